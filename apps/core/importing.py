@@ -1,0 +1,200 @@
+"""Reading an uploaded xlsx sheet into typed rows, collecting every bad cell.
+
+Imports are all or nothing: a parser collects every error it can find, the service adds its
+own cross-row checks, and nothing is saved unless the whole sheet is clean.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from apps.core.exceptions import ApplicationError, RowError
+
+Parser = Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: Any  # a lazy translation: the header is accepted in every language we speak
+    parse: Parser = lambda v: v
+    required: bool = False
+
+    def headers(self) -> set[str]:
+        names = {self.key.lower()}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                names.add(str(self.label).strip().lower())
+        return names
+
+
+@dataclass
+class ParsedRow:
+    number: int
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+# --- cell parsers: return the value or raise ValueError with a message a person can act on ---
+
+
+def text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def integer(value: Any) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value}) from None
+    if not number.is_integer():
+        raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value})
+    return int(number)
+
+
+def a_date(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raw = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"):
+        try:
+            return datetime.strptime(raw, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(_("“%(value)s” is not a date (write it as 2024-03-31).") % {"value": raw})
+
+
+TRUE_WORDS = {"是", "y", "yes", "true", "1", "√", "✓"}
+FALSE_WORDS = {"否", "n", "no", "false", "0", ""}
+
+
+def boolean(value: Any) -> bool:
+    raw = text(value).lower()
+    if raw in TRUE_WORDS:
+        return True
+    if raw in FALSE_WORDS:
+        return False
+    raise ValueError(_("“%(value)s” is not yes/no (write 是 or 否).") % {"value": value})
+
+
+def choice(choices) -> Parser:
+    """Accept a TextChoices value or its label in any language we speak."""
+
+    def parse(value: Any) -> str:
+        raw = text(value)
+        if raw == "":
+            return ""
+        lookup = {}
+        for member_value, label in choices.choices:
+            lookup[str(member_value).lower()] = member_value
+            for code, _name in settings.LANGUAGES:
+                with translation.override(code):
+                    lookup[str(label).lower()] = member_value
+        if raw.lower() in lookup:
+            return lookup[raw.lower()]
+        labels = "、".join(str(label) for _v, label in choices.choices)
+        raise ValueError(
+            _("“%(value)s” is not one of: %(labels)s.") % {"value": raw, "labels": labels}
+        )
+
+    return parse
+
+
+def read_sheet(upload, columns: Sequence[Column]) -> list[ParsedRow]:
+    """Parse the first sheet of an uploaded xlsx. Raises ApplicationError listing every bad cell."""
+    if upload.size > settings.IMPORT_MAX_BYTES:
+        raise ApplicationError(_("The file is too large to import."))
+    try:
+        workbook = load_workbook(upload, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
+        raise ApplicationError(
+            _("The file could not be read as an Excel workbook (.xlsx).")
+        ) from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            raise ApplicationError(_("The sheet is empty."))
+        positions: dict[str, int] = {}
+        normalized = [text(h).lower() for h in header]
+        errors: list[RowError] = []
+        for column in columns:
+            accepted = column.headers()
+            index = next((i for i, h in enumerate(normalized) if h in accepted), None)
+            if index is None:
+                if column.required:
+                    errors.append(
+                        RowError(1, str(column.label), _("This required column is missing."))
+                    )
+                continue
+            positions[column.key] = index
+        if errors:
+            raise ApplicationError(_("The sheet's header row is incomplete."), errors=errors)
+
+        parsed: list[ParsedRow] = []
+        for number, cells in enumerate(rows, start=2):
+            if cells is None or all(c in (None, "") for c in cells):
+                continue
+            row = ParsedRow(number=number)
+            for column in columns:
+                index = positions.get(column.key)
+                raw = cells[index] if index is not None and index < len(cells) else None
+                try:
+                    value = column.parse(raw)
+                except ValueError as exc:
+                    errors.append(RowError(number, str(column.label), str(exc)))
+                    continue
+                if column.required and value in (None, ""):
+                    errors.append(RowError(number, str(column.label), _("This cell is required.")))
+                    continue
+                row.values[column.key] = value
+            parsed.append(row)
+    finally:
+        workbook.close()
+    if errors:
+        raise_row_errors(errors)
+    if not parsed:
+        raise ApplicationError(_("The sheet has no data rows."))
+    return parsed
+
+
+def raise_row_errors(errors: list[RowError]) -> None:
+    errors = sorted(errors, key=lambda e: e.row)
+    raise ApplicationError(
+        _("Nothing was imported: %(count)d problem(s) found. Fix them and upload again.")
+        % {"count": len(errors)},
+        errors=errors,
+    )
+
+
+def validation_row_errors(
+    number: int, exc: ValidationError, labels: dict[str, str]
+) -> list[RowError]:
+    """Turn a model's full_clean() errors into row errors named by the sheet's column labels."""
+    if not hasattr(exc, "error_dict"):
+        return [RowError(number, "", " ".join(exc.messages))]
+    return [
+        RowError(number, labels.get(name, name), " ".join(messages))
+        for name, messages in exc.message_dict.items()
+    ]

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from apps.core import navigation, selectors, services
+from apps.core.exceptions import ApplicationError
+from apps.core.models import GeneratedFileStatus
+from apps.core.xlsx import render_xlsx
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Excel file (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+
+@login_required
+def coming_soon(request, key: str):
+    """A page of the menu whose module is not built yet says so plainly."""
+    if key.isdigit() and int(key) in navigation.ELEMENTS:
+        number = int(key)
+        label, about = navigation.ELEMENTS[number]
+    elif key in navigation.PLANNED_PAGES:
+        number = None
+        label, about = navigation.PLANNED_PAGES[key]
+    else:
+        raise Http404
+    return render(
+        request, "core/coming_soon.html", {"number": number, "label": label, "about": about}
+    )
+
+
+@login_required
+def generated_file_list(request):
+    files = selectors.generated_file_list(user=request.user)[:100]
+    return render(request, "core/generated_file_list.html", {"files": files})
+
+
+@login_required
+@require_GET
+def generated_file_status(request, pk: int):
+    """Polled by htmx while an export runs; returns the status fragment."""
+    generated = get_object_or_404(selectors.generated_file_list(user=request.user), pk=pk)
+    if request.headers.get("Accept") == "application/json":
+        return JsonResponse(
+            {"status": generated.status, "progress": generated.progress, "error": generated.error}
+        )
+    return render(request, "core/_generated_file.html", {"file": generated})
+
+
+@login_required
+def generated_file_download(request, pk: int):
+    generated = get_object_or_404(selectors.generated_file_list(user=request.user), pk=pk)
+    if generated.status != GeneratedFileStatus.DONE or not generated.file:
+        raise Http404
+    return FileResponse(
+        generated.file.open("rb"),
+        as_attachment=True,
+        filename=generated.file.name.rsplit("/", 1)[-1],
+    )
+
+
+@login_required
+@require_POST
+def export_start(request, kind: str):
+    """Queue an export; the page then polls its status until the file is ready."""
+    params = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken" and v}
+    try:
+        generated = services.export_start(user=request.user, kind=kind, params=params)
+    except ApplicationError as exc:
+        if request.htmx:
+            return render(request, "core/_error.html", {"message": exc.message}, status=400)
+        messages.error(request, exc.message)
+        return redirect(request.headers.get("Referer") or "core:generated_file_list")
+    generated.refresh_from_db()
+    if request.htmx:
+        return render(request, "core/_generated_file.html", {"file": generated})
+    messages.success(request, _("Export “%(title)s” started.") % {"title": generated.title})
+    return redirect("core:generated_file_list")
+
+
+def import_view(request, *, importer, title, template_url_name, success_url, back_url):
+    """The one upload page of every xlsx import: all or nothing, every bad row listed."""
+    errors = []
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = importer(upload=form.cleaned_data["file"], user=request.user)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+            errors = exc.errors
+        else:
+            messages.success(
+                request,
+                _("Import finished: %(created)d created, %(updated)d updated.")
+                % {"created": result.created, "updated": result.updated},
+            )
+            return redirect(success_url)
+    return render(
+        request,
+        "core/import.html",
+        {
+            "form": form,
+            "errors": errors,
+            "title": title,
+            "template_url": reverse(template_url_name),
+            "back_url": back_url,
+        },
+    )
+
+
+def sheet_template_response(*, columns, title) -> HttpResponse:
+    """An empty sheet with the import's header row, for people to fill in."""
+    content = render_xlsx([str(c.label) for c in columns], [], sheet_title=str(title))
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = content_disposition_header(True, f"{title}.xlsx")
+    return response

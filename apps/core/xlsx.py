@@ -1,0 +1,68 @@
+"""The one xlsx renderer: openpyxl write-only, bold header row, progress callback."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+ProgressCallback = Callable[[int, int | None], None]
+
+# How often (in rows) the progress callback is told; each call may write to the database.
+PROGRESS_EVERY = 500
+
+
+def _width(value) -> int:
+    text = str(value or "")
+    # CJK characters take two columns in a spreadsheet.
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def render_xlsx(
+    header: Sequence[str],
+    rows: Iterable[Sequence],
+    *,
+    sheet_title: str = "Sheet1",
+    total: int | None = None,
+    progress: ProgressCallback | None = None,
+) -> bytes:
+    """Write one sheet: the header row in bold, then every data row. Returns the file's bytes."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=sheet_title[:31])
+    for index, title in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = max(10, _width(title) + 4)
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    cells = []
+    for title in header:
+        cell = WriteOnlyCell(sheet, value=str(title))
+        cell.font = bold
+        cells.append(cell)
+    sheet.append(cells)
+    written = 0
+    for row in rows:
+        sheet.append([_cell_value(v) for v in row])
+        written += 1
+        if progress and written % PROGRESS_EVERY == 0:
+            progress(written, total)
+    if progress:
+        progress(written, total)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell_value(value):
+    if value is None or isinstance(value, int | float | date | datetime):
+        if isinstance(value, datetime) and value.tzinfo is not None:
+            # Excel has no time zones: write local wall-clock time.
+            from django.utils import timezone
+
+            return timezone.localtime(value).replace(tzinfo=None)
+        return value
+    return str(value)

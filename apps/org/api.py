@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from django.db import transaction
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.org import selectors, services
+from apps.org.models import Company, Department, Employee, Position
+from apps.org.permissions import DepartmentScoped, reads_org
+
+
+class CompanySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Company
+        fields = [
+            "id", "name", "credit_code", "industry", "is_high_risk", "address", "head_count",
+            "task_escalation_days", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = ["id", "updated_at"]
+
+
+class DepartmentSerializer(serializers.ModelSerializer):
+    employee_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Department
+        fields = [
+            "id", "name", "code", "kind", "parent", "path", "sort_order", "is_active",
+            "employee_count",
+        ]  # fmt: skip
+        read_only_fields = ["id", "path", "employee_count"]
+        # Uniqueness is checked by the service's full_clean, which names the field.
+        validators = []
+        extra_kwargs = {"code": {"validators": []}}
+
+
+class PositionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Position
+        fields = ["id", "name", "description", "is_high_risk"]
+        extra_kwargs = {"name": {"validators": []}}
+
+
+class EmployeeSerializer(serializers.ModelSerializer):
+    department_name = serializers.CharField(source="department.name", read_only=True)
+    position_name = serializers.CharField(source="position.name", read_only=True, default="")
+
+    class Meta:
+        model = Employee
+        fields = [
+            "id", "employee_no", "name", "department", "department_name", "position",
+            "position_name", "hire_date", "phone", "email", "user", "is_principal_head",
+            "is_safety_manager", "safety_officer", "is_special_operation_worker",
+            "employment_type", "is_high_risk_post", "is_active",
+        ]  # fmt: skip
+        read_only_fields = ["id", "user"]
+        extra_kwargs = {"employee_no": {"validators": []}}
+
+
+class CompanyViewSet(viewsets.GenericViewSet):
+    """The company profile: one record, read by everyone, changed by safety managers."""
+
+    serializer_class = CompanySerializer
+    permission_classes = [DepartmentScoped]
+    queryset = Company.objects.none()
+
+    @extend_schema(responses=CompanySerializer)
+    def list(self, request):
+        company = selectors.company_get()
+        return Response(CompanySerializer(company).data if company else {})
+
+    @extend_schema(request=CompanySerializer, responses=CompanySerializer)
+    @action(detail=False, methods=["put", "patch"], url_path="update")
+    def update_profile(self, request):
+        serializer = CompanySerializer(
+            selectors.company_get(), data=request.data, partial=request.method == "PATCH"
+        )
+        serializer.is_valid(raise_exception=True)
+        company = services.company_update(data=serializer.validated_data, user=request.user)
+        return Response(CompanySerializer(company).data)
+
+
+class DepartmentViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = DepartmentSerializer
+    permission_classes = [DepartmentScoped]
+    filterset_fields = ["kind", "parent", "is_active"]
+    search_fields = ["name", "code"]
+    ordering_fields = ["path", "name", "code"]
+
+    def get_queryset(self):
+        return selectors.department_list(user=self.request.user)
+
+    @transaction.atomic
+    def perform_create(self, serializer):
+        serializer.instance = services.department_create(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.department_update(
+            department=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+
+class PositionViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = PositionSerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(reads_org)
+    search_fields = ["name"]
+    filterset_fields = ["is_high_risk"]
+
+    def get_queryset(self):
+        return selectors.position_list()
+
+    def perform_create(self, serializer):
+        serializer.instance = services.position_save(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.position_save(
+            position=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+
+class EmployeeViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = EmployeeSerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(reads_org)
+    filterset_fields = [
+        "department", "position", "employment_type", "is_active", "is_principal_head",
+        "is_safety_manager", "safety_officer", "is_special_operation_worker", "is_high_risk_post",
+    ]  # fmt: skip
+    search_fields = ["name", "employee_no", "phone"]
+    ordering_fields = ["employee_no", "name", "hire_date"]
+
+    def get_queryset(self):
+        return selectors.employee_list(user=self.request.user, filters={"active": ""})
+
+    def perform_create(self, serializer):
+        serializer.instance = services.employee_create(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.employee_update(
+            employee=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )

@@ -1,0 +1,83 @@
+"""Demo company: profile, department tree, positions, employees and one user per role."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from guardian.shortcuts import assign_perm
+
+from apps.org import services
+from apps.org.models import Company, Department, Employee, Position, Role
+
+
+def load(context: dict) -> int:
+    data = context["data"]
+    created = 0
+    if not Company.objects.exists():
+        services.company_update(data=data["company"], user=None)
+        created += 1
+
+    departments = {d.code: d for d in Department.objects.all()}
+    for row in data["departments"]:
+        if row["code"] in departments:
+            continue
+        departments[row["code"]] = services.department_create(
+            data={
+                "code": row["code"],
+                "name": row["name"],
+                "kind": row["kind"],
+                "parent": departments.get(row["parent"]) if row["parent"] else None,
+            },
+            user=None,
+        )
+        created += 1
+
+    positions = {p.name: p for p in Position.objects.all()}
+    for row in data["positions"]:
+        if row["name"] not in positions:
+            positions[row["name"]] = services.position_save(data=row, user=None)
+            created += 1
+
+    employees = {e.employee_no: e for e in Employee.objects.all()}
+    for row in data["employees"]:
+        if row["employee_no"] in employees:
+            continue
+        values = dict(row)
+        values["department"] = departments[row["department"]]
+        values["position"] = positions.get(row.get("position"))
+        values["hire_date"] = (
+            dt.date.fromisoformat(row["hire_date"]) if row.get("hire_date") else None
+        )
+        employees[row["employee_no"]] = services.employee_create(data=values, user=None)
+        created += 1
+
+    User = get_user_model()
+    users = {}
+    for row in data["users"]:
+        user = User.objects.filter(username=row["username"]).first()
+        if user is None:
+            employee = employees.get(row["employee"]) if row["employee"] else None
+            user = User(
+                username=row["username"],
+                first_name=employee.name if employee else "系统管理员",
+                is_superuser=row.get("superuser", False),
+                is_staff=row.get("superuser", False),
+            )
+            user.set_password(data["password"])
+            user.save()
+            roles = set(row["roles"]) | {Role.EMPLOYEE}
+            if row["heads"]:
+                roles.add(Role.DEPARTMENT_HEAD)
+            user.groups.set(Group.objects.filter(name__in=roles))
+            for code in row["heads"]:
+                assign_perm("org.head_department", user, departments[code])
+            if employee is not None:
+                employee.user = user
+                employee.save(update_fields=["user", "updated_at"])
+            created += 1
+        users[row["username"]] = user
+    context["users"] = users
+    context["departments"] = departments
+    return created

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from apps.org.models import Company, Department, Employee, Position, Role
+
+
+class CompanyForm(forms.ModelForm):
+    class Meta:
+        model = Company
+        fields = [
+            "name", "credit_code", "industry", "is_high_risk", "address", "head_count",
+            "task_escalation_days",
+        ]  # fmt: skip
+
+
+class DepartmentForm(forms.ModelForm):
+    class Meta:
+        model = Department
+        fields = ["name", "code", "kind", "parent", "sort_order", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Department.objects.filter(is_active=True).order_by("path")
+        self.fields["parent"].label_from_instance = lambda d: "— " * d.depth + d.name
+
+
+class PositionForm(forms.ModelForm):
+    class Meta:
+        model = Position
+        fields = ["name", "description", "is_high_risk"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+
+class EmployeeForm(forms.ModelForm):
+    class Meta:
+        model = Employee
+        fields = [
+            "employee_no", "name", "department", "position", "hire_date", "phone", "email",
+            "employment_type", "is_principal_head", "is_safety_manager", "safety_officer",
+            "is_special_operation_worker", "is_high_risk_post", "is_active",
+        ]  # fmt: skip
+        widgets = {"hire_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.filter(is_active=True)
+        self.fields["department"].label_from_instance = lambda d: "— " * d.depth + d.name
+
+
+class AccountForm(forms.Form):
+    username = forms.CharField(label=_("User name"), max_length=150)
+    password = forms.CharField(
+        label=_("New password"),
+        required=False,
+        widget=forms.PasswordInput(render_value=False),
+        help_text=_("Required for a new account; leave empty to keep the current password."),
+    )
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[
+            (r.value, r.label) for r in Role if r not in (Role.EMPLOYEE, Role.DEPARTMENT_HEAD)
+        ],
+        help_text=_("Every account is an employee; heads are set by the departments below."),
+    )
+    headed_departments = forms.ModelMultipleChoiceField(
+        label=_("Heads these departments"),
+        required=False,
+        queryset=Department.objects.filter(is_active=True).order_by("path"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Sub-departments are included automatically."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["headed_departments"].label_from_instance = lambda d: "— " * d.depth + d.name
+
+    def clean_password(self):
+        password = self.cleaned_data.get("password")
+        if password:
+            validate_password(password)
+        return password

@@ -1,0 +1,183 @@
+"""All-or-nothing imports of the department tree and the employee roster."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from apps.core.exceptions import RowError
+from apps.core.importing import ParsedRow, raise_row_errors, read_sheet, validation_row_errors
+from apps.org.models import Department, Employee, EmploymentType, Position
+from apps.org.services import (
+    ImportResult,
+    _check_department_tree,
+    _path_for,
+)
+from apps.org.sheets import DEPARTMENT_COLUMNS, EMPLOYEE_COLUMNS
+
+
+def _labels(columns) -> dict[str, str]:
+    return {c.key: str(c.label) for c in columns}
+
+
+def _duplicates(rows: list[ParsedRow], key: str, label: str) -> list[RowError]:
+    seen: dict[str, int] = {}
+    errors = []
+    for row in rows:
+        value = row.values.get(key)
+        if value in seen:
+            errors.append(
+                RowError(
+                    row.number,
+                    label,
+                    _("“%(value)s” already appears in row %(row)d.")
+                    % {"value": value, "row": seen[value]},
+                )
+            )
+        else:
+            seen[value] = row.number
+    return errors
+
+
+@transaction.atomic
+def department_import(*, upload, user) -> ImportResult:
+    rows = read_sheet(upload, DEPARTMENT_COLUMNS)
+    labels = _labels(DEPARTMENT_COLUMNS)
+    labels["parent"] = labels["parent_code"]
+    errors = _duplicates(rows, "code", labels["code"])
+    existing = {d.code: d for d in Department.objects.all()}
+    sheet_codes = {r.values["code"]: r for r in rows}
+
+    # Order rows so that every parent is saved before its children; detect unknown parents
+    # and cycles on the way.
+    ordered: list[ParsedRow] = []
+    placed: set[str] = set()
+    visiting: set[str] = set()
+
+    def place(row: ParsedRow) -> None:
+        code = row.values["code"]
+        if code in placed:
+            return
+        if code in visiting:
+            errors.append(
+                RowError(row.number, labels["parent_code"], _("The parents form a loop."))
+            )
+            return
+        visiting.add(code)
+        parent_code = row.values.get("parent_code")
+        if parent_code:
+            if parent_code in sheet_codes:
+                place(sheet_codes[parent_code])
+            elif parent_code not in existing:
+                errors.append(
+                    RowError(
+                        row.number,
+                        labels["parent_code"],
+                        _("No department has the code “%(code)s”.") % {"code": parent_code},
+                    )
+                )
+        visiting.discard(code)
+        placed.add(code)
+        ordered.append(row)
+
+    for row in rows:
+        place(row)
+    if errors:
+        raise_row_errors(errors)
+
+    created = updated = 0
+    for row in ordered:
+        values = row.values
+        department = existing.get(values["code"]) or Department(code=values["code"])
+        is_new = department.pk is None
+        department.name = values["name"]
+        department.kind = values["kind"]
+        parent_code = values.get("parent_code")
+        department.parent = existing.get(parent_code) if parent_code else None
+        if values.get("sort_order") is not None:
+            department.sort_order = values["sort_order"]
+        if "is_active" in values and values.get("is_active") is not None:
+            department.is_active = values["is_active"]
+        try:
+            department.full_clean(exclude=["path"], validate_unique=False)
+            _check_department_tree(department)
+        except ValidationError as exc:
+            errors.extend(validation_row_errors(row.number, exc, labels))
+            continue
+        department._history_user = user
+        department.save()
+        new_path = _path_for(department)
+        if department.path != new_path:
+            department.path = new_path
+            Department.objects.filter(pk=department.pk).update(path=new_path)
+        existing[department.code] = department
+        created += is_new
+        updated += not is_new
+    if errors:
+        # Rows checked after earlier ones were saved: roll the whole import back.
+        transaction.set_rollback(True)
+        raise_row_errors(errors)
+    return ImportResult(created=created, updated=updated)
+
+
+@transaction.atomic
+def employee_import(*, upload, user) -> ImportResult:
+    rows = read_sheet(upload, EMPLOYEE_COLUMNS)
+    labels = _labels(EMPLOYEE_COLUMNS)
+    labels["department"] = labels["department_code"]
+    errors = _duplicates(rows, "employee_no", labels["employee_no"])
+    departments = {d.code: d for d in Department.objects.all()}
+    positions = {p.name: p for p in Position.objects.all()}
+    numbers = [r.values["employee_no"] for r in rows]
+    existing = {e.employee_no: e for e in Employee.objects.filter(employee_no__in=numbers)}
+
+    prepared: list[tuple[ParsedRow, Employee, str]] = []
+    for row in rows:
+        values = row.values
+        department = departments.get(values["department_code"])
+        if department is None:
+            errors.append(
+                RowError(
+                    row.number,
+                    labels["department_code"],
+                    _("No department has the code “%(code)s”.")
+                    % {"code": values["department_code"]},
+                )
+            )
+            continue
+        employee = existing.get(values["employee_no"]) or Employee(
+            employee_no=values["employee_no"]
+        )
+        employee.name = values["name"]
+        employee.department = department
+        for field in (
+            "hire_date", "phone", "email", "is_principal_head", "is_safety_manager",
+            "safety_officer", "is_special_operation_worker", "is_high_risk_post",
+        ):  # fmt: skip
+            if field in values and values[field] is not None:
+                setattr(employee, field, values[field])
+        employee.employment_type = values.get("employment_type") or EmploymentType.REGULAR
+        if values.get("is_active") is not None and "is_active" in values:
+            employee.is_active = values["is_active"]
+        try:
+            employee.full_clean(exclude=["position", "user"], validate_unique=False)
+        except ValidationError as exc:
+            errors.extend(validation_row_errors(row.number, exc, labels))
+            continue
+        prepared.append((row, employee, values.get("position") or ""))
+    if errors:
+        raise_row_errors(errors)
+
+    created = updated = 0
+    for _row, employee, position_name in prepared:
+        if position_name:
+            if position_name not in positions:
+                positions[position_name] = Position.objects.create(name=position_name)
+            employee.position = positions[position_name]
+        is_new = employee.pk is None
+        employee._history_user = user
+        employee.save()
+        created += is_new
+        updated += not is_new
+    return ImportResult(created=created, updated=updated)

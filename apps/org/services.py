@@ -1,0 +1,236 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from guardian.shortcuts import assign_perm, remove_perm
+
+from apps.org.access import forget
+from apps.org.models import (
+    KIND_LEVEL,
+    PATH_WIDTH,
+    Company,
+    Department,
+    DepartmentKind,
+    Employee,
+    Position,
+    Role,
+)
+
+DEPARTMENT_FIELDS = ("name", "code", "kind", "parent", "sort_order", "is_active")
+EMPLOYEE_FIELDS = (
+    "employee_no", "name", "department", "position", "hire_date", "phone", "email",
+    "is_principal_head", "is_safety_manager", "safety_officer", "is_special_operation_worker",
+    "employment_type", "is_high_risk_post", "is_active",
+)  # fmt: skip
+COMPANY_FIELDS = (
+    "name", "credit_code", "industry", "is_high_risk", "address", "head_count",
+    "task_escalation_days",
+)  # fmt: skip
+
+
+def _save(obj, *, user, reason: str = "") -> None:
+    """full_clean then save, recording who made the change in the audit history."""
+    obj.full_clean()
+    if user is not None:
+        obj._history_user = user
+    if reason:
+        obj._change_reason = reason
+    obj.save()
+
+
+# ------------------------------------------------------------------------------
+# Company profile
+# ------------------------------------------------------------------------------
+@transaction.atomic
+def company_update(*, data: dict, user) -> Company:
+    company = Company.objects.select_for_update().order_by("pk").first() or Company()
+    for field in COMPANY_FIELDS:
+        if field in data:
+            setattr(company, field, data[field])
+    if company.credit_code:
+        company.credit_code = company.credit_code.upper()
+    _save(company, user=user)
+    return company
+
+
+# ------------------------------------------------------------------------------
+# Departments
+# ------------------------------------------------------------------------------
+def _check_department_tree(department: Department) -> None:
+    parent = department.parent
+    if department.kind == DepartmentKind.COMPANY:
+        if parent is not None:
+            raise ValidationError({"parent": _("The company is the top of the tree.")})
+        others = Department.objects.filter(kind=DepartmentKind.COMPANY).exclude(pk=department.pk)
+        if others.exists():
+            raise ValidationError({"kind": _("There is already a company at the top.")})
+        return
+    if parent is None:
+        raise ValidationError({"parent": _("Choose the unit this one belongs to.")})
+    if department.pk and parent.path.startswith(department.path):
+        raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
+    if KIND_LEVEL[DepartmentKind(parent.kind)] >= KIND_LEVEL[DepartmentKind(department.kind)]:
+        raise ValidationError(
+            {
+                "kind": _("A %(kind)s cannot belong to a %(parent_kind)s.")
+                % {
+                    "kind": DepartmentKind(department.kind).label,
+                    "parent_kind": DepartmentKind(parent.kind).label,
+                }
+            }
+        )
+
+
+def _path_for(department: Department) -> str:
+    own = f"{department.pk:0{PATH_WIDTH}d}/"
+    return (department.parent.path if department.parent else "/") + own
+
+
+@transaction.atomic
+def department_create(*, data: dict, user) -> Department:
+    department = Department(**{f: data[f] for f in DEPARTMENT_FIELDS if f in data})
+    department.full_clean()
+    _check_department_tree(department)
+    department._history_user = user
+    department.save()
+    department.path = _path_for(department)
+    Department.objects.filter(pk=department.pk).update(path=department.path)
+    return department
+
+
+@transaction.atomic
+def department_update(*, department: Department, data: dict, user) -> Department:
+    old_path = department.path
+    for field in DEPARTMENT_FIELDS:
+        if field in data:
+            setattr(department, field, data[field])
+    department.full_clean()
+    _check_department_tree(department)
+    if not department.is_active and department.employees.filter(is_active=True).exists():
+        raise ValidationError(
+            {"is_active": _("Move or release its employees before closing this unit.")}
+        )
+    department.path = _path_for(department)
+    _save(department, user=user)
+    if department.path != old_path:
+        # Moving a unit moves its whole subtree: rewrite the prefix of every descendant.
+        for child in Department.objects.filter(path__startswith=old_path).exclude(pk=department.pk):
+            child.path = department.path + child.path[len(old_path) :]
+            Department.objects.filter(pk=child.pk).update(path=child.path)
+    return department
+
+
+@transaction.atomic
+def department_head_assign(*, department: Department, head, user) -> None:
+    assign_perm("org.head_department", head, department)
+    head.groups.add(Group.objects.get(name=Role.DEPARTMENT_HEAD))
+    forget(head)
+
+
+@transaction.atomic
+def department_head_revoke(*, department: Department, head, user) -> None:
+    remove_perm("org.head_department", head, department)
+    from guardian.models import UserObjectPermission
+
+    still_heads = UserObjectPermission.objects.filter(
+        user=head, permission__codename="head_department"
+    ).exists()
+    if not still_heads:
+        head.groups.remove(Group.objects.get(name=Role.DEPARTMENT_HEAD))
+    forget(head)
+
+
+# ------------------------------------------------------------------------------
+# Positions and employees
+# ------------------------------------------------------------------------------
+@transaction.atomic
+def position_save(*, position: Position | None = None, data: dict, user) -> Position:
+    position = position or Position()
+    for field in ("name", "description", "is_high_risk"):
+        if field in data:
+            setattr(position, field, data[field])
+    _save(position, user=user)
+    return position
+
+
+@transaction.atomic
+def employee_create(*, data: dict, user) -> Employee:
+    employee = Employee(**{f: data[f] for f in EMPLOYEE_FIELDS if f in data})
+    _save(employee, user=user)
+    return employee
+
+
+@transaction.atomic
+def employee_update(*, employee: Employee, data: dict, user) -> Employee:
+    for field in EMPLOYEE_FIELDS:
+        if field in data:
+            setattr(employee, field, data[field])
+    _save(employee, user=user)
+    return employee
+
+
+@transaction.atomic
+def employee_account_set(
+    *,
+    employee: Employee,
+    username: str,
+    password: str | None,
+    roles: list[str],
+    headed_departments: list[Department],
+    user,
+):
+    """Create or update the login of an employee, with roles and the departments they head."""
+    User = get_user_model()
+    account = employee.user
+    if User.objects.filter(username=username).exclude(pk=getattr(account, "pk", None)).exists():
+        raise ValidationError({"username": _("This user name is taken.")})
+    if account is None:
+        if not password:
+            raise ValidationError({"password": _("Set a first password for the new account.")})
+        account = User(username=username)
+    account.username = username
+    account.email = employee.email
+    account.first_name = employee.name
+    if password:
+        account.set_password(password)
+    account.full_clean(exclude=["password"] if not password else None)
+    account.save()
+    if employee.user_id != account.pk:
+        employee.user = account
+        _save(employee, user=user, reason="account linked")
+
+    wanted = set(roles) | {Role.EMPLOYEE}
+    if headed_departments:
+        wanted.add(Role.DEPARTMENT_HEAD)
+    else:
+        wanted.discard(Role.DEPARTMENT_HEAD)
+    account.groups.set(Group.objects.filter(name__in=wanted))
+
+    from guardian.shortcuts import get_objects_for_user
+
+    current = set(
+        get_objects_for_user(
+            account,
+            "org.head_department",
+            klass=Department,
+            accept_global_perms=False,
+            with_superuser=False,
+        )
+    )
+    for department in current - set(headed_departments):
+        remove_perm("org.head_department", account, department)
+    for department in set(headed_departments) - current:
+        assign_perm("org.head_department", account, department)
+    forget(account)
+    return account
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int

@@ -1,0 +1,333 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.core.selectors import history_entries
+from apps.core.views import import_view, sheet_template_response
+from apps.org import importers, selectors, services
+from apps.org.access import access_for
+from apps.org.forms import (
+    AccountForm,
+    CompanyForm,
+    DepartmentForm,
+    EmployeeForm,
+    PositionForm,
+)
+from apps.org.models import Department, DepartmentKind, EmploymentType
+from apps.org.permissions import manages, reads_org, role_required
+from apps.org.sheets import DEPARTMENT_COLUMNS, EMPLOYEE_COLUMNS
+
+PAGE_SIZE = 25
+
+
+def _save_form(request, form, save, *, success: str):
+    """Run a service with the form's data; show its validation errors on the form."""
+    try:
+        obj = save(form.cleaned_data)
+    except ValidationError as exc:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, exc)
+        return None
+    messages.success(request, success)
+    return obj
+
+
+# ------------------------------------------------------------------------------
+# Company profile
+# ------------------------------------------------------------------------------
+@role_required(lambda a: True)
+def company_detail(request):
+    company = selectors.company_get()
+    return render(
+        request,
+        "org/company_detail.html",
+        {
+            "company": company,
+            "history": history_entries(company) if company else [],
+            "can_edit": access_for(request.user).manages_everything,
+        },
+    )
+
+
+@role_required(manages)
+def company_edit(request):
+    form = CompanyForm(request.POST or None, instance=selectors.company_get())
+    if request.method == "POST" and form.is_valid():
+        saved = _save_form(
+            request,
+            form,
+            lambda data: services.company_update(data=data, user=request.user),
+            success=_("Company profile saved."),
+        )
+        if saved:
+            return redirect("org:company")
+    return render(request, "org/form.html", {"form": form, "title": _("Edit company profile")})
+
+
+# ------------------------------------------------------------------------------
+# Departments
+# ------------------------------------------------------------------------------
+@role_required(lambda a: True)
+def department_list(request):
+    filters = request.GET.dict()
+    departments = selectors.department_list(user=request.user, filters=filters)
+    return render(
+        request,
+        "org/department_list.html",
+        {
+            "departments": departments,
+            "filters": filters,
+            "kinds": DepartmentKind.choices,
+            "can_edit": access_for(request.user).manages_everything,
+        },
+    )
+
+
+@role_required(lambda a: True)
+def department_detail(request, pk: int):
+    department = get_object_or_404(selectors.department_list(user=request.user), pk=pk)
+    return render(
+        request,
+        "org/department_detail.html",
+        {
+            "department": department,
+            "children": department.children.order_by("sort_order", "name"),
+            "employees": selectors.employee_list(
+                user=request.user, filters={"department": department.pk}
+            )[:200],
+            "heads": selectors.department_heads(department),
+            "history": history_entries(department),
+            "can_edit": access_for(request.user).manages_everything,
+        },
+    )
+
+
+@role_required(manages)
+def department_create(request):
+    initial = {"parent": request.GET.get("parent")} if request.GET.get("parent") else None
+    form = DepartmentForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        department = _save_form(
+            request,
+            form,
+            lambda data: services.department_create(data=data, user=request.user),
+            success=_("Department created."),
+        )
+        if department:
+            return redirect("org:department_detail", pk=department.pk)
+    return render(request, "org/form.html", {"form": form, "title": _("New department")})
+
+
+@role_required(manages)
+def department_edit(request, pk: int):
+    department = get_object_or_404(Department, pk=pk)
+    form = DepartmentForm(request.POST or None, instance=department)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_form(
+            request,
+            form,
+            lambda data: services.department_update(
+                department=department, data=data, user=request.user
+            ),
+            success=_("Department saved."),
+        )
+        if saved:
+            return redirect("org:department_detail", pk=department.pk)
+    return render(
+        request,
+        "org/form.html",
+        {"form": form, "title": _("Edit department"), "object": department},
+    )
+
+
+@role_required(manages)
+def department_import(request):
+    return import_view(
+        request,
+        importer=importers.department_import,
+        title=_("Import departments"),
+        template_url_name="org:department_import_template",
+        success_url="org:department_list",
+        back_url=reverse("org:department_list"),
+    )
+
+
+@role_required(manages)
+def department_import_template(request):
+    return sheet_template_response(columns=DEPARTMENT_COLUMNS, title=_("Departments"))
+
+
+# ------------------------------------------------------------------------------
+# Positions
+# ------------------------------------------------------------------------------
+@role_required(reads_org)
+def position_list(request):
+    filters = request.GET.dict()
+    page = Paginator(selectors.position_list(filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "org/position_list.html",
+        {"page": page, "filters": filters, "can_edit": access_for(request.user).manages_everything},
+    )
+
+
+@role_required(manages)
+def position_edit(request, pk: int | None = None):
+    position = get_object_or_404(selectors.position_list(), pk=pk) if pk else None
+    form = PositionForm(request.POST or None, instance=position)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_form(
+            request,
+            form,
+            lambda data: services.position_save(position=position, data=data, user=request.user),
+            success=_("Position saved."),
+        )
+        if saved:
+            return redirect("org:position_list")
+    title = _("Edit position") if position else _("New position")
+    return render(request, "org/form.html", {"form": form, "title": title, "object": position})
+
+
+# ------------------------------------------------------------------------------
+# Employees
+# ------------------------------------------------------------------------------
+@role_required(reads_org)
+def employee_list(request):
+    filters = request.GET.dict()
+    employees = selectors.employee_list(user=request.user, filters=filters)
+    page = Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "org/employee_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "departments": selectors.department_list(user=request.user),
+            "positions": selectors.position_list(),
+            "employment_types": EmploymentType.choices,
+            "flags": [
+                ("principal_head", _("Principal head")),
+                ("safety_manager", _("Safety management staff")),
+                ("safety_officer", _("Safety officer")),
+                ("special_operation", _("Special-operation worker")),
+                ("high_risk_post", _("High-risk post")),
+            ],
+            "can_edit": access_for(request.user).manages_everything,
+        },
+    )
+
+
+@role_required(reads_org)
+def employee_detail(request, pk: int):
+    employee = get_object_or_404(
+        selectors.employee_list(user=request.user, filters={"active": ""}), pk=pk
+    )
+    access = access_for(request.user)
+    account_form = None
+    if access.manages_everything:
+        account = employee.user
+        account_form = AccountForm(
+            initial={
+                "username": account.username if account else employee.employee_no,
+                "roles": list(account.groups.values_list("name", flat=True)) if account else [],
+                "headed_departments": list(
+                    selectors.headed_departments(account) if account else []
+                ),
+            }
+        )
+    return render(
+        request,
+        "org/employee_detail.html",
+        {
+            "employee": employee,
+            "history": history_entries(employee),
+            "can_edit": access.manages_everything,
+            "account_form": account_form,
+        },
+    )
+
+
+@role_required(manages)
+@require_POST
+def employee_account(request, pk: int):
+    employee = get_object_or_404(
+        selectors.employee_list(user=request.user, filters={"active": ""}), pk=pk
+    )
+    form = AccountForm(request.POST)
+    if form.is_valid():
+        saved = _save_form(
+            request,
+            form,
+            lambda data: services.employee_account_set(
+                employee=employee,
+                username=data["username"],
+                password=data["password"] or None,
+                roles=data["roles"],
+                headed_departments=list(data["headed_departments"]),
+                user=request.user,
+            ),
+            success=_("Login account and roles saved."),
+        )
+        if saved:
+            return redirect("org:employee_detail", pk=employee.pk)
+    return render(
+        request,
+        "org/employee_detail.html",
+        {
+            "employee": employee,
+            "history": history_entries(employee),
+            "can_edit": True,
+            "account_form": form,
+        },
+        status=400,
+    )
+
+
+@role_required(manages)
+def employee_edit(request, pk: int | None = None):
+    employee = (
+        get_object_or_404(selectors.employee_list(user=request.user, filters={"active": ""}), pk=pk)
+        if pk
+        else None
+    )
+    form = EmployeeForm(request.POST or None, instance=employee)
+    if request.method == "POST" and form.is_valid():
+        if employee:
+            save = lambda data: services.employee_update(  # noqa: E731
+                employee=employee, data=data, user=request.user
+            )
+        else:
+            save = lambda data: services.employee_create(data=data, user=request.user)  # noqa: E731
+        saved = _save_form(request, form, save, success=_("Employee saved."))
+        if saved:
+            return redirect("org:employee_detail", pk=saved.pk)
+    title = _("Edit employee") if employee else _("New employee")
+    return render(request, "org/form.html", {"form": form, "title": title, "object": employee})
+
+
+@role_required(manages)
+def employee_import(request):
+    return import_view(
+        request,
+        importer=importers.employee_import,
+        title=_("Import employees"),
+        template_url_name="org:employee_import_template",
+        success_url="org:employee_list",
+        back_url=reverse("org:employee_list"),
+    )
+
+
+@role_required(manages)
+def employee_import_template(request):
+    return sheet_template_response(columns=EMPLOYEE_COLUMNS, title=_("Employees"))

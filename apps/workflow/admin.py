@@ -1,0 +1,56 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from apps.workflow.models import Notification, SignOff, Task
+
+
+class SignOffInline(admin.TabularInline):
+    model = SignOff
+    extra = 0
+    can_delete = False
+    readonly_fields = ["signer", "decision", "comment", "signed_at"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Task)
+class TaskAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "department", "assignee", "due_date", "status", "priority"]
+    list_filter = ["status", "priority"]
+    list_select_related = ["department", "assignee"]
+    search_fields = ["title"]
+    readonly_fields = ["status", "submitted_by", "submitted_at", "closed_at", "escalated_at"]
+    raw_id_fields = ["assignee", "created_by"]
+    inlines = [SignOffInline]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Tasks carry sign-offs and audit history; they are never deleted.
+        return False
+
+
+@admin.register(SignOff)
+class SignOffAdmin(admin.ModelAdmin):
+    """View only: no one, superusers included, adds, changes or deletes a sign-off here."""
+
+    list_display = ["task", "signer", "decision", "signed_at"]
+    list_filter = ["decision"]
+    list_select_related = ["task", "signer"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["recipient", "message", "read_at", "created_at"]
+    list_select_related = ["recipient"]

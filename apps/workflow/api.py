@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.workflow import selectors, services
+from apps.workflow.models import Notification, SignOff, SignOffDecision, Task
+
+
+class SignOffSerializer(serializers.ModelSerializer):
+    signer_name = serializers.CharField(source="signer.username", read_only=True)
+
+    class Meta:
+        model = SignOff
+        fields = ["id", "task", "signer", "signer_name", "decision", "comment", "signed_at"]
+        read_only_fields = fields
+
+
+class TaskSerializer(serializers.ModelSerializer):
+    department_name = serializers.CharField(source="department.name", read_only=True)
+    is_overdue = serializers.BooleanField(read_only=True)
+    source_type = serializers.SlugRelatedField(slug_field="model", read_only=True)
+
+    class Meta:
+        model = Task
+        fields = [
+            "id", "title", "description", "department", "department_name", "assignee",
+            "due_date", "priority", "status", "is_overdue", "source_type", "source_id",
+            "created_by", "submitted_by", "submitted_at", "submission_note", "closed_at",
+            "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = [
+            "id", "status", "source_type", "source_id", "created_by", "submitted_by",
+            "submitted_at", "submission_note", "closed_at", "created_at", "updated_at",
+        ]  # fmt: skip
+
+
+class TaskUpdateSerializer(TaskSerializer):
+    class Meta(TaskSerializer.Meta):
+        read_only_fields = [*TaskSerializer.Meta.read_only_fields, "department"]
+
+
+class SubmitSerializer(serializers.Serializer):
+    note = serializers.CharField(allow_blank=False)
+
+
+class SignOffRequestSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(choices=SignOffDecision.choices)
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ReopenSerializer(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class TaskViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Tasks the user may see. Out-of-scope tasks answer 404. State changes are actions."""
+
+    serializer_class = TaskSerializer
+    filterset_fields = ["status", "department", "assignee", "priority"]
+    search_fields = ["title", "description"]
+    ordering_fields = ["due_date", "priority", "created_at"]
+
+    def get_queryset(self):
+        return selectors.task_list(
+            user=self.request.user,
+            filters=self.request.query_params.dict() if self.action == "list" else None,
+        )
+
+    def get_serializer_class(self):
+        if self.action in ("update", "partial_update"):
+            return TaskUpdateSerializer
+        return TaskSerializer
+
+    def perform_create(self, serializer):
+        serializer.instance = services.task_create(
+            user=self.request.user, **serializer.validated_data
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.task_update(
+            task=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+    def _respond(self, task) -> Response:
+        task = selectors.task_get(user=self.request.user, pk=task.pk)
+        return Response(TaskSerializer(task).data)
+
+    @extend_schema(request=SubmitSerializer, responses=TaskSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        task = self.get_object()
+        body = SubmitSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        return self._respond(
+            services.task_submit(task=task, user=request.user, note=body.validated_data["note"])
+        )
+
+    @extend_schema(request=SignOffRequestSerializer, responses=SignOffSerializer)
+    @action(detail=True, methods=["post"], url_path="sign-off")
+    def sign_off(self, request, pk=None):
+        task = self.get_object()
+        body = SignOffRequestSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        signoff = services.task_sign_off(task=task, user=request.user, **body.validated_data)
+        return Response(SignOffSerializer(signoff).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=ReopenSerializer, responses=TaskSerializer)
+    @action(detail=True, methods=["post"])
+    def reopen(self, request, pk=None):
+        task = self.get_object()
+        body = ReopenSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        return self._respond(
+            services.task_reopen(task=task, user=request.user, **body.validated_data)
+        )
+
+    @extend_schema(responses=TaskSerializer(many=True))
+    @action(detail=False, methods=["get"])
+    def inbox(self, request):
+        boxes = selectors.inbox(user=request.user)
+        return Response(
+            {
+                "to_do": TaskSerializer(boxes["to_do"][:200], many=True).data,
+                "to_sign": TaskSerializer(boxes["to_sign"][:200], many=True).data,
+            }
+        )
+
+
+class SignOffViewSet(viewsets.ReadOnlyModelViewSet):
+    """Sign-offs are read-only here as everywhere: they are made through a task's sign-off."""
+
+    serializer_class = SignOffSerializer
+    filterset_fields = ["task", "decision", "signer"]
+
+    def get_queryset(self):
+        return selectors.signoff_list(user=self.request.user)
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Notification
+        fields = ["id", "message", "url", "task", "read_at", "created_at"]
+        read_only_fields = fields
+
+
+class NotificationViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = NotificationSerializer
+    filterset_fields = {"read_at": ["isnull"]}
+
+    def get_queryset(self):
+        return selectors.notification_list(user=self.request.user)
+
+    @extend_schema(request=None, responses=NotificationSerializer)
+    @action(detail=True, methods=["post"], url_path="read")
+    def mark_read(self, request, pk=None):
+        notification = self.get_object()
+        services.notification_mark_read(user=request.user, notification_ids=[notification.pk])
+        notification.refresh_from_db()
+        return Response(NotificationSerializer(notification).data)

@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import BaseModel
+from apps.org.models import Department
+
+
+class TaskStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    SUBMITTED = "submitted", _("Submitted for sign-off")
+    SIGNED_OFF = "signed_off", _("Signed off")
+    REJECTED = "rejected", _("Rejected")
+    REOPENED = "reopened", _("Reopened")
+
+
+# Statuses in which someone still has to work on the task.
+WORKING_STATUSES = (TaskStatus.OPEN, TaskStatus.REOPENED, TaskStatus.REJECTED)
+UNFINISHED_STATUSES = (*WORKING_STATUSES, TaskStatus.SUBMITTED)
+
+
+class TaskPriority(models.IntegerChoices):
+    LOW = 1, _("Low")
+    NORMAL = 2, _("Normal")
+    HIGH = 3, _("High")
+    URGENT = 4, _("Urgent")
+
+
+class Task(BaseModel):
+    """A piece of work assigned to a department, finished only by a head's sign-off."""
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="tasks", verbose_name=_("department")
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_tasks",
+        verbose_name=_("assignee"),
+    )
+    due_date = models.DateField(_("due date"))
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=TaskPriority.choices, default=TaskPriority.NORMAL
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.OPEN
+    )
+    # The record that raised the task (a hazard, an inspection, a finding...): any app may.
+    source_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source type"),
+    )
+    source_id = models.PositiveBigIntegerField(_("source id"), null=True, blank=True)
+    source = GenericForeignKey("source_type", "source_id")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="created_tasks",
+        verbose_name=_("created by"),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submission_note = models.TextField(_("work done"), blank=True)
+    closed_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
+    last_reminded_on = models.DateField(_("last reminded on"), null=True, blank=True)
+    escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["last_reminded_on"])
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["due_date", "-priority", "pk"]
+        indexes = [
+            # Inbox and reminders: unfinished tasks of a department by due date.
+            models.Index(fields=["department", "status", "due_date"]),
+            # "My tasks": an assignee's unfinished tasks.
+            models.Index(fields=["assignee", "status"]),
+            # Every task raised by one source record.
+            models.Index(fields=["source_type", "source_id"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status == TaskStatus.SIGNED_OFF
+
+    @property
+    def is_overdue(self) -> bool:
+        return not self.is_finished and self.due_date < timezone.localdate()
+
+    @property
+    def days_overdue(self) -> int:
+        return max(0, (timezone.localdate() - self.due_date).days) if not self.is_finished else 0
+
+
+class SignOffDecision(models.TextChoices):
+    APPROVE = "approve", _("Approve")
+    REJECT = "reject", _("Reject")
+
+
+class SignOffQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("A SignOff is never changed.")
+
+    def delete(self):
+        raise TypeError("A SignOff is never deleted.")
+
+
+class SignOff(models.Model):
+    """A person's decision on a task. Immutable: written once, never changed or deleted."""
+
+    task = models.ForeignKey(
+        Task, on_delete=models.PROTECT, related_name="signoffs", verbose_name=_("task")
+    )
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="signoffs",
+        verbose_name=_("signed by"),
+    )
+    decision = models.CharField(_("decision"), max_length=10, choices=SignOffDecision.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
+
+    objects = SignOffQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("sign-off")
+        verbose_name_plural = _("sign-offs")
+        ordering = ["signed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} · {self.task}"
+
+    def save(self, *args, **kwargs):
+        # Immutability is a property of the record, so it is guarded here and not only in
+        # the service: nothing may rewrite a decision once it is on file.
+        if not self._state.adding:
+            raise TypeError("A SignOff is never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("A SignOff is never deleted.")
+
+
+class Notification(BaseModel):
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
+    )
+    message = models.CharField(_("message"), max_length=300)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
+    )
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at"]
+        # The header counts a user's unread notifications on every page.
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.message

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from apps.org.access import access_for
+from apps.org.models import Department
+from apps.workflow.models import (
+    UNFINISHED_STATUSES,
+    WORKING_STATUSES,
+    Notification,
+    SignOff,
+    Task,
+    TaskStatus,
+)
+
+
+def _visible(qs: QuerySet[Task], user) -> QuerySet[Task]:
+    access = access_for(user)
+    if access.sees_everything:
+        return qs
+    return qs.filter(
+        Q(department_id__in=access.headed_department_ids)
+        | Q(assignee_id=user.pk)
+        | Q(created_by_id=user.pk)
+    )
+
+
+def task_list(*, user, filters: dict | None = None) -> QuerySet[Task]:
+    filters = filters or {}
+    qs = _visible(Task.objects.all(), user).select_related("department", "assignee", "source_type")
+    if q := filters.get("q"):
+        qs = qs.filter(Q(title__icontains=q) | Q(description__icontains=q))
+    if status := filters.get("status"):
+        if status == "unfinished":
+            qs = qs.filter(status__in=UNFINISHED_STATUSES)
+        else:
+            qs = qs.filter(status=status)
+    if department := filters.get("department"):
+        path = Department.objects.filter(pk=department).values("path")[:1]
+        qs = qs.filter(department__path__startswith=path)
+    if priority := filters.get("priority"):
+        qs = qs.filter(priority=priority)
+    if filters.get("overdue") == "1":
+        qs = qs.filter(status__in=UNFINISHED_STATUSES, due_date__lt=timezone.localdate())
+    if filters.get("mine") == "1":
+        qs = qs.filter(assignee_id=user.pk)
+    if due_from := _date(filters.get("due_from")):
+        qs = qs.filter(due_date__gte=due_from)
+    if due_to := _date(filters.get("due_to")):
+        qs = qs.filter(due_date__lte=due_to)
+    return qs
+
+
+def _date(value) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def task_get(*, user, pk: int) -> Task:
+    """One task the user may see; raises Task.DoesNotExist otherwise (a 404, never a 403)."""
+    return task_list(user=user).select_related("created_by", "submitted_by").get(pk=pk)
+
+
+def inbox(*, user) -> dict[str, QuerySet[Task]]:
+    """待我处理: tasks waiting for this user's work and tasks waiting for their sign-off."""
+    access = access_for(user)
+    base = Task.objects.select_related("department", "assignee")
+    to_do = base.filter(status__in=WORKING_STATUSES).filter(
+        Q(assignee_id=user.pk)
+        | Q(assignee__isnull=True, department_id__in=access.headed_department_ids)
+    )
+    if access.manages_everything:
+        to_sign = base.filter(status=TaskStatus.SUBMITTED)
+    else:
+        to_sign = base.filter(
+            status=TaskStatus.SUBMITTED, department_id__in=access.headed_department_ids
+        )
+    to_sign = to_sign.exclude(submitted_by_id=user.pk)
+    return {
+        "to_do": to_do.order_by("due_date", "-priority", "pk"),
+        "to_sign": to_sign.order_by("due_date", "-priority", "pk"),
+    }
+
+
+def signoff_list(*, user) -> QuerySet[SignOff]:
+    visible = _visible(Task.objects.all(), user).values("pk")
+    return SignOff.objects.filter(task_id__in=visible).select_related("task", "signer")
+
+
+def notification_list(*, user) -> QuerySet[Notification]:
+    return Notification.objects.filter(recipient=user).order_by("-created_at")
+
+
+def unread_count(*, user) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()

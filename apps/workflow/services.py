@@ -1,0 +1,324 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mass_mail
+from django.db import models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.core.exceptions import ApplicationError
+from apps.core.services import attachment_add
+from apps.org.access import access_for
+from apps.org.models import Department, Role
+from apps.org.selectors import company_get, department_head_users, users_with_role
+from apps.workflow.models import (
+    WORKING_STATUSES,
+    Notification,
+    SignOff,
+    SignOffDecision,
+    Task,
+    TaskPriority,
+    TaskStatus,
+)
+
+# Overdue tasks are reminded on their first overdue day and then once a week.
+OVERDUE_REMINDER_EVERY_DAYS = 7
+
+
+def _save(task: Task, *, user, reason: str = "") -> None:
+    task.full_clean()
+    if user is not None:
+        task._history_user = user
+    if reason:
+        task._change_reason = reason
+    task.save()
+
+
+def can_work_on(task: Task, user) -> bool:
+    """The assignee, a head of the task's department, or a safety manager."""
+    return task.assignee_id == user.pk or access_for(user).heads(task.department_id)
+
+
+# ------------------------------------------------------------------------------
+# Notifications
+# ------------------------------------------------------------------------------
+def notify(*, users, message: str, task: Task | None = None, url: str = "") -> None:
+    """In-page notification plus an email (sent after commit) to each distinct user."""
+    notify_many([(users, message, task, url)])
+
+
+def notify_many(batch: list[tuple]) -> None:
+    """Write many notifications in one query; each entry is (users, message, task, url)."""
+    notifications = []
+    mails = []
+    for users, message, task, url in batch:
+        if task is not None and not url:
+            url = reverse("workflow:task_detail", args=[task.pk])
+        recipients = {u.pk: u for u in users if u is not None and u.is_active}
+        for user in recipients.values():
+            notifications.append(
+                Notification(recipient=user, message=message[:300], url=url, task=task)
+            )
+            if user.email:
+                mails.append(
+                    (
+                        message[:120],
+                        f"{message}\n\n{url}",
+                        settings.DEFAULT_FROM_EMAIL,
+                        [user.email],
+                    )
+                )
+    Notification.objects.bulk_create(notifications)
+    if mails:
+        transaction.on_commit(lambda: send_mass_mail(mails, fail_silently=True))
+
+
+def _department_heads(department_id: int) -> list:
+    heads = department_head_users(department_ids=[department_id]).get(department_id, [])
+    return heads or list(users_with_role(Role.SAFETY_MANAGER))
+
+
+@transaction.atomic
+def notification_mark_read(*, user, notification_ids: list[int] | None = None) -> int:
+    qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_ids is not None:
+        qs = qs.filter(pk__in=notification_ids)
+    return qs.update(read_at=timezone.now())
+
+
+# ------------------------------------------------------------------------------
+# Tasks
+# ------------------------------------------------------------------------------
+@transaction.atomic
+def task_create(
+    *,
+    title: str,
+    department: Department,
+    due_date: dt.date,
+    user,
+    description: str = "",
+    priority: int = TaskPriority.NORMAL,
+    assignee=None,
+    source: models.Model | None = None,
+) -> Task:
+    if not access_for(user).heads(department.pk):
+        raise PermissionDenied(_("You may only create tasks for departments you head."))
+    task = Task(
+        title=title,
+        description=description,
+        department=department,
+        due_date=due_date,
+        priority=priority,
+        assignee=assignee,
+        created_by=user,
+    )
+    if source is not None:
+        task.source_type = ContentType.objects.get_for_model(source)
+        task.source_id = source.pk
+    _save(task, user=user)
+    recipients = [assignee] if assignee else _department_heads(department.pk)
+    notify(
+        users=recipients,
+        message=_("New task for %(department)s: %(title)s (due %(due)s)")
+        % {"department": department.name, "title": title, "due": due_date.isoformat()},
+        task=task,
+    )
+    return task
+
+
+TASK_EDITABLE_FIELDS = ("title", "description", "due_date", "priority", "assignee")
+
+
+@transaction.atomic
+def task_update(*, task: Task, data: dict, user) -> Task:
+    if not access_for(user).heads(task.department_id):
+        raise PermissionDenied(_("Only a head of the department or a safety manager may edit it."))
+    if task.status == TaskStatus.SIGNED_OFF:
+        raise ApplicationError(_("A signed-off task cannot be edited; reopen it first."))
+    old_assignee = task.assignee_id
+    for field in TASK_EDITABLE_FIELDS:
+        if field in data:
+            setattr(task, field, data[field])
+    _save(task, user=user)
+    if task.assignee_id and task.assignee_id != old_assignee:
+        notify(
+            users=[task.assignee],
+            message=_("Task assigned to you: %(title)s") % {"title": task.title},
+            task=task,
+        )
+    return task
+
+
+@transaction.atomic
+def task_submit(*, task: Task, user, note: str = "", files=()) -> Task:
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if not can_work_on(task, user):
+        raise PermissionDenied(_("Only the assignee or a head of the department may submit it."))
+    if task.status not in WORKING_STATUSES:
+        raise ApplicationError(
+            _("Only an open, reopened or rejected task can be submitted; this one is “%(status)s”.")
+            % {"status": task.get_status_display()}
+        )
+    for upload in files:
+        try:
+            attachment_add(owner=task, upload=upload, user=user)
+        except ValidationError as exc:
+            raise ApplicationError(" ".join(exc.messages)) from exc
+    task.status = TaskStatus.SUBMITTED
+    task.submitted_by = user
+    task.submitted_at = timezone.now()
+    task.submission_note = note
+    _save(task, user=user)
+    notify(
+        users=_department_heads(task.department_id),
+        message=_("Waiting for your sign-off: %(title)s") % {"title": task.title},
+        task=task,
+    )
+    return task
+
+
+@transaction.atomic
+def task_sign_off(*, task: Task, user, decision: str, comment: str = "") -> SignOff:
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    access = access_for(user)
+    if not access.heads(task.department_id):
+        raise PermissionDenied(_("Only a head of the department or a safety manager may sign off."))
+    if task.status != TaskStatus.SUBMITTED:
+        raise ApplicationError(
+            _("Only a submitted task can be signed off; this one is “%(status)s”.")
+            % {"status": task.get_status_display()}
+        )
+    if decision not in SignOffDecision.values:
+        raise ApplicationError(_("Choose approve or reject."))
+    if task.submitted_by_id == user.pk:
+        raise ApplicationError(
+            _("You submitted this task yourself: another head or a safety manager signs it off.")
+        )
+    comment = comment.strip()
+    if decision == SignOffDecision.REJECT and not comment:
+        raise ApplicationError(_("Give the reason for rejecting, so the department can act on it."))
+    signoff = SignOff(task=task, signer=user, decision=decision, comment=comment)
+    signoff.full_clean()
+    signoff.save()
+    if decision == SignOffDecision.APPROVE:
+        task.status = TaskStatus.SIGNED_OFF
+        task.closed_at = signoff.signed_at
+        message = _("Signed off: %(title)s")
+    else:
+        task.status = TaskStatus.REJECTED
+        message = _("Rejected, please rework: %(title)s")
+    _save(task, user=user, reason=comment)
+    notify(
+        users=[task.assignee, task.submitted_by],
+        message=message % {"title": task.title},
+        task=task,
+    )
+    return signoff
+
+
+@transaction.atomic
+def task_reopen(*, task: Task, user, reason: str = "") -> Task:
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    access = access_for(user)
+    if task.status == TaskStatus.REJECTED:
+        if not can_work_on(task, user):
+            raise PermissionDenied(
+                _("Only the assignee or a head of the department may reopen it.")
+            )
+    elif task.status == TaskStatus.SIGNED_OFF:
+        if not access.manages_everything:
+            raise PermissionDenied(_("Only a safety manager may reopen a signed-off task."))
+        if not reason.strip():
+            raise ApplicationError(_("Give the reason for reopening a signed-off task."))
+    else:
+        raise ApplicationError(
+            _("Only a rejected or signed-off task can be reopened; this one is “%(status)s”.")
+            % {"status": task.get_status_display()}
+        )
+    task.status = TaskStatus.REOPENED
+    task.closed_at = None
+    _save(task, user=user, reason=reason.strip())
+    notify(
+        users=[task.assignee] if task.assignee else _department_heads(task.department_id),
+        message=_("Task reopened: %(title)s") % {"title": task.title},
+        task=task,
+    )
+    return task
+
+
+# ------------------------------------------------------------------------------
+# Daily reminders and escalation
+# ------------------------------------------------------------------------------
+@transaction.atomic
+def task_reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
+    """Tell departments of tasks due soon and overdue; escalate long-overdue ones to leadership.
+
+    Safe to run more than once a day: a task is reminded at most once per day.
+    """
+    today = today or timezone.localdate()
+    soon = today + dt.timedelta(days=settings.TASK_DUE_SOON_DAYS)
+    company = company_get()
+    escalate_after = company.task_escalation_days if company else 3
+    tasks = list(
+        Task.objects.select_for_update(of=("self",))
+        .filter(status__in=(*WORKING_STATUSES, TaskStatus.SUBMITTED), due_date__lte=soon)
+        .exclude(last_reminded_on=today)
+        .select_related("department", "assignee")
+    )
+    heads = department_head_users(department_ids={t.department_id for t in tasks})
+    leadership = list(users_with_role(Role.LEADERSHIP))
+    safety_managers = list(users_with_role(Role.SAFETY_MANAGER))
+    counts = {"due_soon": 0, "overdue": 0, "escalated": 0}
+    batch: list[tuple] = []
+    reminded: list[int] = []
+    escalated: list[int] = []
+    for task in tasks:
+        recipients = [task.assignee, *(heads.get(task.department_id) or safety_managers)]
+        values = {
+            "due": task.due_date.isoformat(),
+            "title": task.title,
+            "department": task.department.name,
+            "days": (today - task.due_date).days,
+        }
+        days_late = values["days"]
+        if days_late <= 0:
+            if task.last_reminded_on is None:  # the due-soon reminder goes out once
+                batch.append(
+                    (recipients, _("Due on %(due)s: %(title)s (%(department)s)") % values, task, "")
+                )
+                counts["due_soon"] += 1
+                reminded.append(task.pk)
+            continue
+        first_overdue = task.last_reminded_on is None or task.last_reminded_on <= task.due_date
+        if first_overdue or days_late % OVERDUE_REMINDER_EVERY_DAYS == 0:
+            batch.append(
+                (
+                    recipients,
+                    _("Overdue by %(days)d day(s): %(title)s (%(department)s)") % values,
+                    task,
+                    "",
+                )
+            )
+            counts["overdue"] += 1
+            reminded.append(task.pk)
+        if days_late >= escalate_after and task.escalated_at is None:
+            batch.append(
+                (
+                    leadership or safety_managers,
+                    _("Escalated: %(department)s is %(days)d day(s) late with “%(title)s”")
+                    % values,
+                    task,
+                    "",
+                )
+            )
+            escalated.append(task.pk)
+            counts["escalated"] += 1
+    notify_many(batch)
+    Task.objects.filter(pk__in=reminded).update(last_reminded_on=today)
+    Task.objects.filter(pk__in=escalated).update(escalated_at=timezone.now())
+    return counts

@@ -1,0 +1,239 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.core.exceptions import ApplicationError
+from apps.core.selectors import attachment_list, history_entries
+from apps.org.access import access_for
+from apps.org.selectors import department_list
+from apps.workflow import selectors, services
+from apps.workflow.forms import ReopenForm, SignOffForm, SubmitForm, TaskForm
+from apps.workflow.models import SignOffDecision, Task, TaskPriority, TaskStatus
+
+PAGE_SIZE = 25
+
+
+def _task_or_404(request, pk: int) -> Task:
+    try:
+        return selectors.task_get(user=request.user, pk=pk)
+    except Task.DoesNotExist:
+        raise Http404 from None
+
+
+@login_required
+def inbox(request):
+    boxes = selectors.inbox(user=request.user)
+    to_do = list(boxes["to_do"][:100])
+    to_sign = list(boxes["to_sign"][:100])
+    return render(
+        request,
+        "workflow/inbox.html",
+        {
+            "to_do": to_do,
+            "to_sign": to_sign,
+            "notifications": list(selectors.notification_list(user=request.user)[:5]),
+        },
+    )
+
+
+@login_required
+def task_list(request):
+    filters = request.GET.dict()
+    tasks = selectors.task_list(user=request.user, filters=filters)
+    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
+    access = access_for(request.user)
+    return render(
+        request,
+        "workflow/task_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "statuses": TaskStatus.choices,
+            "priorities": TaskPriority.choices,
+            "departments": department_list(user=request.user),
+            "can_create": access.manages_everything or access.is_department_head,
+        },
+    )
+
+
+@login_required
+def task_detail(request, pk: int):
+    task = _task_or_404(request, pk)
+    return render(request, "workflow/task_detail.html", _detail_context(request, task))
+
+
+def _detail_context(request, task: Task, **forms) -> dict:
+    access = access_for(request.user)
+    can_work = services.can_work_on(task, request.user)
+    can_head = access.heads(task.department_id)
+    return {
+        "task": task,
+        "signoffs": task.signoffs.select_related("signer"),
+        "attachments": attachment_list(owner=task),
+        "history": history_entries(task),
+        "can_submit": can_work
+        and task.status in (TaskStatus.OPEN, TaskStatus.REOPENED, TaskStatus.REJECTED),
+        "can_sign": can_head
+        and task.status == TaskStatus.SUBMITTED
+        and task.submitted_by_id != request.user.pk,
+        "can_reopen": (task.status == TaskStatus.REJECTED and can_work)
+        or (task.status == TaskStatus.SIGNED_OFF and access.manages_everything),
+        "can_edit": can_head and task.status != TaskStatus.SIGNED_OFF,
+        "submit_form": forms.get("submit_form") or SubmitForm(),
+        "signoff_form": forms.get("signoff_form")
+        or SignOffForm(initial={"decision": SignOffDecision.APPROVE}),
+        "reopen_form": forms.get("reopen_form") or ReopenForm(),
+    }
+
+
+def _headed_departments(request):
+    access = access_for(request.user)
+    qs = department_list(user=request.user, filters={"active": "1"})
+    if not access.manages_everything:
+        qs = qs.filter(id__in=access.headed_department_ids)
+    return qs
+
+
+@login_required
+def task_create(request):
+    access = access_for(request.user)
+    if not (access.manages_everything or access.is_department_head):
+        raise PermissionDenied
+    form = TaskForm(request.POST or None, departments=_headed_departments(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            task = services.task_create(user=request.user, **data)
+        except (ApplicationError, ValidationError) as exc:
+            form.add_error(None, getattr(exc, "message", None) or " ".join(exc.messages))
+        else:
+            messages.success(request, _("Task created."))
+            return redirect("workflow:task_detail", pk=task.pk)
+    return render(request, "workflow/task_form.html", {"form": form, "title": _("New task")})
+
+
+@login_required
+def task_edit(request, pk: int):
+    task = _task_or_404(request, pk)
+    if not access_for(request.user).heads(task.department_id):
+        raise PermissionDenied
+    form = TaskForm(request.POST or None, instance=task)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.task_update(task=task, data=form.cleaned_data, user=request.user)
+        except (ApplicationError, ValidationError) as exc:
+            form.add_error(None, getattr(exc, "message", None) or " ".join(exc.messages))
+        else:
+            messages.success(request, _("Task saved."))
+            return redirect("workflow:task_detail", pk=task.pk)
+    return render(
+        request, "workflow/task_form.html", {"form": form, "title": _("Edit task"), "task": task}
+    )
+
+
+def _transition(request, task: Task, form, action, success: str, form_name: str):
+    """Run one state change; on a refusal re-show the page with what was typed."""
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except PermissionDenied:
+            raise
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, success)
+            return redirect("workflow:task_detail", pk=task.pk)
+    messages.error(request, _("The action could not be done; see the form below."))
+    task.refresh_from_db()
+    return render(
+        request,
+        "workflow/task_detail.html",
+        _detail_context(request, task, **{form_name: form}),
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def task_submit(request, pk: int):
+    task = _task_or_404(request, pk)
+    form = SubmitForm(request.POST, request.FILES)
+    return _transition(
+        request,
+        task,
+        form,
+        lambda d: services.task_submit(
+            task=task, user=request.user, note=d["note"], files=d["files"]
+        ),
+        _("Submitted for sign-off."),
+        "submit_form",
+    )
+
+
+@login_required
+@require_POST
+def task_sign_off(request, pk: int):
+    task = _task_or_404(request, pk)
+    form = SignOffForm(request.POST)
+    return _transition(
+        request,
+        task,
+        form,
+        lambda d: services.task_sign_off(
+            task=task, user=request.user, decision=d["decision"], comment=d["comment"]
+        ),
+        _("Decision recorded."),
+        "signoff_form",
+    )
+
+
+@login_required
+@require_POST
+def task_reopen(request, pk: int):
+    task = _task_or_404(request, pk)
+    form = ReopenForm(request.POST)
+    return _transition(
+        request,
+        task,
+        form,
+        lambda d: services.task_reopen(task=task, user=request.user, reason=d["reason"]),
+        _("Task reopened."),
+        "reopen_form",
+    )
+
+
+@login_required
+def task_attachment(request, pk: int, attachment_pk: int):
+    task = _task_or_404(request, pk)
+    attachment = get_object_or_404(attachment_list(owner=task), pk=attachment_pk)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=not attachment.is_image,
+        filename=attachment.original_name,
+    )
+
+
+@login_required
+def notification_list(request):
+    page = Paginator(selectors.notification_list(user=request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "workflow/notification_list.html", {"page": page})
+
+
+@login_required
+@require_POST
+def notification_read(request, pk: int | None = None):
+    services.notification_mark_read(user=request.user, notification_ids=[pk] if pk else None)
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("workflow:notification_list")
