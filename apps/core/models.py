@@ -73,6 +73,8 @@ class GeneratedFile(BaseModel):
         default=GeneratedFileStatus.PENDING,
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    # The file speaks the language of the person who asked for it, whoever generates it.
+    language = models.CharField(_("language"), max_length=10, default=settings.LANGUAGE_CODE)
     file = models.FileField(_("file"), upload_to="generated/%Y/%m/", blank=True)
     error = models.TextField(_("error"), blank=True)
     created_by = models.ForeignKey(

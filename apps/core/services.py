@@ -5,7 +5,8 @@ import logging
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from apps.core import exports
@@ -45,7 +46,11 @@ def export_start(*, user, kind: str, params: dict | None = None) -> GeneratedFil
     if not exporter.allowed(user):
         raise ApplicationError(_("You are not allowed to run this export."))
     generated = GeneratedFile.objects.create(
-        kind=kind, title=str(exporter.title), params=params or {}, created_by=user
+        kind=kind,
+        title=str(exporter.title),
+        params=params or {},
+        created_by=user,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
     )
     transaction.on_commit(lambda: run_export.delay(generated.pk))
     return generated
@@ -70,8 +75,10 @@ def export_run(*, generated_file_id: int) -> GeneratedFile:
         if exporter_cls is None:
             raise ApplicationError(_("Unknown export “%(kind)s”.") % {"kind": generated.kind})
         exporter = exporter_cls(user=generated.created_by, params=generated.params)
-        content = exporter.render(progress)
-        generated.file.save(exporter.filename(), ContentFile(content), save=False)
+        with translation.override(generated.language):
+            content = exporter.render(progress)
+            filename = exporter.filename()
+        generated.file.save(filename, ContentFile(content), save=False)
     except Exception as exc:  # noqa: BLE001 - any failure is shown to the person who asked
         logger.exception("Export %s failed", generated.pk)
         generated.status = GeneratedFileStatus.FAILED

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from guardian.shortcuts import assign_perm
 
 from apps.org import services
@@ -70,7 +69,7 @@ def load(context: dict) -> int:
             roles = set(row["roles"]) | {Role.EMPLOYEE}
             if row["heads"]:
                 roles.add(Role.DEPARTMENT_HEAD)
-            user.groups.set(Group.objects.filter(name__in=roles))
+            user.groups.set(services.role_groups(roles))
             for code in row["heads"]:
                 assign_perm("org.head_department", user, departments[code])
             if employee is not None:

@@ -33,6 +33,11 @@ COMPANY_FIELDS = (
 )  # fmt: skip
 
 
+def role_groups(names) -> list[Group]:
+    """The groups of these roles; created if missing (a flushed test database has none)."""
+    return [Group.objects.get_or_create(name=str(name))[0] for name in names]
+
+
 def _save(obj, *, user, reason: str = "") -> None:
     """full_clean then save, recording who made the change in the audit history."""
     obj.full_clean()
@@ -128,7 +133,7 @@ def department_update(*, department: Department, data: dict, user) -> Department
 @transaction.atomic
 def department_head_assign(*, department: Department, head, user) -> None:
     assign_perm("org.head_department", head, department)
-    head.groups.add(Group.objects.get(name=Role.DEPARTMENT_HEAD))
+    head.groups.add(*role_groups([Role.DEPARTMENT_HEAD]))
     forget(head)
 
 
@@ -141,7 +146,7 @@ def department_head_revoke(*, department: Department, head, user) -> None:
         user=head, permission__codename="head_department"
     ).exists()
     if not still_heads:
-        head.groups.remove(Group.objects.get(name=Role.DEPARTMENT_HEAD))
+        head.groups.remove(*role_groups([Role.DEPARTMENT_HEAD]))
     forget(head)
 
 
@@ -209,7 +214,7 @@ def employee_account_set(
         wanted.add(Role.DEPARTMENT_HEAD)
     else:
         wanted.discard(Role.DEPARTMENT_HEAD)
-    account.groups.set(Group.objects.filter(name__in=wanted))
+    account.groups.set(role_groups(wanted))
 
     from guardian.shortcuts import get_objects_for_user
 

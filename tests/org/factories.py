@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from apps.org import services
 from apps.org.models import Department, DepartmentKind, Employee, Position, Role
@@ -21,7 +20,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):
         names = set(extracted or []) | {Role.EMPLOYEE}
-        self.groups.set(Group.objects.filter(name__in=names))
+        self.groups.set(services.role_groups(names))
         self.save()
 
 

@@ -43,7 +43,6 @@ def _count(client, url: str) -> int:
     ],
 )
 def test_query_count_does_not_grow_with_tasks(world, client_for, persona, url):
-    client = client_for(persona)
     _seed(world, 5)
     small = _count(client_for(persona), url)
     _seed(world, 195)

@@ -1,10 +1,18 @@
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from apps.core.exceptions import ApplicationError
 from apps.workflow import services
 from apps.workflow.models import Notification, SignOff, TaskStatus
 from tests.workflow.factories import make_task
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are checked in English here; the Chinese catalogue is checked elsewhere."""
+    with translation.override("en"):
+        yield
 
 
 def test_it_runs_a_task_from_open_to_signed_off(world):
