@@ -43,6 +43,7 @@ class Column:
 class ParsedRow:
     number: int
     values: dict[str, Any] = field(default_factory=dict)
+    valid: bool = True  # False when one of its cells could not be read
 
 
 # --- cell parsers: return the value or raise ValueError with a message a person can act on ---
@@ -120,8 +121,12 @@ def choice(choices) -> Parser:
     return parse
 
 
-def read_sheet(upload, columns: Sequence[Column]) -> list[ParsedRow]:
-    """Parse the first sheet of an uploaded xlsx. Raises ApplicationError listing every bad cell."""
+def read_sheet(upload, columns: Sequence[Column]) -> tuple[list[ParsedRow], list[RowError]]:
+    """Parse the first sheet of an uploaded xlsx into rows and the errors of their cells.
+
+    A missing required column or an unreadable file raises at once; bad cells are returned so
+    that the importer can add its own checks and report every problem in one go.
+    """
     if upload.size > settings.IMPORT_MAX_BYTES:
         raise ApplicationError(_("The file is too large to import."))
     try:
@@ -164,19 +169,19 @@ def read_sheet(upload, columns: Sequence[Column]) -> list[ParsedRow]:
                     value = column.parse(raw)
                 except ValueError as exc:
                     errors.append(RowError(number, str(column.label), str(exc)))
+                    row.valid = False
                     continue
                 if column.required and value in (None, ""):
                     errors.append(RowError(number, str(column.label), _("This cell is required.")))
+                    row.valid = False
                     continue
                 row.values[column.key] = value
             parsed.append(row)
     finally:
         workbook.close()
-    if errors:
-        raise_row_errors(errors)
     if not parsed:
         raise ApplicationError(_("The sheet has no data rows."))
-    return parsed
+    return parsed, errors
 
 
 def raise_row_errors(errors: list[RowError]) -> None:

@@ -26,6 +26,8 @@ def _duplicates(rows: list[ParsedRow], key: str, label: str) -> list[RowError]:
     errors = []
     for row in rows:
         value = row.values.get(key)
+        if not value:
+            continue
         if value in seen:
             errors.append(
                 RowError(
@@ -42,12 +44,12 @@ def _duplicates(rows: list[ParsedRow], key: str, label: str) -> list[RowError]:
 
 @transaction.atomic
 def department_import(*, upload, user) -> ImportResult:
-    rows = read_sheet(upload, DEPARTMENT_COLUMNS)
+    rows, errors = read_sheet(upload, DEPARTMENT_COLUMNS)
     labels = _labels(DEPARTMENT_COLUMNS)
     labels["parent"] = labels["parent_code"]
-    errors = _duplicates(rows, "code", labels["code"])
+    errors += _duplicates(rows, "code", labels["code"])
     existing = {d.code: d for d in Department.objects.all()}
-    sheet_codes = {r.values["code"]: r for r in rows}
+    sheet_codes = {r.values["code"]: r for r in rows if r.values.get("code")}
 
     # Order rows so that every parent is saved before its children; detect unknown parents
     # and cycles on the way.
@@ -56,7 +58,9 @@ def department_import(*, upload, user) -> ImportResult:
     visiting: set[str] = set()
 
     def place(row: ParsedRow) -> None:
-        code = row.values["code"]
+        code = row.values.get("code")
+        if not code:
+            return
         if code in placed:
             return
         if code in visiting:
@@ -70,6 +74,7 @@ def department_import(*, upload, user) -> ImportResult:
             if parent_code in sheet_codes:
                 place(sheet_codes[parent_code])
             elif parent_code not in existing:
+                row.valid = False
                 errors.append(
                     RowError(
                         row.number,
@@ -83,12 +88,14 @@ def department_import(*, upload, user) -> ImportResult:
 
     for row in rows:
         place(row)
-    if errors:
-        raise_row_errors(errors)
 
     created = updated = 0
     for row in ordered:
         values = row.values
+        parent_row = sheet_codes.get(values.get("parent_code") or "")
+        if not row.valid or (parent_row is not None and not parent_row.valid):
+            row.valid = False
+            continue
         department = existing.get(values["code"]) or Department(code=values["code"])
         is_new = department.pk is None
         department.name = values["name"]
@@ -104,6 +111,7 @@ def department_import(*, upload, user) -> ImportResult:
             _check_department_tree(department)
         except ValidationError as exc:
             errors.extend(validation_row_errors(row.number, exc, labels))
+            row.valid = False
             continue
         department._history_user = user
         department.save()
@@ -123,18 +131,20 @@ def department_import(*, upload, user) -> ImportResult:
 
 @transaction.atomic
 def employee_import(*, upload, user) -> ImportResult:
-    rows = read_sheet(upload, EMPLOYEE_COLUMNS)
+    rows, errors = read_sheet(upload, EMPLOYEE_COLUMNS)
     labels = _labels(EMPLOYEE_COLUMNS)
     labels["department"] = labels["department_code"]
-    errors = _duplicates(rows, "employee_no", labels["employee_no"])
+    errors += _duplicates(rows, "employee_no", labels["employee_no"])
     departments = {d.code: d for d in Department.objects.all()}
     positions = {p.name: p for p in Position.objects.all()}
-    numbers = [r.values["employee_no"] for r in rows]
+    numbers = [r.values.get("employee_no") for r in rows]
     existing = {e.employee_no: e for e in Employee.objects.filter(employee_no__in=numbers)}
 
     prepared: list[tuple[ParsedRow, Employee, str]] = []
     for row in rows:
         values = row.values
+        if not values.get("employee_no") or not values.get("department_code"):
+            continue  # already reported as a missing required cell
         department = departments.get(values["department_code"])
         if department is None:
             errors.append(
@@ -165,7 +175,8 @@ def employee_import(*, upload, user) -> ImportResult:
         except ValidationError as exc:
             errors.extend(validation_row_errors(row.number, exc, labels))
             continue
-        prepared.append((row, employee, values.get("position") or ""))
+        if row.valid:
+            prepared.append((row, employee, values.get("position") or ""))
     if errors:
         raise_row_errors(errors)
 

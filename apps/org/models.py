@@ -171,7 +171,7 @@ class EmploymentType(models.TextChoices):
 
 class Employee(BaseModel):
     employee_no = models.CharField(_("employee number"), max_length=30, unique=True)
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("full name"), max_length=50)
     department = models.ForeignKey(
         Department,
         on_delete=models.PROTECT,

@@ -18,7 +18,7 @@ DEPARTMENT_COLUMNS = [
 
 EMPLOYEE_COLUMNS = [
     Column("employee_no", _("Employee number"), text, required=True),
-    Column("name", _("Name"), text, required=True),
+    Column("name", _("Full name"), text, required=True),
     Column("department_code", _("Department code"), text, required=True),
     Column("position", _("Position"), text),
     Column("hire_date", _("Hire date"), a_date),

@@ -84,7 +84,9 @@ def test_exports_check_who_asks(world):
         services.export_start(user=world.safety_manager, kind="no.such.export")
 
 
-def test_only_the_requester_downloads_the_file(world, client_for, django_capture_on_commit_callbacks):
+def test_only_the_requester_downloads_the_file(
+    world, client_for, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         generated = services.export_start(user=world.head_a, kind="org.employees")
     url = f"/files/{generated.pk}/download/"

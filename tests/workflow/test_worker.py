@@ -90,5 +90,7 @@ def test_the_daily_reminder_job_runs_on_the_worker(world, worker):
     Notification.objects.all().delete()
     send_task_reminders.delay()
     assert _wait_for(
-        lambda: Notification.objects.filter(recipient=world.head_a, message__contains="工人跑的提醒").exists()
+        lambda: Notification.objects.filter(
+            recipient=world.head_a, message__contains="工人跑的提醒"
+        ).exists()
     )

@@ -1,0 +1,127 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from apps.org import services
+from apps.org.access import access_for
+from apps.org.models import Department, DepartmentKind, validate_credit_code
+from tests.org.factories import DepartmentFactory, EmployeeFactory
+
+
+@pytest.mark.parametrize(
+    "code, valid",
+    [
+        ("91350100M000100Y43", True),  # the example of GB 32100-2015
+        ("91320500MA1XK7Q83D", True),
+        ("91350100M000100Y44", False),  # wrong check character
+        ("91350100M000100Y4", False),  # 17 characters
+        ("91350100M000100YI3", False),  # I is not in the alphabet
+        ("91350100m000100y43", True),  # lower case is accepted and upper-cased
+    ],
+)
+def test_credit_code_check(code, valid):
+    if valid:
+        validate_credit_code(code)
+    else:
+        with pytest.raises(ValidationError):
+            validate_credit_code(code)
+
+
+@pytest.mark.parametrize(
+    "parent_kind, child_kind, allowed",
+    [
+        ("company", "department", True),
+        ("company", "workshop", True),
+        ("company", "team", True),
+        ("workshop", "section", True),
+        ("workshop", "team", True),
+        ("section", "team", True),
+        ("department", "workshop", False),
+        ("team", "team", False),
+        ("section", "workshop", False),
+    ],
+)
+def test_the_tree_goes_company_department_section_team(world, parent_kind, child_kind, allowed):
+    parent = world.root if parent_kind == "company" else DepartmentFactory(kind=parent_kind)
+    data = {"name": "新单位", "code": "NEW", "kind": child_kind, "parent": parent}
+    if allowed:
+        assert services.department_create(data=data, user=None).parent == parent
+    else:
+        with pytest.raises(ValidationError) as exc:
+            services.department_create(data=data, user=None)
+        assert "kind" in exc.value.message_dict
+
+
+def test_there_is_one_company_at_the_top(world):
+    with pytest.raises(ValidationError):
+        services.department_create(
+            data={"name": "另一家", "code": "X", "kind": DepartmentKind.COMPANY}, user=None
+        )
+
+
+def test_moving_a_unit_moves_its_subtree_and_the_heads_scope(world):
+    section = DepartmentFactory(kind=DepartmentKind.SECTION, parent=world.dept_b, code="B-S")
+    team = DepartmentFactory(kind=DepartmentKind.TEAM, parent=section, code="B-S-1")
+    assert team.pk not in access_for(world.head_a).headed_department_ids
+
+    services.department_update(department=section, data={"parent": world.dept_a}, user=None)
+    team.refresh_from_db()
+    assert team.path.startswith(world.dept_a.path)
+    world.head_a.refresh_from_db()
+    assert (
+        team.pk
+        in access_for(type(world.head_a).objects.get(pk=world.head_a.pk)).headed_department_ids
+    )
+
+
+def test_a_unit_cannot_move_below_itself(world):
+    with pytest.raises(ValidationError):
+        services.department_update(
+            department=world.dept_a, data={"parent": world.team_a}, user=None
+        )
+
+
+def test_a_unit_with_staff_cannot_be_closed(world):
+    with pytest.raises(ValidationError) as exc:
+        services.department_update(department=world.team_a, data={"is_active": False}, user=None)
+    assert "is_active" in exc.value.message_dict
+
+
+def test_department_scope_is_inherited_by_sub_departments(world):
+    access = access_for(world.head_a)
+    assert access.headed_department_ids == {world.dept_a.pk, world.team_a.pk}
+    assert access.heads(world.team_a.pk)
+    assert not access.heads(world.dept_b.pk)
+    assert access_for(world.safety_manager).heads(world.dept_b.pk)
+    assert not access_for(world.leader).heads(world.dept_a.pk)
+    assert access_for(world.leader).visible_department_ids() is None
+    assert access_for(world.employee_a).visible_department_ids() == {world.team_a.pk}
+
+
+def test_an_account_gets_roles_and_headed_departments(world):
+    employee = EmployeeFactory(department=world.dept_b)
+    account = services.employee_account_set(
+        employee=employee, username="newhead", password="Str0ng-pass-2026",
+        roles=["leadership"], headed_departments=[world.dept_b], user=world.safety_manager,
+    )  # fmt: skip
+    assert set(account.groups.values_list("name", flat=True)) == {
+        "leadership",
+        "department_head",
+        "employee",
+    }
+    assert access_for(account).heads(world.dept_b.pk)
+    services.employee_account_set(
+        employee=employee, username="newhead", password=None, roles=[],
+        headed_departments=[], user=world.safety_manager,
+    )  # fmt: skip
+    account.refresh_from_db()
+    assert set(account.groups.values_list("name", flat=True)) == {"employee"}
+    assert not access_for(type(account).objects.get(pk=account.pk)).is_department_head
+
+
+def test_changes_are_audited_with_who(world):
+    services.department_update(
+        department=world.dept_b, data={"name": "总装车间"}, user=world.safety_manager
+    )
+    latest = Department.history.filter(id=world.dept_b.pk).latest("history_date")
+    assert latest.name == "总装车间"
+    assert latest.history_user == world.safety_manager
