@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
