@@ -90,6 +90,7 @@ class DepartmentViewSet(
     viewsets.GenericViewSet,
 ):
     serializer_class = DepartmentSerializer
+    queryset = Department.objects.none()
     permission_classes = [DepartmentScoped]
     filterset_fields = ["kind", "parent", "is_active"]
     search_fields = ["name", "code"]
@@ -118,6 +119,7 @@ class PositionViewSet(
     viewsets.GenericViewSet,
 ):
     serializer_class = PositionSerializer
+    queryset = Position.objects.none()
     permission_classes = [DepartmentScoped]
     read_access = staticmethod(reads_org)
     search_fields = ["name"]
@@ -145,6 +147,7 @@ class EmployeeViewSet(
     viewsets.GenericViewSet,
 ):
     serializer_class = EmployeeSerializer
+    queryset = Employee.objects.none()
     permission_classes = [DepartmentScoped]
     read_access = staticmethod(reads_org)
     filterset_fields = [

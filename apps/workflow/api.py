@@ -65,6 +65,7 @@ class TaskViewSet(
     """Tasks the user may see. Out-of-scope tasks answer 404. State changes are actions."""
 
     serializer_class = TaskSerializer
+    queryset = Task.objects.none()  # for the schema; requests use get_queryset
     filterset_fields = ["status", "department", "assignee", "priority"]
     search_fields = ["title", "description"]
     ordering_fields = ["due_date", "priority", "created_at"]
@@ -139,6 +140,7 @@ class SignOffViewSet(viewsets.ReadOnlyModelViewSet):
     """Sign-offs are read-only here as everywhere: they are made through a task's sign-off."""
 
     serializer_class = SignOffSerializer
+    queryset = SignOff.objects.none()
     filterset_fields = ["task", "decision", "signer"]
 
     def get_queryset(self):
@@ -154,6 +156,7 @@ class NotificationSerializer(serializers.ModelSerializer):
 
 class NotificationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = NotificationSerializer
+    queryset = Notification.objects.none()
     filterset_fields = {"read_at": ["isnull"]}
 
     def get_queryset(self):
