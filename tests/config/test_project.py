@@ -1,5 +1,7 @@
 """Project-wide checks: deploy settings, the OpenAPI schema, offline docs, menu, language, demo."""
 
+import io
+import json
 import os
 import re
 import subprocess
@@ -26,7 +28,11 @@ def _manage(*args, env=None):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
-        env={k: v for k, v in {**os.environ, **(env or {})}.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        env={
+            k: v
+            for k, v in {**os.environ, **(env or {})}.items()
+            if k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+        },
         capture_output=True,
         text=True,
     )
@@ -76,11 +82,13 @@ def test_no_page_links_outside(world, client_for):
         assert not re.search(r"""(?:src|href)=["'](https?:)?//""", html), url
 
 
-@pytest.mark.parametrize("persona", ["safety_manager", "head_a", "employee_a", "leader", "outsider"])
+@pytest.mark.parametrize(
+    "persona", ["safety_manager", "head_a", "employee_a", "leader", "outsider"]
+)
 def test_every_menu_link_opens(world, client_for, persona):
     client = client_for(persona)
     html = client.get("/").content.decode()
-    menu = html[html.index('class="nav-menu'):]
+    menu = html[html.index('class="nav-menu') :]
     links = set(re.findall(r'href="(/[^"]*)"', menu))
     assert len(links) >= 17  # workspace pages and the 13 elements
     for link in links:
@@ -121,24 +129,24 @@ def test_the_chinese_catalogue_is_complete():
 
 
 def test_the_demo_company_loads_and_a_second_run_changes_nothing(db):
-    call_command("load_demo", "--quiet-users", stdout=open(os.devnull, "w"))
+    call_command("load_demo", "--quiet-users", stdout=io.StringIO())
     counts = (Department.objects.count(), Employee.objects.count(), Task.objects.count(),
               SignOff.objects.count(), Task.history.count(), Employee.history.count())  # fmt: skip
     stamps = list(Employee.objects.order_by("pk").values_list("updated_at", flat=True))
     assert counts[0] >= 10 and counts[1] >= 15 and counts[2] >= 5 and counts[3] >= 1
-    call_command("load_demo", "--quiet-users", stdout=open(os.devnull, "w"))
+    call_command("load_demo", "--quiet-users", stdout=io.StringIO())
     assert (Department.objects.count(), Employee.objects.count(), Task.objects.count(),
             SignOff.objects.count(), Task.history.count(), Employee.history.count()) == counts  # fmt: skip
     assert list(Employee.objects.order_by("pk").values_list("updated_at", flat=True)) == stamps
 
 
 def test_every_demo_user_can_log_in(db):
-    call_command("load_demo", "--quiet-users", stdout=open(os.devnull, "w"))
-    import json
-
+    call_command("load_demo", "--quiet-users", stdout=io.StringIO())
     data = json.loads((settings.BASE_DIR / "fixtures/demo/org.json").read_text("utf-8"))
     for user in data["users"]:
         client = Client()
-        response = client.post("/accounts/login/", {"username": user["username"], "password": data["password"]})
+        response = client.post(
+            "/accounts/login/", {"username": user["username"], "password": data["password"]}
+        )
         assert response.status_code == 302, user["username"]
         assert client.get("/").status_code == 200
