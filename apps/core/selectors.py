@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import datetime
+from collections import defaultdict
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, QuerySet
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 
 from apps.core.models import Attachment, GeneratedFile
 
@@ -21,44 +26,61 @@ def attachment_list(*, owner: Model) -> QuerySet[Attachment]:
 
 
 def history_entries(obj: Model, *, limit: int = 50) -> list[dict]:
-    """The audit trail of one record: who changed what and when, newest first."""
+    """The audit trail of one record: who changed what and when, newest first.
+
+    Foreign keys are shown by name, with one query per related model however many changes.
+    """
     records = list(
         obj.history.select_related("history_user").order_by("-history_date")[: limit + 1]
     )
-    entries = []
+    raw: list[tuple] = []
+    related_ids: dict = defaultdict(set)
     for index, record in enumerate(records[:limit]):
         previous = records[index + 1] if index + 1 < len(records) else None
         changes = []
         if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous)
-            for change in delta.changes:
+            for change in record.diff_against(previous).changes:
                 field = obj._meta.get_field(change.field)
-                changes.append(
-                    {
-                        "field": field.verbose_name,
-                        "old": _display(field, change.old),
-                        "new": _display(field, change.new),
-                    }
-                )
-        entries.append(
-            {
-                "when": record.history_date,
-                "who": record.history_user,
-                "type": record.history_type,
-                "reason": record.history_change_reason or "",
-                "changes": changes,
-            }
-        )
-    return entries
+                changes.append((field, change.old, change.new))
+                if field.is_relation:
+                    related_ids[field.related_model].update(
+                        v for v in (change.old, change.new) if v is not None
+                    )
+        raw.append((record, changes))
+    names = {
+        model: {pk: str(o) for pk, o in model._default_manager.in_bulk(ids).items()}
+        for model, ids in related_ids.items()
+    }
+    return [
+        {
+            "when": record.history_date,
+            "who": record.history_user,
+            "type": record.history_type,
+            "reason": record.history_change_reason or "",
+            "changes": [
+                {
+                    "field": field.verbose_name,
+                    "old": _display(field, old, names),
+                    "new": _display(field, new, names),
+                }
+                for field, old, new in changes
+            ],
+        }
+        for record, changes in raw
+    ]
 
 
-def _display(field, value):
+def _display(field, value, names: dict) -> str:
     if value is None or value == "":
         return "—"
+    if field.is_relation:
+        return names.get(field.related_model, {}).get(value, f"#{value}")
     if field.choices:
-        return dict(field.flatchoices).get(value, value)
+        return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
-        from django.utils.translation import gettext
-
         return gettext("Yes") if value else gettext("No")
-    return value
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(timezone.localtime(value), "Y-m-d H:i")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from django.db import transaction
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ListCreateUpdateViewSet
 from apps.org import selectors, services
 from apps.org.models import Company, Department, Employee, Position
 from apps.org.permissions import DepartmentScoped, reads_org
@@ -82,13 +83,7 @@ class CompanyViewSet(viewsets.GenericViewSet):
         return Response(CompanySerializer(company).data)
 
 
-class DepartmentViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class DepartmentViewSet(ListCreateUpdateViewSet):
     serializer_class = DepartmentSerializer
     queryset = Department.objects.none()
     permission_classes = [DepartmentScoped]
@@ -111,13 +106,7 @@ class DepartmentViewSet(
         )
 
 
-class PositionViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class PositionViewSet(ListCreateUpdateViewSet):
     serializer_class = PositionSerializer
     queryset = Position.objects.none()
     permission_classes = [DepartmentScoped]
@@ -139,13 +128,7 @@ class PositionViewSet(
         )
 
 
-class EmployeeViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class EmployeeViewSet(ListCreateUpdateViewSet):
     serializer_class = EmployeeSerializer
     queryset = Employee.objects.none()
     permission_classes = [DepartmentScoped]

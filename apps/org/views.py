@@ -70,7 +70,11 @@ def company_edit(request):
         )
         if saved:
             return redirect("org:company")
-    return render(request, "org/form.html", {"form": form, "title": _("Edit company profile")})
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("Edit company profile"), "cancel_url": reverse("org:company")},
+    )
 
 
 # ------------------------------------------------------------------------------
@@ -124,7 +128,11 @@ def department_create(request):
         )
         if department:
             return redirect("org:department_detail", pk=department.pk)
-    return render(request, "org/form.html", {"form": form, "title": _("New department")})
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("New department"), "cancel_url": reverse("org:department_list")},
+    )
 
 
 @role_required(manages)
@@ -144,8 +152,12 @@ def department_edit(request, pk: int):
             return redirect("org:department_detail", pk=department.pk)
     return render(
         request,
-        "org/form.html",
-        {"form": form, "title": _("Edit department"), "object": department},
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Edit department"),
+            "cancel_url": reverse("org:department_detail", args=[department.pk]),
+        },
     )
 
 
@@ -196,7 +208,11 @@ def position_edit(request, pk: int | None = None):
         if saved:
             return redirect("org:position_list")
     title = _("Edit position") if position else _("New position")
-    return render(request, "org/form.html", {"form": form, "title": title, "object": position})
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": title, "cancel_url": reverse("org:position_list")},
+    )
 
 
 # ------------------------------------------------------------------------------
@@ -313,7 +329,17 @@ def employee_edit(request, pk: int | None = None):
         if saved:
             return redirect("org:employee_detail", pk=saved.pk)
     title = _("Edit employee") if employee else _("New employee")
-    return render(request, "org/form.html", {"form": form, "title": title, "object": employee})
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "cancel_url": reverse("org:employee_detail", args=[employee.pk])
+            if employee
+            else reverse("org:employee_list"),
+        },
+    )
 
 
 @role_required(manages)

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ListCreateUpdateViewSet
 from apps.workflow import selectors, services
 from apps.workflow.models import Notification, SignOff, SignOffDecision, Task
 
@@ -55,13 +56,7 @@ class ReopenSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class TaskViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class TaskViewSet(ListCreateUpdateViewSet):
     """Tasks the user may see. Out-of-scope tasks answer 404. State changes are actions."""
 
     serializer_class = TaskSerializer

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -117,7 +118,11 @@ def task_create(request):
         else:
             messages.success(request, _("Task created."))
             return redirect("workflow:task_detail", pk=task.pk)
-    return render(request, "workflow/task_form.html", {"form": form, "title": _("New task")})
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("New task"), "cancel_url": reverse("workflow:task_list")},
+    )
 
 
 @login_required
@@ -135,7 +140,13 @@ def task_edit(request, pk: int):
             messages.success(request, _("Task saved."))
             return redirect("workflow:task_detail", pk=task.pk)
     return render(
-        request, "workflow/task_form.html", {"form": form, "title": _("Edit task"), "task": task}
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Edit task"),
+            "cancel_url": reverse("workflow:task_detail", args=[task.pk]),
+        },
     )
 
 

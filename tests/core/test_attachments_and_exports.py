@@ -107,3 +107,17 @@ def test_the_export_button_starts_and_reports_progress(
     assert generated.params == {"status": "unfinished"}
     status = client.get(f"/files/{generated.pk}/status/", HTTP_ACCEPT="application/json").json()
     assert status["status"] == "done"
+
+
+def test_history_shows_related_records_by_name(world):
+    from apps.core.selectors import history_entries
+    from apps.org import services as org_services
+    from apps.org.models import Employee
+
+    employee = Employee.objects.get(user=world.employee_a)
+    org_services.employee_update(
+        employee=employee, data={"department": world.dept_b}, user=world.safety_manager
+    )
+    latest = history_entries(employee)[0]
+    assert latest["who"] == world.safety_manager
+    assert {"old": "车削一班", "new": "装配车间"}.items() <= latest["changes"][0].items()

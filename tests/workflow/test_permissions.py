@@ -145,3 +145,14 @@ def test_task_create_and_edit_pages(client_for, world):
     )
     assert response.status_code == 200  # B is not a valid choice: the form comes back
     assert "新任务" in response.content.decode()
+
+
+def test_token_authentication_works_for_the_api(world):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    response = client.post("/api/v1/auth/token/", {"username": "head_a", "password": "pass-1234"})
+    assert response.status_code == 200
+    client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
+    assert client.get("/api/v1/tasks/").status_code == 200
+    assert APIClient().get("/api/v1/tasks/").status_code in (401, 403)
