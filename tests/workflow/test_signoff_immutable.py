@@ -1,5 +1,7 @@
 """No one, superuser included, can change or delete a SignOff through UI, API or admin."""
 
+import os
+
 import pytest
 from django.test import Client
 
@@ -79,4 +81,20 @@ def test_the_api_has_no_way_to_change_or_delete_it(signoff, superuser, method):
         client.post("/api/v1/signoffs/", {"task": signoff.task_id}, format="json").status_code
         == 405
     )
+    assert SignOff.objects.get(pk=signoff.pk).comment == "好"
+
+
+@pytest.mark.skipif(
+    "postgres" not in os.environ.get("DATABASE_URL", ""),
+    reason="the trigger exists on PostgreSQL (CI); SQLite relies on the model and queryset guards",
+)
+def test_on_postgresql_the_database_refuses_raw_sql_changes(signoff):
+    from django.db import DatabaseError, connection, transaction
+
+    for sql in (
+        "UPDATE workflow_signoff SET comment = 'raw' WHERE id = %s",
+        "DELETE FROM workflow_signoff WHERE id = %s",
+    ):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql, [signoff.pk])
     assert SignOff.objects.get(pk=signoff.pk).comment == "好"
