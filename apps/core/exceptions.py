@@ -12,9 +12,11 @@ class RowError:
     row: int
     column: str
     message: str
+    sheet: str = ""
 
     def __str__(self) -> str:
-        return f"{self.row} / {self.column}: {self.message}"
+        where = f"{self.sheet} " if self.sheet else ""
+        return f"{where}{self.row} / {self.column}: {self.message}"
 
 
 class ApplicationError(Exception):

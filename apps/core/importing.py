@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
@@ -57,6 +58,15 @@ def text(value: Any) -> str:
     return str(value).strip()
 
 
+def decimal(value: Any) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ValueError(_("“%(value)s” is not a number.") % {"value": value}) from None
+
+
 def integer(value: Any) -> int | None:
     if value in (None, ""):
         return None
@@ -86,11 +96,13 @@ def a_date(value: Any) -> date | None:
 
 
 TRUE_WORDS = {"是", "y", "yes", "true", "1", "√", "✓"}
-FALSE_WORDS = {"否", "n", "no", "false", "0", ""}
+FALSE_WORDS = {"否", "n", "no", "false", "0", "×"}
 
 
-def boolean(value: Any) -> bool:
+def boolean(value: Any) -> bool | None:
     raw = text(value).lower()
+    if raw == "":
+        return None  # an empty cell changes nothing
     if raw in TRUE_WORDS:
         return True
     if raw in FALSE_WORDS:
@@ -121,64 +133,82 @@ def choice(choices) -> Parser:
     return parse
 
 
-def read_sheet(upload, columns: Sequence[Column]) -> tuple[list[ParsedRow], list[RowError]]:
-    """Parse the first sheet of an uploaded xlsx into rows and the errors of their cells.
-
-    A missing required column or an unreadable file raises at once; bad cells are returned so
-    that the importer can add its own checks and report every problem in one go.
-    """
+def open_workbook(upload):
+    """Open an uploaded xlsx read-only; a file that is not one raises ApplicationError."""
     if upload.size > settings.IMPORT_MAX_BYTES:
         raise ApplicationError(_("The file is too large to import."))
     try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
+        upload.seek(0)
+        return load_workbook(upload, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
         raise ApplicationError(
             _("The file could not be read as an Excel workbook (.xlsx).")
         ) from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None:
-            raise ApplicationError(_("The sheet is empty."))
-        positions: dict[str, int] = {}
-        normalized = [text(h).lower() for h in header]
-        errors: list[RowError] = []
-        for column in columns:
-            accepted = column.headers()
-            index = next((i for i, h in enumerate(normalized) if h in accepted), None)
-            if index is None:
-                if column.required:
-                    errors.append(
-                        RowError(1, str(column.label), _("This required column is missing."))
-                    )
-                continue
-            positions[column.key] = index
-        if errors:
-            raise ApplicationError(_("The sheet's header row is incomplete."), errors=errors)
 
-        parsed: list[ParsedRow] = []
-        for number, cells in enumerate(rows, start=2):
-            if cells is None or all(c in (None, "") for c in cells):
-                continue
-            row = ParsedRow(number=number)
-            for column in columns:
-                index = positions.get(column.key)
-                raw = cells[index] if index is not None and index < len(cells) else None
-                try:
-                    value = column.parse(raw)
-                except ValueError as exc:
-                    errors.append(RowError(number, str(column.label), str(exc)))
-                    row.valid = False
-                    continue
-                if column.required and value in (None, ""):
-                    errors.append(RowError(number, str(column.label), _("This cell is required.")))
-                    row.valid = False
-                    continue
-                row.values[column.key] = value
-            parsed.append(row)
+
+def read_sheet(upload, columns: Sequence[Column]) -> tuple[list[ParsedRow], list[RowError]]:
+    """Parse the first sheet of an uploaded xlsx into rows and the errors of their cells."""
+    workbook = open_workbook(upload)
+    try:
+        return parse_sheet(workbook.worksheets[0], columns)
     finally:
         workbook.close()
+
+
+def parse_sheet(
+    sheet, columns: Sequence[Column], *, sheet_label: str = ""
+) -> tuple[list[ParsedRow], list[RowError]]:
+    """Parse one worksheet into typed rows and the errors of their cells.
+
+    A missing required column raises at once; bad cells are returned so that the importer can
+    add its own checks and report every problem in one go.
+    """
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows, None)
+    if header is None:
+        raise ApplicationError(_("The sheet is empty."))
+    positions: dict[str, int] = {}
+    normalized = [text(h).lower() for h in header]
+    errors: list[RowError] = []
+    for column in columns:
+        accepted = column.headers()
+        index = next((i for i, h in enumerate(normalized) if h in accepted), None)
+        if index is None:
+            if column.required:
+                errors.append(
+                    RowError(
+                        1, str(column.label), _("This required column is missing."), sheet_label
+                    )
+                )
+            continue
+        positions[column.key] = index
+    if errors:
+        raise ApplicationError(_("The sheet's header row is incomplete."), errors=errors)
+
+    parsed: list[ParsedRow] = []
+    for number, cells in enumerate(rows, start=2):
+        if cells is None or all(c in (None, "") for c in cells):
+            continue
+        row = ParsedRow(number=number)
+        for column in columns:
+            index = positions.get(column.key)
+            if index is None:
+                continue  # a column the sheet does not have leaves that field as it is
+            raw = cells[index] if index < len(cells) else None
+            try:
+                value = column.parse(raw)
+            except ValueError as exc:
+                errors.append(RowError(number, str(column.label), str(exc), sheet_label))
+                row.valid = False
+                continue
+            if column.required and value in (None, ""):
+                errors.append(
+                    RowError(number, str(column.label), _("This cell is required."), sheet_label)
+                )
+                row.valid = False
+                continue
+            row.values[column.key] = value
+        parsed.append(row)
     if not parsed:
         raise ApplicationError(_("The sheet has no data rows."))
     return parsed, errors

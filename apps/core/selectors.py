@@ -84,3 +84,11 @@ def _display(field, value, names: dict) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
+
+
+def as_int(value) -> int | None:
+    """A filter value from a query string as an int; anything else is ignored."""
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -81,7 +81,10 @@ def export_start(request, kind: str):
         if request.htmx:
             return render(request, "core/_error.html", {"message": exc.message}, status=400)
         messages.error(request, exc.message)
-        return redirect(request.headers.get("Referer") or "core:generated_file_list")
+        referer = request.headers.get("Referer", "")
+        if referer and url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
+            return redirect(referer)
+        return redirect("core:generated_file_list")
     generated.refresh_from_db()
     if request.htmx:
         return render(request, "core/_generated_file.html", {"file": generated})

@@ -32,8 +32,29 @@ def render_xlsx(
     progress: ProgressCallback | None = None,
 ) -> bytes:
     """Write one sheet: the header row in bold, then every data row. Returns the file's bytes."""
+    return render_xlsx_sheets([(sheet_title, header, rows)], total=total, progress=progress)
+
+
+def render_xlsx_sheets(
+    sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence]]],
+    *,
+    total: int | None = None,
+    progress: ProgressCallback | None = None,
+) -> bytes:
+    """Write several sheets (title, header, rows) into one workbook."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title[:31])
+    written = 0
+    for sheet_title, header, rows in sheets:
+        written = _write_sheet(workbook, sheet_title, header, rows, written, total, progress)
+    if progress:
+        progress(written, total)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_sheet(workbook, sheet_title, header, rows, written, total, progress) -> int:
+    sheet = workbook.create_sheet(title=str(sheet_title)[:31])
     for index, title in enumerate(header, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = max(10, _width(title) + 4)
     sheet.freeze_panes = "A2"
@@ -44,17 +65,12 @@ def render_xlsx(
         cell.font = bold
         cells.append(cell)
     sheet.append(cells)
-    written = 0
     for row in rows:
         sheet.append([_cell_value(v) for v in row])
         written += 1
         if progress and written % PROGRESS_EVERY == 0:
             progress(written, total)
-    if progress:
-        progress(written, total)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return written
 
 
 def _cell_value(value):

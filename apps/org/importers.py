@@ -8,12 +8,8 @@ from django.utils.translation import gettext as _
 
 from apps.core.exceptions import RowError
 from apps.core.importing import ParsedRow, raise_row_errors, read_sheet, validation_row_errors
-from apps.org.models import Department, Employee, EmploymentType, Position
-from apps.org.services import (
-    ImportResult,
-    _check_department_tree,
-    _path_for,
-)
+from apps.org.models import Department, Employee, Position
+from apps.org.services import ImportResult, department_save, employee_left
 from apps.org.sheets import DEPARTMENT_COLUMNS, EMPLOYEE_COLUMNS
 
 
@@ -107,18 +103,12 @@ def department_import(*, upload, user) -> ImportResult:
         if "is_active" in values and values.get("is_active") is not None:
             department.is_active = values["is_active"]
         try:
-            department.full_clean(exclude=["path"], validate_unique=False)
-            _check_department_tree(department)
+            with transaction.atomic():
+                department_save(department, user=user)
         except ValidationError as exc:
             errors.extend(validation_row_errors(row.number, exc, labels))
             row.valid = False
             continue
-        department._history_user = user
-        department.save()
-        new_path = _path_for(department)
-        if department.path != new_path:
-            department.path = new_path
-            Department.objects.filter(pk=department.pk).update(path=new_path)
         existing[department.code] = department
         created += is_new
         updated += not is_new
@@ -146,15 +136,16 @@ def employee_import(*, upload, user) -> ImportResult:
         if not values.get("employee_no") or not values.get("department_code"):
             continue  # already reported as a missing required cell
         department = departments.get(values["department_code"])
-        if department is None:
-            errors.append(
-                RowError(
-                    row.number,
-                    labels["department_code"],
-                    _("No department has the code “%(code)s”.")
-                    % {"code": values["department_code"]},
+        if department is None or not row.valid:
+            if department is None:
+                errors.append(
+                    RowError(
+                        row.number,
+                        labels["department_code"],
+                        _("No department has the code “%(code)s”.")
+                        % {"code": values["department_code"]},
+                    )
                 )
-            )
             continue
         employee = existing.get(values["employee_no"]) or Employee(
             employee_no=values["employee_no"]
@@ -167,16 +158,18 @@ def employee_import(*, upload, user) -> ImportResult:
         ):  # fmt: skip
             if field in values and values[field] is not None:
                 setattr(employee, field, values[field])
-        employee.employment_type = values.get("employment_type") or EmploymentType.REGULAR
-        if values.get("is_active") is not None and "is_active" in values:
+        if values.get("employment_type"):
+            employee.employment_type = values["employment_type"]
+        was_active = employee.pk is not None and employee.is_active
+        if values.get("is_active") is not None:
             employee.is_active = values["is_active"]
+        employee._left = was_active and not employee.is_active
         try:
             employee.full_clean(exclude=["position", "user"], validate_unique=False)
         except ValidationError as exc:
             errors.extend(validation_row_errors(row.number, exc, labels))
             continue
-        if row.valid:
-            prepared.append((row, employee, values.get("position") or ""))
+        prepared.append((row, employee, values.get("position") or ""))
     if errors:
         raise_row_errors(errors)
 
@@ -189,6 +182,8 @@ def employee_import(*, upload, user) -> ImportResult:
         is_new = employee.pk is None
         employee._history_user = user
         employee.save()
+        if employee._left:
+            employee_left(employee)
         created += is_new
         updated += not is_new
     return ImportResult(created=created, updated=updated)

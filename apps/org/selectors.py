@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 
+from apps.core.selectors import as_int
 from apps.org.access import access_for
 from apps.org.models import Company, Department, Employee, Position, Role
 
@@ -40,10 +41,10 @@ def employee_list(*, user, filters: dict | None = None) -> QuerySet[Employee]:
         qs = qs.filter(department_id__in=visible)
     if q := filters.get("q"):
         qs = qs.filter(Q(name__icontains=q) | Q(employee_no__icontains=q) | Q(phone__icontains=q))
-    if department := filters.get("department"):
+    if department := as_int(filters.get("department")):
         path = Department.objects.filter(pk=department).values("path")
-        qs = qs.filter(department__path__startswith=path[:1]) if path else qs.none()
-    if position := filters.get("position"):
+        qs = qs.filter(department__path__startswith=path[:1])
+    if position := as_int(filters.get("position")):
         qs = qs.filter(position_id=position)
     if employment := filters.get("employment_type"):
         qs = qs.filter(employment_type=employment)
@@ -134,3 +135,21 @@ def headed_departments(user) -> QuerySet[Department]:
         accept_global_perms=False,
         with_superuser=False,
     )
+
+
+def headless_department_ids() -> list[int]:
+    """Units with no head on themselves or on any unit above them (two queries)."""
+    from django.contrib.contenttypes.models import ContentType
+    from guardian.models import UserObjectPermission
+
+    headed = UserObjectPermission.objects.filter(
+        content_type=ContentType.objects.get_for_model(Department),
+        permission__codename="head_department",
+        user__is_active=True,
+    ).values_list("object_pk", flat=True)
+    headed_ids = {int(pk) for pk in headed}
+    return [
+        pk
+        for pk, path in Department.objects.values_list("pk", "path")
+        if not any(int(part) in headed_ids for part in path.strip("/").split("/") if part)
+    ]

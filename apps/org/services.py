@@ -68,6 +68,17 @@ def company_update(*, data: dict, user) -> Company:
 # ------------------------------------------------------------------------------
 def _check_department_tree(department: Department) -> None:
     parent = department.parent
+    level = KIND_LEVEL[DepartmentKind(department.kind)]
+    if department.pk:
+        # A unit's children must stay below it when its kind changes.
+        child_kinds = set(
+            Department.objects.filter(parent=department).values_list("kind", flat=True)
+        )
+        if any(KIND_LEVEL[DepartmentKind(kind)] <= level for kind in child_kinds):
+            raise ValidationError(
+                {"kind": _("Units below this one would no longer fit under a %(kind)s.")
+                 % {"kind": DepartmentKind(department.kind).label}}
+            )  # fmt: skip
     if department.kind == DepartmentKind.COMPANY:
         if parent is not None:
             raise ValidationError({"parent": _("The company is the top of the tree.")})
@@ -79,7 +90,7 @@ def _check_department_tree(department: Department) -> None:
         raise ValidationError({"parent": _("Choose the unit this one belongs to.")})
     if department.pk and parent.path.startswith(department.path):
         raise ValidationError({"parent": _("A unit cannot be placed under itself.")})
-    if KIND_LEVEL[DepartmentKind(parent.kind)] >= KIND_LEVEL[DepartmentKind(department.kind)]:
+    if KIND_LEVEL[DepartmentKind(parent.kind)] >= level:
         raise ValidationError(
             {
                 "kind": _("A %(kind)s cannot belong to a %(parent_kind)s.")
@@ -89,6 +100,14 @@ def _check_department_tree(department: Department) -> None:
                 }
             }
         )
+    if (
+        not department.is_active
+        and department.pk
+        and department.employees.filter(is_active=True).exists()
+    ):
+        raise ValidationError(
+            {"is_active": _("Move or release its employees before closing this unit.")}
+        )
 
 
 def _path_for(department: Department) -> str:
@@ -96,38 +115,46 @@ def _path_for(department: Department) -> str:
     return (department.parent.path if department.parent else "/") + own
 
 
+def department_save(department: Department, *, user) -> Department:
+    """Check and save a new or changed unit, keeping the paths of it and its subtree right.
+
+    Used by the forms, the API and the import alike.
+    """
+    department.full_clean(exclude=["path"], validate_unique=department.pk is None)
+    _check_department_tree(department)
+    old_path = department.path
+    if user is not None:
+        department._history_user = user
+    department.save()
+    new_path = _path_for(department)
+    if new_path != old_path:
+        department.path = new_path
+        Department.objects.filter(pk=department.pk).update(path=new_path)
+        if old_path:
+            # Moving a unit moves its whole subtree: rewrite the prefix of every descendant.
+            for child in Department.objects.filter(path__startswith=old_path).exclude(
+                pk=department.pk
+            ):
+                Department.objects.filter(pk=child.pk).update(
+                    path=new_path + child.path[len(old_path) :]
+                )
+    return department
+
+
 @transaction.atomic
 def department_create(*, data: dict, user) -> Department:
     department = Department(**{f: data[f] for f in DEPARTMENT_FIELDS if f in data})
-    department.full_clean()
-    _check_department_tree(department)
-    department._history_user = user
-    department.save()
-    department.path = _path_for(department)
-    Department.objects.filter(pk=department.pk).update(path=department.path)
-    return department
+    department.full_clean(exclude=["path"])
+    return department_save(department, user=user)
 
 
 @transaction.atomic
 def department_update(*, department: Department, data: dict, user) -> Department:
-    old_path = department.path
     for field in DEPARTMENT_FIELDS:
         if field in data:
             setattr(department, field, data[field])
-    department.full_clean()
-    _check_department_tree(department)
-    if not department.is_active and department.employees.filter(is_active=True).exists():
-        raise ValidationError(
-            {"is_active": _("Move or release its employees before closing this unit.")}
-        )
-    department.path = _path_for(department)
-    _save(department, user=user)
-    if department.path != old_path:
-        # Moving a unit moves its whole subtree: rewrite the prefix of every descendant.
-        for child in Department.objects.filter(path__startswith=old_path).exclude(pk=department.pk):
-            child.path = department.path + child.path[len(old_path) :]
-            Department.objects.filter(pk=child.pk).update(path=child.path)
-    return department
+    department.full_clean(exclude=["path"])
+    return department_save(department, user=user)
 
 
 @transaction.atomic
@@ -172,11 +199,30 @@ def employee_create(*, data: dict, user) -> Employee:
 
 @transaction.atomic
 def employee_update(*, employee: Employee, data: dict, user) -> Employee:
+    was_active = Employee.objects.filter(pk=employee.pk, is_active=True).exists()
     for field in EMPLOYEE_FIELDS:
         if field in data:
             setattr(employee, field, data[field])
     _save(employee, user=user)
+    if was_active and not employee.is_active:
+        employee_left(employee)
     return employee
+
+
+def employee_left(employee: Employee) -> None:
+    """Someone who leaves loses their login and every head right at once."""
+    account = employee.user
+    if account is None:
+        return
+    from guardian.models import UserObjectPermission
+
+    UserObjectPermission.objects.filter(
+        user=account, permission__codename="head_department"
+    ).delete()
+    account.groups.clear()
+    account.is_active = False
+    account.save(update_fields=["is_active"])
+    forget(account)
 
 
 @transaction.atomic
@@ -192,6 +238,13 @@ def employee_account_set(
     """Create or update the login of an employee, with roles and the departments they head."""
     User = get_user_model()
     account = employee.user
+    is_admin = account is not None and (account.is_superuser or account.is_staff)
+    if is_admin and not getattr(user, "is_superuser", False):
+        raise ValidationError(
+            {"username": _("This login is an administrator's; only a superuser may change it.")}
+        )
+    if not employee.is_active:
+        raise ValidationError({"username": _("This employee has left: give no login.")})
     if User.objects.filter(username=username).exclude(pk=getattr(account, "pk", None)).exists():
         raise ValidationError({"username": _("This user name is taken.")})
     if account is None:

@@ -107,7 +107,9 @@ def department_detail(request, pk: int):
             "children": department.children.order_by("sort_order", "name"),
             "employees": selectors.employee_list(
                 user=request.user, filters={"department": department.pk}
-            )[:200],
+            )[:200]
+            if reads_org(access_for(request.user))
+            else None,
             "heads": selectors.department_heads(department),
             "history": history_entries(department),
             "can_edit": access_for(request.user).manages_everything,

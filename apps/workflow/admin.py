@@ -27,6 +27,13 @@ class TaskAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["assignee", "created_by"]
     inlines = [SignOffInline]
 
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        # Tasks change only through the workflow's services (status, scope, reminders).
+        return False
+
     def has_delete_permission(self, request, obj=None) -> bool:
         # Tasks carry sign-offs and audit history; they are never deleted.
         return False

@@ -66,6 +66,14 @@ class Task(BaseModel):
     )
     source_id = models.PositiveBigIntegerField(_("source id"), null=True, blank=True)
     source = GenericForeignKey("source_type", "source_id")
+    # When set, only holders of this role sign off (e.g. leadership approves a report),
+    # instead of the heads of the task's department.
+    sign_off_role = models.CharField(_("signed off by role"), max_length=30, blank=True)
+    requires_evidence = models.BooleanField(
+        _("evidence required"),
+        default=False,
+        help_text=_("The task cannot be submitted without at least one evidence file."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -151,6 +159,8 @@ class SignOff(models.Model):
         verbose_name = _("sign-off")
         verbose_name_plural = _("sign-offs")
         ordering = ["signed_at", "pk"]
+        # Django's internal lookups use the guarded queryset too.
+        base_manager_name = "objects"
 
     def __str__(self) -> str:
         return f"{self.get_decision_display()} · {self.task}"
@@ -160,6 +170,9 @@ class SignOff(models.Model):
         # the service: nothing may rewrite a decision once it is on file.
         if not self._state.adding:
             raise TypeError("A SignOff is never changed.")
+        # force_insert: a reused primary key fails instead of overwriting a decision.
+        kwargs["force_insert"] = True
+        kwargs.pop("force_update", None)
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

@@ -5,8 +5,10 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from apps.core.selectors import as_int
 from apps.org.access import access_for
 from apps.org.models import Department
+from apps.org.selectors import headless_department_ids
 from apps.workflow.models import (
     UNFINISHED_STATUSES,
     WORKING_STATUSES,
@@ -38,10 +40,10 @@ def task_list(*, user, filters: dict | None = None) -> QuerySet[Task]:
             qs = qs.filter(status__in=UNFINISHED_STATUSES)
         else:
             qs = qs.filter(status=status)
-    if department := filters.get("department"):
+    if department := as_int(filters.get("department")):
         path = Department.objects.filter(pk=department).values("path")[:1]
         qs = qs.filter(department__path__startswith=path)
-    if priority := filters.get("priority"):
+    if priority := as_int(filters.get("priority")):
         qs = qs.filter(priority=priority)
     if filters.get("overdue") == "1":
         qs = qs.filter(status__in=UNFINISHED_STATUSES, due_date__lt=timezone.localdate())
@@ -71,17 +73,21 @@ def task_get(*, user, pk: int) -> Task:
 def inbox(*, user) -> dict[str, QuerySet[Task]]:
     """待我处理: tasks waiting for this user's work and tasks waiting for their sign-off."""
     access = access_for(user)
-    base = Task.objects.select_related("department", "assignee")
-    to_do = base.filter(status__in=WORKING_STATUSES).filter(
-        Q(assignee_id=user.pk)
-        | Q(assignee__isnull=True, department_id__in=access.headed_department_ids)
-    )
+    base = Task.objects.select_related("department", "assignee", "source_type")
+    unassigned_mine = Q(assignee__isnull=True, department_id__in=access.headed_department_ids)
     if access.manages_everything:
-        to_sign = base.filter(status=TaskStatus.SUBMITTED)
+        # Unassigned work of units that have no head anywhere above them falls to the
+        # safety managers, so that nothing is in nobody's inbox.
+        unassigned_mine |= Q(assignee__isnull=True, department_id__in=headless_department_ids())
+    to_do = base.filter(status__in=WORKING_STATUSES).filter(
+        Q(assignee_id=user.pk) | unassigned_mine
+    )
+    by_role = Q(sign_off_role__in=access.roles) if access.roles else Q(pk__in=[])
+    if access.manages_everything:
+        by_department = Q(sign_off_role="")
     else:
-        to_sign = base.filter(
-            status=TaskStatus.SUBMITTED, department_id__in=access.headed_department_ids
-        )
+        by_department = Q(sign_off_role="", department_id__in=access.headed_department_ids)
+    to_sign = base.filter(by_department | by_role, status=TaskStatus.SUBMITTED)
     to_sign = to_sign.exclude(submitted_by_id=user.pk)
     return {
         "to_do": to_do.order_by("due_date", "-priority", "pk"),

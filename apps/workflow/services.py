@@ -12,10 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
+from apps.core.selectors import attachment_list
 from apps.core.services import attachment_add
 from apps.org.access import access_for
 from apps.org.models import Department, Role
 from apps.org.selectors import company_get, department_head_users, users_with_role
+from apps.workflow import hooks
 from apps.workflow.models import (
     WORKING_STATUSES,
     Notification,
@@ -42,6 +44,20 @@ def _save(task: Task, *, user, reason: str = "") -> None:
 def can_work_on(task: Task, user) -> bool:
     """The assignee, a head of the task's department, or a safety manager."""
     return task.assignee_id == user.pk or access_for(user).heads(task.department_id)
+
+
+def can_sign_off(task: Task, user) -> bool:
+    """Heads of the department (or safety managers); for a role task, holders of that role."""
+    access = access_for(user)
+    if task.sign_off_role:
+        return access.is_superuser or task.sign_off_role in access.roles
+    return access.heads(task.department_id)
+
+
+def _sign_off_recipients(task: Task) -> list:
+    if task.sign_off_role:
+        return list(users_with_role(task.sign_off_role))
+    return _department_heads(task.department_id)
 
 
 # ------------------------------------------------------------------------------
@@ -105,6 +121,8 @@ def task_create(
     priority: int = TaskPriority.NORMAL,
     assignee=None,
     source: models.Model | None = None,
+    sign_off_role: str = "",
+    requires_evidence: bool = False,
 ) -> Task:
     if not access_for(user).heads(department.pk):
         raise PermissionDenied(_("You may only create tasks for departments you head."))
@@ -116,6 +134,8 @@ def task_create(
         priority=priority,
         assignee=assignee,
         created_by=user,
+        sign_off_role=sign_off_role,
+        requires_evidence=requires_evidence,
     )
     if source is not None:
         task.source_type = ContentType.objects.get_for_model(source)
@@ -141,9 +161,14 @@ def task_update(*, task: Task, data: dict, user) -> Task:
     if task.status == TaskStatus.SIGNED_OFF:
         raise ApplicationError(_("A signed-off task cannot be edited; reopen it first."))
     old_assignee = task.assignee_id
+    old_due = task.due_date
     for field in TASK_EDITABLE_FIELDS:
         if field in data:
             setattr(task, field, data[field])
+    if task.due_date != old_due:
+        # A new deadline starts the reminders and the escalation afresh.
+        task.last_reminded_on = None
+        task.escalated_at = None
     _save(task, user=user)
     if task.assignee_id and task.assignee_id != old_assignee:
         notify(
@@ -169,13 +194,17 @@ def task_submit(*, task: Task, user, note: str = "", files=()) -> Task:
             attachment_add(owner=task, upload=upload, user=user)
         except ValidationError as exc:
             raise ApplicationError(" ".join(exc.messages)) from exc
+    if task.requires_evidence and not attachment_list(owner=task).exists():
+        raise ApplicationError(
+            _("This task needs evidence: attach at least one photo or document before submitting.")
+        )
     task.status = TaskStatus.SUBMITTED
     task.submitted_by = user
     task.submitted_at = timezone.now()
     task.submission_note = note
     _save(task, user=user)
     notify(
-        users=_department_heads(task.department_id),
+        users=_sign_off_recipients(task),
         message=_("Waiting for your sign-off: %(title)s") % {"title": task.title},
         task=task,
     )
@@ -185,8 +214,9 @@ def task_submit(*, task: Task, user, note: str = "", files=()) -> Task:
 @transaction.atomic
 def task_sign_off(*, task: Task, user, decision: str, comment: str = "") -> SignOff:
     task = Task.objects.select_for_update().get(pk=task.pk)
-    access = access_for(user)
-    if not access.heads(task.department_id):
+    if not can_sign_off(task, user):
+        if task.sign_off_role:
+            raise PermissionDenied(_("Only leadership may sign off this task."))
         raise PermissionDenied(_("Only a head of the department or a safety manager may sign off."))
     if task.status != TaskStatus.SUBMITTED:
         raise ApplicationError(
@@ -213,6 +243,7 @@ def task_sign_off(*, task: Task, user, decision: str, comment: str = "") -> Sign
         task.status = TaskStatus.REJECTED
         message = _("Rejected, please rework: %(title)s")
     _save(task, user=user, reason=comment)
+    hooks.run(task, signoff)
     notify(
         users=[task.assignee, task.submitted_by],
         message=message % {"title": task.title},
@@ -242,6 +273,8 @@ def task_reopen(*, task: Task, user, reason: str = "") -> Task:
         )
     task.status = TaskStatus.REOPENED
     task.closed_at = None
+    task.last_reminded_on = None
+    task.escalated_at = None
     _save(task, user=user, reason=reason.strip())
     notify(
         users=[task.assignee] if task.assignee else _department_heads(task.department_id),
@@ -295,7 +328,11 @@ def task_reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
                 reminded.append(task.pk)
             continue
         first_overdue = task.last_reminded_on is None or task.last_reminded_on <= task.due_date
-        if first_overdue or days_late % OVERDUE_REMINDER_EVERY_DAYS == 0:
+        week_since_last = (
+            task.last_reminded_on is not None
+            and (today - task.last_reminded_on).days >= OVERDUE_REMINDER_EVERY_DAYS
+        )
+        if first_overdue or week_since_last:
             batch.append(
                 (
                     recipients,

@@ -75,6 +75,7 @@ def _detail_context(request, task: Task, **forms) -> dict:
     access = access_for(request.user)
     can_work = services.can_work_on(task, request.user)
     can_head = access.heads(task.department_id)
+    can_sign = services.can_sign_off(task, request.user)
     return {
         "task": task,
         "signoffs": task.signoffs.select_related("signer"),
@@ -82,7 +83,7 @@ def _detail_context(request, task: Task, **forms) -> dict:
         "history": history_entries(task),
         "can_submit": can_work
         and task.status in (TaskStatus.OPEN, TaskStatus.REOPENED, TaskStatus.REJECTED),
-        "can_sign": can_head
+        "can_sign": can_sign
         and task.status == TaskStatus.SUBMITTED
         and task.submitted_by_id != request.user.pk,
         "can_reopen": (task.status == TaskStatus.REJECTED and can_work)

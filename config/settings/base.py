@@ -58,7 +58,9 @@ THIRD_PARTY_APPS = [
 LOCAL_APPS = [
     "apps.core",
     "apps.org",
+    "apps.scoring",
     "apps.workflow",
+    "apps.assessment",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -204,7 +206,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.workflow.tasks.send_task_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    "grade-renewal-reminders": {
+        "task": "apps.assessment.tasks.send_renewal_reminders",
+        "schedule": crontab(hour=7, minute=40),
+    },
 }
+
+# The audit history is a record, not an undo button: no "revert" in the admin.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 
 # ------------------------------------------------------------------------------
 # Anbiao

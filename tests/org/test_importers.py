@@ -149,3 +149,73 @@ def test_the_import_page_lists_every_problem(world, client_for):
     html = response.content.decode()
     assert 'data-testid="import-errors"' in html and "NOPE" in html
     assert client_for("head_a").get("/org/employees/import/").status_code == 403
+
+
+def test_a_minimal_sheet_creates_active_staff_and_leaves_other_fields_alone(world):
+    employee = Employee.objects.get(user=world.employee_a)
+    Employee.objects.filter(pk=employee.pk).update(
+        phone="13800000000", is_special_operation_worker=True
+    )
+    employee_import(
+        upload=sheet(
+            [
+                ["工号", "姓名", "部门编码"],
+                ["N1", "新人", "A"],
+                [employee.employee_no, "赵磊", "A-1"],
+            ]
+        ),
+        user=world.safety_manager,
+    )
+    assert Employee.objects.get(employee_no="N1").is_active
+    employee.refresh_from_db()
+    assert (employee.phone, employee.is_special_operation_worker, employee.is_active) == (
+        "13800000000",
+        True,
+        True,
+    )
+
+
+def test_a_department_sheet_without_the_active_column_creates_active_units(world):
+    department_import(upload=sheet([["编码", "名称", "类型", "上级编码"], ["C", "喷涂车间", "车间", "ROOT"]]),
+                      user=world.safety_manager)  # fmt: skip
+    assert Department.objects.get(code="C").is_active
+
+
+def test_a_blank_name_is_reported_not_a_crash(world):
+    with pytest.raises(ApplicationError) as exc:
+        employee_import(
+            upload=sheet([["工号", "姓名", "部门编码"], ["N1", "", "A"]]), user=world.safety_manager
+        )
+    assert [(e.row, e.column) for e in exc.value.errors] == [(2, "姓名")]
+
+
+def test_moving_a_unit_by_import_moves_its_subtree(world):
+    from apps.org.access import access_for
+    from apps.org.models import DepartmentKind
+    from tests.org.factories import DepartmentFactory
+
+    section = DepartmentFactory(kind=DepartmentKind.SECTION, parent=world.dept_a, code="S")
+    team = DepartmentFactory(kind=DepartmentKind.TEAM, parent=section, code="S-1")
+    department_import(upload=sheet([["编码", "名称", "类型", "上级编码"], ["S", "工段", "工段", "B"]]),
+                      user=world.safety_manager)  # fmt: skip
+    team.refresh_from_db()
+    assert team.path.startswith(world.dept_b.path)
+    assert (
+        team.pk
+        in access_for(type(world.outsider).objects.get(pk=world.outsider.pk)).headed_department_ids
+    )
+    assert (
+        team.pk
+        not in access_for(type(world.head_a).objects.get(pk=world.head_a.pk)).headed_department_ids
+    )
+
+
+def test_leaving_by_import_ends_the_login_and_head_rights(world):
+    from apps.org.access import access_for
+
+    head = Employee.objects.get(user=world.head_a)
+    employee_import(upload=sheet([["工号", "姓名", "部门编码", "在职"], [head.employee_no, "李强", "A", "否"]]),
+                    user=world.safety_manager)  # fmt: skip
+    world.head_a.refresh_from_db()
+    assert not world.head_a.is_active
+    assert not access_for(world.head_a).is_department_head

@@ -125,3 +125,34 @@ def test_changes_are_audited_with_who(world):
     latest = Department.history.filter(id=world.dept_b.pk).latest("history_date")
     assert latest.name == "总装车间"
     assert latest.history_user == world.safety_manager
+
+
+def test_a_unit_cannot_change_to_a_kind_its_children_do_not_fit_under(world):
+    with pytest.raises(ValidationError) as exc:
+        services.department_update(department=world.dept_a, data={"kind": "team"}, user=None)
+    assert "kind" in exc.value.message_dict
+
+
+def test_a_safety_manager_cannot_take_over_an_administrators_login(world):
+    from tests.org.factories import UserFactory
+
+    root = UserFactory(username="root", is_superuser=True, is_staff=True)
+    employee = EmployeeFactory(department=world.dept_b, user=root)
+    with pytest.raises(ValidationError):
+        services.employee_account_set(
+            employee=employee, username="root", password="Str0ng-pass-2026", roles=[],
+            headed_departments=[], user=world.safety_manager,
+        )  # fmt: skip
+    root.refresh_from_db()
+    assert root.check_password("pass-1234")
+
+
+def test_an_employee_who_leaves_loses_login_and_head_rights(world):
+    from apps.org.models import Employee
+
+    head = Employee.objects.get(user=world.head_a)
+    services.employee_update(employee=head, data={"is_active": False}, user=world.safety_manager)
+    world.head_a.refresh_from_db()
+    assert not world.head_a.is_active
+    assert not world.head_a.groups.exists()
+    assert not access_for(type(world.head_a).objects.get(pk=world.head_a.pk)).headed_department_ids

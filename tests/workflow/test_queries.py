@@ -16,6 +16,7 @@ def _seed(world, count: int) -> None:
             assignee=world.employee_a if i % 3 == 0 else None,
             days=(i % 20) - 10 if i % 20 >= 10 else i % 20,
             title=f"任务{i}",
+            source=world.dept_a if i % 5 == 0 else None,
         )
         if i % 4 == 0:
             services.task_submit(

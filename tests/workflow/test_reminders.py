@@ -115,3 +115,26 @@ def test_reminders_run_a_fixed_number_of_queries(world, django_assert_max_num_qu
     with django_assert_max_num_queries(12):
         services.task_reminders_send(today=TODAY)
     assert Task.objects.filter(last_reminded_on=TODAY).exists()
+
+
+def test_a_new_due_date_starts_reminders_and_escalation_afresh(world):
+    with time_machine.travel(TODAY - dt.timedelta(days=10), tick=False):
+        task = make_task(department=world.dept_a, user=world.safety_manager, days=1)
+    services.task_reminders_send(today=TODAY)
+    task.refresh_from_db()
+    assert task.escalated_at is not None
+    services.task_update(
+        task=task, data={"due_date": TODAY + dt.timedelta(days=2)}, user=world.safety_manager
+    )
+    task.refresh_from_db()
+    assert task.escalated_at is None and task.last_reminded_on is None
+    assert services.task_reminders_send(today=TODAY)["due_soon"] == 1
+
+
+def test_overdue_reminders_come_weekly_even_after_a_missed_run(world):
+    with time_machine.travel(TODAY - dt.timedelta(days=30), tick=False):
+        make_task(department=world.dept_a, user=world.safety_manager, days=1)
+    assert services.task_reminders_send(today=TODAY)["overdue"] == 1
+    assert services.task_reminders_send(today=TODAY + dt.timedelta(days=6))["overdue"] == 0
+    # Day 7 was missed; day 8 still sends the weekly reminder.
+    assert services.task_reminders_send(today=TODAY + dt.timedelta(days=8))["overdue"] == 1

@@ -98,3 +98,22 @@ def test_on_postgresql_the_database_refuses_raw_sql_changes(signoff):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql, [signoff.pk])
     assert SignOff.objects.get(pk=signoff.pk).comment == "好"
+
+
+def test_a_reused_primary_key_cannot_overwrite_a_decision(signoff):
+    from django.db import IntegrityError, transaction
+
+    forged = SignOff(pk=signoff.pk, task=signoff.task, signer=signoff.signer, decision="reject")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        forged.save()
+    with pytest.raises(TypeError):
+        SignOff._base_manager.filter(pk=signoff.pk).update(decision="reject")
+    assert SignOff.objects.get(pk=signoff.pk).decision == "approve"
+
+
+def test_the_database_refuses_raw_updates(signoff):
+    from django.db import DatabaseError, connection, transaction
+
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE workflow_signoff SET comment = 'raw' WHERE id = %s", [signoff.pk])
+    assert SignOff.objects.get(pk=signoff.pk).comment == "好"

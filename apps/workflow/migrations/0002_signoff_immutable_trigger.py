@@ -1,4 +1,4 @@
-"""On PostgreSQL the database itself refuses to change or delete a sign-off, so that not even
+"""The database itself refuses to change or delete a sign-off, so that not even
 raw SQL from an administrator's console rewrites a decision. (TRUNCATE, used only to reset test
 databases, is not a row change and is not affected.)"""
 
@@ -21,14 +21,29 @@ DROP FUNCTION IF EXISTS workflow_signoff_immutable();
 """
 
 
+# SQLite (the `make run` default) refuses updates; deletes stay guarded by the model and its
+# queryset, because SQLite empties test databases with DELETE.
+SQLITE_CREATE = """
+CREATE TRIGGER workflow_signoff_no_update BEFORE UPDATE ON workflow_signoff
+BEGIN SELECT RAISE(ABORT, 'A sign-off is never changed'); END;
+"""
+SQLITE_DROP = "DROP TRIGGER IF EXISTS workflow_signoff_no_update;"
+
+
 def forwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
+    vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
         schema_editor.execute(CREATE)
+    elif vendor == "sqlite":
+        schema_editor.execute(SQLITE_CREATE)
 
 
 def backwards(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
+    vendor = schema_editor.connection.vendor
+    if vendor == "postgresql":
         schema_editor.execute(DROP)
+    elif vendor == "sqlite":
+        schema_editor.execute(SQLITE_DROP)
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,165 @@
+"""The self-evaluation report (PDF) and the scoring sheet (xlsx) of one assessment.
+
+Both read the same selectors.summary() as the summary page, so the three agree to the decimal.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from apps.assessment import charts, selectors
+from apps.assessment.models import Assessment
+from apps.core import exports
+from apps.core.pdf import render_pdf
+from apps.core.xlsx import render_xlsx_sheets
+from apps.org.access import access_for
+from apps.org.selectors import company_get
+from apps.scoring.models import ReviewGroup
+
+
+def _number(value):
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)
+
+
+class AssessmentExporter(exports.Exporter):
+    @classmethod
+    def allowed(cls, user) -> bool:
+        return access_for(user).sees_everything
+
+    def assessment(self) -> Assessment:
+        return Assessment.objects.select_related("standard", "leader").get(
+            pk=self.params["assessment"]
+        )
+
+
+def report_context(assessment: Assessment) -> dict:
+    """Everything the PDF shows; a fixed number of queries whatever the number of items."""
+    summary = selectors.summary(assessment)
+    rows = selectors.findings(assessment)
+    nonconformities = {
+        nc.finding_id: nc for group in summary.nonconformities.values() for nc in group
+    }
+    groups = dict(ReviewGroup.choices)
+    deductions: dict = defaultdict(list)
+    for finding in rows:
+        if finding.applicable and (finding.deduction > 0 or finding.veto_failed):
+            deductions[str(groups[finding.item.group])].append(
+                (finding, nonconformities.get(finding.pk))
+            )
+    approval = None
+    if assessment.approval_task_id:
+        approval = (
+            assessment.approval_task.signoffs.select_related("signer")
+            .filter(decision="approve")
+            .last()
+        )
+    return {
+        "title": _("Work-safety standardization self-evaluation report"),
+        "assessment": assessment,
+        "company": company_get(),
+        "team": list(assessment.team.select_related("department")),
+        "summary": summary,
+        "radar": charts.radar_svg(
+            [e.name for e in summary.elements],
+            [e.percent for e in summary.elements],
+            previous=[summary.previous_elements.get(e.code) for e in summary.elements]
+            if summary.previous
+            else None,
+            title=str(_("Score of each element, % of its applicable points")),
+        ),
+        "deductions": dict(deductions),
+        "not_applicable": [f for f in rows if f.scored and not f.applicable],
+        "approval": approval,
+        "generated_at": timezone.localtime(),
+    }
+
+
+@exports.register
+class ReportExporter(AssessmentExporter):
+    kind = "assessment.report"
+    title = _("Self-evaluation report")
+    extension = "pdf"
+    content_type = "application/pdf"
+
+    def render(self, progress=None) -> bytes:
+        context = report_context(self.assessment())
+        if progress:
+            progress(1, 2)
+        return render_pdf("pdf/assessment/report.html", context)
+
+
+@exports.register
+class ScoringSheetExporter(AssessmentExporter):
+    kind = "assessment.scoring_sheet"
+    title = _("Scoring sheet")
+
+    def render(self, progress=None) -> bytes:
+        assessment = self.assessment()
+        summary = selectors.summary(assessment, with_previous=False)
+        rows = selectors.findings(assessment)
+        yes, no = str(_("Yes")), str(_("No"))
+        item_rows = []
+        current = None
+        subtotal = {e.code: e for e in summary.elements}
+        for finding in rows:
+            element = finding.item.b_item.element
+            if current is not None and element.code != current:
+                item_rows.append(_subtotal_row(subtotal[current]))
+            current = element.code
+            item_rows.append(
+                [
+                    element.code, element.name, finding.item.b_item.code, finding.item.code,
+                    finding.item.requirement, _number(finding.item.points),
+                    yes if finding.applicable else no,
+                    _number(finding.deduction) if finding.applicable else None,
+                    _number(finding.earned) if finding.applicable else None,
+                    str(_("Yes")) if finding.veto_failed else "",
+                    finding.reason, finding.department.name if finding.department else "",
+                ]
+            )  # fmt: skip
+        if current is not None:
+            item_rows.append(_subtotal_row(subtotal[current]))
+        result = summary.result
+        item_rows.append([])
+        item_rows.append(
+            ["", str(_("Total")), "", "", "", _number(result.full), "",
+             _number(result.applicable_full - result.earned), _number(result.earned), "", "", ""]
+        )  # fmt: skip
+        item_rows.append(
+            ["", str(_("Score (of 100)")), "", "", "", None, "", None,
+             _number(result.score) if result.score is not None else None, "", "", ""]
+        )  # fmt: skip
+        element_rows = [
+            [e.code, e.name, _number(e.points), _number(e.not_applicable), _number(e.deducted),
+             _number(e.earned), _number(e.percent) if e.percent is not None else None]
+            for e in summary.elements
+        ]  # fmt: skip
+        header = [
+            _("Element code"), _("Element name"), _("B-item code"), _("Item code"),
+            _("Requirement"), _("Points"), _("Applies"), _("Deduction"), _("Score"),
+            _("Veto failed"), _("Reason"), _("Responsible department"),
+        ]  # fmt: skip
+        element_header = [
+            _("Element code"), _("Element name"), _("Points"), _("Not applicable"),
+            _("Deducted"), _("Earned"), _("% of applicable"),
+        ]  # fmt: skip
+        return render_xlsx_sheets(
+            [
+                (_("Scoring sheet"), [str(h) for h in header], item_rows),
+                (_("Element scores"), [str(h) for h in element_header], element_rows),
+            ],
+            total=len(item_rows),
+            progress=progress,
+        )
+
+
+def _subtotal_row(element) -> list:
+    return [
+        element.code, f"{element.name} {_('Subtotal')}", "", "", "", _number(element.points), "",
+        _number(element.deducted), _number(element.earned), "", "", "",
+    ]  # fmt: skip

@@ -1,0 +1,188 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import BaseModel
+from apps.org.models import Department, Employee
+from apps.scoring.models import POINTS, ReviewGroup, ScoringItem, Standard
+from apps.workflow.models import Task
+
+
+class AssessmentKind(models.TextChoices):
+    SELF = "self", _("Self-assessment")
+    ANNUAL = "annual", _("Annual evaluation")
+    MOCK = "mock", _("Mock review")
+
+
+class AssessmentStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_PROGRESS = "in_progress", _("In progress")
+    SUBMITTED = "submitted", _("Submitted for approval")
+    APPROVED = "approved", _("Approved")
+
+
+class Assessment(BaseModel):
+    standard = models.ForeignKey(
+        Standard, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("standard")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=AssessmentKind.choices, default=AssessmentKind.SELF
+    )
+    leader = models.ForeignKey(
+        Employee,
+        on_delete=models.PROTECT,
+        related_name="led_assessments",
+        verbose_name=_("team leader"),
+        help_text=_("The principal head leads the self-assessment team."),
+    )
+    team = models.ManyToManyField(
+        Employee, related_name="assessments", blank=True, verbose_name=_("team members")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AssessmentStatus.choices,
+        default=AssessmentStatus.DRAFT,
+    )
+    started_on = models.DateField(_("started on"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    approval_task = models.OneToOneField(
+        Task,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approval task"),
+    )
+    method = models.TextField(
+        _("organisation and method"),
+        blank=True,
+        help_text=_("How the assessment was organised and carried out, for the report."),
+    )
+    conclusion = models.TextField(_("conclusion"), blank=True)
+    # The safety-performance gate when no accident records are kept in the system yet.
+    fatalities = models.PositiveSmallIntegerField(_("deaths in the last 12 months"), default=0)
+    fatality_limit = models.PositiveSmallIntegerField(
+        _("yearly control figure for deaths"), default=0
+    )
+    larger_or_worse_accident = models.BooleanField(
+        _("a larger (较大) or worse accident in the last 12 months"), default=False
+    )
+    # Figures kept when the assessment is submitted, for trends and comparisons.
+    score = models.DecimalField(_("score"), null=True, blank=True, **POINTS)
+    level = models.PositiveSmallIntegerField(_("grade"), null=True, blank=True)
+    # The grade the review body awarded, which is re-reviewed every 3 years.
+    awarded_level = models.PositiveSmallIntegerField(_("grade awarded"), null=True, blank=True)
+    awarded_on = models.DateField(_("awarded on"), null=True, blank=True)
+    renewal_reminded_on = models.DateField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    history = HistoricalRecords(excluded_fields=["renewal_reminded_on"])
+
+    class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        ordering = ["-year", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.get_kind_display()}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (AssessmentStatus.DRAFT, AssessmentStatus.IN_PROGRESS)
+
+
+class Finding(BaseModel):
+    """The assessor's result for one scoring item."""
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="findings", verbose_name=_("assessment")
+    )
+    item = models.ForeignKey(
+        ScoringItem, on_delete=models.PROTECT, related_name="+", verbose_name=_("scoring item")
+    )
+    scored = models.BooleanField(_("scored"), default=False)
+    applicable = models.BooleanField(_("applies"), default=True)
+    deduction = models.DecimalField(_("deduction"), default=Decimal(0), **POINTS)
+    veto_failed = models.BooleanField(_("veto item failed"), default=False)
+    reason = models.TextField(_("reason"), blank=True)
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("responsible department"),
+    )
+    suggested_deduction = models.DecimalField(
+        _("suggested deduction"), null=True, blank=True, **POINTS
+    )
+    indicator_value = models.CharField(_("indicator value"), max_length=100, blank=True)
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("assessor"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+        ordering = ["item__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "item"], name="finding_item_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assessment} · {self.item.code}"
+
+    @property
+    def earned(self) -> Decimal:
+        if not self.applicable:
+            return Decimal(0)
+        return max(Decimal(0), self.item.points - self.deduction)
+
+
+class NonConformity(BaseModel):
+    """不符合项: a deducted item, grouped by review group, with its rectification task."""
+
+    assessment = models.ForeignKey(
+        Assessment,
+        on_delete=models.CASCADE,
+        related_name="nonconformities",
+        verbose_name=_("assessment"),
+    )
+    finding = models.OneToOneField(
+        Finding, on_delete=models.CASCADE, related_name="nonconformity", verbose_name=_("finding")
+    )
+    group = models.CharField(_("review group"), max_length=20, choices=ReviewGroup.choices)
+    description = models.TextField(_("non-conformity"))
+    requirement = models.TextField(_("rectification requirement"))
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
+    )
+    task = models.OneToOneField(
+        Task, on_delete=models.PROTECT, related_name="+", verbose_name=_("rectification task")
+    )
+
+    class Meta:
+        verbose_name = _("non-conformity")
+        verbose_name_plural = _("non-conformities")
+        ordering = ["group", "finding__item__order"]
+
+    def __str__(self) -> str:
+        return self.description[:50]

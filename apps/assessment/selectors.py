@@ -1,0 +1,196 @@
+"""Reads of assessments: findings, the running result and the summary shared by page, PDF and xlsx."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from apps.assessment.models import Assessment, AssessmentStatus, Finding, NonConformity
+from apps.org.access import access_for
+from apps.scoring import engine, registry
+from apps.scoring.models import Element, ReviewGroup
+
+# A grade is re-reviewed every 3 years (DOMAIN.md); people are told 90 days ahead.
+RENEWAL_YEARS = 3
+RENEWAL_NOTICE_DAYS = 90
+
+
+def assessment_list(*, user, filters: dict | None = None) -> QuerySet[Assessment]:
+    filters = filters or {}
+    if not access_for(user).sees_everything:
+        return Assessment.objects.none()
+    qs = Assessment.objects.select_related("standard", "leader").annotate(
+        item_count=Count("findings"),
+        scored_count=Count("findings", filter=Q(findings__scored=True)),
+    )
+    if year := filters.get("year"):
+        qs = qs.filter(year=year)
+    if status := filters.get("status"):
+        qs = qs.filter(status=status)
+    return qs.order_by("-year", "-created_at")
+
+
+def findings(assessment: Assessment) -> list[Finding]:
+    """Every finding with its item, B-item, element and department: one query."""
+    return list(
+        Finding.objects.filter(assessment=assessment)
+        .select_related("item__b_item__element", "department", "assessor")
+        .order_by("item__order")
+    )
+
+
+@dataclass
+class ElementRow:
+    code: str
+    name: str
+    points: Decimal
+    not_applicable: Decimal
+    earned: Decimal
+    deducted: Decimal
+    percent: Decimal | None
+    scored: int
+    total: int
+
+    @property
+    def applicable(self) -> Decimal:
+        return self.points - self.not_applicable
+
+
+@dataclass
+class Summary:
+    assessment: Assessment
+    result: engine.Grade
+    gate: dict
+    final_level: int | None
+    elements: list[ElementRow]
+    scored: int
+    total: int
+    nonconformities: dict = field(default_factory=dict)  # review group label -> list
+    previous: Assessment | None = None
+    previous_elements: dict = field(default_factory=dict)  # element code -> percent
+
+    @property
+    def complete(self) -> bool:
+        return self.scored == self.total
+
+
+def gate_inputs(assessment: Assessment, *, as_of: dt.date | None = None) -> dict:
+    """The safety-performance gate's figures: from the accident records when an app provides
+    them through the registry, else the figures entered on the assessment."""
+    as_of = as_of or timezone.localdate()
+    found = registry.indicators(as_of)
+    deaths = found.get("accidents.fatalities_12m")
+    worst = found.get("accidents.larger_or_worse_12m")
+    from_records = deaths is not None and deaths.value is not None
+    return {
+        "fatalities": int(deaths.value) if from_records else assessment.fatalities,
+        "fatality_limit": assessment.fatality_limit,
+        "larger_or_worse_accident": (
+            bool(worst.value) if worst is not None and worst.value is not None
+            else assessment.larger_or_worse_accident
+        ),
+        "source": "records" if from_records else "manual",
+    }  # fmt: skip
+
+
+def result_of(assessment: Assessment, rows: list[Finding]) -> engine.Grade:
+    return engine.grade(
+        (
+            engine.ItemResult(
+                code=f.item.code,
+                element=f.item.b_item.element.code,
+                points=f.item.points,
+                deduction=f.deduction,
+                applicable=f.applicable,
+                veto_failed=f.veto_failed and f.item.is_veto,
+            )
+            for f in rows
+        ),
+        element_min_share=assessment.standard.element_min_share,
+        thresholds=assessment.standard.thresholds,
+    )
+
+
+def summary(assessment: Assessment, *, with_previous: bool = True) -> Summary:
+    """Everything the summary page, the PDF report and the xlsx sheet show, computed once.
+
+    A fixed number of queries whatever the number of items.
+    """
+    rows = findings(assessment)
+    result = result_of(assessment, rows)
+    gate = gate_inputs(assessment)
+    final = engine.gate_level(
+        result.level,
+        fatalities=gate["fatalities"],
+        fatality_limit=gate["fatality_limit"],
+        larger_or_worse_accident=gate["larger_or_worse_accident"],
+    )
+    by_element = {e.code: e for e in result.elements}
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for f in rows:
+        code = f.item.b_item.element.code
+        counts[code][1] += 1
+        counts[code][0] += f.scored
+    elements = []
+    for element in Element.objects.filter(standard_id=assessment.standard_id).order_by("order"):
+        score = by_element.get(element.code) or engine.ElementScore(code=element.code)
+        elements.append(
+            ElementRow(
+                code=element.code,
+                name=element.name,
+                points=element.points,
+                not_applicable=score.not_applicable,
+                earned=score.earned,
+                deducted=score.applicable_full - score.earned,
+                percent=score.percent,
+                scored=counts[element.code][0],
+                total=counts[element.code][1],
+            )
+        )
+    groups = dict(ReviewGroup.choices)
+    nonconformities: dict = {label: [] for label in groups.values()}
+    for nc in NonConformity.objects.filter(assessment=assessment).select_related(
+        "finding__item", "department", "task"
+    ):
+        nonconformities[groups[nc.group]].append(nc)
+    previous = None
+    previous_elements: dict = {}
+    if with_previous:
+        previous = (
+            Assessment.objects.filter(
+                standard_id=assessment.standard_id,
+                status__in=[AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED],
+                created_at__lt=assessment.created_at,
+            )
+            .order_by("-year", "-created_at")
+            .first()
+        )
+        if previous is not None:
+            previous_result = result_of(previous, findings(previous))
+            previous_elements = {e.code: e.percent for e in previous_result.elements}
+    return Summary(
+        assessment=assessment,
+        result=result,
+        gate=gate,
+        final_level=final,
+        elements=elements,
+        scored=sum(c[0] for c in counts.values()),
+        total=sum(c[1] for c in counts.values()),
+        nonconformities={k: v for k, v in nonconformities.items() if v},
+        previous=previous,
+        previous_elements=previous_elements,
+    )
+
+
+def renewals_due(*, today: dt.date) -> QuerySet[Assessment]:
+    """Awarded grades whose 3-year re-review falls within the next 90 days, not yet reminded."""
+    cutoff = today + dt.timedelta(days=RENEWAL_NOTICE_DAYS) - relativedelta(years=RENEWAL_YEARS)
+    return Assessment.objects.filter(
+        awarded_on__isnull=False, renewal_reminded_on__isnull=True, awarded_on__lte=cutoff
+    )

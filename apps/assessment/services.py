@@ -1,0 +1,300 @@
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.assessment import selectors
+from apps.assessment.models import (
+    Assessment,
+    AssessmentStatus,
+    Finding,
+    NonConformity,
+)
+from apps.core.exceptions import ApplicationError
+from apps.org.access import access_for
+from apps.org.models import Department, DepartmentKind, Employee, Role
+from apps.org.selectors import users_with_role
+from apps.scoring import engine, registry
+from apps.scoring.models import ScoringItem, Standard
+from apps.workflow import services as workflow
+from apps.workflow.models import SignOffDecision, TaskPriority
+
+# Non-conformities are due for rectification this many days after submission.
+RECTIFICATION_DAYS = 30
+
+
+def _require_manager(user) -> None:
+    if not access_for(user).manages_everything:
+        raise PermissionDenied(_("Only a safety manager runs assessments."))
+
+
+def _require_editable(assessment: Assessment) -> None:
+    if not assessment.is_editable:
+        raise ApplicationError(
+            _("The assessment is “%(status)s”: its scores can no longer be changed.")
+            % {"status": assessment.get_status_display()}
+        )
+
+
+def _save(obj, *, user) -> None:
+    obj.full_clean()
+    obj._history_user = user
+    obj.save()
+
+
+@transaction.atomic
+def assessment_create(
+    *,
+    standard: Standard,
+    year: int,
+    kind: str,
+    leader: Employee,
+    user,
+    team: list[Employee] | tuple = (),
+    method: str = "",
+    fatality_limit: int = 0,
+) -> Assessment:
+    _require_manager(user)
+    if not standard.is_active:
+        raise ApplicationError(_("This standard is not active."))
+    assessment = Assessment(
+        standard=standard, year=year, kind=kind, leader=leader, method=method,
+        fatality_limit=fatality_limit, created_by=user,
+    )  # fmt: skip
+    _save(assessment, user=user)
+    assessment.team.set(team)
+    Finding.objects.bulk_create(
+        [
+            Finding(assessment=assessment, item=item)
+            for item in ScoringItem.objects.filter(standard=standard).order_by("order")
+        ]
+    )
+    return assessment
+
+
+@transaction.atomic
+def assessment_update(*, assessment: Assessment, data: dict, user) -> Assessment:
+    _require_manager(user)
+    for field in (
+        "year", "kind", "leader", "method", "conclusion", "fatalities", "fatality_limit",
+        "larger_or_worse_accident",
+    ):  # fmt: skip
+        if field in data:
+            setattr(assessment, field, data[field])
+    _save(assessment, user=user)
+    if "team" in data:
+        assessment.team.set(data["team"])
+    return assessment
+
+
+@transaction.atomic
+def finding_score(
+    *,
+    finding: Finding,
+    user,
+    applicable: bool = True,
+    deduction: Decimal = Decimal(0),
+    reason: str = "",
+    department: Department | None = None,
+    veto_failed: bool = False,
+) -> Finding:
+    """Record the assessor's result for one item."""
+    _require_manager(user)
+    assessment = Assessment.objects.select_for_update().get(pk=finding.assessment_id)
+    _require_editable(assessment)
+    item = finding.item
+    deduction = Decimal(deduction or 0)
+    reason = reason.strip()
+    errors: dict[str, str] = {}
+    if deduction < 0:
+        errors["deduction"] = _("A deduction cannot be negative.")
+    if veto_failed and not item.is_veto:
+        errors["veto_failed"] = _("Only a veto item can fail as a veto.")
+    if not applicable and not reason:
+        errors["reason"] = _("Say why this item does not apply.")
+    elif applicable and (deduction > 0 or veto_failed) and not reason:
+        errors["reason"] = _("Say what was found, for the deduction.")
+    elif (
+        applicable
+        and finding.suggested_deduction is not None
+        and deduction != finding.suggested_deduction
+        and not reason
+    ):
+        errors["reason"] = _(
+            "The indicator suggests %(points)s; give the reason for another value."
+        ) % {"points": finding.suggested_deduction.normalize()}
+    if errors:
+        raise ValidationError(errors)
+    finding.applicable = applicable
+    finding.deduction = deduction if applicable else Decimal(0)
+    finding.veto_failed = veto_failed if applicable else False
+    finding.reason = reason
+    finding.department = department
+    finding.assessor = user
+    finding.scored = True
+    _save(finding, user=user)
+    if assessment.status == AssessmentStatus.DRAFT:
+        assessment.status = AssessmentStatus.IN_PROGRESS
+        assessment.started_on = timezone.localdate()
+        _save(assessment, user=user)
+    return finding
+
+
+@transaction.atomic
+def findings_suggest(*, assessment: Assessment, user, as_of: dt.date | None = None) -> int:
+    """Fill suggested deductions from the live indicators of the apps; returns how many."""
+    _require_manager(user)
+    _require_editable(assessment)
+    found = registry.indicators(as_of or timezone.localdate())
+    changed = []
+    for finding in Finding.objects.filter(assessment=assessment).select_related("item"):
+        item = finding.item
+        indicator = found.get(item.indicator_key) if item.indicator_key else None
+        if indicator is None or indicator.value is None:
+            continue
+        finding.suggested_deduction = engine.suggested_deduction(
+            item.auto_rule, indicator.value, item.points
+        )
+        finding.indicator_value = f"{indicator.value}{indicator.unit}"[:100]
+        changed.append(finding)
+    Finding.objects.bulk_update(changed, ["suggested_deduction", "indicator_value"])
+    return len(changed)
+
+
+def _company_root() -> Department:
+    root = Department.objects.filter(kind=DepartmentKind.COMPANY).first()
+    if root is None:
+        raise ApplicationError(_("Set up the company in the department tree first."))
+    return root
+
+
+@transaction.atomic
+def assessment_submit(*, assessment: Assessment, user) -> Assessment:
+    """Check every item is scored, raise non-conformities as tasks and ask leadership to approve."""
+    _require_manager(user)
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    _require_editable(assessment)
+    rows = selectors.findings(assessment)
+    unscored = [f.item.code for f in rows if not f.scored]
+    if unscored:
+        raise ApplicationError(
+            _("%(count)d item(s) are not scored yet: %(codes)s")
+            % {"count": len(unscored), "codes": "、".join(unscored[:20])}
+        )
+    deducted = [f for f in rows if f.applicable and (f.deduction > 0 or f.veto_failed)]
+    homeless = [f.item.code for f in deducted if f.department_id is None]
+    if homeless:
+        raise ApplicationError(
+            _("Choose the responsible department for the deducted items: %(codes)s")
+            % {"codes": "、".join(homeless[:20])}
+        )
+    existing = set(
+        NonConformity.objects.filter(assessment=assessment).values_list("finding_id", flat=True)
+    )
+    due = timezone.localdate() + dt.timedelta(days=RECTIFICATION_DAYS)
+    for finding in deducted:
+        if finding.pk in existing:
+            continue
+        item = finding.item
+        nonconformity = NonConformity(
+            assessment=assessment,
+            finding=finding,
+            group=item.group,
+            description=finding.reason,
+            requirement=item.requirement,
+            department=finding.department,
+        )
+        nonconformity.task = workflow.task_create(
+            title=_("Rectify %(code)s: %(reason)s")
+            % {"code": item.code, "reason": finding.reason[:80]},
+            description=_("Requirement: %(requirement)s\nDeduction method: %(method)s")
+            % {"requirement": item.requirement, "method": item.method},
+            department=finding.department,
+            due_date=due,
+            priority=TaskPriority.HIGH if finding.veto_failed else TaskPriority.NORMAL,
+            user=user,
+            requires_evidence=True,
+        )
+        nonconformity.save()
+        workflow.Task.objects.filter(pk=nonconformity.task.pk).update(
+            source_type=_content_type(NonConformity), source_id=nonconformity.pk
+        )
+    summary = selectors.summary(assessment, with_previous=False)
+    assessment.score = summary.result.score
+    assessment.level = summary.final_level
+    assessment.status = AssessmentStatus.SUBMITTED
+    assessment.submitted_at = timezone.now()
+    approval = workflow.task_create(
+        title=_("Approve the %(assessment)s (score %(score)s)")
+        % {"assessment": assessment, "score": summary.result.score},
+        description=_("Review the summary and the self-evaluation report, then approve or reject."),
+        department=_company_root(),
+        due_date=timezone.localdate() + dt.timedelta(days=7),
+        user=user,
+        source=assessment,
+        sign_off_role=Role.LEADERSHIP,
+    )
+    workflow.task_submit(task=approval, user=user, note=_("Assessment submitted for approval."))
+    assessment.approval_task = approval
+    _save(assessment, user=user)
+    return assessment
+
+
+def _content_type(model):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(model)
+
+
+def on_approval_decided(*, task, signoff) -> None:
+    """Called by the workflow when leadership signs off an assessment's approval task."""
+    assessment = Assessment.objects.select_for_update().get(pk=task.source_id)
+    if signoff.decision == SignOffDecision.APPROVE:
+        assessment.status = AssessmentStatus.APPROVED
+        assessment.approved_at = signoff.signed_at
+    else:
+        assessment.status = AssessmentStatus.IN_PROGRESS
+        assessment.approval_task = None
+    _save(assessment, user=signoff.signer)
+
+
+@transaction.atomic
+def assessment_award(
+    *, assessment: Assessment, level: int, awarded_on: dt.date, user
+) -> Assessment:
+    """Record the grade the review body awarded; its 3-year re-review is reminded."""
+    _require_manager(user)
+    if level not in (1, 2, 3):
+        raise ValidationError({"awarded_level": _("The grade is 1, 2 or 3.")})
+    assessment.awarded_level = level
+    assessment.awarded_on = awarded_on
+    assessment.renewal_reminded_on = None
+    _save(assessment, user=user)
+    return assessment
+
+
+@transaction.atomic
+def renewal_reminders_send(*, today: dt.date | None = None) -> int:
+    """Remind safety managers and leadership 90 days before a grade's 3-year re-review."""
+    today = today or timezone.localdate()
+    due = list(selectors.renewals_due(today=today))
+    recipients = [*users_with_role(Role.SAFETY_MANAGER), *users_with_role(Role.LEADERSHIP)]
+    workflow.notify_many(
+        [
+            (
+                recipients,
+                _("The grade %(level)s awarded on %(date)s is due for its 3-year re-review.")
+                % {"level": a.awarded_level, "date": a.awarded_on.isoformat()},
+                None,
+                "",
+            )
+            for a in due
+        ]
+    )
+    Assessment.objects.filter(pk__in=[a.pk for a in due]).update(renewal_reminded_on=today)
+    return len(due)

@@ -1,0 +1,260 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.assessment import charts, selectors, services
+from apps.assessment.forms import AssessmentForm, AwardForm, FindingForm, GateForm
+from apps.assessment.models import Finding
+from apps.core.exceptions import ApplicationError
+from apps.org.access import access_for
+from apps.org.permissions import manages, role_required
+from apps.scoring.models import Element
+
+
+def _reads(access) -> bool:
+    return access.sees_everything
+
+
+def _get(request, pk: int):
+    return get_object_or_404(selectors.assessment_list(user=request.user), pk=pk)
+
+
+@role_required(_reads)
+def assessment_list(request):
+    filters = request.GET.dict()
+    return render(
+        request,
+        "assessment/list.html",
+        {
+            "assessments": selectors.assessment_list(user=request.user, filters=filters),
+            "can_edit": access_for(request.user).manages_everything,
+        },
+    )
+
+
+@role_required(manages)
+def assessment_create(request):
+    form = AssessmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = services.assessment_create(user=request.user, **form.cleaned_data)
+        except (ApplicationError, ValidationError) as exc:
+            form.add_error(None, getattr(exc, "message", None) or " ".join(exc.messages))
+        else:
+            messages.success(request, _("Assessment created: score it element by element."))
+            return redirect("assessment:detail", pk=assessment.pk)
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("New assessment"), "cancel_url": reverse("assessment:list")},
+    )
+
+
+@role_required(_reads)
+def assessment_detail(request, pk: int):
+    assessment = _get(request, pk)
+    summary = selectors.summary(assessment, with_previous=False)
+    return render(
+        request,
+        "assessment/detail.html",
+        {
+            "assessment": assessment,
+            "summary": summary,
+            "can_edit": access_for(request.user).manages_everything and assessment.is_editable,
+            "is_manager": access_for(request.user).manages_everything,
+            "gate_form": GateForm(instance=assessment),
+            "award_form": AwardForm(
+                initial={
+                    "awarded_level": assessment.awarded_level,
+                    "awarded_on": assessment.awarded_on,
+                }
+            ),
+        },
+    )
+
+
+@role_required(_reads)
+def element_detail(request, pk: int, code: str):
+    assessment = _get(request, pk)
+    element = get_object_or_404(Element, standard_id=assessment.standard_id, code=code)
+    rows = [f for f in selectors.findings(assessment) if f.item.b_item.element_id == element.pk]
+    elements = list(Element.objects.filter(standard_id=assessment.standard_id).order_by("order"))
+    index = next(i for i, e in enumerate(elements) if e.pk == element.pk)
+    summary = selectors.summary(assessment, with_previous=False)
+    return render(
+        request,
+        "assessment/element.html",
+        {
+            "assessment": assessment,
+            "element": element,
+            "findings": rows,
+            "summary": summary,
+            "previous_element": elements[index - 1] if index > 0 else None,
+            "next_element": elements[index + 1] if index + 1 < len(elements) else None,
+            "can_edit": access_for(request.user).manages_everything and assessment.is_editable,
+            "departments": _departments(),
+        },
+    )
+
+
+def _departments():
+    from apps.org.models import Department
+
+    return list(Department.objects.filter(is_active=True).order_by("path"))
+
+
+@role_required(manages)
+@require_POST
+def finding_score(request, pk: int, finding_pk: int):
+    """Quick scoring of one item: htmx swaps the row and the running score."""
+    assessment = _get(request, pk)
+    finding = get_object_or_404(
+        Finding.objects.select_related("item__b_item__element", "department"),
+        assessment=assessment, pk=finding_pk,
+    )  # fmt: skip
+    form = FindingForm(request.POST)
+    errors = {}
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            finding = services.finding_score(
+                finding=finding,
+                user=request.user,
+                applicable=data["applicable"],
+                deduction=data["deduction"] or 0,
+                reason=data["reason"],
+                department=data["department"],
+                veto_failed=data["veto_failed"],
+            )
+        except ValidationError as exc:
+            errors = exc.message_dict
+        except ApplicationError as exc:
+            errors = {"__all__": [exc.message]}
+    else:
+        errors = form.errors
+    context = {
+        "assessment": assessment,
+        "finding": finding,
+        "can_edit": True,
+        "departments": _departments(),
+        "errors": errors,
+        "posted": request.POST if errors else None,
+    }
+    if request.htmx:
+        context["summary"] = selectors.summary(assessment, with_previous=False)
+        context["oob"] = True
+        return render(request, "assessment/_finding_row.html", context)
+    if errors:
+        messages.error(request, _("Item %(code)s was not saved.") % {"code": finding.item.code})
+    else:
+        messages.success(request, _("Item %(code)s saved.") % {"code": finding.item.code})
+    return redirect(
+        reverse("assessment:element", args=[assessment.pk, finding.item.b_item.element.code])
+        + f"#item-{finding.pk}"
+    )
+
+
+def _action(request, pk: int, action, success: str, target: str = "assessment:detail"):
+    assessment = _get(request, pk)
+    try:
+        action(assessment)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, success)
+    return redirect(target, pk=assessment.pk)
+
+
+@role_required(manages)
+@require_POST
+def assessment_suggest(request, pk: int):
+    return _action(
+        request, pk,
+        lambda a: services.findings_suggest(assessment=a, user=request.user),
+        _("Suggested deductions filled in from the live indicators."),
+    )  # fmt: skip
+
+
+@role_required(manages)
+@require_POST
+def assessment_submit(request, pk: int):
+    return _action(
+        request, pk,
+        lambda a: services.assessment_submit(assessment=a, user=request.user),
+        _("Submitted: leadership has been asked to approve, rectification tasks were raised."),
+        "assessment:summary",
+    )  # fmt: skip
+
+
+@role_required(manages)
+@require_POST
+def assessment_gate(request, pk: int):
+    assessment = _get(request, pk)
+    form = GateForm(request.POST, instance=assessment)
+    if form.is_valid():
+        try:
+            services.assessment_update(
+                assessment=assessment, data=form.cleaned_data, user=request.user
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Saved."))
+    else:
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    return redirect("assessment:detail", pk=assessment.pk)
+
+
+@role_required(manages)
+@require_POST
+def assessment_award(request, pk: int):
+    assessment = _get(request, pk)
+    form = AwardForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the grade and the date it was awarded."))
+        return redirect("assessment:detail", pk=assessment.pk)
+    return _action(
+        request, pk,
+        lambda a: services.assessment_award(
+            assessment=a, level=form.cleaned_data["awarded_level"],
+            awarded_on=form.cleaned_data["awarded_on"], user=request.user,
+        ),
+        _("Grade recorded: you will be reminded before its 3-year re-review."),
+    )  # fmt: skip
+
+
+@role_required(_reads)
+def assessment_summary(request, pk: int):
+    assessment = _get(request, pk)
+    summary = selectors.summary(assessment)
+    return render(
+        request,
+        "assessment/summary.html",
+        {
+            "assessment": assessment,
+            "summary": summary,
+            "radar": radar_for(summary),
+            "is_manager": access_for(request.user).manages_everything,
+        },
+    )
+
+
+def radar_for(summary) -> str:
+    if not summary.elements:
+        raise Http404
+    return charts.radar_svg(
+        [e.name for e in summary.elements],
+        [e.percent for e in summary.elements],
+        previous=[summary.previous_elements.get(e.code) for e in summary.elements]
+        if summary.previous
+        else None,
+        title=_("Score of each element, % of its applicable points"),
+    )

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from apps.core import exports
+from apps.core.xlsx import render_xlsx_sheets
+from apps.org.access import access_for
+from apps.scoring import services
+from apps.scoring.models import ReviewGroup, Standard
+from apps.scoring.sheets import (
+    ELEMENT_COLUMNS,
+    ELEMENT_SHEET,
+    INFO_COLUMNS,
+    INFO_FIELDS,
+    INFO_SHEET,
+    ITEM_COLUMNS,
+    ITEM_SHEET,
+)
+
+
+def _number(value):
+    """Whole numbers as int so that a sheet shows 10, not 10.0."""
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)
+
+
+@exports.register
+class StandardExporter(exports.Exporter):
+    """The whole standard as the three-sheet workbook that the import reads back."""
+
+    kind = "scoring.standard"
+    title = _("Scoring standard")
+
+    @classmethod
+    def allowed(cls, user) -> bool:
+        access = access_for(user)
+        return access.sees_everything
+
+    def render(self, progress=None) -> bytes:
+        standard = Standard.objects.get(pk=self.params["standard"])
+        data = services.standard_as_data(standard)
+        info = {
+            "name": data["name"],
+            "version": data["version"],
+            "industry": data["industry"],
+            "full_points": _number(data["full_points"]),
+            "threshold_1": _number(data["thresholds"][0]),
+            "threshold_2": _number(data["thresholds"][1]),
+            "threshold_3": _number(data["thresholds"][2]),
+            "element_min_share": _number(data["element_min_share"]),
+        }
+        groups = dict(ReviewGroup.choices)
+        item_rows = [
+            [
+                element["code"], b_item["code"], b_item["name"], item["code"], item["requirement"],
+                _number(item["points"]), item["method"], str(_("Yes") if item["veto"] else _("No")),
+                str(groups[item["group"]]), item["indicator"] or "", item["auto_rule"],
+            ]
+            for element in data["elements"]
+            for b_item in element["b_items"]
+            for item in b_item["items"]
+        ]  # fmt: skip
+        return render_xlsx_sheets(
+            [
+                (
+                    INFO_SHEET,
+                    [c.label for c in INFO_COLUMNS],
+                    [[str(label), info[key]] for key, label in INFO_FIELDS],
+                ),
+                (
+                    ELEMENT_SHEET,
+                    [c.label for c in ELEMENT_COLUMNS],
+                    [[e["code"], e["name"], _number(e["points"])] for e in data["elements"]],
+                ),
+                (ITEM_SHEET, [c.label for c in ITEM_COLUMNS], item_rows),
+            ],  # fmt: skip
+            total=len(item_rows),
+            progress=progress,
+        )
+
+    def filename(self) -> str:
+        standard = Standard.objects.get(pk=self.params["standard"])
+        return f"{standard.name}-{standard.version}.xlsx"

@@ -1,0 +1,132 @@
+"""Import a scoring standard from the three-sheet workbook that the export writes."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from apps.core.exceptions import ApplicationError, RowError
+from apps.core.importing import open_workbook, parse_sheet, raise_row_errors
+from apps.scoring import services
+from apps.scoring.models import Standard
+from apps.scoring.sheets import (
+    ELEMENT_COLUMNS,
+    ELEMENT_SHEET,
+    INFO_COLUMNS,
+    INFO_FIELDS,
+    INFO_SHEET,
+    ITEM_COLUMNS,
+    ITEM_SHEET,
+)
+
+
+def _find_sheet(workbook, label) -> object:
+    names = set()
+    for code, _name in (("zh-hans", ""), ("en", "")):
+        with translation.override(code):
+            names.add(str(label).strip().lower())
+    for sheet in workbook.worksheets:
+        if sheet.title.strip().lower() in names:
+            return sheet
+    raise ApplicationError(
+        _("The workbook has no sheet named “%(name)s”.") % {"name": str(label)},
+        errors=[RowError(0, "", _("Sheet “%(name)s” is missing.") % {"name": str(label)})],
+    )
+
+
+def _info_key(label: str) -> str | None:
+    wanted = label.strip().lower()
+    for key, field_label in INFO_FIELDS:
+        for code in ("zh-hans", "en"):
+            with translation.override(code):
+                if str(field_label).strip().lower() == wanted:
+                    return key
+        if key == wanted:
+            return key
+    return None
+
+
+def workbook_to_data(upload) -> tuple[dict, list[RowError]]:
+    workbook = open_workbook(upload)
+    try:
+        info_rows, errors = parse_sheet(
+            _find_sheet(workbook, INFO_SHEET), INFO_COLUMNS, sheet_label=str(INFO_SHEET)
+        )
+        element_rows, more = parse_sheet(
+            _find_sheet(workbook, ELEMENT_SHEET), ELEMENT_COLUMNS, sheet_label=str(ELEMENT_SHEET)
+        )
+        errors += more
+        item_rows, more = parse_sheet(
+            _find_sheet(workbook, ITEM_SHEET), ITEM_COLUMNS, sheet_label=str(ITEM_SHEET)
+        )
+        errors += more
+    finally:
+        workbook.close()
+
+    data: dict = {"_row": 1, "_sheet": str(INFO_SHEET), "elements": [], "orphans": []}
+    thresholds = ["90", "75", "60"]
+    for row in info_rows:
+        key = _info_key(row.values.get("field", ""))
+        value = row.values.get("value", "")
+        if key is None:
+            errors.append(RowError(row.number, str(INFO_COLUMNS[0].label),
+                                   _("Unknown field “%(field)s”.") % {"field": row.values.get("field")},
+                                   str(INFO_SHEET)))  # fmt: skip
+        elif key.startswith("threshold_"):
+            thresholds[int(key[-1]) - 1] = value
+        else:
+            data[key] = value or None
+    data["thresholds"] = thresholds
+
+    elements: dict[str, dict] = {}
+    for row in element_rows:
+        if not row.valid:
+            continue
+        node = {**row.values, "b_items": [], "_row": row.number, "_sheet": str(ELEMENT_SHEET)}
+        if row.values["code"] in elements:
+            errors.append(RowError(row.number, str(ELEMENT_COLUMNS[0].label),
+                                   _("The element code “%(code)s” appears twice.") % {"code": row.values["code"]},
+                                   str(ELEMENT_SHEET)))  # fmt: skip
+            continue
+        elements[row.values["code"]] = node
+        data["elements"].append(node)
+
+    b_items: dict[tuple[str, str], dict] = {}
+    for row in item_rows:
+        values = row.values
+        if not row.valid:
+            continue
+        item = {
+            "code": values["code"],
+            "requirement": values["requirement"],
+            "points": values["points"],
+            "method": values["method"],
+            "veto": values.get("veto") or False,
+            "group": values.get("group") or "basic",
+            "indicator": values.get("indicator") or None,
+            "auto_rule": values.get("auto_rule") or "",
+            "_row": row.number,
+            "_sheet": str(ITEM_SHEET),
+        }
+        element = elements.get(values["element"])
+        if element is None:
+            data["orphans"].append(
+                {"element": values["element"], "_row": row.number, "_sheet": str(ITEM_SHEET)}
+            )
+            continue
+        key = (values["element"], values["b_code"])
+        if key not in b_items:
+            b_items[key] = {"code": values["b_code"], "name": values["b_name"], "items": []}
+            element["b_items"].append(b_items[key])
+        b_items[key]["items"].append(item)
+    return data, errors
+
+
+@transaction.atomic
+def standard_import(*, upload, user) -> Standard:
+    data, errors = workbook_to_data(upload)
+    errors += services.standard_validate(data) if data.get("elements") or not errors else []
+    if errors:
+        raise_row_errors(errors)
+    return services.standard_create(data=data, user=user)

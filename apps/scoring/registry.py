@@ -1,0 +1,53 @@
+"""The evidence-provider registry: apps tell the scoring engine what they measure.
+
+Each domain app registers a provider in its AppConfig.ready(). A provider takes a date and
+returns Indicators for its element(s). The registry never imports an app.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str  # "<app>.<name>", e.g. "training.annual_hours_compliance"
+    label: str
+    value: Any  # a number, a percentage, a bool; None when there is no data
+    element: int  # 1-13
+    target: Any = None
+    unit: str = ""
+    ok: bool | None = None
+    url: str = ""  # the records behind the figure
+
+
+Provider = Callable[[dt.date], Iterable[Indicator]]
+
+_providers: dict[str, Provider] = {}
+
+
+def register(name: str, provider: Provider) -> None:
+    _providers[name] = provider
+
+
+def unregister(name: str) -> None:
+    _providers.pop(name, None)
+
+
+def indicators(as_of: dt.date) -> dict[str, Indicator]:
+    """Every registered indicator as of a date. A failing provider is logged and skipped,
+    so one broken app cannot stop an assessment."""
+    result: dict[str, Indicator] = {}
+    for name, provider in list(_providers.items()):
+        try:
+            for indicator in provider(as_of):
+                result[indicator.key] = indicator
+        except Exception:  # noqa: BLE001
+            logger.exception("Evidence provider %s failed", name)
+    return result

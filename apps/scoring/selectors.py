@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from apps.scoring.models import BItem, Element, ScoringItem, Standard
+
+
+def standard_list(*, filters: dict | None = None) -> QuerySet[Standard]:
+    filters = filters or {}
+    qs = Standard.objects.annotate(item_count=Count("items"))
+    if q := filters.get("q"):
+        qs = qs.filter(name__icontains=q)
+    if filters.get("active") in ("1", "0"):
+        qs = qs.filter(is_active=filters["active"] == "1")
+    return qs
+
+
+def standard_tree(standard: Standard) -> list[Element]:
+    """Elements with their B-items and items, in three queries whatever the size."""
+    return list(
+        Element.objects.filter(standard=standard)
+        .order_by("order")
+        .prefetch_related(
+            Prefetch(
+                "b_items",
+                queryset=BItem.objects.order_by("order").prefetch_related(
+                    Prefetch("items", queryset=ScoringItem.objects.order_by("order"))
+                ),
+            )
+        )
+    )

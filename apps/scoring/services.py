@@ -1,0 +1,228 @@
+"""Writing scoring standards: from the built-in JSON fixture or an xlsx workbook, all or nothing."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from apps.core.exceptions import ApplicationError, RowError
+from apps.core.importing import raise_row_errors
+from apps.scoring import engine
+from apps.scoring.models import BItem, Element, ReviewGroup, ScoringItem, Standard
+
+BUILTIN_STANDARD = "fixtures/scoring/general_1000.json"
+
+
+def _err(node: dict, column: str, message: str) -> RowError:
+    return RowError(node.get("_row", 0), column, message, node.get("_sheet", ""))
+
+
+def standard_validate(data: dict) -> list[RowError]:
+    """Every problem of a standard described as data (the fixture's shape), with its row."""
+    errors: list[RowError] = []
+    if not data.get("name") or not data.get("version"):
+        errors.append(_err(data, _("Name"), _("A standard needs a name and a version.")))
+    element_codes: set[str] = set()
+    item_codes: dict[str, dict] = {}
+    total = Decimal(0)
+    for element in data.get("elements", []):
+        if element["code"] in element_codes:
+            errors.append(
+                _err(element, _("Element code"),
+                     _("The element code “%(code)s” appears twice.") % {"code": element["code"]})
+            )  # fmt: skip
+        element_codes.add(element["code"])
+        points = Decimal(str(element["points"]))
+        total += points
+        item_sum = Decimal(0)
+        for b_item in element.get("b_items", []):
+            for item in b_item.get("items", []):
+                item_points = Decimal(str(item["points"]))
+                item_sum += item_points
+                if item_points <= 0:
+                    errors.append(_err(item, _("Points"), _("An item's points must be positive.")))
+                if item["code"] in item_codes:
+                    errors.append(
+                        _err(item, _("Item code"),
+                             _("The item code “%(code)s” appears twice.") % {"code": item["code"]})
+                    )  # fmt: skip
+                item_codes[item["code"]] = item
+                if item.get("group") and item["group"] not in ReviewGroup.values:
+                    errors.append(_err(item, _("Review group"), _("Unknown review group.")))
+                if item.get("auto_rule"):
+                    try:
+                        engine.parse_rule(item["auto_rule"])
+                    except ValueError:
+                        errors.append(
+                            _err(item, _("Auto-deduction rule"),
+                                 _("“%(rule)s” is not a rule: write below:T:S:D, above:L:S:D or false.")
+                                 % {"rule": item["auto_rule"]})
+                        )  # fmt: skip
+                    if not item.get("indicator"):
+                        errors.append(
+                            _err(
+                                item,
+                                _("Indicator"),
+                                _("An auto-deduction rule needs an indicator."),
+                            )
+                        )
+        if item_sum != points:
+            errors.append(
+                _err(element, _("Points"),
+                     _("The items of element %(code)s add up to %(sum)s points, not %(points)s.")
+                     % {"code": element["code"], "sum": item_sum.normalize(), "points": points.normalize()})
+            )  # fmt: skip
+    for orphan in data.get("orphans", []):
+        errors.append(
+            _err(orphan, _("Element code"),
+                 _("No element has the code “%(code)s”.") % {"code": orphan["element"]})
+        )  # fmt: skip
+    full = Decimal(str(data.get("full_points") or 0))
+    if data.get("elements") and total != full:
+        errors.append(
+            _err(data, _("Full points"),
+                 _("The elements add up to %(total)s points, but the standard says %(full)s.")
+                 % {"total": total.normalize(), "full": full.normalize()})
+        )  # fmt: skip
+    if not data.get("elements"):
+        errors.append(_err(data, _("Elements"), _("The standard has no elements.")))
+    thresholds = [Decimal(str(t)) for t in data.get("thresholds", engine.DEFAULT_THRESHOLDS)]
+    if len(thresholds) != 3 or not thresholds[0] > thresholds[1] > thresholds[2] >= 0:
+        errors.append(
+            _err(
+                data,
+                _("Level 1 from"),
+                _("The three grade thresholds must go down, e.g. 90, 75, 60."),
+            )
+        )
+    return errors
+
+
+@transaction.atomic
+def standard_create(*, data: dict, user=None) -> Standard:
+    """Create a standard from data; any problem raises ApplicationError and saves nothing."""
+    errors = standard_validate(data)
+    if not errors and Standard.objects.filter(name=data["name"], version=data["version"]).exists():
+        errors.append(
+            _err(data, _("Version"),
+                 _("“%(name)s” version %(version)s already exists; give the import a new version.")
+                 % {"name": data["name"], "version": data["version"]})
+        )  # fmt: skip
+    if errors:
+        raise_row_errors(errors)
+    thresholds = data.get("thresholds", engine.DEFAULT_THRESHOLDS)
+    standard = Standard(
+        name=data["name"],
+        version=data["version"],
+        industry=data.get("industry", ""),
+        full_points=Decimal(str(data["full_points"])),
+        threshold_1=Decimal(str(thresholds[0])),
+        threshold_2=Decimal(str(thresholds[1])),
+        threshold_3=Decimal(str(thresholds[2])),
+        element_min_share=(
+            Decimal(str(data["element_min_share"])) if data.get("element_min_share") else None
+        ),
+    )
+    standard.full_clean()
+    if user is not None:
+        standard._history_user = user
+    standard.save()
+    items: list[ScoringItem] = []
+    order = 0
+    for e_order, element_data in enumerate(data["elements"]):
+        element = Element.objects.create(
+            standard=standard,
+            code=element_data["code"],
+            name=element_data["name"],
+            points=Decimal(str(element_data["points"])),
+            order=e_order,
+        )
+        for b_order, b_data in enumerate(element_data["b_items"]):
+            b_item = BItem.objects.create(
+                element=element, code=b_data["code"], name=b_data["name"], order=b_order
+            )
+            for item in b_data["items"]:
+                order += 1
+                items.append(
+                    ScoringItem(
+                        standard=standard,
+                        b_item=b_item,
+                        code=item["code"],
+                        requirement=item["requirement"],
+                        points=Decimal(str(item["points"])),
+                        method=item["method"],
+                        is_veto=bool(item.get("veto")),
+                        group=item.get("group") or ReviewGroup.BASIC,
+                        indicator_key=item.get("indicator") or "",
+                        auto_rule=item.get("auto_rule") or "",
+                        order=order,
+                    )
+                )
+    ScoringItem.objects.bulk_create(items)
+    return standard
+
+
+def standard_as_data(standard: Standard) -> dict:
+    """The data shape of a standard (the inverse of standard_create)."""
+    elements = []
+    b_items: dict[int, dict] = {}
+    element_nodes: dict[int, dict] = {}
+    for element in standard.elements.all():
+        node = {"code": element.code, "name": element.name, "points": element.points, "b_items": []}
+        element_nodes[element.pk] = node
+        elements.append(node)
+    for b_item in BItem.objects.filter(element__standard=standard).order_by(
+        "element__order", "order"
+    ):
+        node = {"code": b_item.code, "name": b_item.name, "items": []}
+        b_items[b_item.pk] = node
+        element_nodes[b_item.element_id]["b_items"].append(node)
+    for item in standard.items.order_by("order"):
+        b_items[item.b_item_id]["items"].append(
+            {
+                "code": item.code,
+                "requirement": item.requirement,
+                "points": item.points,
+                "method": item.method,
+                "veto": item.is_veto,
+                "group": item.group,
+                "indicator": item.indicator_key or None,
+                "auto_rule": item.auto_rule,
+            }
+        )
+    return {
+        "name": standard.name,
+        "version": standard.version,
+        "industry": standard.industry,
+        "full_points": standard.full_points,
+        "thresholds": list(standard.thresholds),
+        "element_min_share": standard.element_min_share,
+        "elements": elements,
+    }
+
+
+def builtin_standard_data() -> dict:
+    path = Path(settings.BASE_DIR) / BUILTIN_STANDARD
+    return json.loads(path.read_text("utf-8"))
+
+
+def builtin_standard_load() -> Standard:
+    """The built-in standard, loaded once: a second call returns the same row."""
+    data = builtin_standard_data()
+    existing = Standard.objects.filter(name=data["name"], version=data["version"]).first()
+    return existing or standard_create(data=data)
+
+
+@transaction.atomic
+def standard_set_active(*, standard: Standard, active: bool, user) -> Standard:
+    if not active and not Standard.objects.filter(is_active=True).exclude(pk=standard.pk).exists():
+        raise ApplicationError(_("Keep at least one standard active."))
+    standard.is_active = active
+    standard._history_user = user
+    standard.save(update_fields=["is_active", "updated_at"])
+    return standard
