@@ -2,7 +2,10 @@
 
 from rest_framework.routers import DefaultRouter
 
+from apps.assessment.api import AssessmentViewSet, FindingViewSet
+from apps.core.viewsets import ExportViewSet
 from apps.org.api import CompanyViewSet, DepartmentViewSet, EmployeeViewSet, PositionViewSet
+from apps.scoring.api import StandardViewSet
 from apps.workflow.api import NotificationViewSet, SignOffViewSet, TaskViewSet
 
 router = DefaultRouter()
@@ -13,3 +16,7 @@ router.register("employees", EmployeeViewSet, basename="employee")
 router.register("tasks", TaskViewSet, basename="task")
 router.register("signoffs", SignOffViewSet, basename="signoff")
 router.register("notifications", NotificationViewSet, basename="notification")
+router.register("standards", StandardViewSet, basename="standard")
+router.register("assessments", AssessmentViewSet, basename="assessment")
+router.register("findings", FindingViewSet, basename="finding")
+router.register("exports", ExportViewSet, basename="export")

@@ -13,7 +13,7 @@ def radar_svg(
     values: list[Decimal | None],
     *,
     previous: list[Decimal | None] | None = None,
-    size: int = 420,
+    size: int = 460,
     title: str = "",
 ) -> str:
     """A radar chart of percentages (0-100), one axis per label; None is drawn at 0."""
@@ -21,7 +21,7 @@ def radar_svg(
     if n < 3:
         return ""
     cx = cy = size / 2
-    radius = size / 2 - 70
+    radius = size / 2 - 100
 
     def point(i: int, percent: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * i / n
@@ -50,10 +50,15 @@ def radar_svg(
         lx, ly = point(i, 118)
         anchor = "middle" if abs(lx - cx) < 10 else ("start" if lx > cx else "end")
         parts.append(
-            f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" class="label">{escape(label)}</text>'
+            f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" class="label">'
+            f"{escape(_short(label))}</text>"
         )
     if previous:
         parts.append(polygon(previous, "before"))
     parts.append(polygon(values, "now"))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _short(label: str, limit: int = 8) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"

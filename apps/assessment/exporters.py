@@ -70,7 +70,7 @@ def report_context(assessment: Assessment) -> dict:
             previous=[summary.previous_elements.get(e.code) for e in summary.elements]
             if summary.previous
             else None,
-            title=str(_("Score of each element, % of its applicable points")),
+            title=str(_("Score rate of each element (earned over applicable points)")),
         ),
         "deductions": dict(deductions),
         "not_applicable": [f for f in rows if f.scored and not f.applicable],
@@ -146,7 +146,7 @@ class ScoringSheetExporter(AssessmentExporter):
         ]  # fmt: skip
         element_header = [
             _("Element code"), _("Element name"), _("Points"), _("Not applicable"),
-            _("Deducted"), _("Earned"), _("% of applicable"),
+            _("Deducted"), _("Earned"), _("Score rate"),
         ]  # fmt: skip
         return render_xlsx_sheets(
             [

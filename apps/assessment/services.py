@@ -80,6 +80,8 @@ def assessment_create(
 @transaction.atomic
 def assessment_update(*, assessment: Assessment, data: dict, user) -> Assessment:
     _require_manager(user)
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    _require_editable(assessment)
     for field in (
         "year", "kind", "leader", "method", "conclusion", "fatalities", "fatality_limit",
         "larger_or_worse_accident",
@@ -271,6 +273,7 @@ def assessment_award(
     _require_manager(user)
     if level not in (1, 2, 3):
         raise ValidationError({"awarded_level": _("The grade is 1, 2 or 3.")})
+    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     assessment.awarded_level = level
     assessment.awarded_on = awarded_on
     assessment.renewal_reminded_on = None

@@ -256,5 +256,5 @@ def radar_for(summary) -> str:
         previous=[summary.previous_elements.get(e.code) for e in summary.elements]
         if summary.previous
         else None,
-        title=_("Score of each element, % of its applicable points"),
+        title=_("Score rate of each element (earned over applicable points)"),
     )

@@ -186,6 +186,8 @@ SPECTACULAR_SETTINGS = {
         "TaskStatusEnum": "apps.workflow.models.TaskStatus",
         "DepartmentKindEnum": "apps.org.models.DepartmentKind",
         "GeneratedFileStatusEnum": "apps.core.models.GeneratedFileStatus",
+        "AssessmentStatusEnum": "apps.assessment.models.AssessmentStatus",
+        "AssessmentKindEnum": "apps.assessment.models.AssessmentKind",
     },
 }
 

@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
                 ('threshold_1', models.DecimalField(decimal_places=1, default=Decimal('90'), max_digits=7, verbose_name='level 1 from')),
                 ('threshold_2', models.DecimalField(decimal_places=1, default=Decimal('75'), max_digits=7, verbose_name='level 2 from')),
                 ('threshold_3', models.DecimalField(decimal_places=1, default=Decimal('60'), max_digits=7, verbose_name='level 3 from')),
-                ('element_min_share', models.DecimalField(blank=True, decimal_places=3, help_text='For example 0.6: every element must keep 60% of its points, or no grade.', max_digits=4, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='minimum share of each element')),
+                ('element_min_share', models.DecimalField(blank=True, decimal_places=3, help_text='For example 0.6: every element must keep six tenths of its points, or no grade.', max_digits=4, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='minimum share of each element')),
                 ('is_active', models.BooleanField(default=True, verbose_name='active')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
                 ('threshold_1', models.DecimalField(decimal_places=1, default=Decimal('90'), max_digits=7, verbose_name='level 1 from')),
                 ('threshold_2', models.DecimalField(decimal_places=1, default=Decimal('75'), max_digits=7, verbose_name='level 2 from')),
                 ('threshold_3', models.DecimalField(decimal_places=1, default=Decimal('60'), max_digits=7, verbose_name='level 3 from')),
-                ('element_min_share', models.DecimalField(blank=True, decimal_places=3, help_text='For example 0.6: every element must keep 60% of its points, or no grade.', max_digits=4, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='minimum share of each element')),
+                ('element_min_share', models.DecimalField(blank=True, decimal_places=3, help_text='For example 0.6: every element must keep six tenths of its points, or no grade.', max_digits=4, null=True, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(1)], verbose_name='minimum share of each element')),
                 ('is_active', models.BooleanField(default=True, verbose_name='active')),
             ],
             options={

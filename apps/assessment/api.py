@@ -1,0 +1,194 @@
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.assessment import selectors, services
+from apps.assessment.models import Assessment, Finding, NonConformity
+from apps.org.permissions import DepartmentScoped
+
+
+def _sees_everything(access) -> bool:
+    return access.sees_everything
+
+
+class AssessmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Assessment
+        fields = [
+            "id", "standard", "year", "kind", "leader", "team", "status", "started_on",
+            "submitted_at", "approved_at", "approval_task", "method", "conclusion", "fatalities",
+            "fatality_limit", "larger_or_worse_accident", "score", "level", "awarded_level",
+            "awarded_on",
+        ]  # fmt: skip
+        read_only_fields = [
+            "status", "started_on", "submitted_at", "approved_at", "approval_task", "score",
+            "level", "awarded_level", "awarded_on",
+        ]  # fmt: skip
+
+
+class AssessmentUpdateSerializer(AssessmentSerializer):
+    class Meta(AssessmentSerializer.Meta):
+        read_only_fields = [*AssessmentSerializer.Meta.read_only_fields, "standard"]
+
+
+class FindingSerializer(serializers.ModelSerializer):
+    code = serializers.CharField(source="item.code", read_only=True)
+    points = serializers.DecimalField(
+        source="item.points", max_digits=7, decimal_places=1, read_only=True
+    )
+    earned = serializers.DecimalField(max_digits=7, decimal_places=1, read_only=True)
+
+    class Meta:
+        model = Finding
+        fields = [
+            "id", "assessment", "item", "code", "points", "scored", "applicable", "deduction",
+            "veto_failed", "reason", "department", "suggested_deduction", "indicator_value",
+            "assessor", "earned",
+        ]  # fmt: skip
+        read_only_fields = [
+            "assessment", "item", "scored", "suggested_deduction", "indicator_value", "assessor",
+        ]  # fmt: skip
+
+
+class ElementScoreSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    points = serializers.DecimalField(max_digits=7, decimal_places=1)
+    not_applicable = serializers.DecimalField(max_digits=7, decimal_places=1)
+    earned = serializers.DecimalField(max_digits=7, decimal_places=1)
+    percent = serializers.DecimalField(max_digits=5, decimal_places=1, allow_null=True)
+    scored = serializers.IntegerField()
+    total = serializers.IntegerField()
+
+
+class SummarySerializer(serializers.Serializer):
+    scored = serializers.IntegerField()
+    total = serializers.IntegerField()
+    earned = serializers.DecimalField(max_digits=8, decimal_places=1, source="result.earned")
+    applicable_full = serializers.DecimalField(
+        max_digits=8, decimal_places=1, source="result.applicable_full"
+    )
+    score = serializers.DecimalField(
+        max_digits=5, decimal_places=1, source="result.score", allow_null=True
+    )
+    score_level = serializers.IntegerField(source="result.score_level", allow_null=True)
+    final_level = serializers.IntegerField(allow_null=True)
+    veto_failed = serializers.ListField(child=serializers.CharField(), source="result.veto_failed")
+    below_min_share = serializers.ListField(
+        child=serializers.CharField(), source="result.below_min_share"
+    )
+    gate = serializers.DictField()
+    elements = ElementScoreSerializer(many=True)
+
+
+class NonConformitySerializer(serializers.ModelSerializer):
+    code = serializers.CharField(source="finding.item.code", read_only=True)
+
+    class Meta:
+        model = NonConformity
+        fields = [
+            "id",
+            "assessment",
+            "code",
+            "group",
+            "description",
+            "requirement",
+            "department",
+            "task",
+        ]
+        read_only_fields = fields
+
+
+class AssessmentViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    mixins.UpdateModelMixin, viewsets.GenericViewSet,
+):  # fmt: skip
+    """Self-assessments: read by safety managers and leadership, run by safety managers."""
+
+    queryset = Assessment.objects.none()
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(_sees_everything)
+    filterset_fields = ["year", "status", "kind", "standard"]
+
+    def get_queryset(self):
+        return selectors.assessment_list(user=self.request.user)
+
+    def get_serializer_class(self):
+        if self.action in ("update", "partial_update"):
+            return AssessmentUpdateSerializer
+        return AssessmentSerializer
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("conclusion", None)
+        data.pop("fatalities", None)
+        data.pop("larger_or_worse_accident", None)
+        serializer.instance = services.assessment_create(user=self.request.user, **data)
+
+    def perform_update(self, serializer):
+        serializer.instance = services.assessment_update(
+            assessment=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+    @extend_schema(responses=SummarySerializer)
+    @action(detail=True, methods=["get"])
+    def summary(self, request, pk=None):
+        return Response(
+            SummarySerializer(selectors.summary(self.get_object(), with_previous=False)).data
+        )
+
+    @extend_schema(request=None, responses=AssessmentSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        assessment = services.assessment_submit(assessment=self.get_object(), user=request.user)
+        return Response(AssessmentSerializer(assessment).data)
+
+    @extend_schema(request=None, responses=AssessmentSerializer)
+    @action(detail=True, methods=["post"])
+    def suggest(self, request, pk=None):
+        assessment = self.get_object()
+        services.findings_suggest(assessment=assessment, user=request.user)
+        return Response(AssessmentSerializer(assessment).data)
+
+    @extend_schema(responses=NonConformitySerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def nonconformities(self, request, pk=None):
+        rows = NonConformity.objects.filter(assessment=self.get_object()).select_related(
+            "finding__item"
+        )
+        return Response(NonConformitySerializer(rows, many=True).data)
+
+
+class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
+                     viewsets.GenericViewSet):  # fmt: skip
+    """Per-item findings; PATCH one to score it."""
+
+    queryset = Finding.objects.none()
+    serializer_class = FindingSerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(_sees_everything)
+    filterset_fields = ["assessment", "scored", "applicable"]
+
+    def get_queryset(self):
+        visible = selectors.assessment_list(user=self.request.user).values("pk")
+        return (
+            Finding.objects.filter(assessment_id__in=visible)
+            .select_related("item")
+            .order_by("item__order")
+        )
+
+    def perform_update(self, serializer):
+        finding = serializer.instance
+        data = serializer.validated_data
+        serializer.instance = services.finding_score(
+            finding=finding,
+            user=self.request.user,
+            applicable=data.get("applicable", finding.applicable),
+            deduction=data.get("deduction", finding.deduction),
+            reason=data.get("reason", finding.reason),
+            department=data.get("department", finding.department),
+            veto_failed=data.get("veto_failed", finding.veto_failed),
+        )

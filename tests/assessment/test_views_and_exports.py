@@ -1,0 +1,150 @@
+import io
+import re
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from apps.assessment import selectors
+from apps.assessment.exporters import ReportExporter, ScoringSheetExporter, report_context
+from apps.assessment.models import Finding
+from tests.assessment.factories import make_assessment, score_all
+from tests.scoring.factories import make_standard
+
+
+@pytest.fixture
+def assessment(world):
+    assessment = make_assessment(world, make_standard(12))
+    score_all(
+        world, assessment, {"1.1.1": Decimal("2.5"), "2.1.2": Decimal(4), "4.1.3": Decimal(10)}
+    )
+    return assessment
+
+
+@pytest.mark.parametrize(
+    "persona, read, write",
+    [
+        ("safety_manager", 200, 200),
+        ("leader", 200, 403),
+        ("head_a", 403, 403),
+        ("employee_a", 403, 403),
+    ],
+)
+def test_assessment_pages_by_persona(world, client_for, assessment, persona, read, write):
+    client = client_for(persona)
+    for url in ("/assessments/", f"/assessments/{assessment.pk}/", f"/assessments/{assessment.pk}/summary/",
+                f"/assessments/{assessment.pk}/elements/A1/"):  # fmt: skip
+        assert client.get(url).status_code == read, url
+    finding = assessment.findings.first()
+    response = client.post(
+        f"/assessments/{assessment.pk}/findings/{finding.pk}/",
+        {"applicable": "on", "deduction": "0"}, HTTP_HX_REQUEST="true",
+    )  # fmt: skip
+    assert response.status_code == write
+
+
+def test_quick_scoring_swaps_the_row_and_the_running_score(world, client_for, assessment):
+    finding = Finding.objects.select_related("item").get(assessment=assessment, item__code="3.1.1")
+    response = client_for("safety_manager").post(
+        f"/assessments/{assessment.pk}/findings/{finding.pk}/",
+        {"applicable": "on", "deduction": "5", "reason": "记录不全", "department": world.dept_b.pk},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'id="item-{finding.pk}"' in html and 'hx-swap-oob="true"' in html
+    finding.refresh_from_db()
+    assert finding.deduction == 5 and finding.department == world.dept_b
+
+
+def test_a_refused_score_keeps_what_was_typed(world, client_for, assessment):
+    finding = Finding.objects.select_related("item").get(assessment=assessment, item__code="3.1.2")
+    response = client_for("safety_manager").post(
+        f"/assessments/{assessment.pk}/findings/{finding.pk}/",
+        {"applicable": "on", "deduction": "7", "reason": ""}, HTTP_HX_REQUEST="true",
+    )  # fmt: skip
+    html = response.content.decode()
+    assert 'value="7"' in html and "alert-danger" in html
+    finding.refresh_from_db()
+    assert finding.deduction == 0
+
+
+def _pdf_text(content: bytes, tmp_path) -> tuple[str, str]:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(content)
+    text = subprocess.run([shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    fonts = subprocess.run([shutil.which("pdffonts") or "pdffonts", str(path)],
+                           capture_output=True, text=True, check=True).stdout  # fmt: skip
+    return text, fonts
+
+
+def test_screen_pdf_and_xlsx_agree_to_the_decimal(world, client_for, assessment, tmp_path):
+    summary = selectors.summary(assessment)
+    expected = [(e.code, e.points, e.earned, e.percent) for e in summary.elements]
+    assert summary.result.score == Decimal("86.3")  # 103.5 of 120 = 86.25, half up
+
+    html = (
+        client_for("safety_manager").get(f"/assessments/{assessment.pk}/summary/").content.decode()
+    )
+    table = html[html.index('data-testid="summary-table"') :]
+    for code, _points, earned, percent in expected:
+        row = re.search(rf"<td>{code} [^<]*</td>(.*?)</tr>", table, re.S).group(1)
+        cells = re.findall(r">([^<>]*)</td>", row)
+        assert cells[3].strip() == f"{earned:f}".rstrip("0").rstrip(".") and cells[
+            4
+        ].strip() == str(percent)
+
+    text, fonts = _pdf_text(
+        ReportExporter(user=world.safety_manager, params={"assessment": assessment.pk}).render(),
+        tmp_path,
+    )
+    assert "安全生产标准化自评报告" in text and "要素得分" in text
+    assert "NotoSansCJK" in fonts.replace("-", "")
+    for code, _points, earned, percent in expected:
+        line = next(line for line in text.splitlines() if line.strip().startswith(f"{code} "))
+        assert str(percent) in line and f"{earned:f}".rstrip("0").rstrip(".") in line
+    assert "86.3" in text
+
+    sheet = load_workbook(io.BytesIO(
+        ScoringSheetExporter(user=world.safety_manager, params={"assessment": assessment.pk}).render()
+    ))  # fmt: skip
+    elements = {row[0]: row for row in sheet.worksheets[1].iter_rows(min_row=2, values_only=True)}
+    for code, points, earned, percent in expected:
+        assert Decimal(str(elements[code][2])) == points
+        assert (
+            Decimal(str(elements[code][5])) == earned and Decimal(str(elements[code][6])) == percent
+        )
+    scores = [
+        row
+        for row in sheet.worksheets[0].iter_rows(values_only=True)
+        if row[1] in ("得分（百分制）", "Score (of 100)")
+    ]
+    assert Decimal(str(scores[0][8])) == Decimal("86.3")
+
+
+def _queries(fn) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        fn()
+    return len(ctx.captured_queries)
+
+
+def test_summary_pdf_and_xlsx_run_the_same_queries_for_20_and_400_items(world, client_for):
+    counts = {}
+    for size in (20, 400):
+        assessment = make_assessment(world, make_standard(size, name=f"标准{size}"))
+        score_all(world, assessment, {"1.1.1": Decimal(1)})
+        client = client_for("safety_manager")
+        counts[size] = (
+            _queries(lambda a=assessment, c=client: c.get(f"/assessments/{a.pk}/summary/")),
+            _queries(lambda a=assessment, c=client: c.get(f"/assessments/{a.pk}/")),
+            _queries(lambda a=assessment: report_context(a)),
+            _queries(lambda a=assessment: ScoringSheetExporter(user=world.safety_manager,
+                                                                params={"assessment": a.pk}).render())
+        )  # fmt: skip
+    assert counts[20] == counts[400], counts
+    assert max(counts[400]) <= 20
