@@ -16,6 +16,7 @@ from apps.assessment.models import (
     NonConformity,
 )
 from apps.core.exceptions import ApplicationError
+from apps.core.services import attachment_add
 from apps.org.access import access_for
 from apps.org.models import Department, DepartmentKind, Employee, Role
 from apps.org.selectors import users_with_role
@@ -145,6 +146,14 @@ def finding_score(
         assessment.started_on = timezone.localdate()
         _save(assessment, user=user)
     return finding
+
+
+@transaction.atomic
+def finding_attach(*, finding: Finding, upload, user):
+    """Evidence for a finding; allowed while the assessment can still be changed."""
+    _require_manager(user)
+    _require_editable(finding.assessment)
+    return attachment_add(owner=finding, upload=upload, user=user)
 
 
 @transaction.atomic

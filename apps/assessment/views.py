@@ -84,6 +84,9 @@ def element_detail(request, pk: int, code: str):
     assessment = _get(request, pk)
     element = get_object_or_404(Element, standard_id=assessment.standard_id, code=code)
     rows = [f for f in selectors.findings(assessment) if f.item.b_item.element_id == element.pk]
+    evidence = _evidence(rows)
+    for finding in rows:
+        finding.evidence = evidence.get(finding.pk, [])
     elements = list(Element.objects.filter(standard_id=assessment.standard_id).order_by("order"))
     index = next(i for i, e in enumerate(elements) if e.pk == element.pk)
     summary = selectors.summary(assessment, with_previous=False)
@@ -101,6 +104,21 @@ def element_detail(request, pk: int, code: str):
             "departments": _departments(),
         },
     )
+
+
+def _evidence(rows: list[Finding]) -> dict[int, list]:
+    """Evidence files of many findings in one query, by finding id."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from apps.core.models import Attachment
+
+    files: dict[int, list] = {}
+    for attachment in Attachment.objects.filter(
+        content_type=ContentType.objects.get_for_model(Finding),
+        object_id__in=[f.pk for f in rows],
+    ).order_by("created_at"):
+        files.setdefault(attachment.object_id, []).append(attachment)
+    return files
 
 
 def _departments():
@@ -138,6 +156,7 @@ def finding_score(request, pk: int, finding_pk: int):
             errors = {"__all__": [exc.message]}
     else:
         errors = form.errors
+    finding.evidence = _evidence([finding]).get(finding.pk, [])
     context = {
         "assessment": assessment,
         "finding": finding,
@@ -258,3 +277,46 @@ def radar_for(summary) -> str:
         else None,
         title=_("Score rate of each element (earned over applicable points)"),
     )
+
+
+@role_required(manages)
+@require_POST
+def finding_evidence(request, pk: int, finding_pk: int):
+    """Attach an evidence file (photo, scan, document) to one finding."""
+    assessment = _get(request, pk)
+    finding = get_object_or_404(
+        Finding.objects.select_related("item__b_item__element"),
+        assessment=assessment,
+        pk=finding_pk,
+    )
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a file to attach."))
+    else:
+        try:
+            services.finding_attach(finding=finding, upload=upload, user=request.user)
+        except (ValidationError, ApplicationError) as exc:
+            messages.error(request, getattr(exc, "message", None) or " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("Evidence attached to %(code)s.") % {"code": finding.item.code}
+            )
+    return redirect(
+        reverse("assessment:element", args=[assessment.pk, finding.item.b_item.element.code])
+        + f"#item-{finding.pk}"
+    )
+
+
+@role_required(_reads)
+def finding_evidence_download(request, pk: int, finding_pk: int, attachment_pk: int):
+    from django.http import FileResponse
+
+    from apps.core.selectors import attachment_list
+
+    assessment = _get(request, pk)
+    finding = get_object_or_404(Finding, assessment=assessment, pk=finding_pk)
+    attachment = get_object_or_404(attachment_list(owner=finding), pk=attachment_pk)
+    return FileResponse(
+        attachment.file.open("rb"), as_attachment=not attachment.is_image,
+        filename=attachment.original_name,
+    )  # fmt: skip

@@ -37,7 +37,9 @@ class Standard(BaseModel):
         null=True,
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text=_("For example 0.6: every element must keep six tenths of its points, or no grade."),
+        help_text=_(
+            "For example 0.6: every element must keep six tenths of its points, or no grade."
+        ),
     )
     is_active = models.BooleanField(_("active"), default=True)
     history = HistoricalRecords()
