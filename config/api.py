@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from apps.assessment.api import AssessmentViewSet, FindingViewSet
 from apps.core.viewsets import ExportViewSet
+from apps.hazards.api import ChecklistViewSet, HazardViewSet, InspectionViewSet, PlanViewSet
 from apps.org.api import CompanyViewSet, DepartmentViewSet, EmployeeViewSet, PositionViewSet
 from apps.scoring.api import StandardViewSet
 from apps.workflow.api import NotificationViewSet, SignOffViewSet, TaskViewSet
@@ -20,3 +21,7 @@ router.register("standards", StandardViewSet, basename="standard")
 router.register("assessments", AssessmentViewSet, basename="assessment")
 router.register("findings", FindingViewSet, basename="finding")
 router.register("exports", ExportViewSet, basename="export")
+router.register("hazards", HazardViewSet, basename="hazard")
+router.register("inspections", InspectionViewSet, basename="inspection")
+router.register("inspection-plans", PlanViewSet, basename="inspection-plan")
+router.register("checklists", ChecklistViewSet, basename="checklist")

@@ -24,6 +24,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("org/", include("apps.org.urls")),
     path("standards/", include("apps.scoring.urls")),
+    path("hazards/", include("apps.hazards.urls")),
     path("assessments/", include("apps.assessment.urls")),
     path("", include("apps.workflow.urls")),
     path("", include("apps.core.urls")),

@@ -74,6 +74,13 @@ class Task(BaseModel):
         default=False,
         help_text=_("The task cannot be submitted without at least one evidence file."),
     )
+    # Supervised work (a major hazard) is reminded and escalated sooner than the defaults.
+    remind_every_days = models.PositiveSmallIntegerField(
+        _("remind every (days) when overdue"), null=True, blank=True
+    )
+    escalate_after_days = models.PositiveSmallIntegerField(
+        _("escalate after (days overdue)"), null=True, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -123,6 +123,8 @@ def task_create(
     source: models.Model | None = None,
     sign_off_role: str = "",
     requires_evidence: bool = False,
+    remind_every_days: int | None = None,
+    escalate_after_days: int | None = None,
 ) -> Task:
     if not access_for(user).heads(department.pk):
         raise PermissionDenied(_("You may only create tasks for departments you head."))
@@ -136,6 +138,8 @@ def task_create(
         created_by=user,
         sign_off_role=sign_off_role,
         requires_evidence=requires_evidence,
+        remind_every_days=remind_every_days,
+        escalate_after_days=escalate_after_days,
     )
     if source is not None:
         task.source_type = ContentType.objects.get_for_model(source)
@@ -328,11 +332,11 @@ def task_reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
                 reminded.append(task.pk)
             continue
         first_overdue = task.last_reminded_on is None or task.last_reminded_on <= task.due_date
-        week_since_last = (
-            task.last_reminded_on is not None
-            and (today - task.last_reminded_on).days >= OVERDUE_REMINDER_EVERY_DAYS
+        every = task.remind_every_days or OVERDUE_REMINDER_EVERY_DAYS
+        interval_passed = (
+            task.last_reminded_on is not None and (today - task.last_reminded_on).days >= every
         )
-        if first_overdue or week_since_last:
+        if first_overdue or interval_passed:
             batch.append(
                 (
                     recipients,
@@ -343,7 +347,7 @@ def task_reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
             )
             counts["overdue"] += 1
             reminded.append(task.pk)
-        if days_late >= escalate_after and task.escalated_at is None:
+        if days_late >= (task.escalate_after_days or escalate_after) and task.escalated_at is None:
             batch.append(
                 (
                     leadership or safety_managers,

@@ -60,6 +60,7 @@ LOCAL_APPS = [
     "apps.org",
     "apps.scoring",
     "apps.workflow",
+    "apps.hazards",
     "apps.assessment",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -188,6 +189,8 @@ SPECTACULAR_SETTINGS = {
         "GeneratedFileStatusEnum": "apps.core.models.GeneratedFileStatus",
         "AssessmentStatusEnum": "apps.assessment.models.AssessmentStatus",
         "AssessmentKindEnum": "apps.assessment.models.AssessmentKind",
+        "HazardStatusEnum": "apps.hazards.models.HazardStatus",
+        "InspectionKindEnum": "apps.hazards.models.InspectionKind",
     },
 }
 
@@ -207,6 +210,14 @@ CELERY_BEAT_SCHEDULE = {
     "task-reminders": {
         "task": "apps.workflow.tasks.send_task_reminders",
         "schedule": crontab(hour=7, minute=30),
+    },
+    "inspection-tasks": {
+        "task": "apps.hazards.tasks.raise_inspection_tasks",
+        "schedule": crontab(hour=6, minute=30),
+    },
+    "hazard-statistics-reminders": {
+        "task": "apps.hazards.tasks.send_statistics_reminders",
+        "schedule": crontab(hour=8, minute=0),
     },
     "grade-renewal-reminders": {
         "task": "apps.assessment.tasks.send_renewal_reminders",

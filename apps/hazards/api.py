@@ -1,0 +1,257 @@
+from __future__ import annotations
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, parsers, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.core.selectors import as_int
+from apps.hazards import rules, selectors, services
+from apps.hazards.models import (
+    Checklist,
+    Hazard,
+    HazardCategory,
+    HazardGrade,
+    Inspection,
+    InspectionPlan,
+    MeasureKind,
+)
+from apps.org.models import Department
+from apps.org.permissions import DepartmentScoped
+
+
+def _reads_ledger(access) -> bool:
+    return access.sees_everything or access.is_department_head
+
+
+class HazardSerializer(serializers.ModelSerializer):
+    department_name = serializers.CharField(source="department.name", read_only=True)
+    is_overdue = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Hazard
+        fields = [
+            "id", "code", "description", "location", "department", "department_name", "category",
+            "grade", "source", "inspection", "status", "found_on", "reporter", "risk_l", "risk_e",
+            "risk_c", "risk_d", "risk_band", "plan_goals", "plan_methods", "plan_resources",
+            "plan_organisation", "plan_requirements", "plan_safety_measures", "plan_emergency",
+            "deadline", "task", "measure_kinds", "measures", "cost", "rectified_on", "verified_by",
+            "verified_at", "is_overdue", "created_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class ReportSerializer(serializers.Serializer):
+    description = serializers.CharField()
+    location = serializers.CharField(max_length=200)
+    department = serializers.PrimaryKeyRelatedField(
+        queryset=Department.objects.filter(is_active=True)
+    )
+    category = serializers.ChoiceField(choices=HazardCategory.choices)
+    found_on = serializers.DateField(required=False)
+    photos = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+
+
+class AssignSerializer(serializers.Serializer):
+    department = serializers.PrimaryKeyRelatedField(
+        queryset=Department.objects.filter(is_active=True)
+    )
+    deadline = serializers.DateField()
+    grade = serializers.ChoiceField(choices=HazardGrade.choices)
+    risk_l = serializers.DecimalField(
+        max_digits=4, decimal_places=1, required=False, allow_null=True
+    )
+    risk_e = serializers.DecimalField(
+        max_digits=4, decimal_places=1, required=False, allow_null=True
+    )
+    risk_c = serializers.DecimalField(
+        max_digits=4, decimal_places=1, required=False, allow_null=True
+    )
+    plan_goals = serializers.CharField(allow_blank=True, default="")
+    plan_methods = serializers.CharField(allow_blank=True, default="")
+    plan_resources = serializers.CharField(allow_blank=True, default="")
+    plan_organisation = serializers.CharField(allow_blank=True, default="")
+    plan_requirements = serializers.CharField(allow_blank=True, default="")
+    plan_safety_measures = serializers.CharField(allow_blank=True, default="")
+    plan_emergency = serializers.CharField(allow_blank=True, default="")
+
+
+class RectifySerializer(serializers.Serializer):
+    measure_kinds = serializers.ListField(
+        child=serializers.ChoiceField(choices=MeasureKind.choices)
+    )
+    measures = serializers.CharField()
+    cost = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
+    rectified_on = serializers.DateField()
+    photos = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+
+
+class VerifySerializer(serializers.Serializer):
+    close = serializers.BooleanField()
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Hazards, with the same visibility as the pages; the closed loop as actions."""
+
+    queryset = Hazard.objects.none()
+    serializer_class = HazardSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
+    search_fields = ["code", "description", "location"]
+    ordering_fields = ["found_on", "deadline", "risk_d"]
+
+    def get_queryset(self):
+        params = self.request.query_params.dict() if self.action == "list" else None
+        return selectors.hazard_list(user=self.request.user, filters=params)
+
+    def _detail(self, hazard) -> Response:
+        return Response(
+            HazardSerializer(selectors.hazard_list(user=self.request.user).get(pk=hazard.pk)).data
+        )
+
+    @extend_schema(request=ReportSerializer, responses=HazardSerializer)
+    def create(self, request):
+        body = ReportSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        hazard = services.hazard_report(user=request.user, **body.validated_data)
+        return Response(HazardSerializer(hazard).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=AssignSerializer, responses=HazardSerializer)
+    @action(detail=True, methods=["post"])
+    def assign(self, request, pk=None):
+        hazard = self.get_object()
+        body = AssignSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = dict(body.validated_data)
+        plan = {k: data.pop(k) for k in list(data) if k.startswith("plan_")}
+        return self._detail(
+            services.hazard_assign(hazard=hazard, user=request.user, plan=plan, **data)
+        )
+
+    @extend_schema(request=RectifySerializer, responses=HazardSerializer)
+    @action(detail=True, methods=["post"])
+    def rectify(self, request, pk=None):
+        hazard = self.get_object()
+        body = RectifySerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        return self._detail(
+            services.hazard_rectify(hazard=hazard, user=request.user, **body.validated_data)
+        )
+
+    @extend_schema(request=VerifySerializer, responses=HazardSerializer)
+    @action(detail=True, methods=["post"])
+    def verify(self, request, pk=None):
+        hazard = self.get_object()
+        body = VerifySerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        return self._detail(
+            services.hazard_verify(hazard=hazard, user=request.user, **body.validated_data)
+        )
+
+    @extend_schema(
+        parameters=[OpenApiParameter("year", int), OpenApiParameter("quarter", int)],
+        responses={200: dict},
+    )
+    @action(detail=False, methods=["get"], permission_classes=[DepartmentScoped])
+    def statistics(self, request):
+        from apps.org.access import access_for
+
+        if not _reads_ledger(access_for(request.user)):
+            return Response(status=status.HTTP_403_FORBIDDEN)
+        year = as_int(request.query_params.get("year")) or timezone.localdate().year
+        quarter = as_int(request.query_params.get("quarter"))
+        period = rules.Period(year, quarter if quarter in (1, 2, 3, 4) else None)
+        stats = selectors.statistics(user=request.user, start=period.start, end=period.end)
+
+        def row(r):
+            return {"department": r.department, "found": r.found, "rectified": r.rectified,
+                    "rectification_rate": r.rectification_rate, "on_time": r.on_time,
+                    "on_time_rate": r.on_time_rate, "major_found": r.major_found,
+                    "major_rectified": r.major_rectified, "funds": r.funds}  # fmt: skip
+
+        return Response(
+            {"start": period.start, "end": period.end, "due": period.due,
+             "rows": [row(r) for r in stats.rows], "total": row(stats.total)}
+        )  # fmt: skip
+
+
+class InspectionSerializer(serializers.ModelSerializer):
+    failed = serializers.IntegerField(read_only=True)
+    checked = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Inspection
+        fields = ["id", "plan", "kind", "department", "location", "inspected_on", "inspector",
+                  "checklist", "notes", "failed", "checked"]  # fmt: skip
+        read_only_fields = fields
+
+
+class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Inspection.objects.none()
+    serializer_class = InspectionSerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(_reads_ledger)
+    filterset_fields = ["kind", "department", "plan"]
+
+    def get_queryset(self):
+        return selectors.inspection_list(user=self.request.user)
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = InspectionPlan
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "department",
+            "checklist",
+            "recurrence",
+            "next_due",
+            "is_active",
+        ]
+
+
+class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                  mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+    queryset = InspectionPlan.objects.none()
+    serializer_class = PlanSerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(_reads_ledger)
+
+    def get_queryset(self):
+        return selectors.plan_list(user=self.request.user)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.plan_save(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.plan_save(
+            plan=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+
+class ChecklistSerializer(serializers.ModelSerializer):
+    items = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Checklist
+        fields = ["id", "name", "kind", "is_active", "items"]
+
+    def get_items(self, checklist) -> list[dict]:
+        return [{"id": i.pk, "area": i.area, "content": i.content, "basis": i.basis}
+                for i in checklist.items.all()]  # fmt: skip
+
+
+class ChecklistViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Checklist.objects.none()
+    serializer_class = ChecklistSerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(_reads_ledger)
+
+    def get_queryset(self):
+        return selectors.checklist_list().prefetch_related("items")

@@ -1,0 +1,57 @@
+"""Deadlines of the hazard statistics (安全生产事故隐患排查治理暂行规定, 安监总局令第16号 第十四条):
+quarterly statistics by the 15th of the month after each quarter, yearly statistics by 31 January
+of the next year, signed by the principal head. Pure: no Django."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+# A reminder goes out this many days before a deadline.
+NOTICE_DAYS = 10
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int
+    quarter: int | None  # None: the whole year
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(self.year, 1 if self.quarter is None else 3 * self.quarter - 2, 1)
+
+    @property
+    def end(self) -> dt.date:
+        if self.quarter is None or self.quarter == 4:
+            return dt.date(self.year, 12, 31)
+        return dt.date(self.year, 3 * self.quarter + 1, 1) - dt.timedelta(days=1)
+
+    @property
+    def due(self) -> dt.date:
+        if self.quarter is None:
+            return dt.date(self.year + 1, 1, 31)
+        after = self.end + dt.timedelta(days=1)
+        return dt.date(after.year, after.month, 15)
+
+
+def periods_due_for_notice(today: dt.date) -> list[Period]:
+    """The statistics whose reminder falls on this day (NOTICE_DAYS before the deadline)."""
+    candidates = [Period(today.year - 1, None), Period(today.year - 1, 4)]
+    candidates += [Period(today.year, q) for q in (1, 2, 3)]
+    return [p for p in candidates if p.due - dt.timedelta(days=NOTICE_DAYS) == today]
+
+
+def next_due(current: dt.date, recurrence: str) -> dt.date | None:
+    """The next date of a recurring inspection plan; None for a one-off plan."""
+    from dateutil.relativedelta import relativedelta
+
+    steps = {
+        "daily": relativedelta(days=1),
+        "weekly": relativedelta(weeks=1),
+        "monthly": relativedelta(months=1),
+        "quarterly": relativedelta(months=3),
+        "yearly": relativedelta(years=1),
+    }
+    if recurrence not in steps:
+        return None
+    return current + steps[recurrence]

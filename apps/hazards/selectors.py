@@ -1,0 +1,149 @@
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, F, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from apps.core.selectors import as_int
+from apps.hazards.models import (
+    OPEN_STATUSES,
+    Checklist,
+    Hazard,
+    HazardGrade,
+    HazardStatus,
+    Inspection,
+    InspectionPlan,
+)
+from apps.org.access import access_for
+from apps.org.models import Department
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def hazard_list(*, user, filters: dict | None = None) -> QuerySet[Hazard]:
+    """Hazards a person may see: everything for safety managers and leadership, their
+    departments for heads, what they reported themselves for everyone."""
+    filters = filters or {}
+    access = access_for(user)
+    qs = Hazard.objects.select_related("department", "reporter", "verified_by", "task")
+    if not access.sees_everything:
+        qs = qs.filter(Q(department_id__in=access.headed_department_ids) | Q(reporter_id=user.pk))
+    if q := filters.get("q"):
+        qs = qs.filter(
+            Q(description__icontains=q) | Q(location__icontains=q) | Q(code__icontains=q)
+        )
+    if status := filters.get("status"):
+        qs = qs.filter(status__in=OPEN_STATUSES) if status == "open" else qs.filter(status=status)
+    if department := as_int(filters.get("department")):
+        path = Department.objects.filter(pk=department).values("path")[:1]
+        qs = qs.filter(department__path__startswith=path)
+    for name in ("grade", "category", "source"):
+        if value := filters.get(name):
+            qs = qs.filter(**{name: value})
+    if filters.get("overdue") == "1":
+        qs = qs.filter(status__in=OPEN_STATUSES, deadline__lt=timezone.localdate())
+    if start := _date(filters.get("from")):
+        qs = qs.filter(found_on__gte=start)
+    if end := _date(filters.get("to")):
+        qs = qs.filter(found_on__lte=end)
+    return qs.order_by("-found_on", "-pk")
+
+
+def inspection_list(*, user, filters: dict | None = None) -> QuerySet[Inspection]:
+    filters = filters or {}
+    access = access_for(user)
+    qs = Inspection.objects.select_related("department", "inspector", "plan")
+    if not access.sees_everything:
+        qs = qs.filter(department_id__in=access.headed_department_ids)
+    if kind := filters.get("kind"):
+        qs = qs.filter(kind=kind)
+    if department := as_int(filters.get("department")):
+        qs = qs.filter(department_id=department)
+    return qs.annotate(
+        failed=Count("results", filter=Q(results__result="fail")), checked=Count("results")
+    ).order_by("-inspected_on", "-pk")
+
+
+def plan_list(*, user) -> QuerySet[InspectionPlan]:
+    access = access_for(user)
+    qs = InspectionPlan.objects.select_related("department", "checklist")
+    if not access.sees_everything:
+        qs = qs.filter(department_id__in=access.headed_department_ids)
+    return qs.order_by("-is_active", "next_due")
+
+
+def checklist_list() -> QuerySet[Checklist]:
+    return Checklist.objects.annotate(item_count=Count("items")).order_by("kind", "name")
+
+
+@dataclass
+class StatisticsRow:
+    department: str
+    found: int = 0
+    rectified: int = 0
+    on_time: int = 0
+    major_found: int = 0
+    major_rectified: int = 0
+    funds: Decimal = Decimal(0)
+
+    @property
+    def rectification_rate(self) -> Decimal | None:
+        return _rate(self.rectified, self.found)
+
+    @property
+    def on_time_rate(self) -> Decimal | None:
+        return _rate(self.on_time, self.rectified)
+
+
+def _rate(part: int, whole: int) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))
+
+
+@dataclass
+class Statistics:
+    start: dt.date
+    end: dt.date
+    rows: list[StatisticsRow] = field(default_factory=list)
+    total: StatisticsRow = field(default_factory=lambda: StatisticsRow(department=""))
+
+
+def statistics(*, user, start: dt.date, end: dt.date) -> Statistics:
+    """Hazards found in the period, by department, in one grouped query: rectified means
+    closed; on time means rectified on or before the deadline."""
+    qs = hazard_list(user=user).filter(found_on__gte=start, found_on__lte=end)
+    closed = Q(status=HazardStatus.CLOSED)
+    grouped = (
+        qs.order_by()
+        .values("department__name", "department__path")
+        .annotate(
+            found=Count("pk"),
+            rectified=Count("pk", filter=closed),
+            on_time=Count("pk", filter=closed & Q(rectified_on__lte=F("deadline"))),
+            major_found=Count("pk", filter=Q(grade=HazardGrade.MAJOR)),
+            major_rectified=Count("pk", filter=Q(grade=HazardGrade.MAJOR) & closed),
+            funds=Coalesce(Sum("cost"), Value(Decimal(0)), output_field=DecimalField()),
+        )
+        .order_by("department__path")
+    )
+    result = Statistics(start=start, end=end, total=StatisticsRow(department="total"))
+    for row in grouped:
+        item = StatisticsRow(
+            department=row["department__name"], found=row["found"], rectified=row["rectified"],
+            on_time=row["on_time"], major_found=row["major_found"],
+            major_rectified=row["major_rectified"], funds=row["funds"],
+        )  # fmt: skip
+        result.rows.append(item)
+        for name in ("found", "rectified", "on_time", "major_found", "major_rectified", "funds"):
+            setattr(result.total, name, getattr(result.total, name) + getattr(item, name))
+    return result

@@ -1,0 +1,45 @@
+"""LEC risk (DOMAIN.md "Hazards"; the common LEC table: D > 320 极其危险, 160 < D ≤ 320 高度危险,
+70 < D ≤ 160 显著危险, 20 < D ≤ 70 一般危险, D ≤ 20 稍有危险; colours 红/橙/黄/蓝)."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from apps.hazards.risk import assess, band_for
+
+
+@pytest.mark.parametrize(
+    "d, band, colour",
+    [
+        (D("320.1"), "extreme", "red"), (D(320), "high", "orange"),
+        (D("160.1"), "high", "orange"), (D(160), "considerable", "yellow"),
+        (D("70.1"), "considerable", "yellow"), (D(70), "general", "blue"),
+        (D("20.1"), "general", "blue"), (D(20), "slight", "blue"), (D("0.05"), "slight", "blue"),
+    ],
+)  # fmt: skip
+def test_band_boundaries(d, band, colour):
+    assert band_for(d) == (band, colour)
+
+
+@pytest.mark.parametrize(
+    "lv, e, c, d, band",
+    [
+        (10, 10, 100, D(10000), "extreme"),
+        (6, 6, 15, D(540), "extreme"),
+        (1, 6, 40, D(240), "high"),
+        (3, 6, 7, D(126), "considerable"),
+        (1, 10, 7, D(70), "general"),
+        (0.5, 6, 7, D(21), "general"),
+        (1, 1, 15, D(15), "slight"),
+        (0.1, 0.5, 1, D("0.05"), "slight"),
+    ],
+)
+def test_d_is_l_times_e_times_c(lv, e, c, d, band):
+    risk = assess(lv, e, c)
+    assert (risk.d, risk.band) == (d, band)
+
+
+@pytest.mark.parametrize("lv, e, c", [(2, 1, 1), (1, 4, 1), (1, 1, 2), (0, 1, 1)])
+def test_values_off_the_scale_are_refused(lv, e, c):
+    with pytest.raises(ValueError):
+        assess(lv, e, c)
