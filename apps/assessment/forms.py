@@ -63,5 +63,5 @@ class AwardForm(forms.Form):
         choices=[(1, _("Level 1")), (2, _("Level 2")), (3, _("Level 3"))],
     )
     awarded_on = forms.DateField(
-        label=_("Awarded on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Awarded on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )

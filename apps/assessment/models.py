@@ -75,6 +75,8 @@ class Assessment(BaseModel):
     larger_or_worse_accident = models.BooleanField(
         _("a larger (较大) or worse accident in the last 12 months"), default=False
     )
+    # Where the gate's figures came from when the assessment was submitted (then frozen).
+    gate_source = models.CharField(_("gate figures from"), max_length=10, blank=True)
     # Figures kept when the assessment is submitted, for trends and comparisons.
     score = models.DecimalField(_("score"), null=True, blank=True, **POINTS)
     level = models.PositiveSmallIntegerField(_("grade"), null=True, blank=True)
@@ -176,7 +178,12 @@ class NonConformity(BaseModel):
         Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
     )
     task = models.OneToOneField(
-        Task, on_delete=models.PROTECT, related_name="+", verbose_name=_("rectification task")
+        Task,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("rectification task"),
     )
 
     class Meta:

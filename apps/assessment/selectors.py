@@ -83,6 +83,14 @@ class Summary:
 def gate_inputs(assessment: Assessment, *, as_of: dt.date | None = None) -> dict:
     """The safety-performance gate's figures: from the accident records when an app provides
     them through the registry, else the figures entered on the assessment."""
+    if not assessment.is_editable:
+        # Submitted figures are frozen: the report shows what was applied for.
+        return {
+            "fatalities": assessment.fatalities,
+            "fatality_limit": assessment.fatality_limit,
+            "larger_or_worse_accident": assessment.larger_or_worse_accident,
+            "source": assessment.gate_source or "manual",
+        }
     as_of = as_of or timezone.localdate()
     found = registry.indicators(as_of)
     deaths = found.get("accidents.fatalities_12m")
@@ -155,8 +163,10 @@ def summary(assessment: Assessment, *, with_previous: bool = True) -> Summary:
         )
     groups = dict(ReviewGroup.choices)
     nonconformities: dict = {label: [] for label in groups.values()}
-    for nc in NonConformity.objects.filter(assessment=assessment).select_related(
-        "finding__item", "department", "task"
+    for nc in (
+        NonConformity.objects.filter(assessment=assessment)
+        .select_related("finding__item", "department", "task")
+        .order_by("finding__item__order")
     ):
         nonconformities[groups[nc.group]].append(nc)
     previous = None

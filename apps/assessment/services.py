@@ -110,6 +110,8 @@ def finding_score(
     _require_manager(user)
     assessment = Assessment.objects.select_for_update().get(pk=finding.assessment_id)
     _require_editable(assessment)
+    # Work on the stored row, never on a copy loaded before suggestions were filled in.
+    finding = Finding.objects.select_for_update().select_related("item").get(pk=finding.pk)
     item = finding.item
     deduction = Decimal(deduction or 0)
     reason = reason.strip()
@@ -140,7 +142,12 @@ def finding_score(
     finding.department = department
     finding.assessor = user
     finding.scored = True
-    _save(finding, user=user)
+    finding.full_clean()
+    finding._history_user = user
+    finding.save(
+        update_fields=["applicable", "deduction", "veto_failed", "reason", "department", "assessor",
+                       "scored", "updated_at"]
+    )  # fmt: skip
     if assessment.status == AssessmentStatus.DRAFT:
         assessment.status = AssessmentStatus.IN_PROGRESS
         assessment.started_on = timezone.localdate()
@@ -172,8 +179,9 @@ def findings_suggest(*, assessment: Assessment, user, as_of: dt.date | None = No
             item.auto_rule, indicator.value, item.points
         )
         finding.indicator_value = f"{indicator.value}{indicator.unit}"[:100]
+        finding._history_user = user
+        finding.save(update_fields=["suggested_deduction", "indicator_value", "updated_at"])
         changed.append(finding)
-    Finding.objects.bulk_update(changed, ["suggested_deduction", "indicator_value"])
     return len(changed)
 
 
@@ -204,37 +212,10 @@ def assessment_submit(*, assessment: Assessment, user) -> Assessment:
             _("Choose the responsible department for the deducted items: %(codes)s")
             % {"codes": "、".join(homeless[:20])}
         )
-    existing = set(
-        NonConformity.objects.filter(assessment=assessment).values_list("finding_id", flat=True)
-    )
-    due = timezone.localdate() + dt.timedelta(days=RECTIFICATION_DAYS)
-    for finding in deducted:
-        if finding.pk in existing:
-            continue
-        item = finding.item
-        nonconformity = NonConformity(
-            assessment=assessment,
-            finding=finding,
-            group=item.group,
-            description=finding.reason,
-            requirement=item.requirement,
-            department=finding.department,
-        )
-        nonconformity.task = workflow.task_create(
-            title=_("Rectify %(code)s: %(reason)s")
-            % {"code": item.code, "reason": finding.reason[:80]},
-            description=_("Requirement: %(requirement)s\nDeduction method: %(method)s")
-            % {"requirement": item.requirement, "method": item.method},
-            department=finding.department,
-            due_date=due,
-            priority=TaskPriority.HIGH if finding.veto_failed else TaskPriority.NORMAL,
-            user=user,
-            requires_evidence=True,
-        )
-        nonconformity.save()
-        workflow.Task.objects.filter(pk=nonconformity.task.pk).update(
-            source_type=_content_type(NonConformity), source_id=nonconformity.pk
-        )
+    gate = selectors.gate_inputs(assessment)
+    assessment.fatalities = gate["fatalities"]
+    assessment.larger_or_worse_accident = gate["larger_or_worse_accident"]
+    assessment.gate_source = gate["source"]
     summary = selectors.summary(assessment, with_previous=False)
     assessment.score = summary.result.score
     assessment.level = summary.final_level
@@ -256,22 +237,57 @@ def assessment_submit(*, assessment: Assessment, user) -> Assessment:
     return assessment
 
 
-def _content_type(model):
-    from django.contrib.contenttypes.models import ContentType
-
-    return ContentType.objects.get_for_model(model)
-
-
 def on_approval_decided(*, task, signoff) -> None:
-    """Called by the workflow when leadership signs off an assessment's approval task."""
+    """Called by the workflow when leadership decides an assessment's approval task.
+
+    Only the current approval of a submitted assessment decides it; approving it raises the
+    non-conformities, rejecting it sends the assessment back to the team.
+    """
     assessment = Assessment.objects.select_for_update().get(pk=task.source_id)
+    if assessment.status != AssessmentStatus.SUBMITTED or assessment.approval_task_id != task.pk:
+        raise ApplicationError(_("This task no longer decides the assessment."))
     if signoff.decision == SignOffDecision.APPROVE:
         assessment.status = AssessmentStatus.APPROVED
         assessment.approved_at = signoff.signed_at
+        _save(assessment, user=signoff.signer)
+        _raise_nonconformities(assessment)
     else:
         assessment.status = AssessmentStatus.IN_PROGRESS
         assessment.approval_task = None
-    _save(assessment, user=signoff.signer)
+        _save(assessment, user=signoff.signer)
+
+
+def _raise_nonconformities(assessment: Assessment) -> None:
+    """Every deducted item becomes a non-conformity with a rectification task for its
+    department, closed only with evidence and a sign-off."""
+    due = timezone.localdate() + dt.timedelta(days=RECTIFICATION_DAYS)
+    for finding in selectors.findings(assessment):
+        if not (finding.applicable and (finding.deduction > 0 or finding.veto_failed)):
+            continue
+        item = finding.item
+        nonconformity = NonConformity(
+            assessment=assessment,
+            finding=finding,
+            group=item.group,
+            description=finding.reason,
+            requirement=item.requirement,
+            department=finding.department,
+        )
+        nonconformity.full_clean(exclude=["task"])
+        nonconformity.save()
+        nonconformity.task = workflow.task_create(
+            title=_("Rectify %(code)s: %(reason)s")
+            % {"code": item.code, "reason": finding.reason[:80]},
+            description=_("Requirement: %(requirement)s\nDeduction method: %(method)s")
+            % {"requirement": item.requirement, "method": item.method},
+            department=finding.department,
+            due_date=due,
+            priority=TaskPriority.HIGH if finding.veto_failed else TaskPriority.NORMAL,
+            user=assessment.created_by,
+            requires_evidence=True,
+            source=nonconformity,
+        )
+        nonconformity.save(update_fields=["task", "updated_at"])
 
 
 @transaction.atomic
@@ -283,6 +299,8 @@ def assessment_award(
     if level not in (1, 2, 3):
         raise ValidationError({"awarded_level": _("The grade is 1, 2 or 3.")})
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if assessment.status != AssessmentStatus.APPROVED:
+        raise ApplicationError(_("A grade is recorded on an approved assessment."))
     assessment.awarded_level = level
     assessment.awarded_on = awarded_on
     assessment.renewal_reminded_on = None

@@ -208,7 +208,7 @@ def assessment_submit(request, pk: int):
     return _action(
         request, pk,
         lambda a: services.assessment_submit(assessment=a, user=request.user),
-        _("Submitted: leadership has been asked to approve, rectification tasks were raised."),
+        _("Submitted: leadership has been asked to approve."),
         "assessment:summary",
     )  # fmt: skip
 

@@ -43,7 +43,7 @@ class Exporter:
 
     def filename(self) -> str:
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        return f"{self.title}-{stamp}.{self.extension}"
+        return f"{self.title}-{stamp}.{self.extension}".replace("/", "-")
 
     def render(self, progress: ProgressCallback | None = None) -> bytes:
         return render_xlsx(

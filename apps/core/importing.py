@@ -62,9 +62,12 @@ def decimal(value: Any) -> Decimal | None:
     if value in (None, ""):
         return None
     try:
-        return Decimal(str(value).strip())
+        number = Decimal(str(value).strip())
     except InvalidOperation:
         raise ValueError(_("“%(value)s” is not a number.") % {"value": value}) from None
+    if not number.is_finite():
+        raise ValueError(_("“%(value)s” is not a number.") % {"value": value})
+    return number
 
 
 def integer(value: Any) -> int | None:

@@ -11,7 +11,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from apps.hazards import services
-from apps.hazards.models import CheckResult, Checklist, Hazard, HazardGrade, InspectionKind
+from apps.hazards.models import Checklist, CheckResult, Hazard, HazardGrade, InspectionKind
 from apps.workflow import services as workflow
 
 CHECKLIST = """机加工区｜车床防护罩、急停按钮完好有效｜GB/T 8196

@@ -10,6 +10,7 @@ from apps.core import exports
 from apps.core.pdf import render_pdf
 from apps.core.xlsx import render_xlsx
 from apps.hazards import rules, selectors
+from apps.hazards.models import HazardGrade, HazardStatus
 from apps.org.access import access_for
 from apps.org.selectors import company_get
 
@@ -42,8 +43,8 @@ class LedgerExporter(HazardExporter):
         ]  # fmt: skip
 
     def rows(self) -> Iterator[list]:
-        grades = dict(self.queryset().model._meta.get_field("grade").flatchoices)
-        statuses = dict(self.queryset().model._meta.get_field("status").flatchoices)
+        grades = {k: str(v) for k, v in HazardGrade.choices}
+        statuses = {k: str(v) for k, v in HazardStatus.choices}
         rows = self.queryset().values_list(
             "code", "found_on", "location", "description", "grade", "department__name", "measures",
             "cost", "deadline", "rectified_on", "verified_by__first_name", "verified_by__username",

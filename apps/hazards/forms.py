@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,7 @@ from apps.hazards.models import (
     MeasureKind,
 )
 from apps.org.models import Department
-from apps.workflow.forms import MultipleFileField
+from apps.workflow.forms import MultipleFileField, _user_label
 
 
 def _departments():
@@ -42,7 +43,7 @@ class ReportForm(DepartmentChoiceMixin, forms.Form):
     category = forms.ChoiceField(label=_("Category"), choices=HazardCategory.choices)
     photos = MultipleFileField(label=_("Photos"), required=False)
     found_on = forms.DateField(label=_("Found on"), initial=timezone.localdate,
-                               widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+                               widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,8 +54,19 @@ class ReportForm(DepartmentChoiceMixin, forms.Form):
 
 class AssignForm(DepartmentChoiceMixin, forms.Form):
     department = forms.ModelChoiceField(label=_("Responsible department"), queryset=_departments())
+    assignee = forms.ModelChoiceField(
+        label=_("Person responsible"),
+        required=False,
+        queryset=get_user_model()
+        .objects.filter(is_active=True)
+        .select_related("employee")
+        .order_by("username"),
+        help_text=_("Optional: otherwise the department's head organises the work."),
+    )
     grade = forms.ChoiceField(label=_("Grade"), choices=HazardGrade.choices)
-    deadline = forms.DateField(label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(
+        label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     risk_l = forms.ChoiceField(
         label=_("L (likelihood)"), choices=_scale(risk.L_VALUES), required=False
     )
@@ -97,6 +109,7 @@ class AssignForm(DepartmentChoiceMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._tree_labels()
+        self.fields["assignee"].label_from_instance = _user_label
 
 
 class RectifyForm(forms.Form):
@@ -108,7 +121,7 @@ class RectifyForm(forms.Form):
     measures = forms.CharField(label=_("Measures taken"), widget=forms.Textarea(attrs={"rows": 3}))
     cost = forms.DecimalField(label=_("Cost (yuan)"), min_value=0, decimal_places=2, initial=0)
     rectified_on = forms.DateField(label=_("Rectified on"), initial=timezone.localdate,
-                                   widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+                                   widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip
     photos = MultipleFileField(label=_("After-rectification photos"), required=False)
 
     def __init__(self, *args, **kwargs):
@@ -153,7 +166,7 @@ class InspectionForm(DepartmentChoiceMixin, forms.Form):
     department = forms.ModelChoiceField(label=_("Department"), queryset=_departments())
     location = forms.CharField(label=_("Place"), max_length=200)
     inspected_on = forms.DateField(label=_("Inspected on"), initial=timezone.localdate,
-                                   widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+                                   widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip
     notes = forms.CharField(
         label=_("notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

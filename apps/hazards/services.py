@@ -142,8 +142,10 @@ def hazard_assign(
     risk_l=None,
     risk_e=None,
     risk_c=None,
+    assignee=None,
 ) -> Hazard:
-    """Triage: a department, a deadline and the rectification plan; the department gets a task."""
+    """Triage: a department, a deadline and the rectification plan; the department gets a task
+    (for one person of it when an assignee is given)."""
     _require_manager(user)
     hazard = Hazard.objects.select_for_update().get(pk=hazard.pk)
     if hazard.status != HazardStatus.REPORTED:
@@ -171,6 +173,7 @@ def hazard_assign(
         department=department,
         due_date=deadline,
         user=user,
+        assignee=assignee,
         source=hazard,
         priority=TaskPriority.URGENT if major else TaskPriority.HIGH,
         requires_evidence=True,

@@ -184,6 +184,7 @@ def hazard_assign(request, pk: int):
         services.hazard_assign(
             hazard=hazard, user=request.user, department=d["department"], deadline=d["deadline"],
             grade=d["grade"], plan=plan, risk_l=d["risk_l"], risk_e=d["risk_e"], risk_c=d["risk_c"],
+            assignee=d["assignee"],
         )  # fmt: skip
 
     return _act(

@@ -81,4 +81,4 @@ class StandardExporter(exports.Exporter):
 
     def filename(self) -> str:
         standard = Standard.objects.get(pk=self.params["standard"])
-        return f"{standard.name}-{standard.version}.xlsx"
+        return f"{standard.name}-{standard.version}.xlsx".replace("/", "-")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError, RowError
-from apps.core.importing import open_workbook, parse_sheet, raise_row_errors
+from apps.core.importing import decimal, open_workbook, parse_sheet, raise_row_errors
 from apps.scoring import services
 from apps.scoring.models import Standard
 from apps.scoring.sheets import (
@@ -19,6 +21,8 @@ from apps.scoring.sheets import (
     ITEM_COLUMNS,
     ITEM_SHEET,
 )
+
+NUMERIC_INFO = {"full_points", "threshold_1", "threshold_2", "threshold_3", "element_min_share"}
 
 
 def _find_sheet(workbook, label) -> object:
@@ -64,19 +68,35 @@ def workbook_to_data(upload) -> tuple[dict, list[RowError]]:
     finally:
         workbook.close()
 
-    data: dict = {"_row": 1, "_sheet": str(INFO_SHEET), "elements": [], "orphans": []}
-    thresholds = ["90", "75", "60"]
+    data: dict = {"_row": 1, "_sheet": str(INFO_SHEET), "_rows": {}, "elements": [], "orphans": []}
+    thresholds: list = [Decimal(90), Decimal(75), Decimal(60)]
     for row in info_rows:
         key = _info_key(row.values.get("field", ""))
-        value = row.values.get("value", "")
+        value = row.values.get("value", "") or ""
         if key is None:
             errors.append(RowError(row.number, str(INFO_COLUMNS[0].label),
                                    _("Unknown field “%(field)s”.") % {"field": row.values.get("field")},
                                    str(INFO_SHEET)))  # fmt: skip
-        elif key.startswith("threshold_"):
-            thresholds[int(key[-1]) - 1] = value
+            continue
+        data["_rows"][key] = row.number
+        if key in NUMERIC_INFO:
+            try:
+                number = decimal(value)
+            except ValueError as exc:
+                errors.append(
+                    RowError(row.number, str(INFO_COLUMNS[1].label), str(exc), str(INFO_SHEET))
+                )
+                continue
+            if key.startswith("threshold_"):
+                if number is None:
+                    errors.append(RowError(row.number, str(INFO_COLUMNS[1].label),
+                                           _("This cell is required."), str(INFO_SHEET)))  # fmt: skip
+                else:
+                    thresholds[int(key[-1]) - 1] = number
+            else:
+                data[key] = number
         else:
-            data[key] = value or None
+            data[key] = value
     data["thresholds"] = thresholds
 
     elements: dict[str, dict] = {}
@@ -119,6 +139,12 @@ def workbook_to_data(upload) -> tuple[dict, list[RowError]]:
         if key not in b_items:
             b_items[key] = {"code": values["b_code"], "name": values["b_name"], "items": []}
             element["b_items"].append(b_items[key])
+        elif b_items[key]["name"] != values["b_name"]:
+            errors.append(
+                RowError(row.number, str(ITEM_COLUMNS[2].label),
+                         _("B-item %(code)s is named “%(name)s” in an earlier row.")
+                         % {"code": values["b_code"], "name": b_items[key]["name"]}, str(ITEM_SHEET))
+            )  # fmt: skip
         b_items[key]["items"].append(item)
     return data, errors
 

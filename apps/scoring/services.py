@@ -18,15 +18,37 @@ from apps.scoring.models import BItem, Element, ReviewGroup, ScoringItem, Standa
 BUILTIN_STANDARD = "fixtures/scoring/general_1000.json"
 
 
-def _err(node: dict, column: str, message: str) -> RowError:
-    return RowError(node.get("_row", 0), column, message, node.get("_sheet", ""))
+def _err(node: dict, column: str, message: str, *, key: str | None = None) -> RowError:
+    row = node.get("_rows", {}).get(key, node.get("_row", 0)) if key else node.get("_row", 0)
+    return RowError(row, column, message, node.get("_sheet", ""))
+
+
+def _num(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def _points_problem(value: Decimal) -> str | None:
+    """Points are positive with at most one decimal (the database keeps one)."""
+    if value <= 0:
+        return _("Points must be positive.")
+    if value.as_tuple().exponent < -1 or value >= Decimal("1000000"):
+        return _("Points take at most one decimal place, e.g. 2.5.")
+    return None
 
 
 def standard_validate(data: dict) -> list[RowError]:
     """Every problem of a standard described as data (the fixture's shape), with its row."""
     errors: list[RowError] = []
-    if not data.get("name") or not data.get("version"):
-        errors.append(_err(data, _("Name"), _("A standard needs a name and a version.")))
+    if not data.get("name"):
+        errors.append(_err(data, _("Value"), _("A standard needs a name."), key="name"))
+    if not data.get("version"):
+        errors.append(_err(data, _("Value"), _("A standard needs a version."), key="version"))
+    share = data.get("element_min_share")
+    if share not in (None, "") and not (0 <= Decimal(str(share)) <= 1):
+        errors.append(
+            _err(data, _("Value"), _("The minimum share is between 0 and 1, e.g. 0.6."),
+                 key="element_min_share")
+        )  # fmt: skip
     element_codes: set[str] = set()
     item_codes: dict[str, dict] = {}
     total = Decimal(0)
@@ -38,14 +60,23 @@ def standard_validate(data: dict) -> list[RowError]:
             )  # fmt: skip
         element_codes.add(element["code"])
         points = Decimal(str(element["points"]))
+        if problem := _points_problem(points):
+            errors.append(_err(element, _("Points"), problem))
         total += points
         item_sum = Decimal(0)
+        if not element.get("b_items"):
+            errors.append(_err(element, _("Element code"), _("This element has no scoring items.")))
         for b_item in element.get("b_items", []):
+            if not b_item.get("items"):
+                errors.append(
+                    _err(element, _("B-item code"),
+                         _("B-item %(code)s has no scoring items.") % {"code": b_item["code"]})
+                )  # fmt: skip
             for item in b_item.get("items", []):
                 item_points = Decimal(str(item["points"]))
                 item_sum += item_points
-                if item_points <= 0:
-                    errors.append(_err(item, _("Points"), _("An item's points must be positive.")))
+                if problem := _points_problem(item_points):
+                    errors.append(_err(item, _("Points"), problem))
                 if item["code"] in item_codes:
                     errors.append(
                         _err(item, _("Item code"),
@@ -75,7 +106,7 @@ def standard_validate(data: dict) -> list[RowError]:
             errors.append(
                 _err(element, _("Points"),
                      _("The items of element %(code)s add up to %(sum)s points, not %(points)s.")
-                     % {"code": element["code"], "sum": item_sum.normalize(), "points": points.normalize()})
+                     % {"code": element["code"], "sum": _num(item_sum), "points": _num(points)})
             )  # fmt: skip
     for orphan in data.get("orphans", []):
         errors.append(
@@ -87,7 +118,7 @@ def standard_validate(data: dict) -> list[RowError]:
         errors.append(
             _err(data, _("Full points"),
                  _("The elements add up to %(total)s points, but the standard says %(full)s.")
-                 % {"total": total.normalize(), "full": full.normalize()})
+                 % {"total": _num(total), "full": _num(full)}, key="full_points")
         )  # fmt: skip
     if not data.get("elements"):
         errors.append(_err(data, _("Elements"), _("The standard has no elements.")))
@@ -111,7 +142,7 @@ def standard_create(*, data: dict, user=None) -> Standard:
         errors.append(
             _err(data, _("Version"),
                  _("“%(name)s” version %(version)s already exists; give the import a new version.")
-                 % {"name": data["name"], "version": data["version"]})
+                 % {"name": data["name"], "version": data["version"]}, key="version")
         )  # fmt: skip
     if errors:
         raise_row_errors(errors)
@@ -119,7 +150,7 @@ def standard_create(*, data: dict, user=None) -> Standard:
     standard = Standard(
         name=data["name"],
         version=data["version"],
-        industry=data.get("industry", ""),
+        industry=data.get("industry") or "",
         full_points=Decimal(str(data["full_points"])),
         threshold_1=Decimal(str(thresholds[0])),
         threshold_2=Decimal(str(thresholds[1])),

@@ -79,8 +79,11 @@ def inbox(*, user) -> dict[str, QuerySet[Task]]:
         # Unassigned work of units that have no head anywhere above them falls to the
         # safety managers, so that nothing is in nobody's inbox.
         unassigned_mine |= Q(assignee__isnull=True, department_id__in=headless_department_ids())
-    to_do = base.filter(status__in=WORKING_STATUSES).filter(
-        Q(assignee_id=user.pk) | unassigned_mine
+    to_do = (
+        base.filter(status__in=WORKING_STATUSES)
+        .filter(Q(assignee_id=user.pk) | unassigned_mine)
+        # A rejected approval is a final decision, not work to redo.
+        .exclude(status=TaskStatus.REJECTED, sign_off_role__gt="")
     )
     by_role = Q(sign_off_role__in=access.roles) if access.roles else Q(pk__in=[])
     if access.manages_everything:

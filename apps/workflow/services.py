@@ -50,7 +50,7 @@ def can_sign_off(task: Task, user) -> bool:
     """Heads of the department (or safety managers); for a role task, holders of that role."""
     access = access_for(user)
     if task.sign_off_role:
-        return access.is_superuser or task.sign_off_role in access.roles
+        return task.sign_off_role in access.roles
     return access.heads(task.department_id)
 
 
@@ -186,6 +186,8 @@ def task_update(*, task: Task, data: dict, user) -> Task:
 @transaction.atomic
 def task_submit(*, task: Task, user, note: str = "", files=()) -> Task:
     task = Task.objects.select_for_update().get(pk=task.pk)
+    if task.sign_off_role and task.status == TaskStatus.REJECTED:
+        raise ApplicationError(_("A rejected approval is final: submit the record itself again."))
     if not can_work_on(task, user):
         raise PermissionDenied(_("Only the assignee or a head of the department may submit it."))
     if task.status not in WORKING_STATUSES:
@@ -260,6 +262,8 @@ def task_sign_off(*, task: Task, user, decision: str, comment: str = "") -> Sign
 def task_reopen(*, task: Task, user, reason: str = "") -> Task:
     task = Task.objects.select_for_update().get(pk=task.pk)
     access = access_for(user)
+    if task.sign_off_role:
+        raise ApplicationError(_("An approval is final and is not reopened."))
     if task.status == TaskStatus.REJECTED:
         if not can_work_on(task, user):
             raise PermissionDenied(

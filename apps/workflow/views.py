@@ -82,12 +82,16 @@ def _detail_context(request, task: Task, **forms) -> dict:
         "attachments": attachment_list(owner=task),
         "history": history_entries(task),
         "can_submit": can_work
+        and not (task.sign_off_role and task.status == TaskStatus.REJECTED)
         and task.status in (TaskStatus.OPEN, TaskStatus.REOPENED, TaskStatus.REJECTED),
         "can_sign": can_sign
         and task.status == TaskStatus.SUBMITTED
         and task.submitted_by_id != request.user.pk,
-        "can_reopen": (task.status == TaskStatus.REJECTED and can_work)
-        or (task.status == TaskStatus.SIGNED_OFF and access.manages_everything),
+        "can_reopen": not task.sign_off_role
+        and (
+            (task.status == TaskStatus.REJECTED and can_work)
+            or (task.status == TaskStatus.SIGNED_OFF and access.manages_everything)
+        ),
         "can_edit": can_head and task.status != TaskStatus.SIGNED_OFF,
         "submit_form": forms.get("submit_form") or SubmitForm(),
         "signoff_form": forms.get("signoff_form")

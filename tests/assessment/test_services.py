@@ -106,7 +106,7 @@ def test_deducted_items_need_a_department(world, assessment):
         services.assessment_submit(assessment=assessment, user=world.safety_manager)
 
 
-def test_submitting_raises_nonconformities_and_asks_leadership(world, assessment):
+def test_submitting_asks_leadership_and_approval_raises_nonconformities(world, assessment):
     score_all(
         world, assessment, {"1.1.1": Decimal(3), "3.1.1": Decimal(10)}, department=world.team_a
     )
@@ -115,12 +115,7 @@ def test_submitting_raises_nonconformities_and_asks_leadership(world, assessment
     assert assessment.status == AssessmentStatus.SUBMITTED
     assert assessment.score == Decimal("83.8")  # 67 of 80
     assert assessment.level == 2
-    ncs = list(NonConformity.objects.filter(assessment=assessment).select_related("task"))
-    assert {nc.group for nc in ncs} == {"basic", "electrical"}
-    assert all(nc.task.department == world.team_a and nc.task.requires_evidence for nc in ncs)
-    # The head of A sees the rectification tasks in their inbox.
-    todo = workflow_inbox(world.head_a)
-    assert {nc.task_id for nc in ncs} <= todo
+    assert not NonConformity.objects.filter(assessment=assessment).exists()
     # Leadership is asked to approve; heads and the safety manager cannot.
     approval = assessment.approval_task
     assert approval.status == TaskStatus.SUBMITTED
@@ -133,6 +128,70 @@ def test_submitting_raises_nonconformities_and_asks_leadership(world, assessment
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.APPROVED
     assert assessment.approved_at is not None
+    ncs = list(NonConformity.objects.filter(assessment=assessment).select_related("task"))
+    assert {nc.group for nc in ncs} == {"basic", "electrical"}
+    assert all(nc.task.department == world.team_a and nc.task.requires_evidence for nc in ncs)
+    assert all(nc.task.source == nc for nc in ncs)
+    # The head of A sees the rectification tasks in their inbox.
+    assert {nc.task_id for nc in ncs} <= workflow_inbox(world.head_a)
+
+
+def test_an_approval_decides_only_once(world, assessment):
+    score_all(world, assessment)
+    services.assessment_submit(assessment=assessment, user=world.safety_manager)
+    assessment.refresh_from_db()
+    first = assessment.approval_task
+    workflow.task_sign_off(task=first, user=world.leader, decision="reject", comment="补充")
+    # The rejected approval is final: it cannot be resubmitted or reopened to approve the
+    # assessment behind the team's back.
+    with pytest.raises(ApplicationError):
+        workflow.task_submit(task=first, user=world.safety_manager, note="again")
+    with pytest.raises(ApplicationError):
+        workflow.task_reopen(task=first, user=world.safety_manager, reason="again")
+    assert first.pk not in workflow_inbox(world.safety_manager)
+    services.assessment_submit(assessment=assessment, user=world.safety_manager)
+    assessment.refresh_from_db()
+    assert assessment.approval_task_id != first.pk
+    workflow.task_sign_off(task=assessment.approval_task, user=world.leader, decision="approve")
+    assessment.refresh_from_db()
+    assert assessment.status == AssessmentStatus.APPROVED
+    # An approved assessment cannot be sent back through its old approval task.
+    with pytest.raises(ApplicationError):
+        workflow.task_reopen(task=assessment.approval_task, user=world.safety_manager, reason="x")
+
+
+def test_a_superuser_is_not_leadership(world, assessment):
+    from tests.org.factories import UserFactory
+
+    root = UserFactory(username="root", is_superuser=True, is_staff=True)
+    score_all(world, assessment)
+    services.assessment_submit(assessment=assessment, user=world.safety_manager)
+    assessment.refresh_from_db()
+    with pytest.raises(PermissionDenied):
+        workflow.task_sign_off(task=assessment.approval_task, user=root, decision="approve")
+
+
+def test_the_gate_is_frozen_when_submitted(world, assessment, provider):
+    score_all(world, assessment)
+    services.assessment_submit(assessment=assessment, user=world.safety_manager)
+    assessment.refresh_from_db()
+    assert selectors.summary(assessment).final_level == 1
+    provider(**{"accidents.fatalities_12m": 3, "accidents.larger_or_worse_12m": True})
+    assert selectors.summary(assessment).final_level == 1
+    assert assessment.level == 1
+
+
+def test_a_grade_is_recorded_only_on_an_approved_assessment(world, assessment):
+    with pytest.raises(ApplicationError):
+        services.assessment_award(assessment=assessment, level=2, awarded_on=dt.date(2026, 12, 1),
+                                  user=world.safety_manager)  # fmt: skip
+
+
+def approve(world, assessment):
+    services.assessment_submit(assessment=assessment, user=world.safety_manager)
+    assessment.refresh_from_db()
+    workflow.task_sign_off(task=assessment.approval_task, user=world.leader, decision="approve")
+    assessment.refresh_from_db()
 
 
 def workflow_inbox(user):
@@ -164,7 +223,7 @@ def test_a_nonconformity_task_closes_only_with_evidence(world, assessment):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     score_all(world, assessment, {"1.1.1": Decimal(3)})
-    services.assessment_submit(assessment=assessment, user=world.safety_manager)
+    approve(world, assessment)
     task = NonConformity.objects.get(assessment=assessment).task
     with pytest.raises(ApplicationError, match="evidence"):
         workflow.task_submit(task=task, user=world.head_a, note="已整改")
@@ -257,6 +316,8 @@ def test_a_linked_indicator_suggests_a_deduction_and_overriding_needs_a_reason(w
     ],
 )
 def test_a_grade_is_reminded_90_days_before_its_3_year_rereview(world, assessment, today, reminded):
+    score_all(world, assessment)
+    approve(world, assessment)
     services.assessment_award(assessment=assessment, level=2, awarded_on=dt.date(2026, 12, 21),
                               user=world.safety_manager)  # fmt: skip
     with time_machine.travel(dt.datetime.combine(today, dt.time(8)), tick=False):

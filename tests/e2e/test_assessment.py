@@ -43,7 +43,6 @@ def test_a_safety_manager_scores_every_item_and_leadership_approves(
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.SUBMITTED
     assert assessment.score is not None and assessment.score < 100
-    assert NonConformity.objects.filter(assessment=assessment, department=world.dept_a).count() == 1
 
     page.context.clear_cookies()
     login("leader")
@@ -53,6 +52,7 @@ def test_a_safety_manager_scores_every_item_and_leadership_approves(
     expect(page.get_by_test_id("task-status")).to_have_text("已签核")
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.APPROVED
+    assert NonConformity.objects.filter(assessment=assessment, department=world.dept_a).count() == 1
     page.goto(f"{live_server.url}/assessments/{assessment.pk}/summary/")
     expect(page.get_by_test_id("summary-table")).to_contain_text(str(assessment.score))
     assert console_errors == []

@@ -122,3 +122,78 @@ def test_the_import_page_shows_sheet_row_and_reason(builtin, world, client_for):
     response = client_for("safety_manager").post("/standards/import/", {"file": _upload(content)})
     html = response.content.decode()
     assert response.status_code == 200 and "A99" in html and "评分项" in html
+
+
+def _round_trip(data, world):
+    from apps.scoring.services import standard_create
+
+    standard = standard_create(data=data)
+    before = standard_as_data(standard)
+    content = _export(standard, world.safety_manager)
+    standard.delete()
+    return before, standard_as_data(
+        standard_import(upload=_upload(content), user=world.safety_manager)
+    )
+
+
+def test_a_standard_without_industry_and_with_half_points_round_trips(world):
+    from tests.scoring.factories import standard_data
+
+    data = standard_data(8, name="半分标准")
+    data["industry"] = ""
+    data["element_min_share"] = Decimal("0.6")
+    items = data["elements"][0]["b_items"][0]["items"]
+    items[0]["points"] = Decimal("9.5")
+    items[1]["points"] = Decimal("10.5")
+    before, after = _round_trip(data, world)
+    assert after == before
+
+
+@pytest.mark.parametrize(
+    "cell, value, row",
+    [
+        ("B5", "abc", 5),  # full points not a number: named on its own row
+        ("B9", "1.5", 9),  # minimum share over 1
+        ("B6", "", 6),  # a threshold left empty
+    ],
+)
+def test_bad_info_values_are_named_on_their_row(builtin, world, cell, value, row):
+    content = _edit(
+        _edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 0, cell, value
+    )
+    with pytest.raises(ApplicationError) as exc:
+        standard_import(upload=_upload(content), user=world.safety_manager)
+    assert ("标准", row) in [(e.sheet, e.row) for e in exc.value.errors]
+
+
+def test_points_with_two_decimals_or_nan_are_refused(builtin, world):
+    content = _edit(
+        _edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 2, "F2", "2.25"
+    )
+    with pytest.raises(ApplicationError) as exc:
+        standard_import(upload=_upload(content), user=world.safety_manager)
+    assert ("评分项", 2) in [(e.sheet, e.row) for e in exc.value.errors]
+    content = _edit(
+        _edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 2, "F2", "NaN"
+    )
+    with pytest.raises(ApplicationError) as exc:
+        standard_import(upload=_upload(content), user=world.safety_manager)
+    assert ("评分项", 2) in [(e.sheet, e.row) for e in exc.value.errors]
+
+
+def test_a_b_item_with_two_names_is_refused(builtin, world):
+    content = _edit(
+        _edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 2, "C3", "另一个名字"
+    )
+    with pytest.raises(ApplicationError) as exc:
+        standard_import(upload=_upload(content), user=world.safety_manager)
+    assert ("评分项", 3) in [(e.sheet, e.row) for e in exc.value.errors]
+
+
+def test_the_version_clash_names_the_version_row(builtin, world):
+    with pytest.raises(ApplicationError) as exc:
+        standard_import(
+            upload=_upload(_export(builtin, world.safety_manager)), user=world.safety_manager
+        )
+    assert [(e.sheet, e.row) for e in exc.value.errors] == [("标准", 3)]
+    assert "E+" not in exc.value.errors[0].message
