@@ -198,7 +198,7 @@ def hazard_rectify(
     photos=(),
 ) -> Hazard:
     """The department records what it did, with after-photos, and submits for sign-off."""
-    hazard = Hazard.objects.select_for_update().select_related("task").get(pk=hazard.pk)
+    hazard = Hazard.objects.select_for_update(of=("self",)).select_related("task").get(pk=hazard.pk)
     if hazard.status != HazardStatus.RECTIFYING or hazard.task is None:
         raise ApplicationError(_("This hazard is not being rectified now."))
     if not workflow.can_work_on(hazard.task, user):
@@ -248,7 +248,7 @@ def after_photos(hazard: Hazard):
 def hazard_verify(*, hazard: Hazard, user, close: bool, reason: str = "") -> Hazard:
     """The safety manager closes a signed-off rectification, or sends it back with a reason."""
     _require_manager(user)
-    hazard = Hazard.objects.select_for_update().select_related("task").get(pk=hazard.pk)
+    hazard = Hazard.objects.select_for_update(of=("self",)).select_related("task").get(pk=hazard.pk)
     if close:
         missing = []
         if hazard.task is None or hazard.task.status != TaskStatus.SIGNED_OFF:
