@@ -25,6 +25,7 @@ urlpatterns = [
     path("org/", include("apps.org.urls")),
     path("standards/", include("apps.scoring.urls")),
     path("assessments/", include("apps.assessment.urls")),
+    path("training/", include("apps.training.urls")),
     path("", include("apps.workflow.urls")),
     path("", include("apps.core.urls")),
     path("admin/", admin.site.urls),

@@ -60,6 +60,7 @@ LOCAL_APPS = [
     "apps.org",
     "apps.scoring",
     "apps.workflow",
+    "apps.training",
     "apps.assessment",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -188,6 +189,10 @@ SPECTACULAR_SETTINGS = {
         "GeneratedFileStatusEnum": "apps.core.models.GeneratedFileStatus",
         "AssessmentStatusEnum": "apps.assessment.models.AssessmentStatus",
         "AssessmentKindEnum": "apps.assessment.models.AssessmentKind",
+        "TrainingPlanStatusEnum": "apps.training.models.PlanStatus",
+        "SessionLevelEnum": "apps.training.models.SessionLevel",
+        "CertificateKindEnum": "apps.training.models.CertificateKind",
+        "TrainingRoleEnum": "apps.training.models.TrainingRole",
     },
 }
 
@@ -211,6 +216,10 @@ CELERY_BEAT_SCHEDULE = {
     "grade-renewal-reminders": {
         "task": "apps.assessment.tasks.send_renewal_reminders",
         "schedule": crontab(hour=7, minute=40),
+    },
+    "certificate-reminders": {
+        "task": "apps.training.tasks.send_certificate_reminders",
+        "schedule": crontab(hour=7, minute=50),
     },
 }
 
