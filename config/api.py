@@ -7,6 +7,19 @@ from apps.core.viewsets import ExportViewSet
 from apps.hazards.api import ChecklistViewSet, HazardViewSet, InspectionViewSet, PlanViewSet
 from apps.org.api import CompanyViewSet, DepartmentViewSet, EmployeeViewSet, PositionViewSet
 from apps.scoring.api import StandardViewSet
+from apps.training.api import (
+    AttendanceViewSet,
+    CertificateTypeViewSet,
+    CertificateViewSet,
+    ComplianceViewSet,
+    CourseViewSet,
+    ReinductionViewSet,
+    RuleSetRowViewSet,
+    RuleSetViewSet,
+    TrainingPlanViewSet,
+    TrainingSessionViewSet,
+    TrainingSettingsViewSet,
+)
 from apps.workflow.api import NotificationViewSet, SignOffViewSet, TaskViewSet
 
 router = DefaultRouter()
@@ -20,6 +33,19 @@ router.register("notifications", NotificationViewSet, basename="notification")
 router.register("standards", StandardViewSet, basename="standard")
 router.register("assessments", AssessmentViewSet, basename="assessment")
 router.register("findings", FindingViewSet, basename="finding")
+router.register("training/rulesets", RuleSetViewSet, basename="training-ruleset")
+router.register("training/ruleset-rows", RuleSetRowViewSet, basename="training-ruleset-row")
+router.register("training/settings", TrainingSettingsViewSet, basename="training-settings")
+router.register("training/courses", CourseViewSet, basename="training-course")
+router.register("training/sessions", TrainingSessionViewSet, basename="training-session")
+router.register("training/attendances", AttendanceViewSet, basename="training-attendance")
+router.register("training/reinductions", ReinductionViewSet, basename="training-reinduction")
+router.register(
+    "training/certificate-types", CertificateTypeViewSet, basename="training-certificate-type"
+)
+router.register("training/certificates", CertificateViewSet, basename="training-certificate")
+router.register("training/plans", TrainingPlanViewSet, basename="training-plan")
+router.register("training/compliance", ComplianceViewSet, basename="training-compliance")
 router.register("exports", ExportViewSet, basename="export")
 router.register("hazards", HazardViewSet, basename="hazard")
 router.register("inspections", InspectionViewSet, basename="inspection")

@@ -26,6 +26,7 @@ urlpatterns = [
     path("standards/", include("apps.scoring.urls")),
     path("hazards/", include("apps.hazards.urls")),
     path("assessments/", include("apps.assessment.urls")),
+    path("training/", include("apps.training.urls")),
     path("", include("apps.workflow.urls")),
     path("", include("apps.core.urls")),
     path("admin/", admin.site.urls),

@@ -111,7 +111,9 @@ def finding_score(
     assessment = Assessment.objects.select_for_update().get(pk=finding.assessment_id)
     _require_editable(assessment)
     # Work on the stored row, never on a copy loaded before suggestions were filled in.
-    finding = Finding.objects.select_for_update(of=("self",)).select_related("item").get(pk=finding.pk)
+    finding = (
+        Finding.objects.select_for_update(of=("self",)).select_related("item").get(pk=finding.pk)
+    )
     item = finding.item
     deduction = Decimal(deduction or 0)
     reason = reason.strip()

@@ -61,6 +61,7 @@ LOCAL_APPS = [
     "apps.scoring",
     "apps.workflow",
     "apps.hazards",
+    "apps.training",
     "apps.assessment",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -191,6 +192,10 @@ SPECTACULAR_SETTINGS = {
         "AssessmentKindEnum": "apps.assessment.models.AssessmentKind",
         "HazardStatusEnum": "apps.hazards.models.HazardStatus",
         "InspectionKindEnum": "apps.hazards.models.InspectionKind",
+        "TrainingPlanStatusEnum": "apps.training.models.PlanStatus",
+        "SessionLevelEnum": "apps.training.models.SessionLevel",
+        "CertificateKindEnum": "apps.training.models.CertificateKind",
+        "TrainingRoleEnum": "apps.training.models.TrainingRole",
     },
 }
 
@@ -222,6 +227,10 @@ CELERY_BEAT_SCHEDULE = {
     "grade-renewal-reminders": {
         "task": "apps.assessment.tasks.send_renewal_reminders",
         "schedule": crontab(hour=7, minute=40),
+    },
+    "certificate-reminders": {
+        "task": "apps.training.tasks.send_certificate_reminders",
+        "schedule": crontab(hour=7, minute=50),
     },
 }
 

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrainingConfig(AppConfig):
+    name = "apps.training"
+    label = "training"
+    verbose_name = _("Education and training")
+
+    def ready(self) -> None:
+        from apps.scoring import registry
+        from apps.training import evidence, exporters, menu, services  # noqa: F401 - registers
+        from apps.workflow import hooks
+
+        hooks.on_sign_off("training.trainingplan", services.on_plan_decided)
+        registry.register("training", evidence.provider)

@@ -1,0 +1,77 @@
+"""The training ledger, the compliance report and the personal record say the same as the pages."""
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+
+from django.utils import translation
+from openpyxl import load_workbook
+
+from apps.org.models import Employee
+from apps.training.exporters import ComplianceExporter, LedgerExporter, RecordExporter
+from tests.training.factories import attend, make_certificate, make_session
+
+
+def _seed(world):
+    worker = Employee.objects.get(user=world.employee_a)
+    outsider = Employee.objects.get(user=world.outsider)
+    session = make_session(user=world.safety_manager, department=world.dept_a, level="company",
+                           on=dt.date(2026, 3, 2), hours=16)  # fmt: skip
+    attend(session, [worker, outsider], user=world.safety_manager)
+    make_certificate(holder=worker, issued_on=dt.date(2019, 1, 1), user=world.safety_manager)
+    return worker
+
+
+def test_the_ledger_lists_attendance_in_the_users_scope(world):
+    _seed(world)
+    with translation.override("en"):
+        book = load_workbook(io.BytesIO(LedgerExporter(user=world.head_a, params={}).render()))
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Date", "Course", "Level")
+    assert [r[8] for r in rows[1:]] == ["赵磊"]  # the outsider's row is not the head's to see
+    assert rows[1][2] == "Company-level induction" and rows[1][11] == 16 and rows[1][14] == "Yes"
+
+
+def test_the_compliance_report_has_people_and_departments(world):
+    _seed(world)
+    with translation.override("en"):
+        book = load_workbook(
+            io.BytesIO(ComplianceExporter(user=world.safety_manager, params={}).render())
+        )
+    people = {r[1]: r for r in book.worksheets[0].iter_rows(min_row=2, values_only=True)}
+    assert people["赵磊"][4:7] == (16, 40, 24)  # initial hours, required, short
+    assert people["赵磊"][12] == "Yes" and people["赵磊"][13] == "No"
+    departments = [r[0] for r in book.worksheets[1].iter_rows(min_row=2, values_only=True)]
+    assert "机加工车间" in departments
+
+
+def test_the_personal_record_pdf(world, tmp_path):
+    worker = _seed(world)
+    content = RecordExporter(user=world.employee_a, params={"employee": worker.pk}).render()
+    path = tmp_path / "record.pdf"
+    path.write_bytes(content)
+    text = subprocess.run([shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert "个人安全培训档案" in text or "Personal safety training record" in text
+    assert "赵磊" in text and "T001" in text
+    other = Employee.objects.get(user=world.outsider)
+    try:
+        RecordExporter(user=world.employee_a, params={"employee": other.pk}).render()
+    except Exception as exc:  # noqa: BLE001
+        assert "may not see" in str(exc) or "不" in str(exc)
+    else:
+        raise AssertionError("an employee read someone else's record")
+
+
+def test_exports_start_from_the_pages(world, client_for, django_capture_on_commit_callbacks):
+    worker = _seed(world)
+    client = client_for("employee_a")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/files/start/training.record/", {"employee": worker.pk})
+    assert response.status_code == 302
+    assert client.post("/files/start/training.ledger/").status_code == 302
+    from apps.core.models import GeneratedFile
+
+    kinds = dict(GeneratedFile.objects.values_list("kind", "status"))
+    assert kinds == {"training.record": "done"}  # the ledger is not an employee's to export
