@@ -26,7 +26,7 @@ class Attachment(BaseModel):
     file = models.FileField(_("file"), upload_to="attachments/%Y/%m/")
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveBigIntegerField(_("size (bytes)"))
-    mime_type = models.CharField(_("type"), max_length=100, blank=True)
+    mime_type = models.CharField(_("file type"), max_length=100, blank=True)
     caption = models.CharField(_("caption"), max_length=200, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -104,7 +104,7 @@ class Inspection(BaseModel):
         null=True,
         blank=True,
         related_name="inspections",
-        verbose_name=_("plan"),
+        verbose_name=_("inspection plan"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=InspectionKind.choices)
     department = models.ForeignKey(
@@ -219,7 +219,7 @@ class Hazard(BaseModel):
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, related_name="hazards", verbose_name=_("department")
     )
-    category = models.CharField(_("category"), max_length=20, choices=HazardCategory.choices)
+    category = models.CharField(_("hazard category"), max_length=20, choices=HazardCategory.choices)
     grade = models.CharField(
         _("grade"), max_length=10, choices=HazardGrade.choices, default=HazardGrade.GENERAL
     )

@@ -276,7 +276,7 @@ class CertificateType(BaseModel):
 
     kind = models.CharField(_("kind"), max_length=20, choices=CertificateKind.choices)
     category_code = models.CharField(_("category code"), max_length=10)
-    category_name = models.CharField(_("category"), max_length=100)
+    category_name = models.CharField(_("catalogue category"), max_length=100)
     code = models.CharField(_("code"), max_length=10)
     name = models.CharField(_("name"), max_length=100)
 
@@ -298,7 +298,7 @@ class Certificate(BaseModel):
         CertificateType,
         on_delete=models.PROTECT,
         related_name="certificates",
-        verbose_name=_("type"),
+        verbose_name=_("certificate type"),
     )
     number = models.CharField(_("certificate number"), max_length=50)
     holder = models.ForeignKey(
@@ -425,7 +425,7 @@ class TrainingPlan(BaseModel):
 
 class TrainingPlanItem(BaseModel):
     plan = models.ForeignKey(
-        TrainingPlan, on_delete=models.CASCADE, related_name="items", verbose_name=_("plan")
+        TrainingPlan, on_delete=models.CASCADE, related_name="items", verbose_name=_("training plan")
     )
     course = models.ForeignKey(
         Course,
