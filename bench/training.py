@@ -39,7 +39,11 @@ RUNS = 5
 RAW = """
 SELECT e.id, e.employee_no, e.name, e.department_id, d.name, d.path, e.is_principal_head,
        e.is_safety_manager, e.hire_date,
-       SUM(CASE WHEN a.present AND a.date <= %(as_of)s AND a.level IN ('company', 'workshop', 'team')
+       SUM(CASE WHEN a.present AND a.date <= %(as_of)s
+                 AND (a.level IN ('company', 'workshop', 'team')
+                      OR ((e.is_principal_head OR e.is_safety_manager)
+                          AND a.level IN ('external', 'special')))
+                 AND a.date >= COALESCE(r.since, '0001-01-01')
                 THEN a.hours_credited END) AS initial,
        SUM(CASE WHEN a.present AND a.date <= %(as_of)s AND a.date >= %(year_start)s
                  AND a.level NOT IN ('company', 'workshop', 'team')
@@ -60,6 +64,8 @@ SELECT e.id, e.employee_no, e.name, e.department_id, d.name, d.path, e.is_princi
 FROM org_employee e
 JOIN org_department d ON d.id = e.department_id
 LEFT JOIN training_attendance a ON a.employee_id = e.id
+LEFT JOIN (SELECT employee_id, MAX(since) AS since FROM training_reinduction
+           WHERE since <= %(as_of)s GROUP BY employee_id) r ON r.employee_id = e.id
 WHERE e.is_active
 GROUP BY e.id, e.employee_no, e.name, e.department_id, d.name, d.path, e.is_principal_head,
          e.is_safety_manager, e.hire_date

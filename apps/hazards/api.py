@@ -1,22 +1,28 @@
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, parsers, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.selectors import as_int
+from apps.core.selectors import as_int, attachment_list
 from apps.hazards import rules, selectors, services
 from apps.hazards.models import (
     Checklist,
+    CheckResult,
     Hazard,
     HazardCategory,
     HazardGrade,
     Inspection,
+    InspectionKind,
     InspectionPlan,
+    InspectionResult,
     MeasureKind,
 )
+from apps.org.access import access_for
 from apps.org.models import Department
 from apps.org.permissions import DepartmentScoped
 
@@ -28,6 +34,21 @@ def _reads_ledger(access) -> bool:
 class HazardSerializer(serializers.ModelSerializer):
     department_name = serializers.CharField(source="department.name", read_only=True)
     is_overdue = serializers.BooleanField(read_only=True)
+    photos = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_photos(self, hazard) -> list[dict]:
+        """Before and after photos with their download addresses (detail view only)."""
+        if not self.context.get("with_photos"):
+            return []
+        owners = [("before", attachment_list(owner=hazard))]
+        if hazard.task_id:
+            owners.append(("after", attachment_list(owner=hazard.task)))
+        return [
+            {"id": a.pk, "when": when, "name": a.original_name,
+             "url": reverse("hazards:photo", args=[hazard.pk, a.pk])}
+            for when, qs in owners for a in qs
+        ]  # fmt: skip
 
     class Meta:
         model = Hazard
@@ -37,7 +58,7 @@ class HazardSerializer(serializers.ModelSerializer):
             "risk_c", "risk_d", "risk_band", "plan_goals", "plan_methods", "plan_resources",
             "plan_organisation", "plan_requirements", "plan_safety_measures", "plan_emergency",
             "deadline", "task", "measure_kinds", "measures", "cost", "rectified_on", "verified_by",
-            "verified_at", "is_overdue", "created_at",
+            "verified_at", "is_overdue", "created_at", "photos",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -106,10 +127,16 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         params = self.request.query_params.dict() if self.action == "list" else None
         return selectors.hazard_list(user=self.request.user, filters=params)
 
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "with_photos": self.action == "retrieve"}
+
     def _detail(self, hazard) -> Response:
-        return Response(
-            HazardSerializer(selectors.hazard_list(user=self.request.user).get(pk=hazard.pk)).data
-        )
+        hazard = selectors.hazard_list(user=self.request.user).get(pk=hazard.pk)
+        return Response(HazardSerializer(hazard, context={"with_photos": True}).data)
+
+    def _require_manager(self):
+        if not access_for(self.request.user).manages_everything:
+            raise PermissionDenied
 
     @extend_schema(request=ReportSerializer, responses=HazardSerializer)
     def create(self, request):
@@ -122,6 +149,7 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     @action(detail=True, methods=["post"])
     def assign(self, request, pk=None):
         hazard = self.get_object()
+        self._require_manager()
         body = AssignSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = dict(body.validated_data)
@@ -144,6 +172,7 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     @action(detail=True, methods=["post"])
     def verify(self, request, pk=None):
         hazard = self.get_object()
+        self._require_manager()
         body = VerifySerializer(data=request.data)
         body.is_valid(raise_exception=True)
         return self._detail(
@@ -188,15 +217,84 @@ class InspectionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class ResultInputSerializer(serializers.Serializer):
+    item = serializers.IntegerField()
+    result = serializers.ChoiceField(choices=CheckResult.choices)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class RecordSerializer(serializers.Serializer):
+    plan = serializers.PrimaryKeyRelatedField(
+        queryset=InspectionPlan.objects.all(), required=False, allow_null=True
+    )
+    checklist = serializers.PrimaryKeyRelatedField(
+        queryset=Checklist.objects.all(), required=False, allow_null=True
+    )
+    kind = serializers.ChoiceField(choices=InspectionKind.choices)
+    department = serializers.PrimaryKeyRelatedField(
+        queryset=Department.objects.filter(is_active=True)
+    )
+    location = serializers.CharField(max_length=200)
+    inspected_on = serializers.DateField()
+    notes = serializers.CharField(required=False, allow_blank=True, default="")
+    results = ResultInputSerializer(many=True, required=False, default=list)
+
+
+class RaiseSerializer(serializers.Serializer):
+    result = serializers.IntegerField(help_text="id of a failed check result of this inspection")
+    category = serializers.ChoiceField(
+        choices=HazardCategory.choices, default=HazardCategory.CONDITION
+    )
+
+
 class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
+    """Inspections: POST records one (results per check item); a failed item raises a hazard."""
+
     queryset = Inspection.objects.none()
     serializer_class = InspectionSerializer
     permission_classes = [DepartmentScoped]
     read_access = staticmethod(_reads_ledger)
+    head_writes = True
     filterset_fields = ["kind", "department", "plan"]
 
     def get_queryset(self):
         return selectors.inspection_list(user=self.request.user)
+
+    @extend_schema(request=RecordSerializer, responses=InspectionSerializer)
+    def create(self, request):
+        body = RecordSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = dict(body.validated_data)
+        results = {r["item"]: (r["result"], r["note"]) for r in data.pop("results")}
+        plan = data.get("plan")
+        if (
+            plan is not None
+            and not selectors.plan_list(user=request.user).filter(pk=plan.pk).exists()
+        ):
+            return Response(status=status.HTTP_404_NOT_FOUND)
+        if plan is not None and data.get("checklist") is None:
+            data["checklist"] = plan.checklist
+        inspection = services.inspection_record(user=request.user, results=results, **data)
+        inspection = selectors.inspection_list(user=request.user).get(pk=inspection.pk)
+        return Response(InspectionSerializer(inspection).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=RaiseSerializer, responses=HazardSerializer)
+    @action(detail=True, methods=["post"], url_path="raise-hazard")
+    def raise_hazard(self, request, pk=None):
+        inspection = self.get_object()
+        body = RaiseSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        result = (
+            InspectionResult.objects.filter(inspection=inspection, pk=body.validated_data["result"])
+            .select_related("item", "inspection__department")
+            .first()
+        )
+        if result is None:
+            return Response(status=status.HTTP_404_NOT_FOUND)
+        hazard = services.hazard_from_check(
+            result=result, user=request.user, category=body.validated_data["category"]
+        )
+        return Response(HazardSerializer(hazard).data, status=status.HTTP_201_CREATED)
 
 
 class PlanSerializer(serializers.ModelSerializer):
@@ -247,7 +345,15 @@ class ChecklistSerializer(serializers.ModelSerializer):
                 for i in checklist.items.all()]  # fmt: skip
 
 
+class ChecklistCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=100)
+    kind = serializers.ChoiceField(choices=InspectionKind.choices)
+    items_text = serializers.CharField(help_text="One check item per line: 区域｜检查内容｜依据")
+
+
 class ChecklistViewSet(viewsets.ReadOnlyModelViewSet):
+    """Checklists; safety managers create them (items one per line: area｜item｜basis)."""
+
     queryset = Checklist.objects.none()
     serializer_class = ChecklistSerializer
     permission_classes = [DepartmentScoped]
@@ -255,3 +361,10 @@ class ChecklistViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.checklist_list().prefetch_related("items")
+
+    @extend_schema(request=ChecklistCreateSerializer, responses=ChecklistSerializer)
+    def create(self, request):
+        body = ChecklistCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        checklist = services.checklist_create(user=request.user, **body.validated_data)
+        return Response(ChecklistSerializer(checklist).data, status=status.HTTP_201_CREATED)

@@ -15,3 +15,5 @@ class HazardsConfig(AppConfig):
         registry.register("hazards", evidence.provider)
         hooks.on_sign_off("hazards.hazard", services.on_rectification_decided)
         hooks.on_sign_off("hazards.inspectionplan", services.on_inspection_task_decided)
+        hooks.owned_by_source("hazards.hazard")
+        hooks.owned_by_source("hazards.inspectionplan")

@@ -16,6 +16,7 @@ from apps.hazards.models import (
     InspectionKind,
     InspectionPlan,
 )
+from apps.hazards.selectors import overdue_q
 from apps.scoring.registry import Indicator
 from apps.workflow.models import Task, TaskStatus
 
@@ -40,10 +41,8 @@ def provider(as_of: dt.date) -> list[Indicator]:
         on_time=Count(
             "pk", filter=closed & Q(rectified_on__gt=since, rectified_on__lte=F("deadline"))
         ),
-        overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, deadline__lt=as_of)),
-        overdue_major=Count(
-            "pk", filter=Q(status__in=OPEN_STATUSES, deadline__lt=as_of, grade=HazardGrade.MAJOR)
-        ),
+        overdue=Count("pk", filter=overdue_q(as_of)),
+        overdue_major=Count("pk", filter=overdue_q(as_of) & Q(grade=HazardGrade.MAJOR)),
         open_major=Count("pk", filter=Q(status__in=OPEN_STATUSES, grade=HazardGrade.MAJOR)),
     )
     planned = (

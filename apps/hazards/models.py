@@ -96,6 +96,11 @@ class InspectionPlan(BaseModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("hazards:inspection_record") + f"?plan={self.pk}"
+
 
 class Inspection(BaseModel):
     plan = models.ForeignKey(
@@ -334,7 +339,16 @@ class Hazard(BaseModel):
 
     @property
     def is_overdue(self) -> bool:
-        return self.is_open and self.deadline is not None and self.deadline < timezone.localdate()
+        """Open, past its deadline, and not rectified by then (waiting for the paperwork of a
+        rectification done in time is not being late)."""
+        if not self.is_open or self.deadline is None or self.deadline >= timezone.localdate():
+            return False
+        return self.rectified_on is None or self.rectified_on > self.deadline
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("hazards:detail", args=[self.pk])
 
     @property
     def on_time(self) -> bool | None:
@@ -345,3 +359,13 @@ class Hazard(BaseModel):
     def measure_kind_labels(self) -> list[str]:
         labels = dict(MeasureKind.choices)
         return [str(labels.get(k, k)) for k in self.measure_kinds]
+
+
+class StatisticsReminder(models.Model):
+    """One reminder per statistics period, so a missed or repeated daily run changes nothing."""
+
+    period = models.CharField(max_length=20, unique=True)
+    sent_on = models.DateField()
+
+    def __str__(self) -> str:
+        return self.period

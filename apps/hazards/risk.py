@@ -1,8 +1,9 @@
 """LEC risk assessment (作业条件危险性评价法): D = L × E × C. Pure: no Django.
 
 L likelihood, E exposure frequency, C consequence, with the usual scale values. Bands (DOMAIN.md
-"Hazards"): D > 320 extreme, 160 < D ≤ 320 high, 70 < D ≤ 160 considerable, 20 < D ≤ 70 general,
-D ≤ 20 slight; shown in the red / orange / yellow / blue risk colours (红/橙/黄/蓝).
+"Hazards": D > 320 extreme, 160–320 high, 70–160 considerable, 20–70 general, < 20 slight):
+each band starts at its lower figure, so 160 ≤ D ≤ 320 high, 70 ≤ D < 160 considerable,
+20 ≤ D < 70 general and D < 20 slight; shown in the 红/橙/黄/蓝 risk colours.
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ L_VALUES = (
 E_VALUES = (Decimal("0.5"), Decimal(1), Decimal(2), Decimal(3), Decimal(6), Decimal(10))
 C_VALUES = (Decimal(1), Decimal(3), Decimal(7), Decimal(15), Decimal(40), Decimal(100))
 
-# (lower bound exclusive, band, colour), highest first
+# (lower bound, inclusive?, band, colour), highest first
 BANDS = (
-    (Decimal(320), "extreme", "red"),
-    (Decimal(160), "high", "orange"),
-    (Decimal(70), "considerable", "yellow"),
-    (Decimal(20), "general", "blue"),
+    (Decimal(320), False, "extreme", "red"),
+    (Decimal(160), True, "high", "orange"),
+    (Decimal(70), True, "considerable", "yellow"),
+    (Decimal(20), True, "general", "blue"),
 )
 
 
@@ -56,7 +57,7 @@ def assess(likelihood, exposure, consequence) -> Risk:
 def band_for(d) -> tuple[str, str]:
     """(band, colour) of a risk value D."""
     d = _d(d)
-    for bound, band, colour in BANDS:
-        if d > bound:
+    for bound, inclusive, band, colour in BANDS:
+        if d > bound or (inclusive and d == bound):
             return band, colour
     return "slight", "blue"

@@ -33,12 +33,17 @@ class Period:
         after = self.end + dt.timedelta(days=1)
         return dt.date(after.year, after.month, 15)
 
+    @property
+    def key(self) -> str:
+        return f"{self.year}" + (f"-Q{self.quarter}" if self.quarter else "")
+
 
 def periods_due_for_notice(today: dt.date) -> list[Period]:
-    """The statistics whose reminder falls on this day (NOTICE_DAYS before the deadline)."""
+    """The statistics whose reminder window (NOTICE_DAYS before the deadline up to the
+    deadline itself) contains this day."""
     candidates = [Period(today.year - 1, None), Period(today.year - 1, 4)]
     candidates += [Period(today.year, q) for q in (1, 2, 3)]
-    return [p for p in candidates if p.due - dt.timedelta(days=NOTICE_DAYS) == today]
+    return [p for p in candidates if p.due - dt.timedelta(days=NOTICE_DAYS) <= today <= p.due]
 
 
 def next_due(current: dt.date, recurrence: str) -> dt.date | None:

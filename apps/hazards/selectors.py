@@ -36,7 +36,11 @@ def hazard_list(*, user, filters: dict | None = None) -> QuerySet[Hazard]:
     access = access_for(user)
     qs = Hazard.objects.select_related("department", "reporter", "verified_by", "task")
     if not access.sees_everything:
-        qs = qs.filter(Q(department_id__in=access.headed_department_ids) | Q(reporter_id=user.pk))
+        qs = qs.filter(
+            Q(department_id__in=access.headed_department_ids)
+            | Q(reporter_id=user.pk)
+            | Q(task__assignee_id=user.pk)
+        )
     if q := filters.get("q"):
         qs = qs.filter(
             Q(description__icontains=q) | Q(location__icontains=q) | Q(code__icontains=q)
@@ -50,12 +54,19 @@ def hazard_list(*, user, filters: dict | None = None) -> QuerySet[Hazard]:
         if value := filters.get(name):
             qs = qs.filter(**{name: value})
     if filters.get("overdue") == "1":
-        qs = qs.filter(status__in=OPEN_STATUSES, deadline__lt=timezone.localdate())
+        qs = qs.filter(overdue_q(timezone.localdate()))
     if start := _date(filters.get("from")):
         qs = qs.filter(found_on__gte=start)
     if end := _date(filters.get("to")):
         qs = qs.filter(found_on__lte=end)
     return qs.order_by("-found_on", "-pk")
+
+
+def overdue_q(today: dt.date) -> Q:
+    """Open, past the deadline, and not rectified by the deadline (see Hazard.is_overdue)."""
+    return Q(status__in=OPEN_STATUSES, deadline__lt=today) & (
+        Q(rectified_on__isnull=True) | Q(rectified_on__gt=F("deadline"))
+    )
 
 
 def inspection_list(*, user, filters: dict | None = None) -> QuerySet[Inspection]:

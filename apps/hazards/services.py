@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from apps.core.exceptions import ApplicationError
 from apps.core.selectors import attachment_list
 from apps.core.services import attachment_add
+from apps.core.validators import IMAGE_EXTENSIONS
 from apps.hazards import risk, rules
 from apps.hazards.models import (
     Checklist,
@@ -24,6 +25,7 @@ from apps.hazards.models import (
     InspectionPlan,
     InspectionResult,
     MeasureKind,
+    StatisticsReminder,
 )
 from apps.org.access import access_for
 from apps.org.models import Department, Role
@@ -50,11 +52,26 @@ def _save(hazard: Hazard, *, user, reason: str = "") -> None:
     hazard.save()
 
 
+def _require_images(files) -> None:
+    """Hazard photos are pictures: anything else is refused, naming the file."""
+    for upload in files:
+        extension = (upload.name or "").rsplit(".", 1)[-1].lower()
+        if extension not in IMAGE_EXTENSIONS:
+            raise ValidationError(
+                {"photos": _("“%(name)s” is not a photo: use a JPG, PNG, WEBP or GIF picture.")
+                 % {"name": upload.name}}
+            )  # fmt: skip
+
+
 def _attach_all(owner, files, user) -> None:
     """Attach photos; a bad file raises ValidationError naming it (and the caller's atomic
     block keeps nothing of the half-done action)."""
+    _require_images(files)
     for upload in files:
-        attachment_add(owner=owner, upload=upload, user=user)
+        try:
+            attachment_add(owner=owner, upload=upload, user=user)
+        except ValidationError as exc:
+            raise ValidationError({"photos": exc.messages}) from None
 
 
 def _set_risk(hazard: Hazard, l_value, e_value, c_value) -> None:
@@ -213,6 +230,12 @@ def hazard_rectify(
         errors["cost"] = _("The cost cannot be negative.")
     if rectified_on > timezone.localdate():
         errors["rectified_on"] = _("The rectification date cannot be in the future.")
+    elif rectified_on < hazard.found_on:
+        errors["rectified_on"] = _("The rectification date cannot be before the hazard was found.")
+    try:
+        _require_images(photos)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
     hazard.measure_kinds = list(measure_kinds)
@@ -220,7 +243,9 @@ def hazard_rectify(
     hazard.cost = cost
     hazard.rectified_on = rectified_on
     try:
-        workflow.task_submit(task=hazard.task, user=user, note=hazard.measures, files=photos)
+        workflow.task_submit(
+            task=hazard.task, user=user, note=hazard.measures, files=photos, via_source=True
+        )
     except ApplicationError as exc:
         raise ValidationError({"photos": exc.message}) from None
     hazard.status = HazardStatus.SUBMITTED
@@ -231,6 +256,8 @@ def hazard_rectify(
 def on_rectification_decided(*, task, signoff) -> None:
     """The department head's decision on the rectification task (workflow hook)."""
     hazard = Hazard.objects.select_for_update().get(pk=task.source_id)
+    if hazard.status != HazardStatus.SUBMITTED:
+        raise ApplicationError(_("This hazard has no rectification waiting for sign-off."))
     approved = signoff.decision == SignOffDecision.APPROVE
     hazard.status = HazardStatus.SIGNED_OFF if approved else HazardStatus.RECTIFYING
     _save(hazard, user=signoff.signer, reason=signoff.comment)
@@ -249,9 +276,17 @@ def hazard_verify(*, hazard: Hazard, user, close: bool, reason: str = "") -> Haz
     """The safety manager closes a signed-off rectification, or sends it back with a reason."""
     _require_manager(user)
     hazard = Hazard.objects.select_for_update(of=("self",)).select_related("task").get(pk=hazard.pk)
+    if hazard.status == HazardStatus.CLOSED:
+        raise ApplicationError(_("This hazard is already closed."))
     if close:
         missing = []
-        if hazard.task is None or hazard.task.status != TaskStatus.SIGNED_OFF:
+        if not hazard.measures or hazard.rectified_on is None:
+            missing.append(_("the rectification record"))
+        if (
+            hazard.status != HazardStatus.SIGNED_OFF
+            or hazard.task is None
+            or hazard.task.status != TaskStatus.SIGNED_OFF
+        ):
             missing.append(_("the department head's sign-off"))
         if not after_photos(hazard).exists():
             missing.append(_("after-rectification photos"))
@@ -269,7 +304,7 @@ def hazard_verify(*, hazard: Hazard, user, close: bool, reason: str = "") -> Haz
         raise ApplicationError(_("Only a signed-off rectification is verified."))
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the rectification is not accepted.")})
-    workflow.task_reopen(task=hazard.task, user=user, reason=reason)
+    workflow.task_reopen(task=hazard.task, user=user, reason=reason, via_source=True)
     hazard.status = HazardStatus.RECTIFYING
     _save(hazard, user=user, reason=reason)
     return hazard
@@ -370,7 +405,7 @@ def inspection_record(
         )  # fmt: skip
         if open_task is not None and workflow.can_work_on(open_task, user):
             workflow.task_submit(
-                task=open_task, user=user,
+                task=open_task, user=user, via_source=True,
                 note=_("Inspection recorded on %(date)s.") % {"date": inspected_on.isoformat()},
             )  # fmt: skip
     return inspection
@@ -440,9 +475,13 @@ def inspection_tasks_raise(*, today: dt.date | None = None, user=None) -> int:
     return created
 
 
+@transaction.atomic
 def statistics_reminders_send(*, today: dt.date | None = None) -> int:
+    """Remind once per period, any day of its notice window: a missed run is caught up and a
+    repeated run sends nothing twice."""
     today = today or timezone.localdate()
-    periods = rules.periods_due_for_notice(today)
+    sent = set(StatisticsReminder.objects.values_list("period", flat=True))
+    periods = [p for p in rules.periods_due_for_notice(today) if p.key not in sent]
     if not periods:
         return 0
     recipients = [*users_with_role(Role.SAFETY_MANAGER), *users_with_role(Role.LEADERSHIP)]
@@ -465,4 +504,7 @@ def statistics_reminders_send(*, today: dt.date | None = None) -> int:
             )
         )
     workflow.notify_many(batch)
+    StatisticsReminder.objects.bulk_create(
+        [StatisticsReminder(period=p.key, sent_on=today) for p in periods]
+    )
     return len(periods)

@@ -9,6 +9,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from apps.core.exceptions import RowError
 from apps.core.importing import raise_row_errors, read_sheet
+from apps.org.access import access_for
 from apps.org.models import Employee
 from apps.org.services import ImportResult
 from apps.training import services
@@ -25,10 +26,11 @@ def attendance_import(*, session: TrainingSession, upload, user) -> ImportResult
     services.require_session_head(user, session)
     rows, errors = read_sheet(upload, SIGN_IN_COLUMNS)
     labels = {c.key: str(c.label) for c in SIGN_IN_COLUMNS}
+    access = access_for(user)
     people = {
-        number: (pk, name)
-        for number, pk, name in Employee.objects.filter(is_active=True).values_list(
-            "employee_no", "pk", "name"
+        number: (pk, name, department_id)
+        for number, pk, name, department_id in Employee.objects.filter(is_active=True).values_list(
+            "employee_no", "pk", "name", "department_id"
         )
     }
     existing = {a.employee_id: a for a in Attendance.objects.filter(session=session)}
@@ -48,7 +50,13 @@ def attendance_import(*, session: TrainingSession, upload, user) -> ImportResult
                          % {"number": number})
             )  # fmt: skip
             continue
-        pk, name = person
+        pk, name, department_id = person
+        if user is not None and not access.heads(department_id):
+            errors.append(
+                RowError(row.number, labels["employee_no"],
+                         services.not_creditable_message(number))
+            )  # fmt: skip
+            continue
         if values.get("name") and values["name"] != name:
             errors.append(
                 RowError(row.number, labels["name"],

@@ -121,6 +121,9 @@ class SessionLevel(models.TextChoices):
 INDUCTION_LEVELS = (SessionLevel.COMPANY, SessionLevel.WORKSHOP, SessionLevel.TEAM)
 # People changing post or back after more than 6 months away repeat these two (5.3.3).
 REINDUCTION_LEVELS = (SessionLevel.WORKSHOP, SessionLevel.TEAM)
+# Principal heads and safety management staff also count these toward their initial hours:
+# their 32/48-hour qualification course is usually held outside the company.
+MANAGER_INITIAL_LEVELS = (SessionLevel.EXTERNAL, SessionLevel.SPECIAL)
 
 
 class Course(BaseModel):
@@ -425,7 +428,10 @@ class TrainingPlan(BaseModel):
 
 class TrainingPlanItem(BaseModel):
     plan = models.ForeignKey(
-        TrainingPlan, on_delete=models.CASCADE, related_name="items", verbose_name=_("training plan")
+        TrainingPlan,
+        on_delete=models.CASCADE,
+        related_name="items",
+        verbose_name=_("training plan"),
     )
     course = models.ForeignKey(
         Course,

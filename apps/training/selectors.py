@@ -10,7 +10,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Sum
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from apps.core.selectors import as_int
@@ -21,6 +34,7 @@ from apps.training import rules
 from apps.training.models import (
     CERTIFICATE_WINDOW_DAYS,
     INDUCTION_LEVELS,
+    MANAGER_INITIAL_LEVELS,
     REINDUCTION_LEVELS,
     Attendance,
     Certificate,
@@ -37,6 +51,7 @@ from apps.training.models import (
 )
 
 ZERO = Decimal(0)
+EARLIEST = Value(dt.date.min, output_field=DateField())
 
 
 # ------------------------------------------------------------------------------
@@ -70,6 +85,16 @@ def visible_employees(*, user, filters: dict | None = None) -> QuerySet[Employee
         qs = qs.filter(Q(name__icontains=q) | Q(employee_no__icontains=q))
     if filters.get("active", "1") in ("1", "0"):
         qs = qs.filter(is_active=filters.get("active", "1") == "1")
+    return qs
+
+
+def creditable_employees(*, user) -> QuerySet[Employee]:
+    """People in service whose training hours the user may record: a head's departments;
+    everyone for a safety manager."""
+    access = access_for(user)
+    qs = Employee.objects.filter(is_active=True)
+    if not access.manages_everything:
+        qs = qs.filter(department_id__in=access.headed_department_ids)
     return qs
 
 
@@ -179,23 +204,41 @@ def _present(as_of: dt.date) -> Q:
     return Q(training_attendances__present=True, training_attendances__date__lte=as_of)
 
 
+def _latest_reinduction(as_of: dt.date) -> Subquery:
+    """The day of the person's latest repeated induction up to `as_of` (None if none)."""
+    return Subquery(
+        Reinduction.objects.filter(employee_id=OuterRef("pk"), since__lte=as_of)
+        .order_by("-since")
+        .values("since")[:1]
+    )
+
+
 def compliance(employees: QuerySet[Employee], *, as_of: dt.date) -> list[PersonCompliance]:
     """Each active employee's hours and induction against the rule set in force.
 
     Five queries whatever the number of people: settings, rule rows, company, the grouped sum
-    of attendance, repeated inductions, and expired certificates (one each).
+    of attendance (with each person's latest repeated induction), and expired certificates.
     """
     need = requirements()
     year_start = dt.date(as_of.year, 1, 1)
     present = _present(as_of)
-    induction = present & Q(training_attendances__level__in=INDUCTION_LEVELS)
+    # Initial training: the induction levels; for principal heads and safety management staff
+    # also external and special-topic courses (their 32/48-hour qualification course is
+    # usually external). After a repeated induction only what followed it counts: the person
+    # is new staff again.
+    initial_levels = Q(training_attendances__level__in=INDUCTION_LEVELS) | (
+        (Q(is_principal_head=True) | Q(is_safety_manager=True))
+        & Q(training_attendances__level__in=MANAGER_INITIAL_LEVELS)
+    )
+    since_reinduction = Q(training_attendances__date__gte=Coalesce("reinduced", EARLIEST))
     passed = ~Q(training_attendances__passed=False)
     hours = "training_attendances__hours_credited"
     dates = "training_attendances__date"
     people = (
         employees.filter(is_active=True)
+        .annotate(reinduced=_latest_reinduction(as_of))
         .annotate(
-            initial=Sum(hours, filter=induction),
+            initial=Sum(hours, filter=present & initial_levels & since_reinduction),
             annual=Sum(
                 hours,
                 filter=present
@@ -219,6 +262,7 @@ def compliance(employees: QuerySet[Employee], *, as_of: dt.date) -> list[PersonC
             "is_principal_head",
             "is_safety_manager",
             "hire_date",
+            "reinduced",
             "initial",
             "annual",
             *(f"last_{level}" for level in INDUCTION_LEVELS),
@@ -226,12 +270,6 @@ def compliance(employees: QuerySet[Employee], *, as_of: dt.date) -> list[PersonC
         .order_by("department__path", "employee_no")
     )
     ids = employees.filter(is_active=True).values("id")
-    since = dict(
-        Reinduction.objects.filter(employee_id__in=ids, since__lte=as_of)
-        .values("employee_id")
-        .annotate(latest=Max("since"))
-        .values_list("employee_id", "latest")
-    )
     expired = set(
         Certificate.objects.filter(holder_id__in=ids, valid_until__lt=as_of)
         .exclude(Exists(_newer_certificate(as_of)))
@@ -248,7 +286,7 @@ def compliance(employees: QuerySet[Employee], *, as_of: dt.date) -> list[PersonC
         # the year after.
         if hire is not None and hire >= year_start:
             annual = 0
-        reinduced = since.get(p["id"])
+        reinduced = p["reinduced"]
         levels = set()
         for level in INDUCTION_LEVELS:
             last = p[f"last_{level}"]

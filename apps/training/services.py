@@ -10,6 +10,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from apps.core.exceptions import ApplicationError
 from apps.org.access import access_for
@@ -161,11 +162,28 @@ def session_update(*, session: TrainingSession, data: dict, user) -> TrainingSes
     attendances.exclude(date__range=(session.start_date, session.end_date)).update(
         date=session.start_date
     )
+    # Nobody is credited more hours than the session now has: in bulk, with one audit-history
+    # row per corrected attendance (credited hours are compliance evidence).
+    over = list(attendances.filter(hours_credited__gt=session.hours))
+    now = timezone.now()
+    for attendance in over:
+        attendance.hours_credited = session.hours
+        attendance.updated_at = now
+    bulk_update_with_history(
+        over, Attendance, ["hours_credited", "updated_at"], batch_size=500, default_user=user
+    )
     return session
 
 
 def require_session_head(user, session: TrainingSession) -> None:
     _require_head(user, session.department_id)
+
+
+def not_creditable_message(employee_no: str) -> str:
+    return _(
+        "Employee %(number)s is not in your departments: only a head of their department or a "
+        "safety manager may credit their training hours."
+    ) % {"number": employee_no}
 
 
 def credited_hours(session: TrainingSession, present: bool, hours: Decimal | None) -> Decimal:
@@ -211,8 +229,11 @@ def attendance_record(
     passed: bool | None = None,
     date: dt.date | None = None,
 ) -> Attendance:
-    """Record (or correct) one person's attendance of a session."""
+    """Record (or correct) one person's attendance of a session: the session's department and
+    the person must both be the user's (a head's departments; anyone for a safety manager)."""
     _require_head(user, session.department_id)
+    if user is not None and not access_for(user).heads(employee.department_id):
+        raise ValidationError({"employee": not_creditable_message(employee.employee_no)})
     problems = attendance_problems(session, hours=hours_credited, date=date, exam_score=exam_score)
     if problems:
         raise ValidationError(problems)
@@ -247,14 +268,26 @@ CERTIFICATE_FIELDS = (
 
 
 def _prepare_certificate(certificate: Certificate, data: dict) -> None:
+    """Apply the data. The validity and review dates default from the issue date on creation
+    and when the issue date changes (a renewal); otherwise an empty or missing date keeps the
+    stored one, so that an edit after a review (or a PATCH without them) changes neither."""
+    renewal = certificate._state.adding or (
+        "issued_on" in data and data["issued_on"] != certificate.issued_on
+    )
+    stored = {"valid_until": certificate.valid_until, "next_review_on": certificate.next_review_on}
     _apply(certificate, data, CERTIFICATE_FIELDS)
     if certificate.type_id:
         certificate.kind = certificate.type.kind
-    if certificate.issued_on:
-        if not data.get("valid_until"):
-            certificate.valid_until = Certificate.default_valid_until(certificate.issued_on)
-        if not data.get("next_review_on") and "reviewed_on" not in data:
-            certificate.next_review_on = Certificate.default_next_review(certificate.issued_on)
+    for name, default in (
+        ("valid_until", Certificate.default_valid_until),
+        ("next_review_on", Certificate.default_next_review),
+    ):
+        if data.get(name):
+            continue
+        if not renewal:
+            setattr(certificate, name, stored[name])
+        elif certificate.issued_on:
+            setattr(certificate, name, default(certificate.issued_on))
     if (
         certificate.valid_until
         and certificate.issued_on
@@ -275,6 +308,8 @@ def certificate_create(*, data: dict, user) -> Certificate:
 @transaction.atomic
 def certificate_update(*, certificate: Certificate, data: dict, user) -> Certificate:
     _require_manager(user)
+    # The stored row, locked: an edit form has already written its data onto the instance.
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     _prepare_certificate(certificate, data)
     _save(certificate, user=user)
     return certificate

@@ -168,7 +168,7 @@ def compliance(request):
 
 @reads
 def reinduction_create(request):
-    employees = selectors.visible_employees(user=request.user).select_related("department")
+    employees = selectors.creditable_employees(user=request.user).select_related("department")
     form = ReinductionForm(request.POST or None, employees=employees)
     if request.method == "POST" and form.is_valid():
         saved = _run(
@@ -243,7 +243,7 @@ def session_detail(request, pk: int):
     session = _session(request, pk)
     access = access_for(request.user)
     can_edit = access.heads(session.department_id)
-    employees = selectors.visible_employees(user=request.user).select_related("department")
+    employees = selectors.creditable_employees(user=request.user).select_related("department")
     return render(
         request,
         "training/session_detail.html",
@@ -287,7 +287,7 @@ def session_edit(request, pk: int | None = None):
 @require_POST
 def attendance_add(request, pk: int):
     session = _session(request, pk)
-    employees = selectors.visible_employees(user=request.user)
+    employees = selectors.creditable_employees(user=request.user)
     form = AttendanceForm(request.POST, employees=employees)
     if form.is_valid():
         data = form.cleaned_data

@@ -25,3 +25,18 @@ def run(task, signoff) -> None:
     hook = _hooks.get(f"{task.source_type.app_label}.{task.source_type.model}")
     if hook is not None:
         hook(task=task, signoff=signoff)
+
+
+# Tasks whose source record runs its own flow (a hazard's rectification, an inspection plan's
+# inspection): they are submitted, changed and reopened only through that record's services.
+_owned: set[str] = set()
+
+
+def owned_by_source(model_label: str) -> None:
+    _owned.add(model_label.lower())
+
+
+def is_owned(task) -> bool:
+    if task.source_type_id is None:
+        return False
+    return f"{task.source_type.app_label}.{task.source_type.model}" in _owned

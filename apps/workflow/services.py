@@ -158,8 +158,17 @@ def task_create(
 TASK_EDITABLE_FIELDS = ("title", "description", "due_date", "priority", "assignee")
 
 
+def _refuse_if_owned(task: Task, via_source: bool) -> None:
+    if hooks.is_owned(task) and not via_source:
+        raise ApplicationError(
+            _("This task is worked from the record that raised it (%(source)s).")
+            % {"source": task.source_type.name}
+        )
+
+
 @transaction.atomic
-def task_update(*, task: Task, data: dict, user) -> Task:
+def task_update(*, task: Task, data: dict, user, via_source: bool = False) -> Task:
+    _refuse_if_owned(task, via_source)
     if not access_for(user).heads(task.department_id):
         raise PermissionDenied(_("Only a head of the department or a safety manager may edit it."))
     if task.status == TaskStatus.SIGNED_OFF:
@@ -184,8 +193,9 @@ def task_update(*, task: Task, data: dict, user) -> Task:
 
 
 @transaction.atomic
-def task_submit(*, task: Task, user, note: str = "", files=()) -> Task:
+def task_submit(*, task: Task, user, note: str = "", files=(), via_source: bool = False) -> Task:
     task = Task.objects.select_for_update().get(pk=task.pk)
+    _refuse_if_owned(task, via_source)
     if task.sign_off_role and task.status == TaskStatus.REJECTED:
         raise ApplicationError(_("A rejected approval is final: submit the record itself again."))
     if not can_work_on(task, user):
@@ -259,8 +269,9 @@ def task_sign_off(*, task: Task, user, decision: str, comment: str = "") -> Sign
 
 
 @transaction.atomic
-def task_reopen(*, task: Task, user, reason: str = "") -> Task:
+def task_reopen(*, task: Task, user, reason: str = "", via_source: bool = False) -> Task:
     task = Task.objects.select_for_update().get(pk=task.pk)
+    _refuse_if_owned(task, via_source)
     access = access_for(user)
     if task.sign_off_role:
         raise ApplicationError(_("An approval is final and is not reopened."))
@@ -309,6 +320,8 @@ def task_reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
         Task.objects.select_for_update(of=("self",))
         .filter(status__in=(*WORKING_STATUSES, TaskStatus.SUBMITTED), due_date__lte=soon)
         .exclude(last_reminded_on=today)
+        # A rejected approval is a final decision, not work that is late.
+        .exclude(status=TaskStatus.REJECTED, sign_off_role__gt="")
         .select_related("department", "assignee")
     )
     heads = department_head_users(department_ids={t.department_id for t in tasks})

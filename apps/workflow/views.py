@@ -15,7 +15,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.selectors import attachment_list, history_entries
 from apps.org.access import access_for
 from apps.org.selectors import department_list
-from apps.workflow import selectors, services
+from apps.workflow import hooks, selectors, services
 from apps.workflow.forms import ReopenForm, SignOffForm, SubmitForm, TaskForm
 from apps.workflow.models import SignOffDecision, Task, TaskPriority, TaskStatus
 
@@ -76,23 +76,29 @@ def _detail_context(request, task: Task, **forms) -> dict:
     can_work = services.can_work_on(task, request.user)
     can_head = access.heads(task.department_id)
     can_sign = services.can_sign_off(task, request.user)
+    owned = hooks.is_owned(task)
+    source_url = getattr(task.source, "get_absolute_url", None) if task.source_type_id else None
     return {
         "task": task,
         "signoffs": task.signoffs.select_related("signer"),
         "attachments": attachment_list(owner=task),
         "history": history_entries(task),
-        "can_submit": can_work
+        "source_url": source_url() if source_url else "",
+        "owned": owned,
+        "can_submit": not owned
+        and can_work
         and not (task.sign_off_role and task.status == TaskStatus.REJECTED)
         and task.status in (TaskStatus.OPEN, TaskStatus.REOPENED, TaskStatus.REJECTED),
         "can_sign": can_sign
         and task.status == TaskStatus.SUBMITTED
         and task.submitted_by_id != request.user.pk,
         "can_reopen": not task.sign_off_role
+        and not owned
         and (
             (task.status == TaskStatus.REJECTED and can_work)
             or (task.status == TaskStatus.SIGNED_OFF and access.manages_everything)
         ),
-        "can_edit": can_head and task.status != TaskStatus.SIGNED_OFF,
+        "can_edit": can_head and not owned and task.status != TaskStatus.SIGNED_OFF,
         "submit_form": forms.get("submit_form") or SubmitForm(),
         "signoff_form": forms.get("signoff_form")
         or SignOffForm(initial={"decision": SignOffDecision.APPROVE}),

@@ -1,5 +1,5 @@
-"""LEC risk (DOMAIN.md "Hazards"; the common LEC table: D > 320 极其危险, 160 < D ≤ 320 高度危险,
-70 < D ≤ 160 显著危险, 20 < D ≤ 70 一般危险, D ≤ 20 稍有危险; colours 红/橙/黄/蓝)."""
+"""LEC risk (DOMAIN.md "Hazards": D > 320 extreme, 160–320 high, 70–160 considerable, 20–70
+general, < 20 slight; each band starts at its lower figure; colours 红/橙/黄/蓝)."""
 
 from decimal import Decimal as D
 
@@ -12,9 +12,9 @@ from apps.hazards.risk import assess, band_for
     "d, band, colour",
     [
         (D("320.1"), "extreme", "red"), (D(320), "high", "orange"),
-        (D("160.1"), "high", "orange"), (D(160), "considerable", "yellow"),
-        (D("70.1"), "considerable", "yellow"), (D(70), "general", "blue"),
-        (D("20.1"), "general", "blue"), (D(20), "slight", "blue"), (D("0.05"), "slight", "blue"),
+        (D(160), "high", "orange"), (D("159.9"), "considerable", "yellow"),
+        (D(70), "considerable", "yellow"), (D("69.9"), "general", "blue"),
+        (D(20), "general", "blue"), (D("19.9"), "slight", "blue"), (D("0.05"), "slight", "blue"),
     ],
 )  # fmt: skip
 def test_band_boundaries(d, band, colour):
@@ -28,7 +28,8 @@ def test_band_boundaries(d, band, colour):
         (6, 6, 15, D(540), "extreme"),
         (1, 6, 40, D(240), "high"),
         (3, 6, 7, D(126), "considerable"),
-        (1, 10, 7, D(70), "general"),
+        (1, 10, 7, D(70), "considerable"),
+        (0.5, 1, 40, D(20), "general"),
         (0.5, 6, 7, D(21), "general"),
         (1, 1, 15, D(15), "slight"),
         (0.1, 0.5, 1, D("0.05"), "slight"),

@@ -27,13 +27,15 @@ def test_periods_and_deadlines(period, start, end, due):
     [
         (dt.date(2026, 4, 5), [Period(2026, 1)]),
         (dt.date(2026, 4, 4), []),
-        (dt.date(2026, 4, 6), []),
+        (dt.date(2026, 4, 15), [Period(2026, 1)]),  # the deadline itself
+        (dt.date(2026, 4, 16), []),
         (dt.date(2027, 1, 5), [Period(2026, 4)]),
         (dt.date(2027, 1, 21), [Period(2026, None)]),
+        (dt.date(2027, 1, 10), [Period(2026, 4)]),
         (dt.date(2026, 10, 5), [Period(2026, 3)]),
     ],
 )
-def test_reminders_come_ten_days_before(today, expected):
+def test_reminders_are_due_from_ten_days_before_until_the_deadline(today, expected):
     assert periods_due_for_notice(today) == expected
 
 

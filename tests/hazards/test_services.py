@@ -53,9 +53,8 @@ def test_the_closed_loop_from_report_to_closure(world):
 def test_a_head_signs_off_an_employees_rectification(world):
     hazard = report(world, department=world.team_a)
     services.hazard_assign(hazard=hazard, user=world.safety_manager, department=world.team_a,
-                           deadline=hazard.found_on + dt.timedelta(days=3), grade="general", plan=PLAN)  # fmt: skip
-    hazard.refresh_from_db()
-    workflow.task_update(task=hazard.task, data={"assignee": world.employee_a}, user=world.head_a)
+                           deadline=hazard.found_on + dt.timedelta(days=3), grade="general", plan=PLAN,
+                           assignee=world.employee_a)  # fmt: skip
     rectify(world, hazard, user=world.employee_a)
     hazard.refresh_from_db()
     workflow.task_sign_off(
@@ -221,14 +220,6 @@ def test_a_one_off_plan_is_done_after_its_task(world):
     assert not plan.is_active
 
 
-@pytest.mark.parametrize(
-    "today, sent", [(dt.date(2026, 4, 5), 1), (dt.date(2026, 4, 6), 0), (dt.date(2027, 1, 21), 1)]
-)
-def test_statistics_reminders(world, today, sent):
-    assert services.statistics_reminders_send(today=today) == sent
-    assert Notification.objects.filter(recipient=world.leader).exists() is bool(sent)
-
-
 def test_the_evidence_provider_measures_rectification(world):
     on_time = report(world)
     assign(world, on_time)
@@ -243,3 +234,66 @@ def test_the_evidence_provider_measures_rectification(world):
     assert found["hazards.rectified_on_time_rate"].value == 100
     assert found["hazards.overdue_major"].value == 1
     assert found["hazards.open_major"].value == 1
+
+
+def test_the_rectification_task_is_worked_only_from_the_hazard(world):
+    hazard = report(world)
+    assign(world, hazard)
+    hazard.refresh_from_db()
+    pdf = SimpleUploadedFile("整改.pdf", b"%PDF-1.4 x", content_type="application/pdf")
+    with pytest.raises(ApplicationError):
+        workflow.task_submit(task=hazard.task, user=world.head_a, note="绕过", files=[pdf])
+    with pytest.raises(ApplicationError):
+        workflow.task_update(task=hazard.task, data={"due_date": hazard.deadline + dt.timedelta(days=60)},
+                             user=world.head_a)  # fmt: skip
+    hazard.task.refresh_from_db()
+    assert hazard.task.status == TaskStatus.OPEN and hazard.task.due_date == hazard.deadline
+
+
+def test_after_photos_must_be_pictures(world):
+    hazard = report(world)
+    assign(world, hazard)
+    text = SimpleUploadedFile("after.txt", b"done", content_type="text/plain")
+    with pytest.raises(ValidationError) as exc:
+        rectify(world, hazard, photos=[text])
+    assert "after.txt" in " ".join(exc.value.message_dict["photos"])
+    with pytest.raises(ValidationError):
+        report(
+            world,
+            photos=[SimpleUploadedFile("report.pdf", b"%PDF-1.4", content_type="application/pdf")],
+        )
+
+
+def test_a_closed_hazard_is_not_closed_again(world):
+    hazard = report(world)
+    assign(world, hazard)
+    rectify(world, hazard)
+    hazard.refresh_from_db()
+    workflow.task_sign_off(task=hazard.task, user=world.safety_manager, decision="approve")
+    services.hazard_verify(hazard=hazard, user=world.safety_manager, close=True)
+    with pytest.raises(ApplicationError):
+        services.hazard_verify(hazard=hazard, user=world.safety_manager, close=True)
+
+
+def test_the_rectification_date_is_not_before_the_hazard_was_found(world):
+    hazard = report(world, found_on=dt.date.today() - dt.timedelta(days=3))
+    assign(world, hazard)
+    with pytest.raises(ValidationError) as exc:
+        services.hazard_rectify(hazard=hazard, user=world.head_a, measure_kinds=["management"], measures="x",
+                                cost=0, rectified_on=dt.date.today() - dt.timedelta(days=5),
+                                photos=[photo()])  # fmt: skip
+    assert "rectified_on" in exc.value.message_dict
+
+
+def test_rectified_in_time_but_waiting_for_sign_off_is_not_overdue(world):
+    hazard = report(world, found_on=dt.date.today() - dt.timedelta(days=10))
+    services.hazard_assign(hazard=hazard, user=world.safety_manager, department=world.dept_a,
+                           deadline=dt.date.today() - dt.timedelta(days=2), grade="general", plan=PLAN)  # fmt: skip
+    hazard.refresh_from_db()
+    assert hazard.is_overdue
+    services.hazard_rectify(hazard=hazard, user=world.head_a, measure_kinds=["management"], measures="已整改",
+                            cost=0, rectified_on=dt.date.today() - dt.timedelta(days=3), photos=[photo()])  # fmt: skip
+    hazard.refresh_from_db()
+    assert not hazard.is_overdue
+    found = {i.key: i.value for i in evidence.provider(dt.date.today())}
+    assert found["hazards.overdue_count"] == 0

@@ -209,3 +209,88 @@ def test_the_api_runs_the_closed_loop(world, api_for):
     stats = api_for("head_a").get("/api/v1/hazards/statistics/")
     assert stats.status_code == 200 and stats.json()["total"]["found"] == 1
     assert api_for("employee_a").get("/api/v1/hazards/statistics/").status_code == 403
+
+
+def test_the_person_assigned_opens_and_rectifies_the_hazard(world, client_for, api_for):
+    hazard = report(world, user=world.safety_manager, department=world.team_a)
+    from apps.hazards import services
+
+    services.hazard_assign(hazard=hazard, user=world.safety_manager, department=world.team_a,
+                           deadline=dt.date.today() + dt.timedelta(days=3), grade="general", plan=PLAN,
+                           assignee=world.employee_a)  # fmt: skip
+    assert client_for("employee_a").get(f"/hazards/{hazard.pk}/").status_code == 200
+    response = api_for("employee_a").post(
+        f"/api/v1/hazards/{hazard.pk}/rectify/",
+        {"measure_kinds": ["engineering"], "measures": "已整改", "cost": "0",
+         "rectified_on": dt.date.today().isoformat(), "photos": [photo()]}, format="multipart",
+    )  # fmt: skip
+    assert response.status_code == 200 and response.json()["status"] == "submitted"
+    detail = api_for("employee_a").get(f"/api/v1/hazards/{hazard.pk}/").json()
+    assert {p["when"] for p in detail["photos"]} == {"before", "after"}
+
+
+def test_the_task_page_sends_people_to_the_hazard(world, client_for, hazard):
+    assign(world, hazard)
+    hazard.refresh_from_db()
+    html = client_for("head_a").get(f"/tasks/{hazard.task_id}/").content.decode()
+    assert f"/hazards/{hazard.pk}/" in html
+    assert "/submit/" not in html
+
+
+API_MATRIX = [
+    # method, url, persona, status
+    ("get", "/api/v1/hazards/{h}/", "outsider", 404),
+    ("get", "/api/v1/hazards/{h}/", "leader", 200),
+    ("post", "/api/v1/hazards/{h}/assign/", "leader", 403),
+    ("post", "/api/v1/hazards/{h}/assign/", "head_a", 403),
+    ("post", "/api/v1/hazards/{h}/verify/", "head_a", 403),
+    ("post", "/api/v1/hazards/{h}/rectify/", "outsider", 404),
+    ("get", "/api/v1/hazards/statistics/", "employee_a", 403),
+    ("get", "/api/v1/hazards/statistics/", "leader", 200),
+    ("get", "/api/v1/inspections/", "employee_a", 403),
+    ("get", "/api/v1/inspections/", "head_a", 200),
+    ("get", "/api/v1/inspection-plans/", "employee_a", 403),
+    ("post", "/api/v1/inspection-plans/", "head_a", 403),
+    ("get", "/api/v1/checklists/", "head_a", 200),
+    ("post", "/api/v1/checklists/", "head_a", 403),
+    ("post", "/api/v1/checklists/", "leader", 403),
+    ("post", "/api/v1/inspections/", "employee_a", 403),
+    ("post", "/api/v1/inspections/", "leader", 403),
+]
+
+
+@pytest.mark.parametrize("method, url, persona, expected", API_MATRIX)
+def test_api_permission_matrix(world, api_for, hazard, method, url, persona, expected):
+    response = getattr(api_for(persona), method)(url.format(h=hazard.pk), {}, format="json")
+    assert response.status_code == expected
+
+
+def test_inspections_and_checklists_through_the_api(world, api_for):
+    created = api_for("safety_manager").post(
+        "/api/v1/checklists/", {"name": "日常巡检表", "kind": "daily", "items_text": "通道｜畅通\n消防｜灭火器完好"},
+        format="json",
+    )  # fmt: skip
+    assert created.status_code == 201
+    items = created.json()["items"]
+    recorded = api_for("head_a").post(
+        "/api/v1/inspections/",
+        {"checklist": created.json()["id"], "kind": "daily", "department": world.dept_a.pk, "location": "车间",
+         "inspected_on": dt.date.today().isoformat(),
+         "results": [{"item": items[0]["id"], "result": "fail", "note": "通道堵塞"},
+                     {"item": items[1]["id"], "result": "pass"}]},
+        format="json",
+    )  # fmt: skip
+    assert recorded.status_code == 201 and recorded.json()["failed"] == 1
+    from apps.hazards.models import InspectionResult
+
+    failed = InspectionResult.objects.get(result="fail")
+    raised = api_for("head_a").post(
+        f"/api/v1/inspections/{recorded.json()['id']}/raise-hazard/",
+        {"result": failed.pk},
+        format="json",
+    )
+    assert raised.status_code == 201 and raised.json()["source"] == "inspection"
+    assert api_for("head_a").post(
+        "/api/v1/inspections/", {"kind": "daily", "department": world.dept_b.pk, "location": "x",
+                                 "inspected_on": dt.date.today().isoformat()}, format="json",
+    ).status_code == 403  # fmt: skip

@@ -156,3 +156,58 @@ def test_expired_certificates_are_flagged_red_where_the_person_appears(world, cl
     assert 'data-testid="expired-certificate"' in mine and "table-danger" in mine
     listing = client.get("/training/certificates/").content.decode()
     assert "table-danger" in listing
+
+
+def _repost(client, url: str, **changes) -> dict:
+    """Post the edit page back as the browser would: every field as shown, some changed."""
+    form = client.get(url).context["form"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        data[name] = value.isoformat() if isinstance(value, dt.date) else value or ""
+    response = client.post(url, {**data, **changes})
+    assert response.status_code == 302, response.content.decode()
+    return data
+
+
+def test_editing_after_a_review_keeps_the_review_and_expiry_dates(world, certificate, client_for):
+    services.certificate_review(
+        certificate=certificate, reviewed_on=dt.date(2023, 4, 20), user=world.safety_manager
+    )
+    certificate.refresh_from_db()
+    assert certificate.next_review_on is None  # the next review would fall on the expiry day
+    shown = _repost(client_for("safety_manager"), f"/training/certificates/{certificate.pk}/edit/",
+                    authority="省应急管理厅")  # fmt: skip
+    assert shown["next_review_on"] == ""  # the cleared review comes back empty
+    certificate.refresh_from_db()
+    assert certificate.authority == "省应急管理厅"
+    assert certificate.next_review_on is None and certificate.valid_until == dt.date(2026, 5, 10)
+    assert certificate.reviewed_on == dt.date(2023, 4, 20)
+
+
+def test_a_patch_without_the_dates_keeps_them(world, api_for):
+    holder = Employee.objects.get(user=world.employee_a)
+    certificate = make_certificate(holder=holder, issued_on=dt.date(2020, 1, 1), number="T7",
+                                   valid_until=dt.date(2029, 1, 1), user=world.safety_manager)  # fmt: skip
+    services.certificate_review(
+        certificate=certificate, reviewed_on=dt.date(2022, 12, 1), user=world.safety_manager
+    )
+    certificate.refresh_from_db()
+    assert certificate.next_review_on == dt.date(2026, 1, 1)  # moved on by the review
+    client = api_for("safety_manager")
+    response = client.patch(f"/api/v1/training/certificates/{certificate.pk}/",
+                            {"authority": "市市场监管局"}, format="json")  # fmt: skip
+    assert response.status_code == 200, response.content
+    assert response.json()["valid_until"] == "2029-01-01"
+    assert response.json()["next_review_on"] == "2026-01-01"
+    certificate.refresh_from_db()
+    assert (certificate.valid_until, certificate.next_review_on) == (
+        dt.date(2029, 1, 1), dt.date(2026, 1, 1),
+    )  # fmt: skip
+    # A new issue date is a renewal: the dates left out follow it again.
+    response = client.patch(f"/api/v1/training/certificates/{certificate.pk}/",
+                            {"issued_on": "2026-01-02"}, format="json")  # fmt: skip
+    assert response.status_code == 200, response.content
+    assert (response.json()["valid_until"], response.json()["next_review_on"]) == (
+        "2032-01-02", "2029-01-02",
+    )  # fmt: skip

@@ -189,3 +189,49 @@ def test_the_evidence_provider_gives_the_four_indicators(
     from apps.scoring import registry
 
     assert "training.plan_completion_rate" in registry.indicators(AS_OF)
+
+
+def test_after_a_repeated_induction_only_the_new_hours_count_toward_initial(world, worker):
+    _induct(world, [worker], on=dt.date(2020, 3, 2), hours=(16, 16, 16))
+    assert _row(world, worker).initial_hours == 48
+    services.reinduction_create(
+        data={"employee": worker, "reason": "return", "since": dt.date(2026, 4, 1)},
+        user=world.head_a,
+    )
+    for level, day in (("workshop", 4), ("team", 5)):  # the two levels repeated: 2 h
+        again = make_session(user=world.safety_manager, department=world.dept_a, level=level,
+                             on=dt.date(2026, 5, day), hours=1)  # fmt: skip
+        attend(again, [worker], user=world.safety_manager)
+    row = _row(world, worker)
+    assert (row.initial_hours, row.initial_required, row.initial_short) == (2, 40, 38)
+    assert row.induction_complete and not row.hours_ok and not row.is_compliant
+    # Before the repeated induction took effect the old hours still counted.
+    assert _row(world, worker, as_of=dt.date(2026, 3, 31)).initial_hours == 48
+
+
+def test_a_principal_heads_external_qualification_course_is_initial_training(world, worker):
+    course = make_session(user=world.safety_manager, department=world.dept_a, level="external",
+                          on=dt.date(2025, 9, 1), hours=32)  # fmt: skip
+    attend(course, [worker], user=world.safety_manager)
+    assert _row(world, worker).initial_hours == 0  # other staff: induction only
+    worker.is_principal_head = True
+    worker.save()
+    row = _row(world, worker)
+    assert (row.initial_hours, row.initial_required, row.initial_short) == (32, 32, 0)
+    worker.is_principal_head, worker.is_safety_manager = False, True
+    worker.save()
+    assert _row(world, worker).initial_short == 0
+
+
+def test_shortening_a_session_caps_the_hours_credited(world, worker):
+    head = Employee.objects.get(user=world.head_a)
+    session = make_session(user=world.safety_manager, department=world.dept_a, hours=8,
+                           on=dt.date(2026, 3, 2))  # fmt: skip
+    attend(session, [worker], user=world.safety_manager)
+    attend(session, [head], user=world.safety_manager, hours_credited=Decimal(3))
+    services.session_update(session=session, data={"hours": Decimal(4)}, user=world.head_a)
+    credited = dict(session.attendances.values_list("employee_id", "hours_credited"))
+    assert credited == {worker.pk: 4, head.pk: 3}
+    assert _row(world, worker).annual_hours == 4
+    capped = session.attendances.get(employee=worker)
+    assert capped.history.first().history_user == world.head_a  # the correction is audited

@@ -113,3 +113,20 @@ def test_the_import_page_lists_the_errors(world, client_for, session):
     assert response.status_code == 302
     assert Attendance.objects.filter(session=session).count() == 1
     assert client_for("outsider").get(f"/training/sessions/{session.pk}/import/").status_code == 404
+
+
+def test_a_head_imports_only_people_of_their_departments(world, session):
+    mine = _people(world, 1)[0]
+    other = EmployeeFactory(department=world.dept_b)
+    rows = [
+        [mine.employee_no, mine.name, "2026-03-02", "是", 8, None, None],
+        [other.employee_no, other.name, "2026-03-02", "是", 8, None, None],  # row 3
+    ]
+    with translation.override("en"), pytest.raises(ApplicationError) as error:
+        attendance_import(session=session, upload=sheet(rows), user=world.head_a)
+    assert [(e.row, e.column) for e in error.value.errors] == [(3, "Employee number")]
+    message = error.value.errors[0].message
+    assert other.employee_no in message and "not in your departments" in message
+    assert Attendance.objects.count() == 0
+    result = attendance_import(session=session, upload=sheet(rows), user=world.safety_manager)
+    assert result.created == 2

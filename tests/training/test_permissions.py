@@ -176,3 +176,41 @@ def test_the_sign_in_sheet_imports_through_the_api(world, records, api_for):
         url, {"file": sheet([[employee.employee_no]])}, format="multipart"
     )
     assert good.status_code == 200 and good.json() == {"created": 0, "updated": 1}
+
+
+def test_heads_credit_hours_only_to_people_of_their_departments(world, records, api_for):
+    body = {"session": records["sa"], "employee": records["eb"], "hours_credited": "8"}
+    foreign = api_for("head_a").post("/api/v1/training/attendances/", body, format="json")
+    assert foreign.status_code == 400 and "employee" in foreign.json()
+    assert not Attendance.objects.filter(session_id=records["sa"], employee_id=records["eb"])
+    # The outsider heads B but not the session's department A.
+    assert (
+        api_for("outsider").post("/api/v1/training/attendances/", body, format="json").status_code
+        == 403
+    )
+    assert (
+        api_for("safety_manager")
+        .post("/api/v1/training/attendances/", body, format="json")
+        .status_code
+        == 201
+    )
+    # Nor may a head correct the hours a safety manager credited to someone else's person.
+    again = api_for("head_a").post(
+        "/api/v1/training/attendances/", {**body, "hours_credited": "1"}, format="json"
+    )
+    assert again.status_code == 400
+    assert (
+        Attendance.objects.get(session_id=records["sa"], employee_id=records["eb"]).hours_credited
+        == 8
+    )
+
+
+def test_the_session_page_offers_only_people_the_head_may_credit(world, records, client_for):
+    from apps.org import services as org_services
+
+    # Leadership reads everyone; heading department B, the leader credits only B's people.
+    org_services.department_head_assign(department=world.dept_b, head=world.leader,
+                                        user=world.safety_manager)  # fmt: skip
+    html = client_for("leader").get(f"/training/sessions/{records['sb']}/").content.decode()
+    form = html[html.index('name="employee"') :]
+    assert "何静" in form and "赵磊" not in form
