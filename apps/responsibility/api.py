@@ -38,7 +38,7 @@ def _year(request) -> int:
 # ------------------------------------------------------------------------------
 # Objectives
 # ------------------------------------------------------------------------------
-class TargetSerializer(serializers.ModelSerializer):
+class DepartmentTargetSerializer(serializers.ModelSerializer):
     department_name = serializers.CharField(source="department.name", read_only=True)
     met = serializers.BooleanField(read_only=True, allow_null=True)
 
@@ -85,13 +85,13 @@ class ObjectiveViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
         rows = selectors.objective_rows(year=_year(request))
         return Response([
             {**ObjectiveSerializer(r.objective).data, "actual": r.actual, "live": r.live, "met": r.met,
-             "targets": TargetSerializer([t for t in r.targets if access.sees_everything
+             "targets": DepartmentTargetSerializer([t for t in r.targets if access.sees_everything
                                           or t.department_id in access.headed_department_ids], many=True).data}
             for r in rows
         ])  # fmt: skip
 
 
-class TargetInputSerializer(serializers.Serializer):
+class DepartmentTargetInputSerializer(serializers.Serializer):
     objective = serializers.PrimaryKeyRelatedField(queryset=Objective.objects.all())
     department = serializers.PrimaryKeyRelatedField(
         queryset=Department.objects.filter(is_active=True)
@@ -106,7 +106,7 @@ class TargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     """Department targets; POST sets one (safety managers split, heads record actuals)."""
 
     queryset = DepartmentTarget.objects.none()
-    serializer_class = TargetSerializer
+    serializer_class = DepartmentTargetSerializer
     permission_classes = [DepartmentScoped]
     read_access = staticmethod(_reads)
     head_writes = True
@@ -114,15 +114,15 @@ class TargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def get_queryset(self):
         return selectors.target_list(user=self.request.user, year=_year(self.request))
 
-    @extend_schema(request=TargetInputSerializer, responses=TargetSerializer)
+    @extend_schema(request=DepartmentTargetInputSerializer, responses=DepartmentTargetSerializer)
     def create(self, request):
-        body = TargetInputSerializer(data=request.data)
+        body = DepartmentTargetInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         item = services.target_set(user=request.user, **body.validated_data)
-        return Response(TargetSerializer(item).data, status=status.HTTP_201_CREATED)
+        return Response(DepartmentTargetSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
-class AssessmentSerializer(serializers.ModelSerializer):
+class DepartmentAssessmentSerializer(serializers.ModelSerializer):
     department_name = serializers.CharField(source="department.name", read_only=True)
 
     class Meta:
@@ -132,7 +132,7 @@ class AssessmentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class AssessmentInputSerializer(serializers.Serializer):
+class DepartmentAssessmentInputSerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     department = serializers.PrimaryKeyRelatedField(
         queryset=Department.objects.filter(is_active=True)
@@ -140,29 +140,33 @@ class AssessmentInputSerializer(serializers.Serializer):
     comment = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class DepartmentAssessmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class DepartmentAssessmentViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Year-end department assessments; POST submits one for leadership's sign-off."""
 
     queryset = DepartmentAssessment.objects.none()
-    serializer_class = AssessmentSerializer
+    serializer_class = DepartmentAssessmentSerializer
     permission_classes = [DepartmentScoped]
     read_access = staticmethod(_reads)
 
     def get_queryset(self):
         return selectors.assessment_list(user=self.request.user, year=_year(self.request))
 
-    @extend_schema(request=AssessmentInputSerializer, responses=AssessmentSerializer)
+    @extend_schema(
+        request=DepartmentAssessmentInputSerializer, responses=DepartmentAssessmentSerializer
+    )
     def create(self, request):
-        body = AssessmentInputSerializer(data=request.data)
+        body = DepartmentAssessmentInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         item = services.assessment_submit(user=request.user, **body.validated_data)
-        return Response(AssessmentSerializer(item).data, status=status.HTTP_201_CREATED)
+        return Response(DepartmentAssessmentSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
 # ------------------------------------------------------------------------------
 # Duties
 # ------------------------------------------------------------------------------
-class DutySerializer(serializers.ModelSerializer):
+class DutyDocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = DutyDocument
         fields = ["id", "scope", "department", "position", "title", "version", "content",
@@ -170,7 +174,7 @@ class DutySerializer(serializers.ModelSerializer):
         read_only_fields = ["version", "is_current"]
 
 
-class ReviewInputSerializer(serializers.Serializer):
+class DutyReviewInputSerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     result = serializers.ChoiceField(choices=ReviewResult.choices)
     notes = serializers.CharField(required=False, allow_blank=True, default="")
@@ -181,7 +185,7 @@ class DutyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
     """Duty documents; `revise` makes a new version, `review` records the yearly review."""
 
     queryset = DutyDocument.objects.none()
-    serializer_class = DutySerializer
+    serializer_class = DutyDocumentSerializer
     permission_classes = [DepartmentScoped]
     read_access = staticmethod(_reads)
 
@@ -193,22 +197,22 @@ class DutyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
             data=serializer.validated_data, user=self.request.user
         )
 
-    @extend_schema(request=DutySerializer, responses=DutySerializer)
+    @extend_schema(request=DutyDocumentSerializer, responses=DutyDocumentSerializer)
     @action(detail=True, methods=["post"])
     def revise(self, request, pk=None):
         previous = self.get_object()
-        body = DutySerializer(data=request.data)
+        body = DutyDocumentSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         document = services.duty_save(
             data=body.validated_data, user=request.user, previous=previous
         )
-        return Response(DutySerializer(document).data, status=status.HTTP_201_CREATED)
+        return Response(DutyDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=ReviewInputSerializer, responses={201: dict})
+    @extend_schema(request=DutyReviewInputSerializer, responses={201: dict})
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
         document = self.get_object()
-        body = ReviewInputSerializer(data=request.data)
+        body = DutyReviewInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         review = services.duty_review(document=document, user=request.user, **body.validated_data)
         return Response({"id": review.pk, "year": review.year, "result": review.result},
@@ -218,7 +222,7 @@ class DutyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
 # ------------------------------------------------------------------------------
 # Letters
 # ------------------------------------------------------------------------------
-class TemplateSerializer(serializers.ModelSerializer):
+class LetterTemplateSerializer(serializers.ModelSerializer):
     class Meta:
         model = LetterTemplate
         fields = ["id", "level", "title", "body", "is_active"]
@@ -227,7 +231,7 @@ class TemplateSerializer(serializers.ModelSerializer):
 class TemplateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                       mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
     queryset = LetterTemplate.objects.none()
-    serializer_class = TemplateSerializer
+    serializer_class = LetterTemplateSerializer
     permission_classes = [DepartmentScoped]
     read_access = staticmethod(_reads)
 
@@ -257,7 +261,7 @@ class LetterSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class IssueSerializer(serializers.Serializer):
+class LetterIssueSerializer(serializers.Serializer):
     template = serializers.PrimaryKeyRelatedField(
         queryset=LetterTemplate.objects.filter(is_active=True)
     )
@@ -265,7 +269,7 @@ class IssueSerializer(serializers.Serializer):
     sign_by = serializers.DateField()
 
 
-class SignSerializer(serializers.Serializer):
+class LetterSignSerializer(serializers.Serializer):
     scan = serializers.FileField(required=False, allow_null=True, default=None)
 
 
@@ -281,19 +285,19 @@ class LetterViewSet(viewsets.ReadOnlyModelViewSet):
         params = self.request.query_params.dict() if self.action == "list" else None
         return selectors.letter_list(user=self.request.user, filters=params)
 
-    @extend_schema(request=IssueSerializer, responses={201: dict})
+    @extend_schema(request=LetterIssueSerializer, responses={201: dict})
     @action(detail=False, methods=["post"], permission_classes=[DepartmentScoped])
     def issue(self, request):
-        body = IssueSerializer(data=request.data)
+        body = LetterIssueSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         return Response(services.letters_issue(user=request.user, **body.validated_data),
                         status=status.HTTP_201_CREATED)  # fmt: skip
 
-    @extend_schema(request=SignSerializer, responses=LetterSerializer)
+    @extend_schema(request=LetterSignSerializer, responses=LetterSerializer)
     @action(detail=True, methods=["post"])
     def sign(self, request, pk=None):
         letter = self.get_object()
-        body = SignSerializer(data=request.data)
+        body = LetterSignSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         services.letter_sign(letter=letter, user=request.user, scan=body.validated_data["scan"])
         return Response(
@@ -309,7 +313,7 @@ class LetterViewSet(viewsets.ReadOnlyModelViewSet):
 # ------------------------------------------------------------------------------
 # Organisation
 # ------------------------------------------------------------------------------
-class DocumentSerializer(serializers.ModelSerializer):
+class AppointmentDocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = AppointmentDocument
         fields = ["id", "number", "title", "issued_on", "content"]
@@ -318,7 +322,7 @@ class DocumentSerializer(serializers.ModelSerializer):
 class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                       mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
     queryset = AppointmentDocument.objects.none()
-    serializer_class = DocumentSerializer
+    serializer_class = AppointmentDocumentSerializer
     permission_classes = [DepartmentScoped]
     read_access = staticmethod(_reads)
 
@@ -336,12 +340,12 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
         )
 
 
-class MemberSerializer(serializers.Serializer):
+class BodyMemberSerializer(serializers.Serializer):
     employee = serializers.PrimaryKeyRelatedField(queryset=Employee.objects.filter(is_active=True))
     role = serializers.ChoiceField(choices=MemberRole.choices, default=MemberRole.MEMBER)
 
 
-class BodySerializer(serializers.ModelSerializer):
+class SafetyBodySerializer(serializers.ModelSerializer):
     members = serializers.SerializerMethodField()
 
     class Meta:
@@ -359,7 +363,7 @@ class BodyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
     read the officer data of the organisation."""
 
     queryset = SafetyBody.objects.none()
-    serializer_class = BodySerializer
+    serializer_class = SafetyBodySerializer
     permission_classes = [DepartmentScoped]
     read_access = staticmethod(_reads)
 
@@ -376,15 +380,15 @@ class BodyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
             body=serializer.instance, data=serializer.validated_data, user=self.request.user
         )
 
-    @extend_schema(request=MemberSerializer, responses=BodySerializer)
+    @extend_schema(request=BodyMemberSerializer, responses=SafetyBodySerializer)
     @action(detail=True, methods=["post"])
     def members(self, request, pk=None):
         body = self.get_object()
-        data = MemberSerializer(data=request.data)
+        data = BodyMemberSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.member_add(body=body, user=request.user, **data.validated_data)
         return Response(
-            BodySerializer(selectors.body_list().get(pk=body.pk)).data,
+            SafetyBodySerializer(selectors.body_list().get(pk=body.pk)).data,
             status=status.HTTP_201_CREATED,
         )
 
@@ -421,7 +425,7 @@ class MeetingSerializer(serializers.ModelSerializer):
                   "minutes", "attendees", "attendee_count", "decision_count"]  # fmt: skip
 
 
-class DecisionSerializer(serializers.Serializer):
+class MeetingDecisionSerializer(serializers.Serializer):
     text = serializers.CharField(max_length=300)
     department = serializers.PrimaryKeyRelatedField(
         queryset=Department.objects.filter(is_active=True)
@@ -429,7 +433,7 @@ class DecisionSerializer(serializers.Serializer):
     due_date = serializers.DateField()
 
 
-class SettingsSerializer(serializers.ModelSerializer):
+class MeetingSettingsSerializer(serializers.ModelSerializer):
     class Meta:
         model = MeetingSettings
         fields = ["company_frequency", "department_frequency"]
@@ -463,11 +467,11 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     def perform_update(self, serializer):
         self._save(serializer, serializer.instance)
 
-    @extend_schema(request=DecisionSerializer, responses={201: dict})
+    @extend_schema(request=MeetingDecisionSerializer, responses={201: dict})
     @action(detail=True, methods=["post"])
     def decisions(self, request, pk=None):
         meeting = self.get_object()
-        body = DecisionSerializer(data=request.data)
+        body = MeetingDecisionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         decision = services.decision_add(meeting=meeting, user=request.user, **body.validated_data)
         return Response(
@@ -494,12 +498,12 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
             for r in rows
         ])  # fmt: skip
 
-    @extend_schema(request=SettingsSerializer, responses=SettingsSerializer)
+    @extend_schema(request=MeetingSettingsSerializer, responses=MeetingSettingsSerializer)
     @action(detail=False, methods=["get", "put"], url_path="settings")
     def frequencies(self, request):
         if request.method == "PUT":
-            body = SettingsSerializer(data=request.data)
+            body = MeetingSettingsSerializer(data=request.data)
             body.is_valid(raise_exception=True)
-            return Response(SettingsSerializer(
+            return Response(MeetingSettingsSerializer(
                 services.meeting_settings_save(data=body.validated_data, user=request.user)).data)  # fmt: skip
-        return Response(SettingsSerializer(services.meeting_settings()).data)
+        return Response(MeetingSettingsSerializer(services.meeting_settings()).data)
