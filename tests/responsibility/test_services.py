@@ -295,3 +295,19 @@ def test_evidence_keys(world):
         assert key in figures
     assert figures["responsibility.objectives_split"].value is False
     assert figures["responsibility.units_without_officer"].value == 3
+
+
+def test_demo_loads_once(db):
+    import io
+
+    from django.core.management import call_command
+
+    from apps.responsibility.models import LetterSignature, Meeting, Objective
+
+    call_command("load_demo", "--quiet-users", stdout=io.StringIO())
+    counts = (Objective.objects.count(), ResponsibilityLetter.objects.count(), LetterSignature.objects.count(),
+              Meeting.objects.count())  # fmt: skip
+    assert counts[0] == 5 and counts[1] >= 2 and counts[2] > 0 and counts[3] > 0
+    call_command("load_demo", "--quiet-users", stdout=io.StringIO())
+    assert (Objective.objects.count(), ResponsibilityLetter.objects.count(), LetterSignature.objects.count(),
+            Meeting.objects.count()) == counts  # fmt: skip
