@@ -289,6 +289,19 @@ class ResponsibilityLetter(BaseModel):
     def __str__(self) -> str:
         return f"{self.year} {self.title} · {self.holder.name}"
 
+    def save(self, *args, **kwargs):
+        # What was signed stays as signed: the parties, the text and the year are frozen by the
+        # first signature, whoever saves (service, admin or shell). Status may still move on.
+        if self.pk and not self._state.adding and self.signatures.exists():
+            stored = type(self).objects.filter(pk=self.pk).values(*SIGNED_FIELDS).first()
+            if stored and any(stored[name] != getattr(self, name) for name in SIGNED_FIELDS):
+                raise TypeError("A signed letter is never changed.")
+        super().save(*args, **kwargs)
+
+
+SIGNED_FIELDS = ("year", "level", "template_id", "department_id", "issuer_id", "holder_id", "title",
+                 "body", "sign_by")  # fmt: skip
+
 
 class LetterSide(models.TextChoices):
     ISSUER = "issuer", _("Issuer")

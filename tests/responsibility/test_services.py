@@ -90,6 +90,9 @@ def test_only_the_parties_sign_and_a_signed_letter_never_changes(world):
     services.letter_sign(letter=letter, user=holder.user)
     letter.refresh_from_db()
     assert letter.status == LetterStatus.SIGNED
+    letter.body = "改写"
+    with pytest.raises(TypeError):
+        letter.save()
     signature = LetterSignature.objects.first()
     with pytest.raises(TypeError):
         signature.save()

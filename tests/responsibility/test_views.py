@@ -259,3 +259,36 @@ def test_pages_api_and_exports_run_the_same_queries_for_few_and_many(world, clie
     assert counts[5] == counts[120], counts
     assert max(counts[120].values()) <= 40, counts[120]
     print(counts[120])
+
+
+def test_the_forms_work_end_to_end(world, client_for):
+    manager, head = client_for("safety_manager"), client_for("head_a")
+    year = dt.date.today().year
+    response = manager.post("/responsibility/objectives/new/", {
+        "year": year, "name": "重伤人数", "direction": "at_most", "target": "0", "unit": "人", "order": 0})  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    from apps.responsibility.models import DepartmentTarget, MeetingDecision, Objective
+
+    pk = Objective.objects.get(name="重伤人数").pk
+    assert manager.post(f"/responsibility/objectives/{pk}/targets/",
+                        {"department": world.dept_a.pk, "target": "0"}).status_code == 302  # fmt: skip
+    assert head.post(f"/responsibility/objectives/{pk}/targets/",
+                     {"department": world.dept_a.pk, "target": "0", "actual": "0"}).status_code == 302  # fmt: skip
+    assert DepartmentTarget.objects.get().actual == 0
+    page = manager.get(f"/responsibility/objectives/?year={year}").content.decode()
+    assert world.dept_a.name in page
+    response = head.post("/responsibility/meetings/new/", {
+        "level": "department", "department": world.dept_a.pk, "title": "月度例会",
+        "scheduled_on": "2026-01-05", "held_on": "2026-01-05", "attendees": [e.pk for e in Employee.objects.all()],
+    })  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:3000]
+    meeting = Meeting.objects.get()
+    assert meeting.attendees.count() == Employee.objects.count()
+    assert head.post(f"/responsibility/meetings/{meeting.pk}/decisions/", {
+        "text": "更换防护罩", "department": world.dept_a.pk, "due_date": "2026-12-31"}).status_code == 302  # fmt: skip
+    assert MeetingDecision.objects.get().task_id
+    assert "更换防护罩" in head.get(f"/responsibility/meetings/{meeting.pk}/").content.decode()
+    assert (
+        ObjectivesPdfExporter(user=world.safety_manager, params={"year": year}).render()[:4]
+        == b"%PDF"
+    )
