@@ -19,6 +19,7 @@ urlpatterns = [
     path("letters/templates/new/", views.template_edit, name="template_create"),
     path("letters/<int:pk>/", views.letter_detail, name="letter_detail"),
     path("letters/<int:pk>/sign/", views.letter_sign, name="letter_sign"),
+    path("letters/<int:pk>/scans/<int:attachment_pk>/", views.letter_scan, name="letter_scan"),
     path("organisation/", views.organisation, name="organisation"),
     path("organisation/documents/new/", views.document_edit, name="document_create"),
     path("organisation/bodies/new/", views.body_edit, name="body_create"),

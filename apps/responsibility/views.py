@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -98,7 +99,7 @@ def objectives(request):
 
 @role_required(manages)
 def objective_edit(request, pk: int | None = None):
-    objective = get_object_or_404(Objective, pk=pk) if pk else None
+    objective = get_object_or_404(Objective, pk=pk) if pk is not None else None
     form = ObjectiveForm(request.POST or None, instance=objective,
                          initial={"year": timezone.localdate().year})  # fmt: skip
     back = reverse("responsibility:objectives")
@@ -139,7 +140,7 @@ def duties(request):
 
 @role_required(manages)
 def duty_edit(request, pk: int | None = None):
-    previous = get_object_or_404(DutyDocument, pk=pk, is_current=True) if pk else None
+    previous = get_object_or_404(DutyDocument, pk=pk, is_current=True) if pk is not None else None
     form = DutyForm(request.POST or None, instance=None, initial=(
         {k: getattr(previous, k) for k in ("scope", "department", "position", "title", "content")}
         if previous else None))  # fmt: skip
@@ -212,6 +213,13 @@ def letter_detail(request, pk: int):
         "letter": letter, "signatures": signatures, "scans": attachment_list(owner=letter),
         "can_sign": side is not None and side not in {s.side for s in signatures}, "form": SignForm(),
     })  # fmt: skip
+
+
+@login_required
+def letter_scan(request, pk: int, attachment_pk: int):
+    letter = get_object_or_404(selectors.letter_list(user=request.user), pk=pk)
+    attachment = get_object_or_404(attachment_list(owner=letter), pk=attachment_pk)
+    return FileResponse(attachment.file.open("rb"), filename=attachment.original_name)
 
 
 @login_required
@@ -301,7 +309,11 @@ def meeting_detail(request, pk: int):
 
 @role_required(_reads)
 def meeting_edit(request, pk: int | None = None):
-    meeting = get_object_or_404(selectors.meeting_list(user=request.user), pk=pk) if pk else None
+    meeting = (
+        get_object_or_404(selectors.meeting_list(user=request.user), pk=pk)
+        if pk is not None
+        else None
+    )
     initial = (
         {"attendees": list(meeting.attendees.all())}
         if meeting

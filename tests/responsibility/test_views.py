@@ -292,3 +292,23 @@ def test_the_forms_work_end_to_end(world, client_for):
         ObjectivesPdfExporter(user=world.safety_manager, params={"year": year}).render()[:4]
         == b"%PDF"
     )
+
+
+def test_a_party_signs_by_api_with_the_scanned_copy(world, api_for, client_for, letter):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    scan = SimpleUploadedFile("责任书.pdf", b"%PDF-1.4 scan", content_type="application/pdf")
+    response = api_for("head_a").post(f"/api/v1/responsibility/letters/{letter.pk}/sign/", {"scan": scan},
+                                      format="multipart")  # fmt: skip
+    assert response.status_code == 200, response.content
+    assert response.json()["status"] == "partly"
+    from apps.core.selectors import attachment_list
+
+    attachment = attachment_list(owner=letter).get()
+    url = f"/responsibility/letters/{letter.pk}/scans/{attachment.pk}/"
+    assert client_for("head_a").get(url).status_code == 200
+    assert client_for("outsider").get(url).status_code == 404
+    assert (
+        client_for("safety_manager").get(f"/responsibility/objectives/{0}/edit/").status_code == 404
+    )
+    assert client_for("safety_manager").get("/responsibility/objectives/new/").status_code == 200
