@@ -95,10 +95,22 @@ def assessment_list(*, user, year: int):
     return _scope(qs, user)
 
 
-def duty_list(*, user, filters: dict | None = None) -> QuerySet[DutyDocument]:
+def duty_list(
+    *, user, filters: dict | None = None, year: int | None = None
+) -> QuerySet[DutyDocument]:
+    """Duty documents with their number of reviews and the result of `year`'s review."""
+    from django.db.models import OuterRef, Subquery
+
+    from apps.responsibility.models import DutyReview
+
     filters = filters or {}
     qs = DutyDocument.objects.select_related("department", "position").annotate(
-        review_count=Count("reviews")
+        review_count=Count("reviews"),
+        year_result=Subquery(
+            DutyReview.objects.filter(
+                document=OuterRef("pk"), year=year or dt.date.today().year
+            ).values("result")[:1]
+        ),
     )
     if filters.get("current", "1") == "1":
         qs = qs.filter(is_current=True)

@@ -312,3 +312,36 @@ def test_a_party_signs_by_api_with_the_scanned_copy(world, api_for, client_for, 
         client_for("safety_manager").get(f"/responsibility/objectives/{0}/edit/").status_code == 404
     )
     assert client_for("safety_manager").get("/responsibility/objectives/new/").status_code == 200
+
+
+def test_duties_versions_and_yearly_review(world, client_for):
+    from apps.responsibility.models import DutyDocument
+
+    manager = client_for("safety_manager")
+    body = {"scope": "department", "department": world.dept_a.pk, "title": "车间安全职责", "content": "一、……",
+            "effective_on": "2026-01-01"}  # fmt: skip
+    assert manager.post("/responsibility/duties/new/", body).status_code == 302
+    first = DutyDocument.objects.get()
+    assert manager.get("/responsibility/duties/").status_code == 200
+    year = dt.date.today().year
+    assert (
+        manager.post(
+            f"/responsibility/duties/{first.pk}/review/", {"year": year, "result": "revise"}
+        ).status_code
+        == 302
+    )
+    again = manager.post(
+        f"/responsibility/duties/{first.pk}/review/", {"year": year, "result": "revise"}
+    )
+    assert again.status_code == 200  # reviewed once a year
+    assert (
+        manager.post(
+            f"/responsibility/duties/{first.pk}/revise/", {**body, "content": "二、……"}
+        ).status_code
+        == 302
+    )
+    first.refresh_from_db()
+    current = DutyDocument.objects.get(is_current=True)
+    assert not first.is_current and current.version == 2
+    assert manager.get(f"/responsibility/duties/{first.pk}/revise/").status_code == 404
+    assert client_for("head_a").get("/responsibility/duties/").status_code == 200
