@@ -345,3 +345,36 @@ def test_duties_versions_and_yearly_review(world, client_for):
     assert not first.is_current and current.version == 2
     assert manager.get(f"/responsibility/duties/{first.pk}/revise/").status_code == 404
     assert client_for("head_a").get("/responsibility/duties/").status_code == 200
+
+
+def test_organisation_pages_and_meeting_frequencies(world, client_for, api_for):
+    from apps.responsibility.models import AppointmentDocument, MeetingSettings, SafetyBody
+
+    manager = client_for("safety_manager")
+    assert manager.post("/responsibility/organisation/documents/new/",
+                        {"number": "安〔2026〕1号", "title": "任命通知", "issued_on": "2026-01-06"}).status_code == 302  # fmt: skip
+    document = AppointmentDocument.objects.get()
+    assert manager.post("/responsibility/organisation/bodies/new/",
+                        {"kind": "committee", "name": "安全生产委员会", "document": document.pk}).status_code == 302  # fmt: skip
+    body = SafetyBody.objects.get()
+    chair = Employee.objects.get(user=world.leader)
+    assert manager.post(f"/responsibility/organisation/bodies/{body.pk}/members/",
+                        {"employee": chair.pk, "role": "chair"}).status_code == 302  # fmt: skip
+    again = manager.post(
+        f"/responsibility/organisation/bodies/{body.pk}/members/",
+        {"employee": chair.pk, "role": "member"},
+    )
+    assert again.status_code == 200  # one membership per person
+    page = client_for("head_a").get("/responsibility/organisation/").content.decode()
+    assert chair.name in page and world.dept_a.name in page  # dept A has no officer: warned
+    assert manager.post("/responsibility/meetings/settings/",
+                        {"company_frequency": "half_yearly", "department_frequency": "quarterly"}).status_code == 302  # fmt: skip
+    assert MeetingSettings.objects.get().company_frequency == "half_yearly"
+    rows = (
+        api_for("safety_manager")
+        .get("/api/v1/responsibility/meetings/compliance/?year=2025")
+        .json()
+    )
+    assert {r["frequency"] for r in rows} == {"half_yearly", "quarterly"}
+    assert next(r for r in rows if r["department"] == world.root.pk)["required"] == 2
+    assert client_for("head_a").post("/responsibility/meetings/settings/", {}).status_code == 403
