@@ -441,3 +441,36 @@ def decision_add(*, meeting: Meeting, text: str, department: Department, due_dat
     )  # fmt: skip
     decision.save(update_fields=["task"])
     return decision
+
+
+# A week before a meeting period ends, a unit that has not met yet is reminded (once per period).
+MEETING_REMINDER_DAYS_BEFORE = 7
+
+
+def meeting_reminders_send(*, today: dt.date | None = None) -> int:
+    """Remind the heads of units (safety managers for the company) whose current meeting period
+    ends in a week with no meeting held yet."""
+    from apps.org.selectors import department_head_users, users_with_role
+    from apps.responsibility import schedule
+
+    today = today or timezone.localdate()
+    rows = [
+        row for row in selectors.meeting_compliance(year=today.year, as_of=today)
+        if row.result.current_held is False
+        and (schedule.period_of(row.frequency, today).end - today).days == MEETING_REMINDER_DAYS_BEFORE
+    ]  # fmt: skip
+    if not rows:
+        return 0
+    heads = department_head_users(
+        department_ids=[r.department.pk for r in rows if r.level != "company"]
+    )
+    managers = list(users_with_role(Role.SAFETY_MANAGER))
+    batch = []
+    for row in rows:
+        end = schedule.period_of(row.frequency, today).end
+        users = managers if row.level == "company" else heads.get(row.department.pk, [])
+        message = _("No safety meeting held yet for %(unit)s in the period ending %(end)s") % {
+            "unit": row.department.name, "end": end.isoformat()}  # fmt: skip
+        batch.append((users, message, None, "/responsibility/meetings/compliance/"))
+    workflow.notify_many(batch)
+    return len(rows)

@@ -247,6 +247,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.responsibility.tasks.send_letter_reminders",
         "schedule": crontab(hour=7, minute=55),
     },
+    "meeting-reminders": {
+        "task": "apps.responsibility.tasks.send_meeting_reminders",
+        "schedule": crontab(hour=8, minute=5),
+    },
 }
 
 # The audit history is a record, not an undo button: no "revert" in the admin.

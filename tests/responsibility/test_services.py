@@ -314,3 +314,14 @@ def test_demo_loads_once(db):
     call_command("load_demo", "--quiet-users", stdout=io.StringIO())
     assert (Objective.objects.count(), ResponsibilityLetter.objects.count(), LetterSignature.objects.count(),
             Meeting.objects.count()) == counts  # fmt: skip
+
+
+def test_units_that_have_not_met_are_reminded_a_week_before_the_period_ends(world):
+    from apps.workflow.models import Notification
+
+    _held(world, MeetingLevel.DEPARTMENT, world.dept_b, dt.date(2026, 3, 2))
+    assert services.meeting_reminders_send(today=dt.date(2026, 3, 23)) == 0
+    # 24 March: a week before both March and Q1 end; A has not met, B has, the company has not.
+    assert services.meeting_reminders_send(today=dt.date(2026, 3, 24)) == 2
+    recipients = set(Notification.objects.values_list("recipient__username", flat=True))
+    assert recipients == {"head_a", "safety"}
