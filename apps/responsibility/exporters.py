@@ -28,22 +28,25 @@ class ResponsibilityExporter(exports.Exporter):
 
 def objective_header():
     return [_("Objective"), _("Direction"), _("Target"), _("Unit"), _("Actual"), _("Source"), _("Met"),
-            _("Department"), _("Department target"), _("Department actual"), _("Department met")]  # fmt: skip
+            _("Department"), _("Department target"), _("Department actual"), _("Department met"),
+            _("Year-end assessment")]  # fmt: skip
 
 
-def objective_table(rows) -> list[list]:
+def objective_table(rows, assessments=()) -> list[list]:
     def yes_no(value):
         return "" if value is None else str(_("Yes") if value else _("No"))
 
+    status = {a.department_id: str(a.get_status_display()) for a in assessments}
     table = []
     for r in rows:
         o = r.objective
         head = [o.name, str(o.get_direction_display()), o.target, o.unit, r.actual,
                 str(_("live") if r.live else _("entered")), yes_no(r.met)]  # fmt: skip
         if not r.targets:
-            table.append(head + ["", None, None, ""])
+            table.append(head + ["", None, None, "", ""])
         for t in r.targets:
-            table.append(head + [t.department.name, t.target, t.actual, yes_no(t.met)])
+            table.append(head + [t.department.name, t.target, t.actual, yes_no(t.met),
+                                 status.get(t.department_id, "")])  # fmt: skip
     return table
 
 
@@ -58,7 +61,8 @@ class ObjectivesExporter(ResponsibilityExporter):
         return objective_header()
 
     def rows(self) -> Iterator[list]:
-        yield from objective_table(selectors.objective_rows(year=self.year))
+        assessments = selectors.assessment_list(user=self.user, year=self.year)
+        yield from objective_table(selectors.objective_rows(year=self.year), assessments)
 
 
 @exports.register

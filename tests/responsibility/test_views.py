@@ -378,3 +378,30 @@ def test_organisation_pages_and_meeting_frequencies(world, client_for, api_for):
     assert {r["frequency"] for r in rows} == {"half_yearly", "quarterly"}
     assert next(r for r in rows if r["department"] == world.root.pk)["required"] == 2
     assert client_for("head_a").post("/responsibility/meetings/settings/", {}).status_code == 403
+
+
+def test_the_objectives_workbook_carries_targets_and_assessment(world):
+    import io
+
+    from openpyxl import load_workbook
+
+    objective = services.objective_save(
+        data={
+            "year": 2025,
+            "name": "死亡人数",
+            "direction": "at_most",
+            "target": 0,
+            "manual_actual": 0,
+        },
+        user=world.safety_manager,
+    )
+    services.target_set(
+        objective=objective, department=world.dept_a, target=0, actual=0, user=world.safety_manager
+    )
+    services.assessment_submit(year=2025, department=world.dept_a, user=world.safety_manager)
+    sheet = load_workbook(
+        io.BytesIO(ObjectivesExporter(user=world.safety_manager, params={"year": 2025}).render())
+    ).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 2 and rows[1][0] == "死亡人数" and rows[1][7] == world.dept_a.name
+    assert rows[1][-1]  # the assessment status
