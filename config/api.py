@@ -6,6 +6,17 @@ from apps.assessment.api import AssessmentViewSet, FindingViewSet
 from apps.core.viewsets import ExportViewSet
 from apps.hazards.api import ChecklistViewSet, HazardViewSet, InspectionViewSet, PlanViewSet
 from apps.org.api import CompanyViewSet, DepartmentViewSet, EmployeeViewSet, PositionViewSet
+from apps.responsibility.api import (
+    BodyViewSet,
+    DepartmentAssessmentViewSet,
+    DocumentViewSet,
+    DutyViewSet,
+    LetterViewSet,
+    MeetingViewSet,
+    ObjectiveViewSet,
+    TargetViewSet,
+    TemplateViewSet,
+)
 from apps.scoring.api import StandardViewSet
 from apps.training.api import (
     AttendanceViewSet,
@@ -51,3 +62,14 @@ router.register("hazards", HazardViewSet, basename="hazard")
 router.register("inspections", InspectionViewSet, basename="inspection")
 router.register("inspection-plans", PlanViewSet, basename="inspection-plan")
 router.register("checklists", ChecklistViewSet, basename="checklist")
+router.register("responsibility/objectives", ObjectiveViewSet, basename="responsibility-objective")
+router.register("responsibility/targets", TargetViewSet, basename="responsibility-target")
+router.register(
+    "responsibility/assessments", DepartmentAssessmentViewSet, basename="responsibility-assessment"
+)
+router.register("responsibility/duties", DutyViewSet, basename="responsibility-duty")
+router.register("responsibility/templates", TemplateViewSet, basename="responsibility-template")
+router.register("responsibility/letters", LetterViewSet, basename="responsibility-letter")
+router.register("responsibility/documents", DocumentViewSet, basename="responsibility-document")
+router.register("responsibility/bodies", BodyViewSet, basename="responsibility-body")
+router.register("responsibility/meetings", MeetingViewSet, basename="responsibility-meeting")

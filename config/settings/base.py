@@ -62,6 +62,7 @@ LOCAL_APPS = [
     "apps.workflow",
     "apps.hazards",
     "apps.training",
+    "apps.responsibility",
     "apps.assessment",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -196,6 +197,16 @@ SPECTACULAR_SETTINGS = {
         "SessionLevelEnum": "apps.training.models.SessionLevel",
         "CertificateKindEnum": "apps.training.models.CertificateKind",
         "TrainingRoleEnum": "apps.training.models.TrainingRole",
+        "ObjectiveDirectionEnum": "apps.responsibility.models.Direction",
+        "LetterLevelEnum": "apps.responsibility.models.LetterLevel",
+        "LetterStatusEnum": "apps.responsibility.models.LetterStatus",
+        "MeetingLevelEnum": "apps.responsibility.models.MeetingLevel",
+        "MeetingFrequencyEnum": "apps.responsibility.models.Frequency",
+        "DutyScopeEnum": "apps.responsibility.models.DutyScope",
+        "DutyReviewResultEnum": "apps.responsibility.models.ReviewResult",
+        "SafetyBodyKindEnum": "apps.responsibility.models.BodyKind",
+        "BodyMemberRoleEnum": "apps.responsibility.models.MemberRole",
+        "DepartmentAssessmentStatusEnum": "apps.responsibility.models.AssessmentStatus",
     },
 }
 
@@ -231,6 +242,14 @@ CELERY_BEAT_SCHEDULE = {
     "certificate-reminders": {
         "task": "apps.training.tasks.send_certificate_reminders",
         "schedule": crontab(hour=7, minute=50),
+    },
+    "letter-reminders": {
+        "task": "apps.responsibility.tasks.send_letter_reminders",
+        "schedule": crontab(hour=7, minute=55),
+    },
+    "meeting-reminders": {
+        "task": "apps.responsibility.tasks.send_meeting_reminders",
+        "schedule": crontab(hour=8, minute=5),
     },
 }
 

@@ -1,0 +1,33 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from apps.responsibility.models import (
+    AppointmentDocument,
+    DutyDocument,
+    LetterSignature,
+    LetterTemplate,
+    Meeting,
+    Objective,
+    ResponsibilityLetter,
+    SafetyBody,
+)
+
+for model in (Objective, DutyDocument, LetterTemplate, ResponsibilityLetter, AppointmentDocument,
+              SafetyBody, Meeting):  # fmt: skip
+    admin.site.register(model, SimpleHistoryAdmin)
+
+
+@admin.register(LetterSignature)
+class LetterSignatureAdmin(admin.ModelAdmin):
+    """Signatures are read-only: never added, changed or deleted here."""
+
+    list_display = ["letter", "side", "signer", "signed_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

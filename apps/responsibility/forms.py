@@ -1,0 +1,160 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.org.models import Department, Employee
+from apps.responsibility.models import (
+    AppointmentDocument,
+    DutyDocument,
+    LetterTemplate,
+    Meeting,
+    MeetingSettings,
+    Objective,
+    ReviewResult,
+    SafetyBody,
+)
+
+
+def _date():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class ObjectiveForm(forms.ModelForm):
+    """The live indicator is chosen from what the apps measure today; empty means by hand."""
+
+    def __init__(self, *args, **kwargs):
+        import datetime as dt
+
+        from apps.scoring.registry import indicators
+
+        super().__init__(*args, **kwargs)
+        live = indicators(dt.date.today())
+        choices = [("", _("— entered by hand —"))] + [
+            (key, f"{indicator.label} ({key})") for key, indicator in sorted(live.items())
+            if indicator.unit == "%" or isinstance(indicator.value, int | float) or indicator.value is None
+        ]  # fmt: skip
+        current = self.instance.indicator_key if self.instance else ""
+        if current and current not in live:
+            choices.append((current, current))
+        self.fields["indicator_key"] = forms.ChoiceField(
+            label=_("live indicator"), choices=choices, required=False,
+            help_text=_("Where an app measures this objective its actual value is read live."),
+        )  # fmt: skip
+
+    class Meta:
+        model = Objective
+        fields = [
+            "year",
+            "name",
+            "indicator_key",
+            "direction",
+            "target",
+            "unit",
+            "manual_actual",
+            "order",
+        ]
+
+
+class TargetForm(forms.Form):
+    department = forms.ModelChoiceField(
+        Department.objects.filter(is_active=True), label=_("department")
+    )
+    target = forms.DecimalField(label=_("target"), max_digits=14, decimal_places=2)
+    actual = forms.DecimalField(label=_("actual"), max_digits=14, decimal_places=2, required=False)
+
+
+class AssessmentForm(forms.Form):
+    department = forms.ModelChoiceField(
+        Department.objects.filter(is_active=True), label=_("department")
+    )
+    comment = forms.CharField(label=_("assessment"), widget=forms.Textarea, required=False)
+
+
+class DutyForm(forms.ModelForm):
+    class Meta:
+        model = DutyDocument
+        fields = ["scope", "department", "position", "title", "content", "effective_on"]
+        widgets = {"effective_on": _date()}
+
+
+class ReviewForm(forms.Form):
+    year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
+    result = forms.ChoiceField(label=_("result"), choices=ReviewResult.choices)
+    notes = forms.CharField(label=_("notes"), widget=forms.Textarea, required=False)
+
+
+class TemplateForm(forms.ModelForm):
+    class Meta:
+        model = LetterTemplate
+        fields = ["level", "title", "body", "is_active"]
+
+
+class IssueForm(forms.Form):
+    template = forms.ModelChoiceField(
+        LetterTemplate.objects.filter(is_active=True), label=_("template")
+    )
+    year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
+    sign_by = forms.DateField(label=_("sign by"), widget=_date())
+
+
+class SignForm(forms.Form):
+    scan = forms.FileField(label=_("scanned paper copy"), required=False)
+
+
+class DocumentForm(forms.ModelForm):
+    class Meta:
+        model = AppointmentDocument
+        fields = ["number", "title", "issued_on", "content"]
+        widgets = {"issued_on": _date()}
+
+
+class BodyForm(forms.ModelForm):
+    class Meta:
+        model = SafetyBody
+        fields = ["kind", "name", "document", "duties"]
+
+
+class MemberForm(forms.Form):
+    employee = forms.ModelChoiceField(Employee.objects.filter(is_active=True), label=_("employee"))
+    role = forms.ChoiceField(label=_("role"), choices=SafetyBody._meta.get_field("kind").choices)
+
+    def __init__(self, *args, **kwargs):
+        from apps.responsibility.models import MemberRole
+
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = MemberRole.choices
+
+
+class MeetingForm(forms.ModelForm):
+    attendees = forms.ModelMultipleChoiceField(
+        Employee.objects.filter(is_active=True), required=False, label=_("attendees")
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "level",
+            "department",
+            "title",
+            "scheduled_on",
+            "held_on",
+            "place",
+            "chair",
+            "minutes",
+        ]
+        widgets = {"scheduled_on": _date(), "held_on": _date()}
+
+
+class DecisionForm(forms.Form):
+    text = forms.CharField(label=_("decision"), max_length=300)
+    department = forms.ModelChoiceField(
+        Department.objects.filter(is_active=True), label=_("department")
+    )
+    due_date = forms.DateField(label=_("due date"), widget=_date())
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = MeetingSettings
+        fields = ["company_frequency", "department_frequency"]

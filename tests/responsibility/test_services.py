@@ -1,0 +1,327 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied
+
+from apps.core.exceptions import ApplicationError
+from apps.hazards import services as hazard_services
+from apps.org.models import Employee, SafetyOfficer
+from apps.responsibility import evidence, selectors, services
+from apps.responsibility.models import (
+    AssessmentStatus,
+    LetterLevel,
+    LetterSignature,
+    LetterStatus,
+    Meeting,
+    MeetingLevel,
+    ResponsibilityLetter,
+)
+from apps.scoring.registry import indicators
+from apps.workflow import services as workflow
+from apps.workflow.models import Task
+from tests.hazards.factories import assign, rectify, report
+from tests.org.factories import EmployeeFactory
+from tests.responsibility.factories import issue, team_with_staff, template
+
+
+# ------------------------------------------------------------------------------
+# Letters
+# ------------------------------------------------------------------------------
+def test_bulk_issue_for_300_people_creates_each_letter_once(world):
+    team, leader, leader_employee, staff = team_with_staff(world, 300)
+    tpl = template(world)
+    first = issue(world, tpl)
+    assert first["created"] == 300
+    letters = ResponsibilityLetter.objects.filter(year=2026, level=LetterLevel.TEAM)
+    assert letters.count() == 300
+    assert set(letters.values_list("holder_id", flat=True)) == {e.pk for e in staff}
+    assert set(letters.values_list("issuer_id", flat=True)) == {leader_employee.pk}
+    again = issue(world, tpl)
+    assert again["created"] == 0 and again["existing"] == 300
+    assert letters.count() == 300
+    # A new hire gets a letter on the next run, and nobody else a second one.
+    EmployeeFactory(department=team)
+    assert issue(world, tpl)["created"] == 1
+    assert letters.count() == 301
+
+
+def test_company_and_department_levels(world):
+    from apps.org.models import Employee as Emp
+
+    Emp.objects.filter(user=world.leader).update(is_principal_head=True)
+    team, leader, leader_employee, _staff = team_with_staff(world, 2)
+    company = issue(world, template(world, LetterLevel.COMPANY))
+    holders = set(
+        ResponsibilityLetter.objects.filter(level=LetterLevel.COMPANY).values_list(
+            "holder__user", flat=True
+        )
+    )
+    assert holders == {world.head_a.pk, world.outsider.pk} and company["created"] == 2
+    issue(world, template(world, LetterLevel.DEPARTMENT))
+    letter = ResponsibilityLetter.objects.get(level=LetterLevel.DEPARTMENT)
+    assert letter.holder == leader_employee and letter.issuer.user == world.head_a
+
+
+def _letter(world):
+    team, leader, leader_employee, staff = team_with_staff(world, 1)
+    issue(world, template(world))
+    return ResponsibilityLetter.objects.get(holder=staff[0]), leader, staff[0]
+
+
+def test_only_the_parties_sign_and_a_signed_letter_never_changes(world):
+    from tests.org.factories import UserFactory
+
+    letter, leader, holder = _letter(world)
+    holder.user = UserFactory(username="holder")
+    holder.save()
+    # Head of department A heads the team too, but is no party to this letter.
+    with pytest.raises(PermissionDenied):
+        services.letter_sign(letter=letter, user=world.head_a)
+    with pytest.raises(PermissionDenied):
+        services.letter_sign(letter=letter, user=world.safety_manager)
+    services.letter_sign(letter=letter, user=leader)
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.PARTLY
+    with pytest.raises(ApplicationError):
+        services.letter_sign(letter=letter, user=leader)
+    with pytest.raises(ApplicationError):
+        services.letter_update(letter=letter, data={"body": "改"}, user=world.safety_manager)
+    services.letter_sign(letter=letter, user=holder.user)
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.SIGNED
+    letter.body = "改写"
+    with pytest.raises(TypeError):
+        letter.save()
+    signature = LetterSignature.objects.first()
+    with pytest.raises(TypeError):
+        signature.save()
+    with pytest.raises(TypeError):
+        signature.delete()
+    with pytest.raises(TypeError):
+        LetterSignature.objects.all().update(signer=world.safety_manager)
+    with pytest.raises(TypeError):
+        LetterSignature.objects.all().delete()
+    assert LetterSignature.objects.count() == 2
+
+
+def test_a_head_signs_letters_they_are_party_to(world):
+    """head_a issues the department-level letter to the team leader, and signs it."""
+    team, leader, leader_employee, _ = team_with_staff(world, 0)
+    issue(world, template(world, LetterLevel.DEPARTMENT))
+    letter = ResponsibilityLetter.objects.get(level=LetterLevel.DEPARTMENT)
+    signature = services.letter_sign(letter=letter, user=world.head_a)
+    assert signature.side == "issuer"
+
+
+def test_unsigned_letters_are_reminded_weekly(world):
+    letter, leader, holder = _letter(world)
+    assert services.letter_reminders_send(today=dt.date(2026, 2, 1)) == 1
+    assert services.letter_reminders_send(today=dt.date(2026, 2, 3)) == 0
+    assert services.letter_reminders_send(today=dt.date(2026, 2, 8)) == 1
+    from apps.workflow.models import Notification
+
+    # The team leader (the issuer) has a login; the holder has none and is skipped.
+    assert Notification.objects.filter(recipient=leader).count() == 2
+
+
+# ------------------------------------------------------------------------------
+# Objectives
+# ------------------------------------------------------------------------------
+def test_actual_value_follows_the_hazard_ledger(world):
+    objective = services.objective_save(
+        data={"year": dt.date.today().year, "name": "隐患整改率", "indicator_key": "hazards.rectification_rate",
+              "direction": "at_least", "target": 100, "unit": "%"},
+        user=world.safety_manager,
+    )  # fmt: skip
+    [row] = selectors.objective_rows(year=objective.year)
+    assert row.live and row.actual is None and row.met is None
+    first = report(world)
+    report(world)
+    [row] = selectors.objective_rows(year=objective.year)
+    assert row.actual == 0 and row.met is False
+    assign(world, first)
+    rectify(world, first)
+    first.refresh_from_db()
+    workflow.task_sign_off(task=first.task, user=world.safety_manager, decision="approve")
+    hazard_services.hazard_verify(hazard=first, user=world.safety_manager, close=True)
+    [row] = selectors.objective_rows(year=objective.year)
+    assert row.actual == 50
+
+
+def test_manual_objective_and_year_end_assessment_approved_by_leadership(world):
+    objective = services.objective_save(
+        data={"year": 2025, "name": "死亡人数", "direction": "at_most", "target": 0, "manual_actual": 0, "unit": "人"},
+        user=world.safety_manager,
+    )  # fmt: skip
+    [row] = selectors.objective_rows(year=2025)
+    assert not row.live and row.met is True
+    with pytest.raises(PermissionDenied):
+        services.target_set(
+            objective=objective, department=world.dept_a, target=0, user=world.head_a
+        )
+    services.target_set(
+        objective=objective, department=world.dept_a, target=0, user=world.safety_manager
+    )
+    with pytest.raises(ApplicationError):  # the actual value is missing
+        services.assessment_submit(year=2025, department=world.dept_a, user=world.safety_manager)
+    # The head records the department's actual; the target itself stays the manager's.
+    services.target_set(
+        objective=objective, department=world.dept_a, target=0, actual=0, user=world.head_a
+    )
+    assessment = services.assessment_submit(
+        year=2025, department=world.dept_a, user=world.safety_manager
+    )
+    assert assessment.status == AssessmentStatus.SUBMITTED and assessment.passed
+    with pytest.raises(PermissionDenied):
+        workflow.task_sign_off(task=assessment.approval_task, user=world.head_a, decision="approve")
+    workflow.task_sign_off(task=assessment.approval_task, user=world.leader, decision="approve")
+    assessment.refresh_from_db()
+    assert assessment.status == AssessmentStatus.APPROVED and assessment.approved_at
+    with pytest.raises(ApplicationError):
+        services.target_set(
+            objective=objective, department=world.dept_a, target=0, actual=1, user=world.head_a
+        )
+    figures = {i.key: i for i in evidence.provider(dt.date(2026, 6, 1))}
+    assert figures["responsibility.departments_assessed_rate"].value == 100
+
+
+# ------------------------------------------------------------------------------
+# Organisation, meetings, evidence
+# ------------------------------------------------------------------------------
+def test_units_without_officer(world):
+    names = {u.name for u in selectors.units_without_officer()}
+    assert names == {world.dept_a.name, world.team_a.name, world.dept_b.name}
+    Employee.objects.filter(user=world.employee_a).update(safety_officer=SafetyOfficer.PART_TIME)
+    names = {u.name for u in selectors.units_without_officer()}
+    assert names == {world.dept_a.name, world.dept_b.name}
+
+
+def test_decisions_become_tasks(world):
+    meeting = services.meeting_save(
+        data={"level": MeetingLevel.DEPARTMENT, "department": world.dept_a, "title": "三月安全例会",
+              "scheduled_on": dt.date(2026, 3, 5), "held_on": None},
+        user=world.head_a,
+    )  # fmt: skip
+    with pytest.raises(ApplicationError):
+        services.decision_add(meeting=meeting, text="更换防护罩", department=world.dept_a,
+                              due_date=dt.date(2026, 4, 1), user=world.head_a)  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        services.meeting_save(
+            meeting=meeting, data={"held_on": dt.date(2026, 1, 5)}, user=world.outsider
+        )
+    services.meeting_save(meeting=meeting, data={"held_on": dt.date(2025, 1, 5)}, user=world.head_a,
+                          attendees=list(Employee.objects.filter(department=world.dept_a)))  # fmt: skip
+    decision = services.decision_add(meeting=meeting, text="更换防护罩", department=world.dept_a,
+                                     due_date=dt.date(2026, 4, 1), user=world.head_a)  # fmt: skip
+    task = Task.objects.get(pk=decision.task_id)
+    assert task.department == world.dept_a and task.source_id == decision.pk
+    with pytest.raises(PermissionDenied):  # company meetings are the safety managers'
+        services.meeting_save(data={"level": MeetingLevel.COMPANY, "department": world.root, "title": "季度会",
+                                    "scheduled_on": dt.date(2026, 3, 5)}, user=world.head_a)  # fmt: skip
+
+
+def _held(world, level, department, day):
+    Meeting.objects.create(
+        level=level, department=department, title="会", scheduled_on=day, held_on=day
+    )
+
+
+@pytest.mark.parametrize(
+    "now, company_required, company_held, dept_required, dept_held",
+    [
+        (dt.datetime(2026, 3, 31, 23, 0), 0, 0, 2, 2),  # last day of Q1: Q1 not yet due
+        (dt.datetime(2026, 4, 1, 8, 0), 1, 1, 3, 2),  # Q1 and March due; March missed
+        (dt.datetime(2026, 12, 31, 12, 0), 3, 1, 11, 2),
+    ],
+)
+def test_meeting_compliance_with_frozen_time(
+    world, now, company_required, company_held, dept_required, dept_held
+):
+    _held(world, MeetingLevel.COMPANY, world.root, dt.date(2026, 2, 1))
+    _held(world, MeetingLevel.COMPANY, world.root, dt.date(2025, 12, 30))  # last year's Q4
+    _held(world, MeetingLevel.DEPARTMENT, world.dept_a, dt.date(2026, 1, 10))
+    _held(world, MeetingLevel.DEPARTMENT, world.dept_a, dt.date(2026, 2, 10))
+    with time_machine.travel(now, tick=False):
+        today = dt.date(now.year, now.month, now.day)
+        rows = {
+            r.department.pk: r.result for r in selectors.meeting_compliance(year=2026, as_of=today)
+        }
+        assert (rows[world.root.pk].required, rows[world.root.pk].held) == (
+            company_required,
+            company_held,
+        )
+        assert (rows[world.dept_a.pk].required, rows[world.dept_a.pk].held) == (
+            dept_required,
+            dept_held,
+        )
+        assert world.team_a.pk not in rows  # teams are not required to meet
+        figures = indicators(today)
+        assert "responsibility.meetings_held_rate" in figures
+
+
+def test_year_end_rolls_over(world):
+    _held(world, MeetingLevel.COMPANY, world.root, dt.date(2026, 12, 31))
+    with time_machine.travel(dt.datetime(2027, 1, 1, 9, 0), tick=False):
+        rows = {
+            r.department.pk: r.result
+            for r in selectors.meeting_compliance(year=2026, as_of=dt.date(2027, 1, 1))
+        }
+        assert rows[world.root.pk].required == 4 and rows[world.root.pk].held == 1
+        new_year = {
+            r.department.pk: r.result
+            for r in selectors.meeting_compliance(year=2027, as_of=dt.date(2027, 1, 1))
+        }
+        assert (
+            new_year[world.root.pk].required == 0 and new_year[world.root.pk].current_held is False
+        )
+
+
+def test_frequencies_are_configurable(world):
+    services.meeting_settings_save(
+        data={"department_frequency": "quarterly"}, user=world.safety_manager
+    )
+    rows = {
+        r.department.pk: r
+        for r in selectors.meeting_compliance(year=2026, as_of=dt.date(2027, 1, 1))
+    }
+    assert (
+        rows[world.dept_a.pk].frequency == "quarterly"
+        and rows[world.dept_a.pk].result.required == 4
+    )
+
+
+def test_evidence_keys(world):
+    figures = indicators(dt.date(2026, 6, 1))
+    for key in ("responsibility.objectives_split", "responsibility.letters_signed_rate",
+                "responsibility.meetings_held_rate", "responsibility.units_without_officer"):  # fmt: skip
+        assert key in figures
+    assert figures["responsibility.objectives_split"].value is False
+    assert figures["responsibility.units_without_officer"].value == 3
+
+
+def test_demo_loads_once(db):
+    import io
+
+    from django.core.management import call_command
+
+    from apps.responsibility.models import LetterSignature, Meeting, Objective
+
+    call_command("load_demo", "--quiet-users", stdout=io.StringIO())
+    counts = (Objective.objects.count(), ResponsibilityLetter.objects.count(), LetterSignature.objects.count(),
+              Meeting.objects.count())  # fmt: skip
+    assert counts[0] == 5 and counts[1] >= 2 and counts[2] > 0 and counts[3] > 0
+    call_command("load_demo", "--quiet-users", stdout=io.StringIO())
+    assert (Objective.objects.count(), ResponsibilityLetter.objects.count(), LetterSignature.objects.count(),
+            Meeting.objects.count()) == counts  # fmt: skip
+
+
+def test_units_that_have_not_met_are_reminded_a_week_before_the_period_ends(world):
+    from apps.workflow.models import Notification
+
+    _held(world, MeetingLevel.DEPARTMENT, world.dept_b, dt.date(2026, 3, 2))
+    assert services.meeting_reminders_send(today=dt.date(2026, 3, 23)) == 0
+    # 24 March: a week before both March and Q1 end; A has not met, B has, the company has not.
+    assert services.meeting_reminders_send(today=dt.date(2026, 3, 24)) == 2
+    recipients = set(Notification.objects.values_list("recipient__username", flat=True))
+    assert recipients == {"head_a", "safety"}
