@@ -4,6 +4,14 @@ from rest_framework.routers import DefaultRouter
 
 from apps.assessment.api import AssessmentViewSet, FindingViewSet
 from apps.core.viewsets import ExportViewSet
+from apps.equipment.api import (
+    DeviceViewSet,
+    EquipmentViewSet,
+    ProjectViewSet,
+    RecordViewSet,
+    SpecialTypeViewSet,
+)
+from apps.equipment.api import PlanViewSet as EquipmentPlanViewSet
 from apps.hazards.api import ChecklistViewSet, HazardViewSet, InspectionViewSet, PlanViewSet
 from apps.org.api import CompanyViewSet, DepartmentViewSet, EmployeeViewSet, PositionViewSet
 from apps.scoring.api import StandardViewSet
@@ -51,3 +59,9 @@ router.register("hazards", HazardViewSet, basename="hazard")
 router.register("inspections", InspectionViewSet, basename="inspection")
 router.register("inspection-plans", PlanViewSet, basename="inspection-plan")
 router.register("checklists", ChecklistViewSet, basename="checklist")
+router.register("equipment/types", SpecialTypeViewSet, basename="equipment-type")
+router.register("equipment/records", RecordViewSet, basename="equipment-record")
+router.register("equipment/devices", DeviceViewSet, basename="equipment-device")
+router.register("equipment/plans", EquipmentPlanViewSet, basename="equipment-plan")
+router.register("equipment/projects", ProjectViewSet, basename="equipment-project")
+router.register("equipment", EquipmentViewSet, basename="equipment")

@@ -27,6 +27,7 @@ urlpatterns = [
     path("hazards/", include("apps.hazards.urls")),
     path("assessments/", include("apps.assessment.urls")),
     path("training/", include("apps.training.urls")),
+    path("equipment/", include("apps.equipment.urls")),
     path("", include("apps.workflow.urls")),
     path("", include("apps.core.urls")),
     path("admin/", admin.site.urls),

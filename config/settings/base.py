@@ -62,6 +62,7 @@ LOCAL_APPS = [
     "apps.workflow",
     "apps.hazards",
     "apps.training",
+    "apps.equipment",
     "apps.assessment",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -196,6 +197,13 @@ SPECTACULAR_SETTINGS = {
         "SessionLevelEnum": "apps.training.models.SessionLevel",
         "CertificateKindEnum": "apps.training.models.CertificateKind",
         "TrainingRoleEnum": "apps.training.models.TrainingRole",
+        "EquipmentStatusEnum": "apps.equipment.models.EquipmentStatus",
+        "DeviceKindEnum": "apps.equipment.models.DeviceKind",
+        "PlanKindEnum": "apps.equipment.models.PlanKind",
+        "RecordKindEnum": "apps.equipment.models.RecordKind",
+        "RecordResultEnum": "apps.equipment.models.RecordResult",
+        "ProjectKindEnum": "apps.equipment.models.ProjectKind",
+        "EquipmentRecurrenceEnum": "apps.equipment.models.Recurrence",
     },
 }
 
@@ -231,6 +239,10 @@ CELERY_BEAT_SCHEDULE = {
     "certificate-reminders": {
         "task": "apps.training.tasks.send_certificate_reminders",
         "schedule": crontab(hour=7, minute=50),
+    },
+    "equipment-due-tasks": {
+        "task": "apps.equipment.tasks.raise_due_tasks",
+        "schedule": crontab(hour=6, minute=40),
     },
 }
 
