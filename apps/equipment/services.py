@@ -259,7 +259,7 @@ def equipment_scrap_request(*, equipment: Equipment, user, reason: str) -> Task:
         source=equipment,
         sign_off_role=Role.LEADERSHIP,
     )
-    workflow.task_submit(task=task, user=user, via_source=True, note=reason.strip())
+    task = workflow.task_submit(task=task, user=user, via_source=True, note=reason.strip())
     equipment.scrap_task = task
     equipment.scrap_reason = reason.strip()
     _save(equipment, user=user)
