@@ -7,11 +7,11 @@ from apps.core.viewsets import ExportViewSet
 from apps.equipment.api import (
     DeviceViewSet,
     EquipmentViewSet,
+    MaintenancePlanViewSet,
     ProjectViewSet,
     RecordViewSet,
     SpecialTypeViewSet,
 )
-from apps.equipment.api import PlanViewSet as EquipmentPlanViewSet
 from apps.hazards.api import ChecklistViewSet, HazardViewSet, InspectionViewSet, PlanViewSet
 from apps.org.api import CompanyViewSet, DepartmentViewSet, EmployeeViewSet, PositionViewSet
 from apps.scoring.api import StandardViewSet
@@ -62,6 +62,6 @@ router.register("checklists", ChecklistViewSet, basename="checklist")
 router.register("equipment/types", SpecialTypeViewSet, basename="equipment-type")
 router.register("equipment/records", RecordViewSet, basename="equipment-record")
 router.register("equipment/devices", DeviceViewSet, basename="equipment-device")
-router.register("equipment/plans", EquipmentPlanViewSet, basename="equipment-plan")
+router.register("equipment/plans", MaintenancePlanViewSet, basename="equipment-plan")
 router.register("equipment/projects", ProjectViewSet, basename="equipment-project")
 router.register("equipment", EquipmentViewSet, basename="equipment")

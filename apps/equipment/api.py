@@ -24,7 +24,7 @@ def _reads_ledger(access) -> bool:
     return access.sees_everything or access.is_department_head
 
 
-class SpecialTypeSerializer(serializers.ModelSerializer):
+class SpecialEquipmentTypeSerializer(serializers.ModelSerializer):
     class Meta:
         model = SpecialEquipmentType
         fields = ["id", "code", "category_code", "category", "name", "interval_months",
@@ -48,7 +48,7 @@ class EquipmentSerializer(serializers.ModelSerializer):
         read_only_fields = ["scrap_task", "scrap_reason", "created_at", "updated_at"]
 
 
-class RecordSerializer(serializers.ModelSerializer):
+class EquipmentRecordSerializer(serializers.ModelSerializer):
     class Meta:
         model = Record
         fields = ["id", "equipment", "plan", "kind", "performed_on", "performed_by", "result",
@@ -56,7 +56,7 @@ class RecordSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class RecordCreateSerializer(serializers.Serializer):
+class EquipmentRecordCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=RecordKind.choices)
     result = serializers.ChoiceField(choices=RecordResult.choices)
     performed_on = serializers.DateField(required=False)
@@ -70,7 +70,7 @@ class RecordCreateSerializer(serializers.Serializer):
     files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
 
 
-class ScrapSerializer(serializers.Serializer):
+class EquipmentScrapSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
@@ -100,24 +100,24 @@ class EquipmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
             equipment=serializer.instance, data=serializer.validated_data, user=self.request.user
         )
 
-    @extend_schema(request=RecordCreateSerializer, responses=RecordSerializer)
+    @extend_schema(request=EquipmentRecordCreateSerializer, responses=EquipmentRecordSerializer)
     @action(detail=True, methods=["post"])
     def record(self, request, pk=None):
         """Record an inspection or maintenance; `raise_hazard` reports a failed one as a hazard."""
         equipment = self.get_object()
-        body = RecordCreateSerializer(data=request.data)
+        body = EquipmentRecordCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         record = services.record_create(
             user=request.user, equipment=equipment, **body.validated_data
         )
-        return Response(RecordSerializer(record).data, status=status.HTTP_201_CREATED)
+        return Response(EquipmentRecordSerializer(record).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=ScrapSerializer, responses=EquipmentSerializer)
+    @extend_schema(request=EquipmentScrapSerializer, responses=EquipmentSerializer)
     @action(detail=True, methods=["post"])
     def scrap(self, request, pk=None):
         """Ask leadership to approve scrapping; their sign-off on the task decides it."""
         equipment = self.get_object()
-        body = ScrapSerializer(data=request.data)
+        body = EquipmentScrapSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         services.equipment_scrap_request(
             equipment=equipment, user=request.user, reason=body.validated_data["reason"]
@@ -136,7 +136,7 @@ class EquipmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
 
 class RecordViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Record.objects.none()
-    serializer_class = RecordSerializer
+    serializer_class = EquipmentRecordSerializer
     permission_classes = [permissions.IsAuthenticated]
     filterset_fields = ["equipment", "kind", "result"]
 
@@ -153,7 +153,7 @@ class DeviceSerializer(serializers.ModelSerializer):
                   "cycle_months", "last_checked_on", "next_due", "is_active", "is_overdue"]  # fmt: skip
 
 
-class CheckSerializer(serializers.Serializer):
+class DeviceCheckSerializer(serializers.Serializer):
     checked_on = serializers.DateField()
 
 
@@ -179,27 +179,27 @@ class DeviceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
             device=serializer.instance, data=serializer.validated_data, user=self.request.user
         )
 
-    @extend_schema(request=CheckSerializer, responses=DeviceSerializer)
+    @extend_schema(request=DeviceCheckSerializer, responses=DeviceSerializer)
     @action(detail=True, methods=["post"])
     def check(self, request, pk=None):
         """A calibration or test was done on this date."""
         device = self.get_object()
-        body = CheckSerializer(data=request.data)
+        body = DeviceCheckSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         device = services.device_check(device=device, user=request.user, **body.validated_data)
         return Response(DeviceSerializer(device).data)
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class MaintenancePlanSerializer(serializers.ModelSerializer):
     class Meta:
         model = MaintenancePlan
         fields = ["id", "equipment", "kind", "title", "recurrence", "next_due", "is_active"]
 
 
-class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+class MaintenancePlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                   mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
     queryset = MaintenancePlan.objects.none()
-    serializer_class = PlanSerializer
+    serializer_class = MaintenancePlanSerializer
     permission_classes = [DepartmentScoped]
     read_access = staticmethod(_reads_ledger)
     head_writes = True
@@ -219,7 +219,7 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
         )
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class SafetyProjectSerializer(serializers.ModelSerializer):
     class Meta:
         model = Project
         fields = ["id", "name", "kind", "department", "safety_facilities", "designed_on",
@@ -231,7 +231,7 @@ class ProjectViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     """三同时 records of new, rebuilt and extended projects."""
 
     queryset = Project.objects.none()
-    serializer_class = ProjectSerializer
+    serializer_class = SafetyProjectSerializer
     permission_classes = [DepartmentScoped]
     read_access = staticmethod(_reads_ledger)
     head_writes = True
@@ -254,7 +254,7 @@ class SpecialTypeViewSet(viewsets.ReadOnlyModelViewSet):
     """The 特种设备目录 sub-categories with their default statutory intervals."""
 
     queryset = SpecialEquipmentType.objects.none()
-    serializer_class = SpecialTypeSerializer
+    serializer_class = SpecialEquipmentTypeSerializer
     permission_classes = [permissions.IsAuthenticated]
     pagination_class = None
 
