@@ -19,16 +19,25 @@ from apps.org.access import access_for
 from apps.org.models import Department
 
 
-def _scope(qs: QuerySet, user, field: str = "department_id") -> QuerySet:
+def _scope(qs: QuerySet, user, field: str = "department_id", owner: str = "") -> QuerySet:
     """Everything for safety managers and leadership; their departments (with every
-    sub-department) for heads and for employees the department they work in."""
+    sub-department) for heads and for employees the department they work in; and the items a
+    person is responsible for."""
     visible = access_for(user).visible_department_ids()
-    return qs if visible is None else qs.filter(**{f"{field}__in": visible})
+    if visible is None:
+        return qs
+    scope = Q(**{f"{field}__in": visible})
+    if owner:
+        scope |= Q(**{owner: user.pk})
+    return qs.filter(scope)
 
 
 def equipment_list(*, user, filters: dict | None = None) -> QuerySet[Equipment]:
     filters = filters or {}
-    qs = _scope(Equipment.objects.select_related("department", "special_type", "owner"), user)
+    qs = _scope(
+        Equipment.objects.select_related("department", "special_type", "owner"), user,
+        owner="owner_id",
+    )  # fmt: skip
     if q := filters.get("q"):
         qs = qs.filter(
             Q(code__icontains=q) | Q(name__icontains=q) | Q(location__icontains=q)
@@ -62,6 +71,7 @@ def record_list(*, user, equipment: Equipment | None = None) -> QuerySet[Record]
         Record.objects.select_related("equipment", "performed_by", "plan"),
         user,
         "equipment__department_id",
+        owner="equipment__owner_id",
     )
     if equipment is not None:
         qs = qs.filter(equipment=equipment)

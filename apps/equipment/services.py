@@ -30,6 +30,12 @@ WORKING = (TaskStatus.OPEN, TaskStatus.REOPENED, TaskStatus.REJECTED)
 SCRAP_DECISION_DAYS = 14
 
 
+def may_record(user, equipment: Equipment) -> bool:
+    """Heads of the department, safety managers and the person responsible for the item (who
+    scans its label on a phone) record its inspections."""
+    return equipment.owner_id == user.pk or access_for(user).heads(equipment.department_id)
+
+
 def _require_head(user, department_id: int | None) -> None:
     if not access_for(user).heads(department_id):
         raise PermissionDenied(
@@ -65,9 +71,10 @@ def apply_equipment_data(equipment: Equipment, data: dict) -> Equipment:
     if equipment.special_type is not None and not equipment.inspection_interval_months:
         equipment.inspection_interval_months = equipment.special_type.interval_months
     if not data.get("next_inspection_due"):
-        equipment.next_inspection_due = rules.next_due(
-            equipment.last_inspected_on, equipment.inspection_interval_months
-        )
+        computed = rules.next_due(equipment.last_inspected_on, equipment.inspection_interval_months)
+        # A partial update (an API PATCH) without the dates keeps a due date entered by hand.
+        if computed is not None or "next_inspection_due" in data:
+            equipment.next_inspection_due = computed
     return equipment
 
 
@@ -100,7 +107,9 @@ def device_save(*, device: SafetyDevice | None = None, data: dict, user) -> Safe
         if field in data:
             setattr(device, field, data[field])
     if not data.get("next_due"):
-        device.next_due = rules.next_due(device.last_checked_on, device.cycle_months)
+        computed = rules.next_due(device.last_checked_on, device.cycle_months)
+        if computed is not None or "next_due" in data:
+            device.next_due = computed
     _require_head(user, device.department_id)
     _save(device, user=user)
     return device
@@ -183,7 +192,10 @@ def record_create(
 ) -> Record:
     """Record an inspection or maintenance. A statutory inspection moves the next due date; a
     failed one may raise a hazard in the hazards app; a plan's open task is submitted."""
-    _require_head(user, equipment.department_id)
+    if not may_record(user, equipment):
+        raise PermissionDenied(
+            _("Only the person responsible, the department's head or a safety manager records it.")
+        )
     if equipment.status == EquipmentStatus.SCRAPPED:
         raise ApplicationError(_("Scrapped equipment is no longer inspected."))
     if plan is not None and plan.equipment_id != equipment.pk:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -97,8 +97,9 @@ def equipment_detail(request, pk: int, record_form=None, scrap_form=None, status
     equipment = _get(request, pk)
     access = access_for(request.user)
     can_act = access.heads(equipment.department_id)
+    can_record = services.may_record(request.user, equipment)
     live = equipment.status != EquipmentStatus.SCRAPPED
-    if record_form is None and can_act and live:
+    if record_form is None and can_record and live:
         record_form = RecordForm(
             equipment=equipment,
             initial={"performed_on": timezone.localdate(), "kind": request.GET.get("kind", "daily_check")},
@@ -113,7 +114,7 @@ def equipment_detail(request, pk: int, record_form=None, scrap_form=None, status
             "devices": equipment.devices.all(),
             "attachments": attachment_list(owner=equipment),
             "history": history_entries(equipment),
-            "record_form": record_form if can_act and live else None,
+            "record_form": record_form if can_record and live else None,
             "scrap_form": (scrap_form or ScrapForm()) if can_act and live else None,
             "scrap_task": equipment.scrap_task,
             "can_edit": can_act,
@@ -145,9 +146,11 @@ def equipment_edit(request, pk: int | None = None):
 
 
 @require_POST
-@role_required(_writes)
+@login_required
 def record_create(request, pk: int):
     equipment = _get(request, pk)
+    if not services.may_record(request.user, equipment):
+        raise PermissionDenied
     form = RecordForm(request.POST, request.FILES, equipment=equipment)
     if form.is_valid():
         data = dict(form.cleaned_data)

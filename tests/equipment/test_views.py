@@ -45,7 +45,7 @@ def test_who_opens_equipment_of_department_a(world, client_for, api_for, item, p
 @pytest.mark.parametrize(
     "persona, page, edit, record",
     [("safety_manager", 200, 200, 302), ("head_a", 200, 200, 302), ("leader", 200, 403, 403),
-     ("employee_a", 200, 403, 403), ("outsider", 200, 404, 404)],
+     ("employee_a", 200, 403, 404), ("outsider", 200, 404, 404)],
 )  # fmt: skip
 def test_html_permission_matrix(world, client_for, item, persona, page, edit, record):
     client = client_for(persona)
@@ -267,3 +267,34 @@ def test_other_pages_render(world, client_for, item):
                 "/equipment/projects/new/", "/equipment/import/", "/equipment/import/template/"):  # fmt: skip
         assert client.get(url).status_code == 200, url
     assert client_for("employee_a").get("/equipment/devices/").status_code == 403
+
+
+def test_the_person_responsible_records_from_the_phone(world, client_for):
+    item = equipment(world, code="B-9", department=world.dept_b, owner=world.employee_a)
+    client = client_for("employee_a")
+    assert 'name="result"' in client.get(f"/equipment/{item.pk}/").content.decode()
+    response = client.post(f"/equipment/{item.pk}/records/",
+                           {"kind": "daily_check", "result": "pass", "performed_on": dt.date.today().isoformat()})  # fmt: skip
+    assert response.status_code == 302 and Record.objects.filter(equipment=item).exists()
+    assert client.get(f"/equipment/{item.pk}/edit/").status_code == 403
+
+
+def test_a_scrapping_request_shows_its_task(world, client_for, item):
+    response = client_for("head_a").post(
+        f"/equipment/{item.pk}/scrap/", {"reason": "超过设计使用年限"}
+    )
+    assert response.status_code == 302
+    html = client_for("head_a").get(f"/equipment/{item.pk}/").content.decode()
+    item.refresh_from_db()
+    assert (
+        f"/workflow/tasks/{item.scrap_task_id}/" in html or f"tasks/{item.scrap_task_id}/" in html
+    )
+
+
+def test_a_partial_api_update_keeps_a_due_date_entered_by_hand(world, api_for):
+    item = equipment(world, code="H-1", next_inspection_due=D(2026, 5, 31))
+    response = api_for("head_a").patch(
+        f"/api/v1/equipment/{item.pk}/", {"location": "三号厂房"}, format="json"
+    )
+    assert response.status_code == 200
+    assert response.json()["next_inspection_due"] == "2026-05-31"
