@@ -156,6 +156,9 @@ class SafetyDevice(BaseModel):
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("equipment:device_list") + f"#device-{self.pk}"
+
     @property
     def is_overdue(self) -> bool:
         return self.is_active and rules.is_overdue(self.next_due, timezone.localdate())

@@ -298,3 +298,51 @@ def test_a_partial_api_update_keeps_a_due_date_entered_by_hand(world, api_for):
     )
     assert response.status_code == 200
     assert response.json()["next_inspection_due"] == "2026-05-31"
+
+
+def test_tasks_raised_by_the_daily_job_link_back_to_their_record(world, client_for, api_for):
+    from apps.equipment import services
+    from apps.workflow.models import Task
+
+    crane(world, code="C-9", last=dt.date.today() - dt.timedelta(days=720))
+    services.device_save(
+        data={"code": "SV-9", "name": "安全阀", "kind": "safety_valve", "department": world.dept_a,
+              "cycle_months": 12, "last_checked_on": dt.date.today() - dt.timedelta(days=360)},
+        user=world.safety_manager,
+    )  # fmt: skip
+    assert services.due_tasks_raise() == 2
+    for task in Task.objects.all():
+        html = client_for("head_a").get(f"/workflow/tasks/{task.pk}/").content.decode()
+        assert "/equipment/" in html
+    device = api_for("head_a").get("/api/v1/equipment/devices/").json()["results"][0]
+    response = api_for("head_a").post(
+        f"/api/v1/equipment/devices/{device['id']}/check/",
+        {"checked_on": dt.date.today().isoformat()}, format="json",
+    )  # fmt: skip
+    assert response.status_code == 200 and response.json()["next_due"] > dt.date.today().isoformat()
+    assert (
+        api_for("outsider")
+        .post(
+            f"/api/v1/equipment/devices/{device['id']}/check/",
+            {"checked_on": "2024-01-01"},
+            format="json",
+        )
+        .status_code
+        == 404
+    )
+
+
+def test_projects_through_the_api(world, api_for):
+    body = {"name": "危化品库房新建", "kind": "new", "department": world.dept_a.pk,
+            "designed_on": "2025-01-10", "built_on": "2025-06-01"}  # fmt: skip
+    assert (
+        api_for("head_a").post("/api/v1/equipment/projects/", body, format="json").status_code
+        == 201
+    )
+    body["department"] = world.dept_b.pk
+    assert (
+        api_for("head_a").post("/api/v1/equipment/projects/", body, format="json").status_code
+        == 403
+    )
+    assert api_for("employee_a").get("/api/v1/equipment/projects/").status_code == 403
+    assert api_for("leader").get("/api/v1/equipment/types/").json()[0]["code"] == "1100"
