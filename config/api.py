@@ -4,6 +4,14 @@ from rest_framework.routers import DefaultRouter
 
 from apps.assessment.api import AssessmentViewSet, FindingViewSet
 from apps.core.viewsets import ExportViewSet
+from apps.equipment.api import (
+    DeviceViewSet,
+    EquipmentViewSet,
+    MaintenancePlanViewSet,
+    ProjectViewSet,
+    RecordViewSet,
+    SpecialTypeViewSet,
+)
 from apps.hazards.api import ChecklistViewSet, HazardViewSet, InspectionViewSet, PlanViewSet
 from apps.org.api import CompanyViewSet, DepartmentViewSet, EmployeeViewSet, PositionViewSet
 from apps.responsibility.api import (
@@ -73,3 +81,9 @@ router.register("responsibility/letters", LetterViewSet, basename="responsibilit
 router.register("responsibility/documents", DocumentViewSet, basename="responsibility-document")
 router.register("responsibility/bodies", BodyViewSet, basename="responsibility-body")
 router.register("responsibility/meetings", MeetingViewSet, basename="responsibility-meeting")
+router.register("equipment/types", SpecialTypeViewSet, basename="equipment-type")
+router.register("equipment/records", RecordViewSet, basename="equipment-record")
+router.register("equipment/devices", DeviceViewSet, basename="equipment-device")
+router.register("equipment/plans", MaintenancePlanViewSet, basename="equipment-plan")
+router.register("equipment/projects", ProjectViewSet, basename="equipment-project")
+router.register("equipment", EquipmentViewSet, basename="equipment")

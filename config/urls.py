@@ -28,6 +28,7 @@ urlpatterns = [
     path("assessments/", include("apps.assessment.urls")),
     path("training/", include("apps.training.urls")),
     path("responsibility/", include("apps.responsibility.urls")),
+    path("equipment/", include("apps.equipment.urls")),
     path("", include("apps.workflow.urls")),
     path("", include("apps.core.urls")),
     path("admin/", admin.site.urls),

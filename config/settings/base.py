@@ -63,6 +63,7 @@ LOCAL_APPS = [
     "apps.hazards",
     "apps.training",
     "apps.responsibility",
+    "apps.equipment",
     "apps.assessment",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -207,6 +208,13 @@ SPECTACULAR_SETTINGS = {
         "SafetyBodyKindEnum": "apps.responsibility.models.BodyKind",
         "BodyMemberRoleEnum": "apps.responsibility.models.MemberRole",
         "DepartmentAssessmentStatusEnum": "apps.responsibility.models.AssessmentStatus",
+        "EquipmentStatusEnum": "apps.equipment.models.EquipmentStatus",
+        "DeviceKindEnum": "apps.equipment.models.DeviceKind",
+        "PlanKindEnum": "apps.equipment.models.PlanKind",
+        "RecordKindEnum": "apps.equipment.models.RecordKind",
+        "RecordResultEnum": "apps.equipment.models.RecordResult",
+        "ProjectKindEnum": "apps.equipment.models.ProjectKind",
+        "EquipmentRecurrenceEnum": "apps.equipment.models.Recurrence",
     },
 }
 
@@ -250,6 +258,9 @@ CELERY_BEAT_SCHEDULE = {
     "meeting-reminders": {
         "task": "apps.responsibility.tasks.send_meeting_reminders",
         "schedule": crontab(hour=8, minute=5),
+    "equipment-due-tasks": {
+        "task": "apps.equipment.tasks.raise_due_tasks",
+        "schedule": crontab(hour=6, minute=40),
     },
 }
 

@@ -1,0 +1,262 @@
+from __future__ import annotations
+
+from django.conf import settings
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, parsers, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.equipment import selectors, services
+from apps.equipment.models import (
+    Equipment,
+    MaintenancePlan,
+    Project,
+    Record,
+    RecordKind,
+    RecordResult,
+    SafetyDevice,
+    SpecialEquipmentType,
+)
+from apps.org.permissions import DepartmentScoped
+
+
+def _reads_ledger(access) -> bool:
+    return access.sees_everything or access.is_department_head
+
+
+class SpecialEquipmentTypeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SpecialEquipmentType
+        fields = ["id", "code", "category_code", "category", "name", "interval_months",
+                  "interval_note"]  # fmt: skip
+
+
+class EquipmentSerializer(serializers.ModelSerializer):
+    department_name = serializers.CharField(source="department.name", read_only=True)
+    is_overdue = serializers.BooleanField(read_only=True)
+    is_special = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Equipment
+        fields = [
+            "id", "code", "name", "category", "special_type", "model_number", "maker",
+            "serial_number", "location", "department", "department_name", "owner",
+            "commissioned_on", "registration_number", "status", "inspection_interval_months",
+            "last_inspected_on", "next_inspection_due", "is_overdue", "is_special", "scrap_task",
+            "scrap_reason", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = ["scrap_task", "scrap_reason", "created_at", "updated_at"]
+
+
+class EquipmentRecordSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Record
+        fields = ["id", "equipment", "plan", "kind", "performed_on", "performed_by", "result",
+                  "findings", "work_plan", "hazard_controls", "hazard_code", "created_at"]  # fmt: skip
+        read_only_fields = fields
+
+
+class EquipmentRecordCreateSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=RecordKind.choices)
+    result = serializers.ChoiceField(choices=RecordResult.choices)
+    performed_on = serializers.DateField(required=False)
+    findings = serializers.CharField(required=False, allow_blank=True, default="")
+    work_plan = serializers.CharField(required=False, allow_blank=True, default="")
+    hazard_controls = serializers.CharField(required=False, allow_blank=True, default="")
+    plan = serializers.PrimaryKeyRelatedField(
+        queryset=MaintenancePlan.objects.all(), required=False, allow_null=True
+    )
+    raise_hazard = serializers.BooleanField(required=False, default=False)
+    files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+
+
+class EquipmentScrapSerializer(serializers.Serializer):
+    reason = serializers.CharField()
+
+
+class EquipmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                       mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+    """The equipment ledger; records and scrapping requests as actions."""
+
+    queryset = Equipment.objects.none()
+    serializer_class = EquipmentSerializer
+    permission_classes = [DepartmentScoped]
+    head_writes = True
+    parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
+    search_fields = ["code", "name", "location", "serial_number"]
+    ordering_fields = ["code", "next_inspection_due"]
+
+    def get_queryset(self):
+        params = self.request.query_params.dict() if self.action == "list" else None
+        return selectors.equipment_list(user=self.request.user, filters=params)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.equipment_save(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.equipment_save(
+            equipment=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+    @extend_schema(request=EquipmentRecordCreateSerializer, responses=EquipmentRecordSerializer)
+    @action(detail=True, methods=["post"])
+    def record(self, request, pk=None):
+        """Record an inspection or maintenance; `raise_hazard` reports a failed one as a hazard."""
+        equipment = self.get_object()
+        body = EquipmentRecordCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        record = services.record_create(
+            user=request.user, equipment=equipment, **body.validated_data
+        )
+        return Response(EquipmentRecordSerializer(record).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=EquipmentScrapSerializer, responses=EquipmentSerializer)
+    @action(detail=True, methods=["post"])
+    def scrap(self, request, pk=None):
+        """Ask leadership to approve scrapping; their sign-off on the task decides it."""
+        equipment = self.get_object()
+        body = EquipmentScrapSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        services.equipment_scrap_request(
+            equipment=equipment, user=request.user, reason=body.validated_data["reason"]
+        )
+        equipment = selectors.equipment_get(user=request.user, pk=equipment.pk)
+        return Response(EquipmentSerializer(equipment).data)
+
+    @extend_schema(responses={200: dict})
+    @action(detail=True, methods=["get"])
+    def label(self, request, pk=None):
+        """The address a label's QR code holds."""
+        equipment = self.get_object()
+        base = getattr(settings, "SITE_URL", "") or request.build_absolute_uri("/")
+        return Response({"url": base.rstrip("/") + equipment.get_absolute_url()})
+
+
+class RecordViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Record.objects.none()
+    serializer_class = EquipmentRecordSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    filterset_fields = ["equipment", "kind", "result"]
+
+    def get_queryset(self):
+        return selectors.record_list(user=self.request.user)
+
+
+class DeviceSerializer(serializers.ModelSerializer):
+    is_overdue = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = SafetyDevice
+        fields = ["id", "code", "name", "kind", "equipment", "department", "location",
+                  "cycle_months", "last_checked_on", "next_due", "is_active", "is_overdue"]  # fmt: skip
+
+
+class DeviceCheckSerializer(serializers.Serializer):
+    checked_on = serializers.DateField()
+
+
+class DeviceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                    mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+    queryset = SafetyDevice.objects.none()
+    serializer_class = DeviceSerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(_reads_ledger)
+    head_writes = True
+    filterset_fields = ["kind", "equipment", "department"]
+
+    def get_queryset(self):
+        return selectors.device_list(user=self.request.user)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.device_save(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.device_save(
+            device=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+    @extend_schema(request=DeviceCheckSerializer, responses=DeviceSerializer)
+    @action(detail=True, methods=["post"])
+    def check(self, request, pk=None):
+        """A calibration or test was done on this date."""
+        device = self.get_object()
+        body = DeviceCheckSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        device = services.device_check(device=device, user=request.user, **body.validated_data)
+        return Response(DeviceSerializer(device).data)
+
+
+class MaintenancePlanSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MaintenancePlan
+        fields = ["id", "equipment", "kind", "title", "recurrence", "next_due", "is_active"]
+
+
+class MaintenancePlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                  mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+    queryset = MaintenancePlan.objects.none()
+    serializer_class = MaintenancePlanSerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(_reads_ledger)
+    head_writes = True
+    filterset_fields = ["equipment", "kind"]
+
+    def get_queryset(self):
+        return selectors.plan_list(user=self.request.user)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.plan_save(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.plan_save(
+            plan=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+
+class SafetyProjectSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Project
+        fields = ["id", "name", "kind", "department", "safety_facilities", "designed_on",
+                  "built_on", "commissioned_on", "accepted_on", "notes"]  # fmt: skip
+
+
+class ProjectViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+                     mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+    """三同时 records of new, rebuilt and extended projects."""
+
+    queryset = Project.objects.none()
+    serializer_class = SafetyProjectSerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(_reads_ledger)
+    head_writes = True
+
+    def get_queryset(self):
+        return selectors.project_list(user=self.request.user)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.project_save(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.project_save(
+            project=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+
+class SpecialTypeViewSet(viewsets.ReadOnlyModelViewSet):
+    """The 特种设备目录 sub-categories with their default statutory intervals."""
+
+    queryset = SpecialEquipmentType.objects.none()
+    serializer_class = SpecialEquipmentTypeSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    pagination_class = None
+
+    def get_queryset(self):
+        return selectors.special_type_list()

@@ -1,0 +1,330 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.core.exceptions import ApplicationError
+from apps.core.selectors import attachment_list, history_entries
+from apps.core.views import import_view, sheet_template_response
+from apps.equipment import importers, selectors, services
+from apps.equipment.exporters import labels_pdf
+from apps.equipment.forms import (
+    DeviceCheckForm,
+    DeviceForm,
+    EquipmentForm,
+    PlanForm,
+    ProjectForm,
+    RecordForm,
+    ScrapForm,
+)
+from apps.equipment.models import DeviceKind, EquipmentStatus
+from apps.equipment.sheets import EQUIPMENT_COLUMNS
+from apps.org.access import access_for
+from apps.org.permissions import role_required
+from apps.org.selectors import department_list
+
+PAGE_SIZE = 25
+LABELS_MAX = 500  # one sheet request; filter the ledger for more
+
+
+def _reads_ledger(access) -> bool:
+    return access.sees_everything or access.is_department_head
+
+
+def _writes(access) -> bool:
+    return access.manages_everything or access.is_department_head
+
+
+def _form_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _run(request, form, action, success: str):
+    """Call a service; show its refusal on the form. Returns the result or None."""
+    try:
+        result = action()
+    except ValidationError as exc:
+        _form_errors(form, exc)
+    except ApplicationError as exc:
+        form.add_error(None, exc.message)
+    else:
+        messages.success(request, success)
+        return result
+    return None
+
+
+# ------------------------------------------------------------------------------
+# Ledger
+# ------------------------------------------------------------------------------
+@login_required
+def equipment_list(request):
+    filters = request.GET.dict()
+    page = Paginator(
+        selectors.equipment_list(user=request.user, filters=filters), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    access = access_for(request.user)
+    return render(
+        request,
+        "equipment/equipment_list.html",
+        {
+            "page": page, "filters": filters, "statuses": EquipmentStatus.choices,
+            "departments": department_list(user=request.user),
+            "can_export": _reads_ledger(access), "can_edit": _writes(access),
+            "today": timezone.localdate(),
+        },
+    )  # fmt: skip
+
+
+def _get(request, pk: int):
+    return get_object_or_404(selectors.equipment_list(user=request.user), pk=pk)
+
+
+@login_required
+def equipment_detail(request, pk: int, record_form=None, scrap_form=None, status=200):
+    equipment = _get(request, pk)
+    access = access_for(request.user)
+    can_act = access.heads(equipment.department_id)
+    can_record = services.may_record(request.user, equipment)
+    live = equipment.status != EquipmentStatus.SCRAPPED
+    if record_form is None and can_record and live:
+        record_form = RecordForm(
+            equipment=equipment,
+            initial={"performed_on": timezone.localdate(), "kind": request.GET.get("kind", "daily_check")},
+        )  # fmt: skip
+    return render(
+        request,
+        "equipment/equipment_detail.html",
+        {
+            "equipment": equipment,
+            "records": selectors.record_list(user=request.user, equipment=equipment)[:50],
+            "plans": equipment.plans.all(),
+            "devices": equipment.devices.all(),
+            "attachments": attachment_list(owner=equipment),
+            "history": history_entries(equipment),
+            "record_form": record_form if can_record and live else None,
+            "scrap_form": (scrap_form or ScrapForm()) if can_act and live else None,
+            "scrap_task": equipment.scrap_task,
+            "can_edit": can_act,
+        },
+        status=status,
+    )
+
+
+@role_required(_writes)
+def equipment_edit(request, pk: int | None = None):
+    equipment = _get(request, pk) if pk else None
+    form = EquipmentForm(request.POST or None, instance=equipment, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = _run(
+            request, form,
+            lambda: services.equipment_save(equipment=equipment, data=form.cleaned_data, user=request.user),
+            _("Equipment saved."),
+        )  # fmt: skip
+        if saved is not None:
+            return redirect(saved)
+    if equipment is not None:
+        equipment.refresh_from_db()
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("Edit equipment") if pk else _("New equipment"),
+         "cancel_url": equipment.get_absolute_url() if equipment else reverse("equipment:list")},
+    )  # fmt: skip
+
+
+@require_POST
+@login_required
+def record_create(request, pk: int):
+    equipment = _get(request, pk)
+    if not services.may_record(request.user, equipment):
+        raise PermissionDenied
+    form = RecordForm(request.POST, request.FILES, equipment=equipment)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        files = data.pop("files") or []
+        record = _run(
+            request, form,
+            lambda: services.record_create(user=request.user, equipment=equipment, files=files, **data),
+            _("Record saved."),
+        )  # fmt: skip
+        if record is not None:
+            if record.hazard_code:
+                messages.warning(
+                    request, _("Hazard %(code)s raised.") % {"code": record.hazard_code}
+                )
+            return redirect(equipment)
+    return equipment_detail(request, pk, record_form=form, status=400)
+
+
+@require_POST
+@role_required(_writes)
+def scrap_request(request, pk: int):
+    equipment = _get(request, pk)
+    form = ScrapForm(request.POST)
+    if form.is_valid():
+        done = _run(
+            request, form,
+            lambda: services.equipment_scrap_request(equipment=equipment, user=request.user,
+                                                     reason=form.cleaned_data["reason"]),
+            _("Scrapping request sent to leadership for approval."),
+        )  # fmt: skip
+        if done is not None:
+            return redirect(equipment)
+    return equipment_detail(request, pk, scrap_form=form, status=400)
+
+
+@role_required(_reads_ledger)
+def labels(request):
+    """A printable A4 sheet of QR labels for the equipment the ledger's filters select."""
+    qs = selectors.equipment_list(user=request.user, filters=request.GET.dict())[:LABELS_MAX]
+    # SITE_URL, when a deployment sets it, wins over the address this request came in on.
+    base = getattr(settings, "SITE_URL", "") or request.build_absolute_uri("/")
+    content = labels_pdf(equipment=qs, base_url=base, title=_("Equipment labels"))
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="equipment-labels.pdf"'
+    return response
+
+
+@role_required(_writes)
+def equipment_import(request):
+    return import_view(
+        request,
+        importer=importers.equipment_import,
+        title=_("Import the equipment ledger"),
+        template_url_name="equipment:import_template",
+        success_url="equipment:list",
+        back_url=reverse("equipment:list"),
+    )
+
+
+@role_required(_writes)
+def import_template(request):
+    return sheet_template_response(columns=EQUIPMENT_COLUMNS, title=_("Equipment ledger"))
+
+
+# ------------------------------------------------------------------------------
+# Safety devices, plans, 三同时
+# ------------------------------------------------------------------------------
+@role_required(_reads_ledger)
+def device_list(request):
+    devices = selectors.device_list(user=request.user)
+    if kind := request.GET.get("kind"):
+        devices = devices.filter(kind=kind)
+    return render(
+        request,
+        "equipment/device_list.html",
+        {"devices": devices, "kinds": DeviceKind.choices, "can_edit": _writes(access_for(request.user)),
+         "check_form": DeviceCheckForm(initial={"checked_on": timezone.localdate()})},
+    )  # fmt: skip
+
+
+@role_required(_writes)
+def device_edit(request, pk: int | None = None):
+    device = get_object_or_404(selectors.device_list(user=request.user), pk=pk) if pk else None
+    form = DeviceForm(request.POST or None, instance=device, user=request.user)
+    form.fields["equipment"].queryset = selectors.equipment_list(user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = _run(
+            request, form,
+            lambda: services.device_save(device=device, data=form.cleaned_data, user=request.user),
+            _("Safety device saved."),
+        )  # fmt: skip
+        if saved is not None:
+            return redirect("equipment:device_list")
+    return render(
+        request, "core/form_page.html",
+        {"form": form, "title": _("Safety device"), "cancel_url": reverse("equipment:device_list")},
+    )  # fmt: skip
+
+
+@require_POST
+@role_required(_writes)
+def device_check(request, pk: int):
+    device = get_object_or_404(selectors.device_list(user=request.user), pk=pk)
+    form = DeviceCheckForm(request.POST)
+    if form.is_valid():
+        try:
+            services.device_check(device=device, user=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Calibration recorded."))
+    return redirect("equipment:device_list")
+
+
+@role_required(_reads_ledger)
+def plan_list(request):
+    return render(
+        request,
+        "equipment/plan_list.html",
+        {"plans": selectors.plan_list(user=request.user), "can_edit": _writes(access_for(request.user))},
+    )  # fmt: skip
+
+
+@role_required(_writes)
+def plan_edit(request, pk: int | None = None):
+    plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk) if pk else None
+    equipment_qs = selectors.equipment_list(user=request.user).exclude(
+        status=EquipmentStatus.SCRAPPED
+    )
+    initial = {"equipment": request.GET.get("equipment")} if not pk else None
+    form = PlanForm(request.POST or None, instance=plan, equipment_qs=equipment_qs, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        saved = _run(
+            request, form,
+            lambda: services.plan_save(plan=plan, data=form.cleaned_data, user=request.user),
+            _("Plan saved."),
+        )  # fmt: skip
+        if saved is not None:
+            return redirect("equipment:plan_list")
+    return render(
+        request, "core/form_page.html",
+        {"form": form, "title": _("Inspection or maintenance plan"),
+         "cancel_url": reverse("equipment:plan_list")},
+    )  # fmt: skip
+
+
+@role_required(_reads_ledger)
+def project_list(request):
+    return render(
+        request,
+        "equipment/project_list.html",
+        {"projects": selectors.project_list(user=request.user),
+         "can_edit": _writes(access_for(request.user))},
+    )  # fmt: skip
+
+
+@role_required(_writes)
+def project_edit(request, pk: int | None = None):
+    project = get_object_or_404(selectors.project_list(user=request.user), pk=pk) if pk else None
+    form = ProjectForm(
+        request.POST or None, request.FILES or None, instance=project, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        files = data.pop("files") or []
+        saved = _run(
+            request, form,
+            lambda: services.project_save(project=project, data=data, user=request.user, files=files),
+            _("Three-simultaneity record saved."),
+        )  # fmt: skip
+        if saved is not None:
+            return redirect("equipment:project_list")
+    return render(
+        request, "core/form_page.html",
+        {"form": form, "title": _("Three-simultaneity record"), "multipart": True,
+         "cancel_url": reverse("equipment:project_list")},
+    )  # fmt: skip

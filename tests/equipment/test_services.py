@@ -1,0 +1,241 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from apps.core.exceptions import ApplicationError
+from apps.equipment import evidence, services
+from apps.equipment.models import EquipmentStatus, MaintenancePlan, Record, SafetyDevice
+from apps.hazards.models import Hazard, HazardSource
+from apps.workflow import services as workflow
+from apps.workflow.models import Task, TaskStatus
+from tests.equipment.factories import crane, equipment
+
+D = dt.date
+
+
+def test_the_types_come_from_the_reference_csv(db):
+    from apps.equipment.models import SpecialEquipmentType
+
+    assert SpecialEquipmentType.objects.count() == 41
+    assert SpecialEquipmentType.objects.get(code="4300").interval_months == 12  # 塔式起重机
+    assert SpecialEquipmentType.objects.get(code="2100").interval_months is None  # 固定式压力容器
+
+
+def test_special_equipment_takes_the_types_interval_and_its_next_due_date(world):
+    item = crane(world, last=D(2024, 2, 29))
+    assert item.inspection_interval_months == 24
+    assert item.next_inspection_due == D(2026, 2, 28)
+
+
+def test_the_interval_is_editable_per_item(world):
+    item = crane(world, last=D(2024, 2, 29), inspection_interval_months=12)  # 吊运熔融金属: yearly
+    assert item.next_inspection_due == D(2025, 2, 28)
+
+
+@time_machine.travel(dt.datetime(2026, 3, 1, 9, 0), tick=False)
+def test_a_statutory_inspection_moves_the_next_due_date(world):
+    item = crane(world, last=D(2024, 1, 31))
+    services.record_create(user=world.head_a, equipment=item, kind="statutory", result="pass",
+                           performed_on=D(2026, 1, 31))  # fmt: skip
+    item.refresh_from_db()
+    assert item.last_inspected_on == D(2026, 1, 31)
+    assert item.next_inspection_due == D(2028, 1, 31)
+
+
+def test_maintenance_needs_a_written_plan_with_hazard_controls(world):
+    item = equipment(world)
+    with pytest.raises(ValidationError) as exc:
+        services.record_create(user=world.head_a, equipment=item, kind="maintenance", result="pass")
+    assert set(exc.value.message_dict) == {"work_plan", "hazard_controls"}
+    services.record_create(user=world.head_a, equipment=item, kind="maintenance", result="pass",
+                           work_plan="更换钢丝绳", hazard_controls="停电挂牌上锁，设监护人")  # fmt: skip
+    assert Record.objects.count() == 1
+
+
+def test_a_failed_inspection_raises_a_hazard(world):
+    item = equipment(world)
+    record = services.record_create(
+        user=world.head_a, equipment=item, kind="daily_check", result="fail",
+        findings="制动器磨损超标", raise_hazard=True,
+    )  # fmt: skip
+    hazard = Hazard.objects.get()
+    assert record.hazard_code == hazard.code
+    assert hazard.source == HazardSource.INSPECTION and hazard.department == world.dept_a
+    assert "制动器磨损超标" in hazard.description
+
+
+def test_a_passed_inspection_raises_no_hazard(world):
+    item = equipment(world)
+    with pytest.raises(ApplicationError):
+        services.record_create(user=world.head_a, equipment=item, kind="daily_check",
+                               result="pass", raise_hazard=True)  # fmt: skip
+    assert not Hazard.objects.exists()
+
+
+def test_heads_act_only_on_their_departments(world):
+    item = equipment(world, department=world.dept_b, code="B-1")
+    with pytest.raises(PermissionDenied):
+        services.record_create(user=world.head_a, equipment=item, kind="daily_check", result="pass")
+    with pytest.raises(PermissionDenied):
+        equipment(world, department=world.dept_b, code="B-2", user=world.head_a)
+    equipment(world, department=world.team_a, code="A-2", user=world.head_a)
+
+
+def test_scrapping_is_decided_by_leadership_sign_off(world):
+    item = equipment(world)
+    task = services.equipment_scrap_request(
+        equipment=item, user=world.head_a, reason="超过使用年限"
+    )
+    assert task.status == TaskStatus.SUBMITTED
+    with pytest.raises(PermissionDenied):
+        workflow.task_sign_off(task=task, user=world.safety_manager, decision="approve")
+    workflow.task_sign_off(task=task, user=world.leader, decision="approve")
+    item.refresh_from_db()
+    assert item.status == EquipmentStatus.SCRAPPED
+    with pytest.raises(ApplicationError):
+        services.record_create(user=world.head_a, equipment=item, kind="daily_check", result="pass")
+
+
+def test_a_rejected_scrapping_leaves_the_equipment_in_use(world):
+    item = equipment(world)
+    task = services.equipment_scrap_request(equipment=item, user=world.head_a, reason="老旧")
+    workflow.task_sign_off(task=task, user=world.leader, decision="reject", comment="尚可修复")
+    item.refresh_from_db()
+    assert item.status == EquipmentStatus.IN_USE
+
+
+def test_scrapping_is_never_set_directly(world):
+    item = equipment(world)
+    with pytest.raises(ApplicationError):
+        services.equipment_save(
+            equipment=item, data={"status": "scrapped"}, user=world.safety_manager
+        )
+
+
+def test_the_project_steps_follow_each_other(world):
+    with pytest.raises(ValidationError):
+        services.project_save(
+            data={"name": "二期厂房", "kind": "new", "department": world.dept_a,
+                  "designed_on": D(2024, 5, 1), "built_on": D(2024, 3, 1)},
+            user=world.safety_manager,
+        )  # fmt: skip
+
+
+def _open_tasks():
+    return Task.objects.filter(source_type__app_label="equipment").order_by("due_date", "pk")
+
+
+def test_the_daily_job_raises_each_due_task_exactly_once(world):
+    item = crane(world, last=D(2024, 2, 29))  # due 2026-02-28
+    plan = services.plan_save(
+        data={"equipment": item, "kind": "daily_check", "title": "班前点检",
+              "recurrence": "monthly", "next_due": D(2026, 1, 31)},
+        user=world.safety_manager,
+    )  # fmt: skip
+    device = services.device_save(
+        data={"code": "SV-1", "name": "安全阀", "kind": "safety_valve", "department": world.dept_a,
+              "cycle_months": 12, "last_checked_on": D(2025, 2, 28)},
+        user=world.safety_manager,
+    )  # fmt: skip
+    assert device.next_due == D(2026, 2, 28)
+    with time_machine.travel(dt.datetime(2026, 1, 28, 6, 40), tick=False):
+        assert services.due_tasks_raise() == 0  # 31 days before 2026-02-28: not yet
+    with time_machine.travel(dt.datetime(2026, 1, 29, 6, 40), tick=False):
+        assert services.due_tasks_raise() == 2  # the statutory inspection and the calibration
+        assert services.due_tasks_raise() == 0  # a second run raises nothing twice
+    with time_machine.travel(dt.datetime(2026, 1, 31, 6, 40), tick=False):
+        assert services.due_tasks_raise() == 1  # the plan, on its day
+        assert services.due_tasks_raise() == 0
+    plan.refresh_from_db()
+    assert plan.next_due == D(2026, 2, 28)  # 31 January + 1 month in a common year
+    with time_machine.travel(dt.datetime(2026, 2, 28, 6, 40), tick=False):
+        assert services.due_tasks_raise() == 1
+        assert services.due_tasks_raise() == 0
+    plan.refresh_from_db()
+    assert plan.next_due == D(2026, 3, 28)
+    assert [t.due_date for t in _open_tasks()] == [
+        D(2026, 1, 31),
+        D(2026, 2, 28),
+        D(2026, 2, 28),
+        D(2026, 2, 28),
+    ]
+
+
+def test_a_plan_that_fell_behind_raises_one_task_and_moves_past_today(world):
+    item = equipment(world)
+    plan = services.plan_save(
+        data={"equipment": item, "kind": "maintenance", "title": "润滑保养",
+              "recurrence": "weekly", "next_due": D(2024, 2, 1)},
+        user=world.safety_manager,
+    )  # fmt: skip
+    with time_machine.travel(dt.datetime(2024, 3, 1, 6, 40), tick=False):
+        assert services.due_tasks_raise() == 1
+    plan.refresh_from_db()
+    assert plan.next_due == D(2024, 3, 7)
+
+
+@time_machine.travel(dt.datetime(2026, 2, 10, 9, 0), tick=False)
+def test_recording_the_work_submits_its_task(world):
+    item = crane(world, last=D(2024, 2, 29))
+    services.due_tasks_raise()
+    task = _open_tasks().get()
+    with pytest.raises(ApplicationError):
+        workflow.task_submit(task=task, user=world.head_a)  # worked from the equipment only
+    services.record_create(user=world.head_a, equipment=item, kind="statutory", result="pass")
+    task.refresh_from_db()
+    assert task.status == TaskStatus.SUBMITTED
+    item.refresh_from_db()
+    assert item.next_inspection_due == D(2028, 2, 10)
+    with time_machine.travel(dt.datetime(2028, 1, 15, 9, 0), tick=False):
+        assert services.due_tasks_raise() == 1  # the next cycle raises its own task
+
+
+@time_machine.travel(dt.datetime(2026, 2, 10, 9, 0), tick=False)
+def test_calibration_restarts_the_cycle(world):
+    device = services.device_save(
+        data={"code": "PG-1", "name": "压力表", "kind": "pressure_gauge", "department": world.dept_a,
+              "cycle_months": 6, "last_checked_on": D(2025, 8, 31)},
+        user=world.safety_manager,
+    )  # fmt: skip
+    assert device.next_due == D(2026, 2, 28)
+    services.due_tasks_raise()
+    services.device_check(device=device, user=world.head_a, checked_on=D(2026, 2, 10))
+    device = SafetyDevice.objects.get()
+    assert device.next_due == D(2026, 8, 10)
+    assert _open_tasks().get().status == TaskStatus.SUBMITTED
+
+
+@time_machine.travel(dt.datetime(2026, 6, 30, 9, 0), tick=False)
+def test_the_evidence_provider(world):
+    crane(world, code="C-1", last=D(2025, 1, 1))  # due 2027
+    crane(world, code="C-2", last=D(2024, 1, 1))  # due 2026-01-01: overdue
+    equipment(world, code="E-3")
+    services.device_save(
+        data={"code": "GD-1", "name": "可燃气体报警器", "kind": "gas_detector",
+              "department": world.dept_a, "cycle_months": 12, "last_checked_on": D(2025, 7, 1)},
+        user=world.safety_manager,
+    )  # fmt: skip
+    values = {i.key: i for i in evidence.provider(D(2026, 6, 30))}
+    assert values["equipment.special_equipment_inspected_rate"].value == 50
+    assert values["equipment.special_equipment_inspected_rate"].unit == "%"
+    assert values["equipment.overdue_count"].value == 1
+    assert values["equipment.devices_calibrated_rate"].value == 100
+    assert values["equipment.inspections_on_time_rate"].value is None  # no task due yet
+    assert "equipment.plan_completion_rate" in values
+
+
+def test_statutory_inspections_on_time_rate(world):
+    late = crane(world, code="C-1", last=D(2024, 2, 1))  # due 2026-02-01
+    on_time = crane(world, code="C-2", last=D(2024, 3, 1))  # due 2026-03-01
+    with time_machine.travel(dt.datetime(2026, 1, 30, 9, 0), tick=False):
+        assert services.due_tasks_raise() == 2
+        services.record_create(
+            user=world.head_a, equipment=on_time, kind="statutory", result="pass"
+        )
+    with time_machine.travel(dt.datetime(2026, 2, 5, 9, 0), tick=False):
+        services.record_create(user=world.head_a, equipment=late, kind="statutory", result="pass")
+    values = {i.key: i.value for i in evidence.provider(D(2026, 3, 31))}
+    assert values["equipment.inspections_on_time_rate"] == 50
+    assert MaintenancePlan.objects.count() == 0
