@@ -258,6 +258,7 @@ CELERY_BEAT_SCHEDULE = {
     "meeting-reminders": {
         "task": "apps.responsibility.tasks.send_meeting_reminders",
         "schedule": crontab(hour=8, minute=5),
+    },
     "equipment-due-tasks": {
         "task": "apps.equipment.tasks.raise_due_tasks",
         "schedule": crontab(hour=6, minute=40),
