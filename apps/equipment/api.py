@@ -101,7 +101,7 @@ class EquipmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
         )
 
     @extend_schema(request=EquipmentRecordCreateSerializer, responses=EquipmentRecordSerializer)
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
     def record(self, request, pk=None):
         """Record an inspection or maintenance; `raise_hazard` reports a failed one as a hazard."""
         equipment = self.get_object()

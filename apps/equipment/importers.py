@@ -68,6 +68,9 @@ def equipment_import(*, upload, user) -> ImportResult:
             continue
         is_new = equipment is None
         was_scrapped = not is_new and equipment.status == EquipmentStatus.SCRAPPED
+        if was_scrapped:
+            errors.append(RowError(number, labels["code"], _("This equipment is scrapped and is kept as it was.")))  # fmt: skip
+            continue
         values.update(department=department, special_type=special_type, owner=owner)
         if not values.get("status"):
             values["status"] = equipment.status if equipment else EquipmentStatus.IN_USE

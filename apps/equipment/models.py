@@ -187,6 +187,8 @@ class MaintenancePlan(BaseModel):
     title = models.CharField(_("title"), max_length=100)
     recurrence = models.CharField(_("recurrence"), max_length=20, choices=Recurrence.choices)
     next_due = models.DateField(_("next due"))
+    # The day of the month the plan keeps to (set from its first date), so month ends do not drift.
+    anchor_day = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
     history = HistoricalRecords()
 

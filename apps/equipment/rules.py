@@ -7,6 +7,7 @@ the month's last day when it has none (31 January + 1 month = 28 or 29 February)
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from dateutil.relativedelta import relativedelta
@@ -38,8 +39,16 @@ def next_due(last: dt.date | None, interval_months: int | None) -> dt.date | Non
     return add_months(last, interval_months)
 
 
-def next_occurrence(current: dt.date, recurrence: str) -> dt.date:
-    return current + RECURRENCE_STEPS[recurrence]
+def next_occurrence(current: dt.date, recurrence: str, *, anchor_day: int | None = None) -> dt.date:
+    """The next date of a recurring plan. Monthly and longer steps come back to the plan's own
+    day of the month (its anchor) where the month has it, so 31 Jan → 28 Feb → 31 Mar, not 28 Mar."""
+    following = current + RECURRENCE_STEPS[recurrence]
+    if anchor_day and getattr(RECURRENCE_STEPS[recurrence], "months", 0) + 12 * getattr(
+        RECURRENCE_STEPS[recurrence], "years", 0
+    ):
+        last = calendar.monthrange(following.year, following.month)[1]
+        following = following.replace(day=min(anchor_day, last))
+    return following
 
 
 def is_overdue(due: dt.date | None, today: dt.date) -> bool:

@@ -24,7 +24,7 @@ from apps.org.access import access_for
 from apps.org.models import Role
 from apps.org.selectors import users_with_role
 from apps.workflow import services as workflow
-from apps.workflow.models import SignOffDecision, Task, TaskStatus
+from apps.workflow.models import WORKING_STATUSES, SignOffDecision, Task, TaskStatus
 
 WORKING = (TaskStatus.OPEN, TaskStatus.REOPENED, TaskStatus.REJECTED)
 SCRAP_DECISION_DAYS = 14
@@ -78,8 +78,19 @@ def apply_equipment_data(equipment: Equipment, data: dict) -> Equipment:
     return equipment
 
 
+def refuse_if_scrapped(equipment: Equipment | None) -> None:
+    """A scrapped item is a record of what was: nothing changes it afterwards."""
+    if (
+        equipment is not None
+        and equipment.pk
+        and Equipment.objects.filter(pk=equipment.pk, status=EquipmentStatus.SCRAPPED).exists()
+    ):
+        raise ApplicationError(_("This equipment is scrapped and is kept as it was."))
+
+
 @transaction.atomic
 def equipment_save(*, equipment: Equipment | None = None, data: dict, user) -> Equipment:
+    refuse_if_scrapped(equipment)
     if equipment is not None:
         _require_head(user, equipment.department_id)
     equipment = apply_equipment_data(equipment or Equipment(), data)
@@ -111,6 +122,11 @@ def device_save(*, device: SafetyDevice | None = None, data: dict, user) -> Safe
         if computed is not None or "next_due" in data:
             device.next_due = computed
     _require_head(user, device.department_id)
+    if device.equipment_id is not None:
+        # A device is fitted to equipment of a unit its editor heads, never to another's.
+        _require_head(user, device.equipment.department_id)
+        if device.equipment.status == EquipmentStatus.SCRAPPED:
+            raise ApplicationError(_("This equipment is scrapped and is kept as it was."))
     _save(device, user=user)
     return device
 
@@ -136,7 +152,10 @@ def plan_save(*, plan: MaintenancePlan | None = None, data: dict, user) -> Maint
     for field in ("equipment", "kind", "title", "recurrence", "next_due", "is_active"):
         if field in data:
             setattr(plan, field, data[field])
+    if data.get("next_due"):
+        plan.anchor_day = data["next_due"].day
     _require_head(user, plan.equipment.department_id)
+    refuse_if_scrapped(plan.equipment)
     _save(plan, user=user)
     return plan
 
@@ -287,7 +306,27 @@ def on_task_decided(*, task, signoff) -> None:
         equipment.status = EquipmentStatus.SCRAPPED
         equipment._change_reason = _("Scrapping approved")
         _save(equipment, user=signoff.signer)
+        plans = list(MaintenancePlan.objects.filter(equipment=equipment))
+        devices = list(SafetyDevice.objects.filter(equipment=equipment))
         MaintenancePlan.objects.filter(equipment=equipment).update(is_active=False)
+        SafetyDevice.objects.filter(equipment=equipment).update(is_active=False)
+        # The work that was waiting on the item stops with it.
+        for source in (equipment, *plans, *devices):
+            _cancel_open_tasks(source, user=signoff.signer, reason=_("Equipment scrapped"))
+
+
+def _cancel_open_tasks(source, *, user, reason: str, exclude=None) -> None:
+    from django.contrib.contenttypes.models import ContentType
+
+    open_tasks = Task.objects.filter(
+        source_type=ContentType.objects.get_for_model(source),
+        source_id=source.pk,
+        status__in=(*WORKING_STATUSES, TaskStatus.SUBMITTED),
+    )
+    if exclude is not None:
+        open_tasks = open_tasks.exclude(pk=exclude.pk)
+    for task in open_tasks:
+        workflow.task_cancel(task=task, user=user, reason=reason, via_source=True)
 
 
 def on_inspection_task_decided(*, task, signoff) -> None:
@@ -319,12 +358,14 @@ def due_tasks_raise(*, today: dt.date | None = None, user=None) -> int:
             user=creator, source=plan,
         )  # fmt: skip
         created += 1
-        following = rules.next_occurrence(plan.next_due, plan.recurrence)
+        anchor = plan.anchor_day or plan.next_due.day
+        following = rules.next_occurrence(plan.next_due, plan.recurrence, anchor_day=anchor)
         # A plan that fell behind moves to its next date after today, not through every missed one.
         while following <= today:
-            following = rules.next_occurrence(following, plan.recurrence)
+            following = rules.next_occurrence(following, plan.recurrence, anchor_day=anchor)
+        plan.anchor_day = anchor
         plan.next_due = following
-        plan.save(update_fields=["next_due", "updated_at"])
+        plan.save(update_fields=["next_due", "anchor_day", "updated_at"])
     horizon = today + dt.timedelta(days=rules.REQUEST_LEAD_DAYS)
     equipment_due = (
         Equipment.objects.select_for_update()
@@ -335,6 +376,8 @@ def due_tasks_raise(*, today: dt.date | None = None, user=None) -> int:
     for equipment in equipment_due:
         if equipment.task_raised_for == equipment.next_inspection_due:
             continue
+        # A due date moved by hand supersedes the task raised for the old one.
+        _cancel_open_tasks(equipment, user=creator, reason=_("Due date changed"))
         workflow.task_create(
             title=_("Statutory inspection due: %(equipment)s") % {"equipment": equipment},
             description=_("Ask the inspection body at least one month before the due date."),
@@ -346,13 +389,15 @@ def due_tasks_raise(*, today: dt.date | None = None, user=None) -> int:
         )
         created += 1
     devices = (
-        SafetyDevice.objects.select_for_update()
+        SafetyDevice.objects.select_for_update(of=("self",))
         .filter(is_active=True, next_due__lte=horizon)
+        .exclude(equipment__status=EquipmentStatus.SCRAPPED)
         .select_related("department")
     )
     for device in devices:
         if device.task_raised_for == device.next_due:
             continue
+        _cancel_open_tasks(device, user=creator, reason=_("Due date changed"))
         workflow.task_create(
             title=_("Calibration or test due: %(device)s") % {"device": device},
             department=device.department, due_date=device.next_due, user=creator, source=device,

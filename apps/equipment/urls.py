@@ -5,6 +5,7 @@ from apps.equipment import views
 app_name = "equipment"
 
 urlpatterns = [
+    path("<int:pk>/files/<int:attachment_pk>/", views.equipment_file, name="file"),
     path("", views.equipment_list, name="list"),
     path("new/", views.equipment_edit, name="create"),
     path("import/", views.equipment_import, name="import"),

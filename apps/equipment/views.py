@@ -328,3 +328,25 @@ def project_edit(request, pk: int | None = None):
         {"form": form, "title": _("Three-simultaneity record"), "multipart": True,
          "cancel_url": reverse("equipment:project_list")},
     )  # fmt: skip
+
+
+@login_required
+def equipment_file(request, pk: int, attachment_pk: int):
+    """A file of the equipment or of one of its records, for those who see the equipment."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+    from django.http import FileResponse
+
+    from apps.core.models import Attachment
+    from apps.equipment.models import Record
+
+    equipment = _get(request, pk)
+    owners = Q(
+        content_type=ContentType.objects.get_for_model(equipment), object_id=equipment.pk
+    ) | Q(
+        content_type=ContentType.objects.get_for_model(Record),
+        object_id__in=Record.objects.filter(equipment=equipment).values("pk"),
+    )
+    attachment = get_object_or_404(Attachment.objects.filter(owners), pk=attachment_pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=not attachment.is_image,
+                        filename=attachment.original_name)  # fmt: skip

@@ -12,9 +12,22 @@ from apps.responsibility.models import (
     SafetyBody,
 )
 
-for model in (Objective, DutyDocument, LetterTemplate, ResponsibilityLetter, AppointmentDocument,
-              SafetyBody, Meeting):  # fmt: skip
+for model in (Objective, DutyDocument, LetterTemplate, AppointmentDocument, SafetyBody, Meeting):
     admin.site.register(model, SimpleHistoryAdmin)
+
+
+@admin.register(ResponsibilityLetter)
+class ResponsibilityLetterAdmin(SimpleHistoryAdmin):
+    """Letters are issued and signed in the app; their status follows the signatures."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(LetterSignature)

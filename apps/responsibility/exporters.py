@@ -62,7 +62,9 @@ class ObjectivesExporter(ResponsibilityExporter):
 
     def rows(self) -> Iterator[list]:
         assessments = selectors.assessment_list(user=self.user, year=self.year)
-        yield from objective_table(selectors.objective_rows(year=self.year), assessments)
+        yield from objective_table(
+            selectors.objective_rows(year=self.year, user=self.user), assessments
+        )
 
 
 @exports.register
@@ -78,7 +80,7 @@ class ObjectivesPdfExporter(ResponsibilityExporter):
         year = self.year
         return render_pdf("pdf/responsibility/objectives.html", {
             "title": self.title, "company": company_get(), "year": year,
-            "rows": selectors.objective_rows(year=year),
+            "rows": selectors.objective_rows(year=year, user=self.user),
             "assessments": selectors.assessment_list(user=self.user, year=year),
             "generated_at": timezone.localtime(), "today": dt.date.today(),
         })  # fmt: skip

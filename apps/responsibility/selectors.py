@@ -51,9 +51,10 @@ class ObjectiveRow:
     targets: list
 
 
-def objective_rows(*, year: int, as_of: dt.date | None = None) -> list[ObjectiveRow]:
+def objective_rows(*, year: int, user, as_of: dt.date | None = None) -> list[ObjectiveRow]:
     """Each objective with its actual value: live from the evidence providers when it names an
-    indicator that exists, the entered figure otherwise."""
+    indicator that exists, the entered figure otherwise. Department targets are those the
+    user may see (their departments for heads)."""
     from apps.scoring.registry import indicators
 
     objectives = list(
@@ -65,6 +66,7 @@ def objective_rows(*, year: int, as_of: dt.date | None = None) -> list[Objective
     if any(o.indicator_key for o in objectives):
         as_of = as_of or min(dt.date.today(), dt.date(year, 12, 31))
         live_values = indicators(as_of)
+    access = access_for(user)
     rows = []
     for objective in objectives:
         indicator = live_values.get(objective.indicator_key) if objective.indicator_key else None
@@ -74,8 +76,12 @@ def objective_rows(*, year: int, as_of: dt.date | None = None) -> list[Objective
                 actual = Decimal(int(actual))
         else:
             actual, live = objective.manual_actual, False
+        targets = [
+            t for t in objective.targets.all()
+            if access.sees_everything or t.department_id in access.headed_department_ids
+        ]  # fmt: skip
         rows.append(ObjectiveRow(objective, actual, live, is_met(objective.direction, objective.target, actual),
-                                 list(objective.targets.all())))  # fmt: skip
+                                 targets))  # fmt: skip
     return rows
 
 
@@ -116,7 +122,7 @@ def duty_list(
         qs = qs.filter(is_current=True)
     if scope := filters.get("scope"):
         qs = qs.filter(scope=scope)
-    return qs
+    return qs.order_by("scope", "title", "-version", "pk")
 
 
 # ------------------------------------------------------------------------------

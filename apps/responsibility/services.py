@@ -70,15 +70,34 @@ OBJECTIVE_FIELDS = ("year", "name", "indicator_key", "direction", "target", "uni
 @transaction.atomic
 def objective_save(*, objective: Objective | None = None, data: dict, user) -> Objective:
     _require_manager(user)
+    if objective is not None and objective.pk:
+        stored = Objective.objects.get(pk=objective.pk)
+        locked = DepartmentAssessment.objects.filter(
+            year=stored.year, status__in=(AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED)
+        ).exists()
+        changed = {f for f in ("year", "direction", "target", "manual_actual") if f in data
+                   and data[f] != getattr(stored, f)}  # fmt: skip
+        if locked and changed:
+            raise ApplicationError(
+                _("Departments were already assessed against this objective: its year, target and "
+                  "figures can no longer change.")
+            )  # fmt: skip
+        if "year" in changed and stored.targets.exists():
+            raise ApplicationError(
+                _("The objective is split to departments: its year cannot change.")
+            )
     objective = objective or Objective()
     _apply(objective, data, OBJECTIVE_FIELDS)
     _save(objective, user=user)
     return objective
 
 
+_KEEP = object()  # "not given": the stored actual stays as it is
+
+
 @transaction.atomic
 def target_set(*, objective: Objective, department: Department, target, user,
-               actual=None) -> DepartmentTarget:  # fmt: skip
+               actual=_KEEP) -> DepartmentTarget:  # fmt: skip
     """Split an objective to a department (managers), or record its actual (heads too)."""
     access = access_for(user)
     item = DepartmentTarget.objects.filter(objective=objective, department=department).first()
@@ -92,7 +111,8 @@ def target_set(*, objective: Objective, department: Department, target, user,
         )
     item = item or DepartmentTarget(objective=objective, department=department)
     item.target = target
-    item.actual = actual
+    if actual is not _KEEP:
+        item.actual = actual
     _save(item, user=user)
     return item
 
@@ -175,7 +195,11 @@ def duty_save(*, data: dict, user, previous: DutyDocument | None = None) -> Duty
     if document.scope == "position" and document.position is None:
         raise ValidationError({"position": _("Choose the position.")})
     if previous is not None:
-        previous = DutyDocument.objects.select_for_update().get(pk=previous.pk)
+        previous = (
+            DutyDocument.objects.select_for_update().filter(pk=previous.pk, is_current=True).first()
+        )
+        if previous is None:
+            raise ApplicationError(_("Only the current version of a duty document is revised."))
         document.version = previous.version + 1
         previous.is_current = False
         _save(

@@ -85,12 +85,7 @@ def _form_page(request, form, title, cancel, save, success, multipart=False):
 def objectives(request):
     year = _year(request)
     access = access_for(request.user)
-    rows = selectors.objective_rows(year=year)
-    if not access.sees_everything:
-        for row in rows:
-            row.targets = [
-                t for t in row.targets if t.department_id in access.headed_department_ids
-            ]
+    rows = selectors.objective_rows(year=year, user=request.user)
     return render(request, "responsibility/objectives.html", {
         "year": year, "rows": rows, "assessments": selectors.assessment_list(user=request.user, year=year),
         "can_edit": access.manages_everything,

@@ -18,6 +18,7 @@ class TaskStatus(models.TextChoices):
     SIGNED_OFF = "signed_off", _("Signed off")
     REJECTED = "rejected", _("Rejected")
     REOPENED = "reopened", _("Reopened")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 # Statuses in which someone still has to work on the task.
@@ -120,7 +121,7 @@ class Task(BaseModel):
 
     @property
     def is_finished(self) -> bool:
-        return self.status == TaskStatus.SIGNED_OFF
+        return self.status in (TaskStatus.SIGNED_OFF, TaskStatus.CANCELLED)
 
     @property
     def is_overdue(self) -> bool:

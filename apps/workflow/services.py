@@ -380,3 +380,18 @@ def task_reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
     Task.objects.filter(pk__in=reminded).update(last_reminded_on=today)
     Task.objects.filter(pk__in=escalated).update(escalated_at=timezone.now())
     return counts
+
+
+@transaction.atomic
+def task_cancel(*, task: Task, user, reason: str, via_source: bool = False) -> Task:
+    """Work that is no longer needed (its record was scrapped or superseded) leaves every inbox
+    and reminder; the task and its history stay."""
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if not via_source and not access_for(user).manages_everything:
+        raise PermissionDenied(_("Only a safety manager may cancel a task."))
+    if task.status in (TaskStatus.SIGNED_OFF, TaskStatus.CANCELLED):
+        return task
+    task.status = TaskStatus.CANCELLED
+    task.closed_at = timezone.now()
+    _save(task, user=user, reason=reason)
+    return task

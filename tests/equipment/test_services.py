@@ -154,7 +154,7 @@ def test_the_daily_job_raises_each_due_task_exactly_once(world):
         assert services.due_tasks_raise() == 1
         assert services.due_tasks_raise() == 0
     plan.refresh_from_db()
-    assert plan.next_due == D(2026, 3, 28)
+    assert plan.next_due == D(2026, 3, 31)  # back to the plan's own day, no drift
     assert [t.due_date for t in _open_tasks()] == [
         D(2026, 1, 31),
         D(2026, 2, 28),
@@ -239,3 +239,85 @@ def test_statutory_inspections_on_time_rate(world):
     values = {i.key: i.value for i in evidence.provider(D(2026, 3, 31))}
     assert values["equipment.inspections_on_time_rate"] == 50
     assert MaintenancePlan.objects.count() == 0
+
+
+def _scrapped(world):
+    item = equipment(world, code="EQ-S")
+    task = services.equipment_scrap_request(
+        equipment=item, user=world.head_a, reason="超过使用年限"
+    )
+    workflow.task_sign_off(task=task, user=world.leader, decision="approve")
+    item.refresh_from_db()
+    return item
+
+
+def test_a_scrapped_item_is_never_changed_again(world, api_for):
+    item = _scrapped(world)
+    with pytest.raises(ApplicationError):
+        services.equipment_save(
+            equipment=item, data={"status": "in_use"}, user=world.safety_manager
+        )
+    response = api_for("head_a").patch(
+        f"/api/v1/equipment/{item.pk}/", {"status": "in_use"}, format="json"
+    )
+    assert response.status_code == 400
+    item.refresh_from_db()
+    assert item.status == EquipmentStatus.SCRAPPED
+
+
+def test_scrapping_stops_the_work_waiting_on_the_item(world):
+    item = crane(world, code="EQ-C", last=D.today() - dt.timedelta(days=700))
+    device = services.device_save(
+        data={"code": "SV-1", "name": "安全阀", "kind": "safety_valve", "equipment": item,
+              "department": world.dept_a, "cycle_months": 12, "last_checked_on": D.today() - dt.timedelta(days=400)},
+        user=world.safety_manager,
+    )  # fmt: skip
+    services.due_tasks_raise(today=D.today())
+    open_before = Task.objects.filter(status__in=["open"]).count()
+    assert open_before >= 2
+    task = services.equipment_scrap_request(equipment=item, user=world.head_a, reason="报废")
+    workflow.task_sign_off(task=task, user=world.leader, decision="approve")
+    device.refresh_from_db()
+    assert not device.is_active
+    assert not Task.objects.filter(status="open").exists()
+    assert services.due_tasks_raise(today=D.today() + dt.timedelta(days=400)) == 0
+
+
+def test_a_monthly_plan_keeps_to_the_31st(world):
+    item = equipment(world, code="EQ-M")
+    services.plan_save(data={"equipment": item, "kind": "maintenance", "title": "月度保养",
+                             "recurrence": "monthly", "next_due": D(2026, 1, 31)}, user=world.safety_manager)  # fmt: skip
+    dues = []
+    for today in (D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31), D(2026, 4, 30)):
+        services.due_tasks_raise(today=today)
+    dues = sorted(
+        Task.objects.filter(source_type__model="maintenanceplan").values_list("due_date", flat=True)
+    )
+    assert dues == [D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31), D(2026, 4, 30)]
+
+
+def test_a_due_date_moved_by_hand_supersedes_the_old_task(world):
+    item = crane(world, code="EQ-D", last=D.today() - dt.timedelta(days=700))
+    services.due_tasks_raise(today=D.today())
+    first = Task.objects.get(source_type__model="equipment", source_id=item.pk)
+    services.equipment_save(equipment=item, data={"next_inspection_due": D.today() + dt.timedelta(days=10)},
+                            user=world.safety_manager)  # fmt: skip
+    services.due_tasks_raise(today=D.today())
+    first.refresh_from_db()
+    assert first.status == "cancelled"
+    assert (
+        Task.objects.filter(
+            source_type__model="equipment", source_id=item.pk, status="open"
+        ).count()
+        == 1
+    )
+
+
+def test_a_head_cannot_fit_a_device_to_another_departments_equipment(world):
+    other = equipment(world, code="EQ-B", department=world.dept_b)
+    with pytest.raises(PermissionDenied):
+        services.device_save(
+            data={"code": "PG-1", "name": "压力表", "kind": "pressure_gauge", "equipment": other,
+                  "department": world.dept_a, "cycle_months": 6},
+            user=world.head_a,
+        )  # fmt: skip

@@ -134,18 +134,18 @@ def test_actual_value_follows_the_hazard_ledger(world):
               "direction": "at_least", "target": 100, "unit": "%"},
         user=world.safety_manager,
     )  # fmt: skip
-    [row] = selectors.objective_rows(year=objective.year)
+    [row] = selectors.objective_rows(year=objective.year, user=world.safety_manager)
     assert row.live and row.actual is None and row.met is None
     first = report(world)
     report(world)
-    [row] = selectors.objective_rows(year=objective.year)
+    [row] = selectors.objective_rows(year=objective.year, user=world.safety_manager)
     assert row.actual == 0 and row.met is False
     assign(world, first)
     rectify(world, first)
     first.refresh_from_db()
     workflow.task_sign_off(task=first.task, user=world.safety_manager, decision="approve")
     hazard_services.hazard_verify(hazard=first, user=world.safety_manager, close=True)
-    [row] = selectors.objective_rows(year=objective.year)
+    [row] = selectors.objective_rows(year=objective.year, user=world.safety_manager)
     assert row.actual == 50
 
 
@@ -154,7 +154,7 @@ def test_manual_objective_and_year_end_assessment_approved_by_leadership(world):
         data={"year": 2025, "name": "死亡人数", "direction": "at_most", "target": 0, "manual_actual": 0, "unit": "人"},
         user=world.safety_manager,
     )  # fmt: skip
-    [row] = selectors.objective_rows(year=2025)
+    [row] = selectors.objective_rows(year=2025, user=world.safety_manager)
     assert not row.live and row.met is True
     with pytest.raises(PermissionDenied):
         services.target_set(
@@ -325,3 +325,63 @@ def test_units_that_have_not_met_are_reminded_a_week_before_the_period_ends(worl
     assert services.meeting_reminders_send(today=dt.date(2026, 3, 24)) == 2
     recipients = set(Notification.objects.values_list("recipient__username", flat=True))
     assert recipients == {"head_a", "safety"}
+
+
+def _objective(world, year=2025):
+    objective = services.objective_save(
+        data={"year": year, "name": "死亡人数", "direction": "at_most", "target": 0, "manual_actual": 0, "unit": "人"},
+        user=world.safety_manager,
+    )  # fmt: skip
+    services.target_set(
+        objective=objective, department=world.dept_a, target=0, user=world.safety_manager
+    )
+    services.target_set(
+        objective=objective, department=world.dept_b, target=0, user=world.safety_manager
+    )
+    return objective
+
+
+def test_a_new_target_keeps_the_actual_the_head_recorded(world):
+    objective = _objective(world)
+    services.target_set(
+        objective=objective, department=world.dept_a, target=0, actual=3, user=world.head_a
+    )
+    item = services.target_set(
+        objective=objective, department=world.dept_a, target=1, user=world.safety_manager
+    )
+    assert item.actual == 3
+
+
+def test_an_assessed_objective_cannot_change(world):
+    objective = _objective(world)
+    services.target_set(
+        objective=objective, department=world.dept_a, target=0, actual=0, user=world.head_a
+    )
+    assessment = services.assessment_submit(
+        year=2025, department=world.dept_a, user=world.safety_manager
+    )
+    workflow.task_sign_off(task=assessment.approval_task, user=world.leader, decision="approve")
+    with pytest.raises(ApplicationError):
+        services.objective_save(objective=objective, data={"target": 5}, user=world.safety_manager)
+    with pytest.raises(ApplicationError):
+        services.objective_save(objective=objective, data={"year": 2027}, user=world.safety_manager)
+
+
+def test_heads_see_only_their_departments_targets_in_exports(world):
+    from apps.responsibility.exporters import ObjectivesExporter
+
+    _objective(world)
+    rows = list(ObjectivesExporter(user=world.head_a, params={"year": "2025"}).rows())
+    text = " ".join(str(cell) for row in rows for cell in row)
+    assert world.dept_a.name in text and world.dept_b.name not in text
+
+
+def test_only_the_current_duty_version_is_revised(world):
+    first = services.duty_save(
+        data={"scope": "department", "department": world.dept_a, "title": "安全职责", "content": "v1"}, user=world.safety_manager
+    )
+    services.duty_save(data={"scope": "department", "department": world.dept_a, "title": "安全职责", "content": "v2"}, user=world.safety_manager,
+                       previous=first)  # fmt: skip
+    with pytest.raises(ApplicationError):
+        services.duty_save(data={"scope": "department", "department": world.dept_a, "title": "安全职责", "content": "v2b"}, user=world.safety_manager,
+                           previous=first)  # fmt: skip
