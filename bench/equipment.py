@@ -9,20 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-database = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+from _common import best_of, setup_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.core.management import call_command  # noqa: E402
 from django.utils import translation  # noqa: E402
@@ -81,15 +71,6 @@ def seed() -> object:
         batch_size=5000,
     )
     return manager
-
-
-def best_of(fn, runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -10,22 +10,12 @@ and their ratio. Target: ratio <= 2.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
-import sys
-import tempfile
-import time
 from decimal import Decimal
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-database = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+from _common import best_of, setup_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+setup_django()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -71,15 +61,6 @@ GROUP BY e.id, e.employee_no, e.name, e.department_id, d.name, d.path, e.is_prin
          e.is_safety_manager, e.hire_date
 ORDER BY d.path, e.employee_no
 """
-
-
-def best_of(fn) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def seed() -> None:

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import io
-import os
-import sys
-import time
 from datetime import date
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+from _common import best_of, setup_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+setup_django(throwaway_db=False)
 
 from openpyxl import Workbook  # noqa: E402
 
@@ -51,15 +44,6 @@ def ours() -> bytes:
     return render_xlsx(
         HEADER, ROWS, sheet_title="员工", total=len(ROWS), progress=lambda d, t: None
     )
-
-
-def best_of(fn, runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 if __name__ == "__main__":

@@ -7,11 +7,7 @@ from rest_framework.response import Response
 
 from apps.assessment import selectors, services
 from apps.assessment.models import Assessment, Finding, NonConformity
-from apps.org.permissions import DepartmentScoped
-
-
-def _sees_everything(access) -> bool:
-    return access.sees_everything
+from apps.org.permissions import DepartmentScoped, sees_everything
 
 
 class AssessmentSerializer(serializers.ModelSerializer):
@@ -110,7 +106,7 @@ class AssessmentViewSet(
 
     queryset = Assessment.objects.none()
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_sees_everything)
+    read_access = staticmethod(sees_everything)
     filterset_fields = ["year", "status", "kind", "standard"]
 
     def get_queryset(self):
@@ -169,7 +165,7 @@ class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Up
     queryset = Finding.objects.none()
     serializer_class = FindingSerializer
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_sees_everything)
+    read_access = staticmethod(sees_everything)
     filterset_fields = ["assessment", "scored", "applicable"]
 
     def get_queryset(self):

@@ -13,17 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from apps.assessment import charts, selectors
 from apps.assessment.models import Assessment
 from apps.core import exports
+from apps.core.numbers import excel_number
 from apps.core.pdf import render_pdf
 from apps.core.xlsx import render_xlsx_sheets
 from apps.org.access import access_for
 from apps.org.selectors import company_get
 from apps.scoring.models import ReviewGroup
-
-
-def _number(value):
-    if value is None:
-        return None
-    return int(value) if value == int(value) else float(value)
 
 
 class AssessmentExporter(exports.Exporter):
@@ -114,10 +109,10 @@ class ScoringSheetExporter(AssessmentExporter):
             item_rows.append(
                 [
                     element.code, element.name, finding.item.b_item.code, finding.item.code,
-                    finding.item.requirement, _number(finding.item.points),
+                    finding.item.requirement, excel_number(finding.item.points),
                     yes if finding.applicable else no,
-                    _number(finding.deduction) if finding.applicable else None,
-                    _number(finding.earned) if finding.applicable else None,
+                    excel_number(finding.deduction) if finding.applicable else None,
+                    excel_number(finding.earned) if finding.applicable else None,
                     str(_("Yes")) if finding.veto_failed else "",
                     finding.reason, finding.department.name if finding.department else "",
                 ]
@@ -127,16 +122,16 @@ class ScoringSheetExporter(AssessmentExporter):
         result = summary.result
         item_rows.append([])
         item_rows.append(
-            ["", str(_("Total")), "", "", "", _number(result.full), "",
-             _number(result.applicable_full - result.earned), _number(result.earned), "", "", ""]
+            ["", str(_("Total")), "", "", "", excel_number(result.full), "",
+             excel_number(result.applicable_full - result.earned), excel_number(result.earned), "", "", ""]
         )  # fmt: skip
         item_rows.append(
             ["", str(_("Score (of 100)")), "", "", "", None, "", None,
-             _number(result.score) if result.score is not None else None, "", "", ""]
+             excel_number(result.score) if result.score is not None else None, "", "", ""]
         )  # fmt: skip
         element_rows = [
-            [e.code, e.name, _number(e.points), _number(e.not_applicable), _number(e.deducted),
-             _number(e.earned), _number(e.percent) if e.percent is not None else None]
+            [e.code, e.name, excel_number(e.points), excel_number(e.not_applicable), excel_number(e.deducted),
+             excel_number(e.earned), excel_number(e.percent) if e.percent is not None else None]
             for e in summary.elements
         ]  # fmt: skip
         header = [
@@ -160,6 +155,6 @@ class ScoringSheetExporter(AssessmentExporter):
 
 def _subtotal_row(element) -> list:
     return [
-        element.code, f"{element.name} {_('Subtotal')}", "", "", "", _number(element.points), "",
-        _number(element.deducted), _number(element.earned), "", "", "",
+        element.code, f"{element.name} {_('Subtotal')}", "", "", "", excel_number(element.points), "",
+        excel_number(element.deducted), excel_number(element.earned), "", "", "",
     ]  # fmt: skip

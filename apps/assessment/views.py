@@ -13,19 +13,15 @@ from apps.assessment.forms import AssessmentForm, AwardForm, FindingForm, GateFo
 from apps.assessment.models import Finding
 from apps.core.exceptions import ApplicationError
 from apps.org.access import access_for
-from apps.org.permissions import manages, role_required
+from apps.org.permissions import manages, role_required, sees_everything
 from apps.scoring.models import Element
-
-
-def _reads(access) -> bool:
-    return access.sees_everything
 
 
 def _get(request, pk: int):
     return get_object_or_404(selectors.assessment_list(user=request.user), pk=pk)
 
 
-@role_required(_reads)
+@role_required(sees_everything)
 def assessment_list(request):
     filters = request.GET.dict()
     return render(
@@ -56,7 +52,7 @@ def assessment_create(request):
     )
 
 
-@role_required(_reads)
+@role_required(sees_everything)
 def assessment_detail(request, pk: int):
     assessment = _get(request, pk)
     summary = selectors.summary(assessment, with_previous=False)
@@ -79,7 +75,7 @@ def assessment_detail(request, pk: int):
     )
 
 
-@role_required(_reads)
+@role_required(sees_everything)
 def element_detail(request, pk: int, code: str):
     assessment = _get(request, pk)
     element = get_object_or_404(Element, standard_id=assessment.standard_id, code=code)
@@ -250,7 +246,7 @@ def assessment_award(request, pk: int):
     )  # fmt: skip
 
 
-@role_required(_reads)
+@role_required(sees_everything)
 def assessment_summary(request, pk: int):
     assessment = _get(request, pk)
     summary = selectors.summary(assessment)
@@ -307,7 +303,7 @@ def finding_evidence(request, pk: int, finding_pk: int):
     )
 
 
-@role_required(_reads)
+@role_required(sees_everything)
 def finding_evidence_download(request, pk: int, finding_pk: int, attachment_pk: int):
     from django.http import FileResponse
 

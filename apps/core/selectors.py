@@ -92,3 +92,13 @@ def as_int(value) -> int | None:
         return int(value) if value not in (None, "") else None
     except (TypeError, ValueError):
         return None
+
+
+def as_date(value):
+    """A filter value from a query string as a date (2026-03-31); anything else is ignored."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None

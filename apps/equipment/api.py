@@ -17,11 +17,7 @@ from apps.equipment.models import (
     SafetyDevice,
     SpecialEquipmentType,
 )
-from apps.org.permissions import DepartmentScoped
-
-
-def _reads_ledger(access) -> bool:
-    return access.sees_everything or access.is_department_head
+from apps.org.permissions import DepartmentScoped, reads_org
 
 
 class SpecialEquipmentTypeSerializer(serializers.ModelSerializer):
@@ -162,7 +158,7 @@ class DeviceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
     queryset = SafetyDevice.objects.none()
     serializer_class = DeviceSerializer
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_reads_ledger)
+    read_access = staticmethod(reads_org)
     head_writes = True
     filterset_fields = ["kind", "equipment", "department"]
 
@@ -201,7 +197,7 @@ class MaintenancePlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, m
     queryset = MaintenancePlan.objects.none()
     serializer_class = MaintenancePlanSerializer
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_reads_ledger)
+    read_access = staticmethod(reads_org)
     head_writes = True
     filterset_fields = ["equipment", "kind"]
 
@@ -233,7 +229,7 @@ class ProjectViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     queryset = Project.objects.none()
     serializer_class = SafetyProjectSerializer
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_reads_ledger)
+    read_access = staticmethod(reads_org)
     head_writes = True
 
     def get_queryset(self):

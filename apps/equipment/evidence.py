@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
+from apps.core.numbers import percent
 from apps.equipment.models import Equipment, EquipmentStatus, SafetyDevice
 from apps.scoring.registry import Indicator
 from apps.workflow.models import Task, TaskStatus
 
 WINDOW_DAYS = 365
-
-
-def _rate(part: int, whole: int) -> Decimal | None:
-    return None if not whole else (Decimal(part) * 100 / whole).quantize(Decimal("0.1"))
 
 
 def provider(as_of: dt.date) -> list[Indicator]:
@@ -54,19 +50,19 @@ def provider(as_of: dt.date) -> list[Indicator]:
     indicators = [
         Indicator("equipment.special_equipment_inspected_rate",
                   _("Special equipment within its inspection date"),
-                  _rate(figures["special_in_date"], figures["special"]), 6, 100, "%", None,
+                  percent(figures["special_in_date"], figures["special"]), 6, 100, "%", None,
                   url + "?special=1"),
         Indicator("equipment.inspections_on_time_rate",
                   _("Statutory inspections done on time (12 months)"),
-                  _rate(statutory["on_time"], statutory["total"]), 6, 100, "%", None, url),
+                  percent(statutory["on_time"], statutory["total"]), 6, 100, "%", None, url),
         Indicator("equipment.overdue_count", _("Equipment overdue for inspection"),
                   figures["overdue"], 6, 0, "", figures["overdue"] == 0, url + "?overdue=1"),
         Indicator("equipment.plan_completion_rate",
                   _("Inspection and maintenance plans done (12 months)"),
-                  _rate(plans["done"], plans["total"]), 6, 100, "%", None, url + "plans/"),
+                  percent(plans["done"], plans["total"]), 6, 100, "%", None, url + "plans/"),
         Indicator("equipment.devices_calibrated_rate",
                   _("Safety devices within their calibration date"),
-                  _rate(devices["in_date"], devices["total"]), 6, 100, "%", None, url + "devices/"),
+                  percent(devices["in_date"], devices["total"]), 6, 100, "%", None, url + "devices/"),
     ]  # fmt: skip
     for indicator in indicators:
         if indicator.unit == "%" and indicator.value is not None:

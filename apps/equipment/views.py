@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
+from apps.core.forms import add_errors
 from apps.core.selectors import attachment_list, history_entries
 from apps.core.views import import_view, sheet_template_response
 from apps.equipment import importers, selectors, services
@@ -29,27 +30,15 @@ from apps.equipment.forms import (
 from apps.equipment.models import DeviceKind, EquipmentStatus
 from apps.equipment.sheets import EQUIPMENT_COLUMNS
 from apps.org.access import access_for
-from apps.org.permissions import role_required
+from apps.org.permissions import reads_org, role_required
 from apps.org.selectors import department_list
 
 PAGE_SIZE = 25
 LABELS_MAX = 500  # one sheet request; filter the ledger for more
 
 
-def _reads_ledger(access) -> bool:
-    return access.sees_everything or access.is_department_head
-
-
 def _writes(access) -> bool:
     return access.manages_everything or access.is_department_head
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _run(request, form, action, success: str):
@@ -57,7 +46,7 @@ def _run(request, form, action, success: str):
     try:
         result = action()
     except ValidationError as exc:
-        _form_errors(form, exc)
+        add_errors(form, exc)
     except ApplicationError as exc:
         form.add_error(None, exc.message)
     else:
@@ -82,7 +71,7 @@ def equipment_list(request):
         {
             "page": page, "filters": filters, "statuses": EquipmentStatus.choices,
             "departments": department_list(user=request.user),
-            "can_export": _reads_ledger(access), "can_edit": _writes(access),
+            "can_export": reads_org(access), "can_edit": _writes(access),
             "today": timezone.localdate(),
         },
     )  # fmt: skip
@@ -186,7 +175,7 @@ def scrap_request(request, pk: int):
     return equipment_detail(request, pk, scrap_form=form, status=400)
 
 
-@role_required(_reads_ledger)
+@role_required(reads_org)
 def labels(request):
     """A printable A4 sheet of QR labels for the equipment the ledger's filters select."""
     qs = selectors.equipment_list(user=request.user, filters=request.GET.dict())[:LABELS_MAX]
@@ -218,7 +207,7 @@ def import_template(request):
 # ------------------------------------------------------------------------------
 # Safety devices, plans, 三同时
 # ------------------------------------------------------------------------------
-@role_required(_reads_ledger)
+@role_required(reads_org)
 def device_list(request):
     devices = selectors.device_list(user=request.user)
     if kind := request.GET.get("kind"):
@@ -265,7 +254,7 @@ def device_check(request, pk: int):
     return redirect("equipment:device_list")
 
 
-@role_required(_reads_ledger)
+@role_required(reads_org)
 def plan_list(request):
     return render(
         request,
@@ -297,7 +286,7 @@ def plan_edit(request, pk: int | None = None):
     )  # fmt: skip
 
 
-@role_required(_reads_ledger)
+@role_required(reads_org)
 def project_list(request):
     return render(
         request,

@@ -24,11 +24,7 @@ from apps.hazards.models import (
 )
 from apps.org.access import access_for
 from apps.org.models import Department
-from apps.org.permissions import DepartmentScoped
-
-
-def _reads_ledger(access) -> bool:
-    return access.sees_everything or access.is_department_head
+from apps.org.permissions import DepartmentScoped, reads_org
 
 
 class HazardSerializer(serializers.ModelSerializer):
@@ -187,7 +183,7 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def statistics(self, request):
         from apps.org.access import access_for
 
-        if not _reads_ledger(access_for(request.user)):
+        if not reads_org(access_for(request.user)):
             return Response(status=status.HTTP_403_FORBIDDEN)
         year = as_int(request.query_params.get("year")) or timezone.localdate().year
         quarter = as_int(request.query_params.get("quarter"))
@@ -253,7 +249,7 @@ class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Inspection.objects.none()
     serializer_class = InspectionSerializer
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_reads_ledger)
+    read_access = staticmethod(reads_org)
     head_writes = True
     filterset_fields = ["kind", "department", "plan"]
 
@@ -317,7 +313,7 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
     queryset = InspectionPlan.objects.none()
     serializer_class = PlanSerializer
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_reads_ledger)
+    read_access = staticmethod(reads_org)
 
     def get_queryset(self):
         return selectors.plan_list(user=self.request.user)
@@ -357,7 +353,7 @@ class ChecklistViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Checklist.objects.none()
     serializer_class = ChecklistSerializer
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_reads_ledger)
+    read_access = staticmethod(reads_org)
 
     def get_queryset(self):
         return selectors.checklist_list().prefetch_related("items")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
+from apps.core.numbers import percent
 from apps.hazards.models import (
     OPEN_STATUSES,
     Hazard,
@@ -21,10 +21,6 @@ from apps.scoring.registry import Indicator
 from apps.workflow.models import Task, TaskStatus
 
 WINDOW_DAYS = 365
-
-
-def _rate(part: int, whole: int) -> Decimal | None:
-    return None if not whole else (Decimal(part) * 100 / whole).quantize(Decimal("0.1"))
 
 
 def provider(as_of: dt.date) -> list[Indicator]:
@@ -75,9 +71,9 @@ def provider(as_of: dt.date) -> list[Indicator]:
     url = "/hazards/"
     indicators = [
         Indicator("hazards.rectification_rate", _("Hazards rectified (12 months)"),
-                  _rate(figures["rectified"], figures["found"]), 8, 100, "%", None, url),
+                  percent(figures["rectified"], figures["found"]), 8, 100, "%", None, url),
         Indicator("hazards.rectified_on_time_rate", _("Hazards rectified on time (12 months)"),
-                  _rate(figures["on_time"], figures["closed_with_deadline"]), 8, 100, "%", None,
+                  percent(figures["on_time"], figures["closed_with_deadline"]), 8, 100, "%", None,
                   url + "?status=closed"),
         Indicator("hazards.overdue_count", _("Overdue hazards"), figures["overdue"], 8, 0, "",
                   figures["overdue"] == 0, url + "?overdue=1"),
@@ -86,13 +82,13 @@ def provider(as_of: dt.date) -> list[Indicator]:
         Indicator("hazards.open_major", _("Open major hazards"), figures["open_major"], 8, 0, "",
                   figures["open_major"] == 0, url + "?status=open&grade=major"),
         Indicator("hazards.inspections_done_rate", _("Planned inspections done (12 months)"),
-                  _rate(all_done, all_total), 8, 100, "%", None, "/hazards/plans/"),
+                  percent(all_done, all_total), 8, 100, "%", None, "/hazards/plans/"),
     ]  # fmt: skip
     for kind, (total, done) in sorted(by_kind.items()):
         indicators.append(
             Indicator(f"hazards.inspections_done_rate.{kind}", _("Planned inspections done: %(kind)s")
                       % {"kind": dict(InspectionKind.choices).get(kind, kind)},
-                      _rate(done, total), 8, 100, "%", None, "/hazards/plans/")
+                      percent(done, total), 8, 100, "%", None, "/hazards/plans/")
         )  # fmt: skip
     for indicator in indicators:
         if indicator.unit == "%" and indicator.value is not None:

@@ -8,7 +8,8 @@ from django.db.models import Count, DecimalField, F, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from apps.core.selectors import as_int
+from apps.core.numbers import percent
+from apps.core.selectors import as_date, as_int
 from apps.hazards.models import (
     OPEN_STATUSES,
     Checklist,
@@ -20,13 +21,6 @@ from apps.hazards.models import (
 )
 from apps.org.access import access_for
 from apps.org.models import Department
-
-
-def _date(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
 
 
 def hazard_list(*, user, filters: dict | None = None) -> QuerySet[Hazard]:
@@ -55,9 +49,9 @@ def hazard_list(*, user, filters: dict | None = None) -> QuerySet[Hazard]:
             qs = qs.filter(**{name: value})
     if filters.get("overdue") == "1":
         qs = qs.filter(overdue_q(timezone.localdate()))
-    if start := _date(filters.get("from")):
+    if start := as_date(filters.get("from")):
         qs = qs.filter(found_on__gte=start)
-    if end := _date(filters.get("to")):
+    if end := as_date(filters.get("to")):
         qs = qs.filter(found_on__lte=end)
     return qs.order_by("-found_on", "-pk")
 
@@ -108,17 +102,11 @@ class StatisticsRow:
 
     @property
     def rectification_rate(self) -> Decimal | None:
-        return _rate(self.rectified, self.found)
+        return percent(self.rectified, self.found)
 
     @property
     def on_time_rate(self) -> Decimal | None:
-        return _rate(self.on_time, self.rectified)
-
-
-def _rate(part: int, whole: int) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))
+        return percent(self.on_time, self.rectified)
 
 
 @dataclass

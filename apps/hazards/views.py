@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
+from apps.core.forms import add_errors
 from apps.core.selectors import as_int, attachment_list, history_entries
 from apps.hazards import rules, selectors, services
 from apps.hazards.forms import (
@@ -37,23 +38,11 @@ from apps.hazards.models import (
     InspectionResult,
 )
 from apps.org.access import access_for
-from apps.org.permissions import manages, role_required
+from apps.org.permissions import manages, reads_org, role_required
 from apps.org.selectors import department_list
 from apps.workflow.services import can_sign_off, can_work_on
 
 PAGE_SIZE = 25
-
-
-def _reads_ledger(access) -> bool:
-    return access.sees_everything or access.is_department_head
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 # ------------------------------------------------------------------------------
@@ -77,7 +66,7 @@ def hazard_list(request):
             "categories": HazardCategory.choices,
             "sources": HazardSource.choices,
             "departments": department_list(user=request.user),
-            "can_export": _reads_ledger(access),
+            "can_export": reads_org(access),
             "today": timezone.localdate(),
         },
     )
@@ -91,7 +80,7 @@ def hazard_report(request):
         try:
             hazard = services.hazard_report(user=request.user, **data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(
                 request, _("Hazard %(code)s reported. Thank you.") % {"code": hazard.code}
@@ -162,7 +151,7 @@ def _act(request, hazard, form, action, success: str, form_name: str):
         try:
             action(form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_errors(form, exc)
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:
@@ -239,7 +228,7 @@ def hazard_photo(request, pk: int, attachment_pk: int):
 # ------------------------------------------------------------------------------
 # Statistics
 # ------------------------------------------------------------------------------
-@role_required(_reads_ledger)
+@role_required(reads_org)
 def statistics(request):
     today = timezone.localdate()
     year = as_int(request.GET.get("year")) or today.year
@@ -256,7 +245,7 @@ def statistics(request):
 # ------------------------------------------------------------------------------
 # Inspections, plans and checklists
 # ------------------------------------------------------------------------------
-@role_required(_reads_ledger)
+@role_required(reads_org)
 def inspection_list(request):
     filters = request.GET.dict()
     page = Paginator(
@@ -270,7 +259,7 @@ def inspection_list(request):
     )  # fmt: skip
 
 
-@role_required(_reads_ledger)
+@role_required(reads_org)
 def inspection_record(request):
     plan = None
     if plan_id := as_int(request.GET.get("plan") or request.POST.get("plan")):
@@ -303,7 +292,7 @@ def inspection_record(request):
         except PermissionDenied:
             raise
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Inspection recorded."))
             return redirect("hazards:inspection_detail", pk=inspection.pk)
@@ -314,7 +303,7 @@ def inspection_record(request):
     )  # fmt: skip
 
 
-@role_required(_reads_ledger)
+@role_required(reads_org)
 def inspection_detail(request, pk: int):
     inspection = get_object_or_404(selectors.inspection_list(user=request.user), pk=pk)
     results = InspectionResult.objects.filter(inspection=inspection).select_related(
@@ -327,7 +316,7 @@ def inspection_detail(request, pk: int):
     )  # fmt: skip
 
 
-@role_required(_reads_ledger)
+@role_required(reads_org)
 @require_POST
 def inspection_raise(request, pk: int, result_pk: int):
     inspection = get_object_or_404(selectors.inspection_list(user=request.user), pk=pk)
@@ -345,14 +334,14 @@ def inspection_raise(request, pk: int, result_pk: int):
     return redirect("hazards:detail", pk=hazard.pk)
 
 
-@role_required(_reads_ledger)
+@role_required(reads_org)
 def inspection_photo(request, pk: int, attachment_pk: int):
     inspection = get_object_or_404(selectors.inspection_list(user=request.user), pk=pk)
     attachment = get_object_or_404(attachment_list(owner=inspection), pk=attachment_pk)
     return FileResponse(attachment.file.open("rb"), filename=attachment.original_name)
 
 
-@role_required(_reads_ledger)
+@role_required(reads_org)
 def plan_list(request):
     return render(
         request, "hazards/plan_list.html",
@@ -369,7 +358,7 @@ def plan_edit(request, pk: int | None = None):
         try:
             services.plan_save(plan=plan, data=form.cleaned_data, user=request.user)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Inspection plan saved."))
             return redirect("hazards:plan_list")
@@ -387,7 +376,7 @@ def checklist_create(request):
         try:
             services.checklist_create(user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Checklist saved."))
             return redirect("hazards:plan_list")

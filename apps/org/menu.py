@@ -1,23 +1,20 @@
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.navigation import NavItem, register
-from apps.org.access import access_for
+from apps.org.permissions import for_user, reads_org
 
-
-def _reads_org(user) -> bool:
-    access = access_for(user)
-    return access.sees_everything or access.is_department_head
+_reads_org = for_user(reads_org)
 
 
 register(NavItem("org.company", _("Company profile"), "org:company", 2, "bi-building", order=10))
 register(
     NavItem("org.departments", _("Departments"), "org:department_list", 2, "bi-diagram-3", order=20)
-)  # noqa: E501
+)
 register(
     NavItem("org.employees", _("Employees"), "org:employee_list", 2, "bi-people", _reads_org, 30)
-)  # noqa: E501
+)
 register(
     NavItem(
         "org.positions", _("Positions"), "org:position_list", 2, "bi-person-badge", _reads_org, 40
     )
-)  # noqa: E501
+)

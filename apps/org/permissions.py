@@ -33,7 +33,13 @@ def manages(access: Access) -> bool:
     return access.manages_everything
 
 
+def sees_everything(access: Access) -> bool:
+    """Safety managers and leadership."""
+    return access.sees_everything
+
+
 def reads_org(access: Access) -> bool:
+    """Safety managers, leadership and department heads (for their departments)."""
     return access.sees_everything or access.is_department_head
 
 
@@ -60,3 +66,8 @@ class DepartmentScoped(permissions.BasePermission):
         return access.manages_everything or (
             getattr(view, "head_writes", False) and access.heads(department_id)
         )
+
+
+def for_user(predicate: Callable[[Access], bool]) -> Callable[[object], bool]:
+    """The same predicate taking a user, for menu items."""
+    return lambda user: predicate(access_for(user))

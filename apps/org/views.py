@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from apps.core.forms import add_errors
 from apps.core.selectors import history_entries
 from apps.core.views import import_view, sheet_template_response
 from apps.org import importers, selectors, services
@@ -31,11 +32,7 @@ def _save_form(request, form, save, *, success: str):
     try:
         obj = save(form.cleaned_data)
     except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
+        add_errors(form, exc)
         return None
     messages.success(request, success)
     return obj

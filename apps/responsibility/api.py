@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from apps.core.selectors import as_int
 from apps.org.access import access_for
 from apps.org.models import Department, Employee
-from apps.org.permissions import DepartmentScoped
+from apps.org.permissions import DepartmentScoped, reads_org
 from apps.responsibility import selectors, services
 from apps.responsibility.models import (
     AppointmentDocument,
@@ -25,10 +25,6 @@ from apps.responsibility.models import (
     ReviewResult,
     SafetyBody,
 )
-
-
-def _reads(access) -> bool:
-    return access.sees_everything or access.is_department_head
 
 
 def _year(request) -> int:
@@ -62,7 +58,7 @@ class ObjectiveViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
     queryset = Objective.objects.none()
     serializer_class = ObjectiveSerializer
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_reads)
+    read_access = staticmethod(reads_org)
     filterset_fields = ["year"]
 
     def get_queryset(self):
@@ -106,7 +102,7 @@ class TargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     queryset = DepartmentTarget.objects.none()
     serializer_class = DepartmentTargetSerializer
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_reads)
+    read_access = staticmethod(reads_org)
     head_writes = True
 
     def get_queryset(self):
@@ -146,7 +142,7 @@ class DepartmentAssessmentViewSet(
     queryset = DepartmentAssessment.objects.none()
     serializer_class = DepartmentAssessmentSerializer
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_reads)
+    read_access = staticmethod(reads_org)
 
     def get_queryset(self):
         return selectors.assessment_list(user=self.request.user, year=_year(self.request))
@@ -185,7 +181,7 @@ class DutyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
     queryset = DutyDocument.objects.none()
     serializer_class = DutyDocumentSerializer
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_reads)
+    read_access = staticmethod(reads_org)
 
     def get_queryset(self):
         return selectors.duty_list(user=self.request.user, filters={"current": "0"})
@@ -231,7 +227,7 @@ class TemplateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
     queryset = LetterTemplate.objects.none()
     serializer_class = LetterTemplateSerializer
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_reads)
+    read_access = staticmethod(reads_org)
 
     def get_queryset(self):
         return LetterTemplate.objects.all()
@@ -322,7 +318,7 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
     queryset = AppointmentDocument.objects.none()
     serializer_class = AppointmentDocumentSerializer
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_reads)
+    read_access = staticmethod(reads_org)
 
     def get_queryset(self):
         return AppointmentDocument.objects.all()
@@ -363,7 +359,7 @@ class BodyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
     queryset = SafetyBody.objects.none()
     serializer_class = SafetyBodySerializer
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_reads)
+    read_access = staticmethod(reads_org)
 
     def get_queryset(self):
         return selectors.body_list()
@@ -480,7 +476,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
     @action(detail=False, methods=["get"])
     def compliance(self, request):
         access = access_for(request.user)
-        if not _reads(access):
+        if not reads_org(access):
             return Response(status=status.HTTP_403_FORBIDDEN)
         import datetime as dt
 

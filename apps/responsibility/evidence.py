@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from apps.core.numbers import percent
 from apps.responsibility import selectors
 from apps.responsibility.models import (
     AssessmentStatus,
@@ -21,10 +21,6 @@ from apps.responsibility.models import (
     SafetyBody,
 )
 from apps.scoring.registry import Indicator
-
-
-def _rate(part: int, whole: int) -> Decimal | None:
-    return None if not whole else (Decimal(part) * 100 / whole).quantize(Decimal("0.1"))
 
 
 def provider(as_of: dt.date) -> list[Indicator]:
@@ -57,15 +53,15 @@ def provider(as_of: dt.date) -> list[Indicator]:
         Indicator("responsibility.objectives_split", _("Objectives of the year set and split to departments"),
                   split, 1, True, "", split, "/responsibility/objectives/"),
         Indicator("responsibility.departments_assessed_rate", _("Departments assessed against last year's targets"),
-                  _rate(assessed, to_assess), 1, 100, "%", None, "/responsibility/objectives/"),
+                  percent(assessed, to_assess), 1, 100, "%", None, "/responsibility/objectives/"),
         Indicator("responsibility.letters_signed_rate", _("Responsibility letters signed by both sides"),
-                  _rate(letters["signed"], letters["total"]), 2, 100, "%", None, "/responsibility/letters/"),
+                  percent(letters["signed"], letters["total"]), 2, 100, "%", None, "/responsibility/letters/"),
         Indicator("responsibility.units_without_officer", _("Units without a safety officer"),
                   without_officer, 2, 0, "", without_officer == 0, "/responsibility/organisation/"),
         Indicator("responsibility.meetings_held_rate", _("Safety meetings held against required"),
-                  _rate(held, required), 2, 100, "%", None, "/responsibility/meetings/compliance/"),
+                  percent(held, required), 2, 100, "%", None, "/responsibility/meetings/compliance/"),
         Indicator("responsibility.duties_reviewed_rate", _("Duty documents reviewed this year"),
-                  _rate(reviewed, current_duties), 2, 100, "%", None, "/responsibility/duties/"),
+                  percent(reviewed, current_duties), 2, 100, "%", None, "/responsibility/duties/"),
         Indicator("responsibility.bodies_appointed", _("Safety committee and office appointed by document"),
                   has_bodies >= 2, 2, True, "", has_bodies >= 2, "/responsibility/organisation/"),
     ]  # fmt: skip

@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
+from apps.core.forms import add_errors
 from apps.core.selectors import as_int, attachment_list
 from apps.org.access import access_for
-from apps.org.permissions import manages, role_required
+from apps.org.permissions import manages, reads_org, role_required
 from apps.responsibility import selectors, services
 from apps.responsibility.forms import (
     AssessmentForm,
@@ -46,20 +47,8 @@ from apps.responsibility.models import (
 PAGE_SIZE = 50
 
 
-def _reads(access) -> bool:
-    return access.sees_everything or access.is_department_head
-
-
 def _year(request) -> int:
     return as_int(request.GET.get("year")) or timezone.localdate().year
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _form_page(request, form, title, cancel, save, success, multipart=False):
@@ -68,7 +57,7 @@ def _form_page(request, form, title, cancel, save, success, multipart=False):
         try:
             result = save(form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_errors(form, exc)
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:
@@ -81,7 +70,7 @@ def _form_page(request, form, title, cancel, save, success, multipart=False):
 # ------------------------------------------------------------------------------
 # Objectives
 # ------------------------------------------------------------------------------
-@role_required(_reads)
+@role_required(reads_org)
 def objectives(request):
     year = _year(request)
     access = access_for(request.user)
@@ -103,7 +92,7 @@ def objective_edit(request, pk: int | None = None):
                       lambda o: f"{back}?year={o.year}")  # fmt: skip
 
 
-@role_required(_reads)
+@role_required(reads_org)
 def target_edit(request, pk: int):
     objective = get_object_or_404(Objective, pk=pk)
     form = TargetForm(request.POST or None)
@@ -124,7 +113,7 @@ def assessment_submit(request):
 # ------------------------------------------------------------------------------
 # Duties
 # ------------------------------------------------------------------------------
-@role_required(_reads)
+@role_required(reads_org)
 def duties(request):
     filters = request.GET.dict()
     return render(request, "responsibility/duties.html", {
@@ -168,7 +157,7 @@ def letters(request):
     return render(request, "responsibility/letters.html", {
         "page": page, "filters": filters, "year": year, "levels": LetterLevel.choices,
         "statuses": LetterStatus.choices, "progress": selectors.signing_progress(user=request.user, year=year),
-        "can_edit": access.manages_everything, "can_export": _reads(access),
+        "can_edit": access.manages_everything, "can_export": reads_org(access),
         "employee_id": access.employee_id,
     })  # fmt: skip
 
@@ -235,7 +224,7 @@ def letter_sign(request, pk: int):
 # ------------------------------------------------------------------------------
 # Organisation
 # ------------------------------------------------------------------------------
-@role_required(_reads)
+@role_required(reads_org)
 def organisation(request):
     access = access_for(request.user)
     visible = access.visible_department_ids()
@@ -286,7 +275,7 @@ def meetings(request):
     access = access_for(request.user)
     return render(request, "responsibility/meetings.html", {
         "page": page, "filters": filters, "levels": MeetingLevel.choices,
-        "can_edit": access.manages_everything or access.is_department_head, "can_export": _reads(access),
+        "can_edit": access.manages_everything or access.is_department_head, "can_export": reads_org(access),
     })  # fmt: skip
 
 
@@ -302,7 +291,7 @@ def meeting_detail(request, pk: int):
     })  # fmt: skip
 
 
-@role_required(_reads)
+@role_required(reads_org)
 def meeting_edit(request, pk: int | None = None):
     meeting = (
         get_object_or_404(selectors.meeting_list(user=request.user), pk=pk)
@@ -326,7 +315,7 @@ def meeting_edit(request, pk: int | None = None):
                       lambda m: reverse("responsibility:meeting_detail", args=[m.pk]))  # fmt: skip
 
 
-@role_required(_reads)
+@role_required(reads_org)
 @require_POST
 def decision_add(request, pk: int):
     meeting = get_object_or_404(selectors.meeting_list(user=request.user), pk=pk)
@@ -343,7 +332,7 @@ def decision_add(request, pk: int):
     return redirect("responsibility:meeting_detail", pk=pk)
 
 
-@role_required(_reads)
+@role_required(reads_org)
 def compliance(request):
     year = _year(request)
     today = timezone.localdate()

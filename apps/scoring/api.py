@@ -5,7 +5,7 @@ from rest_framework import parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.org.permissions import DepartmentScoped
+from apps.org.permissions import DepartmentScoped, sees_everything
 from apps.scoring import importers, selectors
 from apps.scoring.models import BItem, Element, ScoringItem, Standard
 
@@ -57,16 +57,12 @@ class ImportSerializer(serializers.Serializer):
     file = serializers.FileField()
 
 
-def _sees_everything(access) -> bool:
-    return access.sees_everything
-
-
 class StandardViewSet(viewsets.ReadOnlyModelViewSet):
     """Scoring standards; a new one is imported from the three-sheet workbook."""
 
     queryset = Standard.objects.none()
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_sees_everything)
+    read_access = staticmethod(sees_everything)
     search_fields = ["name", "industry"]
     filterset_fields = ["is_active"]
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import exports
+from apps.core.numbers import excel_number
 from apps.core.xlsx import render_xlsx_sheets
 from apps.org.access import access_for
 from apps.scoring import services
@@ -16,13 +17,6 @@ from apps.scoring.sheets import (
     ITEM_COLUMNS,
     ITEM_SHEET,
 )
-
-
-def _number(value):
-    """Whole numbers as int so that a sheet shows 10, not 10.0."""
-    if value is None:
-        return None
-    return int(value) if value == int(value) else float(value)
 
 
 @exports.register
@@ -44,17 +38,17 @@ class StandardExporter(exports.Exporter):
             "name": data["name"],
             "version": data["version"],
             "industry": data["industry"],
-            "full_points": _number(data["full_points"]),
-            "threshold_1": _number(data["thresholds"][0]),
-            "threshold_2": _number(data["thresholds"][1]),
-            "threshold_3": _number(data["thresholds"][2]),
-            "element_min_share": _number(data["element_min_share"]),
+            "full_points": excel_number(data["full_points"]),
+            "threshold_1": excel_number(data["thresholds"][0]),
+            "threshold_2": excel_number(data["thresholds"][1]),
+            "threshold_3": excel_number(data["thresholds"][2]),
+            "element_min_share": excel_number(data["element_min_share"]),
         }
         groups = dict(ReviewGroup.choices)
         item_rows = [
             [
                 element["code"], b_item["code"], b_item["name"], item["code"], item["requirement"],
-                _number(item["points"]), item["method"], str(_("Yes") if item["veto"] else _("No")),
+                excel_number(item["points"]), item["method"], str(_("Yes") if item["veto"] else _("No")),
                 str(groups[item["group"]]), item["indicator"] or "", item["auto_rule"],
             ]
             for element in data["elements"]
@@ -71,7 +65,7 @@ class StandardExporter(exports.Exporter):
                 (
                     ELEMENT_SHEET,
                     [c.label for c in ELEMENT_COLUMNS],
-                    [[e["code"], e["name"], _number(e["points"])] for e in data["elements"]],
+                    [[e["code"], e["name"], excel_number(e["points"])] for e in data["elements"]],
                 ),
                 (ITEM_SHEET, [c.label for c in ITEM_COLUMNS], item_rows),
             ],  # fmt: skip

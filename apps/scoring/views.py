@@ -8,15 +8,11 @@ from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
 from apps.core.views import ImportForm
-from apps.org.permissions import manages, role_required
+from apps.org.permissions import manages, role_required, sees_everything
 from apps.scoring import importers, selectors, services
 
 
-def _sees_everything(access) -> bool:
-    return access.sees_everything
-
-
-@role_required(_sees_everything)
+@role_required(sees_everything)
 def standard_list(request):
     filters = request.GET.dict()
     return render(
@@ -26,7 +22,7 @@ def standard_list(request):
     )
 
 
-@role_required(_sees_everything)
+@role_required(sees_everything)
 def standard_detail(request, pk: int):
     standard = get_object_or_404(selectors.standard_list(), pk=pk)
     return render(

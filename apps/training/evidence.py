@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from apps.core.numbers import percent
 from apps.org.models import Employee
 from apps.scoring.registry import Indicator
 from apps.training import selectors
@@ -19,14 +20,8 @@ from apps.training import selectors
 TARGET = Decimal(100)
 
 
-def _rate(part: int, whole: int) -> Decimal | None:
-    if not whole:
-        return None
-    return (Decimal(part) * 100 / whole).quantize(Decimal("0.1"))
-
-
 def _indicator(key: str, label: str, part: int, whole: int, url: str) -> Indicator:
-    value = _rate(part, whole)
+    value = percent(part, whole)
     return Indicator(
         key=key,
         label=label,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from apps.core import exports
 from apps.core.exceptions import ApplicationError
+from apps.core.numbers import excel_number
 from apps.core.pdf import render_pdf
 from apps.core.selectors import as_int
 from apps.core.xlsx import render_xlsx_sheets
@@ -18,12 +19,6 @@ from apps.org.models import Employee
 from apps.org.selectors import company_get
 from apps.training import selectors
 from apps.training.models import INDUCTION_LEVELS, SessionLevel
-
-
-def _number(value):
-    if value is None:
-        return None
-    return int(value) if value == int(value) else float(value)
 
 
 def _yes_no(value) -> str:
@@ -65,9 +60,9 @@ class LedgerExporter(TrainingExporter):
             session = a.session
             yield [
                 a.date, session.course.name, str(levels.get(a.level, a.level)),
-                _number(session.hours), session.trainer, session.place, session.department.name,
+                excel_number(session.hours), session.trainer, session.place, session.department.name,
                 a.employee.employee_no, a.employee.name, a.employee.department.name,
-                _yes_no(a.present), _number(a.hours_credited), _number(a.exam_score),
+                _yes_no(a.present), excel_number(a.hours_credited), excel_number(a.exam_score),
                 _yes_no(a.passed), _("Yes") if a.holder_expired else "",
             ]  # fmt: skip
 
@@ -85,8 +80,8 @@ class ComplianceExporter(TrainingExporter):
         people = [
             [
                 r.employee_no, r.name, r.department_name, r.role_label,
-                _number(r.initial_hours), r.initial_required, _number(r.initial_short),
-                _number(r.annual_hours), r.annual_required, _number(r.annual_short),
+                excel_number(r.initial_hours), r.initial_required, excel_number(r.initial_short),
+                excel_number(r.annual_hours), r.annual_required, excel_number(r.annual_short),
                 _("Yes") if r.induction_complete else _("No"),
                 "、".join(str(levels[level]) for level in r.induction_missing),
                 _("Yes") if r.has_expired_certificate else "",
@@ -96,8 +91,8 @@ class ComplianceExporter(TrainingExporter):
         ]  # fmt: skip
         departments = [
             [
-                d.name, d.people, d.hours_ok, _number(d.hours_rate), d.induction_ok,
-                _number(d.induction_rate), _number(d.short_hours),
+                d.name, d.people, d.hours_ok, excel_number(d.hours_rate), d.induction_ok,
+                excel_number(d.induction_rate), excel_number(d.short_hours),
             ]
             for d in selectors.by_department(rows)
         ]  # fmt: skip

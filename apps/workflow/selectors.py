@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from apps.core.selectors import as_int
+from apps.core.selectors import as_date, as_int
 from apps.org.access import access_for
 from apps.org.models import Department
 from apps.org.selectors import headless_department_ids
@@ -49,20 +47,11 @@ def task_list(*, user, filters: dict | None = None) -> QuerySet[Task]:
         qs = qs.filter(status__in=UNFINISHED_STATUSES, due_date__lt=timezone.localdate())
     if filters.get("mine") == "1":
         qs = qs.filter(assignee_id=user.pk)
-    if due_from := _date(filters.get("due_from")):
+    if due_from := as_date(filters.get("due_from")):
         qs = qs.filter(due_date__gte=due_from)
-    if due_to := _date(filters.get("due_to")):
+    if due_to := as_date(filters.get("due_to")):
         qs = qs.filter(due_date__lte=due_to)
     return qs
-
-
-def _date(value) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
 
 
 def task_get(*, user, pk: int) -> Task:
