@@ -51,7 +51,9 @@ class ObjectiveRow:
     targets: list
 
 
-def objective_rows(*, year: int, user, as_of: dt.date | None = None) -> list[ObjectiveRow]:
+def objective_rows(
+    *, year: int, user, as_of: dt.date | None = None, live: dict | None = None
+) -> list[ObjectiveRow]:
     """Each objective with its actual value: live from the evidence providers when it names an
     indicator that exists, the entered figure otherwise. Department targets are those the
     user may see (their departments for heads)."""
@@ -62,8 +64,8 @@ def objective_rows(*, year: int, user, as_of: dt.date | None = None) -> list[Obj
             "targets__department"
         )
     )  # fmt: skip
-    live_values = {}
-    if any(o.indicator_key for o in objectives):
+    live_values = live if live is not None else {}
+    if live is None and any(o.indicator_key for o in objectives):
         as_of = as_of or min(dt.date.today(), dt.date(year, 12, 31))
         live_values = indicators(as_of)
     access = access_for(user)

@@ -40,14 +40,27 @@ def unregister(name: str) -> None:
     _providers.pop(name, None)
 
 
+def provider_names() -> list[str]:
+    return sorted(_providers)
+
+
+def indicators_of(name: str, as_of: dt.date) -> list[Indicator]:
+    """One provider's indicators; a failing provider is logged and gives none."""
+    provider = _providers.get(name)
+    if provider is None:
+        return []
+    try:
+        return list(provider(as_of))
+    except Exception:  # noqa: BLE001
+        logger.exception("Evidence provider %s failed", name)
+        return []
+
+
 def indicators(as_of: dt.date) -> dict[str, Indicator]:
     """Every registered indicator as of a date. A failing provider is logged and skipped,
     so one broken app cannot stop an assessment."""
     result: dict[str, Indicator] = {}
-    for name, provider in list(_providers.items()):
-        try:
-            for indicator in provider(as_of):
-                result[indicator.key] = indicator
-        except Exception:  # noqa: BLE001
-            logger.exception("Evidence provider %s failed", name)
+    for name in list(_providers):
+        for indicator in indicators_of(name, as_of):
+            result[indicator.key] = indicator
     return result

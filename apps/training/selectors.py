@@ -491,6 +491,9 @@ def certificate_list(
         )
     elif state == "valid":
         qs = qs.filter(valid_until__gte=as_of)
+    if (within := as_int(filters.get("within"))) is not None:
+        # Expiring within so many days (the dashboard's 30/60/90-day figures).
+        qs = qs.filter(valid_until__gte=as_of, valid_until__lte=as_of + dt.timedelta(days=within))
     if q := filters.get("q"):
         qs = qs.filter(
             Q(number__icontains=q) | Q(holder__name__icontains=q) | Q(type__name__icontains=q)

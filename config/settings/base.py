@@ -65,6 +65,7 @@ LOCAL_APPS = [
     "apps.responsibility",
     "apps.equipment",
     "apps.assessment",
+    "apps.dashboard",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -223,6 +224,17 @@ SPECTACULAR_SETTINGS = {
 # ------------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
+# The cache (live evidence figures) is shared through Redis when there is one.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
+         "KEY_PREFIX": "anbiao"}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}  # fmt: skip
+# How long a provider's evidence figures are kept when no record of its app changes.
+EVIDENCE_CACHE_SECONDS = env.int("ANBIAO_EVIDENCE_CACHE_SECONDS", default=300)
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
@@ -258,6 +270,10 @@ CELERY_BEAT_SCHEDULE = {
     "meeting-reminders": {
         "task": "apps.responsibility.tasks.send_meeting_reminders",
         "schedule": crontab(hour=8, minute=5),
+    },
+    "monthly-safety-report": {
+        "task": "apps.dashboard.tasks.send_monthly_report",
+        "schedule": crontab(day_of_month=1, hour=6, minute=0),
     },
     "equipment-due-tasks": {
         "task": "apps.equipment.tasks.raise_due_tasks",

@@ -14,3 +14,6 @@ MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default="/tmp/anbiao-test-media")
 # Static files straight from the source folders: no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Each test run has its own cache: nothing is served from an earlier run.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

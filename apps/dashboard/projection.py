@@ -1,0 +1,158 @@
+"""The projected grade today: the latest assessment with its indicator-linked items re-scored from
+live evidence (DESIGN.md: "auto-scored items from live indicators, the rest from the latest
+assessment")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from apps.assessment.models import Assessment, AssessmentStatus, Finding
+from apps.scoring import engine
+from apps.scoring.models import ScoringItem, Standard
+
+DONE = (AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED)
+
+
+@dataclass
+class ElementBar:
+    code: str
+    name: str
+    points: Decimal
+    applicable: Decimal
+    earned: Decimal
+    percent: Decimal | None
+    live_items: int = 0
+
+
+@dataclass
+class Projection:
+    standard: Standard | None
+    base: Assessment | None  # the assessment the manual items come from
+    result: engine.Grade | None
+    final_level: int | None
+    gate: dict
+    elements: list[ElementBar] = field(default_factory=list)
+    live_items: int = 0  # items scored from live indicators
+    from_assessment: int = 0  # items taken from the base assessment
+    not_scored: int = 0  # items neither live nor scored in the base (counted as not deducted)
+    base_score: Decimal | None = None
+    live_deductions: list = field(default_factory=list)  # (item, indicator, deduction)
+
+    @property
+    def change(self) -> Decimal | None:
+        if self.result is None or self.result.score is None or self.base_score is None:
+            return None
+        return self.result.score - self.base_score
+
+
+def base_assessment() -> Assessment | None:
+    """The latest submitted or approved assessment, else the latest one being worked on."""
+    qs = Assessment.objects.select_related("standard").order_by("-year", "-created_at")
+    return qs.filter(status__in=DONE).first() or qs.first()
+
+
+def project(indicators: dict, *, base: Assessment | None = None) -> Projection:
+    """Five queries whatever the number of items and records."""
+    base = base if base is not None else base_assessment()
+    standard = base.standard if base else Standard.objects.filter(is_active=True).first()
+    if standard is None:
+        return Projection(None, None, None, None, {})
+    items = list(
+        ScoringItem.objects.filter(standard=standard)
+        .select_related("b_item__element")
+        .order_by("b_item__element__order", "order")
+    )
+    findings = (
+        {f.item_id: f for f in Finding.objects.filter(assessment=base)} if base else {}
+    )
+    results, live_items, from_assessment, not_scored, live_deductions = [], 0, 0, 0, []
+    bars: dict[str, ElementBar] = {}
+    for item in items:
+        element = item.b_item.element
+        bar = bars.setdefault(
+            element.code,
+            ElementBar(element.code, element.name, element.points, Decimal(0), Decimal(0), None),
+        )
+        finding = findings.get(item.pk)
+        applicable = finding.applicable if finding else True
+        veto_failed = bool(finding and finding.veto_failed and item.is_veto)
+        indicator = indicators.get(item.indicator_key) if item.indicator_key else None
+        suggested = (
+            engine.suggested_deduction(item.auto_rule, indicator.value, item.points)
+            if indicator is not None and item.auto_rule
+            else None
+        )
+        if suggested is not None and applicable:
+            deduction = suggested
+            live_items += 1
+            bar.live_items += 1
+            live_deductions.append((item, indicator, suggested))
+        elif finding is not None and finding.scored:
+            deduction = finding.deduction
+            from_assessment += 1
+        else:
+            deduction = Decimal(0)
+            not_scored += 1
+        results.append(
+            engine.ItemResult(
+                code=item.code, element=element.code, points=item.points, deduction=deduction,
+                applicable=applicable, veto_failed=veto_failed,
+            )
+        )  # fmt: skip
+    result = engine.grade(
+        results, element_min_share=standard.element_min_share, thresholds=standard.thresholds
+    )
+    for score in result.elements:
+        bar = bars[score.code]
+        bar.applicable = score.applicable_full
+        bar.earned = score.earned
+        bar.percent = score.percent
+    gate = gate_figures(indicators, base)
+    final = engine.gate_level(
+        result.level,
+        fatalities=gate["fatalities"],
+        fatality_limit=gate["fatality_limit"],
+        larger_or_worse_accident=gate["larger_or_worse_accident"],
+    )
+    base_score = base.score if base is not None and base.status in DONE else None
+    if base is not None and base_score is None and findings:
+        base_score = _score_of(base, items, findings)
+    return Projection(
+        standard=standard, base=base, result=result, final_level=final, gate=gate,
+        elements=list(bars.values()), live_items=live_items, from_assessment=from_assessment,
+        not_scored=not_scored, base_score=base_score, live_deductions=live_deductions,
+    )  # fmt: skip
+
+
+def gate_figures(indicators: dict, base: Assessment | None) -> dict:
+    """Deaths and a larger-or-worse accident in the last 12 months: from the accident records
+    when an app provides them, else the figures entered on the base assessment."""
+    deaths = indicators.get("accidents.fatalities_12m")
+    worst = indicators.get("accidents.larger_or_worse_12m")
+    from_records = deaths is not None and deaths.value is not None
+    return {
+        "fatalities": int(deaths.value) if from_records else (base.fatalities if base else 0),
+        "fatality_limit": base.fatality_limit if base else 0,
+        "larger_or_worse_accident": (
+            bool(worst.value) if worst is not None and worst.value is not None
+            else bool(base and base.larger_or_worse_accident)
+        ),
+        "source": "records" if from_records else ("manual" if base else "none"),
+    }  # fmt: skip
+
+
+def _score_of(base: Assessment, items, findings) -> Decimal | None:
+    """The running score of an assessment still being worked on (its scored items only)."""
+    results = [
+        engine.ItemResult(
+            code=item.code, element=item.b_item.element.code, points=item.points,
+            deduction=findings[item.pk].deduction, applicable=findings[item.pk].applicable,
+            veto_failed=findings[item.pk].veto_failed and item.is_veto,
+        )
+        for item in items
+        if item.pk in findings and findings[item.pk].scored
+    ]  # fmt: skip
+    if not results:
+        return None
+    return engine.grade(results).score

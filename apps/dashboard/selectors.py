@@ -1,0 +1,309 @@
+"""Everything the dashboard and the monthly report show, read in a fixed number of queries.
+
+Company figures (the projected grade, overdue work from the evidence providers, accidents and
+objectives) are for safety managers and leadership. Department figures (hazards, tasks,
+training, certificates) are rolled up to the units under the chosen department, and department
+heads see their own departments only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from apps.assessment.models import Assessment
+from apps.core.numbers import percent
+from apps.dashboard.projection import DONE, Projection, project
+from apps.hazards.models import OPEN_STATUSES, Hazard, HazardStatus
+from apps.hazards.selectors import overdue_q
+from apps.org.access import access_for
+from apps.org.models import Department, DepartmentKind
+from apps.responsibility.selectors import objective_rows
+from apps.scoring import live
+from apps.training import selectors as training
+from apps.training.models import Certificate
+from apps.workflow.models import UNFINISHED_STATUSES, Task
+
+CERTIFICATE_WINDOWS = (30, 60, 90)
+TREND_MONTHS = 12
+
+# Overdue work shown as figures, from the evidence providers: (indicator key, label).
+OVERDUE = [
+    ("hazards.overdue_count", gettext_lazy("Overdue hazards")),
+    ("hazards.overdue_major", gettext_lazy("Overdue major hazards")),
+    ("equipment.overdue_count", gettext_lazy("Equipment inspections and maintenance overdue")),
+    ("emergency.drills_due", gettext_lazy("Emergency drills overdue")),
+    ("emergency.evaluations_overdue", gettext_lazy("Emergency plan evaluations overdue")),
+    ("major_hazards.assessments_overdue", gettext_lazy("Major hazard source assessments overdue")),
+]
+RATES = [
+    "hazards.rectification_rate", "hazards.rectified_on_time_rate", "hazards.inspections_done_rate",
+    "training.annual_hours_compliance", "training.certificates_valid_rate",
+    "equipment.inspections_on_time_rate", "emergency.plans_filed_rate",
+    "emergency.supplies_in_date_rate", "major_hazards.registered_rate",
+    "accidents.reported_on_time_rate",
+]  # fmt: skip
+ACCIDENTS = [
+    "accidents.count_ytd", "accidents.deaths_ytd", "accidents.serious_injuries_ytd",
+    "accidents.direct_loss_ytd", "accidents.trir_ytd", "accidents.ltifr_ytd",
+    "accidents.fatalities_12m",
+]  # fmt: skip
+
+
+@dataclass
+class Unit:
+    """A row of the department figures: a department and everything below it."""
+
+    id: int
+    name: str
+    path: str
+    direct_only: bool = False  # the chosen department's own records, not its sub-units
+    hazards_open: int = 0
+    hazards_overdue: int = 0
+    tasks_open: int = 0
+    tasks_overdue: int = 0
+    people: int = 0
+    hours_ok: int = 0
+
+    @property
+    def hours_rate(self) -> Decimal | None:
+        return percent(self.hours_ok, self.people)
+
+    def link(self, url_name: str, **params) -> str:
+        return f"{reverse(url_name)}?{urlencode({'department': self.id, **params})}"
+
+    @property
+    def hazards_open_url(self) -> str:
+        return self.link("hazards:list", status="open")
+
+    @property
+    def hazards_overdue_url(self) -> str:
+        return self.link("hazards:list", overdue="1")
+
+    @property
+    def tasks_open_url(self) -> str:
+        return self.link("workflow:task_list", status="unfinished")
+
+    @property
+    def tasks_overdue_url(self) -> str:
+        return self.link("workflow:task_list", overdue="1")
+
+    @property
+    def training_url(self) -> str:
+        return self.link("training:compliance")
+
+
+@dataclass
+class Figure:
+    key: str
+    label: str
+    value: object  # None: the app keeps no data yet
+    unit: str = ""
+    target: object = None
+    ok: bool | None = None
+    url: str = ""
+    available: bool = True  # False: no app provides it
+
+
+@dataclass
+class MonthRate:
+    month: dt.date
+    found: int
+    closed: int
+
+    @property
+    def rate(self) -> Decimal | None:
+        return percent(self.closed, self.found)
+
+
+@dataclass
+class Dashboard:
+    as_of: dt.date
+    computed_at: dt.datetime  # the oldest figure on the page was computed then
+    company: bool  # the viewer sees company figures
+    department: Department | None
+    departments: list[Department]  # the filter's choices
+    units: list[Unit] = field(default_factory=list)
+    projection: Projection | None = None
+    history: list[Assessment] = field(default_factory=list)
+    overdue: list[Figure] = field(default_factory=list)
+    rates: list[Figure] = field(default_factory=list)
+    accidents: list[Figure] = field(default_factory=list)
+    objectives: list = field(default_factory=list)
+    rectification: list[MonthRate] = field(default_factory=list)
+    certificates: list[Figure] = field(default_factory=list)
+
+    @property
+    def totals(self) -> Unit:
+        total = Unit(0, _("Total"), "")
+        for unit in self.units:
+            for name in ("hazards_open", "hazards_overdue", "tasks_open", "tasks_overdue",
+                         "people", "hours_ok"):  # fmt: skip
+                setattr(total, name, getattr(total, name) + getattr(unit, name))
+        return total
+
+
+def _figure(indicators: dict, key: str, label: str | None = None) -> Figure:
+    found = indicators.get(key)
+    if found is None:
+        return Figure(key, label or key, None, available=False)
+    return Figure(key, str(found.label), found.value, found.unit, found.target, found.ok, found.url)
+
+
+def _scope(user, department_id: int | None):
+    """The departments the viewer may pick, the anchor chosen and the rows under it."""
+    access = access_for(user)
+    departments = list(
+        Department.objects.filter(is_active=True).only("id", "name", "path", "parent_id", "kind")
+    )
+    if not access.sees_everything:
+        departments = [d for d in departments if d.pk in access.headed_department_ids]
+    by_id = {d.pk: d for d in departments}
+    chosen = by_id.get(department_id) if department_id else None
+    if chosen is not None:
+        anchors = [chosen]
+    elif access.sees_everything:
+        anchors = [d for d in departments if d.parent_id is None]
+    else:
+        anchors = [d for d in departments if d.parent_id not in by_id]
+    units = []
+    for anchor in anchors:
+        children = [d for d in departments if d.parent_id == anchor.pk]
+        if children and (chosen is not None or anchor.kind == DepartmentKind.COMPANY):
+            units.append(Unit(anchor.pk, anchor.name, anchor.path, direct_only=True))
+            units += [Unit(d.pk, d.name, d.path) for d in children]
+        else:
+            units.append(Unit(anchor.pk, anchor.name, anchor.path))
+    return access, departments, chosen, units
+
+
+def _assign(units: list[Unit]):
+    """A function mapping a department path to its row (None outside the rows)."""
+    exact = {u.path: u for u in units if u.direct_only}
+    prefixes = sorted((u for u in units if not u.direct_only), key=lambda u: -len(u.path))
+
+    def unit_of(path: str) -> Unit | None:
+        if path in exact:
+            return exact[path]
+        for unit in prefixes:
+            if path.startswith(unit.path):
+                return unit
+        return None
+
+    return unit_of
+
+
+def _within(units: list[Unit], field_name: str) -> Q:
+    q = Q()
+    for unit in units:
+        q |= Q(**{f"{field_name}__path__startswith": unit.path})
+    return q
+
+
+def _department_figures(units: list[Unit], as_of: dt.date, *, user) -> dict:
+    """Hazards, tasks and training per row, and the certificates expiring: six queries."""
+    if not units:
+        return {"rows": {}, "months": [], "certificates": {}}
+    unit_of = _assign(units)
+    within = _within(units, "department")
+    rows: dict[int, dict] = defaultdict(lambda: defaultdict(int))
+    for row in (
+        Hazard.objects.filter(within, status__in=OPEN_STATUSES)
+        .values("department__path")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=overdue_q(as_of)))
+    ):
+        if unit := unit_of(row["department__path"]):
+            rows[unit.id]["hazards_open"] += row["open"]
+            rows[unit.id]["hazards_overdue"] += row["overdue"]
+    for row in (
+        Task.objects.filter(within, status__in=UNFINISHED_STATUSES)
+        .values("department__path")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=as_of)))
+    ):
+        if unit := unit_of(row["department__path"]):
+            rows[unit.id]["tasks_open"] += row["open"]
+            rows[unit.id]["tasks_overdue"] += row["overdue"]
+    people = training.visible_employees(user=user).filter(_within(units, "department"))
+    for person in training.compliance(people, as_of=as_of):
+        if unit := unit_of(person.department_path):
+            rows[unit.id]["people"] += 1
+            rows[unit.id]["hours_ok"] += person.hours_ok
+    start = (as_of.replace(day=1) - relativedelta(months=TREND_MONTHS - 1))
+    months = {
+        row["month"]: row
+        for row in Hazard.objects.filter(within, found_on__gte=start, found_on__lte=as_of)
+        .annotate(month=TruncMonth("found_on"))
+        .values("month")
+        .annotate(found=Count("pk"), closed=Count("pk", filter=Q(status=HazardStatus.CLOSED)))
+    }
+    trend = []
+    for i in range(TREND_MONTHS):
+        month = start + relativedelta(months=i)
+        row = months.get(month) or months.get(dt.datetime(month.year, month.month, 1))
+        trend.append((month, row["found"] if row else 0, row["closed"] if row else 0))
+    certificates = Certificate.objects.filter(
+        _within(units, "holder__department"),
+        holder__is_active=True,
+        valid_until__gte=as_of,
+        valid_until__lte=as_of + dt.timedelta(days=max(CERTIFICATE_WINDOWS)),
+    ).aggregate(**{
+        f"d{days}": Count("pk", filter=Q(valid_until__lte=as_of + dt.timedelta(days=days)))
+        for days in CERTIFICATE_WINDOWS
+    })  # fmt: skip
+    return {
+        "rows": {k: dict(v) for k, v in rows.items()},
+        "months": trend,
+        "certificates": certificates,
+    }
+
+
+def dashboard(*, user, department_id: int | None = None, as_of: dt.date) -> Dashboard:
+    access, departments, chosen, units = _scope(user, department_id)
+    scope_key = ",".join(str(u.id) for u in units)
+    figures, computed_at = live.memo(
+        f"dashboard:{as_of.isoformat()}:{scope_key}:{chosen.pk if chosen else ''}",
+        apps=("hazards", "training", "workflow", "org"),
+        compute=lambda: _department_figures(units, as_of, user=user),
+    )
+    for unit in units:
+        for name, value in figures["rows"].get(unit.id, {}).items():
+            setattr(unit, name, value)
+    board = Dashboard(
+        as_of=as_of, computed_at=computed_at, company=access.sees_everything,
+        department=chosen, departments=departments, units=units,
+        rectification=[MonthRate(m, found, closed) for m, found, closed in figures["months"]],
+    )  # fmt: skip
+    certificate_url = reverse("training:certificate_list")
+    for days in CERTIFICATE_WINDOWS:
+        params = {"within": days, **({"department": chosen.pk} if chosen else {})}
+        board.certificates.append(
+            Figure(f"certificates.{days}", _("Certificates expiring within %(days)s days")
+                   % {"days": days}, figures["certificates"].get(f"d{days}") or 0,
+                   url=f"{certificate_url}?{urlencode(params)}")
+        )  # fmt: skip
+    if not access.sees_everything:
+        return board
+    found = live.indicators(as_of)
+    board.computed_at = min(board.computed_at, found.computed_at)
+    indicators = found.indicators
+    board.projection = project(indicators)
+    board.history = list(
+        Assessment.objects.filter(status__in=DONE, score__isnull=False)
+        .select_related("standard")
+        .order_by("year", "created_at")
+    )
+    board.overdue = [_figure(indicators, key, str(label)) for key, label in OVERDUE]
+    board.rates = [_figure(indicators, key) for key in RATES]
+    board.accidents = [_figure(indicators, key) for key in ACCIDENTS]
+    board.objectives = objective_rows(year=as_of.year, user=user, as_of=as_of, live=indicators)
+    return board

@@ -1,0 +1,58 @@
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.core.models import GeneratedFile, GeneratedFileStatus
+from apps.core.selectors import as_int
+from apps.dashboard import charts, selectors
+from apps.dashboard.exporters import MonthlyReportExporter
+from apps.dashboard.permissions import sees_dashboard
+from apps.org.permissions import role_required, sees_everything
+
+
+@role_required(sees_dashboard)
+def index(request):
+    today = timezone.localdate()
+    board = selectors.dashboard(
+        user=request.user, department_id=as_int(request.GET.get("department")), as_of=today
+    )
+    return render(
+        request,
+        "dashboard/index.html",
+        {
+            "board": board,
+            "charts": charts.echarts_options(board),
+            "last_month": MonthlyReportExporter.default_month(today),
+        },
+    )
+
+
+@role_required(sees_everything)
+def report_list(request):
+    reports = GeneratedFile.objects.filter(kind=MonthlyReportExporter.kind).select_related(
+        "created_by"
+    )
+    page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "dashboard/report_list.html",
+        {
+            "page": page,
+            "last_month": MonthlyReportExporter.default_month(timezone.localdate()),
+            "title": _("Monthly safety reports"),
+        },
+    )
+
+
+@role_required(sees_everything)
+def report_download(request, pk: int):
+    generated = get_object_or_404(
+        GeneratedFile, pk=pk, kind=MonthlyReportExporter.kind, status=GeneratedFileStatus.DONE
+    )
+    if not generated.file:
+        raise Http404
+    return FileResponse(
+        generated.file.open("rb"), as_attachment=True, filename=generated.file.name.rsplit("/", 1)[-1]
+    )

@@ -1,0 +1,230 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+
+from apps.dashboard import selectors
+from apps.dashboard.charts import echarts_options
+from apps.dashboard.projection import project
+from apps.hazards.models import Hazard
+from apps.org.models import Employee
+from apps.scoring import registry
+from apps.scoring.services import standard_create
+from tests.assessment.factories import make_assessment, score_all
+from tests.hazards.factories import assign, report
+from tests.scoring.factories import standard_data
+from tests.training.factories import attend, certificate_type, make_certificate, make_session
+from tests.workflow.factories import make_task
+
+URL = "/dashboard/"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
+
+
+class FakeProvider:
+    def __init__(self, **values):
+        self.values = values
+
+    def __call__(self, as_of):
+        return [
+            registry.Indicator(key=k.replace("__", "."), label=k, value=v, element=12)
+            for k, v in self.values.items()
+        ]
+
+
+@pytest.fixture
+def provider():
+    def register(**values):
+        registry.register("fake", FakeProvider(**values))
+
+    yield register
+    registry.unregister("fake")
+
+
+@pytest.fixture
+def linked_standard(db):
+    """Eight items of 10 points; the first is linked to the indicator fake.rate."""
+    data = standard_data(8, name="联动标准")
+    item = data["elements"][0]["b_items"][0]["items"][0]
+    item["indicator"], item["auto_rule"] = "fake.rate", "below:100:10:2"
+    return standard_create(data=data)
+
+
+def test_live_indicators_rescore_linked_items_of_the_latest_assessment(world, linked_standard, provider):
+    assessment = make_assessment(world, linked_standard)
+    score_all(world, assessment, {"2.1.1": Decimal(4)})  # 76 of 80 by hand
+    # 75 % is 25 points below the target: three steps of 10, 2 points each.
+    provider(fake__rate=Decimal(75))
+    result = project(registry.indicators(timezone.localdate()), base=assessment)
+    assert result.live_items == 1
+    assert result.from_assessment == 7
+    assert result.result.earned == Decimal(80 - 4 - 6)
+    assert result.result.score == Decimal("87.5")
+    assert result.base_score == Decimal("95.0")
+    assert result.change == Decimal("-7.5")
+    assert result.final_level == 2
+
+
+def test_without_the_indicator_the_assessment_figure_stands(world, linked_standard):
+    assessment = make_assessment(world, linked_standard)
+    score_all(world, assessment, {"1.1.1": Decimal(3)})
+    result = project({}, base=assessment)
+    assert result.live_items == 0 and result.from_assessment == 8
+    assert result.result.earned == Decimal(77)
+
+
+def test_unscored_items_are_counted_and_not_deducted(world, linked_standard):
+    assessment = make_assessment(world, linked_standard)
+    result = project({}, base=assessment)
+    assert result.not_scored == 8
+    assert result.result.score == Decimal("100.0")
+
+
+@pytest.mark.parametrize(
+    "deaths, larger, expected",
+    [(0, False, 1), (1, False, 2), (0, True, None)],
+)
+def test_the_gate_reads_the_accident_records(world, linked_standard, provider, deaths, larger, expected):
+    assessment = make_assessment(world, linked_standard, fatality_limit=1)
+    score_all(world, assessment)
+    provider(accidents__fatalities_12m=deaths, accidents__larger_or_worse_12m=larger, fake__rate=100)
+    result = project(registry.indicators(timezone.localdate()), base=assessment)
+    assert result.gate["source"] == "records"
+    assert result.gate["fatalities"] == deaths
+    assert result.final_level == expected
+
+
+def test_leadership_sees_the_grade_and_no_data_for_missing_apps(world, linked_standard, client_for):
+    assessment = make_assessment(world, linked_standard)
+    score_all(world, assessment)
+    response = client_for("leader").get(URL)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'data-testid="projected-score"' in page
+    board = response.context["board"]
+    assert board.projection.result.score == Decimal("100.0")
+    missing = [f for f in board.overdue if not f.available]
+    present = {f.key for f in board.overdue if f.available}
+    assert "hazards.overdue_count" in present
+    for figure in missing:  # an app not built or not installed shows "no data", never zero
+        assert figure.value is None
+    assert "no data" in page or not missing
+
+
+def test_overdue_hazards_per_department_link_to_the_filtered_list(world, client_for):
+    late = assign(world, report(world), days=3)
+    Hazard.objects.filter(pk=late.pk).update(deadline=timezone.localdate() - dt.timedelta(days=1))
+    assign(world, report(world), days=5)
+    assign(world, report(world, department=world.dept_b), days=5, department=world.dept_b)
+    board = selectors.dashboard(user=world.leader, as_of=timezone.localdate())
+    rows = {u.id: u for u in board.units}
+    a = rows[world.dept_a.pk]
+    assert (a.hazards_open, a.hazards_overdue) == (2, 1)
+    assert (rows[world.dept_b.pk].hazards_open, rows[world.dept_b.pk].hazards_overdue) == (1, 0)
+    assert a.hazards_overdue_url == f"/hazards/?department={world.dept_a.pk}&overdue=1"
+    listed = client_for("leader").get(a.hazards_overdue_url).context["page"].object_list
+    assert [h.pk for h in listed] == [late.pk]
+    chart = echarts_options(board)["hazards"]["series"][1]["data"]
+    assert {"value": 1, "url": a.hazards_overdue_url} in chart
+
+
+def test_a_department_filter_shows_the_units_below_it(world):
+    make_task(department=world.team_a, user=world.safety_manager, days=-2)
+    make_task(department=world.dept_a, user=world.safety_manager, days=4)
+    board = selectors.dashboard(user=world.leader, department_id=world.dept_a.pk, as_of=timezone.localdate())
+    rows = {(u.id, u.direct_only): u for u in board.units}
+    assert rows[(world.dept_a.pk, True)].tasks_open == 1
+    assert rows[(world.team_a.pk, False)].tasks_open == 1
+    assert rows[(world.team_a.pk, False)].tasks_overdue == 1
+    assert board.totals.tasks_open == 2
+
+
+def test_heads_see_their_own_departments_only(world, client_for):
+    assign(world, report(world, department=world.dept_b), days=5, department=world.dept_b)
+    response = client_for("head_a").get(URL, {"department": world.dept_b.pk})
+    assert response.status_code == 200
+    board = response.context["board"]
+    assert not board.company and board.projection is None
+    assert {u.id for u in board.units} <= {world.dept_a.pk, world.team_a.pk}
+    assert board.totals.hazards_open == 0
+    assert world.dept_b.pk not in {d.pk for d in board.departments}
+    assert 'data-testid="projected-score"' not in response.content.decode()
+
+
+def test_employees_have_no_dashboard(world, client_for):
+    assert client_for("employee_a").get(URL).status_code == 403
+
+
+def test_certificates_expiring_are_counted_in_windows_and_listed(world, client_for):
+    today = timezone.localdate()
+    holder = Employee.objects.get(user=world.employee_a)
+    kind = certificate_type()
+    for number, days in (("C30", 20), ("C60", 45), ("C90", 80), ("CLATER", 200)):
+        make_certificate(holder=holder, issued_on=today - dt.timedelta(days=2000), user=world.safety_manager,
+                         number=number, type=kind, valid_until=today + dt.timedelta(days=days))  # fmt: skip
+    board = selectors.dashboard(user=world.leader, as_of=today)
+    assert [f.value for f in board.certificates] == [1, 2, 3]
+    listed = client_for("leader").get(board.certificates[1].url).context["page"].object_list
+    assert sorted(c.number for c in listed) == ["C30", "C60"]
+
+
+def test_figures_follow_changes_at_once(world):
+    today = timezone.localdate()
+    first = selectors.dashboard(user=world.leader, as_of=today)
+    assert first.totals.hazards_open == 0
+    assign(world, report(world), days=5)
+    second = selectors.dashboard(user=world.leader, as_of=today)
+    assert second.totals.hazards_open == 1
+    assert {f.key: f.value for f in second.overdue}["hazards.overdue_count"] == 0
+
+
+def test_unchanged_figures_come_from_the_cache(world, django_assert_num_queries):
+    today = timezone.localdate()
+    selectors.dashboard(user=world.leader, as_of=today)
+    with CaptureQueriesContext(connection) as warm:
+        selectors.dashboard(user=world.leader, as_of=today)
+    cache.clear()
+    with CaptureQueriesContext(connection) as cold:
+        selectors.dashboard(user=world.leader, as_of=today)
+    assert len(warm) < len(cold)
+
+
+def _grow(world, n: int):
+    """n hazards, tasks, certificates and attendances in both departments."""
+    people = [Employee.objects.get(user=world.employee_a)]
+    session = make_session(user=world.safety_manager, department=world.dept_a)
+    attend(session, people, user=world.safety_manager)
+    kind = certificate_type()
+    for i in range(n):
+        department = world.dept_a if i % 2 else world.dept_b
+        assign(world, report(world, department=department), days=5 - i, department=department)
+        make_task(department=world.team_a, user=world.safety_manager, days=i - 2)
+        make_certificate(holder=people[0], issued_on=timezone.localdate() - dt.timedelta(days=3000),
+                         user=world.safety_manager, number=f"N{n}-{i}", type=kind,
+                         valid_until=timezone.localdate() + dt.timedelta(days=10 + i))  # fmt: skip
+
+
+def _count(client) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL).status_code == 200
+    return len(queries)
+
+
+def test_the_page_runs_a_fixed_number_of_queries(world, linked_standard, client_for):
+    assessment = make_assessment(world, linked_standard)
+    score_all(world, assessment)
+    client = client_for("leader")
+    _grow(world, 1)
+    small = _count(client)
+    _grow(world, 6)
+    make_assessment(world, linked_standard, year=2025)
+    assert _count(client) == small, small
