@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from apps.assessment.api import AssessmentViewSet, FindingViewSet
 from apps.core.viewsets import ExportViewSet
+from apps.dashboard.api import DashboardViewSet
 from apps.equipment.api import (
     DeviceViewSet,
     EquipmentViewSet,
@@ -66,6 +67,7 @@ router.register("training/certificates", CertificateViewSet, basename="training-
 router.register("training/plans", TrainingPlanViewSet, basename="training-plan")
 router.register("training/compliance", ComplianceViewSet, basename="training-compliance")
 router.register("exports", ExportViewSet, basename="export")
+router.register("dashboard", DashboardViewSet, basename="dashboard")
 router.register("hazards", HazardViewSet, basename="hazard")
 router.register("inspections", InspectionViewSet, basename="inspection")
 router.register("inspection-plans", PlanViewSet, basename="inspection-plan")

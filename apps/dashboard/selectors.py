@@ -9,14 +9,13 @@ heads see their own departments only.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q
-from django.db.models.functions import TruncMonth
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -41,6 +40,7 @@ TREND_MONTHS = 12
 OVERDUE = [
     ("hazards.overdue_count", gettext_lazy("Overdue hazards")),
     ("hazards.overdue_major", gettext_lazy("Overdue major hazards")),
+    ("hazards.inspections_overdue", gettext_lazy("Planned inspections overdue")),
     ("equipment.overdue_count", gettext_lazy("Equipment inspections and maintenance overdue")),
     ("emergency.drills_due", gettext_lazy("Emergency drills overdue")),
     ("emergency.evaluations_overdue", gettext_lazy("Emergency plan evaluations overdue")),
@@ -191,14 +191,14 @@ def _assign(units: list[Unit]):
     """A function mapping a department path to its row (None outside the rows)."""
     exact = {u.path: u for u in units if u.direct_only}
     prefixes = sorted((u for u in units if not u.direct_only), key=lambda u: -len(u.path))
+    seen: dict[str, Unit | None] = {}
 
     def unit_of(path: str) -> Unit | None:
-        if path in exact:
-            return exact[path]
-        for unit in prefixes:
-            if path.startswith(unit.path):
-                return unit
-        return None
+        if path not in seen:
+            seen[path] = exact.get(path) or next(
+                (u for u in prefixes if path.startswith(u.path)), None
+            )
+        return seen[path]
 
     return unit_of
 
@@ -210,48 +210,42 @@ def _within(units: list[Unit], field_name: str) -> Q:
     return q
 
 
-def _department_figures(units: list[Unit], as_of: dt.date, *, user) -> dict:
-    """Hazards, tasks and training per row, and the certificates expiring: six queries."""
-    if not units:
-        return {"rows": {}, "months": [], "certificates": {}}
-    unit_of = _assign(units)
+def _hazard_figures(units: list[Unit], as_of: dt.date) -> dict:
+    """Open and overdue hazards per department path, and found/closed per month: two queries."""
     within = _within(units, "department")
-    rows: dict[int, dict] = defaultdict(lambda: defaultdict(int))
-    for row in (
-        Hazard.objects.filter(within, status__in=OPEN_STATUSES)
+    per_path = {
+        row["department__path"]: (row["open"], row["overdue"])
+        for row in Hazard.objects.filter(within, status__in=OPEN_STATUSES)
         .values("department__path")
         .annotate(open=Count("pk"), overdue=Count("pk", filter=overdue_q(as_of)))
-    ):
-        if unit := unit_of(row["department__path"]):
-            rows[unit.id]["hazards_open"] += row["open"]
-            rows[unit.id]["hazards_overdue"] += row["overdue"]
-    for row in (
-        Task.objects.filter(within, status__in=UNFINISHED_STATUSES)
+    }
+    start = as_of.replace(day=1) - relativedelta(months=TREND_MONTHS - 1)
+    months = [start + relativedelta(months=i) for i in range(TREND_MONTHS)]
+    aggregates = {}
+    for i, month in enumerate(months):
+        period = Q(found_on__gte=month, found_on__lt=month + relativedelta(months=1))
+        aggregates[f"found_{i}"] = Count("pk", filter=period)
+        aggregates[f"closed_{i}"] = Count("pk", filter=period & Q(status=HazardStatus.CLOSED))
+    counts = Hazard.objects.filter(within, found_on__gte=start, found_on__lte=as_of).aggregate(
+        **aggregates
+    )
+    trend = [(m, counts[f"found_{i}"], counts[f"closed_{i}"]) for i, m in enumerate(months)]
+    return {"per_path": per_path, "months": trend}
+
+
+def _task_figures(units: list[Unit], as_of: dt.date) -> dict:
+    """Unfinished and overdue tasks per department path: one query."""
+    return {
+        row["department__path"]: (row["open"], row["overdue"])
+        for row in Task.objects.filter(_within(units, "department"), status__in=UNFINISHED_STATUSES)
         .values("department__path")
         .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=as_of)))
-    ):
-        if unit := unit_of(row["department__path"]):
-            rows[unit.id]["tasks_open"] += row["open"]
-            rows[unit.id]["tasks_overdue"] += row["overdue"]
-    people = training.visible_employees(user=user).filter(_within(units, "department"))
-    for person in training.compliance(people, as_of=as_of):
-        if unit := unit_of(person.department_path):
-            rows[unit.id]["people"] += 1
-            rows[unit.id]["hours_ok"] += person.hours_ok
-    start = (as_of.replace(day=1) - relativedelta(months=TREND_MONTHS - 1))
-    months = {
-        row["month"]: row
-        for row in Hazard.objects.filter(within, found_on__gte=start, found_on__lte=as_of)
-        .annotate(month=TruncMonth("found_on"))
-        .values("month")
-        .annotate(found=Count("pk"), closed=Count("pk", filter=Q(status=HazardStatus.CLOSED)))
     }
-    trend = []
-    for i in range(TREND_MONTHS):
-        month = start + relativedelta(months=i)
-        row = months.get(month) or months.get(dt.datetime(month.year, month.month, 1))
-        trend.append((month, row["found"] if row else 0, row["closed"] if row else 0))
-    certificates = Certificate.objects.filter(
+
+
+def _certificate_figures(units: list[Unit], as_of: dt.date) -> dict:
+    """Certificates of active people expiring within each window: one query."""
+    return Certificate.objects.filter(
         _within(units, "holder__department"),
         holder__is_active=True,
         valid_until__gte=as_of,
@@ -260,35 +254,51 @@ def _department_figures(units: list[Unit], as_of: dt.date, *, user) -> dict:
         f"d{days}": Count("pk", filter=Q(valid_until__lte=as_of + dt.timedelta(days=days)))
         for days in CERTIFICATE_WINDOWS
     })  # fmt: skip
-    return {
-        "rows": {k: dict(v) for k, v in rows.items()},
-        "months": trend,
-        "certificates": certificates,
-    }
 
 
 def dashboard(*, user, department_id: int | None = None, as_of: dt.date) -> Dashboard:
     access, departments, chosen, units = _scope(user, department_id)
-    scope_key = ",".join(str(u.id) for u in units)
-    figures, computed_at = live.memo(
-        f"dashboard:{as_of.isoformat()}:{scope_key}:{chosen.pk if chosen else ''}",
-        apps=("hazards", "training", "workflow", "org"),
-        compute=lambda: _department_figures(units, as_of, user=user),
-    )
-    for unit in units:
-        for name, value in figures["rows"].get(unit.id, {}).items():
-            setattr(unit, name, value)
+    scope = f"{as_of.isoformat()}:{','.join(u.path + ('=' if u.direct_only else '*') for u in units)}"
+    computed = []
+
+    def memo(name: str, app: str, compute):
+        if not units:
+            return compute_empty[name]
+        value, at = live.memo(f"dashboard.{name}:{scope}", apps=(app,), compute=compute)
+        computed.append(at)
+        return value
+
+    compute_empty = {"hazards": {"per_path": {}, "months": []}, "tasks": {}, "certificates": {}}
+    hazards = memo("hazards", "hazards", lambda: _hazard_figures(units, as_of))
+    tasks = memo("tasks", "workflow", lambda: _task_figures(units, as_of))
+    certificates = memo("certificates", "training", lambda: _certificate_figures(units, as_of))
+    unit_of = _assign(units)
+    for path, (open_count, overdue) in hazards["per_path"].items():
+        if unit := unit_of(path):
+            unit.hazards_open += open_count
+            unit.hazards_overdue += overdue
+    for path, (open_count, overdue) in tasks.items():
+        if unit := unit_of(path):
+            unit.tasks_open += open_count
+            unit.tasks_overdue += overdue
+    if units:
+        counts, at = training.compliance_by_path(as_of=as_of)
+        computed.append(at)
+        for path, (people, hours_ok, _induction_ok) in counts.items():
+            if unit := unit_of(path):
+                unit.people += people
+                unit.hours_ok += hours_ok
     board = Dashboard(
-        as_of=as_of, computed_at=computed_at, company=access.sees_everything,
-        department=chosen, departments=departments, units=units,
-        rectification=[MonthRate(m, found, closed) for m, found, closed in figures["months"]],
+        as_of=as_of, computed_at=min(computed, default=timezone.now()),
+        company=access.sees_everything, department=chosen, departments=departments, units=units,
+        rectification=[MonthRate(m, found, closed) for m, found, closed in hazards["months"]],
     )  # fmt: skip
     certificate_url = reverse("training:certificate_list")
     for days in CERTIFICATE_WINDOWS:
         params = {"within": days, **({"department": chosen.pk} if chosen else {})}
         board.certificates.append(
             Figure(f"certificates.{days}", _("Certificates expiring within %(days)s days")
-                   % {"days": days}, figures["certificates"].get(f"d{days}") or 0,
+                   % {"days": days}, certificates.get(f"d{days}") or 0,
                    url=f"{certificate_url}?{urlencode(params)}")
         )  # fmt: skip
     if not access.sees_everything:

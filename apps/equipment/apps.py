@@ -12,7 +12,7 @@ class EquipmentConfig(AppConfig):
         from apps.scoring import registry
         from apps.workflow import hooks
 
-        registry.register("equipment", evidence.provider)
+        registry.register("equipment", evidence.provider, reads=("workflow",))
         hooks.on_sign_off("equipment.equipment", services.on_task_decided)
         hooks.on_sign_off("equipment.maintenanceplan", services.on_inspection_task_decided)
         hooks.on_sign_off("equipment.safetydevice", services.on_inspection_task_decided)

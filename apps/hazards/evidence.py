@@ -18,7 +18,7 @@ from apps.hazards.models import (
 )
 from apps.hazards.selectors import overdue_q
 from apps.scoring.registry import Indicator
-from apps.workflow.models import Task, TaskStatus
+from apps.workflow.models import UNFINISHED_STATUSES, Task, TaskStatus
 
 WINDOW_DAYS = 365
 
@@ -57,11 +57,13 @@ def provider(as_of: dt.date) -> list[Indicator]:
         .annotate(
             total=Count("pk"),
             done=Count("pk", filter=Q(status__in=(TaskStatus.SUBMITTED, TaskStatus.SIGNED_OFF))),
+            overdue=Count("pk", filter=Q(status__in=UNFINISHED_STATUSES, due_date__lt=as_of)),
         )
     )
     by_kind: dict[str, list[int]] = {}
-    all_total = all_done = 0
+    all_total = all_done = overdue_inspections = 0
     for row in planned:
+        overdue_inspections += row["overdue"]
         kind = row["kind"] or "other"
         counts = by_kind.setdefault(kind, [0, 0])
         counts[0] += row["total"]
@@ -83,6 +85,8 @@ def provider(as_of: dt.date) -> list[Indicator]:
                   figures["open_major"] == 0, url + "?status=open&grade=major"),
         Indicator("hazards.inspections_done_rate", _("Planned inspections done (12 months)"),
                   percent(all_done, all_total), 8, 100, "%", None, "/hazards/plans/"),
+        Indicator("hazards.inspections_overdue", _("Planned inspections overdue"), overdue_inspections,
+                  8, 0, "", overdue_inspections == 0, "/tasks/?overdue=1&source=hazards.inspectionplan"),
     ]  # fmt: skip
     for kind, (total, done) in sorted(by_kind.items()):
         indicators.append(

@@ -1,10 +1,11 @@
 """Evidence indicators for pages that show them often (the dashboard), cached per provider.
 
-Each provider's indicators are kept for a short time under a version token of that provider.
-Saving or deleting any record of the provider's app replaces its token, so the next page computes
-fresh figures; records of apps every provider reads (the organisation, tasks) replace every
-token. Writes that bypass signals (bulk loads) are bounded by the timeout. Every entry remembers
-when it was computed, and pages show the oldest such time.
+Every app has a version token. Saving or deleting any record of an app replaces its token; a
+change to the organisation replaces every token. A provider's figures are kept for a short time
+under the tokens of its own app and of the apps it reads (declared when it registers), so the
+next page after a change computes fresh figures for the providers concerned and reuses the rest.
+Writes that bypass signals (bulk loads) are bounded by the timeout. Every entry remembers when it
+was computed, and pages show the oldest such time.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from django.utils import timezone
 
 from apps.scoring import registry
 
-# Apps whose records any provider may read: a change there refreshes every provider.
-SHARED_APPS = frozenset({"org", "workflow", "auth"})
+# Apps whose records any figure may depend on: a change there refreshes everything.
+SHARED_APPS = frozenset({"org", "auth"})
 # Noisy or unrelated apps whose saves never change an indicator.
 IGNORED_APPS = frozenset({"sessions", "admin", "contenttypes", "core", "authtoken", "guardian"})
 ALL = "*"
@@ -41,23 +42,31 @@ class Live:
     computed_at: dt.datetime  # the oldest figure on the page was computed then
 
 
-def _versions(names: list[str]) -> dict[str, str]:
-    keys = [_version_key(n) for n in names] + [_version_key(ALL)]
-    found = cache.get_many(keys)
-    missing = {k: uuid.uuid4().hex for k in keys if k not in found}
+def _tokens(labels: set[str]) -> dict[str, str]:
+    keys = {label: _version_key(label) for label in labels | {ALL}}
+    found = cache.get_many(list(keys.values()))
+    missing = {k: uuid.uuid4().hex for k in keys.values() if k not in found}
     if missing:
         # A missing token (first use, eviction, a cache restart) is a new token: an entry
         # computed under an earlier token can never be served again.
         cache.set_many(missing, None)
         found.update(missing)
-    shared = found[_version_key(ALL)]
-    return {n: f"{found[_version_key(n)]}.{shared}" for n in names}
+    return {label: found[key] for label, key in keys.items()}
+
+
+def _versions(groups: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """One version per named group of app labels (one cache round trip for all)."""
+    tokens = _tokens({label for labels in groups.values() for label in labels})
+    return {
+        name: ".".join([tokens[ALL], *(tokens[label] for label in labels)])
+        for name, labels in groups.items()
+    }
 
 
 def indicators(as_of: dt.date) -> Live:
     """Every registered indicator as of a date, from the cache where it is current."""
     names = registry.provider_names()
-    versions = _versions(names)
+    versions = _versions({n: (n, *registry.reads(n)) for n in names})
     keys = {n: _key("data", n, as_of.isoformat(), versions[n]) for n in names}
     cached = cache.get_many(list(keys.values()))
     result: dict[str, registry.Indicator] = {}
@@ -93,17 +102,14 @@ def on_change(sender, **kwargs) -> None:
     label = sender._meta.app_label
     if label in IGNORED_APPS:
         return
-    if label in SHARED_APPS:
-        invalidate()
-    elif label in registry.provider_names():
-        invalidate(label)
+    invalidate(None if label in SHARED_APPS else label)
 
 
 def memo(key: str, *, apps: tuple[str, ...], compute):
     """A figure computed from the records of some apps, cached like the indicators: returns
     (value, computed_at). `key` names everything else the figure depends on."""
-    versions = _versions(list(apps))
-    full_key = _key("memo", key, *(versions[a] for a in apps))
+    version = _versions({"memo": tuple(apps)})["memo"]
+    full_key = _key("memo", key, version)
     entry = cache.get(full_key)
     if entry is None:
         entry = (timezone.now(), compute())

@@ -30,14 +30,23 @@ class Indicator:
 Provider = Callable[[dt.date], Iterable[Indicator]]
 
 _providers: dict[str, Provider] = {}
+_reads: dict[str, tuple[str, ...]] = {}
 
 
-def register(name: str, provider: Provider) -> None:
+def register(name: str, provider: Provider, *, reads: tuple[str, ...] = ()) -> None:
+    """`name` is the app label; `reads` names other apps whose records the provider reads
+    (besides the organisation), so that cached figures follow changes there too."""
     _providers[name] = provider
+    _reads[name] = tuple(reads)
 
 
 def unregister(name: str) -> None:
     _providers.pop(name, None)
+    _reads.pop(name, None)
+
+
+def reads(name: str) -> tuple[str, ...]:
+    return _reads.get(name, ())
 
 
 def provider_names() -> list[str]:

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from apps.core.numbers import percent
-from apps.org.models import Employee
 from apps.scoring.registry import Indicator
 from apps.training import selectors
 
@@ -35,7 +34,8 @@ def _indicator(key: str, label: str, part: int, whole: int, url: str) -> Indicat
 
 
 def provider(as_of: dt.date) -> list[Indicator]:
-    rows = selectors.compliance(Employee.objects.all(), as_of=as_of)
+    counts, _computed_at = selectors.compliance_by_path(as_of=as_of)
+    people = sum(c[0] for c in counts.values())
     valid, certificates = selectors.certificate_validity(as_of=as_of)
     held, due = selectors.plan_completion(as_of=as_of)
     compliance_url = reverse("training:compliance")
@@ -43,15 +43,15 @@ def provider(as_of: dt.date) -> list[Indicator]:
         _indicator(
             "training.annual_hours_compliance",
             _("Staff meeting their initial and yearly training hours"),
-            sum(r.hours_ok for r in rows),
-            len(rows),
+            sum(c[1] for c in counts.values()),
+            people,
             compliance_url,
         ),
         _indicator(
             "training.induction_complete_rate",
             _("Staff with their three-level induction complete"),
-            sum(r.induction_complete for r in rows),
-            len(rows),
+            sum(c[2] for c in counts.values()),
+            people,
             compliance_url,
         ),
         _indicator(

@@ -314,6 +314,24 @@ def compliance(employees: QuerySet[Employee], *, as_of: dt.date) -> list[PersonC
     return rows
 
 
+def compliance_by_path(*, as_of: dt.date):
+    """Everyone's compliance counted per department path: {path: (people, hours_ok,
+    induction_ok)}, with when it was computed. Shared by the evidence provider and the dashboard,
+    and cached until a training or organisation record changes (apps/scoring/live.py)."""
+    from apps.scoring import live
+
+    def compute() -> dict[str, tuple[int, int, int]]:
+        counts: dict[str, list[int]] = {}
+        for row in compliance(Employee.objects.all(), as_of=as_of):
+            entry = counts.setdefault(row.department_path, [0, 0, 0])
+            entry[0] += 1
+            entry[1] += row.hours_ok
+            entry[2] += row.induction_complete
+        return {path: tuple(entry) for path, entry in counts.items()}
+
+    return live.memo(f"training.compliance:{as_of.isoformat()}", apps=("training",), compute=compute)
+
+
 def compliance_rows(
     *, user, filters: dict | None = None, as_of: dt.date | None = None
 ) -> list[PersonCompliance]:

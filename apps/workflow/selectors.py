@@ -45,6 +45,10 @@ def task_list(*, user, filters: dict | None = None) -> QuerySet[Task]:
         qs = qs.filter(priority=priority)
     if filters.get("overdue") == "1":
         qs = qs.filter(status__in=UNFINISHED_STATUSES, due_date__lt=timezone.localdate())
+    if source := filters.get("source"):
+        # "<app label>.<model>", e.g. hazards.inspectionplan: the tasks such records raised
+        app_label, _dot, model = source.partition(".")
+        qs = qs.filter(source_type__app_label=app_label, source_type__model=model)
     if filters.get("mine") == "1":
         qs = qs.filter(assignee_id=user.pk)
     if due_from := as_date(filters.get("due_from")):

@@ -228,3 +228,34 @@ def test_the_page_runs_a_fixed_number_of_queries(world, linked_standard, client_
     _grow(world, 6)
     make_assessment(world, linked_standard, year=2025)
     assert _count(client) == small, small
+
+
+def test_the_api_gives_the_same_figures(world, linked_standard, api_for):
+    assessment = make_assessment(world, linked_standard)
+    score_all(world, assessment, {"1.1.1": Decimal(2)})
+    assign(world, report(world), days=5)
+    data = api_for("leader").get("/api/v1/dashboard/").json()
+    board = selectors.dashboard(user=world.leader, as_of=timezone.localdate())
+    assert data["projection"]["score"] == str(board.projection.result.score)
+    assert sum(u["hazards_open"] for u in data["units"]) == 1
+    head = api_for("head_a").get("/api/v1/dashboard/").json()
+    assert "projection" not in head
+    assert {u["department"] for u in head["units"]} <= {world.dept_a.pk, world.team_a.pk}
+    assert api_for("employee_a").get("/api/v1/dashboard/").status_code == 403
+
+
+def test_overdue_planned_inspections_are_counted_and_listed(world, client_for):
+    from django.contrib.contenttypes.models import ContentType
+
+    from apps.hazards.evidence import provider as hazards_provider
+    from apps.workflow.models import Task
+
+    late = make_task(department=world.dept_a, user=world.safety_manager, days=-3, title="月度综合检查")
+    make_task(department=world.dept_a, user=world.safety_manager, days=-3, title="普通任务")
+    Task.objects.filter(pk=late.pk).update(
+        source_type=ContentType.objects.get(app_label="hazards", model="inspectionplan"), source_id=1
+    )
+    found = {i.key: i for i in hazards_provider(timezone.localdate())}
+    assert found["hazards.inspections_overdue"].value == 1
+    listed = client_for("safety_manager").get(found["hazards.inspections_overdue"].url)
+    assert [t.pk for t in listed.context["page"].object_list] == [late.pk]
