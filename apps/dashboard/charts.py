@@ -24,7 +24,7 @@ def echarts_options(board) -> dict:
         options["hazards"] = {
             "tooltip": {"trigger": "axis"},
             "legend": {"data": [_("Open"), _("Overdue")]},
-            "grid": {"containLabel": True, "left": 8, "right": 8, "bottom": 8},
+            "grid": {"containLabel": True, "left": 40, "right": 8, "bottom": 8, "top": 40},
             "xAxis": {"type": "category", "data": names, "axisLabel": {"interval": 0, "rotate": 30}},
             "yAxis": {"type": "value", "minInterval": 1},
             "series": [
@@ -37,7 +37,7 @@ def echarts_options(board) -> dict:
         options["tasks"] = {
             "tooltip": {"trigger": "axis"},
             "legend": {"data": [_("Unfinished"), _("Overdue")]},
-            "grid": {"containLabel": True, "left": 8, "right": 8, "bottom": 8},
+            "grid": {"containLabel": True, "left": 40, "right": 8, "bottom": 8, "top": 40},
             "xAxis": {"type": "category", "data": names, "axisLabel": {"interval": 0, "rotate": 30}},
             "yAxis": {"type": "value", "minInterval": 1},
             "series": [
@@ -49,7 +49,7 @@ def echarts_options(board) -> dict:
         }  # fmt: skip
         options["training"] = {
             "tooltip": {"trigger": "axis"},
-            "grid": {"containLabel": True, "left": 8, "right": 8, "bottom": 8},
+            "grid": {"containLabel": True, "left": 40, "right": 8, "bottom": 8, "top": 40},
             "xAxis": {"type": "category", "data": names, "axisLabel": {"interval": 0, "rotate": 30}},
             "yAxis": {"type": "value", "max": 100, "name": "%"},
             "series": [
@@ -60,8 +60,8 @@ def echarts_options(board) -> dict:
     if board.rectification:
         options["rectification"] = {
             "tooltip": {"trigger": "axis"},
-            "legend": {"data": [_("Found"), _("Rectification rate (%)")]},
-            "grid": {"containLabel": True, "left": 8, "right": 8, "bottom": 8},
+            "legend": {"top": 0, "data": [_("Found"), _("Rectification rate (%)")]},
+            "grid": {"containLabel": True, "left": 8, "right": 8, "bottom": 8, "top": 48},
             "xAxis": {"type": "category", "data": [m.month.strftime("%Y-%m") for m in board.rectification]},
             "yAxis": [{"type": "value", "minInterval": 1}, {"type": "value", "max": 100, "name": "%"}],
             "series": [
@@ -94,7 +94,7 @@ def echarts_options(board) -> dict:
             "series": [
                 {"name": _("Score"), "type": "line", "color": BLUE,
                  "data": [_num(p[1]) for p in points],
-                 "markLine": {"silent": True, "symbol": "none",
+                 "markLine": {"silent": True, "symbol": "none", "label": {"position": "insideStartTop"},
                               "data": [{"yAxis": 90}, {"yAxis": 75}, {"yAxis": 60}]}},
             ],
         }  # fmt: skip

@@ -47,17 +47,26 @@ OVERDUE = [
     ("major_hazards.assessments_overdue", gettext_lazy("Major hazard source assessments overdue")),
 ]
 RATES = [
-    "hazards.rectification_rate", "hazards.rectified_on_time_rate", "hazards.inspections_done_rate",
-    "training.annual_hours_compliance", "training.certificates_valid_rate",
-    "equipment.inspections_on_time_rate", "emergency.plans_filed_rate",
-    "emergency.supplies_in_date_rate", "major_hazards.registered_rate",
-    "accidents.reported_on_time_rate",
-]  # fmt: skip
+    ("hazards.rectification_rate", gettext_lazy("Hazards rectified (12 months)")),
+    ("hazards.rectified_on_time_rate", gettext_lazy("Hazards rectified on time (12 months)")),
+    ("hazards.inspections_done_rate", gettext_lazy("Planned inspections done (12 months)")),
+    ("training.annual_hours_compliance", gettext_lazy("Staff meeting their training hours")),
+    ("training.certificates_valid_rate", gettext_lazy("Certificates in date")),
+    ("equipment.inspections_on_time_rate", gettext_lazy("Equipment inspected on time")),
+    ("emergency.plans_filed_rate", gettext_lazy("Emergency plans filed")),
+    ("emergency.supplies_in_date_rate", gettext_lazy("Emergency supplies in date")),
+    ("major_hazards.registered_rate", gettext_lazy("Major hazard sources registered")),
+    ("accidents.reported_on_time_rate", gettext_lazy("Accidents reported on time")),
+]
 ACCIDENTS = [
-    "accidents.count_ytd", "accidents.deaths_ytd", "accidents.serious_injuries_ytd",
-    "accidents.direct_loss_ytd", "accidents.trir_ytd", "accidents.ltifr_ytd",
-    "accidents.fatalities_12m",
-]  # fmt: skip
+    ("accidents.count_ytd", gettext_lazy("Accidents this year")),
+    ("accidents.deaths_ytd", gettext_lazy("Deaths this year")),
+    ("accidents.serious_injuries_ytd", gettext_lazy("Serious injuries this year")),
+    ("accidents.direct_loss_ytd", gettext_lazy("Direct economic loss this year")),
+    ("accidents.trir_ytd", gettext_lazy("TRIR this year")),
+    ("accidents.ltifr_ytd", gettext_lazy("LTIFR this year")),
+    ("accidents.fatalities_12m", gettext_lazy("Deaths in the last 12 months")),
+]
 
 
 @dataclass
@@ -153,10 +162,11 @@ class Dashboard:
         return total
 
 
-def _figure(indicators: dict, key: str, label: str | None = None) -> Figure:
+def _figure(indicators: dict, key: str, label) -> Figure:
+    """The indicator as its app labels it, or our label and "no data" when no app provides it."""
     found = indicators.get(key)
     if found is None:
-        return Figure(key, label or key, None, available=False)
+        return Figure(key, str(label), None, available=False)
     return Figure(key, str(found.label), found.value, found.unit, found.target, found.ok, found.url)
 
 
@@ -312,8 +322,8 @@ def dashboard(*, user, department_id: int | None = None, as_of: dt.date) -> Dash
         .select_related("standard")
         .order_by("year", "created_at")
     )
-    board.overdue = [_figure(indicators, key, str(label)) for key, label in OVERDUE]
-    board.rates = [_figure(indicators, key) for key in RATES]
-    board.accidents = [_figure(indicators, key) for key in ACCIDENTS]
+    board.overdue = [_figure(indicators, key, label) for key, label in OVERDUE]
+    board.rates = [_figure(indicators, key, label) for key, label in RATES]
+    board.accidents = [_figure(indicators, key, label) for key, label in ACCIDENTS]
     board.objectives = objective_rows(year=as_of.year, user=user, as_of=as_of, live=indicators)
     return board
