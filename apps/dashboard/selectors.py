@@ -214,6 +214,9 @@ def _assign(units: list[Unit]):
 
 
 def _within(units: list[Unit], field_name: str) -> Q:
+    """Records of the rows' departments (every record when a row is the whole company)."""
+    if any(u.path.count("/") == 2 for u in units):
+        return Q()
     q = Q()
     for unit in units:
         q |= Q(**{f"{field_name}__path__startswith": unit.path})
@@ -231,15 +234,17 @@ def _hazard_figures(units: list[Unit], as_of: dt.date) -> dict:
     }
     start = as_of.replace(day=1) - relativedelta(months=TREND_MONTHS - 1)
     months = [start + relativedelta(months=i) for i in range(TREND_MONTHS)]
-    aggregates = {}
-    for i, month in enumerate(months):
-        period = Q(found_on__gte=month, found_on__lt=month + relativedelta(months=1))
-        aggregates[f"found_{i}"] = Count("pk", filter=period)
-        aggregates[f"closed_{i}"] = Count("pk", filter=period & Q(status=HazardStatus.CLOSED))
-    counts = Hazard.objects.filter(within, found_on__gte=start, found_on__lte=as_of).aggregate(
-        **aggregates
-    )
-    trend = [(m, counts[f"found_{i}"], counts[f"closed_{i}"]) for i, m in enumerate(months)]
+    counts = {m: [0, 0] for m in months}
+    # Grouped by day (an index range, no date functions), bucketed into months here.
+    for row in (
+        Hazard.objects.filter(within, found_on__gte=start, found_on__lte=as_of)
+        .values("found_on")
+        .annotate(found=Count("pk"), closed=Count("pk", filter=Q(status=HazardStatus.CLOSED)))
+    ):
+        bucket = counts[row["found_on"].replace(day=1)]
+        bucket[0] += row["found"]
+        bucket[1] += row["closed"]
+    trend = [(m, counts[m][0], counts[m][1]) for m in months]
     return {"per_path": per_path, "months": trend}
 
 

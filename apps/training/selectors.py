@@ -1,6 +1,6 @@
 """Reads of training records: visibility, requirements, compliance, certificates and plans.
 
-Compliance is summed in the database (one grouped query over attendance) and judged in Python
+Compliance is summed in the database (grouped queries over the attendance table alone) and judged in Python
 against the rule set in force, so a page runs the same queries for 10 people as for 10,000.
 """
 
@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from django.db.models import (
     Count,
-    DateField,
     Exists,
     F,
     Max,
@@ -21,9 +20,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
-    Value,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from apps.core.selectors import as_int
@@ -51,7 +48,6 @@ from apps.training.models import (
 )
 
 ZERO = Decimal(0)
-EARLIEST = Value(dt.date.min, output_field=DateField())
 
 
 # ------------------------------------------------------------------------------
@@ -200,96 +196,98 @@ class PersonCompliance:
         return [str(SessionLevel(level).label) for level in self.induction_missing]
 
 
-def _present(as_of: dt.date) -> Q:
-    return Q(training_attendances__present=True, training_attendances__date__lte=as_of)
+def _latest_reinductions(employees: QuerySet[Employee], as_of: dt.date) -> dict[int, dt.date]:
+    """Each person's latest repeated induction up to `as_of` (people with none are left out)."""
+    return dict(
+        Reinduction.objects.filter(employee_id__in=employees.values("id"), since__lte=as_of)
+        .values("employee_id")
+        .annotate(since=Max("since"))
+        .values_list("employee_id", "since")
+    )
 
 
-def _latest_reinduction(as_of: dt.date) -> Subquery:
-    """The day of the person's latest repeated induction up to `as_of` (None if none)."""
-    return Subquery(
-        Reinduction.objects.filter(employee_id=OuterRef("pk"), since__lte=as_of)
-        .order_by("-since")
-        .values("since")[:1]
+def _attendance_sums(attendance: QuerySet[Attendance], year_start: dt.date) -> QuerySet:
+    """Per person: induction hours, hours of the levels that count as initial for managers,
+    this year's other hours, and the last passed induction per level."""
+    passed = ~Q(passed=False)
+    return attendance.values("employee_id").annotate(
+        induction=Sum("hours_credited", filter=Q(level__in=INDUCTION_LEVELS)),
+        manager_initial=Sum("hours_credited", filter=Q(level__in=MANAGER_INITIAL_LEVELS)),
+        annual=Sum(
+            "hours_credited", filter=Q(date__gte=year_start) & ~Q(level__in=INDUCTION_LEVELS)
+        ),
+        **{
+            f"last_{level}": Max("date", filter=passed & Q(level=level))
+            for level in INDUCTION_LEVELS
+        },
     )
 
 
 def compliance(employees: QuerySet[Employee], *, as_of: dt.date) -> list[PersonCompliance]:
     """Each active employee's hours and induction against the rule set in force.
 
-    Five queries whatever the number of people: settings, rule rows, company, the grouped sum
-    of attendance (with each person's latest repeated induction), and expired certificates.
+    A fixed number of queries whatever the number of people: settings, rule rows, company, the
+    people, their latest repeated inductions, attendance summed per person over the attendance
+    table alone (one grouped query), the same since the repeated induction for the people who
+    had one, and expired certificates.
     """
     need = requirements()
     year_start = dt.date(as_of.year, 1, 1)
-    present = _present(as_of)
+    active = employees.filter(is_active=True)
     # Initial training: the induction levels; for principal heads and safety management staff
     # also external and special-topic courses (their 32/48-hour qualification course is
     # usually external). After a repeated induction only what followed it counts: the person
     # is new staff again.
-    initial_levels = Q(training_attendances__level__in=INDUCTION_LEVELS) | (
-        (Q(is_principal_head=True) | Q(is_safety_manager=True))
-        & Q(training_attendances__level__in=MANAGER_INITIAL_LEVELS)
+    present = Attendance.objects.filter(
+        employee_id__in=active.values("id"), present=True, date__lte=as_of
     )
-    since_reinduction = Q(training_attendances__date__gte=Coalesce("reinduced", EARLIEST))
-    passed = ~Q(training_attendances__passed=False)
-    hours = "training_attendances__hours_credited"
-    dates = "training_attendances__date"
-    people = (
-        employees.filter(is_active=True)
-        .annotate(reinduced=_latest_reinduction(as_of))
-        .annotate(
-            initial=Sum(hours, filter=present & initial_levels & since_reinduction),
-            annual=Sum(
-                hours,
-                filter=present
-                & Q(training_attendances__date__gte=year_start)
-                & ~Q(training_attendances__level__in=INDUCTION_LEVELS),
-            ),
-            **{
-                f"last_{level}": Max(
-                    dates, filter=present & passed & Q(training_attendances__level=level)
-                )
-                for level in INDUCTION_LEVELS
-            },
-        )
-        .values(
-            "id",
-            "employee_no",
-            "name",
-            "department_id",
-            "department__name",
-            "department__path",
-            "is_principal_head",
-            "is_safety_manager",
-            "hire_date",
-            "reinduced",
-            "initial",
-            "annual",
-            *(f"last_{level}" for level in INDUCTION_LEVELS),
-        )  # fmt: skip
-        .order_by("department__path", "employee_no")
-    )
-    ids = employees.filter(is_active=True).values("id")
+    sums = {row["employee_id"]: row for row in _attendance_sums(present, year_start)}
+    reinduced_on = _latest_reinductions(active, as_of)
+    since = {}
+    if reinduced_on:
+        latest = Reinduction.objects.filter(
+            employee_id=OuterRef("employee_id"), since__lte=as_of
+        ).order_by("-since")
+        since = {
+            row["employee_id"]: row
+            for row in present.filter(employee_id__in=list(reinduced_on))
+            .filter(date__gte=Subquery(latest.values("since")[:1]))
+            .values("employee_id")
+            .annotate(
+                induction=Sum("hours_credited", filter=Q(level__in=INDUCTION_LEVELS)),
+                manager_initial=Sum("hours_credited", filter=Q(level__in=MANAGER_INITIAL_LEVELS)),
+            )
+        }
+    people = active.values(
+        "id", "employee_no", "name", "department_id", "department__name", "department__path",
+        "is_principal_head", "is_safety_manager", "hire_date",
+    ).order_by("department__path", "employee_no")  # fmt: skip
     expired = set(
-        Certificate.objects.filter(holder_id__in=ids, valid_until__lt=as_of)
+        Certificate.objects.filter(holder_id__in=active.values("id"), valid_until__lt=as_of)
         .exclude(Exists(_newer_certificate(as_of)))
         .values_list("holder_id", flat=True)
     )
+    empty: dict = {}
     rows = []
     for p in people:
         role = rules.role_of(
             is_principal_head=p["is_principal_head"], is_safety_manager=p["is_safety_manager"]
         )
-        initial, annual = need.table[(role, need.high_risk)]
+        initial_need, annual_need = need.table[(role, need.high_risk)]
         hire = p["hire_date"]
         # People hired this year are held to the initial hours; the yearly refresher starts
         # the year after.
         if hire is not None and hire >= year_start:
-            annual = 0
-        reinduced = p["reinduced"]
+            annual_need = 0
+        totals = sums.get(p["id"], empty)
+        reinduced = reinduced_on.get(p["id"])
+        initial_from = since.get(p["id"], empty) if reinduced is not None else totals
+        initial = initial_from.get("induction") or ZERO
+        if p["is_principal_head"] or p["is_safety_manager"]:
+            initial += initial_from.get("manager_initial") or ZERO
         levels = set()
         for level in INDUCTION_LEVELS:
-            last = p[f"last_{level}"]
+            last = totals.get(f"last_{level}")
             if last is not None and (reinduced is None or last >= reinduced):
                 levels.add(level)
         rows.append(
@@ -302,10 +300,10 @@ def compliance(employees: QuerySet[Employee], *, as_of: dt.date) -> list[PersonC
                 department_path=p["department__path"],
                 role=role,
                 hire_date=hire,
-                initial_hours=p["initial"] or ZERO,
-                initial_required=initial,
-                annual_hours=p["annual"] or ZERO,
-                annual_required=annual,
+                initial_hours=initial,
+                initial_required=initial_need,
+                annual_hours=totals.get("annual") or ZERO,
+                annual_required=annual_need,
                 induction_levels=levels,
                 reinduction_since=reinduced,
                 has_expired_certificate=p["id"] in expired,
