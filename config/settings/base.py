@@ -64,6 +64,7 @@ LOCAL_APPS = [
     "apps.training",
     "apps.responsibility",
     "apps.equipment",
+    "apps.accidents",
     "apps.assessment",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -211,6 +212,10 @@ SPECTACULAR_SETTINGS = {
         "EquipmentStatusEnum": "apps.equipment.models.EquipmentStatus",
         "DeviceKindEnum": "apps.equipment.models.DeviceKind",
         "PlanKindEnum": "apps.equipment.models.PlanKind",
+        "AccidentGradeEnum": "apps.accidents.models.Grade",
+        "HazardGradeEnum": "apps.hazards.models.HazardGrade",
+        "AccidentStatusEnum": "apps.accidents.models.AccidentStatus",
+        "AccidentMeasureKindEnum": "apps.accidents.models.MeasureKind",
         "RecordKindEnum": "apps.equipment.models.RecordKind",
         "RecordResultEnum": "apps.equipment.models.RecordResult",
         "ProjectKindEnum": "apps.equipment.models.ProjectKind",
