@@ -79,7 +79,7 @@ def lesson_list(*, user) -> QuerySet[Lesson]:
     return _scope(
         Lesson.objects.select_related("accident").prefetch_related("departments"), user,
         "accident__department_id",
-    ).annotate(attendance=Count("attendees", distinct=True))  # fmt: skip
+    ).annotate(attendance=Count("attendees", distinct=True)).order_by("-held_on", "-pk")  # fmt: skip
 
 
 def man_hours_list(*, user, filters: dict | None = None) -> QuerySet[ManHours]:
