@@ -295,3 +295,54 @@ def man_hours_save(*, department, month: dt.date, hours, headcount: int = 0, use
 
 def missing_checklist_labels() -> list[str]:
     return [str(label) for _field, label in FOUR_NO_LET_GO]
+
+
+REMIND_DAYS = 3  # before the casualty window closes
+REPORT_REMIND_DAYS = 7  # before the investigation report is due
+
+
+@transaction.atomic
+def send_reminders(*, today: dt.date | None = None) -> int:
+    """Daily: tell safety managers and the department's heads that the casualty window of an
+    accident closes soon, and that an investigation report is due soon or overdue. Each
+    reminder is sent once (a moved due date, after an extension, is reminded again)."""
+    from apps.org.models import Role
+    from apps.org.selectors import department_head_users, users_with_role
+
+    today = today or timezone.localdate()
+    start = timezone.make_aware(dt.datetime.combine(today - dt.timedelta(days=400), dt.time.min))
+    candidates = list(
+        Accident.objects.filter(is_near_miss=False, occurred_at__gte=start)
+        .exclude(status=AccidentStatus.CLOSED).select_related("accident_type")
+    )  # fmt: skip
+    window, report = [], []
+    for accident in candidates:
+        if not accident.window_reminded and (
+            today <= accident.casualty_window_end <= today + dt.timedelta(days=REMIND_DAYS)
+        ):
+            window.append(accident)
+        due = accident.investigation_due
+        if (accident.report_submitted_on is None and accident.report_reminded_for != due
+                and due <= today + dt.timedelta(days=REPORT_REMIND_DAYS)):  # fmt: skip
+            report.append(accident)
+    if not window and not report:
+        return 0
+    managers = list(users_with_role(Role.SAFETY_MANAGER))
+    heads = department_head_users(department_ids={a.department_id for a in window + report})
+    batch = []
+    for accident in window:
+        batch.append((managers + heads.get(accident.department_id, []),
+                      _("%(code)s: changes in casualties regrade the accident only until %(end)s.")
+                      % {"code": accident.code, "end": accident.casualty_window_end.isoformat()},
+                      None, accident.get_absolute_url()))  # fmt: skip
+        accident.window_reminded = True
+    for accident in report:
+        batch.append((managers + heads.get(accident.department_id, []),
+                      _("%(code)s: the investigation report is due on %(due)s.")
+                      % {"code": accident.code, "due": accident.investigation_due.isoformat()},
+                      None, accident.get_absolute_url()))  # fmt: skip
+        accident.report_reminded_for = accident.investigation_due
+    workflow.notify_many(batch)
+    changed = {a.pk: a for a in window + report}.values()
+    Accident.objects.bulk_update(list(changed), ["window_reminded", "report_reminded_for"])
+    return len(batch)

@@ -268,6 +268,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.equipment.tasks.raise_due_tasks",
         "schedule": crontab(hour=6, minute=40),
     },
+    "accident-reminders": {
+        "task": "apps.accidents.tasks.send_reminders",
+        "schedule": crontab(hour=7, minute=45),
+    },
 }
 
 # The audit history is a record, not an undo button: no "revert" in the admin.

@@ -283,3 +283,22 @@ def test_scale_seed_writes_in_bulk(world):
     scale.seed(departments=departments, employees=employees, factor=0.05,
                rng=random.Random(2), today=dt.date(2026, 11, 20))  # fmt: skip
     assert Accident.objects.count() == 10
+
+
+def test_reminders_are_sent_once(world):
+    from apps.workflow.models import Notification
+
+    # Window ends 11-21 (reminded), report due 12-21 (not yet).
+    accident(world, when=at(dt.date(2026, 10, 22)), minor_injuries=1)
+    second = accident(world, when=at(dt.date(2026, 9, 25)))  # report due 11-24
+    accident(world, is_near_miss=True, when=at(dt.date(2026, 10, 22)))
+    assert services.send_reminders(today=dt.date(2026, 11, 20)) == 2
+    messages = list(Notification.objects.filter(recipient=world.head_a).values_list("message", flat=True))
+    assert any("until 2026-11-21" in m for m in messages)
+    assert any("due on 2026-11-24" in m for m in messages)
+    assert not Notification.objects.filter(recipient=world.outsider).exists()
+    assert services.send_reminders(today=dt.date(2026, 11, 20)) == 0
+    services.investigation_save(accident=second, data={"extension_days": 30, "extension_reason": "鉴定"},
+                                user=world.safety_manager)  # fmt: skip
+    # The first one's report (12-21) and the second one's new due date (12-24).
+    assert services.send_reminders(today=dt.date(2026, 12, 20)) == 2
