@@ -17,7 +17,7 @@ from apps.assessment import selectors as assessment_selectors
 from apps.core.exceptions import ApplicationError
 from apps.org.models import Department, Employee
 from apps.workflow.models import Task
-from tests.accidents.factories import accident, accident_type, at, complete_investigation
+from tests.accidents.factories import accident, at, complete_investigation
 from tests.assessment.factories import make_assessment
 from tests.scoring.factories import make_standard
 
