@@ -326,6 +326,3 @@ class StatisticsViewSet(viewsets.ViewSet):
             "by_department": [{k: (float(v) if k == "loss" and v is not None else v)
                                for k, v in r.items()} for r in stats.by_department],
         })  # fmt: skip
-
-
-

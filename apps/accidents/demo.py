@@ -12,7 +12,11 @@ from apps.accidents import services
 from apps.accidents.models import GB6441_2025_FROM, Accident, AccidentType, Edition, ManHours
 
 # The same kind of accident in both editions of GB 6441 (2025 code, 1986 code).
-TYPES = {"machinery": ("WSA10004", "03"), "struck": ("WSA10001", "01"), "lifting": ("WSA10005", "04")}
+TYPES = {
+    "machinery": ("WSA10004", "03"),
+    "struck": ("WSA10001", "01"),
+    "lifting": ("WSA10005", "04"),
+}
 
 
 def _type(kind: str, when: dt.datetime) -> AccidentType:

@@ -54,7 +54,9 @@ def provider(as_of: dt.date) -> list[Indicator]:
 
     on_time = sum(1 for a in recent if a.reported_on_time)
     # An investigation is measured once its report is due or the accident is closed.
-    measured = [a for a in recent if a.status == AccidentStatus.CLOSED or a.investigation_due < as_of]
+    measured = [
+        a for a in recent if a.status == AccidentStatus.CLOSED or a.investigation_due < as_of
+    ]
     closed_on_time = sum(
         1 for a in measured
         if a.status == AccidentStatus.CLOSED and a.closed_on and a.closed_on <= a.investigation_due

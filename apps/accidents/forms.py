@@ -56,8 +56,8 @@ class AccidentForm(forms.ModelForm):
         self.fields["department"].queryset = departments_for(user)
         _department_field(self.fields["department"])
         self.fields["accident_type"].queryset = AccidentType.objects.all()
-        self.fields["accident_type"].label_from_instance = (
-            lambda t: f"{t.get_edition_display()} · {t.code} {t.name}"
+        self.fields["accident_type"].label_from_instance = lambda t: (
+            f"{t.get_edition_display()} · {t.code} {t.name}"
         )
         self.fields["accident_type"].help_text = _(
             "GB 6441-2025 types for accidents from 2026-07-01, the 1986 classes before."
@@ -141,7 +141,9 @@ class LessonForm(forms.ModelForm):
     def __init__(self, *args, accidents, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["accident"].queryset = accidents
-        self.fields["departments"].queryset = Department.objects.filter(is_active=True).order_by("path")
+        self.fields["departments"].queryset = Department.objects.filter(is_active=True).order_by(
+            "path"
+        )
         _department_field(self.fields["departments"])
         self.fields["attendees"].queryset = Employee.objects.filter(is_active=True).order_by(
             "department__path", "employee_no"
@@ -153,7 +155,9 @@ class ManHoursForm(forms.Form):
                                         label=_("Department"))  # fmt: skip
     month = forms.DateField(label=_("Month"), widget=forms.DateInput(attrs={"type": "month"}),
                             input_formats=["%Y-%m", "%Y-%m-%d"])  # fmt: skip
-    hours = forms.DecimalField(label=_("Hours worked"), min_value=0, max_digits=12, decimal_places=1)
+    hours = forms.DecimalField(
+        label=_("Hours worked"), min_value=0, max_digits=12, decimal_places=1
+    )
     headcount = forms.IntegerField(label=_("Staff"), min_value=0, initial=0)
 
     def __init__(self, *args, **kwargs):

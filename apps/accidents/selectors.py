@@ -64,9 +64,7 @@ def accident_get(*, user, pk: int) -> Accident:
 
 
 def measure_tasks(accident: Accident) -> list:
-    return list(
-        accident.measures.select_related("task__department").order_by("pk")
-    )
+    return list(accident.measures.select_related("task__department").order_by("pk"))
 
 
 def source_tasks(accident: Accident) -> QuerySet[Task]:

@@ -78,7 +78,9 @@ def next_code(occurred_at: dt.datetime) -> str:
 
 def _check_type_edition(accident: Accident) -> None:
     """GB 6441-2025 types for accidents from 2026-07-01, the 1986 classes before."""
-    expected = Edition.GB6441_2025 if accident.occurred_on >= GB6441_2025_FROM else Edition.GB6441_1986
+    expected = (
+        Edition.GB6441_2025 if accident.occurred_on >= GB6441_2025_FROM else Edition.GB6441_1986
+    )
     if accident.accident_type.edition != expected:
         raise ApplicationError(
             _("Accident type: accidents from %(date)s use the GB 6441-2025 types, older ones the "
@@ -161,8 +163,8 @@ def casualty_update(*, accident: Accident, user, reported_on: dt.date, deaths: i
     regrades it; a later change is recorded without touching the figures or the grade."""
     _require_report(user, accident.department_id)
     _refuse_if_closed(accident)
-    accident = Accident.objects.select_for_update().select_related("accident_type").get(
-        pk=accident.pk
+    accident = (
+        Accident.objects.select_for_update().select_related("accident_type").get(pk=accident.pk)
     )
     if accident.is_near_miss:
         raise ApplicationError(_("A near miss has no casualties to update."))

@@ -75,7 +75,12 @@ def test_closing_through_the_api_names_what_is_missing(world, api_for):
 
 def test_man_hours_lessons_and_statistics(world, api_for):
     api = api_for("safety_manager")
-    body = {"department": world.dept_a.pk, "month": "2026-03-01", "hours": "1000.0", "headcount": 10}
+    body = {
+        "department": world.dept_a.pk,
+        "month": "2026-03-01",
+        "hours": "1000.0",
+        "headcount": 10,
+    }
     assert api.post("/api/v1/accidents/man-hours/", body, format="json").status_code == 201
     body["hours"] = "2000.0"
     assert api.post("/api/v1/accidents/man-hours/", body, format="json").status_code == 201

@@ -122,7 +122,9 @@ def test_the_window_is_7_days_for_fire_and_road_traffic(world, code, road, days_
 
 def test_closing_needs_the_whole_four_no_let_go_checklist(world):
     item = accident(world)
-    services.investigation_save(accident=item, data={"cause_found": True}, user=world.safety_manager)
+    services.investigation_save(
+        accident=item, data={"cause_found": True}, user=world.safety_manager
+    )
     with pytest.raises(ApplicationError) as exc:
         services.accident_close(accident=item, user=world.safety_manager)
     message = exc.value.message
@@ -231,7 +233,9 @@ def test_evidence_from_the_records(world):
     services.person_add(accident=on_time, user=world.safety_manager, name="甲", severity="serious",
                         lost_workdays=110)  # fmt: skip
     complete_investigation(world, on_time)
-    services.accident_close(accident=on_time, user=world.safety_manager, closed_on=dt.date(2026, 9, 1))
+    services.accident_close(
+        accident=on_time, user=world.safety_manager, closed_on=dt.date(2026, 9, 1)
+    )
     late = accident(world, when=at(dt.date(2026, 3, 1)), type_code="01", deaths=1,
                     authority_told_at=at(dt.date(2026, 3, 1), 11))  # fmt: skip
     accident(world, when=at(dt.date(2025, 6, 1)), type_code="01", deaths=4)  # older than 12 months
@@ -293,7 +297,9 @@ def test_reminders_are_sent_once(world):
     second = accident(world, when=at(dt.date(2026, 9, 25)))  # report due 11-24
     accident(world, is_near_miss=True, when=at(dt.date(2026, 10, 22)))
     assert services.send_reminders(today=dt.date(2026, 11, 20)) == 2
-    messages = list(Notification.objects.filter(recipient=world.head_a).values_list("message", flat=True))
+    messages = list(
+        Notification.objects.filter(recipient=world.head_a).values_list("message", flat=True)
+    )
     assert any("until 2026-11-21" in m for m in messages)
     assert any("due on 2026-11-24" in m for m in messages)
     assert not Notification.objects.filter(recipient=world.outsider).exists()
