@@ -321,7 +321,8 @@ class StatisticsViewSet(viewsets.ViewSet):
 
         return Response({
             "year": year, "months": [period(p) for p in stats.months],
-            "total": period(stats.total), "by_type": stats.by_type,
+            "total": period(stats.total),
+                "years": [period(p) for p in stats.years], "by_type": stats.by_type,
             "by_grade": [{"grade": r["grade"], "count": r["count"]} for r in stats.by_grade],
             "by_department": [{k: (float(v) if k == "loss" and v is not None else v)
                                for k, v in r.items()} for r in stats.by_department],

@@ -143,9 +143,13 @@ class Statistics:
     year: int
     months: list[Period]
     total: Period
+    years: list[Period] = field(default_factory=list)  # the year and the ones before it
     by_type: list[dict] = field(default_factory=list)
     by_grade: list[dict] = field(default_factory=list)
     by_department: list[dict] = field(default_factory=list)
+
+
+YEARS_SHOWN = 5
 
 
 def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -160,12 +164,27 @@ def _month_key(value) -> tuple[int, int]:
     return value.year, value.month
 
 
+def _add_up(total: Period, periods) -> Period:
+    for period in periods:
+        for name in ("accidents", "near_misses", "deaths", "serious", "minor", "lost_time",
+                     "lost_workdays", "direct_loss", "hours"):  # fmt: skip
+            setattr(total, name, getattr(total, name) + getattr(period, name))
+        if period.staff_total:
+            total.months_with_staff += 1
+            total.staff_total += period.staff_total
+    total.staff = total.staff_total / total.months_with_staff if total.months_with_staff else 0
+    return total
+
+
 def statistics(*, user, year: int, departments=None) -> Statistics:
-    """By month and for the year: accidents, casualties, loss, man-hours and the rates.
-    Seven queries, whatever the data."""
-    start, end = _bounds(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))
+    """By month for the year and by year for the last five: accidents, casualties, loss,
+    man-hours and the rates; the year's accidents by type, grade and department.
+    Six queries, whatever the data."""
+    first_year = year - YEARS_SHOWN + 1
+    start, end = _bounds(dt.date(first_year, 1, 1), dt.date(year + 1, 1, 1))
     accidents = _scope(Accident.objects.filter(occurred_at__gte=start, occurred_at__lt=end), user)
-    hours = _scope(ManHours.objects.filter(month__year=year), user)
+    hours = _scope(ManHours.objects.filter(month__gte=dt.date(first_year, 1, 1),
+                                           month__lt=dt.date(year + 1, 1, 1)), user)  # fmt: skip
     people = _scope(
         Person.objects.filter(accident__occurred_at__gte=start, accident__occurred_at__lt=end,
                               accident__is_near_miss=False),
@@ -176,7 +195,9 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
         hours = hours.filter(department_id__in=departments)
         people = people.filter(accident__department_id__in=departments)
     real = Q(is_near_miss=False)
-    months = {m: Period(f"{year}-{m:02d}") for m in range(1, 13)}
+    months = {
+        (y, m): Period(f"{y}-{m:02d}") for y in range(first_year, year + 1) for m in range(1, 13)
+    }
     for row in (
         accidents.annotate(m=TruncMonth("occurred_at")).values("m").annotate(
             accidents=Count("pk", filter=real), near_misses=Count("pk", filter=~real),
@@ -184,7 +205,7 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
             minor=Sum("minor_injuries", filter=real), loss=Sum("direct_loss", filter=real),
         )
     ):  # fmt: skip
-        period = months[_month_key(row["m"])[1]]
+        period = months[_month_key(row["m"])]
         period.accidents += row["accidents"]
         period.near_misses += row["near_misses"]
         period.deaths += row["deaths"] or 0
@@ -195,23 +216,23 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
     for row in people.annotate(m=TruncMonth("accident__occurred_at")).values("m").annotate(
         lost_time=Count("pk", filter=lost), days=Sum("lost_workdays")
     ):  # fmt: skip
-        period = months[_month_key(row["m"])[1]]
+        period = months[_month_key(row["m"])]
         period.lost_time += row["lost_time"]
         period.lost_workdays += row["days"] or 0
     for row in hours.values("month").annotate(h=Sum("hours"), staff=Sum("headcount")):
-        period = months[row["month"].month]
+        period = months[(row["month"].year, row["month"].month)]
         period.hours += float(row["h"] or 0)
         period.staff_total += row["staff"] or 0
-    total = Period(str(year))
     for period in months.values():
         period.staff = period.staff_total
-        for name in ("accidents", "near_misses", "deaths", "serious", "minor", "lost_time",
-                     "lost_workdays", "direct_loss", "hours"):  # fmt: skip
-            setattr(total, name, getattr(total, name) + getattr(period, name))
-        if period.staff_total:
-            total.months_with_staff += 1
-            total.staff_total += period.staff_total
-    total.staff = total.staff_total / total.months_with_staff if total.months_with_staff else 0
+    years = [
+        _add_up(Period(str(y)), [months[(y, m)] for m in range(1, 13)])
+        for y in range(year, first_year - 1, -1)
+    ]
+    this_year = [months[(year, m)] for m in range(1, 13)]
+    accidents = accidents.filter(
+        occurred_at__gte=_bounds(dt.date(year, 1, 1), dt.date(year, 1, 2))[0]
+    )
     grouped = accidents.filter(real)
     by_type = list(
         grouped.values("accident_type__edition", "accident_type__code", "accident_type__name")
@@ -230,4 +251,4 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
                   loss=Sum("direct_loss", filter=real))
         .order_by("department__code")
     )  # fmt: skip
-    return Statistics(year, list(months.values()), total, by_type, by_grade, by_department)
+    return Statistics(year, this_year, years[0], years, by_type, by_grade, by_department)

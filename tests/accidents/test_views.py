@@ -177,3 +177,15 @@ def test_the_accident_report_pdf(world, item, tmp_path):
     assert item.code in text and "王五" in text
     with translation.override("en"), pytest.raises(ApplicationError, match="may not see"):
         ReportExporter(user=world.outsider, params={"accident": item.pk}).render()
+
+
+def test_statistics_by_year(world):
+    from apps.accidents.selectors import statistics
+
+    accident(world, when=at(dt.date(2025, 5, 1)), type_code="01", deaths=1)
+    accident(world, when=at(dt.date(2026, 8, 1)), minor_injuries=2)
+    accident(world, when=at(dt.date(2020, 8, 1)), type_code="01", deaths=1)  # beyond five years
+    stats = statistics(user=world.safety_manager, year=2026)
+    assert [p.label for p in stats.years] == ["2026", "2025", "2024", "2023", "2022"]
+    assert (stats.years[0].minor, stats.years[1].deaths, stats.years[4].deaths) == (2, 1, 0)
+    assert stats.total.accidents == 1 and [r["count"] for r in stats.by_grade] == [1]
