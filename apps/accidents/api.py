@@ -135,6 +135,10 @@ class ReportTimesSerializer(serializers.Serializer):
     authority_told_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
 
 
+class PhotosSerializer(serializers.Serializer):
+    files = serializers.ListField(child=serializers.FileField())
+
+
 class AccidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
                       mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
     """Accident reports and near misses; the reporting clock, casualty updates, people,
@@ -229,6 +233,18 @@ class AccidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
         body.is_valid(raise_exception=True)
         measure = services.measure_add(accident=accident, user=request.user, **body.validated_data)
         return Response(MeasureSerializer(measure).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request={"multipart/form-data": PhotosSerializer}, responses={201: dict})
+    @action(detail=True, methods=["post"])
+    def photos(self, request, pk=None):
+        """Add photos or files to the accident report."""
+        accident = self.get_object()
+        body = PhotosSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        names = services.accident_attach(
+            accident=accident, user=request.user, files=body.validated_data["files"]
+        )
+        return Response({"files": names}, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses=AccidentDetailSerializer)
     @action(detail=True, methods=["post"])

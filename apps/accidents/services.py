@@ -127,6 +127,13 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
 
 
 @transaction.atomic
+def accident_attach(*, accident: Accident, user, files) -> list[str]:
+    """Photos and documents of the accident, added by those who report it."""
+    _require_report(user, accident.department_id)
+    return [attachment_add(owner=accident, upload=f, user=user).original_name for f in files]
+
+
+@transaction.atomic
 def accident_report_times(*, accident: Accident, user, head_told_at=None,
                           authority_told_at=None) -> Accident:  # fmt: skip
     """The reporting clock: when the company head and the authority were told."""

@@ -1,8 +1,10 @@
 import datetime as dt
+import io
 
 import pytest
 import time_machine
 from django.utils import translation
+from PIL import Image
 
 from tests.accidents.factories import accident, accident_type, at
 
@@ -98,3 +100,22 @@ def test_man_hours_lessons_and_statistics(world, api_for):
     assert stats["total"]["trir"] == 100.0
     assert len(api.get("/api/v1/accidents/types/?edition=2025").json()) == 27
     assert len(api.get("/api/v1/accidents/types/?edition=1986").json()) == 20
+
+
+def test_photos_are_added_by_those_who_report(world, api_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from apps.core.selectors import attachment_list
+
+    item = accident(world)
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, "PNG")
+    png = buffer.getvalue()
+    upload = SimpleUploadedFile("scene.png", png, content_type="image/png")
+    response = api_for("head_a").post(f"/api/v1/accidents/{item.pk}/photos/", {"files": [upload]},
+                                      format="multipart")  # fmt: skip
+    assert response.status_code == 201, response.content
+    assert attachment_list(owner=item).count() == 1
+    upload = SimpleUploadedFile("scene.png", png, content_type="image/png")
+    assert api_for("outsider").post(f"/api/v1/accidents/{item.pk}/photos/", {"files": [upload]},
+                                    format="multipart").status_code == 404  # fmt: skip
