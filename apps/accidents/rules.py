@@ -16,6 +16,9 @@ CASUALTY_WINDOW_DAYS_ROAD_OR_FIRE = 7
 INVESTIGATION_DAYS = 60
 MAX_EXTENSION_DAYS = 60
 
+# GB 6441: a serious injury (重伤) is one with 105 or more lost workdays.
+SERIOUS_INJURY_WORKDAYS = 105
+
 # Accident types counted as fire or road traffic for the 7-day window: GB 6441-2025 WSA10003
 # 道路(轨道)车辆致害 and WSA10009 火灾; GB 6441-1986 08 火灾 (its 02 车辆伤害 mixes road and
 # in-plant vehicles, so road traffic is ticked on the accident itself).

@@ -22,6 +22,7 @@ from apps.accidents.models import (
     Measure,
     MeasureKind,
     Person,
+    Severity,
 )
 from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
@@ -156,6 +157,14 @@ def person_add(*, accident: Accident, user, name: str, severity: str, employee=N
                lost_workdays: int = 0, note: str = "") -> Person:  # fmt: skip
     _require_report(user, accident.department_id)
     _refuse_if_closed(accident)
+    # GB 6441: an injury with 105 or more lost workdays is a serious one.
+    if severity == Severity.MINOR and (lost_workdays or 0) >= rules.SERIOUS_INJURY_WORKDAYS:
+        raise ApplicationError(
+            _("Injury: %(days)d or more lost workdays make a serious injury (GB 6441).")
+            % {"days": rules.SERIOUS_INJURY_WORKDAYS}
+        )
+    if accident.is_near_miss and severity != Severity.NONE:
+        raise ApplicationError(_("Injury: nobody is injured in a near miss."))
     person = Person(accident=accident, name=name or (employee.name if employee else ""),
                     employee=employee, severity=severity, lost_workdays=lost_workdays or 0,
                     note=note)  # fmt: skip

@@ -308,3 +308,31 @@ def test_reminders_are_sent_once(world):
                                 user=world.safety_manager)  # fmt: skip
     # The first one's report (12-21) and the second one's new due date (12-24).
     assert services.send_reminders(today=dt.date(2026, 12, 20)) == 2
+
+
+@pytest.mark.parametrize(
+    "severity, days, near_miss, refused",
+    [("minor", 104, False, None), ("minor", 105, False, "105 or more"), ("serious", 105, False, None),
+     ("none", 0, True, None), ("minor", 1, True, "near miss")],
+)  # fmt: skip
+def test_people_involved(world, severity, days, near_miss, refused):
+    item = accident(world, is_near_miss=near_miss)
+    add = lambda: services.person_add(  # noqa: E731
+        accident=item, user=world.head_a, name="甲", severity=severity, lost_workdays=days
+    )
+    if refused:
+        with pytest.raises(ApplicationError, match=refused):
+            add()
+    else:
+        assert add().lost_workdays == days
+
+
+def test_outsiders_cannot_touch_the_accident(world):
+    item = accident(world)
+    with pytest.raises(PermissionDenied):
+        services.person_add(accident=item, user=world.outsider, name="x", severity="minor")
+    with pytest.raises(PermissionDenied):
+        services.casualty_update(accident=item, user=world.outsider, reported_on=dt.date(2026, 9, 2),
+                                 deaths=1, serious_injuries=0, minor_injuries=0)  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        services.accident_save(accident=item, data={"title": "x"}, user=world.outsider)

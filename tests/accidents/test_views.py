@@ -189,3 +189,20 @@ def test_statistics_by_year(world):
     assert [p.label for p in stats.years] == ["2026", "2025", "2024", "2023", "2022"]
     assert (stats.years[0].minor, stats.years[1].deaths, stats.years[4].deaths) == (2, 1, 0)
     assert stats.total.accidents == 1 and [r["count"] for r in stats.by_grade] == [1]
+
+
+@pytest.mark.parametrize(
+    "persona, path, expected",
+    [
+        ("outsider", "updates/", 404), ("leader", "updates/", 403), ("employee_a", "people/", 403),
+        ("head_a", "close/", 403), ("head_a", "measures/", 403), ("outsider", "times/", 404),
+        ("leader", "close/", 403),
+    ],
+)  # fmt: skip
+def test_actions_are_refused_to_those_who_may_not_take_them(
+    world, client_for, item, persona, path, expected
+):
+    response = client_for(persona).post(f"/accidents/{item.pk}/{path}", {"deaths": 1})
+    assert response.status_code == expected
+    item.refresh_from_db()
+    assert item.deaths == 0 and item.status == "reported"
