@@ -2,6 +2,13 @@
 
 from rest_framework.routers import DefaultRouter
 
+from apps.accidents.api import (
+    AccidentTypeViewSet,
+    AccidentViewSet,
+    LessonViewSet,
+    ManHoursViewSet,
+    StatisticsViewSet,
+)
 from apps.assessment.api import AssessmentViewSet, FindingViewSet
 from apps.core.viewsets import ExportViewSet
 from apps.dashboard.api import DashboardViewSet
@@ -89,3 +96,8 @@ router.register("equipment/devices", DeviceViewSet, basename="equipment-device")
 router.register("equipment/plans", MaintenancePlanViewSet, basename="equipment-plan")
 router.register("equipment/projects", ProjectViewSet, basename="equipment-project")
 router.register("equipment", EquipmentViewSet, basename="equipment")
+router.register("accidents/types", AccidentTypeViewSet, basename="accident-type")
+router.register("accidents/man-hours", ManHoursViewSet, basename="accident-man-hours")
+router.register("accidents/lessons", LessonViewSet, basename="accident-lesson")
+router.register("accidents/statistics", StatisticsViewSet, basename="accident-statistics")
+router.register("accidents", AccidentViewSet, basename="accident")

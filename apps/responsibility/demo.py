@@ -12,9 +12,9 @@ from apps.responsibility import services
 from apps.responsibility.models import LetterLevel, MeetingLevel, Objective, ResponsibilityLetter
 
 OBJECTIVES = [
-    ("生产安全事故死亡人数", "", "at_most", 0, "人", 0),
-    ("重伤人数", "", "at_most", 0, "人", 0),
-    ("直接经济损失", "", "at_most", 50000, "元", 0),
+    ("生产安全事故死亡人数", "accidents.deaths_ytd", "at_most", 0, "人", None),
+    ("重伤人数", "accidents.serious_injuries_ytd", "at_most", 0, "人", None),
+    ("直接经济损失", "accidents.direct_loss_ytd", "at_most", 50000, "元", None),
     ("员工安全培训学时达标率", "training.annual_hours_compliance", "at_least", 100, "%", None),
     ("事故隐患整改率", "hazards.rectification_rate", "at_least", 100, "%", None),
 ]

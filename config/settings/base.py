@@ -64,6 +64,7 @@ LOCAL_APPS = [
     "apps.training",
     "apps.responsibility",
     "apps.equipment",
+    "apps.accidents",
     "apps.assessment",
     "apps.dashboard",
 ]
@@ -212,6 +213,10 @@ SPECTACULAR_SETTINGS = {
         "EquipmentStatusEnum": "apps.equipment.models.EquipmentStatus",
         "DeviceKindEnum": "apps.equipment.models.DeviceKind",
         "PlanKindEnum": "apps.equipment.models.PlanKind",
+        "AccidentGradeEnum": "apps.accidents.models.Grade",
+        "HazardGradeEnum": "apps.hazards.models.HazardGrade",
+        "AccidentStatusEnum": "apps.accidents.models.AccidentStatus",
+        "AccidentMeasureKindEnum": "apps.accidents.models.MeasureKind",
         "RecordKindEnum": "apps.equipment.models.RecordKind",
         "RecordResultEnum": "apps.equipment.models.RecordResult",
         "ProjectKindEnum": "apps.equipment.models.ProjectKind",
@@ -278,6 +283,10 @@ CELERY_BEAT_SCHEDULE = {
     "equipment-due-tasks": {
         "task": "apps.equipment.tasks.raise_due_tasks",
         "schedule": crontab(hour=6, minute=40),
+    },
+    "accident-reminders": {
+        "task": "apps.accidents.tasks.send_reminders",
+        "schedule": crontab(hour=7, minute=45),
     },
 }
 

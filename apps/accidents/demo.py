@@ -1,0 +1,116 @@
+"""Demo accidents: a closed one with the full 四不放过, one under investigation reported late,
+a near miss, and 12 months of man-hours for the workshops."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.utils import timezone
+
+from apps.accidents import services
+from apps.accidents.models import GB6441_2025_FROM, Accident, AccidentType, Edition, ManHours
+
+# The same kind of accident in both editions of GB 6441 (2025 code, 1986 code).
+TYPES = {
+    "machinery": ("WSA10004", "03"),
+    "struck": ("WSA10001", "01"),
+    "lifting": ("WSA10005", "04"),
+}
+
+
+def _type(kind: str, when: dt.datetime) -> AccidentType:
+    new, old = TYPES[kind]
+    if timezone.localtime(when).date() >= GB6441_2025_FROM:
+        return AccidentType.objects.get(edition=Edition.GB6441_2025, code=new)
+    return AccidentType.objects.get(edition=Edition.GB6441_1986, code=old)
+
+
+def _at(days_ago: int, hour: int) -> dt.datetime:
+    day = timezone.localdate() - dt.timedelta(days=days_ago)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 20)))
+
+
+def load(context: dict) -> int:
+    if Accident.objects.exists():
+        return 0
+    users, departments = context["users"], context["departments"]
+    manager, head = users["anquan"], users["jjg_head"]
+    today = timezone.localdate()
+
+    when = _at(95, 10)
+    closed = services.accident_save(
+        data={"title": "车床卡盘夹伤手指", "occurred_at": when, "place": "机加工车间 3 号车床",
+              "department": departments["JJG"], "accident_type": _type("machinery", when),
+              "minor_injuries": 1, "direct_loss": Decimal("8600"),
+              "account": "操作工在车床未停稳时清理铁屑，右手食指被卡盘夹伤。",
+              "immediate_measures": "停机断电，送医包扎，保护现场。",
+              "head_told_at": when + dt.timedelta(minutes=15),
+              "authority_told_at": when + dt.timedelta(minutes=50)},
+        user=head,
+    )  # fmt: skip
+    services.person_add(accident=closed, user=head, name="陈工", severity="minor",
+                        lost_workdays=12, note="右手食指挫伤")  # fmt: skip
+    services.investigation_save(
+        accident=closed,
+        data={"investigation_team": "组长：安全环保部 张敏；成员：机加工车间 李强、设备动力部 王工",
+              "direct_causes": "设备未停稳即清理铁屑，违反操作规程。",
+              "indirect_causes": "班组安全教育不到位，车床防护罩缺失。",
+              "responsibility_findings": "操作工负直接责任，班长负管理责任。",
+              "handling_opinions": "对操作工通报批评并重新培训，班长扣当月安全考核分。",
+              "report_submitted_on": (when + dt.timedelta(days=20)).date(),
+              "cause_found": True, "responsible_handled": True, "staff_educated": True,
+              "measures_taken": True},
+        user=manager,
+    )  # fmt: skip
+    services.measure_add(accident=closed, user=manager, kind="corrective", title="加装车床卡盘防护罩",
+                         department=departments["JJG"],
+                         due_date=(when + dt.timedelta(days=30)).date())  # fmt: skip
+    services.lesson_save(
+        data={"accident": closed, "title": "车床夹伤事故案例教育", "held_on": (when + dt.timedelta(days=25)).date(),
+              "content": "停机、断电、挂牌后再清理铁屑；使用专用工具。",
+              "departments": [departments["JJG"], departments["ZP"]]},
+        user=manager,
+    )  # fmt: skip
+    services.accident_close(accident=closed, user=manager,
+                            closed_on=(when + dt.timedelta(days=40)).date())  # fmt: skip
+
+    when = _at(10, 14)
+    open_ = services.accident_save(
+        data={"title": "吊装工件坠落砸伤脚部", "occurred_at": when, "place": "装配车间总装线",
+              "department": departments["ZP"], "accident_type": _type("struck", when),
+              "serious_injuries": 1, "direct_loss": Decimal("32000"),
+              "account": "吊装变速箱壳体时吊带断裂，工件坠落砸伤装配工左脚。",
+              "immediate_measures": "停止吊装作业，送医救治，封存吊具。",
+              "head_told_at": when + dt.timedelta(minutes=30),
+              "authority_told_at": when + dt.timedelta(minutes=95)},
+        user=manager,
+    )  # fmt: skip
+    services.person_add(accident=open_, user=manager, name="刘师傅", severity="serious",
+                        lost_workdays=120, note="左足骨折")  # fmt: skip
+    services.investigation_save(
+        accident=open_,
+        data={"investigation_team": "组长：安全环保部 张敏；成员：装配车间、设备动力部",
+              "direct_causes": "吊带磨损未及时报废。", "cause_found": True},
+        user=manager,
+    )  # fmt: skip
+
+    when = _at(20, 9)
+    services.accident_save(
+        data={"title": "行车吊钩防脱装置失效（未遂）", "occurred_at": when, "place": "机加工车间 1 跨",
+              "department": departments["JJG"], "accident_type": _type("lifting", when),
+              "is_near_miss": True, "account": "起吊时发现吊钩防脱舌卡滞，及时停止作业，未造成伤害。",
+              "immediate_measures": "停用行车，更换防脱装置。"},
+        user=head,
+    )  # fmt: skip
+
+    first = today.replace(day=1)
+    rows = []
+    for code, staff in (("JJG", 48), ("ZP", 36)):
+        month = first
+        for _ in range(12):
+            month = (month - dt.timedelta(days=1)).replace(day=1)
+            rows.append(ManHours(department=departments[code], month=month, headcount=staff,
+                                 hours=Decimal(staff * 174)))  # fmt: skip
+    ManHours.objects.bulk_create(rows)
+    return 3 + len(rows)

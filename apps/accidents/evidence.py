@@ -1,0 +1,106 @@
+"""What the accidents app tells the scoring engine (element 12) and the safety-performance gate.
+
+Before the app holds any record (no accident, near miss or man-hours) its values are None, so
+an assessment keeps the figures entered on it; from then on the records replace them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.accidents import grading, rules
+from apps.accidents.models import Accident, AccidentStatus, ManHours, Person, Severity
+from apps.core.numbers import percent
+from apps.scoring.registry import Indicator
+
+WINDOW_DAYS = 365
+URL = "/accidents/"
+
+
+def _bounds(start: dt.date, end_inclusive: dt.date):
+    tz = timezone.get_current_timezone()
+    return (dt.datetime.combine(start, dt.time.min, tzinfo=tz),
+            dt.datetime.combine(end_inclusive + dt.timedelta(days=1), dt.time.min, tzinfo=tz))  # fmt: skip
+
+
+def provider(as_of: dt.date) -> list[Indicator]:
+    """Five queries: the last 12 months' accidents, the year's totals, lost-time injuries,
+    man-hours and whether the app holds any record at all."""
+    in_use = Accident.objects.exists() or ManHours.objects.exists()
+    start_12m, end = _bounds(as_of - dt.timedelta(days=WINDOW_DAYS - 1), as_of)
+    recent = list(
+        Accident.objects.filter(occurred_at__gte=start_12m, occurred_at__lt=end, is_near_miss=False)
+        .only("occurred_at", "authority_told_at", "deaths", "grade", "status", "closed_on",
+              "extension_days", "cause_found", "responsible_handled", "staff_educated",
+              "measures_taken")
+    )  # fmt: skip
+    start_year, _end = _bounds(dt.date(as_of.year, 1, 1), as_of)
+    ytd = Accident.objects.filter(occurred_at__gte=start_year, occurred_at__lt=end,
+                                  is_near_miss=False).aggregate(
+        count=Count("pk"), deaths=Sum("deaths"), serious=Sum("serious_injuries"),
+        minor=Sum("minor_injuries"), loss=Sum("direct_loss"),
+    )  # fmt: skip
+    lost_time = Person.objects.filter(
+        accident__occurred_at__gte=start_year, accident__occurred_at__lt=end,
+        accident__is_near_miss=False,
+    ).filter(Q(severity__in=(Severity.DEATH, Severity.SERIOUS)) | Q(lost_workdays__gt=0)).count()  # fmt: skip
+    hours = ManHours.objects.filter(
+        month__gte=dt.date(as_of.year, 1, 1), month__lte=as_of
+    ).aggregate(h=Sum("hours"))["h"]
+
+    on_time = sum(1 for a in recent if a.reported_on_time)
+    # An investigation is measured once its report is due or the accident is closed.
+    measured = [
+        a for a in recent if a.status == AccidentStatus.CLOSED or a.investigation_due < as_of
+    ]
+    closed_on_time = sum(
+        1 for a in measured
+        if a.status == AccidentStatus.CLOSED and a.closed_on and a.closed_on <= a.investigation_due
+    )  # fmt: skip
+    complete = sum(1 for a in measured if not a.four_no_let_go_missing)
+    deaths_12m = sum(a.deaths for a in recent)
+    larger = any(grading.is_larger_or_worse(a.grade) for a in recent)
+    recordable = (ytd["deaths"] or 0) + (ytd["serious"] or 0) + (ytd["minor"] or 0)
+
+    def data(value):
+        return value if in_use else None
+
+    indicators = [
+        Indicator("accidents.reported_on_time_rate",
+                  _("Accidents reported to the authority within 1 hour (12 months)"),
+                  percent(on_time, len(recent)), 12, 100, "%", None, URL),
+        Indicator("accidents.fatalities_12m", _("Deaths in accidents (12 months)"),
+                  data(deaths_12m), 12, 0, "", data(deaths_12m == 0), URL),
+        Indicator("accidents.larger_or_worse_12m",
+                  _("Accident graded larger or worse (12 months)"), data(larger), 12, False, "",
+                  data(not larger), URL + "?grade=larger"),
+        Indicator("accidents.investigations_closed_on_time_rate",
+                  _("Investigations closed within the report deadline (12 months)"),
+                  percent(closed_on_time, len(measured)), 12, 100, "%", None, URL),
+        Indicator("accidents.four_no_let_go_complete_rate",
+                  _("Accidents with the four-no-let-go checklist complete (12 months)"),
+                  percent(complete, len(measured)), 12, 100, "%", None, URL),
+        Indicator("accidents.count_ytd", _("Accidents this year"), data(ytd["count"]), 12,
+                  None, "", None, URL + f"?year={as_of.year}&near_miss=0"),
+        Indicator("accidents.deaths_ytd", _("Deaths this year"), data(ytd["deaths"] or 0), 12,
+                  0, "", None, URL),
+        Indicator("accidents.serious_injuries_ytd", _("Serious injuries this year"),
+                  data(ytd["serious"] or 0), 12, 0, "", None, URL),
+        Indicator("accidents.direct_loss_ytd", _("Direct economic loss this year"),
+                  data(ytd["loss"] or 0), 12, None, "元", None, URL),
+        # TRIR per 200,000 and LTIFR per 1,000,000 hours worked (DOMAIN.md "Safety statistics").
+        Indicator("accidents.trir_ytd", _("TRIR this year (per 200,000 hours)"),
+                  rules.rate(recordable, hours, rules.TRIR_BASE), 12, None, "", None,
+                  URL + "statistics/"),
+        Indicator("accidents.ltifr_ytd", _("LTIFR this year (per 1,000,000 hours)"),
+                  rules.rate(lost_time, hours, rules.LTIFR_BASE), 12, None, "", None,
+                  URL + "statistics/"),
+    ]  # fmt: skip
+    for indicator in indicators:
+        if indicator.unit == "%" and indicator.value is not None:
+            object.__setattr__(indicator, "ok", indicator.value >= 100)
+    return indicators

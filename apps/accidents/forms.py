@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.accidents.models import (
+    Accident,
+    AccidentType,
+    Lesson,
+    MeasureKind,
+    Severity,
+)
+from apps.org.access import access_for
+from apps.org.models import Department, Employee
+from apps.workflow.forms import MultipleFileField
+
+
+def _date():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _datetime():
+    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def departments_for(user):
+    access = access_for(user)
+    qs = Department.objects.filter(is_active=True).order_by("path")
+    return qs if access.manages_everything else qs.filter(pk__in=access.headed_department_ids)
+
+
+def _department_field(field):
+    field.label_from_instance = lambda d: "— " * d.depth + d.name
+
+
+class AccidentForm(forms.ModelForm):
+    files = MultipleFileField(label=_("Photos"), required=False)
+
+    class Meta:
+        model = Accident
+        fields = [
+            "title", "occurred_at", "place", "department", "accident_type", "is_near_miss",
+            "road_traffic", "deaths", "serious_injuries", "minor_injuries", "direct_loss",
+            "account", "immediate_measures", "head_told_at", "authority_told_at",
+        ]  # fmt: skip
+        widgets = {
+            "occurred_at": _datetime(),
+            "head_told_at": _datetime(),
+            "authority_told_at": _datetime(),
+            "account": forms.Textarea(attrs={"rows": 4}),
+            "immediate_measures": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments_for(user)
+        _department_field(self.fields["department"])
+        self.fields["accident_type"].queryset = AccidentType.objects.all()
+        self.fields["accident_type"].label_from_instance = lambda t: (
+            f"{t.get_edition_display()} · {t.code} {t.name}"
+        )
+        self.fields["accident_type"].help_text = _(
+            "GB 6441-2025 types for accidents from 2026-07-01, the 1986 classes before."
+        )
+        for name in ("occurred_at", "head_told_at", "authority_told_at"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+        if self.instance.pk:
+            # Once reported, casualties change through dated updates only.
+            for name in ("deaths", "serious_injuries", "minor_injuries"):
+                del self.fields[name]
+
+
+class ReportTimesForm(forms.Form):
+    head_told_at = forms.DateTimeField(label=_("Company head told at"), required=False,
+                                       widget=_datetime(), input_formats=["%Y-%m-%dT%H:%M"])  # fmt: skip
+    authority_told_at = forms.DateTimeField(label=_("Authority told at"), required=False,
+                                            widget=_datetime(), input_formats=["%Y-%m-%dT%H:%M"])  # fmt: skip
+
+
+class PersonForm(forms.Form):
+    employee = forms.ModelChoiceField(Employee.objects.filter(is_active=True), required=False,
+                                      label=_("Employee"))  # fmt: skip
+    name = forms.CharField(label=_("Name"), max_length=50, required=False,
+                           help_text=_("Blank: the employee's name."))  # fmt: skip
+    severity = forms.ChoiceField(label=_("Injury"), choices=Severity.choices)
+    lost_workdays = forms.IntegerField(label=_("Lost workdays"), min_value=0, initial=0)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("employee") and not data.get("name"):
+            self.add_error("name", _("Choose an employee or give a name."))
+        return data
+
+
+class CasualtyUpdateForm(forms.Form):
+    reported_on = forms.DateField(label=_("Reported on"), widget=_date())
+    deaths = forms.IntegerField(label=_("Deaths"), min_value=0)
+    serious_injuries = forms.IntegerField(label=_("Serious injuries"), min_value=0)
+    minor_injuries = forms.IntegerField(label=_("Minor injuries"), min_value=0)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}),
+                           required=False)  # fmt: skip
+
+
+class InvestigationForm(forms.ModelForm):
+    class Meta:
+        model = Accident
+        fields = [
+            "investigation_team", "direct_causes", "indirect_causes", "responsibility_findings",
+            "handling_opinions", "extension_days", "extension_reason", "report_submitted_on",
+            "cause_found", "responsible_handled", "staff_educated", "measures_taken",
+        ]  # fmt: skip
+        widgets = {
+            "report_submitted_on": _date(),
+            **{name: forms.Textarea(attrs={"rows": 2}) for name in (
+                "investigation_team", "direct_causes", "indirect_causes",
+                "responsibility_findings", "handling_opinions", "extension_reason")},
+        }  # fmt: skip
+
+
+class MeasureForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=MeasureKind.choices)
+    title = forms.CharField(label=_("Measure"), max_length=150)
+    department = forms.ModelChoiceField(Department.objects.filter(is_active=True).order_by("path"),
+                                        label=_("Responsible department"))  # fmt: skip
+    due_date = forms.DateField(label=_("Due date"), widget=_date())
+    description = forms.CharField(label=_("Description"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _department_field(self.fields["department"])
+
+
+class LessonForm(forms.ModelForm):
+    class Meta:
+        model = Lesson
+        fields = ["accident", "title", "held_on", "departments", "attendees", "content"]
+        widgets = {"held_on": _date(), "content": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, accidents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accident"].queryset = accidents
+        self.fields["departments"].queryset = Department.objects.filter(is_active=True).order_by(
+            "path"
+        )
+        _department_field(self.fields["departments"])
+        self.fields["attendees"].queryset = Employee.objects.filter(is_active=True).order_by(
+            "department__path", "employee_no"
+        )
+
+
+class ManHoursForm(forms.Form):
+    department = forms.ModelChoiceField(Department.objects.filter(is_active=True).order_by("path"),
+                                        label=_("Department"))  # fmt: skip
+    month = forms.DateField(label=_("Month"), widget=forms.DateInput(attrs={"type": "month"}),
+                            input_formats=["%Y-%m", "%Y-%m-%d"])  # fmt: skip
+    hours = forms.DecimalField(
+        label=_("Hours worked"), min_value=0, max_digits=12, decimal_places=1
+    )
+    headcount = forms.IntegerField(label=_("Staff"), min_value=0, initial=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _department_field(self.fields["department"])

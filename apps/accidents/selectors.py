@@ -1,0 +1,254 @@
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from apps.accidents import rules
+from apps.accidents.models import (
+    GB6441_2025_FROM,
+    Accident,
+    AccidentType,
+    Edition,
+    Grade,
+    Lesson,
+    ManHours,
+    Person,
+    Severity,
+)
+from apps.core.selectors import as_int
+from apps.org.access import access_for
+from apps.org.models import Department
+from apps.workflow.models import Task
+
+
+def _scope(qs: QuerySet, user, field: str = "department_id") -> QuerySet:
+    """Everything for safety managers and leadership; their departments (with every
+    sub-department) for heads and, for employees, the department they work in."""
+    visible = access_for(user).visible_department_ids()
+    if visible is None:
+        return qs
+    return qs.filter(**{f"{field}__in": visible})
+
+
+def accident_list(*, user, filters: dict | None = None) -> QuerySet[Accident]:
+    filters = filters or {}
+    qs = _scope(Accident.objects.select_related("department", "accident_type"), user)
+    if q := filters.get("q"):
+        qs = qs.filter(Q(code__icontains=q) | Q(title__icontains=q) | Q(place__icontains=q)
+                       | Q(account__icontains=q))  # fmt: skip
+    if grade := filters.get("grade"):
+        qs = qs.filter(grade=grade)
+    if status := filters.get("status"):
+        qs = qs.filter(status=status)
+    if accident_type := as_int(filters.get("type")):
+        qs = qs.filter(accident_type_id=accident_type)
+    if year := as_int(filters.get("year")):
+        qs = qs.filter(occurred_at__year=year)
+    near_miss = filters.get("near_miss")
+    if near_miss == "1":
+        qs = qs.filter(is_near_miss=True)
+    elif near_miss == "0":
+        qs = qs.filter(is_near_miss=False)
+    if department := as_int(filters.get("department")):
+        path = Department.objects.filter(pk=department).values("path")[:1]
+        qs = qs.filter(department__path__startswith=path)
+    return qs.order_by("-occurred_at", "-pk")
+
+
+def accident_get(*, user, pk: int) -> Accident:
+    return accident_list(user=user).get(pk=pk)
+
+
+def measure_tasks(accident: Accident) -> list:
+    return list(accident.measures.select_related("task__department").order_by("pk"))
+
+
+def source_tasks(accident: Accident) -> QuerySet[Task]:
+    return Task.objects.filter(
+        source_type__app_label="accidents", source_type__model="accident", source_id=accident.pk
+    )
+
+
+def lesson_list(*, user) -> QuerySet[Lesson]:
+    return _scope(
+        Lesson.objects.select_related("accident").prefetch_related("departments"), user,
+        "accident__department_id",
+    ).annotate(attendance=Count("attendees", distinct=True)).order_by("-held_on", "-pk")  # fmt: skip
+
+
+def man_hours_list(*, user, filters: dict | None = None) -> QuerySet[ManHours]:
+    filters = filters or {}
+    qs = _scope(ManHours.objects.select_related("department"), user)
+    if year := as_int(filters.get("year")):
+        qs = qs.filter(month__year=year)
+    if department := as_int(filters.get("department")):
+        qs = qs.filter(department_id=department)
+    return qs.order_by("-month", "department__code")
+
+
+def types_for(occurred_on: dt.date | None) -> QuerySet[AccidentType]:
+    edition = (
+        Edition.GB6441_1986 if occurred_on and occurred_on < GB6441_2025_FROM
+        else Edition.GB6441_2025
+    )  # fmt: skip
+    return AccidentType.objects.filter(edition=edition)
+
+
+# ------------------------------------------------------------------------------
+# Statistics: a fixed number of grouped queries whatever the number of accidents or months
+# ------------------------------------------------------------------------------
+@dataclass
+class Period:
+    label: str
+    accidents: int = 0
+    near_misses: int = 0
+    deaths: int = 0
+    serious: int = 0
+    minor: int = 0
+    lost_time: int = 0
+    lost_workdays: int = 0
+    direct_loss: float = 0
+    hours: float = 0
+    staff: float = 0  # average headcount over the months with man-hours
+    months_with_staff: int = 0
+    staff_total: int = 0
+
+    @property
+    def recordable(self) -> int:
+        return self.deaths + self.serious + self.minor
+
+    @property
+    def trir(self):
+        return rules.rate(self.recordable, self.hours, rules.TRIR_BASE)
+
+    @property
+    def ltifr(self):
+        return rules.rate(self.lost_time, self.hours, rules.LTIFR_BASE)
+
+    @property
+    def deaths_per_thousand(self):
+        return rules.per_thousand_staff(self.deaths, self.staff)
+
+    @property
+    def serious_per_thousand(self):
+        return rules.per_thousand_staff(self.serious, self.staff)
+
+
+@dataclass
+class Statistics:
+    year: int
+    months: list[Period]
+    total: Period
+    years: list[Period] = field(default_factory=list)  # the year and the ones before it
+    by_type: list[dict] = field(default_factory=list)
+    by_grade: list[dict] = field(default_factory=list)
+    by_department: list[dict] = field(default_factory=list)
+
+
+YEARS_SHOWN = 5
+
+
+def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    tz = timezone.get_current_timezone()
+    return (dt.datetime.combine(start, dt.time.min, tzinfo=tz),
+            dt.datetime.combine(end, dt.time.min, tzinfo=tz))  # fmt: skip
+
+
+def _month_key(value) -> tuple[int, int]:
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    return value.year, value.month
+
+
+def _add_up(total: Period, periods) -> Period:
+    for period in periods:
+        for name in ("accidents", "near_misses", "deaths", "serious", "minor", "lost_time",
+                     "lost_workdays", "direct_loss", "hours"):  # fmt: skip
+            setattr(total, name, getattr(total, name) + getattr(period, name))
+        if period.staff_total:
+            total.months_with_staff += 1
+            total.staff_total += period.staff_total
+    total.staff = total.staff_total / total.months_with_staff if total.months_with_staff else 0
+    return total
+
+
+def statistics(*, user, year: int, departments=None) -> Statistics:
+    """By month for the year and by year for the last five: accidents, casualties, loss,
+    man-hours and the rates; the year's accidents by type, grade and department.
+    Six queries, whatever the data."""
+    first_year = year - YEARS_SHOWN + 1
+    start, end = _bounds(dt.date(first_year, 1, 1), dt.date(year + 1, 1, 1))
+    accidents = _scope(Accident.objects.filter(occurred_at__gte=start, occurred_at__lt=end), user)
+    hours = _scope(ManHours.objects.filter(month__gte=dt.date(first_year, 1, 1),
+                                           month__lt=dt.date(year + 1, 1, 1)), user)  # fmt: skip
+    people = _scope(
+        Person.objects.filter(accident__occurred_at__gte=start, accident__occurred_at__lt=end,
+                              accident__is_near_miss=False),
+        user, "accident__department_id",
+    )  # fmt: skip
+    if departments is not None:
+        accidents = accidents.filter(department_id__in=departments)
+        hours = hours.filter(department_id__in=departments)
+        people = people.filter(accident__department_id__in=departments)
+    real = Q(is_near_miss=False)
+    months = {
+        (y, m): Period(f"{y}-{m:02d}") for y in range(first_year, year + 1) for m in range(1, 13)
+    }
+    for row in (
+        accidents.annotate(m=TruncMonth("occurred_at")).values("m").annotate(
+            accidents=Count("pk", filter=real), near_misses=Count("pk", filter=~real),
+            deaths=Sum("deaths", filter=real), serious=Sum("serious_injuries", filter=real),
+            minor=Sum("minor_injuries", filter=real), loss=Sum("direct_loss", filter=real),
+        )
+    ):  # fmt: skip
+        period = months[_month_key(row["m"])]
+        period.accidents += row["accidents"]
+        period.near_misses += row["near_misses"]
+        period.deaths += row["deaths"] or 0
+        period.serious += row["serious"] or 0
+        period.minor += row["minor"] or 0
+        period.direct_loss += float(row["loss"] or 0)
+    lost = Q(severity__in=(Severity.DEATH, Severity.SERIOUS)) | Q(lost_workdays__gt=0)
+    for row in people.annotate(m=TruncMonth("accident__occurred_at")).values("m").annotate(
+        lost_time=Count("pk", filter=lost), days=Sum("lost_workdays")
+    ):  # fmt: skip
+        period = months[_month_key(row["m"])]
+        period.lost_time += row["lost_time"]
+        period.lost_workdays += row["days"] or 0
+    for row in hours.values("month").annotate(h=Sum("hours"), staff=Sum("headcount")):
+        period = months[(row["month"].year, row["month"].month)]
+        period.hours += float(row["h"] or 0)
+        period.staff_total += row["staff"] or 0
+    for period in months.values():
+        period.staff = period.staff_total
+    years = [
+        _add_up(Period(str(y)), [months[(y, m)] for m in range(1, 13)])
+        for y in range(year, first_year - 1, -1)
+    ]
+    this_year = [months[(year, m)] for m in range(1, 13)]
+    accidents = accidents.filter(
+        occurred_at__gte=_bounds(dt.date(year, 1, 1), dt.date(year, 1, 2))[0]
+    )
+    grouped = accidents.filter(real)
+    by_type = list(
+        grouped.values("accident_type__edition", "accident_type__code", "accident_type__name")
+        .annotate(count=Count("pk"), deaths=Sum("deaths"), serious=Sum("serious_injuries"))
+        .order_by("-count", "accident_type__code")
+    )  # fmt: skip
+    grade_labels = dict(Grade.choices)
+    by_grade = [
+        {**row, "label": grade_labels.get(row["grade"], row["grade"])}
+        for row in grouped.values("grade").annotate(count=Count("pk")).order_by("grade")
+    ]
+    by_department = list(
+        accidents.values("department__name", "department__code")
+        .annotate(count=Count("pk", filter=real), near_misses=Count("pk", filter=~real),
+                  deaths=Sum("deaths", filter=real), serious=Sum("serious_injuries", filter=real),
+                  loss=Sum("direct_loss", filter=real))
+        .order_by("department__code")
+    )  # fmt: skip
+    return Statistics(year, this_year, years[0], years, by_type, by_grade, by_department)

@@ -1,0 +1,319 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.accidents import importers, selectors, services
+from apps.accidents.forms import (
+    AccidentForm,
+    CasualtyUpdateForm,
+    InvestigationForm,
+    LessonForm,
+    ManHoursForm,
+    MeasureForm,
+    PersonForm,
+    ReportTimesForm,
+)
+from apps.accidents.models import AccidentStatus, AccidentType, Grade
+from apps.core.exceptions import ApplicationError
+from apps.core.forms import add_errors
+from apps.core.selectors import as_int, attachment_list, history_entries
+from apps.core.views import import_view, sheet_template_response
+from apps.org.access import access_for
+from apps.org.permissions import manages, reads_org, role_required
+from apps.org.selectors import department_list
+
+PAGE_SIZE = 25
+
+
+def _reports(access) -> bool:
+    return access.manages_everything or access.is_department_head
+
+
+def _run(request, form, action, success: str):
+    """Call a service; show its refusal on the form. Returns the result or None."""
+    try:
+        result = action()
+    except ValidationError as exc:
+        add_errors(form, exc)
+    except (ApplicationError, PermissionDenied) as exc:
+        form.add_error(None, getattr(exc, "message", None) or str(exc))
+    else:
+        if success:
+            messages.success(request, success)
+        return result
+    return None
+
+
+def _get(request, pk: int):
+    return get_object_or_404(selectors.accident_list(user=request.user), pk=pk)
+
+
+@role_required(reads_org)
+def accident_list(request):
+    filters = request.GET.dict()
+    page = Paginator(
+        selectors.accident_list(user=request.user, filters=filters), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accidents/accident_list.html",
+        {
+            "page": page, "filters": filters, "grades": Grade.choices,
+            "statuses": AccidentStatus.choices, "types": AccidentType.objects.all(),
+            "departments": department_list(user=request.user),
+            "can_report": _reports(access_for(request.user)),
+        },
+    )  # fmt: skip
+
+
+@role_required(reads_org)
+def accident_detail(request, pk: int, forms: dict | None = None, status: int = 200):
+    accident = _get(request, pk)
+    access = access_for(request.user)
+    can_report = services.may_report(request.user, accident.department_id)
+    open_ = accident.status != AccidentStatus.CLOSED
+    forms = forms or {}
+    now = timezone.now()
+    context = {
+        "accident": accident,
+        "basis": accident.grade_basis,
+        "people": accident.people.select_related("employee"),
+        "updates": accident.updates.all(),
+        "measures": selectors.measure_tasks(accident),
+        "lessons": accident.lessons.all(),
+        "attachments": attachment_list(owner=accident),
+        "history": history_entries(accident),
+        "can_report": can_report and open_,
+        "can_manage": access.manages_everything and open_,
+        "seconds_left": int((accident.report_deadline - now).total_seconds()),
+        "today": timezone.localdate(),
+    }
+    if can_report and open_:
+        context["times_form"] = forms.get("times") or ReportTimesForm(initial={
+            "head_told_at": accident.head_told_at and timezone.localtime(accident.head_told_at),
+            "authority_told_at": accident.authority_told_at
+            and timezone.localtime(accident.authority_told_at),
+        })  # fmt: skip
+        context["person_form"] = forms.get("person") or PersonForm()
+        if not accident.is_near_miss:
+            context["update_form"] = forms.get("update") or CasualtyUpdateForm(initial={
+                "reported_on": timezone.localdate(), "deaths": accident.deaths,
+                "serious_injuries": accident.serious_injuries,
+                "minor_injuries": accident.minor_injuries,
+            })  # fmt: skip
+    if access.manages_everything and open_:
+        context["measure_form"] = forms.get("measure") or MeasureForm(
+            initial={"department": accident.department_id}
+        )
+        context["close_errors"] = forms.get("close_errors")
+    return render(request, "accidents/accident_detail.html", context, status=status)
+
+
+@role_required(_reports)
+def accident_edit(request, pk: int | None = None):
+    accident = _get(request, pk) if pk else None
+    form = AccidentForm(request.POST or None, request.FILES or None, instance=accident,
+                        user=request.user)  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        files = data.pop("files") or []
+        saved = _run(
+            request, form,
+            lambda: services.accident_save(accident=accident, data=data, user=request.user,
+                                           files=files),
+            _("Accident saved."),
+        )  # fmt: skip
+        if saved is not None:
+            return redirect(saved)
+    if accident is not None:
+        accident.refresh_from_db()
+    return render(
+        request, "core/form_page.html",
+        {"form": form, "multipart": True,
+         "title": _("Edit accident report") if pk else _("Report an accident or near miss"),
+         "cancel_url": accident.get_absolute_url() if accident else reverse("accidents:list")},
+    )  # fmt: skip
+
+
+def _post_action(request, pk, form_class, key, action, success):
+    accident = _get(request, pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        done = _run(request, form, lambda: action(accident, form.cleaned_data), success)
+        if done is not None:
+            return redirect(accident)
+    return accident_detail(request, pk, forms={key: form}, status=400)
+
+
+@require_POST
+@role_required(_reports)
+def report_times(request, pk: int):
+    return _post_action(
+        request, pk, ReportTimesForm, "times",
+        lambda a, d: services.accident_report_times(accident=a, user=request.user, **d),
+        _("Reporting times saved."),
+    )  # fmt: skip
+
+
+@require_POST
+@role_required(_reports)
+def person_add(request, pk: int):
+    return _post_action(
+        request, pk, PersonForm, "person",
+        lambda a, d: services.person_add(accident=a, user=request.user, **d),
+        _("Person added."),
+    )  # fmt: skip
+
+
+@require_POST
+@role_required(_reports)
+def casualty_update(request, pk: int):
+    def action(accident, data):
+        update = services.casualty_update(accident=accident, user=request.user, **data)
+        if not update.applied:
+            messages.warning(request, services.late_update_message(accident))
+        elif update.grade_before != update.grade_after:
+            messages.warning(request, _("The accident is regraded: %(grade)s.")
+                             % {"grade": update.get_grade_after_display()})  # fmt: skip
+        return update
+
+    return _post_action(request, pk, CasualtyUpdateForm, "update", action,
+                        _("Casualty update recorded."))  # fmt: skip
+
+
+@role_required(manages)
+def investigation(request, pk: int):
+    accident = _get(request, pk)
+    form = InvestigationForm(request.POST or None, instance=accident)
+    if request.method == "POST" and form.is_valid():
+        saved = _run(
+            request, form,
+            lambda: services.investigation_save(accident=accident, data=form.cleaned_data,
+                                                user=request.user),
+            _("Investigation saved."),
+        )  # fmt: skip
+        if saved is not None:
+            return redirect(saved)
+    accident.refresh_from_db()
+    return render(request, "core/form_page.html",
+                  {"form": form, "title": _("Investigation of %(code)s") % {"code": accident.code},
+                   "cancel_url": accident.get_absolute_url()})  # fmt: skip
+
+
+@require_POST
+@role_required(manages)
+def measure_add(request, pk: int):
+    return _post_action(
+        request, pk, MeasureForm, "measure",
+        lambda a, d: services.measure_add(accident=a, user=request.user, **d),
+        _("Measure assigned as a task."),
+    )  # fmt: skip
+
+
+@require_POST
+@role_required(manages)
+def accident_close(request, pk: int):
+    accident = _get(request, pk)
+    try:
+        services.accident_close(accident=accident, user=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return accident_detail(request, pk, forms={"close_errors": exc.message}, status=400)
+    messages.success(request, _("Accident closed."))
+    return redirect(accident)
+
+
+@role_required(reads_org)
+def accident_file(request, pk: int, attachment_pk: int):
+    accident = _get(request, pk)
+    attachment = get_object_or_404(attachment_list(owner=accident), pk=attachment_pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=not attachment.is_image,
+                        filename=attachment.original_name)  # fmt: skip
+
+
+# ------------------------------------------------------------------------------
+# Statistics and man-hours
+# ------------------------------------------------------------------------------
+@role_required(reads_org)
+def statistics(request):
+    year = as_int(request.GET.get("year")) or timezone.localdate().year
+    stats = selectors.statistics(user=request.user, year=year)
+    return render(request, "accidents/statistics.html",
+                  {"stats": stats, "year": year, "years": range(year - 4, year + 2)})  # fmt: skip
+
+
+@role_required(reads_org)
+def man_hours_list(request):
+    filters = request.GET.dict()
+    page = Paginator(selectors.man_hours_list(user=request.user, filters=filters), 50).get_page(
+        request.GET.get("page")
+    )
+    access = access_for(request.user)
+    form = ManHoursForm(request.POST or None) if access.manages_everything else None
+    if request.method == "POST":
+        if form is None:
+            raise PermissionDenied
+        if form.is_valid():
+            saved = _run(request, form,
+                         lambda: services.man_hours_save(user=request.user, **form.cleaned_data),
+                         _("Man-hours saved."))  # fmt: skip
+            if saved is not None:
+                return redirect("accidents:man_hours")
+    return render(request, "accidents/man_hours.html",
+                  {"page": page, "filters": filters, "form": form,
+                   "departments": department_list(user=request.user)})  # fmt: skip
+
+
+@role_required(manages)
+def man_hours_import(request):
+    return import_view(
+        request,
+        importer=importers.man_hours_import,
+        title=_("Import man-hours"),
+        template_url_name="accidents:man_hours_template",
+        success_url="accidents:man_hours",
+        back_url=reverse("accidents:man_hours"),
+    )
+
+
+@role_required(manages)
+def man_hours_template(request):
+    return sheet_template_response(columns=importers.MAN_HOURS_COLUMNS, title=_("Man-hours"))
+
+
+# ------------------------------------------------------------------------------
+# Case education
+# ------------------------------------------------------------------------------
+@role_required(reads_org)
+def lesson_list(request):
+    page = Paginator(selectors.lesson_list(user=request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "accidents/lesson_list.html",
+                  {"page": page, "can_edit": access_for(request.user).manages_everything})  # fmt: skip
+
+
+@role_required(manages)
+def lesson_edit(request, pk: int | None = None):
+    lesson = get_object_or_404(selectors.lesson_list(user=request.user), pk=pk) if pk else None
+    initial = {"accident": request.GET.get("accident")} if not pk else None
+    form = LessonForm(request.POST or None, instance=lesson, initial=initial,
+                      accidents=selectors.accident_list(user=request.user))  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        saved = _run(request, form,
+                     lambda: services.lesson_save(lesson=lesson, data=form.cleaned_data,
+                                                  user=request.user),
+                     _("Case education saved."))  # fmt: skip
+        if saved is not None:
+            return redirect("accidents:lessons")
+    return render(request, "core/form_page.html",
+                  {"form": form, "title": _("Case education"),
+                   "cancel_url": reverse("accidents:lessons")})  # fmt: skip

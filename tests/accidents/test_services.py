@@ -1,0 +1,338 @@
+import datetime as dt
+import io
+import random
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from openpyxl import Workbook
+
+from apps.accidents import evidence, scale, services
+from apps.accidents.importers import man_hours_import
+from apps.accidents.models import Accident, AccidentStatus, ManHours, Person
+from apps.assessment import selectors as assessment_selectors
+from apps.core.exceptions import ApplicationError
+from apps.org.models import Department, Employee
+from apps.workflow.models import Task
+from tests.accidents.factories import accident, at, complete_investigation
+from tests.assessment.factories import make_assessment
+from tests.scoring.factories import make_standard
+
+NOW = dt.datetime(2026, 11, 20, 12, 0)
+
+
+@pytest.fixture(autouse=True)
+def english_and_frozen():
+    with translation.override("en"), time_machine.travel(NOW, tick=False):
+        yield
+
+
+def test_a_report_is_numbered_and_graded_with_its_basis(world):
+    item = accident(world, deaths=3, serious_injuries=1, direct_loss=Decimal("20000"))
+    assert item.code == "SG-2026-0001"
+    assert item.grade == "larger" and item.grade_basis == ("deaths",)
+    assert accident(world).code == "SG-2026-0002"
+
+
+def test_new_accidents_use_the_2025_types_and_older_ones_the_1986_list(world):
+    with pytest.raises(ApplicationError, match="GB 6441-2025"):
+        accident(world, type_code="03")
+    old = accident(world, when=at(dt.date(2026, 3, 1)), type_code="03")
+    assert old.accident_type.edition == "1986"
+    with pytest.raises(ApplicationError, match="GB 6441-1986"):
+        accident(world, when=at(dt.date(2026, 3, 1)))
+
+
+def test_a_near_miss_has_no_casualties(world):
+    with pytest.raises(ApplicationError, match="near miss"):
+        accident(world, is_near_miss=True, minor_injuries=1)
+    assert accident(world, is_near_miss=True).is_near_miss
+
+
+def test_only_heads_of_the_department_report(world):
+    accident(world, user=world.head_a)
+    with pytest.raises(PermissionDenied):
+        accident(world, user=world.outsider)
+    with pytest.raises(PermissionDenied):
+        accident(world, user=world.employee_a)
+
+
+def test_the_reporting_clock(world):
+    item = accident(world, when=at(dt.date(2026, 11, 20), 10, 30))
+    assert item.report_overdue  # 12:00 now, deadline 11:30, not yet told
+    services.accident_report_times(accident=item, user=world.head_a,
+                                   authority_told_at=at(dt.date(2026, 11, 20), 11, 30))  # fmt: skip
+    assert item.reported_on_time and not item.report_overdue
+    services.accident_report_times(accident=item, user=world.head_a,
+                                   authority_told_at=at(dt.date(2026, 11, 20), 11, 31))  # fmt: skip
+    assert not item.reported_on_time and item.report_overdue
+    with pytest.raises(ApplicationError, match="before the accident"):
+        services.accident_report_times(accident=item, user=world.head_a,
+                                       head_told_at=at(dt.date(2026, 11, 20), 10, 0))  # fmt: skip
+
+
+def _gate(assessment):
+    assessment.refresh_from_db()
+    return assessment_selectors.gate_inputs(assessment, as_of=dt.date(2026, 11, 20))
+
+
+def test_a_casualty_update_within_the_window_regrades_and_the_gate_follows(world):
+    assessment = make_assessment(world, make_standard(4))
+    item = accident(world, when=at(dt.date(2026, 10, 25)), serious_injuries=2)
+    gate = _gate(assessment)
+    assert gate["source"] == "records"
+    assert (gate["fatalities"], gate["larger_or_worse_accident"]) == (0, False)
+    update = services.casualty_update(accident=item, user=world.head_a,
+                                      reported_on=dt.date(2026, 11, 20), deaths=3,
+                                      serious_injuries=1, minor_injuries=0)  # fmt: skip
+    item.refresh_from_db()
+    assert update.applied and (update.grade_before, update.grade_after) == ("general", "larger")
+    assert (item.deaths, item.grade) == (3, "larger")
+    gate = _gate(assessment)
+    assert (gate["fatalities"], gate["larger_or_worse_accident"]) == (3, True)
+
+
+def test_a_casualty_update_after_the_window_is_recorded_without_regrading(world):
+    item = accident(world, when=at(dt.date(2026, 10, 20)), serious_injuries=1)  # 31 days ago
+    update = services.casualty_update(accident=item, user=world.safety_manager,
+                                      reported_on=dt.date(2026, 11, 20), deaths=5,
+                                      serious_injuries=0, minor_injuries=0)  # fmt: skip
+    item.refresh_from_db()
+    assert not update.applied
+    assert (item.deaths, item.serious_injuries, item.grade) == (0, 1, "general")
+    assert "within 30 days" in services.late_update_message(item)
+
+
+@pytest.mark.parametrize("code, road, days_ago, applied", [
+    ("WSA10009", False, 7, True), ("WSA10009", False, 8, False),  # fire: 7 days
+    ("WSA10004", True, 8, False),  # road traffic ticked: 7 days
+    ("WSA10004", False, 30, True), ("WSA10004", False, 31, False),
+])  # fmt: skip
+def test_the_window_is_7_days_for_fire_and_road_traffic(world, code, road, days_ago, applied):
+    item = accident(world, when=at(dt.date(2026, 11, 20) - dt.timedelta(days=days_ago)),
+                    type_code=code, road_traffic=road, minor_injuries=1)  # fmt: skip
+    update = services.casualty_update(accident=item, user=world.safety_manager,
+                                      reported_on=dt.date(2026, 11, 20), deaths=1,
+                                      serious_injuries=0, minor_injuries=0)  # fmt: skip
+    assert update.applied is applied
+
+
+def test_closing_needs_the_whole_four_no_let_go_checklist(world):
+    item = accident(world)
+    services.investigation_save(
+        accident=item, data={"cause_found": True}, user=world.safety_manager
+    )
+    with pytest.raises(ApplicationError) as exc:
+        services.accident_close(accident=item, user=world.safety_manager)
+    message = exc.value.message
+    assert "those responsible handled" in message and "staff educated" in message
+    assert "measures taken" in message and "cause found" not in message
+    complete_investigation(world, item)
+    services.accident_close(accident=item, user=world.safety_manager)
+    item.refresh_from_db()
+    assert item.status == AccidentStatus.CLOSED and item.closed_on == dt.date(2026, 11, 20)
+    with pytest.raises(ApplicationError, match="closed"):
+        services.investigation_save(accident=item, data={}, user=world.safety_manager)
+
+
+def test_closing_needs_the_investigation_report(world):
+    item = accident(world)
+    complete_investigation(world, item, report_submitted_on=None)
+    with pytest.raises(ApplicationError, match="investigation report"):
+        services.accident_close(accident=item, user=world.safety_manager)
+
+
+def test_heads_do_not_investigate_or_close(world):
+    item = accident(world)
+    with pytest.raises(PermissionDenied):
+        services.investigation_save(accident=item, data={}, user=world.head_a)
+    with pytest.raises(PermissionDenied):
+        services.accident_close(accident=item, user=world.head_a)
+
+
+def test_the_report_deadline_extends_once_by_at_most_60_days_with_a_reason(world):
+    item = accident(world, when=at(dt.date(2026, 9, 1)))
+    assert item.investigation_due == dt.date(2026, 10, 31)
+    with pytest.raises(ApplicationError, match="reason"):
+        services.investigation_save(accident=item, data={"extension_days": 30},
+                                    user=world.safety_manager)  # fmt: skip
+    item.refresh_from_db()
+    with pytest.raises(ApplicationError, match="at most 60"):
+        services.investigation_save(accident=item, data={"extension_days": 61, "extension_reason": "x"},
+                                    user=world.safety_manager)  # fmt: skip
+    item.refresh_from_db()
+    services.investigation_save(accident=item, data={"extension_days": 60, "extension_reason": "鉴定"},
+                                user=world.safety_manager)  # fmt: skip
+    assert item.investigation_due == dt.date(2026, 12, 30)
+
+
+def test_measures_are_tasks_of_the_responsible_department(world):
+    item = accident(world)
+    measure = services.measure_add(accident=item, user=world.safety_manager, kind="preventive",
+                                   title="加装防护罩", department=world.dept_b,
+                                   due_date=dt.date(2026, 12, 31))  # fmt: skip
+    task = Task.objects.get(pk=measure.task_id)
+    assert task.department == world.dept_b and task.source_id == item.pk
+    assert item.code in task.title
+
+
+def _sheet(rows):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Department code", "Month", "Hours worked", "Staff"])
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return SimpleUploadedFile("hours.xlsx", buffer.getvalue())
+
+
+def test_man_hours_import_is_all_or_nothing(world):
+    with pytest.raises(ApplicationError) as exc:
+        man_hours_import(upload=_sheet([["A", dt.date(2026, 1, 1), 1000, 10],
+                                        ["NOPE", dt.date(2026, 1, 1), 1000, 10]]),
+                         user=world.safety_manager)  # fmt: skip
+    assert "NOPE" in str(exc.value.errors[0])
+    assert not ManHours.objects.exists()
+    result = man_hours_import(upload=_sheet([["A", dt.date(2026, 1, 15), 1000, 10],
+                                             ["B", dt.date(2026, 1, 1), 500, 5]]),
+                              user=world.safety_manager)  # fmt: skip
+    assert (result.created, result.updated) == (2, 0)
+    assert ManHours.objects.get(department=world.dept_a).month == dt.date(2026, 1, 1)
+    result = man_hours_import(upload=_sheet([["A", dt.date(2026, 1, 1), 1200, 10]]),
+                              user=world.safety_manager)  # fmt: skip
+    assert (result.created, result.updated) == (0, 1)
+    with pytest.raises(PermissionDenied):
+        man_hours_import(upload=_sheet([["A", dt.date(2026, 1, 1), 1, 1]]), user=world.head_a)
+
+
+def _values(as_of=dt.date(2026, 11, 20)):
+    return {i.key: i.value for i in evidence.provider(as_of)}
+
+
+KEYS = {
+    "accidents.reported_on_time_rate", "accidents.fatalities_12m", "accidents.larger_or_worse_12m",
+    "accidents.investigations_closed_on_time_rate", "accidents.four_no_let_go_complete_rate",
+    "accidents.count_ytd", "accidents.deaths_ytd", "accidents.serious_injuries_ytd",
+    "accidents.direct_loss_ytd", "accidents.trir_ytd", "accidents.ltifr_ytd",
+}  # fmt: skip
+
+
+def test_evidence_without_records_gives_no_values(world):
+    values = _values()
+    assert set(values) == KEYS
+    assert all(v is None for v in values.values())
+
+
+def test_evidence_from_the_records(world):
+    on_time = accident(world, when=at(dt.date(2026, 8, 1)), serious_injuries=1,
+                       direct_loss=Decimal("1000"), authority_told_at=at(dt.date(2026, 8, 1), 9, 40))  # fmt: skip
+    services.person_add(accident=on_time, user=world.safety_manager, name="甲", severity="serious",
+                        lost_workdays=110)  # fmt: skip
+    complete_investigation(world, on_time)
+    services.accident_close(
+        accident=on_time, user=world.safety_manager, closed_on=dt.date(2026, 9, 1)
+    )
+    late = accident(world, when=at(dt.date(2026, 3, 1)), type_code="01", deaths=1,
+                    authority_told_at=at(dt.date(2026, 3, 1), 11))  # fmt: skip
+    accident(world, when=at(dt.date(2025, 6, 1)), type_code="01", deaths=4)  # older than 12 months
+    accident(world, is_near_miss=True, when=at(dt.date(2026, 10, 1)))
+    values = _values()
+    assert values["accidents.reported_on_time_rate"] == Decimal("50.0")
+    assert values["accidents.fatalities_12m"] == 1
+    assert values["accidents.larger_or_worse_12m"] is False
+    assert values["accidents.investigations_closed_on_time_rate"] == Decimal("50.0")
+    assert values["accidents.four_no_let_go_complete_rate"] == Decimal("50.0")
+    assert values["accidents.count_ytd"] == 2
+    assert (values["accidents.deaths_ytd"], values["accidents.serious_injuries_ytd"]) == (1, 1)
+    assert values["accidents.direct_loss_ytd"] == Decimal("1000")
+    assert values["accidents.trir_ytd"] is None and values["accidents.ltifr_ytd"] is None
+    services.man_hours_save(department=world.dept_a, month=dt.date(2026, 1, 1), hours=200_000,
+                            headcount=100, user=world.safety_manager)  # fmt: skip
+    values = _values()
+    assert values["accidents.trir_ytd"] == 2.0  # 2 recordable × 200,000 ÷ 200,000 h
+    assert values["accidents.ltifr_ytd"] == 5.0  # 1 lost-time × 1,000,000 ÷ 200,000 h
+    assert late.grade == "general"
+
+
+def test_objectives_read_the_year_to_date_keys(world):
+    from apps.responsibility import selectors as responsibility_selectors
+    from apps.responsibility import services as responsibility_services
+
+    responsibility_services.objective_save(
+        data={"year": 2026, "name": "死亡人数", "indicator_key": "accidents.deaths_ytd",
+              "direction": "at_most", "target": 0, "unit": "人", "order": 0},
+        user=world.safety_manager,
+    )  # fmt: skip
+    accident(world, deaths=1)
+    rows = responsibility_selectors.objective_rows(user=world.safety_manager, year=2026,
+                                                   as_of=dt.date(2026, 11, 20))  # fmt: skip
+    assert rows[0].actual == 1 and rows[0].live and rows[0].met is False
+
+
+def test_scale_seed_writes_in_bulk(world):
+    departments = list(Department.objects.all())
+    employees = list(Employee.objects.all())
+    created = scale.seed(departments=departments, employees=employees, factor=0.05,
+                         rng=random.Random(1), today=dt.date(2026, 11, 20))  # fmt: skip
+    assert created == 5 == Accident.objects.count()
+    assert ManHours.objects.count() == 24 * len(departments)
+    assert Person.objects.count() >= sum(a.deaths + a.serious_injuries + a.minor_injuries
+                                         for a in Accident.objects.all())  # fmt: skip
+    assert all(a.occurred_at.date() > dt.date(2023, 11, 1) for a in Accident.objects.all())
+    # A second run adds accidents without colliding on numbers or months.
+    scale.seed(departments=departments, employees=employees, factor=0.05,
+               rng=random.Random(2), today=dt.date(2026, 11, 20))  # fmt: skip
+    assert Accident.objects.count() == 10
+
+
+def test_reminders_are_sent_once(world):
+    from apps.workflow.models import Notification
+
+    # Window ends 11-21 (reminded), report due 12-21 (not yet).
+    accident(world, when=at(dt.date(2026, 10, 22)), minor_injuries=1)
+    second = accident(world, when=at(dt.date(2026, 9, 25)))  # report due 11-24
+    accident(world, is_near_miss=True, when=at(dt.date(2026, 10, 22)))
+    assert services.send_reminders(today=dt.date(2026, 11, 20)) == 2
+    messages = list(
+        Notification.objects.filter(recipient=world.head_a).values_list("message", flat=True)
+    )
+    assert any("until 2026-11-21" in m for m in messages)
+    assert any("due on 2026-11-24" in m for m in messages)
+    assert not Notification.objects.filter(recipient=world.outsider).exists()
+    assert services.send_reminders(today=dt.date(2026, 11, 20)) == 0
+    services.investigation_save(accident=second, data={"extension_days": 30, "extension_reason": "鉴定"},
+                                user=world.safety_manager)  # fmt: skip
+    # The first one's report (12-21) and the second one's new due date (12-24).
+    assert services.send_reminders(today=dt.date(2026, 12, 20)) == 2
+
+
+@pytest.mark.parametrize(
+    "severity, days, near_miss, refused",
+    [("minor", 104, False, None), ("minor", 105, False, "105 or more"), ("serious", 105, False, None),
+     ("none", 0, True, None), ("minor", 1, True, "near miss")],
+)  # fmt: skip
+def test_people_involved(world, severity, days, near_miss, refused):
+    item = accident(world, is_near_miss=near_miss)
+    add = lambda: services.person_add(  # noqa: E731
+        accident=item, user=world.head_a, name="甲", severity=severity, lost_workdays=days
+    )
+    if refused:
+        with pytest.raises(ApplicationError, match=refused):
+            add()
+    else:
+        assert add().lost_workdays == days
+
+
+def test_outsiders_cannot_touch_the_accident(world):
+    item = accident(world)
+    with pytest.raises(PermissionDenied):
+        services.person_add(accident=item, user=world.outsider, name="x", severity="minor")
+    with pytest.raises(PermissionDenied):
+        services.casualty_update(accident=item, user=world.outsider, reported_on=dt.date(2026, 9, 2),
+                                 deaths=1, serious_injuries=0, minor_injuries=0)  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        services.accident_save(accident=item, data={"title": "x"}, user=world.outsider)

@@ -1,0 +1,208 @@
+import datetime as dt
+import io
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from openpyxl import load_workbook
+
+from apps.accidents import services
+from apps.accidents.exporters import RegisterExporter, ReportExporter
+from apps.core.exceptions import ApplicationError
+from tests.accidents.factories import accident, at, complete_investigation
+
+NOW = dt.datetime(2026, 11, 20, 12, 0)
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+@pytest.fixture
+def item(world):
+    made = accident(world, when=at(dt.date(2026, 11, 1)), serious_injuries=1,
+                    direct_loss=Decimal("5000"))  # fmt: skip
+    services.person_add(accident=made, user=world.safety_manager, name="王五", severity="serious",
+                        lost_workdays=110)  # fmt: skip
+    return made
+
+
+@pytest.mark.parametrize(
+    "persona, url, expected",
+    [
+        ("safety_manager", "/accidents/", 200), ("leader", "/accidents/", 200),
+        ("head_a", "/accidents/", 200), ("employee_a", "/accidents/", 403),
+        ("safety_manager", "/accidents/{pk}/", 200), ("head_a", "/accidents/{pk}/", 200),
+        ("leader", "/accidents/{pk}/", 200), ("outsider", "/accidents/{pk}/", 404),
+        ("head_a", "/accidents/new/", 200), ("leader", "/accidents/new/", 403),
+        ("head_a", "/accidents/{pk}/investigation/", 403),
+        ("safety_manager", "/accidents/{pk}/investigation/", 200),
+        ("safety_manager", "/accidents/statistics/", 200), ("head_a", "/accidents/statistics/", 200),
+        ("employee_a", "/accidents/statistics/", 403),
+        ("safety_manager", "/accidents/man-hours/", 200), ("leader", "/accidents/man-hours/", 200),
+        ("head_a", "/accidents/man-hours/import/", 403),
+        ("safety_manager", "/accidents/man-hours/import/", 200),
+        ("safety_manager", "/accidents/lessons/", 200), ("safety_manager", "/accidents/lessons/new/", 200),
+        ("head_a", "/accidents/lessons/new/", 403),
+    ],
+)  # fmt: skip
+def test_permissions(world, client_for, item, persona, url, expected):
+    assert client_for(persona).get(url.format(pk=item.pk)).status_code == expected
+
+
+def test_the_outsider_does_not_see_the_accident_in_the_list(world, client_for, item):
+    assert item.code not in client_for("outsider").get("/accidents/").content.decode()
+    assert item.code in client_for("head_a").get("/accidents/?q=SG").content.decode()
+
+
+def test_the_detail_shows_the_grade_rule_the_clock_and_history(world, client_for, item):
+    with translation.override("en"):
+        html = client_for("safety_manager").get(f"/accidents/{item.pk}/").content.decode()
+    assert 'data-testid="grade"' in html and "General" in html
+    assert "below every band" in html
+    assert "Overdue" in html  # never reported to the authority
+    assert "Change history" in html or "history-list" in html or "历史" in html
+
+
+def test_a_head_reports_from_the_form(world, client_for):
+    from apps.accidents.models import Accident
+    from tests.accidents.factories import accident_type
+
+    response = client_for("head_a").post("/accidents/new/", {
+        "title": "滑倒", "occurred_at": "2026-11-20T10:00", "place": "通道",
+        "department": world.dept_a.pk, "accident_type": accident_type("WSA10011").pk,
+        "deaths": 0, "serious_injuries": 0, "minor_injuries": 1, "direct_loss": "100",
+    })  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Accident.objects.get().minor_injuries == 1
+
+
+def test_closing_from_the_page_names_the_missing_items(world, client_for, item):
+    with translation.override("en"):
+        response = client_for("safety_manager").post(f"/accidents/{item.pk}/close/")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "cause found" in html and "staff educated" in html
+
+
+def test_a_late_casualty_update_from_the_page_says_it_was_not_regraded(world, client_for):
+    old = accident(world, when=at(dt.date(2026, 9, 1)), minor_injuries=1)
+    client = client_for("head_a")
+    with translation.override("en"):
+        response = client.post(f"/accidents/{old.pk}/updates/", {
+            "reported_on": "2026-11-20", "deaths": 3, "serious_injuries": 0, "minor_injuries": 0,
+        }, follow=True)  # fmt: skip
+    assert "without regrading" in response.content.decode()
+    old.refresh_from_db()
+    assert old.grade == "general"
+
+
+def _bulk(world, n, months):
+    from apps.accidents.models import Person
+
+    for i in range(n):
+        made = accident(world, when=at(dt.date(2026, 7 + i % 5, 1 + i % 19)),
+                        department=world.dept_a if i % 2 else world.dept_b,
+                        type_code=("WSA10004", "WSA10001")[i % 2], minor_injuries=1,
+                        is_near_miss=False)  # fmt: skip
+        Person.objects.create(accident=made, name="x", severity="minor", lost_workdays=i)
+    for m in range(1, months + 1):
+        services.man_hours_save(department=world.dept_a, month=dt.date(2026, m, 1), hours=1000,
+                                headcount=10, user=world.safety_manager)  # fmt: skip
+
+
+def _count(fn):
+    with CaptureQueriesContext(connection) as ctx:
+        fn()
+    return len(ctx.captured_queries)
+
+
+def test_statistics_and_register_queries_do_not_grow(world, client_for):
+    client = client_for("safety_manager")
+
+    def stats():
+        assert client.get("/accidents/statistics/?year=2026").status_code == 200
+
+    def register():
+        list(RegisterExporter(user=world.safety_manager, params={}).rows())
+
+    def page():
+        assert client.get("/accidents/").status_code == 200
+
+    _bulk(world, 2, 1)
+    small = (_count(stats), _count(register), _count(page))
+    _bulk(world, 20, 11)
+    large = (_count(stats), _count(register), _count(page))
+    assert small == large
+
+
+def test_statistics_figures(world, client_for):
+    from apps.accidents.selectors import statistics
+
+    _bulk(world, 4, 2)
+    stats = statistics(user=world.safety_manager, year=2026)
+    assert stats.total.accidents == 4 and stats.total.minor == 4
+    assert stats.total.hours == 2000 and stats.total.staff == 10
+    assert stats.total.trir == 400.0  # 4 × 200,000 ÷ 2,000
+    assert stats.total.lost_time == 3  # lost workdays 1, 2, 3
+    assert stats.months[6].accidents == 1 and stats.months[0].hours == 1000
+    head = statistics(user=world.head_a, year=2026)
+    assert head.total.accidents == 2  # department A only
+
+
+def test_the_register_lists_the_users_scope(world, item):
+    accident(world, department=world.dept_b, when=at(dt.date(2026, 11, 2)))
+    with translation.override("en"):
+        book = load_workbook(io.BytesIO(RegisterExporter(user=world.head_a, params={}).render()))
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[0][0] == "Accident number"
+    assert [r[0] for r in rows[1:]] == [item.code]
+    assert rows[1][11].startswith("General") and rows[1][18] == 1
+
+
+def test_the_accident_report_pdf(world, item, tmp_path):
+    complete_investigation(world, item)
+    content = ReportExporter(user=world.head_a, params={"accident": item.pk}).render()
+    path = tmp_path / "report.pdf"
+    path.write_bytes(content)
+    text = subprocess.run([shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert item.code in text and "王五" in text
+    with translation.override("en"), pytest.raises(ApplicationError, match="may not see"):
+        ReportExporter(user=world.outsider, params={"accident": item.pk}).render()
+
+
+def test_statistics_by_year(world):
+    from apps.accidents.selectors import statistics
+
+    accident(world, when=at(dt.date(2025, 5, 1)), type_code="01", deaths=1)
+    accident(world, when=at(dt.date(2026, 8, 1)), minor_injuries=2)
+    accident(world, when=at(dt.date(2020, 8, 1)), type_code="01", deaths=1)  # beyond five years
+    stats = statistics(user=world.safety_manager, year=2026)
+    assert [p.label for p in stats.years] == ["2026", "2025", "2024", "2023", "2022"]
+    assert (stats.years[0].minor, stats.years[1].deaths, stats.years[4].deaths) == (2, 1, 0)
+    assert stats.total.accidents == 1 and [r["count"] for r in stats.by_grade] == [1]
+
+
+@pytest.mark.parametrize(
+    "persona, path, expected",
+    [
+        ("outsider", "updates/", 404), ("leader", "updates/", 403), ("employee_a", "people/", 403),
+        ("head_a", "close/", 403), ("head_a", "measures/", 403), ("outsider", "times/", 404),
+        ("leader", "close/", 403),
+    ],
+)  # fmt: skip
+def test_actions_are_refused_to_those_who_may_not_take_them(
+    world, client_for, item, persona, path, expected
+):
+    response = client_for(persona).post(f"/accidents/{item.pk}/{path}", {"deaths": 1})
+    assert response.status_code == expected
+    item.refresh_from_db()
+    assert item.deaths == 0 and item.status == "reported"
