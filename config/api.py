@@ -13,6 +13,17 @@ from apps.equipment.api import (
     SpecialTypeViewSet,
 )
 from apps.hazards.api import ChecklistViewSet, HazardViewSet, InspectionViewSet, PlanViewSet
+from apps.major_hazards.api import (
+    HazardCategoryViewSet,
+    IdentificationViewSet,
+    InventoryItemViewSet,
+    MeasureCheckViewSet,
+    MeasureViewSet,
+    RegisterEntryViewSet,
+    SafetyAssessmentViewSet,
+    SubstanceViewSet,
+    UnitViewSet,
+)
 from apps.org.api import CompanyViewSet, DepartmentViewSet, EmployeeViewSet, PositionViewSet
 from apps.responsibility.api import (
     BodyViewSet,
@@ -87,3 +98,12 @@ router.register("equipment/devices", DeviceViewSet, basename="equipment-device")
 router.register("equipment/plans", MaintenancePlanViewSet, basename="equipment-plan")
 router.register("equipment/projects", ProjectViewSet, basename="equipment-project")
 router.register("equipment", EquipmentViewSet, basename="equipment")
+router.register("major-hazards/substances", SubstanceViewSet, basename="mh-substance")
+router.register("major-hazards/categories", HazardCategoryViewSet, basename="mh-category")
+router.register("major-hazards/inventory", InventoryItemViewSet, basename="mh-inventory")
+router.register("major-hazards/identifications", IdentificationViewSet, basename="mh-identification")
+router.register("major-hazards/register", RegisterEntryViewSet, basename="mh-register")
+router.register("major-hazards/assessments", SafetyAssessmentViewSet, basename="mh-assessment")
+router.register("major-hazards/measures", MeasureViewSet, basename="mh-measure")
+router.register("major-hazards/checks", MeasureCheckViewSet, basename="mh-check")
+router.register("major-hazards/units", UnitViewSet, basename="mh-unit")
