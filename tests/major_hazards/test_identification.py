@@ -135,7 +135,14 @@ def test_a_substance_is_found_by_name_alias_or_cas(key, name):
 
 @pytest.mark.parametrize(
     "quantities",
-    [{"不存在的物质": 1}, {"W99": 1}, {("W2", "X1"): 1}, {"一氧化碳": 1}, {"氨": -1}, {"氨": "abc"}],
+    [
+        {"不存在的物质": 1},
+        {"W99": 1},
+        {("W2", "X1"): 1},
+        {"一氧化碳": 1},
+        {"氨": -1},
+        {"氨": "abc"},
+    ],
 )
 def test_unknown_names_and_bad_quantities_raise_value_error(quantities):
     with pytest.raises(ValueError):
