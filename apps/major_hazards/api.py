@@ -48,9 +48,13 @@ class UnitSerializer(serializers.ModelSerializer):
     def get_current_identification(self, unit) -> dict | None:
         if getattr(unit, "current_id", None) is None:
             return None
-        return {"id": unit.current_id, "identified_on": unit.current_on, "s": unit.current_s,
-                "is_major": unit.current_is_major, "r": unit.current_r, "level": unit.current_level,
-                "registered": unit.is_registered, "assessment_due": unit.assessment_due}  # fmt: skip
+        r = unit.current_r
+        return {
+            "id": unit.current_id, "identified_on": unit.current_on, "s": str(unit.current_s),
+            "is_major": unit.current_is_major, "r": None if r is None else str(r),
+            "level": unit.current_level, "registered": unit.is_registered,
+            "assessment_due": unit.assessment_due,
+        }  # fmt: skip
 
 
 class InventoryItemSerializer(serializers.ModelSerializer):

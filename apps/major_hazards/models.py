@@ -169,8 +169,10 @@ class Identification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     reason = models.CharField(_("reason"), max_length=200, blank=True)
     exposed_people = models.PositiveIntegerField(_("people possibly exposed"))
-    inputs = models.JSONField(_("inputs"), default=list)  # [{substance, categories, tonnes, label}]
-    lines = models.JSONField(_("calculation lines"), default=list)
+    inputs = models.JSONField(
+        _("inputs"), default=list, blank=True
+    )  # [{substance, categories, tonnes, label}]
+    lines = models.JSONField(_("calculation lines"), default=list, blank=True)
     s = models.DecimalField("S", max_digits=20, decimal_places=6)
     is_major = models.BooleanField(_("major hazard source"))
     alpha = models.DecimalField("α", max_digits=4, decimal_places=1)
