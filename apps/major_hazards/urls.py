@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.unit_edit, name="create"),
     path("register/", views.register_list, name="register"),
     path("measures/", views.measure_list, name="measures"),
+    path("reference/", views.reference, name="reference"),
     path("identifications/<int:pk>/report/", views.identification_report, name="report"),
     path("<int:pk>/", views.unit_detail, name="detail"),
     path("<int:pk>/edit/", views.unit_edit, name="edit"),

@@ -87,12 +87,17 @@ def unit_detail(request, pk: int):
     measures = list(selectors.measure_list(user=request.user, unit=unit))
     entries = list(selectors.register_list(user=request.user).filter(unit=unit))
     assessments = list(selectors.assessment_list(user=request.user, unit=unit))
+    current = identifications[0] if identifications else None
+    # 情况发生变化后重新备案: the level filed is no longer the level identified.
+    refile = bool(current and current.is_major and entries and entries[0].level != current.level)
     return render(
         request,
         "major_hazards/unit_detail.html",
         {
             "unit": unit,
-            "current": identifications[0] if identifications else None,
+            "current": current,
+            "refile": refile,
+            "checks": selectors.check_list(user=request.user).filter(measure__unit=unit)[:20],
             "identifications": identifications,
             "inventory": selectors.inventory_list(user=request.user, unit=unit),
             "entries": [(e, attachment_list(owner=e)) for e in entries],
@@ -105,6 +110,18 @@ def unit_detail(request, pk: int):
             "today": timezone.localdate(),
         },
     )
+
+
+@role_required(reads_org)
+def reference(request):
+    """The GB 18218-2018 tables the identification uses: 表1 with 表3 β, 表2 with 表4 β."""
+    substances = selectors.substance_list()
+    if q := request.GET.get("q", "").strip():
+        substances = substances.filter(
+            Q(name__icontains=q) | Q(aliases__icontains=q) | Q(cas__icontains=q)
+        )
+    return render(request, "major_hazards/reference.html",
+                  {"substances": substances, "categories": selectors.category_list(), "q": q})  # fmt: skip
 
 
 @role_required(manages)

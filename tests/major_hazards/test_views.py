@@ -264,3 +264,24 @@ def test_list_api_and_export_queries_stay_flat(world, client_for, api_for):
         _queries(lambda: RegisterExporter(user=world.safety_manager, params={}).render()),
     )
     assert small == large
+
+
+def test_the_reference_tables_are_searchable(world, client_for):
+    page = client_for("leader").get("/major-hazards/reference/?q=光气").content.decode()
+    assert "碳酰氯" in page and "75-44-5" in page and "甲醇" not in page.split("data-testid")[-1]
+    assert "W5.1" in page  # the categories are always shown
+    assert client_for("employee_a").get("/major-hazards/reference/").status_code == 403
+
+
+def test_a_level_changed_since_filing_asks_for_filing_again(world, client_for, source):
+    services.register_entry_save(unit=source, data={"number": "备-1", "level": 4,
+                                                    "filing_authority": "应急管理局",
+                                                    "filed_on": dt.date.today()},
+                                 user=world.safety_manager)  # fmt: skip
+    client = client_for("safety_manager")
+    assert 'data-testid="refile"' not in client.get(f"/major-hazards/{source.pk}/").content.decode()
+    line = source.inventory.get()
+    services.inventory_item_save(
+        unit=source, item=line, data={"max_quantity": Decimal("300")}, user=world.safety_manager
+    )  # R = 1.5 × 2 × 30 = 90: level 2
+    assert 'data-testid="refile"' in client.get(f"/major-hazards/{source.pk}/").content.decode()
