@@ -285,3 +285,20 @@ def test_a_level_changed_since_filing_asks_for_filing_again(world, client_for, s
         unit=source, item=line, data={"max_quantity": Decimal("300")}, user=world.safety_manager
     )  # R = 1.5 × 2 × 30 = 90: level 2
     assert 'data-testid="refile"' in client.get(f"/major-hazards/{source.pk}/").content.decode()
+
+
+def test_the_report_export_is_kept_as_a_generated_file(
+    world, source, django_capture_on_commit_callbacks
+):
+    from apps.core import services as core_services
+    from apps.core.models import GeneratedFileStatus
+
+    with django_capture_on_commit_callbacks(execute=True):
+        generated = core_services.export_start(
+            user=world.head_a,
+            kind="major_hazards.identification_pdf",
+            params={"unit": str(source.pk)},
+        )
+    generated.refresh_from_db()
+    assert generated.status == GeneratedFileStatus.DONE
+    assert generated.file.open("rb").read(4) == b"%PDF"
