@@ -125,7 +125,7 @@ class RegisterExporter(exports.Exporter):
 
     def header(self):
         return [_("Unit code"), _("Name"), _("Kind of unit"), _("Department"), _("Location"),
-                _("People possibly exposed"), "S", "R", _("Level"), _("Major hazard source"),
+                _("People possibly exposed"), "S", "R", _("Major hazard level"), _("Major hazard source"),
                 _("Identified on"), _("Register number"), _("Filing authority"), _("Filed on"),
                 _("Next assessment due")]  # fmt: skip
 

@@ -177,7 +177,7 @@ class Identification(models.Model):
     is_major = models.BooleanField(_("major hazard source"))
     alpha = models.DecimalField("α", max_digits=4, decimal_places=1)
     r = models.DecimalField("R", max_digits=20, decimal_places=6, null=True, blank=True)
-    level = models.PositiveSmallIntegerField(_("level"), null=True, blank=True)
+    level = models.PositiveSmallIntegerField(_("major hazard level"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("identification")
@@ -197,7 +197,7 @@ class RegisterEntry(BaseModel):
                              verbose_name=_("unit"))  # fmt: skip
     number = models.CharField(_("register number"), max_length=100, unique=True)
     level = models.PositiveSmallIntegerField(
-        _("level"), choices=[(1, _("Level 1")), (2, _("Level 2")), (3, _("Level 3")),
+        _("major hazard level"), choices=[(1, _("Level 1")), (2, _("Level 2")), (3, _("Level 3")),
                              (4, _("Level 4"))],
     )  # fmt: skip
     filing_authority = models.CharField(_("filing authority"), max_length=200)
