@@ -14,14 +14,28 @@ from apps.major_hazards.models import (
 )
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """The GB 18218 tables are the standard's: the identification reads the same CSV files, so
+    they are not edited here."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Substance)
-class SubstanceAdmin(admin.ModelAdmin):
+class SubstanceAdmin(ReadOnlyAdmin):
     list_display = ["seq", "name", "aliases", "cas", "critical_quantity", "beta"]
     search_fields = ["name", "aliases", "cas"]
 
 
 @admin.register(HazardCategory)
-class HazardCategoryAdmin(admin.ModelAdmin):
+class HazardCategoryAdmin(ReadOnlyAdmin):
     list_display = ["code", "name", "critical_quantity", "beta"]
 
 
@@ -38,16 +52,10 @@ class UnitAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Identification)
-class IdentificationAdmin(admin.ModelAdmin):
-    """Identifications are records: read-only here."""
+class IdentificationAdmin(ReadOnlyAdmin):
+    """Identifications are records, never changed."""
 
     list_display = ["unit", "identified_on", "s", "is_major", "r", "level"]
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_add_permission(self, request) -> bool:
-        return False
 
 
 admin.site.register([InventoryItem, RegisterEntry, SafetyAssessment, MonitoringMeasure],
