@@ -48,6 +48,11 @@ class InventoryItemForm(forms.ModelForm):
         model = InventoryItem
         fields = ["substance", "chemical_name", "categories", "max_quantity"]
         help_texts = {
+            "categories": _(
+                "Codes of GB 18218-2018 table 2, e.g. W2,J3. A chemical not in table 1 takes the "
+                "smallest critical quantity of its categories; for a substance of table 1 they "
+                "only set β (table 4), which is 1 without them unless table 3 names the gas."
+            ),
             "substance": _("A substance named in GB 18218-2018 table 1; leave blank for another "
                            "chemical and give its name and hazard categories."),
         }  # fmt: skip

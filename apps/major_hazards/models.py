@@ -12,7 +12,7 @@ from apps.core.models import BaseModel
 from apps.org.models import Department
 
 ASSESSMENT_YEARS = (
-    3  # 危险化学品重大危险源监督管理暂行规定 (令第40号) §8: a safety assessment every 3 years
+    3  # 危险化学品重大危险源监督管理暂行规定 (令第40号): assessed at least every 3 years
 )
 
 

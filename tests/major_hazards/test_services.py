@@ -176,3 +176,15 @@ def test_evidence_of_registration_assessments_and_checks(world):
     later = _values(today + dt.timedelta(days=31))
     assert later["major_hazards.measures_checked_rate"] == Decimal("0.0")
     assert _values(today + dt.timedelta(days=3 * 366))["major_hazards.assessments_overdue"] == 2
+
+
+def test_the_daily_reminder_task_is_scheduled_and_runs(world, settings):
+    from apps.major_hazards import tasks
+
+    entry = settings.CELERY_BEAT_SCHEDULE["major-hazard-assessment-reminders"]
+    assert entry["task"] == "apps.major_hazards.tasks.raise_assessment_reminders"
+    u = major_unit(world)
+    services.assessment_save(unit=u, data={"assessed_on": D.today() - dt.timedelta(days=3 * 365),
+                                           "assessor": "x"}, user=world.safety_manager)  # fmt: skip
+    assert tasks.raise_assessment_reminders.delay().get() == 1
+    assert tasks.raise_assessment_reminders.delay().get() == 0
