@@ -135,7 +135,12 @@ def major_units(as_of: dt.date | None = None) -> QuerySet[Unit]:
     return with_current(Unit.objects.filter(is_active=True), as_of).filter(current_is_major=True)
 
 
-def assessments_due(*, before: dt.date) -> list[tuple[Unit, dt.date]]:
-    """Major units whose latest safety assessment falls due on or before a date."""
-    units = major_units().select_related("department").filter(assessment_due__lte=before)
+def assessments_due(*, before: dt.date) -> list[tuple[Unit, dt.date | None]]:
+    """Major units whose latest safety assessment falls due on or before a date, and those never
+    assessed (due None)."""
+    units = (
+        major_units()
+        .select_related("department")
+        .filter(Q(assessment_due__lte=before) | Q(assessment_due__isnull=True))
+    )
     return [(unit, unit.assessment_due) for unit in units]

@@ -272,7 +272,8 @@ def measure_check(*, measure: MonitoringMeasure, user, checked_on: dt.date | Non
 @transaction.atomic
 def assessment_reminders_raise(*, today: dt.date | None = None) -> int:
     """A task for the unit's department 90 days before its 3-yearly safety assessment is due,
-    raised once per due date (the unit remembers the date it was raised for)."""
+    and one for the first assessment of a source never assessed; each raised once (the unit
+    remembers the due date it was raised for)."""
     from apps.major_hazards import selectors
 
     today = today or timezone.localdate()
@@ -283,13 +284,21 @@ def assessment_reminders_raise(*, today: dt.date | None = None) -> int:
     for unit, due in selectors.assessments_due(
         before=today + dt.timedelta(days=REMINDER_LEAD_DAYS)
     ):
-        if unit.assessment_task_for == due:
+        # A source never assessed is asked for its first assessment once (marked by date.min).
+        key = due or dt.date.min
+        if unit.assessment_task_for == key:
             continue
+        if due is None:
+            title = _("First safety assessment of the major hazard source: %(unit)s")
+            due_date = today + dt.timedelta(days=REMINDER_LEAD_DAYS)
+        else:
+            title = _("Safety assessment of the major hazard source due: %(unit)s")
+            due_date = max(due, today)
         workflow.task_create(
-            title=_("Safety assessment of the major hazard source due: %(unit)s") % {"unit": unit},
-            description=_("GB 18218 major hazard sources are assessed every 3 years."),
-            department=unit.department, due_date=max(due, today), user=creator, source=unit,
+            title=title % {"unit": unit},
+            description=_("GB 18218 major hazard sources are assessed at least every 3 years."),
+            department=unit.department, due_date=due_date, user=creator, source=unit,
         )  # fmt: skip
-        Unit.objects.filter(pk=unit.pk).update(assessment_task_for=due)
+        Unit.objects.filter(pk=unit.pk).update(assessment_task_for=key)
         created += 1
     return created

@@ -188,3 +188,15 @@ def test_the_daily_reminder_task_is_scheduled_and_runs(world, settings):
                                            "assessor": "x"}, user=world.safety_manager)  # fmt: skip
     assert tasks.raise_assessment_reminders.delay().get() == 1
     assert tasks.raise_assessment_reminders.delay().get() == 0
+
+
+def test_a_source_never_assessed_is_asked_once_for_its_first_assessment(world):
+    u = major_unit(world)
+    assert services.assessment_reminders_raise(today=D(2026, 1, 10)) == 1
+    assert services.assessment_reminders_raise(today=D(2026, 1, 11)) == 0
+    task = Task.objects.get(source_id=u.pk, source_type__model="unit")
+    assert task.due_date == D(2026, 4, 10)
+    services.assessment_save(unit=u, data={"assessed_on": D(2026, 1, 20), "assessor": "x"},
+                             user=world.safety_manager)  # fmt: skip
+    assert services.assessment_reminders_raise(today=D(2028, 10, 21)) == 0
+    assert services.assessment_reminders_raise(today=D(2028, 10, 22)) == 1
