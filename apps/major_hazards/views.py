@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from apps.core.exceptions import ApplicationError
 from apps.core.forms import add_errors
 from apps.core.models import Attachment
-from apps.core.selectors import attachment_list, history_entries
+from apps.core.selectors import history_entries
 from apps.major_hazards import selectors, services
 from apps.major_hazards.exporters import report_pdf
 from apps.major_hazards.forms import (
@@ -79,6 +79,20 @@ def unit_list(request):
     )  # fmt: skip
 
 
+def _with_files(objects: list) -> list[tuple]:
+    """Each object with its attachments, in one query for all of them."""
+    if not objects:
+        return []
+    files: dict[int, list] = {}
+    content_type = ContentType.objects.get_for_model(objects[0])
+    attachments = Attachment.objects.filter(
+        content_type=content_type, object_id__in=[o.pk for o in objects]
+    ).order_by("created_at")
+    for attachment in attachments:
+        files.setdefault(attachment.object_id, []).append(attachment)
+    return [(o, files.get(o.pk, [])) for o in objects]
+
+
 @role_required(reads_org)
 def unit_detail(request, pk: int):
     unit = _unit(request, pk)
@@ -100,8 +114,8 @@ def unit_detail(request, pk: int):
             "checks": selectors.check_list(user=request.user).filter(measure__unit=unit)[:20],
             "identifications": identifications,
             "inventory": selectors.inventory_list(user=request.user, unit=unit),
-            "entries": [(e, attachment_list(owner=e)) for e in entries],
-            "assessments": [(a, attachment_list(owner=a)) for a in assessments],
+            "entries": _with_files(entries),
+            "assessments": _with_files(assessments),
             "measures": measures,
             "history": history_entries(unit),
             "can_edit": can_edit,

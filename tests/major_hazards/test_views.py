@@ -302,3 +302,27 @@ def test_the_report_export_is_kept_as_a_generated_file(
     generated.refresh_from_db()
     assert generated.status == GeneratedFileStatus.DONE
     assert generated.file.open("rb").read(4) == b"%PDF"
+
+
+def test_the_unit_page_queries_stay_flat(world, client_for, source):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def add(n: int) -> None:
+        line = source.inventory.get()
+        for i in range(n):
+            services.inventory_item_save(unit=source, item=line,
+                                         data={"max_quantity": Decimal(13 + i)}, user=world.safety_manager)  # fmt: skip
+            services.register_entry_save(
+                unit=source, user=world.safety_manager,
+                data={"number": f"备-{n}-{i}", "level": 4, "filing_authority": "局", "filed_on": dt.date.today()},
+                files=[SimpleUploadedFile(f"c{i}.pdf", b"%PDF-1.4", content_type="application/pdf")],
+            )  # fmt: skip
+            measure = services.measure_save(unit=source, data={"measure_kind": "alarm", "name": f"报警{i}"},
+                                            user=world.safety_manager)  # fmt: skip
+            services.measure_check(measure=measure, user=world.safety_manager)
+
+    client = client_for("safety_manager")
+    add(1)
+    small = _queries(lambda: client.get(f"/major-hazards/{source.pk}/"))
+    add(5)
+    assert _queries(lambda: client.get(f"/major-hazards/{source.pk}/")) == small
