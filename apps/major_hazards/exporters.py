@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -21,13 +21,18 @@ REPORT_TEMPLATE = "pdf/major_hazards/identification.html"
 LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
 
 
-def figure(value, places: int = 4) -> str:
+def figure(value, places: int = 4, rounding: str = ROUND_HALF_UP) -> str:
     """A figure as the report prints it: rounded half-up to 4 decimals, no trailing zeros."""
     if value is None:
         return "—"
-    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=rounding)
     text = format(rounded, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def result_figure(value) -> str:
+    """S, Σ β·q/Q and R are cut, not rounded: 0.99999 prints 0.9999 (< 1), never 1."""
+    return figure(value, rounding=ROUND_DOWN)
 
 
 def report_context(identification: Identification) -> dict:
@@ -56,10 +61,10 @@ def report_context(identification: Identification) -> dict:
         "unit": identification.unit,
         "identification": identification,
         "lines": lines,
-        "s": figure(identification.s),
+        "s": result_figure(identification.s),
         "alpha": figure(identification.alpha, 1),
-        "weighted_sum": figure(weighted_sum),
-        "r": figure(identification.r),
+        "weighted_sum": result_figure(weighted_sum),
+        "r": result_figure(identification.r),
         "level": LEVEL_NAMES.get(identification.level, ""),
         "generated_at": timezone.localtime(),
     }

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -71,6 +71,12 @@ def _plain(value):
     return value
 
 
+def _stored(value: Decimal) -> Decimal:
+    """Six decimals, cut rather than rounded: a figure just below a boundary (S = 1, R = 100)
+    never reads as the boundary itself."""
+    return value.quantize(Decimal("0.000001"), rounding=ROUND_DOWN)
+
+
 def unit_identify(
     *, unit: Unit, user, reason: str = "", day: dt.date | None = None
 ) -> Identification:
@@ -87,8 +93,8 @@ def unit_identify(
         reason=reason[:200], exposed_people=unit.exposed_people,
         inputs=[{k: _plain(v) for k, v in dataclasses.asdict(e).items()} for e in entries],
         lines=[{k: _plain(v) for k, v in dataclasses.asdict(line).items()} for line in result.lines],
-        s=result.s.quantize(Decimal("0.000001")), is_major=result.is_major, alpha=result.alpha,
-        r=result.r.quantize(Decimal("0.000001")) if result.r is not None else None,
+        s=_stored(result.s), is_major=result.is_major, alpha=result.alpha,
+        r=_stored(result.r) if result.r is not None else None,
         level=result.level,
     )  # fmt: skip
     record.full_clean()

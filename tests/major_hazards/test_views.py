@@ -19,6 +19,7 @@ from apps.major_hazards.exporters import (
     figure,
     report_context,
     report_html,
+    result_figure,
 )
 from apps.major_hazards.identification import Entry, identify
 from apps.major_hazards.models import Identification, InventoryItem
@@ -52,19 +53,31 @@ def test_the_report_shows_every_line_with_the_figures_of_identify(world):
     assert _figures(html, "beta") == [figure(line.beta, 1) for line in expected.lines]
     assert _figures(html, "ratio") == [figure(line.ratio) for line in expected.lines]
     assert _figures(html, "weighted") == [figure(line.weighted) for line in expected.lines]
-    assert _figures(html, "S") == [figure(expected.s)]
-    assert _figures(html, "weighted_sum") == [figure(expected.weighted_sum)]
+    assert _figures(html, "S") == [result_figure(expected.s)]
+    assert _figures(html, "weighted_sum") == [result_figure(expected.weighted_sum)]
     assert _figures(html, "alpha") == [figure(expected.alpha, 1)]
-    assert _figures(html, "R") == [figure(expected.r)]
+    assert _figures(html, "R") == [result_figure(expected.r)]
     assert expected.level == 4 and _figures(html, "level") == ["四级"]
     assert "稀释剂" in html and "W5.1" in html
 
 
-def test_the_report_of_a_unit_that_is_not_major_says_so(world):
+@pytest.mark.parametrize(
+    ("tonnes", "s"), [("4995", "0.999"), ("4999.999", "0.9999"), ("5000", "1")]
+)
+def test_the_report_never_rounds_s_up_to_the_boundary(world, tonnes, s):
     u = unit(world)
-    item(world, u, tonnes="9.99")
-    context = report_context(Identification.objects.get(unit=u))
-    assert context["s"] == "0.999" and context["r"] == "—"
+    item(world, u, name=None, chemical_name="柴油", categories="W5.4", tonnes=tonnes)  # Q 5000 t
+    record = Identification.objects.get(unit=u)
+    context = report_context(record)
+    assert context["s"] == s and (context["r"] == "—") is (not record.is_major)
+    assert ("the unit is a major hazard source" in report_html(record)) is record.is_major
+
+
+def test_the_report_never_rounds_r_up_to_the_next_level(world):
+    u = unit(world, exposed_people=10)  # α = 1, β = 1, Q = 5000: R = q/5000
+    item(world, u, name=None, chemical_name="柴油", categories="W5.4", tonnes="499999.999")
+    record = Identification.objects.get(unit=u)
+    assert record.level == 2 and report_context(record)["r"] == "99.9999"
 
 
 def test_the_report_pdf_prints_the_figures(world, source, tmp_path):
@@ -75,8 +88,8 @@ def test_the_report_pdf_prints_the_figures(world, source, tmp_path):
     text = subprocess.run([shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
                           capture_output=True, text=True, check=True).stdout  # fmt: skip
     expected = identify({"氨": 12}, exposed_people=60)
-    assert f"S = Σ qᵢ/Qᵢ = {figure(expected.s)}" in text.replace("  ", " ")
-    assert figure(expected.r) in text and source.name in text
+    assert f"S = Σ qᵢ/Qᵢ = {result_figure(expected.s)}" in text.replace("  ", " ")
+    assert result_figure(expected.r) in text and source.name in text
 
 
 def test_the_register_sheet(world, source):
