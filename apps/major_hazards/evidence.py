@@ -52,14 +52,14 @@ def provider(as_of: dt.date) -> list[Indicator]:
         Indicator("major_hazards.registered_rate",
                   _("Major hazard sources registered and filed"),
                   rate(figures["registered"], figures["major"]), ELEMENT, 100, "%", None,
-                  url + "register/"),
+                  url + "?major=1&filed=0"),
         Indicator("major_hazards.units_identified_rate",
                   _("Units with a current GB 18218 identification"),
                   rate(figures["identified"], figures["total"]), ELEMENT, 100, "%", None, url),
         Indicator("major_hazards.assessments_current_rate",
                   _("Major hazard sources with a current safety assessment"),
                   rate(figures["assessed"], figures["major"]), ELEMENT, 100, "%", None,
-                  url + "?major=1"),
+                  url + "?major=1&assessment=not_current"),
         Indicator("major_hazards.measures_checked_rate",
                   _("Monitoring and control measures checked within their cycle"),
                   rate(measures["checked"], measures["total"]), ELEMENT, 100, "%", None,
@@ -67,7 +67,7 @@ def provider(as_of: dt.date) -> list[Indicator]:
         Indicator("major_hazards.assessments_overdue",
                   _("Major hazard sources without a current safety assessment"),
                   overdue, ELEMENT, 0, "", None if overdue is None else overdue == 0,
-                  url + "?major=1"),
+                  url + "?major=1&assessment=not_current"),
     ]  # fmt: skip
     for indicator in indicators:
         if indicator.unit == "%" and indicator.value is not None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from apps.core.selectors import as_int
 from apps.major_hazards.models import (
@@ -74,6 +75,13 @@ def unit_list(*, user, filters: dict | None = None) -> QuerySet[Unit]:
         qs = qs.exclude(current_is_major=True)
     if level := as_int(filters.get("level")):
         qs = qs.filter(current_level=level)
+    filed = filters.get("filed")
+    if filed == "1":
+        qs = qs.filter(is_registered=True)
+    elif filed == "0":
+        qs = qs.filter(is_registered=False)
+    if filters.get("assessment") == "not_current":
+        qs = qs.filter(Q(assessment_due__isnull=True) | Q(assessment_due__lt=timezone.localdate()))
     if filters.get("active") != "all":
         qs = qs.filter(is_active=True)
     return qs.order_by("code")

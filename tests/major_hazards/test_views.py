@@ -339,3 +339,21 @@ def test_the_unit_page_queries_stay_flat(world, client_for, source):
     small = _queries(lambda: client.get(f"/major-hazards/{source.pk}/"))
     add(5)
     assert _queries(lambda: client.get(f"/major-hazards/{source.pk}/")) == small
+
+
+def test_the_list_filters_find_sources_not_filed_or_not_assessed(world, client_for, source):
+    filed = major_unit(world, code="U-2")
+    services.register_entry_save(unit=filed, data={"number": "备-2", "level": 4, "filing_authority": "局",
+                                                   "filed_on": dt.date.today()}, user=world.safety_manager)  # fmt: skip
+    services.assessment_save(unit=filed, data={"assessed_on": dt.date.today(), "assessor": "x"},
+                             user=world.safety_manager)  # fmt: skip
+    client = client_for("leader")
+
+    def codes(query: str) -> list[str]:
+        page = client.get(f"/major-hazards/?{query}").context["page"]
+        return [u.code for u in page.object_list]
+
+    assert codes("major=1&filed=0") == [source.code]
+    assert codes("filed=1") == [filed.code]
+    assert codes("major=1&assessment=not_current") == [source.code]
+    assert codes("q=液氨") == [source.code, filed.code]
