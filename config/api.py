@@ -21,6 +21,17 @@ from apps.equipment.api import (
     SpecialTypeViewSet,
 )
 from apps.hazards.api import ChecklistViewSet, HazardViewSet, InspectionViewSet, PlanViewSet
+from apps.major_hazards.api import (
+    HazardCategoryViewSet,
+    IdentificationViewSet,
+    InventoryItemViewSet,
+    MeasureCheckViewSet,
+    MeasureViewSet,
+    RegisterEntryViewSet,
+    SafetyAssessmentViewSet,
+    SubstanceViewSet,
+    UnitViewSet,
+)
 from apps.org.api import CompanyViewSet, DepartmentViewSet, EmployeeViewSet, PositionViewSet
 from apps.responsibility.api import (
     BodyViewSet,
@@ -96,6 +107,15 @@ router.register("equipment/devices", DeviceViewSet, basename="equipment-device")
 router.register("equipment/plans", MaintenancePlanViewSet, basename="equipment-plan")
 router.register("equipment/projects", ProjectViewSet, basename="equipment-project")
 router.register("equipment", EquipmentViewSet, basename="equipment")
+router.register("major-hazards/substances", SubstanceViewSet, basename="mh-substance")
+router.register("major-hazards/categories", HazardCategoryViewSet, basename="mh-category")
+router.register("major-hazards/inventory", InventoryItemViewSet, basename="mh-inventory")
+router.register("major-hazards/identifications", IdentificationViewSet, basename="mh-ident")
+router.register("major-hazards/register", RegisterEntryViewSet, basename="mh-register")
+router.register("major-hazards/assessments", SafetyAssessmentViewSet, basename="mh-assessment")
+router.register("major-hazards/measures", MeasureViewSet, basename="mh-measure")
+router.register("major-hazards/checks", MeasureCheckViewSet, basename="mh-check")
+router.register("major-hazards/units", UnitViewSet, basename="mh-unit")
 router.register("accidents/types", AccidentTypeViewSet, basename="accident-type")
 router.register("accidents/man-hours", ManHoursViewSet, basename="accident-man-hours")
 router.register("accidents/lessons", LessonViewSet, basename="accident-lesson")

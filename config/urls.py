@@ -29,6 +29,7 @@ urlpatterns = [
     path("training/", include("apps.training.urls")),
     path("responsibility/", include("apps.responsibility.urls")),
     path("equipment/", include("apps.equipment.urls")),
+    path("major-hazards/", include("apps.major_hazards.urls")),
     path("accidents/", include("apps.accidents.urls")),
     path("dashboard/", include("apps.dashboard.urls")),
     path("", include("apps.workflow.urls")),

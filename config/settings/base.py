@@ -64,6 +64,7 @@ LOCAL_APPS = [
     "apps.training",
     "apps.responsibility",
     "apps.equipment",
+    "apps.major_hazards",
     "apps.accidents",
     "apps.assessment",
     "apps.dashboard",
@@ -287,6 +288,10 @@ CELERY_BEAT_SCHEDULE = {
     "accident-reminders": {
         "task": "apps.accidents.tasks.send_reminders",
         "schedule": crontab(hour=7, minute=45),
+    },
+    "major-hazard-assessment-reminders": {
+        "task": "apps.major_hazards.tasks.raise_assessment_reminders",
+        "schedule": crontab(hour=6, minute=50),
     },
 }
 

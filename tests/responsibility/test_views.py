@@ -257,7 +257,8 @@ def test_pages_api_and_exports_run_the_same_queries_for_few_and_many(world, clie
             "pdf_objectives": _queries(_export(ObjectivesPdfExporter, user)),
         }
     assert counts[5] == counts[120], counts
-    assert max(counts[120].values()) <= 40, counts[120]
+    # The objectives pages read every app's live indicators (a few queries per app).
+    assert max(counts[120].values()) <= 80, counts[120]
     print(counts[120])
 
 

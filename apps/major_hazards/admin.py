@@ -1,0 +1,63 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from apps.major_hazards.models import (
+    HazardCategory,
+    Identification,
+    InventoryItem,
+    MeasureCheck,
+    MonitoringMeasure,
+    RegisterEntry,
+    SafetyAssessment,
+    Substance,
+    Unit,
+)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """The GB 18218 tables are the standard's: the identification reads the same CSV files, so
+    they are not edited here."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Substance)
+class SubstanceAdmin(ReadOnlyAdmin):
+    list_display = ["seq", "name", "aliases", "cas", "critical_quantity", "beta"]
+    search_fields = ["name", "aliases", "cas"]
+
+
+@admin.register(HazardCategory)
+class HazardCategoryAdmin(ReadOnlyAdmin):
+    list_display = ["code", "name", "critical_quantity", "beta"]
+
+
+@admin.register(Unit)
+class UnitAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "unit_kind", "department", "exposed_people", "is_active"]
+    search_fields = ["code", "name"]
+    raw_id_fields = [
+        "department",
+        "responsible",
+        "technical_responsible",
+        "operational_responsible",
+    ]
+
+
+@admin.register(Identification)
+class IdentificationAdmin(ReadOnlyAdmin):
+    """Identifications are records, never changed."""
+
+    list_display = ["unit", "identified_on", "s", "is_major", "r", "level"]
+
+
+admin.site.register([InventoryItem, RegisterEntry, SafetyAssessment, MonitoringMeasure],
+                    SimpleHistoryAdmin)  # fmt: skip
+admin.site.register(MeasureCheck)

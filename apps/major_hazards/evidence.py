@@ -1,0 +1,75 @@
+"""What the major hazards app tells the scoring engine (element 9)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.utils.translation import gettext as _
+
+from apps.core.numbers import percent
+from apps.major_hazards.models import InventoryItem, MonitoringMeasure, Unit
+from apps.major_hazards.selectors import latest_identification, with_current
+from apps.scoring.registry import Indicator
+
+ELEMENT = 9
+
+
+def provider(as_of: dt.date) -> list[Indicator]:
+    """Two queries: the units with their latest identification, and the measures."""
+    latest = latest_identification(as_of=as_of)
+    units = with_current(Unit.objects.filter(is_active=True), as_of).annotate(
+        identified_at=Subquery(latest.values("created_at")[:1]),
+        # An inventory line changed after the latest identification makes it out of date.
+        stale=Exists(InventoryItem.objects.filter(unit_id=OuterRef("pk"),
+                                                  updated_at__gt=OuterRef("identified_at"))),
+    )  # fmt: skip
+    major = Q(current_is_major=True)
+    figures = units.aggregate(
+        total=Count("pk"),
+        identified=Count("pk", filter=Q(current_id__isnull=False, stale=False)),
+        major=Count("pk", filter=major),
+        registered=Count("pk", filter=major & Q(is_registered=True)),
+        assessed=Count("pk", filter=major & Q(assessment_due__gte=as_of)),
+    )
+    # A measure is checked when its last check is no older than its cycle.
+    cycles = MonitoringMeasure.objects.filter(is_active=True, unit__is_active=True).values_list(
+        "last_checked_on", "check_cycle_days"
+    )
+    measures = {"total": 0, "checked": 0}
+    for last, days in cycles.iterator():
+        measures["total"] += 1
+        if last is not None and last <= as_of <= last + dt.timedelta(days=days):
+            measures["checked"] += 1
+    none = figures["total"] == 0
+    overdue = None if none else figures["major"] - figures["assessed"]
+    url = "/major-hazards/"
+
+    def rate(part: int, whole: int):
+        return None if none else percent(part, whole)
+
+    indicators = [
+        Indicator("major_hazards.registered_rate",
+                  _("Major hazard sources registered and filed"),
+                  rate(figures["registered"], figures["major"]), ELEMENT, 100, "%", None,
+                  url + "?major=1&filed=0"),
+        Indicator("major_hazards.units_identified_rate",
+                  _("Units with a current GB 18218 identification"),
+                  rate(figures["identified"], figures["total"]), ELEMENT, 100, "%", None, url),
+        Indicator("major_hazards.assessments_current_rate",
+                  _("Major hazard sources with a current safety assessment"),
+                  rate(figures["assessed"], figures["major"]), ELEMENT, 100, "%", None,
+                  url + "?major=1&assessment=not_current"),
+        Indicator("major_hazards.measures_checked_rate",
+                  _("Monitoring and control measures checked within their cycle"),
+                  rate(measures["checked"], measures["total"]), ELEMENT, 100, "%", None,
+                  url + "measures/"),
+        Indicator("major_hazards.assessments_overdue",
+                  _("Major hazard sources without a current safety assessment"),
+                  overdue, ELEMENT, 0, "", None if overdue is None else overdue == 0,
+                  url + "?major=1&assessment=not_current"),
+    ]  # fmt: skip
+    for indicator in indicators:
+        if indicator.unit == "%" and indicator.value is not None:
+            object.__setattr__(indicator, "ok", indicator.value >= 100)
+    return indicators

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+
+from apps.core import exports
+from apps.core.numbers import excel_number
+from apps.core.pdf import render_pdf
+from apps.core.selectors import as_int
+from apps.major_hazards import selectors
+from apps.major_hazards.models import Identification, UnitKind
+from apps.org.access import access_for
+from apps.org.selectors import company_get
+
+REPORT_TEMPLATE = "pdf/major_hazards/identification.html"
+LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
+
+
+def figure(value, places: int = 4, rounding: str = ROUND_HALF_UP) -> str:
+    """A figure as the report prints it: rounded half-up to 4 decimals, no trailing zeros."""
+    if value is None:
+        return "—"
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=rounding)
+    text = format(rounded, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def result_figure(value) -> str:
+    """S, Σ β·q/Q and R are cut, not rounded: 0.99999 prints 0.9999 (< 1), never 1."""
+    return figure(value, rounding=ROUND_DOWN)
+
+
+def report_context(identification: Identification) -> dict:
+    """Every line of the calculation as recorded: substance, q, Q and its source, β, q/Q, β·q/Q."""
+    sources = {"table1": _t("Table 1"), "table2": _t("Table 2"), "table3": _t("Table 3"),
+               "table4": _t("Table 4"), "default": _t("Default")}  # fmt: skip
+    lines = [
+        {
+            "label": line["label"],
+            "substance": line["substance"],
+            "category": line["category"],
+            "q": figure(line["q"], 3),
+            "critical_quantity": figure(line["critical_quantity"], 3),
+            "q_source": sources.get(line["q_source"], line["q_source"]),
+            "beta": figure(line["beta"], 1),
+            "beta_source": sources.get(line["beta_source"], ""),
+            "ratio": figure(line["ratio"]),
+            "weighted": figure(line["weighted"]),
+        }  # fmt: skip
+        for line in identification.lines
+    ]
+    weighted_sum = sum((Decimal(line["weighted"]) for line in identification.lines), Decimal(0))
+    return {
+        "title": _t("Major hazard source identification report"),
+        "company": company_get(),
+        "unit": identification.unit,
+        "identification": identification,
+        "lines": lines,
+        "s": result_figure(identification.s),
+        "alpha": figure(identification.alpha, 1),
+        "weighted_sum": result_figure(weighted_sum),
+        "r": result_figure(identification.r),
+        "level": LEVEL_NAMES.get(identification.level, ""),
+        "generated_at": timezone.localtime(),
+    }
+
+
+def report_html(identification: Identification) -> str:
+    return render_to_string(REPORT_TEMPLATE, report_context(identification))
+
+
+def report_pdf(identification: Identification) -> bytes:
+    return render_pdf(REPORT_TEMPLATE, report_context(identification))
+
+
+def _reads(user) -> bool:
+    access = access_for(user)
+    return access.sees_everything or access.is_department_head
+
+
+@exports.register
+class IdentificationReportExporter(exports.Exporter):
+    """辨识分级报告 of one unit: its latest identification (or the one asked for)."""
+
+    kind = "major_hazards.identification_pdf"
+    title = _("Major hazard source identification report")
+    extension = "pdf"
+    content_type = "application/pdf"
+
+    @classmethod
+    def allowed(cls, user) -> bool:
+        return _reads(user)
+
+    def render(self, progress=None) -> bytes:
+        records = selectors.identification_list(user=self.user)
+        if pk := as_int(self.params.get("identification")):
+            record = records.get(pk=pk)
+        else:
+            record = (
+                records.filter(unit_id=as_int(self.params.get("unit")))
+                .order_by("-identified_on", "-pk")
+                .first()
+            )
+            if record is None:
+                raise Identification.DoesNotExist("This unit has not been identified yet.")
+        return report_pdf(record)
+
+
+@exports.register
+class RegisterExporter(exports.Exporter):
+    """重大危险源登记台账: each unit with its current identification, filing and assessment."""
+
+    kind = "major_hazards.register"
+    title = _("Major hazard register")
+
+    @classmethod
+    def allowed(cls, user) -> bool:
+        return _reads(user)
+
+    def queryset(self):
+        return selectors.unit_list(user=self.user, filters=self.params)
+
+    def count(self) -> int:
+        return self.queryset().count()
+
+    def header(self):
+        return [_("Unit code"), _("Name"), _("Kind of unit"), _("Department"), _("Location"),
+                _("People possibly exposed"), "S", "R", _("Major hazard level"), _("Major hazard source"),
+                _("Identified on"), _("Register number"), _("Filing authority"), _("Filed on"),
+                _("Next assessment due")]  # fmt: skip
+
+    def rows(self) -> Iterator[list]:
+        kinds = {k: str(v) for k, v in UnitKind.choices}
+        units = list(self.queryset())
+        entries = {}
+        for entry in selectors.register_list(user=self.user).filter(unit__in=[u.pk for u in units]):
+            entries.setdefault(entry.unit_id, entry)  # the latest filing first
+        for unit in units:
+            entry = entries.get(unit.pk)
+            yield [
+                unit.code, unit.name, kinds[unit.unit_kind], unit.department.name, unit.location,
+                unit.exposed_people, excel_number(unit.current_s), excel_number(unit.current_r),
+                LEVEL_NAMES.get(unit.current_level, ""),
+                "" if unit.current_is_major is None else (_t("Yes") if unit.current_is_major else _t("No")),
+                unit.current_on, entry.number if entry else "",
+                entry.filing_authority if entry else "", entry.filed_on if entry else None,
+                unit.assessment_due,
+            ]  # fmt: skip

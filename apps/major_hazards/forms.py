@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from apps.major_hazards.models import (
+    CheckResult,
+    InventoryItem,
+    MonitoringMeasure,
+    RegisterEntry,
+    SafetyAssessment,
+    Unit,
+)
+from apps.org.models import Department
+from apps.workflow.forms import MultipleFileField
+
+
+def _date():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _person(user) -> str:
+    return user.first_name or user.username
+
+
+class UnitForm(forms.ModelForm):
+    class Meta:
+        model = Unit
+        fields = ["code", "name", "unit_kind", "location", "department", "responsible",
+                  "technical_responsible", "operational_responsible", "exposed_people",
+                  "is_active", "notes"]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.filter(is_active=True).order_by(
+            "path"
+        )
+        self.fields["department"].label_from_instance = lambda d: "— " * d.depth + d.name
+        people = get_user_model().objects.filter(is_active=True).order_by("username")
+        for name in ("responsible", "technical_responsible", "operational_responsible"):
+            self.fields[name].queryset = people
+            self.fields[name].label_from_instance = _person
+
+
+class InventoryItemForm(forms.ModelForm):
+    class Meta:
+        model = InventoryItem
+        fields = ["substance", "chemical_name", "categories", "max_quantity"]
+        help_texts = {
+            "categories": _(
+                "Codes of GB 18218-2018 table 2, e.g. W2,J3. A chemical not in table 1 takes the "
+                "smallest critical quantity of its categories; for a substance of table 1 they "
+                "only set β (table 4), which is 1 without them unless table 3 names the gas."
+            ),
+            "substance": _("A substance named in GB 18218-2018 table 1; leave blank for another "
+                           "chemical and give its name and hazard categories."),
+        }  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["substance"].label_from_instance = lambda s: (
+            f"{s.name}（{s.aliases}）" if s.aliases else s.name
+        )
+
+
+class RegisterEntryForm(forms.ModelForm):
+    files = MultipleFileField(label=_("Filing certificate"), required=False)
+
+    class Meta:
+        model = RegisterEntry
+        fields = ["number", "level", "filing_authority", "filed_on", "notes"]
+        widgets = {"filed_on": _date()}
+
+
+class AssessmentForm(forms.ModelForm):
+    files = MultipleFileField(label=_("Assessment report"), required=False)
+
+    class Meta:
+        model = SafetyAssessment
+        fields = ["assessed_on", "assessor", "conclusion", "next_due"]
+        widgets = {"assessed_on": _date(), "next_due": _date()}
+        help_texts = {"next_due": _("Blank: 3 years after the assessment.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["next_due"].required = False
+
+
+class MeasureForm(forms.ModelForm):
+    class Meta:
+        model = MonitoringMeasure
+        fields = ["measure_kind", "name", "check_cycle_days", "is_active"]
+
+
+class MeasureCheckForm(forms.Form):
+    checked_on = forms.DateField(label=_("Checked on"), widget=_date())
+    check_result = forms.ChoiceField(label=_("Result"), choices=CheckResult.choices)
+    findings = forms.CharField(label=_("Findings"), required=False,
+                               widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip

@@ -1,0 +1,300 @@
+"""Identification and grading of major hazard sources, GB 18218-2018 (危险化学品重大危险源辨识).
+
+Pure: no ORM and no settings. The tables are read once from the CSV files in
+fixtures/major_hazards/ (the checked conversions of the standard, see SOURCES.md).
+
+- §4.1.2: S = Σ qᵢ/Qᵢ; the unit is a major hazard source when S ≥ 1. A substance named in
+  表1 uses its 表1 critical quantity Q; a substance only classified uses the 表2 quantity of its
+  hazard category, and with several categories the smallest quantity.
+- §4.3: R = α · Σ βᵢ·qᵢ/Qᵢ. β from 表3 for the named toxic gases, otherwise from 表4 by the
+  category; α from 表5 by the people within 500 m of the plant boundary.
+- 表6: 一级 R ≥ 100; 二级 50 ≤ R < 100; 三级 10 ≤ R < 50; 四级 R < 10.
+
+Every comparison is made on exact fractions, so a boundary (S = 1, R = 100) is never lost to
+rounding; the figures returned are Decimals for display and storage.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "major_hazards"
+DEFAULT_BETA = Decimal(1)
+
+
+@dataclass(frozen=True)
+class Substance:
+    seq: int | None  # the row of 表1; None for a 表3 gas not named in 表1 (一氧化碳)
+    name: str
+    aliases: tuple[str, ...]
+    cas: tuple[str, ...]
+    critical_quantity: Decimal | None
+    beta: Decimal | None  # 表3, for the named toxic gases only
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    name: str
+    description: str
+    critical_quantity: Decimal
+    beta: Decimal
+
+
+@dataclass(frozen=True)
+class Tables:
+    substances: tuple[Substance, ...]
+    categories: dict[str, Category]
+    lookup: dict[str, Substance]  # normalised name, alias or CAS number → substance
+    alpha: tuple[tuple[int, int | None, Decimal], ...]  # (min, max or None, α)
+    levels: tuple[
+        tuple[int, Fraction | None, Fraction | None], ...
+    ]  # (level, min incl., max excl.)
+
+
+def normalise(text: str) -> str:
+    return (
+        text.strip().replace("（", "(").replace("）", ")").replace("，", ",").replace(" ", "")
+    ).casefold()
+
+
+def _read(name: str) -> list[dict]:
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _names(name: str) -> list[str]:
+    """Extra keys a person types: "甲烷,天然气" is two names (but "1,3-丁二烯" is one), and
+    "液化石油气(含丙烷、丁烷及其混合物)" is found as 液化石油气."""
+    keys = [part for part in re.split(r"(?<=\D),", name) if part] if "," in name else []
+    stripped = re.sub(r"\(.*?\)", "", normalise(name))
+    if stripped and stripped != normalise(name):
+        keys.append(stripped)
+    return keys
+
+
+@cache
+def tables() -> Tables:
+    beta_substances: dict[str, tuple[str, Decimal]] = {}  # CAS or name → (name, β)
+    category_beta: dict[str, Decimal] = {}
+    for row in _read("gb18218_2018_beta.csv"):
+        if row["kind"] == "substance":
+            beta_substances[row["cas"] or row["key"]] = (row["key"], Decimal(row["beta"]))
+        else:
+            category_beta[row["key"]] = Decimal(row["beta"])
+
+    substances: list[Substance] = []
+    used_beta: set[str] = set()
+    for row in _read("gb18218_2018_table1_substances.csv"):
+        cas = tuple(c for c in row["cas"].split(";") if c)
+        aliases = tuple(a for a in row["aliases_zh"].split(";") if a)
+        beta = None
+        for key in (*cas, row["name_zh"]):
+            if key in beta_substances:
+                beta = beta_substances[key][1]
+                used_beta.add(key)
+                break
+        substances.append(
+            Substance(int(row["seq"]), row["name_zh"], aliases, cas,
+                      Decimal(row["critical_quantity_t"]), beta)
+        )  # fmt: skip
+    for key, (name, beta) in beta_substances.items():
+        if key not in used_beta:  # 一氧化碳: a 表3 gas whose Q comes from its categories
+            cas = (key,) if key != name else ()
+            substances.append(Substance(None, name, (), cas, None, beta))
+
+    lookup: dict[str, Substance] = {}
+    for substance in substances:
+        for key in (substance.name, *substance.aliases, *substance.cas):
+            lookup.setdefault(normalise(key), substance)
+    for substance in substances:  # derived keys never shadow a name the standard gives
+        for key in _names(substance.name):
+            lookup.setdefault(normalise(key), substance)
+
+    categories = {
+        row["code"]: Category(row["code"], row["category_zh"], row["description_zh"],
+                              Decimal(row["critical_quantity_t"]), category_beta[row["code"]])
+        for row in _read("gb18218_2018_table2_categories.csv")
+    }  # fmt: skip
+    alpha = tuple(
+        (int(row["min_people"]), int(row["max_people"]) if row["max_people"] else None,
+         Decimal(row["alpha"]))
+        for row in _read("gb18218_2018_alpha.csv")
+    )  # fmt: skip
+    level_numbers = {"一级": 1, "二级": 2, "三级": 3, "四级": 4}
+    levels = tuple(
+        (level_numbers[row["level_zh"]],
+         Fraction(row["r_min_inclusive"]) if row["r_min_inclusive"] else None,
+         Fraction(row["r_max_exclusive"]) if row["r_max_exclusive"] else None)
+        for row in _read("gb18218_2018_levels.csv")
+    )  # fmt: skip
+    return Tables(tuple(substances), categories, lookup, alpha, levels)
+
+
+def find_substance(name: str) -> Substance | None:
+    """A substance by its Chinese name, an alias or a CAS number; None when not named."""
+    return tables().lookup.get(normalise(name))
+
+
+def find_category(code: str) -> Category | None:
+    return tables().categories.get(code.strip().upper())
+
+
+def alpha_for(exposed_people: int) -> Decimal:
+    """表5: α by the people possibly exposed (residents within 500 m of the boundary)."""
+    if exposed_people is None or exposed_people < 0:
+        raise ValueError("The number of people exposed is 0 or more.")
+    for low, high, alpha in tables().alpha:
+        if exposed_people >= low and (high is None or exposed_people <= high):
+            return alpha
+    raise ValueError(f"No α for {exposed_people} people.")  # pragma: no cover - table is complete
+
+
+def level_for(r: Fraction | Decimal) -> int:
+    """表6: the level of a major hazard source from R."""
+    r = Fraction(r)
+    for level, low, high in tables().levels:
+        if (low is None or r >= low) and (high is None or r < high):
+            return level
+    raise ValueError(f"No level for R = {r}.")  # pragma: no cover - table is complete
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of a unit's inventory: a substance (name, alias or CAS number) and/or hazard
+    categories (codes of 表2), with the largest quantity present in tonnes."""
+
+    substance: str = ""
+    categories: tuple[str, ...] = ()
+    tonnes: Decimal | int | float | str = 0
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    label: str  # what the line is called on the report
+    substance: str  # the 表1 name, or "" for a category-only chemical
+    category: str  # the 表2 code whose Q or β is used, or ""
+    q: Decimal  # tonnes present
+    critical_quantity: Decimal  # Q
+    q_source: str  # "table1" or "table2"
+    beta: Decimal
+    beta_source: str  # "table3", "table4" or "default"
+    ratio: Decimal  # q/Q
+    weighted: Decimal  # β·q/Q
+
+
+@dataclass(frozen=True)
+class Result:
+    s: Decimal
+    is_major: bool
+    alpha: Decimal
+    r: Decimal | None
+    level: int | None
+    exposed_people: int
+    lines: tuple[Line, ...] = field(default_factory=tuple)
+    weighted_sum: Decimal = Decimal(0)  # Σ β·q/Q
+
+
+def _decimal(value: Fraction) -> Decimal:
+    """A fraction as a Decimal (28 significant digits); the decisions are made on the exact
+    fraction before this, so 0.99999… never becomes a major hazard source."""
+    return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def _tonnes(value) -> Fraction:
+    try:
+        tonnes = Fraction(Decimal(str(value)))
+    except (ArithmeticError, ValueError, TypeError) as exc:
+        raise ValueError(f"Not a quantity in tonnes: {value!r}") from exc
+    if tonnes < 0:
+        raise ValueError(f"A quantity cannot be negative: {value}")
+    return tonnes
+
+
+def _entries(quantities) -> list[Entry]:
+    if isinstance(quantities, Mapping):
+        quantities = quantities.items()
+    entries = []
+    for item in quantities:
+        if isinstance(item, Entry):
+            entries.append(item)
+            continue
+        key, tonnes = item
+        if isinstance(key, tuple | list):  # several categories of one chemical
+            entries.append(Entry(categories=tuple(key), tonnes=tonnes))
+        elif find_category(key) is not None:
+            entries.append(Entry(categories=(key,), tonnes=tonnes))
+        else:
+            entries.append(Entry(substance=key, tonnes=tonnes))
+    return entries
+
+
+def _line(entry: Entry) -> tuple[Line, Fraction, Fraction]:
+    substance = find_substance(entry.substance) if entry.substance else None
+    if entry.substance and substance is None:
+        raise ValueError(f"Not a substance of GB 18218-2018 表1 or 表3: {entry.substance!r}")
+    categories = []
+    for code in entry.categories:
+        category = find_category(code)
+        if category is None:
+            raise ValueError(f"Not a hazard category of GB 18218-2018 表2: {code!r}")
+        categories.append(category)
+    # With several categories the smallest Q decides (§4.1.2); between equal ones the larger β.
+    chosen = min(categories, key=lambda c: (c.critical_quantity, -c.beta), default=None)
+    if substance is not None and substance.critical_quantity is not None:
+        critical, q_source = substance.critical_quantity, "table1"
+    elif chosen is not None:
+        critical, q_source = chosen.critical_quantity, "table2"
+    else:
+        name = entry.substance or entry.label or "?"
+        raise ValueError(f"{name} is not named in 表1: give its hazard category (表2).")
+    if substance is not None and substance.beta is not None:
+        beta, beta_source = substance.beta, "table3"
+    elif chosen is not None:
+        beta, beta_source = chosen.beta, "table4"
+    else:
+        beta, beta_source = DEFAULT_BETA, "default"
+    q = _tonnes(entry.tonnes)
+    ratio = q / Fraction(critical)
+    weighted = Fraction(beta) * ratio
+    label = entry.label or (substance.name if substance else "、".join(c.code for c in categories))
+    line = Line(
+        label=label, substance=substance.name if substance else "",
+        category=chosen.code if chosen else "", q=Decimal(str(entry.tonnes)),
+        critical_quantity=critical, q_source=q_source, beta=beta, beta_source=beta_source,
+        ratio=_decimal(ratio), weighted=_decimal(weighted),
+    )  # fmt: skip
+    return line, ratio, weighted
+
+
+def identify(quantities, *, exposed_people: int) -> Result:
+    """Identify and grade one unit.
+
+    `quantities` maps a substance (Chinese name or alias as in GB 18218, or a CAS number), a
+    category code ("J1", "W5.1", …) or a tuple of category codes to tonnes; it may also be an
+    iterable of (key, tonnes) pairs or of `Entry` objects (a free-named chemical with its
+    categories, or a named substance with categories for its β). Unknown names raise ValueError.
+    """
+    alpha = alpha_for(exposed_people)
+    lines: list[Line] = []
+    s = weighted_sum = Fraction(0)
+    for entry in _entries(quantities):
+        line, ratio, weighted = _line(entry)
+        lines.append(line)
+        s += ratio
+        weighted_sum += weighted
+    is_major = s >= 1
+    r = Fraction(alpha) * weighted_sum if is_major else None
+    return Result(
+        s=_decimal(s), is_major=is_major, alpha=alpha,
+        r=_decimal(r) if r is not None else None, level=level_for(r) if r is not None else None,
+        exposed_people=exposed_people, lines=tuple(lines), weighted_sum=_decimal(weighted_sum),
+    )  # fmt: skip

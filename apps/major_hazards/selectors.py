@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from apps.core.selectors import as_int
+from apps.major_hazards.models import (
+    HazardCategory,
+    Identification,
+    InventoryItem,
+    MeasureCheck,
+    MonitoringMeasure,
+    RegisterEntry,
+    SafetyAssessment,
+    Substance,
+    Unit,
+)
+from apps.org.access import access_for
+from apps.org.models import Department
+
+
+def _scope(qs: QuerySet, user, field: str = "department_id") -> QuerySet:
+    """Everything for safety managers and leadership; their departments (with every
+    sub-department) for heads."""
+    visible = access_for(user).visible_department_ids()
+    if visible is None:
+        return qs
+    return qs.filter(**{f"{field}__in": visible})
+
+
+def latest_identification(unit_ref: str = "pk", as_of: dt.date | None = None) -> QuerySet:
+    qs = Identification.objects.filter(unit_id=OuterRef(unit_ref))
+    if as_of is not None:
+        qs = qs.filter(identified_on__lte=as_of)
+    return qs.order_by("-identified_on", "-pk")
+
+
+def with_current(qs: QuerySet[Unit], as_of: dt.date | None = None) -> QuerySet[Unit]:
+    """Each unit with the figures of its latest identification (None when never identified)."""
+    latest = latest_identification(as_of=as_of)
+    return qs.annotate(
+        current_id=Subquery(latest.values("pk")[:1]),
+        current_is_major=Subquery(latest.values("is_major")[:1]),
+        current_level=Subquery(latest.values("level")[:1]),
+        current_s=Subquery(latest.values("s")[:1]),
+        current_r=Subquery(latest.values("r")[:1]),
+        current_on=Subquery(latest.values("identified_on")[:1]),
+        is_registered=Exists(RegisterEntry.objects.filter(unit_id=OuterRef("pk"))),
+        assessment_due=Subquery(
+            SafetyAssessment.objects.filter(unit_id=OuterRef("pk"))
+            .order_by("-assessed_on", "-pk")
+            .values("next_due")[:1]
+        ),
+    )
+
+
+def unit_list(*, user, filters: dict | None = None) -> QuerySet[Unit]:
+    filters = filters or {}
+    qs = with_current(_scope(Unit.objects.select_related("department", "responsible"), user))
+    if q := filters.get("q"):
+        qs = qs.filter(Q(code__icontains=q) | Q(name__icontains=q) | Q(location__icontains=q)
+                       | Q(inventory__chemical_name__icontains=q)
+                       | Q(inventory__substance__name__icontains=q)).distinct()  # fmt: skip
+    if kind := filters.get("unit_kind"):
+        qs = qs.filter(unit_kind=kind)
+    if department := as_int(filters.get("department")):
+        path = Department.objects.filter(pk=department).values("path")[:1]
+        qs = qs.filter(department__path__startswith=path)
+    major = filters.get("major")
+    if major == "1":
+        qs = qs.filter(current_is_major=True)
+    elif major == "0":
+        qs = qs.exclude(current_is_major=True)
+    if level := as_int(filters.get("level")):
+        qs = qs.filter(current_level=level)
+    filed = filters.get("filed")
+    if filed == "1":
+        qs = qs.filter(is_registered=True)
+    elif filed == "0":
+        qs = qs.filter(is_registered=False)
+    if filters.get("assessment") == "not_current":
+        qs = qs.filter(Q(assessment_due__isnull=True) | Q(assessment_due__lt=timezone.localdate()))
+    if filters.get("active") != "all":
+        qs = qs.filter(is_active=True)
+    return qs.order_by("code")
+
+
+def unit_get(*, user, pk: int) -> Unit:
+    return unit_list(user=user, filters={"active": "all"}).get(pk=pk)
+
+
+def inventory_list(*, user, unit: Unit | None = None) -> QuerySet[InventoryItem]:
+    qs = _scope(InventoryItem.objects.select_related("substance", "unit"), user,
+                "unit__department_id")  # fmt: skip
+    return qs.filter(unit=unit) if unit is not None else qs
+
+
+def identification_list(*, user, unit: Unit | None = None) -> QuerySet[Identification]:
+    qs = _scope(Identification.objects.select_related("unit", "identified_by"), user,
+                "unit__department_id")  # fmt: skip
+    return qs.filter(unit=unit) if unit is not None else qs
+
+
+def register_list(*, user, filters: dict | None = None) -> QuerySet[RegisterEntry]:
+    filters = filters or {}
+    qs = _scope(RegisterEntry.objects.select_related("unit__department"), user,
+                "unit__department_id")  # fmt: skip
+    if q := filters.get("q"):
+        qs = qs.filter(Q(number__icontains=q) | Q(unit__name__icontains=q)
+                       | Q(filing_authority__icontains=q))  # fmt: skip
+    if level := as_int(filters.get("level")):
+        qs = qs.filter(level=level)
+    return qs
+
+
+def assessment_list(*, user, unit: Unit | None = None) -> QuerySet[SafetyAssessment]:
+    qs = _scope(SafetyAssessment.objects.select_related("unit"), user, "unit__department_id")
+    return qs.filter(unit=unit) if unit is not None else qs
+
+
+def measure_list(*, user, unit: Unit | None = None) -> QuerySet[MonitoringMeasure]:
+    qs = _scope(MonitoringMeasure.objects.select_related("unit"), user, "unit__department_id")
+    return qs.filter(unit=unit) if unit is not None else qs
+
+
+def check_list(*, user, measure: MonitoringMeasure | None = None) -> QuerySet[MeasureCheck]:
+    qs = _scope(MeasureCheck.objects.select_related("measure__unit", "checked_by"), user,
+                "measure__unit__department_id")  # fmt: skip
+    return qs.filter(measure=measure) if measure is not None else qs
+
+
+def substance_list() -> QuerySet[Substance]:
+    return Substance.objects.all()
+
+
+def category_list() -> QuerySet[HazardCategory]:
+    return HazardCategory.objects.all()
+
+
+def major_units(as_of: dt.date | None = None) -> QuerySet[Unit]:
+    return with_current(Unit.objects.filter(is_active=True), as_of).filter(current_is_major=True)
+
+
+def assessments_due(*, before: dt.date) -> list[tuple[Unit, dt.date | None]]:
+    """Major units whose latest safety assessment falls due on or before a date, and those never
+    assessed (due None)."""
+    units = (
+        major_units()
+        .select_related("department")
+        .filter(Q(assessment_due__lte=before) | Q(assessment_due__isnull=True))
+    )
+    return [(unit, unit.assessment_due) for unit in units]

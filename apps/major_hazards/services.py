@@ -1,0 +1,310 @@
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import ROUND_DOWN, Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.core.exceptions import ApplicationError
+from apps.core.services import attachment_add
+from apps.major_hazards import identification as gb18218
+from apps.major_hazards.models import (
+    ASSESSMENT_YEARS,
+    CheckResult,
+    Identification,
+    InventoryItem,
+    MeasureCheck,
+    MonitoringMeasure,
+    RegisterEntry,
+    SafetyAssessment,
+    Unit,
+)
+from apps.org.access import access_for
+from apps.org.models import Role
+from apps.org.selectors import users_with_role
+from apps.workflow import services as workflow
+
+REMINDER_LEAD_DAYS = 90  # the assessment task is raised this long before the due date
+
+
+def _require_manager(user) -> None:
+    if not access_for(user).manages_everything:
+        raise PermissionDenied(_("Only a safety manager manages major hazard sources."))
+
+
+def _save(obj, *, user) -> None:
+    obj.full_clean()
+    if user is not None:
+        obj._history_user = user
+    obj.save()
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+# ------------------------------------------------------------------------------
+# Identification
+# ------------------------------------------------------------------------------
+def inventory_entries(items) -> list[gb18218.Entry]:
+    return [
+        gb18218.Entry(
+            substance=item.substance.name if item.substance_id else "",
+            categories=item.category_codes,
+            tonnes=item.max_quantity,
+            label=item.display_name,
+        )  # fmt: skip
+        for item in items
+    ]
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _stored(value: Decimal) -> Decimal:
+    """Six decimals, cut rather than rounded: a figure just below a boundary (S = 1, R = 100)
+    never reads as the boundary itself."""
+    return value.quantize(Decimal("0.000001"), rounding=ROUND_DOWN)
+
+
+def unit_identify(
+    *, unit: Unit, user, reason: str = "", day: dt.date | None = None
+) -> Identification:
+    """Identify and grade the unit from its inventory as it is now, and keep the result as a new
+    record; the earlier ones stay as they were."""
+    items = list(unit.inventory.select_related("substance"))
+    entries = inventory_entries(items)
+    try:
+        result = gb18218.identify(entries, exposed_people=unit.exposed_people)
+    except ValueError as exc:
+        raise ApplicationError(str(exc)) from exc
+    record = Identification(
+        unit=unit, identified_on=day or timezone.localdate(), identified_by=user,
+        reason=reason[:200], exposed_people=unit.exposed_people,
+        inputs=[{k: _plain(v) for k, v in dataclasses.asdict(e).items()} for e in entries],
+        lines=[{k: _plain(v) for k, v in dataclasses.asdict(line).items()} for line in result.lines],
+        s=_stored(result.s), is_major=result.is_major, alpha=result.alpha,
+        r=_stored(result.r) if result.r is not None else None,
+        level=result.level,
+    )  # fmt: skip
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def identification_record(*, unit: Unit, user) -> Identification:
+    """Identify again by hand (e.g. the yearly review), with nothing changed."""
+    _require_manager(user)
+    return unit_identify(unit=unit, user=user, reason=_("Identified again"))
+
+
+# ------------------------------------------------------------------------------
+# Units and inventory
+# ------------------------------------------------------------------------------
+UNIT_FIELDS = ("code", "name", "unit_kind", "location", "department", "responsible",
+               "technical_responsible", "operational_responsible", "exposed_people", "is_active",
+               "notes")  # fmt: skip
+
+
+@transaction.atomic
+def unit_save(*, unit: Unit | None = None, data: dict, user) -> Unit:
+    """Create or change a unit. A change of the people exposed changes α: the unit is identified
+    again when it has an inventory."""
+    _require_manager(user)
+    unit = unit or Unit()
+    before = unit.exposed_people if unit.pk else None
+    for field in UNIT_FIELDS:
+        if field in data:
+            setattr(unit, field, data[field])
+    _save(unit, user=user)
+    if before is not None and before != unit.exposed_people and unit.inventory.exists():
+        unit_identify(unit=unit, user=user, reason=_("People exposed changed"))
+    return unit
+
+
+def _clean_item(item: InventoryItem) -> None:
+    """Reject a line the standard cannot use: an unknown category, or a chemical neither named in
+    table 1 nor given a category."""
+    errors = {}
+    for code in item.category_codes:
+        if gb18218.find_category(code) is None:
+            errors["categories"] = _(
+                "%(code)s is not a hazard category of GB 18218-2018 table 2."
+            ) % {"code": code}
+    if item.substance_id is None and not item.category_codes:
+        errors["categories"] = _("Choose a substance of GB 18218 or give the hazard categories.")
+    elif (
+        item.substance_id is not None
+        and item.substance.critical_quantity is None
+        and not (item.category_codes)
+    ):
+        errors["categories"] = _(
+            "%(name)s is not in table 1: give its hazard categories for its critical quantity."
+        ) % {"name": item.substance.name}
+    if item.substance_id is None and not item.chemical_name:
+        errors["chemical_name"] = _("Name the chemical.")
+    if errors:
+        raise ValidationError(errors)
+    item.categories = ",".join(item.category_codes)
+
+
+@transaction.atomic
+def inventory_item_save(
+    *, unit: Unit, item: InventoryItem | None = None, data: dict, user
+) -> InventoryItem:
+    """Add or change a chemical of the unit; the unit is identified again at once."""
+    _require_manager(user)
+    item = item or InventoryItem(unit=unit)
+    if item.unit_id != unit.pk:
+        raise ApplicationError(_("This chemical belongs to another unit."))
+    for field in ("substance", "chemical_name", "categories", "max_quantity"):
+        if field in data:
+            value = data[field]
+            setattr(item, field, "" if value is None and field != "substance" else value)
+    _clean_item(item)
+    _save(item, user=user)
+    unit_identify(
+        unit=unit, user=user, reason=_("Inventory changed: %(name)s") % {"name": item.display_name}
+    )
+    return item
+
+
+@transaction.atomic
+def inventory_item_delete(*, item: InventoryItem, user) -> Identification:
+    _require_manager(user)
+    unit = item.unit
+    name = item.display_name
+    item._history_user = user
+    item.delete()
+    return unit_identify(
+        unit=unit, user=user, reason=_("Inventory changed: %(name)s removed") % {"name": name}
+    )
+
+
+# ------------------------------------------------------------------------------
+# Registration, assessments, measures
+# ------------------------------------------------------------------------------
+@transaction.atomic
+def register_entry_save(
+    *, unit: Unit, entry: RegisterEntry | None = None, data: dict, user, files=()
+) -> RegisterEntry:
+    _require_manager(user)
+    entry = entry or RegisterEntry(unit=unit)
+    for field in ("number", "level", "filing_authority", "filed_on", "notes"):
+        if field in data:
+            setattr(entry, field, data[field])
+    if entry.filed_on and entry.filed_on > timezone.localdate():
+        raise ValidationError({"filed_on": _("A filing cannot be dated in the future.")})
+    _save(entry, user=user)
+    for upload in files:
+        attachment_add(owner=entry, upload=upload, user=user, caption=_("Filing certificate"))
+    return entry
+
+
+@transaction.atomic
+def assessment_save(
+    *, unit: Unit, assessment: SafetyAssessment | None = None, data: dict, user, files=()
+) -> SafetyAssessment:
+    """Record a safety assessment; the next is due 3 years later unless a date is given."""
+    _require_manager(user)
+    assessment = assessment or SafetyAssessment(unit=unit)
+    for field in ("assessed_on", "assessor", "conclusion", "next_due"):
+        if field in data and data[field] is not None:
+            setattr(assessment, field, data[field])
+    if assessment.assessed_on is None:
+        raise ValidationError({"assessed_on": _("Give the date of the assessment.")})
+    if assessment.assessed_on > timezone.localdate():
+        raise ValidationError({"assessed_on": _("An assessment cannot be dated in the future.")})
+    if not data.get("next_due"):
+        assessment.next_due = add_years(assessment.assessed_on, ASSESSMENT_YEARS)
+    _save(assessment, user=user)
+    for upload in files:
+        attachment_add(owner=assessment, upload=upload, user=user, caption=_("Assessment report"))
+    return assessment
+
+
+@transaction.atomic
+def measure_save(
+    *, unit: Unit, measure: MonitoringMeasure | None = None, data: dict, user
+) -> MonitoringMeasure:
+    _require_manager(user)
+    measure = measure or MonitoringMeasure(unit=unit)
+    for field in ("measure_kind", "name", "check_cycle_days", "is_active"):
+        if field in data:
+            setattr(measure, field, data[field])
+    _save(measure, user=user)
+    return measure
+
+
+def may_check(user, measure: MonitoringMeasure) -> bool:
+    """Safety managers and the heads of the unit's department record checks."""
+    return access_for(user).heads(measure.unit.department_id)
+
+
+@transaction.atomic
+def measure_check(*, measure: MonitoringMeasure, user, checked_on: dt.date | None = None,
+                  check_result: str = CheckResult.WORKING, findings: str = "") -> MeasureCheck:  # fmt: skip
+    if not may_check(user, measure):
+        raise PermissionDenied(_("Only a safety manager or the department's head records checks."))
+    checked_on = checked_on or timezone.localdate()
+    if checked_on > timezone.localdate():
+        raise ValidationError({"checked_on": _("A check cannot be dated in the future.")})
+    if check_result == CheckResult.FAULT and not findings.strip():
+        raise ValidationError({"findings": _("Describe the fault found.")})
+    check = MeasureCheck(measure=measure, checked_on=checked_on, check_result=check_result,
+                         findings=findings.strip(), checked_by=user)  # fmt: skip
+    check.full_clean()
+    check.save()
+    if measure.last_checked_on is None or checked_on > measure.last_checked_on:
+        measure.last_checked_on = checked_on
+        _save(measure, user=user)
+    return check
+
+
+# ------------------------------------------------------------------------------
+# Reminders
+# ------------------------------------------------------------------------------
+@transaction.atomic
+def assessment_reminders_raise(*, today: dt.date | None = None) -> int:
+    """A task for the unit's department 90 days before its 3-yearly safety assessment is due,
+    and one for the first assessment of a source never assessed; each raised once (the unit
+    remembers the due date it was raised for)."""
+    from apps.major_hazards import selectors
+
+    today = today or timezone.localdate()
+    creator = users_with_role(Role.SAFETY_MANAGER).first()
+    if creator is None:
+        return 0
+    created = 0
+    for unit, due in selectors.assessments_due(
+        before=today + dt.timedelta(days=REMINDER_LEAD_DAYS)
+    ):
+        # A source never assessed is asked for its first assessment once (marked by date.min).
+        key = due or dt.date.min
+        if unit.assessment_task_for == key:
+            continue
+        if due is None:
+            title = _("First safety assessment of the major hazard source: %(unit)s")
+            due_date = today + dt.timedelta(days=REMINDER_LEAD_DAYS)
+        else:
+            title = _("Safety assessment of the major hazard source due: %(unit)s")
+            due_date = max(due, today)
+        workflow.task_create(
+            title=title % {"unit": unit},
+            description=_("GB 18218 major hazard sources are assessed at least every 3 years."),
+            department=unit.department, due_date=due_date, user=creator, source=unit,
+        )  # fmt: skip
+        Unit.objects.filter(pk=unit.pk).update(assessment_task_for=key)
+        created += 1
+    return created

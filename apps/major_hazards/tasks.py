@@ -1,0 +1,8 @@
+from celery import shared_task
+
+from apps.major_hazards import services
+
+
+@shared_task
+def raise_assessment_reminders() -> int:
+    return services.assessment_reminders_raise()

@@ -1,0 +1,327 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from apps.core.exceptions import ApplicationError
+from apps.core.forms import add_errors
+from apps.core.models import Attachment
+from apps.core.selectors import history_entries
+from apps.major_hazards import selectors, services
+from apps.major_hazards.exporters import report_pdf
+from apps.major_hazards.forms import (
+    AssessmentForm,
+    InventoryItemForm,
+    MeasureCheckForm,
+    MeasureForm,
+    RegisterEntryForm,
+    UnitForm,
+)
+from apps.major_hazards.models import MeasureKind, RegisterEntry, SafetyAssessment, UnitKind
+from apps.org.access import access_for
+from apps.org.permissions import manages, reads_org, role_required
+from apps.org.selectors import department_list
+
+PAGE_SIZE = 25
+LEVELS = [(n, gettext_lazy("Level %(n)s") % {"n": n}) for n in (1, 2, 3, 4)]
+
+
+def _run(request, form, action, success: str):
+    """Call a service; show its refusal on the form. Returns the result or None."""
+    try:
+        result = action()
+    except ValidationError as exc:
+        add_errors(form, exc)
+    except ApplicationError as exc:
+        form.add_error(None, exc.message)
+    else:
+        messages.success(request, success)
+        return result
+    return None
+
+
+def _form_page(request, form, title, cancel_url, multipart=False):
+    return render(request, "core/form_page.html",
+                  {"form": form, "title": title, "cancel_url": cancel_url, "multipart": multipart})  # fmt: skip
+
+
+def _unit(request, pk: int):
+    return get_object_or_404(
+        selectors.unit_list(user=request.user, filters={"active": "all"}), pk=pk
+    )
+
+
+# ------------------------------------------------------------------------------
+# Units and identification
+# ------------------------------------------------------------------------------
+@role_required(reads_org)
+def unit_list(request):
+    filters = request.GET.dict()
+    page = Paginator(selectors.unit_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "major_hazards/unit_list.html",
+        {"page": page, "filters": filters, "kinds": UnitKind.choices, "levels": LEVELS,
+         "departments": department_list(user=request.user),
+         "can_edit": access_for(request.user).manages_everything},
+    )  # fmt: skip
+
+
+def _with_files(objects: list) -> list[tuple]:
+    """Each object with its attachments, in one query for all of them."""
+    if not objects:
+        return []
+    files: dict[int, list] = {}
+    content_type = ContentType.objects.get_for_model(objects[0])
+    attachments = Attachment.objects.filter(
+        content_type=content_type, object_id__in=[o.pk for o in objects]
+    ).order_by("created_at")
+    for attachment in attachments:
+        files.setdefault(attachment.object_id, []).append(attachment)
+    return [(o, files.get(o.pk, [])) for o in objects]
+
+
+@role_required(reads_org)
+def unit_detail(request, pk: int):
+    unit = _unit(request, pk)
+    can_edit = access_for(request.user).manages_everything
+    identifications = list(selectors.identification_list(user=request.user, unit=unit)[:50])
+    measures = list(selectors.measure_list(user=request.user, unit=unit))
+    entries = list(selectors.register_list(user=request.user).filter(unit=unit))
+    assessments = list(selectors.assessment_list(user=request.user, unit=unit))
+    current = identifications[0] if identifications else None
+    # 情况发生变化后重新备案: the level filed is no longer the level identified.
+    refile = bool(current and current.is_major and entries and entries[0].level != current.level)
+    return render(
+        request,
+        "major_hazards/unit_detail.html",
+        {
+            "unit": unit,
+            "current": current,
+            "refile": refile,
+            "checks": selectors.check_list(user=request.user).filter(measure__unit=unit)[:20],
+            "identifications": identifications,
+            "inventory": selectors.inventory_list(user=request.user, unit=unit),
+            "entries": _with_files(entries),
+            "assessments": _with_files(assessments),
+            "measures": measures,
+            "history": history_entries(unit),
+            "can_edit": can_edit,
+            "can_check": access_for(request.user).heads(unit.department_id),
+            "check_form": MeasureCheckForm(initial={"checked_on": timezone.localdate()}),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@role_required(reads_org)
+def reference(request):
+    """The GB 18218-2018 tables the identification uses: 表1 with 表3 β, 表2 with 表4 β."""
+    substances = selectors.substance_list()
+    if q := request.GET.get("q", "").strip():
+        substances = substances.filter(
+            Q(name__icontains=q) | Q(aliases__icontains=q) | Q(cas__icontains=q)
+        )
+    return render(request, "major_hazards/reference.html",
+                  {"substances": substances, "categories": selectors.category_list(), "q": q})  # fmt: skip
+
+
+@role_required(manages)
+def unit_edit(request, pk: int | None = None):
+    unit = _unit(request, pk) if pk else None
+    form = UnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        saved = _run(
+            request, form,
+            lambda: services.unit_save(unit=unit, data=form.cleaned_data, user=request.user),
+            _("Unit saved."),
+        )  # fmt: skip
+        if saved is not None:
+            return redirect(saved)
+    return _form_page(request, form, _("Edit unit") if pk else _("New unit"),
+                      unit.get_absolute_url() if unit else reverse("major_hazards:list"))  # fmt: skip
+
+
+@require_POST
+@role_required(manages)
+def identify_again(request, pk: int):
+    unit = _unit(request, pk)
+    try:
+        services.identification_record(unit=unit, user=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Identification recorded."))
+    return redirect(unit)
+
+
+@role_required(reads_org)
+def identification_report(request, pk: int):
+    """The identification report (PDF) of one recorded identification, every line shown."""
+    record = get_object_or_404(selectors.identification_list(user=request.user), pk=pk)
+    response = HttpResponse(report_pdf(record), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="identification-{record.pk}.pdf"'
+    return response
+
+
+# ------------------------------------------------------------------------------
+# Inventory
+# ------------------------------------------------------------------------------
+@role_required(manages)
+def item_edit(request, pk: int, item_pk: int | None = None):
+    unit = _unit(request, pk)
+    item = get_object_or_404(unit.inventory, pk=item_pk) if item_pk else None
+    form = InventoryItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        saved = _run(
+            request, form,
+            lambda: services.inventory_item_save(unit=unit, item=item, data=form.cleaned_data,
+                                                 user=request.user),
+            _("Inventory saved and the unit identified again."),
+        )  # fmt: skip
+        if saved is not None:
+            return redirect(unit)
+    return _form_page(
+        request, form, _("Chemical in %(unit)s") % {"unit": unit}, unit.get_absolute_url()
+    )
+
+
+@require_POST
+@role_required(manages)
+def item_delete(request, pk: int, item_pk: int):
+    unit = _unit(request, pk)
+    item = get_object_or_404(unit.inventory, pk=item_pk)
+    services.inventory_item_delete(item=item, user=request.user)
+    messages.success(request, _("Chemical removed and the unit identified again."))
+    return redirect(unit)
+
+
+# ------------------------------------------------------------------------------
+# Register, assessments, measures
+# ------------------------------------------------------------------------------
+@role_required(reads_org)
+def register_list(request):
+    filters = request.GET.dict()
+    page = Paginator(
+        selectors.register_list(user=request.user, filters=filters), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    return render(request, "major_hazards/register_list.html",
+                  {"page": page, "filters": filters, "levels": LEVELS})  # fmt: skip
+
+
+@role_required(manages)
+def entry_edit(request, pk: int, entry_pk: int | None = None):
+    unit = _unit(request, pk)
+    entry = get_object_or_404(unit.register_entries, pk=entry_pk) if entry_pk else None
+    initial = {"level": unit.current_level} if entry is None else None
+    form = RegisterEntryForm(request.POST or None, request.FILES or None, instance=entry,
+                             initial=initial)  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        files = data.pop("files") or []
+        saved = _run(
+            request, form,
+            lambda: services.register_entry_save(unit=unit, entry=entry, data=data,
+                                                 user=request.user, files=files),
+            _("Register entry saved."),
+        )  # fmt: skip
+        if saved is not None:
+            return redirect(unit)
+    return _form_page(request, form, _("Registration and filing"), unit.get_absolute_url(), True)
+
+
+@role_required(manages)
+def assessment_edit(request, pk: int):
+    unit = _unit(request, pk)
+    form = AssessmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        files = data.pop("files") or []
+        saved = _run(
+            request, form,
+            lambda: services.assessment_save(unit=unit, data=data, user=request.user, files=files),
+            _("Safety assessment saved."),
+        )  # fmt: skip
+        if saved is not None:
+            return redirect(unit)
+    return _form_page(request, form, _("Safety assessment"), unit.get_absolute_url(), True)
+
+
+@role_required(reads_org)
+def measure_list(request):
+    measures = selectors.measure_list(user=request.user).select_related("unit__department")
+    if q := request.GET.get("q"):
+        measures = measures.filter(Q(name__icontains=q) | Q(unit__name__icontains=q))
+    if kind := request.GET.get("measure_kind"):
+        measures = measures.filter(measure_kind=kind)
+    page = Paginator(measures.order_by("unit__code", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "major_hazards/measure_list.html",
+                  {"page": page, "filters": request.GET.dict(), "kinds": MeasureKind.choices,
+                   "today": timezone.localdate()})  # fmt: skip
+
+
+@role_required(manages)
+def measure_edit(request, pk: int, measure_pk: int | None = None):
+    unit = _unit(request, pk)
+    measure = get_object_or_404(unit.measures, pk=measure_pk) if measure_pk else None
+    form = MeasureForm(request.POST or None, instance=measure)
+    if request.method == "POST" and form.is_valid():
+        saved = _run(
+            request, form,
+            lambda: services.measure_save(unit=unit, measure=measure, data=form.cleaned_data,
+                                          user=request.user),
+            _("Measure saved."),
+        )  # fmt: skip
+        if saved is not None:
+            return redirect(unit)
+    return _form_page(request, form, _("Monitoring or control measure"), unit.get_absolute_url())
+
+
+@require_POST
+@role_required(reads_org)
+def measure_check(request, pk: int, measure_pk: int):
+    unit = _unit(request, pk)
+    measure = get_object_or_404(unit.measures, pk=measure_pk)
+    if not services.may_check(request.user, measure):
+        raise PermissionDenied
+    form = MeasureCheckForm(request.POST)
+    if form.is_valid():
+        try:
+            services.measure_check(measure=measure, user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Check recorded."))
+    else:
+        messages.error(request, _("Give the date and the result of the check."))
+    return redirect(unit)
+
+
+@role_required(reads_org)
+def unit_file(request, pk: int, attachment_pk: int):
+    """A filing certificate or assessment report of a unit the user sees."""
+    unit = _unit(request, pk)
+    owners = Q(
+        content_type=ContentType.objects.get_for_model(RegisterEntry),
+        object_id__in=unit.register_entries.values("pk"),
+    ) | Q(
+        content_type=ContentType.objects.get_for_model(SafetyAssessment),
+        object_id__in=unit.assessments.values("pk"),
+    )
+    attachment = get_object_or_404(Attachment.objects.filter(owners), pk=attachment_pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=not attachment.is_image,
+                        filename=attachment.original_name)  # fmt: skip

@@ -1,0 +1,202 @@
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
+
+from apps.major_hazards import services
+from apps.major_hazards.evidence import provider
+from apps.major_hazards.identification import Entry, identify
+from apps.major_hazards.models import Identification
+from apps.workflow.models import Task
+from tests.major_hazards.factories import item, major_unit, substance, unit
+
+D = dt.date
+
+
+def test_changing_the_inventory_records_a_new_identification_and_keeps_the_old(world):
+    u = unit(world, exposed_people=60)
+    line = item(world, u, tonnes="8")  # S = 0.8
+    first = Identification.objects.get(unit=u)
+    assert not first.is_major and first.s == Decimal("0.8")
+    services.inventory_item_save(unit=u, item=line, data={"max_quantity": Decimal("12")},
+                                 user=world.safety_manager)  # fmt: skip
+    records = list(Identification.objects.filter(unit=u).order_by("pk"))
+    assert len(records) == 2
+    old, new = records
+    assert (old.pk, old.s, old.is_major, old.r) == (first.pk, Decimal("0.8"), False, None)
+    assert old.inputs[0]["tonnes"] == "8.000"
+    assert new.is_major and new.s == Decimal("1.2") and new.alpha == Decimal("1.5")
+    assert new.r == Decimal("3.6") and new.level == 4  # 1.5 × 2 × 1.2
+    assert new.inputs[0]["tonnes"] == "12.000"
+
+
+def test_removing_a_chemical_and_changing_the_people_identify_again(world):
+    u = major_unit(world)
+    gas = item(world, u, name=None, chemical_name="丙烷混合气", categories="w2, J3", tonnes="1")
+    assert gas.categories == "W2,J3"
+    services.unit_save(unit=u, data={"exposed_people": 150}, user=world.safety_manager)
+    latest = Identification.objects.filter(unit=u).first()
+    assert latest.alpha == 2 and latest.exposed_people == 150
+    services.inventory_item_delete(item=gas, user=world.safety_manager)
+    latest = Identification.objects.filter(unit=u).first()
+    assert [line["label"] for line in latest.lines] == ["氨"]
+    assert Identification.objects.filter(unit=u).count() == 4
+
+
+def test_the_recorded_identification_equals_identify_on_the_same_inputs(world):
+    u = unit(world, exposed_people=35)
+    item(world, u, tonnes="7")
+    item(world, u, name="甲醇", tonnes="300", categories="W5.1")
+    item(world, u, name=None, chemical_name="稀释剂", categories="W5.3,W5.1", tonnes="2")
+    record = Identification.objects.filter(unit=u).first()
+    expected = identify(
+        [("氨", 7), Entry(substance="甲醇", categories=("W5.1",), tonnes=300),
+         (("W5.3", "W5.1"), 2)],
+        exposed_people=35,
+    )  # fmt: skip
+    assert record.s == expected.s and record.r == expected.r and record.level == expected.level
+    assert record.lines[1]["beta"] == "1.5"  # 甲醇's β from W5.1
+
+
+@pytest.mark.parametrize(
+    "data, field",
+    [({"substance": None, "chemical_name": "未知物", "categories": ""}, "categories"),
+     ({"substance": None, "chemical_name": "未知物", "categories": "W99"}, "categories"),
+     ({"substance": None, "chemical_name": "", "categories": "W2"}, "chemical_name")],
+)  # fmt: skip
+def test_an_inventory_line_the_standard_cannot_use_is_refused(world, data, field):
+    u = unit(world)
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        services.inventory_item_save(unit=u, data={**data, "max_quantity": 1},
+                                     user=world.safety_manager)  # fmt: skip
+    assert field in exc.value.message_dict
+    assert not Identification.objects.filter(unit=u).exists()
+
+
+def test_carbon_monoxide_needs_its_categories(world):
+    u = unit(world)
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        services.inventory_item_save(unit=u, data={"substance": substance("一氧化碳"),
+                                                   "max_quantity": 1}, user=world.safety_manager)  # fmt: skip
+    assert "not in table 1" in exc.value.message_dict["categories"][0]
+
+
+@pytest.mark.parametrize("persona", ["head_a", "leader", "employee_a", "outsider"])
+def test_only_safety_managers_manage_units(world, persona):
+    u = unit(world)
+    with pytest.raises(PermissionDenied):
+        services.unit_save(unit=u, data={"name": "x"}, user=world.persona(persona))
+    with pytest.raises(PermissionDenied):
+        services.inventory_item_save(
+            unit=u,
+            data={"max_quantity": 1, "substance": substance("氨")},
+            user=world.persona(persona),
+        )
+
+
+def test_heads_record_checks_of_their_units_only(world):
+    u = major_unit(world)
+    measure = services.measure_save(unit=u, data={"measure_kind": "alarm", "name": "氨气报警仪"},
+                                    user=world.safety_manager)  # fmt: skip
+    services.measure_check(measure=measure, user=world.head_a, checked_on=D.today())
+    measure.refresh_from_db()
+    assert measure.last_checked_on == D.today()
+    with pytest.raises(PermissionDenied):
+        services.measure_check(measure=measure, user=world.outsider)
+    with pytest.raises(ValidationError):
+        services.measure_check(measure=measure, user=world.head_a, check_result="fault")
+
+
+@time_machine.travel(dt.datetime(2026, 3, 1, 9, 0), tick=False)
+def test_an_assessment_is_due_three_years_later_and_reminded_once(world):
+    u = major_unit(world)
+    assessment = services.assessment_save(unit=u, data={"assessed_on": D(2023, 5, 1),
+                                                        "assessor": "某评价公司"},
+                                          user=world.safety_manager)  # fmt: skip
+    assert assessment.next_due == D(2026, 5, 1)
+    assert services.assessment_reminders_raise(today=D(2026, 1, 30)) == 0  # 91 days before
+    assert services.assessment_reminders_raise(today=D(2026, 2, 1)) == 1
+    assert services.assessment_reminders_raise(today=D(2026, 2, 2)) == 0
+    task = Task.objects.get(source_id=u.pk, source_type__model="unit")
+    assert task.due_date == D(2026, 5, 1) and task.department == world.dept_a
+    # A new assessment moves the due date: the next reminder comes for the new date only.
+    services.assessment_save(unit=u, data={"assessed_on": D(2026, 2, 20), "assessor": "某评价公司"},
+                             user=world.safety_manager)  # fmt: skip
+    assert services.assessment_reminders_raise(today=D(2026, 3, 1)) == 0
+    assert services.assessment_reminders_raise(today=D(2029, 2, 1)) == 1
+
+
+def test_units_not_major_get_no_assessment_reminder(world):
+    u = unit(world)
+    item(world, u, tonnes="1")
+    services.assessment_save(unit=u, data={"assessed_on": D(2020, 1, 1), "assessor": "x"},
+                             user=world.safety_manager)  # fmt: skip
+    assert services.assessment_reminders_raise() == 0
+
+
+def _values(as_of):
+    return {i.key: i.value for i in provider(as_of)}
+
+
+def test_evidence_is_none_without_units(db):
+    values = _values(D.today())
+    assert set(values) >= {"major_hazards.registered_rate", "major_hazards.units_identified_rate",
+                           "major_hazards.assessments_current_rate",
+                           "major_hazards.measures_checked_rate", "major_hazards.assessments_overdue"}  # fmt: skip
+    assert all(v is None for v in values.values())
+
+
+def test_evidence_of_registration_assessments_and_checks(world):
+    today = D.today()
+    filed = major_unit(world, code="U-1")
+    major_unit(world, code="U-2")
+    unit(world, code="U-3")  # no inventory: not identified
+    services.register_entry_save(unit=filed, data={"number": "备-1", "level": 4,
+                                                   "filing_authority": "应急管理局", "filed_on": today},
+                                 user=world.safety_manager)  # fmt: skip
+    services.assessment_save(unit=filed, data={"assessed_on": today, "assessor": "x"},
+                             user=world.safety_manager)  # fmt: skip
+    checked = services.measure_save(unit=filed, data={"measure_kind": "video", "name": "视频",
+                                                      "check_cycle_days": 30}, user=world.safety_manager)  # fmt: skip
+    services.measure_save(unit=filed, data={"measure_kind": "alarm", "name": "报警"},
+                          user=world.safety_manager)  # fmt: skip
+    services.measure_check(measure=checked, user=world.safety_manager, checked_on=today)
+    values = _values(today)
+    assert values["major_hazards.registered_rate"] == Decimal("50.0")
+    assert values["major_hazards.units_identified_rate"] == Decimal("66.7")
+    assert values["major_hazards.assessments_current_rate"] == Decimal("50.0")
+    assert values["major_hazards.measures_checked_rate"] == Decimal("50.0")
+    assert values["major_hazards.assessments_overdue"] == 1
+    # 31 days later the check is out of its cycle; 3 years later the assessment is overdue.
+    later = _values(today + dt.timedelta(days=31))
+    assert later["major_hazards.measures_checked_rate"] == Decimal("0.0")
+    assert _values(today + dt.timedelta(days=3 * 366))["major_hazards.assessments_overdue"] == 2
+
+
+def test_the_daily_reminder_task_is_scheduled_and_runs(world, settings):
+    from apps.major_hazards import tasks
+
+    entry = settings.CELERY_BEAT_SCHEDULE["major-hazard-assessment-reminders"]
+    assert entry["task"] == "apps.major_hazards.tasks.raise_assessment_reminders"
+    u = major_unit(world)
+    services.assessment_save(unit=u, data={"assessed_on": D.today() - dt.timedelta(days=3 * 365),
+                                           "assessor": "x"}, user=world.safety_manager)  # fmt: skip
+    assert tasks.raise_assessment_reminders() == 1
+    assert tasks.raise_assessment_reminders() == 0
+
+
+def test_a_source_never_assessed_is_asked_once_for_its_first_assessment(world):
+    u = major_unit(world)
+    assert services.assessment_reminders_raise(today=D(2026, 1, 10)) == 1
+    assert services.assessment_reminders_raise(today=D(2026, 1, 11)) == 0
+    task = Task.objects.get(source_id=u.pk, source_type__model="unit")
+    assert task.due_date == D(2026, 4, 10)
+    services.assessment_save(unit=u, data={"assessed_on": D(2026, 1, 20), "assessor": "x"},
+                             user=world.safety_manager)  # fmt: skip
+    assert services.assessment_reminders_raise(today=D(2028, 10, 21)) == 0
+    assert services.assessment_reminders_raise(today=D(2028, 10, 22)) == 1

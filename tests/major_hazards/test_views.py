@@ -1,0 +1,359 @@
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from apps.major_hazards import services
+from apps.major_hazards.exporters import (
+    IdentificationReportExporter,
+    RegisterExporter,
+    figure,
+    report_context,
+    report_html,
+    result_figure,
+)
+from apps.major_hazards.identification import Entry, identify
+from apps.major_hazards.models import Identification, InventoryItem
+from tests.major_hazards.factories import item, major_unit, substance, unit
+
+
+@pytest.fixture
+def source(world):
+    return major_unit(world, exposed_people=60)
+
+
+def _figures(html: str, name: str) -> list[str]:
+    return re.findall(rf'data-figure="{name}">([^<]*)<', html)
+
+
+def test_the_report_shows_every_line_with_the_figures_of_identify(world):
+    u = unit(world, exposed_people=120)
+    item(world, u, tonnes="7")
+    item(world, u, name="甲醇", tonnes="300", categories="W5.1")
+    item(world, u, name=None, chemical_name="稀释剂", categories="W5.3,W5.1", tonnes="2.5")
+    item(world, u, name="氯", tonnes="0.75")
+    expected = identify(
+        [("液氨", 7), Entry(substance="甲醇", categories=("W5.1",), tonnes=300),
+         (("W5.3", "W5.1"), "2.5"), ("氯", "0.75")],
+        exposed_people=120,
+    )  # fmt: skip
+    record = Identification.objects.filter(unit=u).first()
+    html = report_html(record)
+    assert _figures(html, "q") == [figure(line.q, 3) for line in expected.lines]
+    assert _figures(html, "Q") == [figure(line.critical_quantity, 3) for line in expected.lines]
+    assert _figures(html, "beta") == [figure(line.beta, 1) for line in expected.lines]
+    assert _figures(html, "ratio") == [figure(line.ratio) for line in expected.lines]
+    assert _figures(html, "weighted") == [figure(line.weighted) for line in expected.lines]
+    assert _figures(html, "S") == [result_figure(expected.s)]
+    assert _figures(html, "weighted_sum") == [result_figure(expected.weighted_sum)]
+    assert _figures(html, "alpha") == [figure(expected.alpha, 1)]
+    assert _figures(html, "R") == [result_figure(expected.r)]
+    assert expected.level == 4 and _figures(html, "level") == ["四级"]
+    assert "稀释剂" in html and "W5.1" in html
+
+
+@pytest.mark.parametrize(
+    ("tonnes", "s"), [("4995", "0.999"), ("4999.999", "0.9999"), ("5000", "1")]
+)
+def test_the_report_never_rounds_s_up_to_the_boundary(world, tonnes, s):
+    u = unit(world)
+    item(world, u, name=None, chemical_name="柴油", categories="W5.4", tonnes=tonnes)  # Q 5000 t
+    record = Identification.objects.get(unit=u)
+    context = report_context(record)
+    assert context["s"] == s and (context["r"] == "—") is (not record.is_major)
+    assert ("the unit is a major hazard source" in report_html(record)) is record.is_major
+
+
+def test_the_report_never_rounds_r_up_to_the_next_level(world):
+    u = unit(world, exposed_people=10)  # α = 1, β = 1, Q = 5000: R = q/5000
+    item(world, u, name=None, chemical_name="柴油", categories="W5.4", tonnes="499999.999")
+    record = Identification.objects.get(unit=u)
+    assert record.level == 2 and report_context(record)["r"] == "99.9999"
+
+
+def test_the_report_pdf_prints_the_figures(world, source, tmp_path):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(
+        IdentificationReportExporter(user=world.head_a, params={"unit": source.pk}).render()
+    )
+    text = subprocess.run([shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    expected = identify({"氨": 12}, exposed_people=60)
+    assert f"S = Σ qᵢ/Qᵢ = {result_figure(expected.s)}" in text.replace("  ", " ")
+    assert result_figure(expected.r) in text and source.name in text
+
+
+def test_the_register_sheet(world, source):
+    services.register_entry_save(unit=source, data={"number": "备[2026]1号", "level": 4,
+                                                    "filing_authority": "应急管理局",
+                                                    "filed_on": dt.date.today()},
+                                 user=world.safety_manager)  # fmt: skip
+    unit(world, code="U-2", name="空单元")
+    sheet = load_workbook(
+        io.BytesIO(RegisterExporter(user=world.leader, params={}).render())
+    ).active
+    rows = list(sheet.values)
+    assert rows[1][0] == source.code and rows[1][6] == 1.2 and rows[1][7] == 3.6
+    assert rows[1][8] == "四级" and rows[1][11] == "备[2026]1号"
+    assert rows[2][0] == "U-2" and rows[2][6] is None and len(rows) == 3
+
+
+def test_the_register_export_is_scoped(world, source):
+    major_unit(world, code="B-1", department=world.dept_b)
+    sheet = load_workbook(
+        io.BytesIO(RegisterExporter(user=world.head_a, params={}).render())
+    ).active
+    assert [r[0] for r in list(sheet.values)[1:]] == [source.code]
+    assert not RegisterExporter.allowed(world.employee_a)
+
+
+@pytest.mark.parametrize(
+    "persona, expected",
+    [("safety_manager", 200), ("leader", 200), ("head_a", 200), ("employee_a", 403),
+     ("outsider", 404)],
+)  # fmt: skip
+def test_who_opens_a_unit_of_department_a(world, client_for, api_for, source, persona, expected):
+    assert client_for(persona).get(f"/major-hazards/{source.pk}/").status_code == expected
+    assert api_for(persona).get(f"/api/v1/major-hazards/units/{source.pk}/").status_code == expected
+
+
+@pytest.mark.parametrize(
+    "persona, edit, item_status",
+    [("safety_manager", 200, 302), ("head_a", 403, 403), ("leader", 403, 403),
+     ("employee_a", 403, 403), ("outsider", 403, 403)],
+)  # fmt: skip
+def test_html_permission_matrix(world, client_for, source, persona, edit, item_status):
+    client = client_for(persona)
+    assert client.get(f"/major-hazards/{source.pk}/edit/").status_code == edit
+    response = client.post(f"/major-hazards/{source.pk}/inventory/new/",
+                           {"substance": substance("氯").pk, "max_quantity": "1"})  # fmt: skip
+    assert response.status_code == item_status
+    assert InventoryItem.objects.filter(unit=source).count() == (2 if item_status == 302 else 1)
+
+
+@pytest.mark.parametrize(
+    "method, url, persona, expected",
+    [("get", "/api/v1/major-hazards/units/", "employee_a", 403),
+     ("get", "/api/v1/major-hazards/units/", "head_a", 200),
+     ("post", "/api/v1/major-hazards/units/", "head_a", 403),
+     ("post", "/api/v1/major-hazards/units/", "leader", 403),
+     ("post", "/api/v1/major-hazards/inventory/", "head_a", 403),
+     ("post", "/api/v1/major-hazards/register/", "leader", 403),
+     ("get", "/api/v1/major-hazards/substances/", "employee_a", 200)],
+)  # fmt: skip
+def test_api_permission_matrix(world, api_for, source, method, url, persona, expected):
+    body = {"code": "X", "name": "x", "unit_kind": "storage", "department": world.dept_a.pk,
+            "unit": source.pk, "max_quantity": "1", "substance": substance("氯").pk}  # fmt: skip
+    response = getattr(api_for(persona), method)(url, body, format="json")
+    assert response.status_code == expected, response.content
+
+
+def test_heads_see_only_their_departments_units(world, client_for, api_for, source):
+    other = major_unit(world, code="B-1", department=world.dept_b)
+    page = client_for("head_a").get("/major-hazards/").content.decode()
+    assert source.code in page and other.code not in page
+    codes = [
+        u["code"] for u in api_for("head_a").get("/api/v1/major-hazards/units/").json()["results"]
+    ]
+    assert codes == [source.code]
+    assert client_for("head_a").get(f"/major-hazards/{other.pk}/").status_code == 404
+
+
+def test_the_api_runs_the_whole_record(world, api_for):
+    api = api_for("safety_manager")
+    created = api.post("/api/v1/major-hazards/units/",
+                       {"code": "U-9", "name": "液化气站", "unit_kind": "storage",
+                        "department": world.dept_a.pk, "exposed_people": 100}, format="json")  # fmt: skip
+    assert created.status_code == 201, created.content
+    unit_id = created.json()["id"]
+    assert created.json()["current_identification"] is None
+    line = api.post("/api/v1/major-hazards/inventory/",
+                    {"unit": unit_id, "substance": substance("液化石油气(含丙烷、丁烷及其混合物)").pk,
+                     "categories": "W2", "max_quantity": "60"}, format="json")  # fmt: skip
+    assert line.status_code == 201, line.content
+    unit_data = api.get(f"/api/v1/major-hazards/units/{unit_id}/").json()
+    current = unit_data["current_identification"]
+    assert current["is_major"] and Decimal(current["s"]) == Decimal("1.2")
+    assert Decimal(current["r"]) == Decimal("3.6") and current["level"] == 4  # 2 × 1.5 × 1.2
+    changed = api.patch(f"/api/v1/major-hazards/inventory/{line.json()['id']}/",
+                        {"max_quantity": "30"}, format="json")  # fmt: skip
+    assert changed.status_code == 200
+    history = api.get(f"/api/v1/major-hazards/identifications/?unit={unit_id}").json()["results"]
+    assert [h["is_major"] for h in history] == [False, True]
+    bad = api.post("/api/v1/major-hazards/inventory/",
+                   {"unit": unit_id, "chemical_name": "x", "categories": "Z9", "max_quantity": "1"},
+                   format="json")  # fmt: skip
+    assert bad.status_code == 400
+    entry = api.post("/api/v1/major-hazards/register/",
+                     {"unit": unit_id, "number": "备-9", "level": 4, "filing_authority": "应急管理局",
+                      "filed_on": dt.date.today().isoformat()}, format="json")  # fmt: skip
+    assert entry.status_code == 201, entry.content
+    assessment = api.post("/api/v1/major-hazards/assessments/",
+                          {"unit": unit_id, "assessed_on": "2025-01-10", "assessor": "评价公司"},
+                          format="json")  # fmt: skip
+    assert assessment.status_code == 201 and assessment.json()["next_due"] == "2028-01-10"
+    measure = api.post("/api/v1/major-hazards/measures/",
+                       {"unit": unit_id, "measure_kind": "interlock", "name": "紧急切断"},
+                       format="json")  # fmt: skip
+    assert measure.status_code == 201, measure.content
+    check = api_for("head_a").post(f"/api/v1/major-hazards/measures/{measure.json()['id']}/check/",
+                                  {"check_result": "working"}, format="json")  # fmt: skip
+    assert check.status_code == 201, check.content
+    outsider = api_for("outsider").post(
+        f"/api/v1/major-hazards/measures/{measure.json()['id']}/check/", {}, format="json"
+    )
+    assert outsider.status_code == 404
+    again = api.post(f"/api/v1/major-hazards/units/{unit_id}/identify/")
+    assert again.status_code == 201 and not again.json()["is_major"]
+
+
+def test_pages_render_with_history_and_forms(world, client_for, source):
+    client = client_for("safety_manager")
+    services.measure_save(unit=source, data={"measure_kind": "video", "name": "视频监控"},
+                          user=world.safety_manager)  # fmt: skip
+    detail = client.get(f"/major-hazards/{source.pk}/").content.decode()
+    assert 'data-testid="level"' in detail and "history-list" in detail
+    for url in ("/major-hazards/", "/major-hazards/?q=液氨&major=1&level=4",
+                "/major-hazards/register/", "/major-hazards/measures/?measure_kind=video",
+                "/major-hazards/new/", f"/major-hazards/{source.pk}/inventory/new/",
+                f"/major-hazards/{source.pk}/register/new/",
+                f"/major-hazards/{source.pk}/assessments/new/",
+                f"/major-hazards/{source.pk}/measures/new/"):  # fmt: skip
+        assert client.get(url).status_code == 200, url
+    report = client.get(
+        f"/major-hazards/identifications/{Identification.objects.first().pk}/report/"
+    )
+    assert report.status_code == 200 and report["Content-Type"] == "application/pdf"
+
+
+def test_the_html_forms_change_the_inventory_and_record_checks(world, client_for, source):
+    client = client_for("safety_manager")
+    line = source.inventory.get()
+    response = client.post(f"/major-hazards/{source.pk}/inventory/{line.pk}/edit/",
+                           {"substance": line.substance_id, "max_quantity": "20"})  # fmt: skip
+    assert response.status_code == 302
+    assert Identification.objects.filter(unit=source).count() == 2
+    measure = services.measure_save(unit=source, data={"measure_kind": "alarm", "name": "报警"},
+                                    user=world.safety_manager)  # fmt: skip
+    response = client_for("head_a").post(
+        f"/major-hazards/{source.pk}/measures/{measure.pk}/check/",
+        {"checked_on": dt.date.today().isoformat(), "check_result": "working"},
+    )
+    assert response.status_code == 302
+    measure.refresh_from_db()
+    assert measure.last_checked_on == dt.date.today()
+    response = client.post(f"/major-hazards/{source.pk}/inventory/{line.pk}/delete/")
+    assert response.status_code == 302 and not source.inventory.exists()
+    assert Identification.objects.filter(unit=source).count() == 3
+
+
+def _queries(fn) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        fn()
+    return len(ctx.captured_queries)
+
+
+def test_list_api_and_export_queries_stay_flat(world, client_for, api_for):
+    major_unit(world, code="U-0")
+    small = (
+        _queries(lambda: client_for("safety_manager").get("/major-hazards/")),
+        _queries(lambda: api_for("safety_manager").get("/api/v1/major-hazards/units/")),
+        _queries(lambda: RegisterExporter(user=world.safety_manager, params={}).render()),
+    )
+    for n in range(1, 8):
+        major_unit(world, code=f"U-{n}")
+    large = (
+        _queries(lambda: client_for("safety_manager").get("/major-hazards/")),
+        _queries(lambda: api_for("safety_manager").get("/api/v1/major-hazards/units/")),
+        _queries(lambda: RegisterExporter(user=world.safety_manager, params={}).render()),
+    )
+    assert small == large
+
+
+def test_the_reference_tables_are_searchable(world, client_for):
+    page = client_for("leader").get("/major-hazards/reference/?q=光气").content.decode()
+    assert "碳酰氯" in page and "75-44-5" in page and "甲醇" not in page.split("data-testid")[-1]
+    assert "W5.1" in page  # the categories are always shown
+    assert client_for("employee_a").get("/major-hazards/reference/").status_code == 403
+
+
+def test_a_level_changed_since_filing_asks_for_filing_again(world, client_for, source):
+    services.register_entry_save(unit=source, data={"number": "备-1", "level": 4,
+                                                    "filing_authority": "应急管理局",
+                                                    "filed_on": dt.date.today()},
+                                 user=world.safety_manager)  # fmt: skip
+    client = client_for("safety_manager")
+    assert 'data-testid="refile"' not in client.get(f"/major-hazards/{source.pk}/").content.decode()
+    line = source.inventory.get()
+    services.inventory_item_save(
+        unit=source, item=line, data={"max_quantity": Decimal("300")}, user=world.safety_manager
+    )  # R = 1.5 × 2 × 30 = 90: level 2
+    assert 'data-testid="refile"' in client.get(f"/major-hazards/{source.pk}/").content.decode()
+
+
+def test_the_report_export_is_kept_as_a_generated_file(
+    world, source, django_capture_on_commit_callbacks
+):
+    from apps.core import services as core_services
+    from apps.core.models import GeneratedFileStatus
+
+    with django_capture_on_commit_callbacks(execute=True):
+        generated = core_services.export_start(
+            user=world.head_a,
+            kind="major_hazards.identification_pdf",
+            params={"unit": str(source.pk)},
+        )
+    generated.refresh_from_db()
+    assert generated.status == GeneratedFileStatus.DONE
+    assert generated.file.open("rb").read(4) == b"%PDF"
+
+
+def test_the_unit_page_queries_stay_flat(world, client_for, source):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def add(n: int) -> None:
+        line = source.inventory.get()
+        for i in range(n):
+            services.inventory_item_save(unit=source, item=line,
+                                         data={"max_quantity": Decimal(13 + i)}, user=world.safety_manager)  # fmt: skip
+            services.register_entry_save(
+                unit=source, user=world.safety_manager,
+                data={"number": f"备-{n}-{i}", "level": 4, "filing_authority": "局", "filed_on": dt.date.today()},
+                files=[SimpleUploadedFile(f"c{i}.pdf", b"%PDF-1.4", content_type="application/pdf")],
+            )  # fmt: skip
+            measure = services.measure_save(unit=source, data={"measure_kind": "alarm", "name": f"报警{i}"},
+                                            user=world.safety_manager)  # fmt: skip
+            services.measure_check(measure=measure, user=world.safety_manager)
+
+    client = client_for("safety_manager")
+    add(1)
+    small = _queries(lambda: client.get(f"/major-hazards/{source.pk}/"))
+    add(5)
+    assert _queries(lambda: client.get(f"/major-hazards/{source.pk}/")) == small
+
+
+def test_the_list_filters_find_sources_not_filed_or_not_assessed(world, client_for, source):
+    filed = major_unit(world, code="U-2")
+    services.register_entry_save(unit=filed, data={"number": "备-2", "level": 4, "filing_authority": "局",
+                                                   "filed_on": dt.date.today()}, user=world.safety_manager)  # fmt: skip
+    services.assessment_save(unit=filed, data={"assessed_on": dt.date.today(), "assessor": "x"},
+                             user=world.safety_manager)  # fmt: skip
+    client = client_for("leader")
+
+    def codes(query: str) -> list[str]:
+        page = client.get(f"/major-hazards/?{query}").context["page"]
+        return [u.code for u in page.object_list]
+
+    assert codes("major=1&filed=0") == [source.code]
+    assert codes("filed=1") == [filed.code]
+    assert codes("major=1&assessment=not_current") == [source.code]
+    assert codes("q=液氨") == [source.code, filed.code]
