@@ -101,7 +101,7 @@ class SafetyAssessmentSerializer(serializers.ModelSerializer):
         extra_kwargs = {"next_due": {"required": False}}
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class MonitoringMeasureSerializer(serializers.ModelSerializer):
     class Meta:
         model = MonitoringMeasure
         fields = ["id", "unit", "measure_kind", "name", "check_cycle_days", "last_checked_on",
@@ -272,7 +272,7 @@ class MeasureViewSet(_Scoped, mixins.ListModelMixin, mixins.RetrieveModelMixin,
     """Monitoring and control measures; checks are recorded with the `check` action."""
 
     queryset = MonitoringMeasure.objects.none()
-    serializer_class = MeasureSerializer
+    serializer_class = MonitoringMeasureSerializer
     filterset_fields = ["unit", "measure_kind", "is_active"]
     search_fields = ["name"]
 
