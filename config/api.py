@@ -4,6 +4,15 @@ from rest_framework.routers import DefaultRouter
 
 from apps.assessment.api import AssessmentViewSet, FindingViewSet
 from apps.core.viewsets import ExportViewSet
+from apps.emergency.api import (
+    DrillPlanViewSet,
+    DrillViewSet,
+    EmergencyPlanViewSet,
+    EvaluationViewSet,
+    ImprovementViewSet,
+    SupplyViewSet,
+    TeamViewSet,
+)
 from apps.equipment.api import (
     DeviceViewSet,
     EquipmentViewSet,
@@ -87,3 +96,10 @@ router.register("equipment/devices", DeviceViewSet, basename="equipment-device")
 router.register("equipment/plans", MaintenancePlanViewSet, basename="equipment-plan")
 router.register("equipment/projects", ProjectViewSet, basename="equipment-project")
 router.register("equipment", EquipmentViewSet, basename="equipment")
+router.register("emergency/plans", EmergencyPlanViewSet, basename="emergency-plan")
+router.register("emergency/evaluations", EvaluationViewSet, basename="emergency-evaluation")
+router.register("emergency/teams", TeamViewSet, basename="emergency-team")
+router.register("emergency/supplies", SupplyViewSet, basename="emergency-supply")
+router.register("emergency/drill-plans", DrillPlanViewSet, basename="emergency-drill-plan")
+router.register("emergency/drills", DrillViewSet, basename="emergency-drill")
+router.register("emergency/improvements", ImprovementViewSet, basename="emergency-improvement")

@@ -29,6 +29,7 @@ urlpatterns = [
     path("training/", include("apps.training.urls")),
     path("responsibility/", include("apps.responsibility.urls")),
     path("equipment/", include("apps.equipment.urls")),
+    path("emergency/", include("apps.emergency.urls")),
     path("", include("apps.workflow.urls")),
     path("", include("apps.core.urls")),
     path("admin/", admin.site.urls),

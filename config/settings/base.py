@@ -64,6 +64,7 @@ LOCAL_APPS = [
     "apps.training",
     "apps.responsibility",
     "apps.equipment",
+    "apps.emergency",
     "apps.assessment",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
@@ -262,6 +263,10 @@ CELERY_BEAT_SCHEDULE = {
     "equipment-due-tasks": {
         "task": "apps.equipment.tasks.raise_due_tasks",
         "schedule": crontab(hour=6, minute=40),
+    },
+    "emergency-reminders": {
+        "task": "apps.emergency.tasks.send_reminders",
+        "schedule": crontab(hour=8, minute=10),
     },
 }
 
