@@ -34,7 +34,7 @@ class _Scoped:
 # ------------------------------------------------------------------------------
 # Plans
 # ------------------------------------------------------------------------------
-class PlanSerializer(serializers.ModelSerializer):
+class EmergencyPlanSerializer(serializers.ModelSerializer):
     department_name = serializers.CharField(source="department.name", read_only=True)
     filing_due = serializers.DateField(read_only=True)
     evaluation_due = serializers.DateField(read_only=True)
@@ -77,7 +77,7 @@ class EmergencyPlanViewSet(_Scoped, *_WRITABLE):
     """Emergency plans; filing and evaluation as actions. Safety managers write."""
 
     queryset = Plan.objects.none()
-    serializer_class = PlanSerializer
+    serializer_class = EmergencyPlanSerializer
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
     search_fields = ["code", "title"]
     ordering_fields = ["code", "next_drill_due", "published_on"]
@@ -96,7 +96,7 @@ class EmergencyPlanViewSet(_Scoped, *_WRITABLE):
             plan=serializer.instance, data=serializer.validated_data, user=self.request.user
         )
 
-    @extend_schema(request=FilingSerializer, responses=PlanSerializer)
+    @extend_schema(request=FilingSerializer, responses=EmergencyPlanSerializer)
     @action(detail=True, methods=["post"])
     def filing(self, request, pk=None):
         """Filed with the authority: date and number."""
@@ -104,7 +104,7 @@ class EmergencyPlanViewSet(_Scoped, *_WRITABLE):
         body = FilingSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         plan = services.plan_file(plan=plan, user=request.user, **body.validated_data)
-        return Response(PlanSerializer(plan).data)
+        return Response(EmergencyPlanSerializer(plan).data)
 
     @extend_schema(request=EvaluationCreateSerializer, responses=EvaluationSerializer)
     @action(detail=True, methods=["post"])
@@ -120,7 +120,7 @@ class EmergencyPlanViewSet(_Scoped, *_WRITABLE):
     def overdue(self, request):
         """Plans in force whose next drill is past due."""
         page = self.paginate_queryset(selectors.overdue_plans(user=request.user))
-        return self.get_paginated_response(PlanSerializer(page, many=True).data)
+        return self.get_paginated_response(EmergencyPlanSerializer(page, many=True).data)
 
 
 class EvaluationViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):

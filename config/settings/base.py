@@ -216,6 +216,11 @@ SPECTACULAR_SETTINGS = {
         "RecordResultEnum": "apps.equipment.models.RecordResult",
         "ProjectKindEnum": "apps.equipment.models.ProjectKind",
         "EquipmentRecurrenceEnum": "apps.equipment.models.Recurrence",
+        "EmergencyPlanKindEnum": "apps.emergency.models.PlanKind",
+        "PlanEvaluationResultEnum": "apps.emergency.models.EvaluationResult",
+        "RescueTeamKindEnum": "apps.emergency.models.TeamKind",
+        "SupplyKindEnum": "apps.emergency.models.SupplyKind",
+        "DrillKindEnum": "apps.emergency.models.DrillKind",
     },
 }
 
