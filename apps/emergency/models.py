@@ -222,7 +222,7 @@ class Supply(BaseModel):
         return f"{self.name} ({self.location})"
 
     def get_absolute_url(self) -> str:
-        return reverse("emergency:supply_list") + f"#supply-{self.pk}"
+        return reverse("emergency:supply_detail", args=[self.pk])
 
     @property
     def is_expired(self) -> bool:

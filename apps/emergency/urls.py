@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("supplies/", views.supply_list, name="supply_list"),
     path("supplies/new/", views.supply_edit, name="supply_create"),
+    path("supplies/<int:pk>/", views.supply_detail, name="supply_detail"),
     path("supplies/<int:pk>/edit/", views.supply_edit, name="supply_edit"),
     path("supplies/<int:pk>/check/", views.supply_check, name="supply_check"),
     path("drills/", views.drill_list, name="drill_list"),

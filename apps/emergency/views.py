@@ -248,6 +248,20 @@ def supply_list(request):
     })  # fmt: skip
 
 
+@role_required(reads_org)
+def supply_detail(request, pk: int):
+    supply = get_object_or_404(
+        selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk
+    )
+    access = access_for(request.user)
+    return render(request, "emergency/supply_detail.html", {
+        "supply": supply, "checks": supply.checks.select_related("checked_by")[:50],
+        "history": history_entries(supply), "can_edit": access.heads(supply.department_id),
+        "check_form": SupplyCheckForm(initial={"checked_on": timezone.localdate(),
+                                               "quantity_found": supply.quantity}),
+    })  # fmt: skip
+
+
 @role_required(_writes)
 def supply_edit(request, pk: int | None = None):
     supply = get_object_or_404(selectors.supply_list(user=request.user, filters={"active": "0"}),
@@ -258,14 +272,16 @@ def supply_edit(request, pk: int | None = None):
                      lambda: services.supply_save(supply=supply, data=form.cleaned_data, user=request.user),
                      _("Supply saved."))  # fmt: skip
         if saved is not None:
-            return redirect("emergency:supply_list")
+            return redirect(saved)
     return _form_page(request, form, _("Emergency supply"), reverse("emergency:supply_list"))
 
 
 @require_POST
 @role_required(_writes)
 def supply_check(request, pk: int):
-    supply = get_object_or_404(selectors.supply_list(user=request.user), pk=pk)
+    supply = get_object_or_404(
+        selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk
+    )
     form = SupplyCheckForm(request.POST)
     if form.is_valid():
         try:

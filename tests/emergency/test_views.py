@@ -40,6 +40,7 @@ URLS = {
     "drill": "/emergency/drills/{drill}/",
     "overdue": "/emergency/drills/overdue/",
     "supplies": "/emergency/supplies/",
+    "supply": "/emergency/supplies/{supply}/",
     "teams": "/emergency/teams/",
     "drill_plans": "/emergency/drill-plans/",
     "new_plan": "/emergency/plans/new/",
@@ -58,10 +59,13 @@ URLS = {
         ("teams", "outsider", 200), ("drill_plans", "head_a", 200),
         ("new_plan", "safety_manager", 200), ("new_plan", "head_a", 403), ("new_plan", "leader", 403),
         ("new_drill", "head_a", 200), ("new_drill", "leader", 403),
+        ("supply", "head_a", 200), ("supply", "leader", 200), ("supply", "outsider", 404),
     ],
 )  # fmt: skip
 def test_page_permissions(client_for, records, page, persona, status):
-    url = URLS[page].format(plan=records["plan"].pk, drill=records["drill"].pk)
+    url = URLS[page].format(
+        plan=records["plan"].pk, drill=records["drill"].pk, supply=records["supply"].pk
+    )
     assert client_for(persona).get(url).status_code == status
 
 
@@ -117,6 +121,8 @@ def test_the_safety_manager_records_filing_and_a_supply_check_through_the_pages(
     response = client_for("head_a").post(f"/emergency/supplies/{supply.pk}/check/",
         {"checked_on": "2026-03-01", "quantity_found": 7, "in_good_order": "on"})  # fmt: skip
     assert response.status_code == 302 and Supply.objects.get(pk=supply.pk).quantity == 7
+    page = client.get(f"/emergency/supplies/{supply.pk}/").content.decode()
+    assert 'data-testid="checks"' in page and "history-list" in page
     detail = client.get(f"/emergency/plans/{plan.pk}/").content.decode()
     assert "备-01" in detail and "history-list" in detail
 
