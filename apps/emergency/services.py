@@ -409,10 +409,12 @@ def reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
     managers = list(users_with_role(Role.SAFETY_MANAGER))
     plans = list(
-        Plan.objects.select_for_update().filter(is_active=True).select_related("department")
+        Plan.objects.select_for_update(of=("self",))
+        .filter(is_active=True)
+        .select_related("department")
     )
     supplies = list(
-        Supply.objects.select_for_update()
+        Supply.objects.select_for_update(of=("self",))
         .filter(is_active=True)
         .exclude(expires_on__isnull=True, next_check_due__isnull=True)
         .select_related("department")

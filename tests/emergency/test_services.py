@@ -241,3 +241,8 @@ def test_drills_on_time_rate_counts_drills_held_by_their_due_date(world):
         factories.drill(world, onsite, held_on=D(2025, 2, 1))  # on time
     assert _indicators(D(2025, 6, 1))["emergency.drills_on_time_rate"].value == 50
     assert Plan.objects.get().next_drill_due == D(2025, 8, 1)
+
+
+def test_the_reminders_run_daily_from_beat(settings):
+    tasks_in_beat = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "apps.emergency.tasks.send_reminders" in tasks_in_beat
