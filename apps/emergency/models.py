@@ -396,3 +396,6 @@ class Improvement(BaseModel):
 
     def __str__(self) -> str:
         return self.description[:50]
+
+    def get_absolute_url(self) -> str:
+        return reverse("emergency:drill_detail", args=[self.drill_id])

@@ -122,7 +122,12 @@ def supply_list(*, user, filters: dict | None = None) -> QuerySet[Supply]:
 
 def drill_list(*, user, filters: dict | None = None) -> QuerySet[Drill]:
     filters = filters or {}
-    qs = _scope(Drill.objects.select_related("plan", "department"), user)
+    qs = Drill.objects.select_related("plan", "department")
+    visible = access_for(user).visible_department_ids()
+    if visible is not None:
+        # A department with an improvement to make sees the drill that found it.
+        owned = Improvement.objects.filter(department_id__in=visible).values("drill_id")
+        qs = qs.filter(Q(department_id__in=visible) | Q(pk__in=owned))
     if q := filters.get("q"):
         qs = qs.filter(
             Q(scenario__icontains=q) | Q(plan__title__icontains=q) | Q(plan__code__icontains=q)

@@ -207,3 +207,16 @@ def test_the_drill_evaluation_report_is_a_pdf(world, records):
     assert content.startswith(b"%PDF")
     with pytest.raises(Drill.DoesNotExist):
         DrillReportExporter(user=world.outsider, params={"drill": str(drill.pk)}).render()
+
+
+def test_a_department_with_an_improvement_sees_the_drill_that_found_it(world, client_for, records):
+    from apps.emergency import services
+
+    drill = records["drill"]
+    assert client_for("outsider").get(drill.get_absolute_url()).status_code == 404
+    services.improvement_raise(drill=drill, user=world.safety_manager, description="补充担架",
+                               department=world.dept_b, due_date=D(2026, 4, 1))  # fmt: skip
+    assert client_for("outsider").get(drill.get_absolute_url()).status_code == 200
+    task = Task.objects.get(department=world.dept_b)
+    page = client_for("outsider").get(f"/tasks/{task.pk}/").content.decode()
+    assert drill.get_absolute_url() in page
