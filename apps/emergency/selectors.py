@@ -6,6 +6,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from apps.core.selectors import as_int
+from apps.emergency import rules
 from apps.emergency.models import (
     Drill,
     DrillPlan,
@@ -51,11 +52,23 @@ def plan_list(*, user, filters: dict | None = None) -> QuerySet[Plan]:
         qs = qs.filter(filed_on__isnull=True)
     if filters.get("drill_overdue") == "1":
         qs = qs.filter(drill_overdue_q(today))
+    if filters.get("evaluation_overdue") == "1":
+        qs = qs.filter(pk__in=evaluation_overdue_ids(today))
     return qs.order_by("kind", "code")
 
 
 def drill_overdue_q(today: dt.date) -> Q:
     return Q(is_active=True, next_drill_due__lt=today)
+
+
+def evaluation_overdue_ids(today: dt.date) -> list[int]:
+    """Plans in force past their evaluation date. The interval is per plan, so the date is
+    worked out here rather than in SQL date arithmetic that differs between databases."""
+    rows = Plan.objects.filter(is_active=True).values_list(
+        "pk", "published_on", "last_evaluated_on", "evaluation_interval_years"
+    )
+    return [pk for pk, published, last, years in rows
+            if rules.evaluation_due(last or published, years) < today]  # fmt: skip
 
 
 def overdue_plans(*, user, today: dt.date | None = None) -> QuerySet[Plan]:

@@ -220,3 +220,14 @@ def test_a_department_with_an_improvement_sees_the_drill_that_found_it(world, cl
     task = Task.objects.get(department=world.dept_b)
     page = client_for("outsider").get(f"/tasks/{task.pk}/").content.decode()
     assert drill.get_absolute_url() in page
+
+
+def test_the_plan_list_filters_plans_overdue_for_evaluation_and_not_filed(world, client_for):
+    factories.plan(world, code="YA-OLD", published_on=D(2022, 1, 10))  # evaluation due 2025-01-10
+    factories.plan(world, code="YA-NEW", published_on=D(2025, 6, 1), filed_on=D(2025, 6, 10),
+                   filing_number="备-02")  # fmt: skip
+    client = client_for("leader")
+    page = client.get("/emergency/?evaluation_overdue=1").content.decode()
+    assert "YA-OLD" in page and "YA-NEW" not in page
+    page = client.get("/emergency/?unfiled=1").content.decode()
+    assert "YA-OLD" in page and "YA-NEW" not in page
