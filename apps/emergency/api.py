@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, parsers, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -88,8 +89,9 @@ class EmergencyPlanViewSet(_Scoped, *_WRITABLE):
 
     def perform_create(self, serializer):
         serializer.instance = services.plan_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+            data=serializer.validated_data, user=self.request.user,
+            files=self.request.FILES.getlist("files"),
+        )  # fmt: skip
 
     def perform_update(self, serializer):
         serializer.instance = services.plan_save(
@@ -181,6 +183,14 @@ class TeamViewSet(_Scoped, *_WRITABLE):
         member = services.team_member_save(team=team, data=body.validated_data, user=request.user)
         return Response(MemberSerializer(member).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(request=None, responses={204: None})
+    @action(detail=True, methods=["delete"], url_path=r"members/(?P<member_id>\d+)")
+    def remove_member(self, request, pk=None, member_id=None):
+        team = self.get_object()
+        member = get_object_or_404(team.members, pk=member_id)
+        services.team_member_remove(member=member, user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
 
 # ------------------------------------------------------------------------------
 # Supplies
@@ -239,6 +249,13 @@ class SupplyViewSet(_Scoped, *_WRITABLE):
         services.supply_check(supply=supply, user=request.user, **body.validated_data)
         supply.refresh_from_db()
         return Response(SupplySerializer(supply).data)
+
+    @extend_schema(responses=SupplyCheckSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def checks(self, request, pk=None):
+        """The checks recorded for this item, the latest first."""
+        supply = self.get_object()
+        return Response(SupplyCheckSerializer(supply.checks.all()[:100], many=True).data)
 
 
 # ------------------------------------------------------------------------------

@@ -85,12 +85,19 @@ def test_supplies_teams_and_drill_plans_through_the_api(world, api_for, plan):
                         {"checked_on": "2026-03-01", "quantity_found": 2, "expires_on": "2028-01-01"},
                         format="json")  # fmt: skip
     assert response.status_code == 200 and not response.json()["is_expired"]
+    checks = api.get(f"/api/v1/emergency/supplies/{supply_id}/checks/").json()
+    assert [c["quantity_found"] for c in checks] == [2]
     response = api.post("/api/v1/emergency/teams/", {
         "name": "兼职救援队", "kind": "part_time", "department": world.dept_a.pk}, format="json")  # fmt: skip
     assert response.status_code == 201
     team_id = response.json()["id"]
-    assert api.post(f"/api/v1/emergency/teams/{team_id}/members/",
-                    {"name": "李强", "phone": "138"}, format="json").status_code == 201  # fmt: skip
+    response = api.post(f"/api/v1/emergency/teams/{team_id}/members/",
+                        {"name": "李强", "phone": "138"}, format="json")  # fmt: skip
+    assert response.status_code == 201
+    member_url = f"/api/v1/emergency/teams/{team_id}/members/{response.json()['id']}/"
+    assert api_for("outsider").delete(member_url).status_code in (403, 404)
+    assert api.delete(member_url).status_code == 204
+    assert api.get(f"/api/v1/emergency/teams/{team_id}/").json()["members"] == []
     assert api_for("outsider").post("/api/v1/emergency/teams/", {
         "name": "x", "kind": "part_time", "department": world.dept_a.pk}, format="json").status_code == 403  # fmt: skip
     response = api.post("/api/v1/emergency/drill-plans/", {"department": world.dept_a.pk, "year": 2026},
