@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -42,8 +43,9 @@ class Plan(BaseModel):
     filed_on = models.DateField(_("filed with the authority on"), null=True, blank=True)
     filing_number = models.CharField(_("filing number"), max_length=100, blank=True)
     evaluation_interval_years = models.PositiveSmallIntegerField(
-        _("evaluated every (years)"), default=rules.DEFAULT_EVALUATION_YEARS
-    )
+        _("evaluated every (years)"), default=rules.DEFAULT_EVALUATION_YEARS,
+        validators=[MinValueValidator(1)],
+    )  # fmt: skip
     last_evaluated_on = models.DateField(_("last evaluated on"), null=True, blank=True)
     last_drill_on = models.DateField(_("last drilled on"), null=True, blank=True, editable=False)
     next_drill_due = models.DateField(_("next drill due"), null=True, blank=True, editable=False)
@@ -201,7 +203,9 @@ class Supply(BaseModel):
     required_quantity = models.PositiveIntegerField(_("required quantity"), default=0)
     unit = models.CharField(_("unit"), max_length=20, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
-    check_interval_months = models.PositiveSmallIntegerField(_("checked every (months)"), default=1)
+    check_interval_months = models.PositiveSmallIntegerField(
+        _("checked every (months)"), default=1, validators=[MinValueValidator(1)]
+    )
     last_checked_on = models.DateField(_("last checked on"), null=True, blank=True)
     next_check_due = models.DateField(_("next check due"), null=True, blank=True)
     keeper = _user_fk(_("keeper"))
@@ -314,7 +318,9 @@ class DrillPlanItem(BaseModel):
     plan = models.ForeignKey(
         Plan, on_delete=models.PROTECT, related_name="+", verbose_name=_("emergency plan")
     )
-    month = models.PositiveSmallIntegerField(_("month"))
+    month = models.PositiveSmallIntegerField(
+        _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
     kind = models.CharField(_("drill kind"), max_length=20, choices=DrillKind.choices)
     scenario = models.CharField(_("scenario"), max_length=200, blank=True)
 

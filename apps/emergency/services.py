@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -86,7 +87,8 @@ def _refresh_drill_due(plan: Plan) -> None:
     """The next drill is due a frequency after the last drill, or after publication for a plan
     never drilled."""
     base = plan.last_drill_on or plan.published_on
-    plan.next_drill_due = rules.next_drill_due(plan.kind, base) if base else None
+    known = plan.kind in rules.DRILL_INTERVALS  # an unknown kind is refused by full_clean()
+    plan.next_drill_due = rules.next_drill_due(plan.kind, base) if base and known else None
 
 
 @transaction.atomic
@@ -190,8 +192,6 @@ SUPPLY_FIELDS = ("name", "kind", "specification", "department", "location", "qua
 def _next_check(supply: Supply) -> dt.date | None:
     if supply.last_checked_on is None:
         return None
-    from dateutil.relativedelta import relativedelta
-
     return supply.last_checked_on + relativedelta(months=supply.check_interval_months)
 
 
@@ -202,7 +202,7 @@ def supply_save(*, supply: Supply | None = None, data: dict, user) -> Supply:
     supply = supply or Supply()
     _apply(supply, data, SUPPLY_FIELDS)
     _require_head(user, supply.department_id)
-    if not supply.check_interval_months:
+    if not supply.check_interval_months or supply.check_interval_months < 1:
         raise ApplicationError(_("Checked every (months): give a positive number of months."))
     if not data.get("next_check_due"):
         supply.next_check_due = _next_check(supply) or supply.next_check_due

@@ -246,3 +246,14 @@ def test_drills_on_time_rate_counts_drills_held_by_their_due_date(world):
 def test_the_reminders_run_daily_from_beat(settings):
     tasks_in_beat = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "apps.emergency.tasks.send_reminders" in tasks_in_beat
+
+
+def test_a_plan_with_an_unknown_kind_or_no_evaluation_interval_is_refused_by_field(world):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        factories.plan(world, kind="seasonal")
+    assert "kind" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:
+        factories.plan(world, code="YA-0", evaluation_interval_years=0)
+    assert "evaluation_interval_years" in error.value.message_dict
