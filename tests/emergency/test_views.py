@@ -4,6 +4,7 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
 
 from apps.emergency.exporters import (
     DrillRegisterExporter,
@@ -166,6 +167,8 @@ def test_pages_and_exports_run_the_same_queries_for_10_and_300_drills_and_suppli
         _many(world, size)
         client = client_for("head_a")
         user = type(world.head_a).objects.get(pk=world.head_a.pk)
+        api = APIClient()
+        api.force_authenticate(type(world.head_a).objects.get(pk=world.head_a.pk))
         client.get("/emergency/drills/")  # warm the session and the content-type cache
         counts[size] = (
             _queries(lambda c=client: c.get("/emergency/drills/")),
@@ -176,6 +179,9 @@ def test_pages_and_exports_run_the_same_queries_for_10_and_300_drills_and_suppli
             _queries(lambda c=client: c.get("/emergency/")),
             _queries(lambda u=user: DrillRegisterExporter(user=u, params={}).render()),
             _queries(lambda u=user: SupplyRegisterExporter(user=u, params={}).render()),
+            _queries(lambda a=api: a.get("/api/v1/emergency/drills/")),
+            _queries(lambda a=api: a.get("/api/v1/emergency/supplies/")),
+            _queries(lambda a=api: a.get("/api/v1/emergency/plans/overdue/")),
         )
     assert counts[10] == counts[300], counts
     assert max(counts[300]) <= 20, counts
