@@ -229,6 +229,16 @@ def supply_check(
         supply.expires_on = expires_on
     supply.next_check_due = _next_check(supply)
     _save(supply, user=user, reason=_("Checked on %(date)s") % {"date": checked_on.isoformat()})
+    if supply.is_missing or not in_good_order:
+        # A shortfall or damage found in a check is announced once, when it is found.
+        recipients = _recipients([supply.department_id], list(users_with_role(Role.SAFETY_MANAGER)))
+        workflow.notify(
+            users=recipients[supply.department_id], url=supply.get_absolute_url(),
+            message=_("Check of %(supply)s: %(found)s found of %(required)s required%(damaged)s.") % {
+                "supply": supply, "found": quantity_found, "required": supply.required_quantity,
+                "damaged": "" if in_good_order else _(", not in good order"),
+            },
+        )  # fmt: skip
     return check
 
 

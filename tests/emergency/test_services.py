@@ -206,6 +206,10 @@ def test_a_supply_check_sets_the_stock_and_the_next_check_and_flags_are_kept(wor
                           expires_on=D(2027, 6, 1))  # fmt: skip
     kit.refresh_from_db()
     assert kit.quantity == 2 and kit.is_missing and not kit.is_expired
+    shortfall = Notification.objects.filter(
+        recipient=world.safety_manager, url=kit.get_absolute_url()
+    )
+    assert shortfall.count() == 1
     assert kit.next_check_due == D(2025, 7, 1)
     assert _indicators(D(2025, 6, 1))["emergency.supplies_in_date_rate"].value == 100
     with pytest.raises(PermissionDenied):
