@@ -203,14 +203,24 @@ def test_the_registers_export_their_rows(world, records):
     assert len(list(sheet.iter_rows(values_only=True))) == 1  # header only: not their supplies
 
 
-def test_the_drill_evaluation_report_is_a_pdf(world, records):
+def test_the_drill_evaluation_report_is_a_pdf(world, records, tmp_path):
+    import shutil
+    import subprocess
+
     from apps.emergency import services
 
     drill = records["drill"]
     services.drill_evaluate(drill=drill, user=world.safety_manager, evaluated_on=D(2024, 12, 2),
-                            worked_well="响应迅速", problems_found="疏散慢")  # fmt: skip
+                            worked_well="响应迅速", problems_found="疏散慢",
+                            improvements=[{"description": "加装疏散指示", "department": world.dept_a,
+                                           "due_date": D(2025, 1, 31)}])  # fmt: skip
     content = DrillReportExporter(user=world.head_a, params={"drill": str(drill.pk)}).render()
     assert content.startswith(b"%PDF")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(content)
+    text = subprocess.run([shutil.which("pdftotext") or "pdftotext", str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert "响应迅速" in text and "疏散慢" in text and "加装疏散指示" in text
     with pytest.raises(Drill.DoesNotExist):
         DrillReportExporter(user=world.outsider, params={"drill": str(drill.pk)}).render()
 
@@ -237,3 +247,31 @@ def test_the_plan_list_filters_plans_overdue_for_evaluation_and_not_filed(world,
     assert "YA-OLD" in page and "YA-NEW" not in page
     page = client.get("/emergency/?unfiled=1").content.decode()
     assert "YA-OLD" in page and "YA-NEW" not in page
+
+
+@pytest.mark.parametrize("kind", ["emergency.drills", "emergency.supplies"])
+def test_the_export_buttons_keep_the_registers_as_generated_files(
+    client_for, records, kind, django_capture_on_commit_callbacks
+):
+    from apps.core.models import GeneratedFile, GeneratedFileStatus
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client_for("head_a").post(f"/files/start/{kind}/").status_code == 302
+    assert GeneratedFile.objects.get().status == GeneratedFileStatus.DONE
+    client_for("employee_a").post(f"/files/start/{kind}/")
+    assert GeneratedFile.objects.count() == 1  # an employee may not export the registers
+
+
+def test_the_report_button_exports_the_pdf_of_a_drill(
+    client_for, records, django_capture_on_commit_callbacks
+):
+    from apps.core.models import GeneratedFile, GeneratedFileStatus
+
+    drill = records["drill"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("head_a").post(
+            "/files/start/emergency.drill_report/", {"drill": drill.pk}
+        )
+    assert response.status_code == 302
+    generated = GeneratedFile.objects.get()
+    assert generated.status == GeneratedFileStatus.DONE and generated.file.name.endswith(".pdf")
