@@ -12,6 +12,15 @@ from apps.accidents.api import (
 from apps.assessment.api import AssessmentViewSet, FindingViewSet
 from apps.core.viewsets import ExportViewSet
 from apps.dashboard.api import DashboardViewSet
+from apps.emergency.api import (
+    DrillPlanViewSet,
+    DrillViewSet,
+    EmergencyPlanViewSet,
+    EvaluationViewSet,
+    ImprovementViewSet,
+    SupplyViewSet,
+    TeamViewSet,
+)
 from apps.equipment.api import (
     DeviceViewSet,
     EquipmentViewSet,
@@ -116,6 +125,13 @@ router.register("major-hazards/assessments", SafetyAssessmentViewSet, basename="
 router.register("major-hazards/measures", MeasureViewSet, basename="mh-measure")
 router.register("major-hazards/checks", MeasureCheckViewSet, basename="mh-check")
 router.register("major-hazards/units", UnitViewSet, basename="mh-unit")
+router.register("emergency/plans", EmergencyPlanViewSet, basename="emergency-plan")
+router.register("emergency/evaluations", EvaluationViewSet, basename="emergency-evaluation")
+router.register("emergency/teams", TeamViewSet, basename="emergency-team")
+router.register("emergency/supplies", SupplyViewSet, basename="emergency-supply")
+router.register("emergency/drill-plans", DrillPlanViewSet, basename="emergency-drill-plan")
+router.register("emergency/drills", DrillViewSet, basename="emergency-drill")
+router.register("emergency/improvements", ImprovementViewSet, basename="emergency-improvement")
 router.register("accidents/types", AccidentTypeViewSet, basename="accident-type")
 router.register("accidents/man-hours", ManHoursViewSet, basename="accident-man-hours")
 router.register("accidents/lessons", LessonViewSet, basename="accident-lesson")

@@ -30,6 +30,7 @@ urlpatterns = [
     path("responsibility/", include("apps.responsibility.urls")),
     path("equipment/", include("apps.equipment.urls")),
     path("major-hazards/", include("apps.major_hazards.urls")),
+    path("emergency/", include("apps.emergency.urls")),
     path("accidents/", include("apps.accidents.urls")),
     path("dashboard/", include("apps.dashboard.urls")),
     path("", include("apps.workflow.urls")),

@@ -65,6 +65,7 @@ LOCAL_APPS = [
     "apps.responsibility",
     "apps.equipment",
     "apps.major_hazards",
+    "apps.emergency",
     "apps.accidents",
     "apps.assessment",
     "apps.dashboard",
@@ -222,6 +223,11 @@ SPECTACULAR_SETTINGS = {
         "RecordResultEnum": "apps.equipment.models.RecordResult",
         "ProjectKindEnum": "apps.equipment.models.ProjectKind",
         "EquipmentRecurrenceEnum": "apps.equipment.models.Recurrence",
+        "EmergencyPlanKindEnum": "apps.emergency.models.PlanKind",
+        "PlanEvaluationResultEnum": "apps.emergency.models.EvaluationResult",
+        "RescueTeamKindEnum": "apps.emergency.models.TeamKind",
+        "SupplyKindEnum": "apps.emergency.models.SupplyKind",
+        "DrillKindEnum": "apps.emergency.models.DrillKind",
     },
 }
 
@@ -292,6 +298,10 @@ CELERY_BEAT_SCHEDULE = {
     "major-hazard-assessment-reminders": {
         "task": "apps.major_hazards.tasks.raise_assessment_reminders",
         "schedule": crontab(hour=6, minute=50),
+    },
+    "emergency-reminders": {
+        "task": "apps.emergency.tasks.send_reminders",
+        "schedule": crontab(hour=8, minute=10),
     },
 }
 

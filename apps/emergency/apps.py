@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EmergencyConfig(AppConfig):
+    name = "apps.emergency"
+    label = "emergency"
+    verbose_name = _("Emergency rescue")
+
+    def ready(self) -> None:
+        from apps.emergency import evidence, exporters, menu, services  # noqa: F401 - registers
+        from apps.scoring import registry
+        from apps.workflow import hooks
+
+        registry.register("emergency", evidence.provider, reads=("workflow",))
+        hooks.on_sign_off("emergency.drillplan", services.on_drill_plan_decided)

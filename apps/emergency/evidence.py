@@ -1,0 +1,97 @@
+"""What the emergency app tells the scoring engine (element 11)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, F, Max, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from apps.core.numbers import percent
+from apps.emergency import rules
+from apps.emergency.models import Drill, Improvement, Plan, Supply
+from apps.scoring.registry import Indicator
+from apps.workflow.models import TaskStatus
+
+ELEMENT = 11
+WINDOW_DAYS = 365
+
+
+def provider(as_of: dt.date) -> list[Indicator]:
+    """Four queries: plans (with their drills and evaluations up to the date), drills of the
+    last 12 months, supplies and improvements. Figures are as of the date: a drill or an
+    evaluation recorded later does not count."""
+    plans = list(
+        Plan.objects.filter(is_active=True, published_on__lte=as_of)
+        .annotate(
+            last_drill=Max("drills__held_on", filter=Q(drills__held_on__lte=as_of)),
+            last_evaluation=Max(
+                "evaluations__evaluated_on", filter=Q(evaluations__evaluated_on__lte=as_of)
+            ),
+        )  # fmt: skip
+        .values(
+            "kind",
+            "published_on",
+            "filed_on",
+            "evaluation_interval_years",
+            "last_evaluated_on",
+            "last_drill",
+            "last_evaluation",
+        )  # fmt: skip
+    )
+    filed = drills_due = evaluations_current = 0
+    for plan in plans:
+        if plan["filed_on"] and plan["filed_on"] <= as_of:
+            filed += 1
+        base = plan["last_drill"] or plan["published_on"]
+        if rules.next_drill_due(plan["kind"], base) < as_of:
+            drills_due += 1
+        # An evaluation entered only as a date on the plan counts as well as a recorded one.
+        entered = (
+            plan["last_evaluated_on"]
+            if plan["last_evaluated_on"] and plan["last_evaluated_on"] <= as_of
+            else None
+        )
+        last = max(d for d in (plan["last_evaluation"], entered, plan["published_on"]) if d)
+        if rules.evaluation_due(last, plan["evaluation_interval_years"]) >= as_of:
+            evaluations_current += 1
+    total = len(plans)
+    since = as_of - dt.timedelta(days=WINDOW_DAYS)
+    drills = Drill.objects.filter(
+        held_on__gt=since, held_on__lte=as_of, due_on__isnull=False
+    ).aggregate(total=Count("pk"), on_time=Count("pk", filter=Q(held_on__lte=F("due_on"))))
+    supplies = Supply.objects.filter(is_active=True, created_at__date__lte=as_of).aggregate(
+        total=Count("pk"),
+        in_date=Count("pk", filter=Q(expires_on__isnull=True) | Q(expires_on__gte=as_of)),
+    )
+    improvements = Improvement.objects.filter(created_at__date__lte=as_of).aggregate(
+        total=Count("pk"), closed=Count("pk", filter=Q(task__status=TaskStatus.SIGNED_OFF))
+    )
+    plans_url = reverse("emergency:plan_list")
+    indicators = [
+        Indicator("emergency.plans_filed_rate", _("Emergency plans filed with the authority"),
+                  percent(filed, total), ELEMENT, 100, "%", None, plans_url + "?unfiled=1"),
+        Indicator("emergency.evaluations_current_rate", _("Emergency plans evaluated in time"),
+                  percent(evaluations_current, total), ELEMENT, 100, "%", None, plans_url),
+        Indicator("emergency.evaluations_overdue", _("Emergency plans overdue for evaluation"),
+                  total - evaluations_current if total else None, ELEMENT, 0, "",
+                  None if not total else evaluations_current == total,
+                  plans_url + "?evaluation_overdue=1"),
+        Indicator("emergency.drills_due", _("Emergency plans overdue for a drill"),
+                  drills_due if total else None, ELEMENT, 0, "",
+                  None if not total else drills_due == 0, reverse("emergency:overdue")),
+        Indicator("emergency.drills_on_time_rate", _("Drills held on time (12 months)"),
+                  percent(drills["on_time"], drills["total"]), ELEMENT, 100, "%", None,
+                  reverse("emergency:drill_list")),
+        Indicator("emergency.supplies_in_date_rate", _("Emergency supplies within their expiry date"),
+                  percent(supplies["in_date"], supplies["total"]), ELEMENT, 100, "%", None,
+                  reverse("emergency:supply_list")),
+        Indicator("emergency.improvements_closed_rate", _("Drill improvements closed"),
+                  percent(improvements["closed"], improvements["total"]), ELEMENT, 100, "%", None,
+                  reverse("emergency:drill_list")),
+    ]  # fmt: skip
+    for indicator in indicators:
+        if indicator.unit == "%" and indicator.value is not None:
+            object.__setattr__(indicator, "ok", indicator.value >= 100)
+    return indicators

@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.emergency.models import (
+    Drill,
+    DrillKind,
+    DrillPlan,
+    DrillPlanItem,
+    EvaluationResult,
+    Plan,
+    Supply,
+    Team,
+    TeamMember,
+)
+from apps.org.access import access_for
+from apps.org.models import Department
+from apps.workflow.forms import MultipleFileField
+
+
+def _date():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _text(rows: int = 3):
+    return forms.Textarea(attrs={"rows": rows})
+
+
+def departments_for(user):
+    """Departments a user may record for: all for safety managers, the headed ones for heads."""
+    access = access_for(user)
+    qs = Department.objects.filter(is_active=True).order_by("path")
+    return qs if access.manages_everything else qs.filter(pk__in=access.headed_department_ids)
+
+
+class _DepartmentScopedForm(forms.ModelForm):
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "department" in self.fields:
+            self.fields["department"].queryset = departments_for(user)
+            self.fields["department"].label_from_instance = lambda d: "— " * d.depth + d.name
+
+
+class PlanForm(_DepartmentScopedForm):
+    files = MultipleFileField(label=_("Attachments"), required=False)
+
+    class Meta:
+        model = Plan
+        fields = ["code", "title", "kind", "version", "published_on", "department", "owner",
+                  "scope", "evaluation_interval_years", "last_evaluated_on", "is_active"]  # fmt: skip
+        widgets = {"published_on": _date(), "last_evaluated_on": _date(), "scope": _text()}
+
+
+class FilingForm(forms.Form):
+    filed_on = forms.DateField(label=_("Filed on"), widget=_date())
+    filing_number = forms.CharField(label=_("Filing number"), max_length=100)
+
+
+class EvaluationForm(forms.Form):
+    evaluated_on = forms.DateField(label=_("Evaluated on"), widget=_date())
+    result = forms.ChoiceField(label=_("Result"), choices=EvaluationResult.choices,
+                               widget=forms.RadioSelect)  # fmt: skip
+    findings = forms.CharField(label=_("Findings"), required=False, widget=_text())
+    revision = forms.CharField(label=_("Revision made"), required=False, widget=_text())
+    new_version = forms.CharField(label=_("New version"), required=False, max_length=20)
+
+
+class TeamForm(_DepartmentScopedForm):
+    class Meta:
+        model = Team
+        fields = ["name", "kind", "department", "leader", "phone", "agreement_party",
+                  "agreement_until", "duties", "is_active"]  # fmt: skip
+        widgets = {"agreement_until": _date(), "duties": _text()}
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = TeamMember
+        fields = ["name", "role", "phone"]
+
+
+class SupplyForm(_DepartmentScopedForm):
+    class Meta:
+        model = Supply
+        fields = ["name", "kind", "specification", "department", "location", "quantity",
+                  "required_quantity", "unit", "expires_on", "check_interval_months",
+                  "last_checked_on", "next_check_due", "keeper", "is_active"]  # fmt: skip
+        widgets = {"expires_on": _date(), "last_checked_on": _date(), "next_check_due": _date()}
+        help_texts = {"next_check_due": _("Blank: computed from the last check and the interval.")}
+
+
+class SupplyCheckForm(forms.Form):
+    checked_on = forms.DateField(label=_("Checked on"), widget=_date())
+    quantity_found = forms.IntegerField(label=_("Quantity found"), min_value=0)
+    in_good_order = forms.BooleanField(label=_("In good order"), required=False, initial=True)
+    expires_on = forms.DateField(label=_("New expiry date"), required=False, widget=_date())
+    note = forms.CharField(label=_("Note"), required=False)
+
+
+class DrillPlanForm(_DepartmentScopedForm):
+    class Meta:
+        model = DrillPlan
+        fields = ["department", "year", "title", "note"]
+        widgets = {"note": _text()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["title"].help_text = _("Blank: “<year> drill plan of <department>”.")
+
+
+class DrillPlanItemForm(forms.ModelForm):
+    class Meta:
+        model = DrillPlanItem
+        fields = ["plan", "month", "kind", "scenario"]
+
+    def __init__(self, *args, plans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = plans
+        self.fields["month"].widget = forms.Select(choices=[(m, m) for m in range(1, 13)])
+
+
+class DrillForm(_DepartmentScopedForm):
+    files = MultipleFileField(label=_("Photos and records"), required=False)
+
+    class Meta:
+        model = Drill
+        fields = ["plan", "department", "scenario", "kind", "held_on", "duration_minutes",
+                  "participant_count", "participants"]  # fmt: skip
+        widgets = {"held_on": _date(), "participants": _text(2)}
+
+    def __init__(self, *args, plans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = plans
+        self.fields["kind"].choices = DrillKind.choices
+
+
+class DrillEvaluationForm(forms.Form):
+    evaluated_on = forms.DateField(label=_("Evaluated on"), widget=_date())
+    worked_well = forms.CharField(label=_("What worked"), widget=_text())
+    problems_found = forms.CharField(label=_("Problems found"), required=False, widget=_text())
+    conclusion = forms.CharField(label=_("Conclusion"), required=False, widget=_text(2))
+
+
+class ImprovementForm(forms.Form):
+    description = forms.CharField(label=_("Problem to fix"), widget=_text(2))
+    department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.none())
+    due_date = forms.DateField(label=_("Due date"), widget=_date())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments_for(user)
+        self.fields["department"].label_from_instance = lambda d: "— " * d.depth + d.name

@@ -1,0 +1,60 @@
+"""Emergency-plan deadlines. Pure: no Django.
+
+生产安全事故应急预案管理办法 (应急管理部令第2号):
+- 第三十三条: a comprehensive or specialist plan is drilled at least once a year, an on-site
+  disposal plan (现场处置方案) at least once every six months;
+- 第二十六条: a plan is filed with the authority within 20 working days of its publication;
+- 第三十五条: plans are evaluated periodically (commonly every three years).
+
+A year or month step keeps the day of the month and falls back to the month's last day when it
+has none (29 February + 1 year = 28 February; 31 August + 6 months = 28 or 29 February).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+
+DRILL_INTERVALS = {
+    "comprehensive": relativedelta(years=1),
+    "specialist": relativedelta(years=1),
+    "onsite": relativedelta(months=6),
+}
+FILING_WORKING_DAYS = 20
+DEFAULT_EVALUATION_YEARS = 3
+
+
+def next_drill_due(plan_kind: str, last_drill: dt.date) -> dt.date:
+    """The latest date by which the plan must be drilled again after `last_drill` (or after its
+    publication, for a plan never drilled)."""
+    try:
+        step = DRILL_INTERVALS[plan_kind]
+    except KeyError:
+        raise ValueError(f"Unknown plan kind: {plan_kind!r}") from None
+    return last_drill + step
+
+
+def add_working_days(start: dt.date, days: int) -> dt.date:
+    """`days` working days after `start`. Working days are counted Monday to Friday: no
+    holiday-calendar library is installed, and the public-holiday and make-up-day calendar
+    (调休) is published each year, so holidays are not subtracted."""
+    if days < 0:
+        raise ValueError("A number of working days is not negative.")
+    day = start
+    left = days
+    while left:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            left -= 1
+    return day
+
+
+def filing_due(published_on: dt.date) -> dt.date:
+    return add_working_days(published_on, FILING_WORKING_DAYS)
+
+
+def evaluation_due(last: dt.date, years: int) -> dt.date:
+    if years <= 0:
+        raise ValueError("An evaluation interval is a positive number of years.")
+    return last + relativedelta(years=years)

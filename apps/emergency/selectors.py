@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
+
+from apps.core.selectors import as_int
+from apps.emergency import rules
+from apps.emergency.models import (
+    Drill,
+    DrillPlan,
+    Evaluation,
+    Improvement,
+    Plan,
+    Supply,
+    Team,
+    TeamMember,
+)
+from apps.org.access import access_for
+from apps.org.models import Department
+
+
+def _scope(qs: QuerySet, user, field: str = "department_id") -> QuerySet:
+    """Everything for safety managers and leadership; their departments (with every
+    sub-department) for heads."""
+    visible = access_for(user).visible_department_ids()
+    if visible is None:
+        return qs
+    return qs.filter(**{f"{field}__in": visible})
+
+
+def _in_department(qs: QuerySet, value, field: str = "department") -> QuerySet:
+    if department := as_int(value):
+        path = Department.objects.filter(pk=department).values("path")[:1]
+        qs = qs.filter(**{f"{field}__path__startswith": path})
+    return qs
+
+
+def plan_list(*, user, filters: dict | None = None) -> QuerySet[Plan]:
+    filters = filters or {}
+    today = timezone.localdate()
+    qs = _scope(Plan.objects.select_related("department", "owner"), user)
+    if q := filters.get("q"):
+        qs = qs.filter(Q(code__icontains=q) | Q(title__icontains=q) | Q(scope__icontains=q))
+    if kind := filters.get("kind"):
+        qs = qs.filter(kind=kind)
+    qs = _in_department(qs, filters.get("department"))
+    if filters.get("active") in ("1", "0"):
+        qs = qs.filter(is_active=filters["active"] == "1")
+    if filters.get("unfiled") == "1":
+        qs = qs.filter(filed_on__isnull=True)
+    if filters.get("drill_overdue") == "1":
+        qs = qs.filter(drill_overdue_q(today))
+    if filters.get("evaluation_overdue") == "1":
+        qs = qs.filter(pk__in=evaluation_overdue_ids(today))
+    return qs.order_by("kind", "code")
+
+
+def drill_overdue_q(today: dt.date) -> Q:
+    return Q(is_active=True, next_drill_due__lt=today)
+
+
+def evaluation_overdue_ids(today: dt.date) -> list[int]:
+    """Plans in force past their evaluation date. The interval is per plan, so the date is
+    worked out here rather than in SQL date arithmetic that differs between databases."""
+    rows = Plan.objects.filter(is_active=True).values_list(
+        "pk", "published_on", "last_evaluated_on", "evaluation_interval_years"
+    )
+    return [pk for pk, published, last, years in rows
+            if rules.evaluation_due(last or published, years) < today]  # fmt: skip
+
+
+def overdue_plans(*, user, today: dt.date | None = None) -> QuerySet[Plan]:
+    """Plans in force whose next drill is past due, the longest overdue first."""
+    today = today or timezone.localdate()
+    return (
+        _scope(Plan.objects.select_related("department", "owner"), user)
+        .filter(drill_overdue_q(today))
+        .order_by("next_drill_due", "code")
+    )
+
+
+def plan_get(*, user, pk: int) -> Plan:
+    return plan_list(user=user).get(pk=pk)
+
+
+def evaluation_list(*, user) -> QuerySet[Evaluation]:
+    return _scope(Evaluation.objects.select_related("plan", "evaluated_by"), user,
+                  "plan__department_id")  # fmt: skip
+
+
+def team_list(*, user, filters: dict | None = None) -> QuerySet[Team]:
+    filters = filters or {}
+    qs = _scope(Team.objects.select_related("department"), user).annotate(
+        member_count=Count("members")
+    )
+    if q := filters.get("q"):
+        qs = qs.filter(
+            Q(name__icontains=q) | Q(leader__icontains=q) | Q(agreement_party__icontains=q)
+        )
+    if kind := filters.get("kind"):
+        qs = qs.filter(kind=kind)
+    return _in_department(qs, filters.get("department")).order_by("kind", "name")
+
+
+def member_list(*, user) -> QuerySet[TeamMember]:
+    return _scope(TeamMember.objects.select_related("team"), user, "team__department_id")
+
+
+def supply_list(*, user, filters: dict | None = None) -> QuerySet[Supply]:
+    filters = filters or {}
+    today = timezone.localdate()
+    qs = _scope(Supply.objects.select_related("department", "keeper"), user)
+    if q := filters.get("q"):
+        qs = qs.filter(
+            Q(name__icontains=q) | Q(location__icontains=q) | Q(specification__icontains=q)
+        )
+    if kind := filters.get("kind"):
+        qs = qs.filter(kind=kind)
+    if location := filters.get("location"):
+        qs = qs.filter(location__icontains=location)
+    qs = _in_department(qs, filters.get("department"))
+    flag = filters.get("flag")
+    if flag == "expired":
+        qs = qs.filter(expires_on__lt=today)
+    elif flag == "missing":
+        qs = qs.filter(quantity__lt=F("required_quantity"))
+    elif flag == "check_due":
+        qs = qs.filter(next_check_due__lt=today)
+    if filters.get("active") != "0":
+        qs = qs.filter(is_active=True)
+    return qs.order_by("location", "name", "pk")
+
+
+def drill_list(*, user, filters: dict | None = None) -> QuerySet[Drill]:
+    filters = filters or {}
+    qs = Drill.objects.select_related("plan", "department")
+    visible = access_for(user).visible_department_ids()
+    if visible is not None:
+        # A department with an improvement to make sees the drill that found it.
+        owned = Improvement.objects.filter(department_id__in=visible).values("drill_id")
+        qs = qs.filter(Q(department_id__in=visible) | Q(pk__in=owned))
+    if q := filters.get("q"):
+        qs = qs.filter(
+            Q(scenario__icontains=q) | Q(plan__title__icontains=q) | Q(plan__code__icontains=q)
+        )
+    if kind := filters.get("kind"):
+        qs = qs.filter(kind=kind)
+    if plan := as_int(filters.get("plan")):
+        qs = qs.filter(plan_id=plan)
+    if year := as_int(filters.get("year")):
+        qs = qs.filter(held_on__year=year)
+    if filters.get("evaluated") in ("1", "0"):
+        qs = qs.filter(evaluated_on__isnull=filters["evaluated"] == "0")
+    qs = _in_department(qs, filters.get("department"))
+    return qs.annotate(improvement_count=Count("improvements")).order_by("-held_on", "-pk")
+
+
+def drill_get(*, user, pk: int) -> Drill:
+    return drill_list(user=user).get(pk=pk)
+
+
+def improvement_list(*, user) -> QuerySet[Improvement]:
+    return _scope(
+        Improvement.objects.select_related("drill", "department", "task"),
+        user,
+        "drill__department_id",
+    )
+
+
+def drill_plan_list(*, user) -> QuerySet[DrillPlan]:
+    return (
+        _scope(DrillPlan.objects.select_related("department", "approval_task"), user)
+        .annotate(item_count=Count("items"))
+        .order_by("-year", "department__path")
+    )

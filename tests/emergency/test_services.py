@@ -1,0 +1,263 @@
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied
+from django.utils import translation
+
+from apps.core.exceptions import ApplicationError
+from apps.emergency import evidence, services, tasks
+from apps.emergency.models import DrillPlanStatus, Plan
+from apps.workflow import selectors as workflow_selectors
+from apps.workflow import services as workflow
+from apps.workflow.models import Notification, Task, TaskStatus
+from tests.emergency import factories
+
+D = dt.date
+
+
+def _at(day: dt.date):
+    return time_machine.travel(dt.datetime.combine(day, dt.time(9)), tick=False)
+
+
+def _indicators(as_of):
+    return {i.key: i for i in evidence.provider(as_of)}
+
+
+@_at(D(2026, 3, 1))
+def test_a_drill_moves_the_next_due_date_by_the_plan_frequency(world):
+    onsite = factories.plan(world, kind="onsite", published_on=D(2025, 8, 31))
+    assert onsite.next_drill_due == D(2026, 2, 28)  # never drilled: due after publication
+    drill = factories.drill(world, onsite, held_on=D(2026, 2, 20))
+    onsite.refresh_from_db()
+    assert drill.due_on == D(2026, 2, 28) and drill.on_time
+    assert onsite.last_drill_on == D(2026, 2, 20)
+    assert onsite.next_drill_due == D(2026, 8, 20)
+
+
+def test_a_plan_not_drilled_within_its_frequency_is_overdue_on_the_page_and_in_the_evidence(
+    world, client_for
+):
+    specialist = factories.plan(world, code="YA-ZX", kind="specialist", published_on=D(2024, 1, 10))
+    factories.drill(world, specialist, held_on=D(2025, 2, 1))  # due again by 2026-02-01
+    with _at(D(2026, 2, 1)):
+        assert _indicators(D(2026, 2, 1))["emergency.drills_due"].value == 0
+        assert (
+            "YA-ZX" not in client_for("head_a").get("/emergency/drills/overdue/").content.decode()
+        )
+    with _at(D(2026, 2, 2)):
+        indicator = _indicators(D(2026, 2, 2))["emergency.drills_due"]
+        assert indicator.value == 1 and indicator.ok is False
+        assert indicator.url == "/emergency/drills/overdue/"
+        page = client_for("head_a").get("/emergency/drills/overdue/").content.decode()
+        assert "YA-ZX" in page
+        assert (
+            'data-testid="overdue-alert"'
+            in client_for("head_a").get("/emergency/drills/").content.decode()
+        )
+    # As of a date before the drill, the plan (published 2024-01-10) was already overdue.
+    assert _indicators(D(2025, 1, 20))["emergency.drills_due"].value == 1
+
+
+def test_the_drill_reminder_is_raised_once_per_plan_and_due_date(world):
+    specialist = factories.plan(world, published_on=D(2024, 1, 10))  # due 2025-01-10
+    with _at(D(2025, 2, 1)), translation.override("en"):
+        tasks.send_reminders()
+        tasks.send_reminders()
+    messages = Notification.objects.filter(url=specialist.get_absolute_url(),
+                                           message__contains="Drill")  # fmt: skip
+    assert messages.filter(recipient=world.head_a).count() == 1
+    assert messages.filter(recipient=world.safety_manager).count() == 1
+    # A drill gives a new due date, reminded once again when it comes near.
+    with _at(D(2025, 2, 1)):
+        factories.drill(world, specialist, held_on=D(2025, 2, 1))
+    with _at(D(2026, 1, 15)), translation.override("en"):
+        tasks.send_reminders()
+        tasks.send_reminders()
+    assert messages.filter(recipient=world.head_a).count() == 2
+
+
+@_at(D(2025, 3, 1))
+def test_a_plan_not_filed_in_20_working_days_is_reminded_once(world):
+    with translation.override("en"):
+        late = factories.plan(world, code="YA-LATE", published_on=D(2025, 1, 6))  # due 2025-02-03
+        factories.plan(world, code="YA-NEW", published_on=D(2025, 2, 20))  # due 2025-03-20
+        assert late.is_filing_overdue
+        services.reminders_send()
+        services.reminders_send()
+    filing = Notification.objects.filter(recipient=world.head_a, message__contains="not filed")
+    assert [n.message.split()[0] for n in filing] == ["YA-LATE"]
+    services.plan_file(plan=late, user=world.safety_manager, filed_on=D(2025, 2, 28),
+                       filing_number="苏应急预备〔2025〕01")  # fmt: skip
+    assert _indicators(D(2025, 3, 1))["emergency.plans_filed_rate"].value == 50
+
+
+@_at(D(2025, 3, 1))
+def test_filing_needs_a_number_and_a_date_not_in_the_future(world):
+    the_plan = factories.plan(world)
+    with translation.override("en"), pytest.raises(ApplicationError, match="Filing number"):
+        services.plan_file(plan=the_plan, user=world.safety_manager, filed_on=D(2025, 2, 1),
+                           filing_number=" ")  # fmt: skip
+    with translation.override("en"), pytest.raises(ApplicationError, match="future"):
+        services.plan_file(plan=the_plan, user=world.safety_manager, filed_on=D(2025, 3, 2),
+                           filing_number="1")  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        services.plan_file(
+            plan=the_plan, user=world.head_a, filed_on=D(2025, 2, 1), filing_number="1"
+        )
+
+
+@_at(D(2026, 6, 1))
+def test_an_evaluation_with_a_revision_gives_the_plan_its_new_version(world):
+    the_plan = factories.plan(world, published_on=D(2022, 5, 1))
+    assert the_plan.is_evaluation_overdue  # 3 years after publication
+    assert _indicators(D(2026, 6, 1))["emergency.evaluations_overdue"].value == 1
+    with translation.override("en"), pytest.raises(ApplicationError, match="Revision"):
+        services.plan_evaluate(plan=the_plan, user=world.safety_manager, evaluated_on=D(2026, 5, 1),
+                               result="revise")  # fmt: skip
+    services.plan_evaluate(plan=the_plan, user=world.safety_manager, evaluated_on=D(2026, 5, 1),
+                           result="revise", revision="更新通讯录", new_version="2.0")  # fmt: skip
+    the_plan.refresh_from_db()
+    assert the_plan.version == "2.0" and the_plan.last_evaluated_on == D(2026, 5, 1)
+    assert not the_plan.is_evaluation_overdue
+    figures = _indicators(D(2026, 6, 1))
+    assert figures["emergency.evaluations_overdue"].value == 0
+    assert figures["emergency.evaluations_current_rate"].value == 100
+
+
+def test_drill_problems_become_tasks_in_the_owning_departments_inboxes(world, client_for):
+    the_plan = factories.plan(world, department=world.root, kind="comprehensive")
+    with _at(D(2025, 6, 1)):
+        drill = factories.drill(world, the_plan, held_on=D(2025, 5, 20), department=world.root)
+        services.drill_evaluate(
+            drill=drill, user=world.safety_manager, evaluated_on=D(2025, 5, 25),
+            worked_well="报警及时", problems_found="通讯录过期；集合点不清",
+            improvements=[
+                {"description": "更新车间应急通讯录", "department": world.dept_a, "due_date": D(2025, 6, 30)},
+                {"description": "标出装配车间集合点", "department": world.dept_b, "due_date": D(2025, 7, 15)},
+            ],
+        )  # fmt: skip
+    head_a_todo = workflow_selectors.inbox(user=world.head_a)["to_do"]
+    assert [t.title for t in head_a_todo if "通讯录" in t.title]
+    assert not [t for t in head_a_todo if "集合点" in t.title]
+    assert "标出装配车间集合点" in client_for("outsider").get("/inbox/").content.decode()
+    assert "更新车间应急通讯录" in client_for("head_a").get("/inbox/").content.decode()
+    assert _indicators(D(2025, 6, 1))["emergency.improvements_closed_rate"].value == 0
+    # Closed by the department's own sign-off.
+    task = Task.objects.get(title__contains="通讯录")
+    workflow.task_submit(task=task, user=world.head_a, note="已更新")
+    workflow.task_sign_off(task=task, user=world.safety_manager, decision="approve")
+    assert _indicators(D(2025, 8, 1))["emergency.improvements_closed_rate"].value == 50
+
+
+@_at(D(2025, 6, 1))
+def test_a_head_raises_improvements_only_for_departments_they_head(world):
+    the_plan = factories.plan(world)
+    drill = factories.drill(world, the_plan, held_on=D(2025, 5, 20), user=world.head_a)
+    with translation.override("en"), pytest.raises(ApplicationError, match="Department"):
+        services.improvement_raise(drill=drill, user=world.head_a, description="x",
+                                   department=world.dept_b, due_date=D(2025, 6, 30))  # fmt: skip
+    services.improvement_raise(drill=drill, user=world.head_a, description="x",
+                               department=world.team_a, due_date=D(2025, 6, 30))  # fmt: skip
+    assert Task.objects.filter(department=world.team_a, status=TaskStatus.OPEN).count() == 1
+
+
+@_at(D(2025, 6, 1))
+def test_the_outsider_cannot_record_a_drill_for_another_department(world):
+    the_plan = factories.plan(world)
+    with pytest.raises(PermissionDenied):
+        factories.drill(world, the_plan, held_on=D(2025, 5, 1), user=world.outsider)
+    with translation.override("en"), pytest.raises(ApplicationError, match="future"):
+        factories.drill(world, the_plan, held_on=D(2025, 6, 2))
+
+
+@_at(D(2025, 6, 1))
+def test_the_yearly_drill_plan_is_approved_by_leadership_sign_off(world):
+    the_plan = factories.plan(world)
+    drill_plan = services.drill_plan_create(data={"department": world.dept_a, "year": 2025},
+                                            user=world.head_a)  # fmt: skip
+    with (
+        translation.override("en"),
+        pytest.raises(ApplicationError, match="Add the planned drills"),
+    ):
+        services.drill_plan_submit(drill_plan=drill_plan, user=world.head_a)
+    services.drill_plan_item_add(drill_plan=drill_plan, user=world.head_a,
+                                 data={"plan": the_plan, "month": 9, "kind": "tabletop"})  # fmt: skip
+    drill_plan = services.drill_plan_submit(drill_plan=drill_plan, user=world.head_a)
+    assert drill_plan.status == DrillPlanStatus.SUBMITTED
+    with pytest.raises(PermissionDenied):
+        workflow.task_sign_off(task=drill_plan.approval_task, user=world.head_a, decision="approve")
+    workflow.task_sign_off(task=drill_plan.approval_task, user=world.leader, decision="approve")
+    drill_plan.refresh_from_db()
+    assert drill_plan.status == DrillPlanStatus.APPROVED and drill_plan.approved_at
+    with pytest.raises(ApplicationError):
+        services.drill_plan_item_add(drill_plan=drill_plan, user=world.head_a,
+                                     data={"plan": the_plan, "month": 10, "kind": "tabletop"})  # fmt: skip
+
+
+@_at(D(2025, 6, 1))
+def test_a_supply_check_sets_the_stock_and_the_next_check_and_flags_are_kept(world):
+    kit = factories.supply(world, name="急救箱", expires_on=D(2025, 5, 31), required_quantity=3,
+                           quantity=3, last_checked_on=D(2025, 4, 1))  # fmt: skip
+    assert kit.next_check_due == D(2025, 5, 1) and kit.is_check_overdue and kit.is_expired
+    factories.supply(world, name="灭火器", expires_on=D(2027, 1, 1))
+    assert _indicators(D(2025, 6, 1))["emergency.supplies_in_date_rate"].value == 50
+    services.supply_check(supply=kit, user=world.head_a, checked_on=D(2025, 6, 1), quantity_found=2,
+                          expires_on=D(2027, 6, 1))  # fmt: skip
+    kit.refresh_from_db()
+    assert kit.quantity == 2 and kit.is_missing and not kit.is_expired
+    shortfall = Notification.objects.filter(
+        recipient=world.safety_manager, url=kit.get_absolute_url()
+    )
+    assert shortfall.count() == 1
+    assert kit.next_check_due == D(2025, 7, 1)
+    assert _indicators(D(2025, 6, 1))["emergency.supplies_in_date_rate"].value == 100
+    with pytest.raises(PermissionDenied):
+        services.supply_check(supply=kit, user=world.outsider, checked_on=D(2025, 6, 1),
+                              quantity_found=1)  # fmt: skip
+
+
+@_at(D(2025, 6, 1))
+def test_supply_reminders_are_raised_once_per_date(world):
+    factories.supply(world, name="急救箱", expires_on=D(2025, 6, 5))
+    services.reminders_send()
+    services.reminders_send()
+    assert (
+        Notification.objects.filter(recipient=world.head_a, message__contains="急救箱").count() == 1
+    )
+
+
+def test_without_records_every_indicator_has_no_value(world):
+    figures = _indicators(D(2025, 6, 1))
+    assert set(figures) >= {
+        "emergency.plans_filed_rate", "emergency.evaluations_current_rate",
+        "emergency.evaluations_overdue", "emergency.drills_due", "emergency.drills_on_time_rate",
+        "emergency.supplies_in_date_rate", "emergency.improvements_closed_rate",
+    }  # fmt: skip
+    assert all(i.value is None for i in figures.values())
+    assert all(i.element == 11 for i in figures.values())
+
+
+def test_drills_on_time_rate_counts_drills_held_by_their_due_date(world):
+    onsite = factories.plan(world, kind="onsite", published_on=D(2024, 1, 10))  # due 2024-07-10
+    with _at(D(2025, 6, 1)):
+        factories.drill(world, onsite, held_on=D(2024, 9, 1))  # late; next due 2025-03-01
+        factories.drill(world, onsite, held_on=D(2025, 2, 1))  # on time
+    assert _indicators(D(2025, 6, 1))["emergency.drills_on_time_rate"].value == 50
+    assert Plan.objects.get().next_drill_due == D(2025, 8, 1)
+
+
+def test_the_reminders_run_daily_from_beat(settings):
+    tasks_in_beat = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "apps.emergency.tasks.send_reminders" in tasks_in_beat
+
+
+def test_a_plan_with_an_unknown_kind_or_no_evaluation_interval_is_refused_by_field(world):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as error:
+        factories.plan(world, kind="seasonal")
+    assert "kind" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:
+        factories.plan(world, code="YA-0", evaluation_interval_years=0)
+    assert "evaluation_interval_years" in error.value.message_dict
