@@ -40,6 +40,17 @@ class Projection:
     live_deductions: list = field(default_factory=list)  # (item, indicator, deduction)
 
     @property
+    def gate_effect(self) -> str:
+        """"none", "caps" (a death this year: at best level 2) or "withdraws"."""
+        allowed = engine.gate_level(
+            1,
+            fatalities=self.gate.get("fatalities", 0),
+            fatality_limit=self.gate.get("fatality_limit", 0),
+            larger_or_worse_accident=self.gate.get("larger_or_worse_accident", False),
+        )
+        return "none" if allowed == 1 else ("caps" if allowed else "withdraws")
+
+    @property
     def change(self) -> Decimal | None:
         if self.result is None or self.result.score is None or self.base_score is None:
             return None
@@ -85,6 +96,8 @@ def project(indicators: dict, *, base: Assessment | None = None) -> Projection:
         )
         if suggested is not None and applicable:
             deduction = suggested
+            # A live veto item fails when the records take away all its points.
+            veto_failed = item.is_veto and deduction >= item.points
             live_items += 1
             bar.live_items += 1
             live_deductions.append((item, indicator, suggested))

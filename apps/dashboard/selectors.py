@@ -89,7 +89,10 @@ class Unit:
         return percent(self.hours_ok, self.people)
 
     def link(self, url_name: str, **params) -> str:
-        return f"{reverse(url_name)}?{urlencode({'department': self.id, **params})}"
+        """The list behind a figure of this row: the department's own records only on the
+        row of the chosen department itself, its whole subtree on the other rows."""
+        scope = {"department": self.id, **({"direct": "1"} if self.direct_only else {})}
+        return f"{reverse(url_name)}?{urlencode({**scope, **params})}"
 
     @property
     def hazards_open_url(self) -> str:
@@ -129,10 +132,20 @@ class MonthRate:
     month: dt.date
     found: int
     closed: int
+    department_id: int | None = None
 
     @property
     def rate(self) -> Decimal | None:
         return percent(self.closed, self.found)
+
+    @property
+    def url(self) -> str:
+        """The hazards found in the month (in the chosen department)."""
+        last = self.month + relativedelta(months=1) - dt.timedelta(days=1)
+        params = {"from": self.month.isoformat(), "to": last.isoformat()}
+        if self.department_id:
+            params["department"] = self.department_id
+        return f"{reverse('hazards:list')}?{urlencode(params)}"
 
 
 @dataclass
@@ -173,11 +186,13 @@ def _figure(indicators: dict, key: str, label) -> Figure:
 def _scope(user, department_id: int | None):
     """The departments the viewer may pick, the anchor chosen and the rows under it."""
     access = access_for(user)
-    departments = list(
-        Department.objects.filter(is_active=True).only("id", "name", "path", "parent_id", "kind")
-    )
+    every = list(
+        Department.objects.only("id", "name", "path", "parent_id", "kind", "is_active")
+    )  # fmt: skip
     if not access.sees_everything:
-        departments = [d for d in departments if d.pk in access.headed_department_ids]
+        every = [d for d in every if d.pk in access.headed_department_ids]
+    # Closed units are not offered in the filter, but their records still count in a row.
+    departments = [d for d in every if d.is_active]
     by_id = {d.pk: d for d in departments}
     chosen = by_id.get(department_id) if department_id else None
     if chosen is not None:
@@ -188,10 +203,14 @@ def _scope(user, department_id: int | None):
         anchors = [d for d in departments if d.parent_id not in by_id]
     units = []
     for anchor in anchors:
-        children = [d for d in departments if d.parent_id == anchor.pk]
+        children = [d for d in every if d.parent_id == anchor.pk]
         if children and (chosen is not None or anchor.kind == DepartmentKind.COMPANY):
             units.append(Unit(anchor.pk, anchor.name, anchor.path, direct_only=True))
-            units += [Unit(d.pk, d.name, d.path) for d in children]
+            units += [
+                Unit(d.pk, d.name if d.is_active else _("%(name)s (closed)") % {"name": d.name},
+                     d.path)
+                for d in children
+            ]  # fmt: skip
         else:
             units.append(Unit(anchor.pk, anchor.name, anchor.path))
     return access, departments, chosen, units
@@ -306,7 +325,10 @@ def dashboard(*, user, department_id: int | None = None, as_of: dt.date) -> Dash
     board = Dashboard(
         as_of=as_of, computed_at=min(computed, default=timezone.now()),
         company=access.sees_everything, department=chosen, departments=departments, units=units,
-        rectification=[MonthRate(m, found, closed) for m, found, closed in hazards["months"]],
+        rectification=[
+            MonthRate(m, found, closed, chosen.pk if chosen else None)
+            for m, found, closed in hazards["months"]
+        ],
     )  # fmt: skip
     certificate_url = reverse("training:certificate_list")
     for days in CERTIFICATE_WINDOWS:

@@ -10,6 +10,7 @@ from apps.dashboard import charts, selectors
 from apps.dashboard.exporters import MonthlyReportExporter
 from apps.dashboard.permissions import sees_dashboard
 from apps.org.permissions import role_required, sees_everything
+from apps.scoring import live
 
 
 @role_required(sees_dashboard)
@@ -24,6 +25,7 @@ def index(request):
         {
             "board": board,
             "charts": charts.echarts_options(board),
+            "cache_minutes": max(1, live.timeout() // 60),
             "last_month": MonthlyReportExporter.default_month(today),
         },
     )

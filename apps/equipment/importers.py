@@ -16,6 +16,7 @@ from apps.equipment.sheets import EQUIPMENT_COLUMNS
 from apps.org.access import access_for
 from apps.org.models import Department
 from apps.org.services import ImportResult
+from apps.scoring import live
 
 BATCH = 1000
 
@@ -95,4 +96,5 @@ def equipment_import(*, upload, user) -> ImportResult:
             to_update, Equipment, [f for f in EQUIPMENT_FIELDS if f != "code"],
             batch_size=BATCH, default_user=user,
         )  # fmt: skip
+    live.invalidate("equipment")  # bulk writes send no signals
     return ImportResult(created=len(to_create), updated=len(to_update))

@@ -18,14 +18,14 @@ from apps.hazards.models import (
 )
 from apps.hazards.selectors import overdue_q
 from apps.scoring.registry import Indicator
-from apps.workflow.models import UNFINISHED_STATUSES, Task, TaskStatus
+from apps.workflow.models import WORKING_STATUSES, Task, TaskStatus
 
 WINDOW_DAYS = 365
 
 
 def provider(as_of: dt.date) -> list[Indicator]:
     """Rectification and on-time rates over the last 12 months, overdue and open major hazards,
-    and inspections done against planned per kind. Three queries."""
+    inspections done against planned per kind, and planned inspections overdue. Four queries."""
     since = as_of - dt.timedelta(days=WINDOW_DAYS)
     closed = Q(status=HazardStatus.CLOSED)
     figures = Hazard.objects.aggregate(
@@ -57,13 +57,18 @@ def provider(as_of: dt.date) -> list[Indicator]:
         .annotate(
             total=Count("pk"),
             done=Count("pk", filter=Q(status__in=(TaskStatus.SUBMITTED, TaskStatus.SIGNED_OFF))),
-            overdue=Count("pk", filter=Q(status__in=UNFINISHED_STATUSES, due_date__lt=as_of)),
         )
     )
     by_kind: dict[str, list[int]] = {}
-    all_total = all_done = overdue_inspections = 0
+    # Planned inspections not done by their date, however old (awaiting sign-off counts as done).
+    overdue_inspections = Task.objects.filter(
+        source_type__app_label="hazards",
+        source_type__model="inspectionplan",
+        status__in=WORKING_STATUSES,
+        due_date__lt=as_of,
+    ).count()
+    all_total = all_done = 0
     for row in planned:
-        overdue_inspections += row["overdue"]
         kind = row["kind"] or "other"
         counts = by_kind.setdefault(kind, [0, 0])
         counts[0] += row["total"]
@@ -86,7 +91,7 @@ def provider(as_of: dt.date) -> list[Indicator]:
         Indicator("hazards.inspections_done_rate", _("Planned inspections done (12 months)"),
                   percent(all_done, all_total), 8, 100, "%", None, "/hazards/plans/"),
         Indicator("hazards.inspections_overdue", _("Planned inspections overdue"), overdue_inspections,
-                  8, 0, "", overdue_inspections == 0, "/tasks/?overdue=1&source=hazards.inspectionplan"),
+                  8, 0, "", overdue_inspections == 0, "/tasks/?overdue=1&status=working&source=hazards.inspectionplan"),
     ]  # fmt: skip
     for kind, (total, done) in sorted(by_kind.items()):
         indicators.append(

@@ -42,8 +42,11 @@ def hazard_list(*, user, filters: dict | None = None) -> QuerySet[Hazard]:
     if status := filters.get("status"):
         qs = qs.filter(status__in=OPEN_STATUSES) if status == "open" else qs.filter(status=status)
     if department := as_int(filters.get("department")):
-        path = Department.objects.filter(pk=department).values("path")[:1]
-        qs = qs.filter(department__path__startswith=path)
+        if filters.get("direct") == "1":  # this department only, not its sub-units
+            qs = qs.filter(department_id=department)
+        else:
+            path = Department.objects.filter(pk=department).values("path")[:1]
+            qs = qs.filter(department__path__startswith=path)
     for name in ("grade", "category", "source"):
         if value := filters.get(name):
             qs = qs.filter(**{name: value})

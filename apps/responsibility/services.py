@@ -32,6 +32,7 @@ from apps.responsibility.models import (
     SafetyBody,
     SafetyBodyMember,
 )
+from apps.scoring import live
 from apps.workflow import services as workflow
 from apps.workflow.models import SignOffDecision
 
@@ -261,6 +262,7 @@ def letters_issue(*, year: int, template: LetterTemplate, sign_by: dt.date, user
         if holder_id not in existing
     ]
     bulk_create_with_history(new, ResponsibilityLetter, batch_size=500, default_user=user)
+    live.invalidate("responsibility")  # bulk writes send no signals
     return {"created": len(new), "existing": len(pairs) - len(new), "units_without_head": skipped}
 
 

@@ -10,6 +10,7 @@ was computed, and pages show the oldest such time.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import hashlib
 import uuid
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
 from apps.scoring import registry
@@ -25,7 +27,12 @@ from apps.scoring import registry
 SHARED_APPS = frozenset({"org", "auth"})
 # Noisy or unrelated apps whose saves never change an indicator.
 IGNORED_APPS = frozenset({"sessions", "admin", "contenttypes", "core", "authtoken", "guardian"})
+# Models whose records no figure counts (notifications are written by reminders all day).
+IGNORED_MODELS = frozenset({("workflow", "notification")})
 ALL = "*"
+# While a provider computes, the oldest cached figure it reused (see memo), so its entry is
+# stamped with that time rather than "now".
+_oldest_used: contextvars.ContextVar[list | None] = contextvars.ContextVar("oldest", default=None)
 
 
 def timeout() -> int:
@@ -75,8 +82,13 @@ def indicators(as_of: dt.date) -> Live:
     for name in names:
         entry = cached.get(keys[name])
         if entry is None:
-            computed_at = timezone.now()
-            entry = (computed_at, registry.indicators_of(name, as_of))
+            used: list = [timezone.now()]
+            token = _oldest_used.set(used)
+            try:
+                found = registry.indicators_of(name, as_of)
+            finally:
+                _oldest_used.reset(token)
+            entry = (min(used), found)
             fresh[keys[name]] = entry
         computed_at, found = entry
         oldest = min(oldest, computed_at)
@@ -93,15 +105,22 @@ def _key(*parts: str) -> str:
 
 
 def invalidate(app_label: str | None = None) -> None:
-    """Forget the figures of one provider, or of every provider."""
-    cache.set(_version_key(app_label or ALL), uuid.uuid4().hex, None)
+    """Forget the figures of one app (every figure for None), now and again when the current
+    transaction commits: a page computed between the change and the commit read the old
+    records, and must not be served afterwards."""
+    key = _version_key(app_label or ALL)
+    cache.set(key, uuid.uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(key, uuid.uuid4().hex, None))
 
 
 def on_change(sender, **kwargs) -> None:
     """post_save / post_delete / m2m_changed receiver for every model."""
-    label = sender._meta.app_label
-    if label in IGNORED_APPS:
+    meta = sender._meta
+    label = meta.app_label
+    if label in IGNORED_APPS or (label, meta.model_name) in IGNORED_MODELS:
         return
+    if kwargs.get("update_fields") == frozenset({"last_login"}):
+        return  # signing in changes no figure
     invalidate(None if label in SHARED_APPS else label)
 
 
@@ -115,4 +134,6 @@ def memo(key: str, *, apps: tuple[str, ...], compute):
         entry = (timezone.now(), compute())
         cache.set(full_key, entry, timeout())
     computed_at, value = entry
+    if (used := _oldest_used.get()) is not None:
+        used.append(computed_at)
     return value, computed_at

@@ -12,6 +12,7 @@ from apps.core.importing import raise_row_errors, read_sheet
 from apps.org.access import access_for
 from apps.org.models import Employee
 from apps.org.services import ImportResult
+from apps.scoring import live
 from apps.training import services
 from apps.training.models import Attendance, TrainingSession
 from apps.training.sheets import SIGN_IN_COLUMNS
@@ -108,4 +109,5 @@ def attendance_import(*, session: TrainingSession, upload, user) -> ImportResult
         batch_size=BATCH,
         default_user=user,
     )
+    live.invalidate("training")  # bulk writes send no signals
     return ImportResult(created=len(new), updated=len(changed))

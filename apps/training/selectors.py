@@ -75,8 +75,11 @@ def visible_employees(*, user, filters: dict | None = None) -> QuerySet[Employee
     if scope is not None:
         qs = qs.filter(Q(department_id__in=scope) | Q(pk=access.employee_id or 0))
     if department := as_int(filters.get("department")):
-        path = Department.objects.filter(pk=department).values("path")
-        qs = qs.filter(department__path__startswith=path[:1])
+        if filters.get("direct") == "1":  # this department only, not its sub-units
+            qs = qs.filter(department_id=department)
+        else:
+            path = Department.objects.filter(pk=department).values("path")
+            qs = qs.filter(department__path__startswith=path[:1])
     if q := filters.get("q"):
         qs = qs.filter(Q(name__icontains=q) | Q(employee_no__icontains=q))
     if filters.get("active", "1") in ("1", "0"):
@@ -508,8 +511,12 @@ def certificate_list(
     elif state == "valid":
         qs = qs.filter(valid_until__gte=as_of)
     if (within := as_int(filters.get("within"))) is not None:
-        # Expiring within so many days (the dashboard's 30/60/90-day figures).
-        qs = qs.filter(valid_until__gte=as_of, valid_until__lte=as_of + dt.timedelta(days=within))
+        # Expiring within so many days (the dashboard's 30/60/90-day figures): people in service.
+        qs = qs.filter(
+            holder__is_active=True,
+            valid_until__gte=as_of,
+            valid_until__lte=as_of + dt.timedelta(days=within),
+        )
     if q := filters.get("q"):
         qs = qs.filter(
             Q(number__icontains=q) | Q(holder__name__icontains=q) | Q(type__name__icontains=q)

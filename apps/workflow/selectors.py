@@ -36,11 +36,16 @@ def task_list(*, user, filters: dict | None = None) -> QuerySet[Task]:
     if status := filters.get("status"):
         if status == "unfinished":
             qs = qs.filter(status__in=UNFINISHED_STATUSES)
+        elif status == "working":  # someone still has to do the work (not awaiting sign-off)
+            qs = qs.filter(status__in=WORKING_STATUSES)
         else:
             qs = qs.filter(status=status)
     if department := as_int(filters.get("department")):
-        path = Department.objects.filter(pk=department).values("path")[:1]
-        qs = qs.filter(department__path__startswith=path)
+        if filters.get("direct") == "1":  # this department only, not its sub-units
+            qs = qs.filter(department_id=department)
+        else:
+            path = Department.objects.filter(pk=department).values("path")[:1]
+            qs = qs.filter(department__path__startswith=path)
     if priority := as_int(filters.get("priority")):
         qs = qs.filter(priority=priority)
     if filters.get("overdue") == "1":
