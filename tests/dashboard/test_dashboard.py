@@ -259,3 +259,81 @@ def test_overdue_planned_inspections_are_counted_and_listed(world, client_for):
     assert found["hazards.inspections_overdue"].value == 1
     listed = client_for("safety_manager").get(found["hazards.inspections_overdue"].url)
     assert [t.pk for t in listed.context["page"].object_list] == [late.pk]
+
+
+def test_a_live_veto_item_fails_only_when_the_records_take_all_its_points(world, provider):
+    data = standard_data(8, name="否决联动", veto=True)
+    item = data["elements"][0]["b_items"][0]["items"][0]  # the veto item
+    item["indicator"], item["auto_rule"] = "fake.rate", "below:100:10:5"
+    standard = standard_create(data=data)
+    assessment = make_assessment(world, standard)
+    score_all(world, assessment)
+    provider(fake__rate=Decimal(95))  # 5 below: 5 of 10 points
+    result = project(registry.indicators(timezone.localdate()), base=assessment)
+    assert result.result.veto_failed == [] and result.final_level == 1
+    provider(fake__rate=Decimal(85))  # 15 below: every point
+    result = project(registry.indicators(timezone.localdate()), base=assessment)
+    assert result.result.veto_failed == ["1.1.1"] and result.final_level is None
+
+
+@pytest.mark.parametrize(
+    "deaths, larger, effect, shown",
+    [(0, False, "none", "Passed"), (1, False, "caps", "At best level 2"), (0, True, "withdraws", "No grade")],
+)
+def test_the_gate_card_says_what_the_gate_does(world, linked_standard, provider, client_for, deaths, larger,
+                                               effect, shown):  # fmt: skip
+    assessment = make_assessment(world, linked_standard, fatality_limit=1)
+    score_all(world, assessment)
+    provider(accidents__fatalities_12m=deaths, accidents__larger_or_worse_12m=larger)
+    from django.conf import settings
+
+    client = client_for("leader")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get(URL)
+    assert response.context["board"].projection.gate_effect == effect
+    page = response.content.decode()
+    card = page[page.index('data-testid="gate"'):][:300]
+    assert shown in card
+
+
+def test_the_chosen_department_itself_links_to_its_own_records(world, client_for):
+    own = assign(world, report(world, department=world.dept_a), days=5)
+    assign(world, report(world, department=world.team_a), days=5, department=world.team_a)
+    board = selectors.dashboard(user=world.leader, department_id=world.dept_a.pk, as_of=timezone.localdate())
+    itself = next(u for u in board.units if u.direct_only)
+    assert itself.hazards_open == 1
+    listed = client_for("leader").get(itself.hazards_open_url).context["page"].object_list
+    assert [h.pk for h in listed] == [own.pk]
+
+
+def test_records_of_a_closed_unit_still_count(world):
+    assign(world, report(world, department=world.team_a), days=5, department=world.team_a)
+    world.team_a.is_active = False
+    world.team_a.save()
+    board = selectors.dashboard(user=world.leader, department_id=world.dept_a.pk, as_of=timezone.localdate())
+    assert board.totals.hazards_open == 1
+    assert world.team_a.pk not in {d.pk for d in board.departments}
+
+
+def test_signing_in_keeps_the_cached_figures(world, client_for):
+    from django.contrib.auth.signals import user_logged_in
+
+    today = timezone.localdate()
+    selectors.dashboard(user=world.leader, as_of=today)
+    user_logged_in.send(sender=type(world.leader), request=None, user=world.leader)
+    with CaptureQueriesContext(connection) as queries:
+        selectors.dashboard(user=world.leader, as_of=today)
+    assert not any("hazards_hazard" in q["sql"] for q in queries.captured_queries)
+
+
+def test_a_provider_reusing_an_older_figure_is_stamped_with_its_time(world):
+    import time_machine
+
+    from apps.scoring import live
+
+    today = timezone.localdate()
+    with time_machine.travel(timezone.now() - dt.timedelta(minutes=3), tick=False):
+        _, early = live.memo(f"training.compliance:{today.isoformat()}", apps=("training",),
+                             compute=lambda: {})  # fmt: skip
+    found = live.indicators(today)
+    assert found.computed_at <= early + dt.timedelta(seconds=1)
