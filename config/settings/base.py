@@ -208,7 +208,7 @@ SPECTACULAR_SETTINGS = {
         "MeetingLevelEnum": "apps.responsibility.models.MeetingLevel",
         "MeetingFrequencyEnum": "apps.responsibility.models.Frequency",
         "DutyScopeEnum": "apps.responsibility.models.DutyScope",
-        "DutyReviewResultEnum": "apps.responsibility.models.ReviewResult",
+        "ReviewResultEnum": "apps.responsibility.models.ReviewResult",  # also plan evaluations
         "SafetyBodyKindEnum": "apps.responsibility.models.BodyKind",
         "BodyMemberRoleEnum": "apps.responsibility.models.MemberRole",
         "DepartmentAssessmentStatusEnum": "apps.responsibility.models.AssessmentStatus",
@@ -224,7 +224,6 @@ SPECTACULAR_SETTINGS = {
         "ProjectKindEnum": "apps.equipment.models.ProjectKind",
         "EquipmentRecurrenceEnum": "apps.equipment.models.Recurrence",
         "EmergencyPlanKindEnum": "apps.emergency.models.PlanKind",
-        "PlanEvaluationResultEnum": "apps.emergency.models.EvaluationResult",
         "RescueTeamKindEnum": "apps.emergency.models.TeamKind",
         "SupplyKindEnum": "apps.emergency.models.SupplyKind",
         "DrillKindEnum": "apps.emergency.models.DrillKind",
