@@ -203,6 +203,7 @@ def _latest_reinductions(employees: QuerySet[Employee], as_of: dt.date) -> dict[
     """Each person's latest repeated induction up to `as_of` (people with none are left out)."""
     return dict(
         Reinduction.objects.filter(employee_id__in=employees.values("id"), since__lte=as_of)
+        .order_by()
         .values("employee_id")
         .annotate(since=Max("since"))
         .values_list("employee_id", "since")
@@ -213,7 +214,8 @@ def _attendance_sums(attendance: QuerySet[Attendance], year_start: dt.date) -> Q
     """Per person: induction hours, hours of the levels that count as initial for managers,
     this year's other hours, and the last passed induction per level."""
     passed = ~Q(passed=False)
-    return attendance.values("employee_id").annotate(
+    # order_by(): the model's ordering would join sessions and people into the grouped query.
+    return attendance.order_by().values("employee_id").annotate(
         induction=Sum("hours_credited", filter=Q(level__in=INDUCTION_LEVELS)),
         manager_initial=Sum("hours_credited", filter=Q(level__in=MANAGER_INITIAL_LEVELS)),
         annual=Sum(
@@ -255,6 +257,7 @@ def compliance(employees: QuerySet[Employee], *, as_of: dt.date) -> list[PersonC
             row["employee_id"]: row
             for row in present.filter(employee_id__in=list(reinduced_on))
             .filter(date__gte=Subquery(latest.values("since")[:1]))
+            .order_by()
             .values("employee_id")
             .annotate(
                 induction=Sum("hours_credited", filter=Q(level__in=INDUCTION_LEVELS)),
