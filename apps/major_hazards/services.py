@@ -123,7 +123,12 @@ def unit_save(*, unit: Unit | None = None, data: dict, user) -> Unit:
     again when it has an inventory."""
     _require_manager(user)
     unit = unit or Unit()
-    before = unit.exposed_people if unit.pk else None
+    # Read what is stored: a bound ModelForm has already written the new value on the instance.
+    before = (
+        Unit.objects.select_for_update().filter(pk=unit.pk)
+        .values_list("exposed_people", flat=True).first()
+        if unit.pk else None
+    )  # fmt: skip
     for field in UNIT_FIELDS:
         if field in data:
             setattr(unit, field, data[field])

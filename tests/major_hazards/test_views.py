@@ -357,3 +357,14 @@ def test_the_list_filters_find_sources_not_filed_or_not_assessed(world, client_f
     assert codes("filed=1") == [filed.code]
     assert codes("major=1&assessment=not_current") == [source.code]
     assert codes("q=液氨") == [source.code, filed.code]
+
+
+def test_changing_the_people_exposed_in_the_html_form_identifies_again(world, client_for):
+    u = major_unit(world, exposed_people=10)  # α 1.0
+    data = {"code": u.code, "name": u.name, "unit_kind": u.unit_kind, "location": u.location,
+            "department": u.department_id, "exposed_people": 150, "is_active": "on", "notes": ""}  # fmt: skip
+    response = client_for("safety_manager").post(f"/major-hazards/{u.pk}/edit/", data)
+    assert response.status_code == 302
+    latest = Identification.objects.filter(unit=u).first()
+    assert latest.exposed_people == 150 and latest.alpha == 2
+    assert Identification.objects.filter(unit=u).count() == 2
