@@ -139,8 +139,9 @@ def unit_save(*, unit: Unit | None = None, data: dict, user) -> Unit:
 
 
 def _clean_item(item: InventoryItem) -> None:
-    """Reject a line the standard cannot use: an unknown category, or a chemical neither named in
-    table 1 nor given a category."""
+    """Reject a line the standard cannot use: an unknown category, a chemical neither named in
+    table 1 nor given a category, or a substance of table 1 that is not a toxic gas of table 3
+    given without the categories its β comes from (table 4)."""
     errors = {}
     for code in item.category_codes:
         if gb18218.find_category(code) is None:
@@ -149,14 +150,16 @@ def _clean_item(item: InventoryItem) -> None:
             ) % {"code": code}
     if item.substance_id is None and not item.category_codes:
         errors["categories"] = _("Choose a substance of GB 18218 or give the hazard categories.")
-    elif (
-        item.substance_id is not None
-        and item.substance.critical_quantity is None
-        and not (item.category_codes)
-    ):
-        errors["categories"] = _(
-            "%(name)s is not in table 1: give its hazard categories for its critical quantity."
-        ) % {"name": item.substance.name}
+    elif item.substance_id is not None and not item.category_codes:
+        if item.substance.critical_quantity is None:
+            errors["categories"] = _(
+                "%(name)s is not in table 1: give its hazard categories for its critical quantity."
+            ) % {"name": item.substance.name}
+        elif item.substance.beta is None:
+            errors["categories"] = _(
+                "%(name)s is not a toxic gas of table 3: give its hazard categories (table 2) "
+                "for its correction factor β."
+            ) % {"name": item.substance.name}
     if item.substance_id is None and not item.chemical_name:
         errors["chemical_name"] = _("Name the chemical.")
     if errors:

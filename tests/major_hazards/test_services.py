@@ -200,3 +200,44 @@ def test_a_source_never_assessed_is_asked_once_for_its_first_assessment(world):
                              user=world.safety_manager)  # fmt: skip
     assert services.assessment_reminders_raise(today=D(2028, 10, 21)) == 0
     assert services.assessment_reminders_raise(today=D(2028, 10, 22)) == 1
+
+
+@pytest.mark.parametrize("name", ["甲烷,天然气", "氢", "乙炔", "汽油(乙醇汽油、甲醇汽油)"])
+def test_a_table_1_substance_not_in_table_3_needs_its_categories(world, name):
+    u = unit(world)
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        services.inventory_item_save(unit=u, data={"substance": substance(name), "max_quantity": 1},
+                                     user=world.safety_manager)  # fmt: skip
+    assert "β" in exc.value.message_dict["categories"][0]
+    assert not Identification.objects.filter(unit=u).exists()
+
+
+def test_the_reference_rows_in_the_database_equal_the_csv(db):
+    import csv
+
+    from apps.major_hazards.identification import DATA_DIR
+    from apps.major_hazards.models import HazardCategory, Substance
+
+    def rows(name):
+        with open(DATA_DIR / name, encoding="utf-8") as fh:
+            return list(csv.DictReader(fh))
+
+    betas = {(r["cas"] or r["key"]): Decimal(r["beta"]) for r in rows("gb18218_2018_beta.csv")}
+    expected = {}
+    for r in rows("gb18218_2018_table1_substances.csv"):
+        cas = [c for c in r["cas"].split(";") if c]
+        beta = next((betas[k] for k in (*cas, r["name_zh"]) if k in betas), None)
+        expected[r["name_zh"]] = (int(r["seq"]), r["aliases_zh"], r["cas"],
+                                  Decimal(r["critical_quantity_t"]), beta)  # fmt: skip
+    stored = {s.name: (s.seq, s.aliases, s.cas, s.critical_quantity, s.beta)
+              for s in Substance.objects.filter(seq__isnull=False)}  # fmt: skip
+    assert stored == expected
+    extra = {s.name: s.beta for s in Substance.objects.filter(seq__isnull=True)}
+    assert extra == {"一氧化碳": Decimal(2)}
+    categories = {r["key"]: Decimal(r["beta"]) for r in rows("gb18218_2018_beta.csv")
+                  if r["kind"] == "category"}  # fmt: skip
+    expected_categories = [(r["code"], r["category_zh"], r["description_zh"],
+                            Decimal(r["critical_quantity_t"]), categories[r["code"]])
+                           for r in rows("gb18218_2018_table2_categories.csv")]  # fmt: skip
+    assert [(c.code, c.name, c.description, c.critical_quantity, c.beta)
+            for c in HazardCategory.objects.order_by("pk")] == expected_categories  # fmt: skip
