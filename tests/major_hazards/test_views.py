@@ -10,10 +10,12 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from openpyxl import load_workbook
 
 from apps.major_hazards import services
 from apps.major_hazards.exporters import (
+    LEVEL_NAMES,
     IdentificationReportExporter,
     RegisterExporter,
     figure,
@@ -57,7 +59,7 @@ def test_the_report_shows_every_line_with_the_figures_of_identify(world):
     assert _figures(html, "weighted_sum") == [result_figure(expected.weighted_sum)]
     assert _figures(html, "alpha") == [figure(expected.alpha, 1)]
     assert _figures(html, "R") == [result_figure(expected.r)]
-    assert expected.level == 4 and _figures(html, "level") == ["四级"]
+    assert expected.level == 4 and _figures(html, "level") == [str(LEVEL_NAMES[4])]
     assert "稀释剂" in html and "W5.1" in html
 
 
@@ -103,7 +105,7 @@ def test_the_register_sheet(world, source):
     ).active
     rows = list(sheet.values)
     assert rows[1][0] == source.code and rows[1][6] == 1.2 and rows[1][7] == 3.6
-    assert rows[1][8] == "四级" and rows[1][11] == "备[2026]1号"
+    assert rows[1][8] == str(LEVEL_NAMES[4]) and rows[1][11] == "备[2026]1号"
     assert rows[2][0] == "U-2" and rows[2][6] is None and len(rows) == 3
 
 
@@ -368,3 +370,33 @@ def test_changing_the_people_exposed_in_the_html_form_identifies_again(world, cl
     latest = Identification.objects.filter(unit=u).first()
     assert latest.exposed_people == 150 and latest.alpha == 2
     assert Identification.objects.filter(unit=u).count() == 2
+
+
+def test_the_level_names_are_translated(world):
+    with translation.override("en"):
+        assert [str(LEVEL_NAMES[n]) for n in (1, 2, 3, 4)] == ["Level 1", "Level 2", "Level 3", "Level 4"]
+    with translation.override("zh-hans"):
+        assert str(LEVEL_NAMES[1]) == "一级"
+
+
+def test_a_table_1_substance_without_categories_is_refused_by_the_form_and_the_api(
+    world, client_for, api_for
+):
+    u = unit(world)
+    gas = substance("甲烷,天然气")
+    with translation.override("en"):
+        page = client_for("safety_manager").post(
+            f"/major-hazards/{u.pk}/inventory/new/",
+            {"substance": gas.pk, "chemical_name": "", "categories": "", "max_quantity": "60"},
+        )
+        assert page.status_code == 200
+        assert "categories" in page.context["form"].errors
+        assert "β" in page.context["form"].errors["categories"][0]
+        answer = api_for("safety_manager").post(
+            "/api/v1/major-hazards/inventory/",
+            {"unit": u.pk, "substance": gas.pk, "max_quantity": "60"}, format="json",
+        )  # fmt: skip
+    assert answer.status_code == 400 and "categories" in answer.json()
+    assert not InventoryItem.objects.filter(unit=u).exists()
+    assert not Identification.objects.filter(unit=u).exists()
+
