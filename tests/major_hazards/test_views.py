@@ -400,3 +400,22 @@ def test_a_table_1_substance_without_categories_is_refused_by_the_form_and_the_a
     assert not InventoryItem.objects.filter(unit=u).exists()
     assert not Identification.objects.filter(unit=u).exists()
 
+
+
+@pytest.mark.parametrize(
+    ("people", "tonnes", "s", "r"),
+    [(10, "4999.95", "0.9999", "—"),  # S = 0.99999: not major, never shown as 1
+     (10, "499999.95", "99.9999", "99.9999")],  # R = 99.99999: level 2, never shown as 100
+)  # fmt: skip
+def test_the_pages_cut_s_and_r_like_the_report(world, client_for, people, tonnes, s, r):
+    u = unit(world, exposed_people=people)  # α 1, W5.4: β 1, Q 5000 t
+    item(world, u, name=None, chemical_name="柴油", categories="W5.4", tonnes=tonnes)
+    client = client_for("safety_manager")
+    detail = client.get(f"/major-hazards/{u.pk}/").content.decode()
+    assert re.search(r'data-testid="s">([^<]*)<', detail).group(1) == s
+    if r != "—":
+        assert re.search(r'data-testid="r">([^<]*)<', detail).group(1) == r
+    listing = client.get("/major-hazards/").content.decode()
+    row = listing[listing.index(u.code):]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    assert cells[3].strip() == s and cells[4].strip() == r
