@@ -241,3 +241,40 @@ def test_the_reference_rows_in_the_database_equal_the_csv(db):
                            for r in rows("gb18218_2018_table2_categories.csv")]  # fmt: skip
     assert [(c.code, c.name, c.description, c.critical_quantity, c.beta)
             for c in HazardCategory.objects.order_by("pk")] == expected_categories  # fmt: skip
+
+
+def test_the_admin_cannot_change_what_the_services_own(world, admin_client):
+    u = major_unit(world, exposed_people=10)
+    line = u.inventory.get()
+    measure = services.measure_save(unit=u, data={"measure_kind": "alarm", "name": "报警仪"},
+                                    user=world.safety_manager)  # fmt: skip
+    check = services.measure_check(measure=measure, user=world.safety_manager)
+    record = Identification.objects.get(unit=u)
+    base = "/admin/major_hazards"
+    for path in (f"{base}/inventoryitem/add/", f"{base}/identification/add/",
+                 f"{base}/measurecheck/add/", f"{base}/unit/add/"):  # fmt: skip
+        assert admin_client.get(path).status_code == 403, path
+    for path in (f"{base}/inventoryitem/{line.pk}/delete/", f"{base}/measurecheck/{check.pk}/delete/",
+                 f"{base}/identification/{record.pk}/delete/", f"{base}/unit/{u.pk}/delete/"):  # fmt: skip
+        assert admin_client.post(path, {"post": "yes"}).status_code == 403, path
+    admin_client.post(f"{base}/inventoryitem/{line.pk}/change/",
+                      {"unit": u.pk, "substance": line.substance_id, "max_quantity": "99"})  # fmt: skip
+    line.refresh_from_db()
+    assert line.max_quantity == 12
+    page = admin_client.get(f"{base}/unit/{u.pk}/change/").content.decode()
+    assert 'name="exposed_people"' not in page
+    assert Identification.objects.filter(unit=u).count() == 1
+
+
+def test_identifications_and_checks_are_protected_from_deletion(world):
+    from django.db.models import ProtectedError
+
+    u = major_unit(world)
+    measure = services.measure_save(unit=u, data={"measure_kind": "alarm", "name": "报警仪"},
+                                    user=world.safety_manager)  # fmt: skip
+    services.measure_check(measure=measure, user=world.safety_manager)
+    with pytest.raises(ProtectedError):
+        measure.delete()
+    other = major_unit(world, code="U-2")  # identified, no measures
+    with pytest.raises(ProtectedError):
+        other.delete()
