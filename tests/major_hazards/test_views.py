@@ -419,3 +419,27 @@ def test_the_pages_cut_s_and_r_like_the_report(world, client_for, people, tonnes
     row = listing[listing.index(u.code):]
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
     assert cells[3].strip() == s and cells[4].strip() == r
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [({"checked_on": "2026-01-05", "check_result": "fault", "findings": ""}, "findings"),
+     ({"checked_on": "", "check_result": "fault", "findings": "探头失灵"}, "checked_on")],
+)  # fmt: skip
+def test_a_refused_check_keeps_what_was_typed(world, client_for, source, data, field):
+    measure = services.measure_save(unit=source, data={"measure_kind": "alarm", "name": "报警"},
+                                    user=world.safety_manager)  # fmt: skip
+    with translation.override("en"):
+        response = client_for("head_a").post(
+            f"/major-hazards/{source.pk}/measures/{measure.pk}/check/", data
+        )
+    assert response.status_code == 200
+    assert field in response.context["check_form"].errors
+    page = response.content.decode()
+    assert 'data-testid="check-errors"' in page
+    assert '<option value="fault" selected>' in page
+    if data["checked_on"]:
+        assert 'value="2026-01-05"' in page
+    if data["findings"]:
+        assert 'value="探头失灵"' in page
+    assert not measure.checks.exists()
