@@ -278,3 +278,36 @@ def test_identifications_and_checks_are_protected_from_deletion(world):
     other = major_unit(world, code="U-2")  # identified, no measures
     with pytest.raises(ProtectedError):
         other.delete()
+
+
+def test_a_source_major_again_is_asked_again_for_its_first_assessment(world):
+    u = major_unit(world)  # 12 t of 液氨
+    line = u.inventory.get()
+    assert services.assessment_reminders_raise(today=D(2026, 1, 10)) == 1
+    services.inventory_item_save(unit=u, item=line, data={"max_quantity": Decimal("5")},
+                                 user=world.safety_manager)  # fmt: skip
+    assert services.assessment_reminders_raise(today=D(2026, 1, 11)) == 0
+    services.inventory_item_save(unit=u, item=line, data={"max_quantity": Decimal("12")},
+                                 user=world.safety_manager)  # fmt: skip
+    assert services.assessment_reminders_raise(today=D(2026, 1, 12)) == 1
+    assert services.assessment_reminders_raise(today=D(2026, 1, 13)) == 0
+    assert Task.objects.filter(source_id=u.pk, source_type__model="unit").count() == 2
+
+
+def test_one_failing_reminder_does_not_stop_the_others(world, monkeypatch):
+    first, second = major_unit(world), major_unit(world, code="U-2")
+    create = services.workflow.task_create
+
+    def failing(**kwargs):
+        if kwargs["source"].pk == first.pk:
+            raise RuntimeError("boom")
+        return create(**kwargs)
+
+    monkeypatch.setattr(services.workflow, "task_create", failing)
+    assert services.assessment_reminders_raise(today=D(2026, 1, 10)) == 1
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.assessment_task_for is None and second.assessment_task_for == D.min
+    monkeypatch.setattr(services.workflow, "task_create", create)
+    assert services.assessment_reminders_raise(today=D(2026, 1, 11)) == 1
+    assert Task.objects.filter(source_type__model="unit").count() == 2
