@@ -311,3 +311,35 @@ def test_one_failing_reminder_does_not_stop_the_others(world, monkeypatch):
     monkeypatch.setattr(services.workflow, "task_create", create)
     assert services.assessment_reminders_raise(today=D(2026, 1, 11)) == 1
     assert Task.objects.filter(source_type__model="unit").count() == 2
+
+
+def test_evidence_as_of_a_day_ignores_what_came_later(world):
+    import datetime as _dt
+
+    from django.utils import timezone
+
+    from apps.major_hazards.models import InventoryItem
+
+    with time_machine.travel(_dt.datetime(2026, 3, 1, 9, tzinfo=_dt.UTC), tick=False):
+        u = major_unit(world)
+    with time_machine.travel(_dt.datetime(2026, 6, 1, 9, tzinfo=_dt.UTC), tick=False):
+        services.register_entry_save(unit=u, data={"number": "备-1", "level": 4,
+                                                   "filing_authority": "应急管理局",
+                                                   "filed_on": D(2026, 6, 1)},
+                                     user=world.safety_manager)  # fmt: skip
+        services.assessment_save(unit=u, data={"assessed_on": D(2026, 6, 1), "assessor": "x"},
+                                 user=world.safety_manager)  # fmt: skip
+    # An inventory line changed on 1 September without a new identification.
+    InventoryItem.objects.filter(unit=u).update(
+        updated_at=timezone.make_aware(_dt.datetime(2026, 9, 1, 12))
+    )
+    before = _values(D(2026, 5, 1))
+    assert before["major_hazards.registered_rate"] == Decimal("0.0")
+    assert before["major_hazards.assessments_current_rate"] == Decimal("0.0")
+    assert before["major_hazards.assessments_overdue"] == 1
+    assert before["major_hazards.units_identified_rate"] == Decimal("100.0")
+    after = _values(D(2026, 6, 1))
+    assert after["major_hazards.registered_rate"] == Decimal("100.0")
+    assert after["major_hazards.assessments_current_rate"] == Decimal("100.0")
+    assert after["major_hazards.units_identified_rate"] == Decimal("100.0")
+    assert _values(D(2026, 9, 1))["major_hazards.units_identified_rate"] == Decimal("0.0")
