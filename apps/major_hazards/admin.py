@@ -39,16 +39,36 @@ class HazardCategoryAdmin(ReadOnlyAdmin):
     list_display = ["code", "name", "critical_quantity", "beta"]
 
 
+class RecordAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
+    """Seen here, changed only through the app: every change of an inventory identifies the unit
+    again, and checks are kept as they were done."""
+
+
 @admin.register(Unit)
 class UnitAdmin(SimpleHistoryAdmin):
+    """The people exposed set α: they are changed in the app, which identifies the unit again."""
+
     list_display = ["code", "name", "unit_kind", "department", "exposed_people", "is_active"]
     search_fields = ["code", "name"]
+    readonly_fields = ["exposed_people"]
     raw_id_fields = [
         "department",
         "responsible",
         "technical_responsible",
         "operational_responsible",
     ]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # a new unit is added in the app
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(InventoryItem)
+class InventoryItemAdmin(RecordAdmin):
+    list_display = ["unit", "substance", "chemical_name", "categories", "max_quantity"]
+    search_fields = ["unit__code", "chemical_name", "substance__name"]
 
 
 @admin.register(Identification)
@@ -58,6 +78,11 @@ class IdentificationAdmin(ReadOnlyAdmin):
     list_display = ["unit", "identified_on", "s", "is_major", "r", "level"]
 
 
-admin.site.register([InventoryItem, RegisterEntry, SafetyAssessment, MonitoringMeasure],
-                    SimpleHistoryAdmin)  # fmt: skip
-admin.site.register(MeasureCheck)
+@admin.register(MeasureCheck)
+class MeasureCheckAdmin(ReadOnlyAdmin):
+    """Checks are records, never changed."""
+
+    list_display = ["measure", "checked_on", "check_result", "checked_by"]
+
+
+admin.site.register([RegisterEntry, SafetyAssessment, MonitoringMeasure], SimpleHistoryAdmin)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, parsers, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -68,8 +69,18 @@ class InventoryItemSerializer(serializers.ModelSerializer):
 
     def validate_unit(self, unit):
         if self.instance is not None and unit != self.instance.unit:
-            raise serializers.ValidationError("A chemical stays in its unit.")
+            raise serializers.ValidationError(_("A chemical stays in its unit."))
         return unit
+
+    def validate(self, attrs):
+        substance = attrs.get("substance", getattr(self.instance, "substance", None))
+        categories = attrs.get("categories", getattr(self.instance, "categories", ""))
+        if substance is not None and substance.beta is None and not (categories or "").strip():
+            raise serializers.ValidationError({"categories": _(
+                "%(name)s is not a toxic gas of table 3: give its hazard categories (table 2) "
+                "for its correction factor β."
+            ) % {"name": substance.name}})  # fmt: skip
+        return attrs
 
 
 class IdentificationSerializer(serializers.ModelSerializer):

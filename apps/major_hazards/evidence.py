@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.numbers import percent
@@ -18,11 +19,14 @@ ELEMENT = 9
 def provider(as_of: dt.date) -> list[Indicator]:
     """Two queries: the units with their latest identification, and the measures."""
     latest = latest_identification(as_of=as_of)
+    day_after = timezone.make_aware(dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time.min))
     units = with_current(Unit.objects.filter(is_active=True), as_of).annotate(
         identified_at=Subquery(latest.values("created_at")[:1]),
-        # An inventory line changed after the latest identification makes it out of date.
+        # An inventory line changed after the latest identification, by the day asked about,
+        # makes it out of date.
         stale=Exists(InventoryItem.objects.filter(unit_id=OuterRef("pk"),
-                                                  updated_at__gt=OuterRef("identified_at"))),
+                                                  updated_at__gt=OuterRef("identified_at"),
+                                                  updated_at__lt=day_after)),
     )  # fmt: skip
     major = Q(current_is_major=True)
     figures = units.aggregate(

@@ -18,7 +18,7 @@ from apps.org.access import access_for
 from apps.org.selectors import company_get
 
 REPORT_TEMPLATE = "pdf/major_hazards/identification.html"
-LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
+LEVEL_NAMES = {1: _("Level 1"), 2: _("Level 2"), 3: _("Level 3"), 4: _("Level 4")}
 
 
 def figure(value, places: int = 4, rounding: str = ROUND_HALF_UP) -> str:
@@ -65,7 +65,7 @@ def report_context(identification: Identification) -> dict:
         "alpha": figure(identification.alpha, 1),
         "weighted_sum": result_figure(weighted_sum),
         "r": result_figure(identification.r),
-        "level": LEVEL_NAMES.get(identification.level, ""),
+        "level": str(LEVEL_NAMES.get(identification.level, "")),
         "generated_at": timezone.localtime(),
     }
 
@@ -107,7 +107,7 @@ class IdentificationReportExporter(exports.Exporter):
                 .first()
             )
             if record is None:
-                raise Identification.DoesNotExist("This unit has not been identified yet.")
+                raise Identification.DoesNotExist(_t("This unit has not been identified yet."))
         return report_pdf(record)
 
 
@@ -145,7 +145,7 @@ class RegisterExporter(exports.Exporter):
             yield [
                 unit.code, unit.name, kinds[unit.unit_kind], unit.department.name, unit.location,
                 unit.exposed_people, excel_number(unit.current_s), excel_number(unit.current_r),
-                LEVEL_NAMES.get(unit.current_level, ""),
+                str(LEVEL_NAMES.get(unit.current_level, "")),
                 "" if unit.current_is_major is None else (_t("Yes") if unit.current_is_major else _t("No")),
                 unit.current_on, entry.number if entry else "",
                 entry.filing_authority if entry else "", entry.filed_on if entry else None,

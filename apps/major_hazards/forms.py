@@ -51,7 +51,8 @@ class InventoryItemForm(forms.ModelForm):
             "categories": _(
                 "Codes of GB 18218-2018 table 2, e.g. W2,J3. A chemical not in table 1 takes the "
                 "smallest critical quantity of its categories; for a substance of table 1 they "
-                "only set β (table 4), which is 1 without them unless table 3 names the gas."
+                "set β (table 4, the largest of them) and are required unless table 3 names the "
+                "gas."
             ),
             "substance": _("A substance named in GB 18218-2018 table 1; leave blank for another "
                            "chemical and give its name and hazard categories."),
@@ -62,6 +63,16 @@ class InventoryItemForm(forms.ModelForm):
         self.fields["substance"].label_from_instance = lambda s: (
             f"{s.name}（{s.aliases}）" if s.aliases else s.name
         )
+
+    def clean(self):
+        data = super().clean()
+        substance = data.get("substance")
+        if substance is not None and substance.beta is None and not data.get("categories", "").strip():
+            self.add_error("categories", _(
+                "%(name)s is not a toxic gas of table 3: give its hazard categories (table 2) "
+                "for its correction factor β."
+            ) % {"name": substance.name})  # fmt: skip
+        return data
 
 
 class RegisterEntryForm(forms.ModelForm):

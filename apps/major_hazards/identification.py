@@ -1,13 +1,18 @@
 """Identification and grading of major hazard sources, GB 18218-2018 (危险化学品重大危险源辨识).
 
-Pure: no ORM and no settings. The tables are read once from the CSV files in
+Pure: no ORM and no settings (only gettext for the messages people read). The tables are read once from the CSV files in
 fixtures/major_hazards/ (the checked conversions of the standard, see SOURCES.md).
 
 - §4.1.2: S = Σ qᵢ/Qᵢ; the unit is a major hazard source when S ≥ 1. A substance named in
   表1 uses its 表1 critical quantity Q; a substance only classified uses the 表2 quantity of its
   hazard category, and with several categories the smallest quantity.
 - §4.3: R = α · Σ βᵢ·qᵢ/Qᵢ. β from 表3 for the named toxic gases, otherwise from 表4 by the
-  category; α from 表5 by the people within 500 m of the plant boundary.
+  category; α from 表5 by the people within 500 m of the plant boundary. A substance named in 表1
+  that is not a 表3 gas has no β of its own, so its hazard categories must be given (汽油 W5.1,
+  天然气 W2 …): it is refused without them rather than graded with a silent β = 1.
+- Several categories of one chemical (the standard is silent on β here): Q is the smallest Q of
+  its categories (§4.1.2), β the largest β of its categories (the usual practice, and the side
+  of safety), which need not be the category that gave Q.
 - 表6: 一级 R ≥ 100; 二级 50 ≤ R < 100; 三级 10 ≤ R < 50; 四级 R < 10.
 
 Every comparison is made on exact fractions, so a boundary (S = 1, R = 100) is never lost to
@@ -25,8 +30,9 @@ from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "major_hazards"
-DEFAULT_BETA = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -71,12 +77,21 @@ def _read(name: str) -> list[dict]:
 
 
 def _names(name: str) -> list[str]:
-    """Extra keys a person types: "甲烷,天然气" is two names (but "1,3-丁二烯" is one), and
-    "液化石油气(含丙烷、丁烷及其混合物)" is found as 液化石油气."""
+    """Extra keys a person types: "甲烷,天然气" is two names (but "1,3-丁二烯" is one),
+    "液化石油气(含丙烷、丁烷及其混合物)" is found as 液化石油气, 丙烷 and 丁烷, and
+    "汽油(乙醇汽油、甲醇汽油)" as 汽油, 乙醇汽油 and 甲醇汽油. A parenthesis without 、 is a
+    condition (含量>90%), not names, and gives nothing."""
     keys = [part for part in re.split(r"(?<=\D),", name) if part] if "," in name else []
-    stripped = re.sub(r"\(.*?\)", "", normalise(name))
-    if stripped and stripped != normalise(name):
+    normal = normalise(name)
+    stripped = re.sub(r"\(.*?\)", "", normal)
+    if stripped and stripped != normal:
         keys.append(stripped)
+    for inside in re.findall(r"\(([^()]*)\)", normal):
+        if "、" not in inside:
+            continue
+        inside = re.sub(r"^含", "", inside)
+        inside = re.sub(r"及其(混合物|溶液)$", "", inside)
+        keys.extend(part for part in inside.split("、") if part)
     return keys
 
 
@@ -149,8 +164,8 @@ def find_category(code: str) -> Category | None:
 
 def alpha_for(exposed_people: int) -> Decimal:
     """表5: α by the people possibly exposed (residents within 500 m of the boundary)."""
-    if exposed_people is None or exposed_people < 0:
-        raise ValueError("The number of people exposed is 0 or more.")
+    if isinstance(exposed_people, bool) or not isinstance(exposed_people, int) or exposed_people < 0:
+        raise ValueError(_("The number of people exposed is a whole number, 0 or more."))
     for low, high, alpha in tables().alpha:
         if exposed_people >= low and (high is None or exposed_people <= high):
             return alpha
@@ -186,7 +201,7 @@ class Line:
     critical_quantity: Decimal  # Q
     q_source: str  # "table1" or "table2"
     beta: Decimal
-    beta_source: str  # "table3", "table4" or "default"
+    beta_source: str  # "table3" or "table4" ("default" in records made before β was required)
     ratio: Decimal  # q/Q
     weighted: Decimal  # β·q/Q
 
@@ -213,9 +228,9 @@ def _tonnes(value) -> Fraction:
     try:
         tonnes = Fraction(Decimal(str(value)))
     except (ArithmeticError, ValueError, TypeError) as exc:
-        raise ValueError(f"Not a quantity in tonnes: {value!r}") from exc
+        raise ValueError(_("Not a quantity in tonnes: %(value)s") % {"value": value}) from exc
     if tonnes < 0:
-        raise ValueError(f"A quantity cannot be negative: {value}")
+        raise ValueError(_("A quantity cannot be negative: %(value)s") % {"value": value})
     return tonnes
 
 
@@ -240,28 +255,39 @@ def _entries(quantities) -> list[Entry]:
 def _line(entry: Entry) -> tuple[Line, Fraction, Fraction]:
     substance = find_substance(entry.substance) if entry.substance else None
     if entry.substance and substance is None:
-        raise ValueError(f"Not a substance of GB 18218-2018 表1 or 表3: {entry.substance!r}")
+        raise ValueError(
+            _("Not a substance of GB 18218-2018 table 1 or table 3: %(name)s")
+            % {"name": entry.substance}
+        )
     categories = []
     for code in entry.categories:
         category = find_category(code)
         if category is None:
-            raise ValueError(f"Not a hazard category of GB 18218-2018 表2: {code!r}")
+            raise ValueError(
+                _("Not a hazard category of GB 18218-2018 table 2: %(code)s") % {"code": code}
+            )
         categories.append(category)
-    # With several categories the smallest Q decides (§4.1.2); between equal ones the larger β.
+    # With several categories the smallest Q decides (§4.1.2); β is the largest of them.
     chosen = min(categories, key=lambda c: (c.critical_quantity, -c.beta), default=None)
+    name = entry.substance or entry.label or "?"
     if substance is not None and substance.critical_quantity is not None:
         critical, q_source = substance.critical_quantity, "table1"
     elif chosen is not None:
         critical, q_source = chosen.critical_quantity, "table2"
     else:
-        name = entry.substance or entry.label or "?"
-        raise ValueError(f"{name} is not named in 表1: give its hazard category (表2).")
+        raise ValueError(
+            _("%(name)s is not named in table 1: give its hazard categories (table 2).")
+            % {"name": name}
+        )
     if substance is not None and substance.beta is not None:
         beta, beta_source = substance.beta, "table3"
-    elif chosen is not None:
-        beta, beta_source = chosen.beta, "table4"
-    else:
-        beta, beta_source = DEFAULT_BETA, "default"
+    elif categories:
+        beta, beta_source = max(c.beta for c in categories), "table4"
+    else:  # a 表1 substance that is not a 表3 gas: its β is its category's, never guessed
+        raise ValueError(
+            _("%(name)s is not a toxic gas of table 3: give its hazard categories (table 2) "
+              "for β.") % {"name": name}
+        )  # fmt: skip
     q = _tonnes(entry.tonnes)
     ratio = q / Fraction(critical)
     weighted = Fraction(beta) * ratio
@@ -281,7 +307,9 @@ def identify(quantities, *, exposed_people: int) -> Result:
     `quantities` maps a substance (Chinese name or alias as in GB 18218, or a CAS number), a
     category code ("J1", "W5.1", …) or a tuple of category codes to tonnes; it may also be an
     iterable of (key, tonnes) pairs or of `Entry` objects (a free-named chemical with its
-    categories, or a named substance with categories for its β). Unknown names raise ValueError.
+    categories, or a named substance with categories for its β). Unknown names, a 表1 substance
+    that is not a 表3 gas given without categories, and people exposed that are not a whole
+    number ≥ 0 raise ValueError.
     """
     alpha = alpha_for(exposed_people)
     lines: list[Line] = []

@@ -159,7 +159,7 @@ class Identification(models.Model):
     """One identification of a unit: inputs and result as they were. Never changed: a change of
     inventory or of the people exposed records a new one."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="identifications",
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="identifications",
                              verbose_name=_("unit"))  # fmt: skip
     identified_on = models.DateField(_("identified on"))
     identified_by = models.ForeignKey(
@@ -294,7 +294,7 @@ class CheckResult(models.TextChoices):
 class MeasureCheck(models.Model):
     """A check of a measure as it was done; never changed."""
 
-    measure = models.ForeignKey(MonitoringMeasure, on_delete=models.CASCADE, related_name="checks",
+    measure = models.ForeignKey(MonitoringMeasure, on_delete=models.PROTECT, related_name="checks",
                                 verbose_name=_("measure"))  # fmt: skip
     checked_on = models.DateField(_("checked on"))
     check_result = models.CharField(_("result"), max_length=20, choices=CheckResult.choices)

@@ -40,6 +40,11 @@ def latest_identification(unit_ref: str = "pk", as_of: dt.date | None = None) ->
 def with_current(qs: QuerySet[Unit], as_of: dt.date | None = None) -> QuerySet[Unit]:
     """Each unit with the figures of its latest identification (None when never identified)."""
     latest = latest_identification(as_of=as_of)
+    entries = RegisterEntry.objects.filter(unit_id=OuterRef("pk"))
+    assessments = SafetyAssessment.objects.filter(unit_id=OuterRef("pk"))
+    if as_of is not None:  # what was known on that day: no later filing or assessment
+        entries = entries.filter(filed_on__lte=as_of)
+        assessments = assessments.filter(assessed_on__lte=as_of)
     return qs.annotate(
         current_id=Subquery(latest.values("pk")[:1]),
         current_is_major=Subquery(latest.values("is_major")[:1]),
@@ -47,12 +52,8 @@ def with_current(qs: QuerySet[Unit], as_of: dt.date | None = None) -> QuerySet[U
         current_s=Subquery(latest.values("s")[:1]),
         current_r=Subquery(latest.values("r")[:1]),
         current_on=Subquery(latest.values("identified_on")[:1]),
-        is_registered=Exists(RegisterEntry.objects.filter(unit_id=OuterRef("pk"))),
-        assessment_due=Subquery(
-            SafetyAssessment.objects.filter(unit_id=OuterRef("pk"))
-            .order_by("-assessed_on", "-pk")
-            .values("next_due")[:1]
-        ),
+        is_registered=Exists(entries),
+        assessment_due=Subquery(assessments.order_by("-assessed_on", "-pk").values("next_due")[:1]),
     )
 
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 from decimal import ROUND_DOWN, Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,6 +28,8 @@ from apps.org.access import access_for
 from apps.org.models import Role
 from apps.org.selectors import users_with_role
 from apps.workflow import services as workflow
+
+logger = logging.getLogger(__name__)
 
 REMINDER_LEAD_DAYS = 90  # the assessment task is raised this long before the due date
 
@@ -99,6 +102,10 @@ def unit_identify(
     )  # fmt: skip
     record.full_clean()
     record.save()
+    if not record.is_major and unit.assessment_task_for is not None:
+        # No longer a major hazard source: should it become one again, it is reminded again.
+        Unit.objects.filter(pk=unit.pk).update(assessment_task_for=None)
+        unit.assessment_task_for = None
     return record
 
 
@@ -123,7 +130,12 @@ def unit_save(*, unit: Unit | None = None, data: dict, user) -> Unit:
     again when it has an inventory."""
     _require_manager(user)
     unit = unit or Unit()
-    before = unit.exposed_people if unit.pk else None
+    # Read what is stored: a bound ModelForm has already written the new value on the instance.
+    before = (
+        Unit.objects.select_for_update().filter(pk=unit.pk)
+        .values_list("exposed_people", flat=True).first()
+        if unit.pk else None
+    )  # fmt: skip
     for field in UNIT_FIELDS:
         if field in data:
             setattr(unit, field, data[field])
@@ -134,8 +146,9 @@ def unit_save(*, unit: Unit | None = None, data: dict, user) -> Unit:
 
 
 def _clean_item(item: InventoryItem) -> None:
-    """Reject a line the standard cannot use: an unknown category, or a chemical neither named in
-    table 1 nor given a category."""
+    """Reject a line the standard cannot use: an unknown category, a chemical neither named in
+    table 1 nor given a category, or a substance of table 1 that is not a toxic gas of table 3
+    given without the categories its β comes from (table 4)."""
     errors = {}
     for code in item.category_codes:
         if gb18218.find_category(code) is None:
@@ -144,14 +157,16 @@ def _clean_item(item: InventoryItem) -> None:
             ) % {"code": code}
     if item.substance_id is None and not item.category_codes:
         errors["categories"] = _("Choose a substance of GB 18218 or give the hazard categories.")
-    elif (
-        item.substance_id is not None
-        and item.substance.critical_quantity is None
-        and not (item.category_codes)
-    ):
-        errors["categories"] = _(
-            "%(name)s is not in table 1: give its hazard categories for its critical quantity."
-        ) % {"name": item.substance.name}
+    elif item.substance_id is not None and not item.category_codes:
+        if item.substance.critical_quantity is None:
+            errors["categories"] = _(
+                "%(name)s is not in table 1: give its hazard categories for its critical quantity."
+            ) % {"name": item.substance.name}
+        elif item.substance.beta is None:
+            errors["categories"] = _(
+                "%(name)s is not a toxic gas of table 3: give its hazard categories (table 2) "
+                "for its correction factor β."
+            ) % {"name": item.substance.name}
     if item.substance_id is None and not item.chemical_name:
         errors["chemical_name"] = _("Name the chemical.")
     if errors:
@@ -275,17 +290,20 @@ def measure_check(*, measure: MonitoringMeasure, user, checked_on: dt.date | Non
 # ------------------------------------------------------------------------------
 # Reminders
 # ------------------------------------------------------------------------------
-@transaction.atomic
 def assessment_reminders_raise(*, today: dt.date | None = None) -> int:
     """A task for the unit's department 90 days before its 3-yearly safety assessment is due,
     and one for the first assessment of a source never assessed; each raised once (the unit
-    remembers the due date it was raised for)."""
+    remembers the due date it was raised for, and forgets it when it is no longer major). Each
+    unit is locked and raised in its own transaction: a failure leaves the others raised."""
     from apps.major_hazards import selectors
 
     today = today or timezone.localdate()
     creator = users_with_role(Role.SAFETY_MANAGER).first()
     if creator is None:
         return 0
+    Unit.objects.filter(assessment_task_for__isnull=False).exclude(
+        pk__in=selectors.major_units().values("pk")
+    ).update(assessment_task_for=None)
     created = 0
     for unit, due in selectors.assessments_due(
         before=today + dt.timedelta(days=REMINDER_LEAD_DAYS)
@@ -294,17 +312,30 @@ def assessment_reminders_raise(*, today: dt.date | None = None) -> int:
         key = due or dt.date.min
         if unit.assessment_task_for == key:
             continue
-        if due is None:
-            title = _("First safety assessment of the major hazard source: %(unit)s")
-            due_date = today + dt.timedelta(days=REMINDER_LEAD_DAYS)
-        else:
-            title = _("Safety assessment of the major hazard source due: %(unit)s")
-            due_date = max(due, today)
-        workflow.task_create(
-            title=title % {"unit": unit},
-            description=_("GB 18218 major hazard sources are assessed at least every 3 years."),
-            department=unit.department, due_date=due_date, user=creator, source=unit,
-        )  # fmt: skip
-        Unit.objects.filter(pk=unit.pk).update(assessment_task_for=key)
+        try:
+            with transaction.atomic():
+                marker = (
+                    Unit.objects.select_for_update().filter(pk=unit.pk)
+                    .values_list("assessment_task_for", flat=True).first()
+                )  # fmt: skip
+                if marker == key:  # raised meanwhile by another run
+                    continue
+                if due is None:
+                    title = _("First safety assessment of the major hazard source: %(unit)s")
+                    due_date = today + dt.timedelta(days=REMINDER_LEAD_DAYS)
+                else:
+                    title = _("Safety assessment of the major hazard source due: %(unit)s")
+                    due_date = max(due, today)
+                workflow.task_create(
+                    title=title % {"unit": unit},
+                    description=_(
+                        "GB 18218 major hazard sources are assessed at least every 3 years."
+                    ),
+                    department=unit.department, due_date=due_date, user=creator, source=unit,
+                )  # fmt: skip
+                Unit.objects.filter(pk=unit.pk).update(assessment_task_for=key)
+        except Exception:
+            logger.exception("Assessment reminder of unit %s failed", unit.pk)
+            continue
         created += 1
     return created

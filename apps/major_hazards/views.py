@@ -95,7 +95,11 @@ def _with_files(objects: list) -> list[tuple]:
 
 @role_required(reads_org)
 def unit_detail(request, pk: int):
-    unit = _unit(request, pk)
+    return _detail_page(request, _unit(request, pk))
+
+
+def _detail_page(request, unit, check_form=None, check_measure_id=None, status=200):
+    """The unit's page; after a refused check, with the check form as typed and its errors."""
     can_edit = access_for(request.user).manages_everything
     identifications = list(selectors.identification_list(user=request.user, unit=unit)[:50])
     measures = list(selectors.measure_list(user=request.user, unit=unit))
@@ -120,9 +124,11 @@ def unit_detail(request, pk: int):
             "history": history_entries(unit),
             "can_edit": can_edit,
             "can_check": access_for(request.user).heads(unit.department_id),
-            "check_form": MeasureCheckForm(initial={"checked_on": timezone.localdate()}),
+            "check_form": check_form or MeasureCheckForm(initial={"checked_on": timezone.localdate()}),
+            "check_measure_id": check_measure_id,
             "today": timezone.localdate(),
         },
+        status=status,
     )
 
 
@@ -303,12 +309,12 @@ def measure_check(request, pk: int, measure_pk: int):
         try:
             services.measure_check(measure=measure, user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            add_errors(form, exc)
         else:
             messages.success(request, _("Check recorded."))
-    else:
-        messages.error(request, _("Give the date and the result of the check."))
-    return redirect(unit)
+            return redirect(unit)
+    # Refused: the page again with what was typed and why, next to the measure.
+    return _detail_page(request, unit, check_form=form, check_measure_id=measure.pk)
 
 
 @role_required(reads_org)

@@ -5,11 +5,21 @@ Sources: §4.1.2 (S = Σ q/Q ≥ 1), §4.3 (R = α·Σ β·q/Q), 表1–表6 as 
 
 from __future__ import annotations
 
+import csv
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
-from apps.major_hazards.identification import Entry, alpha_for, find_substance, identify, level_for
+from apps.major_hazards.identification import (
+    DATA_DIR,
+    Entry,
+    alpha_for,
+    find_category,
+    find_substance,
+    identify,
+    level_for,
+)
 
 
 # §4.1.2: 氨 (表1 Q = 10 t): a major hazard source from S = 1 on, not below.
@@ -161,3 +171,114 @@ def test_the_critical_quantities_named_in_the_domain(key, critical):
 def test_an_empty_inventory_is_not_major():
     result = identify({}, exposed_people=0)
     assert result.s == 0 and not result.is_major and result.lines == ()
+
+
+# A named 表1 substance that is not a 表3 gas takes β from its categories (表4): never a silent 1.
+@pytest.mark.parametrize("name", ["天然气", "液化石油气", "氢", "乙炔", "汽油", "甲醇"])
+def test_a_table_1_substance_without_categories_is_refused(name):
+    with translation.override("en"), pytest.raises(ValueError, match="hazard categories"):
+        identify({name: 1}, exposed_people=0)
+
+
+@pytest.mark.parametrize(
+    ("name", "codes", "beta"),
+    [("天然气", ("W2",), "1.5"), ("液化石油气", ("W2",), "1.5"), ("氢", ("W2",), "1.5"),
+     ("乙炔", ("W2",), "1.5"), ("汽油", ("W5.1",), "1.5"), ("苯", ("W5.2",), "1")],
+)  # fmt: skip
+def test_a_table_1_substance_takes_beta_from_its_categories(name, codes, beta):
+    line = identify([Entry(substance=name, categories=codes, tonnes=1)], exposed_people=0).lines[0]
+    assert (line.beta, line.beta_source, line.q_source) == (Decimal(beta), "table4", "table1")
+
+
+# Several categories: Q from the smallest-Q category, β the largest β of them (documented choice).
+@pytest.mark.parametrize(
+    ("codes", "critical", "category", "beta"),
+    [(("W2", "J3"), 10, "W2", 2),  # W2: Q 10, β 1.5; J3: Q 50, β 2
+     (("J3", "W2"), 10, "W2", 2),
+     (("W5.1", "J2"), 10, "W5.1", "1.5"),  # J2: Q 50, β 1
+     (("W5.3", "W5.1"), 10, "W5.1", "1.5"),
+     (("J1", "W2"), 5, "J1", 4)],
+)  # fmt: skip
+def test_several_categories_take_the_smallest_q_and_the_largest_beta(codes, critical, category, beta):
+    line = identify([(codes, 1)], exposed_people=0).lines[0]
+    assert (line.critical_quantity, line.category, line.beta) == (critical, category, Decimal(str(beta)))
+
+
+def test_a_named_substance_with_several_categories_takes_the_largest_beta():
+    line = identify([Entry(substance="甲醇", categories=("W5.2", "J3"), tonnes=1)],
+                    exposed_people=0).lines[0]  # fmt: skip
+    assert (line.critical_quantity, line.beta) == (500, 2)
+
+
+@pytest.mark.parametrize(
+    ("key", "name"),
+    [("丙烷", "液化石油气(含丙烷、丁烷及其混合物)"), ("丁烷", "液化石油气(含丙烷、丁烷及其混合物)"),
+     ("乙醇汽油", "汽油(乙醇汽油、甲醇汽油)"), ("甲醇汽油", "汽油(乙醇汽油、甲醇汽油)"),
+     ("汽油", "汽油(乙醇汽油、甲醇汽油)"), ("甲醇", "甲醇"), ("甲醛", "甲醛(含量>90%)")],
+)  # fmt: skip
+def test_names_in_a_parenthesis_are_found(key, name):
+    assert find_substance(key).name == name
+
+
+def test_a_condition_in_a_parenthesis_is_not_a_name():
+    assert find_substance("含量>90%") is None and find_substance("及其混合物") is None
+
+
+@pytest.mark.parametrize("people", [True, False, 1.0, 2.5, "10", None, -1, Decimal(3)])
+def test_the_people_exposed_are_a_whole_number_not_below_zero(people):
+    with pytest.raises(ValueError):
+        identify({"氨": 10}, exposed_people=people)
+
+
+def test_the_messages_are_translated():
+    with translation.override("en"), pytest.raises(ValueError) as exc:
+        identify({"不存在的物质": 1}, exposed_people=0)
+    assert "table 1" in str(exc.value)
+    with translation.override("zh-hans"), pytest.raises(ValueError) as exc:
+        identify({"氨": "abc"}, exposed_people=0)
+    assert str(exc.value) == translation.gettext("Not a quantity in tonnes: %(value)s") % {
+        "value": "abc"}
+
+
+# 表3: β of every named toxic gas; 表4: β of every category, as in the CSV.
+TABLE_3 = {"一氧化碳": 2, "二氧化硫": 2, "氨": 2, "环氧乙烷": 2, "氯化氢": 3, "溴甲烷": 3, "氯": 4,
+           "硫化氢": 5, "氟化氢": 5, "二氧化氮": 10, "氰化氢": 10, "碳酰氯": 20, "磷化氢": 20,
+           "异氰酸甲酯": 20}  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "beta"), TABLE_3.items())
+def test_table_3_beta_of_every_named_toxic_gas(name, beta):
+    assert find_substance(name).beta == beta
+    tonnes = 1 if name != "一氧化碳" else None
+    if tonnes:
+        line = identify({name: tonnes}, exposed_people=0).lines[0]
+        assert (line.beta, line.beta_source) == (beta, "table3")
+
+
+def _csv(name):
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_table_3_in_the_csv_is_the_domain_list():
+    rows = [r for r in _csv("gb18218_2018_beta.csv") if r["kind"] == "substance"]
+    assert {r["key"]: Decimal(r["beta"]) for r in rows} == TABLE_3
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in _csv("gb18218_2018_beta.csv") if r["kind"] == "category"],
+    ids=lambda r: r["key"],
+)
+def test_table_4_beta_of_every_category(row):
+    assert find_category(row["key"]).beta == Decimal(row["beta"])
+    line = identify([((row["key"],), 1)], exposed_people=0).lines[0]
+    assert (line.beta, line.beta_source) == (Decimal(row["beta"]), "table4")
+
+
+@pytest.mark.parametrize(
+    ("code", "beta"),
+    [("J1", 4), ("J2", 1), ("J3", 2), ("J4", 2), ("J5", 1), ("W1.1", 2), ("W1.2", 2), ("W1.3", 2),
+     ("W2", "1.5"), ("W5.1", "1.5"), ("W6.1", "1.5"), ("W7.1", "1.5"), ("W3", 1), ("W11", 1)],
+)  # fmt: skip
+def test_table_4_beta_named_in_the_domain(code, beta):
+    assert find_category(code).beta == Decimal(str(beta))

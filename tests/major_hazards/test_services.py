@@ -200,3 +200,146 @@ def test_a_source_never_assessed_is_asked_once_for_its_first_assessment(world):
                              user=world.safety_manager)  # fmt: skip
     assert services.assessment_reminders_raise(today=D(2028, 10, 21)) == 0
     assert services.assessment_reminders_raise(today=D(2028, 10, 22)) == 1
+
+
+@pytest.mark.parametrize("name", ["甲烷,天然气", "氢", "乙炔", "汽油(乙醇汽油、甲醇汽油)"])
+def test_a_table_1_substance_not_in_table_3_needs_its_categories(world, name):
+    u = unit(world)
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
+        services.inventory_item_save(unit=u, data={"substance": substance(name), "max_quantity": 1},
+                                     user=world.safety_manager)  # fmt: skip
+    assert "β" in exc.value.message_dict["categories"][0]
+    assert not Identification.objects.filter(unit=u).exists()
+
+
+def test_the_reference_rows_in_the_database_equal_the_csv(db):
+    import csv
+
+    from apps.major_hazards.identification import DATA_DIR
+    from apps.major_hazards.models import HazardCategory, Substance
+
+    def rows(name):
+        with open(DATA_DIR / name, encoding="utf-8") as fh:
+            return list(csv.DictReader(fh))
+
+    betas = {(r["cas"] or r["key"]): Decimal(r["beta"]) for r in rows("gb18218_2018_beta.csv")}
+    expected = {}
+    for r in rows("gb18218_2018_table1_substances.csv"):
+        cas = [c for c in r["cas"].split(";") if c]
+        beta = next((betas[k] for k in (*cas, r["name_zh"]) if k in betas), None)
+        expected[r["name_zh"]] = (int(r["seq"]), r["aliases_zh"], r["cas"],
+                                  Decimal(r["critical_quantity_t"]), beta)  # fmt: skip
+    stored = {s.name: (s.seq, s.aliases, s.cas, s.critical_quantity, s.beta)
+              for s in Substance.objects.filter(seq__isnull=False)}  # fmt: skip
+    assert stored == expected
+    extra = {s.name: s.beta for s in Substance.objects.filter(seq__isnull=True)}
+    assert extra == {"一氧化碳": Decimal(2)}
+    categories = {r["key"]: Decimal(r["beta"]) for r in rows("gb18218_2018_beta.csv")
+                  if r["kind"] == "category"}  # fmt: skip
+    expected_categories = [(r["code"], r["category_zh"], r["description_zh"],
+                            Decimal(r["critical_quantity_t"]), categories[r["code"]])
+                           for r in rows("gb18218_2018_table2_categories.csv")]  # fmt: skip
+    assert [(c.code, c.name, c.description, c.critical_quantity, c.beta)
+            for c in HazardCategory.objects.order_by("pk")] == expected_categories  # fmt: skip
+
+
+def test_the_admin_cannot_change_what_the_services_own(world, admin_client):
+    u = major_unit(world, exposed_people=10)
+    line = u.inventory.get()
+    measure = services.measure_save(unit=u, data={"measure_kind": "alarm", "name": "报警仪"},
+                                    user=world.safety_manager)  # fmt: skip
+    check = services.measure_check(measure=measure, user=world.safety_manager)
+    record = Identification.objects.get(unit=u)
+    base = "/admin/major_hazards"
+    for path in (f"{base}/inventoryitem/add/", f"{base}/identification/add/",
+                 f"{base}/measurecheck/add/", f"{base}/unit/add/"):  # fmt: skip
+        assert admin_client.get(path).status_code == 403, path
+    for path in (f"{base}/inventoryitem/{line.pk}/delete/", f"{base}/measurecheck/{check.pk}/delete/",
+                 f"{base}/identification/{record.pk}/delete/", f"{base}/unit/{u.pk}/delete/"):  # fmt: skip
+        assert admin_client.post(path, {"post": "yes"}).status_code == 403, path
+    admin_client.post(f"{base}/inventoryitem/{line.pk}/change/",
+                      {"unit": u.pk, "substance": line.substance_id, "max_quantity": "99"})  # fmt: skip
+    line.refresh_from_db()
+    assert line.max_quantity == 12
+    page = admin_client.get(f"{base}/unit/{u.pk}/change/").content.decode()
+    assert 'name="exposed_people"' not in page
+    assert Identification.objects.filter(unit=u).count() == 1
+
+
+def test_identifications_and_checks_are_protected_from_deletion(world):
+    from django.db.models import ProtectedError
+
+    u = major_unit(world)
+    measure = services.measure_save(unit=u, data={"measure_kind": "alarm", "name": "报警仪"},
+                                    user=world.safety_manager)  # fmt: skip
+    services.measure_check(measure=measure, user=world.safety_manager)
+    with pytest.raises(ProtectedError):
+        measure.delete()
+    other = major_unit(world, code="U-2")  # identified, no measures
+    with pytest.raises(ProtectedError):
+        other.delete()
+
+
+def test_a_source_major_again_is_asked_again_for_its_first_assessment(world):
+    u = major_unit(world)  # 12 t of 液氨
+    line = u.inventory.get()
+    assert services.assessment_reminders_raise(today=D(2026, 1, 10)) == 1
+    services.inventory_item_save(unit=u, item=line, data={"max_quantity": Decimal("5")},
+                                 user=world.safety_manager)  # fmt: skip
+    assert services.assessment_reminders_raise(today=D(2026, 1, 11)) == 0
+    services.inventory_item_save(unit=u, item=line, data={"max_quantity": Decimal("12")},
+                                 user=world.safety_manager)  # fmt: skip
+    assert services.assessment_reminders_raise(today=D(2026, 1, 12)) == 1
+    assert services.assessment_reminders_raise(today=D(2026, 1, 13)) == 0
+    assert Task.objects.filter(source_id=u.pk, source_type__model="unit").count() == 2
+
+
+def test_one_failing_reminder_does_not_stop_the_others(world, monkeypatch):
+    first, second = major_unit(world), major_unit(world, code="U-2")
+    create = services.workflow.task_create
+
+    def failing(**kwargs):
+        if kwargs["source"].pk == first.pk:
+            raise RuntimeError("boom")
+        return create(**kwargs)
+
+    monkeypatch.setattr(services.workflow, "task_create", failing)
+    assert services.assessment_reminders_raise(today=D(2026, 1, 10)) == 1
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.assessment_task_for is None and second.assessment_task_for == D.min
+    monkeypatch.setattr(services.workflow, "task_create", create)
+    assert services.assessment_reminders_raise(today=D(2026, 1, 11)) == 1
+    assert Task.objects.filter(source_type__model="unit").count() == 2
+
+
+def test_evidence_as_of_a_day_ignores_what_came_later(world):
+    import datetime as _dt
+
+    from django.utils import timezone
+
+    from apps.major_hazards.models import InventoryItem
+
+    with time_machine.travel(_dt.datetime(2026, 3, 1, 9, tzinfo=_dt.UTC), tick=False):
+        u = major_unit(world)
+    with time_machine.travel(_dt.datetime(2026, 6, 1, 9, tzinfo=_dt.UTC), tick=False):
+        services.register_entry_save(unit=u, data={"number": "备-1", "level": 4,
+                                                   "filing_authority": "应急管理局",
+                                                   "filed_on": D(2026, 6, 1)},
+                                     user=world.safety_manager)  # fmt: skip
+        services.assessment_save(unit=u, data={"assessed_on": D(2026, 6, 1), "assessor": "x"},
+                                 user=world.safety_manager)  # fmt: skip
+    # An inventory line changed on 1 September without a new identification.
+    InventoryItem.objects.filter(unit=u).update(
+        updated_at=timezone.make_aware(_dt.datetime(2026, 9, 1, 12))
+    )
+    before = _values(D(2026, 5, 1))
+    assert before["major_hazards.registered_rate"] == Decimal("0.0")
+    assert before["major_hazards.assessments_current_rate"] == Decimal("0.0")
+    assert before["major_hazards.assessments_overdue"] == 1
+    assert before["major_hazards.units_identified_rate"] == Decimal("100.0")
+    after = _values(D(2026, 6, 1))
+    assert after["major_hazards.registered_rate"] == Decimal("100.0")
+    assert after["major_hazards.assessments_current_rate"] == Decimal("100.0")
+    assert after["major_hazards.units_identified_rate"] == Decimal("100.0")
+    assert _values(D(2026, 9, 1))["major_hazards.units_identified_rate"] == Decimal("0.0")

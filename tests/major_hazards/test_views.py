@@ -10,10 +10,12 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from openpyxl import load_workbook
 
 from apps.major_hazards import services
 from apps.major_hazards.exporters import (
+    LEVEL_NAMES,
     IdentificationReportExporter,
     RegisterExporter,
     figure,
@@ -57,7 +59,7 @@ def test_the_report_shows_every_line_with_the_figures_of_identify(world):
     assert _figures(html, "weighted_sum") == [result_figure(expected.weighted_sum)]
     assert _figures(html, "alpha") == [figure(expected.alpha, 1)]
     assert _figures(html, "R") == [result_figure(expected.r)]
-    assert expected.level == 4 and _figures(html, "level") == ["四级"]
+    assert expected.level == 4 and _figures(html, "level") == [str(LEVEL_NAMES[4])]
     assert "稀释剂" in html and "W5.1" in html
 
 
@@ -103,7 +105,7 @@ def test_the_register_sheet(world, source):
     ).active
     rows = list(sheet.values)
     assert rows[1][0] == source.code and rows[1][6] == 1.2 and rows[1][7] == 3.6
-    assert rows[1][8] == "四级" and rows[1][11] == "备[2026]1号"
+    assert rows[1][8] == str(LEVEL_NAMES[4]) and rows[1][11] == "备[2026]1号"
     assert rows[2][0] == "U-2" and rows[2][6] is None and len(rows) == 3
 
 
@@ -357,3 +359,87 @@ def test_the_list_filters_find_sources_not_filed_or_not_assessed(world, client_f
     assert codes("filed=1") == [filed.code]
     assert codes("major=1&assessment=not_current") == [source.code]
     assert codes("q=液氨") == [source.code, filed.code]
+
+
+def test_changing_the_people_exposed_in_the_html_form_identifies_again(world, client_for):
+    u = major_unit(world, exposed_people=10)  # α 1.0
+    data = {"code": u.code, "name": u.name, "unit_kind": u.unit_kind, "location": u.location,
+            "department": u.department_id, "exposed_people": 150, "is_active": "on", "notes": ""}  # fmt: skip
+    response = client_for("safety_manager").post(f"/major-hazards/{u.pk}/edit/", data)
+    assert response.status_code == 302
+    latest = Identification.objects.filter(unit=u).first()
+    assert latest.exposed_people == 150 and latest.alpha == 2
+    assert Identification.objects.filter(unit=u).count() == 2
+
+
+def test_the_level_names_are_translated(world):
+    with translation.override("en"):
+        assert [str(LEVEL_NAMES[n]) for n in (1, 2, 3, 4)] == ["Level 1", "Level 2", "Level 3", "Level 4"]
+    with translation.override("zh-hans"):
+        assert str(LEVEL_NAMES[1]) == "一级"
+
+
+def test_a_table_1_substance_without_categories_is_refused_by_the_form_and_the_api(
+    world, client_for, api_for
+):
+    u = unit(world)
+    gas = substance("甲烷,天然气")
+    with translation.override("en"):
+        page = client_for("safety_manager").post(
+            f"/major-hazards/{u.pk}/inventory/new/",
+            {"substance": gas.pk, "chemical_name": "", "categories": "", "max_quantity": "60"},
+        )
+        assert page.status_code == 200
+        assert "categories" in page.context["form"].errors
+        assert "β" in page.context["form"].errors["categories"][0]
+        answer = api_for("safety_manager").post(
+            "/api/v1/major-hazards/inventory/",
+            {"unit": u.pk, "substance": gas.pk, "max_quantity": "60"}, format="json",
+        )  # fmt: skip
+    assert answer.status_code == 400 and "categories" in answer.json()
+    assert not InventoryItem.objects.filter(unit=u).exists()
+    assert not Identification.objects.filter(unit=u).exists()
+
+
+
+@pytest.mark.parametrize(
+    ("people", "tonnes", "s", "r"),
+    [(10, "4999.95", "0.9999", "—"),  # S = 0.99999: not major, never shown as 1
+     (10, "499999.95", "99.9999", "99.9999")],  # R = 99.99999: level 2, never shown as 100
+)  # fmt: skip
+def test_the_pages_cut_s_and_r_like_the_report(world, client_for, people, tonnes, s, r):
+    u = unit(world, exposed_people=people)  # α 1, W5.4: β 1, Q 5000 t
+    item(world, u, name=None, chemical_name="柴油", categories="W5.4", tonnes=tonnes)
+    client = client_for("safety_manager")
+    detail = client.get(f"/major-hazards/{u.pk}/").content.decode()
+    assert re.search(r'data-testid="s">([^<]*)<', detail).group(1) == s
+    if r != "—":
+        assert re.search(r'data-testid="r">([^<]*)<', detail).group(1) == r
+    listing = client.get("/major-hazards/").content.decode()
+    row = listing[listing.index(u.code):]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    assert cells[3].strip() == s and cells[4].strip() == r
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [({"checked_on": "2026-01-05", "check_result": "fault", "findings": ""}, "findings"),
+     ({"checked_on": "", "check_result": "fault", "findings": "探头失灵"}, "checked_on")],
+)  # fmt: skip
+def test_a_refused_check_keeps_what_was_typed(world, client_for, source, data, field):
+    measure = services.measure_save(unit=source, data={"measure_kind": "alarm", "name": "报警"},
+                                    user=world.safety_manager)  # fmt: skip
+    with translation.override("en"):
+        response = client_for("head_a").post(
+            f"/major-hazards/{source.pk}/measures/{measure.pk}/check/", data
+        )
+    assert response.status_code == 200
+    assert field in response.context["check_form"].errors
+    page = response.content.decode()
+    assert 'data-testid="check-errors"' in page
+    assert '<option value="fault" selected>' in page
+    if data["checked_on"]:
+        assert 'value="2026-01-05"' in page
+    if data["findings"]:
+        assert 'value="探头失灵"' in page
+    assert not measure.checks.exists()
