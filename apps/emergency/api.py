@@ -336,6 +336,14 @@ class DrillSerializer(serializers.ModelSerializer):
         read_only_fields = ["due_on", "recorded_by", "evaluated_on", "worked_well",
                             "problems_found", "conclusion", "created_at"]  # fmt: skip
 
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is not None and "plan" in fields and not fields["plan"].read_only:
+            # Only the plans the user may drill are accepted (the service says why otherwise).
+            fields["plan"].queryset = selectors.drillable_plans(user=request.user)
+        return fields
+
 
 class ImprovementInputSerializer(serializers.Serializer):
     description = serializers.CharField()

@@ -169,6 +169,26 @@ def improvement_list(*, user) -> QuerySet[Improvement]:
     )
 
 
+def _with_ancestors(departments) -> set[int]:
+    """The departments and every department above them (ids read from the materialised path)."""
+    return {int(part) for d in departments for part in d.path.strip("/").split("/") if part}
+
+
+def drillable_plans(*, user=None, department=None) -> QuerySet[Plan]:
+    """Plans in force a drill may be recorded or planned against: every plan for safety
+    managers; otherwise the plans of the departments the user heads and of the departments above
+    them (a company plan is drilled in a workshop). With `department`, the plans of that
+    department and of the departments above it."""
+    qs = Plan.objects.filter(is_active=True).select_related("department").order_by("kind", "code")
+    if department is not None:
+        return qs.filter(department_id__in=_with_ancestors([department]))
+    access = access_for(user)
+    if access.manages_everything:
+        return qs
+    headed = Department.objects.filter(pk__in=access.headed_department_ids).only("path")
+    return qs.filter(department_id__in=_with_ancestors(headed))
+
+
 def drill_plan_list(*, user) -> QuerySet[DrillPlan]:
     return (
         _scope(DrillPlan.objects.select_related("department", "approval_task"), user)

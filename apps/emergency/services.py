@@ -270,12 +270,26 @@ def drill_plan_create(*, data: dict, user) -> DrillPlan:
     return drill_plan
 
 
+def _may_drill(user, plan: Plan, department) -> bool:
+    """A safety manager, the head of the plan's department, or a drill of a department under
+    the plan's (a company plan drilled in a workshop)."""
+    if access_for(user).heads(plan.department_id):
+        return True
+    return department is not None and department.path.startswith(plan.department.path)
+
+
 @transaction.atomic
 def drill_plan_item_add(*, drill_plan: DrillPlan, data: dict, user) -> DrillPlanItem:
     _require_head(user, drill_plan.department_id)
     _require_editable(drill_plan)
     item = DrillPlanItem(drill_plan=drill_plan)
     _apply(item, data, ("plan", "month", "kind", "scenario"))
+    if item.plan_id and not _may_drill(user, item.plan, drill_plan.department):
+        raise ApplicationError(
+            _("Emergency plan: %(plan)s belongs to %(department)s; plan drills only of the "
+              "plans of your departments or of a department above them.")
+            % {"plan": item.plan, "department": item.plan.department.name}
+        )  # fmt: skip
     if not 1 <= (item.month or 0) <= 12:
         raise ApplicationError(_("Month: give a month from 1 to 12."))
     _save(item, user=user)
@@ -339,7 +353,13 @@ def drill_record(*, data: dict, user, files=()) -> Drill:
     _apply(drill, data, DRILL_FIELDS)
     _require_head(user, drill.department_id)
     _not_future(drill.held_on, _("Drill date"))
-    plan = Plan.objects.select_for_update().get(pk=drill.plan_id)
+    plan = Plan.objects.select_for_update().select_related("department").get(pk=drill.plan_id)
+    if not _may_drill(user, plan, drill.department):
+        raise ApplicationError(
+            _("Plan drilled: %(plan)s belongs to %(department)s; record drills only of the "
+              "plans of the departments you head, or of a department above the drill's.")
+            % {"plan": plan, "department": plan.department.name}
+        )  # fmt: skip
     if drill.held_on and drill.held_on < plan.published_on:
         raise ApplicationError(_("Drill date: the plan was published after that date."))
     drill.due_on = plan.next_drill_due

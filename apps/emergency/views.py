@@ -342,15 +342,11 @@ def drill_detail(request, pk: int, evaluation_form=None, improvement_form=None, 
     }, status=status)  # fmt: skip
 
 
-def _plans_in_force():
-    return Plan.objects.filter(is_active=True).order_by("kind", "code")
-
-
 @role_required(_writes)
 def drill_create(request):
     initial = {"plan": request.GET.get("plan"), "held_on": timezone.localdate()}
     form = DrillForm(request.POST or None, request.FILES or None, user=request.user,
-                     plans=_plans_in_force(), initial=initial)  # fmt: skip
+                     plans=selectors.drillable_plans(user=request.user), initial=initial)  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data, files = _split_files(form)
         saved = _run(request, form,
@@ -407,7 +403,8 @@ def drillplan_detail(request, pk: int, item_form=None, status=200):
     return render(request, "emergency/drillplan_detail.html", {
         "drill_plan": drill_plan, "can_edit": can_edit,
         "items": drill_plan.items.select_related("plan"), "history": history_entries(drill_plan),
-        "item_form": item_form or DrillPlanItemForm(plans=_plans_in_force()),
+        "item_form": item_form or DrillPlanItemForm(
+            plans=selectors.drillable_plans(department=drill_plan.department)),
     }, status=status)  # fmt: skip
 
 
@@ -430,7 +427,9 @@ def drillplan_create(request):
 @role_required(_writes)
 def drillplan_item_add(request, pk: int):
     drill_plan = _drillplan(request, pk)
-    form = DrillPlanItemForm(request.POST, plans=_plans_in_force())
+    form = DrillPlanItemForm(
+        request.POST, plans=selectors.drillable_plans(department=drill_plan.department)
+    )
     if form.is_valid() and _run(request, form,
                                 lambda: services.drill_plan_item_add(drill_plan=drill_plan, data=form.cleaned_data, user=request.user),
                                 _("Planned drill added.")):  # fmt: skip
