@@ -5,6 +5,7 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -348,7 +349,8 @@ DRILL_FIELDS = ("plan", "department", "scenario", "kind", "held_on", "duration_m
 
 @transaction.atomic
 def drill_record(*, data: dict, user, files=()) -> Drill:
-    """A drill held: the plan's next drill is due a frequency after it."""
+    """A drill held: due a frequency after the plan's drill before it; the plan's next drill is
+    due a frequency after its latest one."""
     drill = Drill(recorded_by=user)
     _apply(drill, data, DRILL_FIELDS)
     _require_head(user, drill.department_id)
@@ -362,16 +364,33 @@ def drill_record(*, data: dict, user, files=()) -> Drill:
         )  # fmt: skip
     if drill.held_on and drill.held_on < plan.published_on:
         raise ApplicationError(_("Drill date: the plan was published after that date."))
-    drill.due_on = plan.next_drill_due
+    # Due a frequency after the plan's latest drill before this one, or after publication.
+    before = plan.drills.filter(held_on__lt=drill.held_on).aggregate(last=Max("held_on"))["last"]
+    if drill.held_on:
+        drill.due_on = rules.next_drill_due(plan.kind, before or plan.published_on)
     _save(drill, user=user)
     _attach_all(drill, files, user)
-    if plan.last_drill_on is None or drill.held_on > plan.last_drill_on:
-        plan.last_drill_on = drill.held_on
-        _refresh_drill_due(plan)
-        _save(
-            plan, user=user, reason=_("Drilled on %(date)s") % {"date": drill.held_on.isoformat()}
-        )
+    _redate_drills(plan, user=user)
+    _save(plan, user=user, reason=_("Drilled on %(date)s") % {"date": drill.held_on.isoformat()})
     return drill
+
+
+def _redate_drills(plan: Plan, *, user) -> None:
+    """Each drill of the plan is due a frequency after the drill before it (by date), the first
+    after publication; the plan's last drill is the latest by date. A drill entered late, dated
+    before others, moves the due dates of the drills after it. The plan is left to be saved."""
+    previous = None
+    for drill in plan.drills.order_by("held_on", "pk"):
+        due = rules.next_drill_due(plan.kind, previous or plan.published_on)
+        if drill.due_on != due:
+            drill.due_on = due
+            drill._history_user = user
+            drill._change_reason = _("Due date recomputed after an earlier drill was recorded")
+            drill.save(update_fields=["due_on", "updated_at"])
+        if previous is None or drill.held_on > previous:
+            previous = drill.held_on
+    plan.last_drill_on = previous
+    _refresh_drill_due(plan)
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
@@ -261,3 +262,26 @@ def test_a_plan_with_an_unknown_kind_or_no_evaluation_interval_is_refused_by_fie
     with pytest.raises(ValidationError) as error:
         factories.plan(world, code="YA-0", evaluation_interval_years=0)
     assert "evaluation_interval_years" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("held", "due"),
+    [
+        # Entered out of order: each drill is due a frequency after the one before it.
+        ([D(2025, 2, 1), D(2024, 6, 1)], {D(2024, 6, 1): D(2024, 7, 10), D(2025, 2, 1): D(2024, 12, 1)}),
+        ([D(2024, 6, 1), D(2025, 2, 1)], {D(2024, 6, 1): D(2024, 7, 10), D(2025, 2, 1): D(2024, 12, 1)}),
+        ([D(2025, 2, 1), D(2024, 9, 1), D(2024, 6, 1)],
+         {D(2024, 6, 1): D(2024, 7, 10), D(2024, 9, 1): D(2024, 12, 1), D(2025, 2, 1): D(2025, 3, 1)}),
+    ],
+)  # fmt: skip
+def test_a_backdated_drill_takes_its_due_date_from_the_drill_before_and_moves_the_later_ones(
+    world, held, due
+):
+    onsite = factories.plan(world, kind="onsite", published_on=D(2024, 1, 10))  # due 2024-07-10
+    with _at(D(2025, 6, 1)):
+        for day in held:
+            factories.drill(world, onsite, held_on=day)
+    assert {d.held_on: d.due_on for d in onsite.drills.all()} == due
+    onsite.refresh_from_db()
+    assert onsite.last_drill_on == max(held)
+    assert onsite.next_drill_due == max(held) + relativedelta(months=6)
