@@ -13,6 +13,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
 from apps.emergency import rules
 from apps.emergency.models import (
+    REMINDER_FIELDS,
     Drill,
     DrillPlan,
     DrillPlanItem,
@@ -476,14 +477,17 @@ def reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
         url = plan.get_absolute_url()
         users = recipients[plan.department_id]
         due = plan.next_drill_due
-        if (
-            due
-            and due <= today + dt.timedelta(days=DRILL_LEAD_DAYS)
-            and plan.drill_reminded_for != due
-        ):
-            message = (_("Drill overdue for %(plan)s: it was due on %(date)s.") if due < today else
-                       _("Drill due for %(plan)s by %(date)s."))  # fmt: skip
-            batch.append((users, message % {"plan": plan, "date": due.isoformat()}, None, url))
+        # The advance reminder and the overdue one are each raised once per due date; a plan
+        # found already overdue gets only the overdue one.
+        if due and due < today and plan.drill_overdue_reminded_for != due:
+            batch.append((users, _("Drill overdue for %(plan)s: it was due on %(date)s.")
+                          % {"plan": plan, "date": due.isoformat()}, None, url))  # fmt: skip
+            plan.drill_overdue_reminded_for = plan.drill_reminded_for = due
+            counts["drills"] += 1
+        elif (due and today <= due <= today + dt.timedelta(days=DRILL_LEAD_DAYS)
+              and plan.drill_reminded_for != due):  # fmt: skip
+            batch.append((users, _("Drill due for %(plan)s by %(date)s.")
+                          % {"plan": plan, "date": due.isoformat()}, None, url))  # fmt: skip
             plan.drill_reminded_for = due
             counts["drills"] += 1
         if not plan.filed_on and plan.filing_due < today and not plan.filing_reminded:
@@ -492,29 +496,41 @@ def reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
             plan.filing_reminded = True
             counts["filings"] += 1
         evaluation_due = plan.evaluation_due
-        if (evaluation_due <= today + dt.timedelta(days=EVALUATION_LEAD_DAYS)
+        if evaluation_due < today and plan.evaluation_overdue_reminded_for != evaluation_due:
+            batch.append((users, _("Evaluation of %(plan)s overdue: it was due by %(date)s.")
+                          % {"plan": plan, "date": evaluation_due.isoformat()}, None, url))  # fmt: skip
+            plan.evaluation_overdue_reminded_for = plan.evaluation_reminded_for = evaluation_due
+            counts["evaluations"] += 1
+        elif (today <= evaluation_due <= today + dt.timedelta(days=EVALUATION_LEAD_DAYS)
                 and plan.evaluation_reminded_for != evaluation_due):  # fmt: skip
             batch.append((users, _("Evaluation of %(plan)s due by %(date)s.")
                           % {"plan": plan, "date": evaluation_due.isoformat()}, None, url))  # fmt: skip
             plan.evaluation_reminded_for = evaluation_due
             counts["evaluations"] += 1
-    Plan.objects.bulk_update(
-        plans, ["drill_reminded_for", "filing_reminded", "evaluation_reminded_for"]
-    )
+    Plan.objects.bulk_update(plans, REMINDER_FIELDS)
     changed = []
+    lead = today + dt.timedelta(days=SUPPLY_LEAD_DAYS)
     for supply in supplies:
-        dates = [d for d in (supply.expires_on, supply.next_check_due) if d is not None]
-        first = min(dates)
-        if first > today + dt.timedelta(days=SUPPLY_LEAD_DAYS) or supply.reminded_for == first:
-            continue
-        message = (_("%(supply)s expires on %(date)s.") if first == supply.expires_on
-                   else _("%(supply)s is due for a check by %(date)s."))  # fmt: skip
-        batch.append((recipients[supply.department_id],
-                      message % {"supply": supply, "date": first.isoformat()}, None,
-                      supply.get_absolute_url()))  # fmt: skip
-        supply.reminded_for = first
-        changed.append(supply)
-        counts["supplies"] += 1
-    Supply.objects.bulk_update(changed, ["reminded_for"])
+        # The expiry and the check are reminded each on its own, once per date.
+        users, url = recipients[supply.department_id], supply.get_absolute_url()
+        reminded = False
+        if (supply.expires_on and supply.expires_on <= lead
+                and supply.expiry_reminded_for != supply.expires_on):  # fmt: skip
+            message = (_("%(supply)s expired on %(date)s.") if supply.expires_on < today
+                       else _("%(supply)s expires on %(date)s."))  # fmt: skip
+            batch.append((users, message % {"supply": supply, "date": supply.expires_on.isoformat()},
+                          None, url))  # fmt: skip
+            supply.expiry_reminded_for = supply.expires_on
+            reminded = True
+        if (supply.next_check_due and supply.next_check_due <= lead
+                and supply.check_reminded_for != supply.next_check_due):  # fmt: skip
+            batch.append((users, _("%(supply)s is due for a check by %(date)s.")
+                          % {"supply": supply, "date": supply.next_check_due.isoformat()}, None, url))  # fmt: skip
+            supply.check_reminded_for = supply.next_check_due
+            reminded = True
+        if reminded:
+            changed.append(supply)
+            counts["supplies"] += 1
+    Supply.objects.bulk_update(changed, ["expiry_reminded_for", "check_reminded_for"])
     workflow.notify_many(batch)
     return counts

@@ -60,22 +60,56 @@ def test_a_plan_not_drilled_within_its_frequency_is_overdue_on_the_page_and_in_t
     assert _indicators(D(2025, 1, 20))["emergency.drills_due"].value == 1
 
 
-def test_the_drill_reminder_is_raised_once_per_plan_and_due_date(world):
+def test_the_drill_reminder_is_raised_once_ahead_and_once_when_overdue(world):
     specialist = factories.plan(world, published_on=D(2024, 1, 10))  # due 2025-01-10
+    messages = Notification.objects.filter(url=specialist.get_absolute_url(),
+                                           message__contains="Drill")  # fmt: skip
+    with _at(D(2024, 12, 20)), translation.override("en"):  # within 30 days of the due date
+        tasks.send_reminders()
+        tasks.send_reminders()
+    assert messages.filter(recipient=world.head_a).count() == 1
+    assert messages.filter(recipient=world.safety_manager).count() == 1
     with _at(D(2025, 2, 1)), translation.override("en"):
         tasks.send_reminders()
         tasks.send_reminders()
-    messages = Notification.objects.filter(url=specialist.get_absolute_url(),
-                                           message__contains="Drill")  # fmt: skip
-    assert messages.filter(recipient=world.head_a).count() == 1
-    assert messages.filter(recipient=world.safety_manager).count() == 1
-    # A drill gives a new due date, reminded once again when it comes near.
+    assert messages.filter(recipient=world.head_a).count() == 2
+    assert messages.filter(recipient=world.head_a, message__contains="overdue").count() == 1
+    # A drill gives a new due date, reminded once again when it comes near and once when late.
     with _at(D(2025, 2, 1)):
         factories.drill(world, specialist, held_on=D(2025, 2, 1))
     with _at(D(2026, 1, 15)), translation.override("en"):
         tasks.send_reminders()
         tasks.send_reminders()
-    assert messages.filter(recipient=world.head_a).count() == 2
+    assert messages.filter(recipient=world.head_a).count() == 3
+    with _at(D(2026, 2, 2)), translation.override("en"):
+        tasks.send_reminders()
+        tasks.send_reminders()
+    assert messages.filter(recipient=world.head_a, message__contains="overdue").count() == 2
+
+
+def test_an_overdue_drill_not_reminded_ahead_is_reminded_once(world):
+    specialist = factories.plan(world, published_on=D(2024, 1, 10))  # due 2025-01-10
+    with _at(D(2025, 2, 1)), translation.override("en"):
+        tasks.send_reminders()
+        tasks.send_reminders()
+    messages = Notification.objects.filter(recipient=world.head_a, message__contains="Drill",
+                                           url=specialist.get_absolute_url())  # fmt: skip
+    assert [m.message.split(":")[0] for m in messages] == [f"Drill overdue for {specialist}"]
+
+
+def test_the_evaluation_reminder_is_raised_once_ahead_and_once_when_overdue(world):
+    the_plan = factories.plan(world, published_on=D(2022, 5, 1))  # evaluation due 2025-05-01
+    messages = Notification.objects.filter(recipient=world.head_a, message__contains="valuation")
+    with _at(D(2025, 4, 1)), translation.override("en"):
+        tasks.send_reminders()
+        tasks.send_reminders()
+    assert messages.count() == 1
+    with _at(D(2025, 5, 2)), translation.override("en"):
+        tasks.send_reminders()
+        tasks.send_reminders()
+    assert messages.count() == 2
+    assert messages.filter(message__contains="overdue").count() == 1
+    assert the_plan.pk
 
 
 @_at(D(2025, 3, 1))
@@ -226,6 +260,17 @@ def test_supply_reminders_are_raised_once_per_date(world):
     assert (
         Notification.objects.filter(recipient=world.head_a, message__contains="急救箱").count() == 1
     )
+
+
+@_at(D(2025, 6, 1))
+def test_a_supply_expiring_and_due_for_a_check_is_reminded_of_each_once(world):
+    factories.supply(world, name="呼吸器", expires_on=D(2025, 6, 5), last_checked_on=D(2025, 5, 3))
+    with translation.override("en"):
+        services.reminders_send()
+        services.reminders_send()
+    messages = Notification.objects.filter(recipient=world.head_a, message__contains="呼吸器")
+    assert messages.filter(message__contains="expires on 2025-06-05").count() == 1
+    assert messages.filter(message__contains="check by 2025-06-03").count() == 1
 
 
 def test_without_records_every_indicator_has_no_value(world):
