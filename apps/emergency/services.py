@@ -217,7 +217,10 @@ def supply_check(
     *, supply: Supply, user, checked_on: dt.date, quantity_found: int, in_good_order: bool = True,
     note: str = "", expires_on: dt.date | None = None,
 ) -> SupplyCheck:  # fmt: skip
-    """A check done: the quantity found becomes the stock, the next check starts from it."""
+    """A check done: the quantity found becomes the stock, the next check starts from it.
+
+    A check dated before the item's last check is entered late: it is kept in the item's
+    checks, but the stock, the dates and the expiry stay those of the later check."""
     _require_head(user, supply.department_id)
     _not_future(checked_on, _("Check date"))
     check = SupplyCheck(
@@ -225,6 +228,9 @@ def supply_check(
         in_good_order=in_good_order, note=note, checked_by=user,
     )  # fmt: skip
     _save(check, user=user)
+    check.is_backdated = bool(supply.last_checked_on and checked_on < supply.last_checked_on)
+    if check.is_backdated:
+        return check
     supply.quantity = quantity_found
     supply.last_checked_on = checked_on
     if expires_on is not None:

@@ -330,3 +330,19 @@ def test_a_backdated_drill_takes_its_due_date_from_the_drill_before_and_moves_th
     onsite.refresh_from_db()
     assert onsite.last_drill_on == max(held)
     assert onsite.next_drill_due == max(held) + relativedelta(months=6)
+
+
+@_at(D(2025, 6, 1))
+def test_a_backdated_supply_check_is_kept_in_the_history_without_changing_the_item(world):
+    kit = factories.supply(world, name="急救箱", quantity=5, required_quantity=5,
+                           expires_on=D(2026, 1, 1), last_checked_on=D(2025, 5, 20))  # fmt: skip
+    check = services.supply_check(supply=kit, user=world.head_a, checked_on=D(2025, 4, 1),
+                                  quantity_found=2, expires_on=D(2025, 9, 1))  # fmt: skip
+    kit.refresh_from_db()
+    assert check.pk and kit.checks.count() == 1
+    assert (kit.quantity, kit.last_checked_on, kit.next_check_due, kit.expires_on) == (
+        5, D(2025, 5, 20), D(2025, 6, 20), D(2026, 1, 1))  # fmt: skip
+    # The same day as the last check, or later, is the current state.
+    services.supply_check(supply=kit, user=world.head_a, checked_on=D(2025, 5, 20), quantity_found=4)
+    kit.refresh_from_db()
+    assert kit.quantity == 4
