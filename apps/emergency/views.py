@@ -249,7 +249,7 @@ def supply_list(request):
 
 
 @role_required(reads_org)
-def supply_detail(request, pk: int):
+def supply_detail(request, pk: int, check_form=None, status=200):
     supply = get_object_or_404(
         selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk
     )
@@ -257,9 +257,9 @@ def supply_detail(request, pk: int):
     return render(request, "emergency/supply_detail.html", {
         "supply": supply, "checks": supply.checks.select_related("checked_by")[:50],
         "history": history_entries(supply), "can_edit": access.heads(supply.department_id),
-        "check_form": SupplyCheckForm(initial={"checked_on": timezone.localdate(),
-                                               "quantity_found": supply.quantity}),
-    })  # fmt: skip
+        "check_form": check_form or SupplyCheckForm(initial={"checked_on": timezone.localdate(),
+                                                             "quantity_found": supply.quantity}),
+    }, status=status)  # fmt: skip
 
 
 @role_required(_writes)
@@ -284,17 +284,16 @@ def supply_check(request, pk: int):
     )
     form = SupplyCheckForm(request.POST)
     if form.is_valid():
-        try:
-            services.supply_check(supply=supply, user=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Check recorded."))
-    else:
-        messages.error(
-            request, _("The check was not recorded: give the date and the quantity found.")
-        )
-    return redirect("emergency:supply_list")
+        check = _run(request, form,
+                     lambda: services.supply_check(supply=supply, user=request.user, **form.cleaned_data),
+                     _("Check recorded."))  # fmt: skip
+        if check is not None:
+            if check.is_backdated:
+                messages.info(request, _("The check is dated before the last one: it is kept in "
+                                         "the checks; the stock and the dates are unchanged."))  # fmt: skip
+            return redirect("emergency:supply_list")
+    # Refused: the item's page with what was entered and why.
+    return supply_detail(request, pk, check_form=form, status=400)
 
 
 # ------------------------------------------------------------------------------
