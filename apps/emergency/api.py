@@ -50,7 +50,9 @@ class EmergencyPlanSerializer(serializers.ModelSerializer):
                   "is_filing_overdue", "evaluation_interval_years", "last_evaluated_on",
                   "evaluation_due", "is_evaluation_overdue", "last_drill_on", "next_drill_due",
                   "is_drill_overdue", "is_active", "created_at", "updated_at"]  # fmt: skip
-        read_only_fields = ["last_drill_on", "next_drill_due", "created_at", "updated_at"]
+        # The filing is recorded through the `filing` action, with its checks.
+        read_only_fields = ["filed_on", "filing_number", "last_drill_on", "next_drill_due",
+                            "created_at", "updated_at"]  # fmt: skip
 
 
 class FilingSerializer(serializers.Serializer):

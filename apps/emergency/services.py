@@ -80,9 +80,33 @@ def _not_future(day: dt.date | None, field: str) -> None:
 # ------------------------------------------------------------------------------
 # Plans: filing and evaluation
 # ------------------------------------------------------------------------------
+# The filing is not among them: it is recorded by plan_file() with its checks.
 PLAN_FIELDS = ("code", "title", "kind", "version", "published_on", "department", "owner", "scope",
-               "filed_on", "filing_number", "evaluation_interval_years", "last_evaluated_on",
-               "is_active")  # fmt: skip
+               "evaluation_interval_years", "last_evaluated_on", "is_active")  # fmt: skip
+
+
+def _save_plan(plan: Plan, *, user, reason: str = "", also=()) -> None:
+    """Save a plan without writing its reminder flags (set by the daily job meanwhile) unless
+    named in `also`."""
+    plan.full_clean()
+    plan._history_user = user
+    if reason:
+        plan._change_reason = reason
+    if plan._state.adding:
+        plan.save()
+        return
+    fields = [f.name for f in Plan._meta.concrete_fields
+              if not f.primary_key and f.name not in REMINDER_FIELDS]  # fmt: skip
+    plan.save(update_fields=[*fields, *also])
+
+
+def _clear_filing(plan: Plan) -> tuple[str, ...]:
+    """A republished or revised plan is filed again (第二十六条); the old filing stays in the
+    plan's history."""
+    plan.filed_on = None
+    plan.filing_number = ""
+    plan.filing_reminded = False
+    return ("filing_reminded",)
 
 
 def _refresh_drill_due(plan: Plan) -> None:
@@ -96,12 +120,18 @@ def _refresh_drill_due(plan: Plan) -> None:
 @transaction.atomic
 def plan_save(*, plan: Plan | None = None, data: dict, user, files=()) -> Plan:
     _require_manager(user)
+    published = (
+        Plan.objects.filter(pk=plan.pk).values_list("published_on", flat=True).first()
+        if plan is not None and plan.pk
+        else None
+    )
     plan = plan or Plan()
     _apply(plan, data, PLAN_FIELDS)
-    if plan.filed_on and not plan.filing_number:
-        raise ApplicationError(_("Filing number: give the number the authority issued."))
+    also = ()
+    if published is not None and plan.published_on != published and plan.filed_on:
+        also = _clear_filing(plan)
     _refresh_drill_due(plan)
-    _save(plan, user=user)
+    _save_plan(plan, user=user, also=also)
     _attach_all(plan, files, user)
     return plan
 
@@ -117,7 +147,7 @@ def plan_file(*, plan: Plan, user, filed_on: dt.date, filing_number: str) -> Pla
         raise ApplicationError(_("Filing number: give the number the authority issued."))
     plan.filed_on = filed_on
     plan.filing_number = filing_number.strip()
-    _save(plan, user=user)
+    _save_plan(plan, user=user)
     return plan
 
 
@@ -140,9 +170,13 @@ def plan_evaluate(
     _save(evaluation, user=user)
     if plan.last_evaluated_on is None or evaluated_on > plan.last_evaluated_on:
         plan.last_evaluated_on = evaluated_on
+    also = ()
     if evaluation.new_version:
         plan.version = evaluation.new_version
-    _save(plan, user=user, reason=_("Evaluated on %(date)s") % {"date": evaluated_on.isoformat()})
+        if result == EvaluationResult.REVISE and plan.filed_on:
+            also = _clear_filing(plan)
+    _save_plan(plan, user=user, also=also,
+               reason=_("Evaluated on %(date)s") % {"date": evaluated_on.isoformat()})  # fmt: skip
     return evaluation
 
 
@@ -378,7 +412,8 @@ def drill_record(*, data: dict, user, files=()) -> Drill:
     _save(drill, user=user)
     _attach_all(drill, files, user)
     _redate_drills(plan, user=user)
-    _save(plan, user=user, reason=_("Drilled on %(date)s") % {"date": drill.held_on.isoformat()})
+    _save_plan(plan, user=user,
+               reason=_("Drilled on %(date)s") % {"date": drill.held_on.isoformat()})  # fmt: skip
     return drill
 
 

@@ -109,3 +109,11 @@ def test_supplies_teams_and_drill_plans_through_the_api(world, api_for, plan):
     response = api.post(f"/api/v1/emergency/drill-plans/{drill_plan_id}/submit/")
     assert response.status_code == 200 and response.json()["status"] == "submitted"
     assert not Drill.objects.exists()
+
+
+def test_the_filing_cannot_be_written_through_the_plan(world, api_for, plan):
+    response = api_for("safety_manager").patch(f"/api/v1/emergency/plans/{plan.pk}/",
+        {"filed_on": "2023-01-01", "filing_number": "x", "title": "新标题"}, format="json")  # fmt: skip
+    assert response.status_code == 200, response.content
+    plan.refresh_from_db()
+    assert plan.title == "新标题" and plan.filed_on is None and plan.filing_number == ""

@@ -343,6 +343,66 @@ def test_a_backdated_supply_check_is_kept_in_the_history_without_changing_the_it
     assert (kit.quantity, kit.last_checked_on, kit.next_check_due, kit.expires_on) == (
         5, D(2025, 5, 20), D(2025, 6, 20), D(2026, 1, 1))  # fmt: skip
     # The same day as the last check, or later, is the current state.
-    services.supply_check(supply=kit, user=world.head_a, checked_on=D(2025, 5, 20), quantity_found=4)
+    services.supply_check(
+        supply=kit, user=world.head_a, checked_on=D(2025, 5, 20), quantity_found=4
+    )
     kit.refresh_from_db()
     assert kit.quantity == 4
+
+
+def _filed(world, **data):
+    the_plan = factories.plan(world, published_on=D(2025, 1, 6), **data)
+    services.plan_file(plan=the_plan, user=world.safety_manager, filed_on=D(2025, 1, 20),
+                       filing_number="苏应急预备〔2025〕01")  # fmt: skip
+    Plan.objects.filter(pk=the_plan.pk).update(filing_reminded=True)
+    the_plan.refresh_from_db()
+    return the_plan
+
+
+def _filing(the_plan):
+    the_plan.refresh_from_db()
+    return the_plan.filed_on, the_plan.filing_number, the_plan.filing_reminded
+
+
+@_at(D(2025, 6, 1))
+def test_a_republished_plan_must_be_filed_again_and_the_old_filing_stays_in_the_history(world):
+    the_plan = _filed(world)
+    services.plan_save(plan=the_plan, data={"title": "新标题"}, user=world.safety_manager)
+    assert _filing(the_plan) == (D(2025, 1, 20), "苏应急预备〔2025〕01", True)
+    services.plan_save(plan=the_plan, data={"published_on": D(2025, 5, 6)},
+                       user=world.safety_manager)  # fmt: skip
+    assert _filing(the_plan) == (None, "", False)
+    assert the_plan.history.filter(filing_number="苏应急预备〔2025〕01").exists()
+
+
+@_at(D(2025, 6, 1))
+@pytest.mark.parametrize(("result", "new_version", "cleared"),
+                         [("revise", "2.0", True), ("adequate", "", False)])  # fmt: skip
+def test_a_revised_plan_must_be_filed_again(world, result, new_version, cleared):
+    the_plan = _filed(world)
+    services.plan_evaluate(plan=the_plan, user=world.safety_manager, evaluated_on=D(2025, 5, 1),
+                           result=result, revision="更新通讯录", new_version=new_version)  # fmt: skip
+    assert (_filing(the_plan)[0] is None) is cleared
+    if cleared:
+        assert _filing(the_plan) == (None, "", False)
+        assert the_plan.history.filter(filed_on=D(2025, 1, 20), version="2.0").exists() is False
+        assert the_plan.history.filter(filed_on=D(2025, 1, 20)).exists()
+
+
+@_at(D(2025, 6, 1))
+def test_the_filing_is_written_only_through_the_filing_with_its_checks(world):
+    the_plan = factories.plan(world, published_on=D(2025, 1, 6))
+    services.plan_save(plan=the_plan, user=world.safety_manager,
+                       data={"filed_on": D(2024, 1, 1), "filing_number": " "})  # fmt: skip
+    assert _filing(the_plan)[:2] == (None, "")
+
+
+@_at(D(2025, 3, 1))
+def test_saving_a_plan_keeps_the_reminders_raised_meanwhile(world):
+    the_plan = factories.plan(world, published_on=D(2024, 1, 10))
+    stale = Plan.objects.get(pk=the_plan.pk)  # read before the reminders ran, as a form does
+    services.reminders_send()
+    services.plan_save(plan=stale, data={"title": "新标题"}, user=world.safety_manager)
+    fresh = Plan.objects.get(pk=the_plan.pk)
+    assert fresh.title == "新标题"
+    assert fresh.filing_reminded and fresh.drill_overdue_reminded_for == D(2025, 1, 10)
