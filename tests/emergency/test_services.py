@@ -178,11 +178,19 @@ def test_drill_problems_become_tasks_in_the_owning_departments_inboxes(world, cl
     assert "标出装配车间集合点" in client_for("outsider").get("/inbox/").content.decode()
     assert "更新车间应急通讯录" in client_for("head_a").get("/inbox/").content.decode()
     assert _indicators(D(2025, 6, 1))["emergency.improvements_closed_rate"].value == 0
-    # Closed by the department's own sign-off.
+    # Closed by the department's own sign-off; closed as of the day it was signed off.
     task = Task.objects.get(title__contains="通讯录")
-    workflow.task_submit(task=task, user=world.head_a, note="已更新")
-    workflow.task_sign_off(task=task, user=world.safety_manager, decision="approve")
-    assert _indicators(D(2025, 8, 1))["emergency.improvements_closed_rate"].value == 50
+    with _at(D(2025, 7, 1)):
+        workflow.task_submit(task=task, user=world.head_a, note="已更新")
+        workflow.task_sign_off(task=task, user=world.safety_manager, decision="approve")
+    assert _indicators(D(2025, 6, 30))["emergency.improvements_closed_rate"].value == 0
+    assert _indicators(D(2025, 7, 1))["emergency.improvements_closed_rate"].value == 50
+    # Work no longer needed is left out from the day it was cancelled.
+    with _at(D(2025, 7, 10)):
+        workflow.task_cancel(task=Task.objects.get(title__contains="集合点"),
+                             user=world.safety_manager, reason="车间合并")  # fmt: skip
+    assert _indicators(D(2025, 7, 9))["emergency.improvements_closed_rate"].value == 50
+    assert _indicators(D(2025, 8, 1))["emergency.improvements_closed_rate"].value == 100
 
 
 @_at(D(2025, 6, 1))
@@ -279,6 +287,8 @@ def test_without_records_every_indicator_has_no_value(world):
         "emergency.plans_filed_rate", "emergency.evaluations_current_rate",
         "emergency.evaluations_overdue", "emergency.drills_due", "emergency.drills_on_time_rate",
         "emergency.supplies_in_date_rate", "emergency.improvements_closed_rate",
+        "emergency.drills_on_time_rate.comprehensive", "emergency.drills_on_time_rate.specialist",
+        "emergency.drills_on_time_rate.onsite",
     }  # fmt: skip
     assert all(i.value is None for i in figures.values())
     assert all(i.element == 11 for i in figures.values())
@@ -291,6 +301,20 @@ def test_drills_on_time_rate_counts_drills_held_by_their_due_date(world):
         factories.drill(world, onsite, held_on=D(2025, 2, 1))  # on time
     assert _indicators(D(2025, 6, 1))["emergency.drills_on_time_rate"].value == 50
     assert Plan.objects.get().next_drill_due == D(2025, 8, 1)
+
+
+def test_drills_on_time_rate_per_plan_kind(world):
+    onsite = factories.plan(world, kind="onsite", published_on=D(2024, 1, 10))  # due 2024-07-10
+    yearly = factories.plan(world, code="YA-2", kind="comprehensive", published_on=D(2024, 1, 10))
+    with _at(D(2025, 6, 1)):
+        factories.drill(world, onsite, held_on=D(2024, 9, 1))  # late
+        factories.drill(world, yearly, held_on=D(2024, 12, 1))  # on time
+    figures = _indicators(D(2025, 6, 1))
+    assert figures["emergency.drills_on_time_rate"].value == 50
+    assert figures["emergency.drills_on_time_rate.onsite"].value == 0
+    assert figures["emergency.drills_on_time_rate.onsite"].ok is False
+    assert figures["emergency.drills_on_time_rate.comprehensive"].value == 100
+    assert figures["emergency.drills_on_time_rate.specialist"].value is None
 
 
 def test_the_reminders_run_daily_from_beat(settings):
