@@ -162,11 +162,12 @@ def drill_get(*, user, pk: int) -> Drill:
 
 
 def improvement_list(*, user) -> QuerySet[Improvement]:
-    return _scope(
-        Improvement.objects.select_related("drill", "department", "task"),
-        user,
-        "drill__department_id",
-    )
+    """The improvements of the drills in scope and those owned by a department in scope."""
+    qs = Improvement.objects.select_related("drill", "department", "task")
+    visible = access_for(user).visible_department_ids()
+    if visible is None:
+        return qs
+    return qs.filter(Q(drill__department_id__in=visible) | Q(department_id__in=visible))
 
 
 def _with_ancestors(departments) -> set[int]:
