@@ -120,17 +120,23 @@ def _refresh_drill_due(plan: Plan) -> None:
 @transaction.atomic
 def plan_save(*, plan: Plan | None = None, data: dict, user, files=()) -> Plan:
     _require_manager(user)
-    published = (
-        Plan.objects.filter(pk=plan.pk).values_list("published_on", flat=True).first()
+    stored = (
+        Plan.objects.filter(pk=plan.pk).values_list("published_on", "kind").first()
         if plan is not None and plan.pk
         else None
     )
     plan = plan or Plan()
     _apply(plan, data, PLAN_FIELDS)
     also = ()
-    if published is not None and plan.published_on != published and plan.filed_on:
+    if stored is not None and plan.published_on != stored[0]:
+        # Republished: a new filing is due within 20 working days, reminded afresh.
         also = _clear_filing(plan)
-    _refresh_drill_due(plan)
+    if stored is not None and (plan.published_on, plan.kind) != stored:
+        plan.full_clean()
+        # The first drill is due after publication and each the plan's frequency apart.
+        _redate_drills(plan, user=user)
+    else:
+        _refresh_drill_due(plan)
     _save_plan(plan, user=user, also=also)
     _attach_all(plan, files, user)
     return plan

@@ -430,3 +430,24 @@ def test_saving_a_plan_keeps_the_reminders_raised_meanwhile(world):
     fresh = Plan.objects.get(pk=the_plan.pk)
     assert fresh.title == "新标题"
     assert fresh.filing_reminded and fresh.drill_overdue_reminded_for == D(2025, 1, 10)
+
+
+def test_a_plan_changing_kind_or_publication_redates_its_drills(world):
+    the_plan = factories.plan(world, kind="specialist", published_on=D(2024, 1, 10))
+    with _at(D(2025, 6, 1)):
+        factories.drill(world, the_plan, held_on=D(2024, 9, 1))
+        services.plan_save(plan=the_plan, data={"kind": "onsite"}, user=world.safety_manager)
+    drill = the_plan.drills.get()
+    assert drill.due_on == D(2024, 7, 10) and not drill.on_time
+    the_plan.refresh_from_db()
+    assert the_plan.next_drill_due == D(2025, 3, 1)
+
+
+@_at(D(2025, 6, 1))
+def test_an_unfiled_plan_republished_is_reminded_of_its_new_filing_deadline(world):
+    the_plan = factories.plan(world, published_on=D(2025, 1, 6))
+    services.reminders_send()
+    services.plan_save(
+        plan=the_plan, data={"published_on": D(2025, 4, 1)}, user=world.safety_manager
+    )
+    assert _filing(the_plan) == (None, "", False)
