@@ -50,7 +50,9 @@ class EmergencyPlanSerializer(serializers.ModelSerializer):
                   "is_filing_overdue", "evaluation_interval_years", "last_evaluated_on",
                   "evaluation_due", "is_evaluation_overdue", "last_drill_on", "next_drill_due",
                   "is_drill_overdue", "is_active", "created_at", "updated_at"]  # fmt: skip
-        read_only_fields = ["last_drill_on", "next_drill_due", "created_at", "updated_at"]
+        # The filing is recorded through the `filing` action, with its checks.
+        read_only_fields = ["filed_on", "filing_number", "last_drill_on", "next_drill_due",
+                            "created_at", "updated_at"]  # fmt: skip
 
 
 class FilingSerializer(serializers.Serializer):
@@ -335,6 +337,14 @@ class DrillSerializer(serializers.ModelSerializer):
                   "created_at"]  # fmt: skip
         read_only_fields = ["due_on", "recorded_by", "evaluated_on", "worked_well",
                             "problems_found", "conclusion", "created_at"]  # fmt: skip
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is not None and "plan" in fields and not fields["plan"].read_only:
+            # Only the plans the user may drill are accepted (the service says why otherwise).
+            fields["plan"].queryset = selectors.drillable_plans(user=request.user)
+        return fields
 
 
 class ImprovementInputSerializer(serializers.Serializer):

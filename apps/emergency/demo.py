@@ -22,12 +22,16 @@ def load(context: dict) -> int:
     def ago(days: int) -> dt.date:
         return today - dt.timedelta(days=days)
 
-    def plan(code, title, kind, dept, published, **data):
-        return services.plan_save(
+    def plan(code, title, kind, dept, published, filed_on=None, filing_number="", **data):
+        saved = services.plan_save(
             data={"code": code, "title": title, "kind": kind, "department": departments[dept],
                   "published_on": published, "owner": manager, **data},
             user=manager,
         )  # fmt: skip
+        if filed_on:
+            saved = services.plan_file(plan=saved, user=manager, filed_on=filed_on,
+                                       filing_number=filing_number)  # fmt: skip
+        return saved
 
     comprehensive = plan("YA-ZH-01", "生产安全事故综合应急预案", "comprehensive", "AHB", ago(400),
                          version="2.0", filed_on=ago(380), filing_number="苏应急预备〔2025〕0123",

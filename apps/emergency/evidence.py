@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from apps.core.numbers import percent
 from apps.emergency import rules
-from apps.emergency.models import Drill, Improvement, Plan, Supply
+from apps.emergency.models import Drill, Improvement, Plan, PlanKind, Supply
 from apps.scoring.registry import Indicator
 from apps.workflow.models import TaskStatus
 
@@ -21,7 +21,12 @@ WINDOW_DAYS = 365
 def provider(as_of: dt.date) -> list[Indicator]:
     """Four queries: plans (with their drills and evaluations up to the date), drills of the
     last 12 months, supplies and improvements. Figures are as of the date: a drill or an
-    evaluation recorded later does not count."""
+    evaluation recorded later does not count, and an improvement counts as closed only when its
+    task was signed off by then (a task cancelled by then is left out).
+
+    Not recorded by date, so read as they are now: whether a plan or a supply is in force (a
+    plan withdrawn since is left out of past figures too; its history says when) and a task
+    signed off then but reopened since (counted as open)."""
     plans = list(
         Plan.objects.filter(is_active=True, published_on__lte=as_of)
         .annotate(
@@ -58,15 +63,27 @@ def provider(as_of: dt.date) -> list[Indicator]:
             evaluations_current += 1
     total = len(plans)
     since = as_of - dt.timedelta(days=WINDOW_DAYS)
+    on_time = Q(held_on__lte=F("due_on"))
+    per_kind = {}
+    for kind in PlanKind.values:
+        per_kind[f"{kind}_total"] = Count("pk", filter=Q(plan__kind=kind))
+        per_kind[f"{kind}_on_time"] = Count("pk", filter=on_time & Q(plan__kind=kind))
     drills = Drill.objects.filter(
         held_on__gt=since, held_on__lte=as_of, due_on__isnull=False
-    ).aggregate(total=Count("pk"), on_time=Count("pk", filter=Q(held_on__lte=F("due_on"))))
+    ).aggregate(total=Count("pk"), on_time=Count("pk", filter=on_time), **per_kind)
     supplies = Supply.objects.filter(is_active=True, created_at__date__lte=as_of).aggregate(
         total=Count("pk"),
         in_date=Count("pk", filter=Q(expires_on__isnull=True) | Q(expires_on__gte=as_of)),
     )
-    improvements = Improvement.objects.filter(created_at__date__lte=as_of).aggregate(
-        total=Count("pk"), closed=Count("pk", filter=Q(task__status=TaskStatus.SIGNED_OFF))
+    improvements = (
+        Improvement.objects.filter(created_at__date__lte=as_of)
+        .exclude(task__status=TaskStatus.CANCELLED, task__closed_at__date__lte=as_of)
+        .aggregate(
+            total=Count("pk"),
+            closed=Count(
+                "pk", filter=Q(task__status=TaskStatus.SIGNED_OFF, task__closed_at__date__lte=as_of)
+            ),  # fmt: skip
+        )
     )
     plans_url = reverse("emergency:plan_list")
     indicators = [
@@ -84,6 +101,11 @@ def provider(as_of: dt.date) -> list[Indicator]:
         Indicator("emergency.drills_on_time_rate", _("Drills held on time (12 months)"),
                   percent(drills["on_time"], drills["total"]), ELEMENT, 100, "%", None,
                   reverse("emergency:drill_list")),
+        *(Indicator(f"emergency.drills_on_time_rate.{kind}",
+                    _("Drills held on time (12 months): %(kind)s") % {"kind": label},
+                    percent(drills[f"{kind}_on_time"], drills[f"{kind}_total"]), ELEMENT, 100, "%",
+                    None, reverse("emergency:drill_list"))
+          for kind, label in PlanKind.choices),
         Indicator("emergency.supplies_in_date_rate", _("Emergency supplies within their expiry date"),
                   percent(supplies["in_date"], supplies["total"]), ELEMENT, 100, "%", None,
                   reverse("emergency:supply_list")),

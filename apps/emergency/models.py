@@ -27,6 +27,10 @@ class PlanKind(models.TextChoices):
     ONSITE = "onsite", _("On-site disposal plan")
 
 
+REMINDER_FIELDS = ["drill_reminded_for", "drill_overdue_reminded_for", "filing_reminded",
+                   "evaluation_reminded_for", "evaluation_overdue_reminded_for"]  # fmt: skip
+
+
 class Plan(BaseModel):
     """An emergency plan (应急预案): comprehensive, specialist or on-site disposal."""
 
@@ -50,14 +54,14 @@ class Plan(BaseModel):
     last_drill_on = models.DateField(_("last drilled on"), null=True, blank=True, editable=False)
     next_drill_due = models.DateField(_("next drill due"), null=True, blank=True, editable=False)
     is_active = models.BooleanField(_("in force"), default=True)
-    # Reminders are raised once: the due date a drill reminder was sent for, and whether the
-    # late filing was reminded.
+    # Reminders are raised once: the due date the advance reminder and the overdue reminder of
+    # a drill (and of an evaluation) were sent for, and whether the late filing was reminded.
     drill_reminded_for = models.DateField(null=True, blank=True, editable=False)
+    drill_overdue_reminded_for = models.DateField(null=True, blank=True, editable=False)
     filing_reminded = models.BooleanField(default=False, editable=False)
     evaluation_reminded_for = models.DateField(null=True, blank=True, editable=False)
-    history = HistoricalRecords(
-        excluded_fields=["drill_reminded_for", "filing_reminded", "evaluation_reminded_for"]
-    )
+    evaluation_overdue_reminded_for = models.DateField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=REMINDER_FIELDS)
 
     class Meta:
         verbose_name = _("emergency plan")
@@ -74,6 +78,8 @@ class Plan(BaseModel):
 
     @property
     def filing_due(self):
+        """20 working days after publication, Monday to Friday; public holidays are not
+        subtracted (no holiday table), see rules.add_working_days."""
         return rules.filing_due(self.published_on)
 
     @property
@@ -210,9 +216,10 @@ class Supply(BaseModel):
     next_check_due = models.DateField(_("next check due"), null=True, blank=True)
     keeper = _user_fk(_("keeper"))
     is_active = models.BooleanField(_("in service"), default=True)
-    # The date a reminder was last raised for (the expiry or the check due): once per date.
-    reminded_for = models.DateField(null=True, blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["reminded_for"])
+    # The expiry date and the check due date a reminder was raised for: each once per date.
+    expiry_reminded_for = models.DateField(null=True, blank=True, editable=False)
+    check_reminded_for = models.DateField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["expiry_reminded_for", "check_reminded_for"])
 
     class Meta:
         verbose_name = _("emergency supply")

@@ -3,7 +3,8 @@
 生产安全事故应急预案管理办法 (应急管理部令第2号):
 - 第三十三条: a comprehensive or specialist plan is drilled at least once a year, an on-site
   disposal plan (现场处置方案) at least once every six months;
-- 第二十六条: a plan is filed with the authority within 20 working days of its publication;
+- 第二十六条: a plan is filed with the authority within 20 working days of its publication
+  (counted Monday to Friday; public holidays are not subtracted, see add_working_days);
 - 第三十五条: plans are evaluated periodically (commonly every three years).
 
 A year or month step keeps the day of the month and falls back to the month's last day when it
@@ -51,6 +52,9 @@ def add_working_days(start: dt.date, days: int) -> dt.date:
 
 
 def filing_due(published_on: dt.date) -> dt.date:
+    """20 working days counted Monday to Friday: public holidays and make-up working days are
+    not taken into account (there is no holiday table), so around a holiday the date shown is
+    earlier than the legal one."""
     return add_working_days(published_on, FILING_WORKING_DAYS)
 
 

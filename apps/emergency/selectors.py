@@ -162,11 +162,32 @@ def drill_get(*, user, pk: int) -> Drill:
 
 
 def improvement_list(*, user) -> QuerySet[Improvement]:
-    return _scope(
-        Improvement.objects.select_related("drill", "department", "task"),
-        user,
-        "drill__department_id",
-    )
+    """The improvements of the drills in scope and those owned by a department in scope."""
+    qs = Improvement.objects.select_related("drill", "department", "task")
+    visible = access_for(user).visible_department_ids()
+    if visible is None:
+        return qs
+    return qs.filter(Q(drill__department_id__in=visible) | Q(department_id__in=visible))
+
+
+def _with_ancestors(departments) -> set[int]:
+    """The departments and every department above them (ids read from the materialised path)."""
+    return {int(part) for d in departments for part in d.path.strip("/").split("/") if part}
+
+
+def drillable_plans(*, user=None, department=None) -> QuerySet[Plan]:
+    """Plans in force a drill may be recorded or planned against: every plan for safety
+    managers; otherwise the plans of the departments the user heads and of the departments above
+    them (a company plan is drilled in a workshop). With `department`, the plans of that
+    department and of the departments above it."""
+    qs = Plan.objects.filter(is_active=True).select_related("department").order_by("kind", "code")
+    if department is not None:
+        return qs.filter(department_id__in=_with_ancestors([department]))
+    access = access_for(user)
+    if access.manages_everything:
+        return qs
+    headed = Department.objects.filter(pk__in=access.headed_department_ids).only("path")
+    return qs.filter(department_id__in=_with_ancestors(headed))
 
 
 def drill_plan_list(*, user) -> QuerySet[DrillPlan]:

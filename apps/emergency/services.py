@@ -5,6 +5,7 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
 from apps.emergency import rules
 from apps.emergency.models import (
+    REMINDER_FIELDS,
     Drill,
     DrillPlan,
     DrillPlanItem,
@@ -78,9 +80,33 @@ def _not_future(day: dt.date | None, field: str) -> None:
 # ------------------------------------------------------------------------------
 # Plans: filing and evaluation
 # ------------------------------------------------------------------------------
+# The filing is not among them: it is recorded by plan_file() with its checks.
 PLAN_FIELDS = ("code", "title", "kind", "version", "published_on", "department", "owner", "scope",
-               "filed_on", "filing_number", "evaluation_interval_years", "last_evaluated_on",
-               "is_active")  # fmt: skip
+               "evaluation_interval_years", "last_evaluated_on", "is_active")  # fmt: skip
+
+
+def _save_plan(plan: Plan, *, user, reason: str = "", also=()) -> None:
+    """Save a plan without writing its reminder flags (set by the daily job meanwhile) unless
+    named in `also`."""
+    plan.full_clean()
+    plan._history_user = user
+    if reason:
+        plan._change_reason = reason
+    if plan._state.adding:
+        plan.save()
+        return
+    fields = [f.name for f in Plan._meta.concrete_fields
+              if not f.primary_key and f.name not in REMINDER_FIELDS]  # fmt: skip
+    plan.save(update_fields=[*fields, *also])
+
+
+def _clear_filing(plan: Plan) -> tuple[str, ...]:
+    """A republished or revised plan is filed again (第二十六条); the old filing stays in the
+    plan's history."""
+    plan.filed_on = None
+    plan.filing_number = ""
+    plan.filing_reminded = False
+    return ("filing_reminded",)
 
 
 def _refresh_drill_due(plan: Plan) -> None:
@@ -94,12 +120,24 @@ def _refresh_drill_due(plan: Plan) -> None:
 @transaction.atomic
 def plan_save(*, plan: Plan | None = None, data: dict, user, files=()) -> Plan:
     _require_manager(user)
+    stored = (
+        Plan.objects.filter(pk=plan.pk).values_list("published_on", "kind").first()
+        if plan is not None and plan.pk
+        else None
+    )
     plan = plan or Plan()
     _apply(plan, data, PLAN_FIELDS)
-    if plan.filed_on and not plan.filing_number:
-        raise ApplicationError(_("Filing number: give the number the authority issued."))
-    _refresh_drill_due(plan)
-    _save(plan, user=user)
+    also = ()
+    if stored is not None and plan.published_on != stored[0]:
+        # Republished: a new filing is due within 20 working days, reminded afresh.
+        also = _clear_filing(plan)
+    if stored is not None and (plan.published_on, plan.kind) != stored:
+        plan.full_clean()
+        # The first drill is due after publication and each the plan's frequency apart.
+        _redate_drills(plan, user=user)
+    else:
+        _refresh_drill_due(plan)
+    _save_plan(plan, user=user, also=also)
     _attach_all(plan, files, user)
     return plan
 
@@ -115,7 +153,7 @@ def plan_file(*, plan: Plan, user, filed_on: dt.date, filing_number: str) -> Pla
         raise ApplicationError(_("Filing number: give the number the authority issued."))
     plan.filed_on = filed_on
     plan.filing_number = filing_number.strip()
-    _save(plan, user=user)
+    _save_plan(plan, user=user)
     return plan
 
 
@@ -138,9 +176,13 @@ def plan_evaluate(
     _save(evaluation, user=user)
     if plan.last_evaluated_on is None or evaluated_on > plan.last_evaluated_on:
         plan.last_evaluated_on = evaluated_on
+    also = ()
     if evaluation.new_version:
         plan.version = evaluation.new_version
-    _save(plan, user=user, reason=_("Evaluated on %(date)s") % {"date": evaluated_on.isoformat()})
+        if result == EvaluationResult.REVISE and plan.filed_on:
+            also = _clear_filing(plan)
+    _save_plan(plan, user=user, also=also,
+               reason=_("Evaluated on %(date)s") % {"date": evaluated_on.isoformat()})  # fmt: skip
     return evaluation
 
 
@@ -215,7 +257,10 @@ def supply_check(
     *, supply: Supply, user, checked_on: dt.date, quantity_found: int, in_good_order: bool = True,
     note: str = "", expires_on: dt.date | None = None,
 ) -> SupplyCheck:  # fmt: skip
-    """A check done: the quantity found becomes the stock, the next check starts from it."""
+    """A check done: the quantity found becomes the stock, the next check starts from it.
+
+    A check dated before the item's last check is entered late: it is kept in the item's
+    checks, but the stock, the dates and the expiry stay those of the later check."""
     _require_head(user, supply.department_id)
     _not_future(checked_on, _("Check date"))
     check = SupplyCheck(
@@ -223,6 +268,9 @@ def supply_check(
         in_good_order=in_good_order, note=note, checked_by=user,
     )  # fmt: skip
     _save(check, user=user)
+    check.is_backdated = bool(supply.last_checked_on and checked_on < supply.last_checked_on)
+    if check.is_backdated:
+        return check
     supply.quantity = quantity_found
     supply.last_checked_on = checked_on
     if expires_on is not None:
@@ -270,12 +318,26 @@ def drill_plan_create(*, data: dict, user) -> DrillPlan:
     return drill_plan
 
 
+def _may_drill(user, plan: Plan, department) -> bool:
+    """A safety manager, the head of the plan's department, or a drill of a department under
+    the plan's (a company plan drilled in a workshop)."""
+    if access_for(user).heads(plan.department_id):
+        return True
+    return department is not None and department.path.startswith(plan.department.path)
+
+
 @transaction.atomic
 def drill_plan_item_add(*, drill_plan: DrillPlan, data: dict, user) -> DrillPlanItem:
     _require_head(user, drill_plan.department_id)
     _require_editable(drill_plan)
     item = DrillPlanItem(drill_plan=drill_plan)
     _apply(item, data, ("plan", "month", "kind", "scenario"))
+    if item.plan_id and not _may_drill(user, item.plan, drill_plan.department):
+        raise ApplicationError(
+            _("Emergency plan: %(plan)s belongs to %(department)s; plan drills only of the "
+              "plans of your departments or of a department above them.")
+            % {"plan": item.plan, "department": item.plan.department.name}
+        )  # fmt: skip
     if not 1 <= (item.month or 0) <= 12:
         raise ApplicationError(_("Month: give a month from 1 to 12."))
     _save(item, user=user)
@@ -334,24 +396,49 @@ DRILL_FIELDS = ("plan", "department", "scenario", "kind", "held_on", "duration_m
 
 @transaction.atomic
 def drill_record(*, data: dict, user, files=()) -> Drill:
-    """A drill held: the plan's next drill is due a frequency after it."""
+    """A drill held: due a frequency after the plan's drill before it; the plan's next drill is
+    due a frequency after its latest one."""
     drill = Drill(recorded_by=user)
     _apply(drill, data, DRILL_FIELDS)
     _require_head(user, drill.department_id)
     _not_future(drill.held_on, _("Drill date"))
-    plan = Plan.objects.select_for_update().get(pk=drill.plan_id)
+    plan = Plan.objects.select_for_update().select_related("department").get(pk=drill.plan_id)
+    if not _may_drill(user, plan, drill.department):
+        raise ApplicationError(
+            _("Plan drilled: %(plan)s belongs to %(department)s; record drills only of the "
+              "plans of the departments you head, or of a department above the drill's.")
+            % {"plan": plan, "department": plan.department.name}
+        )  # fmt: skip
     if drill.held_on and drill.held_on < plan.published_on:
         raise ApplicationError(_("Drill date: the plan was published after that date."))
-    drill.due_on = plan.next_drill_due
+    # Due a frequency after the plan's latest drill before this one, or after publication.
+    before = plan.drills.filter(held_on__lt=drill.held_on).aggregate(last=Max("held_on"))["last"]
+    if drill.held_on:
+        drill.due_on = rules.next_drill_due(plan.kind, before or plan.published_on)
     _save(drill, user=user)
     _attach_all(drill, files, user)
-    if plan.last_drill_on is None or drill.held_on > plan.last_drill_on:
-        plan.last_drill_on = drill.held_on
-        _refresh_drill_due(plan)
-        _save(
-            plan, user=user, reason=_("Drilled on %(date)s") % {"date": drill.held_on.isoformat()}
-        )
+    _redate_drills(plan, user=user)
+    _save_plan(plan, user=user,
+               reason=_("Drilled on %(date)s") % {"date": drill.held_on.isoformat()})  # fmt: skip
     return drill
+
+
+def _redate_drills(plan: Plan, *, user) -> None:
+    """Each drill of the plan is due a frequency after the drill before it (by date), the first
+    after publication; the plan's last drill is the latest by date. A drill entered late, dated
+    before others, moves the due dates of the drills after it. The plan is left to be saved."""
+    previous = None
+    for drill in plan.drills.order_by("held_on", "pk"):
+        due = rules.next_drill_due(plan.kind, previous or plan.published_on)
+        if drill.due_on != due:
+            drill.due_on = due
+            drill._history_user = user
+            drill._change_reason = _("Due date recomputed after an earlier drill was recorded")
+            drill.save(update_fields=["due_on", "updated_at"])
+        if previous is None or drill.held_on > previous:
+            previous = drill.held_on
+    plan.last_drill_on = previous
+    _refresh_drill_due(plan)
 
 
 @transaction.atomic
@@ -437,14 +524,17 @@ def reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
         url = plan.get_absolute_url()
         users = recipients[plan.department_id]
         due = plan.next_drill_due
-        if (
-            due
-            and due <= today + dt.timedelta(days=DRILL_LEAD_DAYS)
-            and plan.drill_reminded_for != due
-        ):
-            message = (_("Drill overdue for %(plan)s: it was due on %(date)s.") if due < today else
-                       _("Drill due for %(plan)s by %(date)s."))  # fmt: skip
-            batch.append((users, message % {"plan": plan, "date": due.isoformat()}, None, url))
+        # The advance reminder and the overdue one are each raised once per due date; a plan
+        # found already overdue gets only the overdue one.
+        if due and due < today and plan.drill_overdue_reminded_for != due:
+            batch.append((users, _("Drill overdue for %(plan)s: it was due on %(date)s.")
+                          % {"plan": plan, "date": due.isoformat()}, None, url))  # fmt: skip
+            plan.drill_overdue_reminded_for = plan.drill_reminded_for = due
+            counts["drills"] += 1
+        elif (due and today <= due <= today + dt.timedelta(days=DRILL_LEAD_DAYS)
+              and plan.drill_reminded_for != due):  # fmt: skip
+            batch.append((users, _("Drill due for %(plan)s by %(date)s.")
+                          % {"plan": plan, "date": due.isoformat()}, None, url))  # fmt: skip
             plan.drill_reminded_for = due
             counts["drills"] += 1
         if not plan.filed_on and plan.filing_due < today and not plan.filing_reminded:
@@ -453,29 +543,41 @@ def reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
             plan.filing_reminded = True
             counts["filings"] += 1
         evaluation_due = plan.evaluation_due
-        if (evaluation_due <= today + dt.timedelta(days=EVALUATION_LEAD_DAYS)
+        if evaluation_due < today and plan.evaluation_overdue_reminded_for != evaluation_due:
+            batch.append((users, _("Evaluation of %(plan)s overdue: it was due by %(date)s.")
+                          % {"plan": plan, "date": evaluation_due.isoformat()}, None, url))  # fmt: skip
+            plan.evaluation_overdue_reminded_for = plan.evaluation_reminded_for = evaluation_due
+            counts["evaluations"] += 1
+        elif (today <= evaluation_due <= today + dt.timedelta(days=EVALUATION_LEAD_DAYS)
                 and plan.evaluation_reminded_for != evaluation_due):  # fmt: skip
             batch.append((users, _("Evaluation of %(plan)s due by %(date)s.")
                           % {"plan": plan, "date": evaluation_due.isoformat()}, None, url))  # fmt: skip
             plan.evaluation_reminded_for = evaluation_due
             counts["evaluations"] += 1
-    Plan.objects.bulk_update(
-        plans, ["drill_reminded_for", "filing_reminded", "evaluation_reminded_for"]
-    )
+    Plan.objects.bulk_update(plans, REMINDER_FIELDS)
     changed = []
+    lead = today + dt.timedelta(days=SUPPLY_LEAD_DAYS)
     for supply in supplies:
-        dates = [d for d in (supply.expires_on, supply.next_check_due) if d is not None]
-        first = min(dates)
-        if first > today + dt.timedelta(days=SUPPLY_LEAD_DAYS) or supply.reminded_for == first:
-            continue
-        message = (_("%(supply)s expires on %(date)s.") if first == supply.expires_on
-                   else _("%(supply)s is due for a check by %(date)s."))  # fmt: skip
-        batch.append((recipients[supply.department_id],
-                      message % {"supply": supply, "date": first.isoformat()}, None,
-                      supply.get_absolute_url()))  # fmt: skip
-        supply.reminded_for = first
-        changed.append(supply)
-        counts["supplies"] += 1
-    Supply.objects.bulk_update(changed, ["reminded_for"])
+        # The expiry and the check are reminded each on its own, once per date.
+        users, url = recipients[supply.department_id], supply.get_absolute_url()
+        reminded = False
+        if (supply.expires_on and supply.expires_on <= lead
+                and supply.expiry_reminded_for != supply.expires_on):  # fmt: skip
+            message = (_("%(supply)s expired on %(date)s.") if supply.expires_on < today
+                       else _("%(supply)s expires on %(date)s."))  # fmt: skip
+            batch.append((users, message % {"supply": supply, "date": supply.expires_on.isoformat()},
+                          None, url))  # fmt: skip
+            supply.expiry_reminded_for = supply.expires_on
+            reminded = True
+        if (supply.next_check_due and supply.next_check_due <= lead
+                and supply.check_reminded_for != supply.next_check_due):  # fmt: skip
+            batch.append((users, _("%(supply)s is due for a check by %(date)s.")
+                          % {"supply": supply, "date": supply.next_check_due.isoformat()}, None, url))  # fmt: skip
+            supply.check_reminded_for = supply.next_check_due
+            reminded = True
+        if reminded:
+            changed.append(supply)
+            counts["supplies"] += 1
+    Supply.objects.bulk_update(changed, ["expiry_reminded_for", "check_reminded_for"])
     workflow.notify_many(batch)
     return counts

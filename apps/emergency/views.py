@@ -249,7 +249,7 @@ def supply_list(request):
 
 
 @role_required(reads_org)
-def supply_detail(request, pk: int):
+def supply_detail(request, pk: int, check_form=None, status=200):
     supply = get_object_or_404(
         selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk
     )
@@ -257,9 +257,9 @@ def supply_detail(request, pk: int):
     return render(request, "emergency/supply_detail.html", {
         "supply": supply, "checks": supply.checks.select_related("checked_by")[:50],
         "history": history_entries(supply), "can_edit": access.heads(supply.department_id),
-        "check_form": SupplyCheckForm(initial={"checked_on": timezone.localdate(),
-                                               "quantity_found": supply.quantity}),
-    })  # fmt: skip
+        "check_form": check_form or SupplyCheckForm(initial={"checked_on": timezone.localdate(),
+                                                             "quantity_found": supply.quantity}),
+    }, status=status)  # fmt: skip
 
 
 @role_required(_writes)
@@ -284,17 +284,16 @@ def supply_check(request, pk: int):
     )
     form = SupplyCheckForm(request.POST)
     if form.is_valid():
-        try:
-            services.supply_check(supply=supply, user=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Check recorded."))
-    else:
-        messages.error(
-            request, _("The check was not recorded: give the date and the quantity found.")
-        )
-    return redirect("emergency:supply_list")
+        check = _run(request, form,
+                     lambda: services.supply_check(supply=supply, user=request.user, **form.cleaned_data),
+                     _("Check recorded."))  # fmt: skip
+        if check is not None:
+            if check.is_backdated:
+                messages.info(request, _("The check is dated before the last one: it is kept in "
+                                         "the checks; the stock and the dates are unchanged."))  # fmt: skip
+            return redirect("emergency:supply_list")
+    # Refused: the item's page with what was entered and why.
+    return supply_detail(request, pk, check_form=form, status=400)
 
 
 # ------------------------------------------------------------------------------
@@ -342,15 +341,11 @@ def drill_detail(request, pk: int, evaluation_form=None, improvement_form=None, 
     }, status=status)  # fmt: skip
 
 
-def _plans_in_force():
-    return Plan.objects.filter(is_active=True).order_by("kind", "code")
-
-
 @role_required(_writes)
 def drill_create(request):
     initial = {"plan": request.GET.get("plan"), "held_on": timezone.localdate()}
     form = DrillForm(request.POST or None, request.FILES or None, user=request.user,
-                     plans=_plans_in_force(), initial=initial)  # fmt: skip
+                     plans=selectors.drillable_plans(user=request.user), initial=initial)  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data, files = _split_files(form)
         saved = _run(request, form,
@@ -407,7 +402,8 @@ def drillplan_detail(request, pk: int, item_form=None, status=200):
     return render(request, "emergency/drillplan_detail.html", {
         "drill_plan": drill_plan, "can_edit": can_edit,
         "items": drill_plan.items.select_related("plan"), "history": history_entries(drill_plan),
-        "item_form": item_form or DrillPlanItemForm(plans=_plans_in_force()),
+        "item_form": item_form or DrillPlanItemForm(
+            plans=selectors.drillable_plans(department=drill_plan.department)),
     }, status=status)  # fmt: skip
 
 
@@ -430,7 +426,9 @@ def drillplan_create(request):
 @role_required(_writes)
 def drillplan_item_add(request, pk: int):
     drill_plan = _drillplan(request, pk)
-    form = DrillPlanItemForm(request.POST, plans=_plans_in_force())
+    form = DrillPlanItemForm(
+        request.POST, plans=selectors.drillable_plans(department=drill_plan.department)
+    )
     if form.is_valid() and _run(request, form,
                                 lambda: services.drill_plan_item_add(drill_plan=drill_plan, data=form.cleaned_data, user=request.user),
                                 _("Planned drill added.")):  # fmt: skip

@@ -7,10 +7,15 @@ from apps.emergency.models import Drill, Plan, Supply
 
 
 def plan(world, *, code: str = "YA-1", kind: str = "specialist", department=None,
-         published_on: dt.date = dt.date(2025, 1, 10), user=None, **data) -> Plan:  # fmt: skip
+         published_on: dt.date = dt.date(2025, 1, 10), user=None, filed_on=None,
+         filing_number: str = "", **data) -> Plan:  # fmt: skip
     data = {"code": code, "title": "火灾事故专项应急预案", "kind": kind,
             "department": department or world.dept_a, "published_on": published_on, **data}  # fmt: skip
-    return services.plan_save(data=data, user=user or world.safety_manager)
+    saved = services.plan_save(data=data, user=user or world.safety_manager)
+    if filed_on:
+        saved = services.plan_file(plan=saved, user=user or world.safety_manager,
+                                   filed_on=filed_on, filing_number=filing_number)  # fmt: skip
+    return saved
 
 
 def drill(world, the_plan: Plan, *, held_on: dt.date, user=None, department=None, **data) -> Drill:

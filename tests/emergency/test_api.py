@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 import time_machine
 
+from apps.emergency import services
 from apps.emergency.models import Drill, Improvement, Plan
 from tests.emergency import factories
 
@@ -109,3 +110,24 @@ def test_supplies_teams_and_drill_plans_through_the_api(world, api_for, plan):
     response = api.post(f"/api/v1/emergency/drill-plans/{drill_plan_id}/submit/")
     assert response.status_code == 200 and response.json()["status"] == "submitted"
     assert not Drill.objects.exists()
+
+
+def test_the_filing_cannot_be_written_through_the_plan(world, api_for, plan):
+    response = api_for("safety_manager").patch(f"/api/v1/emergency/plans/{plan.pk}/",
+        {"filed_on": "2023-01-01", "filing_number": "x", "title": "新标题"}, format="json")  # fmt: skip
+    assert response.status_code == 200, response.content
+    plan.refresh_from_db()
+    assert plan.title == "新标题" and plan.filed_on is None and plan.filing_number == ""
+
+
+def test_the_department_owning_an_improvement_sees_it(world, api_for):
+    company = factories.plan(world, code="YA-R", department=world.root, kind="comprehensive",
+                             published_on=D(2025, 1, 10))  # fmt: skip
+    drill = factories.drill(world, company, held_on=D(2026, 2, 1), department=world.root)
+    services.drill_evaluate(drill=drill, user=world.safety_manager, evaluated_on=D(2026, 2, 2),
+                            worked_well="报警及时", improvements=[
+                                {"description": "标出装配车间集合点", "department": world.dept_b,
+                                 "due_date": D(2026, 4, 1)}])  # fmt: skip
+    rows = api_for("outsider").get("/api/v1/emergency/improvements/").json()["results"]
+    assert [r["description"] for r in rows] == ["标出装配车间集合点"]
+    assert api_for("head_a").get("/api/v1/emergency/improvements/").json()["results"] == []

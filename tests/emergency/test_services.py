@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
@@ -59,22 +60,56 @@ def test_a_plan_not_drilled_within_its_frequency_is_overdue_on_the_page_and_in_t
     assert _indicators(D(2025, 1, 20))["emergency.drills_due"].value == 1
 
 
-def test_the_drill_reminder_is_raised_once_per_plan_and_due_date(world):
+def test_the_drill_reminder_is_raised_once_ahead_and_once_when_overdue(world):
     specialist = factories.plan(world, published_on=D(2024, 1, 10))  # due 2025-01-10
+    messages = Notification.objects.filter(url=specialist.get_absolute_url(),
+                                           message__contains="Drill")  # fmt: skip
+    with _at(D(2024, 12, 20)), translation.override("en"):  # within 30 days of the due date
+        tasks.send_reminders()
+        tasks.send_reminders()
+    assert messages.filter(recipient=world.head_a).count() == 1
+    assert messages.filter(recipient=world.safety_manager).count() == 1
     with _at(D(2025, 2, 1)), translation.override("en"):
         tasks.send_reminders()
         tasks.send_reminders()
-    messages = Notification.objects.filter(url=specialist.get_absolute_url(),
-                                           message__contains="Drill")  # fmt: skip
-    assert messages.filter(recipient=world.head_a).count() == 1
-    assert messages.filter(recipient=world.safety_manager).count() == 1
-    # A drill gives a new due date, reminded once again when it comes near.
+    assert messages.filter(recipient=world.head_a).count() == 2
+    assert messages.filter(recipient=world.head_a, message__contains="overdue").count() == 1
+    # A drill gives a new due date, reminded once again when it comes near and once when late.
     with _at(D(2025, 2, 1)):
         factories.drill(world, specialist, held_on=D(2025, 2, 1))
     with _at(D(2026, 1, 15)), translation.override("en"):
         tasks.send_reminders()
         tasks.send_reminders()
-    assert messages.filter(recipient=world.head_a).count() == 2
+    assert messages.filter(recipient=world.head_a).count() == 3
+    with _at(D(2026, 2, 2)), translation.override("en"):
+        tasks.send_reminders()
+        tasks.send_reminders()
+    assert messages.filter(recipient=world.head_a, message__contains="overdue").count() == 2
+
+
+def test_an_overdue_drill_not_reminded_ahead_is_reminded_once(world):
+    specialist = factories.plan(world, published_on=D(2024, 1, 10))  # due 2025-01-10
+    with _at(D(2025, 2, 1)), translation.override("en"):
+        tasks.send_reminders()
+        tasks.send_reminders()
+    messages = Notification.objects.filter(recipient=world.head_a, message__contains="Drill",
+                                           url=specialist.get_absolute_url())  # fmt: skip
+    assert [m.message.split(":")[0] for m in messages] == [f"Drill overdue for {specialist}"]
+
+
+def test_the_evaluation_reminder_is_raised_once_ahead_and_once_when_overdue(world):
+    the_plan = factories.plan(world, published_on=D(2022, 5, 1))  # evaluation due 2025-05-01
+    messages = Notification.objects.filter(recipient=world.head_a, message__contains="valuation")
+    with _at(D(2025, 4, 1)), translation.override("en"):
+        tasks.send_reminders()
+        tasks.send_reminders()
+    assert messages.count() == 1
+    with _at(D(2025, 5, 2)), translation.override("en"):
+        tasks.send_reminders()
+        tasks.send_reminders()
+    assert messages.count() == 2
+    assert messages.filter(message__contains="overdue").count() == 1
+    assert the_plan.pk
 
 
 @_at(D(2025, 3, 1))
@@ -143,11 +178,19 @@ def test_drill_problems_become_tasks_in_the_owning_departments_inboxes(world, cl
     assert "标出装配车间集合点" in client_for("outsider").get("/inbox/").content.decode()
     assert "更新车间应急通讯录" in client_for("head_a").get("/inbox/").content.decode()
     assert _indicators(D(2025, 6, 1))["emergency.improvements_closed_rate"].value == 0
-    # Closed by the department's own sign-off.
+    # Closed by the department's own sign-off; closed as of the day it was signed off.
     task = Task.objects.get(title__contains="通讯录")
-    workflow.task_submit(task=task, user=world.head_a, note="已更新")
-    workflow.task_sign_off(task=task, user=world.safety_manager, decision="approve")
-    assert _indicators(D(2025, 8, 1))["emergency.improvements_closed_rate"].value == 50
+    with _at(D(2025, 7, 1)):
+        workflow.task_submit(task=task, user=world.head_a, note="已更新")
+        workflow.task_sign_off(task=task, user=world.safety_manager, decision="approve")
+    assert _indicators(D(2025, 6, 30))["emergency.improvements_closed_rate"].value == 0
+    assert _indicators(D(2025, 7, 1))["emergency.improvements_closed_rate"].value == 50
+    # Work no longer needed is left out from the day it was cancelled.
+    with _at(D(2025, 7, 10)):
+        workflow.task_cancel(task=Task.objects.get(title__contains="集合点"),
+                             user=world.safety_manager, reason="车间合并")  # fmt: skip
+    assert _indicators(D(2025, 7, 9))["emergency.improvements_closed_rate"].value == 50
+    assert _indicators(D(2025, 8, 1))["emergency.improvements_closed_rate"].value == 100
 
 
 @_at(D(2025, 6, 1))
@@ -227,12 +270,25 @@ def test_supply_reminders_are_raised_once_per_date(world):
     )
 
 
+@_at(D(2025, 6, 1))
+def test_a_supply_expiring_and_due_for_a_check_is_reminded_of_each_once(world):
+    factories.supply(world, name="呼吸器", expires_on=D(2025, 6, 5), last_checked_on=D(2025, 5, 3))
+    with translation.override("en"):
+        services.reminders_send()
+        services.reminders_send()
+    messages = Notification.objects.filter(recipient=world.head_a, message__contains="呼吸器")
+    assert messages.filter(message__contains="expires on 2025-06-05").count() == 1
+    assert messages.filter(message__contains="check by 2025-06-03").count() == 1
+
+
 def test_without_records_every_indicator_has_no_value(world):
     figures = _indicators(D(2025, 6, 1))
     assert set(figures) >= {
         "emergency.plans_filed_rate", "emergency.evaluations_current_rate",
         "emergency.evaluations_overdue", "emergency.drills_due", "emergency.drills_on_time_rate",
         "emergency.supplies_in_date_rate", "emergency.improvements_closed_rate",
+        "emergency.drills_on_time_rate.comprehensive", "emergency.drills_on_time_rate.specialist",
+        "emergency.drills_on_time_rate.onsite",
     }  # fmt: skip
     assert all(i.value is None for i in figures.values())
     assert all(i.element == 11 for i in figures.values())
@@ -245,6 +301,20 @@ def test_drills_on_time_rate_counts_drills_held_by_their_due_date(world):
         factories.drill(world, onsite, held_on=D(2025, 2, 1))  # on time
     assert _indicators(D(2025, 6, 1))["emergency.drills_on_time_rate"].value == 50
     assert Plan.objects.get().next_drill_due == D(2025, 8, 1)
+
+
+def test_drills_on_time_rate_per_plan_kind(world):
+    onsite = factories.plan(world, kind="onsite", published_on=D(2024, 1, 10))  # due 2024-07-10
+    yearly = factories.plan(world, code="YA-2", kind="comprehensive", published_on=D(2024, 1, 10))
+    with _at(D(2025, 6, 1)):
+        factories.drill(world, onsite, held_on=D(2024, 9, 1))  # late
+        factories.drill(world, yearly, held_on=D(2024, 12, 1))  # on time
+    figures = _indicators(D(2025, 6, 1))
+    assert figures["emergency.drills_on_time_rate"].value == 50
+    assert figures["emergency.drills_on_time_rate.onsite"].value == 0
+    assert figures["emergency.drills_on_time_rate.onsite"].ok is False
+    assert figures["emergency.drills_on_time_rate.comprehensive"].value == 100
+    assert figures["emergency.drills_on_time_rate.specialist"].value is None
 
 
 def test_the_reminders_run_daily_from_beat(settings):
@@ -261,3 +331,123 @@ def test_a_plan_with_an_unknown_kind_or_no_evaluation_interval_is_refused_by_fie
     with pytest.raises(ValidationError) as error:
         factories.plan(world, code="YA-0", evaluation_interval_years=0)
     assert "evaluation_interval_years" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("held", "due"),
+    [
+        # Entered out of order: each drill is due a frequency after the one before it.
+        ([D(2025, 2, 1), D(2024, 6, 1)], {D(2024, 6, 1): D(2024, 7, 10), D(2025, 2, 1): D(2024, 12, 1)}),
+        ([D(2024, 6, 1), D(2025, 2, 1)], {D(2024, 6, 1): D(2024, 7, 10), D(2025, 2, 1): D(2024, 12, 1)}),
+        ([D(2025, 2, 1), D(2024, 9, 1), D(2024, 6, 1)],
+         {D(2024, 6, 1): D(2024, 7, 10), D(2024, 9, 1): D(2024, 12, 1), D(2025, 2, 1): D(2025, 3, 1)}),
+    ],
+)  # fmt: skip
+def test_a_backdated_drill_takes_its_due_date_from_the_drill_before_and_moves_the_later_ones(
+    world, held, due
+):
+    onsite = factories.plan(world, kind="onsite", published_on=D(2024, 1, 10))  # due 2024-07-10
+    with _at(D(2025, 6, 1)):
+        for day in held:
+            factories.drill(world, onsite, held_on=day)
+    assert {d.held_on: d.due_on for d in onsite.drills.all()} == due
+    onsite.refresh_from_db()
+    assert onsite.last_drill_on == max(held)
+    assert onsite.next_drill_due == max(held) + relativedelta(months=6)
+
+
+@_at(D(2025, 6, 1))
+def test_a_backdated_supply_check_is_kept_in_the_history_without_changing_the_item(world):
+    kit = factories.supply(world, name="急救箱", quantity=5, required_quantity=5,
+                           expires_on=D(2026, 1, 1), last_checked_on=D(2025, 5, 20))  # fmt: skip
+    check = services.supply_check(supply=kit, user=world.head_a, checked_on=D(2025, 4, 1),
+                                  quantity_found=2, expires_on=D(2025, 9, 1))  # fmt: skip
+    kit.refresh_from_db()
+    assert check.pk and kit.checks.count() == 1
+    assert (kit.quantity, kit.last_checked_on, kit.next_check_due, kit.expires_on) == (
+        5, D(2025, 5, 20), D(2025, 6, 20), D(2026, 1, 1))  # fmt: skip
+    # The same day as the last check, or later, is the current state.
+    services.supply_check(
+        supply=kit, user=world.head_a, checked_on=D(2025, 5, 20), quantity_found=4
+    )
+    kit.refresh_from_db()
+    assert kit.quantity == 4
+
+
+def _filed(world, **data):
+    the_plan = factories.plan(world, published_on=D(2025, 1, 6), **data)
+    services.plan_file(plan=the_plan, user=world.safety_manager, filed_on=D(2025, 1, 20),
+                       filing_number="苏应急预备〔2025〕01")  # fmt: skip
+    Plan.objects.filter(pk=the_plan.pk).update(filing_reminded=True)
+    the_plan.refresh_from_db()
+    return the_plan
+
+
+def _filing(the_plan):
+    the_plan.refresh_from_db()
+    return the_plan.filed_on, the_plan.filing_number, the_plan.filing_reminded
+
+
+@_at(D(2025, 6, 1))
+def test_a_republished_plan_must_be_filed_again_and_the_old_filing_stays_in_the_history(world):
+    the_plan = _filed(world)
+    services.plan_save(plan=the_plan, data={"title": "新标题"}, user=world.safety_manager)
+    assert _filing(the_plan) == (D(2025, 1, 20), "苏应急预备〔2025〕01", True)
+    services.plan_save(plan=the_plan, data={"published_on": D(2025, 5, 6)},
+                       user=world.safety_manager)  # fmt: skip
+    assert _filing(the_plan) == (None, "", False)
+    assert the_plan.history.filter(filing_number="苏应急预备〔2025〕01").exists()
+
+
+@_at(D(2025, 6, 1))
+@pytest.mark.parametrize(("result", "new_version", "cleared"),
+                         [("revise", "2.0", True), ("adequate", "", False)])  # fmt: skip
+def test_a_revised_plan_must_be_filed_again(world, result, new_version, cleared):
+    the_plan = _filed(world)
+    services.plan_evaluate(plan=the_plan, user=world.safety_manager, evaluated_on=D(2025, 5, 1),
+                           result=result, revision="更新通讯录", new_version=new_version)  # fmt: skip
+    assert (_filing(the_plan)[0] is None) is cleared
+    if cleared:
+        assert _filing(the_plan) == (None, "", False)
+        assert the_plan.history.filter(filed_on=D(2025, 1, 20), version="2.0").exists() is False
+        assert the_plan.history.filter(filed_on=D(2025, 1, 20)).exists()
+
+
+@_at(D(2025, 6, 1))
+def test_the_filing_is_written_only_through_the_filing_with_its_checks(world):
+    the_plan = factories.plan(world, published_on=D(2025, 1, 6))
+    services.plan_save(plan=the_plan, user=world.safety_manager,
+                       data={"filed_on": D(2024, 1, 1), "filing_number": " "})  # fmt: skip
+    assert _filing(the_plan)[:2] == (None, "")
+
+
+@_at(D(2025, 3, 1))
+def test_saving_a_plan_keeps_the_reminders_raised_meanwhile(world):
+    the_plan = factories.plan(world, published_on=D(2024, 1, 10))
+    stale = Plan.objects.get(pk=the_plan.pk)  # read before the reminders ran, as a form does
+    services.reminders_send()
+    services.plan_save(plan=stale, data={"title": "新标题"}, user=world.safety_manager)
+    fresh = Plan.objects.get(pk=the_plan.pk)
+    assert fresh.title == "新标题"
+    assert fresh.filing_reminded and fresh.drill_overdue_reminded_for == D(2025, 1, 10)
+
+
+def test_a_plan_changing_kind_or_publication_redates_its_drills(world):
+    the_plan = factories.plan(world, kind="specialist", published_on=D(2024, 1, 10))
+    with _at(D(2025, 6, 1)):
+        factories.drill(world, the_plan, held_on=D(2024, 9, 1))
+        services.plan_save(plan=the_plan, data={"kind": "onsite"}, user=world.safety_manager)
+    drill = the_plan.drills.get()
+    assert drill.due_on == D(2024, 7, 10) and not drill.on_time
+    the_plan.refresh_from_db()
+    assert the_plan.next_drill_due == D(2025, 3, 1)
+
+
+@_at(D(2025, 6, 1))
+def test_an_unfiled_plan_republished_is_reminded_of_its_new_filing_deadline(world):
+    the_plan = factories.plan(world, published_on=D(2025, 1, 6))
+    services.reminders_send()
+    services.plan_save(
+        plan=the_plan, data={"published_on": D(2025, 4, 1)}, user=world.safety_manager
+    )
+    assert _filing(the_plan) == (None, "", False)
