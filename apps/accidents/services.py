@@ -194,12 +194,16 @@ def casualty_update(*, accident: Accident, user, reported_on: dt.date, deaths: i
         grade_before=accident.grade, grade_after=accident.grade, created_by=user,
     )  # fmt: skip
     if reported_on <= accident.casualty_window_end:
-        accident.deaths, accident.serious_injuries = deaths, serious_injuries
-        accident.minor_injuries = minor_injuries
-        regrade(accident)
         update.applied = True
-        update.grade_after = accident.grade
+        _save(update, user=user)
+        # Updates may be entered out of order: the figures are those of the latest applied
+        # update by its date (and entry order on the same day), not of the last one entered.
+        latest = accident.updates.filter(applied=True).order_by("-reported_on", "-pk").first()
+        accident.deaths, accident.serious_injuries = latest.deaths, latest.serious_injuries
+        accident.minor_injuries = latest.minor_injuries
+        regrade(accident)
         _save(accident, user=user)
+        update.grade_after = accident.grade
     _save(update, user=user)
     return update
 

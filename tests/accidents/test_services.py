@@ -336,3 +336,28 @@ def test_outsiders_cannot_touch_the_accident(world):
                                  deaths=1, serious_injuries=0, minor_injuries=0)  # fmt: skip
     with pytest.raises(PermissionDenied):
         services.accident_save(accident=item, data={"title": "x"}, user=world.outsider)
+
+
+def test_an_older_casualty_update_entered_later_does_not_overwrite_a_newer_one(world):
+    assessment = make_assessment(world, make_standard(4))
+    item = accident(world, when=at(dt.date(2026, 11, 1)), serious_injuries=1)
+    services.casualty_update(accident=item, user=world.safety_manager,
+                             reported_on=dt.date(2026, 11, 10), deaths=3, serious_injuries=0,
+                             minor_injuries=0)  # fmt: skip
+    older = services.casualty_update(accident=item, user=world.safety_manager,
+                                     reported_on=dt.date(2026, 11, 5), deaths=1,
+                                     serious_injuries=1, minor_injuries=0)  # fmt: skip
+    item.refresh_from_db()
+    assert older.applied
+    assert (item.deaths, item.serious_injuries, item.grade) == (3, 0, "larger")
+    assert older.grade_after == "larger"
+    gate = _gate(assessment)
+    assert (gate["fatalities"], gate["larger_or_worse_accident"]) == (3, True)
+    # A newer update still wins, and on the same day the one entered last.
+    services.casualty_update(accident=item, user=world.safety_manager,
+                             reported_on=dt.date(2026, 11, 10), deaths=2, serious_injuries=0,
+                             minor_injuries=0)  # fmt: skip
+    item.refresh_from_db()
+    assert (item.deaths, item.grade) == (2, "general")
+    gate = _gate(assessment)
+    assert (gate["fatalities"], gate["larger_or_worse_accident"]) == (2, False)
