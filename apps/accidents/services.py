@@ -105,7 +105,10 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
     creating = accident is None
     if not creating:
         _refuse_if_closed(accident)
-        _require_report(user, accident.department_id)
+        # A ModelForm may already have written the new department on the instance: check the
+        # stored one (and, below, the new one).
+        stored = Accident.objects.filter(pk=accident.pk).values_list("department_id", flat=True)
+        _require_report(user, stored.first())
     accident = accident or Accident(reported_by=user)
     for field in REPORT_FIELDS:
         if field in data and not (field in CASUALTY_FIELDS and not creating):

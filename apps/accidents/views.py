@@ -120,6 +120,8 @@ def accident_detail(request, pk: int, forms: dict | None = None, status: int = 2
 @role_required(_reports)
 def accident_edit(request, pk: int | None = None):
     accident = _get(request, pk) if pk else None
+    if accident is not None and not services.may_report(request.user, accident.department_id):
+        raise PermissionDenied
     form = AccidentForm(request.POST or None, request.FILES or None, instance=accident,
                         user=request.user)  # fmt: skip
     if request.method == "POST" and form.is_valid():

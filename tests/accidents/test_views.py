@@ -206,3 +206,30 @@ def test_actions_are_refused_to_those_who_may_not_take_them(
     assert response.status_code == expected
     item.refresh_from_db()
     assert item.deaths == 0 and item.status == "reported"
+
+
+def test_a_head_of_another_department_cannot_move_the_accident_to_it(world, client_for, item):
+    from apps.org.models import Employee
+
+    # The head of B works in A, so they see A's accidents, but may not edit or move them.
+    Employee.objects.filter(user=world.outsider).update(department=world.dept_a)
+    client = client_for("outsider")
+    assert client.get(f"/accidents/{item.pk}/edit/").status_code == 403
+    response = client.post(f"/accidents/{item.pk}/edit/", {
+        "title": "改名", "occurred_at": "2026-11-01T09:00", "place": "别处",
+        "department": world.dept_b.pk, "accident_type": item.accident_type_id,
+        "direct_loss": "5000",
+    })  # fmt: skip
+    assert response.status_code == 403
+    item.refresh_from_db()
+    assert (item.department_id, item.title) == (world.dept_a.pk, "车床夹伤")
+
+
+def test_the_service_checks_the_stored_department(world, item):
+    from django.core.exceptions import PermissionDenied
+
+    item.department = world.dept_b  # as a ModelForm would have written it
+    with pytest.raises(PermissionDenied):
+        services.accident_save(accident=item, data={"title": "改名"}, user=world.outsider)
+    item.refresh_from_db()
+    assert (item.department_id, item.title) == (world.dept_a.pk, "车床夹伤")
