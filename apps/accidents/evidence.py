@@ -34,7 +34,7 @@ def provider(as_of: dt.date) -> list[Indicator]:
     start_12m, end = _bounds(as_of - dt.timedelta(days=WINDOW_DAYS - 1), as_of)
     recent = list(
         Accident.objects.filter(occurred_at__gte=start_12m, occurred_at__lt=end, is_near_miss=False)
-        .only("occurred_at", "authority_told_at", "deaths", "grade", "status", "closed_on",
+        .only("occurred_at", "head_told_at", "authority_told_at", "deaths", "grade", "status", "closed_on",
               "extension_days", "cause_found", "responsible_handled", "staff_educated",
               "measures_taken")
     )  # fmt: skip

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-# 第九条: the company head reports to the county-level authority within 1 hour.
+# 第九条: the company head reports to the county-level authority within 1 hour of being told.
 REPORT_LIMIT = dt.timedelta(hours=1)
 # 第十三条: casualty changes within 30 days are reported; 7 days for road-traffic and fire accidents.
 CASUALTY_WINDOW_DAYS = 30
@@ -25,12 +25,18 @@ SERIOUS_INJURY_WORKDAYS = 105
 FIRE_OR_ROAD_TYPE_CODES = frozenset({"WSA10003", "WSA10009", "08"})
 
 
-def report_deadline(occurred_at: dt.datetime) -> dt.datetime:
-    return occurred_at + REPORT_LIMIT
+def report_deadline(occurred_at: dt.datetime, head_told_at: dt.datetime | None = None
+                    ) -> dt.datetime:  # fmt: skip
+    """第九条: 单位负责人接到报告后1小时内 — the hour runs from when the company head was told;
+    until that time is recorded, from the accident itself (the earliest it can start)."""
+    return (head_told_at or occurred_at) + REPORT_LIMIT
 
 
-def reported_on_time(occurred_at: dt.datetime, authority_told_at: dt.datetime | None) -> bool:
-    return authority_told_at is not None and authority_told_at <= report_deadline(occurred_at)
+def reported_on_time(occurred_at: dt.datetime, authority_told_at: dt.datetime | None,
+                     head_told_at: dt.datetime | None = None) -> bool:  # fmt: skip
+    return authority_told_at is not None and authority_told_at <= report_deadline(
+        occurred_at, head_told_at
+    )
 
 
 def casualty_window_days(*, road_or_fire: bool) -> int:

@@ -361,3 +361,23 @@ def test_an_older_casualty_update_entered_later_does_not_overwrite_a_newer_one(w
     assert (item.deaths, item.grade) == (2, "general")
     gate = _gate(assessment)
     assert (gate["fatalities"], gate["larger_or_worse_accident"]) == (2, False)
+
+
+@pytest.mark.parametrize("head_told, authority_told, on_time", [
+    (None, dt.timedelta(hours=1), True),  # no head time recorded: from the accident
+    (None, dt.timedelta(hours=1, seconds=1), False),
+    (dt.timedelta(minutes=30), dt.timedelta(minutes=90), True),  # exactly 1 h after the head
+    (dt.timedelta(minutes=30), dt.timedelta(minutes=90, seconds=1), False),
+    (dt.timedelta(hours=2), dt.timedelta(hours=2, minutes=59), True),
+])  # fmt: skip
+def test_the_hour_runs_from_when_the_company_head_was_told(world, head_told, authority_told,
+                                                           on_time):  # fmt: skip
+    when = at(dt.date(2026, 11, 20), 8, 0)
+    item = accident(world, when=when)
+    services.accident_report_times(
+        accident=item, user=world.head_a, head_told_at=head_told and when + head_told,
+        authority_told_at=when + authority_told,
+    )  # fmt: skip
+    assert item.report_deadline == when + (head_told or dt.timedelta()) + dt.timedelta(hours=1)
+    assert item.reported_on_time is on_time and item.report_overdue is not on_time
+    assert _values()["accidents.reported_on_time_rate"] == (Decimal(100) if on_time else Decimal(0))
