@@ -7,6 +7,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from apps.accidents import grading, rules
@@ -90,6 +91,24 @@ def _check_type_edition(accident: Accident) -> None:
         )  # fmt: skip
 
 
+def check_report_times(accident: Accident) -> None:
+    """The reporting clock cannot start before the accident nor lie in the future. The head
+    may be told after the authority (the law does not order them), but nobody before the
+    accident."""
+    now = timezone.now()
+    for name in ("head_told_at", "authority_told_at"):
+        value = getattr(accident, name)
+        if value is None:
+            continue
+        label = capfirst(Accident._meta.get_field(name).verbose_name)
+        if accident.occurred_at and value < accident.occurred_at:
+            raise ApplicationError(
+                _("%(field)s: it cannot be before the accident.") % {"field": label}
+            )
+        if value > now:
+            raise ApplicationError(_("%(field)s: it cannot be in the future.") % {"field": label})
+
+
 REPORT_FIELDS = (
     "title", "occurred_at", "place", "department", "accident_type", "is_near_miss",
     "road_traffic", "deaths", "serious_injuries", "minor_injuries", "direct_loss", "account",
@@ -119,6 +138,7 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
         raise ApplicationError(_("A near miss has no casualties; record it as an accident."))
     if accident.occurred_at and accident.occurred_at > timezone.now():
         raise ApplicationError(_("Time of the accident: it cannot be in the future."))
+    check_report_times(accident)
     if accident.accident_type_id and accident.occurred_at:
         _check_type_edition(accident)
     if not accident.code and accident.occurred_at:
@@ -145,12 +165,8 @@ def accident_report_times(*, accident: Accident, user, head_told_at=None,
     _refuse_if_closed(accident)
     for name, value in (("head_told_at", head_told_at), ("authority_told_at", authority_told_at)):
         if value is not None:
-            if value < accident.occurred_at:
-                raise ApplicationError(
-                    _("%(field)s: it cannot be before the accident.")
-                    % {"field": Accident._meta.get_field(name).verbose_name}
-                )
             setattr(accident, name, value)
+    check_report_times(accident)
     _save(accident, user=user)
     return accident
 

@@ -381,3 +381,47 @@ def test_the_hour_runs_from_when_the_company_head_was_told(world, head_told, aut
     assert item.report_deadline == when + (head_told or dt.timedelta()) + dt.timedelta(hours=1)
     assert item.reported_on_time is on_time and item.report_overdue is not on_time
     assert _values()["accidents.reported_on_time_rate"] == (Decimal(100) if on_time else Decimal(0))
+
+
+@pytest.mark.parametrize("field, offset, refused", [
+    ("head_told_at", dt.timedelta(minutes=-1), "Company head told at: it cannot be before"),
+    ("authority_told_at", dt.timedelta(minutes=-1), "Authority told at: it cannot be before"),
+    ("head_told_at", dt.timedelta(0), None),
+    ("authority_told_at", dt.timedelta(hours=11), None),  # 20:00 local, now
+    ("head_told_at", dt.timedelta(hours=11, minutes=1), "Company head told at: it cannot be in the future"),
+    ("authority_told_at", dt.timedelta(hours=11, minutes=1), "Authority told at: it cannot be in the future"),
+])  # fmt: skip
+def test_reporting_times_lie_between_the_accident_and_now(world, field, offset, refused):
+    when = at(dt.date(2026, 11, 20), 9, 0)
+    value = when + offset
+    attempts = [
+        lambda: accident(world, when=when, **{field: value}),
+        lambda: services.accident_report_times(accident=accident(world, when=when),
+                                               user=world.head_a, **{field: value}),
+        lambda: services.accident_save(accident=accident(world, when=when),
+                                       data={field: value}, user=world.head_a),
+    ]  # fmt: skip
+    for attempt in attempts:
+        if refused:
+            with pytest.raises(ApplicationError, match=refused):
+                attempt()
+        else:
+            assert getattr(attempt(), field) == value
+
+
+def test_the_head_may_be_told_after_the_authority(world):
+    when = at(dt.date(2026, 11, 20), 9, 0)
+    item = accident(world, when=when, authority_told_at=when + dt.timedelta(minutes=20),
+                    head_told_at=when + dt.timedelta(minutes=40))  # fmt: skip
+    assert item.head_told_at > item.authority_told_at
+
+
+def test_the_api_refuses_reporting_times_in_the_future(world, api_for):
+    item = accident(world, when=at(dt.date(2026, 11, 20), 9, 0))
+    response = api_for("head_a").post(f"/api/v1/accidents/{item.pk}/times/",
+                                      {"authority_told_at": "2026-11-21T09:00:00+08:00"},
+                                      format="json")  # fmt: skip
+    assert response.status_code == 400, response.content
+    assert "Authority told at" in str(response.data)
+    item.refresh_from_db()
+    assert item.authority_told_at is None
