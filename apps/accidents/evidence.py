@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +18,6 @@ from apps.accidents.models import Accident, AccidentStatus, ManHours, Person, Se
 from apps.core.numbers import percent
 from apps.scoring.registry import Indicator
 
-WINDOW_DAYS = 365
 URL = "/accidents/"
 
 
@@ -31,7 +31,9 @@ def provider(as_of: dt.date) -> list[Indicator]:
     """Five queries: the last 12 months' accidents, the year's totals, lost-time injuries,
     man-hours and whether the app holds any record at all."""
     in_use = Accident.objects.exists() or ManHours.objects.exists()
-    start_12m, end = _bounds(as_of - dt.timedelta(days=WINDOW_DAYS - 1), as_of)
+    # The last 12 months: after the same day a calendar year before, up to as_of (a leap day in
+    # between makes it 366 days).
+    start_12m, end = _bounds(as_of - relativedelta(years=1) + dt.timedelta(days=1), as_of)
     recent = list(
         Accident.objects.filter(occurred_at__gte=start_12m, occurred_at__lt=end, is_near_miss=False)
         .only("occurred_at", "head_told_at", "authority_told_at", "deaths", "grade", "status", "closed_on",

@@ -425,3 +425,17 @@ def test_the_api_refuses_reporting_times_in_the_future(world, api_for):
     assert "Authority told at" in str(response.data)
     item.refresh_from_db()
     assert item.authority_told_at is None
+
+
+@pytest.mark.parametrize("as_of, occurred_on, counted", [
+    (dt.date(2028, 3, 1), dt.date(2027, 3, 2), True),  # 366 days back over the leap day
+    (dt.date(2028, 3, 1), dt.date(2027, 3, 1), False),  # a calendar year before: outside
+    (dt.date(2026, 11, 20), dt.date(2025, 11, 21), True),
+    (dt.date(2026, 11, 20), dt.date(2025, 11, 20), False),
+    (dt.date(2026, 11, 20), dt.date(2026, 11, 20), True),
+])  # fmt: skip
+def test_the_12_months_are_a_calendar_year(world, as_of, occurred_on, counted):
+    type_code = "WSA10004" if occurred_on >= dt.date(2026, 7, 1) else "01"
+    with time_machine.travel(dt.datetime(2028, 6, 1), tick=False):
+        accident(world, when=at(occurred_on, 8), type_code=type_code, deaths=1)
+    assert _values(as_of)["accidents.fatalities_12m"] == (1 if counted else 0)
