@@ -439,3 +439,22 @@ def test_the_12_months_are_a_calendar_year(world, as_of, occurred_on, counted):
     with time_machine.travel(dt.datetime(2028, 6, 1), tick=False):
         accident(world, when=at(occurred_on, 8), type_code=type_code, deaths=1)
     assert _values(as_of)["accidents.fatalities_12m"] == (1 if counted else 0)
+
+
+def test_investigations_on_time_compare_the_report_date_with_the_due_date(world):
+    # Report in time (due 2026-10-31), accident closed later: on time.
+    early = accident(world, when=at(dt.date(2026, 9, 1)))
+    complete_investigation(world, early, report_submitted_on=dt.date(2026, 10, 31))
+    services.accident_close(accident=early, user=world.safety_manager,
+                            closed_on=dt.date(2026, 11, 15))  # fmt: skip
+    # Report a day late, closed the same day: late.
+    late = accident(world, when=at(dt.date(2026, 9, 1)))
+    complete_investigation(world, late, report_submitted_on=dt.date(2026, 11, 1))
+    services.accident_close(accident=late, user=world.safety_manager,
+                            closed_on=dt.date(2026, 11, 1))  # fmt: skip
+    # Extended by 30 days (due 2026-11-30): report on 11-20 is on time, not yet closed.
+    extended = accident(world, when=at(dt.date(2026, 9, 1)))
+    complete_investigation(world, extended, report_submitted_on=dt.date(2026, 11, 20),
+                           extension_days=30, extension_reason="技术鉴定")  # fmt: skip
+    values = _values()
+    assert values["accidents.investigations_closed_on_time_rate"] == Decimal("50.0")  # 1 of 2
