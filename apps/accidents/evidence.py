@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.accidents import grading, rules
-from apps.accidents.models import Accident, AccidentStatus, ManHours, Person, Severity
+from apps.accidents.models import Accident, AccidentStatus, ManHours
+from apps.accidents.selectors import lost_time_injuries
 from apps.core.numbers import percent
 from apps.scoring.registry import Indicator
 
@@ -28,8 +29,8 @@ def _bounds(start: dt.date, end_inclusive: dt.date):
 
 
 def provider(as_of: dt.date) -> list[Indicator]:
-    """Five queries: the last 12 months' accidents, the year's totals, lost-time injuries,
-    man-hours and whether the app holds any record at all."""
+    """Four queries: the last 12 months' accidents, the year's totals (lost-time injuries
+    included), man-hours and whether the app holds any record at all."""
     in_use = Accident.objects.exists() or ManHours.objects.exists()
     # The last 12 months: after the same day a calendar year before, up to as_of (a leap day in
     # between makes it 366 days).
@@ -43,13 +44,11 @@ def provider(as_of: dt.date) -> list[Indicator]:
     start_year, _end = _bounds(dt.date(as_of.year, 1, 1), as_of)
     ytd = Accident.objects.filter(occurred_at__gte=start_year, occurred_at__lt=end,
                                   is_near_miss=False).aggregate(
+        lost_time=Sum(lost_time_injuries()),  # first: its F("deaths") names the field
         count=Count("pk"), deaths=Sum("deaths"), serious=Sum("serious_injuries"),
         minor=Sum("minor_injuries"), loss=Sum("direct_loss"),
     )  # fmt: skip
-    lost_time = Person.objects.filter(
-        accident__occurred_at__gte=start_year, accident__occurred_at__lt=end,
-        accident__is_near_miss=False,
-    ).filter(Q(severity__in=(Severity.DEATH, Severity.SERIOUS)) | Q(lost_workdays__gt=0)).count()  # fmt: skip
+    lost_time = ytd["lost_time"] or 0
     hours = ManHours.objects.filter(
         month__gte=dt.date(as_of.year, 1, 1), month__lte=as_of
     ).aggregate(h=Sum("hours"))["h"]

@@ -3,8 +3,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Greatest, TruncMonth
 from django.utils import timezone
 
 from apps.accidents import rules
@@ -96,6 +96,27 @@ def types_for(occurred_on: dt.date | None) -> QuerySet[AccidentType]:
         else Edition.GB6441_2025
     )  # fmt: skip
     return AccidentType.objects.filter(edition=edition)
+
+
+def lost_time_injuries():
+    """Lost-time injuries of each accident, for Sum() over accidents.
+
+    The accident's counts are the reference (casualty updates change only them); under GB 6441
+    every death, serious and minor injury (a minor one loses at least one workday) is a
+    lost-time injury. People recorded with a death, a serious injury or lost workdays count
+    when there are more of them than the counts say. So: the greater of the two, per accident.
+    Lost workdays themselves are known only from the people recorded.
+    """
+    people = (
+        Person.objects.filter(accident=OuterRef("pk"))
+        .filter(Q(severity__in=(Severity.DEATH, Severity.SERIOUS)) | Q(lost_workdays__gt=0))
+        .order_by().values("accident").annotate(n=Count("pk")).values("n")
+    )  # fmt: skip
+    return Greatest(
+        Coalesce(Subquery(people, output_field=IntegerField()), Value(0)),
+        F("deaths") + F("serious_injuries") + F("minor_injuries"),
+        output_field=IntegerField(),
+    )
 
 
 # ------------------------------------------------------------------------------
@@ -200,6 +221,8 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
     }
     for row in (
         accidents.annotate(m=TruncMonth("occurred_at")).values("m").annotate(
+            # First: its F("deaths") etc. must name the fields, not the sums below.
+            lost_time=Sum(lost_time_injuries(), filter=real),
             accidents=Count("pk", filter=real), near_misses=Count("pk", filter=~real),
             deaths=Sum("deaths", filter=real), serious=Sum("serious_injuries", filter=real),
             minor=Sum("minor_injuries", filter=real), loss=Sum("direct_loss", filter=real),
@@ -212,12 +235,11 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
         period.serious += row["serious"] or 0
         period.minor += row["minor"] or 0
         period.direct_loss += float(row["loss"] or 0)
-    lost = Q(severity__in=(Severity.DEATH, Severity.SERIOUS)) | Q(lost_workdays__gt=0)
+        period.lost_time += row["lost_time"] or 0
     for row in people.annotate(m=TruncMonth("accident__occurred_at")).values("m").annotate(
-        lost_time=Count("pk", filter=lost), days=Sum("lost_workdays")
+        days=Sum("lost_workdays")
     ):  # fmt: skip
         period = months[_month_key(row["m"])]
-        period.lost_time += row["lost_time"]
         period.lost_workdays += row["days"] or 0
     for row in hours.values("month").annotate(h=Sum("hours"), staff=Sum("headcount")):
         period = months[(row["month"].year, row["month"].month)]

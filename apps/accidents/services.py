@@ -136,6 +136,12 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
     if accident.is_near_miss and (accident.deaths or accident.serious_injuries
                                   or accident.minor_injuries):  # fmt: skip
         raise ApplicationError(_("A near miss has no casualties; record it as an accident."))
+    if (accident.is_near_miss and not creating
+            and accident.people.exclude(severity=Severity.NONE).exists()):  # fmt: skip
+        raise ApplicationError(
+            _("Near miss: people injured or killed are recorded on this accident; a near miss "
+              "has no casualties.")
+        )
     if accident.occurred_at and accident.occurred_at > timezone.now():
         raise ApplicationError(_("Time of the accident: it cannot be in the future."))
     check_report_times(accident)

@@ -254,7 +254,8 @@ def test_evidence_from_the_records(world):
                             headcount=100, user=world.safety_manager)  # fmt: skip
     values = _values()
     assert values["accidents.trir_ytd"] == 2.0  # 2 recordable × 200,000 ÷ 200,000 h
-    assert values["accidents.ltifr_ytd"] == 5.0  # 1 lost-time × 1,000,000 ÷ 200,000 h
+    # 2 lost-time (the serious injury and the death) × 1,000,000 ÷ 200,000 h
+    assert values["accidents.ltifr_ytd"] == 10.0
     assert late.grade == "general"
 
 
@@ -458,3 +459,41 @@ def test_investigations_on_time_compare_the_report_date_with_the_due_date(world)
                            extension_days=30, extension_reason="技术鉴定")  # fmt: skip
     values = _values()
     assert values["accidents.investigations_closed_on_time_rate"] == Decimal("50.0")  # 1 of 2
+
+
+def test_lost_time_injuries_follow_the_counts_and_the_people(world):
+    from apps.accidents import selectors
+
+    services.man_hours_save(department=world.dept_a, month=dt.date(2026, 9, 1), hours=1_000_000,
+                            headcount=100, user=world.safety_manager)  # fmt: skip
+    counted = accident(world, when=at(dt.date(2026, 9, 2)), serious_injuries=1)
+    services.person_add(accident=counted, user=world.safety_manager, name="甲",
+                        severity="serious", lost_workdays=110)  # fmt: skip
+    # A casualty update changes only the counts: now 1 death and 2 minor injuries.
+    services.casualty_update(accident=counted, user=world.safety_manager,
+                             reported_on=dt.date(2026, 9, 10), deaths=1, serious_injuries=0,
+                             minor_injuries=2)  # fmt: skip
+    # More people recorded than the counts say: the people count.
+    people = accident(world, when=at(dt.date(2026, 9, 3)), minor_injuries=1)
+    for name in ("乙", "丙"):
+        services.person_add(accident=people, user=world.safety_manager, name=name,
+                            severity="minor", lost_workdays=3)  # fmt: skip
+    stats = selectors.statistics(user=world.safety_manager, year=2026)
+    september = stats.months[8]
+    assert (september.lost_time, september.lost_workdays) == (3 + 2, 116)
+    assert september.ltifr == 5.0
+    assert _values()["accidents.ltifr_ytd"] == 5.0
+
+
+def test_an_accident_with_casualties_recorded_cannot_become_a_near_miss(world):
+    item = accident(world)
+    services.person_add(accident=item, user=world.head_a, name="甲", severity="minor",
+                        lost_workdays=2)  # fmt: skip
+    with pytest.raises(ApplicationError, match="Near miss: people injured"):
+        services.accident_save(accident=item, data={"is_near_miss": True}, user=world.head_a)
+    item.refresh_from_db()
+    assert not item.is_near_miss
+    bystander = accident(world)
+    services.person_add(accident=bystander, user=world.head_a, name="乙", severity="none")
+    assert services.accident_save(accident=bystander, data={"is_near_miss": True},
+                                  user=world.head_a).is_near_miss  # fmt: skip

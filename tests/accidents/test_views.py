@@ -151,7 +151,8 @@ def test_statistics_figures(world, client_for):
     assert stats.total.accidents == 4 and stats.total.minor == 4
     assert stats.total.hours == 2000 and stats.total.staff == 10
     assert stats.total.trir == 400.0  # 4 × 200,000 ÷ 2,000
-    assert stats.total.lost_time == 3  # lost workdays 1, 2, 3
+    assert stats.total.lost_time == 4  # every minor injury (GB 6441: at least one workday lost)
+    assert stats.total.lost_workdays == 6  # of the people recorded: 1, 2, 3
     assert stats.months[6].accidents == 1 and stats.months[0].hours == 1000
     head = statistics(user=world.head_a, year=2026)
     assert head.total.accidents == 2  # department A only
