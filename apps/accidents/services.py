@@ -29,6 +29,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
 from apps.org.access import access_for
 from apps.workflow import services as workflow
+from apps.workflow.models import TaskStatus
 
 
 def may_report(user, department_id: int | None) -> bool:
@@ -158,8 +159,10 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
 
 @transaction.atomic
 def accident_attach(*, accident: Accident, user, files) -> list[str]:
-    """Photos and documents of the accident, added by those who report it."""
+    """Photos and documents of the accident, added by those who report it, until it is
+    closed."""
     _require_report(user, accident.department_id)
+    _refuse_if_closed(accident)
     return [attachment_add(owner=accident, upload=f, user=user).original_name for f in files]
 
 
@@ -283,6 +286,15 @@ def accident_close(*, accident: Accident, user, closed_on: dt.date | None = None
     if not accident.is_near_miss and accident.report_submitted_on is None:
         raise ApplicationError(
             _("The accident cannot be closed before its investigation report is submitted.")
+        )
+    unfinished = [
+        m.task.title for m in accident.measures.select_related("task").order_by("pk")
+        if m.task.status not in (TaskStatus.SIGNED_OFF, TaskStatus.CANCELLED)
+    ]  # fmt: skip
+    if unfinished:
+        raise ApplicationError(
+            _("The accident cannot be closed while its measures are unfinished: %(measures)s.")
+            % {"measures": "; ".join(unfinished)}
         )
     accident.status = AccidentStatus.CLOSED
     accident.closed_on = closed_on or timezone.localdate()

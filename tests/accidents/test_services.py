@@ -497,3 +497,40 @@ def test_an_accident_with_casualties_recorded_cannot_become_a_near_miss(world):
     services.person_add(accident=bystander, user=world.head_a, name="乙", severity="none")
     assert services.accident_save(accident=bystander, data={"is_near_miss": True},
                                   user=world.head_a).is_near_miss  # fmt: skip
+
+
+def test_closing_waits_for_the_measures(world):
+    item = accident(world)
+    complete_investigation(world, item)
+    guard = services.measure_add(accident=item, user=world.safety_manager, kind="corrective",
+                                 title="加装防护罩", department=world.dept_a,
+                                 due_date=dt.date(2026, 12, 31))  # fmt: skip
+    drill = services.measure_add(accident=item, user=world.safety_manager, kind="preventive",
+                                 title="全员培训", department=world.dept_b,
+                                 due_date=dt.date(2026, 12, 31))  # fmt: skip
+    Task.objects.filter(pk=drill.task_id).update(status="submitted")
+    with pytest.raises(ApplicationError, match="measures are unfinished") as exc:
+        services.accident_close(accident=item, user=world.safety_manager)
+    assert "加装防护罩" in exc.value.message and "全员培训" in exc.value.message
+    Task.objects.filter(pk=guard.task_id).update(status="signed_off")
+    with pytest.raises(ApplicationError) as exc:
+        services.accident_close(accident=item, user=world.safety_manager)
+    assert "全员培训" in exc.value.message and "加装防护罩" not in exc.value.message
+    Task.objects.filter(pk=drill.task_id).update(status="cancelled")
+    assert services.accident_close(accident=item, user=world.safety_manager).status == "closed"
+
+
+def test_a_closed_accident_takes_no_more_attachments(world, api_for):
+    item = accident(world)
+    complete_investigation(world, item)
+    services.accident_close(accident=item, user=world.safety_manager)
+    photo = SimpleUploadedFile("现场.pdf", b"%PDF-1.4 x", content_type="application/pdf")
+    with pytest.raises(ApplicationError, match="closed"):
+        services.accident_attach(accident=item, user=world.head_a, files=[photo])
+    photo.seek(0)
+    response = api_for("head_a").post(f"/api/v1/accidents/{item.pk}/photos/", {"files": [photo]},
+                                      format="multipart")  # fmt: skip
+    assert response.status_code == 400
+    from apps.core.selectors import attachment_list
+
+    assert not attachment_list(owner=item).exists()
