@@ -191,6 +191,13 @@ def person_add(*, accident: Accident, user, name: str, severity: str, employee=N
             _("Injury: %(days)d or more lost workdays make a serious injury (GB 6441).")
             % {"days": rules.SERIOUS_INJURY_WORKDAYS}
         )
+    # ... and one with fewer is not (0: the lost workdays are not known yet).
+    if severity == Severity.SERIOUS and 0 < (lost_workdays or 0) < rules.SERIOUS_INJURY_WORKDAYS:
+        raise ApplicationError(
+            _("Injury: a serious injury loses %(days)d or more workdays (GB 6441); with fewer it "
+              "is a minor injury, or leave the lost workdays at 0 until they are known.")
+            % {"days": rules.SERIOUS_INJURY_WORKDAYS}
+        )
     if accident.is_near_miss and severity != Severity.NONE:
         raise ApplicationError(_("Injury: nobody is injured in a near miss."))
     person = Person(accident=accident, name=name or (employee.name if employee else ""),

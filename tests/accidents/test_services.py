@@ -314,6 +314,8 @@ def test_reminders_are_sent_once(world):
 @pytest.mark.parametrize(
     "severity, days, near_miss, refused",
     [("minor", 104, False, None), ("minor", 105, False, "105 or more"), ("serious", 105, False, None),
+     ("serious", 0, False, None), ("serious", 1, False, "serious injury loses 105"),
+     ("serious", 104, False, "serious injury loses 105"), ("minor", 1, False, None),
      ("none", 0, True, None), ("minor", 1, True, "near miss")],
 )  # fmt: skip
 def test_people_involved(world, severity, days, near_miss, refused):
