@@ -74,10 +74,15 @@ def source_tasks(accident: Accident) -> QuerySet[Task]:
 
 
 def lesson_list(*, user) -> QuerySet[Lesson]:
-    return _scope(
-        Lesson.objects.select_related("accident").prefetch_related("departments"), user,
-        "accident__department_id",
-    ).annotate(attendance=Count("attendees", distinct=True)).order_by("-held_on", "-pk")  # fmt: skip
+    """Lessons of the accidents one sees, and those shared with one's departments."""
+    qs = Lesson.objects.select_related("accident").prefetch_related("departments")
+    visible = access_for(user).visible_department_ids()
+    if visible is not None:
+        shared = Lesson.objects.filter(
+            Q(accident__department_id__in=visible) | Q(departments__in=visible)
+        ).values("pk")
+        qs = qs.filter(pk__in=shared)
+    return qs.annotate(attendance=Count("attendees", distinct=True)).order_by("-held_on", "-pk")
 
 
 def man_hours_list(*, user, filters: dict | None = None) -> QuerySet[ManHours]:

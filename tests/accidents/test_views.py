@@ -234,3 +234,22 @@ def test_the_service_checks_the_stored_department(world, item):
         services.accident_save(accident=item, data={"title": "改名"}, user=world.outsider)
     item.refresh_from_db()
     assert (item.department_id, item.title) == (world.dept_a.pk, "车床夹伤")
+
+
+def test_heads_see_the_lessons_shared_with_their_departments(world, client_for, item):
+    from apps.accidents import selectors
+
+    other = accident(world, department=world.dept_b, when=at(dt.date(2026, 11, 3)))
+    shared = services.lesson_save(data={"accident": other, "title": "装配事故教训",
+                                        "held_on": dt.date(2026, 11, 10), "content": "x",
+                                        "departments": [world.dept_a, world.dept_b]},
+                                  user=world.safety_manager)  # fmt: skip
+    own = services.lesson_save(data={"accident": item, "title": "车床事故教训",
+                                     "held_on": dt.date(2026, 11, 11), "content": "x",
+                                     "departments": [world.dept_a]},
+                               user=world.safety_manager)  # fmt: skip
+    assert list(selectors.lesson_list(user=world.head_a)) == [own, shared]
+    assert list(selectors.lesson_list(user=world.outsider)) == [shared]
+    assert selectors.lesson_list(user=world.head_a).get(pk=shared.pk).attendance == 0
+    html = client_for("head_a").get("/accidents/lessons/").content.decode()
+    assert "装配事故教训" in html and "车床事故教训" in html
