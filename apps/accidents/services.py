@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -71,12 +71,10 @@ def regrade(accident: Accident) -> None:
 def next_code(occurred_at: dt.datetime) -> str:
     year = timezone.localtime(occurred_at).year
     prefix = f"SG-{year}-"
-    last = (
-        Accident.objects.filter(code__startswith=prefix).order_by("-code")
-        .values_list("code", flat=True).first()
-    )  # fmt: skip
-    number = int(last.rsplit("-", 1)[1]) + 1 if last and last.rsplit("-", 1)[1].isdigit() else 1
-    return f"{prefix}{number:04d}"
+    # By the number, not the text: "SG-2026-10000" sorts before "SG-2026-9999".
+    suffixes = Accident.objects.filter(code__startswith=prefix).values_list("code", flat=True)
+    numbers = [int(code[len(prefix):]) for code in suffixes if code[len(prefix):].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1:04d}"
 
 
 def _check_type_edition(accident: Accident) -> None:
@@ -119,6 +117,24 @@ REPORT_FIELDS = (
 CASUALTY_FIELDS = ("deaths", "serious_injuries", "minor_injuries")
 
 
+NUMBER_ATTEMPTS = 5
+
+
+def _save_numbered(accident: Accident, *, user) -> None:
+    """Number a new accident and save it; when a concurrent report took the number first, the
+    unique constraint refuses it and the next free number is taken."""
+    for attempt in range(NUMBER_ATTEMPTS):
+        if accident.occurred_at:
+            accident.code = next_code(accident.occurred_at)
+        try:
+            with transaction.atomic():
+                _save(accident, user=user)
+            return
+        except IntegrityError:
+            if attempt == NUMBER_ATTEMPTS - 1:
+                raise
+
+
 @transaction.atomic
 def accident_save(*, accident: Accident | None = None, data: dict, user, files=()) -> Accident:
     """Report an accident or near miss, or correct its report."""
@@ -148,10 +164,11 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
     check_report_times(accident)
     if accident.accident_type_id and accident.occurred_at:
         _check_type_edition(accident)
-    if not accident.code and accident.occurred_at:
-        accident.code = next_code(accident.occurred_at)
     regrade(accident)
-    _save(accident, user=user)
+    if creating:
+        _save_numbered(accident, user=user)
+    else:
+        _save(accident, user=user)
     for upload in files:
         attachment_add(owner=accident, upload=upload, user=user)
     return accident

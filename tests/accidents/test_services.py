@@ -536,3 +536,28 @@ def test_a_closed_accident_takes_no_more_attachments(world, api_for):
     from apps.core.selectors import attachment_list
 
     assert not attachment_list(owner=item).exists()
+
+
+def test_numbers_past_9999_do_not_collide(world):
+    first = accident(world)
+    Accident.objects.filter(pk=first.pk).update(code="SG-2026-9999")
+    second = accident(world)
+    assert second.code == "SG-2026-10000"
+    assert accident(world).code == "SG-2026-10001"
+    assert accident(world, when=at(dt.date(2026, 3, 1)), type_code="01").code == "SG-2026-10002"
+    assert accident(world, when=at(dt.date(2025, 3, 1)), type_code="01").code == "SG-2025-0001"
+
+
+def test_a_number_taken_concurrently_is_retried(world, monkeypatch):
+    taken = accident(world)
+    real = services.next_code
+    calls = []
+
+    def racing(occurred_at):
+        calls.append(occurred_at)
+        return taken.code if len(calls) == 1 else real(occurred_at)
+
+    # The other report is committed between the check and the insert.
+    monkeypatch.setattr(Accident, "validate_unique", lambda self, exclude=None: None)
+    monkeypatch.setattr(services, "next_code", racing)
+    assert accident(world).code == "SG-2026-0002" and len(calls) == 2
