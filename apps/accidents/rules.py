@@ -19,10 +19,12 @@ MAX_EXTENSION_DAYS = 60
 # GB 6441: a serious injury (重伤) is one with 105 or more lost workdays.
 SERIOUS_INJURY_WORKDAYS = 105
 
-# Accident types counted as fire or road traffic for the 7-day window: GB 6441-2025 WSA10003
-# 道路(轨道)车辆致害 and WSA10009 火灾; GB 6441-1986 08 火灾 (its 02 车辆伤害 mixes road and
-# in-plant vehicles, so road traffic is ticked on the accident itself).
-FIRE_OR_ROAD_TYPE_CODES = frozenset({"WSA10003", "WSA10009", "08"})
+# Accident types that get the 7-day window by themselves: fire only (GB 6441-2025 WSA10009 火灾,
+# GB 6441-1986 08 火灾). 第十三条 shortens the window for 道路交通事故 and fires; GB 6441-2025
+# WSA10003 道路(轨道)车辆致害 also covers rail vehicles and in-plant vehicles, which are not
+# road-traffic accidents, and 1986's 02 车辆伤害 mixes road and in-plant vehicles. So road
+# traffic is ticked on the accident itself (its road_traffic field), never read from the type.
+FIRE_OR_ROAD_TYPE_CODES = frozenset({"WSA10009", "08"})
 
 
 def report_deadline(occurred_at: dt.datetime, head_told_at: dt.datetime | None = None

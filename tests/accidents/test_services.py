@@ -109,6 +109,8 @@ def test_a_casualty_update_after_the_window_is_recorded_without_regrading(world)
 @pytest.mark.parametrize("code, road, days_ago, applied", [
     ("WSA10009", False, 7, True), ("WSA10009", False, 8, False),  # fire: 7 days
     ("WSA10004", True, 8, False),  # road traffic ticked: 7 days
+    ("WSA10003", False, 8, True), ("WSA10003", False, 30, True),  # vehicles: 30 unless ticked
+    ("WSA10003", True, 7, True), ("WSA10003", True, 8, False),
     ("WSA10004", False, 30, True), ("WSA10004", False, 31, False),
 ])  # fmt: skip
 def test_the_window_is_7_days_for_fire_and_road_traffic(world, code, road, days_ago, applied):
