@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, parsers, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -19,7 +18,6 @@ from apps.accidents.models import (
     Person,
     Severity,
 )
-from apps.core.selectors import as_int
 from apps.org.models import Department, Employee
 from apps.org.permissions import DepartmentScoped, reads_org
 
@@ -322,7 +320,9 @@ class StatisticsViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: dict})
     def list(self, request):
-        year = as_int(request.query_params.get("year")) or timezone.localdate().year
+        year, refused = selectors.statistics_year(request.query_params.get("year"))
+        if refused:
+            raise serializers.ValidationError({"year": [refused]})
         stats = selectors.statistics(user=request.user, year=year)
 
         def period(p):

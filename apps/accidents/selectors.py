@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Greatest, TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from apps.accidents import rules
 from apps.accidents.models import (
@@ -176,6 +177,20 @@ class Statistics:
 
 
 YEARS_SHOWN = 5
+FIRST_YEAR = 1950  # no accident record here is older
+
+
+def statistics_year(value) -> tuple[int, str | None]:
+    """The year asked for, or this year with the reason when it is missing or out of range."""
+    this_year = timezone.localdate().year
+    if value in (None, ""):
+        return this_year, None
+    year = as_int(value)
+    if year is None or not FIRST_YEAR <= year <= this_year + 1:
+        return this_year, _("Year: choose a year from %(first)d to %(last)d.") % {
+            "first": FIRST_YEAR, "last": this_year + 1,
+        }
+    return year, None
 
 
 def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:

@@ -253,3 +253,21 @@ def test_heads_see_the_lessons_shared_with_their_departments(world, client_for, 
     assert selectors.lesson_list(user=world.head_a).get(pk=shared.pk).attendance == 0
     html = client_for("head_a").get("/accidents/lessons/").content.decode()
     assert "装配事故教训" in html and "车床事故教训" in html
+
+
+@pytest.mark.parametrize("year, shown, refused", [
+    ("99999", 2026, True), ("1", 2026, True), ("1949", 2026, True), ("2028", 2026, True),
+    ("abc", 2026, True), ("1950", 1950, False), ("2027", 2027, False), ("", 2026, False),
+])  # fmt: skip
+def test_a_statistics_year_out_of_range_is_refused_with_a_message(world, client_for, api_for,
+                                                                  year, shown, refused):  # fmt: skip
+    with translation.override("en"):
+        response = client_for("safety_manager").get(f"/accidents/statistics/?year={year}")
+        api = api_for("safety_manager").get(f"/api/v1/accidents/statistics/?year={year}")
+    assert response.status_code == 200
+    assert response.context["year"] == shown
+    assert ("Year: choose a year from 1950 to 2027" in response.content.decode()) is refused
+    if refused:
+        assert api.status_code == 400 and "Year: choose a year" in str(api.json())
+    else:
+        assert api.status_code == 200 and api.json()["year"] == shown
