@@ -93,7 +93,7 @@ def provider(as_of: dt.date) -> list[Indicator]:
         Indicator("accidents.serious_injuries_ytd", _("Serious injuries this year"),
                   data(ytd["serious"] or 0), 12, 0, "", None, URL),
         Indicator("accidents.direct_loss_ytd", _("Direct economic loss this year"),
-                  data(ytd["loss"] or 0), 12, None, "元", None, URL),
+                  data(ytd["loss"] or 0), 12, None, _("yuan"), None, URL),
         # TRIR per 200,000 and LTIFR per 1,000,000 hours worked (DOMAIN.md "Safety statistics").
         Indicator("accidents.trir_ytd", _("TRIR this year (per 200,000 hours)"),
                   rules.rate(recordable, hours, rules.TRIR_BASE), 12, None, "", None,

@@ -271,3 +271,23 @@ def test_a_statistics_year_out_of_range_is_refused_with_a_message(world, client_
         assert api.status_code == 400 and "Year: choose a year" in str(api.json())
     else:
         assert api.status_code == 200 and api.json()["year"] == shown
+
+
+def test_texts_in_scripts_are_escaped_and_editions_are_labelled(world, client_for, item,
+                                                               monkeypatch):  # fmt: skip
+    import django.template.base
+
+    from apps.accidents import evidence
+
+    fresh = accident(world, when=at(dt.date(2026, 11, 20), 19, 30))  # the clock still runs
+    real = django.template.base.gettext_lazy
+    monkeypatch.setattr(django.template.base, "gettext_lazy",
+                        lambda m: "L'heure" if m == "Overdue" else real(m))  # fmt: skip
+    with translation.override("en"):
+        detail = client_for("safety_manager").get(f"/accidents/{fresh.pk}/").content.decode()
+    assert "el.textContent='L\\u0027heure'" in detail
+    with translation.override("en"):
+        listing = client_for("safety_manager").get("/accidents/").content.decode()
+        unit = {i.key: i.unit for i in evidence.provider(dt.date(2026, 11, 20))}
+    assert "GB 6441-2025 · " in listing and ">2025 · " not in listing
+    assert unit["accidents.direct_loss_ytd"] == "yuan"
