@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 from decimal import Decimal
@@ -68,7 +69,11 @@ def test_the_detail_shows_the_grade_rule_the_clock_and_history(world, client_for
     assert 'data-testid="grade"' in html and "General" in html
     assert "below every band" in html
     assert "Overdue" in html  # never reported to the authority
-    assert "Change history" in html or "history-list" in html or "历史" in html
+    history = re.search(r'<ul class="list-group history-list">(.*?)</ul>\s*</section>', html, re.S)
+    assert history, "the change history list is missing"
+    entries = re.findall(r'<li class="list-group-item">(.*?)</li>', history.group(1), re.S)
+    name = world.safety_manager.first_name or world.safety_manager.username
+    assert any(name in e and ("· created" in e or "· 创建" in e) for e in entries), entries
 
 
 def test_a_head_reports_from_the_form(world, client_for):
@@ -104,14 +109,19 @@ def test_a_late_casualty_update_from_the_page_says_it_was_not_regraded(world, cl
     assert old.grade == "general"
 
 
-def _bulk(world, n, months):
+def _bulk(world, n, months, varied=False):
     from apps.accidents.models import Person
 
+    departments = (world.dept_b, world.dept_a, world.team_a, world.root)
+    types = ("WSA10004", "WSA10001", "WSA10009", "WSA10003", "WSA10011")
     for i in range(n):
+        casualties = {"minor_injuries": 1}
+        if varied:  # every grade, near misses, more departments and types
+            casualties = ({"minor_injuries": 1}, {"deaths": 3}, {"deaths": 10},
+                          {"deaths": 30}, {"is_near_miss": True})[i % 5]  # fmt: skip
         made = accident(world, when=at(dt.date(2026, 7 + i % 5, 1 + i % 19)),
-                        department=world.dept_a if i % 2 else world.dept_b,
-                        type_code=("WSA10004", "WSA10001")[i % 2], minor_injuries=1,
-                        is_near_miss=False)  # fmt: skip
+                        department=departments[i % (4 if varied else 2)],
+                        type_code=types[i % (5 if varied else 2)], **casualties)  # fmt: skip
         Person.objects.create(accident=made, name="x", severity="minor", lost_workdays=i)
     for m in range(1, months + 1):
         services.man_hours_save(department=world.dept_a, month=dt.date(2026, m, 1), hours=1000,
@@ -138,7 +148,12 @@ def test_statistics_and_register_queries_do_not_grow(world, client_for):
 
     _bulk(world, 2, 1)
     small = (_count(stats), _count(register), _count(page))
-    _bulk(world, 20, 11)
+    _bulk(world, 20, 11, varied=True)
+    from apps.accidents.models import Accident
+
+    grades = set(Accident.objects.values_list("grade", flat=True))
+    assert grades == {"general", "larger", "major", "especially_major"}
+    assert Accident.objects.values("department").distinct().count() == 4
     large = (_count(stats), _count(register), _count(page))
     assert small == large
 
