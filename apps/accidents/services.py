@@ -139,12 +139,14 @@ def _save_numbered(accident: Accident, *, user) -> None:
 def accident_save(*, accident: Accident | None = None, data: dict, user, files=()) -> Accident:
     """Report an accident or near miss, or correct its report."""
     creating = accident is None
+    window_before = None
     if not creating:
         _refuse_if_closed(accident)
         # A ModelForm may already have written the new department on the instance: check the
         # stored one (and, below, the new one).
-        stored = Accident.objects.filter(pk=accident.pk).values_list("department_id", flat=True)
-        _require_report(user, stored.first())
+        stored = Accident.objects.select_related("accident_type").get(pk=accident.pk)
+        _require_report(user, stored.department_id)
+        window_before = stored.casualty_window_end
     accident = accident or Accident(reported_by=user)
     for field in REPORT_FIELDS:
         if field in data and not (field in CASUALTY_FIELDS and not creating):
@@ -165,6 +167,8 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
     if accident.accident_type_id and accident.occurred_at:
         _check_type_edition(accident)
     regrade(accident)
+    if window_before is not None and accident.casualty_window_end != window_before:
+        accident.window_reminded = False  # a new window end is reminded again
     if creating:
         _save_numbered(accident, user=user)
     else:
@@ -279,10 +283,27 @@ INVESTIGATION_FIELDS = (
 def investigation_save(*, accident: Accident, data: dict, user) -> Accident:
     _require_manager(user)
     _refuse_if_closed(accident)
+    stored_extension = (
+        Accident.objects.filter(pk=accident.pk).values_list("extension_days", flat=True).first()
+        or 0
+    )
     for field in INVESTIGATION_FIELDS:
         if field in data:
             setattr(accident, field, data[field])
     accident.extension_days = accident.extension_days or 0
+    # 第二十九条: extended once, so at most 60 + 60 days in all.
+    if stored_extension and accident.extension_days != stored_extension:
+        raise ApplicationError(
+            _("Extension: the report deadline has already been extended by %(days)d days; it may "
+              "be extended only once.") % {"days": stored_extension}
+        )  # fmt: skip
+    submitted = accident.report_submitted_on
+    if submitted and submitted < accident.occurred_on:
+        raise ApplicationError(
+            _("Investigation report submitted on: it cannot be before the accident.")
+        )
+    if submitted and submitted > timezone.localdate():
+        raise ApplicationError(_("Investigation report submitted on: it cannot be in the future."))
     if accident.extension_days > rules.MAX_EXTENSION_DAYS:
         raise ApplicationError(
             _("Extension: the report deadline may be extended once by at most %(days)d days.")

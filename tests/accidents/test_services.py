@@ -563,3 +563,48 @@ def test_a_number_taken_concurrently_is_retried(world, monkeypatch):
     monkeypatch.setattr(Accident, "validate_unique", lambda self, exclude=None: None)
     monkeypatch.setattr(services, "next_code", racing)
     assert accident(world).code == "SG-2026-0002" and len(calls) == 2
+
+
+def test_the_deadline_is_extended_only_once(world):
+    item = accident(world, when=at(dt.date(2026, 9, 1)))
+    services.investigation_save(accident=item, data={"extension_days": 30, "extension_reason": "鉴定"},
+                                user=world.safety_manager)  # fmt: skip
+    for days in (60, 0):  # a second extension, or taking it back to extend again
+        item.refresh_from_db()
+        with pytest.raises(ApplicationError, match="extended only once"):
+            services.investigation_save(accident=item, data={"extension_days": days},
+                                        user=world.safety_manager)  # fmt: skip
+    item.refresh_from_db()
+    assert item.extension_days == 30 and item.investigation_due == dt.date(2026, 11, 30)
+    services.investigation_save(accident=item, data={"direct_causes": "x"}, user=world.safety_manager)
+
+
+@pytest.mark.parametrize("submitted, refused", [
+    (dt.date(2026, 8, 31), "before the accident"), (dt.date(2026, 9, 1), None),
+    (dt.date(2026, 11, 20), None), (dt.date(2026, 11, 21), "in the future"),
+])  # fmt: skip
+def test_the_report_date_lies_between_the_accident_and_today(world, submitted, refused):
+    item = accident(world, when=at(dt.date(2026, 9, 1)))
+    save = lambda: services.investigation_save(  # noqa: E731
+        accident=item, data={"report_submitted_on": submitted}, user=world.safety_manager
+    )
+    if refused:
+        with pytest.raises(ApplicationError, match=f"Investigation report submitted on: .*{refused}"):
+            save()
+    else:
+        assert save().report_submitted_on == submitted
+
+
+@pytest.mark.parametrize("change, reminded_again", [
+    ({"road_traffic": True}, True),  # 30 days become 7
+    ({"occurred_at": at(dt.date(2026, 10, 23))}, True),
+    ({"title": "改名"}, False),
+])  # fmt: skip
+def test_a_new_casualty_window_is_reminded_again(world, change, reminded_again):
+    item = accident(world, when=at(dt.date(2026, 10, 22)), minor_injuries=1)  # window to 11-21
+    services.send_reminders(today=dt.date(2026, 11, 20))
+    item.refresh_from_db()
+    assert item.window_reminded
+    item = services.accident_save(accident=item, data=change, user=world.safety_manager)
+    item.refresh_from_db()
+    assert item.window_reminded is not reminded_again
