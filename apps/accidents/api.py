@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, parsers, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -19,7 +18,6 @@ from apps.accidents.models import (
     Person,
     Severity,
 )
-from apps.core.selectors import as_int
 from apps.org.models import Department, Employee
 from apps.org.permissions import DepartmentScoped, reads_org
 
@@ -56,7 +54,7 @@ class CasualtyUpdateSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "applied", "grade_before", "grade_after"]
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class AccidentMeasureSerializer(serializers.ModelSerializer):
     title = serializers.CharField(source="task.title", read_only=True)
     department = serializers.IntegerField(source="task.department_id", read_only=True)
     due_date = serializers.DateField(source="task.due_date", read_only=True)
@@ -67,7 +65,7 @@ class MeasureSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "task", "title", "department", "due_date", "task_status"]
 
 
-class MeasureCreateSerializer(serializers.Serializer):
+class AccidentMeasureCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=MeasureKind.choices)
     title = serializers.CharField(max_length=150)
     department = serializers.PrimaryKeyRelatedField(queryset=Department.objects.all())
@@ -113,7 +111,7 @@ class AccidentSerializer(serializers.ModelSerializer):
 class AccidentDetailSerializer(AccidentSerializer):
     people = PersonSerializer(many=True, read_only=True)
     updates = CasualtyUpdateSerializer(many=True, read_only=True)
-    measures = MeasureSerializer(many=True, read_only=True)
+    measures = AccidentMeasureSerializer(many=True, read_only=True)
     grade_basis_text = serializers.SerializerMethodField()
 
     class Meta(AccidentSerializer.Meta):
@@ -224,15 +222,15 @@ class AccidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
         services.investigation_save(accident=accident, data=body.validated_data, user=request.user)
         return self._detail(accident)
 
-    @extend_schema(request=MeasureCreateSerializer, responses=MeasureSerializer)
+    @extend_schema(request=AccidentMeasureCreateSerializer, responses=AccidentMeasureSerializer)
     @action(detail=True, methods=["post"])
     def measures(self, request, pk=None):
         """A corrective or preventive measure as a task of the responsible department."""
         accident = self.get_object()
-        body = MeasureCreateSerializer(data=request.data)
+        body = AccidentMeasureCreateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         measure = services.measure_add(accident=accident, user=request.user, **body.validated_data)
-        return Response(MeasureSerializer(measure).data, status=status.HTTP_201_CREATED)
+        return Response(AccidentMeasureSerializer(measure).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request={"multipart/form-data": PhotosSerializer}, responses={201: dict})
     @action(detail=True, methods=["post"])
@@ -322,7 +320,9 @@ class StatisticsViewSet(viewsets.ViewSet):
 
     @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: dict})
     def list(self, request):
-        year = as_int(request.query_params.get("year")) or timezone.localdate().year
+        year, refused = selectors.statistics_year(request.query_params.get("year"))
+        if refused:
+            raise serializers.ValidationError({"year": [refused]})
         stats = selectors.statistics(user=request.user, year=year)
 
         def period(p):

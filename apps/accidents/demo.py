@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from apps.accidents import services
 from apps.accidents.models import GB6441_2025_FROM, Accident, AccidentType, Edition, ManHours
+from apps.workflow import services as workflow
 
 # The same kind of accident in both editions of GB 6441 (2025 code, 1986 code).
 TYPES = {
@@ -63,9 +65,14 @@ def load(context: dict) -> int:
               "measures_taken": True},
         user=manager,
     )  # fmt: skip
-    services.measure_add(accident=closed, user=manager, kind="corrective", title="加装车床卡盘防护罩",
-                         department=departments["JJG"],
-                         due_date=(when + dt.timedelta(days=30)).date())  # fmt: skip
+    guard = services.measure_add(accident=closed, user=manager, kind="corrective",
+                                 title="加装车床卡盘防护罩", department=departments["JJG"],
+                                 due_date=(when + dt.timedelta(days=30)).date())  # fmt: skip
+    # The measure is done and signed off before the accident is closed.
+    workflow.task_submit(task=guard.task, user=head, note="防护罩已安装并验收。",
+                         files=[SimpleUploadedFile("防护罩验收记录.pdf", b"%PDF-1.4 demo",
+                                                   content_type="application/pdf")])  # fmt: skip
+    workflow.task_sign_off(task=guard.task, user=manager, decision="approve", comment="现场确认")
     services.lesson_save(
         data={"accident": closed, "title": "车床夹伤事故案例教育", "held_on": (when + dt.timedelta(days=25)).date(),
               "content": "停机、断电、挂牌后再清理铁屑；使用专用工具。",

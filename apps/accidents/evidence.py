@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q, Sum
+from dateutil.relativedelta import relativedelta
+from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.accidents import grading, rules
-from apps.accidents.models import Accident, AccidentStatus, ManHours, Person, Severity
+from apps.accidents.models import Accident, AccidentStatus, ManHours
+from apps.accidents.selectors import lost_time_injuries
 from apps.core.numbers import percent
 from apps.scoring.registry import Indicator
 
-WINDOW_DAYS = 365
 URL = "/accidents/"
 
 
@@ -28,26 +29,26 @@ def _bounds(start: dt.date, end_inclusive: dt.date):
 
 
 def provider(as_of: dt.date) -> list[Indicator]:
-    """Five queries: the last 12 months' accidents, the year's totals, lost-time injuries,
-    man-hours and whether the app holds any record at all."""
+    """Four queries: the last 12 months' accidents, the year's totals (lost-time injuries
+    included), man-hours and whether the app holds any record at all."""
     in_use = Accident.objects.exists() or ManHours.objects.exists()
-    start_12m, end = _bounds(as_of - dt.timedelta(days=WINDOW_DAYS - 1), as_of)
+    # The last 12 months: after the same day a calendar year before, up to as_of (a leap day in
+    # between makes it 366 days).
+    start_12m, end = _bounds(as_of - relativedelta(years=1) + dt.timedelta(days=1), as_of)
     recent = list(
         Accident.objects.filter(occurred_at__gte=start_12m, occurred_at__lt=end, is_near_miss=False)
-        .only("occurred_at", "authority_told_at", "deaths", "grade", "status", "closed_on",
+        .only("occurred_at", "head_told_at", "authority_told_at", "deaths", "grade", "status", "closed_on", "report_submitted_on",
               "extension_days", "cause_found", "responsible_handled", "staff_educated",
               "measures_taken")
     )  # fmt: skip
     start_year, _end = _bounds(dt.date(as_of.year, 1, 1), as_of)
     ytd = Accident.objects.filter(occurred_at__gte=start_year, occurred_at__lt=end,
                                   is_near_miss=False).aggregate(
+        lost_time=Sum(lost_time_injuries()),  # first: its F("deaths") names the field
         count=Count("pk"), deaths=Sum("deaths"), serious=Sum("serious_injuries"),
         minor=Sum("minor_injuries"), loss=Sum("direct_loss"),
     )  # fmt: skip
-    lost_time = Person.objects.filter(
-        accident__occurred_at__gte=start_year, accident__occurred_at__lt=end,
-        accident__is_near_miss=False,
-    ).filter(Q(severity__in=(Severity.DEATH, Severity.SERIOUS)) | Q(lost_workdays__gt=0)).count()  # fmt: skip
+    lost_time = ytd["lost_time"] or 0
     hours = ManHours.objects.filter(
         month__gte=dt.date(as_of.year, 1, 1), month__lte=as_of
     ).aggregate(h=Sum("hours"))["h"]
@@ -57,9 +58,10 @@ def provider(as_of: dt.date) -> list[Indicator]:
     measured = [
         a for a in recent if a.status == AccidentStatus.CLOSED or a.investigation_due < as_of
     ]
+    # 第二十九条 sets the deadline for the investigation report, not for closing the accident.
     closed_on_time = sum(
         1 for a in measured
-        if a.status == AccidentStatus.CLOSED and a.closed_on and a.closed_on <= a.investigation_due
+        if a.report_submitted_on and a.report_submitted_on <= a.investigation_due
     )  # fmt: skip
     complete = sum(1 for a in measured if not a.four_no_let_go_missing)
     deaths_12m = sum(a.deaths for a in recent)
@@ -79,7 +81,7 @@ def provider(as_of: dt.date) -> list[Indicator]:
                   _("Accident graded larger or worse (12 months)"), data(larger), 12, False, "",
                   data(not larger), URL + "?grade=larger"),
         Indicator("accidents.investigations_closed_on_time_rate",
-                  _("Investigations closed within the report deadline (12 months)"),
+                  _("Investigation reports submitted within the deadline (12 months)"),
                   percent(closed_on_time, len(measured)), 12, 100, "%", None, URL),
         Indicator("accidents.four_no_let_go_complete_rate",
                   _("Accidents with the four-no-let-go checklist complete (12 months)"),
@@ -91,7 +93,7 @@ def provider(as_of: dt.date) -> list[Indicator]:
         Indicator("accidents.serious_injuries_ytd", _("Serious injuries this year"),
                   data(ytd["serious"] or 0), 12, 0, "", None, URL),
         Indicator("accidents.direct_loss_ytd", _("Direct economic loss this year"),
-                  data(ytd["loss"] or 0), 12, None, "元", None, URL),
+                  data(ytd["loss"] or 0), 12, None, _("yuan"), None, URL),
         # TRIR per 200,000 and LTIFR per 1,000,000 hours worked (DOMAIN.md "Safety statistics").
         Indicator("accidents.trir_ytd", _("TRIR this year (per 200,000 hours)"),
                   rules.rate(recordable, hours, rules.TRIR_BASE), 12, None, "", None,

@@ -162,11 +162,11 @@ class Accident(BaseModel):
 
     @property
     def report_deadline(self) -> dt.datetime:
-        return rules.report_deadline(self.occurred_at)
+        return rules.report_deadline(self.occurred_at, self.head_told_at)
 
     @property
     def reported_on_time(self) -> bool:
-        return rules.reported_on_time(self.occurred_at, self.authority_told_at)
+        return rules.reported_on_time(self.occurred_at, self.authority_told_at, self.head_told_at)
 
     @property
     def report_overdue(self) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-# 第九条: the company head reports to the county-level authority within 1 hour.
+# 第九条: the company head reports to the county-level authority within 1 hour of being told.
 REPORT_LIMIT = dt.timedelta(hours=1)
 # 第十三条: casualty changes within 30 days are reported; 7 days for road-traffic and fire accidents.
 CASUALTY_WINDOW_DAYS = 30
@@ -19,18 +19,26 @@ MAX_EXTENSION_DAYS = 60
 # GB 6441: a serious injury (重伤) is one with 105 or more lost workdays.
 SERIOUS_INJURY_WORKDAYS = 105
 
-# Accident types counted as fire or road traffic for the 7-day window: GB 6441-2025 WSA10003
-# 道路(轨道)车辆致害 and WSA10009 火灾; GB 6441-1986 08 火灾 (its 02 车辆伤害 mixes road and
-# in-plant vehicles, so road traffic is ticked on the accident itself).
-FIRE_OR_ROAD_TYPE_CODES = frozenset({"WSA10003", "WSA10009", "08"})
+# Accident types that get the 7-day window by themselves: fire only (GB 6441-2025 WSA10009 火灾,
+# GB 6441-1986 08 火灾). 第十三条 shortens the window for 道路交通事故 and fires; GB 6441-2025
+# WSA10003 道路(轨道)车辆致害 also covers rail vehicles and in-plant vehicles, which are not
+# road-traffic accidents, and 1986's 02 车辆伤害 mixes road and in-plant vehicles. So road
+# traffic is ticked on the accident itself (its road_traffic field), never read from the type.
+FIRE_OR_ROAD_TYPE_CODES = frozenset({"WSA10009", "08"})
 
 
-def report_deadline(occurred_at: dt.datetime) -> dt.datetime:
-    return occurred_at + REPORT_LIMIT
+def report_deadline(occurred_at: dt.datetime, head_told_at: dt.datetime | None = None
+                    ) -> dt.datetime:  # fmt: skip
+    """第九条: 单位负责人接到报告后1小时内 — the hour runs from when the company head was told;
+    until that time is recorded, from the accident itself (the earliest it can start)."""
+    return (head_told_at or occurred_at) + REPORT_LIMIT
 
 
-def reported_on_time(occurred_at: dt.datetime, authority_told_at: dt.datetime | None) -> bool:
-    return authority_told_at is not None and authority_told_at <= report_deadline(occurred_at)
+def reported_on_time(occurred_at: dt.datetime, authority_told_at: dt.datetime | None,
+                     head_told_at: dt.datetime | None = None) -> bool:  # fmt: skip
+    return authority_told_at is not None and authority_told_at <= report_deadline(
+        occurred_at, head_told_at
+    )
 
 
 def casualty_window_days(*, road_or_fire: bool) -> int:

@@ -3,9 +3,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Greatest, TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from apps.accidents import rules
 from apps.accidents.models import (
@@ -74,10 +75,15 @@ def source_tasks(accident: Accident) -> QuerySet[Task]:
 
 
 def lesson_list(*, user) -> QuerySet[Lesson]:
-    return _scope(
-        Lesson.objects.select_related("accident").prefetch_related("departments"), user,
-        "accident__department_id",
-    ).annotate(attendance=Count("attendees", distinct=True)).order_by("-held_on", "-pk")  # fmt: skip
+    """Lessons of the accidents one sees, and those shared with one's departments."""
+    qs = Lesson.objects.select_related("accident").prefetch_related("departments")
+    visible = access_for(user).visible_department_ids()
+    if visible is not None:
+        shared = Lesson.objects.filter(
+            Q(accident__department_id__in=visible) | Q(departments__in=visible)
+        ).values("pk")
+        qs = qs.filter(pk__in=shared)
+    return qs.annotate(attendance=Count("attendees", distinct=True)).order_by("-held_on", "-pk")
 
 
 def man_hours_list(*, user, filters: dict | None = None) -> QuerySet[ManHours]:
@@ -96,6 +102,27 @@ def types_for(occurred_on: dt.date | None) -> QuerySet[AccidentType]:
         else Edition.GB6441_2025
     )  # fmt: skip
     return AccidentType.objects.filter(edition=edition)
+
+
+def lost_time_injuries():
+    """Lost-time injuries of each accident, for Sum() over accidents.
+
+    The accident's counts are the reference (casualty updates change only them); under GB 6441
+    every death, serious and minor injury (a minor one loses at least one workday) is a
+    lost-time injury. People recorded with a death, a serious injury or lost workdays count
+    when there are more of them than the counts say. So: the greater of the two, per accident.
+    Lost workdays themselves are known only from the people recorded.
+    """
+    people = (
+        Person.objects.filter(accident=OuterRef("pk"))
+        .filter(Q(severity__in=(Severity.DEATH, Severity.SERIOUS)) | Q(lost_workdays__gt=0))
+        .order_by().values("accident").annotate(n=Count("pk")).values("n")
+    )  # fmt: skip
+    return Greatest(
+        Coalesce(Subquery(people, output_field=IntegerField()), Value(0)),
+        F("deaths") + F("serious_injuries") + F("minor_injuries"),
+        output_field=IntegerField(),
+    )
 
 
 # ------------------------------------------------------------------------------
@@ -150,6 +177,20 @@ class Statistics:
 
 
 YEARS_SHOWN = 5
+FIRST_YEAR = 1950  # no accident record here is older
+
+
+def statistics_year(value) -> tuple[int, str | None]:
+    """The year asked for, or this year with the reason when it is missing or out of range."""
+    this_year = timezone.localdate().year
+    if value in (None, ""):
+        return this_year, None
+    year = as_int(value)
+    if year is None or not FIRST_YEAR <= year <= this_year + 1:
+        return this_year, _("Year: choose a year from %(first)d to %(last)d.") % {
+            "first": FIRST_YEAR, "last": this_year + 1,
+        }
+    return year, None
 
 
 def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -200,6 +241,8 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
     }
     for row in (
         accidents.annotate(m=TruncMonth("occurred_at")).values("m").annotate(
+            # First: its F("deaths") etc. must name the fields, not the sums below.
+            lost_time=Sum(lost_time_injuries(), filter=real),
             accidents=Count("pk", filter=real), near_misses=Count("pk", filter=~real),
             deaths=Sum("deaths", filter=real), serious=Sum("serious_injuries", filter=real),
             minor=Sum("minor_injuries", filter=real), loss=Sum("direct_loss", filter=real),
@@ -212,12 +255,11 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
         period.serious += row["serious"] or 0
         period.minor += row["minor"] or 0
         period.direct_loss += float(row["loss"] or 0)
-    lost = Q(severity__in=(Severity.DEATH, Severity.SERIOUS)) | Q(lost_workdays__gt=0)
+        period.lost_time += row["lost_time"] or 0
     for row in people.annotate(m=TruncMonth("accident__occurred_at")).values("m").annotate(
-        lost_time=Count("pk", filter=lost), days=Sum("lost_workdays")
+        days=Sum("lost_workdays")
     ):  # fmt: skip
         period = months[_month_key(row["m"])]
-        period.lost_time += row["lost_time"]
         period.lost_workdays += row["days"] or 0
     for row in hours.values("month").annotate(h=Sum("hours"), staff=Sum("headcount")):
         period = months[(row["month"].year, row["month"].month)]

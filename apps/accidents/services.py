@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from apps.accidents import grading, rules
@@ -28,6 +29,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
 from apps.org.access import access_for
 from apps.workflow import services as workflow
+from apps.workflow.models import TaskStatus
 
 
 def may_report(user, department_id: int | None) -> bool:
@@ -69,12 +71,10 @@ def regrade(accident: Accident) -> None:
 def next_code(occurred_at: dt.datetime) -> str:
     year = timezone.localtime(occurred_at).year
     prefix = f"SG-{year}-"
-    last = (
-        Accident.objects.filter(code__startswith=prefix).order_by("-code")
-        .values_list("code", flat=True).first()
-    )  # fmt: skip
-    number = int(last.rsplit("-", 1)[1]) + 1 if last and last.rsplit("-", 1)[1].isdigit() else 1
-    return f"{prefix}{number:04d}"
+    # By the number, not the text: "SG-2026-10000" sorts before "SG-2026-9999".
+    suffixes = Accident.objects.filter(code__startswith=prefix).values_list("code", flat=True)
+    numbers = [int(code[len(prefix):]) for code in suffixes if code[len(prefix):].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1:04d}"
 
 
 def _check_type_edition(accident: Accident) -> None:
@@ -90,6 +90,24 @@ def _check_type_edition(accident: Accident) -> None:
         )  # fmt: skip
 
 
+def check_report_times(accident: Accident) -> None:
+    """The reporting clock cannot start before the accident nor lie in the future. The head
+    may be told after the authority (the law does not order them), but nobody before the
+    accident."""
+    now = timezone.now()
+    for name in ("head_told_at", "authority_told_at"):
+        value = getattr(accident, name)
+        if value is None:
+            continue
+        label = capfirst(Accident._meta.get_field(name).verbose_name)
+        if accident.occurred_at and value < accident.occurred_at:
+            raise ApplicationError(
+                _("%(field)s: it cannot be before the accident.") % {"field": label}
+            )
+        if value > now:
+            raise ApplicationError(_("%(field)s: it cannot be in the future.") % {"field": label})
+
+
 REPORT_FIELDS = (
     "title", "occurred_at", "place", "department", "accident_type", "is_near_miss",
     "road_traffic", "deaths", "serious_injuries", "minor_injuries", "direct_loss", "account",
@@ -99,13 +117,36 @@ REPORT_FIELDS = (
 CASUALTY_FIELDS = ("deaths", "serious_injuries", "minor_injuries")
 
 
+NUMBER_ATTEMPTS = 5
+
+
+def _save_numbered(accident: Accident, *, user) -> None:
+    """Number a new accident and save it; when a concurrent report took the number first, the
+    unique constraint refuses it and the next free number is taken."""
+    for attempt in range(NUMBER_ATTEMPTS):
+        if accident.occurred_at:
+            accident.code = next_code(accident.occurred_at)
+        try:
+            with transaction.atomic():
+                _save(accident, user=user)
+            return
+        except IntegrityError:
+            if attempt == NUMBER_ATTEMPTS - 1:
+                raise
+
+
 @transaction.atomic
 def accident_save(*, accident: Accident | None = None, data: dict, user, files=()) -> Accident:
     """Report an accident or near miss, or correct its report."""
     creating = accident is None
+    window_before = None
     if not creating:
         _refuse_if_closed(accident)
-        _require_report(user, accident.department_id)
+        # A ModelForm may already have written the new department on the instance: check the
+        # stored one (and, below, the new one).
+        stored = Accident.objects.select_related("accident_type").get(pk=accident.pk)
+        _require_report(user, stored.department_id)
+        window_before = stored.casualty_window_end
     accident = accident or Accident(reported_by=user)
     for field in REPORT_FIELDS:
         if field in data and not (field in CASUALTY_FIELDS and not creating):
@@ -114,14 +155,24 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
     if accident.is_near_miss and (accident.deaths or accident.serious_injuries
                                   or accident.minor_injuries):  # fmt: skip
         raise ApplicationError(_("A near miss has no casualties; record it as an accident."))
+    if (accident.is_near_miss and not creating
+            and accident.people.exclude(severity=Severity.NONE).exists()):  # fmt: skip
+        raise ApplicationError(
+            _("Near miss: people injured or killed are recorded on this accident; a near miss "
+              "has no casualties.")
+        )
     if accident.occurred_at and accident.occurred_at > timezone.now():
         raise ApplicationError(_("Time of the accident: it cannot be in the future."))
+    check_report_times(accident)
     if accident.accident_type_id and accident.occurred_at:
         _check_type_edition(accident)
-    if not accident.code and accident.occurred_at:
-        accident.code = next_code(accident.occurred_at)
     regrade(accident)
-    _save(accident, user=user)
+    if window_before is not None and accident.casualty_window_end != window_before:
+        accident.window_reminded = False  # a new window end is reminded again
+    if creating:
+        _save_numbered(accident, user=user)
+    else:
+        _save(accident, user=user)
     for upload in files:
         attachment_add(owner=accident, upload=upload, user=user)
     return accident
@@ -129,8 +180,10 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
 
 @transaction.atomic
 def accident_attach(*, accident: Accident, user, files) -> list[str]:
-    """Photos and documents of the accident, added by those who report it."""
+    """Photos and documents of the accident, added by those who report it, until it is
+    closed."""
     _require_report(user, accident.department_id)
+    _refuse_if_closed(accident)
     return [attachment_add(owner=accident, upload=f, user=user).original_name for f in files]
 
 
@@ -142,12 +195,8 @@ def accident_report_times(*, accident: Accident, user, head_told_at=None,
     _refuse_if_closed(accident)
     for name, value in (("head_told_at", head_told_at), ("authority_told_at", authority_told_at)):
         if value is not None:
-            if value < accident.occurred_at:
-                raise ApplicationError(
-                    _("%(field)s: it cannot be before the accident.")
-                    % {"field": Accident._meta.get_field(name).verbose_name}
-                )
             setattr(accident, name, value)
+    check_report_times(accident)
     _save(accident, user=user)
     return accident
 
@@ -161,6 +210,13 @@ def person_add(*, accident: Accident, user, name: str, severity: str, employee=N
     if severity == Severity.MINOR and (lost_workdays or 0) >= rules.SERIOUS_INJURY_WORKDAYS:
         raise ApplicationError(
             _("Injury: %(days)d or more lost workdays make a serious injury (GB 6441).")
+            % {"days": rules.SERIOUS_INJURY_WORKDAYS}
+        )
+    # ... and one with fewer is not (0: the lost workdays are not known yet).
+    if severity == Severity.SERIOUS and 0 < (lost_workdays or 0) < rules.SERIOUS_INJURY_WORKDAYS:
+        raise ApplicationError(
+            _("Injury: a serious injury loses %(days)d or more workdays (GB 6441); with fewer it "
+              "is a minor injury, or leave the lost workdays at 0 until they are known.")
             % {"days": rules.SERIOUS_INJURY_WORKDAYS}
         )
     if accident.is_near_miss and severity != Severity.NONE:
@@ -194,12 +250,16 @@ def casualty_update(*, accident: Accident, user, reported_on: dt.date, deaths: i
         grade_before=accident.grade, grade_after=accident.grade, created_by=user,
     )  # fmt: skip
     if reported_on <= accident.casualty_window_end:
-        accident.deaths, accident.serious_injuries = deaths, serious_injuries
-        accident.minor_injuries = minor_injuries
-        regrade(accident)
         update.applied = True
-        update.grade_after = accident.grade
+        _save(update, user=user)
+        # Updates may be entered out of order: the figures are those of the latest applied
+        # update by its date (and entry order on the same day), not of the last one entered.
+        latest = accident.updates.filter(applied=True).order_by("-reported_on", "-pk").first()
+        accident.deaths, accident.serious_injuries = latest.deaths, latest.serious_injuries
+        accident.minor_injuries = latest.minor_injuries
+        regrade(accident)
         _save(accident, user=user)
+        update.grade_after = accident.grade
     _save(update, user=user)
     return update
 
@@ -223,10 +283,27 @@ INVESTIGATION_FIELDS = (
 def investigation_save(*, accident: Accident, data: dict, user) -> Accident:
     _require_manager(user)
     _refuse_if_closed(accident)
+    stored_extension = (
+        Accident.objects.filter(pk=accident.pk).values_list("extension_days", flat=True).first()
+        or 0
+    )
     for field in INVESTIGATION_FIELDS:
         if field in data:
             setattr(accident, field, data[field])
     accident.extension_days = accident.extension_days or 0
+    # 第二十九条: extended once, so at most 60 + 60 days in all.
+    if stored_extension and accident.extension_days != stored_extension:
+        raise ApplicationError(
+            _("Extension: the report deadline has already been extended by %(days)d days; it may "
+              "be extended only once.") % {"days": stored_extension}
+        )  # fmt: skip
+    submitted = accident.report_submitted_on
+    if submitted and submitted < accident.occurred_on:
+        raise ApplicationError(
+            _("Investigation report submitted on: it cannot be before the accident.")
+        )
+    if submitted and submitted > timezone.localdate():
+        raise ApplicationError(_("Investigation report submitted on: it cannot be in the future."))
     if accident.extension_days > rules.MAX_EXTENSION_DAYS:
         raise ApplicationError(
             _("Extension: the report deadline may be extended once by at most %(days)d days.")
@@ -254,6 +331,15 @@ def accident_close(*, accident: Accident, user, closed_on: dt.date | None = None
     if not accident.is_near_miss and accident.report_submitted_on is None:
         raise ApplicationError(
             _("The accident cannot be closed before its investigation report is submitted.")
+        )
+    unfinished = [
+        m.task.title for m in accident.measures.select_related("task").order_by("pk")
+        if m.task.status not in (TaskStatus.SIGNED_OFF, TaskStatus.CANCELLED)
+    ]  # fmt: skip
+    if unfinished:
+        raise ApplicationError(
+            _("The accident cannot be closed while its measures are unfinished: %(measures)s.")
+            % {"measures": "; ".join(unfinished)}
         )
     accident.status = AccidentStatus.CLOSED
     accident.closed_on = closed_on or timezone.localdate()

@@ -24,7 +24,7 @@ from apps.accidents.forms import (
 from apps.accidents.models import AccidentStatus, AccidentType, Grade
 from apps.core.exceptions import ApplicationError
 from apps.core.forms import add_errors
-from apps.core.selectors import as_int, attachment_list, history_entries
+from apps.core.selectors import attachment_list, history_entries
 from apps.core.views import import_view, sheet_template_response
 from apps.org.access import access_for
 from apps.org.permissions import manages, reads_org, role_required
@@ -120,6 +120,8 @@ def accident_detail(request, pk: int, forms: dict | None = None, status: int = 2
 @role_required(_reports)
 def accident_edit(request, pk: int | None = None):
     accident = _get(request, pk) if pk else None
+    if accident is not None and not services.may_report(request.user, accident.department_id):
+        raise PermissionDenied
     form = AccidentForm(request.POST or None, request.FILES or None, instance=accident,
                         user=request.user)  # fmt: skip
     if request.method == "POST" and form.is_valid():
@@ -244,7 +246,9 @@ def accident_file(request, pk: int, attachment_pk: int):
 # ------------------------------------------------------------------------------
 @role_required(reads_org)
 def statistics(request):
-    year = as_int(request.GET.get("year")) or timezone.localdate().year
+    year, refused = selectors.statistics_year(request.GET.get("year"))
+    if refused:
+        messages.error(request, refused)
     stats = selectors.statistics(user=request.user, year=year)
     return render(request, "accidents/statistics.html",
                   {"stats": stats, "year": year, "years": range(year - 4, year + 2)})  # fmt: skip

@@ -32,7 +32,9 @@ def accident(world, *, when: dt.datetime | None = None, department=None, user=No
 def complete_investigation(world, item: Accident, **extra) -> Accident:
     return services.investigation_save(
         accident=item,
-        data={"direct_causes": "违章操作", "report_submitted_on": item.occurred_on + dt.timedelta(days=20),
+        data={"direct_causes": "违章操作",
+              "report_submitted_on": min(item.occurred_on + dt.timedelta(days=20),
+                                         timezone.localdate()),
               "cause_found": True, "responsible_handled": True, "staff_educated": True,
               "measures_taken": True, **extra},
         user=world.safety_manager,

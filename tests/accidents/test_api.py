@@ -72,7 +72,16 @@ def test_closing_through_the_api_names_what_is_missing(world, api_for):
     assert response.status_code == 201
     assert api_for("head_a").post(f"/api/v1/accidents/{item.pk}/close/").status_code == 403
     response = api.post(f"/api/v1/accidents/{item.pk}/close/")
+    assert response.status_code == 400 and "更换电缆" in str(response.json())
+    from apps.workflow.models import Task
+
+    Task.objects.filter(pk=response_task_id(item)).update(status="signed_off")
+    response = api.post(f"/api/v1/accidents/{item.pk}/close/")
     assert response.status_code == 200 and response.json()["status"] == "closed"
+
+
+def response_task_id(item):
+    return item.measures.get().task_id
 
 
 def test_man_hours_lessons_and_statistics(world, api_for):

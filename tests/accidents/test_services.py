@@ -109,6 +109,8 @@ def test_a_casualty_update_after_the_window_is_recorded_without_regrading(world)
 @pytest.mark.parametrize("code, road, days_ago, applied", [
     ("WSA10009", False, 7, True), ("WSA10009", False, 8, False),  # fire: 7 days
     ("WSA10004", True, 8, False),  # road traffic ticked: 7 days
+    ("WSA10003", False, 8, True), ("WSA10003", False, 30, True),  # vehicles: 30 unless ticked
+    ("WSA10003", True, 7, True), ("WSA10003", True, 8, False),
     ("WSA10004", False, 30, True), ("WSA10004", False, 31, False),
 ])  # fmt: skip
 def test_the_window_is_7_days_for_fire_and_road_traffic(world, code, road, days_ago, applied):
@@ -254,7 +256,8 @@ def test_evidence_from_the_records(world):
                             headcount=100, user=world.safety_manager)  # fmt: skip
     values = _values()
     assert values["accidents.trir_ytd"] == 2.0  # 2 recordable × 200,000 ÷ 200,000 h
-    assert values["accidents.ltifr_ytd"] == 5.0  # 1 lost-time × 1,000,000 ÷ 200,000 h
+    # 2 lost-time (the serious injury and the death) × 1,000,000 ÷ 200,000 h
+    assert values["accidents.ltifr_ytd"] == 10.0
     assert late.grade == "general"
 
 
@@ -313,6 +316,8 @@ def test_reminders_are_sent_once(world):
 @pytest.mark.parametrize(
     "severity, days, near_miss, refused",
     [("minor", 104, False, None), ("minor", 105, False, "105 or more"), ("serious", 105, False, None),
+     ("serious", 0, False, None), ("serious", 1, False, "serious injury loses 105"),
+     ("serious", 104, False, "serious injury loses 105"), ("minor", 1, False, None),
      ("none", 0, True, None), ("minor", 1, True, "near miss")],
 )  # fmt: skip
 def test_people_involved(world, severity, days, near_miss, refused):
@@ -336,3 +341,270 @@ def test_outsiders_cannot_touch_the_accident(world):
                                  deaths=1, serious_injuries=0, minor_injuries=0)  # fmt: skip
     with pytest.raises(PermissionDenied):
         services.accident_save(accident=item, data={"title": "x"}, user=world.outsider)
+
+
+def test_an_older_casualty_update_entered_later_does_not_overwrite_a_newer_one(world):
+    assessment = make_assessment(world, make_standard(4))
+    item = accident(world, when=at(dt.date(2026, 11, 1)), serious_injuries=1)
+    services.casualty_update(accident=item, user=world.safety_manager,
+                             reported_on=dt.date(2026, 11, 10), deaths=3, serious_injuries=0,
+                             minor_injuries=0)  # fmt: skip
+    older = services.casualty_update(accident=item, user=world.safety_manager,
+                                     reported_on=dt.date(2026, 11, 5), deaths=1,
+                                     serious_injuries=1, minor_injuries=0)  # fmt: skip
+    item.refresh_from_db()
+    assert older.applied
+    assert (item.deaths, item.serious_injuries, item.grade) == (3, 0, "larger")
+    assert older.grade_after == "larger"
+    gate = _gate(assessment)
+    assert (gate["fatalities"], gate["larger_or_worse_accident"]) == (3, True)
+    # A newer update still wins, and on the same day the one entered last.
+    services.casualty_update(accident=item, user=world.safety_manager,
+                             reported_on=dt.date(2026, 11, 10), deaths=2, serious_injuries=0,
+                             minor_injuries=0)  # fmt: skip
+    item.refresh_from_db()
+    assert (item.deaths, item.grade) == (2, "general")
+    gate = _gate(assessment)
+    assert (gate["fatalities"], gate["larger_or_worse_accident"]) == (2, False)
+
+
+@pytest.mark.parametrize("head_told, authority_told, on_time", [
+    (None, dt.timedelta(hours=1), True),  # no head time recorded: from the accident
+    (None, dt.timedelta(hours=1, seconds=1), False),
+    (dt.timedelta(minutes=30), dt.timedelta(minutes=90), True),  # exactly 1 h after the head
+    (dt.timedelta(minutes=30), dt.timedelta(minutes=90, seconds=1), False),
+    (dt.timedelta(hours=2), dt.timedelta(hours=2, minutes=59), True),
+])  # fmt: skip
+def test_the_hour_runs_from_when_the_company_head_was_told(world, head_told, authority_told,
+                                                           on_time):  # fmt: skip
+    when = at(dt.date(2026, 11, 20), 8, 0)
+    item = accident(world, when=when)
+    services.accident_report_times(
+        accident=item, user=world.head_a, head_told_at=head_told and when + head_told,
+        authority_told_at=when + authority_told,
+    )  # fmt: skip
+    assert item.report_deadline == when + (head_told or dt.timedelta()) + dt.timedelta(hours=1)
+    assert item.reported_on_time is on_time and item.report_overdue is not on_time
+    assert _values()["accidents.reported_on_time_rate"] == (Decimal(100) if on_time else Decimal(0))
+
+
+@pytest.mark.parametrize("field, offset, refused", [
+    ("head_told_at", dt.timedelta(minutes=-1), "Company head told at: it cannot be before"),
+    ("authority_told_at", dt.timedelta(minutes=-1), "Authority told at: it cannot be before"),
+    ("head_told_at", dt.timedelta(0), None),
+    ("authority_told_at", dt.timedelta(hours=11), None),  # 20:00 local, now
+    ("head_told_at", dt.timedelta(hours=11, minutes=1), "Company head told at: it cannot be in the future"),
+    ("authority_told_at", dt.timedelta(hours=11, minutes=1), "Authority told at: it cannot be in the future"),
+])  # fmt: skip
+def test_reporting_times_lie_between_the_accident_and_now(world, field, offset, refused):
+    when = at(dt.date(2026, 11, 20), 9, 0)
+    value = when + offset
+    attempts = [
+        lambda: accident(world, when=when, **{field: value}),
+        lambda: services.accident_report_times(accident=accident(world, when=when),
+                                               user=world.head_a, **{field: value}),
+        lambda: services.accident_save(accident=accident(world, when=when),
+                                       data={field: value}, user=world.head_a),
+    ]  # fmt: skip
+    for attempt in attempts:
+        if refused:
+            with pytest.raises(ApplicationError, match=refused):
+                attempt()
+        else:
+            assert getattr(attempt(), field) == value
+
+
+def test_the_head_may_be_told_after_the_authority(world):
+    when = at(dt.date(2026, 11, 20), 9, 0)
+    item = accident(world, when=when, authority_told_at=when + dt.timedelta(minutes=20),
+                    head_told_at=when + dt.timedelta(minutes=40))  # fmt: skip
+    assert item.head_told_at > item.authority_told_at
+
+
+def test_the_api_refuses_reporting_times_in_the_future(world, api_for):
+    item = accident(world, when=at(dt.date(2026, 11, 20), 9, 0))
+    response = api_for("head_a").post(f"/api/v1/accidents/{item.pk}/times/",
+                                      {"authority_told_at": "2026-11-21T09:00:00+08:00"},
+                                      format="json")  # fmt: skip
+    assert response.status_code == 400, response.content
+    assert "Authority told at" in str(response.data)
+    item.refresh_from_db()
+    assert item.authority_told_at is None
+
+
+@pytest.mark.parametrize("as_of, occurred_on, counted", [
+    (dt.date(2028, 3, 1), dt.date(2027, 3, 2), True),  # 366 days back over the leap day
+    (dt.date(2028, 3, 1), dt.date(2027, 3, 1), False),  # a calendar year before: outside
+    (dt.date(2026, 11, 20), dt.date(2025, 11, 21), True),
+    (dt.date(2026, 11, 20), dt.date(2025, 11, 20), False),
+    (dt.date(2026, 11, 20), dt.date(2026, 11, 20), True),
+])  # fmt: skip
+def test_the_12_months_are_a_calendar_year(world, as_of, occurred_on, counted):
+    type_code = "WSA10004" if occurred_on >= dt.date(2026, 7, 1) else "01"
+    with time_machine.travel(dt.datetime(2028, 6, 1), tick=False):
+        accident(world, when=at(occurred_on, 8), type_code=type_code, deaths=1)
+    assert _values(as_of)["accidents.fatalities_12m"] == (1 if counted else 0)
+
+
+def test_investigations_on_time_compare_the_report_date_with_the_due_date(world):
+    # Report in time (due 2026-10-31), accident closed later: on time.
+    early = accident(world, when=at(dt.date(2026, 9, 1)))
+    complete_investigation(world, early, report_submitted_on=dt.date(2026, 10, 31))
+    services.accident_close(accident=early, user=world.safety_manager,
+                            closed_on=dt.date(2026, 11, 15))  # fmt: skip
+    # Report a day late, closed the same day: late.
+    late = accident(world, when=at(dt.date(2026, 9, 1)))
+    complete_investigation(world, late, report_submitted_on=dt.date(2026, 11, 1))
+    services.accident_close(accident=late, user=world.safety_manager,
+                            closed_on=dt.date(2026, 11, 1))  # fmt: skip
+    # Extended by 30 days (due 2026-11-30): report on 11-20 is on time, not yet closed.
+    extended = accident(world, when=at(dt.date(2026, 9, 1)))
+    complete_investigation(world, extended, report_submitted_on=dt.date(2026, 11, 20),
+                           extension_days=30, extension_reason="技术鉴定")  # fmt: skip
+    values = _values()
+    assert values["accidents.investigations_closed_on_time_rate"] == Decimal("50.0")  # 1 of 2
+
+
+def test_lost_time_injuries_follow_the_counts_and_the_people(world):
+    from apps.accidents import selectors
+
+    services.man_hours_save(department=world.dept_a, month=dt.date(2026, 9, 1), hours=1_000_000,
+                            headcount=100, user=world.safety_manager)  # fmt: skip
+    counted = accident(world, when=at(dt.date(2026, 9, 2)), serious_injuries=1)
+    services.person_add(accident=counted, user=world.safety_manager, name="甲",
+                        severity="serious", lost_workdays=110)  # fmt: skip
+    # A casualty update changes only the counts: now 1 death and 2 minor injuries.
+    services.casualty_update(accident=counted, user=world.safety_manager,
+                             reported_on=dt.date(2026, 9, 10), deaths=1, serious_injuries=0,
+                             minor_injuries=2)  # fmt: skip
+    # More people recorded than the counts say: the people count.
+    people = accident(world, when=at(dt.date(2026, 9, 3)), minor_injuries=1)
+    for name in ("乙", "丙"):
+        services.person_add(accident=people, user=world.safety_manager, name=name,
+                            severity="minor", lost_workdays=3)  # fmt: skip
+    stats = selectors.statistics(user=world.safety_manager, year=2026)
+    september = stats.months[8]
+    assert (september.lost_time, september.lost_workdays) == (3 + 2, 116)
+    assert september.ltifr == 5.0
+    assert _values()["accidents.ltifr_ytd"] == 5.0
+
+
+def test_an_accident_with_casualties_recorded_cannot_become_a_near_miss(world):
+    item = accident(world)
+    services.person_add(accident=item, user=world.head_a, name="甲", severity="minor",
+                        lost_workdays=2)  # fmt: skip
+    with pytest.raises(ApplicationError, match="Near miss: people injured"):
+        services.accident_save(accident=item, data={"is_near_miss": True}, user=world.head_a)
+    item.refresh_from_db()
+    assert not item.is_near_miss
+    bystander = accident(world)
+    services.person_add(accident=bystander, user=world.head_a, name="乙", severity="none")
+    assert services.accident_save(accident=bystander, data={"is_near_miss": True},
+                                  user=world.head_a).is_near_miss  # fmt: skip
+
+
+def test_closing_waits_for_the_measures(world):
+    item = accident(world)
+    complete_investigation(world, item)
+    guard = services.measure_add(accident=item, user=world.safety_manager, kind="corrective",
+                                 title="加装防护罩", department=world.dept_a,
+                                 due_date=dt.date(2026, 12, 31))  # fmt: skip
+    drill = services.measure_add(accident=item, user=world.safety_manager, kind="preventive",
+                                 title="全员培训", department=world.dept_b,
+                                 due_date=dt.date(2026, 12, 31))  # fmt: skip
+    Task.objects.filter(pk=drill.task_id).update(status="submitted")
+    with pytest.raises(ApplicationError, match="measures are unfinished") as exc:
+        services.accident_close(accident=item, user=world.safety_manager)
+    assert "加装防护罩" in exc.value.message and "全员培训" in exc.value.message
+    Task.objects.filter(pk=guard.task_id).update(status="signed_off")
+    with pytest.raises(ApplicationError) as exc:
+        services.accident_close(accident=item, user=world.safety_manager)
+    assert "全员培训" in exc.value.message and "加装防护罩" not in exc.value.message
+    Task.objects.filter(pk=drill.task_id).update(status="cancelled")
+    assert services.accident_close(accident=item, user=world.safety_manager).status == "closed"
+
+
+def test_a_closed_accident_takes_no_more_attachments(world, api_for):
+    item = accident(world)
+    complete_investigation(world, item)
+    services.accident_close(accident=item, user=world.safety_manager)
+    photo = SimpleUploadedFile("现场.pdf", b"%PDF-1.4 x", content_type="application/pdf")
+    with pytest.raises(ApplicationError, match="closed"):
+        services.accident_attach(accident=item, user=world.head_a, files=[photo])
+    photo.seek(0)
+    response = api_for("head_a").post(f"/api/v1/accidents/{item.pk}/photos/", {"files": [photo]},
+                                      format="multipart")  # fmt: skip
+    assert response.status_code == 400
+    from apps.core.selectors import attachment_list
+
+    assert not attachment_list(owner=item).exists()
+
+
+def test_numbers_past_9999_do_not_collide(world):
+    first = accident(world)
+    Accident.objects.filter(pk=first.pk).update(code="SG-2026-9999")
+    second = accident(world)
+    assert second.code == "SG-2026-10000"
+    assert accident(world).code == "SG-2026-10001"
+    assert accident(world, when=at(dt.date(2026, 3, 1)), type_code="01").code == "SG-2026-10002"
+    assert accident(world, when=at(dt.date(2025, 3, 1)), type_code="01").code == "SG-2025-0001"
+
+
+def test_a_number_taken_concurrently_is_retried(world, monkeypatch):
+    taken = accident(world)
+    real = services.next_code
+    calls = []
+
+    def racing(occurred_at):
+        calls.append(occurred_at)
+        return taken.code if len(calls) == 1 else real(occurred_at)
+
+    # The other report is committed between the check and the insert.
+    monkeypatch.setattr(Accident, "validate_unique", lambda self, exclude=None: None)
+    monkeypatch.setattr(services, "next_code", racing)
+    assert accident(world).code == "SG-2026-0002" and len(calls) == 2
+
+
+def test_the_deadline_is_extended_only_once(world):
+    item = accident(world, when=at(dt.date(2026, 9, 1)))
+    services.investigation_save(accident=item, data={"extension_days": 30, "extension_reason": "鉴定"},
+                                user=world.safety_manager)  # fmt: skip
+    for days in (60, 0):  # a second extension, or taking it back to extend again
+        item.refresh_from_db()
+        with pytest.raises(ApplicationError, match="extended only once"):
+            services.investigation_save(accident=item, data={"extension_days": days},
+                                        user=world.safety_manager)  # fmt: skip
+    item.refresh_from_db()
+    assert item.extension_days == 30 and item.investigation_due == dt.date(2026, 11, 30)
+    services.investigation_save(accident=item, data={"direct_causes": "x"}, user=world.safety_manager)
+
+
+@pytest.mark.parametrize("submitted, refused", [
+    (dt.date(2026, 8, 31), "before the accident"), (dt.date(2026, 9, 1), None),
+    (dt.date(2026, 11, 20), None), (dt.date(2026, 11, 21), "in the future"),
+])  # fmt: skip
+def test_the_report_date_lies_between_the_accident_and_today(world, submitted, refused):
+    item = accident(world, when=at(dt.date(2026, 9, 1)))
+    save = lambda: services.investigation_save(  # noqa: E731
+        accident=item, data={"report_submitted_on": submitted}, user=world.safety_manager
+    )
+    if refused:
+        with pytest.raises(ApplicationError, match=f"Investigation report submitted on: .*{refused}"):
+            save()
+    else:
+        assert save().report_submitted_on == submitted
+
+
+@pytest.mark.parametrize("change, reminded_again", [
+    ({"road_traffic": True}, True),  # 30 days become 7
+    ({"occurred_at": at(dt.date(2026, 10, 23))}, True),
+    ({"title": "改名"}, False),
+])  # fmt: skip
+def test_a_new_casualty_window_is_reminded_again(world, change, reminded_again):
+    item = accident(world, when=at(dt.date(2026, 10, 22)), minor_injuries=1)  # window to 11-21
+    services.send_reminders(today=dt.date(2026, 11, 20))
+    item.refresh_from_db()
+    assert item.window_reminded
+    item = services.accident_save(accident=item, data=change, user=world.safety_manager)
+    item.refresh_from_db()
+    assert item.window_reminded is not reminded_again

@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 from decimal import Decimal
@@ -68,7 +69,11 @@ def test_the_detail_shows_the_grade_rule_the_clock_and_history(world, client_for
     assert 'data-testid="grade"' in html and "General" in html
     assert "below every band" in html
     assert "Overdue" in html  # never reported to the authority
-    assert "Change history" in html or "history-list" in html or "历史" in html
+    history = re.search(r'<ul class="list-group history-list">(.*?)</ul>\s*</section>', html, re.S)
+    assert history, "the change history list is missing"
+    entries = re.findall(r'<li class="list-group-item">(.*?)</li>', history.group(1), re.S)
+    name = world.safety_manager.first_name or world.safety_manager.username
+    assert any(name in e and ("· created" in e or "· 创建" in e) for e in entries), entries
 
 
 def test_a_head_reports_from_the_form(world, client_for):
@@ -104,14 +109,19 @@ def test_a_late_casualty_update_from_the_page_says_it_was_not_regraded(world, cl
     assert old.grade == "general"
 
 
-def _bulk(world, n, months):
+def _bulk(world, n, months, varied=False):
     from apps.accidents.models import Person
 
+    departments = (world.dept_b, world.dept_a, world.team_a, world.root)
+    types = ("WSA10004", "WSA10001", "WSA10009", "WSA10003", "WSA10011")
     for i in range(n):
+        casualties = {"minor_injuries": 1}
+        if varied:  # every grade, near misses, more departments and types
+            casualties = ({"minor_injuries": 1}, {"deaths": 3}, {"deaths": 10},
+                          {"deaths": 30}, {"is_near_miss": True})[i % 5]  # fmt: skip
         made = accident(world, when=at(dt.date(2026, 7 + i % 5, 1 + i % 19)),
-                        department=world.dept_a if i % 2 else world.dept_b,
-                        type_code=("WSA10004", "WSA10001")[i % 2], minor_injuries=1,
-                        is_near_miss=False)  # fmt: skip
+                        department=departments[i % (4 if varied else 2)],
+                        type_code=types[i % (5 if varied else 2)], **casualties)  # fmt: skip
         Person.objects.create(accident=made, name="x", severity="minor", lost_workdays=i)
     for m in range(1, months + 1):
         services.man_hours_save(department=world.dept_a, month=dt.date(2026, m, 1), hours=1000,
@@ -138,7 +148,12 @@ def test_statistics_and_register_queries_do_not_grow(world, client_for):
 
     _bulk(world, 2, 1)
     small = (_count(stats), _count(register), _count(page))
-    _bulk(world, 20, 11)
+    _bulk(world, 20, 11, varied=True)
+    from apps.accidents.models import Accident
+
+    grades = set(Accident.objects.values_list("grade", flat=True))
+    assert grades == {"general", "larger", "major", "especially_major"}
+    assert Accident.objects.values("department").distinct().count() == 4
     large = (_count(stats), _count(register), _count(page))
     assert small == large
 
@@ -151,7 +166,8 @@ def test_statistics_figures(world, client_for):
     assert stats.total.accidents == 4 and stats.total.minor == 4
     assert stats.total.hours == 2000 and stats.total.staff == 10
     assert stats.total.trir == 400.0  # 4 × 200,000 ÷ 2,000
-    assert stats.total.lost_time == 3  # lost workdays 1, 2, 3
+    assert stats.total.lost_time == 4  # every minor injury (GB 6441: at least one workday lost)
+    assert stats.total.lost_workdays == 6  # of the people recorded: 1, 2, 3
     assert stats.months[6].accidents == 1 and stats.months[0].hours == 1000
     head = statistics(user=world.head_a, year=2026)
     assert head.total.accidents == 2  # department A only
@@ -206,3 +222,87 @@ def test_actions_are_refused_to_those_who_may_not_take_them(
     assert response.status_code == expected
     item.refresh_from_db()
     assert item.deaths == 0 and item.status == "reported"
+
+
+def test_a_head_of_another_department_cannot_move_the_accident_to_it(world, client_for, item):
+    from apps.org.models import Employee
+
+    # The head of B works in A, so they see A's accidents, but may not edit or move them.
+    Employee.objects.filter(user=world.outsider).update(department=world.dept_a)
+    client = client_for("outsider")
+    assert client.get(f"/accidents/{item.pk}/edit/").status_code == 403
+    response = client.post(f"/accidents/{item.pk}/edit/", {
+        "title": "改名", "occurred_at": "2026-11-01T09:00", "place": "别处",
+        "department": world.dept_b.pk, "accident_type": item.accident_type_id,
+        "direct_loss": "5000",
+    })  # fmt: skip
+    assert response.status_code == 403
+    item.refresh_from_db()
+    assert (item.department_id, item.title) == (world.dept_a.pk, "车床夹伤")
+
+
+def test_the_service_checks_the_stored_department(world, item):
+    from django.core.exceptions import PermissionDenied
+
+    item.department = world.dept_b  # as a ModelForm would have written it
+    with pytest.raises(PermissionDenied):
+        services.accident_save(accident=item, data={"title": "改名"}, user=world.outsider)
+    item.refresh_from_db()
+    assert (item.department_id, item.title) == (world.dept_a.pk, "车床夹伤")
+
+
+def test_heads_see_the_lessons_shared_with_their_departments(world, client_for, item):
+    from apps.accidents import selectors
+
+    other = accident(world, department=world.dept_b, when=at(dt.date(2026, 11, 3)))
+    shared = services.lesson_save(data={"accident": other, "title": "装配事故教训",
+                                        "held_on": dt.date(2026, 11, 10), "content": "x",
+                                        "departments": [world.dept_a, world.dept_b]},
+                                  user=world.safety_manager)  # fmt: skip
+    own = services.lesson_save(data={"accident": item, "title": "车床事故教训",
+                                     "held_on": dt.date(2026, 11, 11), "content": "x",
+                                     "departments": [world.dept_a]},
+                               user=world.safety_manager)  # fmt: skip
+    assert list(selectors.lesson_list(user=world.head_a)) == [own, shared]
+    assert list(selectors.lesson_list(user=world.outsider)) == [shared]
+    assert selectors.lesson_list(user=world.head_a).get(pk=shared.pk).attendance == 0
+    html = client_for("head_a").get("/accidents/lessons/").content.decode()
+    assert "装配事故教训" in html and "车床事故教训" in html
+
+
+@pytest.mark.parametrize("year, shown, refused", [
+    ("99999", 2026, True), ("1", 2026, True), ("1949", 2026, True), ("2028", 2026, True),
+    ("abc", 2026, True), ("1950", 1950, False), ("2027", 2027, False), ("", 2026, False),
+])  # fmt: skip
+def test_a_statistics_year_out_of_range_is_refused_with_a_message(world, client_for, api_for,
+                                                                  year, shown, refused):  # fmt: skip
+    with translation.override("en"):
+        response = client_for("safety_manager").get(f"/accidents/statistics/?year={year}")
+        api = api_for("safety_manager").get(f"/api/v1/accidents/statistics/?year={year}")
+    assert response.status_code == 200
+    assert response.context["year"] == shown
+    assert ("Year: choose a year from 1950 to 2027" in response.content.decode()) is refused
+    if refused:
+        assert api.status_code == 400 and "Year: choose a year" in str(api.json())
+    else:
+        assert api.status_code == 200 and api.json()["year"] == shown
+
+
+def test_texts_in_scripts_are_escaped_and_editions_are_labelled(world, client_for, item,
+                                                               monkeypatch):  # fmt: skip
+    import django.template.base
+
+    from apps.accidents import evidence
+
+    fresh = accident(world, when=at(dt.date(2026, 11, 20), 19, 30))  # the clock still runs
+    real = django.template.base.gettext_lazy
+    monkeypatch.setattr(django.template.base, "gettext_lazy",
+                        lambda m: "L'heure" if m == "Overdue" else real(m))  # fmt: skip
+    with translation.override("en"):
+        detail = client_for("safety_manager").get(f"/accidents/{fresh.pk}/").content.decode()
+    assert "el.textContent='L\\u0027heure'" in detail
+    with translation.override("en"):
+        listing = client_for("safety_manager").get("/accidents/").content.decode()
+        unit = {i.key: i.unit for i in evidence.provider(dt.date(2026, 11, 20))}
+    assert "GB 6441-2025 · " in listing and ">2025 · " not in listing
+    assert unit["accidents.direct_loss_ytd"] == "yuan"
