@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from apps.org import services as org_services
@@ -69,10 +71,29 @@ def world(db) -> World:
     return World(root, dept_a, team_a, dept_b, safety_manager, head_a, employee_a, leader, outsider)
 
 
+class _SpeaksTheTestLanguage:
+    """A request made under translation.override("en") asks for English the way a person does
+    (the language cookie): pages otherwise speak Chinese whatever the thread's language."""
+
+    def request(self, **request):
+        language = translation.get_language() or ""
+        if language.startswith("en"):
+            self.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        return super().request(**request)
+
+
+class TestClient(_SpeaksTheTestLanguage, Client):
+    pass
+
+
+class TestAPIClient(_SpeaksTheTestLanguage, APIClient):
+    pass
+
+
 @pytest.fixture
 def client_for(world):
     def make(persona: str) -> Client:
-        client = Client()
+        client = TestClient()
         client.force_login(world.persona(persona))
         return client
 
@@ -82,7 +103,7 @@ def client_for(world):
 @pytest.fixture
 def api_for(world):
     def make(persona: str) -> APIClient:
-        client = APIClient()
+        client = TestAPIClient()
         client.force_authenticate(world.persona(persona))
         return client
 
