@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from apps.core import navigation, selectors, services
 from apps.core.exceptions import ApplicationError
+from apps.core.forms import add_errors
 from apps.core.models import GeneratedFileStatus
 from apps.core.xlsx import render_xlsx
 
@@ -90,6 +92,22 @@ def export_start(request, kind: str):
         return render(request, "core/_generated_file.html", {"file": generated})
     messages.success(request, _("Export “%(title)s” started.") % {"title": generated.title})
     return redirect("core:generated_file_list")
+
+
+def run_service(request, form, action, success: str):
+    """Call a service for a bound form: a refusal is shown on the form (field errors where the
+    service names the field), success as a message. Returns the result, or None if refused."""
+    try:
+        result = action()
+    except ValidationError as exc:
+        add_errors(form, exc)
+    except ApplicationError as exc:
+        form.add_error(None, exc.message)
+    else:
+        if success:
+            messages.success(request, success)
+        return result
+    return None
 
 
 def import_view(request, *, importer, title, template_url_name, success_url, back_url):

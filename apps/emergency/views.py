@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
-from apps.core.forms import add_errors
 from apps.core.models import Attachment
 from apps.core.selectors import attachment_list, history_entries
+from apps.core.views import run_service
 from apps.emergency import selectors, services
 from apps.emergency.forms import (
     DrillEvaluationForm,
@@ -40,20 +39,6 @@ PAGE_SIZE = 25
 
 def _writes(access) -> bool:
     return access.manages_everything or access.is_department_head
-
-
-def _run(request, form, action, success: str):
-    """Call a service; show its refusal on the form. Returns the result or None."""
-    try:
-        result = action()
-    except ValidationError as exc:
-        add_errors(form, exc)
-    except ApplicationError as exc:
-        form.add_error(None, exc.message)
-    else:
-        messages.success(request, success)
-        return result
-    return None
 
 
 def _page(request, qs):
@@ -111,7 +96,7 @@ def plan_edit(request, pk: int | None = None):
     form = PlanForm(request.POST or None, request.FILES or None, instance=plan, user=request.user)
     if request.method == "POST" and form.is_valid():
         data, files = _split_files(form)
-        saved = _run(request, form,
+        saved = run_service(request, form,
                      lambda: services.plan_save(plan=plan, data=data, user=request.user, files=files),
                      _("Emergency plan saved."))  # fmt: skip
         if saved is not None:
@@ -127,7 +112,7 @@ def plan_edit(request, pk: int | None = None):
 def plan_file(request, pk: int):
     plan = _plan(request, pk)
     form = FilingForm(request.POST)
-    if form.is_valid() and _run(request, form,
+    if form.is_valid() and run_service(request, form,
                                 lambda: services.plan_file(plan=plan, user=request.user, **form.cleaned_data),
                                 _("Filing recorded.")):  # fmt: skip
         return redirect(plan)
@@ -139,7 +124,7 @@ def plan_file(request, pk: int):
 def plan_evaluate(request, pk: int):
     plan = _plan(request, pk)
     form = EvaluationForm(request.POST)
-    if form.is_valid() and _run(request, form,
+    if form.is_valid() and run_service(request, form,
                                 lambda: services.plan_evaluate(plan=plan, user=request.user, **form.cleaned_data),
                                 _("Evaluation recorded.")):  # fmt: skip
         return redirect(plan)
@@ -194,7 +179,7 @@ def team_edit(request, pk: int | None = None):
     team = _team(request, pk) if pk else None
     form = TeamForm(request.POST or None, instance=team, user=request.user)
     if request.method == "POST" and form.is_valid():
-        saved = _run(request, form,
+        saved = run_service(request, form,
                      lambda: services.team_save(team=team, data=form.cleaned_data, user=request.user),
                      _("Rescue team saved."))  # fmt: skip
         if saved is not None:
@@ -212,7 +197,7 @@ def team_edit(request, pk: int | None = None):
 def member_add(request, pk: int):
     team = _team(request, pk)
     form = MemberForm(request.POST)
-    if form.is_valid() and _run(request, form,
+    if form.is_valid() and run_service(request, form,
                                 lambda: services.team_member_save(team=team, data=form.cleaned_data, user=request.user),
                                 _("Member added.")):  # fmt: skip
         return redirect(team)
@@ -268,7 +253,7 @@ def supply_edit(request, pk: int | None = None):
                                pk=pk) if pk else None  # fmt: skip
     form = SupplyForm(request.POST or None, instance=supply, user=request.user)
     if request.method == "POST" and form.is_valid():
-        saved = _run(request, form,
+        saved = run_service(request, form,
                      lambda: services.supply_save(supply=supply, data=form.cleaned_data, user=request.user),
                      _("Supply saved."))  # fmt: skip
         if saved is not None:
@@ -284,7 +269,7 @@ def supply_check(request, pk: int):
     )
     form = SupplyCheckForm(request.POST)
     if form.is_valid():
-        check = _run(request, form,
+        check = run_service(request, form,
                      lambda: services.supply_check(supply=supply, user=request.user, **form.cleaned_data),
                      _("Check recorded."))  # fmt: skip
         if check is not None:
@@ -348,7 +333,7 @@ def drill_create(request):
                      plans=selectors.drillable_plans(user=request.user), initial=initial)  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data, files = _split_files(form)
-        saved = _run(request, form,
+        saved = run_service(request, form,
                      lambda: services.drill_record(data=data, user=request.user, files=files),
                      _("Drill recorded."))  # fmt: skip
         if saved is not None:
@@ -361,7 +346,7 @@ def drill_create(request):
 def drill_evaluate(request, pk: int):
     drill = _drill(request, pk)
     form = DrillEvaluationForm(request.POST)
-    if form.is_valid() and _run(request, form,
+    if form.is_valid() and run_service(request, form,
                                 lambda: services.drill_evaluate(drill=drill, user=request.user, **form.cleaned_data),
                                 _("Evaluation saved.")):  # fmt: skip
         return redirect(drill)
@@ -373,7 +358,7 @@ def drill_evaluate(request, pk: int):
 def improvement_add(request, pk: int):
     drill = _drill(request, pk)
     form = ImprovementForm(request.POST, user=request.user)
-    if form.is_valid() and _run(request, form,
+    if form.is_valid() and run_service(request, form,
                                 lambda: services.improvement_raise(drill=drill, user=request.user, **form.cleaned_data),
                                 _("Improvement raised as a task.")):  # fmt: skip
         return redirect(drill)
@@ -412,7 +397,7 @@ def drillplan_create(request):
     form = DrillPlanForm(request.POST or None, user=request.user,
                          initial={"year": timezone.localdate().year})  # fmt: skip
     if request.method == "POST" and form.is_valid():
-        saved = _run(request, form,
+        saved = run_service(request, form,
                      lambda: services.drill_plan_create(data=form.cleaned_data, user=request.user),
                      _("Drill plan created: add the planned drills."))  # fmt: skip
         if saved is not None:
@@ -429,7 +414,7 @@ def drillplan_item_add(request, pk: int):
     form = DrillPlanItemForm(
         request.POST, plans=selectors.drillable_plans(department=drill_plan.department)
     )
-    if form.is_valid() and _run(request, form,
+    if form.is_valid() and run_service(request, form,
                                 lambda: services.drill_plan_item_add(drill_plan=drill_plan, data=form.cleaned_data, user=request.user),
                                 _("Planned drill added.")):  # fmt: skip
         return redirect(drill_plan)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,9 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
-from apps.core.forms import add_errors
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import import_view, sheet_template_response
+from apps.core.views import import_view, run_service, sheet_template_response
 from apps.equipment import importers, selectors, services
 from apps.equipment.exporters import labels_pdf
 from apps.equipment.forms import (
@@ -39,20 +38,6 @@ LABELS_MAX = 500  # one sheet request; filter the ledger for more
 
 def _writes(access) -> bool:
     return access.manages_everything or access.is_department_head
-
-
-def _run(request, form, action, success: str):
-    """Call a service; show its refusal on the form. Returns the result or None."""
-    try:
-        result = action()
-    except ValidationError as exc:
-        add_errors(form, exc)
-    except ApplicationError as exc:
-        form.add_error(None, exc.message)
-    else:
-        messages.success(request, success)
-        return result
-    return None
 
 
 # ------------------------------------------------------------------------------
@@ -117,7 +102,7 @@ def equipment_edit(request, pk: int | None = None):
     equipment = _get(request, pk) if pk else None
     form = EquipmentForm(request.POST or None, instance=equipment, user=request.user)
     if request.method == "POST" and form.is_valid():
-        saved = _run(
+        saved = run_service(
             request, form,
             lambda: services.equipment_save(equipment=equipment, data=form.cleaned_data, user=request.user),
             _("Equipment saved."),
@@ -144,7 +129,7 @@ def record_create(request, pk: int):
     if form.is_valid():
         data = dict(form.cleaned_data)
         files = data.pop("files") or []
-        record = _run(
+        record = run_service(
             request, form,
             lambda: services.record_create(user=request.user, equipment=equipment, files=files, **data),
             _("Record saved."),
@@ -164,7 +149,7 @@ def scrap_request(request, pk: int):
     equipment = _get(request, pk)
     form = ScrapForm(request.POST)
     if form.is_valid():
-        done = _run(
+        done = run_service(
             request, form,
             lambda: services.equipment_scrap_request(equipment=equipment, user=request.user,
                                                      reason=form.cleaned_data["reason"]),
@@ -226,7 +211,7 @@ def device_edit(request, pk: int | None = None):
     form = DeviceForm(request.POST or None, instance=device, user=request.user)
     form.fields["equipment"].queryset = selectors.equipment_list(user=request.user)
     if request.method == "POST" and form.is_valid():
-        saved = _run(
+        saved = run_service(
             request, form,
             lambda: services.device_save(device=device, data=form.cleaned_data, user=request.user),
             _("Safety device saved."),
@@ -272,7 +257,7 @@ def plan_edit(request, pk: int | None = None):
     initial = {"equipment": request.GET.get("equipment")} if not pk else None
     form = PlanForm(request.POST or None, instance=plan, equipment_qs=equipment_qs, initial=initial)
     if request.method == "POST" and form.is_valid():
-        saved = _run(
+        saved = run_service(
             request, form,
             lambda: services.plan_save(plan=plan, data=form.cleaned_data, user=request.user),
             _("Plan saved."),
@@ -305,7 +290,7 @@ def project_edit(request, pk: int | None = None):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         files = data.pop("files") or []
-        saved = _run(
+        saved = run_service(
             request, form,
             lambda: services.project_save(project=project, data=data, user=request.user, files=files),
             _("Three-simultaneity record saved."),

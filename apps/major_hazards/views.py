@@ -17,6 +17,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.forms import add_errors
 from apps.core.models import Attachment
 from apps.core.selectors import history_entries
+from apps.core.views import run_service
 from apps.major_hazards import selectors, services
 from apps.major_hazards.exporters import report_pdf
 from apps.major_hazards.forms import (
@@ -34,20 +35,6 @@ from apps.org.selectors import department_list
 
 PAGE_SIZE = 25
 LEVELS = [(n, gettext_lazy("Level %(n)s") % {"n": n}) for n in (1, 2, 3, 4)]
-
-
-def _run(request, form, action, success: str):
-    """Call a service; show its refusal on the form. Returns the result or None."""
-    try:
-        result = action()
-    except ValidationError as exc:
-        add_errors(form, exc)
-    except ApplicationError as exc:
-        form.add_error(None, exc.message)
-    else:
-        messages.success(request, success)
-        return result
-    return None
 
 
 def _form_page(request, form, title, cancel_url, multipart=False):
@@ -149,7 +136,7 @@ def unit_edit(request, pk: int | None = None):
     unit = _unit(request, pk) if pk else None
     form = UnitForm(request.POST or None, instance=unit)
     if request.method == "POST" and form.is_valid():
-        saved = _run(
+        saved = run_service(
             request, form,
             lambda: services.unit_save(unit=unit, data=form.cleaned_data, user=request.user),
             _("Unit saved."),
@@ -191,7 +178,7 @@ def item_edit(request, pk: int, item_pk: int | None = None):
     item = get_object_or_404(unit.inventory, pk=item_pk) if item_pk else None
     form = InventoryItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
-        saved = _run(
+        saved = run_service(
             request, form,
             lambda: services.inventory_item_save(unit=unit, item=item, data=form.cleaned_data,
                                                  user=request.user),
@@ -237,7 +224,7 @@ def entry_edit(request, pk: int, entry_pk: int | None = None):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         files = data.pop("files") or []
-        saved = _run(
+        saved = run_service(
             request, form,
             lambda: services.register_entry_save(unit=unit, entry=entry, data=data,
                                                  user=request.user, files=files),
@@ -255,7 +242,7 @@ def assessment_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         files = data.pop("files") or []
-        saved = _run(
+        saved = run_service(
             request, form,
             lambda: services.assessment_save(unit=unit, data=data, user=request.user, files=files),
             _("Safety assessment saved."),
@@ -286,7 +273,7 @@ def measure_edit(request, pk: int, measure_pk: int | None = None):
     measure = get_object_or_404(unit.measures, pk=measure_pk) if measure_pk else None
     form = MeasureForm(request.POST or None, instance=measure)
     if request.method == "POST" and form.is_valid():
-        saved = _run(
+        saved = run_service(
             request, form,
             lambda: services.measure_save(unit=unit, measure=measure, data=form.cleaned_data,
                                           user=request.user),
