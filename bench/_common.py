@@ -1,4 +1,5 @@
-"""What every bench script shares: Django on a throwaway SQLite database, and best-of timing."""
+"""What every bench script shares: Django on a throwaway SQLite database (or the empty database
+named by BENCH_DATABASE_URL), and best-of timing."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from pathlib import Path
 
 def setup_django(*, throwaway_db: bool = True) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    if throwaway_db:
+    if throwaway_db and os.environ.get("BENCH_DATABASE_URL"):
+        # An empty database made for the run, e.g. postgres://postgres@127.0.0.1:5432/bench
+        os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
+    elif throwaway_db:
         database = Path(tempfile.mkdtemp()) / "bench.sqlite3"
         os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
