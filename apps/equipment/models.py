@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from apps.core.models import BaseModel
@@ -220,7 +221,7 @@ class RecordKind(models.TextChoices):
 
 
 class RecordResult(models.TextChoices):
-    PASS = "pass", _("Passed")
+    PASS = "pass", pgettext_lazy("check result", "Passed")
     FAIL = "fail", _("Failed")
 
 

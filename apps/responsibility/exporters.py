@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from apps.core import exports
 from apps.core.pdf import render_pdf
@@ -94,7 +95,7 @@ class LettersExporter(ResponsibilityExporter):
     title = _("Responsibility letter register")
 
     def header(self):
-        return [_("Year"), _("Level"), _("Department"), _("Issued by"), _("Holder"),
+        return [_("Year"), _("Level"), _("Department"), _("Issued by"), pgettext_lazy("letter", "Holder"),
                 _("Employee number"), _("Sign by"), _("Status")]  # fmt: skip
 
     def rows(self) -> Iterator[list]:

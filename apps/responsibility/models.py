@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from apps.core.models import BaseModel
@@ -305,7 +306,7 @@ SIGNED_FIELDS = ("year", "level", "template_id", "department_id", "issuer_id", "
 
 class LetterSide(models.TextChoices):
     ISSUER = "issuer", _("Issuer")
-    HOLDER = "holder", _("Holder")
+    HOLDER = "holder", pgettext_lazy("letter", "Holder")
 
 
 class SignatureQuerySet(models.QuerySet):
