@@ -78,8 +78,7 @@ class Plan(BaseModel):
 
     @property
     def filing_due(self):
-        """20 working days after publication, Monday to Friday; public holidays are not
-        subtracted (no holiday table), see rules.add_working_days."""
+        """20 working days after publication by the holiday calendar, see rules.add_working_days."""
         return rules.filing_due(self.published_on)
 
     @property

@@ -4,7 +4,7 @@
 - 第三十三条: a comprehensive or specialist plan is drilled at least once a year, an on-site
   disposal plan (现场处置方案) at least once every six months;
 - 第二十六条: a plan is filed with the authority within 20 working days of its publication
-  (counted Monday to Friday; public holidays are not subtracted, see add_working_days);
+  (working days by the State Council's holiday calendar, see add_working_days);
 - 第三十五条: plans are evaluated periodically (commonly every three years).
 
 A year or month step keeps the day of the month and falls back to the month's last day when it
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import chinese_calendar
 from dateutil.relativedelta import relativedelta
 
 DRILL_INTERVALS = {
@@ -36,25 +37,31 @@ def next_drill_due(plan_kind: str, last_drill: dt.date) -> dt.date:
     return last_drill + step
 
 
+def is_working_day(day: dt.date) -> bool:
+    """A working day by the State Council's yearly holiday notice: public holidays are off and
+    make-up days (调休) on a weekend are worked. The calendar (chinesecalendar) covers the years
+    announced when it was released; later years count Monday to Friday until it is updated."""
+    try:
+        return chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return day.weekday() < 5
+
+
 def add_working_days(start: dt.date, days: int) -> dt.date:
-    """`days` working days after `start`. Working days are counted Monday to Friday: no
-    holiday-calendar library is installed, and the public-holiday and make-up-day calendar
-    (调休) is published each year, so holidays are not subtracted."""
+    """`days` working days after `start` (the first is the day after)."""
     if days < 0:
         raise ValueError("A number of working days is not negative.")
     day = start
     left = days
     while left:
         day += dt.timedelta(days=1)
-        if day.weekday() < 5:
+        if is_working_day(day):
             left -= 1
     return day
 
 
 def filing_due(published_on: dt.date) -> dt.date:
-    """20 working days counted Monday to Friday: public holidays and make-up working days are
-    not taken into account (there is no holiday table), so around a holiday the date shown is
-    earlier than the legal one."""
+    """20 working days after publication, holidays and make-up days included."""
     return add_working_days(published_on, FILING_WORKING_DAYS)
 
 

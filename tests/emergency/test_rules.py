@@ -48,15 +48,25 @@ def test_an_unknown_plan_kind_is_refused():
         (D(2025, 1, 10), 1, D(2025, 1, 13)),  # Friday → Monday
         (D(2025, 1, 11), 1, D(2025, 1, 13)),  # Saturday → Monday
         (D(2025, 1, 6), 5, D(2025, 1, 13)),
-        (D(2025, 1, 6), 20, D(2025, 2, 3)),
+        (D(2024, 11, 4), 20, D(2024, 12, 2)),  # no holiday in between
+        # Spring Festival 2025: 28 Jan – 4 Feb off; Sunday 26 Jan and Saturday 8 Feb worked.
+        (D(2025, 1, 24), 1, D(2025, 1, 26)),
+        (D(2025, 1, 27), 1, D(2025, 2, 5)),
+        (D(2025, 2, 7), 1, D(2025, 2, 8)),
+        (D(2025, 1, 6), 20, D(2025, 2, 8)),
+        # National Day 2025: 1–8 Oct off; Sunday 28 Sep and Saturday 11 Oct worked.
+        (D(2025, 9, 22), 20, D(2025, 10, 24)),
+        # Years the holiday calendar does not cover yet count Monday to Friday.
+        (D(2027, 1, 1), 1, D(2027, 1, 4)),
     ],
 )
-def test_working_days_count_monday_to_friday(start, days, end):
+def test_working_days_follow_the_holiday_calendar(start, days, end):
     assert add_working_days(start, days) == end
 
 
 def test_filing_is_due_20_working_days_after_publication():
-    assert filing_due(D(2025, 1, 6)) == D(2025, 2, 3)
+    assert filing_due(D(2024, 11, 4)) == D(2024, 12, 2)
+    assert filing_due(D(2025, 1, 6)) == D(2025, 2, 8)
 
 
 @pytest.mark.parametrize(
