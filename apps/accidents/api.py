@@ -154,11 +154,10 @@ class AccidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
         return AccidentDetailSerializer if self.action == "retrieve" else AccidentSerializer
 
     def get_queryset(self):
-        params = self.request.query_params.dict() if self.action == "list" else None
-        qs = selectors.accident_list(user=self.request.user, filters=params)
-        if self.action == "retrieve":
-            qs = qs.prefetch_related("people", "updates", "measures__task")
-        return qs
+        if self.action == "list":
+            return selectors.accident_list(user=self.request.user,
+                                           filters=self.request.query_params.dict())  # fmt: skip
+        return selectors.accident_detail_list(user=self.request.user)
 
     def perform_create(self, serializer):
         serializer.instance = services.accident_save(
@@ -171,7 +170,7 @@ class AccidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
         )
 
     def _detail(self, accident):
-        accident = self.get_queryset().model.objects.get(pk=accident.pk)
+        accident = selectors.accident_detail_list(user=self.request.user).get(pk=accident.pk)
         return Response(AccidentDetailSerializer(accident).data)
 
     @extend_schema(request=ReportTimesSerializer, responses=AccidentDetailSerializer)

@@ -35,6 +35,11 @@ def _scope(qs: QuerySet, user, field: str = "department_id") -> QuerySet:
     return qs.filter(**{f"{field}__in": visible})
 
 
+def accident_detail_list(*, user) -> QuerySet[Accident]:
+    """Accidents the user may see, with what the detail shows (people, updates, measures)."""
+    return accident_list(user=user).prefetch_related("people", "updates", "measures__task")
+
+
 def accident_list(*, user, filters: dict | None = None) -> QuerySet[Accident]:
     filters = filters or {}
     qs = _scope(Accident.objects.select_related("department", "accident_type"), user)

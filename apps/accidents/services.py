@@ -154,7 +154,7 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
     _require_report(user, accident.department_id)
     if accident.is_near_miss and (accident.deaths or accident.serious_injuries
                                   or accident.minor_injuries):  # fmt: skip
-        raise ApplicationError(_("A near miss has no casualties; record it as an accident."))
+        raise ApplicationError(_("Near miss: a near miss has no casualties; record it as an accident."))
     if (accident.is_near_miss and not creating
             and accident.people.exclude(severity=Severity.NONE).exists()):  # fmt: skip
         raise ApplicationError(
@@ -239,7 +239,7 @@ def casualty_update(*, accident: Accident, user, reported_on: dt.date, deaths: i
         Accident.objects.select_for_update().select_related("accident_type").get(pk=accident.pk)
     )
     if accident.is_near_miss:
-        raise ApplicationError(_("A near miss has no casualties to update."))
+        raise ApplicationError(_("Near miss: a near miss has no casualties to update."))
     if reported_on < accident.occurred_on:
         raise ApplicationError(_("Reported on: it cannot be before the accident."))
     if reported_on > timezone.localdate():

@@ -9,8 +9,7 @@ from rest_framework.response import Response
 
 from apps.core.selectors import as_int
 from apps.dashboard import selectors
-from apps.dashboard.permissions import sees_dashboard
-from apps.org.permissions import DepartmentScoped
+from apps.org.permissions import DepartmentScoped, reads_org
 
 
 def _number(value):
@@ -68,7 +67,7 @@ def board_data(board: selectors.Dashboard) -> dict:
 
 class DashboardViewSet(viewsets.ViewSet):
     permission_classes = [DepartmentScoped]
-    read_access = staticmethod(sees_dashboard)
+    read_access = staticmethod(reads_org)
 
     @extend_schema(
         parameters=[OpenApiParameter("department", int, description="roll up below this department")],

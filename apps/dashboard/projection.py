@@ -22,7 +22,6 @@ class ElementBar:
     applicable: Decimal
     earned: Decimal
     percent: Decimal | None
-    live_items: int = 0
 
 
 @dataclass
@@ -37,7 +36,6 @@ class Projection:
     from_assessment: int = 0  # items taken from the base assessment
     not_scored: int = 0  # items neither live nor scored in the base (counted as not deducted)
     base_score: Decimal | None = None
-    live_deductions: list = field(default_factory=list)  # (item, indicator, deduction)
 
     @property
     def gate_effect(self) -> str:
@@ -77,7 +75,7 @@ def project(indicators: dict, *, base: Assessment | None = None) -> Projection:
     findings = (
         {f.item_id: f for f in Finding.objects.filter(assessment=base)} if base else {}
     )
-    results, live_items, from_assessment, not_scored, live_deductions = [], 0, 0, 0, []
+    results, live_items, from_assessment, not_scored = [], 0, 0, 0
     bars: dict[str, ElementBar] = {}
     for item in items:
         element = item.b_item.element
@@ -99,8 +97,6 @@ def project(indicators: dict, *, base: Assessment | None = None) -> Projection:
             # A live veto item fails when the records take away all its points.
             veto_failed = item.is_veto and deduction >= item.points
             live_items += 1
-            bar.live_items += 1
-            live_deductions.append((item, indicator, suggested))
         elif finding is not None and finding.scored:
             deduction = finding.deduction
             from_assessment += 1
@@ -134,7 +130,7 @@ def project(indicators: dict, *, base: Assessment | None = None) -> Projection:
     return Projection(
         standard=standard, base=base, result=result, final_level=final, gate=gate,
         elements=list(bars.values()), live_items=live_items, from_assessment=from_assessment,
-        not_scored=not_scored, base_score=base_score, live_deductions=live_deductions,
+        not_scored=not_scored, base_score=base_score,
     )  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.assessment.models import Assessment
+from apps.core.models import GeneratedFile, GeneratedFileStatus
 from apps.core.numbers import percent
 from apps.dashboard.projection import DONE, Projection, project
 from apps.hazards.models import OPEN_STATUSES, Hazard, HazardStatus
@@ -295,17 +296,18 @@ def dashboard(*, user, department_id: int | None = None, as_of: dt.date) -> Dash
     scope = f"{as_of.isoformat()}:{','.join(u.path + ('=' if u.direct_only else '*') for u in units)}"
     computed = []
 
-    def memo(name: str, app: str, compute):
+    def memo(name: str, app: str, compute, empty):
+        """A department figure, cached until a record of `app` changes; nothing without rows."""
         if not units:
-            return compute_empty[name]
+            return empty
         value, at = live.memo(f"dashboard.{name}:{scope}", apps=(app,), compute=compute)
         computed.append(at)
         return value
 
-    compute_empty = {"hazards": {"per_path": {}, "months": []}, "tasks": {}, "certificates": {}}
-    hazards = memo("hazards", "hazards", lambda: _hazard_figures(units, as_of))
-    tasks = memo("tasks", "workflow", lambda: _task_figures(units, as_of))
-    certificates = memo("certificates", "training", lambda: _certificate_figures(units, as_of))
+    hazards = memo("hazards", "hazards", lambda: _hazard_figures(units, as_of),
+                   {"per_path": {}, "months": []})  # fmt: skip
+    tasks = memo("tasks", "workflow", lambda: _task_figures(units, as_of), {})
+    certificates = memo("certificates", "training", lambda: _certificate_figures(units, as_of), {})
     unit_of = _assign(units)
     for path, (open_count, overdue) in hazards["per_path"].items():
         if unit := unit_of(path):
@@ -354,3 +356,13 @@ def dashboard(*, user, department_id: int | None = None, as_of: dt.date) -> Dash
     board.accidents = [_figure(indicators, key, label) for key, label in ACCIDENTS]
     board.objectives = objective_rows(year=as_of.year, user=user, as_of=as_of, live=indicators)
     return board
+
+
+def monthly_reports(*, ready: bool = False) -> QuerySet[GeneratedFile]:
+    """The monthly safety reports kept, newest first; `ready`: only those with their file."""
+    from apps.dashboard.exporters import MonthlyReportExporter
+
+    qs = GeneratedFile.objects.filter(kind=MonthlyReportExporter.kind).select_related("created_by")
+    if ready:
+        qs = qs.filter(status=GeneratedFileStatus.DONE).exclude(file="")
+    return qs.order_by("-created_at")

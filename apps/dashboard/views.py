@@ -1,19 +1,17 @@
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.core.models import GeneratedFile, GeneratedFileStatus
 from apps.core.selectors import as_int
 from apps.dashboard import charts, selectors
 from apps.dashboard.exporters import MonthlyReportExporter
-from apps.dashboard.permissions import sees_dashboard
-from apps.org.permissions import role_required, sees_everything
+from apps.org.permissions import reads_org, role_required, sees_everything
 from apps.scoring import live
 
 
-@role_required(sees_dashboard)
+@role_required(reads_org)
 def index(request):
     today = timezone.localdate()
     board = selectors.dashboard(
@@ -33,10 +31,7 @@ def index(request):
 
 @role_required(sees_everything)
 def report_list(request):
-    reports = GeneratedFile.objects.filter(kind=MonthlyReportExporter.kind).select_related(
-        "created_by"
-    )
-    page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    page = Paginator(selectors.monthly_reports(), 25).get_page(request.GET.get("page"))
     return render(
         request,
         "dashboard/report_list.html",
@@ -50,11 +45,7 @@ def report_list(request):
 
 @role_required(sees_everything)
 def report_download(request, pk: int):
-    generated = get_object_or_404(
-        GeneratedFile, pk=pk, kind=MonthlyReportExporter.kind, status=GeneratedFileStatus.DONE
-    )
-    if not generated.file:
-        raise Http404
+    generated = get_object_or_404(selectors.monthly_reports(ready=True), pk=pk)
     return FileResponse(
         generated.file.open("rb"), as_attachment=True, filename=generated.file.name.rsplit("/", 1)[-1]
     )

@@ -360,7 +360,7 @@ def drill_plan_submit(*, drill_plan: DrillPlan, user) -> DrillPlan:
     _require_head(user, drill_plan.department_id)
     _require_editable(drill_plan)
     if not drill_plan.items.exists():
-        raise ApplicationError(_("Add the planned drills before submitting the plan."))
+        raise ApplicationError(_("Planned drills: add at least one planned drill before submitting the plan."))
     task = workflow.task_create(
         title=_("Approve the %(plan)s") % {"plan": drill_plan.title},
         description=_("Review the planned drills, months and kinds, then approve or reject."),

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
-from apps.core.models import Attachment
 from apps.core.selectors import attachment_list, history_entries
 from apps.core.views import run_service
 from apps.emergency import selectors, services
@@ -140,9 +138,7 @@ def attachment_download(request, model: str, pk: int, attachment_pk: int):
         owner = get_object_or_404(selectors.drill_list(user=request.user), pk=pk)
     else:
         raise Http404
-    attachment = get_object_or_404(
-        Attachment.objects.filter(content_type=ContentType.objects.get_for_model(owner),
-                                  object_id=owner.pk), pk=attachment_pk)  # fmt: skip
+    attachment = get_object_or_404(attachment_list(owner=owner), pk=attachment_pk)
     return FileResponse(attachment.file.open("rb"), as_attachment=not attachment.is_image,
                         filename=attachment.original_name)  # fmt: skip
 

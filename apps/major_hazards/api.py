@@ -72,16 +72,6 @@ class InventoryItemSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(_("A chemical stays in its unit."))
         return unit
 
-    def validate(self, attrs):
-        substance = attrs.get("substance", getattr(self.instance, "substance", None))
-        categories = attrs.get("categories", getattr(self.instance, "categories", ""))
-        if substance is not None and substance.beta is None and not (categories or "").strip():
-            raise serializers.ValidationError({"categories": _(
-                "%(name)s is not a toxic gas of table 3: give its hazard categories (table 2) "
-                "for its correction factor β."
-            ) % {"name": substance.name}})  # fmt: skip
-        return attrs
-
 
 class IdentificationSerializer(serializers.ModelSerializer):
     class Meta:

@@ -64,16 +64,6 @@ class InventoryItemForm(forms.ModelForm):
             f"{s.name}（{s.aliases}）" if s.aliases else s.name
         )
 
-    def clean(self):
-        data = super().clean()
-        substance = data.get("substance")
-        if substance is not None and substance.beta is None and not data.get("categories", "").strip():
-            self.add_error("categories", _(
-                "%(name)s is not a toxic gas of table 3: give its hazard categories (table 2) "
-                "for its correction factor β."
-            ) % {"name": substance.name})  # fmt: skip
-        return data
-
 
 class RegisterEntryForm(forms.ModelForm):
     files = MultipleFileField(label=_("Filing certificate"), required=False)

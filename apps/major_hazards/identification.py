@@ -224,13 +224,15 @@ def _decimal(value: Fraction) -> Decimal:
     return Decimal(value.numerator) / Decimal(value.denominator)
 
 
-def _tonnes(value) -> Fraction:
+def _tonnes(value, name: str) -> Fraction:
     try:
         tonnes = Fraction(Decimal(str(value)))
     except (ArithmeticError, ValueError, TypeError) as exc:
-        raise ValueError(_("Not a quantity in tonnes: %(value)s") % {"value": value}) from exc
+        raise ValueError(_("%(name)s: not a quantity in tonnes: %(value)s")
+                         % {"name": name, "value": value}) from exc  # fmt: skip
     if tonnes < 0:
-        raise ValueError(_("A quantity cannot be negative: %(value)s") % {"value": value})
+        raise ValueError(_("%(name)s: a quantity cannot be negative: %(value)s")
+                         % {"name": name, "value": value})  # fmt: skip
     return tonnes
 
 
@@ -288,7 +290,7 @@ def _line(entry: Entry) -> tuple[Line, Fraction, Fraction]:
             _("%(name)s is not a toxic gas of table 3: give its hazard categories (table 2) "
               "for β.") % {"name": name}
         )  # fmt: skip
-    q = _tonnes(entry.tonnes)
+    q = _tonnes(entry.tonnes, name)
     ratio = q / Fraction(critical)
     weighted = Fraction(beta) * ratio
     label = entry.label or (substance.name if substance else "、".join(c.code for c in categories))

@@ -59,7 +59,9 @@ def with_current(qs: QuerySet[Unit], as_of: dt.date | None = None) -> QuerySet[U
 
 def unit_list(*, user, filters: dict | None = None) -> QuerySet[Unit]:
     filters = filters or {}
-    qs = with_current(_scope(Unit.objects.select_related("department", "responsible"), user))
+    qs = with_current(_scope(Unit.objects.select_related(
+        "department", "responsible", "technical_responsible", "operational_responsible"
+    ), user))
     if q := filters.get("q"):
         qs = qs.filter(Q(code__icontains=q) | Q(name__icontains=q) | Q(location__icontains=q)
                        | Q(inventory__chemical_name__icontains=q)

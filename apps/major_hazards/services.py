@@ -150,11 +150,11 @@ def _clean_item(item: InventoryItem) -> None:
     table 1 nor given a category, or a substance of table 1 that is not a toxic gas of table 3
     given without the categories its β comes from (table 4)."""
     errors = {}
-    for code in item.category_codes:
-        if gb18218.find_category(code) is None:
-            errors["categories"] = _(
-                "%(code)s is not a hazard category of GB 18218-2018 table 2."
-            ) % {"code": code}
+    unknown = [code for code in item.category_codes if gb18218.find_category(code) is None]
+    if unknown:
+        errors["categories"] = _(
+            "Not hazard categories of GB 18218-2018 table 2: %(codes)s"
+        ) % {"codes": ", ".join(unknown)}
     if item.substance_id is None and not item.category_codes:
         errors["categories"] = _("Choose a substance of GB 18218 or give the hazard categories.")
     elif item.substance_id is not None and not item.category_codes:

@@ -301,7 +301,7 @@ def measure_check(request, pk: int, measure_pk: int):
             messages.success(request, _("Check recorded."))
             return redirect(unit)
     # Refused: the page again with what was typed and why, next to the measure.
-    return _detail_page(request, unit, check_form=form, check_measure_id=measure.pk)
+    return _detail_page(request, unit, check_form=form, check_measure_id=measure.pk, status=400)
 
 
 @role_required(reads_org)

@@ -221,7 +221,7 @@ def test_the_yearly_drill_plan_is_approved_by_leadership_sign_off(world):
                                             user=world.head_a)  # fmt: skip
     with (
         translation.override("en"),
-        pytest.raises(ApplicationError, match="Add the planned drills"),
+        pytest.raises(ApplicationError, match="add at least one planned drill"),
     ):
         services.drill_plan_submit(drill_plan=drill_plan, user=world.head_a)
     services.drill_plan_item_add(drill_plan=drill_plan, user=world.head_a,

@@ -292,3 +292,17 @@ def test_a_refused_supply_check_shows_the_item_page_with_what_was_entered(client
     assert response.status_code == 400 and "future" in response.content.decode()
     assert "明天" in response.content.decode()
     assert not supply.checks.exists() and Supply.objects.get(pk=supply.pk).quantity == 10
+
+
+def test_a_plan_file_is_served_only_to_those_who_see_the_plan(world, client_for, records):
+    from apps.core.services import attachment_add
+    from tests.hazards.factories import photo
+
+    plan, other = records["plan"], records["other"]
+    own = attachment_add(owner=plan, upload=photo("预案签发页.jpg"), user=world.safety_manager)
+    theirs = attachment_add(owner=other, upload=photo("B预案.jpg"), user=world.safety_manager)
+    head = client_for("head_a")
+    assert head.get(f"/emergency/plan/{plan.pk}/files/{own.pk}/").status_code == 200
+    assert head.get(f"/emergency/plan/{plan.pk}/files/{theirs.pk}/").status_code == 404  # not this plan's
+    assert head.get(f"/emergency/plan/{other.pk}/files/{theirs.pk}/").status_code == 404  # not A's plan
+    assert head.get(f"/emergency/team/{plan.pk}/files/{own.pk}/").status_code == 404  # no such kind

@@ -236,8 +236,8 @@ def test_the_messages_are_translated():
     assert "table 1" in str(exc.value)
     with translation.override("zh-hans"), pytest.raises(ValueError) as exc:
         identify({"氨": "abc"}, exposed_people=0)
-    assert str(exc.value) == translation.gettext("Not a quantity in tonnes: %(value)s") % {
-        "value": "abc"}
+    assert str(exc.value) == translation.gettext("%(name)s: not a quantity in tonnes: %(value)s") % {
+        "name": "氨", "value": "abc"}
 
 
 # 表3: β of every named toxic gas; 表4: β of every category, as in the CSV.

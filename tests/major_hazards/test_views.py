@@ -434,7 +434,7 @@ def test_a_refused_check_keeps_what_was_typed(world, client_for, source, data, f
         response = client_for("head_a").post(
             f"/major-hazards/{source.pk}/measures/{measure.pk}/check/", data
         )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert field in response.context["check_form"].errors
     page = response.content.decode()
     assert 'data-testid="check-errors"' in page
