@@ -32,6 +32,7 @@ test: $(STAMP)
 	./scripts/system-deps.sh test
 	$(MANAGE) compilemessages --ignore=.venv -v0
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	# Tests that commit to the database (browser and worker tests) empty it when they end, which
 	# would also remove the reference data that migrations load; they run in a second session.
 	$(BIN)/python -m pytest -m "not e2e and not worker" $(PYTEST_ARGS)

@@ -66,14 +66,20 @@ def measure(browser: Client) -> dict:
                 if cursor.description:
                     cursor.fetchall()
 
-    return {"cold": cold_time, "warm": warm_time, "floor": best_of(floor, RUNS),
-            "queries": len(statements)}  # fmt: skip
+    return {
+        "cold": cold_time,
+        "warm": warm_time,
+        "floor": best_of(floor, RUNS),
+        "queries": len(statements),
+    }
 
 
 def report(name: str, figures: dict) -> None:
-    print(f"{name:>14}: page {figures['cold'] * 1000:8.1f} ms cold, {figures['warm'] * 1000:7.1f} ms "
-          f"cached · {figures['queries']} queries, floor {figures['floor'] * 1000:7.1f} ms · "
-          f"page / floor {figures['cold'] / figures['floor']:.2f}")  # fmt: skip
+    print(
+        f"{name:>14}: page {figures['cold'] * 1000:8.1f} ms cold, {figures['warm'] * 1000:7.1f} ms "
+        f"cached · {figures['queries']} queries, floor {figures['floor'] * 1000:7.1f} ms · "
+        f"page / floor {figures['cold'] / figures['floor']:.2f}"
+    )
 
 
 def main() -> None:

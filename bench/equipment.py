@@ -49,7 +49,7 @@ def seed() -> object:
                 inspection_interval_months=12 if i % 4 == 0 else None,
                 last_inspected_on=today - dt.timedelta(days=i % 365) if i % 4 == 0 else None,
                 next_inspection_due=today + dt.timedelta(days=i % 365) if i % 4 == 0 else None,
-            )  # fmt: skip
+            )
             for i in range(ITEMS)
         ],
         batch_size=2000,
@@ -64,7 +64,7 @@ def seed() -> object:
                 performed_on=today - dt.timedelta(days=n),
                 performed_by=manager,
                 findings="" if n % 20 else "防护罩松动",
-            )  # fmt: skip
+            )
             for pk in ids
             for n in range(RECORDS_PER_ITEM)
         ),

@@ -48,7 +48,7 @@ def seed() -> object:
                 cost=Decimal(i % 2000),
                 rectified_on=today if i % 5 == 4 else None,
                 verified_by=manager if i % 5 == 4 else None,
-            )  # fmt: skip
+            )
             for i in range(HAZARDS)
         ],
         batch_size=2000,

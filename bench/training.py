@@ -90,14 +90,17 @@ def seed() -> None:
     Employee.objects.bulk_create(
         [
             Employee(
-                employee_no=f"E{i:05d}", name=f"员工{i}", department=departments[i % 20],
+                employee_no=f"E{i:05d}",
+                name=f"员工{i}",
+                department=departments[i % 20],
                 hire_date=dt.date(2010 + i % 17, 1 + i % 12, 1),
-                is_principal_head=i == 0, is_safety_manager=i % 250 == 1,
+                is_principal_head=i == 0,
+                is_safety_manager=i % 250 == 1,
             )
             for i in range(PEOPLE)
         ],
         batch_size=2000,
-    )  # fmt: skip
+    )
     people = list(Employee.objects.values_list("pk", flat=True))
     levels = [choice.value for choice in SessionLevel]
     courses = {
@@ -107,26 +110,31 @@ def seed() -> None:
     sessions = TrainingSession.objects.bulk_create(
         [
             TrainingSession(
-                course=courses[levels[i % len(levels)]], department=departments[i % 20],
+                course=courses[levels[i % len(levels)]],
+                department=departments[i % 20],
                 level=levels[i % len(levels)],
-                start_date=AS_OF - dt.timedelta(days=i * 9), end_date=AS_OF - dt.timedelta(days=i * 9),
+                start_date=AS_OF - dt.timedelta(days=i * 9),
+                end_date=AS_OF - dt.timedelta(days=i * 9),
                 hours=Decimal(8),
             )
             for i in range(SESSIONS)
         ]
-    )  # fmt: skip
+    )
     per_person = ATTENDANCES // PEOPLE
     rows = []
     for pk in people:
         for session in rng.sample(sessions, per_person):
             rows.append(
                 Attendance(
-                    session=session, employee_id=pk, date=session.start_date,
-                    level=session.level, present=rng.random() > 0.05,
+                    session=session,
+                    employee_id=pk,
+                    date=session.start_date,
+                    level=session.level,
+                    present=rng.random() > 0.05,
                     hours_credited=Decimal(rng.choice([2, 4, 8])),
                     passed=None if rng.random() > 0.1 else rng.random() > 0.2,
                 )
-            )  # fmt: skip
+            )
     Attendance.objects.bulk_create(rows, batch_size=5000)
     Reinduction.objects.bulk_create(
         [
@@ -138,7 +146,10 @@ def seed() -> None:
     Certificate.objects.bulk_create(
         [
             Certificate(
-                kind=kind.kind, type=kind, number=f"T{pk}", holder_id=pk,
+                kind=kind.kind,
+                type=kind,
+                number=f"T{pk}",
+                holder_id=pk,
                 issued_on=dt.date(2018 + pk % 6, 3, 1),
                 valid_until=dt.date(2024 + pk % 6, 3, 1),
                 next_review_on=dt.date(2021 + pk % 6, 3, 1),
@@ -146,7 +157,7 @@ def seed() -> None:
             for pk in people[::4]
         ],
         batch_size=2000,
-    )  # fmt: skip
+    )
     assert Department.objects.count() == 21
 
 
@@ -174,10 +185,13 @@ def main() -> None:
         r.employee_id: (r.initial_hours, r.annual_hours, r.reinduction_since) for r in ours()
     }
     raw_rows = {
-        r[0]: (Decimal(str(r[9] or 0)), Decimal(str(r[10] or 0)),
-               dt.date.fromisoformat(r[14]) if r[14] else None)
+        r[0]: (
+            Decimal(str(r[9] or 0)),
+            Decimal(str(r[10] or 0)),
+            dt.date.fromisoformat(r[14]) if r[14] else None,
+        )
         for r in raw()
-    }  # fmt: skip
+    }
     assert len(mine_rows) == PEOPLE and mine_rows == raw_rows
     mine = best_of(ours)
     theirs = best_of(raw)

@@ -49,8 +49,17 @@ class PersonSerializer(serializers.ModelSerializer):
 class CasualtyUpdateSerializer(serializers.ModelSerializer):
     class Meta:
         model = CasualtyUpdate
-        fields = ["id", "reported_on", "deaths", "serious_injuries", "minor_injuries", "note",
-                  "applied", "grade_before", "grade_after"]  # fmt: skip
+        fields = [
+            "id",
+            "reported_on",
+            "deaths",
+            "serious_injuries",
+            "minor_injuries",
+            "note",
+            "applied",
+            "grade_before",
+            "grade_after",
+        ]
         read_only_fields = ["id", "applied", "grade_before", "grade_after"]
 
 
@@ -86,23 +95,70 @@ class AccidentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Accident
         fields = [
-            "id", "code", "title", "occurred_at", "place", "department", "department_name",
-            "accident_type", "is_near_miss", "road_traffic", "deaths", "serious_injuries",
-            "minor_injuries", "direct_loss", "grade", "grade_basis", "account",
-            "immediate_measures", "head_told_at", "authority_told_at", "report_deadline",
-            "report_overdue", "reported_on_time", "casualty_window_end", "status",
-            "investigation_team", "direct_causes", "indirect_causes", "responsibility_findings",
-            "handling_opinions", "extension_days", "extension_reason", "report_submitted_on",
-            "investigation_due", "cause_found", "responsible_handled", "staff_educated",
-            "measures_taken", "four_no_let_go_missing", "closed_on", "created_at", "updated_at",
-        ]  # fmt: skip
+            "id",
+            "code",
+            "title",
+            "occurred_at",
+            "place",
+            "department",
+            "department_name",
+            "accident_type",
+            "is_near_miss",
+            "road_traffic",
+            "deaths",
+            "serious_injuries",
+            "minor_injuries",
+            "direct_loss",
+            "grade",
+            "grade_basis",
+            "account",
+            "immediate_measures",
+            "head_told_at",
+            "authority_told_at",
+            "report_deadline",
+            "report_overdue",
+            "reported_on_time",
+            "casualty_window_end",
+            "status",
+            "investigation_team",
+            "direct_causes",
+            "indirect_causes",
+            "responsibility_findings",
+            "handling_opinions",
+            "extension_days",
+            "extension_reason",
+            "report_submitted_on",
+            "investigation_due",
+            "cause_found",
+            "responsible_handled",
+            "staff_educated",
+            "measures_taken",
+            "four_no_let_go_missing",
+            "closed_on",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = [
-            "code", "grade", "status", "closed_on", "created_at", "updated_at",
+            "code",
+            "grade",
+            "status",
+            "closed_on",
+            "created_at",
+            "updated_at",
             # The investigation goes through its own action.
-            "investigation_team", "direct_causes", "indirect_causes", "responsibility_findings",
-            "handling_opinions", "extension_days", "extension_reason", "report_submitted_on",
-            "cause_found", "responsible_handled", "staff_educated", "measures_taken",
-        ]  # fmt: skip
+            "investigation_team",
+            "direct_causes",
+            "indirect_causes",
+            "responsibility_findings",
+            "handling_opinions",
+            "extension_days",
+            "extension_reason",
+            "report_submitted_on",
+            "cause_found",
+            "responsible_handled",
+            "staff_educated",
+            "measures_taken",
+        ]
 
     def get_grade_basis(self, obj) -> list[str]:
         return list(obj.grade_basis)
@@ -115,8 +171,12 @@ class AccidentDetailSerializer(AccidentSerializer):
     grade_basis_text = serializers.SerializerMethodField()
 
     class Meta(AccidentSerializer.Meta):
-        fields = AccidentSerializer.Meta.fields + ["people", "updates", "measures",
-                                                   "grade_basis_text"]  # fmt: skip
+        fields = AccidentSerializer.Meta.fields + [
+            "people",
+            "updates",
+            "measures",
+            "grade_basis_text",
+        ]
 
     def get_grade_basis_text(self, obj) -> str:
         return basis_text(obj.grade_basis)
@@ -137,8 +197,13 @@ class PhotosSerializer(serializers.Serializer):
     files = serializers.ListField(child=serializers.FileField())
 
 
-class AccidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                      mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class AccidentViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Accident reports and near misses; the reporting clock, casualty updates, people,
     investigation, measures and closing as actions."""
 
@@ -155,8 +220,9 @@ class AccidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
 
     def get_queryset(self):
         if self.action == "list":
-            return selectors.accident_list(user=self.request.user,
-                                           filters=self.request.query_params.dict())  # fmt: skip
+            return selectors.accident_list(
+                user=self.request.user, filters=self.request.query_params.dict()
+            )
         return selectors.accident_detail_list(user=self.request.user)
 
     def perform_create(self, serializer):
@@ -191,10 +257,14 @@ class AccidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
         body.is_valid(raise_exception=True)
         data = body.validated_data
         person = services.person_add(
-            accident=accident, user=request.user, name=data.get("name", ""),
-            severity=data.get("severity", Severity.NONE), employee=data.get("employee"),
-            lost_workdays=data.get("lost_workdays", 0), note=data.get("note", ""),
-        )  # fmt: skip
+            accident=accident,
+            user=request.user,
+            name=data.get("name", ""),
+            severity=data.get("severity", Severity.NONE),
+            employee=data.get("employee"),
+            lost_workdays=data.get("lost_workdays", 0),
+            note=data.get("note", ""),
+        )
         return Response(PersonSerializer(person).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=CasualtyUpdateSerializer, responses=CasualtyUpdateSerializer)
@@ -205,8 +275,9 @@ class AccidentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
         accident = self.get_object()
         body = CasualtyUpdateSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        update = services.casualty_update(accident=accident, user=request.user,
-                                          **body.validated_data)  # fmt: skip
+        update = services.casualty_update(
+            accident=accident, user=request.user, **body.validated_data
+        )
         data = CasualtyUpdateSerializer(update).data
         if not update.applied:
             data["message"] = services.late_update_message(accident)
@@ -258,8 +329,12 @@ class ManHoursSerializer(serializers.ModelSerializer):
         fields = ["id", "department", "month", "hours", "headcount"]
 
 
-class ManHoursViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                      viewsets.GenericViewSet):  # fmt: skip
+class ManHoursViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Monthly hours worked per department; posting a month again replaces it."""
 
     queryset = ManHours.objects.none()
@@ -269,8 +344,9 @@ class ManHoursViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
     filterset_fields = ["department"]
 
     def get_queryset(self):
-        return selectors.man_hours_list(user=self.request.user,
-                                        filters=self.request.query_params.dict())  # fmt: skip
+        return selectors.man_hours_list(
+            user=self.request.user, filters=self.request.query_params.dict()
+        )
 
     def get_serializer(self, *args, **kwargs):
         serializer = super().get_serializer(*args, **kwargs)
@@ -279,22 +355,28 @@ class ManHoursViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.C
         return serializer
 
     def perform_create(self, serializer):
-        serializer.instance = services.man_hours_save(user=self.request.user,
-                                                      **serializer.validated_data)  # fmt: skip
+        serializer.instance = services.man_hours_save(
+            user=self.request.user, **serializer.validated_data
+        )
 
 
 class LessonSerializer(serializers.ModelSerializer):
     departments = serializers.PrimaryKeyRelatedField(many=True, queryset=Department.objects.all())
-    attendees = serializers.PrimaryKeyRelatedField(many=True, queryset=Employee.objects.all(),
-                                                   required=False)  # fmt: skip
+    attendees = serializers.PrimaryKeyRelatedField(
+        many=True, queryset=Employee.objects.all(), required=False
+    )
 
     class Meta:
         model = Lesson
         fields = ["id", "accident", "title", "held_on", "content", "departments", "attendees"]
 
 
-class LessonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                    viewsets.GenericViewSet):  # fmt: skip
+class LessonViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Case education: an accident's lessons shared with departments, with attendance."""
 
     queryset = Lesson.objects.none()
@@ -306,8 +388,9 @@ class LessonViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cre
         return selectors.lesson_list(user=self.request.user).prefetch_related("attendees")
 
     def perform_create(self, serializer):
-        serializer.instance = services.lesson_save(data=serializer.validated_data,
-                                                   user=self.request.user)  # fmt: skip
+        serializer.instance = services.lesson_save(
+            data=serializer.validated_data, user=self.request.user
+        )
 
 
 class StatisticsViewSet(viewsets.ViewSet):
@@ -326,19 +409,34 @@ class StatisticsViewSet(viewsets.ViewSet):
 
         def period(p):
             return {
-                "label": p.label, "accidents": p.accidents, "near_misses": p.near_misses,
-                "deaths": p.deaths, "serious_injuries": p.serious, "minor_injuries": p.minor,
-                "lost_time_injuries": p.lost_time, "lost_workdays": p.lost_workdays,
-                "direct_loss": p.direct_loss, "hours": p.hours, "staff": p.staff,
-                "trir": p.trir, "ltifr": p.ltifr, "deaths_per_1000_staff": p.deaths_per_thousand,
+                "label": p.label,
+                "accidents": p.accidents,
+                "near_misses": p.near_misses,
+                "deaths": p.deaths,
+                "serious_injuries": p.serious,
+                "minor_injuries": p.minor,
+                "lost_time_injuries": p.lost_time,
+                "lost_workdays": p.lost_workdays,
+                "direct_loss": p.direct_loss,
+                "hours": p.hours,
+                "staff": p.staff,
+                "trir": p.trir,
+                "ltifr": p.ltifr,
+                "deaths_per_1000_staff": p.deaths_per_thousand,
                 "serious_injuries_per_1000_staff": p.serious_per_thousand,
-            }  # fmt: skip
+            }
 
-        return Response({
-            "year": year, "months": [period(p) for p in stats.months],
-            "total": period(stats.total),
-                "years": [period(p) for p in stats.years], "by_type": stats.by_type,
-            "by_grade": [{"grade": r["grade"], "count": r["count"]} for r in stats.by_grade],
-            "by_department": [{k: (float(v) if k == "loss" and v is not None else v)
-                               for k, v in r.items()} for r in stats.by_department],
-        })  # fmt: skip
+        return Response(
+            {
+                "year": year,
+                "months": [period(p) for p in stats.months],
+                "total": period(stats.total),
+                "years": [period(p) for p in stats.years],
+                "by_type": stats.by_type,
+                "by_grade": [{"grade": r["grade"], "count": r["count"]} for r in stats.by_grade],
+                "by_department": [
+                    {k: (float(v) if k == "loss" and v is not None else v) for k, v in r.items()}
+                    for r in stats.by_department
+                ],
+            }
+        )

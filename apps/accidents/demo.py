@@ -42,74 +42,128 @@ def load(context: dict) -> int:
 
     when = _at(95, 10)
     closed = services.accident_save(
-        data={"title": "车床卡盘夹伤手指", "occurred_at": when, "place": "机加工车间 3 号车床",
-              "department": departments["JJG"], "accident_type": _type("machinery", when),
-              "minor_injuries": 1, "direct_loss": Decimal("8600"),
-              "account": "操作工在车床未停稳时清理铁屑，右手食指被卡盘夹伤。",
-              "immediate_measures": "停机断电，送医包扎，保护现场。",
-              "head_told_at": when + dt.timedelta(minutes=15),
-              "authority_told_at": when + dt.timedelta(minutes=50)},
+        data={
+            "title": "车床卡盘夹伤手指",
+            "occurred_at": when,
+            "place": "机加工车间 3 号车床",
+            "department": departments["JJG"],
+            "accident_type": _type("machinery", when),
+            "minor_injuries": 1,
+            "direct_loss": Decimal("8600"),
+            "account": "操作工在车床未停稳时清理铁屑，右手食指被卡盘夹伤。",
+            "immediate_measures": "停机断电，送医包扎，保护现场。",
+            "head_told_at": when + dt.timedelta(minutes=15),
+            "authority_told_at": when + dt.timedelta(minutes=50),
+        },
         user=head,
-    )  # fmt: skip
-    services.person_add(accident=closed, user=head, name="陈工", severity="minor",
-                        lost_workdays=12, note="右手食指挫伤")  # fmt: skip
+    )
+    services.person_add(
+        accident=closed,
+        user=head,
+        name="陈工",
+        severity="minor",
+        lost_workdays=12,
+        note="右手食指挫伤",
+    )
     services.investigation_save(
         accident=closed,
-        data={"investigation_team": "组长：安全环保部 张敏；成员：机加工车间 李强、设备动力部 王工",
-              "direct_causes": "设备未停稳即清理铁屑，违反操作规程。",
-              "indirect_causes": "班组安全教育不到位，车床防护罩缺失。",
-              "responsibility_findings": "操作工负直接责任，班长负管理责任。",
-              "handling_opinions": "对操作工通报批评并重新培训，班长扣当月安全考核分。",
-              "report_submitted_on": (when + dt.timedelta(days=20)).date(),
-              "cause_found": True, "responsible_handled": True, "staff_educated": True,
-              "measures_taken": True},
+        data={
+            "investigation_team": "组长：安全环保部 张敏；成员：机加工车间 李强、设备动力部 王工",
+            "direct_causes": "设备未停稳即清理铁屑，违反操作规程。",
+            "indirect_causes": "班组安全教育不到位，车床防护罩缺失。",
+            "responsibility_findings": "操作工负直接责任，班长负管理责任。",
+            "handling_opinions": "对操作工通报批评并重新培训，班长扣当月安全考核分。",
+            "report_submitted_on": (when + dt.timedelta(days=20)).date(),
+            "cause_found": True,
+            "responsible_handled": True,
+            "staff_educated": True,
+            "measures_taken": True,
+        },
         user=manager,
-    )  # fmt: skip
-    guard = services.measure_add(accident=closed, user=manager, kind="corrective",
-                                 title="加装车床卡盘防护罩", department=departments["JJG"],
-                                 due_date=(when + dt.timedelta(days=30)).date())  # fmt: skip
+    )
+    guard = services.measure_add(
+        accident=closed,
+        user=manager,
+        kind="corrective",
+        title="加装车床卡盘防护罩",
+        department=departments["JJG"],
+        due_date=(when + dt.timedelta(days=30)).date(),
+    )
     # The measure is done and signed off before the accident is closed.
-    workflow.task_submit(task=guard.task, user=head, note="防护罩已安装并验收。",
-                         files=[SimpleUploadedFile("防护罩验收记录.pdf", b"%PDF-1.4 demo",
-                                                   content_type="application/pdf")])  # fmt: skip
+    workflow.task_submit(
+        task=guard.task,
+        user=head,
+        note="防护罩已安装并验收。",
+        files=[
+            SimpleUploadedFile(
+                "防护罩验收记录.pdf", b"%PDF-1.4 demo", content_type="application/pdf"
+            )
+        ],
+    )
     workflow.task_sign_off(task=guard.task, user=manager, decision="approve", comment="现场确认")
     services.lesson_save(
-        data={"accident": closed, "title": "车床夹伤事故案例教育", "held_on": (when + dt.timedelta(days=25)).date(),
-              "content": "停机、断电、挂牌后再清理铁屑；使用专用工具。",
-              "departments": [departments["JJG"], departments["ZP"]]},
+        data={
+            "accident": closed,
+            "title": "车床夹伤事故案例教育",
+            "held_on": (when + dt.timedelta(days=25)).date(),
+            "content": "停机、断电、挂牌后再清理铁屑；使用专用工具。",
+            "departments": [departments["JJG"], departments["ZP"]],
+        },
         user=manager,
-    )  # fmt: skip
-    services.accident_close(accident=closed, user=manager,
-                            closed_on=(when + dt.timedelta(days=40)).date())  # fmt: skip
+    )
+    services.accident_close(
+        accident=closed, user=manager, closed_on=(when + dt.timedelta(days=40)).date()
+    )
 
     when = _at(10, 14)
     open_ = services.accident_save(
-        data={"title": "吊装工件坠落砸伤脚部", "occurred_at": when, "place": "装配车间总装线",
-              "department": departments["ZP"], "accident_type": _type("struck", when),
-              "serious_injuries": 1, "direct_loss": Decimal("32000"),
-              "account": "吊装变速箱壳体时吊带断裂，工件坠落砸伤装配工左脚。",
-              "immediate_measures": "停止吊装作业，送医救治，封存吊具。",
-              "head_told_at": when + dt.timedelta(minutes=30),
-              "authority_told_at": when + dt.timedelta(minutes=95)},
+        data={
+            "title": "吊装工件坠落砸伤脚部",
+            "occurred_at": when,
+            "place": "装配车间总装线",
+            "department": departments["ZP"],
+            "accident_type": _type("struck", when),
+            "serious_injuries": 1,
+            "direct_loss": Decimal("32000"),
+            "account": "吊装变速箱壳体时吊带断裂，工件坠落砸伤装配工左脚。",
+            "immediate_measures": "停止吊装作业，送医救治，封存吊具。",
+            "head_told_at": when + dt.timedelta(minutes=30),
+            "authority_told_at": when + dt.timedelta(minutes=95),
+        },
         user=manager,
-    )  # fmt: skip
-    services.person_add(accident=open_, user=manager, name="刘师傅", severity="serious",
-                        lost_workdays=120, note="左足骨折")  # fmt: skip
+    )
+    services.person_add(
+        accident=open_,
+        user=manager,
+        name="刘师傅",
+        severity="serious",
+        lost_workdays=120,
+        note="左足骨折",
+    )
     services.investigation_save(
         accident=open_,
-        data={"investigation_team": "组长：安全环保部 张敏；成员：装配车间、设备动力部",
-              "direct_causes": "吊带磨损未及时报废。", "cause_found": True},
+        data={
+            "investigation_team": "组长：安全环保部 张敏；成员：装配车间、设备动力部",
+            "direct_causes": "吊带磨损未及时报废。",
+            "cause_found": True,
+        },
         user=manager,
-    )  # fmt: skip
+    )
 
     when = _at(20, 9)
     services.accident_save(
-        data={"title": "行车吊钩防脱装置失效（未遂）", "occurred_at": when, "place": "机加工车间 1 跨",
-              "department": departments["JJG"], "accident_type": _type("lifting", when),
-              "is_near_miss": True, "account": "起吊时发现吊钩防脱舌卡滞，及时停止作业，未造成伤害。",
-              "immediate_measures": "停用行车，更换防脱装置。"},
+        data={
+            "title": "行车吊钩防脱装置失效（未遂）",
+            "occurred_at": when,
+            "place": "机加工车间 1 跨",
+            "department": departments["JJG"],
+            "accident_type": _type("lifting", when),
+            "is_near_miss": True,
+            "account": "起吊时发现吊钩防脱舌卡滞，及时停止作业，未造成伤害。",
+            "immediate_measures": "停用行车，更换防脱装置。",
+        },
         user=head,
-    )  # fmt: skip
+    )
 
     first = today.replace(day=1)
     rows = []
@@ -117,7 +171,13 @@ def load(context: dict) -> int:
         month = first
         for _ in range(12):
             month = (month - dt.timedelta(days=1)).replace(day=1)
-            rows.append(ManHours(department=departments[code], month=month, headcount=staff,
-                                 hours=Decimal(staff * 174)))  # fmt: skip
+            rows.append(
+                ManHours(
+                    department=departments[code],
+                    month=month,
+                    headcount=staff,
+                    hours=Decimal(staff * 174),
+                )
+            )
     ManHours.objects.bulk_create(rows)
     return 3 + len(rows)

@@ -24,8 +24,10 @@ URL = "/accidents/"
 
 def _bounds(start: dt.date, end_inclusive: dt.date):
     tz = timezone.get_current_timezone()
-    return (dt.datetime.combine(start, dt.time.min, tzinfo=tz),
-            dt.datetime.combine(end_inclusive + dt.timedelta(days=1), dt.time.min, tzinfo=tz))  # fmt: skip
+    return (
+        dt.datetime.combine(start, dt.time.min, tzinfo=tz),
+        dt.datetime.combine(end_inclusive + dt.timedelta(days=1), dt.time.min, tzinfo=tz),
+    )
 
 
 def provider(as_of: dt.date) -> list[Indicator]:
@@ -36,18 +38,35 @@ def provider(as_of: dt.date) -> list[Indicator]:
     # between makes it 366 days).
     start_12m, end = _bounds(as_of - relativedelta(years=1) + dt.timedelta(days=1), as_of)
     recent = list(
-        Accident.objects.filter(occurred_at__gte=start_12m, occurred_at__lt=end, is_near_miss=False)
-        .only("occurred_at", "head_told_at", "authority_told_at", "deaths", "grade", "status", "closed_on", "report_submitted_on",
-              "extension_days", "cause_found", "responsible_handled", "staff_educated",
-              "measures_taken")
-    )  # fmt: skip
+        Accident.objects.filter(
+            occurred_at__gte=start_12m, occurred_at__lt=end, is_near_miss=False
+        ).only(
+            "occurred_at",
+            "head_told_at",
+            "authority_told_at",
+            "deaths",
+            "grade",
+            "status",
+            "closed_on",
+            "report_submitted_on",
+            "extension_days",
+            "cause_found",
+            "responsible_handled",
+            "staff_educated",
+            "measures_taken",
+        )
+    )
     start_year, _end = _bounds(dt.date(as_of.year, 1, 1), as_of)
-    ytd = Accident.objects.filter(occurred_at__gte=start_year, occurred_at__lt=end,
-                                  is_near_miss=False).aggregate(
+    ytd = Accident.objects.filter(
+        occurred_at__gte=start_year, occurred_at__lt=end, is_near_miss=False
+    ).aggregate(
         lost_time=Sum(lost_time_injuries()),  # first: its F("deaths") names the field
-        count=Count("pk"), deaths=Sum("deaths"), serious=Sum("serious_injuries"),
-        minor=Sum("minor_injuries"), loss=Sum("direct_loss"),
-    )  # fmt: skip
+        count=Count("pk"),
+        deaths=Sum("deaths"),
+        serious=Sum("serious_injuries"),
+        minor=Sum("minor_injuries"),
+        loss=Sum("direct_loss"),
+    )
     lost_time = ytd["lost_time"] or 0
     hours = ManHours.objects.filter(
         month__gte=dt.date(as_of.year, 1, 1), month__lte=as_of
@@ -60,9 +79,10 @@ def provider(as_of: dt.date) -> list[Indicator]:
     ]
     # 第二十九条 sets the deadline for the investigation report, not for closing the accident.
     closed_on_time = sum(
-        1 for a in measured
+        1
+        for a in measured
         if a.report_submitted_on and a.report_submitted_on <= a.investigation_due
-    )  # fmt: skip
+    )
     complete = sum(1 for a in measured if not a.four_no_let_go_missing)
     deaths_12m = sum(a.deaths for a in recent)
     larger = any(grading.is_larger_or_worse(a.grade) for a in recent)
@@ -72,36 +92,118 @@ def provider(as_of: dt.date) -> list[Indicator]:
         return value if in_use else None
 
     indicators = [
-        Indicator("accidents.reported_on_time_rate",
-                  _("Accidents reported to the authority within 1 hour (12 months)"),
-                  percent(on_time, len(recent)), 12, 100, "%", None, URL),
-        Indicator("accidents.fatalities_12m", _("Deaths in accidents (12 months)"),
-                  data(deaths_12m), 12, 0, "", data(deaths_12m == 0), URL),
-        Indicator("accidents.larger_or_worse_12m",
-                  _("Accident graded larger or worse (12 months)"), data(larger), 12, False, "",
-                  data(not larger), URL + "?grade=larger"),
-        Indicator("accidents.investigations_closed_on_time_rate",
-                  _("Investigation reports submitted within the deadline (12 months)"),
-                  percent(closed_on_time, len(measured)), 12, 100, "%", None, URL),
-        Indicator("accidents.four_no_let_go_complete_rate",
-                  _("Accidents with the four-no-let-go checklist complete (12 months)"),
-                  percent(complete, len(measured)), 12, 100, "%", None, URL),
-        Indicator("accidents.count_ytd", _("Accidents this year"), data(ytd["count"]), 12,
-                  None, "", None, URL + f"?year={as_of.year}&near_miss=0"),
-        Indicator("accidents.deaths_ytd", _("Deaths this year"), data(ytd["deaths"] or 0), 12,
-                  0, "", None, URL),
-        Indicator("accidents.serious_injuries_ytd", _("Serious injuries this year"),
-                  data(ytd["serious"] or 0), 12, 0, "", None, URL),
-        Indicator("accidents.direct_loss_ytd", _("Direct economic loss this year"),
-                  data(ytd["loss"] or 0), 12, None, _("yuan"), None, URL),
+        Indicator(
+            "accidents.reported_on_time_rate",
+            _("Accidents reported to the authority within 1 hour (12 months)"),
+            percent(on_time, len(recent)),
+            12,
+            100,
+            "%",
+            None,
+            URL,
+        ),
+        Indicator(
+            "accidents.fatalities_12m",
+            _("Deaths in accidents (12 months)"),
+            data(deaths_12m),
+            12,
+            0,
+            "",
+            data(deaths_12m == 0),
+            URL,
+        ),
+        Indicator(
+            "accidents.larger_or_worse_12m",
+            _("Accident graded larger or worse (12 months)"),
+            data(larger),
+            12,
+            False,
+            "",
+            data(not larger),
+            URL + "?grade=larger",
+        ),
+        Indicator(
+            "accidents.investigations_closed_on_time_rate",
+            _("Investigation reports submitted within the deadline (12 months)"),
+            percent(closed_on_time, len(measured)),
+            12,
+            100,
+            "%",
+            None,
+            URL,
+        ),
+        Indicator(
+            "accidents.four_no_let_go_complete_rate",
+            _("Accidents with the four-no-let-go checklist complete (12 months)"),
+            percent(complete, len(measured)),
+            12,
+            100,
+            "%",
+            None,
+            URL,
+        ),
+        Indicator(
+            "accidents.count_ytd",
+            _("Accidents this year"),
+            data(ytd["count"]),
+            12,
+            None,
+            "",
+            None,
+            URL + f"?year={as_of.year}&near_miss=0",
+        ),
+        Indicator(
+            "accidents.deaths_ytd",
+            _("Deaths this year"),
+            data(ytd["deaths"] or 0),
+            12,
+            0,
+            "",
+            None,
+            URL,
+        ),
+        Indicator(
+            "accidents.serious_injuries_ytd",
+            _("Serious injuries this year"),
+            data(ytd["serious"] or 0),
+            12,
+            0,
+            "",
+            None,
+            URL,
+        ),
+        Indicator(
+            "accidents.direct_loss_ytd",
+            _("Direct economic loss this year"),
+            data(ytd["loss"] or 0),
+            12,
+            None,
+            _("yuan"),
+            None,
+            URL,
+        ),
         # TRIR per 200,000 and LTIFR per 1,000,000 hours worked (DOMAIN.md "Safety statistics").
-        Indicator("accidents.trir_ytd", _("TRIR this year (per 200,000 hours)"),
-                  rules.rate(recordable, hours, rules.TRIR_BASE), 12, None, "", None,
-                  URL + "statistics/"),
-        Indicator("accidents.ltifr_ytd", _("LTIFR this year (per 1,000,000 hours)"),
-                  rules.rate(lost_time, hours, rules.LTIFR_BASE), 12, None, "", None,
-                  URL + "statistics/"),
-    ]  # fmt: skip
+        Indicator(
+            "accidents.trir_ytd",
+            _("TRIR this year (per 200,000 hours)"),
+            rules.rate(recordable, hours, rules.TRIR_BASE),
+            12,
+            None,
+            "",
+            None,
+            URL + "statistics/",
+        ),
+        Indicator(
+            "accidents.ltifr_ytd",
+            _("LTIFR this year (per 1,000,000 hours)"),
+            rules.rate(lost_time, hours, rules.LTIFR_BASE),
+            12,
+            None,
+            "",
+            None,
+            URL + "statistics/",
+        ),
+    ]
     for indicator in indicators:
         if indicator.unit == "%" and indicator.value is not None:
             object.__setattr__(indicator, "ok", indicator.value >= 100)

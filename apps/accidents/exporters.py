@@ -56,28 +56,54 @@ class RegisterExporter(AccidentExporter):
 
     def header(self):
         return [
-            _("Accident number"), _("Time"), _("Place"), _("Department"), _("Accident type"),
-            _("Near miss"), _("Title"), _("Deaths"), _("Serious injuries"), _("Minor injuries"),
-            _("Direct economic loss (yuan)"), _("Grade"), _("Decided by"),
-            _("Authority told at"), _("Reported within 1 hour"), _("Status"),
-            _("Investigation report due"), _("Closed on"), _("People involved"),
-        ]  # fmt: skip
+            _("Accident number"),
+            _("Time"),
+            _("Place"),
+            _("Department"),
+            _("Accident type"),
+            _("Near miss"),
+            _("Title"),
+            _("Deaths"),
+            _("Serious injuries"),
+            _("Minor injuries"),
+            _("Direct economic loss (yuan)"),
+            _("Grade"),
+            _("Decided by"),
+            _("Authority told at"),
+            _("Reported within 1 hour"),
+            _("Status"),
+            _("Investigation report due"),
+            _("Closed on"),
+            _("People involved"),
+        ]
 
     def rows(self) -> Iterator[list]:
         grades = dict(Grade.choices)
         statuses = dict(AccidentStatus.choices)
         for a in self.queryset().iterator(chunk_size=2000):
             yield [
-                a.code, timezone.localtime(a.occurred_at).replace(tzinfo=None), a.place,
-                a.department.name, f"{a.accident_type.code} {a.accident_type.name}",
-                _("Yes") if a.is_near_miss else "", a.title, a.deaths, a.serious_injuries,
-                a.minor_injuries, excel_number(a.direct_loss), str(grades[a.grade]),
+                a.code,
+                timezone.localtime(a.occurred_at).replace(tzinfo=None),
+                a.place,
+                a.department.name,
+                f"{a.accident_type.code} {a.accident_type.name}",
+                _("Yes") if a.is_near_miss else "",
+                a.title,
+                a.deaths,
+                a.serious_injuries,
+                a.minor_injuries,
+                excel_number(a.direct_loss),
+                str(grades[a.grade]),
                 basis_text(a.grade_basis),
                 timezone.localtime(a.authority_told_at).replace(tzinfo=None)
-                if a.authority_told_at else None,
+                if a.authority_told_at
+                else None,
                 "" if a.is_near_miss else (_("Yes") if a.reported_on_time else _("No")),
-                str(statuses[a.status]), a.investigation_due, a.closed_on, a.people_count,
-            ]  # fmt: skip
+                str(statuses[a.status]),
+                a.investigation_due,
+                a.closed_on,
+                a.people_count,
+            ]
 
 
 def report_context(*, accident) -> dict:
@@ -107,8 +133,9 @@ class ReportExporter(AccidentExporter):
     def render(self, progress=None) -> bytes:
         accident = (
             selectors.accident_list(user=self.user)
-            .filter(pk=as_int(self.params.get("accident")) or 0).first()
-        )  # fmt: skip
+            .filter(pk=as_int(self.params.get("accident")) or 0)
+            .first()
+        )
         if accident is None:
             raise ApplicationError(_("You may not see this accident."))
         context = report_context(accident=accident)

@@ -39,10 +39,22 @@ class AccidentForm(forms.ModelForm):
     class Meta:
         model = Accident
         fields = [
-            "title", "occurred_at", "place", "department", "accident_type", "is_near_miss",
-            "road_traffic", "deaths", "serious_injuries", "minor_injuries", "direct_loss",
-            "account", "immediate_measures", "head_told_at", "authority_told_at",
-        ]  # fmt: skip
+            "title",
+            "occurred_at",
+            "place",
+            "department",
+            "accident_type",
+            "is_near_miss",
+            "road_traffic",
+            "deaths",
+            "serious_injuries",
+            "minor_injuries",
+            "direct_loss",
+            "account",
+            "immediate_measures",
+            "head_told_at",
+            "authority_told_at",
+        ]
         widgets = {
             "occurred_at": _datetime(),
             "head_told_at": _datetime(),
@@ -71,17 +83,27 @@ class AccidentForm(forms.ModelForm):
 
 
 class ReportTimesForm(forms.Form):
-    head_told_at = forms.DateTimeField(label=_("Company head told at"), required=False,
-                                       widget=_datetime(), input_formats=["%Y-%m-%dT%H:%M"])  # fmt: skip
-    authority_told_at = forms.DateTimeField(label=_("Authority told at"), required=False,
-                                            widget=_datetime(), input_formats=["%Y-%m-%dT%H:%M"])  # fmt: skip
+    head_told_at = forms.DateTimeField(
+        label=_("Company head told at"),
+        required=False,
+        widget=_datetime(),
+        input_formats=["%Y-%m-%dT%H:%M"],
+    )
+    authority_told_at = forms.DateTimeField(
+        label=_("Authority told at"),
+        required=False,
+        widget=_datetime(),
+        input_formats=["%Y-%m-%dT%H:%M"],
+    )
 
 
 class PersonForm(forms.Form):
-    employee = forms.ModelChoiceField(Employee.objects.filter(is_active=True), required=False,
-                                      label=_("Employee"))  # fmt: skip
-    name = forms.CharField(label=_("Name"), max_length=50, required=False,
-                           help_text=_("Blank: the employee's name."))  # fmt: skip
+    employee = forms.ModelChoiceField(
+        Employee.objects.filter(is_active=True), required=False, label=_("Employee")
+    )
+    name = forms.CharField(
+        label=_("Name"), max_length=50, required=False, help_text=_("Blank: the employee's name.")
+    )
     severity = forms.ChoiceField(label=_("Injury"), choices=Severity.choices)
     lost_workdays = forms.IntegerField(label=_("Lost workdays"), min_value=0, initial=0)
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
@@ -98,34 +120,55 @@ class CasualtyUpdateForm(forms.Form):
     deaths = forms.IntegerField(label=_("Deaths"), min_value=0)
     serious_injuries = forms.IntegerField(label=_("Serious injuries"), min_value=0)
     minor_injuries = forms.IntegerField(label=_("Minor injuries"), min_value=0)
-    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}),
-                           required=False)  # fmt: skip
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class InvestigationForm(forms.ModelForm):
     class Meta:
         model = Accident
         fields = [
-            "investigation_team", "direct_causes", "indirect_causes", "responsibility_findings",
-            "handling_opinions", "extension_days", "extension_reason", "report_submitted_on",
-            "cause_found", "responsible_handled", "staff_educated", "measures_taken",
-        ]  # fmt: skip
+            "investigation_team",
+            "direct_causes",
+            "indirect_causes",
+            "responsibility_findings",
+            "handling_opinions",
+            "extension_days",
+            "extension_reason",
+            "report_submitted_on",
+            "cause_found",
+            "responsible_handled",
+            "staff_educated",
+            "measures_taken",
+        ]
         widgets = {
             "report_submitted_on": _date(),
-            **{name: forms.Textarea(attrs={"rows": 2}) for name in (
-                "investigation_team", "direct_causes", "indirect_causes",
-                "responsibility_findings", "handling_opinions", "extension_reason")},
-        }  # fmt: skip
+            **{
+                name: forms.Textarea(attrs={"rows": 2})
+                for name in (
+                    "investigation_team",
+                    "direct_causes",
+                    "indirect_causes",
+                    "responsibility_findings",
+                    "handling_opinions",
+                    "extension_reason",
+                )
+            },
+        }
 
 
 class MeasureForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=MeasureKind.choices)
     title = forms.CharField(label=_("Measure"), max_length=150)
-    department = forms.ModelChoiceField(Department.objects.filter(is_active=True).order_by("path"),
-                                        label=_("Responsible department"))  # fmt: skip
+    department = forms.ModelChoiceField(
+        Department.objects.filter(is_active=True).order_by("path"),
+        label=_("Responsible department"),
+    )
     due_date = forms.DateField(label=_("Due date"), widget=_date())
-    description = forms.CharField(label=_("Description"), required=False,
-                                  widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -151,10 +194,14 @@ class LessonForm(forms.ModelForm):
 
 
 class ManHoursForm(forms.Form):
-    department = forms.ModelChoiceField(Department.objects.filter(is_active=True).order_by("path"),
-                                        label=_("Department"))  # fmt: skip
-    month = forms.DateField(label=_("Month"), widget=forms.DateInput(attrs={"type": "month"}),
-                            input_formats=["%Y-%m", "%Y-%m-%d"])  # fmt: skip
+    department = forms.ModelChoiceField(
+        Department.objects.filter(is_active=True).order_by("path"), label=_("Department")
+    )
+    month = forms.DateField(
+        label=_("Month"),
+        widget=forms.DateInput(attrs={"type": "month"}),
+        input_formats=["%Y-%m", "%Y-%m-%d"],
+    )
     hours = forms.DecimalField(
         label=_("Hours worked"), min_value=0, max_digits=12, decimal_places=1
     )

@@ -37,8 +37,13 @@ def man_hours_import(*, upload, user) -> ImportResult:
         code = values.get("department")
         department_id = departments.get(code) if code else None
         if code and department_id is None:
-            errors.append(RowError(row.number, labels["department"],
-                                   _("No department has the code “%(code)s”.") % {"code": code}))  # fmt: skip
+            errors.append(
+                RowError(
+                    row.number,
+                    labels["department"],
+                    _("No department has the code “%(code)s”.") % {"code": code},
+                )
+            )
             continue
         hours = values.get("hours")
         if hours is not None and hours < 0:
@@ -52,9 +57,14 @@ def man_hours_import(*, upload, user) -> ImportResult:
             continue
         key = (department_id, first_of_month(values["month"]))
         if key in seen:
-            errors.append(RowError(row.number, labels["month"],
-                                   _("This department and month already appear in row %(row)d.")
-                                   % {"row": seen[key]}))  # fmt: skip
+            errors.append(
+                RowError(
+                    row.number,
+                    labels["month"],
+                    _("This department and month already appear in row %(row)d.")
+                    % {"row": seen[key]},
+                )
+            )
             continue
         seen[key] = row.number
         item = existing.get(key) or ManHours(department_id=key[0], month=key[1])
@@ -63,6 +73,7 @@ def man_hours_import(*, upload, user) -> ImportResult:
     if errors:
         raise_row_errors(errors)
     bulk_create_with_history(new, ManHours, batch_size=500, default_user=user)
-    bulk_update_with_history(changed, ManHours, ["hours", "headcount"], batch_size=500,
-                             default_user=user)  # fmt: skip
+    bulk_update_with_history(
+        changed, ManHours, ["hours", "headcount"], batch_size=500, default_user=user
+    )
     return ImportResult(created=len(new), updated=len(changed))

@@ -83,44 +83,60 @@ class Accident(BaseModel):
     )
     is_near_miss = models.BooleanField(_("near miss"), default=False)
     road_traffic = models.BooleanField(
-        _("road-traffic accident"), default=False,
+        _("road-traffic accident"),
+        default=False,
         help_text=_("Casualty changes are then reported within 7 days instead of 30."),
-    )  # fmt: skip
+    )
     deaths = models.PositiveIntegerField(_("deaths"), default=0)
     serious_injuries = models.PositiveIntegerField(
         _("serious injuries (incl. acute poisoning)"), default=0
     )
     minor_injuries = models.PositiveIntegerField(_("minor injuries"), default=0)
     direct_loss = models.DecimalField(
-        _("direct economic loss (yuan)"), max_digits=14, decimal_places=2, default=0,
+        _("direct economic loss (yuan)"),
+        max_digits=14,
+        decimal_places=2,
+        default=0,
         validators=[MinValueValidator(0)],
-    )  # fmt: skip
-    grade = models.CharField(_("grade"), max_length=20, choices=Grade.choices, editable=False,
-                             default=Grade.GENERAL)  # fmt: skip
+    )
+    grade = models.CharField(
+        _("grade"), max_length=20, choices=Grade.choices, editable=False, default=Grade.GENERAL
+    )
     account = models.TextField(_("brief account"), blank=True)
     immediate_measures = models.TextField(_("immediate measures"), blank=True)
     reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", editable=False,
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
     # Reporting clock
     head_told_at = models.DateTimeField(_("company head told at"), null=True, blank=True)
     authority_told_at = models.DateTimeField(_("authority told at"), null=True, blank=True)
     # Investigation
-    status = models.CharField(_("status"), max_length=20, choices=AccidentStatus.choices,
-                              default=AccidentStatus.REPORTED, editable=False)  # fmt: skip
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AccidentStatus.choices,
+        default=AccidentStatus.REPORTED,
+        editable=False,
+    )
     investigation_team = models.TextField(_("investigation team"), blank=True)
     direct_causes = models.TextField(_("direct causes"), blank=True)
     indirect_causes = models.TextField(_("indirect causes"), blank=True)
     responsibility_findings = models.TextField(_("responsibility findings"), blank=True)
     handling_opinions = models.TextField(_("handling opinions"), blank=True)
     extension_days = models.PositiveSmallIntegerField(
-        _("report deadline extended by (days)"), default=0,
+        _("report deadline extended by (days)"),
+        default=0,
         validators=[MaxValueValidator(rules.MAX_EXTENSION_DAYS)],
-    )  # fmt: skip
+    )
     extension_reason = models.TextField(_("reason for the extension"), blank=True)
-    report_submitted_on = models.DateField(_("investigation report submitted on"), null=True,
-                                           blank=True)  # fmt: skip
+    report_submitted_on = models.DateField(
+        _("investigation report submitted on"), null=True, blank=True
+    )
     cause_found = models.BooleanField(_("cause found"), default=False)
     responsible_handled = models.BooleanField(_("those responsible handled"), default=False)
     staff_educated = models.BooleanField(_("staff educated"), default=False)
@@ -198,8 +214,14 @@ class Person(BaseModel):
     serious injury is one with 105 or more lost workdays)."""
 
     accident = models.ForeignKey(Accident, on_delete=models.CASCADE, related_name="people")
-    employee = models.ForeignKey(Employee, on_delete=models.SET_NULL, null=True, blank=True,
-                                 related_name="+", verbose_name=_("employee"))  # fmt: skip
+    employee = models.ForeignKey(
+        Employee,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("employee"),
+    )
     name = models.CharField(_("name"), max_length=50)
     severity = models.CharField(_("injury"), max_length=10, choices=Severity.choices)
     lost_workdays = models.PositiveIntegerField(_("lost workdays"), default=0)
@@ -228,8 +250,14 @@ class CasualtyUpdate(BaseModel):
     applied = models.BooleanField(_("regraded"), default=False, editable=False)
     grade_before = models.CharField(max_length=20, choices=Grade.choices, editable=False)
     grade_after = models.CharField(max_length=20, choices=Grade.choices, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                   blank=True, related_name="+", editable=False)  # fmt: skip
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("casualty update")
@@ -258,15 +286,18 @@ class Measure(BaseModel):
 class Lesson(BaseModel):
     """Case education (事故案例教育): an accident's lessons shared with departments."""
 
-    accident = models.ForeignKey(Accident, on_delete=models.PROTECT, related_name="lessons",
-                                 verbose_name=_("accident"))  # fmt: skip
+    accident = models.ForeignKey(
+        Accident, on_delete=models.PROTECT, related_name="lessons", verbose_name=_("accident")
+    )
     title = models.CharField(_("title"), max_length=200)
     held_on = models.DateField(_("held on"))
     content = models.TextField(_("lessons"), blank=True)
-    departments = models.ManyToManyField(Department, related_name="+",
-                                         verbose_name=_("departments"))  # fmt: skip
-    attendees = models.ManyToManyField(Employee, blank=True, related_name="+",
-                                       verbose_name=_("attendance"))  # fmt: skip
+    departments = models.ManyToManyField(
+        Department, related_name="+", verbose_name=_("departments")
+    )
+    attendees = models.ManyToManyField(
+        Employee, blank=True, related_name="+", verbose_name=_("attendance")
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -281,11 +312,13 @@ class Lesson(BaseModel):
 class ManHours(BaseModel):
     """Hours worked and staff in one department in one month: the base of the rates."""
 
-    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="+",
-                                   verbose_name=_("department"))  # fmt: skip
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
+    )
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
-    hours = models.DecimalField(_("hours worked"), max_digits=12, decimal_places=1,
-                                validators=[MinValueValidator(0)])  # fmt: skip
+    hours = models.DecimalField(
+        _("hours worked"), max_digits=12, decimal_places=1, validators=[MinValueValidator(0)]
+    )
     headcount = models.PositiveIntegerField(_("staff"), default=0)
     history = HistoricalRecords()
 

@@ -50,41 +50,65 @@ def seed(*, departments, employees, factor, rng: random.Random, today: dt.date) 
     accidents = []
     for number in range(count):
         day = today - dt.timedelta(days=rng.randrange(3 * 365))
-        occurred_at = dt.datetime.combine(day, dt.time(rng.randrange(7, 22), rng.randrange(60)),
-                                          tzinfo=tz)  # fmt: skip
+        occurred_at = dt.datetime.combine(
+            day, dt.time(rng.randrange(7, 22), rng.randrange(60)), tzinfo=tz
+        )
         occurred_at = min(occurred_at, now)
         near_miss = rng.random() < 0.15
         deaths, serious, minor, loss = (0, 0, 0, Decimal(0)) if near_miss else _casualties(rng)
         edition = Edition.GB6441_2025 if day >= GB6441_2025_FROM else Edition.GB6441_1986
         closed = day < today - dt.timedelta(days=90)
-        accidents.append(Accident(
-            code=f"{prefix}{number:05d}", title=f"Accident {number}", occurred_at=occurred_at,
-            place="-", department=rng.choice(departments), accident_type=rng.choice(types[edition]),
-            is_near_miss=near_miss, deaths=deaths, serious_injuries=serious, minor_injuries=minor,
-            direct_loss=loss, grade=grading.classify(deaths, serious, loss),
-            authority_told_at=None if near_miss else occurred_at + dt.timedelta(
-                minutes=rng.choice((20, 40, 55, 90))),
-            status=AccidentStatus.CLOSED if closed else AccidentStatus.INVESTIGATING,
-            cause_found=closed, responsible_handled=closed, staff_educated=closed,
-            measures_taken=closed,
-            report_submitted_on=day + dt.timedelta(days=rng.randint(20, rules.INVESTIGATION_DAYS))
-            if closed else None,
-            closed_on=day + dt.timedelta(days=rng.randint(30, 80)) if closed else None,
-        ))  # fmt: skip
+        accidents.append(
+            Accident(
+                code=f"{prefix}{number:05d}",
+                title=f"Accident {number}",
+                occurred_at=occurred_at,
+                place="-",
+                department=rng.choice(departments),
+                accident_type=rng.choice(types[edition]),
+                is_near_miss=near_miss,
+                deaths=deaths,
+                serious_injuries=serious,
+                minor_injuries=minor,
+                direct_loss=loss,
+                grade=grading.classify(deaths, serious, loss),
+                authority_told_at=None
+                if near_miss
+                else occurred_at + dt.timedelta(minutes=rng.choice((20, 40, 55, 90))),
+                status=AccidentStatus.CLOSED if closed else AccidentStatus.INVESTIGATING,
+                cause_found=closed,
+                responsible_handled=closed,
+                staff_educated=closed,
+                measures_taken=closed,
+                report_submitted_on=day
+                + dt.timedelta(days=rng.randint(20, rules.INVESTIGATION_DAYS))
+                if closed
+                else None,
+                closed_on=day + dt.timedelta(days=rng.randint(30, 80)) if closed else None,
+            )
+        )
     Accident.objects.bulk_create(accidents, batch_size=BATCH)
     people = []
     for accident in accidents:
-        for severity, n in ((Severity.DEATH, accident.deaths),
-                            (Severity.SERIOUS, accident.serious_injuries),
-                            (Severity.MINOR, accident.minor_injuries)):  # fmt: skip
+        for severity, n in (
+            (Severity.DEATH, accident.deaths),
+            (Severity.SERIOUS, accident.serious_injuries),
+            (Severity.MINOR, accident.minor_injuries),
+        ):
             for _ in range(n):
                 employee = rng.choice(employees) if employees else None
                 lost = {Severity.DEATH: 6000, Severity.SERIOUS: rng.randint(105, 200)}.get(
                     severity, rng.randint(0, 30)
                 )
-                people.append(Person(accident=accident, employee=employee,
-                                     name=employee.name if employee else "-", severity=severity,
-                                     lost_workdays=lost))  # fmt: skip
+                people.append(
+                    Person(
+                        accident=accident,
+                        employee=employee,
+                        name=employee.name if employee else "-",
+                        severity=severity,
+                        lost_workdays=lost,
+                    )
+                )
     Person.objects.bulk_create(people, batch_size=BATCH)
     first = today.replace(day=1)
     months = []
@@ -92,15 +116,22 @@ def seed(*, departments, employees, factor, rng: random.Random, today: dt.date) 
         first = (first - dt.timedelta(days=1)).replace(day=1)
         months.append(first)
     taken = set(
-        ManHours.objects.filter(department__in=departments, month__in=months)
-        .values_list("department_id", "month")
-    )  # fmt: skip
+        ManHours.objects.filter(department__in=departments, month__in=months).values_list(
+            "department_id", "month"
+        )
+    )
     hours = []
     for department in departments:
         staff = rng.randint(10, 80)
         for month in months:
             if (department.pk, month) not in taken:
-                hours.append(ManHours(department=department, month=month, headcount=staff,
-                                      hours=Decimal(staff * rng.randint(160, 190))))  # fmt: skip
+                hours.append(
+                    ManHours(
+                        department=department,
+                        month=month,
+                        headcount=staff,
+                        hours=Decimal(staff * rng.randint(160, 190)),
+                    )
+                )
     ManHours.objects.bulk_create(hours, batch_size=BATCH)
     return len(accidents)

@@ -44,8 +44,12 @@ def accident_list(*, user, filters: dict | None = None) -> QuerySet[Accident]:
     filters = filters or {}
     qs = _scope(Accident.objects.select_related("department", "accident_type"), user)
     if q := filters.get("q"):
-        qs = qs.filter(Q(code__icontains=q) | Q(title__icontains=q) | Q(place__icontains=q)
-                       | Q(account__icontains=q))  # fmt: skip
+        qs = qs.filter(
+            Q(code__icontains=q)
+            | Q(title__icontains=q)
+            | Q(place__icontains=q)
+            | Q(account__icontains=q)
+        )
     if grade := filters.get("grade"):
         qs = qs.filter(grade=grade)
     if status := filters.get("status"):
@@ -103,9 +107,10 @@ def man_hours_list(*, user, filters: dict | None = None) -> QuerySet[ManHours]:
 
 def types_for(occurred_on: dt.date | None) -> QuerySet[AccidentType]:
     edition = (
-        Edition.GB6441_1986 if occurred_on and occurred_on < GB6441_2025_FROM
+        Edition.GB6441_1986
+        if occurred_on and occurred_on < GB6441_2025_FROM
         else Edition.GB6441_2025
-    )  # fmt: skip
+    )
     return AccidentType.objects.filter(edition=edition)
 
 
@@ -121,8 +126,11 @@ def lost_time_injuries():
     people = (
         Person.objects.filter(accident=OuterRef("pk"))
         .filter(Q(severity__in=(Severity.DEATH, Severity.SERIOUS)) | Q(lost_workdays__gt=0))
-        .order_by().values("accident").annotate(n=Count("pk")).values("n")
-    )  # fmt: skip
+        .order_by()
+        .values("accident")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return Greatest(
         Coalesce(Subquery(people, output_field=IntegerField()), Value(0)),
         F("deaths") + F("serious_injuries") + F("minor_injuries"),
@@ -193,15 +201,18 @@ def statistics_year(value) -> tuple[int, str | None]:
     year = as_int(value)
     if year is None or not FIRST_YEAR <= year <= this_year + 1:
         return this_year, _("Year: choose a year from %(first)d to %(last)d.") % {
-            "first": FIRST_YEAR, "last": this_year + 1,
+            "first": FIRST_YEAR,
+            "last": this_year + 1,
         }
     return year, None
 
 
 def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
     tz = timezone.get_current_timezone()
-    return (dt.datetime.combine(start, dt.time.min, tzinfo=tz),
-            dt.datetime.combine(end, dt.time.min, tzinfo=tz))  # fmt: skip
+    return (
+        dt.datetime.combine(start, dt.time.min, tzinfo=tz),
+        dt.datetime.combine(end, dt.time.min, tzinfo=tz),
+    )
 
 
 def _month_key(value) -> tuple[int, int]:
@@ -212,8 +223,17 @@ def _month_key(value) -> tuple[int, int]:
 
 def _add_up(total: Period, periods) -> Period:
     for period in periods:
-        for name in ("accidents", "near_misses", "deaths", "serious", "minor", "lost_time",
-                     "lost_workdays", "direct_loss", "hours"):  # fmt: skip
+        for name in (
+            "accidents",
+            "near_misses",
+            "deaths",
+            "serious",
+            "minor",
+            "lost_time",
+            "lost_workdays",
+            "direct_loss",
+            "hours",
+        ):
             setattr(total, name, getattr(total, name) + getattr(period, name))
         if period.staff_total:
             total.months_with_staff += 1
@@ -229,13 +249,21 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
     first_year = year - YEARS_SHOWN + 1
     start, end = _bounds(dt.date(first_year, 1, 1), dt.date(year + 1, 1, 1))
     accidents = _scope(Accident.objects.filter(occurred_at__gte=start, occurred_at__lt=end), user)
-    hours = _scope(ManHours.objects.filter(month__gte=dt.date(first_year, 1, 1),
-                                           month__lt=dt.date(year + 1, 1, 1)), user)  # fmt: skip
+    hours = _scope(
+        ManHours.objects.filter(
+            month__gte=dt.date(first_year, 1, 1), month__lt=dt.date(year + 1, 1, 1)
+        ),
+        user,
+    )
     people = _scope(
-        Person.objects.filter(accident__occurred_at__gte=start, accident__occurred_at__lt=end,
-                              accident__is_near_miss=False),
-        user, "accident__department_id",
-    )  # fmt: skip
+        Person.objects.filter(
+            accident__occurred_at__gte=start,
+            accident__occurred_at__lt=end,
+            accident__is_near_miss=False,
+        ),
+        user,
+        "accident__department_id",
+    )
     if departments is not None:
         accidents = accidents.filter(department_id__in=departments)
         hours = hours.filter(department_id__in=departments)
@@ -245,14 +273,19 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
         (y, m): Period(f"{y}-{m:02d}") for y in range(first_year, year + 1) for m in range(1, 13)
     }
     for row in (
-        accidents.annotate(m=TruncMonth("occurred_at")).values("m").annotate(
+        accidents.annotate(m=TruncMonth("occurred_at"))
+        .values("m")
+        .annotate(
             # First: its F("deaths") etc. must name the fields, not the sums below.
             lost_time=Sum(lost_time_injuries(), filter=real),
-            accidents=Count("pk", filter=real), near_misses=Count("pk", filter=~real),
-            deaths=Sum("deaths", filter=real), serious=Sum("serious_injuries", filter=real),
-            minor=Sum("minor_injuries", filter=real), loss=Sum("direct_loss", filter=real),
+            accidents=Count("pk", filter=real),
+            near_misses=Count("pk", filter=~real),
+            deaths=Sum("deaths", filter=real),
+            serious=Sum("serious_injuries", filter=real),
+            minor=Sum("minor_injuries", filter=real),
+            loss=Sum("direct_loss", filter=real),
         )
-    ):  # fmt: skip
+    ):
         period = months[_month_key(row["m"])]
         period.accidents += row["accidents"]
         period.near_misses += row["near_misses"]
@@ -261,9 +294,11 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
         period.minor += row["minor"] or 0
         period.direct_loss += float(row["loss"] or 0)
         period.lost_time += row["lost_time"] or 0
-    for row in people.annotate(m=TruncMonth("accident__occurred_at")).values("m").annotate(
-        days=Sum("lost_workdays")
-    ):  # fmt: skip
+    for row in (
+        people.annotate(m=TruncMonth("accident__occurred_at"))
+        .values("m")
+        .annotate(days=Sum("lost_workdays"))
+    ):
         period = months[_month_key(row["m"])]
         period.lost_workdays += row["days"] or 0
     for row in hours.values("month").annotate(h=Sum("hours"), staff=Sum("headcount")):
@@ -285,7 +320,7 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
         grouped.values("accident_type__edition", "accident_type__code", "accident_type__name")
         .annotate(count=Count("pk"), deaths=Sum("deaths"), serious=Sum("serious_injuries"))
         .order_by("-count", "accident_type__code")
-    )  # fmt: skip
+    )
     grade_labels = dict(Grade.choices)
     by_grade = [
         {**row, "label": grade_labels.get(row["grade"], row["grade"])}
@@ -293,9 +328,13 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
     ]
     by_department = list(
         accidents.values("department__name", "department__code")
-        .annotate(count=Count("pk", filter=real), near_misses=Count("pk", filter=~real),
-                  deaths=Sum("deaths", filter=real), serious=Sum("serious_injuries", filter=real),
-                  loss=Sum("direct_loss", filter=real))
+        .annotate(
+            count=Count("pk", filter=real),
+            near_misses=Count("pk", filter=~real),
+            deaths=Sum("deaths", filter=real),
+            serious=Sum("serious_injuries", filter=real),
+            loss=Sum("direct_loss", filter=real),
+        )
         .order_by("department__code")
-    )  # fmt: skip
+    )
     return Statistics(year, this_year, years[0], years, by_type, by_grade, by_department)

@@ -57,8 +57,10 @@ def _save(obj, *, user) -> None:
 
 
 def _refuse_if_closed(accident: Accident) -> None:
-    if accident.pk and Accident.objects.filter(pk=accident.pk,
-                                               status=AccidentStatus.CLOSED).exists():  # fmt: skip
+    if (
+        accident.pk
+        and Accident.objects.filter(pk=accident.pk, status=AccidentStatus.CLOSED).exists()
+    ):
         raise ApplicationError(_("This accident is closed and is kept as it was."))
 
 
@@ -73,7 +75,7 @@ def next_code(occurred_at: dt.datetime) -> str:
     prefix = f"SG-{year}-"
     # By the number, not the text: "SG-2026-10000" sorts before "SG-2026-9999".
     suffixes = Accident.objects.filter(code__startswith=prefix).values_list("code", flat=True)
-    numbers = [int(code[len(prefix):]) for code in suffixes if code[len(prefix):].isdigit()]
+    numbers = [int(code[len(prefix) :]) for code in suffixes if code[len(prefix) :].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1:04d}"
 
 
@@ -84,10 +86,12 @@ def _check_type_edition(accident: Accident) -> None:
     )
     if accident.accident_type.edition != expected:
         raise ApplicationError(
-            _("Accident type: accidents from %(date)s use the GB 6441-2025 types, older ones the "
-              "GB 6441-1986 classes; choose a type of %(edition)s.")
+            _(
+                "Accident type: accidents from %(date)s use the GB 6441-2025 types, older ones the "
+                "GB 6441-1986 classes; choose a type of %(edition)s."
+            )
             % {"date": GB6441_2025_FROM.isoformat(), "edition": Edition(expected).label}
-        )  # fmt: skip
+        )
 
 
 def check_report_times(accident: Accident) -> None:
@@ -109,10 +113,22 @@ def check_report_times(accident: Accident) -> None:
 
 
 REPORT_FIELDS = (
-    "title", "occurred_at", "place", "department", "accident_type", "is_near_miss",
-    "road_traffic", "deaths", "serious_injuries", "minor_injuries", "direct_loss", "account",
-    "immediate_measures", "head_told_at", "authority_told_at",
-)  # fmt: skip
+    "title",
+    "occurred_at",
+    "place",
+    "department",
+    "accident_type",
+    "is_near_miss",
+    "road_traffic",
+    "deaths",
+    "serious_injuries",
+    "minor_injuries",
+    "direct_loss",
+    "account",
+    "immediate_measures",
+    "head_told_at",
+    "authority_told_at",
+)
 # Once reported, casualties change only through dated updates (补报).
 CASUALTY_FIELDS = ("deaths", "serious_injuries", "minor_injuries")
 
@@ -152,14 +168,22 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
         if field in data and not (field in CASUALTY_FIELDS and not creating):
             setattr(accident, field, data[field])
     _require_report(user, accident.department_id)
-    if accident.is_near_miss and (accident.deaths or accident.serious_injuries
-                                  or accident.minor_injuries):  # fmt: skip
-        raise ApplicationError(_("Near miss: a near miss has no casualties; record it as an accident."))
-    if (accident.is_near_miss and not creating
-            and accident.people.exclude(severity=Severity.NONE).exists()):  # fmt: skip
+    if accident.is_near_miss and (
+        accident.deaths or accident.serious_injuries or accident.minor_injuries
+    ):
         raise ApplicationError(
-            _("Near miss: people injured or killed are recorded on this accident; a near miss "
-              "has no casualties.")
+            _("Near miss: a near miss has no casualties; record it as an accident.")
+        )
+    if (
+        accident.is_near_miss
+        and not creating
+        and accident.people.exclude(severity=Severity.NONE).exists()
+    ):
+        raise ApplicationError(
+            _(
+                "Near miss: people injured or killed are recorded on this accident; a near miss "
+                "has no casualties."
+            )
         )
     if accident.occurred_at and accident.occurred_at > timezone.now():
         raise ApplicationError(_("Time of the accident: it cannot be in the future."))
@@ -188,8 +212,9 @@ def accident_attach(*, accident: Accident, user, files) -> list[str]:
 
 
 @transaction.atomic
-def accident_report_times(*, accident: Accident, user, head_told_at=None,
-                          authority_told_at=None) -> Accident:  # fmt: skip
+def accident_report_times(
+    *, accident: Accident, user, head_told_at=None, authority_told_at=None
+) -> Accident:
     """The reporting clock: when the company head and the authority were told."""
     _require_report(user, accident.department_id)
     _refuse_if_closed(accident)
@@ -202,8 +227,16 @@ def accident_report_times(*, accident: Accident, user, head_told_at=None,
 
 
 @transaction.atomic
-def person_add(*, accident: Accident, user, name: str, severity: str, employee=None,
-               lost_workdays: int = 0, note: str = "") -> Person:  # fmt: skip
+def person_add(
+    *,
+    accident: Accident,
+    user,
+    name: str,
+    severity: str,
+    employee=None,
+    lost_workdays: int = 0,
+    note: str = "",
+) -> Person:
     _require_report(user, accident.department_id)
     _refuse_if_closed(accident)
     # GB 6441: an injury with 105 or more lost workdays is a serious one.
@@ -215,22 +248,37 @@ def person_add(*, accident: Accident, user, name: str, severity: str, employee=N
     # ... and one with fewer is not (0: the lost workdays are not known yet).
     if severity == Severity.SERIOUS and 0 < (lost_workdays or 0) < rules.SERIOUS_INJURY_WORKDAYS:
         raise ApplicationError(
-            _("Injury: a serious injury loses %(days)d or more workdays (GB 6441); with fewer it "
-              "is a minor injury, or leave the lost workdays at 0 until they are known.")
+            _(
+                "Injury: a serious injury loses %(days)d or more workdays (GB 6441); with fewer it "
+                "is a minor injury, or leave the lost workdays at 0 until they are known."
+            )
             % {"days": rules.SERIOUS_INJURY_WORKDAYS}
         )
     if accident.is_near_miss and severity != Severity.NONE:
         raise ApplicationError(_("Injury: nobody is injured in a near miss."))
-    person = Person(accident=accident, name=name or (employee.name if employee else ""),
-                    employee=employee, severity=severity, lost_workdays=lost_workdays or 0,
-                    note=note)  # fmt: skip
+    person = Person(
+        accident=accident,
+        name=name or (employee.name if employee else ""),
+        employee=employee,
+        severity=severity,
+        lost_workdays=lost_workdays or 0,
+        note=note,
+    )
     _save(person, user=user)
     return person
 
 
 @transaction.atomic
-def casualty_update(*, accident: Accident, user, reported_on: dt.date, deaths: int,
-                    serious_injuries: int, minor_injuries: int, note: str = "") -> CasualtyUpdate:  # fmt: skip
+def casualty_update(
+    *,
+    accident: Accident,
+    user,
+    reported_on: dt.date,
+    deaths: int,
+    serious_injuries: int,
+    minor_injuries: int,
+    note: str = "",
+) -> CasualtyUpdate:
     """补报 (第十三条): a change within 30 days (7 for road traffic and fire) of the accident
     regrades it; a later change is recorded without touching the figures or the grade."""
     _require_report(user, accident.department_id)
@@ -245,10 +293,16 @@ def casualty_update(*, accident: Accident, user, reported_on: dt.date, deaths: i
     if reported_on > timezone.localdate():
         raise ApplicationError(_("Reported on: it cannot be in the future."))
     update = CasualtyUpdate(
-        accident=accident, reported_on=reported_on, deaths=deaths,
-        serious_injuries=serious_injuries, minor_injuries=minor_injuries, note=note,
-        grade_before=accident.grade, grade_after=accident.grade, created_by=user,
-    )  # fmt: skip
+        accident=accident,
+        reported_on=reported_on,
+        deaths=deaths,
+        serious_injuries=serious_injuries,
+        minor_injuries=minor_injuries,
+        note=note,
+        grade_before=accident.grade,
+        grade_after=accident.grade,
+        created_by=user,
+    )
     if reported_on <= accident.casualty_window_end:
         update.applied = True
         _save(update, user=user)
@@ -268,15 +322,26 @@ def late_update_message(accident: Accident) -> str:
     return _(
         "Recorded without regrading: changes in casualties regrade an accident only within "
         "%(days)d days of it (until %(end)s)."
-    ) % {"days": rules.casualty_window_days(road_or_fire=accident.road_or_fire),
-         "end": accident.casualty_window_end.isoformat()}  # fmt: skip
+    ) % {
+        "days": rules.casualty_window_days(road_or_fire=accident.road_or_fire),
+        "end": accident.casualty_window_end.isoformat(),
+    }
 
 
 INVESTIGATION_FIELDS = (
-    "investigation_team", "direct_causes", "indirect_causes", "responsibility_findings",
-    "handling_opinions", "extension_days", "extension_reason", "report_submitted_on",
-    "cause_found", "responsible_handled", "staff_educated", "measures_taken",
-)  # fmt: skip
+    "investigation_team",
+    "direct_causes",
+    "indirect_causes",
+    "responsibility_findings",
+    "handling_opinions",
+    "extension_days",
+    "extension_reason",
+    "report_submitted_on",
+    "cause_found",
+    "responsible_handled",
+    "staff_educated",
+    "measures_taken",
+)
 
 
 @transaction.atomic
@@ -294,9 +359,12 @@ def investigation_save(*, accident: Accident, data: dict, user) -> Accident:
     # 第二十九条: extended once, so at most 60 + 60 days in all.
     if stored_extension and accident.extension_days != stored_extension:
         raise ApplicationError(
-            _("Extension: the report deadline has already been extended by %(days)d days; it may "
-              "be extended only once.") % {"days": stored_extension}
-        )  # fmt: skip
+            _(
+                "Extension: the report deadline has already been extended by %(days)d days; it may "
+                "be extended only once."
+            )
+            % {"days": stored_extension}
+        )
     submitted = accident.report_submitted_on
     if submitted and submitted < accident.occurred_on:
         raise ApplicationError(
@@ -325,17 +393,21 @@ def accident_close(*, accident: Accident, user, closed_on: dt.date | None = None
     missing = accident.four_no_let_go_missing
     if missing:
         raise ApplicationError(
-            _("The accident cannot be closed until the four-no-let-go checklist is complete; "
-              "missing: %(missing)s.") % {"missing": ", ".join(missing)}
-        )  # fmt: skip
+            _(
+                "The accident cannot be closed until the four-no-let-go checklist is complete; "
+                "missing: %(missing)s."
+            )
+            % {"missing": ", ".join(missing)}
+        )
     if not accident.is_near_miss and accident.report_submitted_on is None:
         raise ApplicationError(
             _("The accident cannot be closed before its investigation report is submitted.")
         )
     unfinished = [
-        m.task.title for m in accident.measures.select_related("task").order_by("pk")
+        m.task.title
+        for m in accident.measures.select_related("task").order_by("pk")
         if m.task.status not in (TaskStatus.SIGNED_OFF, TaskStatus.CANCELLED)
-    ]  # fmt: skip
+    ]
     if unfinished:
         raise ApplicationError(
             _("The accident cannot be closed while its measures are unfinished: %(measures)s.")
@@ -348,8 +420,16 @@ def accident_close(*, accident: Accident, user, closed_on: dt.date | None = None
 
 
 @transaction.atomic
-def measure_add(*, accident: Accident, user, kind: str, title: str, department,
-                due_date: dt.date, description: str = "") -> Measure:  # fmt: skip
+def measure_add(
+    *,
+    accident: Accident,
+    user,
+    kind: str,
+    title: str,
+    department,
+    due_date: dt.date,
+    description: str = "",
+) -> Measure:
     """A corrective or preventive measure as a task of the responsible department."""
     _require_manager(user)
     _refuse_if_closed(accident)
@@ -357,9 +437,14 @@ def measure_add(*, accident: Accident, user, kind: str, title: str, department,
         raise ApplicationError(_("Kind: choose corrective or preventive."))
     label = MeasureKind(kind).label
     task = workflow.task_create(
-        title=f"[{accident.code}] {label}: {title}", department=department, due_date=due_date,
-        user=user, description=description, source=accident, requires_evidence=True,
-    )  # fmt: skip
+        title=f"[{accident.code}] {label}: {title}",
+        department=department,
+        due_date=due_date,
+        user=user,
+        description=description,
+        source=accident,
+        requires_evidence=True,
+    )
     measure = Measure(accident=accident, kind=kind, task=task)
     _save(measure, user=user)
     return measure
@@ -417,8 +502,9 @@ def send_reminders(*, today: dt.date | None = None) -> int:
     start = timezone.make_aware(dt.datetime.combine(today - dt.timedelta(days=400), dt.time.min))
     candidates = list(
         Accident.objects.filter(is_near_miss=False, occurred_at__gte=start)
-        .exclude(status=AccidentStatus.CLOSED).select_related("accident_type")
-    )  # fmt: skip
+        .exclude(status=AccidentStatus.CLOSED)
+        .select_related("accident_type")
+    )
     window, report = [], []
     for accident in candidates:
         if not accident.window_reminded and (
@@ -426,8 +512,11 @@ def send_reminders(*, today: dt.date | None = None) -> int:
         ):
             window.append(accident)
         due = accident.investigation_due
-        if (accident.report_submitted_on is None and accident.report_reminded_for != due
-                and due <= today + dt.timedelta(days=REPORT_REMIND_DAYS)):  # fmt: skip
+        if (
+            accident.report_submitted_on is None
+            and accident.report_reminded_for != due
+            and due <= today + dt.timedelta(days=REPORT_REMIND_DAYS)
+        ):
             report.append(accident)
     if not window and not report:
         return 0
@@ -435,16 +524,26 @@ def send_reminders(*, today: dt.date | None = None) -> int:
     heads = department_head_users(department_ids={a.department_id for a in window + report})
     batch = []
     for accident in window:
-        batch.append((managers + heads.get(accident.department_id, []),
-                      _("%(code)s: changes in casualties regrade the accident only until %(end)s.")
-                      % {"code": accident.code, "end": accident.casualty_window_end.isoformat()},
-                      None, accident.get_absolute_url()))  # fmt: skip
+        batch.append(
+            (
+                managers + heads.get(accident.department_id, []),
+                _("%(code)s: changes in casualties regrade the accident only until %(end)s.")
+                % {"code": accident.code, "end": accident.casualty_window_end.isoformat()},
+                None,
+                accident.get_absolute_url(),
+            )
+        )
         accident.window_reminded = True
     for accident in report:
-        batch.append((managers + heads.get(accident.department_id, []),
-                      _("%(code)s: the investigation report is due on %(due)s.")
-                      % {"code": accident.code, "due": accident.investigation_due.isoformat()},
-                      None, accident.get_absolute_url()))  # fmt: skip
+        batch.append(
+            (
+                managers + heads.get(accident.department_id, []),
+                _("%(code)s: the investigation report is due on %(due)s.")
+                % {"code": accident.code, "due": accident.investigation_due.isoformat()},
+                None,
+                accident.get_absolute_url(),
+            )
+        )
         accident.report_reminded_for = accident.investigation_due
     workflow.notify_many(batch)
     changed = {a.pk: a for a in window + report}.values()

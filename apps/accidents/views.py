@@ -66,12 +66,15 @@ def accident_list(request):
         request,
         "accidents/accident_list.html",
         {
-            "page": page, "filters": filters, "grades": Grade.choices,
-            "statuses": AccidentStatus.choices, "types": AccidentType.objects.all(),
+            "page": page,
+            "filters": filters,
+            "grades": Grade.choices,
+            "statuses": AccidentStatus.choices,
+            "types": AccidentType.objects.all(),
             "departments": department_list(user=request.user),
             "can_report": _reports(access_for(request.user)),
         },
-    )  # fmt: skip
+    )
 
 
 @role_required(reads_org)
@@ -97,18 +100,23 @@ def accident_detail(request, pk: int, forms: dict | None = None, status: int = 2
         "today": timezone.localdate(),
     }
     if can_report and open_:
-        context["times_form"] = forms.get("times") or ReportTimesForm(initial={
-            "head_told_at": accident.head_told_at and timezone.localtime(accident.head_told_at),
-            "authority_told_at": accident.authority_told_at
-            and timezone.localtime(accident.authority_told_at),
-        })  # fmt: skip
+        context["times_form"] = forms.get("times") or ReportTimesForm(
+            initial={
+                "head_told_at": accident.head_told_at and timezone.localtime(accident.head_told_at),
+                "authority_told_at": accident.authority_told_at
+                and timezone.localtime(accident.authority_told_at),
+            }
+        )
         context["person_form"] = forms.get("person") or PersonForm()
         if not accident.is_near_miss:
-            context["update_form"] = forms.get("update") or CasualtyUpdateForm(initial={
-                "reported_on": timezone.localdate(), "deaths": accident.deaths,
-                "serious_injuries": accident.serious_injuries,
-                "minor_injuries": accident.minor_injuries,
-            })  # fmt: skip
+            context["update_form"] = forms.get("update") or CasualtyUpdateForm(
+                initial={
+                    "reported_on": timezone.localdate(),
+                    "deaths": accident.deaths,
+                    "serious_injuries": accident.serious_injuries,
+                    "minor_injuries": accident.minor_injuries,
+                }
+            )
     if access.manages_everything and open_:
         context["measure_form"] = forms.get("measure") or MeasureForm(
             initial={"department": accident.department_id}
@@ -122,27 +130,34 @@ def accident_edit(request, pk: int | None = None):
     accident = _get(request, pk) if pk else None
     if accident is not None and not services.may_report(request.user, accident.department_id):
         raise PermissionDenied
-    form = AccidentForm(request.POST or None, request.FILES or None, instance=accident,
-                        user=request.user)  # fmt: skip
+    form = AccidentForm(
+        request.POST or None, request.FILES or None, instance=accident, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         files = data.pop("files") or []
         saved = _run(
-            request, form,
-            lambda: services.accident_save(accident=accident, data=data, user=request.user,
-                                           files=files),
+            request,
+            form,
+            lambda: services.accident_save(
+                accident=accident, data=data, user=request.user, files=files
+            ),
             _("Accident saved."),
-        )  # fmt: skip
+        )
         if saved is not None:
             return redirect(saved)
     if accident is not None:
         accident.refresh_from_db()
     return render(
-        request, "core/form_page.html",
-        {"form": form, "multipart": True,
-         "title": _("Edit accident report") if pk else _("Report an accident or near miss"),
-         "cancel_url": accident.get_absolute_url() if accident else reverse("accidents:list")},
-    )  # fmt: skip
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "multipart": True,
+            "title": _("Edit accident report") if pk else _("Report an accident or near miss"),
+            "cancel_url": accident.get_absolute_url() if accident else reverse("accidents:list"),
+        },
+    )
 
 
 def _post_action(request, pk, form_class, key, action, success):
@@ -159,20 +174,26 @@ def _post_action(request, pk, form_class, key, action, success):
 @role_required(_reports)
 def report_times(request, pk: int):
     return _post_action(
-        request, pk, ReportTimesForm, "times",
+        request,
+        pk,
+        ReportTimesForm,
+        "times",
         lambda a, d: services.accident_report_times(accident=a, user=request.user, **d),
         _("Reporting times saved."),
-    )  # fmt: skip
+    )
 
 
 @require_POST
 @role_required(_reports)
 def person_add(request, pk: int):
     return _post_action(
-        request, pk, PersonForm, "person",
+        request,
+        pk,
+        PersonForm,
+        "person",
         lambda a, d: services.person_add(accident=a, user=request.user, **d),
         _("Person added."),
-    )  # fmt: skip
+    )
 
 
 @require_POST
@@ -183,12 +204,16 @@ def casualty_update(request, pk: int):
         if not update.applied:
             messages.warning(request, services.late_update_message(accident))
         elif update.grade_before != update.grade_after:
-            messages.warning(request, _("The accident is regraded: %(grade)s.")
-                             % {"grade": update.get_grade_after_display()})  # fmt: skip
+            messages.warning(
+                request,
+                _("The accident is regraded: %(grade)s.")
+                % {"grade": update.get_grade_after_display()},
+            )
         return update
 
-    return _post_action(request, pk, CasualtyUpdateForm, "update", action,
-                        _("Casualty update recorded."))  # fmt: skip
+    return _post_action(
+        request, pk, CasualtyUpdateForm, "update", action, _("Casualty update recorded.")
+    )
 
 
 @role_required(manages)
@@ -197,27 +222,38 @@ def investigation(request, pk: int):
     form = InvestigationForm(request.POST or None, instance=accident)
     if request.method == "POST" and form.is_valid():
         saved = _run(
-            request, form,
-            lambda: services.investigation_save(accident=accident, data=form.cleaned_data,
-                                                user=request.user),
+            request,
+            form,
+            lambda: services.investigation_save(
+                accident=accident, data=form.cleaned_data, user=request.user
+            ),
             _("Investigation saved."),
-        )  # fmt: skip
+        )
         if saved is not None:
             return redirect(saved)
     accident.refresh_from_db()
-    return render(request, "core/form_page.html",
-                  {"form": form, "title": _("Investigation of %(code)s") % {"code": accident.code},
-                   "cancel_url": accident.get_absolute_url()})  # fmt: skip
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Investigation of %(code)s") % {"code": accident.code},
+            "cancel_url": accident.get_absolute_url(),
+        },
+    )
 
 
 @require_POST
 @role_required(manages)
 def measure_add(request, pk: int):
     return _post_action(
-        request, pk, MeasureForm, "measure",
+        request,
+        pk,
+        MeasureForm,
+        "measure",
         lambda a, d: services.measure_add(accident=a, user=request.user, **d),
         _("Measure assigned as a task."),
-    )  # fmt: skip
+    )
 
 
 @require_POST
@@ -237,8 +273,11 @@ def accident_close(request, pk: int):
 def accident_file(request, pk: int, attachment_pk: int):
     accident = _get(request, pk)
     attachment = get_object_or_404(attachment_list(owner=accident), pk=attachment_pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=not attachment.is_image,
-                        filename=attachment.original_name)  # fmt: skip
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=not attachment.is_image,
+        filename=attachment.original_name,
+    )
 
 
 # ------------------------------------------------------------------------------
@@ -250,8 +289,11 @@ def statistics(request):
     if refused:
         messages.error(request, refused)
     stats = selectors.statistics(user=request.user, year=year)
-    return render(request, "accidents/statistics.html",
-                  {"stats": stats, "year": year, "years": range(year - 4, year + 2)})  # fmt: skip
+    return render(
+        request,
+        "accidents/statistics.html",
+        {"stats": stats, "year": year, "years": range(year - 4, year + 2)},
+    )
 
 
 @role_required(reads_org)
@@ -266,14 +308,24 @@ def man_hours_list(request):
         if form is None:
             raise PermissionDenied
         if form.is_valid():
-            saved = _run(request, form,
-                         lambda: services.man_hours_save(user=request.user, **form.cleaned_data),
-                         _("Man-hours saved."))  # fmt: skip
+            saved = _run(
+                request,
+                form,
+                lambda: services.man_hours_save(user=request.user, **form.cleaned_data),
+                _("Man-hours saved."),
+            )
             if saved is not None:
                 return redirect("accidents:man_hours")
-    return render(request, "accidents/man_hours.html",
-                  {"page": page, "filters": filters, "form": form,
-                   "departments": department_list(user=request.user)})  # fmt: skip
+    return render(
+        request,
+        "accidents/man_hours.html",
+        {
+            "page": page,
+            "filters": filters,
+            "form": form,
+            "departments": department_list(user=request.user),
+        },
+    )
 
 
 @role_required(manages)
@@ -301,23 +353,34 @@ def lesson_list(request):
     page = Paginator(selectors.lesson_list(user=request.user), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "accidents/lesson_list.html",
-                  {"page": page, "can_edit": access_for(request.user).manages_everything})  # fmt: skip
+    return render(
+        request,
+        "accidents/lesson_list.html",
+        {"page": page, "can_edit": access_for(request.user).manages_everything},
+    )
 
 
 @role_required(manages)
 def lesson_edit(request, pk: int | None = None):
     lesson = get_object_or_404(selectors.lesson_list(user=request.user), pk=pk) if pk else None
     initial = {"accident": request.GET.get("accident")} if not pk else None
-    form = LessonForm(request.POST or None, instance=lesson, initial=initial,
-                      accidents=selectors.accident_list(user=request.user))  # fmt: skip
+    form = LessonForm(
+        request.POST or None,
+        instance=lesson,
+        initial=initial,
+        accidents=selectors.accident_list(user=request.user),
+    )
     if request.method == "POST" and form.is_valid():
-        saved = _run(request, form,
-                     lambda: services.lesson_save(lesson=lesson, data=form.cleaned_data,
-                                                  user=request.user),
-                     _("Case education saved."))  # fmt: skip
+        saved = _run(
+            request,
+            form,
+            lambda: services.lesson_save(lesson=lesson, data=form.cleaned_data, user=request.user),
+            _("Case education saved."),
+        )
         if saved is not None:
             return redirect("accidents:lessons")
-    return render(request, "core/form_page.html",
-                  {"form": form, "title": _("Case education"),
-                   "cancel_url": reverse("accidents:lessons")})  # fmt: skip
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("Case education"), "cancel_url": reverse("accidents:lessons")},
+    )

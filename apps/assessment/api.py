@@ -14,15 +14,38 @@ class AssessmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Assessment
         fields = [
-            "id", "standard", "year", "kind", "leader", "team", "status", "started_on",
-            "submitted_at", "approved_at", "approval_task", "method", "conclusion", "fatalities",
-            "fatality_limit", "larger_or_worse_accident", "score", "level", "awarded_level",
+            "id",
+            "standard",
+            "year",
+            "kind",
+            "leader",
+            "team",
+            "status",
+            "started_on",
+            "submitted_at",
+            "approved_at",
+            "approval_task",
+            "method",
+            "conclusion",
+            "fatalities",
+            "fatality_limit",
+            "larger_or_worse_accident",
+            "score",
+            "level",
+            "awarded_level",
             "awarded_on",
-        ]  # fmt: skip
+        ]
         read_only_fields = [
-            "status", "started_on", "submitted_at", "approved_at", "approval_task", "score",
-            "level", "awarded_level", "awarded_on",
-        ]  # fmt: skip
+            "status",
+            "started_on",
+            "submitted_at",
+            "approved_at",
+            "approval_task",
+            "score",
+            "level",
+            "awarded_level",
+            "awarded_on",
+        ]
 
 
 class AssessmentUpdateSerializer(AssessmentSerializer):
@@ -40,13 +63,30 @@ class FindingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Finding
         fields = [
-            "id", "assessment", "item", "code", "points", "scored", "applicable", "deduction",
-            "veto_failed", "reason", "department", "suggested_deduction", "indicator_value",
-            "assessor", "earned",
-        ]  # fmt: skip
+            "id",
+            "assessment",
+            "item",
+            "code",
+            "points",
+            "scored",
+            "applicable",
+            "deduction",
+            "veto_failed",
+            "reason",
+            "department",
+            "suggested_deduction",
+            "indicator_value",
+            "assessor",
+            "earned",
+        ]
         read_only_fields = [
-            "assessment", "item", "scored", "suggested_deduction", "indicator_value", "assessor",
-        ]  # fmt: skip
+            "assessment",
+            "item",
+            "scored",
+            "suggested_deduction",
+            "indicator_value",
+            "assessor",
+        ]
 
 
 class ElementScoreSerializer(serializers.Serializer):
@@ -99,9 +139,12 @@ class NonConformitySerializer(serializers.ModelSerializer):
 
 
 class AssessmentViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-    mixins.UpdateModelMixin, viewsets.GenericViewSet,
-):  # fmt: skip
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Self-assessments: read by safety managers and leadership, run by safety managers."""
 
     queryset = Assessment.objects.none()
@@ -158,8 +201,12 @@ class AssessmentViewSet(
         return Response(NonConformitySerializer(rows, many=True).data)
 
 
-class FindingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin,
-                     viewsets.GenericViewSet):  # fmt: skip
+class FindingViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Per-item findings; PATCH one to score it."""
 
     queryset = Finding.objects.none()

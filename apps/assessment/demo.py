@@ -34,9 +34,12 @@ def _score_all(assessment, user, departments, deducted, upto=None):
         if code in deducted:
             points, reason, department = deducted[code]
             services.finding_score(
-                finding=finding, user=user, deduction=min(points, finding.item.points),
-                reason=reason, department=departments[department],
-            )  # fmt: skip
+                finding=finding,
+                user=user,
+                deduction=min(points, finding.item.points),
+                reason=reason,
+                department=departments[department],
+            )
         else:
             services.finding_score(finding=finding, user=user)
 
@@ -52,24 +55,37 @@ def load(context: dict) -> int:
     team = list(Employee.objects.filter(employee_no__in=["E0002", "E0003", "E0004", "E0010"]))
     year = timezone.localdate().year
     last = services.assessment_create(
-        standard=standard, year=year - 1, kind=AssessmentKind.SELF, leader=leader, team=team,
-        user=manager, fatality_limit=0,
+        standard=standard,
+        year=year - 1,
+        kind=AssessmentKind.SELF,
+        leader=leader,
+        team=team,
+        user=manager,
+        fatality_limit=0,
         method="成立以总经理为组长的自评工作组，按十三个要素逐项查阅台账、现场检查并访谈员工。",
-    )  # fmt: skip
+    )
     _score_all(last, manager, departments, LAST_YEAR)
     services.assessment_submit(assessment=last, user=manager)
     last.refresh_from_db()
-    workflow.task_sign_off(task=last.approval_task, user=users["lingdao"], decision="approve",
-                           comment="同意上报。")  # fmt: skip
+    workflow.task_sign_off(
+        task=last.approval_task, user=users["lingdao"], decision="approve", comment="同意上报。"
+    )
     services.assessment_award(
         assessment=last, level=2, awarded_on=dt.date(year - 1, 12, 20), user=manager
     )
     current = services.assessment_create(
-        standard=standard, year=year, kind=AssessmentKind.SELF, leader=leader, team=team,
-        user=manager, fatality_limit=0,
+        standard=standard,
+        year=year,
+        kind=AssessmentKind.SELF,
+        leader=leader,
+        team=team,
+        user=manager,
+        fatality_limit=0,
         method="按年度自评计划开展，各部门先自查，安全环保部组织复核。",
-    )  # fmt: skip
-    this_year = {"5.3.1": (Decimal(1), "1 名调岗人员未经车间级教育", "JJG"),
-                 "8.2.1": (Decimal(1), "1 项隐患超期 3 天整改", "ZP")}  # fmt: skip
+    )
+    this_year = {
+        "5.3.1": (Decimal(1), "1 名调岗人员未经车间级教育", "JJG"),
+        "8.2.1": (Decimal(1), "1 项隐患超期 3 天整改", "ZP"),
+    }
     _score_all(current, manager, departments, this_year, upto=60)
     return 2

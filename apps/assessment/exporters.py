@@ -108,41 +108,91 @@ class ScoringSheetExporter(AssessmentExporter):
             current = element.code
             item_rows.append(
                 [
-                    element.code, element.name, finding.item.b_item.code, finding.item.code,
-                    finding.item.requirement, excel_number(finding.item.points),
+                    element.code,
+                    element.name,
+                    finding.item.b_item.code,
+                    finding.item.code,
+                    finding.item.requirement,
+                    excel_number(finding.item.points),
                     yes if finding.applicable else no,
                     excel_number(finding.deduction) if finding.applicable else None,
                     excel_number(finding.earned) if finding.applicable else None,
                     str(_("Yes")) if finding.veto_failed else "",
-                    finding.reason, finding.department.name if finding.department else "",
+                    finding.reason,
+                    finding.department.name if finding.department else "",
                 ]
-            )  # fmt: skip
+            )
         if current is not None:
             item_rows.append(_subtotal_row(subtotal[current]))
         result = summary.result
         item_rows.append([])
         item_rows.append(
-            ["", str(_("Total")), "", "", "", excel_number(result.full), "",
-             excel_number(result.applicable_full - result.earned), excel_number(result.earned), "", "", ""]
-        )  # fmt: skip
+            [
+                "",
+                str(_("Total")),
+                "",
+                "",
+                "",
+                excel_number(result.full),
+                "",
+                excel_number(result.applicable_full - result.earned),
+                excel_number(result.earned),
+                "",
+                "",
+                "",
+            ]
+        )
         item_rows.append(
-            ["", str(_("Score (of 100)")), "", "", "", None, "", None,
-             excel_number(result.score) if result.score is not None else None, "", "", ""]
-        )  # fmt: skip
+            [
+                "",
+                str(_("Score (of 100)")),
+                "",
+                "",
+                "",
+                None,
+                "",
+                None,
+                excel_number(result.score) if result.score is not None else None,
+                "",
+                "",
+                "",
+            ]
+        )
         element_rows = [
-            [e.code, e.name, excel_number(e.points), excel_number(e.not_applicable), excel_number(e.deducted),
-             excel_number(e.earned), excel_number(e.percent) if e.percent is not None else None]
+            [
+                e.code,
+                e.name,
+                excel_number(e.points),
+                excel_number(e.not_applicable),
+                excel_number(e.deducted),
+                excel_number(e.earned),
+                excel_number(e.percent) if e.percent is not None else None,
+            ]
             for e in summary.elements
-        ]  # fmt: skip
+        ]
         header = [
-            _("Element code"), _("Element name"), _("B-item code"), _("Item code"),
-            _("Requirement"), _("Points"), _("Applies"), _("Deduction"), _("Score"),
-            _("Veto failed"), _("Reason"), _("Responsible department"),
-        ]  # fmt: skip
+            _("Element code"),
+            _("Element name"),
+            _("B-item code"),
+            _("Item code"),
+            _("Requirement"),
+            _("Points"),
+            _("Applies"),
+            _("Deduction"),
+            _("Score"),
+            _("Veto failed"),
+            _("Reason"),
+            _("Responsible department"),
+        ]
         element_header = [
-            _("Element code"), _("Element name"), _("Points"), _("Not applicable"),
-            _("Deducted"), _("Earned"), _("Score rate"),
-        ]  # fmt: skip
+            _("Element code"),
+            _("Element name"),
+            _("Points"),
+            _("Not applicable"),
+            _("Deducted"),
+            _("Earned"),
+            _("Score rate"),
+        ]
         return render_xlsx_sheets(
             [
                 (_("Scoring sheet"), [str(h) for h in header], item_rows),
@@ -155,6 +205,16 @@ class ScoringSheetExporter(AssessmentExporter):
 
 def _subtotal_row(element) -> list:
     return [
-        element.code, f"{element.name} {_('Subtotal')}", "", "", "", excel_number(element.points), "",
-        excel_number(element.deducted), excel_number(element.earned), "", "", "",
-    ]  # fmt: skip
+        element.code,
+        f"{element.name} {_('Subtotal')}",
+        "",
+        "",
+        "",
+        excel_number(element.points),
+        "",
+        excel_number(element.deducted),
+        excel_number(element.earned),
+        "",
+        "",
+        "",
+    ]

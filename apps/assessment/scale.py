@@ -18,9 +18,12 @@ def seed(*, departments, employees, factor: float, rng: random.Random, today: dt
     if standard is None or user is None:
         return 0
     assessment = services.assessment_create(
-        standard=standard, year=today.year - 1, kind=AssessmentKind.SELF, leader=employees[0],
+        standard=standard,
+        year=today.year - 1,
+        kind=AssessmentKind.SELF,
+        leader=employees[0],
         user=user,
-    )  # fmt: skip
+    )
     findings = list(Finding.objects.filter(assessment=assessment).select_related("item"))
     for finding in findings:
         finding.scored = True

@@ -100,11 +100,12 @@ def gate_inputs(assessment: Assessment, *, as_of: dt.date | None = None) -> dict
         "fatalities": int(deaths.value) if from_records else assessment.fatalities,
         "fatality_limit": assessment.fatality_limit,
         "larger_or_worse_accident": (
-            bool(worst.value) if worst is not None and worst.value is not None
+            bool(worst.value)
+            if worst is not None and worst.value is not None
             else assessment.larger_or_worse_accident
         ),
         "source": "records" if from_records else "manual",
-    }  # fmt: skip
+    }
 
 
 def result_of(assessment: Assessment, rows: list[Finding]) -> engine.Grade:

@@ -64,9 +64,14 @@ def assessment_create(
     if not standard.is_active:
         raise ApplicationError(_("This standard is not active."))
     assessment = Assessment(
-        standard=standard, year=year, kind=kind, leader=leader, method=method,
-        fatality_limit=fatality_limit, created_by=user,
-    )  # fmt: skip
+        standard=standard,
+        year=year,
+        kind=kind,
+        leader=leader,
+        method=method,
+        fatality_limit=fatality_limit,
+        created_by=user,
+    )
     _save(assessment, user=user)
     assessment.team.set(team)
     Finding.objects.bulk_create(
@@ -84,9 +89,15 @@ def assessment_update(*, assessment: Assessment, data: dict, user) -> Assessment
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     _require_editable(assessment)
     for field in (
-        "year", "kind", "leader", "method", "conclusion", "fatalities", "fatality_limit",
+        "year",
+        "kind",
+        "leader",
+        "method",
+        "conclusion",
+        "fatalities",
+        "fatality_limit",
         "larger_or_worse_accident",
-    ):  # fmt: skip
+    ):
         if field in data:
             setattr(assessment, field, data[field])
     _save(assessment, user=user)
@@ -147,9 +158,17 @@ def finding_score(
     finding.full_clean()
     finding._history_user = user
     finding.save(
-        update_fields=["applicable", "deduction", "veto_failed", "reason", "department", "assessor",
-                       "scored", "updated_at"]
-    )  # fmt: skip
+        update_fields=[
+            "applicable",
+            "deduction",
+            "veto_failed",
+            "reason",
+            "department",
+            "assessor",
+            "scored",
+            "updated_at",
+        ]
+    )
     if assessment.status == AssessmentStatus.DRAFT:
         assessment.status = AssessmentStatus.IN_PROGRESS
         assessment.started_on = timezone.localdate()

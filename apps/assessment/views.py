@@ -130,8 +130,9 @@ def finding_score(request, pk: int, finding_pk: int):
     assessment = _get(request, pk)
     finding = get_object_or_404(
         Finding.objects.select_related("item__b_item__element", "department"),
-        assessment=assessment, pk=finding_pk,
-    )  # fmt: skip
+        assessment=assessment,
+        pk=finding_pk,
+    )
     form = FindingForm(request.POST)
     errors = {}
     if form.is_valid():
@@ -192,21 +193,23 @@ def _action(request, pk: int, action, success: str, target: str = "assessment:de
 @require_POST
 def assessment_suggest(request, pk: int):
     return _action(
-        request, pk,
+        request,
+        pk,
         lambda a: services.findings_suggest(assessment=a, user=request.user),
         _("Suggested deductions filled in from the live indicators."),
-    )  # fmt: skip
+    )
 
 
 @role_required(manages)
 @require_POST
 def assessment_submit(request, pk: int):
     return _action(
-        request, pk,
+        request,
+        pk,
         lambda a: services.assessment_submit(assessment=a, user=request.user),
         _("Submitted: leadership has been asked to approve."),
         "assessment:summary",
-    )  # fmt: skip
+    )
 
 
 @role_required(manages)
@@ -237,13 +240,16 @@ def assessment_award(request, pk: int):
         messages.error(request, _("Give the grade and the date it was awarded."))
         return redirect("assessment:detail", pk=assessment.pk)
     return _action(
-        request, pk,
+        request,
+        pk,
         lambda a: services.assessment_award(
-            assessment=a, level=form.cleaned_data["awarded_level"],
-            awarded_on=form.cleaned_data["awarded_on"], user=request.user,
+            assessment=a,
+            level=form.cleaned_data["awarded_level"],
+            awarded_on=form.cleaned_data["awarded_on"],
+            user=request.user,
         ),
         _("Grade recorded: you will be reminded before its 3-year re-review."),
-    )  # fmt: skip
+    )
 
 
 @role_required(sees_everything)
@@ -313,6 +319,7 @@ def finding_evidence_download(request, pk: int, finding_pk: int, attachment_pk: 
     finding = get_object_or_404(Finding, assessment=assessment, pk=finding_pk)
     attachment = get_object_or_404(attachment_list(owner=finding), pk=attachment_pk)
     return FileResponse(
-        attachment.file.open("rb"), as_attachment=not attachment.is_image,
+        attachment.file.open("rb"),
+        as_attachment=not attachment.is_image,
         filename=attachment.original_name,
-    )  # fmt: skip
+    )

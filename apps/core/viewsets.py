@@ -24,8 +24,18 @@ class GeneratedFileSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = GeneratedFile
-        fields = ["id", "kind", "title", "params", "status", "progress", "error", "created_at",
-                  "finished_at", "download_url"]  # fmt: skip
+        fields = [
+            "id",
+            "kind",
+            "title",
+            "params",
+            "status",
+            "progress",
+            "error",
+            "created_at",
+            "finished_at",
+            "download_url",
+        ]
         read_only_fields = ["title", "status", "progress", "error", "created_at", "finished_at"]
 
     def get_download_url(self, generated) -> str | None:

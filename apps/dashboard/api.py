@@ -17,8 +17,16 @@ def _number(value):
 
 
 def _figure(f: selectors.Figure) -> dict:
-    return {"key": f.key, "label": f.label, "value": _number(f.value), "unit": f.unit,
-            "target": _number(f.target), "ok": f.ok, "url": f.url, "available": f.available}  # fmt: skip
+    return {
+        "key": f.key,
+        "label": f.label,
+        "value": _number(f.value),
+        "unit": f.unit,
+        "target": _number(f.target),
+        "ok": f.ok,
+        "url": f.url,
+        "available": f.available,
+    }
 
 
 def board_data(board: selectors.Dashboard) -> dict:
@@ -28,40 +36,82 @@ def board_data(board: selectors.Dashboard) -> dict:
         "computed_at": board.computed_at,
         "department": board.department.pk if board.department else None,
         "units": [
-            {"department": u.id, "name": u.name, "direct_only": u.direct_only,
-             "hazards_open": u.hazards_open, "hazards_overdue": u.hazards_overdue,
-             "tasks_open": u.tasks_open, "tasks_overdue": u.tasks_overdue, "people": u.people,
-             "hours_compliance": _number(u.hours_rate)}
+            {
+                "department": u.id,
+                "name": u.name,
+                "direct_only": u.direct_only,
+                "hazards_open": u.hazards_open,
+                "hazards_overdue": u.hazards_overdue,
+                "tasks_open": u.tasks_open,
+                "tasks_overdue": u.tasks_overdue,
+                "people": u.people,
+                "hours_compliance": _number(u.hours_rate),
+            }
             for u in board.units
         ],
         "rectification": [
-            {"month": m.month.strftime("%Y-%m"), "found": m.found, "closed": m.closed,
-             "rate": _number(m.rate)}
+            {
+                "month": m.month.strftime("%Y-%m"),
+                "found": m.found,
+                "closed": m.closed,
+                "rate": _number(m.rate),
+            }
             for m in board.rectification
         ],
         "certificates": [_figure(f) for f in board.certificates],
-    }  # fmt: skip
+    }
     if board.company:
-        data.update({
-            "projection": None if p is None or p.result is None else {
-                "score": _number(p.result.score), "level": p.final_level,
-                "score_level": p.result.score_level, "change": _number(p.change),
-                "base_assessment": p.base.pk if p.base else None, "gate": p.gate,
-                "live_items": p.live_items, "from_assessment": p.from_assessment,
-                "not_scored": p.not_scored,
-                "elements": [{"code": e.code, "name": e.name, "earned": str(e.earned),
-                              "applicable": str(e.applicable), "percent": _number(e.percent)}
-                             for e in p.elements],
-            },
-            "history": [{"assessment": a.pk, "year": a.year, "kind": a.kind,
-                         "score": _number(a.score), "level": a.level} for a in board.history],
-            "overdue": [_figure(f) for f in board.overdue],
-            "rates": [_figure(f) for f in board.rates],
-            "accidents": [_figure(f) for f in board.accidents],
-            "objectives": [{"name": r.objective.name, "target": _number(r.objective.target),
-                            "direction": r.objective.direction, "actual": _number(r.actual),
-                            "live": r.live, "met": r.met} for r in board.objectives],
-        })  # fmt: skip
+        data.update(
+            {
+                "projection": None
+                if p is None or p.result is None
+                else {
+                    "score": _number(p.result.score),
+                    "level": p.final_level,
+                    "score_level": p.result.score_level,
+                    "change": _number(p.change),
+                    "base_assessment": p.base.pk if p.base else None,
+                    "gate": p.gate,
+                    "live_items": p.live_items,
+                    "from_assessment": p.from_assessment,
+                    "not_scored": p.not_scored,
+                    "elements": [
+                        {
+                            "code": e.code,
+                            "name": e.name,
+                            "earned": str(e.earned),
+                            "applicable": str(e.applicable),
+                            "percent": _number(e.percent),
+                        }
+                        for e in p.elements
+                    ],
+                },
+                "history": [
+                    {
+                        "assessment": a.pk,
+                        "year": a.year,
+                        "kind": a.kind,
+                        "score": _number(a.score),
+                        "level": a.level,
+                    }
+                    for a in board.history
+                ],
+                "overdue": [_figure(f) for f in board.overdue],
+                "rates": [_figure(f) for f in board.rates],
+                "accidents": [_figure(f) for f in board.accidents],
+                "objectives": [
+                    {
+                        "name": r.objective.name,
+                        "target": _number(r.objective.target),
+                        "direction": r.objective.direction,
+                        "actual": _number(r.actual),
+                        "live": r.live,
+                        "met": r.met,
+                    }
+                    for r in board.objectives
+                ],
+            }
+        )
     return data
 
 
@@ -70,7 +120,9 @@ class DashboardViewSet(viewsets.ViewSet):
     read_access = staticmethod(reads_org)
 
     @extend_schema(
-        parameters=[OpenApiParameter("department", int, description="roll up below this department")],
+        parameters=[
+            OpenApiParameter("department", int, description="roll up below this department")
+        ],
         responses={200: dict},
     )
     def list(self, request):

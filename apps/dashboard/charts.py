@@ -25,65 +25,121 @@ def echarts_options(board) -> dict:
             "tooltip": {"trigger": "axis"},
             "legend": {"data": [_("Open"), _("Overdue")]},
             "grid": {"containLabel": True, "left": 40, "right": 8, "bottom": 8, "top": 40},
-            "xAxis": {"type": "category", "data": names, "axisLabel": {"interval": 0, "rotate": 30}},
+            "xAxis": {
+                "type": "category",
+                "data": names,
+                "axisLabel": {"interval": 0, "rotate": 30},
+            },
             "yAxis": {"type": "value", "minInterval": 1},
             "series": [
-                {"name": _("Open"), "type": "bar", "color": BLUE,
-                 "data": [{"value": u.hazards_open, "url": u.hazards_open_url} for u in units]},
-                {"name": _("Overdue"), "type": "bar", "color": RED,
-                 "data": [{"value": u.hazards_overdue, "url": u.hazards_overdue_url} for u in units]},
+                {
+                    "name": _("Open"),
+                    "type": "bar",
+                    "color": BLUE,
+                    "data": [{"value": u.hazards_open, "url": u.hazards_open_url} for u in units],
+                },
+                {
+                    "name": _("Overdue"),
+                    "type": "bar",
+                    "color": RED,
+                    "data": [
+                        {"value": u.hazards_overdue, "url": u.hazards_overdue_url} for u in units
+                    ],
+                },
             ],
-        }  # fmt: skip
+        }
         options["tasks"] = {
             "tooltip": {"trigger": "axis"},
             "legend": {"data": [_("Unfinished"), _("Overdue")]},
             "grid": {"containLabel": True, "left": 40, "right": 8, "bottom": 8, "top": 40},
-            "xAxis": {"type": "category", "data": names, "axisLabel": {"interval": 0, "rotate": 30}},
+            "xAxis": {
+                "type": "category",
+                "data": names,
+                "axisLabel": {"interval": 0, "rotate": 30},
+            },
             "yAxis": {"type": "value", "minInterval": 1},
             "series": [
-                {"name": _("Unfinished"), "type": "bar", "color": GREY,
-                 "data": [{"value": u.tasks_open, "url": u.tasks_open_url} for u in units]},
-                {"name": _("Overdue"), "type": "bar", "color": RED,
-                 "data": [{"value": u.tasks_overdue, "url": u.tasks_overdue_url} for u in units]},
+                {
+                    "name": _("Unfinished"),
+                    "type": "bar",
+                    "color": GREY,
+                    "data": [{"value": u.tasks_open, "url": u.tasks_open_url} for u in units],
+                },
+                {
+                    "name": _("Overdue"),
+                    "type": "bar",
+                    "color": RED,
+                    "data": [{"value": u.tasks_overdue, "url": u.tasks_overdue_url} for u in units],
+                },
             ],
-        }  # fmt: skip
+        }
         options["training"] = {
             "tooltip": {"trigger": "axis"},
             "grid": {"containLabel": True, "left": 40, "right": 8, "bottom": 8, "top": 40},
-            "xAxis": {"type": "category", "data": names, "axisLabel": {"interval": 0, "rotate": 30}},
+            "xAxis": {
+                "type": "category",
+                "data": names,
+                "axisLabel": {"interval": 0, "rotate": 30},
+            },
             "yAxis": {"type": "value", "max": 100, "name": "%"},
             "series": [
-                {"name": _("Hours compliance (%)"), "type": "bar", "color": GREEN,
-                 "data": [{"value": _num(u.hours_rate), "url": u.training_url} for u in units]},
+                {
+                    "name": _("Hours compliance (%)"),
+                    "type": "bar",
+                    "color": GREEN,
+                    "data": [{"value": _num(u.hours_rate), "url": u.training_url} for u in units],
+                },
             ],
-        }  # fmt: skip
+        }
     if board.rectification:
         options["rectification"] = {
             "tooltip": {"trigger": "axis"},
             "legend": {"top": 0, "data": [_("Found"), _("Rectification rate (%)")]},
             "grid": {"containLabel": True, "left": 8, "right": 8, "bottom": 8, "top": 48},
-            "xAxis": {"type": "category", "data": [m.month.strftime("%Y-%m") for m in board.rectification]},
-            "yAxis": [{"type": "value", "minInterval": 1}, {"type": "value", "max": 100, "name": "%"}],
-            "series": [
-                {"name": _("Found"), "type": "bar", "color": GREY,
-                 "data": [m.found for m in board.rectification]},
-                {"name": _("Rectification rate (%)"), "type": "line", "yAxisIndex": 1, "color": GREEN,
-                 "data": [_num(m.rate) for m in board.rectification]},
+            "xAxis": {
+                "type": "category",
+                "data": [m.month.strftime("%Y-%m") for m in board.rectification],
+            },
+            "yAxis": [
+                {"type": "value", "minInterval": 1},
+                {"type": "value", "max": 100, "name": "%"},
             ],
-        }  # fmt: skip
+            "series": [
+                {
+                    "name": _("Found"),
+                    "type": "bar",
+                    "color": GREY,
+                    "data": [m.found for m in board.rectification],
+                },
+                {
+                    "name": _("Rectification rate (%)"),
+                    "type": "line",
+                    "yAxisIndex": 1,
+                    "color": GREEN,
+                    "data": [_num(m.rate) for m in board.rectification],
+                },
+            ],
+        }
     projection = board.projection
     if projection is not None and projection.result is not None:
         options["elements"] = {
             "tooltip": {"trigger": "axis"},
             "grid": {"containLabel": True, "left": 8, "right": 24, "bottom": 8},
             "xAxis": {"type": "value", "max": 100, "name": "%"},
-            "yAxis": {"type": "category", "inverse": True,
-                      "data": [f"{e.code} {e.name}" for e in projection.elements]},
+            "yAxis": {
+                "type": "category",
+                "inverse": True,
+                "data": [f"{e.code} {e.name}" for e in projection.elements],
+            },
             "series": [
-                {"name": _("Score against full (%)"), "type": "bar", "color": BLUE,
-                 "data": [_num(e.percent) for e in projection.elements]},
+                {
+                    "name": _("Score against full (%)"),
+                    "type": "bar",
+                    "color": BLUE,
+                    "data": [_num(e.percent) for e in projection.elements],
+                },
             ],
-        }  # fmt: skip
+        }
         points = [(f"{a.year} {a.get_kind_display()}", a.score) for a in board.history]
         points.append((_("Today (projected)"), projection.result.score))
         options["history"] = {
@@ -92,20 +148,35 @@ def echarts_options(board) -> dict:
             "xAxis": {"type": "category", "data": [p[0] for p in points]},
             "yAxis": {"type": "value", "min": 0, "max": 100},
             "series": [
-                {"name": _("Score"), "type": "line", "color": BLUE,
-                 "data": [_num(p[1]) for p in points],
-                 "markLine": {"silent": True, "symbol": "none", "label": {"position": "insideStartTop"},
-                              "data": [{"yAxis": 90}, {"yAxis": 75}, {"yAxis": 60}]}},
+                {
+                    "name": _("Score"),
+                    "type": "line",
+                    "color": BLUE,
+                    "data": [_num(p[1]) for p in points],
+                    "markLine": {
+                        "silent": True,
+                        "symbol": "none",
+                        "label": {"position": "insideStartTop"},
+                        "data": [{"yAxis": 90}, {"yAxis": 75}, {"yAxis": 60}],
+                    },
+                },
             ],
-        }  # fmt: skip
+        }
     return options
 
 
 # ------------------------------------------------------------------------------
 # SVG for the PDF
 # ------------------------------------------------------------------------------
-def bar_svg(labels: list[str], series: list[tuple[str, str, list]], *, title: str = "",
-            width: int = 640, height: int = 260, max_value=None) -> str:  # fmt: skip
+def bar_svg(
+    labels: list[str],
+    series: list[tuple[str, str, list]],
+    *,
+    title: str = "",
+    width: int = 640,
+    height: int = 260,
+    max_value=None,
+) -> str:
     """Grouped vertical bars: series are (name, colour, values); None is drawn as no bar."""
     if not labels or not series:
         return ""
@@ -116,11 +187,15 @@ def bar_svg(labels: list[str], series: list[tuple[str, str, list]], *, title: st
     plot_w, plot_h = width - left - right, height - bottom - head
     slot = plot_w / len(labels)
     bar_w = max(2.0, slot * 0.8 / len(series))
-    parts = [_svg_open(width, height, title),
-             f'<line x1="{left}" y1="{head + plot_h}" x2="{width - right}" y2="{head + plot_h}" class="axis"/>']  # fmt: skip
+    parts = [
+        _svg_open(width, height, title),
+        f'<line x1="{left}" y1="{head + plot_h}" x2="{width - right}" y2="{head + plot_h}" class="axis"/>',
+    ]
     for tick in (0, 0.5, 1):
         y = head + plot_h - plot_h * tick
-        parts.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">{_fmt(top * tick)}</text>')
+        parts.append(
+            f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">{_fmt(top * tick)}</text>'
+        )
     for i, label in enumerate(labels):
         x0 = left + slot * i + slot * 0.1
         for j, (_name, colour, vs) in enumerate(series):
@@ -129,18 +204,29 @@ def bar_svg(labels: list[str], series: list[tuple[str, str, list]], *, title: st
                 continue
             h = plot_h * float(value) / top
             x = x0 + j * bar_w
-            parts.append(f'<rect x="{x:.1f}" y="{head + plot_h - h:.1f}" width="{bar_w - 1:.1f}" '
-                         f'height="{h:.1f}" fill="{colour}"/>')  # fmt: skip
+            parts.append(
+                f'<rect x="{x:.1f}" y="{head + plot_h - h:.1f}" width="{bar_w - 1:.1f}" '
+                f'height="{h:.1f}" fill="{colour}"/>'
+            )
         cx = left + slot * i + slot / 2
-        parts.append(f'<text x="{cx:.1f}" y="{head + plot_h + 14}" text-anchor="end" class="tick" '
-                     f'transform="rotate(-30 {cx:.1f} {head + plot_h + 14})">{escape(_short(label))}</text>')  # fmt: skip
+        parts.append(
+            f'<text x="{cx:.1f}" y="{head + plot_h + 14}" text-anchor="end" class="tick" '
+            f'transform="rotate(-30 {cx:.1f} {head + plot_h + 14})">{escape(_short(label))}</text>'
+        )
     parts.append(_legend(series, left))
     parts.append("</svg>")
     return "".join(parts)
 
 
-def line_svg(labels: list[str], series: list[tuple[str, str, list]], *, title: str = "",
-             width: int = 640, height: int = 220, max_value=100) -> str:  # fmt: skip
+def line_svg(
+    labels: list[str],
+    series: list[tuple[str, str, list]],
+    *,
+    title: str = "",
+    width: int = 640,
+    height: int = 220,
+    max_value=100,
+) -> str:
     """Lines over categories (e.g. months); a None value breaks the line."""
     if not labels or not series:
         return ""
@@ -148,21 +234,29 @@ def line_svg(labels: list[str], series: list[tuple[str, str, list]], *, title: s
     plot_w, plot_h = width - left - right, height - bottom - head
     step = plot_w / max(1, len(labels) - 1)
     top = float(max_value) or 1
-    parts = [_svg_open(width, height, title),
-             f'<line x1="{left}" y1="{head + plot_h}" x2="{width - right}" y2="{head + plot_h}" class="axis"/>']  # fmt: skip
+    parts = [
+        _svg_open(width, height, title),
+        f'<line x1="{left}" y1="{head + plot_h}" x2="{width - right}" y2="{head + plot_h}" class="axis"/>',
+    ]
     for tick in (0, 0.5, 1):
         y = head + plot_h - plot_h * tick
-        parts.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">{_fmt(top * tick)}</text>')
+        parts.append(
+            f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">{_fmt(top * tick)}</text>'
+        )
     for i, label in enumerate(labels):
         if len(labels) <= 13 or i % 2 == 0:
-            parts.append(f'<text x="{left + step * i:.1f}" y="{head + plot_h + 16}" text-anchor="middle" '
-                         f'class="tick">{escape(label)}</text>')  # fmt: skip
+            parts.append(
+                f'<text x="{left + step * i:.1f}" y="{head + plot_h + 16}" text-anchor="middle" '
+                f'class="tick">{escape(label)}</text>'
+            )
     for _name, colour, vs in series:
         segment: list[str] = []
         for i, value in enumerate(vs + [None]):
             if value is None:
                 if len(segment) > 1:
-                    parts.append(f'<polyline points="{" ".join(segment)}" fill="none" stroke="{colour}" stroke-width="2"/>')
+                    parts.append(
+                        f'<polyline points="{" ".join(segment)}" fill="none" stroke="{colour}" stroke-width="2"/>'
+                    )
                 for point in segment:
                     x, y = point.split(",")
                     parts.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{colour}"/>')
@@ -181,25 +275,34 @@ def report_charts(board) -> dict[str, str]:
     projection = board.projection
     if projection is not None and projection.result is not None:
         result["elements"] = radar_svg(
-            [e.name for e in projection.elements], [e.percent for e in projection.elements],
+            [e.name for e in projection.elements],
+            [e.percent for e in projection.elements],
             title=_("Score against full per element"),
-        )  # fmt: skip
+        )
     if board.units:
         labels = [u.name for u in board.units]
-        result["hazards"] = bar_svg(labels, [
-            (_("Open"), BLUE, [u.hazards_open for u in board.units]),
-            (_("Overdue"), RED, [u.hazards_overdue for u in board.units]),
-        ], title=_("Open and overdue hazards by department"))  # fmt: skip
-        result["tasks"] = bar_svg(labels, [
-            (_("Unfinished"), GREY, [u.tasks_open for u in board.units]),
-            (_("Overdue"), RED, [u.tasks_overdue for u in board.units]),
-        ], title=_("Task backlog by department"))  # fmt: skip
+        result["hazards"] = bar_svg(
+            labels,
+            [
+                (_("Open"), BLUE, [u.hazards_open for u in board.units]),
+                (_("Overdue"), RED, [u.hazards_overdue for u in board.units]),
+            ],
+            title=_("Open and overdue hazards by department"),
+        )
+        result["tasks"] = bar_svg(
+            labels,
+            [
+                (_("Unfinished"), GREY, [u.tasks_open for u in board.units]),
+                (_("Overdue"), RED, [u.tasks_overdue for u in board.units]),
+            ],
+            title=_("Task backlog by department"),
+        )
     if board.rectification:
         result["rectification"] = line_svg(
             [m.month.strftime("%m") for m in board.rectification],
             [(_("Rectification rate (%)"), GREEN, [m.rate for m in board.rectification])],
             title=_("Hazard rectification rate by month found"),
-        )  # fmt: skip
+        )
     return result
 
 
@@ -216,8 +319,10 @@ def _svg_open(width: int, height: int, title: str) -> str:
 def _legend(series, left: int) -> str:
     parts, x = [], left
     for name, colour, _values in series:
-        parts.append(f'<rect x="{x}" y="6" width="10" height="10" fill="{colour}"/>'
-                     f'<text x="{x + 14}" y="15" class="legend">{escape(name)}</text>')  # fmt: skip
+        parts.append(
+            f'<rect x="{x}" y="6" width="10" height="10" fill="{colour}"/>'
+            f'<text x="{x + 14}" y="15" class="legend">{escape(name)}</text>'
+        )
         x += 24 + 12 * len(str(name))
     return "".join(parts)
 
@@ -228,6 +333,3 @@ def _fmt(value: float) -> str:
 
 def _short(label: str, limit: int = 8) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
-
-
-

@@ -59,8 +59,12 @@ class MonthlyReportExporter(exports.Exporter):
         return render_pdf(
             "pdf/dashboard/monthly.html",
             {
-                "title": self.title, "company": company_get(), "start": start, "end": end,
-                "board": board, "charts": charts.report_charts(board),
+                "title": self.title,
+                "company": company_get(),
+                "start": start,
+                "end": end,
+                "board": board,
+                "charts": charts.report_charts(board),
                 "generated_at": timezone.localtime(),
             },
-        )  # fmt: skip
+        )

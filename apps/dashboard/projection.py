@@ -39,7 +39,7 @@ class Projection:
 
     @property
     def gate_effect(self) -> str:
-        """"none", "caps" (a death this year: at best level 2) or "withdraws"."""
+        """ "none", "caps" (a death this year: at best level 2) or "withdraws"."""
         allowed = engine.gate_level(
             1,
             fatalities=self.gate.get("fatalities", 0),
@@ -72,9 +72,7 @@ def project(indicators: dict, *, base: Assessment | None = None) -> Projection:
         .select_related("b_item__element")
         .order_by("b_item__element__order", "order")
     )
-    findings = (
-        {f.item_id: f for f in Finding.objects.filter(assessment=base)} if base else {}
-    )
+    findings = {f.item_id: f for f in Finding.objects.filter(assessment=base)} if base else {}
     results, live_items, from_assessment, not_scored = [], 0, 0, 0
     bars: dict[str, ElementBar] = {}
     for item in items:
@@ -105,10 +103,14 @@ def project(indicators: dict, *, base: Assessment | None = None) -> Projection:
             not_scored += 1
         results.append(
             engine.ItemResult(
-                code=item.code, element=element.code, points=item.points, deduction=deduction,
-                applicable=applicable, veto_failed=veto_failed,
+                code=item.code,
+                element=element.code,
+                points=item.points,
+                deduction=deduction,
+                applicable=applicable,
+                veto_failed=veto_failed,
             )
-        )  # fmt: skip
+        )
     result = engine.grade(
         results, element_min_share=standard.element_min_share, thresholds=standard.thresholds
     )
@@ -128,10 +130,17 @@ def project(indicators: dict, *, base: Assessment | None = None) -> Projection:
     if base is not None and base_score is None and findings:
         base_score = _score_of(base, items, findings)
     return Projection(
-        standard=standard, base=base, result=result, final_level=final, gate=gate,
-        elements=list(bars.values()), live_items=live_items, from_assessment=from_assessment,
-        not_scored=not_scored, base_score=base_score,
-    )  # fmt: skip
+        standard=standard,
+        base=base,
+        result=result,
+        final_level=final,
+        gate=gate,
+        elements=list(bars.values()),
+        live_items=live_items,
+        from_assessment=from_assessment,
+        not_scored=not_scored,
+        base_score=base_score,
+    )
 
 
 def gate_figures(indicators: dict, base: Assessment | None) -> dict:
@@ -144,24 +153,28 @@ def gate_figures(indicators: dict, base: Assessment | None) -> dict:
         "fatalities": int(deaths.value) if from_records else (base.fatalities if base else 0),
         "fatality_limit": base.fatality_limit if base else 0,
         "larger_or_worse_accident": (
-            bool(worst.value) if worst is not None and worst.value is not None
+            bool(worst.value)
+            if worst is not None and worst.value is not None
             else bool(base and base.larger_or_worse_accident)
         ),
         "source": "records" if from_records else ("manual" if base else "none"),
-    }  # fmt: skip
+    }
 
 
 def _score_of(base: Assessment, items, findings) -> Decimal | None:
     """The running score of an assessment still being worked on (its scored items only)."""
     results = [
         engine.ItemResult(
-            code=item.code, element=item.b_item.element.code, points=item.points,
-            deduction=findings[item.pk].deduction, applicable=findings[item.pk].applicable,
+            code=item.code,
+            element=item.b_item.element.code,
+            points=item.points,
+            deduction=findings[item.pk].deduction,
+            applicable=findings[item.pk].applicable,
             veto_failed=findings[item.pk].veto_failed and item.is_veto,
         )
         for item in items
         if item.pk in findings and findings[item.pk].scored
-    ]  # fmt: skip
+    ]
     if not results:
         return None
     return engine.grade(results).score

@@ -170,8 +170,14 @@ class Dashboard:
     def totals(self) -> Unit:
         total = Unit(0, _("Total"), "")
         for unit in self.units:
-            for name in ("hazards_open", "hazards_overdue", "tasks_open", "tasks_overdue",
-                         "people", "hours_ok"):  # fmt: skip
+            for name in (
+                "hazards_open",
+                "hazards_overdue",
+                "tasks_open",
+                "tasks_overdue",
+                "people",
+                "hours_ok",
+            ):
                 setattr(total, name, getattr(total, name) + getattr(unit, name))
         return total
 
@@ -187,9 +193,7 @@ def _figure(indicators: dict, key: str, label) -> Figure:
 def _scope(user, department_id: int | None):
     """The departments the viewer may pick, the anchor chosen and the rows under it."""
     access = access_for(user)
-    every = list(
-        Department.objects.only("id", "name", "path", "parent_id", "kind", "is_active")
-    )  # fmt: skip
+    every = list(Department.objects.only("id", "name", "path", "parent_id", "kind", "is_active"))
     if not access.sees_everything:
         every = [d for d in every if d.pk in access.headed_department_ids]
     # Closed units are not offered in the filter, but their records still count in a row.
@@ -208,10 +212,13 @@ def _scope(user, department_id: int | None):
         if children and (chosen is not None or anchor.kind == DepartmentKind.COMPANY):
             units.append(Unit(anchor.pk, anchor.name, anchor.path, direct_only=True))
             units += [
-                Unit(d.pk, d.name if d.is_active else _("%(name)s (closed)") % {"name": d.name},
-                     d.path)
+                Unit(
+                    d.pk,
+                    d.name if d.is_active else _("%(name)s (closed)") % {"name": d.name},
+                    d.path,
+                )
                 for d in children
-            ]  # fmt: skip
+            ]
         else:
             units.append(Unit(anchor.pk, anchor.name, anchor.path))
     return access, departments, chosen, units
@@ -285,15 +292,19 @@ def _certificate_figures(units: list[Unit], as_of: dt.date) -> dict:
         holder__is_active=True,
         valid_until__gte=as_of,
         valid_until__lte=as_of + dt.timedelta(days=max(CERTIFICATE_WINDOWS)),
-    ).aggregate(**{
-        f"d{days}": Count("pk", filter=Q(valid_until__lte=as_of + dt.timedelta(days=days)))
-        for days in CERTIFICATE_WINDOWS
-    })  # fmt: skip
+    ).aggregate(
+        **{
+            f"d{days}": Count("pk", filter=Q(valid_until__lte=as_of + dt.timedelta(days=days)))
+            for days in CERTIFICATE_WINDOWS
+        }
+    )
 
 
 def dashboard(*, user, department_id: int | None = None, as_of: dt.date) -> Dashboard:
     access, departments, chosen, units = _scope(user, department_id)
-    scope = f"{as_of.isoformat()}:{','.join(u.path + ('=' if u.direct_only else '*') for u in units)}"
+    scope = (
+        f"{as_of.isoformat()}:{','.join(u.path + ('=' if u.direct_only else '*') for u in units)}"
+    )
     computed = []
 
     def memo(name: str, app: str, compute, empty):
@@ -304,8 +315,9 @@ def dashboard(*, user, department_id: int | None = None, as_of: dt.date) -> Dash
         computed.append(at)
         return value
 
-    hazards = memo("hazards", "hazards", lambda: _hazard_figures(units, as_of),
-                   {"per_path": {}, "months": []})  # fmt: skip
+    hazards = memo(
+        "hazards", "hazards", lambda: _hazard_figures(units, as_of), {"per_path": {}, "months": []}
+    )
     tasks = memo("tasks", "workflow", lambda: _task_figures(units, as_of), {})
     certificates = memo("certificates", "training", lambda: _certificate_figures(units, as_of), {})
     unit_of = _assign(units)
@@ -325,21 +337,28 @@ def dashboard(*, user, department_id: int | None = None, as_of: dt.date) -> Dash
                 unit.people += people
                 unit.hours_ok += hours_ok
     board = Dashboard(
-        as_of=as_of, computed_at=min(computed, default=timezone.now()),
-        company=access.sees_everything, department=chosen, departments=departments, units=units,
+        as_of=as_of,
+        computed_at=min(computed, default=timezone.now()),
+        company=access.sees_everything,
+        department=chosen,
+        departments=departments,
+        units=units,
         rectification=[
             MonthRate(m, found, closed, chosen.pk if chosen else None)
             for m, found, closed in hazards["months"]
         ],
-    )  # fmt: skip
+    )
     certificate_url = reverse("training:certificate_list")
     for days in CERTIFICATE_WINDOWS:
         params = {"within": days, **({"department": chosen.pk} if chosen else {})}
         board.certificates.append(
-            Figure(f"certificates.{days}", _("Certificates expiring within %(days)s days")
-                   % {"days": days}, certificates.get(f"d{days}") or 0,
-                   url=f"{certificate_url}?{urlencode(params)}")
-        )  # fmt: skip
+            Figure(
+                f"certificates.{days}",
+                _("Certificates expiring within %(days)s days") % {"days": days},
+                certificates.get(f"d{days}") or 0,
+                url=f"{certificate_url}?{urlencode(params)}",
+            )
+        )
     if not access.sees_everything:
         return board
     found = live.indicators(as_of)

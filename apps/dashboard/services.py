@@ -48,9 +48,11 @@ def monthly_report_send(*, today: dt.date | None = None) -> GeneratedFile | None
     today = today or timezone.localdate()
     month = MonthlyReportExporter.default_month(today)
     if GeneratedFile.objects.filter(
-        kind=MonthlyReportExporter.kind, params__month=month, params__scheduled=True,
+        kind=MonthlyReportExporter.kind,
+        params__month=month,
+        params__scheduled=True,
         status=GeneratedFileStatus.DONE,
-    ).exists():  # fmt: skip
+    ).exists():
         return None
     author = _author()
     if author is None:

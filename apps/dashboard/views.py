@@ -47,5 +47,7 @@ def report_list(request):
 def report_download(request, pk: int):
     generated = get_object_or_404(selectors.monthly_reports(ready=True), pk=pk)
     return FileResponse(
-        generated.file.open("rb"), as_attachment=True, filename=generated.file.name.rsplit("/", 1)[-1]
+        generated.file.open("rb"),
+        as_attachment=True,
+        filename=generated.file.name.rsplit("/", 1)[-1],
     )

@@ -23,8 +23,13 @@ from apps.emergency.models import (
 from apps.org.models import Department
 from apps.org.permissions import DepartmentScoped, reads_org
 
-_WRITABLE = (mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-             mixins.UpdateModelMixin, viewsets.GenericViewSet)  # fmt: skip
+_WRITABLE = (
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+)
 
 
 class _Scoped:
@@ -45,14 +50,41 @@ class EmergencyPlanSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Plan
-        fields = ["id", "code", "title", "kind", "version", "published_on", "department",
-                  "department_name", "owner", "scope", "filed_on", "filing_number", "filing_due",
-                  "is_filing_overdue", "evaluation_interval_years", "last_evaluated_on",
-                  "evaluation_due", "is_evaluation_overdue", "last_drill_on", "next_drill_due",
-                  "is_drill_overdue", "is_active", "created_at", "updated_at"]  # fmt: skip
+        fields = [
+            "id",
+            "code",
+            "title",
+            "kind",
+            "version",
+            "published_on",
+            "department",
+            "department_name",
+            "owner",
+            "scope",
+            "filed_on",
+            "filing_number",
+            "filing_due",
+            "is_filing_overdue",
+            "evaluation_interval_years",
+            "last_evaluated_on",
+            "evaluation_due",
+            "is_evaluation_overdue",
+            "last_drill_on",
+            "next_drill_due",
+            "is_drill_overdue",
+            "is_active",
+            "created_at",
+            "updated_at",
+        ]
         # The filing is recorded through the `filing` action, with its checks.
-        read_only_fields = ["filed_on", "filing_number", "last_drill_on", "next_drill_due",
-                            "created_at", "updated_at"]  # fmt: skip
+        read_only_fields = [
+            "filed_on",
+            "filing_number",
+            "last_drill_on",
+            "next_drill_due",
+            "created_at",
+            "updated_at",
+        ]
 
 
 class FilingSerializer(serializers.Serializer):
@@ -63,8 +95,17 @@ class FilingSerializer(serializers.Serializer):
 class EvaluationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Evaluation
-        fields = ["id", "plan", "evaluated_on", "result", "findings", "revision", "new_version",
-                  "evaluated_by", "created_at"]  # fmt: skip
+        fields = [
+            "id",
+            "plan",
+            "evaluated_on",
+            "result",
+            "findings",
+            "revision",
+            "new_version",
+            "evaluated_by",
+            "created_at",
+        ]
         read_only_fields = fields
 
 
@@ -91,9 +132,10 @@ class EmergencyPlanViewSet(_Scoped, *_WRITABLE):
 
     def perform_create(self, serializer):
         serializer.instance = services.plan_save(
-            data=serializer.validated_data, user=self.request.user,
+            data=serializer.validated_data,
+            user=self.request.user,
             files=self.request.FILES.getlist("files"),
-        )  # fmt: skip
+        )
 
     def perform_update(self, serializer):
         serializer.instance = services.plan_save(
@@ -151,8 +193,19 @@ class TeamSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Team
-        fields = ["id", "name", "kind", "department", "leader", "phone", "agreement_party",
-                  "agreement_until", "duties", "is_active", "members"]  # fmt: skip
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "department",
+            "leader",
+            "phone",
+            "agreement_party",
+            "agreement_until",
+            "duties",
+            "is_active",
+            "members",
+        ]
 
 
 class TeamViewSet(_Scoped, *_WRITABLE):
@@ -204,10 +257,26 @@ class SupplySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Supply
-        fields = ["id", "name", "kind", "specification", "department", "location", "quantity",
-                  "required_quantity", "unit", "expires_on", "check_interval_months",
-                  "last_checked_on", "next_check_due", "keeper", "is_active", "is_expired",
-                  "is_missing", "is_check_overdue"]  # fmt: skip
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "specification",
+            "department",
+            "location",
+            "quantity",
+            "required_quantity",
+            "unit",
+            "expires_on",
+            "check_interval_months",
+            "last_checked_on",
+            "next_check_due",
+            "keeper",
+            "is_active",
+            "is_expired",
+            "is_missing",
+            "is_check_overdue",
+        ]
 
 
 class SupplyCheckSerializer(serializers.ModelSerializer):
@@ -215,8 +284,16 @@ class SupplyCheckSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SupplyCheck
-        fields = ["id", "supply", "checked_on", "quantity_found", "in_good_order", "note",
-                  "checked_by", "expires_on"]  # fmt: skip
+        fields = [
+            "id",
+            "supply",
+            "checked_on",
+            "quantity_found",
+            "in_good_order",
+            "note",
+            "checked_by",
+            "expires_on",
+        ]
         read_only_fields = ["supply", "checked_by"]
 
 
@@ -274,15 +351,29 @@ class DrillPlanSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = DrillPlan
-        fields = ["id", "department", "year", "title", "note", "status", "approval_task",
-                  "approved_at", "items"]  # fmt: skip
+        fields = [
+            "id",
+            "department",
+            "year",
+            "title",
+            "note",
+            "status",
+            "approval_task",
+            "approved_at",
+            "items",
+        ]
         read_only_fields = ["status", "approval_task", "approved_at"]
         extra_kwargs = {"title": {"required": False}}
         validators = []  # one plan per department and year: the service says so in words
 
 
-class DrillPlanViewSet(_Scoped, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                       mixins.CreateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class DrillPlanViewSet(
+    _Scoped,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Yearly drill plans: items added, then submitted for leadership's sign-off."""
 
     queryset = DrillPlan.objects.none()
@@ -331,12 +422,35 @@ class DrillSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Drill
-        fields = ["id", "plan", "department", "scenario", "kind", "held_on", "duration_minutes",
-                  "participant_count", "participants", "due_on", "on_time", "recorded_by",
-                  "evaluated_on", "worked_well", "problems_found", "conclusion", "improvements",
-                  "created_at"]  # fmt: skip
-        read_only_fields = ["due_on", "recorded_by", "evaluated_on", "worked_well",
-                            "problems_found", "conclusion", "created_at"]  # fmt: skip
+        fields = [
+            "id",
+            "plan",
+            "department",
+            "scenario",
+            "kind",
+            "held_on",
+            "duration_minutes",
+            "participant_count",
+            "participants",
+            "due_on",
+            "on_time",
+            "recorded_by",
+            "evaluated_on",
+            "worked_well",
+            "problems_found",
+            "conclusion",
+            "improvements",
+            "created_at",
+        ]
+        read_only_fields = [
+            "due_on",
+            "recorded_by",
+            "evaluated_on",
+            "worked_well",
+            "problems_found",
+            "conclusion",
+            "created_at",
+        ]
 
     def get_fields(self):
         fields = super().get_fields()
@@ -361,8 +475,13 @@ class DrillEvaluationSerializer(serializers.Serializer):
     improvements = ImprovementInputSerializer(many=True, required=False, default=list)
 
 
-class DrillViewSet(_Scoped, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                   mixins.CreateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class DrillViewSet(
+    _Scoped,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Drills held; the evaluation (with improvements raised as tasks) as an action."""
 
     queryset = Drill.objects.none()

@@ -24,79 +24,157 @@ def load(context: dict) -> int:
 
     def plan(code, title, kind, dept, published, filed_on=None, filing_number="", **data):
         saved = services.plan_save(
-            data={"code": code, "title": title, "kind": kind, "department": departments[dept],
-                  "published_on": published, "owner": manager, **data},
+            data={
+                "code": code,
+                "title": title,
+                "kind": kind,
+                "department": departments[dept],
+                "published_on": published,
+                "owner": manager,
+                **data,
+            },
             user=manager,
-        )  # fmt: skip
+        )
         if filed_on:
-            saved = services.plan_file(plan=saved, user=manager, filed_on=filed_on,
-                                       filing_number=filing_number)  # fmt: skip
+            saved = services.plan_file(
+                plan=saved, user=manager, filed_on=filed_on, filing_number=filing_number
+            )
         return saved
 
-    comprehensive = plan("YA-ZH-01", "生产安全事故综合应急预案", "comprehensive", "AHB", ago(400),
-                         version="2.0", filed_on=ago(380), filing_number="苏应急预备〔2025〕0123",
-                         scope="公司范围内各类生产安全事故的应急组织、响应分级和处置程序。")  # fmt: skip
-    fire = plan("YA-ZX-01", "火灾事故专项应急预案", "specialist", "AHB", ago(500),
-                filed_on=ago(480), filing_number="苏应急预备〔2024〕0456",
-                scope="厂房、仓库、配电室火灾的报警、初期扑救、疏散和警戒。")  # fmt: skip
-    onsite = plan("YA-XC-01", "机加工车间机械伤害现场处置方案", "onsite", "JJG", ago(300),
-                  scope="车床、铣床卷入、夹伤的停机、救护和送医。")  # fmt: skip
+    comprehensive = plan(
+        "YA-ZH-01",
+        "生产安全事故综合应急预案",
+        "comprehensive",
+        "AHB",
+        ago(400),
+        version="2.0",
+        filed_on=ago(380),
+        filing_number="苏应急预备〔2025〕0123",
+        scope="公司范围内各类生产安全事故的应急组织、响应分级和处置程序。",
+    )
+    fire = plan(
+        "YA-ZX-01",
+        "火灾事故专项应急预案",
+        "specialist",
+        "AHB",
+        ago(500),
+        filed_on=ago(480),
+        filing_number="苏应急预备〔2024〕0456",
+        scope="厂房、仓库、配电室火灾的报警、初期扑救、疏散和警戒。",
+    )
+    onsite = plan(
+        "YA-XC-01",
+        "机加工车间机械伤害现场处置方案",
+        "onsite",
+        "JJG",
+        ago(300),
+        scope="车床、铣床卷入、夹伤的停机、救护和送医。",
+    )
     records = 3
 
     # The fire plan was drilled 450 days ago: its yearly drill is overdue.
     services.drill_record(
-        data={"plan": fire, "department": departments["AHB"], "scenario": "仓库火灾疏散演练",
-              "kind": "full_scale", "held_on": ago(450), "duration_minutes": 60,
-              "participant_count": 85, "participants": "全体在岗员工"},
+        data={
+            "plan": fire,
+            "department": departments["AHB"],
+            "scenario": "仓库火灾疏散演练",
+            "kind": "full_scale",
+            "held_on": ago(450),
+            "duration_minutes": 60,
+            "participant_count": 85,
+            "participants": "全体在岗员工",
+        },
         user=manager,
-    )  # fmt: skip
+    )
     drill = services.drill_record(
-        data={"plan": comprehensive, "department": departments["AHB"], "scenario": "综合应急桌面推演",
-              "kind": "tabletop", "held_on": ago(200), "duration_minutes": 120,
-              "participant_count": 18, "participants": "应急领导小组、各部门负责人"},
+        data={
+            "plan": comprehensive,
+            "department": departments["AHB"],
+            "scenario": "综合应急桌面推演",
+            "kind": "tabletop",
+            "held_on": ago(200),
+            "duration_minutes": 120,
+            "participant_count": 18,
+            "participants": "应急领导小组、各部门负责人",
+        },
         user=manager,
-    )  # fmt: skip
+    )
     services.drill_evaluate(
-        drill=drill, user=manager, evaluated_on=ago(195),
+        drill=drill,
+        user=manager,
+        evaluated_on=ago(195),
         worked_well="信息报告流程清楚，响应分级判断准确。",
         problems_found="车间应急通讯录未更新；夜班人员不清楚集合点。",
         conclusion="预案基本适用，通讯录和夜班培训需整改。",
-        improvements=[{"description": "更新机加工车间应急通讯录并张贴到班组", "department": departments["JJG"],
-                       "due_date": today + dt.timedelta(days=10)}],
-    )  # fmt: skip
+        improvements=[
+            {
+                "description": "更新机加工车间应急通讯录并张贴到班组",
+                "department": departments["JJG"],
+                "due_date": today + dt.timedelta(days=10),
+            }
+        ],
+    )
     services.drill_record(
-        data={"plan": onsite, "department": departments["JJG"], "scenario": "车床卷入伤害处置",
-              "kind": "functional", "held_on": ago(100), "duration_minutes": 30,
-              "participant_count": 12, "participants": "车削一班"},
+        data={
+            "plan": onsite,
+            "department": departments["JJG"],
+            "scenario": "车床卷入伤害处置",
+            "kind": "functional",
+            "held_on": ago(100),
+            "duration_minutes": 30,
+            "participant_count": 12,
+            "participants": "车削一班",
+        },
         user=head,
-    )  # fmt: skip
+    )
     records += 3
 
     drill_plan = services.drill_plan_create(
         data={"department": departments["AHB"], "year": today.year}, user=manager
     )
-    services.drill_plan_item_add(drill_plan=drill_plan, user=manager, data={
-        "plan": fire, "month": 6, "kind": "full_scale", "scenario": "仓库火灾疏散"})  # fmt: skip
-    services.drill_plan_item_add(drill_plan=drill_plan, user=manager, data={
-        "plan": comprehensive, "month": 9, "kind": "tabletop", "scenario": "综合应急推演"})  # fmt: skip
+    services.drill_plan_item_add(
+        drill_plan=drill_plan,
+        user=manager,
+        data={"plan": fire, "month": 6, "kind": "full_scale", "scenario": "仓库火灾疏散"},
+    )
+    services.drill_plan_item_add(
+        drill_plan=drill_plan,
+        user=manager,
+        data={"plan": comprehensive, "month": 9, "kind": "tabletop", "scenario": "综合应急推演"},
+    )
     services.drill_plan_submit(drill_plan=drill_plan, user=manager)
     records += 1
 
     team = services.team_save(
-        data={"name": "公司兼职应急救援队", "kind": "part_time", "department": departments["AHB"],
-              "leader": "张敏", "phone": "0512-6666 0119", "duties": "初期火灾扑救、伤员救护、疏散引导。"},
+        data={
+            "name": "公司兼职应急救援队",
+            "kind": "part_time",
+            "department": departments["AHB"],
+            "leader": "张敏",
+            "phone": "0512-6666 0119",
+            "duties": "初期火灾扑救、伤员救护、疏散引导。",
+        },
         user=manager,
-    )  # fmt: skip
-    for name, role, phone in (("张敏", "队长", "138 0000 0001"), ("李强", "抢险组", "138 0000 0002"),
-                              ("赵磊", "救护组", "138 0000 0003")):  # fmt: skip
-        services.team_member_save(team=team, data={"name": name, "role": role, "phone": phone},
-                                  user=manager)  # fmt: skip
+    )
+    for name, role, phone in (
+        ("张敏", "队长", "138 0000 0001"),
+        ("李强", "抢险组", "138 0000 0002"),
+        ("赵磊", "救护组", "138 0000 0003"),
+    ):
+        services.team_member_save(
+            team=team, data={"name": name, "role": role, "phone": phone}, user=manager
+        )
     services.team_save(
-        data={"name": "园区消防救援站", "kind": "agreement", "department": departments["AHB"],
-              "agreement_party": "工业园区专职消防队", "agreement_until": today + dt.timedelta(days=500),
-              "phone": "0512-6666 0000"},
+        data={
+            "name": "园区消防救援站",
+            "kind": "agreement",
+            "department": departments["AHB"],
+            "agreement_party": "工业园区专职消防队",
+            "agreement_until": today + dt.timedelta(days=500),
+            "phone": "0512-6666 0000",
+        },
         user=manager,
-    )  # fmt: skip
+    )
     records += 2
 
     for data in (

@@ -34,7 +34,7 @@ def provider(as_of: dt.date) -> list[Indicator]:
             last_evaluation=Max(
                 "evaluations__evaluated_on", filter=Q(evaluations__evaluated_on__lte=as_of)
             ),
-        )  # fmt: skip
+        )
         .values(
             "kind",
             "published_on",
@@ -43,7 +43,7 @@ def provider(as_of: dt.date) -> list[Indicator]:
             "last_evaluated_on",
             "last_drill",
             "last_evaluation",
-        )  # fmt: skip
+        )
     )
     filed = drills_due = evaluations_current = 0
     for plan in plans:
@@ -82,37 +82,95 @@ def provider(as_of: dt.date) -> list[Indicator]:
             total=Count("pk"),
             closed=Count(
                 "pk", filter=Q(task__status=TaskStatus.SIGNED_OFF, task__closed_at__date__lte=as_of)
-            ),  # fmt: skip
+            ),
         )
     )
     plans_url = reverse("emergency:plan_list")
     indicators = [
-        Indicator("emergency.plans_filed_rate", _("Emergency plans filed with the authority"),
-                  percent(filed, total), ELEMENT, 100, "%", None, plans_url + "?unfiled=1"),
-        Indicator("emergency.evaluations_current_rate", _("Emergency plans evaluated in time"),
-                  percent(evaluations_current, total), ELEMENT, 100, "%", None, plans_url),
-        Indicator("emergency.evaluations_overdue", _("Emergency plans overdue for evaluation"),
-                  total - evaluations_current if total else None, ELEMENT, 0, "",
-                  None if not total else evaluations_current == total,
-                  plans_url + "?evaluation_overdue=1"),
-        Indicator("emergency.drills_due", _("Emergency plans overdue for a drill"),
-                  drills_due if total else None, ELEMENT, 0, "",
-                  None if not total else drills_due == 0, reverse("emergency:overdue")),
-        Indicator("emergency.drills_on_time_rate", _("Drills held on time (12 months)"),
-                  percent(drills["on_time"], drills["total"]), ELEMENT, 100, "%", None,
-                  reverse("emergency:drill_list")),
-        *(Indicator(f"emergency.drills_on_time_rate.{kind}",
-                    _("Drills held on time (12 months): %(kind)s") % {"kind": label},
-                    percent(drills[f"{kind}_on_time"], drills[f"{kind}_total"]), ELEMENT, 100, "%",
-                    None, reverse("emergency:drill_list"))
-          for kind, label in PlanKind.choices),
-        Indicator("emergency.supplies_in_date_rate", _("Emergency supplies within their expiry date"),
-                  percent(supplies["in_date"], supplies["total"]), ELEMENT, 100, "%", None,
-                  reverse("emergency:supply_list")),
-        Indicator("emergency.improvements_closed_rate", _("Drill improvements closed"),
-                  percent(improvements["closed"], improvements["total"]), ELEMENT, 100, "%", None,
-                  reverse("emergency:drill_list")),
-    ]  # fmt: skip
+        Indicator(
+            "emergency.plans_filed_rate",
+            _("Emergency plans filed with the authority"),
+            percent(filed, total),
+            ELEMENT,
+            100,
+            "%",
+            None,
+            plans_url + "?unfiled=1",
+        ),
+        Indicator(
+            "emergency.evaluations_current_rate",
+            _("Emergency plans evaluated in time"),
+            percent(evaluations_current, total),
+            ELEMENT,
+            100,
+            "%",
+            None,
+            plans_url,
+        ),
+        Indicator(
+            "emergency.evaluations_overdue",
+            _("Emergency plans overdue for evaluation"),
+            total - evaluations_current if total else None,
+            ELEMENT,
+            0,
+            "",
+            None if not total else evaluations_current == total,
+            plans_url + "?evaluation_overdue=1",
+        ),
+        Indicator(
+            "emergency.drills_due",
+            _("Emergency plans overdue for a drill"),
+            drills_due if total else None,
+            ELEMENT,
+            0,
+            "",
+            None if not total else drills_due == 0,
+            reverse("emergency:overdue"),
+        ),
+        Indicator(
+            "emergency.drills_on_time_rate",
+            _("Drills held on time (12 months)"),
+            percent(drills["on_time"], drills["total"]),
+            ELEMENT,
+            100,
+            "%",
+            None,
+            reverse("emergency:drill_list"),
+        ),
+        *(
+            Indicator(
+                f"emergency.drills_on_time_rate.{kind}",
+                _("Drills held on time (12 months): %(kind)s") % {"kind": label},
+                percent(drills[f"{kind}_on_time"], drills[f"{kind}_total"]),
+                ELEMENT,
+                100,
+                "%",
+                None,
+                reverse("emergency:drill_list"),
+            )
+            for kind, label in PlanKind.choices
+        ),
+        Indicator(
+            "emergency.supplies_in_date_rate",
+            _("Emergency supplies within their expiry date"),
+            percent(supplies["in_date"], supplies["total"]),
+            ELEMENT,
+            100,
+            "%",
+            None,
+            reverse("emergency:supply_list"),
+        ),
+        Indicator(
+            "emergency.improvements_closed_rate",
+            _("Drill improvements closed"),
+            percent(improvements["closed"], improvements["total"]),
+            ELEMENT,
+            100,
+            "%",
+            None,
+            reverse("emergency:drill_list"),
+        ),
+    ]
     for indicator in indicators:
         if indicator.unit == "%" and indicator.value is not None:
             object.__setattr__(indicator, "ok", indicator.value >= 100)

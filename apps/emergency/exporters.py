@@ -35,19 +35,39 @@ class DrillRegisterExporter(EmergencyExporter):
         return self.queryset().count()
 
     def header(self):
-        return [_("Held on"), _("Plan number"), _("Plan drilled"), _("Scenario"), _("Kind"),
-                _("Department"), _("Duration (minutes)"), _("Number of participants"),
-                _("Due by"), _("On time"), _("Evaluated on"), _("Problems found"),
-                _("Improvements")]  # fmt: skip
+        return [
+            _("Held on"),
+            _("Plan number"),
+            _("Plan drilled"),
+            _("Scenario"),
+            _("Kind"),
+            _("Department"),
+            _("Duration (minutes)"),
+            _("Number of participants"),
+            _("Due by"),
+            _("On time"),
+            _("Evaluated on"),
+            _("Problems found"),
+            _("Improvements"),
+        ]
 
     def rows(self) -> Iterator[list]:
         kinds = {k: str(v) for k, v in DrillKind.choices}
         yes, no = str(_("Yes")), str(_("No"))
         rows = self.queryset().values_list(
-            "held_on", "plan__code", "plan__title", "scenario", "kind", "department__name",
-            "duration_minutes", "participant_count", "due_on", "evaluated_on", "problems_found",
+            "held_on",
+            "plan__code",
+            "plan__title",
+            "scenario",
+            "kind",
+            "department__name",
+            "duration_minutes",
+            "participant_count",
+            "due_on",
+            "evaluated_on",
+            "problems_found",
             "improvement_count",
-        )  # fmt: skip
+        )
         for row in rows.iterator(chunk_size=2000):
             row = list(row)
             row[4] = kinds.get(row[4], row[4])
@@ -70,18 +90,38 @@ class SupplyRegisterExporter(EmergencyExporter):
         return self.queryset().count()
 
     def header(self):
-        return [_("Name"), _("Type"), _("Specification"), _("Location"), _("Department"),
-                _("Quantity"), _("Required quantity"), _("Unit"), _("Expires on"),
-                _("Last checked on"), _("Next check due"), _("Flags")]  # fmt: skip
+        return [
+            _("Name"),
+            _("Type"),
+            _("Specification"),
+            _("Location"),
+            _("Department"),
+            _("Quantity"),
+            _("Required quantity"),
+            _("Unit"),
+            _("Expires on"),
+            _("Last checked on"),
+            _("Next check due"),
+            _("Flags"),
+        ]
 
     def rows(self) -> Iterator[list]:
         kinds = {k: str(v) for k, v in SupplyKind.choices}
         today = timezone.localdate()
         expired, missing, check = str(_("Expired")), str(_("Missing")), str(_("Check overdue"))
         rows = self.queryset().values_list(
-            "name", "kind", "specification", "location", "department__name", "quantity",
-            "required_quantity", "unit", "expires_on", "last_checked_on", "next_check_due",
-        )  # fmt: skip
+            "name",
+            "kind",
+            "specification",
+            "location",
+            "department__name",
+            "quantity",
+            "required_quantity",
+            "unit",
+            "expires_on",
+            "last_checked_on",
+            "next_check_due",
+        )
         for row in rows.iterator(chunk_size=2000):
             row = list(row)
             row[1] = kinds.get(row[1], row[1])
@@ -111,8 +151,13 @@ class DrillReportExporter(EmergencyExporter):
 
 
 def drill_report_pdf(*, drill, title) -> bytes:
-    return render_pdf("pdf/emergency/drill_report.html", {
-        "title": title, "company": company_get(), "drill": drill,
-        "improvements": drill.improvements.select_related("department", "task"),
-        "generated_at": timezone.localtime(),
-    })  # fmt: skip
+    return render_pdf(
+        "pdf/emergency/drill_report.html",
+        {
+            "title": title,
+            "company": company_get(),
+            "drill": drill,
+            "improvements": drill.improvements.select_related("department", "task"),
+            "generated_at": timezone.localtime(),
+        },
+    )

@@ -47,8 +47,19 @@ class PlanForm(_DepartmentScopedForm):
 
     class Meta:
         model = Plan
-        fields = ["code", "title", "kind", "version", "published_on", "department", "owner",
-                  "scope", "evaluation_interval_years", "last_evaluated_on", "is_active"]  # fmt: skip
+        fields = [
+            "code",
+            "title",
+            "kind",
+            "version",
+            "published_on",
+            "department",
+            "owner",
+            "scope",
+            "evaluation_interval_years",
+            "last_evaluated_on",
+            "is_active",
+        ]
         widgets = {"published_on": _date(), "last_evaluated_on": _date(), "scope": _text()}
 
 
@@ -59,8 +70,9 @@ class FilingForm(forms.Form):
 
 class EvaluationForm(forms.Form):
     evaluated_on = forms.DateField(label=_("Evaluated on"), widget=_date())
-    result = forms.ChoiceField(label=_("Result"), choices=EvaluationResult.choices,
-                               widget=forms.RadioSelect)  # fmt: skip
+    result = forms.ChoiceField(
+        label=_("Result"), choices=EvaluationResult.choices, widget=forms.RadioSelect
+    )
     findings = forms.CharField(label=_("Findings"), required=False, widget=_text())
     revision = forms.CharField(label=_("Revision made"), required=False, widget=_text())
     new_version = forms.CharField(label=_("New version"), required=False, max_length=20)
@@ -69,8 +81,17 @@ class EvaluationForm(forms.Form):
 class TeamForm(_DepartmentScopedForm):
     class Meta:
         model = Team
-        fields = ["name", "kind", "department", "leader", "phone", "agreement_party",
-                  "agreement_until", "duties", "is_active"]  # fmt: skip
+        fields = [
+            "name",
+            "kind",
+            "department",
+            "leader",
+            "phone",
+            "agreement_party",
+            "agreement_until",
+            "duties",
+            "is_active",
+        ]
         widgets = {"agreement_until": _date(), "duties": _text()}
 
 
@@ -83,9 +104,22 @@ class MemberForm(forms.ModelForm):
 class SupplyForm(_DepartmentScopedForm):
     class Meta:
         model = Supply
-        fields = ["name", "kind", "specification", "department", "location", "quantity",
-                  "required_quantity", "unit", "expires_on", "check_interval_months",
-                  "last_checked_on", "next_check_due", "keeper", "is_active"]  # fmt: skip
+        fields = [
+            "name",
+            "kind",
+            "specification",
+            "department",
+            "location",
+            "quantity",
+            "required_quantity",
+            "unit",
+            "expires_on",
+            "check_interval_months",
+            "last_checked_on",
+            "next_check_due",
+            "keeper",
+            "is_active",
+        ]
         widgets = {"expires_on": _date(), "last_checked_on": _date(), "next_check_due": _date()}
         help_texts = {"next_check_due": _("Blank: computed from the last check and the interval.")}
 
@@ -126,8 +160,16 @@ class DrillForm(_DepartmentScopedForm):
 
     class Meta:
         model = Drill
-        fields = ["plan", "department", "scenario", "kind", "held_on", "duration_minutes",
-                  "participant_count", "participants"]  # fmt: skip
+        fields = [
+            "plan",
+            "department",
+            "scenario",
+            "kind",
+            "held_on",
+            "duration_minutes",
+            "participant_count",
+            "participants",
+        ]
         widgets = {"held_on": _date(), "participants": _text(2)}
 
     def __init__(self, *args, plans, **kwargs):

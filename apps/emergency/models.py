@@ -16,9 +16,14 @@ from apps.workflow.models import Task
 
 def _user_fk(verbose_name, **kwargs):
     return models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=verbose_name, **kwargs,
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+        **kwargs,
+    )
 
 
 class PlanKind(models.TextChoices):
@@ -27,8 +32,13 @@ class PlanKind(models.TextChoices):
     ONSITE = "onsite", _("On-site disposal plan")
 
 
-REMINDER_FIELDS = ["drill_reminded_for", "drill_overdue_reminded_for", "filing_reminded",
-                   "evaluation_reminded_for", "evaluation_overdue_reminded_for"]  # fmt: skip
+REMINDER_FIELDS = [
+    "drill_reminded_for",
+    "drill_overdue_reminded_for",
+    "filing_reminded",
+    "evaluation_reminded_for",
+    "evaluation_overdue_reminded_for",
+]
 
 
 class Plan(BaseModel):
@@ -47,9 +57,10 @@ class Plan(BaseModel):
     filed_on = models.DateField(_("filed with the authority on"), null=True, blank=True)
     filing_number = models.CharField(_("filing number"), max_length=100, blank=True)
     evaluation_interval_years = models.PositiveSmallIntegerField(
-        _("evaluated every (years)"), default=rules.DEFAULT_EVALUATION_YEARS,
+        _("evaluated every (years)"),
+        default=rules.DEFAULT_EVALUATION_YEARS,
         validators=[MinValueValidator(1)],
-    )  # fmt: skip
+    )
     last_evaluated_on = models.DateField(_("last evaluated on"), null=True, blank=True)
     last_drill_on = models.DateField(_("last drilled on"), null=True, blank=True, editable=False)
     next_drill_due = models.DateField(_("next drill due"), null=True, blank=True, editable=False)
@@ -225,8 +236,10 @@ class Supply(BaseModel):
         verbose_name_plural = _("emergency supplies")
         ordering = ["location", "name", "pk"]
         # The reminders and the flags look for items expiring or due for a check by a date.
-        indexes = [models.Index(fields=["is_active", "expires_on"]),
-                   models.Index(fields=["is_active", "next_check_due"])]  # fmt: skip
+        indexes = [
+            models.Index(fields=["is_active", "expires_on"]),
+            models.Index(fields=["is_active", "next_check_due"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.location})"
@@ -289,9 +302,13 @@ class DrillPlan(BaseModel):
         _("status"), max_length=20, choices=DrillPlanStatus.choices, default=DrillPlanStatus.DRAFT
     )
     approval_task = models.OneToOneField(
-        Task, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Task,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("approval task"),
-    )  # fmt: skip
+    )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     created_by = _user_fk(_("created by"))
     history = HistoricalRecords()
@@ -397,9 +414,13 @@ class Improvement(BaseModel):
     )
     due_date = models.DateField(_("due date"))
     task = models.OneToOneField(
-        Task, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Task,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("task"),
-    )  # fmt: skip
+    )
 
     class Meta:
         verbose_name = _("improvement")

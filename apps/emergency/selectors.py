@@ -67,8 +67,11 @@ def evaluation_overdue_ids(today: dt.date) -> list[int]:
     rows = Plan.objects.filter(is_active=True).values_list(
         "pk", "published_on", "last_evaluated_on", "evaluation_interval_years"
     )
-    return [pk for pk, published, last, years in rows
-            if rules.evaluation_due(last or published, years) < today]  # fmt: skip
+    return [
+        pk
+        for pk, published, last, years in rows
+        if rules.evaluation_due(last or published, years) < today
+    ]
 
 
 def overdue_plans(*, user, today: dt.date | None = None) -> QuerySet[Plan]:
@@ -86,8 +89,9 @@ def plan_get(*, user, pk: int) -> Plan:
 
 
 def evaluation_list(*, user) -> QuerySet[Evaluation]:
-    return _scope(Evaluation.objects.select_related("plan", "evaluated_by"), user,
-                  "plan__department_id")  # fmt: skip
+    return _scope(
+        Evaluation.objects.select_related("plan", "evaluated_by"), user, "plan__department_id"
+    )
 
 
 def team_list(*, user, filters: dict | None = None) -> QuerySet[Team]:

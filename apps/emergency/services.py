@@ -81,8 +81,19 @@ def _not_future(day: dt.date | None, field: str) -> None:
 # Plans: filing and evaluation
 # ------------------------------------------------------------------------------
 # The filing is not among them: it is recorded by plan_file() with its checks.
-PLAN_FIELDS = ("code", "title", "kind", "version", "published_on", "department", "owner", "scope",
-               "evaluation_interval_years", "last_evaluated_on", "is_active")  # fmt: skip
+PLAN_FIELDS = (
+    "code",
+    "title",
+    "kind",
+    "version",
+    "published_on",
+    "department",
+    "owner",
+    "scope",
+    "evaluation_interval_years",
+    "last_evaluated_on",
+    "is_active",
+)
 
 
 def _save_plan(plan: Plan, *, user, reason: str = "", also=()) -> None:
@@ -95,8 +106,11 @@ def _save_plan(plan: Plan, *, user, reason: str = "", also=()) -> None:
     if plan._state.adding:
         plan.save()
         return
-    fields = [f.name for f in Plan._meta.concrete_fields
-              if not f.primary_key and f.name not in REMINDER_FIELDS]  # fmt: skip
+    fields = [
+        f.name
+        for f in Plan._meta.concrete_fields
+        if not f.primary_key and f.name not in REMINDER_FIELDS
+    ]
     plan.save(update_fields=[*fields, *also])
 
 
@@ -159,9 +173,15 @@ def plan_file(*, plan: Plan, user, filed_on: dt.date, filing_number: str) -> Pla
 
 @transaction.atomic
 def plan_evaluate(
-    *, plan: Plan, user, evaluated_on: dt.date, result: str, findings: str = "",
-    revision: str = "", new_version: str = "",
-) -> Evaluation:  # fmt: skip
+    *,
+    plan: Plan,
+    user,
+    evaluated_on: dt.date,
+    result: str,
+    findings: str = "",
+    revision: str = "",
+    new_version: str = "",
+) -> Evaluation:
     """A periodic evaluation; a revision gives the plan its new version."""
     _require_manager(user)
     _not_future(evaluated_on, _("Evaluation date"))
@@ -170,9 +190,14 @@ def plan_evaluate(
             _("Revision: a plan to be revised needs the revision made and its new version.")
         )
     evaluation = Evaluation(
-        plan=plan, evaluated_on=evaluated_on, result=result, findings=findings,
-        revision=revision, new_version=new_version.strip(), evaluated_by=user,
-    )  # fmt: skip
+        plan=plan,
+        evaluated_on=evaluated_on,
+        result=result,
+        findings=findings,
+        revision=revision,
+        new_version=new_version.strip(),
+        evaluated_by=user,
+    )
     _save(evaluation, user=user)
     if plan.last_evaluated_on is None or evaluated_on > plan.last_evaluated_on:
         plan.last_evaluated_on = evaluated_on
@@ -181,8 +206,12 @@ def plan_evaluate(
         plan.version = evaluation.new_version
         if result == EvaluationResult.REVISE and plan.filed_on:
             also = _clear_filing(plan)
-    _save_plan(plan, user=user, also=also,
-               reason=_("Evaluated on %(date)s") % {"date": evaluated_on.isoformat()})  # fmt: skip
+    _save_plan(
+        plan,
+        user=user,
+        also=also,
+        reason=_("Evaluated on %(date)s") % {"date": evaluated_on.isoformat()},
+    )
     return evaluation
 
 
@@ -194,8 +223,21 @@ def team_save(*, team: Team | None = None, data: dict, user) -> Team:
     if team is not None:
         _require_head(user, team.department_id)
     team = team or Team()
-    _apply(team, data, ("name", "kind", "department", "leader", "phone", "agreement_party",
-                        "agreement_until", "duties", "is_active"))  # fmt: skip
+    _apply(
+        team,
+        data,
+        (
+            "name",
+            "kind",
+            "department",
+            "leader",
+            "phone",
+            "agreement_party",
+            "agreement_until",
+            "duties",
+            "is_active",
+        ),
+    )
     _require_head(user, team.department_id)
     if team.kind == "agreement" and not team.agreement_party:
         raise ApplicationError(
@@ -226,9 +268,22 @@ def team_member_remove(*, member: TeamMember, user) -> None:
 # ------------------------------------------------------------------------------
 # Supplies
 # ------------------------------------------------------------------------------
-SUPPLY_FIELDS = ("name", "kind", "specification", "department", "location", "quantity",
-                 "required_quantity", "unit", "expires_on", "check_interval_months",
-                 "last_checked_on", "next_check_due", "keeper", "is_active")  # fmt: skip
+SUPPLY_FIELDS = (
+    "name",
+    "kind",
+    "specification",
+    "department",
+    "location",
+    "quantity",
+    "required_quantity",
+    "unit",
+    "expires_on",
+    "check_interval_months",
+    "last_checked_on",
+    "next_check_due",
+    "keeper",
+    "is_active",
+)
 
 
 def _next_check(supply: Supply) -> dt.date | None:
@@ -254,9 +309,15 @@ def supply_save(*, supply: Supply | None = None, data: dict, user) -> Supply:
 
 @transaction.atomic
 def supply_check(
-    *, supply: Supply, user, checked_on: dt.date, quantity_found: int, in_good_order: bool = True,
-    note: str = "", expires_on: dt.date | None = None,
-) -> SupplyCheck:  # fmt: skip
+    *,
+    supply: Supply,
+    user,
+    checked_on: dt.date,
+    quantity_found: int,
+    in_good_order: bool = True,
+    note: str = "",
+    expires_on: dt.date | None = None,
+) -> SupplyCheck:
     """A check done: the quantity found becomes the stock, the next check starts from it.
 
     A check dated before the item's last check is entered late: it is kept in the item's
@@ -264,9 +325,13 @@ def supply_check(
     _require_head(user, supply.department_id)
     _not_future(checked_on, _("Check date"))
     check = SupplyCheck(
-        supply=supply, checked_on=checked_on, quantity_found=quantity_found,
-        in_good_order=in_good_order, note=note, checked_by=user,
-    )  # fmt: skip
+        supply=supply,
+        checked_on=checked_on,
+        quantity_found=quantity_found,
+        in_good_order=in_good_order,
+        note=note,
+        checked_by=user,
+    )
     _save(check, user=user)
     check.is_backdated = bool(supply.last_checked_on and checked_on < supply.last_checked_on)
     if check.is_backdated:
@@ -281,12 +346,16 @@ def supply_check(
         # A shortfall or damage found in a check is announced once, when it is found.
         recipients = _recipients([supply.department_id], list(users_with_role(Role.SAFETY_MANAGER)))
         workflow.notify(
-            users=recipients[supply.department_id], url=supply.get_absolute_url(),
-            message=_("Check of %(supply)s: %(found)s found of %(required)s required%(damaged)s.") % {
-                "supply": supply, "found": quantity_found, "required": supply.required_quantity,
+            users=recipients[supply.department_id],
+            url=supply.get_absolute_url(),
+            message=_("Check of %(supply)s: %(found)s found of %(required)s required%(damaged)s.")
+            % {
+                "supply": supply,
+                "found": quantity_found,
+                "required": supply.required_quantity,
                 "damaged": "" if in_good_order else _(", not in good order"),
             },
-        )  # fmt: skip
+        )
     return check
 
 
@@ -308,8 +377,9 @@ def drill_plan_create(*, data: dict, user) -> DrillPlan:
     _require_head(user, drill_plan.department_id)
     if not drill_plan.title and drill_plan.department_id and drill_plan.year:
         drill_plan.title = _("%(year)s drill plan of %(department)s") % {
-            "year": drill_plan.year, "department": drill_plan.department.name,
-        }  # fmt: skip
+            "year": drill_plan.year,
+            "department": drill_plan.department.name,
+        }
     if DrillPlan.objects.filter(
         department_id=drill_plan.department_id, year=drill_plan.year
     ).exists():
@@ -334,10 +404,12 @@ def drill_plan_item_add(*, drill_plan: DrillPlan, data: dict, user) -> DrillPlan
     _apply(item, data, ("plan", "month", "kind", "scenario"))
     if item.plan_id and not _may_drill(user, item.plan, drill_plan.department):
         raise ApplicationError(
-            _("Emergency plan: %(plan)s belongs to %(department)s; plan drills only of the "
-              "plans of your departments or of a department above them.")
+            _(
+                "Emergency plan: %(plan)s belongs to %(department)s; plan drills only of the "
+                "plans of your departments or of a department above them."
+            )
             % {"plan": item.plan, "department": item.plan.department.name}
-        )  # fmt: skip
+        )
     if not 1 <= (item.month or 0) <= 12:
         raise ApplicationError(_("Month: give a month from 1 to 12."))
     _save(item, user=user)
@@ -360,14 +432,19 @@ def drill_plan_submit(*, drill_plan: DrillPlan, user) -> DrillPlan:
     _require_head(user, drill_plan.department_id)
     _require_editable(drill_plan)
     if not drill_plan.items.exists():
-        raise ApplicationError(_("Planned drills: add at least one planned drill before submitting the plan."))
+        raise ApplicationError(
+            _("Planned drills: add at least one planned drill before submitting the plan.")
+        )
     task = workflow.task_create(
         title=_("Approve the %(plan)s") % {"plan": drill_plan.title},
         description=_("Review the planned drills, months and kinds, then approve or reject."),
         department=drill_plan.department,
         due_date=timezone.localdate() + dt.timedelta(days=APPROVAL_DAYS),
-        user=user, assignee=user, source=drill_plan, sign_off_role=Role.LEADERSHIP,
-    )  # fmt: skip
+        user=user,
+        assignee=user,
+        source=drill_plan,
+        sign_off_role=Role.LEADERSHIP,
+    )
     workflow.task_submit(task=task, user=user, note=_("Drill plan submitted for approval."))
     drill_plan.status = DrillPlanStatus.SUBMITTED
     drill_plan.approval_task = task
@@ -390,8 +467,16 @@ def on_drill_plan_decided(*, task, signoff) -> None:
 # ------------------------------------------------------------------------------
 # Drills, their evaluation and improvements
 # ------------------------------------------------------------------------------
-DRILL_FIELDS = ("plan", "department", "scenario", "kind", "held_on", "duration_minutes",
-                "participant_count", "participants")  # fmt: skip
+DRILL_FIELDS = (
+    "plan",
+    "department",
+    "scenario",
+    "kind",
+    "held_on",
+    "duration_minutes",
+    "participant_count",
+    "participants",
+)
 
 
 @transaction.atomic
@@ -405,10 +490,12 @@ def drill_record(*, data: dict, user, files=()) -> Drill:
     plan = Plan.objects.select_for_update().select_related("department").get(pk=drill.plan_id)
     if not _may_drill(user, plan, drill.department):
         raise ApplicationError(
-            _("Plan drilled: %(plan)s belongs to %(department)s; record drills only of the "
-              "plans of the departments you head, or of a department above the drill's.")
+            _(
+                "Plan drilled: %(plan)s belongs to %(department)s; record drills only of the "
+                "plans of the departments you head, or of a department above the drill's."
+            )
             % {"plan": plan, "department": plan.department.name}
-        )  # fmt: skip
+        )
     if drill.held_on and drill.held_on < plan.published_on:
         raise ApplicationError(_("Drill date: the plan was published after that date."))
     # Due a frequency after the plan's latest drill before this one, or after publication.
@@ -418,8 +505,9 @@ def drill_record(*, data: dict, user, files=()) -> Drill:
     _save(drill, user=user)
     _attach_all(drill, files, user)
     _redate_drills(plan, user=user)
-    _save_plan(plan, user=user,
-               reason=_("Drilled on %(date)s") % {"date": drill.held_on.isoformat()})  # fmt: skip
+    _save_plan(
+        plan, user=user, reason=_("Drilled on %(date)s") % {"date": drill.held_on.isoformat()}
+    )
     return drill
 
 
@@ -443,9 +531,15 @@ def _redate_drills(plan: Plan, *, user) -> None:
 
 @transaction.atomic
 def drill_evaluate(
-    *, drill: Drill, user, evaluated_on: dt.date, worked_well: str, problems_found: str = "",
-    conclusion: str = "", improvements: list[dict] | None = None,
-) -> Drill:  # fmt: skip
+    *,
+    drill: Drill,
+    user,
+    evaluated_on: dt.date,
+    worked_well: str,
+    problems_found: str = "",
+    conclusion: str = "",
+    improvements: list[dict] | None = None,
+) -> Drill:
     """The drill's evaluation; each problem to fix becomes a task of the department that owns
     it, so it shows in that department's inbox."""
     _require_head(user, drill.department_id)
@@ -472,10 +566,12 @@ def improvement_raise(
     _require_head(user, drill.department_id)
     if not access_for(user).heads(department.pk):
         raise ApplicationError(
-            _("Department: you may raise improvements only for departments you head; "
-              "ask a safety manager to raise one for %(department)s.")
+            _(
+                "Department: you may raise improvements only for departments you head; "
+                "ask a safety manager to raise one for %(department)s."
+            )
             % {"department": department.name}
-        )  # fmt: skip
+        )
     if due_date < drill.held_on:
         raise ApplicationError(_("Due date: an improvement is due after the drill."))
     improvement = Improvement(
@@ -484,11 +580,17 @@ def improvement_raise(
     _save(improvement, user=user)
     improvement.task = workflow.task_create(
         title=_("Drill improvement: %(problem)s") % {"problem": description[:80]},
-        description=_("Found in the drill “%(drill)s” of %(date)s: %(problem)s") % {
-            "drill": drill.scenario, "date": drill.held_on.isoformat(), "problem": description,
+        description=_("Found in the drill “%(drill)s” of %(date)s: %(problem)s")
+        % {
+            "drill": drill.scenario,
+            "date": drill.held_on.isoformat(),
+            "problem": description,
         },
-        department=department, due_date=due_date, user=user, source=improvement,
-    )  # fmt: skip
+        department=department,
+        due_date=due_date,
+        user=user,
+        source=improvement,
+    )
     improvement.save(update_fields=["task", "updated_at"])
     return improvement
 
@@ -516,8 +618,9 @@ def reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
         .exclude(expires_on__isnull=True, next_check_due__isnull=True)
         .select_related("department")
     )
-    recipients = _recipients({p.department_id for p in plans} | {s.department_id for s in supplies},
-                             managers)  # fmt: skip
+    recipients = _recipients(
+        {p.department_id for p in plans} | {s.department_id for s in supplies}, managers
+    )
     batch: list[tuple] = []
     counts = {"drills": 0, "filings": 0, "evaluations": 0, "supplies": 0}
     for plan in plans:
@@ -527,31 +630,71 @@ def reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
         # The advance reminder and the overdue one are each raised once per due date; a plan
         # found already overdue gets only the overdue one.
         if due and due < today and plan.drill_overdue_reminded_for != due:
-            batch.append((users, _("Drill overdue for %(plan)s: it was due on %(date)s.")
-                          % {"plan": plan, "date": due.isoformat()}, None, url))  # fmt: skip
+            batch.append(
+                (
+                    users,
+                    _("Drill overdue for %(plan)s: it was due on %(date)s.")
+                    % {"plan": plan, "date": due.isoformat()},
+                    None,
+                    url,
+                )
+            )
             plan.drill_overdue_reminded_for = plan.drill_reminded_for = due
             counts["drills"] += 1
-        elif (due and today <= due <= today + dt.timedelta(days=DRILL_LEAD_DAYS)
-              and plan.drill_reminded_for != due):  # fmt: skip
-            batch.append((users, _("Drill due for %(plan)s by %(date)s.")
-                          % {"plan": plan, "date": due.isoformat()}, None, url))  # fmt: skip
+        elif (
+            due
+            and today <= due <= today + dt.timedelta(days=DRILL_LEAD_DAYS)
+            and plan.drill_reminded_for != due
+        ):
+            batch.append(
+                (
+                    users,
+                    _("Drill due for %(plan)s by %(date)s.")
+                    % {"plan": plan, "date": due.isoformat()},
+                    None,
+                    url,
+                )
+            )
             plan.drill_reminded_for = due
             counts["drills"] += 1
         if not plan.filed_on and plan.filing_due < today and not plan.filing_reminded:
-            batch.append((users, _("%(plan)s is not filed with the authority: it was due by %(date)s.")
-                          % {"plan": plan, "date": plan.filing_due.isoformat()}, None, url))  # fmt: skip
+            batch.append(
+                (
+                    users,
+                    _("%(plan)s is not filed with the authority: it was due by %(date)s.")
+                    % {"plan": plan, "date": plan.filing_due.isoformat()},
+                    None,
+                    url,
+                )
+            )
             plan.filing_reminded = True
             counts["filings"] += 1
         evaluation_due = plan.evaluation_due
         if evaluation_due < today and plan.evaluation_overdue_reminded_for != evaluation_due:
-            batch.append((users, _("Evaluation of %(plan)s overdue: it was due by %(date)s.")
-                          % {"plan": plan, "date": evaluation_due.isoformat()}, None, url))  # fmt: skip
+            batch.append(
+                (
+                    users,
+                    _("Evaluation of %(plan)s overdue: it was due by %(date)s.")
+                    % {"plan": plan, "date": evaluation_due.isoformat()},
+                    None,
+                    url,
+                )
+            )
             plan.evaluation_overdue_reminded_for = plan.evaluation_reminded_for = evaluation_due
             counts["evaluations"] += 1
-        elif (today <= evaluation_due <= today + dt.timedelta(days=EVALUATION_LEAD_DAYS)
-                and plan.evaluation_reminded_for != evaluation_due):  # fmt: skip
-            batch.append((users, _("Evaluation of %(plan)s due by %(date)s.")
-                          % {"plan": plan, "date": evaluation_due.isoformat()}, None, url))  # fmt: skip
+        elif (
+            today <= evaluation_due <= today + dt.timedelta(days=EVALUATION_LEAD_DAYS)
+            and plan.evaluation_reminded_for != evaluation_due
+        ):
+            batch.append(
+                (
+                    users,
+                    _("Evaluation of %(plan)s due by %(date)s.")
+                    % {"plan": plan, "date": evaluation_due.isoformat()},
+                    None,
+                    url,
+                )
+            )
             plan.evaluation_reminded_for = evaluation_due
             counts["evaluations"] += 1
     Plan.objects.bulk_update(plans, REMINDER_FIELDS)
@@ -561,18 +704,40 @@ def reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
         # The expiry and the check are reminded each on its own, once per date.
         users, url = recipients[supply.department_id], supply.get_absolute_url()
         reminded = False
-        if (supply.expires_on and supply.expires_on <= lead
-                and supply.expiry_reminded_for != supply.expires_on):  # fmt: skip
-            message = (_("%(supply)s expired on %(date)s.") if supply.expires_on < today
-                       else _("%(supply)s expires on %(date)s."))  # fmt: skip
-            batch.append((users, message % {"supply": supply, "date": supply.expires_on.isoformat()},
-                          None, url))  # fmt: skip
+        if (
+            supply.expires_on
+            and supply.expires_on <= lead
+            and supply.expiry_reminded_for != supply.expires_on
+        ):
+            message = (
+                _("%(supply)s expired on %(date)s.")
+                if supply.expires_on < today
+                else _("%(supply)s expires on %(date)s.")
+            )
+            batch.append(
+                (
+                    users,
+                    message % {"supply": supply, "date": supply.expires_on.isoformat()},
+                    None,
+                    url,
+                )
+            )
             supply.expiry_reminded_for = supply.expires_on
             reminded = True
-        if (supply.next_check_due and supply.next_check_due <= lead
-                and supply.check_reminded_for != supply.next_check_due):  # fmt: skip
-            batch.append((users, _("%(supply)s is due for a check by %(date)s.")
-                          % {"supply": supply, "date": supply.next_check_due.isoformat()}, None, url))  # fmt: skip
+        if (
+            supply.next_check_due
+            and supply.next_check_due <= lead
+            and supply.check_reminded_for != supply.next_check_due
+        ):
+            batch.append(
+                (
+                    users,
+                    _("%(supply)s is due for a check by %(date)s.")
+                    % {"supply": supply, "date": supply.next_check_due.isoformat()},
+                    None,
+                    url,
+                )
+            )
             supply.check_reminded_for = supply.next_check_due
             reminded = True
         if reminded:

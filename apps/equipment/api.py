@@ -23,8 +23,15 @@ from apps.org.permissions import DepartmentScoped, reads_org
 class SpecialEquipmentTypeSerializer(serializers.ModelSerializer):
     class Meta:
         model = SpecialEquipmentType
-        fields = ["id", "code", "category_code", "category", "name", "interval_months",
-                  "interval_note"]  # fmt: skip
+        fields = [
+            "id",
+            "code",
+            "category_code",
+            "category",
+            "name",
+            "interval_months",
+            "interval_note",
+        ]
 
 
 class EquipmentSerializer(serializers.ModelSerializer):
@@ -35,20 +42,51 @@ class EquipmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Equipment
         fields = [
-            "id", "code", "name", "category", "special_type", "model_number", "maker",
-            "serial_number", "location", "department", "department_name", "owner",
-            "commissioned_on", "registration_number", "status", "inspection_interval_months",
-            "last_inspected_on", "next_inspection_due", "is_overdue", "is_special", "scrap_task",
-            "scrap_reason", "created_at", "updated_at",
-        ]  # fmt: skip
+            "id",
+            "code",
+            "name",
+            "category",
+            "special_type",
+            "model_number",
+            "maker",
+            "serial_number",
+            "location",
+            "department",
+            "department_name",
+            "owner",
+            "commissioned_on",
+            "registration_number",
+            "status",
+            "inspection_interval_months",
+            "last_inspected_on",
+            "next_inspection_due",
+            "is_overdue",
+            "is_special",
+            "scrap_task",
+            "scrap_reason",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = ["scrap_task", "scrap_reason", "created_at", "updated_at"]
 
 
 class EquipmentRecordSerializer(serializers.ModelSerializer):
     class Meta:
         model = Record
-        fields = ["id", "equipment", "plan", "kind", "performed_on", "performed_by", "result",
-                  "findings", "work_plan", "hazard_controls", "hazard_code", "created_at"]  # fmt: skip
+        fields = [
+            "id",
+            "equipment",
+            "plan",
+            "kind",
+            "performed_on",
+            "performed_by",
+            "result",
+            "findings",
+            "work_plan",
+            "hazard_controls",
+            "hazard_code",
+            "created_at",
+        ]
         read_only_fields = fields
 
 
@@ -70,8 +108,13 @@ class EquipmentScrapSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
-class EquipmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                       mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class EquipmentViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """The equipment ledger; records and scrapping requests as actions."""
 
     queryset = Equipment.objects.none()
@@ -145,16 +188,33 @@ class DeviceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SafetyDevice
-        fields = ["id", "code", "name", "kind", "equipment", "department", "location",
-                  "cycle_months", "last_checked_on", "next_due", "is_active", "is_overdue"]  # fmt: skip
+        fields = [
+            "id",
+            "code",
+            "name",
+            "kind",
+            "equipment",
+            "department",
+            "location",
+            "cycle_months",
+            "last_checked_on",
+            "next_due",
+            "is_active",
+            "is_overdue",
+        ]
 
 
 class DeviceCheckSerializer(serializers.Serializer):
     checked_on = serializers.DateField()
 
 
-class DeviceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                    mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class DeviceViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     queryset = SafetyDevice.objects.none()
     serializer_class = DeviceSerializer
     permission_classes = [DepartmentScoped]
@@ -192,8 +252,13 @@ class MaintenancePlanSerializer(serializers.ModelSerializer):
         fields = ["id", "equipment", "kind", "title", "recurrence", "next_due", "is_active"]
 
 
-class MaintenancePlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                  mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class MaintenancePlanViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     queryset = MaintenancePlan.objects.none()
     serializer_class = MaintenancePlanSerializer
     permission_classes = [DepartmentScoped]
@@ -218,12 +283,27 @@ class MaintenancePlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, m
 class SafetyProjectSerializer(serializers.ModelSerializer):
     class Meta:
         model = Project
-        fields = ["id", "name", "kind", "department", "safety_facilities", "designed_on",
-                  "built_on", "commissioned_on", "accepted_on", "notes"]  # fmt: skip
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "department",
+            "safety_facilities",
+            "designed_on",
+            "built_on",
+            "commissioned_on",
+            "accepted_on",
+            "notes",
+        ]
 
 
-class ProjectViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                     mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class ProjectViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """三同时 records of new, rebuilt and extended projects."""
 
     queryset = Project.objects.none()

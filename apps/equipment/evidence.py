@@ -29,41 +29,86 @@ def provider(as_of: dt.date) -> list[Indicator]:
     # A statutory inspection is on time when it was done no later than the due date of the task
     # raised for it; the tasks of the last 12 months are the denominator.
     statutory = Task.objects.filter(
-        source_type__app_label="equipment", source_type__model="equipment",
-        due_date__gt=since, due_date__lte=as_of, sign_off_role="",
+        source_type__app_label="equipment",
+        source_type__model="equipment",
+        due_date__gt=since,
+        due_date__lte=as_of,
+        sign_off_role="",
     ).aggregate(
         total=Count("pk"),
-        on_time=Count("pk", filter=Q(status__in=(TaskStatus.SUBMITTED, TaskStatus.SIGNED_OFF),
-                                     submitted_at__date__lte=F("due_date"))),
-    )  # fmt: skip
+        on_time=Count(
+            "pk",
+            filter=Q(
+                status__in=(TaskStatus.SUBMITTED, TaskStatus.SIGNED_OFF),
+                submitted_at__date__lte=F("due_date"),
+            ),
+        ),
+    )
     plans = Task.objects.filter(
-        source_type__app_label="equipment", source_type__model="maintenanceplan",
-        due_date__gt=since, due_date__lte=as_of,
+        source_type__app_label="equipment",
+        source_type__model="maintenanceplan",
+        due_date__gt=since,
+        due_date__lte=as_of,
     ).aggregate(
         total=Count("pk"),
         done=Count("pk", filter=Q(status__in=(TaskStatus.SUBMITTED, TaskStatus.SIGNED_OFF))),
-    )  # fmt: skip
+    )
     devices = SafetyDevice.objects.filter(is_active=True).aggregate(
         total=Count("pk"), in_date=Count("pk", filter=Q(next_due__gte=as_of))
     )
     url = "/equipment/"
     indicators = [
-        Indicator("equipment.special_equipment_inspected_rate",
-                  _("Special equipment within its inspection date"),
-                  percent(figures["special_in_date"], figures["special"]), 6, 100, "%", None,
-                  url + "?special=1"),
-        Indicator("equipment.inspections_on_time_rate",
-                  _("Statutory inspections done on time (12 months)"),
-                  percent(statutory["on_time"], statutory["total"]), 6, 100, "%", None, url),
-        Indicator("equipment.overdue_count", _("Equipment overdue for inspection"),
-                  figures["overdue"], 6, 0, "", figures["overdue"] == 0, url + "?overdue=1"),
-        Indicator("equipment.plan_completion_rate",
-                  _("Inspection and maintenance plans done (12 months)"),
-                  percent(plans["done"], plans["total"]), 6, 100, "%", None, url + "plans/"),
-        Indicator("equipment.devices_calibrated_rate",
-                  _("Safety devices within their calibration date"),
-                  percent(devices["in_date"], devices["total"]), 6, 100, "%", None, url + "devices/"),
-    ]  # fmt: skip
+        Indicator(
+            "equipment.special_equipment_inspected_rate",
+            _("Special equipment within its inspection date"),
+            percent(figures["special_in_date"], figures["special"]),
+            6,
+            100,
+            "%",
+            None,
+            url + "?special=1",
+        ),
+        Indicator(
+            "equipment.inspections_on_time_rate",
+            _("Statutory inspections done on time (12 months)"),
+            percent(statutory["on_time"], statutory["total"]),
+            6,
+            100,
+            "%",
+            None,
+            url,
+        ),
+        Indicator(
+            "equipment.overdue_count",
+            _("Equipment overdue for inspection"),
+            figures["overdue"],
+            6,
+            0,
+            "",
+            figures["overdue"] == 0,
+            url + "?overdue=1",
+        ),
+        Indicator(
+            "equipment.plan_completion_rate",
+            _("Inspection and maintenance plans done (12 months)"),
+            percent(plans["done"], plans["total"]),
+            6,
+            100,
+            "%",
+            None,
+            url + "plans/",
+        ),
+        Indicator(
+            "equipment.devices_calibrated_rate",
+            _("Safety devices within their calibration date"),
+            percent(devices["in_date"], devices["total"]),
+            6,
+            100,
+            "%",
+            None,
+            url + "devices/",
+        ),
+    ]
     for indicator in indicators:
         if indicator.unit == "%" and indicator.value is not None:
             object.__setattr__(indicator, "ok", indicator.value >= 100)

@@ -36,11 +36,23 @@ class LedgerExporter(exports.Exporter):
     def rows(self) -> Iterator[list]:
         statuses = {k: str(v) for k, v in EquipmentStatus.choices}
         rows = self.queryset().values_list(
-            "code", "name", "category", "special_type__code", "model_number", "maker",
-            "serial_number", "location", "department__code", "owner__username", "commissioned_on",
-            "registration_number", "status", "inspection_interval_months", "last_inspected_on",
+            "code",
+            "name",
+            "category",
+            "special_type__code",
+            "model_number",
+            "maker",
+            "serial_number",
+            "location",
+            "department__code",
+            "owner__username",
+            "commissioned_on",
+            "registration_number",
+            "status",
+            "inspection_interval_months",
+            "last_inspected_on",
             "next_inspection_due",
-        )  # fmt: skip
+        )
         for row in rows.iterator(chunk_size=5000):
             row = list(row)
             row[12] = statuses[row[12]]

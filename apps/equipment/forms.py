@@ -40,10 +40,23 @@ class EquipmentForm(_DepartmentScopedForm):
     class Meta:
         model = Equipment
         fields = [
-            "code", "name", "category", "special_type", "model_number", "maker", "serial_number",
-            "location", "department", "owner", "commissioned_on", "registration_number", "status",
-            "inspection_interval_months", "last_inspected_on", "next_inspection_due",
-        ]  # fmt: skip
+            "code",
+            "name",
+            "category",
+            "special_type",
+            "model_number",
+            "maker",
+            "serial_number",
+            "location",
+            "department",
+            "owner",
+            "commissioned_on",
+            "registration_number",
+            "status",
+            "inspection_interval_months",
+            "last_inspected_on",
+            "next_inspection_due",
+        ]
         widgets = {
             "commissioned_on": _date(),
             "last_inspected_on": _date(),
@@ -65,8 +78,18 @@ class EquipmentForm(_DepartmentScopedForm):
 class DeviceForm(_DepartmentScopedForm):
     class Meta:
         model = SafetyDevice
-        fields = ["code", "name", "kind", "equipment", "department", "location", "cycle_months",
-                  "last_checked_on", "next_due", "is_active"]  # fmt: skip
+        fields = [
+            "code",
+            "name",
+            "kind",
+            "equipment",
+            "department",
+            "location",
+            "cycle_months",
+            "last_checked_on",
+            "next_due",
+            "is_active",
+        ]
         widgets = {"last_checked_on": _date(), "next_due": _date()}
 
 
@@ -90,8 +113,17 @@ class ProjectForm(_DepartmentScopedForm):
 
     class Meta:
         model = Project
-        fields = ["name", "kind", "department", "safety_facilities", "designed_on", "built_on",
-                  "commissioned_on", "accepted_on", "notes"]  # fmt: skip
+        fields = [
+            "name",
+            "kind",
+            "department",
+            "safety_facilities",
+            "designed_on",
+            "built_on",
+            "commissioned_on",
+            "accepted_on",
+            "notes",
+        ]
         widgets = {
             f: _date() for f in ("designed_on", "built_on", "commissioned_on", "accepted_on")
         }
@@ -107,13 +139,17 @@ class RecordForm(forms.Form):
         label=_("Findings"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     work_plan = forms.CharField(
-        label=_("Written work plan"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Written work plan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required before maintenance or repair starts."),
-    )  # fmt: skip
+    )
     hazard_controls = forms.CharField(
-        label=_("Hazard controls"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Hazard controls"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Isolation, lock-out, gas testing, guarding: what keeps the work safe."),
-    )  # fmt: skip
+    )
     raise_hazard = forms.BooleanField(label=_("Failed: report it as a hazard"), required=False)
     plan = forms.ModelChoiceField(
         label=_("Plan"), queryset=MaintenancePlan.objects.none(), required=False

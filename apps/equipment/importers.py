@@ -43,41 +43,74 @@ def equipment_import(*, upload, user) -> ImportResult:
         number = row.number
         code = values["code"]
         if code in seen:
-            errors.append(RowError(number, labels["code"], _("“%(value)s” already appears in row %(row)d.") % {"value": code, "row": seen[code]}))  # fmt: skip
+            errors.append(
+                RowError(
+                    number,
+                    labels["code"],
+                    _("“%(value)s” already appears in row %(row)d.")
+                    % {"value": code, "row": seen[code]},
+                )
+            )
             continue
         seen[code] = number
         row_errors = []
         department = departments.get(values.pop("department_code"))
         if department is None:
-            row_errors.append(RowError(number, labels["department_code"], _("No department has this code.")))  # fmt: skip
+            row_errors.append(
+                RowError(number, labels["department_code"], _("No department has this code."))
+            )
         elif not access.heads(department.pk):
-            row_errors.append(RowError(number, labels["department_code"], _("You do not head this department.")))  # fmt: skip
+            row_errors.append(
+                RowError(number, labels["department_code"], _("You do not head this department."))
+            )
         type_code = values.pop("special_type_code", "")
         special_type = types.get(type_code) if type_code else None
         if type_code and special_type is None:
-            row_errors.append(RowError(number, labels["special_type_code"], _("No special equipment type has this code.")))  # fmt: skip
+            row_errors.append(
+                RowError(
+                    number,
+                    labels["special_type_code"],
+                    _("No special equipment type has this code."),
+                )
+            )
         owner_name = values.pop("owner", "")
         owner = owners.get(owner_name) if owner_name else None
         if owner_name and owner is None:
-            row_errors.append(RowError(number, labels["owner"], _("No active user has this name.")))  # fmt: skip
+            row_errors.append(RowError(number, labels["owner"], _("No active user has this name.")))
         if row_errors:
             errors += row_errors
             continue
         equipment = existing.get(code)
         if equipment is not None and not access.heads(equipment.department_id):
-            errors.append(RowError(number, labels["code"], _("This code belongs to equipment of a department you do not head.")))  # fmt: skip
+            errors.append(
+                RowError(
+                    number,
+                    labels["code"],
+                    _("This code belongs to equipment of a department you do not head."),
+                )
+            )
             continue
         is_new = equipment is None
         was_scrapped = not is_new and equipment.status == EquipmentStatus.SCRAPPED
         if was_scrapped:
-            errors.append(RowError(number, labels["code"], _("This equipment is scrapped and is kept as it was.")))  # fmt: skip
+            errors.append(
+                RowError(
+                    number, labels["code"], _("This equipment is scrapped and is kept as it was.")
+                )
+            )
             continue
         values.update(department=department, special_type=special_type, owner=owner)
         if not values.get("status"):
             values["status"] = equipment.status if equipment else EquipmentStatus.IN_USE
         equipment = apply_equipment_data(equipment or Equipment(), values)
         if equipment.status == EquipmentStatus.SCRAPPED and not was_scrapped:
-            errors.append(RowError(number, labels["status"], _("Equipment is scrapped only through an approved scrapping request.")))  # fmt: skip
+            errors.append(
+                RowError(
+                    number,
+                    labels["status"],
+                    _("Equipment is scrapped only through an approved scrapping request."),
+                )
+            )
             continue
         try:
             # Foreign keys and the code's uniqueness were checked above against the loaded maps.
@@ -93,8 +126,11 @@ def equipment_import(*, upload, user) -> ImportResult:
     bulk_create_with_history(to_create, Equipment, batch_size=BATCH, default_user=user)
     if to_update:
         bulk_update_with_history(
-            to_update, Equipment, [f for f in EQUIPMENT_FIELDS if f != "code"],
-            batch_size=BATCH, default_user=user,
-        )  # fmt: skip
+            to_update,
+            Equipment,
+            [f for f in EQUIPMENT_FIELDS if f != "code"],
+            batch_size=BATCH,
+            default_user=user,
+        )
     live.invalidate("equipment")  # bulk writes send no signals
     return ImportResult(created=len(to_create), updated=len(to_update))

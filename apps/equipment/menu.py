@@ -3,11 +3,37 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.navigation import NavItem, register
 from apps.org.permissions import for_user, reads_org
 
-register(NavItem("equipment.list", _("Equipment ledger"), "equipment:list", 6, "bi-gear",
-                 order=10))  # fmt: skip
-register(NavItem("equipment.devices", _("Safety devices"), "equipment:device_list", 6,
-                 "bi-speedometer", for_user(reads_org), order=20))  # fmt: skip
-register(NavItem("equipment.plans", _("Inspection and maintenance plans"), "equipment:plan_list", 6,
-                 "bi-calendar-check", for_user(reads_org), order=30))  # fmt: skip
-register(NavItem("equipment.projects", _("Three simultaneities"), "equipment:project_list", 6,
-                 "bi-building-check", for_user(reads_org), order=40))  # fmt: skip
+register(NavItem("equipment.list", _("Equipment ledger"), "equipment:list", 6, "bi-gear", order=10))
+register(
+    NavItem(
+        "equipment.devices",
+        _("Safety devices"),
+        "equipment:device_list",
+        6,
+        "bi-speedometer",
+        for_user(reads_org),
+        order=20,
+    )
+)
+register(
+    NavItem(
+        "equipment.plans",
+        _("Inspection and maintenance plans"),
+        "equipment:plan_list",
+        6,
+        "bi-calendar-check",
+        for_user(reads_org),
+        order=30,
+    )
+)
+register(
+    NavItem(
+        "equipment.projects",
+        _("Three simultaneities"),
+        "equipment:project_list",
+        6,
+        "bi-building-check",
+        for_user(reads_org),
+        order=40,
+    )
+)

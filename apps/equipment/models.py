@@ -311,8 +311,12 @@ class Project(BaseModel):
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
-        steps = [("designed_on", self.designed_on), ("built_on", self.built_on),
-                 ("commissioned_on", self.commissioned_on), ("accepted_on", self.accepted_on)]  # fmt: skip
+        steps = [
+            ("designed_on", self.designed_on),
+            ("built_on", self.built_on),
+            ("commissioned_on", self.commissioned_on),
+            ("accepted_on", self.accepted_on),
+        ]
         known = [(name, day) for name, day in steps if day is not None]
         for (_before, earlier), (name, later) in zip(known, known[1:], strict=False):
             if later < earlier:

@@ -35,14 +35,17 @@ def _scope(qs: QuerySet, user, field: str = "department_id", owner: str = "") ->
 def equipment_list(*, user, filters: dict | None = None) -> QuerySet[Equipment]:
     filters = filters or {}
     qs = _scope(
-        Equipment.objects.select_related("department", "special_type", "owner"), user,
+        Equipment.objects.select_related("department", "special_type", "owner"),
+        user,
         owner="owner_id",
-    )  # fmt: skip
+    )
     if q := filters.get("q"):
         qs = qs.filter(
-            Q(code__icontains=q) | Q(name__icontains=q) | Q(location__icontains=q)
+            Q(code__icontains=q)
+            | Q(name__icontains=q)
+            | Q(location__icontains=q)
             | Q(serial_number__icontains=q)
-        )  # fmt: skip
+        )
     if status := filters.get("status"):
         qs = qs.filter(status=status)
     if department := as_int(filters.get("department")):

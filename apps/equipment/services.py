@@ -56,10 +56,23 @@ def _attach_all(owner, files, user) -> None:
 
 
 EQUIPMENT_FIELDS = (
-    "code", "name", "category", "special_type", "model_number", "maker", "serial_number",
-    "location", "department", "owner", "commissioned_on", "registration_number", "status",
-    "inspection_interval_months", "last_inspected_on", "next_inspection_due",
-)  # fmt: skip
+    "code",
+    "name",
+    "category",
+    "special_type",
+    "model_number",
+    "maker",
+    "serial_number",
+    "location",
+    "department",
+    "owner",
+    "commissioned_on",
+    "registration_number",
+    "status",
+    "inspection_interval_months",
+    "last_inspected_on",
+    "next_inspection_due",
+)
 
 
 def apply_equipment_data(equipment: Equipment, data: dict) -> Equipment:
@@ -113,8 +126,18 @@ def device_save(*, device: SafetyDevice | None = None, data: dict, user) -> Safe
     if device is not None:
         _require_head(user, device.department_id)
     device = device or SafetyDevice()
-    for field in ("code", "name", "kind", "equipment", "department", "location", "cycle_months",
-                  "last_checked_on", "next_due", "is_active"):  # fmt: skip
+    for field in (
+        "code",
+        "name",
+        "kind",
+        "equipment",
+        "department",
+        "location",
+        "cycle_months",
+        "last_checked_on",
+        "next_due",
+        "is_active",
+    ):
         if field in data:
             setattr(device, field, data[field])
     if not data.get("next_due"):
@@ -165,8 +188,17 @@ def project_save(*, project: Project | None = None, data: dict, user, files=()) 
     project = project or Project()
     if project.pk:
         _require_head(user, project.department_id)
-    for field in ("name", "kind", "department", "safety_facilities", "designed_on", "built_on",
-                  "commissioned_on", "accepted_on", "notes"):  # fmt: skip
+    for field in (
+        "name",
+        "kind",
+        "department",
+        "safety_facilities",
+        "designed_on",
+        "built_on",
+        "commissioned_on",
+        "accepted_on",
+        "notes",
+    ):
         if field in data:
             setattr(project, field, data[field])
     _require_head(user, project.department_id)
@@ -189,9 +221,11 @@ def _submit_open_task(source, user, day: dt.date) -> None:
     )
     if task is not None and workflow.can_work_on(task, user):
         workflow.task_submit(
-            task=task, user=user, via_source=True,
+            task=task,
+            user=user,
+            via_source=True,
             note=_("Recorded on %(date)s.") % {"date": day.isoformat()},
-        )  # fmt: skip
+        )
 
 
 @transaction.atomic
@@ -223,10 +257,16 @@ def record_create(
     if performed_on > timezone.localdate():
         raise ApplicationError(_("A record cannot be dated in the future."))
     record = Record(
-        equipment=equipment, plan=plan, kind=kind, result=result, performed_on=performed_on,
-        performed_by=user, findings=findings.strip(), work_plan=work_plan.strip(),
+        equipment=equipment,
+        plan=plan,
+        kind=kind,
+        result=result,
+        performed_on=performed_on,
+        performed_by=user,
+        findings=findings.strip(),
+        work_plan=work_plan.strip(),
         hazard_controls=hazard_controls.strip(),
-    )  # fmt: skip
+    )
     if raise_hazard and result != RecordResult.FAIL:
         raise ApplicationError(_("Only a failed inspection raises a hazard."))
     if raise_hazard and not record.findings:
@@ -353,10 +393,14 @@ def due_tasks_raise(*, today: dt.date | None = None, user=None) -> int:
     )
     for plan in plans:
         workflow.task_create(
-            title=_("%(kind)s: %(equipment)s") % {"kind": plan.get_kind_display(), "equipment": plan.equipment},
-            description=plan.title, department=plan.equipment.department, due_date=plan.next_due,
-            user=creator, source=plan,
-        )  # fmt: skip
+            title=_("%(kind)s: %(equipment)s")
+            % {"kind": plan.get_kind_display(), "equipment": plan.equipment},
+            description=plan.title,
+            department=plan.equipment.department,
+            due_date=plan.next_due,
+            user=creator,
+            source=plan,
+        )
         created += 1
         anchor = plan.anchor_day or plan.next_due.day
         following = rules.next_occurrence(plan.next_due, plan.recurrence, anchor_day=anchor)
@@ -381,9 +425,11 @@ def due_tasks_raise(*, today: dt.date | None = None, user=None) -> int:
         workflow.task_create(
             title=_("Statutory inspection due: %(equipment)s") % {"equipment": equipment},
             description=_("Ask the inspection body at least one month before the due date."),
-            department=equipment.department, due_date=equipment.next_inspection_due,
-            user=creator, source=equipment,
-        )  # fmt: skip
+            department=equipment.department,
+            due_date=equipment.next_inspection_due,
+            user=creator,
+            source=equipment,
+        )
         Equipment.objects.filter(pk=equipment.pk).update(
             task_raised_for=equipment.next_inspection_due
         )
@@ -400,8 +446,11 @@ def due_tasks_raise(*, today: dt.date | None = None, user=None) -> int:
         _cancel_open_tasks(device, user=creator, reason=_("Due date changed"))
         workflow.task_create(
             title=_("Calibration or test due: %(device)s") % {"device": device},
-            department=device.department, due_date=device.next_due, user=creator, source=device,
-        )  # fmt: skip
+            department=device.department,
+            due_date=device.next_due,
+            user=creator,
+            source=device,
+        )
         SafetyDevice.objects.filter(pk=device.pk).update(task_raised_for=device.next_due)
         created += 1
     return created

@@ -54,12 +54,15 @@ def equipment_list(request):
         request,
         "equipment/equipment_list.html",
         {
-            "page": page, "filters": filters, "statuses": EquipmentStatus.choices,
+            "page": page,
+            "filters": filters,
+            "statuses": EquipmentStatus.choices,
             "departments": department_list(user=request.user),
-            "can_export": reads_org(access), "can_edit": _writes(access),
+            "can_export": reads_org(access),
+            "can_edit": _writes(access),
             "today": timezone.localdate(),
         },
-    )  # fmt: skip
+    )
 
 
 def _get(request, pk: int):
@@ -76,8 +79,11 @@ def equipment_detail(request, pk: int, record_form=None, scrap_form=None, status
     if record_form is None and can_record and live:
         record_form = RecordForm(
             equipment=equipment,
-            initial={"performed_on": timezone.localdate(), "kind": request.GET.get("kind", "daily_check")},
-        )  # fmt: skip
+            initial={
+                "performed_on": timezone.localdate(),
+                "kind": request.GET.get("kind", "daily_check"),
+            },
+        )
     return render(
         request,
         "equipment/equipment_detail.html",
@@ -103,10 +109,13 @@ def equipment_edit(request, pk: int | None = None):
     form = EquipmentForm(request.POST or None, instance=equipment, user=request.user)
     if request.method == "POST" and form.is_valid():
         saved = run_service(
-            request, form,
-            lambda: services.equipment_save(equipment=equipment, data=form.cleaned_data, user=request.user),
+            request,
+            form,
+            lambda: services.equipment_save(
+                equipment=equipment, data=form.cleaned_data, user=request.user
+            ),
             _("Equipment saved."),
-        )  # fmt: skip
+        )
         if saved is not None:
             return redirect(saved)
     if equipment is not None:
@@ -114,9 +123,12 @@ def equipment_edit(request, pk: int | None = None):
     return render(
         request,
         "core/form_page.html",
-        {"form": form, "title": _("Edit equipment") if pk else _("New equipment"),
-         "cancel_url": equipment.get_absolute_url() if equipment else reverse("equipment:list")},
-    )  # fmt: skip
+        {
+            "form": form,
+            "title": _("Edit equipment") if pk else _("New equipment"),
+            "cancel_url": equipment.get_absolute_url() if equipment else reverse("equipment:list"),
+        },
+    )
 
 
 @require_POST
@@ -130,10 +142,13 @@ def record_create(request, pk: int):
         data = dict(form.cleaned_data)
         files = data.pop("files") or []
         record = run_service(
-            request, form,
-            lambda: services.record_create(user=request.user, equipment=equipment, files=files, **data),
+            request,
+            form,
+            lambda: services.record_create(
+                user=request.user, equipment=equipment, files=files, **data
+            ),
             _("Record saved."),
-        )  # fmt: skip
+        )
         if record is not None:
             if record.hazard_code:
                 messages.warning(
@@ -150,11 +165,13 @@ def scrap_request(request, pk: int):
     form = ScrapForm(request.POST)
     if form.is_valid():
         done = run_service(
-            request, form,
-            lambda: services.equipment_scrap_request(equipment=equipment, user=request.user,
-                                                     reason=form.cleaned_data["reason"]),
+            request,
+            form,
+            lambda: services.equipment_scrap_request(
+                equipment=equipment, user=request.user, reason=form.cleaned_data["reason"]
+            ),
             _("Scrapping request sent to leadership for approval."),
-        )  # fmt: skip
+        )
         if done is not None:
             return redirect(equipment)
     return equipment_detail(request, pk, scrap_form=form, status=400)
@@ -200,9 +217,13 @@ def device_list(request):
     return render(
         request,
         "equipment/device_list.html",
-        {"devices": devices, "kinds": DeviceKind.choices, "can_edit": _writes(access_for(request.user)),
-         "check_form": DeviceCheckForm(initial={"checked_on": timezone.localdate()})},
-    )  # fmt: skip
+        {
+            "devices": devices,
+            "kinds": DeviceKind.choices,
+            "can_edit": _writes(access_for(request.user)),
+            "check_form": DeviceCheckForm(initial={"checked_on": timezone.localdate()}),
+        },
+    )
 
 
 @role_required(_writes)
@@ -212,16 +233,18 @@ def device_edit(request, pk: int | None = None):
     form.fields["equipment"].queryset = selectors.equipment_list(user=request.user)
     if request.method == "POST" and form.is_valid():
         saved = run_service(
-            request, form,
+            request,
+            form,
             lambda: services.device_save(device=device, data=form.cleaned_data, user=request.user),
             _("Safety device saved."),
-        )  # fmt: skip
+        )
         if saved is not None:
             return redirect("equipment:device_list")
     return render(
-        request, "core/form_page.html",
+        request,
+        "core/form_page.html",
         {"form": form, "title": _("Safety device"), "cancel_url": reverse("equipment:device_list")},
-    )  # fmt: skip
+    )
 
 
 @require_POST
@@ -244,8 +267,11 @@ def plan_list(request):
     return render(
         request,
         "equipment/plan_list.html",
-        {"plans": selectors.plan_list(user=request.user), "can_edit": _writes(access_for(request.user))},
-    )  # fmt: skip
+        {
+            "plans": selectors.plan_list(user=request.user),
+            "can_edit": _writes(access_for(request.user)),
+        },
+    )
 
 
 @role_required(_writes)
@@ -258,17 +284,22 @@ def plan_edit(request, pk: int | None = None):
     form = PlanForm(request.POST or None, instance=plan, equipment_qs=equipment_qs, initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = run_service(
-            request, form,
+            request,
+            form,
             lambda: services.plan_save(plan=plan, data=form.cleaned_data, user=request.user),
             _("Plan saved."),
-        )  # fmt: skip
+        )
         if saved is not None:
             return redirect("equipment:plan_list")
     return render(
-        request, "core/form_page.html",
-        {"form": form, "title": _("Inspection or maintenance plan"),
-         "cancel_url": reverse("equipment:plan_list")},
-    )  # fmt: skip
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Inspection or maintenance plan"),
+            "cancel_url": reverse("equipment:plan_list"),
+        },
+    )
 
 
 @role_required(reads_org)
@@ -276,9 +307,11 @@ def project_list(request):
     return render(
         request,
         "equipment/project_list.html",
-        {"projects": selectors.project_list(user=request.user),
-         "can_edit": _writes(access_for(request.user))},
-    )  # fmt: skip
+        {
+            "projects": selectors.project_list(user=request.user),
+            "can_edit": _writes(access_for(request.user)),
+        },
+    )
 
 
 @role_required(_writes)
@@ -291,17 +324,25 @@ def project_edit(request, pk: int | None = None):
         data = dict(form.cleaned_data)
         files = data.pop("files") or []
         saved = run_service(
-            request, form,
-            lambda: services.project_save(project=project, data=data, user=request.user, files=files),
+            request,
+            form,
+            lambda: services.project_save(
+                project=project, data=data, user=request.user, files=files
+            ),
             _("Three-simultaneity record saved."),
-        )  # fmt: skip
+        )
         if saved is not None:
             return redirect("equipment:project_list")
     return render(
-        request, "core/form_page.html",
-        {"form": form, "title": _("Three-simultaneity record"), "multipart": True,
-         "cancel_url": reverse("equipment:project_list")},
-    )  # fmt: skip
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Three-simultaneity record"),
+            "multipart": True,
+            "cancel_url": reverse("equipment:project_list"),
+        },
+    )
 
 
 @login_required
@@ -322,5 +363,8 @@ def equipment_file(request, pk: int, attachment_pk: int):
         object_id__in=Record.objects.filter(equipment=equipment).values("pk"),
     )
     attachment = get_object_or_404(Attachment.objects.filter(owners), pk=attachment_pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=not attachment.is_image,
-                        filename=attachment.original_name)  # fmt: skip
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=not attachment.is_image,
+        filename=attachment.original_name,
+    )

@@ -41,21 +41,56 @@ class HazardSerializer(serializers.ModelSerializer):
         if hazard.task_id:
             owners.append(("after", attachment_list(owner=hazard.task)))
         return [
-            {"id": a.pk, "when": when, "name": a.original_name,
-             "url": reverse("hazards:photo", args=[hazard.pk, a.pk])}
-            for when, qs in owners for a in qs
-        ]  # fmt: skip
+            {
+                "id": a.pk,
+                "when": when,
+                "name": a.original_name,
+                "url": reverse("hazards:photo", args=[hazard.pk, a.pk]),
+            }
+            for when, qs in owners
+            for a in qs
+        ]
 
     class Meta:
         model = Hazard
         fields = [
-            "id", "code", "description", "location", "department", "department_name", "category",
-            "grade", "source", "inspection", "status", "found_on", "reporter", "risk_l", "risk_e",
-            "risk_c", "risk_d", "risk_band", "plan_goals", "plan_methods", "plan_resources",
-            "plan_organisation", "plan_requirements", "plan_safety_measures", "plan_emergency",
-            "deadline", "task", "measure_kinds", "measures", "cost", "rectified_on", "verified_by",
-            "verified_at", "is_overdue", "created_at", "photos",
-        ]  # fmt: skip
+            "id",
+            "code",
+            "description",
+            "location",
+            "department",
+            "department_name",
+            "category",
+            "grade",
+            "source",
+            "inspection",
+            "status",
+            "found_on",
+            "reporter",
+            "risk_l",
+            "risk_e",
+            "risk_c",
+            "risk_d",
+            "risk_band",
+            "plan_goals",
+            "plan_methods",
+            "plan_resources",
+            "plan_organisation",
+            "plan_requirements",
+            "plan_safety_measures",
+            "plan_emergency",
+            "deadline",
+            "task",
+            "measure_kinds",
+            "measures",
+            "cost",
+            "rectified_on",
+            "verified_by",
+            "verified_at",
+            "is_overdue",
+            "created_at",
+            "photos",
+        ]
         read_only_fields = fields
 
 
@@ -191,15 +226,27 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         stats = selectors.statistics(user=request.user, start=period.start, end=period.end)
 
         def row(r):
-            return {"department": r.department, "found": r.found, "rectified": r.rectified,
-                    "rectification_rate": r.rectification_rate, "on_time": r.on_time,
-                    "on_time_rate": r.on_time_rate, "major_found": r.major_found,
-                    "major_rectified": r.major_rectified, "funds": r.funds}  # fmt: skip
+            return {
+                "department": r.department,
+                "found": r.found,
+                "rectified": r.rectified,
+                "rectification_rate": r.rectification_rate,
+                "on_time": r.on_time,
+                "on_time_rate": r.on_time_rate,
+                "major_found": r.major_found,
+                "major_rectified": r.major_rectified,
+                "funds": r.funds,
+            }
 
         return Response(
-            {"start": period.start, "end": period.end, "due": period.due,
-             "rows": [row(r) for r in stats.rows], "total": row(stats.total)}
-        )  # fmt: skip
+            {
+                "start": period.start,
+                "end": period.end,
+                "due": period.due,
+                "rows": [row(r) for r in stats.rows],
+                "total": row(stats.total),
+            }
+        )
 
 
 class InspectionSerializer(serializers.ModelSerializer):
@@ -208,8 +255,19 @@ class InspectionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Inspection
-        fields = ["id", "plan", "kind", "department", "location", "inspected_on", "inspector",
-                  "checklist", "notes", "failed", "checked"]  # fmt: skip
+        fields = [
+            "id",
+            "plan",
+            "kind",
+            "department",
+            "location",
+            "inspected_on",
+            "inspector",
+            "checklist",
+            "notes",
+            "failed",
+            "checked",
+        ]
         read_only_fields = fields
 
 
@@ -308,8 +366,13 @@ class PlanSerializer(serializers.ModelSerializer):
         ]
 
 
-class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                  mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class PlanViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     queryset = InspectionPlan.objects.none()
     serializer_class = PlanSerializer
     permission_classes = [DepartmentScoped]
@@ -337,8 +400,10 @@ class ChecklistSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "kind", "is_active", "items"]
 
     def get_items(self, checklist) -> list[dict]:
-        return [{"id": i.pk, "area": i.area, "content": i.content, "basis": i.basis}
-                for i in checklist.items.all()]  # fmt: skip
+        return [
+            {"id": i.pk, "area": i.area, "content": i.content, "basis": i.basis}
+            for i in checklist.items.all()
+        ]
 
 
 class ChecklistCreateSerializer(serializers.Serializer):

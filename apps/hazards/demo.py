@@ -45,11 +45,18 @@ def load(context: dict) -> int:
     departments = context["departments"]
     manager, head, worker = users["anquan"], users["jjg_head"], users["yuangong"]
     today = timezone.localdate()
-    checklist = services.checklist_create(name="车间月度综合检查表", kind=InspectionKind.COMPREHENSIVE,
-                                          items_text=CHECKLIST, user=manager)  # fmt: skip
-    services.checklist_create(name="节假日前安全检查表", kind=InspectionKind.HOLIDAY,
-                              items_text="消防｜消防通道畅通、消防器材完好\n电气｜非必要电源已切断\n值班｜值班人员和联系方式落实",
-                              user=manager)  # fmt: skip
+    checklist = services.checklist_create(
+        name="车间月度综合检查表",
+        kind=InspectionKind.COMPREHENSIVE,
+        items_text=CHECKLIST,
+        user=manager,
+    )
+    services.checklist_create(
+        name="节假日前安全检查表",
+        kind=InspectionKind.HOLIDAY,
+        items_text="消防｜消防通道畅通、消防器材完好\n电气｜非必要电源已切断\n值班｜值班人员和联系方式落实",
+        user=manager,
+    )
     plans = [
         ("机加工车间月度综合检查", InspectionKind.COMPREHENSIVE, "JJG", checklist, "monthly", 3),
         ("装配车间日常巡检", InspectionKind.DAILY, "ZP", None, "daily", 0),
@@ -59,54 +66,121 @@ def load(context: dict) -> int:
     created_plans = {}
     for name, kind, code, plan_checklist, recurrence, days in plans:
         created_plans[name] = services.plan_save(
-            data={"name": name, "kind": kind, "department": departments[code], "checklist": plan_checklist,
-                  "recurrence": recurrence, "next_due": today + dt.timedelta(days=days)},
+            data={
+                "name": name,
+                "kind": kind,
+                "department": departments[code],
+                "checklist": plan_checklist,
+                "recurrence": recurrence,
+                "next_due": today + dt.timedelta(days=days),
+            },
             user=manager,
-        )  # fmt: skip
+        )
     items = list(checklist.items.all())
     results = {item.pk: (CheckResult.PASS, "") for item in items}
     results[items[1].pk] = (CheckResult.FAIL, "2 号砂轮机托架间隙约 6mm")
     inspection = services.inspection_record(
-        user=manager, kind=InspectionKind.COMPREHENSIVE, department=departments["JJG"],
-        location="机加工车间", inspected_on=today - dt.timedelta(days=12), results=results,
-        checklist=checklist, plan=created_plans["机加工车间月度综合检查"], notes="月度综合检查",
-    )  # fmt: skip
+        user=manager,
+        kind=InspectionKind.COMPREHENSIVE,
+        department=departments["JJG"],
+        location="机加工车间",
+        inspected_on=today - dt.timedelta(days=12),
+        results=results,
+        checklist=checklist,
+        plan=created_plans["机加工车间月度综合检查"],
+        notes="月度综合检查",
+    )
     failed = inspection.results.get(result=CheckResult.FAIL)
     from_check = services.hazard_from_check(result=failed, user=manager, category="condition")
 
     def report(text, place, code, category, days_ago, reporter=worker, grade=HazardGrade.GENERAL):
         return services.hazard_report(
-            user=reporter, description=text, location=place, department=departments[code],
-            category=category, grade=grade, found_on=today - dt.timedelta(days=days_ago),
+            user=reporter,
+            description=text,
+            location=place,
+            department=departments[code],
+            category=category,
+            grade=grade,
+            found_on=today - dt.timedelta(days=days_ago),
             photos=[_photo("before", "#b02a37")],
-        )  # fmt: skip
+        )
 
     report("配电箱门锁损坏，箱内有裸露接线端子", "装配车间 2 号配电箱", "ZP", "condition", 1)
     rectifying = report("叉车通道有物料堆放，占用通道", "装配车间东侧通道", "ZP", "management", 6)
-    services.hazard_assign(hazard=rectifying, user=manager, department=departments["ZP"],
-                           deadline=today + dt.timedelta(days=5), grade=HazardGrade.GENERAL, plan=PLAN,
-                           risk_l=3, risk_e=6, risk_c=7)  # fmt: skip
-    overdue_major = report("储气罐安全阀超期未校验", "空压机房", "SBB", "condition", 20, reporter=manager,
-                           grade=HazardGrade.MAJOR)  # fmt: skip
     services.hazard_assign(
-        hazard=overdue_major, user=manager, department=departments["SBB"], deadline=today - dt.timedelta(days=3),
-        grade=HazardGrade.MAJOR, risk_l=1, risk_e=6, risk_c=40,
-        plan={**PLAN, "plan_safety_measures": "储气罐降压运行，设置警戒区", "plan_emergency": "执行空压机房现场处置方案"},
-    )  # fmt: skip
-    services.hazard_assign(hazard=from_check, user=manager, department=departments["JJG"],
-                           deadline=today + dt.timedelta(days=2), grade=HazardGrade.GENERAL, plan=PLAN)  # fmt: skip
-    services.hazard_rectify(hazard=from_check, user=head, measure_kinds=["engineering", "management"],
-                            measures="调整托架间隙至 2mm，纳入班前点检", cost=Decimal("150"),
-                            rectified_on=today, photos=[_photo("after", "#198754")])  # fmt: skip
+        hazard=rectifying,
+        user=manager,
+        department=departments["ZP"],
+        deadline=today + dt.timedelta(days=5),
+        grade=HazardGrade.GENERAL,
+        plan=PLAN,
+        risk_l=3,
+        risk_e=6,
+        risk_c=7,
+    )
+    overdue_major = report(
+        "储气罐安全阀超期未校验",
+        "空压机房",
+        "SBB",
+        "condition",
+        20,
+        reporter=manager,
+        grade=HazardGrade.MAJOR,
+    )
+    services.hazard_assign(
+        hazard=overdue_major,
+        user=manager,
+        department=departments["SBB"],
+        deadline=today - dt.timedelta(days=3),
+        grade=HazardGrade.MAJOR,
+        risk_l=1,
+        risk_e=6,
+        risk_c=40,
+        plan={
+            **PLAN,
+            "plan_safety_measures": "储气罐降压运行，设置警戒区",
+            "plan_emergency": "执行空压机房现场处置方案",
+        },
+    )
+    services.hazard_assign(
+        hazard=from_check,
+        user=manager,
+        department=departments["JJG"],
+        deadline=today + dt.timedelta(days=2),
+        grade=HazardGrade.GENERAL,
+        plan=PLAN,
+    )
+    services.hazard_rectify(
+        hazard=from_check,
+        user=head,
+        measure_kinds=["engineering", "management"],
+        measures="调整托架间隙至 2mm，纳入班前点检",
+        cost=Decimal("150"),
+        rectified_on=today,
+        photos=[_photo("after", "#198754")],
+    )
     closed = report("车床防护罩缺失", "机加工车间 3 号车床", "JJG", "condition", 30)
-    services.hazard_assign(hazard=closed, user=manager, department=departments["JJG"],
-                           deadline=today - dt.timedelta(days=20), grade=HazardGrade.GENERAL, plan=PLAN,
-                           risk_l=3, risk_e=6, risk_c=15)  # fmt: skip
-    services.hazard_rectify(hazard=closed, user=head, measure_kinds=["engineering"], measures="加装防护罩",
-                            cost=Decimal("1800"), rectified_on=today - dt.timedelta(days=22),
-                            photos=[_photo("after", "#198754")])  # fmt: skip
+    services.hazard_assign(
+        hazard=closed,
+        user=manager,
+        department=departments["JJG"],
+        deadline=today - dt.timedelta(days=20),
+        grade=HazardGrade.GENERAL,
+        plan=PLAN,
+        risk_l=3,
+        risk_e=6,
+        risk_c=15,
+    )
+    services.hazard_rectify(
+        hazard=closed,
+        user=head,
+        measure_kinds=["engineering"],
+        measures="加装防护罩",
+        cost=Decimal("1800"),
+        rectified_on=today - dt.timedelta(days=22),
+        photos=[_photo("after", "#198754")],
+    )
     closed.refresh_from_db()
-    workflow.task_sign_off(task=closed.task, user=manager, decision="approve",
-                           comment="现场确认")  # fmt: skip
+    workflow.task_sign_off(task=closed.task, user=manager, decision="approve", comment="现场确认")
     services.hazard_verify(hazard=closed, user=manager, close=True)
     return Hazard.objects.count() + Checklist.objects.count()

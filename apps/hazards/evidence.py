@@ -47,7 +47,7 @@ def provider(as_of: dt.date) -> list[Indicator]:
             source_type__model="inspectionplan",
             due_date__gt=since,
             due_date__lte=as_of,
-        )  # fmt: skip
+        )
         .annotate(
             kind=Subquery(
                 InspectionPlan.objects.filter(pk=OuterRef("source_id")).values("kind")[:1]
@@ -77,28 +77,91 @@ def provider(as_of: dt.date) -> list[Indicator]:
         all_done += row["done"]
     url = "/hazards/"
     indicators = [
-        Indicator("hazards.rectification_rate", _("Hazards rectified (12 months)"),
-                  percent(figures["rectified"], figures["found"]), 8, 100, "%", None, url),
-        Indicator("hazards.rectified_on_time_rate", _("Hazards rectified on time (12 months)"),
-                  percent(figures["on_time"], figures["closed_with_deadline"]), 8, 100, "%", None,
-                  url + "?status=closed"),
-        Indicator("hazards.overdue_count", _("Overdue hazards"), figures["overdue"], 8, 0, "",
-                  figures["overdue"] == 0, url + "?overdue=1"),
-        Indicator("hazards.overdue_major", _("Overdue major hazards"), figures["overdue_major"], 8, 0,
-                  "", figures["overdue_major"] == 0, url + "?overdue=1&grade=major"),
-        Indicator("hazards.open_major", _("Open major hazards"), figures["open_major"], 8, 0, "",
-                  figures["open_major"] == 0, url + "?status=open&grade=major"),
-        Indicator("hazards.inspections_done_rate", _("Planned inspections done (12 months)"),
-                  percent(all_done, all_total), 8, 100, "%", None, "/hazards/plans/"),
-        Indicator("hazards.inspections_overdue", _("Planned inspections overdue"), overdue_inspections,
-                  8, 0, "", overdue_inspections == 0, "/tasks/?overdue=1&status=working&source=hazards.inspectionplan"),
-    ]  # fmt: skip
+        Indicator(
+            "hazards.rectification_rate",
+            _("Hazards rectified (12 months)"),
+            percent(figures["rectified"], figures["found"]),
+            8,
+            100,
+            "%",
+            None,
+            url,
+        ),
+        Indicator(
+            "hazards.rectified_on_time_rate",
+            _("Hazards rectified on time (12 months)"),
+            percent(figures["on_time"], figures["closed_with_deadline"]),
+            8,
+            100,
+            "%",
+            None,
+            url + "?status=closed",
+        ),
+        Indicator(
+            "hazards.overdue_count",
+            _("Overdue hazards"),
+            figures["overdue"],
+            8,
+            0,
+            "",
+            figures["overdue"] == 0,
+            url + "?overdue=1",
+        ),
+        Indicator(
+            "hazards.overdue_major",
+            _("Overdue major hazards"),
+            figures["overdue_major"],
+            8,
+            0,
+            "",
+            figures["overdue_major"] == 0,
+            url + "?overdue=1&grade=major",
+        ),
+        Indicator(
+            "hazards.open_major",
+            _("Open major hazards"),
+            figures["open_major"],
+            8,
+            0,
+            "",
+            figures["open_major"] == 0,
+            url + "?status=open&grade=major",
+        ),
+        Indicator(
+            "hazards.inspections_done_rate",
+            _("Planned inspections done (12 months)"),
+            percent(all_done, all_total),
+            8,
+            100,
+            "%",
+            None,
+            "/hazards/plans/",
+        ),
+        Indicator(
+            "hazards.inspections_overdue",
+            _("Planned inspections overdue"),
+            overdue_inspections,
+            8,
+            0,
+            "",
+            overdue_inspections == 0,
+            "/tasks/?overdue=1&status=working&source=hazards.inspectionplan",
+        ),
+    ]
     for kind, (total, done) in sorted(by_kind.items()):
         indicators.append(
-            Indicator(f"hazards.inspections_done_rate.{kind}", _("Planned inspections done: %(kind)s")
-                      % {"kind": dict(InspectionKind.choices).get(kind, kind)},
-                      percent(done, total), 8, 100, "%", None, "/hazards/plans/")
-        )  # fmt: skip
+            Indicator(
+                f"hazards.inspections_done_rate.{kind}",
+                _("Planned inspections done: %(kind)s")
+                % {"kind": dict(InspectionKind.choices).get(kind, kind)},
+                percent(done, total),
+                8,
+                100,
+                "%",
+                None,
+                "/hazards/plans/",
+            )
+        )
     for indicator in indicators:
         if indicator.unit == "%" and indicator.value is not None:
             object.__setattr__(indicator, "ok", indicator.value >= 100)

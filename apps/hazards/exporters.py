@@ -37,19 +37,38 @@ class LedgerExporter(HazardExporter):
 
     def header(self):
         return [
-            _("Number"), _("Found on"), _("Place"), _("Description"), _("Grade"), _("Department"),
-            _("Measures taken"), _("Funds (yuan)"), _("Deadline"), _("Rectified on"),
-            _("Verified by"), _("Status"),
-        ]  # fmt: skip
+            _("Number"),
+            _("Found on"),
+            _("Place"),
+            _("Description"),
+            _("Grade"),
+            _("Department"),
+            _("Measures taken"),
+            _("Funds (yuan)"),
+            _("Deadline"),
+            _("Rectified on"),
+            _("Verified by"),
+            _("Status"),
+        ]
 
     def rows(self) -> Iterator[list]:
         grades = {k: str(v) for k, v in HazardGrade.choices}
         statuses = {k: str(v) for k, v in HazardStatus.choices}
         rows = self.queryset().values_list(
-            "code", "found_on", "location", "description", "grade", "department__name", "measures",
-            "cost", "deadline", "rectified_on", "verified_by__first_name", "verified_by__username",
+            "code",
+            "found_on",
+            "location",
+            "description",
+            "grade",
+            "department__name",
+            "measures",
+            "cost",
+            "deadline",
+            "rectified_on",
+            "verified_by__first_name",
+            "verified_by__username",
             "status",
-        )  # fmt: skip
+        )
         for (
             code,
             found,
@@ -65,8 +84,20 @@ class LedgerExporter(HazardExporter):
             vu,
             status,
         ) in rows.iterator(chunk_size=5000):
-            yield [code, found, place, text, grades[grade], dept, measures, cost, deadline, done,
-                   vf or vu or "", statuses[status]]  # fmt: skip
+            yield [
+                code,
+                found,
+                place,
+                text,
+                grades[grade],
+                dept,
+                measures,
+                cost,
+                deadline,
+                done,
+                vf or vu or "",
+                statuses[status],
+            ]
 
 
 def _period(params: dict) -> rules.Period:
@@ -77,16 +108,31 @@ def _period(params: dict) -> rules.Period:
 
 def statistics_header():
     return [
-        _("Department"), _("Found"), _("Rectified"), _("Rectification rate (%)"),
-        _("Rectified on time"), _("On-time rate (%)"), _("Major hazards found"),
-        _("Major hazards rectified"), _("Funds (yuan)"),
-    ]  # fmt: skip
+        _("Department"),
+        _("Found"),
+        _("Rectified"),
+        _("Rectification rate (%)"),
+        _("Rectified on time"),
+        _("On-time rate (%)"),
+        _("Major hazards found"),
+        _("Major hazards rectified"),
+        _("Funds (yuan)"),
+    ]
 
 
 def statistics_rows(stats) -> list[list]:
     def row(item, name):
-        return [name, item.found, item.rectified, item.rectification_rate, item.on_time,
-                item.on_time_rate, item.major_found, item.major_rectified, item.funds]  # fmt: skip
+        return [
+            name,
+            item.found,
+            item.rectified,
+            item.rectification_rate,
+            item.on_time,
+            item.on_time_rate,
+            item.major_found,
+            item.major_rectified,
+            item.funds,
+        ]
 
     return [row(r, r.department) for r in stats.rows] + [row(stats.total, str(_("Total")))]
 
@@ -100,9 +146,11 @@ class StatisticsExporter(HazardExporter):
         period = _period(self.params)
         stats = selectors.statistics(user=self.user, start=period.start, end=period.end)
         return render_xlsx(
-            [str(h) for h in statistics_header()], statistics_rows(stats),
-            sheet_title=str(self.title), progress=progress,
-        )  # fmt: skip
+            [str(h) for h in statistics_header()],
+            statistics_rows(stats),
+            sheet_title=str(self.title),
+            progress=progress,
+        )
 
 
 @exports.register
@@ -118,8 +166,13 @@ class StatisticsPdfExporter(HazardExporter):
         return render_pdf(
             "pdf/hazards/statistics.html",
             {
-                "title": self.title, "company": company_get(), "period": period, "stats": stats,
-                "header": statistics_header(), "rows": statistics_rows(stats),
-                "generated_at": timezone.localtime(), "today": dt.date.today(),
+                "title": self.title,
+                "company": company_get(),
+                "period": period,
+                "stats": stats,
+                "header": statistics_header(),
+                "rows": statistics_rows(stats),
+                "generated_at": timezone.localtime(),
+                "today": dt.date.today(),
             },
-        )  # fmt: skip
+        )

@@ -42,8 +42,11 @@ class ReportForm(DepartmentChoiceMixin, forms.Form):
     )
     category = forms.ChoiceField(label=_("Category"), choices=HazardCategory.choices)
     photos = MultipleFileField(label=_("Photos"), required=False)
-    found_on = forms.DateField(label=_("Found on"), initial=timezone.localdate,
-                               widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip
+    found_on = forms.DateField(
+        label=_("Found on"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -120,8 +123,11 @@ class RectifyForm(forms.Form):
     )
     measures = forms.CharField(label=_("Measures taken"), widget=forms.Textarea(attrs={"rows": 3}))
     cost = forms.DecimalField(label=_("Cost (yuan)"), min_value=0, decimal_places=2, initial=0)
-    rectified_on = forms.DateField(label=_("Rectified on"), initial=timezone.localdate,
-                                   widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip
+    rectified_on = forms.DateField(
+        label=_("Rectified on"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     photos = MultipleFileField(label=_("After-rectification photos"), required=False)
 
     def __init__(self, *args, **kwargs):
@@ -131,9 +137,10 @@ class RectifyForm(forms.Form):
 
 class VerifyForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Decision"), widget=forms.RadioSelect,
+        label=_("Decision"),
+        widget=forms.RadioSelect,
         choices=[("close", _("Accept and close")), ("reject", _("Send back"))],
-    )  # fmt: skip
+    )
     reason = forms.CharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -165,8 +172,11 @@ class InspectionForm(DepartmentChoiceMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=InspectionKind.choices)
     department = forms.ModelChoiceField(label=_("Department"), queryset=_departments())
     location = forms.CharField(label=_("Place"), max_length=200)
-    inspected_on = forms.DateField(label=_("Inspected on"), initial=timezone.localdate,
-                                   widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))  # fmt: skip
+    inspected_on = forms.DateField(
+        label=_("Inspected on"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     notes = forms.CharField(
         label=_("notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

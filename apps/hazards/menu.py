@@ -11,9 +11,36 @@ register(
         "hazards.list", _("Hazard ledger"), "hazards:list", 8, "bi-exclamation-triangle", order=20
     )
 )
-register(NavItem("hazards.inspections", _("Inspections"), "hazards:inspection_list", 8, "bi-clipboard-check",
-                 for_user(reads_org), order=30))  # fmt: skip
-register(NavItem("hazards.plans", _("Inspection plans"), "hazards:plan_list", 8, "bi-calendar-check",
-                 for_user(reads_org), order=40))  # fmt: skip
-register(NavItem("hazards.statistics", _("Hazard statistics"), "hazards:statistics", 8, "bi-bar-chart",
-                 for_user(reads_org), order=50))  # fmt: skip
+register(
+    NavItem(
+        "hazards.inspections",
+        _("Inspections"),
+        "hazards:inspection_list",
+        8,
+        "bi-clipboard-check",
+        for_user(reads_org),
+        order=30,
+    )
+)
+register(
+    NavItem(
+        "hazards.plans",
+        _("Inspection plans"),
+        "hazards:plan_list",
+        8,
+        "bi-calendar-check",
+        for_user(reads_org),
+        order=40,
+    )
+)
+register(
+    NavItem(
+        "hazards.statistics",
+        _("Hazard statistics"),
+        "hazards:statistics",
+        8,
+        "bi-bar-chart",
+        for_user(reads_org),
+        order=50,
+    )
+)

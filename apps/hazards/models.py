@@ -205,8 +205,11 @@ class HazardStatus(models.TextChoices):
 
 
 OPEN_STATUSES = (
-    HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.SUBMITTED, HazardStatus.SIGNED_OFF,
-)  # fmt: skip
+    HazardStatus.REPORTED,
+    HazardStatus.RECTIFYING,
+    HazardStatus.SUBMITTED,
+    HazardStatus.SIGNED_OFF,
+)
 
 
 class MeasureKind(models.TextChoices):

@@ -23,17 +23,31 @@ def seed(*, departments, employees, factor: float, rng: random.Random, today: dt
         found = today - dt.timedelta(days=rng.randint(0, 730))
         deadline = found + dt.timedelta(days=rng.choice([3, 7, 15, 30]))
         closed = found < today - dt.timedelta(days=45) or rng.random() < 0.6
-        status = HazardStatus.CLOSED if closed else rng.choice(
-            [HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.SUBMITTED])  # fmt: skip
+        status = (
+            HazardStatus.CLOSED
+            if closed
+            else rng.choice(
+                [HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.SUBMITTED]
+            )
+        )
         rectified = min(today, deadline + dt.timedelta(days=rng.randint(-5, 3))) if closed else None
-        rows.append(Hazard(
-            code=f"YH-S{i:07d}", description=f"{rng.choice(PLACES)}{rng.choice(PROBLEMS)}",
-            location=rng.choice(PLACES), department=departments[i % len(departments)],
-            category=categories[i % len(categories)],
-            grade=HazardGrade.MAJOR if i % 200 == 0 else HazardGrade.GENERAL,
-            status=status, found_on=found, deadline=deadline, reporter=reporter,
-            measures="已整改" if closed else "", cost=Decimal(rng.randint(0, 5000)),
-            rectified_on=rectified, verified_by=reporter if closed else None,
-        ))  # fmt: skip
+        rows.append(
+            Hazard(
+                code=f"YH-S{i:07d}",
+                description=f"{rng.choice(PLACES)}{rng.choice(PROBLEMS)}",
+                location=rng.choice(PLACES),
+                department=departments[i % len(departments)],
+                category=categories[i % len(categories)],
+                grade=HazardGrade.MAJOR if i % 200 == 0 else HazardGrade.GENERAL,
+                status=status,
+                found_on=found,
+                deadline=deadline,
+                reporter=reporter,
+                measures="已整改" if closed else "",
+                cost=Decimal(rng.randint(0, 5000)),
+                rectified_on=rectified,
+                verified_by=reporter if closed else None,
+            )
+        )
     Hazard.objects.bulk_create(rows, batch_size=2000)
     return count

@@ -141,10 +141,14 @@ def statistics(*, user, start: dt.date, end: dt.date) -> Statistics:
     result = Statistics(start=start, end=end, total=StatisticsRow(department="total"))
     for row in grouped:
         item = StatisticsRow(
-            department=row["department__name"], found=row["found"], rectified=row["rectified"],
-            on_time=row["on_time"], major_found=row["major_found"],
-            major_rectified=row["major_rectified"], funds=row["funds"],
-        )  # fmt: skip
+            department=row["department__name"],
+            found=row["found"],
+            rectified=row["rectified"],
+            on_time=row["on_time"],
+            major_found=row["major_found"],
+            major_rectified=row["major_rectified"],
+            funds=row["funds"],
+        )
         result.rows.append(item)
         for name in ("found", "rectified", "on_time", "major_found", "major_rectified", "funds"):
             setattr(result.total, name, getattr(result.total, name) + getattr(item, name))

@@ -58,9 +58,11 @@ def _require_images(files) -> None:
         extension = (upload.name or "").rsplit(".", 1)[-1].lower()
         if extension not in IMAGE_EXTENSIONS:
             raise ValidationError(
-                {"photos": _("“%(name)s” is not a photo: use a JPG, PNG, WEBP or GIF picture.")
-                 % {"name": upload.name}}
-            )  # fmt: skip
+                {
+                    "photos": _("“%(name)s” is not a photo: use a JPG, PNG, WEBP or GIF picture.")
+                    % {"name": upload.name}
+                }
+            )
 
 
 def _attach_all(owner, files, user) -> None:
@@ -328,8 +330,14 @@ def checklist_create(*, name: str, kind: str, items_text: str, user) -> Checklis
             raise ValidationError(
                 {"items_text": _("Line %(line)d: write 区域｜检查内容｜依据.") % {"line": number}}
             )
-        rows.append(ChecklistItem(area=parts[0], content=parts[1], basis=(parts[2] if len(parts) > 2 else ""),
-                                  order=number))  # fmt: skip
+        rows.append(
+            ChecklistItem(
+                area=parts[0],
+                content=parts[1],
+                basis=(parts[2] if len(parts) > 2 else ""),
+                order=number,
+            )
+        )
     if not rows:
         raise ValidationError({"items_text": _("A checklist needs at least one check item.")})
     checklist.save()
@@ -373,9 +381,15 @@ def inspection_record(
             _("Only a safety manager or the department's head records inspections.")
         )
     inspection = Inspection(
-        plan=plan, kind=kind, department=department, location=location, inspected_on=inspected_on,
-        inspector=user, checklist=checklist, notes=notes,
-    )  # fmt: skip
+        plan=plan,
+        kind=kind,
+        department=department,
+        location=location,
+        inspected_on=inspected_on,
+        inspector=user,
+        checklist=checklist,
+        notes=notes,
+    )
     inspection.full_clean()
     inspection._history_user = user
     inspection.save()
@@ -397,17 +411,20 @@ def inspection_record(
     if plan is not None:
         open_task = (
             workflow.Task.objects.filter(
-                source_type__model="inspectionplan", source_id=plan.pk,
+                source_type__model="inspectionplan",
+                source_id=plan.pk,
                 status__in=(TaskStatus.OPEN, TaskStatus.REOPENED, TaskStatus.REJECTED),
             )
             .order_by("due_date")
             .first()
-        )  # fmt: skip
+        )
         if open_task is not None and workflow.can_work_on(open_task, user):
             workflow.task_submit(
-                task=open_task, user=user, via_source=True,
+                task=open_task,
+                user=user,
+                via_source=True,
                 note=_("Inspection recorded on %(date)s.") % {"date": inspected_on.isoformat()},
-            )  # fmt: skip
+            )
     return inspection
 
 

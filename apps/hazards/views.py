@@ -94,10 +94,12 @@ def hazard_report(request):
         request,
         "core/form_page.html",
         {
-            "form": form, "title": _("Report a hazard"), "multipart": True,
+            "form": form,
+            "title": _("Report a hazard"),
+            "multipart": True,
             "cancel_url": reverse("hazards:list"),
         },
-    )  # fmt: skip
+    )
 
 
 def _get(request, pk: int):
@@ -133,7 +135,7 @@ def _detail(request, hazard, status=200, **forms):
                     "grade": hazard.grade,
                     "deadline": timezone.localdate() + dt.timedelta(days=7),
                 }
-            ),  # fmt: skip
+            ),
             "rectify_form": forms.get("rectify_form") or RectifyForm(),
             "verify_form": forms.get("verify_form") or VerifyForm(initial={"decision": "close"}),
         },
@@ -171,10 +173,17 @@ def hazard_assign(request, pk: int):
     def action(d):
         plan = {k: v for k, v in d.items() if k.startswith("plan_")}
         services.hazard_assign(
-            hazard=hazard, user=request.user, department=d["department"], deadline=d["deadline"],
-            grade=d["grade"], plan=plan, risk_l=d["risk_l"], risk_e=d["risk_e"], risk_c=d["risk_c"],
+            hazard=hazard,
+            user=request.user,
+            department=d["department"],
+            deadline=d["deadline"],
+            grade=d["grade"],
+            plan=plan,
+            risk_l=d["risk_l"],
+            risk_e=d["risk_e"],
+            risk_c=d["risk_c"],
             assignee=d["assignee"],
-        )  # fmt: skip
+        )
 
     return _act(
         request,
@@ -192,10 +201,13 @@ def hazard_rectify(request, pk: int):
     hazard = _get(request, pk)
     form = RectifyForm(request.POST, request.FILES)
     return _act(
-        request, hazard, form,
+        request,
+        hazard,
+        form,
         lambda d: services.hazard_rectify(hazard=hazard, user=request.user, **d),
-        _("Rectification submitted for the head's sign-off."), "rectify_form",
-    )  # fmt: skip
+        _("Rectification submitted for the head's sign-off."),
+        "rectify_form",
+    )
 
 
 @role_required(manages)
@@ -204,11 +216,15 @@ def hazard_verify(request, pk: int):
     hazard = _get(request, pk)
     form = VerifyForm(request.POST)
     return _act(
-        request, hazard, form,
-        lambda d: services.hazard_verify(hazard=hazard, user=request.user, close=d["decision"] == "close",
-                                         reason=d["reason"]),  # fmt: skip
-        _("Verification recorded."), "verify_form",
-    )  # fmt: skip
+        request,
+        hazard,
+        form,
+        lambda d: services.hazard_verify(
+            hazard=hazard, user=request.user, close=d["decision"] == "close", reason=d["reason"]
+        ),
+        _("Verification recorded."),
+        "verify_form",
+    )
 
 
 @login_required
@@ -220,8 +236,11 @@ def hazard_photo(request, pk: int, attachment_pk: int):
     for qs in owners:
         attachment = qs.filter(pk=attachment_pk).first()
         if attachment is not None:
-            return FileResponse(attachment.file.open("rb"), as_attachment=not attachment.is_image,
-                                filename=attachment.original_name)  # fmt: skip
+            return FileResponse(
+                attachment.file.open("rb"),
+                as_attachment=not attachment.is_image,
+                filename=attachment.original_name,
+            )
     raise Http404
 
 
@@ -252,11 +271,16 @@ def inspection_list(request):
         selectors.inspection_list(user=request.user, filters=filters), PAGE_SIZE
     ).get_page(request.GET.get("page"))
     return render(
-        request, "hazards/inspection_list.html",
-        {"page": page, "filters": filters, "kinds": InspectionKind.choices,
-         "plans": selectors.plan_list(user=request.user).filter(is_active=True),
-         "checklists": selectors.checklist_list().filter(is_active=True)},
-    )  # fmt: skip
+        request,
+        "hazards/inspection_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "kinds": InspectionKind.choices,
+            "plans": selectors.plan_list(user=request.user).filter(is_active=True),
+            "checklists": selectors.checklist_list().filter(is_active=True),
+        },
+    )
 
 
 @role_required(reads_org)
@@ -297,10 +321,16 @@ def inspection_record(request):
             messages.success(request, _("Inspection recorded."))
             return redirect("hazards:inspection_detail", pk=inspection.pk)
     return render(
-        request, "hazards/inspection_form.html",
-        {"form": form, "plan": plan, "checklist": checklist,
-         "rows": [(item, results[item.pk]) for item in items], "choices": CheckResult.choices},
-    )  # fmt: skip
+        request,
+        "hazards/inspection_form.html",
+        {
+            "form": form,
+            "plan": plan,
+            "checklist": checklist,
+            "rows": [(item, results[item.pk]) for item in items],
+            "choices": CheckResult.choices,
+        },
+    )
 
 
 @role_required(reads_org)
@@ -310,18 +340,26 @@ def inspection_detail(request, pk: int):
         "item", "hazard"
     )
     return render(
-        request, "hazards/inspection_detail.html",
-        {"inspection": inspection, "results": results, "photos": attachment_list(owner=inspection),
-         "categories": HazardCategory.choices},
-    )  # fmt: skip
+        request,
+        "hazards/inspection_detail.html",
+        {
+            "inspection": inspection,
+            "results": results,
+            "photos": attachment_list(owner=inspection),
+            "categories": HazardCategory.choices,
+        },
+    )
 
 
 @role_required(reads_org)
 @require_POST
 def inspection_raise(request, pk: int, result_pk: int):
     inspection = get_object_or_404(selectors.inspection_list(user=request.user), pk=pk)
-    result = get_object_or_404(InspectionResult.objects.select_related("item", "inspection__department"),
-                               inspection=inspection, pk=result_pk)  # fmt: skip
+    result = get_object_or_404(
+        InspectionResult.objects.select_related("item", "inspection__department"),
+        inspection=inspection,
+        pk=result_pk,
+    )
     category = request.POST.get("category") or HazardCategory.CONDITION
     try:
         hazard = services.hazard_from_check(result=result, user=request.user, category=category)
@@ -344,10 +382,14 @@ def inspection_photo(request, pk: int, attachment_pk: int):
 @role_required(reads_org)
 def plan_list(request):
     return render(
-        request, "hazards/plan_list.html",
-        {"plans": selectors.plan_list(user=request.user), "checklists": selectors.checklist_list(),
-         "can_edit": access_for(request.user).manages_everything},
-    )  # fmt: skip
+        request,
+        "hazards/plan_list.html",
+        {
+            "plans": selectors.plan_list(user=request.user),
+            "checklists": selectors.checklist_list(),
+            "can_edit": access_for(request.user).manages_everything,
+        },
+    )
 
 
 @role_required(manages)
@@ -363,10 +405,14 @@ def plan_edit(request, pk: int | None = None):
             messages.success(request, _("Inspection plan saved."))
             return redirect("hazards:plan_list")
     return render(
-        request, "core/form_page.html",
-        {"form": form, "title": _("Edit inspection plan") if plan else _("New inspection plan"),
-         "cancel_url": reverse("hazards:plan_list")},
-    )  # fmt: skip
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Edit inspection plan") if plan else _("New inspection plan"),
+            "cancel_url": reverse("hazards:plan_list"),
+        },
+    )
 
 
 @role_required(manages)
@@ -381,6 +427,7 @@ def checklist_create(request):
             messages.success(request, _("Checklist saved."))
             return redirect("hazards:plan_list")
     return render(
-        request, "core/form_page.html",
+        request,
+        "core/form_page.html",
         {"form": form, "title": _("New checklist"), "cancel_url": reverse("hazards:plan_list")},
-    )  # fmt: skip
+    )

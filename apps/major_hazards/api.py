@@ -40,10 +40,24 @@ class UnitSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Unit
-        fields = ["id", "code", "name", "unit_kind", "location", "department", "department_name",
-                  "responsible", "technical_responsible", "operational_responsible",
-                  "exposed_people", "is_active", "notes", "current_identification", "created_at",
-                  "updated_at"]  # fmt: skip
+        fields = [
+            "id",
+            "code",
+            "name",
+            "unit_kind",
+            "location",
+            "department",
+            "department_name",
+            "responsible",
+            "technical_responsible",
+            "operational_responsible",
+            "exposed_people",
+            "is_active",
+            "notes",
+            "current_identification",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = ["created_at", "updated_at"]
 
     def get_current_identification(self, unit) -> dict | None:
@@ -51,11 +65,15 @@ class UnitSerializer(serializers.ModelSerializer):
             return None
         r = unit.current_r
         return {
-            "id": unit.current_id, "identified_on": unit.current_on, "s": str(unit.current_s),
-            "is_major": unit.current_is_major, "r": None if r is None else str(r),
-            "level": unit.current_level, "registered": unit.is_registered,
+            "id": unit.current_id,
+            "identified_on": unit.current_on,
+            "s": str(unit.current_s),
+            "is_major": unit.current_is_major,
+            "r": None if r is None else str(r),
+            "level": unit.current_level,
+            "registered": unit.is_registered,
             "assessment_due": unit.assessment_due,
-        }  # fmt: skip
+        }
 
 
 class InventoryItemSerializer(serializers.ModelSerializer):
@@ -63,8 +81,17 @@ class InventoryItemSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = InventoryItem
-        fields = ["id", "unit", "substance", "chemical_name", "categories", "max_quantity",
-                  "display_name", "created_at", "updated_at"]  # fmt: skip
+        fields = [
+            "id",
+            "unit",
+            "substance",
+            "chemical_name",
+            "categories",
+            "max_quantity",
+            "display_name",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = ["created_at", "updated_at"]
 
     def validate_unit(self, unit):
@@ -76,8 +103,22 @@ class InventoryItemSerializer(serializers.ModelSerializer):
 class IdentificationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Identification
-        fields = ["id", "unit", "identified_on", "identified_by", "reason", "exposed_people",
-                  "inputs", "lines", "s", "is_major", "alpha", "r", "level", "created_at"]  # fmt: skip
+        fields = [
+            "id",
+            "unit",
+            "identified_on",
+            "identified_by",
+            "reason",
+            "exposed_people",
+            "inputs",
+            "lines",
+            "s",
+            "is_major",
+            "alpha",
+            "r",
+            "level",
+            "created_at",
+        ]
         read_only_fields = fields
 
 
@@ -86,8 +127,18 @@ class RegisterEntrySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RegisterEntry
-        fields = ["id", "unit", "number", "level", "filing_authority", "filed_on", "notes",
-                  "files", "created_at", "updated_at"]  # fmt: skip
+        fields = [
+            "id",
+            "unit",
+            "number",
+            "level",
+            "filing_authority",
+            "filed_on",
+            "notes",
+            "files",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = ["created_at", "updated_at"]
 
 
@@ -96,8 +147,17 @@ class SafetyAssessmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SafetyAssessment
-        fields = ["id", "unit", "assessed_on", "assessor", "conclusion", "next_due", "files",
-                  "created_at", "updated_at"]  # fmt: skip
+        fields = [
+            "id",
+            "unit",
+            "assessed_on",
+            "assessor",
+            "conclusion",
+            "next_due",
+            "files",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = ["created_at", "updated_at"]
         extra_kwargs = {"next_due": {"required": False}}
 
@@ -105,16 +165,32 @@ class SafetyAssessmentSerializer(serializers.ModelSerializer):
 class MonitoringMeasureSerializer(serializers.ModelSerializer):
     class Meta:
         model = MonitoringMeasure
-        fields = ["id", "unit", "measure_kind", "name", "check_cycle_days", "last_checked_on",
-                  "is_active", "created_at", "updated_at"]  # fmt: skip
+        fields = [
+            "id",
+            "unit",
+            "measure_kind",
+            "name",
+            "check_cycle_days",
+            "last_checked_on",
+            "is_active",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = ["last_checked_on", "created_at", "updated_at"]
 
 
 class MeasureCheckSerializer(serializers.ModelSerializer):
     class Meta:
         model = MeasureCheck
-        fields = ["id", "measure", "checked_on", "check_result", "findings", "checked_by",
-                  "created_at"]  # fmt: skip
+        fields = [
+            "id",
+            "measure",
+            "checked_on",
+            "check_result",
+            "findings",
+            "checked_by",
+            "created_at",
+        ]
         read_only_fields = fields
 
 
@@ -149,8 +225,14 @@ class HazardCategoryViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [permissions.IsAuthenticated]
 
 
-class UnitViewSet(_Scoped, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                  mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class UnitViewSet(
+    _Scoped,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Production and storage units with their current identification."""
 
     queryset = Unit.objects.none()
@@ -170,8 +252,9 @@ class UnitViewSet(_Scoped, mixins.ListModelMixin, mixins.RetrieveModelMixin,
         serializer.instance = self._refreshed(unit)
 
     def perform_update(self, serializer):
-        unit = services.unit_save(unit=serializer.instance, data=serializer.validated_data,
-                                  user=self.request.user)  # fmt: skip
+        unit = services.unit_save(
+            unit=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
         serializer.instance = self._refreshed(unit)
 
     @extend_schema(request=None, responses=IdentificationSerializer)
@@ -195,15 +278,17 @@ class InventoryItemViewSet(_Scoped, viewsets.ModelViewSet):
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         unit = data.pop("unit")
-        serializer.instance = services.inventory_item_save(unit=unit, data=data,
-                                                           user=self.request.user)  # fmt: skip
+        serializer.instance = services.inventory_item_save(
+            unit=unit, data=data, user=self.request.user
+        )
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
         data.pop("unit", None)
         item = serializer.instance
-        serializer.instance = services.inventory_item_save(unit=item.unit, item=item, data=data,
-                                                           user=self.request.user)  # fmt: skip
+        serializer.instance = services.inventory_item_save(
+            unit=item.unit, item=item, data=data, user=self.request.user
+        )
 
     def perform_destroy(self, instance):
         services.inventory_item_delete(item=instance, user=self.request.user)
@@ -220,9 +305,14 @@ class IdentificationViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
         return selectors.identification_list(user=self.request.user)
 
 
-class RegisterEntryViewSet(_Scoped, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                           mixins.CreateModelMixin, mixins.UpdateModelMixin,
-                           viewsets.GenericViewSet):  # fmt: skip
+class RegisterEntryViewSet(
+    _Scoped,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Registration and filing of major hazard sources; `files` are the filing certificates."""
 
     queryset = RegisterEntry.objects.none()
@@ -236,8 +326,9 @@ class RegisterEntryViewSet(_Scoped, mixins.ListModelMixin, mixins.RetrieveModelM
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         files, unit = data.pop("files", []), data.pop("unit")
-        serializer.instance = services.register_entry_save(unit=unit, data=data, files=files,
-                                                           user=self.request.user)  # fmt: skip
+        serializer.instance = services.register_entry_save(
+            unit=unit, data=data, files=files, user=self.request.user
+        )
 
     def perform_update(self, serializer):
         data = dict(serializer.validated_data)
@@ -249,8 +340,13 @@ class RegisterEntryViewSet(_Scoped, mixins.ListModelMixin, mixins.RetrieveModelM
         )
 
 
-class SafetyAssessmentViewSet(_Scoped, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                              mixins.CreateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class SafetyAssessmentViewSet(
+    _Scoped,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Safety assessments, due every 3 years."""
 
     queryset = SafetyAssessment.objects.none()
@@ -264,12 +360,19 @@ class SafetyAssessmentViewSet(_Scoped, mixins.ListModelMixin, mixins.RetrieveMod
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)
         files, unit = data.pop("files", []), data.pop("unit")
-        serializer.instance = services.assessment_save(unit=unit, data=data, files=files,
-                                                       user=self.request.user)  # fmt: skip
+        serializer.instance = services.assessment_save(
+            unit=unit, data=data, files=files, user=self.request.user
+        )
 
 
-class MeasureViewSet(_Scoped, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-                     mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class MeasureViewSet(
+    _Scoped,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Monitoring and control measures; checks are recorded with the `check` action."""
 
     queryset = MonitoringMeasure.objects.none()
@@ -289,8 +392,9 @@ class MeasureViewSet(_Scoped, mixins.ListModelMixin, mixins.RetrieveModelMixin,
         data = dict(serializer.validated_data)
         data.pop("unit", None)
         measure = serializer.instance
-        serializer.instance = services.measure_save(unit=measure.unit, measure=measure, data=data,
-                                                    user=self.request.user)  # fmt: skip
+        serializer.instance = services.measure_save(
+            unit=measure.unit, measure=measure, data=data, user=self.request.user
+        )
 
     @extend_schema(request=MeasureCheckCreateSerializer, responses=MeasureCheckSerializer)
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])

@@ -22,29 +22,47 @@ def load(context: dict) -> int:
     substances = {s.name: s for s in Substance.objects.all()}
 
     ammonia = services.unit_save(
-        data={"code": "MH-01", "name": "制冷站液氨储罐区", "unit_kind": "storage",
-              "location": "厂区东北角制冷站", "department": departments["SBB"],
-              "responsible": users["lingdao"], "technical_responsible": manager,
-              "operational_responsible": manager, "exposed_people": 60},
+        data={
+            "code": "MH-01",
+            "name": "制冷站液氨储罐区",
+            "unit_kind": "storage",
+            "location": "厂区东北角制冷站",
+            "department": departments["SBB"],
+            "responsible": users["lingdao"],
+            "technical_responsible": manager,
+            "operational_responsible": manager,
+            "exposed_people": 60,
+        },
         user=manager,
-    )  # fmt: skip
+    )
     services.inventory_item_save(
-        unit=ammonia, data={"substance": substances["氨"], "chemical_name": "液氨",
-                            "max_quantity": Decimal("12")},
+        unit=ammonia,
+        data={
+            "substance": substances["氨"],
+            "chemical_name": "液氨",
+            "max_quantity": Decimal("12"),
+        },
         user=manager,
-    )  # fmt: skip
+    )
     services.register_entry_save(
         unit=ammonia,
-        data={"number": "苏园重危备[2025]017号", "level": 4, "filing_authority": "苏州工业园区应急管理局",
-              "filed_on": today - dt.timedelta(days=200)},
+        data={
+            "number": "苏园重危备[2025]017号",
+            "level": 4,
+            "filing_authority": "苏州工业园区应急管理局",
+            "filed_on": today - dt.timedelta(days=200),
+        },
         user=manager,
-    )  # fmt: skip
+    )
     services.assessment_save(
         unit=ammonia,
-        data={"assessed_on": today - dt.timedelta(days=400), "assessor": "江苏某安全评价有限公司",
-              "conclusion": "四级重大危险源，安全设施基本满足要求；建议增设氨气浓度远传报警。"},
+        data={
+            "assessed_on": today - dt.timedelta(days=400),
+            "assessor": "江苏某安全评价有限公司",
+            "conclusion": "四级重大危险源，安全设施基本满足要求；建议增设氨气浓度远传报警。",
+        },
         user=manager,
-    )  # fmt: skip
+    )
     measures = [
         ("online_monitoring", "储罐液位、压力、温度在线监测（DCS 远传）", 30),
         ("alarm", "氨气泄漏检测报警仪（4 点）", 30),
@@ -57,28 +75,43 @@ def load(context: dict) -> int:
             data={"measure_kind": kind, "name": name, "check_cycle_days": days},
             user=manager,
         )
-        services.measure_check(measure=measure, user=manager,
-                               checked_on=today - dt.timedelta(days=10), check_result="working")  # fmt: skip
+        services.measure_check(
+            measure=measure,
+            user=manager,
+            checked_on=today - dt.timedelta(days=10),
+            check_result="working",
+        )
 
     lpg = services.unit_save(
-        data={"code": "MH-02", "name": "焊接班液化石油气瓶库", "unit_kind": "storage",
-              "location": "机加工车间北侧气瓶库", "department": departments["JJG-HJ"],
-              "responsible": users["jjg_head"], "exposed_people": 20},
+        data={
+            "code": "MH-02",
+            "name": "焊接班液化石油气瓶库",
+            "unit_kind": "storage",
+            "location": "机加工车间北侧气瓶库",
+            "department": departments["JJG-HJ"],
+            "responsible": users["jjg_head"],
+            "exposed_people": 20,
+        },
         user=manager,
-    )  # fmt: skip
+    )
     services.inventory_item_save(
-        unit=lpg, data={"substance": substances["液化石油气(含丙烷、丁烷及其混合物)"],
-                        "chemical_name": "液化石油气（50 kg 钢瓶）", "categories": "W2",
-                        "max_quantity": Decimal("1.5")},
+        unit=lpg,
+        data={
+            "substance": substances["液化石油气(含丙烷、丁烷及其混合物)"],
+            "chemical_name": "液化石油气（50 kg 钢瓶）",
+            "categories": "W2",
+            "max_quantity": Decimal("1.5"),
+        },
         user=manager,
-    )  # fmt: skip
+    )
     services.inventory_item_save(
-        unit=lpg, data={"chemical_name": "氧气（钢瓶）", "categories": "W4",
-                        "max_quantity": Decimal("0.8")},
+        unit=lpg,
+        data={"chemical_name": "氧气（钢瓶）", "categories": "W4", "max_quantity": Decimal("0.8")},
         user=manager,
-    )  # fmt: skip
+    )
     services.measure_save(
-        unit=lpg, data={"measure_kind": "alarm", "name": "可燃气体检测报警仪", "check_cycle_days": 30},
+        unit=lpg,
+        data={"measure_kind": "alarm", "name": "可燃气体检测报警仪", "check_cycle_days": 30},
         user=manager,
-    )  # fmt: skip
+    )
     return Unit.objects.count()

@@ -24,10 +24,14 @@ def provider(as_of: dt.date) -> list[Indicator]:
         identified_at=Subquery(latest.values("created_at")[:1]),
         # An inventory line changed after the latest identification, by the day asked about,
         # makes it out of date.
-        stale=Exists(InventoryItem.objects.filter(unit_id=OuterRef("pk"),
-                                                  updated_at__gt=OuterRef("identified_at"),
-                                                  updated_at__lt=day_after)),
-    )  # fmt: skip
+        stale=Exists(
+            InventoryItem.objects.filter(
+                unit_id=OuterRef("pk"),
+                updated_at__gt=OuterRef("identified_at"),
+                updated_at__lt=day_after,
+            )
+        ),
+    )
     major = Q(current_is_major=True)
     figures = units.aggregate(
         total=Count("pk"),
@@ -53,26 +57,57 @@ def provider(as_of: dt.date) -> list[Indicator]:
         return None if none else percent(part, whole)
 
     indicators = [
-        Indicator("major_hazards.registered_rate",
-                  _("Major hazard sources registered and filed"),
-                  rate(figures["registered"], figures["major"]), ELEMENT, 100, "%", None,
-                  url + "?major=1&filed=0"),
-        Indicator("major_hazards.units_identified_rate",
-                  _("Units with a current GB 18218 identification"),
-                  rate(figures["identified"], figures["total"]), ELEMENT, 100, "%", None, url),
-        Indicator("major_hazards.assessments_current_rate",
-                  _("Major hazard sources with a current safety assessment"),
-                  rate(figures["assessed"], figures["major"]), ELEMENT, 100, "%", None,
-                  url + "?major=1&assessment=not_current"),
-        Indicator("major_hazards.measures_checked_rate",
-                  _("Monitoring and control measures checked within their cycle"),
-                  rate(measures["checked"], measures["total"]), ELEMENT, 100, "%", None,
-                  url + "measures/"),
-        Indicator("major_hazards.assessments_overdue",
-                  _("Major hazard sources without a current safety assessment"),
-                  overdue, ELEMENT, 0, "", None if overdue is None else overdue == 0,
-                  url + "?major=1&assessment=not_current"),
-    ]  # fmt: skip
+        Indicator(
+            "major_hazards.registered_rate",
+            _("Major hazard sources registered and filed"),
+            rate(figures["registered"], figures["major"]),
+            ELEMENT,
+            100,
+            "%",
+            None,
+            url + "?major=1&filed=0",
+        ),
+        Indicator(
+            "major_hazards.units_identified_rate",
+            _("Units with a current GB 18218 identification"),
+            rate(figures["identified"], figures["total"]),
+            ELEMENT,
+            100,
+            "%",
+            None,
+            url,
+        ),
+        Indicator(
+            "major_hazards.assessments_current_rate",
+            _("Major hazard sources with a current safety assessment"),
+            rate(figures["assessed"], figures["major"]),
+            ELEMENT,
+            100,
+            "%",
+            None,
+            url + "?major=1&assessment=not_current",
+        ),
+        Indicator(
+            "major_hazards.measures_checked_rate",
+            _("Monitoring and control measures checked within their cycle"),
+            rate(measures["checked"], measures["total"]),
+            ELEMENT,
+            100,
+            "%",
+            None,
+            url + "measures/",
+        ),
+        Indicator(
+            "major_hazards.assessments_overdue",
+            _("Major hazard sources without a current safety assessment"),
+            overdue,
+            ELEMENT,
+            0,
+            "",
+            None if overdue is None else overdue == 0,
+            url + "?major=1&assessment=not_current",
+        ),
+    ]
     for indicator in indicators:
         if indicator.unit == "%" and indicator.value is not None:
             object.__setattr__(indicator, "ok", indicator.value >= 100)

@@ -37,8 +37,13 @@ def result_figure(value) -> str:
 
 def report_context(identification: Identification) -> dict:
     """Every line of the calculation as recorded: substance, q, Q and its source, β, q/Q, β·q/Q."""
-    sources = {"table1": _t("Table 1"), "table2": _t("Table 2"), "table3": _t("Table 3"),
-               "table4": _t("Table 4"), "default": _t("Default")}  # fmt: skip
+    sources = {
+        "table1": _t("Table 1"),
+        "table2": _t("Table 2"),
+        "table3": _t("Table 3"),
+        "table4": _t("Table 4"),
+        "default": _t("Default"),
+    }
     lines = [
         {
             "label": line["label"],
@@ -51,7 +56,7 @@ def report_context(identification: Identification) -> dict:
             "beta_source": sources.get(line["beta_source"], ""),
             "ratio": figure(line["ratio"]),
             "weighted": figure(line["weighted"]),
-        }  # fmt: skip
+        }
         for line in identification.lines
     ]
     weighted_sum = sum((Decimal(line["weighted"]) for line in identification.lines), Decimal(0))
@@ -129,10 +134,23 @@ class RegisterExporter(exports.Exporter):
         return self.queryset().count()
 
     def header(self):
-        return [_("Unit code"), _("Name"), _("Kind of unit"), _("Department"), _("Location"),
-                _("People possibly exposed"), "S", "R", _("Major hazard level"), _("Major hazard source"),
-                _("Identified on"), _("Register number"), _("Filing authority"), _("Filed on"),
-                _("Next assessment due")]  # fmt: skip
+        return [
+            _("Unit code"),
+            _("Name"),
+            _("Kind of unit"),
+            _("Department"),
+            _("Location"),
+            _("People possibly exposed"),
+            "S",
+            "R",
+            _("Major hazard level"),
+            _("Major hazard source"),
+            _("Identified on"),
+            _("Register number"),
+            _("Filing authority"),
+            _("Filed on"),
+            _("Next assessment due"),
+        ]
 
     def rows(self) -> Iterator[list]:
         kinds = {k: str(v) for k, v in UnitKind.choices}
@@ -143,11 +161,21 @@ class RegisterExporter(exports.Exporter):
         for unit in units:
             entry = entries.get(unit.pk)
             yield [
-                unit.code, unit.name, kinds[unit.unit_kind], unit.department.name, unit.location,
-                unit.exposed_people, excel_number(unit.current_s), excel_number(unit.current_r),
+                unit.code,
+                unit.name,
+                kinds[unit.unit_kind],
+                unit.department.name,
+                unit.location,
+                unit.exposed_people,
+                excel_number(unit.current_s),
+                excel_number(unit.current_r),
                 str(LEVEL_NAMES.get(unit.current_level, "")),
-                "" if unit.current_is_major is None else (_t("Yes") if unit.current_is_major else _t("No")),
-                unit.current_on, entry.number if entry else "",
-                entry.filing_authority if entry else "", entry.filed_on if entry else None,
+                ""
+                if unit.current_is_major is None
+                else (_t("Yes") if unit.current_is_major else _t("No")),
+                unit.current_on,
+                entry.number if entry else "",
+                entry.filing_authority if entry else "",
+                entry.filed_on if entry else None,
                 unit.assessment_due,
-            ]  # fmt: skip
+            ]

@@ -27,9 +27,19 @@ def _person(user) -> str:
 class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
-        fields = ["code", "name", "unit_kind", "location", "department", "responsible",
-                  "technical_responsible", "operational_responsible", "exposed_people",
-                  "is_active", "notes"]  # fmt: skip
+        fields = [
+            "code",
+            "name",
+            "unit_kind",
+            "location",
+            "department",
+            "responsible",
+            "technical_responsible",
+            "operational_responsible",
+            "exposed_people",
+            "is_active",
+            "notes",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,9 +64,11 @@ class InventoryItemForm(forms.ModelForm):
                 "set β (table 4, the largest of them) and are required unless table 3 names the "
                 "gas."
             ),
-            "substance": _("A substance named in GB 18218-2018 table 1; leave blank for another "
-                           "chemical and give its name and hazard categories."),
-        }  # fmt: skip
+            "substance": _(
+                "A substance named in GB 18218-2018 table 1; leave blank for another "
+                "chemical and give its name and hazard categories."
+            ),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -97,5 +109,6 @@ class MeasureForm(forms.ModelForm):
 class MeasureCheckForm(forms.Form):
     checked_on = forms.DateField(label=_("Checked on"), widget=_date())
     check_result = forms.ChoiceField(label=_("Result"), choices=CheckResult.choices)
-    findings = forms.CharField(label=_("Findings"), required=False,
-                               widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    findings = forms.CharField(
+        label=_("Findings"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

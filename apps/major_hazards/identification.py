@@ -117,9 +117,15 @@ def tables() -> Tables:
                 used_beta.add(key)
                 break
         substances.append(
-            Substance(int(row["seq"]), row["name_zh"], aliases, cas,
-                      Decimal(row["critical_quantity_t"]), beta)
-        )  # fmt: skip
+            Substance(
+                int(row["seq"]),
+                row["name_zh"],
+                aliases,
+                cas,
+                Decimal(row["critical_quantity_t"]),
+                beta,
+            )
+        )
     for key, (name, beta) in beta_substances.items():
         if key not in used_beta:  # 一氧化碳: a 表3 gas whose Q comes from its categories
             cas = (key,) if key != name else ()
@@ -134,22 +140,32 @@ def tables() -> Tables:
             lookup.setdefault(normalise(key), substance)
 
     categories = {
-        row["code"]: Category(row["code"], row["category_zh"], row["description_zh"],
-                              Decimal(row["critical_quantity_t"]), category_beta[row["code"]])
+        row["code"]: Category(
+            row["code"],
+            row["category_zh"],
+            row["description_zh"],
+            Decimal(row["critical_quantity_t"]),
+            category_beta[row["code"]],
+        )
         for row in _read("gb18218_2018_table2_categories.csv")
-    }  # fmt: skip
+    }
     alpha = tuple(
-        (int(row["min_people"]), int(row["max_people"]) if row["max_people"] else None,
-         Decimal(row["alpha"]))
+        (
+            int(row["min_people"]),
+            int(row["max_people"]) if row["max_people"] else None,
+            Decimal(row["alpha"]),
+        )
         for row in _read("gb18218_2018_alpha.csv")
-    )  # fmt: skip
+    )
     level_numbers = {"一级": 1, "二级": 2, "三级": 3, "四级": 4}
     levels = tuple(
-        (level_numbers[row["level_zh"]],
-         Fraction(row["r_min_inclusive"]) if row["r_min_inclusive"] else None,
-         Fraction(row["r_max_exclusive"]) if row["r_max_exclusive"] else None)
+        (
+            level_numbers[row["level_zh"]],
+            Fraction(row["r_min_inclusive"]) if row["r_min_inclusive"] else None,
+            Fraction(row["r_max_exclusive"]) if row["r_max_exclusive"] else None,
+        )
         for row in _read("gb18218_2018_levels.csv")
-    )  # fmt: skip
+    )
     return Tables(tuple(substances), categories, lookup, alpha, levels)
 
 
@@ -164,7 +180,11 @@ def find_category(code: str) -> Category | None:
 
 def alpha_for(exposed_people: int) -> Decimal:
     """表5: α by the people possibly exposed (residents within 500 m of the boundary)."""
-    if isinstance(exposed_people, bool) or not isinstance(exposed_people, int) or exposed_people < 0:
+    if (
+        isinstance(exposed_people, bool)
+        or not isinstance(exposed_people, int)
+        or exposed_people < 0
+    ):
         raise ValueError(_("The number of people exposed is a whole number, 0 or more."))
     for low, high, alpha in tables().alpha:
         if exposed_people >= low and (high is None or exposed_people <= high):
@@ -228,11 +248,13 @@ def _tonnes(value, name: str) -> Fraction:
     try:
         tonnes = Fraction(Decimal(str(value)))
     except (ArithmeticError, ValueError, TypeError) as exc:
-        raise ValueError(_("%(name)s: not a quantity in tonnes: %(value)s")
-                         % {"name": name, "value": value}) from exc  # fmt: skip
+        raise ValueError(
+            _("%(name)s: not a quantity in tonnes: %(value)s") % {"name": name, "value": value}
+        ) from exc
     if tonnes < 0:
-        raise ValueError(_("%(name)s: a quantity cannot be negative: %(value)s")
-                         % {"name": name, "value": value})  # fmt: skip
+        raise ValueError(
+            _("%(name)s: a quantity cannot be negative: %(value)s") % {"name": name, "value": value}
+        )
     return tonnes
 
 
@@ -287,19 +309,25 @@ def _line(entry: Entry) -> tuple[Line, Fraction, Fraction]:
         beta, beta_source = max(c.beta for c in categories), "table4"
     else:  # a 表1 substance that is not a 表3 gas: its β is its category's, never guessed
         raise ValueError(
-            _("%(name)s is not a toxic gas of table 3: give its hazard categories (table 2) "
-              "for β.") % {"name": name}
-        )  # fmt: skip
+            _("%(name)s is not a toxic gas of table 3: give its hazard categories (table 2) for β.")
+            % {"name": name}
+        )
     q = _tonnes(entry.tonnes, name)
     ratio = q / Fraction(critical)
     weighted = Fraction(beta) * ratio
     label = entry.label or (substance.name if substance else "、".join(c.code for c in categories))
     line = Line(
-        label=label, substance=substance.name if substance else "",
-        category=chosen.code if chosen else "", q=Decimal(str(entry.tonnes)),
-        critical_quantity=critical, q_source=q_source, beta=beta, beta_source=beta_source,
-        ratio=_decimal(ratio), weighted=_decimal(weighted),
-    )  # fmt: skip
+        label=label,
+        substance=substance.name if substance else "",
+        category=chosen.code if chosen else "",
+        q=Decimal(str(entry.tonnes)),
+        critical_quantity=critical,
+        q_source=q_source,
+        beta=beta,
+        beta_source=beta_source,
+        ratio=_decimal(ratio),
+        weighted=_decimal(weighted),
+    )
     return line, ratio, weighted
 
 
@@ -324,7 +352,12 @@ def identify(quantities, *, exposed_people: int) -> Result:
     is_major = s >= 1
     r = Fraction(alpha) * weighted_sum if is_major else None
     return Result(
-        s=_decimal(s), is_major=is_major, alpha=alpha,
-        r=_decimal(r) if r is not None else None, level=level_for(r) if r is not None else None,
-        exposed_people=exposed_people, lines=tuple(lines), weighted_sum=_decimal(weighted_sum),
-    )  # fmt: skip
+        s=_decimal(s),
+        is_major=is_major,
+        alpha=alpha,
+        r=_decimal(r) if r is not None else None,
+        level=level_for(r) if r is not None else None,
+        exposed_people=exposed_people,
+        lines=tuple(lines),
+        weighted_sum=_decimal(weighted_sum),
+    )

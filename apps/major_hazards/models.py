@@ -46,8 +46,9 @@ class HazardCategory(models.Model):
     code = models.CharField(_("code"), max_length=10, unique=True)
     name = models.CharField(_("category"), max_length=50)
     description = models.CharField(_("description"), max_length=200)
-    critical_quantity = models.DecimalField(_("critical quantity (t)"), max_digits=10,
-                                            decimal_places=3)  # fmt: skip
+    critical_quantity = models.DecimalField(
+        _("critical quantity (t)"), max_digits=10, decimal_places=3
+    )
     beta = models.DecimalField(_("correction factor β"), max_digits=4, decimal_places=1)
 
     class Meta:
@@ -75,21 +76,34 @@ class Unit(BaseModel):
         Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
     )
     responsible = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("main person responsible"),
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("main person responsible"),
+    )
     technical_responsible = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("technical person responsible"),
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("technical person responsible"),
+    )
     operational_responsible = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("operational person responsible"),
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("operational person responsible"),
+    )
     exposed_people = models.PositiveIntegerField(
-        _("people possibly exposed (residents within 500 m)"), default=0,
+        _("people possibly exposed (residents within 500 m)"),
+        default=0,
         help_text=_("Sets α of GB 18218-2018 table 5."),
-    )  # fmt: skip
+    )
     is_active = models.BooleanField(_("in use"), default=True)
     notes = models.TextField(_("notes"), blank=True)
     # The reminder for the safety assessment due on this date has been raised: once per due date.
@@ -112,17 +126,24 @@ class InventoryItem(BaseModel):
     """A chemical present in a unit with the largest quantity that can be present: a substance
     named in GB 18218 表1, or a chemical named freely with its hazard categories of 表2."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="inventory",
-                             verbose_name=_("unit"))  # fmt: skip
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="inventory", verbose_name=_("unit")
+    )
     substance = models.ForeignKey(
-        Substance, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Substance,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("substance of GB 18218"),
-    )  # fmt: skip
+    )
     chemical_name = models.CharField(_("chemical name"), max_length=100, blank=True)
     categories = models.CharField(
-        _("hazard categories"), max_length=100, blank=True,
+        _("hazard categories"),
+        max_length=100,
+        blank=True,
         help_text=_("Codes of GB 18218-2018 table 2, separated by commas, e.g. W2,J3."),
-    )  # fmt: skip
+    )
     max_quantity = models.DecimalField(_("maximum quantity (t)"), max_digits=12, decimal_places=3)
     history = HistoricalRecords()
 
@@ -139,7 +160,7 @@ class InventoryItem(BaseModel):
             models.CheckConstraint(
                 condition=models.Q(max_quantity__gte=0),
                 name="major_hazards_item_quantity_not_negative",
-            ),  # fmt: skip
+            ),
         ]
 
     def __str__(self) -> str:
@@ -151,21 +172,27 @@ class InventoryItem(BaseModel):
 
     @property
     def category_codes(self) -> tuple[str, ...]:
-        return tuple(c.strip().upper() for c in self.categories.replace("，", ",").split(",")
-                     if c.strip())  # fmt: skip
+        return tuple(
+            c.strip().upper() for c in self.categories.replace("，", ",").split(",") if c.strip()
+        )
 
 
 class Identification(models.Model):
     """One identification of a unit: inputs and result as they were. Never changed: a change of
     inventory or of the people exposed records a new one."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="identifications",
-                             verbose_name=_("unit"))  # fmt: skip
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="identifications", verbose_name=_("unit")
+    )
     identified_on = models.DateField(_("identified on"))
     identified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("identified by"),
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("identified by"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     reason = models.CharField(_("reason"), max_length=200, blank=True)
     exposed_people = models.PositiveIntegerField(_("people possibly exposed"))
@@ -193,13 +220,14 @@ class Identification(models.Model):
 class RegisterEntry(BaseModel):
     """Registration and filing (登记建档、备案) of a major hazard source with the authority."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="register_entries",
-                             verbose_name=_("unit"))  # fmt: skip
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="register_entries", verbose_name=_("unit")
+    )
     number = models.CharField(_("register number"), max_length=100, unique=True)
     level = models.PositiveSmallIntegerField(
-        _("major hazard level"), choices=[(1, _("Level 1")), (2, _("Level 2")), (3, _("Level 3")),
-                             (4, _("Level 4"))],
-    )  # fmt: skip
+        _("major hazard level"),
+        choices=[(1, _("Level 1")), (2, _("Level 2")), (3, _("Level 3")), (4, _("Level 4"))],
+    )
     filing_authority = models.CharField(_("filing authority"), max_length=200)
     filed_on = models.DateField(_("filed on"))
     notes = models.TextField(_("notes"), blank=True)
@@ -221,8 +249,9 @@ class RegisterEntry(BaseModel):
 class SafetyAssessment(BaseModel):
     """A safety assessment (安全评估) of a major hazard source, due again after 3 years."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="assessments",
-                             verbose_name=_("unit"))  # fmt: skip
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("unit")
+    )
     assessed_on = models.DateField(_("assessed on"))
     assessor = models.CharField(_("assessing body"), max_length=200)
     conclusion = models.TextField(_("conclusion"), blank=True)
@@ -258,10 +287,12 @@ class MonitoringMeasure(BaseModel):
     """A monitoring or control measure of a unit (online monitoring, alarms, interlocks, video),
     checked on a cycle."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="measures",
-                             verbose_name=_("unit"))  # fmt: skip
-    measure_kind = models.CharField(_("kind of measure"), max_length=30,
-                                    choices=MeasureKind.choices)  # fmt: skip
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="measures", verbose_name=_("unit")
+    )
+    measure_kind = models.CharField(
+        _("kind of measure"), max_length=30, choices=MeasureKind.choices
+    )
     name = models.CharField(_("name"), max_length=200)
     check_cycle_days = models.PositiveSmallIntegerField(_("check cycle (days)"), default=30)
     last_checked_on = models.DateField(_("last checked on"), null=True, blank=True)
@@ -294,15 +325,22 @@ class CheckResult(models.TextChoices):
 class MeasureCheck(models.Model):
     """A check of a measure as it was done; never changed."""
 
-    measure = models.ForeignKey(MonitoringMeasure, on_delete=models.PROTECT, related_name="checks",
-                                verbose_name=_("measure"))  # fmt: skip
+    measure = models.ForeignKey(
+        MonitoringMeasure,
+        on_delete=models.PROTECT,
+        related_name="checks",
+        verbose_name=_("measure"),
+    )
     checked_on = models.DateField(_("checked on"))
     check_result = models.CharField(_("result"), max_length=20, choices=CheckResult.choices)
     findings = models.TextField(_("findings"), blank=True)
     checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
         verbose_name=_("checked by"),
-    )  # fmt: skip
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

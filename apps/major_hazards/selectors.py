@@ -59,13 +59,22 @@ def with_current(qs: QuerySet[Unit], as_of: dt.date | None = None) -> QuerySet[U
 
 def unit_list(*, user, filters: dict | None = None) -> QuerySet[Unit]:
     filters = filters or {}
-    qs = with_current(_scope(Unit.objects.select_related(
-        "department", "responsible", "technical_responsible", "operational_responsible"
-    ), user))
+    qs = with_current(
+        _scope(
+            Unit.objects.select_related(
+                "department", "responsible", "technical_responsible", "operational_responsible"
+            ),
+            user,
+        )
+    )
     if q := filters.get("q"):
-        qs = qs.filter(Q(code__icontains=q) | Q(name__icontains=q) | Q(location__icontains=q)
-                       | Q(inventory__chemical_name__icontains=q)
-                       | Q(inventory__substance__name__icontains=q)).distinct()  # fmt: skip
+        qs = qs.filter(
+            Q(code__icontains=q)
+            | Q(name__icontains=q)
+            | Q(location__icontains=q)
+            | Q(inventory__chemical_name__icontains=q)
+            | Q(inventory__substance__name__icontains=q)
+        ).distinct()
     if kind := filters.get("unit_kind"):
         qs = qs.filter(unit_kind=kind)
     if department := as_int(filters.get("department")):
@@ -95,24 +104,28 @@ def unit_get(*, user, pk: int) -> Unit:
 
 
 def inventory_list(*, user, unit: Unit | None = None) -> QuerySet[InventoryItem]:
-    qs = _scope(InventoryItem.objects.select_related("substance", "unit"), user,
-                "unit__department_id")  # fmt: skip
+    qs = _scope(
+        InventoryItem.objects.select_related("substance", "unit"), user, "unit__department_id"
+    )
     return qs.filter(unit=unit) if unit is not None else qs
 
 
 def identification_list(*, user, unit: Unit | None = None) -> QuerySet[Identification]:
-    qs = _scope(Identification.objects.select_related("unit", "identified_by"), user,
-                "unit__department_id")  # fmt: skip
+    qs = _scope(
+        Identification.objects.select_related("unit", "identified_by"), user, "unit__department_id"
+    )
     return qs.filter(unit=unit) if unit is not None else qs
 
 
 def register_list(*, user, filters: dict | None = None) -> QuerySet[RegisterEntry]:
     filters = filters or {}
-    qs = _scope(RegisterEntry.objects.select_related("unit__department"), user,
-                "unit__department_id")  # fmt: skip
+    qs = _scope(
+        RegisterEntry.objects.select_related("unit__department"), user, "unit__department_id"
+    )
     if q := filters.get("q"):
-        qs = qs.filter(Q(number__icontains=q) | Q(unit__name__icontains=q)
-                       | Q(filing_authority__icontains=q))  # fmt: skip
+        qs = qs.filter(
+            Q(number__icontains=q) | Q(unit__name__icontains=q) | Q(filing_authority__icontains=q)
+        )
     if level := as_int(filters.get("level")):
         qs = qs.filter(level=level)
     return qs
@@ -129,8 +142,11 @@ def measure_list(*, user, unit: Unit | None = None) -> QuerySet[MonitoringMeasur
 
 
 def check_list(*, user, measure: MonitoringMeasure | None = None) -> QuerySet[MeasureCheck]:
-    qs = _scope(MeasureCheck.objects.select_related("measure__unit", "checked_by"), user,
-                "measure__unit__department_id")  # fmt: skip
+    qs = _scope(
+        MeasureCheck.objects.select_related("measure__unit", "checked_by"),
+        user,
+        "measure__unit__department_id",
+    )
     return qs.filter(measure=measure) if measure is not None else qs
 
 

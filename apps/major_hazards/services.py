@@ -63,7 +63,7 @@ def inventory_entries(items) -> list[gb18218.Entry]:
             categories=item.category_codes,
             tonnes=item.max_quantity,
             label=item.display_name,
-        )  # fmt: skip
+        )
         for item in items
     ]
 
@@ -92,14 +92,21 @@ def unit_identify(
     except ValueError as exc:
         raise ApplicationError(str(exc)) from exc
     record = Identification(
-        unit=unit, identified_on=day or timezone.localdate(), identified_by=user,
-        reason=reason[:200], exposed_people=unit.exposed_people,
+        unit=unit,
+        identified_on=day or timezone.localdate(),
+        identified_by=user,
+        reason=reason[:200],
+        exposed_people=unit.exposed_people,
         inputs=[{k: _plain(v) for k, v in dataclasses.asdict(e).items()} for e in entries],
-        lines=[{k: _plain(v) for k, v in dataclasses.asdict(line).items()} for line in result.lines],
-        s=_stored(result.s), is_major=result.is_major, alpha=result.alpha,
+        lines=[
+            {k: _plain(v) for k, v in dataclasses.asdict(line).items()} for line in result.lines
+        ],
+        s=_stored(result.s),
+        is_major=result.is_major,
+        alpha=result.alpha,
         r=_stored(result.r) if result.r is not None else None,
         level=result.level,
-    )  # fmt: skip
+    )
     record.full_clean()
     record.save()
     if not record.is_major and unit.assessment_task_for is not None:
@@ -119,9 +126,19 @@ def identification_record(*, unit: Unit, user) -> Identification:
 # ------------------------------------------------------------------------------
 # Units and inventory
 # ------------------------------------------------------------------------------
-UNIT_FIELDS = ("code", "name", "unit_kind", "location", "department", "responsible",
-               "technical_responsible", "operational_responsible", "exposed_people", "is_active",
-               "notes")  # fmt: skip
+UNIT_FIELDS = (
+    "code",
+    "name",
+    "unit_kind",
+    "location",
+    "department",
+    "responsible",
+    "technical_responsible",
+    "operational_responsible",
+    "exposed_people",
+    "is_active",
+    "notes",
+)
 
 
 @transaction.atomic
@@ -132,10 +149,13 @@ def unit_save(*, unit: Unit | None = None, data: dict, user) -> Unit:
     unit = unit or Unit()
     # Read what is stored: a bound ModelForm has already written the new value on the instance.
     before = (
-        Unit.objects.select_for_update().filter(pk=unit.pk)
-        .values_list("exposed_people", flat=True).first()
-        if unit.pk else None
-    )  # fmt: skip
+        Unit.objects.select_for_update()
+        .filter(pk=unit.pk)
+        .values_list("exposed_people", flat=True)
+        .first()
+        if unit.pk
+        else None
+    )
     for field in UNIT_FIELDS:
         if field in data:
             setattr(unit, field, data[field])
@@ -152,9 +172,9 @@ def _clean_item(item: InventoryItem) -> None:
     errors = {}
     unknown = [code for code in item.category_codes if gb18218.find_category(code) is None]
     if unknown:
-        errors["categories"] = _(
-            "Not hazard categories of GB 18218-2018 table 2: %(codes)s"
-        ) % {"codes": ", ".join(unknown)}
+        errors["categories"] = _("Not hazard categories of GB 18218-2018 table 2: %(codes)s") % {
+            "codes": ", ".join(unknown)
+        }
     if item.substance_id is None and not item.category_codes:
         errors["categories"] = _("Choose a substance of GB 18218 or give the hazard categories.")
     elif item.substance_id is not None and not item.category_codes:
@@ -268,8 +288,14 @@ def may_check(user, measure: MonitoringMeasure) -> bool:
 
 
 @transaction.atomic
-def measure_check(*, measure: MonitoringMeasure, user, checked_on: dt.date | None = None,
-                  check_result: str = CheckResult.WORKING, findings: str = "") -> MeasureCheck:  # fmt: skip
+def measure_check(
+    *,
+    measure: MonitoringMeasure,
+    user,
+    checked_on: dt.date | None = None,
+    check_result: str = CheckResult.WORKING,
+    findings: str = "",
+) -> MeasureCheck:
     if not may_check(user, measure):
         raise PermissionDenied(_("Only a safety manager or the department's head records checks."))
     checked_on = checked_on or timezone.localdate()
@@ -277,8 +303,13 @@ def measure_check(*, measure: MonitoringMeasure, user, checked_on: dt.date | Non
         raise ValidationError({"checked_on": _("A check cannot be dated in the future.")})
     if check_result == CheckResult.FAULT and not findings.strip():
         raise ValidationError({"findings": _("Describe the fault found.")})
-    check = MeasureCheck(measure=measure, checked_on=checked_on, check_result=check_result,
-                         findings=findings.strip(), checked_by=user)  # fmt: skip
+    check = MeasureCheck(
+        measure=measure,
+        checked_on=checked_on,
+        check_result=check_result,
+        findings=findings.strip(),
+        checked_by=user,
+    )
     check.full_clean()
     check.save()
     if measure.last_checked_on is None or checked_on > measure.last_checked_on:
@@ -315,9 +346,11 @@ def assessment_reminders_raise(*, today: dt.date | None = None) -> int:
         try:
             with transaction.atomic():
                 marker = (
-                    Unit.objects.select_for_update().filter(pk=unit.pk)
-                    .values_list("assessment_task_for", flat=True).first()
-                )  # fmt: skip
+                    Unit.objects.select_for_update()
+                    .filter(pk=unit.pk)
+                    .values_list("assessment_task_for", flat=True)
+                    .first()
+                )
                 if marker == key:  # raised meanwhile by another run
                     continue
                 if due is None:
@@ -331,8 +364,11 @@ def assessment_reminders_raise(*, today: dt.date | None = None) -> int:
                     description=_(
                         "GB 18218 major hazard sources are assessed at least every 3 years."
                     ),
-                    department=unit.department, due_date=due_date, user=creator, source=unit,
-                )  # fmt: skip
+                    department=unit.department,
+                    due_date=due_date,
+                    user=creator,
+                    source=unit,
+                )
                 Unit.objects.filter(pk=unit.pk).update(assessment_task_for=key)
         except Exception:
             logger.exception("Assessment reminder of unit %s failed", unit.pk)

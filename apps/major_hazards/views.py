@@ -38,8 +38,11 @@ LEVELS = [(n, gettext_lazy("Level %(n)s") % {"n": n}) for n in (1, 2, 3, 4)]
 
 
 def _form_page(request, form, title, cancel_url, multipart=False):
-    return render(request, "core/form_page.html",
-                  {"form": form, "title": title, "cancel_url": cancel_url, "multipart": multipart})  # fmt: skip
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": title, "cancel_url": cancel_url, "multipart": multipart},
+    )
 
 
 def _unit(request, pk: int):
@@ -60,10 +63,15 @@ def unit_list(request):
     return render(
         request,
         "major_hazards/unit_list.html",
-        {"page": page, "filters": filters, "kinds": UnitKind.choices, "levels": LEVELS,
-         "departments": department_list(user=request.user),
-         "can_edit": access_for(request.user).manages_everything},
-    )  # fmt: skip
+        {
+            "page": page,
+            "filters": filters,
+            "kinds": UnitKind.choices,
+            "levels": LEVELS,
+            "departments": department_list(user=request.user),
+            "can_edit": access_for(request.user).manages_everything,
+        },
+    )
 
 
 def _with_files(objects: list) -> list[tuple]:
@@ -111,7 +119,8 @@ def _detail_page(request, unit, check_form=None, check_measure_id=None, status=2
             "history": history_entries(unit),
             "can_edit": can_edit,
             "can_check": access_for(request.user).heads(unit.department_id),
-            "check_form": check_form or MeasureCheckForm(initial={"checked_on": timezone.localdate()}),
+            "check_form": check_form
+            or MeasureCheckForm(initial={"checked_on": timezone.localdate()}),
             "check_measure_id": check_measure_id,
             "today": timezone.localdate(),
         },
@@ -127,8 +136,11 @@ def reference(request):
         substances = substances.filter(
             Q(name__icontains=q) | Q(aliases__icontains=q) | Q(cas__icontains=q)
         )
-    return render(request, "major_hazards/reference.html",
-                  {"substances": substances, "categories": selectors.category_list(), "q": q})  # fmt: skip
+    return render(
+        request,
+        "major_hazards/reference.html",
+        {"substances": substances, "categories": selectors.category_list(), "q": q},
+    )
 
 
 @role_required(manages)
@@ -137,14 +149,19 @@ def unit_edit(request, pk: int | None = None):
     form = UnitForm(request.POST or None, instance=unit)
     if request.method == "POST" and form.is_valid():
         saved = run_service(
-            request, form,
+            request,
+            form,
             lambda: services.unit_save(unit=unit, data=form.cleaned_data, user=request.user),
             _("Unit saved."),
-        )  # fmt: skip
+        )
         if saved is not None:
             return redirect(saved)
-    return _form_page(request, form, _("Edit unit") if pk else _("New unit"),
-                      unit.get_absolute_url() if unit else reverse("major_hazards:list"))  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        _("Edit unit") if pk else _("New unit"),
+        unit.get_absolute_url() if unit else reverse("major_hazards:list"),
+    )
 
 
 @require_POST
@@ -179,11 +196,13 @@ def item_edit(request, pk: int, item_pk: int | None = None):
     form = InventoryItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         saved = run_service(
-            request, form,
-            lambda: services.inventory_item_save(unit=unit, item=item, data=form.cleaned_data,
-                                                 user=request.user),
+            request,
+            form,
+            lambda: services.inventory_item_save(
+                unit=unit, item=item, data=form.cleaned_data, user=request.user
+            ),
             _("Inventory saved and the unit identified again."),
-        )  # fmt: skip
+        )
         if saved is not None:
             return redirect(unit)
     return _form_page(
@@ -210,8 +229,11 @@ def register_list(request):
     page = Paginator(
         selectors.register_list(user=request.user, filters=filters), PAGE_SIZE
     ).get_page(request.GET.get("page"))
-    return render(request, "major_hazards/register_list.html",
-                  {"page": page, "filters": filters, "levels": LEVELS})  # fmt: skip
+    return render(
+        request,
+        "major_hazards/register_list.html",
+        {"page": page, "filters": filters, "levels": LEVELS},
+    )
 
 
 @role_required(manages)
@@ -219,17 +241,20 @@ def entry_edit(request, pk: int, entry_pk: int | None = None):
     unit = _unit(request, pk)
     entry = get_object_or_404(unit.register_entries, pk=entry_pk) if entry_pk else None
     initial = {"level": unit.current_level} if entry is None else None
-    form = RegisterEntryForm(request.POST or None, request.FILES or None, instance=entry,
-                             initial=initial)  # fmt: skip
+    form = RegisterEntryForm(
+        request.POST or None, request.FILES or None, instance=entry, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         files = data.pop("files") or []
         saved = run_service(
-            request, form,
-            lambda: services.register_entry_save(unit=unit, entry=entry, data=data,
-                                                 user=request.user, files=files),
+            request,
+            form,
+            lambda: services.register_entry_save(
+                unit=unit, entry=entry, data=data, user=request.user, files=files
+            ),
             _("Register entry saved."),
-        )  # fmt: skip
+        )
         if saved is not None:
             return redirect(unit)
     return _form_page(request, form, _("Registration and filing"), unit.get_absolute_url(), True)
@@ -243,10 +268,11 @@ def assessment_edit(request, pk: int):
         data = dict(form.cleaned_data)
         files = data.pop("files") or []
         saved = run_service(
-            request, form,
+            request,
+            form,
             lambda: services.assessment_save(unit=unit, data=data, user=request.user, files=files),
             _("Safety assessment saved."),
-        )  # fmt: skip
+        )
         if saved is not None:
             return redirect(unit)
     return _form_page(request, form, _("Safety assessment"), unit.get_absolute_url(), True)
@@ -262,9 +288,16 @@ def measure_list(request):
     page = Paginator(measures.order_by("unit__code", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "major_hazards/measure_list.html",
-                  {"page": page, "filters": request.GET.dict(), "kinds": MeasureKind.choices,
-                   "today": timezone.localdate()})  # fmt: skip
+    return render(
+        request,
+        "major_hazards/measure_list.html",
+        {
+            "page": page,
+            "filters": request.GET.dict(),
+            "kinds": MeasureKind.choices,
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @role_required(manages)
@@ -274,11 +307,13 @@ def measure_edit(request, pk: int, measure_pk: int | None = None):
     form = MeasureForm(request.POST or None, instance=measure)
     if request.method == "POST" and form.is_valid():
         saved = run_service(
-            request, form,
-            lambda: services.measure_save(unit=unit, measure=measure, data=form.cleaned_data,
-                                          user=request.user),
+            request,
+            form,
+            lambda: services.measure_save(
+                unit=unit, measure=measure, data=form.cleaned_data, user=request.user
+            ),
             _("Measure saved."),
-        )  # fmt: skip
+        )
         if saved is not None:
             return redirect(unit)
     return _form_page(request, form, _("Monitoring or control measure"), unit.get_absolute_url())
@@ -316,5 +351,8 @@ def unit_file(request, pk: int, attachment_pk: int):
         object_id__in=unit.assessments.values("pk"),
     )
     attachment = get_object_or_404(Attachment.objects.filter(owners), pk=attachment_pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=not attachment.is_image,
-                        filename=attachment.original_name)  # fmt: skip
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=not attachment.is_image,
+        filename=attachment.original_name,
+    )

@@ -16,9 +16,16 @@ class CompanySerializer(serializers.ModelSerializer):
     class Meta:
         model = Company
         fields = [
-            "id", "name", "credit_code", "industry", "is_high_risk", "address", "head_count",
-            "task_escalation_days", "updated_at",
-        ]  # fmt: skip
+            "id",
+            "name",
+            "credit_code",
+            "industry",
+            "is_high_risk",
+            "address",
+            "head_count",
+            "task_escalation_days",
+            "updated_at",
+        ]
         read_only_fields = ["id", "updated_at"]
 
 
@@ -28,9 +35,16 @@ class DepartmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Department
         fields = [
-            "id", "name", "code", "kind", "parent", "path", "sort_order", "is_active",
+            "id",
+            "name",
+            "code",
+            "kind",
+            "parent",
+            "path",
+            "sort_order",
+            "is_active",
             "employee_count",
-        ]  # fmt: skip
+        ]
         read_only_fields = ["id", "path", "employee_count"]
         # Uniqueness is checked by the service's full_clean, which names the field.
         validators = []
@@ -51,11 +65,25 @@ class EmployeeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Employee
         fields = [
-            "id", "employee_no", "name", "department", "department_name", "position",
-            "position_name", "hire_date", "phone", "email", "user", "is_principal_head",
-            "is_safety_manager", "safety_officer", "is_special_operation_worker",
-            "employment_type", "is_high_risk_post", "is_active",
-        ]  # fmt: skip
+            "id",
+            "employee_no",
+            "name",
+            "department",
+            "department_name",
+            "position",
+            "position_name",
+            "hire_date",
+            "phone",
+            "email",
+            "user",
+            "is_principal_head",
+            "is_safety_manager",
+            "safety_officer",
+            "is_special_operation_worker",
+            "employment_type",
+            "is_high_risk_post",
+            "is_active",
+        ]
         read_only_fields = ["id", "user"]
         extra_kwargs = {"employee_no": {"validators": []}}
 
@@ -134,9 +162,16 @@ class EmployeeViewSet(ListCreateUpdateViewSet):
     permission_classes = [DepartmentScoped]
     read_access = staticmethod(reads_org)
     filterset_fields = [
-        "department", "position", "employment_type", "is_active", "is_principal_head",
-        "is_safety_manager", "safety_officer", "is_special_operation_worker", "is_high_risk_post",
-    ]  # fmt: skip
+        "department",
+        "position",
+        "employment_type",
+        "is_active",
+        "is_principal_head",
+        "is_safety_manager",
+        "safety_officer",
+        "is_special_operation_worker",
+        "is_high_risk_post",
+    ]
     search_fields = ["name", "employee_no", "phone"]
     ordering_fields = ["employee_no", "name", "hire_date"]
 

@@ -11,9 +11,14 @@ class CompanyForm(forms.ModelForm):
     class Meta:
         model = Company
         fields = [
-            "name", "credit_code", "industry", "is_high_risk", "address", "head_count",
+            "name",
+            "credit_code",
+            "industry",
+            "is_high_risk",
+            "address",
+            "head_count",
             "task_escalation_days",
-        ]  # fmt: skip
+        ]
 
 
 class DepartmentForm(forms.ModelForm):
@@ -38,10 +43,21 @@ class EmployeeForm(forms.ModelForm):
     class Meta:
         model = Employee
         fields = [
-            "employee_no", "name", "department", "position", "hire_date", "phone", "email",
-            "employment_type", "is_principal_head", "is_safety_manager", "safety_officer",
-            "is_special_operation_worker", "is_high_risk_post", "is_active",
-        ]  # fmt: skip
+            "employee_no",
+            "name",
+            "department",
+            "position",
+            "hire_date",
+            "phone",
+            "email",
+            "employment_type",
+            "is_principal_head",
+            "is_safety_manager",
+            "safety_officer",
+            "is_special_operation_worker",
+            "is_high_risk_post",
+            "is_active",
+        ]
         widgets = {"hire_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):

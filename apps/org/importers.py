@@ -153,9 +153,15 @@ def employee_import(*, upload, user) -> ImportResult:
         employee.name = values["name"]
         employee.department = department
         for field in (
-            "hire_date", "phone", "email", "is_principal_head", "is_safety_manager",
-            "safety_officer", "is_special_operation_worker", "is_high_risk_post",
-        ):  # fmt: skip
+            "hire_date",
+            "phone",
+            "email",
+            "is_principal_head",
+            "is_safety_manager",
+            "safety_officer",
+            "is_special_operation_worker",
+            "is_high_risk_post",
+        ):
             if field in values and values[field] is not None:
                 setattr(employee, field, values[field])
         if values.get("employment_type"):

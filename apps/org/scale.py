@@ -41,18 +41,38 @@ def build(*, factor: float, rng: random.Random, today: dt.date, prefix: str = "S
     units = []
     for w in range(1, WORKSHOPS + 1):
         workshop = services.department_create(
-            data={"name": f"第{w}车间", "code": f"{prefix}-W{w:02d}", "kind": DepartmentKind.WORKSHOP,
-                  "parent": root}, user=None)  # fmt: skip
+            data={
+                "name": f"第{w}车间",
+                "code": f"{prefix}-W{w:02d}",
+                "kind": DepartmentKind.WORKSHOP,
+                "parent": root,
+            },
+            user=None,
+        )
         units.append(workshop)
         for s in range(1, SECTIONS + 1):
             section = services.department_create(
-                data={"name": f"第{w}车间{s}工段", "code": f"{prefix}-W{w:02d}S{s}",
-                      "kind": DepartmentKind.SECTION, "parent": workshop}, user=None)  # fmt: skip
+                data={
+                    "name": f"第{w}车间{s}工段",
+                    "code": f"{prefix}-W{w:02d}S{s}",
+                    "kind": DepartmentKind.SECTION,
+                    "parent": workshop,
+                },
+                user=None,
+            )
             units.append(section)
             for t in range(1, TEAMS + 1):
-                units.append(services.department_create(
-                    data={"name": f"第{w}车间{s}工段{t}班", "code": f"{prefix}-W{w:02d}S{s}T{t}",
-                          "kind": DepartmentKind.TEAM, "parent": section}, user=None))  # fmt: skip
+                units.append(
+                    services.department_create(
+                        data={
+                            "name": f"第{w}车间{s}工段{t}班",
+                            "code": f"{prefix}-W{w:02d}S{s}T{t}",
+                            "kind": DepartmentKind.TEAM,
+                            "parent": section,
+                        },
+                        user=None,
+                    )
+                )
     teams = [u for u in units if u.kind == DepartmentKind.TEAM]
     Employee.objects.bulk_create(
         [
@@ -66,6 +86,6 @@ def build(*, factor: float, rng: random.Random, today: dt.date, prefix: str = "S
             for i in range(scaled(EMPLOYEES, factor))
         ],
         batch_size=2000,
-    )  # fmt: skip
+    )
     employees = list(Employee.objects.filter(employee_no__startswith=prefix).order_by("pk"))
     return units, employees

@@ -23,14 +23,30 @@ from apps.org.models import (
 
 DEPARTMENT_FIELDS = ("name", "code", "kind", "parent", "sort_order", "is_active")
 EMPLOYEE_FIELDS = (
-    "employee_no", "name", "department", "position", "hire_date", "phone", "email",
-    "is_principal_head", "is_safety_manager", "safety_officer", "is_special_operation_worker",
-    "employment_type", "is_high_risk_post", "is_active",
-)  # fmt: skip
+    "employee_no",
+    "name",
+    "department",
+    "position",
+    "hire_date",
+    "phone",
+    "email",
+    "is_principal_head",
+    "is_safety_manager",
+    "safety_officer",
+    "is_special_operation_worker",
+    "employment_type",
+    "is_high_risk_post",
+    "is_active",
+)
 COMPANY_FIELDS = (
-    "name", "credit_code", "industry", "is_high_risk", "address", "head_count",
+    "name",
+    "credit_code",
+    "industry",
+    "is_high_risk",
+    "address",
+    "head_count",
     "task_escalation_days",
-)  # fmt: skip
+)
 
 
 def role_groups(names) -> list[Group]:
@@ -76,9 +92,11 @@ def _check_department_tree(department: Department) -> None:
         )
         if any(KIND_LEVEL[DepartmentKind(kind)] <= level for kind in child_kinds):
             raise ValidationError(
-                {"kind": _("Units below this one would no longer fit under a %(kind)s.")
-                 % {"kind": DepartmentKind(department.kind).label}}
-            )  # fmt: skip
+                {
+                    "kind": _("Units below this one would no longer fit under a %(kind)s.")
+                    % {"kind": DepartmentKind(department.kind).label}
+                }
+            )
     if department.kind == DepartmentKind.COMPANY:
         if parent is not None:
             raise ValidationError({"parent": _("The company is the top of the tree.")})

@@ -46,12 +46,26 @@ class DepartmentTargetSerializer(serializers.ModelSerializer):
 class ObjectiveSerializer(serializers.ModelSerializer):
     class Meta:
         model = Objective
-        fields = ["id", "year", "name", "indicator_key", "direction", "target", "unit",
-                  "manual_actual", "order"]  # fmt: skip
+        fields = [
+            "id",
+            "year",
+            "name",
+            "indicator_key",
+            "direction",
+            "target",
+            "unit",
+            "manual_actual",
+            "order",
+        ]
 
 
-class ObjectiveViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                       mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class ObjectiveViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Yearly objectives; `GET .../status/?year=` gives actual values (live where an indicator
     key names an evidence indicator) and the split."""
 
@@ -78,11 +92,18 @@ class ObjectiveViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.
     @action(detail=False, methods=["get"])
     def status(self, request):
         rows = selectors.objective_rows(year=_year(request), user=request.user)
-        return Response([
-            {**ObjectiveSerializer(r.objective).data, "actual": r.actual, "live": r.live, "met": r.met,
-             "targets": DepartmentTargetSerializer(r.targets, many=True).data}
-            for r in rows
-        ])  # fmt: skip
+        return Response(
+            [
+                {
+                    **ObjectiveSerializer(r.objective).data,
+                    "actual": r.actual,
+                    "live": r.live,
+                    "met": r.met,
+                    "targets": DepartmentTargetSerializer(r.targets, many=True).data,
+                }
+                for r in rows
+            ]
+        )
 
 
 class DepartmentTargetInputSerializer(serializers.Serializer):
@@ -121,8 +142,19 @@ class DepartmentAssessmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = DepartmentAssessment
-        fields = ["id", "year", "department", "department_name", "targets_met", "targets_total",
-                  "passed", "comment", "status", "approval_task", "approved_at"]  # fmt: skip
+        fields = [
+            "id",
+            "year",
+            "department",
+            "department_name",
+            "targets_met",
+            "targets_total",
+            "passed",
+            "comment",
+            "status",
+            "approval_task",
+            "approved_at",
+        ]
         read_only_fields = fields
 
 
@@ -163,8 +195,17 @@ class DepartmentAssessmentViewSet(
 class DutyDocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = DutyDocument
-        fields = ["id", "scope", "department", "position", "title", "version", "content",
-                  "effective_on", "is_current"]  # fmt: skip
+        fields = [
+            "id",
+            "scope",
+            "department",
+            "position",
+            "title",
+            "version",
+            "content",
+            "effective_on",
+            "is_current",
+        ]
         read_only_fields = ["version", "is_current"]
 
 
@@ -174,8 +215,12 @@ class DutyReviewInputSerializer(serializers.Serializer):
     notes = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class DutyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                  viewsets.GenericViewSet):  # fmt: skip
+class DutyViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Duty documents; `revise` makes a new version, `review` records the yearly review."""
 
     queryset = DutyDocument.objects.none()
@@ -209,8 +254,10 @@ class DutyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
         body = DutyReviewInputSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         review = services.duty_review(document=document, user=request.user, **body.validated_data)
-        return Response({"id": review.pk, "year": review.year, "result": review.result},
-                        status=status.HTTP_201_CREATED)  # fmt: skip
+        return Response(
+            {"id": review.pk, "year": review.year, "result": review.result},
+            status=status.HTTP_201_CREATED,
+        )
 
 
 # ------------------------------------------------------------------------------
@@ -222,8 +269,13 @@ class LetterTemplateSerializer(serializers.ModelSerializer):
         fields = ["id", "level", "title", "body", "is_active"]
 
 
-class TemplateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                      mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class TemplateViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     queryset = LetterTemplate.objects.none()
     serializer_class = LetterTemplateSerializer
     permission_classes = [DepartmentScoped]
@@ -250,8 +302,22 @@ class LetterSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ResponsibilityLetter
-        fields = ["id", "year", "level", "template", "department", "department_name", "issuer",
-                  "issuer_name", "holder", "holder_name", "title", "body", "sign_by", "status"]  # fmt: skip
+        fields = [
+            "id",
+            "year",
+            "level",
+            "template",
+            "department",
+            "department_name",
+            "issuer",
+            "issuer_name",
+            "holder",
+            "holder_name",
+            "title",
+            "body",
+            "sign_by",
+            "status",
+        ]
         read_only_fields = fields
 
 
@@ -284,8 +350,10 @@ class LetterViewSet(viewsets.ReadOnlyModelViewSet):
     def issue(self, request):
         body = LetterIssueSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return Response(services.letters_issue(user=request.user, **body.validated_data),
-                        status=status.HTTP_201_CREATED)  # fmt: skip
+        return Response(
+            services.letters_issue(user=request.user, **body.validated_data),
+            status=status.HTTP_201_CREATED,
+        )
 
     @extend_schema(request=LetterSignSerializer, responses=LetterSerializer)
     @action(detail=True, methods=["post"])
@@ -313,8 +381,13 @@ class AppointmentDocumentSerializer(serializers.ModelSerializer):
         fields = ["id", "number", "title", "issued_on", "content"]
 
 
-class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                      mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class DocumentViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     queryset = AppointmentDocument.objects.none()
     serializer_class = AppointmentDocumentSerializer
     permission_classes = [DepartmentScoped]
@@ -347,12 +420,19 @@ class SafetyBodySerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "name", "document", "duties", "members"]
 
     def get_members(self, body) -> list[dict]:
-        return [{"id": m.pk, "employee": m.employee_id, "name": m.employee.name, "role": m.role}
-                for m in body.members.all()]  # fmt: skip
+        return [
+            {"id": m.pk, "employee": m.employee_id, "name": m.employee.name, "role": m.role}
+            for m in body.members.all()
+        ]
 
 
-class BodyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                  mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class BodyViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Safety committee and office; `members` adds one; `officers` and `units-without-officer`
     read the officer data of the organisation."""
 
@@ -389,18 +469,30 @@ class BodyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Creat
     @extend_schema(responses={200: dict})
     @action(detail=False, methods=["get"])
     def officers(self, request):
-        return Response([
-            {"id": e.pk, "employee_no": e.employee_no, "name": e.name, "department": e.department_id,
-             "department_name": e.department.name, "safety_officer": e.safety_officer}
-            for e in selectors.officer_list(user=request.user)
-        ])  # fmt: skip
+        return Response(
+            [
+                {
+                    "id": e.pk,
+                    "employee_no": e.employee_no,
+                    "name": e.name,
+                    "department": e.department_id,
+                    "department_name": e.department.name,
+                    "safety_officer": e.safety_officer,
+                }
+                for e in selectors.officer_list(user=request.user)
+            ]
+        )
 
     @extend_schema(responses={200: dict})
     @action(detail=False, methods=["get"], url_path="units-without-officer")
     def units_without_officer(self, request):
         visible = access_for(request.user).visible_department_ids()
-        return Response([{"id": d.pk, "name": d.name, "kind": d.kind}
-                         for d in selectors.units_without_officer(department_ids=visible)])  # fmt: skip
+        return Response(
+            [
+                {"id": d.pk, "name": d.name, "kind": d.kind}
+                for d in selectors.units_without_officer(department_ids=visible)
+            ]
+        )
 
 
 # ------------------------------------------------------------------------------
@@ -415,8 +507,20 @@ class MeetingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = ["id", "level", "department", "title", "scheduled_on", "held_on", "place", "chair",
-                  "minutes", "attendees", "attendee_count", "decision_count"]  # fmt: skip
+        fields = [
+            "id",
+            "level",
+            "department",
+            "title",
+            "scheduled_on",
+            "held_on",
+            "place",
+            "chair",
+            "minutes",
+            "attendees",
+            "attendee_count",
+            "decision_count",
+        ]
 
 
 class MeetingDecisionSerializer(serializers.Serializer):
@@ -433,8 +537,13 @@ class MeetingSettingsSerializer(serializers.ModelSerializer):
         fields = ["company_frequency", "department_frequency"]
 
 
-class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
-                     mixins.UpdateModelMixin, viewsets.GenericViewSet):  # fmt: skip
+class MeetingViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
     """Safety meetings: schedule, record (held on, attendees, minutes), `decisions` become
     Tasks; `compliance` gives meetings held against required per unit."""
 
@@ -485,12 +594,21 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
         rows = selectors.meeting_compliance(
             year=year, as_of=as_of, department_ids=access.visible_department_ids()
         )
-        return Response([
-            {"level": r.level, "department": r.department.pk, "department_name": r.department.name,
-             "frequency": r.frequency, "required": r.result.required, "held": r.result.held,
-             "rate": r.result.rate, "current_held": r.result.current_held}
-            for r in rows
-        ])  # fmt: skip
+        return Response(
+            [
+                {
+                    "level": r.level,
+                    "department": r.department.pk,
+                    "department_name": r.department.name,
+                    "frequency": r.frequency,
+                    "required": r.result.required,
+                    "held": r.result.held,
+                    "rate": r.result.rate,
+                    "current_held": r.result.current_held,
+                }
+                for r in rows
+            ]
+        )
 
     @extend_schema(request=MeetingSettingsSerializer, responses=MeetingSettingsSerializer)
     @action(detail=False, methods=["get", "put"], url_path="settings")
@@ -498,6 +616,9 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.Cr
         if request.method == "PUT":
             body = MeetingSettingsSerializer(data=request.data)
             body.is_valid(raise_exception=True)
-            return Response(MeetingSettingsSerializer(
-                services.meeting_settings_save(data=body.validated_data, user=request.user)).data)  # fmt: skip
+            return Response(
+                MeetingSettingsSerializer(
+                    services.meeting_settings_save(data=body.validated_data, user=request.user)
+                ).data
+            )
         return Response(MeetingSettingsSerializer(services.meeting_settings()).data)

@@ -36,35 +36,54 @@ def load(context: dict) -> int:
     count = 0
     for order, (name, key, direction, target, unit, actual) in enumerate(OBJECTIVES):
         objective = services.objective_save(
-            data={"year": year, "name": name, "indicator_key": key, "direction": direction, "target": target,
-                  "unit": unit, "manual_actual": actual, "order": order},
+            data={
+                "year": year,
+                "name": name,
+                "indicator_key": key,
+                "direction": direction,
+                "target": target,
+                "unit": unit,
+                "manual_actual": actual,
+                "order": order,
+            },
             user=manager,
-        )  # fmt: skip
+        )
         for code in ("JJG", "ZP"):
             services.target_set(
                 objective=objective, department=departments[code], target=target, user=manager
             )
         count += 1
     services.duty_save(
-        data={"scope": "department", "department": departments["JJG"], "title": "机加工车间安全生产职责",
-              "content": "负责本车间安全生产管理，组织班组安全活动，落实隐患排查治理。"},
+        data={
+            "scope": "department",
+            "department": departments["JJG"],
+            "title": "机加工车间安全生产职责",
+            "content": "负责本车间安全生产管理，组织班组安全活动，落实隐患排查治理。",
+        },
         user=manager,
-    )  # fmt: skip
+    )
     position = Position.objects.order_by("pk").first()
     if position is not None:
         document = services.duty_save(
-            data={"scope": "position", "position": position, "title": f"{position.name}安全职责",
-                  "content": "遵守安全操作规程，正确佩戴劳动防护用品。"},
+            data={
+                "scope": "position",
+                "position": position,
+                "title": f"{position.name}安全职责",
+                "content": "遵守安全操作规程，正确佩戴劳动防护用品。",
+            },
             user=manager,
-        )  # fmt: skip
+        )
         services.duty_review(
             document=document, year=year, result="adequate", user=manager, notes="职责清晰"
         )
-    for level, title in ((LetterLevel.COMPANY, "公司级安全目标责任书"),
-                         (LetterLevel.DEPARTMENT, "部门级安全目标责任书"),
-                         (LetterLevel.TEAM, "班组级安全目标责任书")):  # fmt: skip
-        template = services.template_save(data={"level": level, "title": title, "body": LETTER, "is_active": True},
-                                          user=manager)  # fmt: skip
+    for level, title in (
+        (LetterLevel.COMPANY, "公司级安全目标责任书"),
+        (LetterLevel.DEPARTMENT, "部门级安全目标责任书"),
+        (LetterLevel.TEAM, "班组级安全目标责任书"),
+    ):
+        template = services.template_save(
+            data={"level": level, "title": title, "body": LETTER, "is_active": True}, user=manager
+        )
         services.letters_issue(
             year=year, template=template, sign_by=dt.date(year, 3, 31), user=manager
         )
@@ -75,41 +94,74 @@ def load(context: dict) -> int:
         if letter.holder.user_id:
             services.letter_sign(letter=letter, user=letter.holder.user)
     document = services.document_save(
-        data={"number": f"华精安〔{year}〕1号", "title": "关于成立安全生产委员会和任命安全管理人员的通知",
-              "issued_on": dt.date(year, 1, 6)},
+        data={
+            "number": f"华精安〔{year}〕1号",
+            "title": "关于成立安全生产委员会和任命安全管理人员的通知",
+            "issued_on": dt.date(year, 1, 6),
+        },
         user=manager,
-    )  # fmt: skip
-    committee = services.body_save(data={"kind": "committee", "name": "安全生产委员会", "document": document},
-                                   user=manager)  # fmt: skip
-    office = services.body_save(data={"kind": "office", "name": "安全环保部（安委会办公室）", "document": document},
-                                user=manager)  # fmt: skip
+    )
+    committee = services.body_save(
+        data={"kind": "committee", "name": "安全生产委员会", "document": document}, user=manager
+    )
+    office = services.body_save(
+        data={"kind": "office", "name": "安全环保部（安委会办公室）", "document": document},
+        user=manager,
+    )
     employees = {e.employee_no: e for e in Employee.objects.all()}
-    for body, number, role in ((committee, "E0001", "chair"), (committee, "E0002", "secretary"),
-                               (committee, "E0010", "member"), (committee, "E0020", "member"),
-                               (office, "E0002", "chair"), (office, "E0003", "member")):  # fmt: skip
+    for body, number, role in (
+        (committee, "E0001", "chair"),
+        (committee, "E0002", "secretary"),
+        (committee, "E0010", "member"),
+        (committee, "E0020", "member"),
+        (office, "E0002", "chair"),
+        (office, "E0003", "member"),
+    ):
         if number in employees:
             services.member_add(body=body, employee=employees[number], role=role, user=manager)
     root = departments["HDJG"]
     quarter_starts = [dt.date(year, m, 15) for m in (1, 4, 7, 10) if dt.date(year, m, 15) < today]
     for day in quarter_starts:
         services.meeting_save(
-            data={"level": MeetingLevel.COMPANY, "department": root, "title": f"{day.month} 月季度安全生产委员会会议",
-                  "scheduled_on": day, "held_on": day, "place": "三楼会议室", "chair": employees.get("E0001"),
-                  "minutes": "通报上季度安全生产情况，部署本季度重点工作。"},
-            user=manager, attendees=[employees[n] for n in ("E0001", "E0002", "E0010", "E0020") if n in employees],
-        )  # fmt: skip
+            data={
+                "level": MeetingLevel.COMPANY,
+                "department": root,
+                "title": f"{day.month} 月季度安全生产委员会会议",
+                "scheduled_on": day,
+                "held_on": day,
+                "place": "三楼会议室",
+                "chair": employees.get("E0001"),
+                "minutes": "通报上季度安全生产情况，部署本季度重点工作。",
+            },
+            user=manager,
+            attendees=[
+                employees[n] for n in ("E0001", "E0002", "E0010", "E0020") if n in employees
+            ],
+        )
     last = None
     for month in range(1, today.month + 1):
         day = dt.date(year, month, 5)
         if day >= today or month == 3:  # March was missed: the compliance view shows it
             continue
         last = services.meeting_save(
-            data={"level": MeetingLevel.DEPARTMENT, "department": departments["JJG"], "title": f"机加工车间 {month} 月安全例会",
-                  "scheduled_on": day, "held_on": day, "place": "车间办公室", "chair": employees.get("E0010"),
-                  "minutes": "总结上月安全情况，布置本月隐患整改。"},
+            data={
+                "level": MeetingLevel.DEPARTMENT,
+                "department": departments["JJG"],
+                "title": f"机加工车间 {month} 月安全例会",
+                "scheduled_on": day,
+                "held_on": day,
+                "place": "车间办公室",
+                "chair": employees.get("E0010"),
+                "minutes": "总结上月安全情况，布置本月隐患整改。",
+            },
             user=head,
-        )  # fmt: skip
+        )
     if last is not None:
-        services.decision_add(meeting=last, text="完成砂轮机防护罩更换", department=departments["JJG"],
-                              due_date=today + dt.timedelta(days=14), user=head)  # fmt: skip
+        services.decision_add(
+            meeting=last,
+            text="完成砂轮机防护罩更换",
+            department=departments["JJG"],
+            due_date=today + dt.timedelta(days=14),
+            user=head,
+        )
     return count

@@ -34,8 +34,10 @@ def provider(as_of: dt.date) -> list[Indicator]:
     assessed_year = year - 1
     to_assess = (
         DepartmentTarget.objects.filter(objective__year=assessed_year)
-        .values("department_id").distinct().count()
-    )  # fmt: skip
+        .values("department_id")
+        .distinct()
+        .count()
+    )
     assessed = DepartmentAssessment.objects.filter(
         year=assessed_year, status=AssessmentStatus.APPROVED
     ).count()
@@ -50,18 +52,74 @@ def provider(as_of: dt.date) -> list[Indicator]:
     reviewed = DutyReview.objects.filter(year=year, document__is_current=True).count()
     has_bodies = SafetyBody.objects.filter(document__isnull=False).values("kind").distinct().count()
     return [
-        Indicator("responsibility.objectives_split", _("Objectives of the year set and split to departments"),
-                  split, 1, True, "", split, "/responsibility/objectives/"),
-        Indicator("responsibility.departments_assessed_rate", _("Departments assessed against last year's targets"),
-                  percent(assessed, to_assess), 1, 100, "%", None, "/responsibility/objectives/"),
-        Indicator("responsibility.letters_signed_rate", _("Responsibility letters signed by both sides"),
-                  percent(letters["signed"], letters["total"]), 2, 100, "%", None, "/responsibility/letters/"),
-        Indicator("responsibility.units_without_officer", _("Units without a safety officer"),
-                  without_officer, 2, 0, "", without_officer == 0, "/responsibility/organisation/"),
-        Indicator("responsibility.meetings_held_rate", _("Safety meetings held against required"),
-                  percent(held, required), 2, 100, "%", None, "/responsibility/meetings/compliance/"),
-        Indicator("responsibility.duties_reviewed_rate", _("Duty documents reviewed this year"),
-                  percent(reviewed, current_duties), 2, 100, "%", None, "/responsibility/duties/"),
-        Indicator("responsibility.bodies_appointed", _("Safety committee and office appointed by document"),
-                  has_bodies >= 2, 2, True, "", has_bodies >= 2, "/responsibility/organisation/"),
-    ]  # fmt: skip
+        Indicator(
+            "responsibility.objectives_split",
+            _("Objectives of the year set and split to departments"),
+            split,
+            1,
+            True,
+            "",
+            split,
+            "/responsibility/objectives/",
+        ),
+        Indicator(
+            "responsibility.departments_assessed_rate",
+            _("Departments assessed against last year's targets"),
+            percent(assessed, to_assess),
+            1,
+            100,
+            "%",
+            None,
+            "/responsibility/objectives/",
+        ),
+        Indicator(
+            "responsibility.letters_signed_rate",
+            _("Responsibility letters signed by both sides"),
+            percent(letters["signed"], letters["total"]),
+            2,
+            100,
+            "%",
+            None,
+            "/responsibility/letters/",
+        ),
+        Indicator(
+            "responsibility.units_without_officer",
+            _("Units without a safety officer"),
+            without_officer,
+            2,
+            0,
+            "",
+            without_officer == 0,
+            "/responsibility/organisation/",
+        ),
+        Indicator(
+            "responsibility.meetings_held_rate",
+            _("Safety meetings held against required"),
+            percent(held, required),
+            2,
+            100,
+            "%",
+            None,
+            "/responsibility/meetings/compliance/",
+        ),
+        Indicator(
+            "responsibility.duties_reviewed_rate",
+            _("Duty documents reviewed this year"),
+            percent(reviewed, current_duties),
+            2,
+            100,
+            "%",
+            None,
+            "/responsibility/duties/",
+        ),
+        Indicator(
+            "responsibility.bodies_appointed",
+            _("Safety committee and office appointed by document"),
+            has_bodies >= 2,
+            2,
+            True,
+            "",
+            has_bodies >= 2,
+            "/responsibility/organisation/",
+        ),
+    ]

@@ -28,9 +28,20 @@ class ResponsibilityExporter(exports.Exporter):
 
 
 def objective_header():
-    return [_("Objective"), _("Direction"), _("Target"), _("Unit"), _("Actual"), _("Source"), _("Met"),
-            _("Department"), _("Department target"), _("Department actual"), _("Department met"),
-            _("Year-end assessment")]  # fmt: skip
+    return [
+        _("Objective"),
+        _("Direction"),
+        _("Target"),
+        _("Unit"),
+        _("Actual"),
+        _("Source"),
+        _("Met"),
+        _("Department"),
+        _("Department target"),
+        _("Department actual"),
+        _("Department met"),
+        _("Year-end assessment"),
+    ]
 
 
 def objective_table(rows, assessments=()) -> list[list]:
@@ -41,13 +52,28 @@ def objective_table(rows, assessments=()) -> list[list]:
     table = []
     for r in rows:
         o = r.objective
-        head = [o.name, str(o.get_direction_display()), o.target, o.unit, r.actual,
-                str(_("live") if r.live else _("entered")), yes_no(r.met)]  # fmt: skip
+        head = [
+            o.name,
+            str(o.get_direction_display()),
+            o.target,
+            o.unit,
+            r.actual,
+            str(_("live") if r.live else _("entered")),
+            yes_no(r.met),
+        ]
         if not r.targets:
             table.append(head + ["", None, None, "", ""])
         for t in r.targets:
-            table.append(head + [t.department.name, t.target, t.actual, yes_no(t.met),
-                                 status.get(t.department_id, "")])  # fmt: skip
+            table.append(
+                head
+                + [
+                    t.department.name,
+                    t.target,
+                    t.actual,
+                    yes_no(t.met),
+                    status.get(t.department_id, ""),
+                ]
+            )
     return table
 
 
@@ -79,12 +105,18 @@ class ObjectivesPdfExporter(ResponsibilityExporter):
 
     def render(self, progress=None) -> bytes:
         year = self.year
-        return render_pdf("pdf/responsibility/objectives.html", {
-            "title": self.title, "company": company_get(), "year": year,
-            "rows": selectors.objective_rows(year=year, user=self.user),
-            "assessments": selectors.assessment_list(user=self.user, year=year),
-            "generated_at": timezone.localtime(), "today": dt.date.today(),
-        })  # fmt: skip
+        return render_pdf(
+            "pdf/responsibility/objectives.html",
+            {
+                "title": self.title,
+                "company": company_get(),
+                "year": year,
+                "rows": selectors.objective_rows(year=year, user=self.user),
+                "assessments": selectors.assessment_list(user=self.user, year=year),
+                "generated_at": timezone.localtime(),
+                "today": dt.date.today(),
+            },
+        )
 
 
 @exports.register
@@ -95,17 +127,31 @@ class LettersExporter(ResponsibilityExporter):
     title = _("Responsibility letter register")
 
     def header(self):
-        return [_("Year"), _("Level"), _("Department"), _("Issued by"), pgettext_lazy("letter", "Holder"),
-                _("Employee number"), _("Sign by"), _("Status")]  # fmt: skip
+        return [
+            _("Year"),
+            _("Level"),
+            _("Department"),
+            _("Issued by"),
+            pgettext_lazy("letter", "Holder"),
+            _("Employee number"),
+            _("Sign by"),
+            _("Status"),
+        ]
 
     def rows(self) -> Iterator[list]:
         levels = {k: str(v) for k, v in LetterLevel.choices}
         statuses = {k: str(v) for k, v in LetterStatus.choices}
         qs = selectors.letter_list(user=self.user, filters={**self.params, "year": self.year})
         for year, level, dept, issuer, holder, no, sign_by, status in qs.values_list(
-            "year", "level", "department__name", "issuer__name", "holder__name",
-            "holder__employee_no", "sign_by", "status",
-        ).iterator(chunk_size=5000):  # fmt: skip
+            "year",
+            "level",
+            "department__name",
+            "issuer__name",
+            "holder__name",
+            "holder__employee_no",
+            "sign_by",
+            "status",
+        ).iterator(chunk_size=5000):
             yield [year, levels[level], dept, issuer, holder, no, sign_by, statuses[status]]
 
 
@@ -134,11 +180,31 @@ class MeetingsExporter(ResponsibilityExporter):
     title = _("Safety meeting register")
 
     def header(self):
-        return [_("Level"), _("Unit"), _("Title"), _("Scheduled for"), _("Held on"), _("Place"),
-                _("Chaired by"), _("Attendees"), _("Decisions"), _("Minutes")]  # fmt: skip
+        return [
+            _("Level"),
+            _("Unit"),
+            _("Title"),
+            _("Scheduled for"),
+            _("Held on"),
+            _("Place"),
+            _("Chaired by"),
+            _("Attendees"),
+            _("Decisions"),
+            _("Minutes"),
+        ]
 
     def rows(self) -> Iterator[list]:
         levels = {k: str(v) for k, v in MeetingLevel.choices}
         for m in selectors.meeting_list(user=self.user, filters=self.params):
-            yield [levels[m.level], m.department.name, m.title, m.scheduled_on, m.held_on, m.place,
-                   m.chair.name if m.chair else "", m.attendee_count, m.decision_count, m.minutes]  # fmt: skip
+            yield [
+                levels[m.level],
+                m.department.name,
+                m.title,
+                m.scheduled_on,
+                m.held_on,
+                m.place,
+                m.chair.name if m.chair else "",
+                m.attendee_count,
+                m.decision_count,
+                m.minutes,
+            ]

@@ -31,16 +31,21 @@ class ObjectiveForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         live = indicators(dt.date.today())
         choices = [("", _("— entered by hand —"))] + [
-            (key, f"{indicator.label} ({key})") for key, indicator in sorted(live.items())
-            if indicator.unit == "%" or isinstance(indicator.value, int | float) or indicator.value is None
-        ]  # fmt: skip
+            (key, f"{indicator.label} ({key})")
+            for key, indicator in sorted(live.items())
+            if indicator.unit == "%"
+            or isinstance(indicator.value, int | float)
+            or indicator.value is None
+        ]
         current = self.instance.indicator_key if self.instance else ""
         if current and current not in live:
             choices.append((current, current))
         self.fields["indicator_key"] = forms.ChoiceField(
-            label=_("live indicator"), choices=choices, required=False,
+            label=_("live indicator"),
+            choices=choices,
+            required=False,
             help_text=_("Where an app measures this objective its actual value is read live."),
-        )  # fmt: skip
+        )
 
     class Meta:
         model = Objective

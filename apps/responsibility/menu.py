@@ -3,13 +3,56 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.navigation import NavItem, register
 from apps.org.permissions import for_user, reads_org
 
-register(NavItem("responsibility.objectives", _("Safety objectives"), "responsibility:objectives", 1,
-                 "bi-bullseye", for_user(reads_org), order=10))  # fmt: skip
-register(NavItem("responsibility.letters", _("Responsibility letters"), "responsibility:letters", 2,
-                 "bi-pen", order=10))  # fmt: skip
-register(NavItem("responsibility.duties", _("Safety duties"), "responsibility:duties", 2,
-                 "bi-journal-text", for_user(reads_org), order=20))  # fmt: skip
-register(NavItem("responsibility.organisation", _("Safety organisation"), "responsibility:organisation",
-                 2, "bi-diagram-3", for_user(reads_org), order=30))  # fmt: skip
-register(NavItem("responsibility.meetings", _("Safety meetings"), "responsibility:meetings", 2,
-                 "bi-people", order=40))  # fmt: skip
+register(
+    NavItem(
+        "responsibility.objectives",
+        _("Safety objectives"),
+        "responsibility:objectives",
+        1,
+        "bi-bullseye",
+        for_user(reads_org),
+        order=10,
+    )
+)
+register(
+    NavItem(
+        "responsibility.letters",
+        _("Responsibility letters"),
+        "responsibility:letters",
+        2,
+        "bi-pen",
+        order=10,
+    )
+)
+register(
+    NavItem(
+        "responsibility.duties",
+        _("Safety duties"),
+        "responsibility:duties",
+        2,
+        "bi-journal-text",
+        for_user(reads_org),
+        order=20,
+    )
+)
+register(
+    NavItem(
+        "responsibility.organisation",
+        _("Safety organisation"),
+        "responsibility:organisation",
+        2,
+        "bi-diagram-3",
+        for_user(reads_org),
+        order=30,
+    )
+)
+register(
+    NavItem(
+        "responsibility.meetings",
+        _("Safety meetings"),
+        "responsibility:meetings",
+        2,
+        "bi-people",
+        order=40,
+    )
+)

@@ -201,9 +201,11 @@ class DutyReview(BaseModel):
     result = models.CharField(_("result"), max_length=20, choices=ReviewResult.choices)
     notes = models.TextField(_("notes"), blank=True)
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("reviewed by"),
-    )  # fmt: skip
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -300,8 +302,17 @@ class ResponsibilityLetter(BaseModel):
         super().save(*args, **kwargs)
 
 
-SIGNED_FIELDS = ("year", "level", "template_id", "department_id", "issuer_id", "holder_id", "title",
-                 "body", "sign_by")  # fmt: skip
+SIGNED_FIELDS = (
+    "year",
+    "level",
+    "template_id",
+    "department_id",
+    "issuer_id",
+    "holder_id",
+    "title",
+    "body",
+    "sign_by",
+)
 
 
 class LetterSide(models.TextChoices):
@@ -328,9 +339,11 @@ class LetterSignature(models.Model):
     )
     side = models.CharField(_("side"), max_length=10, choices=LetterSide.choices)
     signer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
         verbose_name=_("signed by"),
-    )  # fmt: skip
+    )
     signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
 
     objects = SignatureQuerySet.as_manager()
@@ -457,13 +470,17 @@ class MeetingSettings(BaseModel):
     """How often each level must meet (element 2: company quarterly, department monthly)."""
 
     company_frequency = models.CharField(
-        _("company meetings"), max_length=20, choices=Frequency.choices,
+        _("company meetings"),
+        max_length=20,
+        choices=Frequency.choices,
         default=Frequency.QUARTERLY,
-    )  # fmt: skip
+    )
     department_frequency = models.CharField(
-        _("department meetings"), max_length=20, choices=Frequency.choices,
+        _("department meetings"),
+        max_length=20,
+        choices=Frequency.choices,
         default=Frequency.MONTHLY,
-    )  # fmt: skip
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -489,9 +506,13 @@ class Meeting(BaseModel):
     held_on = models.DateField(_("held on"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     chair = models.ForeignKey(
-        Employee, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Employee,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("chaired by"),
-    )  # fmt: skip
+    )
     attendees = models.ManyToManyField(
         Employee, blank=True, related_name="+", verbose_name=_("attendees")
     )
@@ -520,9 +541,13 @@ class MeetingDecision(BaseModel):
     )
     due_date = models.DateField(_("due date"))
     task = models.ForeignKey(
-        Task, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        Task,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("task"),
-    )  # fmt: skip
+    )
 
     class Meta:
         verbose_name = _("meeting decision")

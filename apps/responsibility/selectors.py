@@ -59,11 +59,7 @@ def objective_rows(
     user may see (their departments for heads)."""
     from apps.scoring.registry import indicators
 
-    objectives = list(
-        Objective.objects.filter(year=year).prefetch_related(
-            "targets__department"
-        )
-    )  # fmt: skip
+    objectives = list(Objective.objects.filter(year=year).prefetch_related("targets__department"))
     live_values = live if live is not None else {}
     if live is None and any(o.indicator_key for o in objectives):
         as_of = as_of or min(dt.date.today(), dt.date(year, 12, 31))
@@ -79,11 +75,19 @@ def objective_rows(
         else:
             actual, live = objective.manual_actual, False
         targets = [
-            t for t in objective.targets.all()
+            t
+            for t in objective.targets.all()
             if access.sees_everything or t.department_id in access.headed_department_ids
-        ]  # fmt: skip
-        rows.append(ObjectiveRow(objective, actual, live, is_met(objective.direction, objective.target, actual),
-                                 targets))  # fmt: skip
+        ]
+        rows.append(
+            ObjectiveRow(
+                objective,
+                actual,
+                live,
+                is_met(objective.direction, objective.target, actual),
+                targets,
+            )
+        )
     return rows
 
 
@@ -151,7 +155,7 @@ def letter_pairs(level: str) -> tuple[list[tuple[int, int, int]], int]:
         Employee.objects.filter(is_active=True).values_list(
             "id", "department_id", "user_id", "is_principal_head"
         )
-    )  # fmt: skip
+    )
     by_user = {user_id: (pk, dept) for pk, dept, user_id, _p in employees if user_id}
     units = list(Department.objects.filter(is_active=True).values_list("id", "kind", "path"))
 
@@ -273,9 +277,10 @@ def units_without_officer(*, department_ids=None) -> list[Department]:
     """Active departments, workshops, sections and teams with no active safety officer of
     their own (two queries)."""
     with_officer = set(
-        Employee.objects.filter(EMPLOYEE_FLAGS["safety_officer"], is_active=True)
-        .values_list("department_id", flat=True)
-    )  # fmt: skip
+        Employee.objects.filter(EMPLOYEE_FLAGS["safety_officer"], is_active=True).values_list(
+            "department_id", flat=True
+        )
+    )
     units = Department.objects.filter(is_active=True).exclude(kind=DepartmentKind.COMPANY)
     if department_ids is not None:
         units = units.filter(id__in=department_ids)
@@ -319,9 +324,10 @@ def meeting_compliance(*, year: int, as_of: dt.date, department_ids=None) -> lis
     workshop. Three queries, whatever the number of meetings."""
     settings = MeetingSettings.objects.order_by("pk").first() or MeetingSettings()
     units = list(
-        Department.objects.filter(is_active=True, kind__in=(DepartmentKind.COMPANY, *TOP_KINDS))
-        .order_by("path")
-    )  # fmt: skip
+        Department.objects.filter(
+            is_active=True, kind__in=(DepartmentKind.COMPANY, *TOP_KINDS)
+        ).order_by("path")
+    )
     held: dict[tuple[str, int], list[dt.date]] = {}
     for level, department_id, held_on in Meeting.objects.filter(
         held_on__year=year, held_on__isnull=False

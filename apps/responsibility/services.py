@@ -64,8 +64,16 @@ def _apply(obj, data: dict, fields) -> None:
 # ------------------------------------------------------------------------------
 # Objectives
 # ------------------------------------------------------------------------------
-OBJECTIVE_FIELDS = ("year", "name", "indicator_key", "direction", "target", "unit",
-                    "manual_actual", "order")  # fmt: skip
+OBJECTIVE_FIELDS = (
+    "year",
+    "name",
+    "indicator_key",
+    "direction",
+    "target",
+    "unit",
+    "manual_actual",
+    "order",
+)
 
 
 @transaction.atomic
@@ -76,13 +84,18 @@ def objective_save(*, objective: Objective | None = None, data: dict, user) -> O
         locked = DepartmentAssessment.objects.filter(
             year=stored.year, status__in=(AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED)
         ).exists()
-        changed = {f for f in ("year", "direction", "target", "manual_actual") if f in data
-                   and data[f] != getattr(stored, f)}  # fmt: skip
+        changed = {
+            f
+            for f in ("year", "direction", "target", "manual_actual")
+            if f in data and data[f] != getattr(stored, f)
+        }
         if locked and changed:
             raise ApplicationError(
-                _("Departments were already assessed against this objective: its year, target and "
-                  "figures can no longer change.")
-            )  # fmt: skip
+                _(
+                    "Departments were already assessed against this objective: its year, target and "
+                    "figures can no longer change."
+                )
+            )
         if "year" in changed and stored.targets.exists():
             raise ApplicationError(
                 _("The objective is split to departments: its year cannot change.")
@@ -97,8 +110,9 @@ _KEEP = object()  # "not given": the stored actual stays as it is
 
 
 @transaction.atomic
-def target_set(*, objective: Objective, department: Department, target, user,
-               actual=_KEEP) -> DepartmentTarget:  # fmt: skip
+def target_set(
+    *, objective: Objective, department: Department, target, user, actual=_KEEP
+) -> DepartmentTarget:
     """Split an objective to a department (managers), or record its actual (heads too)."""
     access = access_for(user)
     item = DepartmentTarget.objects.filter(objective=objective, department=department).first()
@@ -120,8 +134,10 @@ def target_set(*, objective: Objective, department: Department, target, user,
 
 def _assessment_locked(year: int, department: Department) -> bool:
     return DepartmentAssessment.objects.filter(
-        year=year, department=department, status__in=(AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED)
-    ).exists()  # fmt: skip
+        year=year,
+        department=department,
+        status__in=(AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED),
+    ).exists()
 
 
 @transaction.atomic
@@ -136,9 +152,10 @@ def assessment_submit(
     if assessment.status != AssessmentStatus.DRAFT:
         raise ApplicationError(_("This assessment is already submitted."))
     targets = list(
-        DepartmentTarget.objects.filter(objective__year=year, department=department)
-        .select_related("objective")
-    )  # fmt: skip
+        DepartmentTarget.objects.filter(objective__year=year, department=department).select_related(
+            "objective"
+        )
+    )
     if not targets:
         raise ApplicationError(_("This department has no targets for %(year)s.") % {"year": year})
     if any(t.actual is None for t in targets):
@@ -159,8 +176,9 @@ def assessment_submit(
         source=assessment,
         sign_off_role=Role.LEADERSHIP,
     )
-    workflow.task_submit(task=approval, user=user, note=comment or _("Assessment submitted."),
-                         via_source=True)  # fmt: skip
+    workflow.task_submit(
+        task=approval, user=user, note=comment or _("Assessment submitted."), via_source=True
+    )
     assessment.approval_task = approval
     _save(assessment, user=user)
     return assessment
@@ -187,10 +205,13 @@ def duty_save(*, data: dict, user, previous: DutyDocument | None = None) -> Duty
     """A new duty document, or a new version of `previous` (which stops being current)."""
     _require_manager(user)
     document = DutyDocument(
-        scope=data["scope"], department=data.get("department"), position=data.get("position"),
-        title=data["title"], content=data["content"],
+        scope=data["scope"],
+        department=data.get("department"),
+        position=data.get("position"),
+        title=data["title"],
+        content=data["content"],
         effective_on=data.get("effective_on") or timezone.localdate(),
-    )  # fmt: skip
+    )
     if document.scope == "department" and document.department is None:
         raise ValidationError({"department": _("Choose the department.")})
     if document.scope == "position" and document.position is None:
@@ -211,15 +232,28 @@ def duty_save(*, data: dict, user, previous: DutyDocument | None = None) -> Duty
 
 
 @transaction.atomic
-def duty_review(*, document: DutyDocument, year: int, result: str, user, notes: str = "",
-                reviewed_on: dt.date | None = None) -> DutyReview:  # fmt: skip
+def duty_review(
+    *,
+    document: DutyDocument,
+    year: int,
+    result: str,
+    user,
+    notes: str = "",
+    reviewed_on: dt.date | None = None,
+) -> DutyReview:
     _require_manager(user)
     if DutyReview.objects.filter(document=document, year=year).exists():
         raise ApplicationError(
             _("These duties are already reviewed for %(year)s.") % {"year": year}
         )
-    review = DutyReview(document=document, year=year, result=result, notes=notes, reviewer=user,
-                        reviewed_on=reviewed_on or timezone.localdate())  # fmt: skip
+    review = DutyReview(
+        document=document,
+        year=year,
+        result=result,
+        notes=notes,
+        reviewer=user,
+        reviewed_on=reviewed_on or timezone.localdate(),
+    )
     _save(review, user=user)
     return review
 
@@ -243,9 +277,10 @@ def letters_issue(*, year: int, template: LetterTemplate, sign_by: dt.date, user
     _require_manager(user)
     pairs, skipped = selectors.letter_pairs(template.level)
     existing = set(
-        ResponsibilityLetter.objects.filter(year=year, level=template.level)
-        .values_list("holder_id", flat=True)
-    )  # fmt: skip
+        ResponsibilityLetter.objects.filter(year=year, level=template.level).values_list(
+            "holder_id", flat=True
+        )
+    )
     new = [
         ResponsibilityLetter(
             year=year,
@@ -257,7 +292,7 @@ def letters_issue(*, year: int, template: LetterTemplate, sign_by: dt.date, user
             title=template.title,
             body=template.body,
             sign_by=sign_by,
-        )  # fmt: skip
+        )
         for department_id, issuer_id, holder_id in pairs
         if holder_id not in existing
     ]
@@ -335,7 +370,7 @@ def letter_reminders_send(*, today: dt.date | None = None) -> int:
         .exclude(last_reminded_on__gt=today - dt.timedelta(days=LETTER_REMINDER_EVERY_DAYS))
         .select_related("issuer__user", "holder__user")
         .prefetch_related("signatures")
-    )  # fmt: skip
+    )
     batch = []
     for letter in letters:
         signed = {s.side for s in letter.signatures.all()}
@@ -425,13 +460,20 @@ def _can_run_meeting(user, level: str, department: Department) -> bool:
     return access.heads(department.pk)
 
 
-MEETING_FIELDS = ("level", "department", "title", "scheduled_on", "held_on", "place", "chair",
-                  "minutes")  # fmt: skip
+MEETING_FIELDS = (
+    "level",
+    "department",
+    "title",
+    "scheduled_on",
+    "held_on",
+    "place",
+    "chair",
+    "minutes",
+)
 
 
 @transaction.atomic
-def meeting_save(*, meeting: Meeting | None = None, data: dict, user,
-                 attendees=None) -> Meeting:  # fmt: skip
+def meeting_save(*, meeting: Meeting | None = None, data: dict, user, attendees=None) -> Meeting:
     """Schedule a meeting or record it (held on, attendance, minutes)."""
     meeting = meeting or Meeting()
     if meeting.pk and not _can_run_meeting(user, meeting.level, meeting.department):
@@ -450,8 +492,9 @@ def meeting_save(*, meeting: Meeting | None = None, data: dict, user,
 
 
 @transaction.atomic
-def decision_add(*, meeting: Meeting, text: str, department: Department, due_date: dt.date,
-                 user) -> MeetingDecision:  # fmt: skip
+def decision_add(
+    *, meeting: Meeting, text: str, department: Department, due_date: dt.date, user
+) -> MeetingDecision:
     """A decision of a held meeting becomes a Task for its department."""
     if not _can_run_meeting(user, meeting.level, meeting.department):
         raise PermissionDenied(_("You may not record decisions of this meeting."))
@@ -461,10 +504,14 @@ def decision_add(*, meeting: Meeting, text: str, department: Department, due_dat
     decision.full_clean()
     decision.save()
     decision.task = workflow.task_create(
-        title=text[:200], department=department, due_date=due_date, user=user, source=decision,
+        title=text[:200],
+        department=department,
+        due_date=due_date,
+        user=user,
+        source=decision,
         description=_("Decided at %(meeting)s on %(date)s.")
         % {"meeting": meeting.title, "date": meeting.held_on.isoformat()},
-    )  # fmt: skip
+    )
     decision.save(update_fields=["task"])
     return decision
 
@@ -481,10 +528,12 @@ def meeting_reminders_send(*, today: dt.date | None = None) -> int:
 
     today = today or timezone.localdate()
     rows = [
-        row for row in selectors.meeting_compliance(year=today.year, as_of=today)
+        row
+        for row in selectors.meeting_compliance(year=today.year, as_of=today)
         if row.result.current_held is False
-        and (schedule.period_of(row.frequency, today).end - today).days == MEETING_REMINDER_DAYS_BEFORE
-    ]  # fmt: skip
+        and (schedule.period_of(row.frequency, today).end - today).days
+        == MEETING_REMINDER_DAYS_BEFORE
+    ]
     if not rows:
         return 0
     heads = department_head_users(
@@ -496,7 +545,9 @@ def meeting_reminders_send(*, today: dt.date | None = None) -> int:
         end = schedule.period_of(row.frequency, today).end
         users = managers if row.level == "company" else heads.get(row.department.pk, [])
         message = _("No safety meeting held yet for %(unit)s in the period ending %(end)s") % {
-            "unit": row.department.name, "end": end.isoformat()}  # fmt: skip
+            "unit": row.department.name,
+            "end": end.isoformat(),
+        }
         batch.append((users, message, None, "/responsibility/meetings/compliance/"))
     workflow.notify_many(batch)
     return len(rows)

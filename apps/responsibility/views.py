@@ -63,8 +63,11 @@ def _form_page(request, form, title, cancel, save, success, multipart=False):
         else:
             messages.success(request, _("Saved."))
             return redirect(success(result) if callable(success) else success)
-    return render(request, "core/form_page.html",
-                  {"form": form, "title": title, "cancel_url": cancel, "multipart": multipart})  # fmt: skip
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": title, "cancel_url": cancel, "multipart": multipart},
+    )
 
 
 # ------------------------------------------------------------------------------
@@ -75,21 +78,33 @@ def objectives(request):
     year = _year(request)
     access = access_for(request.user)
     rows = selectors.objective_rows(year=year, user=request.user)
-    return render(request, "responsibility/objectives.html", {
-        "year": year, "rows": rows, "assessments": selectors.assessment_list(user=request.user, year=year),
-        "can_edit": access.manages_everything,
-    })  # fmt: skip
+    return render(
+        request,
+        "responsibility/objectives.html",
+        {
+            "year": year,
+            "rows": rows,
+            "assessments": selectors.assessment_list(user=request.user, year=year),
+            "can_edit": access.manages_everything,
+        },
+    )
 
 
 @role_required(manages)
 def objective_edit(request, pk: int | None = None):
     objective = get_object_or_404(Objective, pk=pk) if pk is not None else None
-    form = ObjectiveForm(request.POST or None, instance=objective,
-                         initial={"year": timezone.localdate().year})  # fmt: skip
+    form = ObjectiveForm(
+        request.POST or None, instance=objective, initial={"year": timezone.localdate().year}
+    )
     back = reverse("responsibility:objectives")
-    return _form_page(request, form, _("Safety objective"), back,
-                      lambda d: services.objective_save(objective=objective, data=d, user=request.user),
-                      lambda o: f"{back}?year={o.year}")  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        _("Safety objective"),
+        back,
+        lambda d: services.objective_save(objective=objective, data=d, user=request.user),
+        lambda o: f"{back}?year={o.year}",
+    )
 
 
 @role_required(reads_org)
@@ -97,8 +112,14 @@ def target_edit(request, pk: int):
     objective = get_object_or_404(Objective, pk=pk)
     form = TargetForm(request.POST or None)
     back = reverse("responsibility:objectives") + f"?year={objective.year}"
-    return _form_page(request, form, _("Department target: %(o)s") % {"o": objective}, back,
-                      lambda d: services.target_set(objective=objective, user=request.user, **d), back)  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        _("Department target: %(o)s") % {"o": objective},
+        back,
+        lambda d: services.target_set(objective=objective, user=request.user, **d),
+        back,
+    )
 
 
 @role_required(manages)
@@ -106,8 +127,14 @@ def assessment_submit(request):
     year = _year(request)
     form = AssessmentForm(request.POST or None)
     back = reverse("responsibility:objectives") + f"?year={year}"
-    return _form_page(request, form, _("Year-end assessment %(year)s") % {"year": year}, back,
-                      lambda d: services.assessment_submit(year=year, user=request.user, **d), back)  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        _("Year-end assessment %(year)s") % {"year": year},
+        back,
+        lambda d: services.assessment_submit(year=year, user=request.user, **d),
+        back,
+    )
 
 
 # ------------------------------------------------------------------------------
@@ -116,30 +143,55 @@ def assessment_submit(request):
 @role_required(reads_org)
 def duties(request):
     filters = request.GET.dict()
-    return render(request, "responsibility/duties.html", {
-        "documents": selectors.duty_list(user=request.user, filters=filters), "filters": filters,
-        "can_edit": access_for(request.user).manages_everything, "year": timezone.localdate().year,
-    })  # fmt: skip
+    return render(
+        request,
+        "responsibility/duties.html",
+        {
+            "documents": selectors.duty_list(user=request.user, filters=filters),
+            "filters": filters,
+            "can_edit": access_for(request.user).manages_everything,
+            "year": timezone.localdate().year,
+        },
+    )
 
 
 @role_required(manages)
 def duty_edit(request, pk: int | None = None):
     previous = get_object_or_404(DutyDocument, pk=pk, is_current=True) if pk is not None else None
-    form = DutyForm(request.POST or None, instance=None, initial=(
-        {k: getattr(previous, k) for k in ("scope", "department", "position", "title", "content")}
-        if previous else None))  # fmt: skip
-    return _form_page(request, form, _("Safety duties"), reverse("responsibility:duties"),
-                      lambda d: services.duty_save(data=d, user=request.user, previous=previous),
-                      reverse("responsibility:duties"))  # fmt: skip
+    form = DutyForm(
+        request.POST or None,
+        instance=None,
+        initial=(
+            {
+                k: getattr(previous, k)
+                for k in ("scope", "department", "position", "title", "content")
+            }
+            if previous
+            else None
+        ),
+    )
+    return _form_page(
+        request,
+        form,
+        _("Safety duties"),
+        reverse("responsibility:duties"),
+        lambda d: services.duty_save(data=d, user=request.user, previous=previous),
+        reverse("responsibility:duties"),
+    )
 
 
 @role_required(manages)
 def duty_review(request, pk: int):
     document = get_object_or_404(DutyDocument, pk=pk)
     form = ReviewForm(request.POST or None, initial={"year": timezone.localdate().year})
-    return _form_page(request, form, _("Review: %(d)s") % {"d": document}, reverse("responsibility:duties"),
-                      lambda d: services.duty_review(document=document, user=request.user, **d),
-                      reverse("responsibility:duties"))  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        _("Review: %(d)s") % {"d": document},
+        reverse("responsibility:duties"),
+        lambda d: services.duty_review(document=document, user=request.user, **d),
+        reverse("responsibility:duties"),
+    )
 
 
 # ------------------------------------------------------------------------------
@@ -154,12 +206,21 @@ def letters(request):
     page = Paginator(selectors.letter_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "responsibility/letters.html", {
-        "page": page, "filters": filters, "year": year, "levels": LetterLevel.choices,
-        "statuses": LetterStatus.choices, "progress": selectors.signing_progress(user=request.user, year=year),
-        "can_edit": access.manages_everything, "can_export": reads_org(access),
-        "employee_id": access.employee_id,
-    })  # fmt: skip
+    return render(
+        request,
+        "responsibility/letters.html",
+        {
+            "page": page,
+            "filters": filters,
+            "year": year,
+            "levels": LetterLevel.choices,
+            "statuses": LetterStatus.choices,
+            "progress": selectors.signing_progress(user=request.user, year=year),
+            "can_edit": access.manages_everything,
+            "can_export": reads_org(access),
+            "employee_id": access.employee_id,
+        },
+    )
 
 
 @role_required(manages)
@@ -176,16 +237,28 @@ def letters_issue(request):
             % result,
         )
         return redirect("responsibility:letters")
-    return render(request, "core/form_page.html", {"form": form, "title": _("Issue responsibility letters"),
-                                                   "cancel_url": reverse("responsibility:letters")})  # fmt: skip
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Issue responsibility letters"),
+            "cancel_url": reverse("responsibility:letters"),
+        },
+    )
 
 
 @role_required(manages)
 def template_edit(request):
     form = TemplateForm(request.POST or None)
-    return _form_page(request, form, _("Letter template"), reverse("responsibility:letters"),
-                      lambda d: services.template_save(data=d, user=request.user),
-                      reverse("responsibility:letters_issue"))  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        _("Letter template"),
+        reverse("responsibility:letters"),
+        lambda d: services.template_save(data=d, user=request.user),
+        reverse("responsibility:letters_issue"),
+    )
 
 
 @login_required
@@ -193,10 +266,17 @@ def letter_detail(request, pk: int):
     letter = get_object_or_404(selectors.letter_list(user=request.user), pk=pk)
     signatures = list(letter.signatures.select_related("signer"))
     side = services.letter_side(letter, request.user)
-    return render(request, "responsibility/letter_detail.html", {
-        "letter": letter, "signatures": signatures, "scans": attachment_list(owner=letter),
-        "can_sign": side is not None and side not in {s.side for s in signatures}, "form": SignForm(),
-    })  # fmt: skip
+    return render(
+        request,
+        "responsibility/letter_detail.html",
+        {
+            "letter": letter,
+            "signatures": signatures,
+            "scans": attachment_list(owner=letter),
+            "can_sign": side is not None and side not in {s.side for s in signatures},
+            "form": SignForm(),
+        },
+    )
 
 
 @login_required
@@ -230,28 +310,45 @@ def organisation(request):
     visible = access.visible_department_ids()
     from apps.responsibility.models import AppointmentDocument
 
-    return render(request, "responsibility/organisation.html", {
-        "bodies": selectors.body_list(), "documents": AppointmentDocument.objects.all(),
-        "officers": selectors.officer_list(user=request.user),
-        "without_officer": selectors.units_without_officer(department_ids=visible),
-        "can_edit": access.manages_everything,
-    })  # fmt: skip
+    return render(
+        request,
+        "responsibility/organisation.html",
+        {
+            "bodies": selectors.body_list(),
+            "documents": AppointmentDocument.objects.all(),
+            "officers": selectors.officer_list(user=request.user),
+            "without_officer": selectors.units_without_officer(department_ids=visible),
+            "can_edit": access.manages_everything,
+        },
+    )
 
 
 @role_required(manages)
 def document_edit(request):
     form = DocumentForm(request.POST or None)
     back = reverse("responsibility:organisation")
-    return _form_page(request, form, _("Appointing document"), back,
-                      lambda d: services.document_save(data=d, user=request.user), back)  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        _("Appointing document"),
+        back,
+        lambda d: services.document_save(data=d, user=request.user),
+        back,
+    )
 
 
 @role_required(manages)
 def body_edit(request):
     form = BodyForm(request.POST or None)
     back = reverse("responsibility:organisation")
-    return _form_page(request, form, _("Safety body"), back,
-                      lambda d: services.body_save(data=d, user=request.user), back)  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        _("Safety body"),
+        back,
+        lambda d: services.body_save(data=d, user=request.user),
+        back,
+    )
 
 
 @role_required(manages)
@@ -259,8 +356,14 @@ def member_add(request, pk: int):
     body = get_object_or_404(SafetyBody, pk=pk)
     form = MemberForm(request.POST or None)
     back = reverse("responsibility:organisation")
-    return _form_page(request, form, _("Add a member to %(b)s") % {"b": body}, back,
-                      lambda d: services.member_add(body=body, user=request.user, **d), back)  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        _("Add a member to %(b)s") % {"b": body},
+        back,
+        lambda d: services.member_add(body=body, user=request.user, **d),
+        back,
+    )
 
 
 # ------------------------------------------------------------------------------
@@ -273,10 +376,17 @@ def meetings(request):
         selectors.meeting_list(user=request.user, filters=filters), PAGE_SIZE
     ).get_page(request.GET.get("page"))
     access = access_for(request.user)
-    return render(request, "responsibility/meetings.html", {
-        "page": page, "filters": filters, "levels": MeetingLevel.choices,
-        "can_edit": access.manages_everything or access.is_department_head, "can_export": reads_org(access),
-    })  # fmt: skip
+    return render(
+        request,
+        "responsibility/meetings.html",
+        {
+            "page": page,
+            "filters": filters,
+            "levels": MeetingLevel.choices,
+            "can_edit": access.manages_everything or access.is_department_head,
+            "can_export": reads_org(access),
+        },
+    )
 
 
 @login_required
@@ -284,11 +394,18 @@ def meeting_detail(request, pk: int):
     meeting = get_object_or_404(selectors.meeting_list(user=request.user), pk=pk)
     access = access_for(request.user)
     can_edit = services._can_run_meeting(request.user, meeting.level, meeting.department)
-    return render(request, "responsibility/meeting_detail.html", {
-        "meeting": meeting, "attendees": meeting.attendees.select_related("department"),
-        "decisions": meeting.decisions.select_related("department", "task"), "can_edit": can_edit,
-        "form": DecisionForm() if can_edit and meeting.held_on else None, "access": access,
-    })  # fmt: skip
+    return render(
+        request,
+        "responsibility/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "attendees": meeting.attendees.select_related("department"),
+            "decisions": meeting.decisions.select_related("department", "task"),
+            "can_edit": can_edit,
+            "form": DecisionForm() if can_edit and meeting.held_on else None,
+            "access": access,
+        },
+    )
 
 
 @role_required(reads_org)
@@ -311,8 +428,14 @@ def meeting_edit(request, pk: int | None = None):
             meeting=meeting, data=data, user=request.user, attendees=attendees
         )
 
-    return _form_page(request, form, _("Safety meeting"), reverse("responsibility:meetings"), save,
-                      lambda m: reverse("responsibility:meeting_detail", args=[m.pk]))  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        _("Safety meeting"),
+        reverse("responsibility:meetings"),
+        save,
+        lambda m: reverse("responsibility:meeting_detail", args=[m.pk]),
+    )
 
 
 @role_required(reads_org)
@@ -349,5 +472,11 @@ def compliance(request):
 def settings_edit(request):
     form = SettingsForm(request.POST or None, instance=services.meeting_settings())
     back = reverse("responsibility:compliance")
-    return _form_page(request, form, _("Meeting frequencies"), back,
-                      lambda d: services.meeting_settings_save(data=d, user=request.user), back)  # fmt: skip
+    return _form_page(
+        request,
+        form,
+        _("Meeting frequencies"),
+        back,
+        lambda d: services.meeting_settings_save(data=d, user=request.user),
+        back,
+    )

@@ -13,8 +13,17 @@ from apps.scoring.models import BItem, Element, ScoringItem, Standard
 class ScoringItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = ScoringItem
-        fields = ["id", "code", "requirement", "points", "method", "is_veto", "group",
-                  "indicator_key", "auto_rule"]  # fmt: skip
+        fields = [
+            "id",
+            "code",
+            "requirement",
+            "points",
+            "method",
+            "is_veto",
+            "group",
+            "indicator_key",
+            "auto_rule",
+        ]
 
 
 class BItemSerializer(serializers.ModelSerializer):
@@ -38,8 +47,19 @@ class StandardSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Standard
-        fields = ["id", "name", "version", "industry", "full_points", "threshold_1",
-                  "threshold_2", "threshold_3", "element_min_share", "is_active", "item_count"]  # fmt: skip
+        fields = [
+            "id",
+            "name",
+            "version",
+            "industry",
+            "full_points",
+            "threshold_1",
+            "threshold_2",
+            "threshold_3",
+            "element_min_share",
+            "is_active",
+            "item_count",
+        ]
 
 
 class StandardDetailSerializer(StandardSerializer):
@@ -73,8 +93,9 @@ class StandardViewSet(viewsets.ReadOnlyModelViewSet):
         return StandardDetailSerializer if self.action == "retrieve" else StandardSerializer
 
     @extend_schema(request={"multipart/form-data": ImportSerializer}, responses=StandardSerializer)
-    @action(detail=False, methods=["post"], url_path="import",
-            parser_classes=[parsers.MultiPartParser])  # fmt: skip
+    @action(
+        detail=False, methods=["post"], url_path="import", parser_classes=[parsers.MultiPartParser]
+    )
     def import_file(self, request):
         body = ImportSerializer(data=request.data)
         body.is_valid(raise_exception=True)

@@ -47,14 +47,22 @@ class StandardExporter(exports.Exporter):
         groups = dict(ReviewGroup.choices)
         item_rows = [
             [
-                element["code"], b_item["code"], b_item["name"], item["code"], item["requirement"],
-                excel_number(item["points"]), item["method"], str(_("Yes") if item["veto"] else _("No")),
-                str(groups[item["group"]]), item["indicator"] or "", item["auto_rule"],
+                element["code"],
+                b_item["code"],
+                b_item["name"],
+                item["code"],
+                item["requirement"],
+                excel_number(item["points"]),
+                item["method"],
+                str(_("Yes") if item["veto"] else _("No")),
+                str(groups[item["group"]]),
+                item["indicator"] or "",
+                item["auto_rule"],
             ]
             for element in data["elements"]
             for b_item in element["b_items"]
             for item in b_item["items"]
-        ]  # fmt: skip
+        ]
         return render_xlsx_sheets(
             [
                 (
@@ -68,7 +76,7 @@ class StandardExporter(exports.Exporter):
                     [[e["code"], e["name"], excel_number(e["points"])] for e in data["elements"]],
                 ),
                 (ITEM_SHEET, [c.label for c in ITEM_COLUMNS], item_rows),
-            ],  # fmt: skip
+            ],
             total=len(item_rows),
             progress=progress,
         )

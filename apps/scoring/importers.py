@@ -74,9 +74,14 @@ def workbook_to_data(upload) -> tuple[dict, list[RowError]]:
         key = _info_key(row.values.get("field", ""))
         value = row.values.get("value", "") or ""
         if key is None:
-            errors.append(RowError(row.number, str(INFO_COLUMNS[0].label),
-                                   _("Unknown field “%(field)s”.") % {"field": row.values.get("field")},
-                                   str(INFO_SHEET)))  # fmt: skip
+            errors.append(
+                RowError(
+                    row.number,
+                    str(INFO_COLUMNS[0].label),
+                    _("Unknown field “%(field)s”.") % {"field": row.values.get("field")},
+                    str(INFO_SHEET),
+                )
+            )
             continue
         data["_rows"][key] = row.number
         if key in NUMERIC_INFO:
@@ -89,8 +94,14 @@ def workbook_to_data(upload) -> tuple[dict, list[RowError]]:
                 continue
             if key.startswith("threshold_"):
                 if number is None:
-                    errors.append(RowError(row.number, str(INFO_COLUMNS[1].label),
-                                           _("This cell is required."), str(INFO_SHEET)))  # fmt: skip
+                    errors.append(
+                        RowError(
+                            row.number,
+                            str(INFO_COLUMNS[1].label),
+                            _("This cell is required."),
+                            str(INFO_SHEET),
+                        )
+                    )
                 else:
                     thresholds[int(key[-1]) - 1] = number
             else:
@@ -105,9 +116,14 @@ def workbook_to_data(upload) -> tuple[dict, list[RowError]]:
             continue
         node = {**row.values, "b_items": [], "_row": row.number, "_sheet": str(ELEMENT_SHEET)}
         if row.values["code"] in elements:
-            errors.append(RowError(row.number, str(ELEMENT_COLUMNS[0].label),
-                                   _("The element code “%(code)s” appears twice.") % {"code": row.values["code"]},
-                                   str(ELEMENT_SHEET)))  # fmt: skip
+            errors.append(
+                RowError(
+                    row.number,
+                    str(ELEMENT_COLUMNS[0].label),
+                    _("The element code “%(code)s” appears twice.") % {"code": row.values["code"]},
+                    str(ELEMENT_SHEET),
+                )
+            )
             continue
         elements[row.values["code"]] = node
         data["elements"].append(node)
@@ -141,10 +157,14 @@ def workbook_to_data(upload) -> tuple[dict, list[RowError]]:
             element["b_items"].append(b_items[key])
         elif b_items[key]["name"] != values["b_name"]:
             errors.append(
-                RowError(row.number, str(ITEM_COLUMNS[2].label),
-                         _("B-item %(code)s is named “%(name)s” in an earlier row.")
-                         % {"code": values["b_code"], "name": b_items[key]["name"]}, str(ITEM_SHEET))
-            )  # fmt: skip
+                RowError(
+                    row.number,
+                    str(ITEM_COLUMNS[2].label),
+                    _("B-item %(code)s is named “%(name)s” in an earlier row.")
+                    % {"code": values["b_code"], "name": b_items[key]["name"]},
+                    str(ITEM_SHEET),
+                )
+            )
         b_items[key]["items"].append(item)
     return data, errors
 

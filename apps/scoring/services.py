@@ -46,18 +46,25 @@ def standard_validate(data: dict) -> list[RowError]:
     share = data.get("element_min_share")
     if share not in (None, "") and not (0 <= Decimal(str(share)) <= 1):
         errors.append(
-            _err(data, _("Value"), _("The minimum share is between 0 and 1, e.g. 0.6."),
-                 key="element_min_share")
-        )  # fmt: skip
+            _err(
+                data,
+                _("Value"),
+                _("The minimum share is between 0 and 1, e.g. 0.6."),
+                key="element_min_share",
+            )
+        )
     element_codes: set[str] = set()
     item_codes: dict[str, dict] = {}
     total = Decimal(0)
     for element in data.get("elements", []):
         if element["code"] in element_codes:
             errors.append(
-                _err(element, _("Element code"),
-                     _("The element code “%(code)s” appears twice.") % {"code": element["code"]})
-            )  # fmt: skip
+                _err(
+                    element,
+                    _("Element code"),
+                    _("The element code “%(code)s” appears twice.") % {"code": element["code"]},
+                )
+            )
         element_codes.add(element["code"])
         points = Decimal(str(element["points"]))
         if problem := _points_problem(points):
@@ -69,9 +76,12 @@ def standard_validate(data: dict) -> list[RowError]:
         for b_item in element.get("b_items", []):
             if not b_item.get("items"):
                 errors.append(
-                    _err(element, _("B-item code"),
-                         _("B-item %(code)s has no scoring items.") % {"code": b_item["code"]})
-                )  # fmt: skip
+                    _err(
+                        element,
+                        _("B-item code"),
+                        _("B-item %(code)s has no scoring items.") % {"code": b_item["code"]},
+                    )
+                )
             for item in b_item.get("items", []):
                 item_points = Decimal(str(item["points"]))
                 item_sum += item_points
@@ -79,9 +89,12 @@ def standard_validate(data: dict) -> list[RowError]:
                     errors.append(_err(item, _("Points"), problem))
                 if item["code"] in item_codes:
                     errors.append(
-                        _err(item, _("Item code"),
-                             _("The item code “%(code)s” appears twice.") % {"code": item["code"]})
-                    )  # fmt: skip
+                        _err(
+                            item,
+                            _("Item code"),
+                            _("The item code “%(code)s” appears twice.") % {"code": item["code"]},
+                        )
+                    )
                 item_codes[item["code"]] = item
                 if item.get("group") and item["group"] not in ReviewGroup.values:
                     errors.append(_err(item, _("Review group"), _("Unknown review group.")))
@@ -90,10 +103,15 @@ def standard_validate(data: dict) -> list[RowError]:
                         engine.parse_rule(item["auto_rule"])
                     except ValueError:
                         errors.append(
-                            _err(item, _("Auto-deduction rule"),
-                                 _("“%(rule)s” is not a rule: write below:T:S:D, above:L:S:D or false.")
-                                 % {"rule": item["auto_rule"]})
-                        )  # fmt: skip
+                            _err(
+                                item,
+                                _("Auto-deduction rule"),
+                                _(
+                                    "“%(rule)s” is not a rule: write below:T:S:D, above:L:S:D or false."
+                                )
+                                % {"rule": item["auto_rule"]},
+                            )
+                        )
                     if not item.get("indicator"):
                         errors.append(
                             _err(
@@ -104,22 +122,32 @@ def standard_validate(data: dict) -> list[RowError]:
                         )
         if item_sum != points:
             errors.append(
-                _err(element, _("Points"),
-                     _("The items of element %(code)s add up to %(sum)s points, not %(points)s.")
-                     % {"code": element["code"], "sum": _num(item_sum), "points": _num(points)})
-            )  # fmt: skip
+                _err(
+                    element,
+                    _("Points"),
+                    _("The items of element %(code)s add up to %(sum)s points, not %(points)s.")
+                    % {"code": element["code"], "sum": _num(item_sum), "points": _num(points)},
+                )
+            )
     for orphan in data.get("orphans", []):
         errors.append(
-            _err(orphan, _("Element code"),
-                 _("No element has the code “%(code)s”.") % {"code": orphan["element"]})
-        )  # fmt: skip
+            _err(
+                orphan,
+                _("Element code"),
+                _("No element has the code “%(code)s”.") % {"code": orphan["element"]},
+            )
+        )
     full = Decimal(str(data.get("full_points") or 0))
     if data.get("elements") and total != full:
         errors.append(
-            _err(data, _("Full points"),
-                 _("The elements add up to %(total)s points, but the standard says %(full)s.")
-                 % {"total": _num(total), "full": _num(full)}, key="full_points")
-        )  # fmt: skip
+            _err(
+                data,
+                _("Full points"),
+                _("The elements add up to %(total)s points, but the standard says %(full)s.")
+                % {"total": _num(total), "full": _num(full)},
+                key="full_points",
+            )
+        )
     if not data.get("elements"):
         errors.append(_err(data, _("Elements"), _("The standard has no elements.")))
     thresholds = [Decimal(str(t)) for t in data.get("thresholds", engine.DEFAULT_THRESHOLDS)]
@@ -140,10 +168,14 @@ def standard_create(*, data: dict, user=None) -> Standard:
     errors = standard_validate(data)
     if not errors and Standard.objects.filter(name=data["name"], version=data["version"]).exists():
         errors.append(
-            _err(data, _("Version"),
-                 _("“%(name)s” version %(version)s already exists; give the import a new version.")
-                 % {"name": data["name"], "version": data["version"]}, key="version")
-        )  # fmt: skip
+            _err(
+                data,
+                _("Version"),
+                _("“%(name)s” version %(version)s already exists; give the import a new version.")
+                % {"name": data["name"], "version": data["version"]},
+                key="version",
+            )
+        )
     if errors:
         raise_row_errors(errors)
     thresholds = data.get("thresholds", engine.DEFAULT_THRESHOLDS)

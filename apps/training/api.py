@@ -76,9 +76,19 @@ class TrainingSessionSerializer(serializers.ModelSerializer):
     class Meta:
         model = TrainingSession
         fields = [
-            "id", "course", "course_name", "department", "department_name", "level",
-            "start_date", "end_date", "hours", "trainer", "place", "plan_item",
-        ]  # fmt: skip
+            "id",
+            "course",
+            "course_name",
+            "department",
+            "department_name",
+            "level",
+            "start_date",
+            "end_date",
+            "hours",
+            "trainer",
+            "place",
+            "plan_item",
+        ]
         extra_kwargs = {"level": {"required": False}, "end_date": {"required": False}}
 
 
@@ -94,9 +104,19 @@ class AttendanceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Attendance
         fields = [
-            "id", "session", "employee", "employee_no", "employee_name", "date", "level",
-            "present", "hours_credited", "exam_score", "passed", "holder_expired",
-        ]  # fmt: skip
+            "id",
+            "session",
+            "employee",
+            "employee_no",
+            "employee_name",
+            "date",
+            "level",
+            "present",
+            "hours_credited",
+            "exam_score",
+            "passed",
+            "holder_expired",
+        ]
         read_only_fields = ["id", "level"]
         validators = []  # one person once per session: the service updates instead
 
@@ -120,9 +140,19 @@ class CertificateSerializer(serializers.ModelSerializer):
     class Meta:
         model = Certificate
         fields = [
-            "id", "kind", "type", "number", "holder", "holder_name", "authority", "issued_on",
-            "valid_until", "next_review_on", "reviewed_on", "status",
-        ]  # fmt: skip
+            "id",
+            "kind",
+            "type",
+            "number",
+            "holder",
+            "holder_name",
+            "authority",
+            "issued_on",
+            "valid_until",
+            "next_review_on",
+            "reviewed_on",
+            "status",
+        ]
         read_only_fields = ["id", "kind", "reviewed_on"]
         extra_kwargs = {"valid_until": {"required": False}, "next_review_on": {"required": False}}
         validators = []  # uniqueness is checked by the service's full_clean
@@ -147,9 +177,18 @@ class TrainingPlanSerializer(serializers.ModelSerializer):
     class Meta:
         model = TrainingPlan
         fields = [
-            "id", "department", "year", "title", "note", "status", "approval_task",
-            "approved_at", "planned", "held", "items",
-        ]  # fmt: skip
+            "id",
+            "department",
+            "year",
+            "title",
+            "note",
+            "status",
+            "approval_task",
+            "approved_at",
+            "planned",
+            "held",
+            "items",
+        ]
         read_only_fields = ["id", "status", "approval_task", "approved_at"]
         extra_kwargs = {"title": {"required": False}}
         validators = []
@@ -288,8 +327,9 @@ class TrainingSessionViewSet(ListCreateUpdateViewSet):
             session=serializer.instance, data=serializer.validated_data, user=self.request.user
         )
 
-    @extend_schema(request={"multipart/form-data": UploadSerializer},
-                   responses=ImportResultSerializer)  # fmt: skip
+    @extend_schema(
+        request={"multipart/form-data": UploadSerializer}, responses=ImportResultSerializer
+    )
     @action(
         detail=True,
         methods=["post"],
@@ -307,9 +347,11 @@ class TrainingSessionViewSet(ListCreateUpdateViewSet):
 
 
 class AttendanceViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
     viewsets.GenericViewSet,
-):  # fmt: skip
+):
     """Attendance: everyone reads their own, heads their departments'. POST records or
     corrects one person's attendance of a session."""
 
@@ -339,9 +381,11 @@ class AttendanceViewSet(
 
 
 class ReinductionViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
     viewsets.GenericViewSet,
-):  # fmt: skip
+):
     serializer_class = ReinductionSerializer
     queryset = Reinduction.objects.none()
     permission_classes = [DepartmentScoped]

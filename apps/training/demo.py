@@ -25,8 +25,23 @@ COURSES = [
 ]
 
 # Everyone but the newest hire (E0023, still missing team-level induction).
-INDUCTED = ["E0001", "E0002", "E0003", "E0004", "E0005", "E0006", "E0010", "E0011", "E0012", "E0013",
-            "E0014", "E0015", "E0020", "E0021", "E0022"]  # fmt: skip
+INDUCTED = [
+    "E0001",
+    "E0002",
+    "E0003",
+    "E0004",
+    "E0005",
+    "E0006",
+    "E0010",
+    "E0011",
+    "E0012",
+    "E0013",
+    "E0014",
+    "E0015",
+    "E0020",
+    "E0021",
+    "E0022",
+]
 
 
 def load(context: dict) -> int:
@@ -52,19 +67,27 @@ def load(context: dict) -> int:
         nonlocal created
         s = services.session_create(
             data={
-                "course": courses[course], "department": departments[department],
-                "level": courses[course].level, "start_date": on, "end_date": on,
-                "hours": courses[course].hours, "trainer": extra.get("trainer", "张敏"),
-                "place": extra.get("place", "培训教室"), "plan_item": extra.get("plan_item"),
+                "course": courses[course],
+                "department": departments[department],
+                "level": courses[course].level,
+                "start_date": on,
+                "end_date": on,
+                "hours": courses[course].hours,
+                "trainer": extra.get("trainer", "张敏"),
+                "place": extra.get("place", "培训教室"),
+                "plan_item": extra.get("plan_item"),
             },
             user=manager,
-        )  # fmt: skip
+        )
         for number in who:
             services.attendance_record(
-                session=s, employee=people[number], user=manager,
+                session=s,
+                employee=people[number],
+                user=manager,
                 hours_credited=extra.get("hours", {}).get(number),
-                exam_score=Decimal(88), passed=True,
-            )  # fmt: skip
+                exam_score=Decimal(88),
+                passed=True,
+            )
             created += 1
         return s
 
@@ -73,33 +96,74 @@ def load(context: dict) -> int:
     session("C-02", first_days + dt.timedelta(days=1), "JJG", INDUCTED + ["E0023"])
     session("C-03", first_days + dt.timedelta(days=2), "JJG", INDUCTED)
     refresher_day = max(year_start, today - dt.timedelta(days=20))
-    session("C-10", refresher_day, "AHB",
-            [n for n in INDUCTED if n != "E0013"] + ["E0001"], trainer="外聘讲师 陈工")  # fmt: skip
+    session(
+        "C-10",
+        refresher_day,
+        "AHB",
+        [n for n in INDUCTED if n != "E0013"] + ["E0001"],
+        trainer="外聘讲师 陈工",
+    )
     session("C-10", refresher_day, "AHB", ["E0013"], hours={"E0013": Decimal(4)})
-    session("C-10", max(year_start, today - dt.timedelta(days=60)), "AHB",
-            [n for n in INDUCTED if n not in ("E0013", "E0006")], trainer="张敏")  # fmt: skip
-    session("C-11", max(year_start, today - dt.timedelta(days=10)), "AHB",
-            ["E0010", "E0011", "E0012", "E0014", "E0015", "E0020", "E0021", "E0022"])  # fmt: skip
-    session("C-12", max(year_start, today - dt.timedelta(days=30)), "AHB",
-            ["E0001", "E0002", "E0004"], trainer="市应急管理局培训中心", place="市安全培训中心")  # fmt: skip
+    session(
+        "C-10",
+        max(year_start, today - dt.timedelta(days=60)),
+        "AHB",
+        [n for n in INDUCTED if n not in ("E0013", "E0006")],
+        trainer="张敏",
+    )
+    session(
+        "C-11",
+        max(year_start, today - dt.timedelta(days=10)),
+        "AHB",
+        ["E0010", "E0011", "E0012", "E0014", "E0015", "E0020", "E0021", "E0022"],
+    )
+    session(
+        "C-12",
+        max(year_start, today - dt.timedelta(days=30)),
+        "AHB",
+        ["E0001", "E0002", "E0004"],
+        trainer="市应急管理局培训中心",
+        place="市安全培训中心",
+    )
 
     # Certificates: one in its review window, one expired, one expiring, one valid.
     types = {(t.kind, t.code): t for t in CertificateType.objects.all()}
     for holder, key, number, issued in [
-        ("E0005", ("special_operation", "1.2"), "T320500198703150012",
-         today - relativedelta(years=3) + dt.timedelta(days=30)),
-        ("E0014", ("special_operation", "2.1"), "T320500199010090034",
-         today - relativedelta(years=6) - dt.timedelta(days=15)),
-        ("E0015", ("special_operation", "2.1"), "T320500199803040056",
-         today - relativedelta(years=1)),
-        ("E0022", ("special_equipment", "5100"), "TS3205-N1-2021-0078",
-         today - relativedelta(years=6) + dt.timedelta(days=45)),
-    ]:  # fmt: skip
+        (
+            "E0005",
+            ("special_operation", "1.2"),
+            "T320500198703150012",
+            today - relativedelta(years=3) + dt.timedelta(days=30),
+        ),
+        (
+            "E0014",
+            ("special_operation", "2.1"),
+            "T320500199010090034",
+            today - relativedelta(years=6) - dt.timedelta(days=15),
+        ),
+        (
+            "E0015",
+            ("special_operation", "2.1"),
+            "T320500199803040056",
+            today - relativedelta(years=1),
+        ),
+        (
+            "E0022",
+            ("special_equipment", "5100"),
+            "TS3205-N1-2021-0078",
+            today - relativedelta(years=6) + dt.timedelta(days=45),
+        ),
+    ]:
         services.certificate_create(
-            data={"type": types[key], "number": number, "holder": people[holder],
-                  "issued_on": issued, "authority": "苏州市应急管理局"},
+            data={
+                "type": types[key],
+                "number": number,
+                "holder": people[holder],
+                "issued_on": issued,
+                "authority": "苏州市应急管理局",
+            },
             user=manager,
-        )  # fmt: skip
+        )
         created += 1
 
     # The machining workshop's plan for this year, submitted by its head, approved by leadership.
@@ -112,7 +176,7 @@ def load(context: dict) -> int:
             plan=plan,
             data={"course": courses[code], "month": month, "participants": who},
             user=head,
-        )  # fmt: skip
+        )
         for code, month, who in [
             ("C-10", min(today.month, 3), "车间全体员工"),
             ("C-11", today.month, "各班组"),
@@ -121,8 +185,16 @@ def load(context: dict) -> int:
     ]
     services.plan_submit(plan=plan, user=head)
     plan.refresh_from_db()
-    workflow.task_sign_off(task=plan.approval_task, user=users["lingdao"], decision="approve",
-                           comment="同意。")  # fmt: skip
-    session("C-10", max(year_start, today - dt.timedelta(days=5)), "JJG", ["E0011"],
-            plan_item=items[0], trainer="李强", place="机加工车间会议室")  # fmt: skip
+    workflow.task_sign_off(
+        task=plan.approval_task, user=users["lingdao"], decision="approve", comment="同意。"
+    )
+    session(
+        "C-10",
+        max(year_start, today - dt.timedelta(days=5)),
+        "JJG",
+        ["E0011"],
+        plan_item=items[0],
+        trainer="李强",
+        place="机加工车间会议室",
+    )
     return created + 2

@@ -48,23 +48,44 @@ class LedgerExporter(TrainingExporter):
 
     def header(self):
         return [
-            _("Date"), _("Course"), _("Level"), _("Session hours"), _("Trainer"), _("Place"),
-            _("Organising department"), _("Employee number"), _("Full name"), _("Department"),
-            _("Present"), _("Hours credited"), _("Exam score"), _("Passed"),
+            _("Date"),
+            _("Course"),
+            _("Level"),
+            _("Session hours"),
+            _("Trainer"),
+            _("Place"),
+            _("Organising department"),
+            _("Employee number"),
+            _("Full name"),
+            _("Department"),
+            _("Present"),
+            _("Hours credited"),
+            _("Exam score"),
+            _("Passed"),
             _("Expired certificate"),
-        ]  # fmt: skip
+        ]
 
     def rows(self) -> Iterator[list]:
         levels = dict(SessionLevel.choices)
         for a in self.queryset().iterator(chunk_size=2000):
             session = a.session
             yield [
-                a.date, session.course.name, str(levels.get(a.level, a.level)),
-                excel_number(session.hours), session.trainer, session.place, session.department.name,
-                a.employee.employee_no, a.employee.name, a.employee.department.name,
-                _yes_no(a.present), excel_number(a.hours_credited), excel_number(a.exam_score),
-                _yes_no(a.passed), _("Yes") if a.holder_expired else "",
-            ]  # fmt: skip
+                a.date,
+                session.course.name,
+                str(levels.get(a.level, a.level)),
+                excel_number(session.hours),
+                session.trainer,
+                session.place,
+                session.department.name,
+                a.employee.employee_no,
+                a.employee.name,
+                a.employee.department.name,
+                _yes_no(a.present),
+                excel_number(a.hours_credited),
+                excel_number(a.exam_score),
+                _yes_no(a.passed),
+                _("Yes") if a.holder_expired else "",
+            ]
 
 
 @exports.register
@@ -79,34 +100,60 @@ class ComplianceExporter(TrainingExporter):
         levels = dict(SessionLevel.choices)
         people = [
             [
-                r.employee_no, r.name, r.department_name, r.role_label,
-                excel_number(r.initial_hours), r.initial_required, excel_number(r.initial_short),
-                excel_number(r.annual_hours), r.annual_required, excel_number(r.annual_short),
+                r.employee_no,
+                r.name,
+                r.department_name,
+                r.role_label,
+                excel_number(r.initial_hours),
+                r.initial_required,
+                excel_number(r.initial_short),
+                excel_number(r.annual_hours),
+                r.annual_required,
+                excel_number(r.annual_short),
                 _("Yes") if r.induction_complete else _("No"),
                 "、".join(str(levels[level]) for level in r.induction_missing),
                 _("Yes") if r.has_expired_certificate else "",
                 _("Yes") if r.is_compliant else _("No"),
             ]
             for r in rows
-        ]  # fmt: skip
+        ]
         departments = [
             [
-                d.name, d.people, d.hours_ok, excel_number(d.hours_rate), d.induction_ok,
-                excel_number(d.induction_rate), excel_number(d.short_hours),
+                d.name,
+                d.people,
+                d.hours_ok,
+                excel_number(d.hours_rate),
+                d.induction_ok,
+                excel_number(d.induction_rate),
+                excel_number(d.short_hours),
             ]
             for d in selectors.by_department(rows)
-        ]  # fmt: skip
+        ]
         header = [
-            _("Employee number"), _("Full name"), _("Department"), _("Training role"),
-            _("Initial hours"), _("Initial required"), _("Initial short"),
-            _("Hours this year"), _("Yearly required"), _("Yearly short"),
-            _("Induction complete"), _("Induction missing"), _("Expired certificate"),
+            _("Employee number"),
+            _("Full name"),
+            _("Department"),
+            _("Training role"),
+            _("Initial hours"),
+            _("Initial required"),
+            _("Initial short"),
+            _("Hours this year"),
+            _("Yearly required"),
+            _("Yearly short"),
+            _("Induction complete"),
+            _("Induction missing"),
+            _("Expired certificate"),
             _("Compliant"),
-        ]  # fmt: skip
+        ]
         department_header = [
-            _("Department"), _("People"), _("Meeting hours"), _("Meeting hours (%)"),
-            _("Induction complete"), _("Induction complete (%)"), _("Hours short"),
-        ]  # fmt: skip
+            _("Department"),
+            _("People"),
+            _("Meeting hours"),
+            _("Meeting hours (%)"),
+            _("Induction complete"),
+            _("Induction complete (%)"),
+            _("Hours short"),
+        ]
         return render_xlsx_sheets(
             [
                 (_("People"), header, people),

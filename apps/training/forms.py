@@ -44,9 +44,16 @@ class SessionForm(forms.ModelForm):
     class Meta:
         model = TrainingSession
         fields = [
-            "course", "department", "level", "start_date", "end_date", "hours", "trainer",
-            "place", "plan_item",
-        ]  # fmt: skip
+            "course",
+            "department",
+            "level",
+            "start_date",
+            "end_date",
+            "hours",
+            "trainer",
+            "place",
+            "plan_item",
+        ]
         widgets = {"start_date": DATE, "end_date": DATE}
 
     def __init__(self, *args, user, **kwargs):
@@ -70,9 +77,13 @@ class AttendanceForm(forms.Form):
         label=_("Hours credited"), required=False, min_value=0, max_digits=5, decimal_places=1
     )
     exam_score = forms.DecimalField(
-        label=_("Exam score"), required=False, min_value=0, max_value=100, max_digits=5,
+        label=_("Exam score"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        max_digits=5,
         decimal_places=1,
-    )  # fmt: skip
+    )
     passed = forms.NullBooleanField(label=_("Passed"), required=False)
 
     def __init__(self, *args, employees, **kwargs):
@@ -94,8 +105,15 @@ class ReinductionForm(forms.ModelForm):
 class CertificateForm(forms.ModelForm):
     class Meta:
         model = Certificate
-        fields = ["type", "number", "holder", "authority", "issued_on", "valid_until",
-                  "next_review_on"]  # fmt: skip
+        fields = [
+            "type",
+            "number",
+            "holder",
+            "authority",
+            "issued_on",
+            "valid_until",
+            "next_review_on",
+        ]
         widgets = {"issued_on": DATE, "valid_until": DATE, "next_review_on": DATE}
         help_texts = {
             "valid_until": _("Leave empty: 6 years after issue."),

@@ -46,30 +46,37 @@ def attendance_import(*, session: TrainingSession, upload, user) -> ImportResult
         person = people.get(number)
         if person is None:
             errors.append(
-                RowError(row.number, labels["employee_no"],
-                         _("No employee in service has the number “%(number)s”.")
-                         % {"number": number})
-            )  # fmt: skip
+                RowError(
+                    row.number,
+                    labels["employee_no"],
+                    _("No employee in service has the number “%(number)s”.") % {"number": number},
+                )
+            )
             continue
         pk, name, department_id = person
         if user is not None and not access.heads(department_id):
             errors.append(
-                RowError(row.number, labels["employee_no"],
-                         services.not_creditable_message(number))
-            )  # fmt: skip
+                RowError(row.number, labels["employee_no"], services.not_creditable_message(number))
+            )
             continue
         if values.get("name") and values["name"] != name:
             errors.append(
-                RowError(row.number, labels["name"],
-                         _("Employee %(number)s is %(name)s, not “%(given)s”.")
-                         % {"number": number, "name": name, "given": values["name"]})
-            )  # fmt: skip
+                RowError(
+                    row.number,
+                    labels["name"],
+                    _("Employee %(number)s is %(name)s, not “%(given)s”.")
+                    % {"number": number, "name": name, "given": values["name"]},
+                )
+            )
         if pk in seen:
             errors.append(
-                RowError(row.number, labels["employee_no"],
-                         _("%(number)s already appears in row %(row)d.")
-                         % {"number": number, "row": seen[pk]})
-            )  # fmt: skip
+                RowError(
+                    row.number,
+                    labels["employee_no"],
+                    _("%(number)s already appears in row %(row)d.")
+                    % {"number": number, "row": seen[pk]},
+                )
+            )
             continue
         seen[pk] = row.number
         problems = services.attendance_problems(

@@ -215,16 +215,20 @@ def _attendance_sums(attendance: QuerySet[Attendance], year_start: dt.date) -> Q
     this year's other hours, and the last passed induction per level."""
     passed = ~Q(passed=False)
     # order_by(): the model's ordering would join sessions and people into the grouped query.
-    return attendance.order_by().values("employee_id").annotate(
-        induction=Sum("hours_credited", filter=Q(level__in=INDUCTION_LEVELS)),
-        manager_initial=Sum("hours_credited", filter=Q(level__in=MANAGER_INITIAL_LEVELS)),
-        annual=Sum(
-            "hours_credited", filter=Q(date__gte=year_start) & ~Q(level__in=INDUCTION_LEVELS)
-        ),
-        **{
-            f"last_{level}": Max("date", filter=passed & Q(level=level))
-            for level in INDUCTION_LEVELS
-        },
+    return (
+        attendance.order_by()
+        .values("employee_id")
+        .annotate(
+            induction=Sum("hours_credited", filter=Q(level__in=INDUCTION_LEVELS)),
+            manager_initial=Sum("hours_credited", filter=Q(level__in=MANAGER_INITIAL_LEVELS)),
+            annual=Sum(
+                "hours_credited", filter=Q(date__gte=year_start) & ~Q(level__in=INDUCTION_LEVELS)
+            ),
+            **{
+                f"last_{level}": Max("date", filter=passed & Q(level=level))
+                for level in INDUCTION_LEVELS
+            },
+        )
     )
 
 
@@ -265,9 +269,16 @@ def compliance(employees: QuerySet[Employee], *, as_of: dt.date) -> list[PersonC
             )
         }
     people = active.values(
-        "id", "employee_no", "name", "department_id", "department__name", "department__path",
-        "is_principal_head", "is_safety_manager", "hire_date",
-    ).order_by("department__path", "employee_no")  # fmt: skip
+        "id",
+        "employee_no",
+        "name",
+        "department_id",
+        "department__name",
+        "department__path",
+        "is_principal_head",
+        "is_safety_manager",
+        "hire_date",
+    ).order_by("department__path", "employee_no")
     expired = set(
         Certificate.objects.filter(holder_id__in=active.values("id"), valid_until__lt=as_of)
         .exclude(Exists(_newer_certificate(as_of)))
@@ -333,7 +344,9 @@ def compliance_by_path(*, as_of: dt.date):
             entry[2] += row.induction_complete
         return {path: tuple(entry) for path, entry in counts.items()}
 
-    return live.memo(f"training.compliance:{as_of.isoformat()}", apps=("training",), compute=compute)
+    return live.memo(
+        f"training.compliance:{as_of.isoformat()}", apps=("training",), compute=compute
+    )
 
 
 def compliance_rows(

@@ -81,9 +81,12 @@ def ruleset_save(*, ruleset: RuleSet | None = None, data: dict, user) -> RuleSet
             ruleset.code, rules.TABLES["default"]
         ).items():
             row = RuleSetRow(
-                ruleset=ruleset, role=role, high_risk=high_risk,
-                initial_hours=initial, annual_hours=annual,
-            )  # fmt: skip
+                ruleset=ruleset,
+                role=role,
+                high_risk=high_risk,
+                initial_hours=initial,
+                annual_hours=annual,
+            )
             _save(row, user=user)
     return ruleset
 
@@ -111,9 +114,16 @@ def settings_update(*, data: dict, user) -> TrainingSettings:
 # ------------------------------------------------------------------------------
 COURSE_FIELDS = ("code", "name", "level", "hours", "content", "is_active")
 SESSION_FIELDS = (
-    "course", "department", "level", "start_date", "end_date", "hours", "trainer", "place",
+    "course",
+    "department",
+    "level",
+    "start_date",
+    "end_date",
+    "hours",
+    "trainer",
+    "place",
     "plan_item",
-)  # fmt: skip
+)
 
 
 @transaction.atomic
@@ -263,8 +273,14 @@ def reinduction_create(*, data: dict, user) -> Reinduction:
 # Certificates
 # ------------------------------------------------------------------------------
 CERTIFICATE_FIELDS = (
-    "type", "number", "holder", "authority", "issued_on", "valid_until", "next_review_on",
-)  # fmt: skip
+    "type",
+    "number",
+    "holder",
+    "authority",
+    "issued_on",
+    "valid_until",
+    "next_review_on",
+)
 
 
 def _prepare_certificate(certificate: Certificate, data: dict) -> None:
@@ -362,14 +378,35 @@ def certificate_reminders_send(*, today: dt.date | None = None) -> dict[str, int
 
     url = reverse("training:certificate_list")
     for c in reviews:
-        batch.append((recipients(c), _("Certificate review due on %(review)s: %(holder)s, "
-                                       "%(type)s no. %(number)s") % values(c), None, url))  # fmt: skip
+        batch.append(
+            (
+                recipients(c),
+                _("Certificate review due on %(review)s: %(holder)s, %(type)s no. %(number)s")
+                % values(c),
+                None,
+                url,
+            )
+        )
     for c in expiries:
-        batch.append((recipients(c), _("Certificate expires on %(until)s: %(holder)s, "
-                                       "%(type)s no. %(number)s") % values(c), None, url))  # fmt: skip
+        batch.append(
+            (
+                recipients(c),
+                _("Certificate expires on %(until)s: %(holder)s, %(type)s no. %(number)s")
+                % values(c),
+                None,
+                url,
+            )
+        )
     for c in expired:
-        batch.append((recipients(c), _("Certificate expired on %(until)s: %(holder)s, "
-                                       "%(type)s no. %(number)s") % values(c), None, url))  # fmt: skip
+        batch.append(
+            (
+                recipients(c),
+                _("Certificate expired on %(until)s: %(holder)s, %(type)s no. %(number)s")
+                % values(c),
+                None,
+                url,
+            )
+        )
     workflow.notify_many(batch)
     for c in reviews:
         Certificate.objects.filter(pk=c.pk).update(review_reminded_for=c.next_review_on)

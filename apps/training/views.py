@@ -172,10 +172,11 @@ def reinduction_create(request):
     form = ReinductionForm(request.POST or None, employees=employees)
     if request.method == "POST" and form.is_valid():
         saved = _run(
-            request, form,
+            request,
+            form,
             lambda data: services.reinduction_create(data=data, user=request.user),
             success=_("Recorded: workshop- and team-level induction must be repeated."),
-        )  # fmt: skip
+        )
         if saved:
             return redirect("training:employee_record", pk=saved.employee_id)
     return _form_page(
@@ -205,10 +206,11 @@ def course_edit(request, pk: int | None = None):
     form = CourseForm(request.POST or None, instance=course)
     if request.method == "POST" and form.is_valid():
         saved = _run(
-            request, form,
+            request,
+            form,
             lambda data: services.course_save(course=course, data=data, user=request.user),
             success=_("Course saved."),
-        )  # fmt: skip
+        )
         if saved:
             return redirect("training:course_list")
     title = _("Edit course") if course else _("New course")
@@ -274,9 +276,11 @@ def session_edit(request, pk: int | None = None):
         else:
             save = services.session_create
         saved = _run(
-            request, form, lambda data: save(data=data, user=request.user),
+            request,
+            form,
+            lambda data: save(data=data, user=request.user),
             success=_("Session saved."),
-        )  # fmt: skip
+        )
         if saved:
             return redirect("training:session_detail", pk=saved.pk)
     title = _("Edit session") if session else _("New training session")
@@ -294,12 +298,16 @@ def attendance_add(request, pk: int):
         _action(
             request,
             lambda: services.attendance_record(
-                session=session, employee=data["employee"], user=request.user,
-                present=data["present"], hours_credited=data["hours_credited"],
-                exam_score=data["exam_score"], passed=data["passed"],
+                session=session,
+                employee=data["employee"],
+                user=request.user,
+                present=data["present"],
+                hours_credited=data["hours_credited"],
+                exam_score=data["exam_score"],
+                passed=data["passed"],
             ),
             _("Attendance recorded."),
-        )  # fmt: skip
+        )
     else:
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
     return redirect("training:session_detail", pk=session.pk)
@@ -359,9 +367,11 @@ def certificate_edit(request, pk: int | None = None):
         else:
             save = services.certificate_create
         saved = _run(
-            request, form, lambda data: save(data=data, user=request.user),
+            request,
+            form,
+            lambda data: save(data=data, user=request.user),
             success=_("Certificate saved."),
-        )  # fmt: skip
+        )
         if saved:
             return redirect("training:certificate_list")
     title = _("Edit certificate") if certificate else _("New certificate")
@@ -414,9 +424,11 @@ def plan_create(request):
     form = PlanForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         saved = _run(
-            request, form, lambda data: services.plan_create(data=data, user=request.user),
+            request,
+            form,
+            lambda data: services.plan_create(data=data, user=request.user),
             success=_("Plan created: add the planned courses."),
-        )  # fmt: skip
+        )
         if saved:
             return redirect("training:plan_detail", pk=saved.pk)
     return _form_page(
@@ -499,10 +511,11 @@ def ruleset_row_edit(request, pk: int):
     form = RuleSetRowForm(request.POST or None, instance=row)
     if request.method == "POST" and form.is_valid():
         saved = _run(
-            request, form,
+            request,
+            form,
             lambda data: services.ruleset_row_update(row=row, data=data, user=request.user),
             success=_("Hours saved."),
-        )  # fmt: skip
+        )
         if saved:
             return redirect("training:ruleset_list")
     return _form_page(
@@ -518,9 +531,11 @@ def settings_edit(request):
     form = SettingsForm(request.POST or None, instance=selectors.training_settings())
     if request.method == "POST" and form.is_valid():
         saved = _run(
-            request, form, lambda data: services.settings_update(data=data, user=request.user),
+            request,
+            form,
+            lambda data: services.settings_update(data=data, user=request.user),
             success=_("Training settings saved."),
-        )  # fmt: skip
+        )
         if saved:
             return redirect("training:ruleset_list")
     return _form_page(

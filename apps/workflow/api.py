@@ -27,15 +27,39 @@ class TaskSerializer(serializers.ModelSerializer):
     class Meta:
         model = Task
         fields = [
-            "id", "title", "description", "department", "department_name", "assignee",
-            "due_date", "priority", "status", "is_overdue", "source_type", "source_id",
-            "created_by", "submitted_by", "submitted_at", "submission_note", "closed_at",
-            "created_at", "updated_at",
-        ]  # fmt: skip
+            "id",
+            "title",
+            "description",
+            "department",
+            "department_name",
+            "assignee",
+            "due_date",
+            "priority",
+            "status",
+            "is_overdue",
+            "source_type",
+            "source_id",
+            "created_by",
+            "submitted_by",
+            "submitted_at",
+            "submission_note",
+            "closed_at",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = [
-            "id", "status", "source_type", "source_id", "created_by", "submitted_by",
-            "submitted_at", "submission_note", "closed_at", "created_at", "updated_at",
-        ]  # fmt: skip
+            "id",
+            "status",
+            "source_type",
+            "source_id",
+            "created_by",
+            "submitted_by",
+            "submitted_at",
+            "submission_note",
+            "closed_at",
+            "created_at",
+            "updated_at",
+        ]
 
 
 class TaskUpdateSerializer(TaskSerializer):

@@ -14,14 +14,22 @@ TASKS = 5_000
 def seed(*, departments, employees, factor: float, rng: random.Random, today: dt.date) -> int:
     user = acting_user()
     count = scaled(TASKS, factor)
-    statuses = [TaskStatus.SIGNED_OFF] * 6 + [TaskStatus.OPEN, TaskStatus.SUBMITTED, TaskStatus.REOPENED]
+    statuses = [TaskStatus.SIGNED_OFF] * 6 + [
+        TaskStatus.OPEN,
+        TaskStatus.SUBMITTED,
+        TaskStatus.REOPENED,
+    ]
     Task.objects.bulk_create(
         [
-            Task(title=f"整改任务 {i}", department=departments[i % len(departments)],
-                 due_date=today + dt.timedelta(days=rng.randint(-60, 30)),
-                 status=rng.choice(statuses), created_by=user)
+            Task(
+                title=f"整改任务 {i}",
+                department=departments[i % len(departments)],
+                due_date=today + dt.timedelta(days=rng.randint(-60, 30)),
+                status=rng.choice(statuses),
+                created_by=user,
+            )
             for i in range(count)
         ],
         batch_size=2000,
-    )  # fmt: skip
+    )
     return count

@@ -147,8 +147,18 @@ STORAGES = {
 # Evidence files: photos from a phone and scanned documents, never executables.
 ATTACHMENT_MAX_BYTES = env.int("ANBIAO_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
 ATTACHMENT_EXTENSIONS = [
-    "jpg", "jpeg", "png", "webp", "gif", "pdf", "doc", "docx", "xls", "xlsx", "txt",
-]  # fmt: skip
+    "jpg",
+    "jpeg",
+    "png",
+    "webp",
+    "gif",
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "txt",
+]
 IMPORT_MAX_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -238,12 +248,15 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 # The cache (live evidence figures) is shared through Redis when there is one.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL,
-         "KEY_PREFIX": "anbiao"}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "anbiao",
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
-}  # fmt: skip
+}
 # How long a provider's evidence figures are kept when no record of its app changes.
 EVIDENCE_CACHE_SECONDS = env.int("ANBIAO_EVIDENCE_CACHE_SECONDS", default=300)
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

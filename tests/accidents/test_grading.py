@@ -15,22 +15,38 @@ M = 1_000_000
     "deaths, serious, loss, expected",
     [
         # deaths: < 3 general, 3-9 larger, 10-29 major, >= 30 especially major
-        (0, 0, 0, "general"), (2, 0, 0, "general"), (3, 0, 0, "larger"), (9, 0, 0, "larger"),
-        (10, 0, 0, "major"), (29, 0, 0, "major"), (30, 0, 0, "especially_major"),
+        (0, 0, 0, "general"),
+        (2, 0, 0, "general"),
+        (3, 0, 0, "larger"),
+        (9, 0, 0, "larger"),
+        (10, 0, 0, "major"),
+        (29, 0, 0, "major"),
+        (30, 0, 0, "especially_major"),
         (31, 0, 0, "especially_major"),
         # serious injuries: < 10, 10-49, 50-99, >= 100
-        (0, 9, 0, "general"), (0, 10, 0, "larger"), (0, 49, 0, "larger"), (0, 50, 0, "major"),
-        (0, 99, 0, "major"), (0, 100, 0, "especially_major"),
+        (0, 9, 0, "general"),
+        (0, 10, 0, "larger"),
+        (0, 49, 0, "larger"),
+        (0, 50, 0, "major"),
+        (0, 99, 0, "major"),
+        (0, 100, 0, "especially_major"),
         # direct loss: < 10 million, 10 to < 50, 50 to < 100, >= 100 million yuan
-        (0, 0, Decimal("9999999.99"), "general"), (0, 0, 10 * M, "larger"),
-        (0, 0, Decimal("49999999.99"), "larger"), (0, 0, 50 * M, "major"),
-        (0, 0, Decimal("99999999.99"), "major"), (0, 0, 100 * M, "especially_major"),
+        (0, 0, Decimal("9999999.99"), "general"),
+        (0, 0, 10 * M, "larger"),
+        (0, 0, Decimal("49999999.99"), "larger"),
+        (0, 0, 50 * M, "major"),
+        (0, 0, Decimal("99999999.99"), "major"),
+        (0, 0, 100 * M, "especially_major"),
         # mixtures: the criterion pointing highest wins
-        (2, 49, Decimal("9999999"), "larger"), (3, 50, 0, "major"), (0, 10, 100 * M, "especially_major"),
-        (30, 0, 10 * M, "especially_major"), (9, 99, Decimal("49999999"), "major"),
-        (1, 9, 50 * M, "major"), (10, 100, 0, "especially_major"),
+        (2, 49, Decimal("9999999"), "larger"),
+        (3, 50, 0, "major"),
+        (0, 10, 100 * M, "especially_major"),
+        (30, 0, 10 * M, "especially_major"),
+        (9, 99, Decimal("49999999"), "major"),
+        (1, 9, 50 * M, "major"),
+        (10, 100, 0, "especially_major"),
     ],
-)  # fmt: skip
+)
 def test_classify(deaths, serious, loss, expected):
     assert classify(deaths, serious, loss) == expected
 

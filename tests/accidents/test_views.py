@@ -28,32 +28,42 @@ def frozen():
 
 @pytest.fixture
 def item(world):
-    made = accident(world, when=at(dt.date(2026, 11, 1)), serious_injuries=1,
-                    direct_loss=Decimal("5000"))  # fmt: skip
-    services.person_add(accident=made, user=world.safety_manager, name="王五", severity="serious",
-                        lost_workdays=110)  # fmt: skip
+    made = accident(
+        world, when=at(dt.date(2026, 11, 1)), serious_injuries=1, direct_loss=Decimal("5000")
+    )
+    services.person_add(
+        accident=made, user=world.safety_manager, name="王五", severity="serious", lost_workdays=110
+    )
     return made
 
 
 @pytest.mark.parametrize(
     "persona, url, expected",
     [
-        ("safety_manager", "/accidents/", 200), ("leader", "/accidents/", 200),
-        ("head_a", "/accidents/", 200), ("employee_a", "/accidents/", 403),
-        ("safety_manager", "/accidents/{pk}/", 200), ("head_a", "/accidents/{pk}/", 200),
-        ("leader", "/accidents/{pk}/", 200), ("outsider", "/accidents/{pk}/", 404),
-        ("head_a", "/accidents/new/", 200), ("leader", "/accidents/new/", 403),
+        ("safety_manager", "/accidents/", 200),
+        ("leader", "/accidents/", 200),
+        ("head_a", "/accidents/", 200),
+        ("employee_a", "/accidents/", 403),
+        ("safety_manager", "/accidents/{pk}/", 200),
+        ("head_a", "/accidents/{pk}/", 200),
+        ("leader", "/accidents/{pk}/", 200),
+        ("outsider", "/accidents/{pk}/", 404),
+        ("head_a", "/accidents/new/", 200),
+        ("leader", "/accidents/new/", 403),
         ("head_a", "/accidents/{pk}/investigation/", 403),
         ("safety_manager", "/accidents/{pk}/investigation/", 200),
-        ("safety_manager", "/accidents/statistics/", 200), ("head_a", "/accidents/statistics/", 200),
+        ("safety_manager", "/accidents/statistics/", 200),
+        ("head_a", "/accidents/statistics/", 200),
         ("employee_a", "/accidents/statistics/", 403),
-        ("safety_manager", "/accidents/man-hours/", 200), ("leader", "/accidents/man-hours/", 200),
+        ("safety_manager", "/accidents/man-hours/", 200),
+        ("leader", "/accidents/man-hours/", 200),
         ("head_a", "/accidents/man-hours/import/", 403),
         ("safety_manager", "/accidents/man-hours/import/", 200),
-        ("safety_manager", "/accidents/lessons/", 200), ("safety_manager", "/accidents/lessons/new/", 200),
+        ("safety_manager", "/accidents/lessons/", 200),
+        ("safety_manager", "/accidents/lessons/new/", 200),
         ("head_a", "/accidents/lessons/new/", 403),
     ],
-)  # fmt: skip
+)
 def test_permissions(world, client_for, item, persona, url, expected):
     assert client_for(persona).get(url.format(pk=item.pk)).status_code == expected
 
@@ -69,7 +79,9 @@ def test_the_detail_shows_the_grade_rule_the_clock_and_history(world, client_for
     assert 'data-testid="grade"' in html and "General" in html
     assert "below every band" in html
     # never reported to the authority, and long past the hour: no countdown
-    assert "Overdue: the authority must be told within 1 hour" in html and "data-countdown" not in html
+    assert (
+        "Overdue: the authority must be told within 1 hour" in html and "data-countdown" not in html
+    )
     history = re.search(r'<ul class="list-group history-list">(.*?)</ul>\s*</section>', html, re.S)
     assert history, "the change history list is missing"
     entries = re.findall(r'<li class="list-group-item">(.*?)</li>', history.group(1), re.S)
@@ -81,11 +93,20 @@ def test_a_head_reports_from_the_form(world, client_for):
     from apps.accidents.models import Accident
     from tests.accidents.factories import accident_type
 
-    response = client_for("head_a").post("/accidents/new/", {
-        "title": "滑倒", "occurred_at": "2026-11-20T10:00", "place": "通道",
-        "department": world.dept_a.pk, "accident_type": accident_type("WSA10011").pk,
-        "deaths": 0, "serious_injuries": 0, "minor_injuries": 1, "direct_loss": "100",
-    })  # fmt: skip
+    response = client_for("head_a").post(
+        "/accidents/new/",
+        {
+            "title": "滑倒",
+            "occurred_at": "2026-11-20T10:00",
+            "place": "通道",
+            "department": world.dept_a.pk,
+            "accident_type": accident_type("WSA10011").pk,
+            "deaths": 0,
+            "serious_injuries": 0,
+            "minor_injuries": 1,
+            "direct_loss": "100",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Accident.objects.get().minor_injuries == 1
 
@@ -102,9 +123,16 @@ def test_a_late_casualty_update_from_the_page_says_it_was_not_regraded(world, cl
     old = accident(world, when=at(dt.date(2026, 9, 1)), minor_injuries=1)
     client = client_for("head_a")
     with translation.override("en"):
-        response = client.post(f"/accidents/{old.pk}/updates/", {
-            "reported_on": "2026-11-20", "deaths": 3, "serious_injuries": 0, "minor_injuries": 0,
-        }, follow=True)  # fmt: skip
+        response = client.post(
+            f"/accidents/{old.pk}/updates/",
+            {
+                "reported_on": "2026-11-20",
+                "deaths": 3,
+                "serious_injuries": 0,
+                "minor_injuries": 0,
+            },
+            follow=True,
+        )
     assert "without regrading" in response.content.decode()
     old.refresh_from_db()
     assert old.grade == "general"
@@ -118,15 +146,29 @@ def _bulk(world, n, months, varied=False):
     for i in range(n):
         casualties = {"minor_injuries": 1}
         if varied:  # every grade, near misses, more departments and types
-            casualties = ({"minor_injuries": 1}, {"deaths": 3}, {"deaths": 10},
-                          {"deaths": 30}, {"is_near_miss": True})[i % 5]  # fmt: skip
-        made = accident(world, when=at(dt.date(2026, 7 + i % 5, 1 + i % 19)),
-                        department=departments[i % (4 if varied else 2)],
-                        type_code=types[i % (5 if varied else 2)], **casualties)  # fmt: skip
+            casualties = (
+                {"minor_injuries": 1},
+                {"deaths": 3},
+                {"deaths": 10},
+                {"deaths": 30},
+                {"is_near_miss": True},
+            )[i % 5]
+        made = accident(
+            world,
+            when=at(dt.date(2026, 7 + i % 5, 1 + i % 19)),
+            department=departments[i % (4 if varied else 2)],
+            type_code=types[i % (5 if varied else 2)],
+            **casualties,
+        )
         Person.objects.create(accident=made, name="x", severity="minor", lost_workdays=i)
     for m in range(1, months + 1):
-        services.man_hours_save(department=world.dept_a, month=dt.date(2026, m, 1), hours=1000,
-                                headcount=10, user=world.safety_manager)  # fmt: skip
+        services.man_hours_save(
+            department=world.dept_a,
+            month=dt.date(2026, m, 1),
+            hours=1000,
+            headcount=10,
+            user=world.safety_manager,
+        )
 
 
 def _count(fn):
@@ -189,8 +231,12 @@ def test_the_accident_report_pdf(world, item, tmp_path):
     content = ReportExporter(user=world.head_a, params={"accident": item.pk}).render()
     path = tmp_path / "report.pdf"
     path.write_bytes(content)
-    text = subprocess.run([shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
-                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    text = subprocess.run(
+        [shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert item.code in text and "王五" in text
     with translation.override("en"), pytest.raises(ApplicationError, match="may not see"):
         ReportExporter(user=world.outsider, params={"accident": item.pk}).render()
@@ -211,11 +257,15 @@ def test_statistics_by_year(world):
 @pytest.mark.parametrize(
     "persona, path, expected",
     [
-        ("outsider", "updates/", 404), ("leader", "updates/", 403), ("employee_a", "people/", 403),
-        ("head_a", "close/", 403), ("head_a", "measures/", 403), ("outsider", "times/", 404),
+        ("outsider", "updates/", 404),
+        ("leader", "updates/", 403),
+        ("employee_a", "people/", 403),
+        ("head_a", "close/", 403),
+        ("head_a", "measures/", 403),
+        ("outsider", "times/", 404),
         ("leader", "close/", 403),
     ],
-)  # fmt: skip
+)
 def test_actions_are_refused_to_those_who_may_not_take_them(
     world, client_for, item, persona, path, expected
 ):
@@ -232,11 +282,17 @@ def test_a_head_of_another_department_cannot_move_the_accident_to_it(world, clie
     Employee.objects.filter(user=world.outsider).update(department=world.dept_a)
     client = client_for("outsider")
     assert client.get(f"/accidents/{item.pk}/edit/").status_code == 403
-    response = client.post(f"/accidents/{item.pk}/edit/", {
-        "title": "改名", "occurred_at": "2026-11-01T09:00", "place": "别处",
-        "department": world.dept_b.pk, "accident_type": item.accident_type_id,
-        "direct_loss": "5000",
-    })  # fmt: skip
+    response = client.post(
+        f"/accidents/{item.pk}/edit/",
+        {
+            "title": "改名",
+            "occurred_at": "2026-11-01T09:00",
+            "place": "别处",
+            "department": world.dept_b.pk,
+            "accident_type": item.accident_type_id,
+            "direct_loss": "5000",
+        },
+    )
     assert response.status_code == 403
     item.refresh_from_db()
     assert (item.department_id, item.title) == (world.dept_a.pk, "车床夹伤")
@@ -256,14 +312,26 @@ def test_heads_see_the_lessons_shared_with_their_departments(world, client_for, 
     from apps.accidents import selectors
 
     other = accident(world, department=world.dept_b, when=at(dt.date(2026, 11, 3)))
-    shared = services.lesson_save(data={"accident": other, "title": "装配事故教训",
-                                        "held_on": dt.date(2026, 11, 10), "content": "x",
-                                        "departments": [world.dept_a, world.dept_b]},
-                                  user=world.safety_manager)  # fmt: skip
-    own = services.lesson_save(data={"accident": item, "title": "车床事故教训",
-                                     "held_on": dt.date(2026, 11, 11), "content": "x",
-                                     "departments": [world.dept_a]},
-                               user=world.safety_manager)  # fmt: skip
+    shared = services.lesson_save(
+        data={
+            "accident": other,
+            "title": "装配事故教训",
+            "held_on": dt.date(2026, 11, 10),
+            "content": "x",
+            "departments": [world.dept_a, world.dept_b],
+        },
+        user=world.safety_manager,
+    )
+    own = services.lesson_save(
+        data={
+            "accident": item,
+            "title": "车床事故教训",
+            "held_on": dt.date(2026, 11, 11),
+            "content": "x",
+            "departments": [world.dept_a],
+        },
+        user=world.safety_manager,
+    )
     assert list(selectors.lesson_list(user=world.head_a)) == [own, shared]
     assert list(selectors.lesson_list(user=world.outsider)) == [shared]
     assert selectors.lesson_list(user=world.head_a).get(pk=shared.pk).attendance == 0
@@ -271,12 +339,22 @@ def test_heads_see_the_lessons_shared_with_their_departments(world, client_for, 
     assert "装配事故教训" in html and "车床事故教训" in html
 
 
-@pytest.mark.parametrize("year, shown, refused", [
-    ("99999", 2026, True), ("1", 2026, True), ("1949", 2026, True), ("2028", 2026, True),
-    ("abc", 2026, True), ("1950", 1950, False), ("2027", 2027, False), ("", 2026, False),
-])  # fmt: skip
-def test_a_statistics_year_out_of_range_is_refused_with_a_message(world, client_for, api_for,
-                                                                  year, shown, refused):  # fmt: skip
+@pytest.mark.parametrize(
+    "year, shown, refused",
+    [
+        ("99999", 2026, True),
+        ("1", 2026, True),
+        ("1949", 2026, True),
+        ("2028", 2026, True),
+        ("abc", 2026, True),
+        ("1950", 1950, False),
+        ("2027", 2027, False),
+        ("", 2026, False),
+    ],
+)
+def test_a_statistics_year_out_of_range_is_refused_with_a_message(
+    world, client_for, api_for, year, shown, refused
+):
     with translation.override("en"):
         response = client_for("safety_manager").get(f"/accidents/statistics/?year={year}")
         api = api_for("safety_manager").get(f"/api/v1/accidents/statistics/?year={year}")
@@ -289,16 +367,18 @@ def test_a_statistics_year_out_of_range_is_refused_with_a_message(world, client_
         assert api.status_code == 200 and api.json()["year"] == shown
 
 
-def test_texts_in_scripts_are_escaped_and_editions_are_labelled(world, client_for, item,
-                                                               monkeypatch):  # fmt: skip
+def test_texts_in_scripts_are_escaped_and_editions_are_labelled(
+    world, client_for, item, monkeypatch
+):
     import django.template.base
 
     from apps.accidents import evidence
 
     fresh = accident(world, when=at(dt.date(2026, 11, 20), 19, 30))  # the clock still runs
     real = django.template.base.gettext_lazy
-    monkeypatch.setattr(django.template.base, "gettext_lazy",
-                        lambda m: "L'heure" if m == "Overdue" else real(m))  # fmt: skip
+    monkeypatch.setattr(
+        django.template.base, "gettext_lazy", lambda m: "L'heure" if m == "Overdue" else real(m)
+    )
     with translation.override("en"):
         detail = client_for("safety_manager").get(f"/accidents/{fresh.pk}/").content.decode()
     assert "el.textContent='L\\u0027heure'" in detail

@@ -10,9 +10,13 @@ from apps.org.models import Employee
 def make_assessment(world, standard, *, year: int = 2026, **kwargs):
     leader = Employee.objects.get(user=world.leader)
     return services.assessment_create(
-        standard=standard, year=year, kind=AssessmentKind.SELF, leader=leader,
-        user=world.safety_manager, **kwargs,
-    )  # fmt: skip
+        standard=standard,
+        year=year,
+        kind=AssessmentKind.SELF,
+        leader=leader,
+        user=world.safety_manager,
+        **kwargs,
+    )
 
 
 def score_all(world, assessment, deductions: dict[str, Decimal] | None = None, department=None):
@@ -21,7 +25,9 @@ def score_all(world, assessment, deductions: dict[str, Decimal] | None = None, d
     for finding in Finding.objects.filter(assessment=assessment).select_related("item"):
         deduction = deductions.get(finding.item.code, Decimal(0))
         services.finding_score(
-            finding=finding, user=world.safety_manager, deduction=deduction,
+            finding=finding,
+            user=world.safety_manager,
+            deduction=deduction,
             reason="现场检查发现问题" if deduction else "",
             department=(department or world.dept_a) if deduction else None,
-        )  # fmt: skip
+        )

@@ -39,8 +39,13 @@ def test_creating_an_assessment_makes_a_finding_per_item(assessment):
 
 def test_scoring_starts_the_assessment_and_moves_the_score(world, assessment):
     finding = assessment.findings.select_related("item").first()
-    services.finding_score(finding=finding, user=world.safety_manager, deduction=Decimal(4),
-                           reason="缺记录", department=world.dept_a)  # fmt: skip
+    services.finding_score(
+        finding=finding,
+        user=world.safety_manager,
+        deduction=Decimal(4),
+        reason="缺记录",
+        department=world.dept_a,
+    )
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.IN_PROGRESS
     summary = selectors.summary(assessment)
@@ -77,8 +82,13 @@ def test_only_veto_items_fail_as_veto(world, assessment):
 def test_a_failed_veto_item_gives_no_grade(world, assessment):
     score_all(world, assessment)
     veto = assessment.findings.select_related("item").get(item__is_veto=True)
-    services.finding_score(finding=veto, user=world.safety_manager, veto_failed=True,
-                           reason="无安全管理机构", department=world.dept_a)  # fmt: skip
+    services.finding_score(
+        finding=veto,
+        user=world.safety_manager,
+        veto_failed=True,
+        reason="无安全管理机构",
+        department=world.dept_a,
+    )
     summary = selectors.summary(assessment)
     assert summary.result.score == Decimal("100.0")
     assert summary.final_level is None
@@ -183,8 +193,12 @@ def test_the_gate_is_frozen_when_submitted(world, assessment, provider):
 
 def test_a_grade_is_recorded_only_on_an_approved_assessment(world, assessment):
     with pytest.raises(ApplicationError):
-        services.assessment_award(assessment=assessment, level=2, awarded_on=dt.date(2026, 12, 1),
-                                  user=world.safety_manager)  # fmt: skip
+        services.assessment_award(
+            assessment=assessment,
+            level=2,
+            awarded_on=dt.date(2026, 12, 1),
+            user=world.safety_manager,
+        )
 
 
 def approve(world, assessment):
@@ -204,8 +218,9 @@ def test_a_rejected_approval_reopens_the_assessment(world, assessment):
     score_all(world, assessment)
     services.assessment_submit(assessment=assessment, user=world.safety_manager)
     assessment.refresh_from_db()
-    workflow.task_sign_off(task=assessment.approval_task, user=world.leader, decision="reject",
-                           comment="补充说明")  # fmt: skip
+    workflow.task_sign_off(
+        task=assessment.approval_task, user=world.leader, decision="reject", comment="补充说明"
+    )
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.IN_PROGRESS
     assert assessment.is_editable
@@ -277,8 +292,11 @@ def test_the_gate_reads_accident_records_when_an_app_provides_them(
 
 def test_without_accident_records_the_gate_uses_the_entered_figures(world, assessment):
     score_all(world, assessment)
-    services.assessment_update(assessment=assessment, data={"fatalities": 1, "fatality_limit": 2},
-                               user=world.safety_manager)  # fmt: skip
+    services.assessment_update(
+        assessment=assessment,
+        data={"fatalities": 1, "fatality_limit": 2},
+        user=world.safety_manager,
+    )
     assessment.refresh_from_db()
     summary = selectors.summary(assessment)
     assert summary.gate["source"] == "manual"
@@ -303,8 +321,13 @@ def test_a_linked_indicator_suggests_a_deduction_and_overriding_needs_a_reason(w
     with pytest.raises(ValidationError) as exc:
         services.finding_score(finding=finding, user=world.safety_manager, deduction=Decimal(0))
     assert "reason" in exc.value.message_dict
-    services.finding_score(finding=finding, user=world.safety_manager, deduction=Decimal(3),
-                           reason="培训学时不足", department=world.dept_a)  # fmt: skip
+    services.finding_score(
+        finding=finding,
+        user=world.safety_manager,
+        deduction=Decimal(3),
+        reason="培训学时不足",
+        department=world.dept_a,
+    )
 
 
 @pytest.mark.parametrize(
@@ -318,8 +341,9 @@ def test_a_linked_indicator_suggests_a_deduction_and_overriding_needs_a_reason(w
 def test_a_grade_is_reminded_90_days_before_its_3_year_rereview(world, assessment, today, reminded):
     score_all(world, assessment)
     approve(world, assessment)
-    services.assessment_award(assessment=assessment, level=2, awarded_on=dt.date(2026, 12, 21),
-                              user=world.safety_manager)  # fmt: skip
+    services.assessment_award(
+        assessment=assessment, level=2, awarded_on=dt.date(2026, 12, 21), user=world.safety_manager
+    )
     with time_machine.travel(dt.datetime.combine(today, dt.time(8)), tick=False):
         assert services.renewal_reminders_send(today=today) == int(reminded)
         assert services.renewal_reminders_send(today=today) == 0  # once

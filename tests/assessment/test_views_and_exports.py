@@ -36,15 +36,19 @@ def assessment(world):
 )
 def test_assessment_pages_by_persona(world, client_for, assessment, persona, read, write):
     client = client_for(persona)
-    for url in ("/assessments/", f"/assessments/{assessment.pk}/", f"/assessments/{assessment.pk}/summary/",
-                f"/assessments/{assessment.pk}/elements/A1/"):  # fmt: skip
+    for url in (
+        "/assessments/",
+        f"/assessments/{assessment.pk}/",
+        f"/assessments/{assessment.pk}/summary/",
+        f"/assessments/{assessment.pk}/elements/A1/",
+    ):
         assert client.get(url).status_code == read, url
     finding = assessment.findings.select_related("item").get(item__code="1.1.2")
     response = client.post(
         f"/assessments/{assessment.pk}/findings/{finding.pk}/",
         {"applicable": "on", "deduction": "1", "reason": "缺记录", "department": world.dept_a.pk},
         HTTP_HX_REQUEST="true",
-    )  # fmt: skip
+    )
     assert response.status_code == write
     finding.refresh_from_db()
     assert (finding.deduction == 1) is (write == 200)
@@ -68,8 +72,9 @@ def test_a_refused_score_keeps_what_was_typed(world, client_for, assessment):
     finding = Finding.objects.select_related("item").get(assessment=assessment, item__code="3.1.2")
     response = client_for("safety_manager").post(
         f"/assessments/{assessment.pk}/findings/{finding.pk}/",
-        {"applicable": "on", "deduction": "7", "reason": ""}, HTTP_HX_REQUEST="true",
-    )  # fmt: skip
+        {"applicable": "on", "deduction": "7", "reason": ""},
+        HTTP_HX_REQUEST="true",
+    )
     html = response.content.decode()
     assert 'value="7"' in html and "alert-danger" in html
     finding.refresh_from_db()
@@ -79,10 +84,18 @@ def test_a_refused_score_keeps_what_was_typed(world, client_for, assessment):
 def _pdf_text(content: bytes, tmp_path) -> tuple[str, str]:
     path = tmp_path / "report.pdf"
     path.write_bytes(content)
-    text = subprocess.run([shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
-                          capture_output=True, text=True, check=True).stdout  # fmt: skip
-    fonts = subprocess.run([shutil.which("pdffonts") or "pdffonts", str(path)],
-                           capture_output=True, text=True, check=True).stdout  # fmt: skip
+    text = subprocess.run(
+        [shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    fonts = subprocess.run(
+        [shutil.which("pdffonts") or "pdffonts", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return text, fonts
 
 
@@ -113,9 +126,13 @@ def test_screen_pdf_and_xlsx_agree_to_the_decimal(world, client_for, assessment,
         assert str(percent) in line and f"{earned:f}".rstrip("0").rstrip(".") in line
     assert "86.3" in text
 
-    sheet = load_workbook(io.BytesIO(
-        ScoringSheetExporter(user=world.safety_manager, params={"assessment": assessment.pk}).render()
-    ))  # fmt: skip
+    sheet = load_workbook(
+        io.BytesIO(
+            ScoringSheetExporter(
+                user=world.safety_manager, params={"assessment": assessment.pk}
+            ).render()
+        )
+    )
     elements = {row[0]: row for row in sheet.worksheets[1].iter_rows(min_row=2, values_only=True)}
     for code, points, earned, percent in expected:
         assert Decimal(str(elements[code][2])) == points
@@ -163,11 +180,17 @@ def test_summary_pdf_and_xlsx_run_the_same_queries_for_20_and_400_items(world, c
             _queries(lambda a=assessment, c=client: c.get(f"/assessments/{a.pk}/summary/")),
             _queries(lambda a=assessment, c=client: c.get(f"/assessments/{a.pk}/")),
             _queries(lambda a=assessment, c=client: c.get(f"/assessments/{a.pk}/elements/A1/")),
-            _queries(lambda a=assessment: ReportExporter(user=world.safety_manager,
-                                                          params={"assessment": a.pk}).render()),
-            _queries(lambda a=assessment: ScoringSheetExporter(user=world.safety_manager,
-                                                                params={"assessment": a.pk}).render())
-        )  # fmt: skip
+            _queries(
+                lambda a=assessment: ReportExporter(
+                    user=world.safety_manager, params={"assessment": a.pk}
+                ).render()
+            ),
+            _queries(
+                lambda a=assessment: ScoringSheetExporter(
+                    user=world.safety_manager, params={"assessment": a.pk}
+                ).render()
+            ),
+        )
     assert counts[20] == counts[400], counts
     assert max(counts[400]) <= 25
 

@@ -57,8 +57,14 @@ def test_prod_refuses_to_start_without_a_secret_key():
 
 
 def test_the_openapi_schema_validates(tmp_path):
-    result = _manage("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "s.yml"),
-                     env={"DJANGO_SETTINGS_MODULE": "config.settings.test"})  # fmt: skip
+    result = _manage(
+        "spectacular",
+        "--validate",
+        "--fail-on-warn",
+        "--file",
+        str(tmp_path / "s.yml"),
+        env={"DJANGO_SETTINGS_MODULE": "config.settings.test"},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     schema = (tmp_path / "s.yml").read_text()
     for path in ("/api/v1/tasks/{id}/sign-off/", "/api/v1/employees/", "/api/v1/signoffs/"):
@@ -121,8 +127,10 @@ def test_the_chinese_catalogue_is_complete():
     po = settings.BASE_DIR / "locale/zh_Hans/LC_MESSAGES/django.po"
     check = subprocess.run(
         ["msgfmt", "--check", "--statistics", "-o", os.devnull, str(po)],
-        capture_output=True, text=True, env={**os.environ, "LANG": "C", "LC_ALL": "C"},
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LANG": "C", "LC_ALL": "C"},
+    )
     assert check.returncode == 0, check.stderr
     # e.g. "412 translated messages." or "400 translated messages, 3 untranslated messages."
     assert re.fullmatch(r"\d+ translated messages\.", check.stderr.strip()), check.stderr
@@ -130,13 +138,25 @@ def test_the_chinese_catalogue_is_complete():
 
 def test_the_demo_company_loads_and_a_second_run_changes_nothing(db):
     call_command("load_demo", "--quiet-users", stdout=io.StringIO())
-    counts = (Department.objects.count(), Employee.objects.count(), Task.objects.count(),
-              SignOff.objects.count(), Task.history.count(), Employee.history.count())  # fmt: skip
+    counts = (
+        Department.objects.count(),
+        Employee.objects.count(),
+        Task.objects.count(),
+        SignOff.objects.count(),
+        Task.history.count(),
+        Employee.history.count(),
+    )
     stamps = list(Employee.objects.order_by("pk").values_list("updated_at", flat=True))
     assert counts[0] >= 10 and counts[1] >= 15 and counts[2] >= 5 and counts[3] >= 1
     call_command("load_demo", "--quiet-users", stdout=io.StringIO())
-    assert (Department.objects.count(), Employee.objects.count(), Task.objects.count(),
-            SignOff.objects.count(), Task.history.count(), Employee.history.count()) == counts  # fmt: skip
+    assert (
+        Department.objects.count(),
+        Employee.objects.count(),
+        Task.objects.count(),
+        SignOff.objects.count(),
+        Task.history.count(),
+        Employee.history.count(),
+    ) == counts
     assert list(Employee.objects.order_by("pk").values_list("updated_at", flat=True)) == stamps
 
 
@@ -157,23 +177,38 @@ def test_every_string_of_the_code_is_in_the_chinese_catalogue(tmp_path):
     import shutil
 
     for name in ("apps", "config", "templates", "locale"):
-        shutil.copytree(settings.BASE_DIR / name, tmp_path / name,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.mo"))  # fmt: skip
+        shutil.copytree(
+            settings.BASE_DIR / name,
+            tmp_path / name,
+            ignore=shutil.ignore_patterns("__pycache__", "*.mo"),
+        )
     shutil.copy(settings.BASE_DIR / "manage.py", tmp_path / "manage.py")
     run = subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "zh_Hans", "--no-location", "-v0"],
-        cwd=tmp_path, capture_output=True, text=True,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", "PYTHONPATH": str(tmp_path)},
-    )  # fmt: skip
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "PYTHONPATH": str(tmp_path),
+        },
+    )
     assert run.returncode == 0, run.stderr
     po = tmp_path / "locale/zh_Hans/LC_MESSAGES/django.po"
     check = subprocess.run(
         ["msgfmt", "--check", "--statistics", "-o", os.devnull, str(po)],
-        capture_output=True, text=True, env={**os.environ, "LANG": "C", "LC_ALL": "C"},
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LANG": "C", "LC_ALL": "C"},
+    )
     assert check.returncode == 0, check.stderr
     missing = [
-        block.split("\n")[-2] for block in po.read_text("utf-8").split("\n\n")
+        block.split("\n")[-2]
+        for block in po.read_text("utf-8").split("\n\n")
         if block.rstrip().endswith('msgstr ""') and 'msgid ""' not in block.split("\n")[0]
-    ]  # fmt: skip
-    assert re.fullmatch(r"\d+ translated messages\.", check.stderr.strip()), (check.stderr, missing[:20])
+    ]
+    assert re.fullmatch(r"\d+ translated messages\.", check.stderr.strip()), (
+        check.stderr,
+        missing[:20],
+    )

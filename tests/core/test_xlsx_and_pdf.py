@@ -38,18 +38,24 @@ def roster_pdf(tmp_path_factory):
     path.write_bytes(
         render_pdf(
             "pdf/org/safety_roster.html",
-            {"title": "组织机构及安全管理人员名册", "company": None,
-             "rows": [(department, [])], "generated_at": timezone.now()},
+            {
+                "title": "组织机构及安全管理人员名册",
+                "company": None,
+                "rows": [(department, [])],
+                "generated_at": timezone.now(),
+            },
         )
-    )  # fmt: skip
+    )
     return path
 
 
 def test_a_pdf_gives_its_chinese_text_back(roster_pdf):
     text = subprocess.run(
         [shutil.which("pdftotext") or "pdftotext", str(roster_pdf), "-"],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "组织机构及安全管理人员名册" in text
     assert "安全环保部" in text
 
@@ -57,8 +63,10 @@ def test_a_pdf_gives_its_chinese_text_back(roster_pdf):
 def test_a_pdf_embeds_noto_sans_cjk(roster_pdf):
     fonts = subprocess.run(
         [shutil.which("pdffonts") or "pdffonts", str(roster_pdf)],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     cjk = [line for line in fonts.splitlines() if "NotoSansCJK" in line.replace("-", "")]
     assert cjk, fonts
     # Columns: name type encoding emb sub uni object ID; "emb" must be yes.

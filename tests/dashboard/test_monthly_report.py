@@ -25,8 +25,12 @@ def english():
 
 
 def _text(path) -> str:
-    return subprocess.run([shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
-                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    return subprocess.run(
+        [shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 @pytest.mark.parametrize(
@@ -40,7 +44,9 @@ def _text(path) -> str:
 )
 def test_the_report_covers_the_month_asked_for(world, today, month, start, end):
     with time_machine.travel(dt.datetime(today.year, today.month, today.day, 9), tick=False):
-        exporter = MonthlyReportExporter(user=world.leader, params={"month": month} if month else {})
+        exporter = MonthlyReportExporter(
+            user=world.leader, params={"month": month} if month else {}
+        )
         assert exporter.period() == (start, end)
 
 
@@ -71,8 +77,9 @@ def test_the_pdf_shows_the_dashboard_figures(world, tmp_path):
     assert f"{start:%Y-%m-%d}" in text and f"{end:%Y-%m-%d}" in text
     assert str(board.projection.result.score) in text  # 75 of 80 → 93.8
     assert world.dept_a.name in text
-    fonts = subprocess.run([shutil.which("pdffonts") or "pdffonts", str(path)], capture_output=True,
-                           text=True).stdout  # fmt: skip
+    fonts = subprocess.run(
+        [shutil.which("pdffonts") or "pdffonts", str(path)], capture_output=True, text=True
+    ).stdout
     assert "NotoSansCJK" in fonts.replace("-", "")
 
 
@@ -93,7 +100,11 @@ def test_the_scheduled_report_is_made_and_mailed_once_a_month(world):
     message = mail.outbox[0]
     assert sorted(message.bcc) == ["leader@example.com", "safety@example.com"]
     name, content, mimetype = message.attachments[0]
-    assert name.endswith("2026-10.pdf") and content.startswith(b"%PDF") and mimetype == "application/pdf"
+    assert (
+        name.endswith("2026-10.pdf")
+        and content.startswith(b"%PDF")
+        and mimetype == "application/pdf"
+    )
 
 
 def test_leadership_lists_and_downloads_reports(world, client_for):
@@ -105,4 +116,6 @@ def test_leadership_lists_and_downloads_reports(world, client_for):
     download = client.get(f"/dashboard/reports/{generated.pk}/download/")
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF")
-    assert client_for("head_a").get(f"/dashboard/reports/{generated.pk}/download/").status_code == 403
+    assert (
+        client_for("head_a").get(f"/dashboard/reports/{generated.pk}/download/").status_code == 403
+    )

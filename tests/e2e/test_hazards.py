@@ -43,8 +43,13 @@ def test_a_hazard_goes_round_the_closed_loop_on_a_phone(
     page.locator("#id_department").select_option(str(world.dept_a.pk))
     page.locator("#id_assignee").select_option(str(world.employee_a.pk))
     page.locator("#id_deadline").fill((dt.date.today() + dt.timedelta(days=5)).isoformat())
-    for name, text in [("plan_goals", "消除隐患"), ("plan_methods", "加装防护罩"), ("plan_resources", "500 元"),
-                       ("plan_organisation", "车间主任负责"), ("plan_requirements", "5 天内完成")]:  # fmt: skip
+    for name, text in [
+        ("plan_goals", "消除隐患"),
+        ("plan_methods", "加装防护罩"),
+        ("plan_resources", "500 元"),
+        ("plan_organisation", "车间主任负责"),
+        ("plan_requirements", "5 天内完成"),
+    ]:
         page.locator(f"#id_{name}").fill(text)
     page.get_by_role("button", name="分派").click()
     expect(page.get_by_test_id("hazard-status")).to_have_text("整改中")

@@ -8,8 +8,12 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def tasks(world):
-    task = make_task(department=world.team_a, user=world.safety_manager, assignee=world.employee_a,
-                     title="更换车床防护罩")  # fmt: skip
+    task = make_task(
+        department=world.team_a,
+        user=world.safety_manager,
+        assignee=world.employee_a,
+        title="更换车床防护罩",
+    )
     submitted = make_task(
         department=world.dept_a, user=world.safety_manager, title="补齐班前会记录"
     )

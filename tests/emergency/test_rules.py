@@ -71,8 +71,12 @@ def test_filing_is_due_20_working_days_after_publication():
 
 @pytest.mark.parametrize(
     ("last", "years", "due"),
-    [(D(2022, 5, 1), 3, D(2025, 5, 1)), (D(2024, 2, 29), 3, D(2027, 2, 28)),
-     (D(2024, 2, 29), 4, D(2028, 2, 29)), (D(2025, 1, 1), 1, D(2026, 1, 1))],
-)  # fmt: skip
+    [
+        (D(2022, 5, 1), 3, D(2025, 5, 1)),
+        (D(2024, 2, 29), 3, D(2027, 2, 28)),
+        (D(2024, 2, 29), 4, D(2028, 2, 29)),
+        (D(2025, 1, 1), 1, D(2026, 1, 1)),
+    ],
+)
 def test_evaluation_due(last, years, due):
     assert evaluation_due(last, years) == due

@@ -62,8 +62,9 @@ def test_a_plan_not_drilled_within_its_frequency_is_overdue_on_the_page_and_in_t
 
 def test_the_drill_reminder_is_raised_once_ahead_and_once_when_overdue(world):
     specialist = factories.plan(world, published_on=D(2024, 1, 10))  # due 2025-01-10
-    messages = Notification.objects.filter(url=specialist.get_absolute_url(),
-                                           message__contains="Drill")  # fmt: skip
+    messages = Notification.objects.filter(
+        url=specialist.get_absolute_url(), message__contains="Drill"
+    )
     with _at(D(2024, 12, 20)), translation.override("en"):  # within 30 days of the due date
         tasks.send_reminders()
         tasks.send_reminders()
@@ -92,8 +93,9 @@ def test_an_overdue_drill_not_reminded_ahead_is_reminded_once(world):
     with _at(D(2025, 2, 1)), translation.override("en"):
         tasks.send_reminders()
         tasks.send_reminders()
-    messages = Notification.objects.filter(recipient=world.head_a, message__contains="Drill",
-                                           url=specialist.get_absolute_url())  # fmt: skip
+    messages = Notification.objects.filter(
+        recipient=world.head_a, message__contains="Drill", url=specialist.get_absolute_url()
+    )
     assert [m.message.split(":")[0] for m in messages] == [f"Drill overdue for {specialist}"]
 
 
@@ -122,8 +124,12 @@ def test_a_plan_not_filed_in_20_working_days_is_reminded_once(world):
         services.reminders_send()
     filing = Notification.objects.filter(recipient=world.head_a, message__contains="not filed")
     assert [n.message.split()[0] for n in filing] == ["YA-LATE"]
-    services.plan_file(plan=late, user=world.safety_manager, filed_on=D(2025, 2, 28),
-                       filing_number="苏应急预备〔2025〕01")  # fmt: skip
+    services.plan_file(
+        plan=late,
+        user=world.safety_manager,
+        filed_on=D(2025, 2, 28),
+        filing_number="苏应急预备〔2025〕01",
+    )
     assert _indicators(D(2025, 3, 1))["emergency.plans_filed_rate"].value == 50
 
 
@@ -131,11 +137,13 @@ def test_a_plan_not_filed_in_20_working_days_is_reminded_once(world):
 def test_filing_needs_a_number_and_a_date_not_in_the_future(world):
     the_plan = factories.plan(world)
     with translation.override("en"), pytest.raises(ApplicationError, match="Filing number"):
-        services.plan_file(plan=the_plan, user=world.safety_manager, filed_on=D(2025, 2, 1),
-                           filing_number=" ")  # fmt: skip
+        services.plan_file(
+            plan=the_plan, user=world.safety_manager, filed_on=D(2025, 2, 1), filing_number=" "
+        )
     with translation.override("en"), pytest.raises(ApplicationError, match="future"):
-        services.plan_file(plan=the_plan, user=world.safety_manager, filed_on=D(2025, 3, 2),
-                           filing_number="1")  # fmt: skip
+        services.plan_file(
+            plan=the_plan, user=world.safety_manager, filed_on=D(2025, 3, 2), filing_number="1"
+        )
     with pytest.raises(PermissionDenied):
         services.plan_file(
             plan=the_plan, user=world.head_a, filed_on=D(2025, 2, 1), filing_number="1"
@@ -148,10 +156,17 @@ def test_an_evaluation_with_a_revision_gives_the_plan_its_new_version(world):
     assert the_plan.is_evaluation_overdue  # 3 years after publication
     assert _indicators(D(2026, 6, 1))["emergency.evaluations_overdue"].value == 1
     with translation.override("en"), pytest.raises(ApplicationError, match="Revision"):
-        services.plan_evaluate(plan=the_plan, user=world.safety_manager, evaluated_on=D(2026, 5, 1),
-                               result="revise")  # fmt: skip
-    services.plan_evaluate(plan=the_plan, user=world.safety_manager, evaluated_on=D(2026, 5, 1),
-                           result="revise", revision="更新通讯录", new_version="2.0")  # fmt: skip
+        services.plan_evaluate(
+            plan=the_plan, user=world.safety_manager, evaluated_on=D(2026, 5, 1), result="revise"
+        )
+    services.plan_evaluate(
+        plan=the_plan,
+        user=world.safety_manager,
+        evaluated_on=D(2026, 5, 1),
+        result="revise",
+        revision="更新通讯录",
+        new_version="2.0",
+    )
     the_plan.refresh_from_db()
     assert the_plan.version == "2.0" and the_plan.last_evaluated_on == D(2026, 5, 1)
     assert not the_plan.is_evaluation_overdue
@@ -165,13 +180,24 @@ def test_drill_problems_become_tasks_in_the_owning_departments_inboxes(world, cl
     with _at(D(2025, 6, 1)):
         drill = factories.drill(world, the_plan, held_on=D(2025, 5, 20), department=world.root)
         services.drill_evaluate(
-            drill=drill, user=world.safety_manager, evaluated_on=D(2025, 5, 25),
-            worked_well="报警及时", problems_found="通讯录过期；集合点不清",
+            drill=drill,
+            user=world.safety_manager,
+            evaluated_on=D(2025, 5, 25),
+            worked_well="报警及时",
+            problems_found="通讯录过期；集合点不清",
             improvements=[
-                {"description": "更新车间应急通讯录", "department": world.dept_a, "due_date": D(2025, 6, 30)},
-                {"description": "标出装配车间集合点", "department": world.dept_b, "due_date": D(2025, 7, 15)},
+                {
+                    "description": "更新车间应急通讯录",
+                    "department": world.dept_a,
+                    "due_date": D(2025, 6, 30),
+                },
+                {
+                    "description": "标出装配车间集合点",
+                    "department": world.dept_b,
+                    "due_date": D(2025, 7, 15),
+                },
             ],
-        )  # fmt: skip
+        )
     head_a_todo = workflow_selectors.inbox(user=world.head_a)["to_do"]
     assert [t.title for t in head_a_todo if "通讯录" in t.title]
     assert not [t for t in head_a_todo if "集合点" in t.title]
@@ -187,8 +213,11 @@ def test_drill_problems_become_tasks_in_the_owning_departments_inboxes(world, cl
     assert _indicators(D(2025, 7, 1))["emergency.improvements_closed_rate"].value == 50
     # Work no longer needed is left out from the day it was cancelled.
     with _at(D(2025, 7, 10)):
-        workflow.task_cancel(task=Task.objects.get(title__contains="集合点"),
-                             user=world.safety_manager, reason="车间合并")  # fmt: skip
+        workflow.task_cancel(
+            task=Task.objects.get(title__contains="集合点"),
+            user=world.safety_manager,
+            reason="车间合并",
+        )
     assert _indicators(D(2025, 7, 9))["emergency.improvements_closed_rate"].value == 50
     assert _indicators(D(2025, 8, 1))["emergency.improvements_closed_rate"].value == 100
 
@@ -198,10 +227,20 @@ def test_a_head_raises_improvements_only_for_departments_they_head(world):
     the_plan = factories.plan(world)
     drill = factories.drill(world, the_plan, held_on=D(2025, 5, 20), user=world.head_a)
     with translation.override("en"), pytest.raises(ApplicationError, match="Department"):
-        services.improvement_raise(drill=drill, user=world.head_a, description="x",
-                                   department=world.dept_b, due_date=D(2025, 6, 30))  # fmt: skip
-    services.improvement_raise(drill=drill, user=world.head_a, description="x",
-                               department=world.team_a, due_date=D(2025, 6, 30))  # fmt: skip
+        services.improvement_raise(
+            drill=drill,
+            user=world.head_a,
+            description="x",
+            department=world.dept_b,
+            due_date=D(2025, 6, 30),
+        )
+    services.improvement_raise(
+        drill=drill,
+        user=world.head_a,
+        description="x",
+        department=world.team_a,
+        due_date=D(2025, 6, 30),
+    )
     assert Task.objects.filter(department=world.team_a, status=TaskStatus.OPEN).count() == 1
 
 
@@ -217,15 +256,19 @@ def test_the_outsider_cannot_record_a_drill_for_another_department(world):
 @_at(D(2025, 6, 1))
 def test_the_yearly_drill_plan_is_approved_by_leadership_sign_off(world):
     the_plan = factories.plan(world)
-    drill_plan = services.drill_plan_create(data={"department": world.dept_a, "year": 2025},
-                                            user=world.head_a)  # fmt: skip
+    drill_plan = services.drill_plan_create(
+        data={"department": world.dept_a, "year": 2025}, user=world.head_a
+    )
     with (
         translation.override("en"),
         pytest.raises(ApplicationError, match="add at least one planned drill"),
     ):
         services.drill_plan_submit(drill_plan=drill_plan, user=world.head_a)
-    services.drill_plan_item_add(drill_plan=drill_plan, user=world.head_a,
-                                 data={"plan": the_plan, "month": 9, "kind": "tabletop"})  # fmt: skip
+    services.drill_plan_item_add(
+        drill_plan=drill_plan,
+        user=world.head_a,
+        data={"plan": the_plan, "month": 9, "kind": "tabletop"},
+    )
     drill_plan = services.drill_plan_submit(drill_plan=drill_plan, user=world.head_a)
     assert drill_plan.status == DrillPlanStatus.SUBMITTED
     with pytest.raises(PermissionDenied):
@@ -234,19 +277,33 @@ def test_the_yearly_drill_plan_is_approved_by_leadership_sign_off(world):
     drill_plan.refresh_from_db()
     assert drill_plan.status == DrillPlanStatus.APPROVED and drill_plan.approved_at
     with pytest.raises(ApplicationError):
-        services.drill_plan_item_add(drill_plan=drill_plan, user=world.head_a,
-                                     data={"plan": the_plan, "month": 10, "kind": "tabletop"})  # fmt: skip
+        services.drill_plan_item_add(
+            drill_plan=drill_plan,
+            user=world.head_a,
+            data={"plan": the_plan, "month": 10, "kind": "tabletop"},
+        )
 
 
 @_at(D(2025, 6, 1))
 def test_a_supply_check_sets_the_stock_and_the_next_check_and_flags_are_kept(world):
-    kit = factories.supply(world, name="急救箱", expires_on=D(2025, 5, 31), required_quantity=3,
-                           quantity=3, last_checked_on=D(2025, 4, 1))  # fmt: skip
+    kit = factories.supply(
+        world,
+        name="急救箱",
+        expires_on=D(2025, 5, 31),
+        required_quantity=3,
+        quantity=3,
+        last_checked_on=D(2025, 4, 1),
+    )
     assert kit.next_check_due == D(2025, 5, 1) and kit.is_check_overdue and kit.is_expired
     factories.supply(world, name="灭火器", expires_on=D(2027, 1, 1))
     assert _indicators(D(2025, 6, 1))["emergency.supplies_in_date_rate"].value == 50
-    services.supply_check(supply=kit, user=world.head_a, checked_on=D(2025, 6, 1), quantity_found=2,
-                          expires_on=D(2027, 6, 1))  # fmt: skip
+    services.supply_check(
+        supply=kit,
+        user=world.head_a,
+        checked_on=D(2025, 6, 1),
+        quantity_found=2,
+        expires_on=D(2027, 6, 1),
+    )
     kit.refresh_from_db()
     assert kit.quantity == 2 and kit.is_missing and not kit.is_expired
     shortfall = Notification.objects.filter(
@@ -256,8 +313,9 @@ def test_a_supply_check_sets_the_stock_and_the_next_check_and_flags_are_kept(wor
     assert kit.next_check_due == D(2025, 7, 1)
     assert _indicators(D(2025, 6, 1))["emergency.supplies_in_date_rate"].value == 100
     with pytest.raises(PermissionDenied):
-        services.supply_check(supply=kit, user=world.outsider, checked_on=D(2025, 6, 1),
-                              quantity_found=1)  # fmt: skip
+        services.supply_check(
+            supply=kit, user=world.outsider, checked_on=D(2025, 6, 1), quantity_found=1
+        )
 
 
 @_at(D(2025, 6, 1))
@@ -284,12 +342,17 @@ def test_a_supply_expiring_and_due_for_a_check_is_reminded_of_each_once(world):
 def test_without_records_every_indicator_has_no_value(world):
     figures = _indicators(D(2025, 6, 1))
     assert set(figures) >= {
-        "emergency.plans_filed_rate", "emergency.evaluations_current_rate",
-        "emergency.evaluations_overdue", "emergency.drills_due", "emergency.drills_on_time_rate",
-        "emergency.supplies_in_date_rate", "emergency.improvements_closed_rate",
-        "emergency.drills_on_time_rate.comprehensive", "emergency.drills_on_time_rate.specialist",
+        "emergency.plans_filed_rate",
+        "emergency.evaluations_current_rate",
+        "emergency.evaluations_overdue",
+        "emergency.drills_due",
+        "emergency.drills_on_time_rate",
+        "emergency.supplies_in_date_rate",
+        "emergency.improvements_closed_rate",
+        "emergency.drills_on_time_rate.comprehensive",
+        "emergency.drills_on_time_rate.specialist",
         "emergency.drills_on_time_rate.onsite",
-    }  # fmt: skip
+    }
     assert all(i.value is None for i in figures.values())
     assert all(i.element == 11 for i in figures.values())
 
@@ -337,12 +400,24 @@ def test_a_plan_with_an_unknown_kind_or_no_evaluation_interval_is_refused_by_fie
     ("held", "due"),
     [
         # Entered out of order: each drill is due a frequency after the one before it.
-        ([D(2025, 2, 1), D(2024, 6, 1)], {D(2024, 6, 1): D(2024, 7, 10), D(2025, 2, 1): D(2024, 12, 1)}),
-        ([D(2024, 6, 1), D(2025, 2, 1)], {D(2024, 6, 1): D(2024, 7, 10), D(2025, 2, 1): D(2024, 12, 1)}),
-        ([D(2025, 2, 1), D(2024, 9, 1), D(2024, 6, 1)],
-         {D(2024, 6, 1): D(2024, 7, 10), D(2024, 9, 1): D(2024, 12, 1), D(2025, 2, 1): D(2025, 3, 1)}),
+        (
+            [D(2025, 2, 1), D(2024, 6, 1)],
+            {D(2024, 6, 1): D(2024, 7, 10), D(2025, 2, 1): D(2024, 12, 1)},
+        ),
+        (
+            [D(2024, 6, 1), D(2025, 2, 1)],
+            {D(2024, 6, 1): D(2024, 7, 10), D(2025, 2, 1): D(2024, 12, 1)},
+        ),
+        (
+            [D(2025, 2, 1), D(2024, 9, 1), D(2024, 6, 1)],
+            {
+                D(2024, 6, 1): D(2024, 7, 10),
+                D(2024, 9, 1): D(2024, 12, 1),
+                D(2025, 2, 1): D(2025, 3, 1),
+            },
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_backdated_drill_takes_its_due_date_from_the_drill_before_and_moves_the_later_ones(
     world, held, due
 ):
@@ -358,14 +433,29 @@ def test_a_backdated_drill_takes_its_due_date_from_the_drill_before_and_moves_th
 
 @_at(D(2025, 6, 1))
 def test_a_backdated_supply_check_is_kept_in_the_history_without_changing_the_item(world):
-    kit = factories.supply(world, name="急救箱", quantity=5, required_quantity=5,
-                           expires_on=D(2026, 1, 1), last_checked_on=D(2025, 5, 20))  # fmt: skip
-    check = services.supply_check(supply=kit, user=world.head_a, checked_on=D(2025, 4, 1),
-                                  quantity_found=2, expires_on=D(2025, 9, 1))  # fmt: skip
+    kit = factories.supply(
+        world,
+        name="急救箱",
+        quantity=5,
+        required_quantity=5,
+        expires_on=D(2026, 1, 1),
+        last_checked_on=D(2025, 5, 20),
+    )
+    check = services.supply_check(
+        supply=kit,
+        user=world.head_a,
+        checked_on=D(2025, 4, 1),
+        quantity_found=2,
+        expires_on=D(2025, 9, 1),
+    )
     kit.refresh_from_db()
     assert check.pk and kit.checks.count() == 1
     assert (kit.quantity, kit.last_checked_on, kit.next_check_due, kit.expires_on) == (
-        5, D(2025, 5, 20), D(2025, 6, 20), D(2026, 1, 1))  # fmt: skip
+        5,
+        D(2025, 5, 20),
+        D(2025, 6, 20),
+        D(2026, 1, 1),
+    )
     # The same day as the last check, or later, is the current state.
     services.supply_check(
         supply=kit, user=world.head_a, checked_on=D(2025, 5, 20), quantity_found=4
@@ -376,8 +466,12 @@ def test_a_backdated_supply_check_is_kept_in_the_history_without_changing_the_it
 
 def _filed(world, **data):
     the_plan = factories.plan(world, published_on=D(2025, 1, 6), **data)
-    services.plan_file(plan=the_plan, user=world.safety_manager, filed_on=D(2025, 1, 20),
-                       filing_number="苏应急预备〔2025〕01")  # fmt: skip
+    services.plan_file(
+        plan=the_plan,
+        user=world.safety_manager,
+        filed_on=D(2025, 1, 20),
+        filing_number="苏应急预备〔2025〕01",
+    )
     Plan.objects.filter(pk=the_plan.pk).update(filing_reminded=True)
     the_plan.refresh_from_db()
     return the_plan
@@ -393,19 +487,27 @@ def test_a_republished_plan_must_be_filed_again_and_the_old_filing_stays_in_the_
     the_plan = _filed(world)
     services.plan_save(plan=the_plan, data={"title": "新标题"}, user=world.safety_manager)
     assert _filing(the_plan) == (D(2025, 1, 20), "苏应急预备〔2025〕01", True)
-    services.plan_save(plan=the_plan, data={"published_on": D(2025, 5, 6)},
-                       user=world.safety_manager)  # fmt: skip
+    services.plan_save(
+        plan=the_plan, data={"published_on": D(2025, 5, 6)}, user=world.safety_manager
+    )
     assert _filing(the_plan) == (None, "", False)
     assert the_plan.history.filter(filing_number="苏应急预备〔2025〕01").exists()
 
 
 @_at(D(2025, 6, 1))
-@pytest.mark.parametrize(("result", "new_version", "cleared"),
-                         [("revise", "2.0", True), ("adequate", "", False)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("result", "new_version", "cleared"), [("revise", "2.0", True), ("adequate", "", False)]
+)
 def test_a_revised_plan_must_be_filed_again(world, result, new_version, cleared):
     the_plan = _filed(world)
-    services.plan_evaluate(plan=the_plan, user=world.safety_manager, evaluated_on=D(2025, 5, 1),
-                           result=result, revision="更新通讯录", new_version=new_version)  # fmt: skip
+    services.plan_evaluate(
+        plan=the_plan,
+        user=world.safety_manager,
+        evaluated_on=D(2025, 5, 1),
+        result=result,
+        revision="更新通讯录",
+        new_version=new_version,
+    )
     assert (_filing(the_plan)[0] is None) is cleared
     if cleared:
         assert _filing(the_plan) == (None, "", False)
@@ -416,8 +518,11 @@ def test_a_revised_plan_must_be_filed_again(world, result, new_version, cleared)
 @_at(D(2025, 6, 1))
 def test_the_filing_is_written_only_through_the_filing_with_its_checks(world):
     the_plan = factories.plan(world, published_on=D(2025, 1, 6))
-    services.plan_save(plan=the_plan, user=world.safety_manager,
-                       data={"filed_on": D(2024, 1, 1), "filing_number": " "})  # fmt: skip
+    services.plan_save(
+        plan=the_plan,
+        user=world.safety_manager,
+        data={"filed_on": D(2024, 1, 1), "filing_number": " "},
+    )
     assert _filing(the_plan)[:2] == (None, "")
 
 

@@ -37,8 +37,13 @@ def test_the_interval_is_editable_per_item(world):
 @time_machine.travel(dt.datetime(2026, 3, 1, 9, 0), tick=False)
 def test_a_statutory_inspection_moves_the_next_due_date(world):
     item = crane(world, last=D(2024, 1, 31))
-    services.record_create(user=world.head_a, equipment=item, kind="statutory", result="pass",
-                           performed_on=D(2026, 1, 31))  # fmt: skip
+    services.record_create(
+        user=world.head_a,
+        equipment=item,
+        kind="statutory",
+        result="pass",
+        performed_on=D(2026, 1, 31),
+    )
     item.refresh_from_db()
     assert item.last_inspected_on == D(2026, 1, 31)
     assert item.next_inspection_due == D(2028, 1, 31)
@@ -49,17 +54,27 @@ def test_maintenance_needs_a_written_plan_with_hazard_controls(world):
     with pytest.raises(ValidationError) as exc:
         services.record_create(user=world.head_a, equipment=item, kind="maintenance", result="pass")
     assert set(exc.value.message_dict) == {"work_plan", "hazard_controls"}
-    services.record_create(user=world.head_a, equipment=item, kind="maintenance", result="pass",
-                           work_plan="更换钢丝绳", hazard_controls="停电挂牌上锁，设监护人")  # fmt: skip
+    services.record_create(
+        user=world.head_a,
+        equipment=item,
+        kind="maintenance",
+        result="pass",
+        work_plan="更换钢丝绳",
+        hazard_controls="停电挂牌上锁，设监护人",
+    )
     assert Record.objects.count() == 1
 
 
 def test_a_failed_inspection_raises_a_hazard(world):
     item = equipment(world)
     record = services.record_create(
-        user=world.head_a, equipment=item, kind="daily_check", result="fail",
-        findings="制动器磨损超标", raise_hazard=True,
-    )  # fmt: skip
+        user=world.head_a,
+        equipment=item,
+        kind="daily_check",
+        result="fail",
+        findings="制动器磨损超标",
+        raise_hazard=True,
+    )
     hazard = Hazard.objects.get()
     assert record.hazard_code == hazard.code
     assert hazard.source == HazardSource.INSPECTION and hazard.department == world.dept_a
@@ -69,8 +84,9 @@ def test_a_failed_inspection_raises_a_hazard(world):
 def test_a_passed_inspection_raises_no_hazard(world):
     item = equipment(world)
     with pytest.raises(ApplicationError):
-        services.record_create(user=world.head_a, equipment=item, kind="daily_check",
-                               result="pass", raise_hazard=True)  # fmt: skip
+        services.record_create(
+            user=world.head_a, equipment=item, kind="daily_check", result="pass", raise_hazard=True
+        )
     assert not Hazard.objects.exists()
 
 
@@ -117,10 +133,15 @@ def test_scrapping_is_never_set_directly(world):
 def test_the_project_steps_follow_each_other(world):
     with pytest.raises(ValidationError):
         services.project_save(
-            data={"name": "二期厂房", "kind": "new", "department": world.dept_a,
-                  "designed_on": D(2024, 5, 1), "built_on": D(2024, 3, 1)},
+            data={
+                "name": "二期厂房",
+                "kind": "new",
+                "department": world.dept_a,
+                "designed_on": D(2024, 5, 1),
+                "built_on": D(2024, 3, 1),
+            },
             user=world.safety_manager,
-        )  # fmt: skip
+        )
 
 
 def _open_tasks():
@@ -130,15 +151,26 @@ def _open_tasks():
 def test_the_daily_job_raises_each_due_task_exactly_once(world):
     item = crane(world, last=D(2024, 2, 29))  # due 2026-02-28
     plan = services.plan_save(
-        data={"equipment": item, "kind": "daily_check", "title": "班前点检",
-              "recurrence": "monthly", "next_due": D(2026, 1, 31)},
+        data={
+            "equipment": item,
+            "kind": "daily_check",
+            "title": "班前点检",
+            "recurrence": "monthly",
+            "next_due": D(2026, 1, 31),
+        },
         user=world.safety_manager,
-    )  # fmt: skip
+    )
     device = services.device_save(
-        data={"code": "SV-1", "name": "安全阀", "kind": "safety_valve", "department": world.dept_a,
-              "cycle_months": 12, "last_checked_on": D(2025, 2, 28)},
+        data={
+            "code": "SV-1",
+            "name": "安全阀",
+            "kind": "safety_valve",
+            "department": world.dept_a,
+            "cycle_months": 12,
+            "last_checked_on": D(2025, 2, 28),
+        },
         user=world.safety_manager,
-    )  # fmt: skip
+    )
     assert device.next_due == D(2026, 2, 28)
     with time_machine.travel(dt.datetime(2026, 1, 28, 6, 40), tick=False):
         assert services.due_tasks_raise() == 0  # 31 days before 2026-02-28: not yet
@@ -166,10 +198,15 @@ def test_the_daily_job_raises_each_due_task_exactly_once(world):
 def test_a_plan_that_fell_behind_raises_one_task_and_moves_past_today(world):
     item = equipment(world)
     plan = services.plan_save(
-        data={"equipment": item, "kind": "maintenance", "title": "润滑保养",
-              "recurrence": "weekly", "next_due": D(2024, 2, 1)},
+        data={
+            "equipment": item,
+            "kind": "maintenance",
+            "title": "润滑保养",
+            "recurrence": "weekly",
+            "next_due": D(2024, 2, 1),
+        },
         user=world.safety_manager,
-    )  # fmt: skip
+    )
     with time_machine.travel(dt.datetime(2024, 3, 1, 6, 40), tick=False):
         assert services.due_tasks_raise() == 1
     plan.refresh_from_db()
@@ -195,10 +232,16 @@ def test_recording_the_work_submits_its_task(world):
 @time_machine.travel(dt.datetime(2026, 2, 10, 9, 0), tick=False)
 def test_calibration_restarts_the_cycle(world):
     device = services.device_save(
-        data={"code": "PG-1", "name": "压力表", "kind": "pressure_gauge", "department": world.dept_a,
-              "cycle_months": 6, "last_checked_on": D(2025, 8, 31)},
+        data={
+            "code": "PG-1",
+            "name": "压力表",
+            "kind": "pressure_gauge",
+            "department": world.dept_a,
+            "cycle_months": 6,
+            "last_checked_on": D(2025, 8, 31),
+        },
         user=world.safety_manager,
-    )  # fmt: skip
+    )
     assert device.next_due == D(2026, 2, 28)
     services.due_tasks_raise()
     services.device_check(device=device, user=world.head_a, checked_on=D(2026, 2, 10))
@@ -213,10 +256,16 @@ def test_the_evidence_provider(world):
     crane(world, code="C-2", last=D(2024, 1, 1))  # due 2026-01-01: overdue
     equipment(world, code="E-3")
     services.device_save(
-        data={"code": "GD-1", "name": "可燃气体报警器", "kind": "gas_detector",
-              "department": world.dept_a, "cycle_months": 12, "last_checked_on": D(2025, 7, 1)},
+        data={
+            "code": "GD-1",
+            "name": "可燃气体报警器",
+            "kind": "gas_detector",
+            "department": world.dept_a,
+            "cycle_months": 12,
+            "last_checked_on": D(2025, 7, 1),
+        },
         user=world.safety_manager,
-    )  # fmt: skip
+    )
     values = {i.key: i for i in evidence.provider(D(2026, 6, 30))}
     assert values["equipment.special_equipment_inspected_rate"].value == 50
     assert values["equipment.special_equipment_inspected_rate"].unit == "%"
@@ -268,10 +317,17 @@ def test_a_scrapped_item_is_never_changed_again(world, api_for):
 def test_scrapping_stops_the_work_waiting_on_the_item(world):
     item = crane(world, code="EQ-C", last=D.today() - dt.timedelta(days=700))
     device = services.device_save(
-        data={"code": "SV-1", "name": "安全阀", "kind": "safety_valve", "equipment": item,
-              "department": world.dept_a, "cycle_months": 12, "last_checked_on": D.today() - dt.timedelta(days=400)},
+        data={
+            "code": "SV-1",
+            "name": "安全阀",
+            "kind": "safety_valve",
+            "equipment": item,
+            "department": world.dept_a,
+            "cycle_months": 12,
+            "last_checked_on": D.today() - dt.timedelta(days=400),
+        },
         user=world.safety_manager,
-    )  # fmt: skip
+    )
     services.due_tasks_raise(today=D.today())
     open_before = Task.objects.filter(status__in=["open"]).count()
     assert open_before >= 2
@@ -285,8 +341,16 @@ def test_scrapping_stops_the_work_waiting_on_the_item(world):
 
 def test_a_monthly_plan_keeps_to_the_31st(world):
     item = equipment(world, code="EQ-M")
-    services.plan_save(data={"equipment": item, "kind": "maintenance", "title": "月度保养",
-                             "recurrence": "monthly", "next_due": D(2026, 1, 31)}, user=world.safety_manager)  # fmt: skip
+    services.plan_save(
+        data={
+            "equipment": item,
+            "kind": "maintenance",
+            "title": "月度保养",
+            "recurrence": "monthly",
+            "next_due": D(2026, 1, 31),
+        },
+        user=world.safety_manager,
+    )
     dues = []
     for today in (D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31), D(2026, 4, 30)):
         services.due_tasks_raise(today=today)
@@ -300,8 +364,11 @@ def test_a_due_date_moved_by_hand_supersedes_the_old_task(world):
     item = crane(world, code="EQ-D", last=D.today() - dt.timedelta(days=700))
     services.due_tasks_raise(today=D.today())
     first = Task.objects.get(source_type__model="equipment", source_id=item.pk)
-    services.equipment_save(equipment=item, data={"next_inspection_due": D.today() + dt.timedelta(days=10)},
-                            user=world.safety_manager)  # fmt: skip
+    services.equipment_save(
+        equipment=item,
+        data={"next_inspection_due": D.today() + dt.timedelta(days=10)},
+        user=world.safety_manager,
+    )
     services.due_tasks_raise(today=D.today())
     first.refresh_from_db()
     assert first.status == "cancelled"
@@ -317,7 +384,13 @@ def test_a_head_cannot_fit_a_device_to_another_departments_equipment(world):
     other = equipment(world, code="EQ-B", department=world.dept_b)
     with pytest.raises(PermissionDenied):
         services.device_save(
-            data={"code": "PG-1", "name": "压力表", "kind": "pressure_gauge", "equipment": other,
-                  "department": world.dept_a, "cycle_months": 6},
+            data={
+                "code": "PG-1",
+                "name": "压力表",
+                "kind": "pressure_gauge",
+                "equipment": other,
+                "department": world.dept_a,
+                "cycle_months": 6,
+            },
             user=world.head_a,
-        )  # fmt: skip
+        )

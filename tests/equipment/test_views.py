@@ -34,9 +34,14 @@ def other(world):
 @pytest.mark.parametrize(
     "persona, expected",
     # Employees see the equipment of the department they work in (employee_a is in team A-1).
-    [("safety_manager", 200), ("leader", 200), ("head_a", 200), ("employee_a", 404),
-     ("outsider", 404)],
-)  # fmt: skip
+    [
+        ("safety_manager", 200),
+        ("leader", 200),
+        ("head_a", 200),
+        ("employee_a", 404),
+        ("outsider", 404),
+    ],
+)
 def test_who_opens_equipment_of_department_a(world, client_for, api_for, item, persona, expected):
     assert client_for(persona).get(f"/equipment/{item.pk}/").status_code == expected
     assert api_for(persona).get(f"/api/v1/equipment/{item.pk}/").status_code == expected
@@ -44,15 +49,22 @@ def test_who_opens_equipment_of_department_a(world, client_for, api_for, item, p
 
 @pytest.mark.parametrize(
     "persona, page, edit, record",
-    [("safety_manager", 200, 200, 302), ("head_a", 200, 200, 302), ("leader", 200, 403, 403),
-     ("employee_a", 200, 403, 404), ("outsider", 200, 404, 404)],
-)  # fmt: skip
+    [
+        ("safety_manager", 200, 200, 302),
+        ("head_a", 200, 200, 302),
+        ("leader", 200, 403, 403),
+        ("employee_a", 200, 403, 404),
+        ("outsider", 200, 404, 404),
+    ],
+)
 def test_html_permission_matrix(world, client_for, item, persona, page, edit, record):
     client = client_for(persona)
     assert client.get("/equipment/").status_code == page
     assert client.get(f"/equipment/{item.pk}/edit/").status_code == edit
-    response = client.post(f"/equipment/{item.pk}/records/",
-                           {"kind": "daily_check", "result": "pass", "performed_on": "2024-03-01"})  # fmt: skip
+    response = client.post(
+        f"/equipment/{item.pk}/records/",
+        {"kind": "daily_check", "result": "pass", "performed_on": "2024-03-01"},
+    )
     assert response.status_code == record
 
 
@@ -109,9 +121,14 @@ def test_a_head_cannot_create_equipment_elsewhere(world, api_for):
 def test_a_failed_inspection_from_the_phone_page_raises_a_hazard(world, client_for, item):
     response = client_for("head_a").post(
         f"/equipment/{item.pk}/records/",
-        {"kind": "daily_check", "result": "fail", "performed_on": dt.date.today().isoformat(),
-         "findings": "限位开关失效", "raise_hazard": "on"},
-    )  # fmt: skip
+        {
+            "kind": "daily_check",
+            "result": "fail",
+            "performed_on": dt.date.today().isoformat(),
+            "findings": "限位开关失效",
+            "raise_hazard": "on",
+        },
+    )
     assert response.status_code == 302
     hazard = Hazard.objects.get()
     assert Record.objects.get().hazard_code == hazard.code
@@ -139,7 +156,7 @@ def _many(world, count: int) -> None:
                 special_type=types[i % len(types)] if i % 3 else None,
                 owner=world.head_a,
                 next_inspection_due=D(2025, 1, 1) + dt.timedelta(days=i % 900),
-            )  # fmt: skip
+            )
             for i in range(count)
         ]
     )
@@ -187,8 +204,24 @@ def _sheet(rows) -> SimpleUploadedFile:
 
 
 def _row(code, dept="A", type_code="4100", last="2024-02-29", status="in_use"):
-    return [code, "桥式起重机", "起重机械", type_code, "QD10t", "太原重工", f"SN-{code}", "一号厂房",
-            dept, "", "2020-01-01", "", status, None, last, None]  # fmt: skip
+    return [
+        code,
+        "桥式起重机",
+        "起重机械",
+        type_code,
+        "QD10t",
+        "太原重工",
+        f"SN-{code}",
+        "一号厂房",
+        dept,
+        "",
+        "2020-01-01",
+        "",
+        status,
+        None,
+        last,
+        None,
+    ]
 
 
 def test_one_bad_row_imports_nothing_and_names_row_column_and_reason(world):
@@ -219,8 +252,9 @@ def test_the_import_page_lists_the_bad_rows(world, client_for):
 
 
 def test_5000_good_rows_import_and_the_export_reads_back(world):
-    result = equipment_import(upload=_sheet([_row(f"E-{i:05d}") for i in range(5000)]),
-                              user=world.safety_manager)  # fmt: skip
+    result = equipment_import(
+        upload=_sheet([_row(f"E-{i:05d}") for i in range(5000)]), user=world.safety_manager
+    )
     assert result.created == 5000
     item = Equipment.objects.get(code="E-00042")
     assert item.inspection_interval_months == 24 and item.next_inspection_due == D(2026, 2, 28)
@@ -262,9 +296,17 @@ def test_the_phone_page_offers_to_record_an_inspection(world, client_for, item):
 
 def test_other_pages_render(world, client_for, item):
     client = client_for("head_a")
-    for url in ("/equipment/devices/", "/equipment/plans/", "/equipment/projects/",
-                "/equipment/new/", "/equipment/devices/new/", "/equipment/plans/new/",
-                "/equipment/projects/new/", "/equipment/import/", "/equipment/import/template/"):  # fmt: skip
+    for url in (
+        "/equipment/devices/",
+        "/equipment/plans/",
+        "/equipment/projects/",
+        "/equipment/new/",
+        "/equipment/devices/new/",
+        "/equipment/plans/new/",
+        "/equipment/projects/new/",
+        "/equipment/import/",
+        "/equipment/import/template/",
+    ):
         assert client.get(url).status_code == 200, url
     assert client_for("employee_a").get("/equipment/devices/").status_code == 403
 
@@ -273,8 +315,10 @@ def test_the_person_responsible_records_from_the_phone(world, client_for):
     item = equipment(world, code="B-9", department=world.dept_b, owner=world.employee_a)
     client = client_for("employee_a")
     assert 'name="result"' in client.get(f"/equipment/{item.pk}/").content.decode()
-    response = client.post(f"/equipment/{item.pk}/records/",
-                           {"kind": "daily_check", "result": "pass", "performed_on": dt.date.today().isoformat()})  # fmt: skip
+    response = client.post(
+        f"/equipment/{item.pk}/records/",
+        {"kind": "daily_check", "result": "pass", "performed_on": dt.date.today().isoformat()},
+    )
     assert response.status_code == 302 and Record.objects.filter(equipment=item).exists()
     assert client.get(f"/equipment/{item.pk}/edit/").status_code == 403
 
@@ -306,10 +350,16 @@ def test_tasks_raised_by_the_daily_job_link_back_to_their_record(world, client_f
 
     crane(world, code="C-9", last=dt.date.today() - dt.timedelta(days=720))
     services.device_save(
-        data={"code": "SV-9", "name": "安全阀", "kind": "safety_valve", "department": world.dept_a,
-              "cycle_months": 12, "last_checked_on": dt.date.today() - dt.timedelta(days=360)},
+        data={
+            "code": "SV-9",
+            "name": "安全阀",
+            "kind": "safety_valve",
+            "department": world.dept_a,
+            "cycle_months": 12,
+            "last_checked_on": dt.date.today() - dt.timedelta(days=360),
+        },
         user=world.safety_manager,
-    )  # fmt: skip
+    )
     assert services.due_tasks_raise() == 2
     for task in Task.objects.all():
         html = client_for("head_a").get(f"/workflow/tasks/{task.pk}/").content.decode()
@@ -317,8 +367,9 @@ def test_tasks_raised_by_the_daily_job_link_back_to_their_record(world, client_f
     device = api_for("head_a").get("/api/v1/equipment/devices/").json()["results"][0]
     response = api_for("head_a").post(
         f"/api/v1/equipment/devices/{device['id']}/check/",
-        {"checked_on": dt.date.today().isoformat()}, format="json",
-    )  # fmt: skip
+        {"checked_on": dt.date.today().isoformat()},
+        format="json",
+    )
     assert response.status_code == 200 and response.json()["next_due"] > dt.date.today().isoformat()
     assert (
         api_for("outsider")
@@ -333,8 +384,13 @@ def test_tasks_raised_by_the_daily_job_link_back_to_their_record(world, client_f
 
 
 def test_projects_through_the_api(world, api_for):
-    body = {"name": "危化品库房新建", "kind": "new", "department": world.dept_a.pk,
-            "designed_on": "2025-01-10", "built_on": "2025-06-01"}  # fmt: skip
+    body = {
+        "name": "危化品库房新建",
+        "kind": "new",
+        "department": world.dept_a.pk,
+        "designed_on": "2025-01-10",
+        "built_on": "2025-06-01",
+    }
     assert (
         api_for("head_a").post("/api/v1/equipment/projects/", body, format="json").status_code
         == 201

@@ -11,12 +11,17 @@ from apps.hazards.risk import assess, band_for
 @pytest.mark.parametrize(
     "d, band, colour",
     [
-        (D("320.1"), "extreme", "red"), (D(320), "high", "orange"),
-        (D(160), "high", "orange"), (D("159.9"), "considerable", "yellow"),
-        (D(70), "considerable", "yellow"), (D("69.9"), "general", "blue"),
-        (D(20), "general", "blue"), (D("19.9"), "slight", "blue"), (D("0.05"), "slight", "blue"),
+        (D("320.1"), "extreme", "red"),
+        (D(320), "high", "orange"),
+        (D(160), "high", "orange"),
+        (D("159.9"), "considerable", "yellow"),
+        (D(70), "considerable", "yellow"),
+        (D("69.9"), "general", "blue"),
+        (D(20), "general", "blue"),
+        (D("19.9"), "slight", "blue"),
+        (D("0.05"), "slight", "blue"),
     ],
-)  # fmt: skip
+)
 def test_band_boundaries(d, band, colour):
     assert band_for(d) == (band, colour)
 

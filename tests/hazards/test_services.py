@@ -52,9 +52,15 @@ def test_the_closed_loop_from_report_to_closure(world):
 
 def test_a_head_signs_off_an_employees_rectification(world):
     hazard = report(world, department=world.team_a)
-    services.hazard_assign(hazard=hazard, user=world.safety_manager, department=world.team_a,
-                           deadline=hazard.found_on + dt.timedelta(days=3), grade="general", plan=PLAN,
-                           assignee=world.employee_a)  # fmt: skip
+    services.hazard_assign(
+        hazard=hazard,
+        user=world.safety_manager,
+        department=world.team_a,
+        deadline=hazard.found_on + dt.timedelta(days=3),
+        grade="general",
+        plan=PLAN,
+        assignee=world.employee_a,
+    )
     rectify(world, hazard, user=world.employee_a)
     hazard.refresh_from_db()
     workflow.task_sign_off(
@@ -102,8 +108,14 @@ def test_the_plan_needs_its_five_parts_and_major_hazards_two_more(world):
 def test_only_a_safety_manager_assigns_and_verifies(world):
     hazard = report(world)
     with pytest.raises(PermissionDenied):
-        services.hazard_assign(hazard=hazard, user=world.head_a, department=world.dept_a,
-                               deadline=hazard.found_on, grade="general", plan=PLAN)  # fmt: skip
+        services.hazard_assign(
+            hazard=hazard,
+            user=world.head_a,
+            department=world.dept_a,
+            deadline=hazard.found_on,
+            grade="general",
+            plan=PLAN,
+        )
     with pytest.raises(PermissionDenied):
         services.hazard_verify(hazard=hazard, user=world.head_a, close=True)
 
@@ -171,8 +183,12 @@ def test_a_general_hazard_is_escalated_only_after_the_company_setting(world):
 
 
 def _checklist(world):
-    return services.checklist_create(name="月度检查表", kind=InspectionKind.COMPREHENSIVE,
-                                     items_text="机加工区｜防护罩完好｜GB/T 8196\n电气｜配电箱门完好", user=world.safety_manager)  # fmt: skip
+    return services.checklist_create(
+        name="月度检查表",
+        kind=InspectionKind.COMPREHENSIVE,
+        items_text="机加工区｜防护罩完好｜GB/T 8196\n电气｜配电箱门完好",
+        user=world.safety_manager,
+    )
 
 
 def test_a_checklist_line_without_a_check_item_is_named(world):
@@ -187,10 +203,16 @@ def test_an_inspection_plan_raises_a_task_and_recording_submits_it(world):
     checklist = _checklist(world)
     today = dt.date.today()
     plan = services.plan_save(
-        data={"name": "月度综合检查", "kind": "comprehensive", "department": world.dept_a, "checklist": checklist,
-              "recurrence": "monthly", "next_due": today - dt.timedelta(days=40)},
+        data={
+            "name": "月度综合检查",
+            "kind": "comprehensive",
+            "department": world.dept_a,
+            "checklist": checklist,
+            "recurrence": "monthly",
+            "next_due": today - dt.timedelta(days=40),
+        },
         user=world.safety_manager,
-    )  # fmt: skip
+    )
     assert services.inspection_tasks_raise(today=today) == 1
     plan.refresh_from_db()
     assert plan.next_due > today
@@ -199,10 +221,18 @@ def test_an_inspection_plan_raises_a_task_and_recording_submits_it(world):
     assert task.department == world.dept_a and task.status == TaskStatus.OPEN
     items = list(checklist.items.all())
     inspection = services.inspection_record(
-        user=world.head_a, kind="comprehensive", department=world.dept_a, location="机加工车间",
-        inspected_on=today, checklist=checklist, plan=plan,
-        results={items[0].pk: (CheckResult.FAIL, "3 号车床无防护罩"), items[1].pk: (CheckResult.PASS, "")},
-    )  # fmt: skip
+        user=world.head_a,
+        kind="comprehensive",
+        department=world.dept_a,
+        location="机加工车间",
+        inspected_on=today,
+        checklist=checklist,
+        plan=plan,
+        results={
+            items[0].pk: (CheckResult.FAIL, "3 号车床无防护罩"),
+            items[1].pk: (CheckResult.PASS, ""),
+        },
+    )
     task.refresh_from_db()
     assert task.status == TaskStatus.SUBMITTED
     failed = inspection.results.get(result=CheckResult.FAIL)
@@ -213,8 +243,13 @@ def test_an_inspection_plan_raises_a_task_and_recording_submits_it(world):
 
 
 def test_a_one_off_plan_is_done_after_its_task(world):
-    plan = InspectionPlan.objects.create(name="节前检查", kind="holiday", department=world.dept_b,
-                                         recurrence="once", next_due=dt.date.today())  # fmt: skip
+    plan = InspectionPlan.objects.create(
+        name="节前检查",
+        kind="holiday",
+        department=world.dept_b,
+        recurrence="once",
+        next_due=dt.date.today(),
+    )
     services.inspection_tasks_raise(today=dt.date.today())
     plan.refresh_from_db()
     assert not plan.is_active
@@ -244,8 +279,11 @@ def test_the_rectification_task_is_worked_only_from_the_hazard(world):
     with pytest.raises(ApplicationError):
         workflow.task_submit(task=hazard.task, user=world.head_a, note="绕过", files=[pdf])
     with pytest.raises(ApplicationError):
-        workflow.task_update(task=hazard.task, data={"due_date": hazard.deadline + dt.timedelta(days=60)},
-                             user=world.head_a)  # fmt: skip
+        workflow.task_update(
+            task=hazard.task,
+            data={"due_date": hazard.deadline + dt.timedelta(days=60)},
+            user=world.head_a,
+        )
     hazard.task.refresh_from_db()
     assert hazard.task.status == TaskStatus.OPEN and hazard.task.due_date == hazard.deadline
 
@@ -279,20 +317,39 @@ def test_the_rectification_date_is_not_before_the_hazard_was_found(world):
     hazard = report(world, found_on=dt.date.today() - dt.timedelta(days=3))
     assign(world, hazard)
     with pytest.raises(ValidationError) as exc:
-        services.hazard_rectify(hazard=hazard, user=world.head_a, measure_kinds=["management"], measures="x",
-                                cost=0, rectified_on=dt.date.today() - dt.timedelta(days=5),
-                                photos=[photo()])  # fmt: skip
+        services.hazard_rectify(
+            hazard=hazard,
+            user=world.head_a,
+            measure_kinds=["management"],
+            measures="x",
+            cost=0,
+            rectified_on=dt.date.today() - dt.timedelta(days=5),
+            photos=[photo()],
+        )
     assert "rectified_on" in exc.value.message_dict
 
 
 def test_rectified_in_time_but_waiting_for_sign_off_is_not_overdue(world):
     hazard = report(world, found_on=dt.date.today() - dt.timedelta(days=10))
-    services.hazard_assign(hazard=hazard, user=world.safety_manager, department=world.dept_a,
-                           deadline=dt.date.today() - dt.timedelta(days=2), grade="general", plan=PLAN)  # fmt: skip
+    services.hazard_assign(
+        hazard=hazard,
+        user=world.safety_manager,
+        department=world.dept_a,
+        deadline=dt.date.today() - dt.timedelta(days=2),
+        grade="general",
+        plan=PLAN,
+    )
     hazard.refresh_from_db()
     assert hazard.is_overdue
-    services.hazard_rectify(hazard=hazard, user=world.head_a, measure_kinds=["management"], measures="已整改",
-                            cost=0, rectified_on=dt.date.today() - dt.timedelta(days=3), photos=[photo()])  # fmt: skip
+    services.hazard_rectify(
+        hazard=hazard,
+        user=world.head_a,
+        measure_kinds=["management"],
+        measures="已整改",
+        cost=0,
+        rectified_on=dt.date.today() - dt.timedelta(days=3),
+        photos=[photo()],
+    )
     hazard.refresh_from_db()
     assert not hazard.is_overdue
     found = {i.key: i.value for i in evidence.provider(dt.date.today())}

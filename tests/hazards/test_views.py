@@ -37,9 +37,14 @@ def test_who_opens_a_hazard(world, client_for, hazard, persona, expected):
 
 @pytest.mark.parametrize(
     "persona, ledger, statistics, plans",
-    [("safety_manager", 200, 200, 200), ("leader", 200, 200, 200), ("head_a", 200, 200, 200),
-     ("employee_a", 200, 403, 403), ("outsider", 200, 200, 200)],
-)  # fmt: skip
+    [
+        ("safety_manager", 200, 200, 200),
+        ("leader", 200, 200, 200),
+        ("head_a", 200, 200, 200),
+        ("employee_a", 200, 403, 403),
+        ("outsider", 200, 200, 200),
+    ],
+)
 def test_pages_by_persona(world, client_for, hazard, persona, ledger, statistics, plans):
     client = client_for(persona)
     assert client.get("/hazards/").status_code == ledger
@@ -74,10 +79,15 @@ def test_a_refused_report_keeps_what_was_typed(world, client_for):
 
     response = client_for("employee_a").post(
         "/hazards/report/",
-        {"description": "地面油污未清理", "location": "装配车间", "department": world.dept_a.pk,
-         "category": "environment", "found_on": dt.date.today().isoformat(),
-         "photos": [SimpleUploadedFile("notes.txt.jpg", b"not an image")]},
-    )  # fmt: skip
+        {
+            "description": "地面油污未清理",
+            "location": "装配车间",
+            "department": world.dept_a.pk,
+            "category": "environment",
+            "found_on": dt.date.today().isoformat(),
+            "photos": [SimpleUploadedFile("notes.txt.jpg", b"not an image")],
+        },
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "地面油污未清理" in html and 'value="装配车间"' in html and "notes.txt.jpg" in html
@@ -120,7 +130,7 @@ def _many(world, count: int) -> None:
                 rectified_on=today if i % 5 == 4 else None,
                 cost=Decimal(i % 100),
                 verified_by=world.safety_manager if i % 5 == 4 else None,
-            )  # fmt: skip
+            )
             for i in range(count)
         ]
     )
@@ -177,8 +187,12 @@ def test_statistics_report_pdf(world, tmp_path):
             user=world.safety_manager, params={"year": str(dt.date.today().year)}
         ).render()
     )
-    text = subprocess.run([shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout  # fmt: skip
+    text = subprocess.run(
+        [shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert world.dept_a.name in text
     fonts = subprocess.run(
         [shutil.which("pdffonts") or "pdffonts", str(path)], capture_output=True, text=True
@@ -189,9 +203,15 @@ def test_statistics_report_pdf(world, tmp_path):
 def test_the_api_runs_the_closed_loop(world, api_for):
     created = api_for("employee_a").post(
         "/api/v1/hazards/",
-        {"description": "护栏松动", "location": "二楼平台", "department": world.dept_a.pk, "category": "condition",
-         "photos": [photo()]}, format="multipart",
-    )  # fmt: skip
+        {
+            "description": "护栏松动",
+            "location": "二楼平台",
+            "department": world.dept_a.pk,
+            "category": "condition",
+            "photos": [photo()],
+        },
+        format="multipart",
+    )
     assert created.status_code == 201
     pk = created.json()["id"]
     assert api_for("outsider").get(f"/api/v1/hazards/{pk}/").status_code == 404
@@ -215,15 +235,27 @@ def test_the_person_assigned_opens_and_rectifies_the_hazard(world, client_for, a
     hazard = report(world, user=world.safety_manager, department=world.team_a)
     from apps.hazards import services
 
-    services.hazard_assign(hazard=hazard, user=world.safety_manager, department=world.team_a,
-                           deadline=dt.date.today() + dt.timedelta(days=3), grade="general", plan=PLAN,
-                           assignee=world.employee_a)  # fmt: skip
+    services.hazard_assign(
+        hazard=hazard,
+        user=world.safety_manager,
+        department=world.team_a,
+        deadline=dt.date.today() + dt.timedelta(days=3),
+        grade="general",
+        plan=PLAN,
+        assignee=world.employee_a,
+    )
     assert client_for("employee_a").get(f"/hazards/{hazard.pk}/").status_code == 200
     response = api_for("employee_a").post(
         f"/api/v1/hazards/{hazard.pk}/rectify/",
-        {"measure_kinds": ["engineering"], "measures": "已整改", "cost": "0",
-         "rectified_on": dt.date.today().isoformat(), "photos": [photo()]}, format="multipart",
-    )  # fmt: skip
+        {
+            "measure_kinds": ["engineering"],
+            "measures": "已整改",
+            "cost": "0",
+            "rectified_on": dt.date.today().isoformat(),
+            "photos": [photo()],
+        },
+        format="multipart",
+    )
     assert response.status_code == 200 and response.json()["status"] == "submitted"
     detail = api_for("employee_a").get(f"/api/v1/hazards/{hazard.pk}/").json()
     assert {p["when"] for p in detail["photos"]} == {"before", "after"}
@@ -267,19 +299,27 @@ def test_api_permission_matrix(world, api_for, hazard, method, url, persona, exp
 
 def test_inspections_and_checklists_through_the_api(world, api_for):
     created = api_for("safety_manager").post(
-        "/api/v1/checklists/", {"name": "日常巡检表", "kind": "daily", "items_text": "通道｜畅通\n消防｜灭火器完好"},
+        "/api/v1/checklists/",
+        {"name": "日常巡检表", "kind": "daily", "items_text": "通道｜畅通\n消防｜灭火器完好"},
         format="json",
-    )  # fmt: skip
+    )
     assert created.status_code == 201
     items = created.json()["items"]
     recorded = api_for("head_a").post(
         "/api/v1/inspections/",
-        {"checklist": created.json()["id"], "kind": "daily", "department": world.dept_a.pk, "location": "车间",
-         "inspected_on": dt.date.today().isoformat(),
-         "results": [{"item": items[0]["id"], "result": "fail", "note": "通道堵塞"},
-                     {"item": items[1]["id"], "result": "pass"}]},
+        {
+            "checklist": created.json()["id"],
+            "kind": "daily",
+            "department": world.dept_a.pk,
+            "location": "车间",
+            "inspected_on": dt.date.today().isoformat(),
+            "results": [
+                {"item": items[0]["id"], "result": "fail", "note": "通道堵塞"},
+                {"item": items[1]["id"], "result": "pass"},
+            ],
+        },
         format="json",
-    )  # fmt: skip
+    )
     assert recorded.status_code == 201 and recorded.json()["failed"] == 1
     from apps.hazards.models import InspectionResult
 
@@ -290,7 +330,18 @@ def test_inspections_and_checklists_through_the_api(world, api_for):
         format="json",
     )
     assert raised.status_code == 201 and raised.json()["source"] == "inspection"
-    assert api_for("head_a").post(
-        "/api/v1/inspections/", {"kind": "daily", "department": world.dept_b.pk, "location": "x",
-                                 "inspected_on": dt.date.today().isoformat()}, format="json",
-    ).status_code == 403  # fmt: skip
+    assert (
+        api_for("head_a")
+        .post(
+            "/api/v1/inspections/",
+            {
+                "kind": "daily",
+                "department": world.dept_b.pk,
+                "location": "x",
+                "inspected_on": dt.date.today().isoformat(),
+            },
+            format="json",
+        )
+        .status_code
+        == 403
+    )

@@ -12,15 +12,24 @@ def substance(name: str) -> Substance:
 
 
 def unit(world, *, code: str = "U-1", department=None, exposed_people: int = 0, **data) -> Unit:
-    data = {"name": "液氨储罐区", "unit_kind": "storage", "location": "东区",
-            "department": department or world.dept_a, "code": code,
-            "exposed_people": exposed_people, **data}  # fmt: skip
+    data = {
+        "name": "液氨储罐区",
+        "unit_kind": "storage",
+        "location": "东区",
+        "department": department or world.dept_a,
+        "code": code,
+        "exposed_people": exposed_people,
+        **data,
+    }
     return services.unit_save(data=data, user=world.safety_manager)
 
 
 def item(world, unit: Unit, *, name: str | None = "氨", tonnes="12", **data) -> InventoryItem:
-    data = {"substance": substance(name) if name else None, "max_quantity": Decimal(str(tonnes)),
-            **data}  # fmt: skip
+    data = {
+        "substance": substance(name) if name else None,
+        "max_quantity": Decimal(str(tonnes)),
+        **data,
+    }
     return services.inventory_item_save(unit=unit, data=data, user=world.safety_manager)
 
 

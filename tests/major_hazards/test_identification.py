@@ -67,9 +67,16 @@ def test_levels_at_every_r_boundary(tonnes, r, level):
 
 @pytest.mark.parametrize(
     ("r", "level"),
-    [(Decimal("100"), 1), (Decimal("99.9999"), 2), (Decimal("50"), 2), (Decimal("49.9999"), 3),
-     (Decimal("10"), 3), (Decimal("9.9999"), 4), (Decimal("0"), 4)],
-)  # fmt: skip
+    [
+        (Decimal("100"), 1),
+        (Decimal("99.9999"), 2),
+        (Decimal("50"), 2),
+        (Decimal("49.9999"), 3),
+        (Decimal("10"), 3),
+        (Decimal("9.9999"), 4),
+        (Decimal("0"), 4),
+    ],
+)
 def test_level_for_table_6(r, level):
     assert level_for(r) == level
 
@@ -77,9 +84,18 @@ def test_level_for_table_6(r, level):
 # 表5: α by the people within 500 m.
 @pytest.mark.parametrize(
     ("people", "alpha"),
-    [(0, "0.5"), (1, "1.0"), (29, "1.0"), (30, "1.2"), (49, "1.2"), (50, "1.5"), (99, "1.5"),
-     (100, "2.0"), (5000, "2.0")],
-)  # fmt: skip
+    [
+        (0, "0.5"),
+        (1, "1.0"),
+        (29, "1.0"),
+        (30, "1.2"),
+        (49, "1.2"),
+        (50, "1.5"),
+        (99, "1.5"),
+        (100, "2.0"),
+        (5000, "2.0"),
+    ],
+)
 def test_alpha_at_every_band_edge(people, alpha):
     assert alpha_for(people) == Decimal(alpha)
     result = identify({"氨": 10}, exposed_people=people)
@@ -126,19 +142,30 @@ def test_a_named_substance_keeps_its_table_1_quantity_and_takes_beta_from_its_ca
 
 
 def test_a_table_3_gas_not_in_table_1_takes_q_from_its_categories():
-    result = identify([Entry(substance="一氧化碳", categories=("J3", "W2"), tonnes=10)],
-                      exposed_people=0)  # fmt: skip
+    result = identify(
+        [Entry(substance="一氧化碳", categories=("J3", "W2"), tonnes=10)], exposed_people=0
+    )
     line = result.lines[0]
     assert (line.critical_quantity, line.category, line.beta) == (10, "W2", 2)
 
 
 @pytest.mark.parametrize(
     ("key", "name"),
-    [("液氨", "氨"), ("氨气", "氨"), ("7664-41-7", "氨"), ("光气", "碳酰氯"), ("液氯", "氯"),
-     ("天然气", "甲烷,天然气"), ("甲烷", "甲烷,天然气"), ("8006-14-2", "甲烷,天然气"),
-     ("液化石油气", "液化石油气(含丙烷、丁烷及其混合物)"), ("74-98-6", "液化石油气(含丙烷、丁烷及其混合物)"),
-     ("1,3-丁二烯", "1,3-丁二烯"), (" 液氨 ", "氨")],
-)  # fmt: skip
+    [
+        ("液氨", "氨"),
+        ("氨气", "氨"),
+        ("7664-41-7", "氨"),
+        ("光气", "碳酰氯"),
+        ("液氯", "氯"),
+        ("天然气", "甲烷,天然气"),
+        ("甲烷", "甲烷,天然气"),
+        ("8006-14-2", "甲烷,天然气"),
+        ("液化石油气", "液化石油气(含丙烷、丁烷及其混合物)"),
+        ("74-98-6", "液化石油气(含丙烷、丁烷及其混合物)"),
+        ("1,3-丁二烯", "1,3-丁二烯"),
+        (" 液氨 ", "氨"),
+    ],
+)
 def test_a_substance_is_found_by_name_alias_or_cas(key, name):
     assert find_substance(key).name == name
 
@@ -161,9 +188,19 @@ def test_unknown_names_and_bad_quantities_raise_value_error(quantities):
 
 @pytest.mark.parametrize(
     ("key", "critical"),
-    [("氨", 10), ("氯", 5), ("汽油", 200), ("甲醇", 500), ("天然气", 50), ("乙炔", 1), ("氢", 5),
-     ("液化石油气", 50), ("苯", 50), ("光气", "0.3")],
-)  # fmt: skip
+    [
+        ("氨", 10),
+        ("氯", 5),
+        ("汽油", 200),
+        ("甲醇", 500),
+        ("天然气", 50),
+        ("乙炔", 1),
+        ("氢", 5),
+        ("液化石油气", 50),
+        ("苯", 50),
+        ("光气", "0.3"),
+    ],
+)
 def test_the_critical_quantities_named_in_the_domain(key, critical):
     assert find_substance(key).critical_quantity == Decimal(str(critical))
 
@@ -182,9 +219,15 @@ def test_a_table_1_substance_without_categories_is_refused(name):
 
 @pytest.mark.parametrize(
     ("name", "codes", "beta"),
-    [("天然气", ("W2",), "1.5"), ("液化石油气", ("W2",), "1.5"), ("氢", ("W2",), "1.5"),
-     ("乙炔", ("W2",), "1.5"), ("汽油", ("W5.1",), "1.5"), ("苯", ("W5.2",), "1")],
-)  # fmt: skip
+    [
+        ("天然气", ("W2",), "1.5"),
+        ("液化石油气", ("W2",), "1.5"),
+        ("氢", ("W2",), "1.5"),
+        ("乙炔", ("W2",), "1.5"),
+        ("汽油", ("W5.1",), "1.5"),
+        ("苯", ("W5.2",), "1"),
+    ],
+)
 def test_a_table_1_substance_takes_beta_from_its_categories(name, codes, beta):
     line = identify([Entry(substance=name, categories=codes, tonnes=1)], exposed_people=0).lines[0]
     assert (line.beta, line.beta_source, line.q_source) == (Decimal(beta), "table4", "table1")
@@ -193,29 +236,44 @@ def test_a_table_1_substance_takes_beta_from_its_categories(name, codes, beta):
 # Several categories: Q from the smallest-Q category, β the largest β of them (documented choice).
 @pytest.mark.parametrize(
     ("codes", "critical", "category", "beta"),
-    [(("W2", "J3"), 10, "W2", 2),  # W2: Q 10, β 1.5; J3: Q 50, β 2
-     (("J3", "W2"), 10, "W2", 2),
-     (("W5.1", "J2"), 10, "W5.1", "1.5"),  # J2: Q 50, β 1
-     (("W5.3", "W5.1"), 10, "W5.1", "1.5"),
-     (("J1", "W2"), 5, "J1", 4)],
-)  # fmt: skip
-def test_several_categories_take_the_smallest_q_and_the_largest_beta(codes, critical, category, beta):
+    [
+        (("W2", "J3"), 10, "W2", 2),  # W2: Q 10, β 1.5; J3: Q 50, β 2
+        (("J3", "W2"), 10, "W2", 2),
+        (("W5.1", "J2"), 10, "W5.1", "1.5"),  # J2: Q 50, β 1
+        (("W5.3", "W5.1"), 10, "W5.1", "1.5"),
+        (("J1", "W2"), 5, "J1", 4),
+    ],
+)
+def test_several_categories_take_the_smallest_q_and_the_largest_beta(
+    codes, critical, category, beta
+):
     line = identify([(codes, 1)], exposed_people=0).lines[0]
-    assert (line.critical_quantity, line.category, line.beta) == (critical, category, Decimal(str(beta)))
+    assert (line.critical_quantity, line.category, line.beta) == (
+        critical,
+        category,
+        Decimal(str(beta)),
+    )
 
 
 def test_a_named_substance_with_several_categories_takes_the_largest_beta():
-    line = identify([Entry(substance="甲醇", categories=("W5.2", "J3"), tonnes=1)],
-                    exposed_people=0).lines[0]  # fmt: skip
+    line = identify(
+        [Entry(substance="甲醇", categories=("W5.2", "J3"), tonnes=1)], exposed_people=0
+    ).lines[0]
     assert (line.critical_quantity, line.beta) == (500, 2)
 
 
 @pytest.mark.parametrize(
     ("key", "name"),
-    [("丙烷", "液化石油气(含丙烷、丁烷及其混合物)"), ("丁烷", "液化石油气(含丙烷、丁烷及其混合物)"),
-     ("乙醇汽油", "汽油(乙醇汽油、甲醇汽油)"), ("甲醇汽油", "汽油(乙醇汽油、甲醇汽油)"),
-     ("汽油", "汽油(乙醇汽油、甲醇汽油)"), ("甲醇", "甲醇"), ("甲醛", "甲醛(含量>90%)")],
-)  # fmt: skip
+    [
+        ("丙烷", "液化石油气(含丙烷、丁烷及其混合物)"),
+        ("丁烷", "液化石油气(含丙烷、丁烷及其混合物)"),
+        ("乙醇汽油", "汽油(乙醇汽油、甲醇汽油)"),
+        ("甲醇汽油", "汽油(乙醇汽油、甲醇汽油)"),
+        ("汽油", "汽油(乙醇汽油、甲醇汽油)"),
+        ("甲醇", "甲醇"),
+        ("甲醛", "甲醛(含量>90%)"),
+    ],
+)
 def test_names_in_a_parenthesis_are_found(key, name):
     assert find_substance(key).name == name
 
@@ -236,14 +294,28 @@ def test_the_messages_are_translated():
     assert "table 1" in str(exc.value)
     with translation.override("zh-hans"), pytest.raises(ValueError) as exc:
         identify({"氨": "abc"}, exposed_people=0)
-    assert str(exc.value) == translation.gettext("%(name)s: not a quantity in tonnes: %(value)s") % {
-        "name": "氨", "value": "abc"}
+    assert str(exc.value) == translation.gettext(
+        "%(name)s: not a quantity in tonnes: %(value)s"
+    ) % {"name": "氨", "value": "abc"}
 
 
 # 表3: β of every named toxic gas; 表4: β of every category, as in the CSV.
-TABLE_3 = {"一氧化碳": 2, "二氧化硫": 2, "氨": 2, "环氧乙烷": 2, "氯化氢": 3, "溴甲烷": 3, "氯": 4,
-           "硫化氢": 5, "氟化氢": 5, "二氧化氮": 10, "氰化氢": 10, "碳酰氯": 20, "磷化氢": 20,
-           "异氰酸甲酯": 20}  # fmt: skip
+TABLE_3 = {
+    "一氧化碳": 2,
+    "二氧化硫": 2,
+    "氨": 2,
+    "环氧乙烷": 2,
+    "氯化氢": 3,
+    "溴甲烷": 3,
+    "氯": 4,
+    "硫化氢": 5,
+    "氟化氢": 5,
+    "二氧化氮": 10,
+    "氰化氢": 10,
+    "碳酰氯": 20,
+    "磷化氢": 20,
+    "异氰酸甲酯": 20,
+}
 
 
 @pytest.mark.parametrize(("name", "beta"), TABLE_3.items())
@@ -266,7 +338,8 @@ def test_table_3_in_the_csv_is_the_domain_list():
 
 
 @pytest.mark.parametrize(
-    "row", [r for r in _csv("gb18218_2018_beta.csv") if r["kind"] == "category"],
+    "row",
+    [r for r in _csv("gb18218_2018_beta.csv") if r["kind"] == "category"],
     ids=lambda r: r["key"],
 )
 def test_table_4_beta_of_every_category(row):
@@ -277,8 +350,22 @@ def test_table_4_beta_of_every_category(row):
 
 @pytest.mark.parametrize(
     ("code", "beta"),
-    [("J1", 4), ("J2", 1), ("J3", 2), ("J4", 2), ("J5", 1), ("W1.1", 2), ("W1.2", 2), ("W1.3", 2),
-     ("W2", "1.5"), ("W5.1", "1.5"), ("W6.1", "1.5"), ("W7.1", "1.5"), ("W3", 1), ("W11", 1)],
-)  # fmt: skip
+    [
+        ("J1", 4),
+        ("J2", 1),
+        ("J3", 2),
+        ("J4", 2),
+        ("J5", 1),
+        ("W1.1", 2),
+        ("W1.2", 2),
+        ("W1.3", 2),
+        ("W2", "1.5"),
+        ("W5.1", "1.5"),
+        ("W6.1", "1.5"),
+        ("W7.1", "1.5"),
+        ("W3", 1),
+        ("W11", 1),
+    ],
+)
 def test_table_4_beta_named_in_the_domain(code, beta):
     assert find_category(code).beta == Decimal(str(beta))

@@ -44,10 +44,14 @@ def test_the_report_shows_every_line_with_the_figures_of_identify(world):
     item(world, u, name=None, chemical_name="稀释剂", categories="W5.3,W5.1", tonnes="2.5")
     item(world, u, name="氯", tonnes="0.75")
     expected = identify(
-        [("液氨", 7), Entry(substance="甲醇", categories=("W5.1",), tonnes=300),
-         (("W5.3", "W5.1"), "2.5"), ("氯", "0.75")],
+        [
+            ("液氨", 7),
+            Entry(substance="甲醇", categories=("W5.1",), tonnes=300),
+            (("W5.3", "W5.1"), "2.5"),
+            ("氯", "0.75"),
+        ],
         exposed_people=120,
-    )  # fmt: skip
+    )
     record = Identification.objects.filter(unit=u).first()
     html = report_html(record)
     assert _figures(html, "q") == [figure(line.q, 3) for line in expected.lines]
@@ -88,18 +92,28 @@ def test_the_report_pdf_prints_the_figures(world, source, tmp_path):
     path.write_bytes(
         IdentificationReportExporter(user=world.head_a, params={"unit": source.pk}).render()
     )
-    text = subprocess.run([shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
-                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    text = subprocess.run(
+        [shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     expected = identify({"氨": 12}, exposed_people=60)
     assert f"S = Σ qᵢ/Qᵢ = {result_figure(expected.s)}" in text.replace("  ", " ")
     assert result_figure(expected.r) in text and source.name in text
 
 
 def test_the_register_sheet(world, source):
-    services.register_entry_save(unit=source, data={"number": "备[2026]1号", "level": 4,
-                                                    "filing_authority": "应急管理局",
-                                                    "filed_on": dt.date.today()},
-                                 user=world.safety_manager)  # fmt: skip
+    services.register_entry_save(
+        unit=source,
+        data={
+            "number": "备[2026]1号",
+            "level": 4,
+            "filing_authority": "应急管理局",
+            "filed_on": dt.date.today(),
+        },
+        user=world.safety_manager,
+    )
     unit(world, code="U-2", name="空单元")
     sheet = load_workbook(
         io.BytesIO(RegisterExporter(user=world.leader, params={}).render())
@@ -121,9 +135,14 @@ def test_the_register_export_is_scoped(world, source):
 
 @pytest.mark.parametrize(
     "persona, expected",
-    [("safety_manager", 200), ("leader", 200), ("head_a", 200), ("employee_a", 403),
-     ("outsider", 404)],
-)  # fmt: skip
+    [
+        ("safety_manager", 200),
+        ("leader", 200),
+        ("head_a", 200),
+        ("employee_a", 403),
+        ("outsider", 404),
+    ],
+)
 def test_who_opens_a_unit_of_department_a(world, client_for, api_for, source, persona, expected):
     assert client_for(persona).get(f"/major-hazards/{source.pk}/").status_code == expected
     assert api_for(persona).get(f"/api/v1/major-hazards/units/{source.pk}/").status_code == expected
@@ -131,31 +150,47 @@ def test_who_opens_a_unit_of_department_a(world, client_for, api_for, source, pe
 
 @pytest.mark.parametrize(
     "persona, edit, item_status",
-    [("safety_manager", 200, 302), ("head_a", 403, 403), ("leader", 403, 403),
-     ("employee_a", 403, 403), ("outsider", 403, 403)],
-)  # fmt: skip
+    [
+        ("safety_manager", 200, 302),
+        ("head_a", 403, 403),
+        ("leader", 403, 403),
+        ("employee_a", 403, 403),
+        ("outsider", 403, 403),
+    ],
+)
 def test_html_permission_matrix(world, client_for, source, persona, edit, item_status):
     client = client_for(persona)
     assert client.get(f"/major-hazards/{source.pk}/edit/").status_code == edit
-    response = client.post(f"/major-hazards/{source.pk}/inventory/new/",
-                           {"substance": substance("氯").pk, "max_quantity": "1"})  # fmt: skip
+    response = client.post(
+        f"/major-hazards/{source.pk}/inventory/new/",
+        {"substance": substance("氯").pk, "max_quantity": "1"},
+    )
     assert response.status_code == item_status
     assert InventoryItem.objects.filter(unit=source).count() == (2 if item_status == 302 else 1)
 
 
 @pytest.mark.parametrize(
     "method, url, persona, expected",
-    [("get", "/api/v1/major-hazards/units/", "employee_a", 403),
-     ("get", "/api/v1/major-hazards/units/", "head_a", 200),
-     ("post", "/api/v1/major-hazards/units/", "head_a", 403),
-     ("post", "/api/v1/major-hazards/units/", "leader", 403),
-     ("post", "/api/v1/major-hazards/inventory/", "head_a", 403),
-     ("post", "/api/v1/major-hazards/register/", "leader", 403),
-     ("get", "/api/v1/major-hazards/substances/", "employee_a", 200)],
-)  # fmt: skip
+    [
+        ("get", "/api/v1/major-hazards/units/", "employee_a", 403),
+        ("get", "/api/v1/major-hazards/units/", "head_a", 200),
+        ("post", "/api/v1/major-hazards/units/", "head_a", 403),
+        ("post", "/api/v1/major-hazards/units/", "leader", 403),
+        ("post", "/api/v1/major-hazards/inventory/", "head_a", 403),
+        ("post", "/api/v1/major-hazards/register/", "leader", 403),
+        ("get", "/api/v1/major-hazards/substances/", "employee_a", 200),
+    ],
+)
 def test_api_permission_matrix(world, api_for, source, method, url, persona, expected):
-    body = {"code": "X", "name": "x", "unit_kind": "storage", "department": world.dept_a.pk,
-            "unit": source.pk, "max_quantity": "1", "substance": substance("氯").pk}  # fmt: skip
+    body = {
+        "code": "X",
+        "name": "x",
+        "unit_kind": "storage",
+        "department": world.dept_a.pk,
+        "unit": source.pk,
+        "max_quantity": "1",
+        "substance": substance("氯").pk,
+    }
     response = getattr(api_for(persona), method)(url, body, format="json")
     assert response.status_code == expected, response.content
 
@@ -173,43 +208,78 @@ def test_heads_see_only_their_departments_units(world, client_for, api_for, sour
 
 def test_the_api_runs_the_whole_record(world, api_for):
     api = api_for("safety_manager")
-    created = api.post("/api/v1/major-hazards/units/",
-                       {"code": "U-9", "name": "液化气站", "unit_kind": "storage",
-                        "department": world.dept_a.pk, "exposed_people": 100}, format="json")  # fmt: skip
+    created = api.post(
+        "/api/v1/major-hazards/units/",
+        {
+            "code": "U-9",
+            "name": "液化气站",
+            "unit_kind": "storage",
+            "department": world.dept_a.pk,
+            "exposed_people": 100,
+        },
+        format="json",
+    )
     assert created.status_code == 201, created.content
     unit_id = created.json()["id"]
     assert created.json()["current_identification"] is None
-    line = api.post("/api/v1/major-hazards/inventory/",
-                    {"unit": unit_id, "substance": substance("液化石油气(含丙烷、丁烷及其混合物)").pk,
-                     "categories": "W2", "max_quantity": "60"}, format="json")  # fmt: skip
+    line = api.post(
+        "/api/v1/major-hazards/inventory/",
+        {
+            "unit": unit_id,
+            "substance": substance("液化石油气(含丙烷、丁烷及其混合物)").pk,
+            "categories": "W2",
+            "max_quantity": "60",
+        },
+        format="json",
+    )
     assert line.status_code == 201, line.content
     unit_data = api.get(f"/api/v1/major-hazards/units/{unit_id}/").json()
     current = unit_data["current_identification"]
     assert current["is_major"] and Decimal(current["s"]) == Decimal("1.2")
     assert Decimal(current["r"]) == Decimal("3.6") and current["level"] == 4  # 2 × 1.5 × 1.2
-    changed = api.patch(f"/api/v1/major-hazards/inventory/{line.json()['id']}/",
-                        {"max_quantity": "30"}, format="json")  # fmt: skip
+    changed = api.patch(
+        f"/api/v1/major-hazards/inventory/{line.json()['id']}/",
+        {"max_quantity": "30"},
+        format="json",
+    )
     assert changed.status_code == 200
     history = api.get(f"/api/v1/major-hazards/identifications/?unit={unit_id}").json()["results"]
     assert [h["is_major"] for h in history] == [False, True]
-    bad = api.post("/api/v1/major-hazards/inventory/",
-                   {"unit": unit_id, "chemical_name": "x", "categories": "Z9", "max_quantity": "1"},
-                   format="json")  # fmt: skip
+    bad = api.post(
+        "/api/v1/major-hazards/inventory/",
+        {"unit": unit_id, "chemical_name": "x", "categories": "Z9", "max_quantity": "1"},
+        format="json",
+    )
     assert bad.status_code == 400
-    entry = api.post("/api/v1/major-hazards/register/",
-                     {"unit": unit_id, "number": "备-9", "level": 4, "filing_authority": "应急管理局",
-                      "filed_on": dt.date.today().isoformat()}, format="json")  # fmt: skip
+    entry = api.post(
+        "/api/v1/major-hazards/register/",
+        {
+            "unit": unit_id,
+            "number": "备-9",
+            "level": 4,
+            "filing_authority": "应急管理局",
+            "filed_on": dt.date.today().isoformat(),
+        },
+        format="json",
+    )
     assert entry.status_code == 201, entry.content
-    assessment = api.post("/api/v1/major-hazards/assessments/",
-                          {"unit": unit_id, "assessed_on": "2025-01-10", "assessor": "评价公司"},
-                          format="json")  # fmt: skip
+    assessment = api.post(
+        "/api/v1/major-hazards/assessments/",
+        {"unit": unit_id, "assessed_on": "2025-01-10", "assessor": "评价公司"},
+        format="json",
+    )
     assert assessment.status_code == 201 and assessment.json()["next_due"] == "2028-01-10"
-    measure = api.post("/api/v1/major-hazards/measures/",
-                       {"unit": unit_id, "measure_kind": "interlock", "name": "紧急切断"},
-                       format="json")  # fmt: skip
+    measure = api.post(
+        "/api/v1/major-hazards/measures/",
+        {"unit": unit_id, "measure_kind": "interlock", "name": "紧急切断"},
+        format="json",
+    )
     assert measure.status_code == 201, measure.content
-    check = api_for("head_a").post(f"/api/v1/major-hazards/measures/{measure.json()['id']}/check/",
-                                  {"check_result": "working"}, format="json")  # fmt: skip
+    check = api_for("head_a").post(
+        f"/api/v1/major-hazards/measures/{measure.json()['id']}/check/",
+        {"check_result": "working"},
+        format="json",
+    )
     assert check.status_code == 201, check.content
     outsider = api_for("outsider").post(
         f"/api/v1/major-hazards/measures/{measure.json()['id']}/check/", {}, format="json"
@@ -221,16 +291,22 @@ def test_the_api_runs_the_whole_record(world, api_for):
 
 def test_pages_render_with_history_and_forms(world, client_for, source):
     client = client_for("safety_manager")
-    services.measure_save(unit=source, data={"measure_kind": "video", "name": "视频监控"},
-                          user=world.safety_manager)  # fmt: skip
+    services.measure_save(
+        unit=source, data={"measure_kind": "video", "name": "视频监控"}, user=world.safety_manager
+    )
     detail = client.get(f"/major-hazards/{source.pk}/").content.decode()
     assert 'data-testid="level"' in detail and "history-list" in detail
-    for url in ("/major-hazards/", "/major-hazards/?q=液氨&major=1&level=4",
-                "/major-hazards/register/", "/major-hazards/measures/?measure_kind=video",
-                "/major-hazards/new/", f"/major-hazards/{source.pk}/inventory/new/",
-                f"/major-hazards/{source.pk}/register/new/",
-                f"/major-hazards/{source.pk}/assessments/new/",
-                f"/major-hazards/{source.pk}/measures/new/"):  # fmt: skip
+    for url in (
+        "/major-hazards/",
+        "/major-hazards/?q=液氨&major=1&level=4",
+        "/major-hazards/register/",
+        "/major-hazards/measures/?measure_kind=video",
+        "/major-hazards/new/",
+        f"/major-hazards/{source.pk}/inventory/new/",
+        f"/major-hazards/{source.pk}/register/new/",
+        f"/major-hazards/{source.pk}/assessments/new/",
+        f"/major-hazards/{source.pk}/measures/new/",
+    ):
         assert client.get(url).status_code == 200, url
     report = client.get(
         f"/major-hazards/identifications/{Identification.objects.first().pk}/report/"
@@ -241,12 +317,15 @@ def test_pages_render_with_history_and_forms(world, client_for, source):
 def test_the_html_forms_change_the_inventory_and_record_checks(world, client_for, source):
     client = client_for("safety_manager")
     line = source.inventory.get()
-    response = client.post(f"/major-hazards/{source.pk}/inventory/{line.pk}/edit/",
-                           {"substance": line.substance_id, "max_quantity": "20"})  # fmt: skip
+    response = client.post(
+        f"/major-hazards/{source.pk}/inventory/{line.pk}/edit/",
+        {"substance": line.substance_id, "max_quantity": "20"},
+    )
     assert response.status_code == 302
     assert Identification.objects.filter(unit=source).count() == 2
-    measure = services.measure_save(unit=source, data={"measure_kind": "alarm", "name": "报警"},
-                                    user=world.safety_manager)  # fmt: skip
+    measure = services.measure_save(
+        unit=source, data={"measure_kind": "alarm", "name": "报警"}, user=world.safety_manager
+    )
     response = client_for("head_a").post(
         f"/major-hazards/{source.pk}/measures/{measure.pk}/check/",
         {"checked_on": dt.date.today().isoformat(), "check_result": "working"},
@@ -290,10 +369,16 @@ def test_the_reference_tables_are_searchable(world, client_for):
 
 
 def test_a_level_changed_since_filing_asks_for_filing_again(world, client_for, source):
-    services.register_entry_save(unit=source, data={"number": "备-1", "level": 4,
-                                                    "filing_authority": "应急管理局",
-                                                    "filed_on": dt.date.today()},
-                                 user=world.safety_manager)  # fmt: skip
+    services.register_entry_save(
+        unit=source,
+        data={
+            "number": "备-1",
+            "level": 4,
+            "filing_authority": "应急管理局",
+            "filed_on": dt.date.today(),
+        },
+        user=world.safety_manager,
+    )
     client = client_for("safety_manager")
     assert 'data-testid="refile"' not in client.get(f"/major-hazards/{source.pk}/").content.decode()
     line = source.inventory.get()
@@ -326,15 +411,30 @@ def test_the_unit_page_queries_stay_flat(world, client_for, source):
     def add(n: int) -> None:
         line = source.inventory.get()
         for i in range(n):
-            services.inventory_item_save(unit=source, item=line,
-                                         data={"max_quantity": Decimal(13 + i)}, user=world.safety_manager)  # fmt: skip
+            services.inventory_item_save(
+                unit=source,
+                item=line,
+                data={"max_quantity": Decimal(13 + i)},
+                user=world.safety_manager,
+            )
             services.register_entry_save(
-                unit=source, user=world.safety_manager,
-                data={"number": f"备-{n}-{i}", "level": 4, "filing_authority": "局", "filed_on": dt.date.today()},
-                files=[SimpleUploadedFile(f"c{i}.pdf", b"%PDF-1.4", content_type="application/pdf")],
-            )  # fmt: skip
-            measure = services.measure_save(unit=source, data={"measure_kind": "alarm", "name": f"报警{i}"},
-                                            user=world.safety_manager)  # fmt: skip
+                unit=source,
+                user=world.safety_manager,
+                data={
+                    "number": f"备-{n}-{i}",
+                    "level": 4,
+                    "filing_authority": "局",
+                    "filed_on": dt.date.today(),
+                },
+                files=[
+                    SimpleUploadedFile(f"c{i}.pdf", b"%PDF-1.4", content_type="application/pdf")
+                ],
+            )
+            measure = services.measure_save(
+                unit=source,
+                data={"measure_kind": "alarm", "name": f"报警{i}"},
+                user=world.safety_manager,
+            )
             services.measure_check(measure=measure, user=world.safety_manager)
 
     client = client_for("safety_manager")
@@ -346,10 +446,16 @@ def test_the_unit_page_queries_stay_flat(world, client_for, source):
 
 def test_the_list_filters_find_sources_not_filed_or_not_assessed(world, client_for, source):
     filed = major_unit(world, code="U-2")
-    services.register_entry_save(unit=filed, data={"number": "备-2", "level": 4, "filing_authority": "局",
-                                                   "filed_on": dt.date.today()}, user=world.safety_manager)  # fmt: skip
-    services.assessment_save(unit=filed, data={"assessed_on": dt.date.today(), "assessor": "x"},
-                             user=world.safety_manager)  # fmt: skip
+    services.register_entry_save(
+        unit=filed,
+        data={"number": "备-2", "level": 4, "filing_authority": "局", "filed_on": dt.date.today()},
+        user=world.safety_manager,
+    )
+    services.assessment_save(
+        unit=filed,
+        data={"assessed_on": dt.date.today(), "assessor": "x"},
+        user=world.safety_manager,
+    )
     client = client_for("leader")
 
     def codes(query: str) -> list[str]:
@@ -364,8 +470,16 @@ def test_the_list_filters_find_sources_not_filed_or_not_assessed(world, client_f
 
 def test_changing_the_people_exposed_in_the_html_form_identifies_again(world, client_for):
     u = major_unit(world, exposed_people=10)  # α 1.0
-    data = {"code": u.code, "name": u.name, "unit_kind": u.unit_kind, "location": u.location,
-            "department": u.department_id, "exposed_people": 150, "is_active": "on", "notes": ""}  # fmt: skip
+    data = {
+        "code": u.code,
+        "name": u.name,
+        "unit_kind": u.unit_kind,
+        "location": u.location,
+        "department": u.department_id,
+        "exposed_people": 150,
+        "is_active": "on",
+        "notes": "",
+    }
     response = client_for("safety_manager").post(f"/major-hazards/{u.pk}/edit/", data)
     assert response.status_code == 302
     latest = Identification.objects.filter(unit=u).first()
@@ -375,7 +489,12 @@ def test_changing_the_people_exposed_in_the_html_form_identifies_again(world, cl
 
 def test_the_level_names_are_translated(world):
     with translation.override("en"):
-        assert [str(LEVEL_NAMES[n]) for n in (1, 2, 3, 4)] == ["Level 1", "Level 2", "Level 3", "Level 4"]
+        assert [str(LEVEL_NAMES[n]) for n in (1, 2, 3, 4)] == [
+            "Level 1",
+            "Level 2",
+            "Level 3",
+            "Level 4",
+        ]
     with translation.override("zh-hans"):
         assert str(LEVEL_NAMES[1]) == "一级"
 
@@ -395,19 +514,21 @@ def test_a_table_1_substance_without_categories_is_refused_by_the_form_and_the_a
         assert "β" in page.context["form"].errors["categories"][0]
         answer = api_for("safety_manager").post(
             "/api/v1/major-hazards/inventory/",
-            {"unit": u.pk, "substance": gas.pk, "max_quantity": "60"}, format="json",
-        )  # fmt: skip
+            {"unit": u.pk, "substance": gas.pk, "max_quantity": "60"},
+            format="json",
+        )
     assert answer.status_code == 400 and "categories" in answer.json()
     assert not InventoryItem.objects.filter(unit=u).exists()
     assert not Identification.objects.filter(unit=u).exists()
 
 
-
 @pytest.mark.parametrize(
     ("people", "tonnes", "s", "r"),
-    [(10, "4999.95", "0.9999", "—"),  # S = 0.99999: not major, never shown as 1
-     (10, "499999.95", "99.9999", "99.9999")],  # R = 99.99999: level 2, never shown as 100
-)  # fmt: skip
+    [
+        (10, "4999.95", "0.9999", "—"),  # S = 0.99999: not major, never shown as 1
+        (10, "499999.95", "99.9999", "99.9999"),
+    ],  # R = 99.99999: level 2, never shown as 100
+)
 def test_the_pages_cut_s_and_r_like_the_report(world, client_for, people, tonnes, s, r):
     u = unit(world, exposed_people=people)  # α 1, W5.4: β 1, Q 5000 t
     item(world, u, name=None, chemical_name="柴油", categories="W5.4", tonnes=tonnes)
@@ -417,19 +538,22 @@ def test_the_pages_cut_s_and_r_like_the_report(world, client_for, people, tonnes
     if r != "—":
         assert re.search(r'data-testid="r">([^<]*)<', detail).group(1) == r
     listing = client.get("/major-hazards/").content.decode()
-    row = listing[listing.index(u.code):]
+    row = listing[listing.index(u.code) :]
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
     assert cells[3].strip() == s and cells[4].strip() == r
 
 
 @pytest.mark.parametrize(
     ("data", "field"),
-    [({"checked_on": "2026-01-05", "check_result": "fault", "findings": ""}, "findings"),
-     ({"checked_on": "", "check_result": "fault", "findings": "探头失灵"}, "checked_on")],
-)  # fmt: skip
+    [
+        ({"checked_on": "2026-01-05", "check_result": "fault", "findings": ""}, "findings"),
+        ({"checked_on": "", "check_result": "fault", "findings": "探头失灵"}, "checked_on"),
+    ],
+)
 def test_a_refused_check_keeps_what_was_typed(world, client_for, source, data, field):
-    measure = services.measure_save(unit=source, data={"measure_kind": "alarm", "name": "报警"},
-                                    user=world.safety_manager)  # fmt: skip
+    measure = services.measure_save(
+        unit=source, data={"measure_kind": "alarm", "name": "报警"}, user=world.safety_manager
+    )
     with translation.override("en"):
         response = client_for("head_a").post(
             f"/major-hazards/{source.pk}/measures/{measure.pk}/check/", data

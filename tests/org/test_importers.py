@@ -176,8 +176,10 @@ def test_a_minimal_sheet_creates_active_staff_and_leaves_other_fields_alone(worl
 
 
 def test_a_department_sheet_without_the_active_column_creates_active_units(world):
-    department_import(upload=sheet([["编码", "名称", "类型", "上级编码"], ["C", "喷涂车间", "车间", "ROOT"]]),
-                      user=world.safety_manager)  # fmt: skip
+    department_import(
+        upload=sheet([["编码", "名称", "类型", "上级编码"], ["C", "喷涂车间", "车间", "ROOT"]]),
+        user=world.safety_manager,
+    )
     assert Department.objects.get(code="C").is_active
 
 
@@ -196,8 +198,10 @@ def test_moving_a_unit_by_import_moves_its_subtree(world):
 
     section = DepartmentFactory(kind=DepartmentKind.SECTION, parent=world.dept_a, code="S")
     team = DepartmentFactory(kind=DepartmentKind.TEAM, parent=section, code="S-1")
-    department_import(upload=sheet([["编码", "名称", "类型", "上级编码"], ["S", "工段", "工段", "B"]]),
-                      user=world.safety_manager)  # fmt: skip
+    department_import(
+        upload=sheet([["编码", "名称", "类型", "上级编码"], ["S", "工段", "工段", "B"]]),
+        user=world.safety_manager,
+    )
     team.refresh_from_db()
     assert team.path.startswith(world.dept_b.path)
     assert (
@@ -214,8 +218,10 @@ def test_leaving_by_import_ends_the_login_and_head_rights(world):
     from apps.org.access import access_for
 
     head = Employee.objects.get(user=world.head_a)
-    employee_import(upload=sheet([["工号", "姓名", "部门编码", "在职"], [head.employee_no, "李强", "A", "否"]]),
-                    user=world.safety_manager)  # fmt: skip
+    employee_import(
+        upload=sheet([["工号", "姓名", "部门编码", "在职"], [head.employee_no, "李强", "A", "否"]]),
+        user=world.safety_manager,
+    )
     world.head_a.refresh_from_db()
     assert not world.head_a.is_active
     assert not access_for(world.head_a).is_department_head

@@ -79,15 +79,17 @@ def test_employee_lists_are_scoped(world, api_for, client_for):
 
 def test_api_errors_name_the_field(world, api_for):
     response = api_for("safety_manager").post(
-        "/api/v1/departments/", {"name": "新班", "code": "N", "kind": "workshop", "parent": world.team_a.pk},
+        "/api/v1/departments/",
+        {"name": "新班", "code": "N", "kind": "workshop", "parent": world.team_a.pk},
         format="json",
-    )  # fmt: skip
+    )
     assert response.status_code == 400
     assert "kind" in response.json()
     duplicate = api_for("safety_manager").post(
-        "/api/v1/departments/", {"name": "重复", "code": "A", "kind": "workshop", "parent": world.root.pk},
+        "/api/v1/departments/",
+        {"name": "重复", "code": "A", "kind": "workshop", "parent": world.root.pk},
         format="json",
-    )  # fmt: skip
+    )
     assert duplicate.status_code == 400
     assert "code" in duplicate.json()
 
@@ -95,8 +97,14 @@ def test_api_errors_name_the_field(world, api_for):
 def test_a_failed_form_keeps_what_was_typed(world, client_for):
     response = client_for("safety_manager").post(
         "/org/employees/new/",
-        {"employee_no": "N9", "name": "王小明", "department": world.dept_a.pk, "email": "bad", "employment_type": "regular"},
-    )  # fmt: skip
+        {
+            "employee_no": "N9",
+            "name": "王小明",
+            "department": world.dept_a.pk,
+            "email": "bad",
+            "employment_type": "regular",
+        },
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert 'value="王小明"' in html and "is-invalid" in html

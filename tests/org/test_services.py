@@ -100,9 +100,13 @@ def test_department_scope_is_inherited_by_sub_departments(world):
 def test_an_account_gets_roles_and_headed_departments(world):
     employee = EmployeeFactory(department=world.dept_b)
     account = services.employee_account_set(
-        employee=employee, username="newhead", password="Str0ng-pass-2026",
-        roles=["leadership"], headed_departments=[world.dept_b], user=world.safety_manager,
-    )  # fmt: skip
+        employee=employee,
+        username="newhead",
+        password="Str0ng-pass-2026",
+        roles=["leadership"],
+        headed_departments=[world.dept_b],
+        user=world.safety_manager,
+    )
     assert set(account.groups.values_list("name", flat=True)) == {
         "leadership",
         "department_head",
@@ -110,9 +114,13 @@ def test_an_account_gets_roles_and_headed_departments(world):
     }
     assert access_for(account).heads(world.dept_b.pk)
     services.employee_account_set(
-        employee=employee, username="newhead", password=None, roles=[],
-        headed_departments=[], user=world.safety_manager,
-    )  # fmt: skip
+        employee=employee,
+        username="newhead",
+        password=None,
+        roles=[],
+        headed_departments=[],
+        user=world.safety_manager,
+    )
     account.refresh_from_db()
     assert set(account.groups.values_list("name", flat=True)) == {"employee"}
     assert not access_for(type(account).objects.get(pk=account.pk)).is_department_head
@@ -140,9 +148,13 @@ def test_a_safety_manager_cannot_take_over_an_administrators_login(world):
     employee = EmployeeFactory(department=world.dept_b, user=root)
     with pytest.raises(ValidationError):
         services.employee_account_set(
-            employee=employee, username="root", password="Str0ng-pass-2026", roles=[],
-            headed_departments=[], user=world.safety_manager,
-        )  # fmt: skip
+            employee=employee,
+            username="root",
+            password="Str0ng-pass-2026",
+            roles=[],
+            headed_departments=[],
+            user=world.safety_manager,
+        )
     root.refresh_from_db()
     assert root.check_password("pass-1234")
 

@@ -130,10 +130,16 @@ def test_unsigned_letters_are_reminded_weekly(world):
 # ------------------------------------------------------------------------------
 def test_actual_value_follows_the_hazard_ledger(world):
     objective = services.objective_save(
-        data={"year": dt.date.today().year, "name": "隐患整改率", "indicator_key": "hazards.rectification_rate",
-              "direction": "at_least", "target": 100, "unit": "%"},
+        data={
+            "year": dt.date.today().year,
+            "name": "隐患整改率",
+            "indicator_key": "hazards.rectification_rate",
+            "direction": "at_least",
+            "target": 100,
+            "unit": "%",
+        },
         user=world.safety_manager,
-    )  # fmt: skip
+    )
     [row] = selectors.objective_rows(year=objective.year, user=world.safety_manager)
     assert row.live and row.actual is None and row.met is None
     first = report(world)
@@ -151,9 +157,16 @@ def test_actual_value_follows_the_hazard_ledger(world):
 
 def test_manual_objective_and_year_end_assessment_approved_by_leadership(world):
     objective = services.objective_save(
-        data={"year": 2025, "name": "死亡人数", "direction": "at_most", "target": 0, "manual_actual": 0, "unit": "人"},
+        data={
+            "year": 2025,
+            "name": "死亡人数",
+            "direction": "at_most",
+            "target": 0,
+            "manual_actual": 0,
+            "unit": "人",
+        },
         user=world.safety_manager,
-    )  # fmt: skip
+    )
     [row] = selectors.objective_rows(year=2025, user=world.safety_manager)
     assert not row.live and row.met is True
     with pytest.raises(PermissionDenied):
@@ -199,26 +212,52 @@ def test_units_without_officer(world):
 
 def test_decisions_become_tasks(world):
     meeting = services.meeting_save(
-        data={"level": MeetingLevel.DEPARTMENT, "department": world.dept_a, "title": "三月安全例会",
-              "scheduled_on": dt.date(2026, 3, 5), "held_on": None},
+        data={
+            "level": MeetingLevel.DEPARTMENT,
+            "department": world.dept_a,
+            "title": "三月安全例会",
+            "scheduled_on": dt.date(2026, 3, 5),
+            "held_on": None,
+        },
         user=world.head_a,
-    )  # fmt: skip
+    )
     with pytest.raises(ApplicationError):
-        services.decision_add(meeting=meeting, text="更换防护罩", department=world.dept_a,
-                              due_date=dt.date(2026, 4, 1), user=world.head_a)  # fmt: skip
+        services.decision_add(
+            meeting=meeting,
+            text="更换防护罩",
+            department=world.dept_a,
+            due_date=dt.date(2026, 4, 1),
+            user=world.head_a,
+        )
     with pytest.raises(PermissionDenied):
         services.meeting_save(
             meeting=meeting, data={"held_on": dt.date(2026, 1, 5)}, user=world.outsider
         )
-    services.meeting_save(meeting=meeting, data={"held_on": dt.date(2025, 1, 5)}, user=world.head_a,
-                          attendees=list(Employee.objects.filter(department=world.dept_a)))  # fmt: skip
-    decision = services.decision_add(meeting=meeting, text="更换防护罩", department=world.dept_a,
-                                     due_date=dt.date(2026, 4, 1), user=world.head_a)  # fmt: skip
+    services.meeting_save(
+        meeting=meeting,
+        data={"held_on": dt.date(2025, 1, 5)},
+        user=world.head_a,
+        attendees=list(Employee.objects.filter(department=world.dept_a)),
+    )
+    decision = services.decision_add(
+        meeting=meeting,
+        text="更换防护罩",
+        department=world.dept_a,
+        due_date=dt.date(2026, 4, 1),
+        user=world.head_a,
+    )
     task = Task.objects.get(pk=decision.task_id)
     assert task.department == world.dept_a and task.source_id == decision.pk
     with pytest.raises(PermissionDenied):  # company meetings are the safety managers'
-        services.meeting_save(data={"level": MeetingLevel.COMPANY, "department": world.root, "title": "季度会",
-                                    "scheduled_on": dt.date(2026, 3, 5)}, user=world.head_a)  # fmt: skip
+        services.meeting_save(
+            data={
+                "level": MeetingLevel.COMPANY,
+                "department": world.root,
+                "title": "季度会",
+                "scheduled_on": dt.date(2026, 3, 5),
+            },
+            user=world.head_a,
+        )
 
 
 def _held(world, level, department, day):
@@ -293,8 +332,12 @@ def test_frequencies_are_configurable(world):
 
 def test_evidence_keys(world):
     figures = indicators(dt.date(2026, 6, 1))
-    for key in ("responsibility.objectives_split", "responsibility.letters_signed_rate",
-                "responsibility.meetings_held_rate", "responsibility.units_without_officer"):  # fmt: skip
+    for key in (
+        "responsibility.objectives_split",
+        "responsibility.letters_signed_rate",
+        "responsibility.meetings_held_rate",
+        "responsibility.units_without_officer",
+    ):
         assert key in figures
     assert figures["responsibility.objectives_split"].value is False
     assert figures["responsibility.units_without_officer"].value == 3
@@ -308,12 +351,20 @@ def test_demo_loads_once(db):
     from apps.responsibility.models import LetterSignature, Meeting, Objective
 
     call_command("load_demo", "--quiet-users", stdout=io.StringIO())
-    counts = (Objective.objects.count(), ResponsibilityLetter.objects.count(), LetterSignature.objects.count(),
-              Meeting.objects.count())  # fmt: skip
+    counts = (
+        Objective.objects.count(),
+        ResponsibilityLetter.objects.count(),
+        LetterSignature.objects.count(),
+        Meeting.objects.count(),
+    )
     assert counts[0] == 5 and counts[1] >= 2 and counts[2] > 0 and counts[3] > 0
     call_command("load_demo", "--quiet-users", stdout=io.StringIO())
-    assert (Objective.objects.count(), ResponsibilityLetter.objects.count(), LetterSignature.objects.count(),
-            Meeting.objects.count()) == counts  # fmt: skip
+    assert (
+        Objective.objects.count(),
+        ResponsibilityLetter.objects.count(),
+        LetterSignature.objects.count(),
+        Meeting.objects.count(),
+    ) == counts
 
 
 def test_units_that_have_not_met_are_reminded_a_week_before_the_period_ends(world):
@@ -329,9 +380,16 @@ def test_units_that_have_not_met_are_reminded_a_week_before_the_period_ends(worl
 
 def _objective(world, year=2025):
     objective = services.objective_save(
-        data={"year": year, "name": "死亡人数", "direction": "at_most", "target": 0, "manual_actual": 0, "unit": "人"},
+        data={
+            "year": year,
+            "name": "死亡人数",
+            "direction": "at_most",
+            "target": 0,
+            "manual_actual": 0,
+            "unit": "人",
+        },
         user=world.safety_manager,
-    )  # fmt: skip
+    )
     services.target_set(
         objective=objective, department=world.dept_a, target=0, user=world.safety_manager
     )
@@ -378,10 +436,32 @@ def test_heads_see_only_their_departments_targets_in_exports(world):
 
 def test_only_the_current_duty_version_is_revised(world):
     first = services.duty_save(
-        data={"scope": "department", "department": world.dept_a, "title": "安全职责", "content": "v1"}, user=world.safety_manager
+        data={
+            "scope": "department",
+            "department": world.dept_a,
+            "title": "安全职责",
+            "content": "v1",
+        },
+        user=world.safety_manager,
     )
-    services.duty_save(data={"scope": "department", "department": world.dept_a, "title": "安全职责", "content": "v2"}, user=world.safety_manager,
-                       previous=first)  # fmt: skip
+    services.duty_save(
+        data={
+            "scope": "department",
+            "department": world.dept_a,
+            "title": "安全职责",
+            "content": "v2",
+        },
+        user=world.safety_manager,
+        previous=first,
+    )
     with pytest.raises(ApplicationError):
-        services.duty_save(data={"scope": "department", "department": world.dept_a, "title": "安全职责", "content": "v2b"}, user=world.safety_manager,
-                           previous=first)  # fmt: skip
+        services.duty_save(
+            data={
+                "scope": "department",
+                "department": world.dept_a,
+                "title": "安全职责",
+                "content": "v2b",
+            },
+            user=world.safety_manager,
+            previous=first,
+        )

@@ -215,15 +215,22 @@ def _fill(world, size: int, code: str) -> None:
     for i in range(size):
         meeting = Meeting.objects.create(
             level=MeetingLevel.DEPARTMENT if i % 2 else MeetingLevel.COMPANY,
-            department=world.dept_a if i % 2 else world.root, title=f"会议{i}",
-            scheduled_on=dt.date.today() - dt.timedelta(days=i), held_on=dt.date.today() - dt.timedelta(days=i),
-        )  # fmt: skip
+            department=world.dept_a if i % 2 else world.root,
+            title=f"会议{i}",
+            scheduled_on=dt.date.today() - dt.timedelta(days=i),
+            held_on=dt.date.today() - dt.timedelta(days=i),
+        )
         meeting.attendees.set(attendees)
     services.objective_save(
-        data={"year": dt.date.today().year, "name": f"目标{code}", "indicator_key": "hazards.rectification_rate",
-              "direction": "at_least", "target": 100},
+        data={
+            "year": dt.date.today().year,
+            "name": f"目标{code}",
+            "indicator_key": "hazards.rectification_rate",
+            "direction": "at_least",
+            "target": 100,
+        },
         user=world.safety_manager,
-    )  # fmt: skip
+    )
     EmployeeFactory(department=team, safety_officer="part_time")
 
 
@@ -265,28 +272,59 @@ def test_pages_api_and_exports_run_the_same_queries_for_few_and_many(world, clie
 def test_the_forms_work_end_to_end(world, client_for):
     manager, head = client_for("safety_manager"), client_for("head_a")
     year = dt.date.today().year
-    response = manager.post("/responsibility/objectives/new/", {
-        "year": year, "name": "重伤人数", "direction": "at_most", "target": "0", "unit": "人", "order": 0})  # fmt: skip
+    response = manager.post(
+        "/responsibility/objectives/new/",
+        {
+            "year": year,
+            "name": "重伤人数",
+            "direction": "at_most",
+            "target": "0",
+            "unit": "人",
+            "order": 0,
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     from apps.responsibility.models import DepartmentTarget, MeetingDecision, Objective
 
     pk = Objective.objects.get(name="重伤人数").pk
-    assert manager.post(f"/responsibility/objectives/{pk}/targets/",
-                        {"department": world.dept_a.pk, "target": "0"}).status_code == 302  # fmt: skip
-    assert head.post(f"/responsibility/objectives/{pk}/targets/",
-                     {"department": world.dept_a.pk, "target": "0", "actual": "0"}).status_code == 302  # fmt: skip
+    assert (
+        manager.post(
+            f"/responsibility/objectives/{pk}/targets/",
+            {"department": world.dept_a.pk, "target": "0"},
+        ).status_code
+        == 302
+    )
+    assert (
+        head.post(
+            f"/responsibility/objectives/{pk}/targets/",
+            {"department": world.dept_a.pk, "target": "0", "actual": "0"},
+        ).status_code
+        == 302
+    )
     assert DepartmentTarget.objects.get().actual == 0
     page = manager.get(f"/responsibility/objectives/?year={year}").content.decode()
     assert world.dept_a.name in page
-    response = head.post("/responsibility/meetings/new/", {
-        "level": "department", "department": world.dept_a.pk, "title": "月度例会",
-        "scheduled_on": "2026-01-05", "held_on": "2026-01-05", "attendees": [e.pk for e in Employee.objects.all()],
-    })  # fmt: skip
+    response = head.post(
+        "/responsibility/meetings/new/",
+        {
+            "level": "department",
+            "department": world.dept_a.pk,
+            "title": "月度例会",
+            "scheduled_on": "2026-01-05",
+            "held_on": "2026-01-05",
+            "attendees": [e.pk for e in Employee.objects.all()],
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     meeting = Meeting.objects.get()
     assert meeting.attendees.count() == Employee.objects.count()
-    assert head.post(f"/responsibility/meetings/{meeting.pk}/decisions/", {
-        "text": "更换防护罩", "department": world.dept_a.pk, "due_date": "2026-12-31"}).status_code == 302  # fmt: skip
+    assert (
+        head.post(
+            f"/responsibility/meetings/{meeting.pk}/decisions/",
+            {"text": "更换防护罩", "department": world.dept_a.pk, "due_date": "2026-12-31"},
+        ).status_code
+        == 302
+    )
     assert MeetingDecision.objects.get().task_id
     assert "更换防护罩" in head.get(f"/responsibility/meetings/{meeting.pk}/").content.decode()
     assert (
@@ -299,8 +337,9 @@ def test_a_party_signs_by_api_with_the_scanned_copy(world, api_for, client_for, 
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     scan = SimpleUploadedFile("责任书.pdf", b"%PDF-1.4 scan", content_type="application/pdf")
-    response = api_for("head_a").post(f"/api/v1/responsibility/letters/{letter.pk}/sign/", {"scan": scan},
-                                      format="multipart")  # fmt: skip
+    response = api_for("head_a").post(
+        f"/api/v1/responsibility/letters/{letter.pk}/sign/", {"scan": scan}, format="multipart"
+    )
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "partly"
     from apps.core.selectors import attachment_list
@@ -319,8 +358,13 @@ def test_duties_versions_and_yearly_review(world, client_for):
     from apps.responsibility.models import DutyDocument
 
     manager = client_for("safety_manager")
-    body = {"scope": "department", "department": world.dept_a.pk, "title": "车间安全职责", "content": "一、……",
-            "effective_on": "2026-01-01"}  # fmt: skip
+    body = {
+        "scope": "department",
+        "department": world.dept_a.pk,
+        "title": "车间安全职责",
+        "content": "一、……",
+        "effective_on": "2026-01-01",
+    }
     assert manager.post("/responsibility/duties/new/", body).status_code == 302
     first = DutyDocument.objects.get()
     assert manager.get("/responsibility/duties/").status_code == 200
@@ -352,15 +396,30 @@ def test_organisation_pages_and_meeting_frequencies(world, client_for, api_for):
     from apps.responsibility.models import AppointmentDocument, MeetingSettings, SafetyBody
 
     manager = client_for("safety_manager")
-    assert manager.post("/responsibility/organisation/documents/new/",
-                        {"number": "安〔2026〕1号", "title": "任命通知", "issued_on": "2026-01-06"}).status_code == 302  # fmt: skip
+    assert (
+        manager.post(
+            "/responsibility/organisation/documents/new/",
+            {"number": "安〔2026〕1号", "title": "任命通知", "issued_on": "2026-01-06"},
+        ).status_code
+        == 302
+    )
     document = AppointmentDocument.objects.get()
-    assert manager.post("/responsibility/organisation/bodies/new/",
-                        {"kind": "committee", "name": "安全生产委员会", "document": document.pk}).status_code == 302  # fmt: skip
+    assert (
+        manager.post(
+            "/responsibility/organisation/bodies/new/",
+            {"kind": "committee", "name": "安全生产委员会", "document": document.pk},
+        ).status_code
+        == 302
+    )
     body = SafetyBody.objects.get()
     chair = Employee.objects.get(user=world.leader)
-    assert manager.post(f"/responsibility/organisation/bodies/{body.pk}/members/",
-                        {"employee": chair.pk, "role": "chair"}).status_code == 302  # fmt: skip
+    assert (
+        manager.post(
+            f"/responsibility/organisation/bodies/{body.pk}/members/",
+            {"employee": chair.pk, "role": "chair"},
+        ).status_code
+        == 302
+    )
     again = manager.post(
         f"/responsibility/organisation/bodies/{body.pk}/members/",
         {"employee": chair.pk, "role": "member"},
@@ -368,8 +427,13 @@ def test_organisation_pages_and_meeting_frequencies(world, client_for, api_for):
     assert again.status_code == 200  # one membership per person
     page = client_for("head_a").get("/responsibility/organisation/").content.decode()
     assert chair.name in page and world.dept_a.name in page  # dept A has no officer: warned
-    assert manager.post("/responsibility/meetings/settings/",
-                        {"company_frequency": "half_yearly", "department_frequency": "quarterly"}).status_code == 302  # fmt: skip
+    assert (
+        manager.post(
+            "/responsibility/meetings/settings/",
+            {"company_frequency": "half_yearly", "department_frequency": "quarterly"},
+        ).status_code
+        == 302
+    )
     assert MeetingSettings.objects.get().company_frequency == "half_yearly"
     rows = (
         api_for("safety_manager")

@@ -13,20 +13,34 @@ def standard_data(
     for e, count in enumerate(per_element, start=1):
         items = [
             {
-                "code": f"{e}.1.{i}", "requirement": f"要求 {e}.{i}", "points": 10,
-                "method": "缺一项扣 1 分", "veto": veto and e == 1 and i == 1,
-                "group": groups[e - 1], "indicator": None, "auto_rule": "",
+                "code": f"{e}.1.{i}",
+                "requirement": f"要求 {e}.{i}",
+                "points": 10,
+                "method": "缺一项扣 1 分",
+                "veto": veto and e == 1 and i == 1,
+                "group": groups[e - 1],
+                "indicator": None,
+                "auto_rule": "",
             }
             for i in range(1, count + 1)
-        ]  # fmt: skip
+        ]
         elements.append(
-            {"code": f"A{e}", "name": f"要素{e}", "points": 10 * count,
-             "b_items": [{"code": f"B{e}.1", "name": f"B项{e}", "items": items}]}
-        )  # fmt: skip
+            {
+                "code": f"A{e}",
+                "name": f"要素{e}",
+                "points": 10 * count,
+                "b_items": [{"code": f"B{e}.1", "name": f"B项{e}", "items": items}],
+            }
+        )
     return {
-        "name": name, "version": version, "industry": "测试", "full_points": 10 * n_items,
-        "thresholds": [90, 75, 60], "element_min_share": None, "elements": elements,
-    }  # fmt: skip
+        "name": name,
+        "version": version,
+        "industry": "测试",
+        "full_points": 10 * n_items,
+        "thresholds": [90, 75, 60],
+        "element_min_share": None,
+        "elements": elements,
+    }
 
 
 def make_standard(n_items: int, **kwargs):

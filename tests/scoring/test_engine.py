@@ -47,10 +47,16 @@ def test_to_hundred_refuses_when_nothing_applies(full, na):
 @pytest.mark.parametrize(
     "score, expected",
     [
-        (D("100"), 1), (D("90.0"), 1), (D("89.9"), 2), (D("75.0"), 2), (D("74.9"), 3),
-        (D("60.0"), 3), (D("59.9"), None), (D("0"), None),
+        (D("100"), 1),
+        (D("90.0"), 1),
+        (D("89.9"), 2),
+        (D("75.0"), 2),
+        (D("74.9"), 3),
+        (D("60.0"), 3),
+        (D("59.9"), None),
+        (D("0"), None),
     ],
-)  # fmt: skip
+)
 def test_level_for_the_default_thresholds(score, expected):
     assert level_for(score) == expected
 
@@ -86,8 +92,10 @@ def test_gate_level(level, deaths, limit, larger, expected):
 
 
 def _items(*rows):
-    return [ItemResult(code=c, element=e, points=D(p), deduction=D(d), applicable=a, veto_failed=v)
-            for c, e, p, d, a, v in rows]  # fmt: skip
+    return [
+        ItemResult(code=c, element=e, points=D(p), deduction=D(d), applicable=a, veto_failed=v)
+        for c, e, p, d, a, v in rows
+    ]
 
 
 def test_deductions_are_floored_at_zero():
@@ -104,9 +112,9 @@ def test_not_applicable_items_leave_both_sides():
 
 
 @pytest.mark.parametrize(
-    "deduction, level", [(D("10.0"), 1), (D("10.1"), 2), (D("25"), 2), (D("25.1"), 3),
-                         (D("40"), 3), (D("40.1"), None)],
-)  # fmt: skip
+    "deduction, level",
+    [(D("10.0"), 1), (D("10.1"), 2), (D("25"), 2), (D("25.1"), 3), (D("40"), 3), (D("40.1"), None)],
+)
 def test_grade_boundaries_on_a_100_point_standard(deduction, level):
     result = grade(_items(("1", "A1", 50, deduction, True, False), ("2", "A2", 50, 0, True, False)))
     assert result.level == level
@@ -139,9 +147,12 @@ def test_element_minimum_share(a2_deduction, expected_level, below):
 
 def test_per_element_breakdown():
     result = grade(
-        _items(("1", "A1", 6, 1, True, False), ("2", "A1", 4, 0, True, False),
-               ("3", "A2", 10, 0, False, False))
-    )  # fmt: skip
+        _items(
+            ("1", "A1", 6, 1, True, False),
+            ("2", "A1", 4, 0, True, False),
+            ("3", "A2", 10, 0, False, False),
+        )
+    )
     by_code = {e.code: e for e in result.elements}
     assert by_code["A1"].earned == D(9) and by_code["A1"].percent == D("90.0")
     assert by_code["A2"].applicable_full == 0 and by_code["A2"].percent is None

@@ -20,18 +20,32 @@ def make_course(*, user, code: str = "C-1", level: str = "refresher", hours: int
     )
 
 
-def make_session(*, user, department, level: str = "refresher", on: dt.date | None = None,
-                 hours: int = 8, days: int = 1, **extra):  # fmt: skip
+def make_session(
+    *,
+    user,
+    department,
+    level: str = "refresher",
+    on: dt.date | None = None,
+    hours: int = 8,
+    days: int = 1,
+    **extra,
+):
     on = on or dt.date(2026, 3, 2)
     course = make_course(user=None, code=f"C-{level}", level=level, hours=hours)
     return services.session_create(
         data={
-            "course": course, "department": department, "level": level, "start_date": on,
-            "end_date": on + dt.timedelta(days=days - 1), "hours": Decimal(hours),
-            "trainer": "张敏", "place": "培训教室", **extra,
+            "course": course,
+            "department": department,
+            "level": level,
+            "start_date": on,
+            "end_date": on + dt.timedelta(days=days - 1),
+            "hours": Decimal(hours),
+            "trainer": "张敏",
+            "place": "培训教室",
+            **extra,
         },
         user=user,
-    )  # fmt: skip
+    )
 
 
 def attend(session, employees, *, user, **kw) -> None:
@@ -47,10 +61,15 @@ def certificate_type(kind: str = "special_operation", code: str = "2.1") -> Cert
 
 def make_certificate(*, holder, issued_on: dt.date, user, number: str = "T001", **data):
     return services.certificate_create(
-        data={"type": certificate_type(), "number": number, "holder": holder,
-              "issued_on": issued_on, **data},
+        data={
+            "type": certificate_type(),
+            "number": number,
+            "holder": holder,
+            "issued_on": issued_on,
+            **data,
+        },
         user=user,
-    )  # fmt: skip
+    )
 
 
 def sheet(rows: list[list], header: list[str] | None = None) -> SimpleUploadedFile:

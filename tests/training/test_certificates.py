@@ -94,10 +94,18 @@ def test_a_renewed_certificate_is_reminded_again(world, certificate):
 def test_expired_certificates_are_notified_once_and_not_when_replaced(world, certificate):
     assert _run(dt.date(2026, 6, 1))["expired"] == 1
     assert _run(dt.date(2026, 6, 2))["expired"] == 0
-    other = make_certificate(holder=certificate.holder, issued_on=dt.date(2020, 1, 1),
-                             number="T002", user=world.safety_manager)  # fmt: skip
-    make_certificate(holder=certificate.holder, issued_on=dt.date(2026, 1, 2), number="T003",
-                     user=world.safety_manager)  # fmt: skip
+    other = make_certificate(
+        holder=certificate.holder,
+        issued_on=dt.date(2020, 1, 1),
+        number="T002",
+        user=world.safety_manager,
+    )
+    make_certificate(
+        holder=certificate.holder,
+        issued_on=dt.date(2026, 1, 2),
+        number="T003",
+        user=world.safety_manager,
+    )
     assert other.is_expired(dt.date(2026, 6, 3))
     assert _run(dt.date(2026, 6, 3))["expired"] == 0  # T003 of the same type replaces it
 
@@ -116,8 +124,10 @@ def test_without_a_head_the_safety_managers_are_told(world):
 def test_the_daily_task_runs_with_today(world, certificate):
     with time_machine.travel(dt.datetime(2023, 3, 11, 8, 0, tzinfo=dt.UTC), tick=False):
         assert send_certificate_reminders.delay().get() == {
-            "review": 1, "expiring": 0, "expired": 0,
-        }  # fmt: skip
+            "review": 1,
+            "expiring": 0,
+            "expired": 0,
+        }
         assert send_certificate_reminders.delay().get()["review"] == 0
 
 
@@ -141,8 +151,11 @@ def test_expired_certificates_are_flagged_red_where_the_person_appears(world, cl
     make_certificate(holder=holder, issued_on=dt.date(2019, 1, 1), user=world.safety_manager)
     from tests.training.factories import attend, make_session
 
-    session = make_session(user=world.safety_manager, department=world.dept_a,
-                           on=dt.date.today() - dt.timedelta(days=1))  # fmt: skip
+    session = make_session(
+        user=world.safety_manager,
+        department=world.dept_a,
+        on=dt.date.today() - dt.timedelta(days=1),
+    )
     attend(session, [holder], user=world.safety_manager)
     client = client_for("head_a")
     for url in (
@@ -176,8 +189,11 @@ def test_editing_after_a_review_keeps_the_review_and_expiry_dates(world, certifi
     )
     certificate.refresh_from_db()
     assert certificate.next_review_on is None  # the next review would fall on the expiry day
-    shown = _repost(client_for("safety_manager"), f"/training/certificates/{certificate.pk}/edit/",
-                    authority="省应急管理厅")  # fmt: skip
+    shown = _repost(
+        client_for("safety_manager"),
+        f"/training/certificates/{certificate.pk}/edit/",
+        authority="省应急管理厅",
+    )
     assert shown["next_review_on"] == ""  # the cleared review comes back empty
     certificate.refresh_from_db()
     assert certificate.authority == "省应急管理厅"
@@ -187,27 +203,40 @@ def test_editing_after_a_review_keeps_the_review_and_expiry_dates(world, certifi
 
 def test_a_patch_without_the_dates_keeps_them(world, api_for):
     holder = Employee.objects.get(user=world.employee_a)
-    certificate = make_certificate(holder=holder, issued_on=dt.date(2020, 1, 1), number="T7",
-                                   valid_until=dt.date(2029, 1, 1), user=world.safety_manager)  # fmt: skip
+    certificate = make_certificate(
+        holder=holder,
+        issued_on=dt.date(2020, 1, 1),
+        number="T7",
+        valid_until=dt.date(2029, 1, 1),
+        user=world.safety_manager,
+    )
     services.certificate_review(
         certificate=certificate, reviewed_on=dt.date(2022, 12, 1), user=world.safety_manager
     )
     certificate.refresh_from_db()
     assert certificate.next_review_on == dt.date(2026, 1, 1)  # moved on by the review
     client = api_for("safety_manager")
-    response = client.patch(f"/api/v1/training/certificates/{certificate.pk}/",
-                            {"authority": "市市场监管局"}, format="json")  # fmt: skip
+    response = client.patch(
+        f"/api/v1/training/certificates/{certificate.pk}/",
+        {"authority": "市市场监管局"},
+        format="json",
+    )
     assert response.status_code == 200, response.content
     assert response.json()["valid_until"] == "2029-01-01"
     assert response.json()["next_review_on"] == "2026-01-01"
     certificate.refresh_from_db()
     assert (certificate.valid_until, certificate.next_review_on) == (
-        dt.date(2029, 1, 1), dt.date(2026, 1, 1),
-    )  # fmt: skip
+        dt.date(2029, 1, 1),
+        dt.date(2026, 1, 1),
+    )
     # A new issue date is a renewal: the dates left out follow it again.
-    response = client.patch(f"/api/v1/training/certificates/{certificate.pk}/",
-                            {"issued_on": "2026-01-02"}, format="json")  # fmt: skip
+    response = client.patch(
+        f"/api/v1/training/certificates/{certificate.pk}/",
+        {"issued_on": "2026-01-02"},
+        format="json",
+    )
     assert response.status_code == 200, response.content
     assert (response.json()["valid_until"], response.json()["next_review_on"]) == (
-        "2032-01-02", "2029-01-02",
-    )  # fmt: skip
+        "2032-01-02",
+        "2029-01-02",
+    )

@@ -18,8 +18,13 @@ from tests.training.factories import attend, make_certificate, make_session
 def _seed(world):
     worker = Employee.objects.get(user=world.employee_a)
     outsider = Employee.objects.get(user=world.outsider)
-    session = make_session(user=world.safety_manager, department=world.dept_a, level="company",
-                           on=dt.date(2026, 3, 2), hours=16)  # fmt: skip
+    session = make_session(
+        user=world.safety_manager,
+        department=world.dept_a,
+        level="company",
+        on=dt.date(2026, 3, 2),
+        hours=16,
+    )
     attend(session, [worker, outsider], user=world.safety_manager)
     make_certificate(holder=worker, issued_on=dt.date(2019, 1, 1), user=world.safety_manager)
     return worker
@@ -53,8 +58,12 @@ def test_the_personal_record_pdf(world, tmp_path):
     content = RecordExporter(user=world.employee_a, params={"employee": worker.pk}).render()
     path = tmp_path / "record.pdf"
     path.write_bytes(content)
-    text = subprocess.run([shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
-                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    text = subprocess.run(
+        [shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert "个人安全培训档案" in text or "Personal safety training record" in text
     assert "赵磊" in text and "T001" in text
     other = Employee.objects.get(user=world.outsider)

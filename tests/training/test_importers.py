@@ -66,9 +66,11 @@ def test_every_bad_row_is_named_with_its_reason(world, session):
 
 def test_a_good_sheet_of_2000_rows_imports_completely_in_bulk(world, session):
     Employee.objects.bulk_create(
-        [Employee(employee_no=f"N{i:05d}", name=f"员工{i}", department=world.team_a)
-         for i in range(2000)]
-    )  # fmt: skip
+        [
+            Employee(employee_no=f"N{i:05d}", name=f"员工{i}", department=world.team_a)
+            for i in range(2000)
+        ]
+    )
     rows = [[f"N{i:05d}", f"员工{i}", "2026-03-03", "是", 6 + i % 3, 80, "是"] for i in range(2000)]
     with CaptureQueriesContext(connection) as ctx:
         result = attendance_import(session=session, upload=sheet(rows), user=world.safety_manager)

@@ -12,24 +12,35 @@ from tests.training.factories import attend, make_certificate, make_session
 @pytest.fixture
 def records(world):
     """A session of A attended by the employee of A, a session of B, a certificate and plan."""
-    session_a = make_session(user=world.safety_manager, department=world.dept_a,
-                             on=dt.date(2026, 3, 2))  # fmt: skip
-    session_b = make_session(user=world.safety_manager, department=world.dept_b,
-                             on=dt.date(2026, 3, 3))  # fmt: skip
+    session_a = make_session(
+        user=world.safety_manager, department=world.dept_a, on=dt.date(2026, 3, 2)
+    )
+    session_b = make_session(
+        user=world.safety_manager, department=world.dept_b, on=dt.date(2026, 3, 3)
+    )
     employee_a = Employee.objects.get(user=world.employee_a)
     employee_b = Employee.objects.get(user=world.outsider)
     attend(session_a, [employee_a], user=world.safety_manager)
     attend(session_b, [employee_b], user=world.safety_manager)
-    make_certificate(holder=employee_a, issued_on=dt.date(2024, 1, 1), number="A1",
-                     user=world.safety_manager)  # fmt: skip
-    make_certificate(holder=employee_b, issued_on=dt.date(2024, 1, 1), number="B1",
-                     user=world.safety_manager)  # fmt: skip
+    make_certificate(
+        holder=employee_a, issued_on=dt.date(2024, 1, 1), number="A1", user=world.safety_manager
+    )
+    make_certificate(
+        holder=employee_b, issued_on=dt.date(2024, 1, 1), number="B1", user=world.safety_manager
+    )
     from apps.training import services
 
-    plan_b = services.plan_create(data={"department": world.dept_b, "year": 2026},
-                                  user=world.outsider)  # fmt: skip
-    return {"sa": session_a.pk, "sb": session_b.pk, "ea": employee_a.pk, "eb": employee_b.pk,
-            "pb": plan_b.pk, "cb": Certificate.objects.get(number="B1").pk}  # fmt: skip
+    plan_b = services.plan_create(
+        data={"department": world.dept_b, "year": 2026}, user=world.outsider
+    )
+    return {
+        "sa": session_a.pk,
+        "sb": session_b.pk,
+        "ea": employee_a.pk,
+        "eb": employee_b.pk,
+        "pb": plan_b.pk,
+        "cb": Certificate.objects.get(number="B1").pk,
+    }
 
 
 HTML_MATRIX = [
@@ -147,16 +158,21 @@ def test_a_head_records_attendance_and_plans_through_the_api(world, records, api
         format="json",
     )
     assert foreign.status_code == 403
-    plan = client.post("/api/v1/training/plans/", {"department": world.dept_a.pk, "year": 2026},
-                       format="json")  # fmt: skip
+    plan = client.post(
+        "/api/v1/training/plans/", {"department": world.dept_a.pk, "year": 2026}, format="json"
+    )
     assert plan.status_code == 201, plan.content
     course = api_for("safety_manager").post(
-        "/api/v1/training/courses/", {"code": "K1", "name": "叉车安全", "level": "special"},
+        "/api/v1/training/courses/",
+        {"code": "K1", "name": "叉车安全", "level": "special"},
         format="json",
-    )  # fmt: skip
+    )
     assert course.status_code == 201, course.content
-    item = client.post(f"/api/v1/training/plans/{plan.json()['id']}/items/",
-                       {"course": course.json()["id"], "month": 5}, format="json")  # fmt: skip
+    item = client.post(
+        f"/api/v1/training/plans/{plan.json()['id']}/items/",
+        {"course": course.json()["id"], "month": 5},
+        format="json",
+    )
     assert item.status_code == 201 and item.json()["planned"] == 1
     submitted = client.post(f"/api/v1/training/plans/{plan.json()['id']}/submit/")
     assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
@@ -209,8 +225,9 @@ def test_the_session_page_offers_only_people_the_head_may_credit(world, records,
     from apps.org import services as org_services
 
     # Leadership reads everyone; heading department B, the leader credits only B's people.
-    org_services.department_head_assign(department=world.dept_b, head=world.leader,
-                                        user=world.safety_manager)  # fmt: skip
+    org_services.department_head_assign(
+        department=world.dept_b, head=world.leader, user=world.safety_manager
+    )
     html = client_for("leader").get(f"/training/sessions/{records['sb']}/").content.decode()
     form = html[html.index('name="employee"') :]
     assert "何静" in form and "赵磊" not in form

@@ -22,25 +22,34 @@ def _seed(world, count: int, sessions) -> None:
     start = Employee.objects.count()
     people = Employee.objects.bulk_create(
         [
-            Employee(employee_no=f"Q{start + i:05d}", name=f"员工{start + i}",
-                     department=world.team_a if i % 2 else world.dept_a)
+            Employee(
+                employee_no=f"Q{start + i:05d}",
+                name=f"员工{start + i}",
+                department=world.team_a if i % 2 else world.dept_a,
+            )
             for i in range(count)
         ]
-    )  # fmt: skip
+    )
     Attendance.objects.bulk_create(
         [
-            Attendance(session=s, employee=p, date=s.start_date, level=s.level,
-                       hours_credited=Decimal(i % 9))
+            Attendance(
+                session=s,
+                employee=p,
+                date=s.start_date,
+                level=s.level,
+                hours_credited=Decimal(i % 9),
+            )
             for i, p in enumerate(people)
             for s in sessions
         ]
-    )  # fmt: skip
+    )
     Reinduction.objects.bulk_create(
         [Reinduction(employee=p, reason="return", since=dt.date(2026, 1, 5)) for p in people[::7]]
     )
     for p in people[::50]:
-        make_certificate(holder=p, issued_on=dt.date(2019, 1, 1), number=f"X{p.pk}",
-                         user=world.safety_manager)  # fmt: skip
+        make_certificate(
+            holder=p, issued_on=dt.date(2019, 1, 1), number=f"X{p.pk}", user=world.safety_manager
+        )
 
 
 def _count(fn, world=None) -> int:
@@ -62,7 +71,7 @@ def sessions(world):
             department=world.dept_a,
             level=level,
             on=dt.date(2026, 2, 1 + i),
-        )  # fmt: skip
+        )
         for i, level in enumerate(["company", "workshop", "team", "refresher"])
     ]
 

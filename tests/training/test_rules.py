@@ -60,9 +60,13 @@ def test_unknown_inputs_are_refused(role, stage, ruleset):
 
 @pytest.mark.parametrize(
     "principal, manager, role",
-    [(True, True, "principal"), (True, False, "principal"), (False, True, "safety_manager"),
-     (False, False, "worker")],
-)  # fmt: skip
+    [
+        (True, True, "principal"),
+        (True, False, "principal"),
+        (False, True, "safety_manager"),
+        (False, False, "worker"),
+    ],
+)
 def test_the_role_of_a_person(principal, manager, role):
     assert rules.role_of(is_principal_head=principal, is_safety_manager=manager) == role
 

@@ -158,8 +158,14 @@ def test_token_authentication_works_for_the_api(world):
     assert APIClient().get("/api/v1/tasks/").status_code in (401, 403)
 
 
-@pytest.mark.parametrize("url", ["/tasks/?department=abc&priority=x", "/api/v1/tasks/?department=abc",
-                                 "/org/employees/?department=abc&position=x"])  # fmt: skip
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/tasks/?department=abc&priority=x",
+        "/api/v1/tasks/?department=abc",
+        "/org/employees/?department=abc&position=x",
+    ],
+)
 def test_nonsense_filters_are_ignored_not_a_crash(client_for, world, url):
     assert client_for("safety_manager").get(url).status_code in (200, 400)
 

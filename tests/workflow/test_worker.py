@@ -48,12 +48,24 @@ def worker(settings):
         "C_FORCE_ROOT": "1",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
-         "--loglevel=WARNING", "--without-gossip", "--without-mingle", "--without-heartbeat",
-         "-Q", "celery"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=solo",
+            "--loglevel=WARNING",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-Q",
+            "celery",
+        ],
         env=env,
         cwd=settings.BASE_DIR,
-    )  # fmt: skip
+    )
     try:
         yield process
     finally:

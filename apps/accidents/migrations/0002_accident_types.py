@@ -19,13 +19,13 @@ def load(apps, schema_editor):
             AccidentType.objects.update_or_create(
                 edition="2025", code=row["code"],
                 defaults={"name": row["name_zh"], "name_en": row["name_en"], "order": int(row["seq"])},
-            )  # fmt: skip
+            )
     with open(base / "gb6441_accident_types.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             AccidentType.objects.update_or_create(
                 edition="1986", code=row["code"],
                 defaults={"name": row["name_zh"], "name_en": row["name_en"], "order": int(row["code"])},
-            )  # fmt: skip
+            )
 
 
 class Migration(migrations.Migration):
