@@ -51,6 +51,14 @@ def _cache():
 
 
 @pytest.fixture
+def english():
+    """Messages checked in English (the Chinese catalogue is checked on its own): a module says
+    `pytestmark = pytest.mark.usefixtures("english")`, a test asks for `english`."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
 def world(db) -> World:
     root = company_root()
     dept_a = DepartmentFactory(name="机加工车间", code="A", kind=DepartmentKind.WORKSHOP)

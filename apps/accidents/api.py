@@ -9,12 +9,12 @@ from apps.accidents import selectors, services
 from apps.accidents.exporters import basis_text
 from apps.accidents.models import (
     Accident,
+    AccidentMeasureKind,
     AccidentType,
     CasualtyUpdate,
     Lesson,
     ManHours,
     Measure,
-    MeasureKind,
     Person,
     Severity,
 )
@@ -75,7 +75,7 @@ class AccidentMeasureSerializer(serializers.ModelSerializer):
 
 
 class AccidentMeasureCreateSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=MeasureKind.choices)
+    kind = serializers.ChoiceField(choices=AccidentMeasureKind.choices)
     title = serializers.CharField(max_length=150)
     department = serializers.PrimaryKeyRelatedField(queryset=Department.objects.all())
     due_date = serializers.DateField()

@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.accidents.models import (
     Accident,
+    AccidentMeasureKind,
     AccidentType,
     Lesson,
-    MeasureKind,
     Severity,
 )
 from apps.org.access import access_for
@@ -159,7 +159,7 @@ class InvestigationForm(forms.ModelForm):
 
 
 class MeasureForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=MeasureKind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=AccidentMeasureKind.choices)
     title = forms.CharField(label=_("Measure"), max_length=150)
     department = forms.ModelChoiceField(
         Department.objects.filter(is_active=True).order_by("path"),

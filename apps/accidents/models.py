@@ -265,7 +265,7 @@ class CasualtyUpdate(BaseModel):
         ordering = ["reported_on", "pk"]
 
 
-class MeasureKind(models.TextChoices):
+class AccidentMeasureKind(models.TextChoices):
     CORRECTIVE = "corrective", _("Corrective")
     PREVENTIVE = "preventive", _("Preventive")
 
@@ -274,7 +274,7 @@ class Measure(BaseModel):
     """A corrective or preventive measure, carried out as a workflow task of the department."""
 
     accident = models.ForeignKey(Accident, on_delete=models.CASCADE, related_name="measures")
-    kind = models.CharField(_("kind"), max_length=20, choices=MeasureKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=AccidentMeasureKind.choices)
     task = models.OneToOneField(Task, on_delete=models.PROTECT, related_name="+")
 
     class Meta:

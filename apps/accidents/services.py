@@ -15,13 +15,13 @@ from apps.accidents.models import (
     FOUR_NO_LET_GO,
     GB6441_2025_FROM,
     Accident,
+    AccidentMeasureKind,
     AccidentStatus,
     CasualtyUpdate,
     Edition,
     Lesson,
     ManHours,
     Measure,
-    MeasureKind,
     Person,
     Severity,
 )
@@ -433,9 +433,9 @@ def measure_add(
     """A corrective or preventive measure as a task of the responsible department."""
     _require_manager(user)
     _refuse_if_closed(accident)
-    if kind not in MeasureKind.values:
+    if kind not in AccidentMeasureKind.values:
         raise ApplicationError(_("Kind: choose corrective or preventive."))
-    label = MeasureKind(kind).label
+    label = AccidentMeasureKind(kind).label
     task = workflow.task_create(
         title=f"[{accident.code}] {label}: {title}",
         department=department,
@@ -491,7 +491,7 @@ REPORT_REMIND_DAYS = 7  # before the investigation report is due
 
 
 @transaction.atomic
-def send_reminders(*, today: dt.date | None = None) -> int:
+def accident_reminders_send(*, today: dt.date | None = None) -> int:
     """Daily: tell safety managers and the department's heads that the casualty window of an
     accident closes soon, and that an investigation report is due soon or overdue. Each
     reminder is sent once (a moved due date, after an extension, is reminded again)."""

@@ -4,5 +4,5 @@ from apps.accidents import services
 
 
 @shared_task
-def send_reminders() -> int:
-    return services.send_reminders()
+def send_accident_reminders() -> int:
+    return services.accident_reminders_send()

@@ -131,14 +131,14 @@ class EmergencyPlanViewSet(_Scoped, *_WRITABLE):
         return selectors.plan_list(user=self.request.user, filters=params)
 
     def perform_create(self, serializer):
-        serializer.instance = services.plan_save(
+        serializer.instance = services.emergency_plan_save(
             data=serializer.validated_data,
             user=self.request.user,
             files=self.request.FILES.getlist("files"),
         )
 
     def perform_update(self, serializer):
-        serializer.instance = services.plan_save(
+        serializer.instance = services.emergency_plan_save(
             plan=serializer.instance, data=serializer.validated_data, user=self.request.user
         )
 

@@ -23,7 +23,7 @@ def load(context: dict) -> int:
         return today - dt.timedelta(days=days)
 
     def plan(code, title, kind, dept, published, filed_on=None, filing_number="", **data):
-        saved = services.plan_save(
+        saved = services.emergency_plan_save(
             data={
                 "code": code,
                 "title": title,

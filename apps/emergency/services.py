@@ -132,7 +132,7 @@ def _refresh_drill_due(plan: Plan) -> None:
 
 
 @transaction.atomic
-def plan_save(*, plan: Plan | None = None, data: dict, user, files=()) -> Plan:
+def emergency_plan_save(*, plan: Plan | None = None, data: dict, user, files=()) -> Plan:
     _require_manager(user)
     stored = (
         Plan.objects.filter(pk=plan.pk).values_list("published_on", "kind").first()
@@ -604,7 +604,7 @@ def _recipients(department_ids, managers) -> dict[int, list]:
 
 
 @transaction.atomic
-def reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
+def emergency_reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
     managers = list(users_with_role(Role.SAFETY_MANAGER))
     plans = list(

@@ -4,6 +4,6 @@ from apps.emergency import services
 
 
 @shared_task
-def send_reminders() -> dict[str, int]:
+def send_emergency_reminders() -> dict[str, int]:
     """Drills, filings, evaluations and supplies coming due: each reminded once per due date."""
-    return services.reminders_send()
+    return services.emergency_reminders_send()

@@ -113,7 +113,9 @@ def plan_edit(request, pk: int | None = None):
         saved = run_service(
             request,
             form,
-            lambda: services.plan_save(plan=plan, data=data, user=request.user, files=files),
+            lambda: services.emergency_plan_save(
+                plan=plan, data=data, user=request.user, files=files
+            ),
             _("Emergency plan saved."),
         )
         if saved is not None:

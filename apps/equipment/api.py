@@ -270,12 +270,12 @@ class MaintenancePlanViewSet(
         return selectors.plan_list(user=self.request.user)
 
     def perform_create(self, serializer):
-        serializer.instance = services.plan_save(
+        serializer.instance = services.maintenance_plan_save(
             data=serializer.validated_data, user=self.request.user
         )
 
     def perform_update(self, serializer):
-        serializer.instance = services.plan_save(
+        serializer.instance = services.maintenance_plan_save(
             plan=serializer.instance, data=serializer.validated_data, user=self.request.user
         )
 

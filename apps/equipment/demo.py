@@ -101,7 +101,7 @@ def load(context: dict) -> int:
         },
         user=manager,
     )
-    services.plan_save(
+    services.maintenance_plan_save(
         data={
             "equipment": crane,
             "kind": "daily_check",
@@ -111,7 +111,7 @@ def load(context: dict) -> int:
         },
         user=manager,
     )
-    services.plan_save(
+    services.maintenance_plan_save(
         data={
             "equipment": lathe,
             "kind": "maintenance",

@@ -168,7 +168,9 @@ def device_check(*, device: SafetyDevice, user, checked_on: dt.date) -> SafetyDe
 
 
 @transaction.atomic
-def plan_save(*, plan: MaintenancePlan | None = None, data: dict, user) -> MaintenancePlan:
+def maintenance_plan_save(
+    *, plan: MaintenancePlan | None = None, data: dict, user
+) -> MaintenancePlan:
     plan = plan or MaintenancePlan()
     if plan.pk:
         _require_head(user, plan.equipment.department_id)

@@ -286,7 +286,9 @@ def plan_edit(request, pk: int | None = None):
         saved = run_service(
             request,
             form,
-            lambda: services.plan_save(plan=plan, data=form.cleaned_data, user=request.user),
+            lambda: services.maintenance_plan_save(
+                plan=plan, data=form.cleaned_data, user=request.user
+            ),
             _("Plan saved."),
         )
         if saved is not None:

@@ -14,13 +14,13 @@ from apps.hazards.models import (
     Checklist,
     CheckResult,
     Hazard,
-    HazardCategory,
+    HazardCause,
     HazardGrade,
     Inspection,
     InspectionKind,
     InspectionPlan,
     InspectionResult,
-    MeasureKind,
+    RectificationMeasureKind,
 )
 from apps.org.access import access_for
 from apps.org.models import Department
@@ -100,7 +100,7 @@ class ReportSerializer(serializers.Serializer):
     department = serializers.PrimaryKeyRelatedField(
         queryset=Department.objects.filter(is_active=True)
     )
-    category = serializers.ChoiceField(choices=HazardCategory.choices)
+    category = serializers.ChoiceField(choices=HazardCause.choices)
     found_on = serializers.DateField(required=False)
     photos = serializers.ListField(child=serializers.FileField(), required=False, default=list)
 
@@ -131,7 +131,7 @@ class AssignSerializer(serializers.Serializer):
 
 class RectifySerializer(serializers.Serializer):
     measure_kinds = serializers.ListField(
-        child=serializers.ChoiceField(choices=MeasureKind.choices)
+        child=serializers.ChoiceField(choices=RectificationMeasureKind.choices)
     )
     measures = serializers.CharField()
     cost = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
@@ -296,9 +296,7 @@ class RecordSerializer(serializers.Serializer):
 
 class RaiseSerializer(serializers.Serializer):
     result = serializers.IntegerField(help_text="id of a failed check result of this inspection")
-    category = serializers.ChoiceField(
-        choices=HazardCategory.choices, default=HazardCategory.CONDITION
-    )
+    category = serializers.ChoiceField(choices=HazardCause.choices, default=HazardCause.CONDITION)
 
 
 class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -382,12 +380,12 @@ class PlanViewSet(
         return selectors.plan_list(user=self.request.user)
 
     def perform_create(self, serializer):
-        serializer.instance = services.plan_save(
+        serializer.instance = services.inspection_plan_save(
             data=serializer.validated_data, user=self.request.user
         )
 
     def perform_update(self, serializer):
-        serializer.instance = services.plan_save(
+        serializer.instance = services.inspection_plan_save(
             plan=serializer.instance, data=serializer.validated_data, user=self.request.user
         )
 

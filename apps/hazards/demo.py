@@ -65,7 +65,7 @@ def load(context: dict) -> int:
     ]
     created_plans = {}
     for name, kind, code, plan_checklist, recurrence, days in plans:
-        created_plans[name] = services.plan_save(
+        created_plans[name] = services.inspection_plan_save(
             data={
                 "name": name,
                 "kind": kind,

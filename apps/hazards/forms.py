@@ -7,11 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.hazards import risk
 from apps.hazards.models import (
-    HazardCategory,
+    HazardCause,
     HazardGrade,
     InspectionKind,
     InspectionPlan,
-    MeasureKind,
+    RectificationMeasureKind,
 )
 from apps.org.models import Department
 from apps.workflow.forms import MultipleFileField, _user_label
@@ -40,7 +40,7 @@ class ReportForm(DepartmentChoiceMixin, forms.Form):
     department = forms.ModelChoiceField(
         label=_("Department where it was found"), queryset=_departments()
     )
-    category = forms.ChoiceField(label=_("Category"), choices=HazardCategory.choices)
+    category = forms.ChoiceField(label=_("Category"), choices=HazardCause.choices)
     photos = MultipleFileField(label=_("Photos"), required=False)
     found_on = forms.DateField(
         label=_("Found on"),
@@ -118,7 +118,7 @@ class AssignForm(DepartmentChoiceMixin, forms.Form):
 class RectifyForm(forms.Form):
     measure_kinds = forms.MultipleChoiceField(
         label=_("Kinds of measure"),
-        choices=MeasureKind.choices,
+        choices=RectificationMeasureKind.choices,
         widget=forms.CheckboxSelectMultiple,
     )
     measures = forms.CharField(label=_("Measures taken"), widget=forms.Textarea(attrs={"rows": 3}))

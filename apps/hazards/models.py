@@ -175,7 +175,7 @@ class InspectionResult(models.Model):
         return f"{self.item} · {self.get_result_display()}"
 
 
-class HazardCategory(models.TextChoices):
+class HazardCause(models.TextChoices):
     BEHAVIOUR = "behaviour", _("Unsafe behaviour of people")
     CONDITION = "condition", _("Unsafe condition of things")
     ENVIRONMENT = "environment", _("Poor environment")
@@ -212,7 +212,7 @@ OPEN_STATUSES = (
 )
 
 
-class MeasureKind(models.TextChoices):
+class RectificationMeasureKind(models.TextChoices):
     ENGINEERING = "engineering", _("Engineering")
     MANAGEMENT = "management", _("Management")
     EDUCATION = "education", _("Education")
@@ -227,7 +227,7 @@ class Hazard(BaseModel):
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, related_name="hazards", verbose_name=_("department")
     )
-    category = models.CharField(_("hazard category"), max_length=20, choices=HazardCategory.choices)
+    category = models.CharField(_("hazard category"), max_length=20, choices=HazardCause.choices)
     grade = models.CharField(
         _("grade"), max_length=10, choices=HazardGrade.choices, default=HazardGrade.GENERAL
     )
@@ -360,7 +360,7 @@ class Hazard(BaseModel):
         return self.rectified_on <= self.deadline
 
     def measure_kind_labels(self) -> list[str]:
-        labels = dict(MeasureKind.choices)
+        labels = dict(RectificationMeasureKind.choices)
         return [str(labels.get(k, k)) for k in self.measure_kinds]
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from apps.hazards.models import Hazard, HazardCategory, HazardGrade, HazardStatus
+from apps.hazards.models import Hazard, HazardCause, HazardGrade, HazardStatus
 from apps.org.scale import acting_user, scaled
 
 HAZARDS = 50_000
@@ -16,7 +16,7 @@ PROBLEMS = ["防护罩缺失", "接地线松脱", "通道堆放杂物", "灭火�
 
 def seed(*, departments, employees, factor: float, rng: random.Random, today: dt.date) -> int:
     reporter = acting_user()
-    categories = [c.value for c in HazardCategory]
+    categories = [c.value for c in HazardCause]
     count = scaled(HAZARDS, factor)
     rows = []
     for i in range(count):

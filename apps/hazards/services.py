@@ -24,7 +24,7 @@ from apps.hazards.models import (
     Inspection,
     InspectionPlan,
     InspectionResult,
-    MeasureKind,
+    RectificationMeasureKind,
     StatisticsReminder,
 )
 from apps.org.access import access_for
@@ -223,7 +223,7 @@ def hazard_rectify(
     if not workflow.can_work_on(hazard.task, user):
         raise PermissionDenied(_("Only the responsible department records the rectification."))
     errors = {}
-    unknown = set(measure_kinds) - set(MeasureKind.values)
+    unknown = set(measure_kinds) - set(RectificationMeasureKind.values)
     if not measure_kinds or unknown:
         errors["measure_kinds"] = _("Choose the kinds of measure taken.")
     if not measures.strip():
@@ -348,7 +348,7 @@ def checklist_create(*, name: str, kind: str, items_text: str, user) -> Checklis
 
 
 @transaction.atomic
-def plan_save(*, plan: InspectionPlan | None = None, data: dict, user) -> InspectionPlan:
+def inspection_plan_save(*, plan: InspectionPlan | None = None, data: dict, user) -> InspectionPlan:
     _require_manager(user)
     plan = plan or InspectionPlan()
     for field in ("name", "kind", "department", "checklist", "recurrence", "next_due", "is_active"):

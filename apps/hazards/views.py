@@ -29,7 +29,7 @@ from apps.hazards.forms import (
 from apps.hazards.models import (
     Checklist,
     CheckResult,
-    HazardCategory,
+    HazardCause,
     HazardGrade,
     HazardSource,
     HazardStatus,
@@ -63,7 +63,7 @@ def hazard_list(request):
             "filters": filters,
             "statuses": HazardStatus.choices,
             "grades": HazardGrade.choices,
-            "categories": HazardCategory.choices,
+            "categories": HazardCause.choices,
             "sources": HazardSource.choices,
             "departments": department_list(user=request.user),
             "can_export": reads_org(access),
@@ -346,7 +346,7 @@ def inspection_detail(request, pk: int):
             "inspection": inspection,
             "results": results,
             "photos": attachment_list(owner=inspection),
-            "categories": HazardCategory.choices,
+            "categories": HazardCause.choices,
         },
     )
 
@@ -360,7 +360,7 @@ def inspection_raise(request, pk: int, result_pk: int):
         inspection=inspection,
         pk=result_pk,
     )
-    category = request.POST.get("category") or HazardCategory.CONDITION
+    category = request.POST.get("category") or HazardCause.CONDITION
     try:
         hazard = services.hazard_from_check(result=result, user=request.user, category=category)
     except ApplicationError as exc:
@@ -398,7 +398,7 @@ def plan_edit(request, pk: int | None = None):
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         try:
-            services.plan_save(plan=plan, data=form.cleaned_data, user=request.user)
+            services.inspection_plan_save(plan=plan, data=form.cleaned_data, user=request.user)
         except ValidationError as exc:
             add_errors(form, exc)
         else:

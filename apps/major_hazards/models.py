@@ -275,7 +275,7 @@ class SafetyAssessment(BaseModel):
         return self.next_due < day
 
 
-class MeasureKind(models.TextChoices):
+class MonitoringMeasureKind(models.TextChoices):
     ONLINE_MONITORING = "online_monitoring", _("Online monitoring")
     ALARM = "alarm", _("Alarm")
     INTERLOCK = "interlock", _("Safety interlock")
@@ -291,7 +291,7 @@ class MonitoringMeasure(BaseModel):
         Unit, on_delete=models.CASCADE, related_name="measures", verbose_name=_("unit")
     )
     measure_kind = models.CharField(
-        _("kind of measure"), max_length=30, choices=MeasureKind.choices
+        _("kind of measure"), max_length=30, choices=MonitoringMeasureKind.choices
     )
     name = models.CharField(_("name"), max_length=200)
     check_cycle_days = models.PositiveSmallIntegerField(_("check cycle (days)"), default=30)

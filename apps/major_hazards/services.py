@@ -321,7 +321,7 @@ def measure_check(
 # ------------------------------------------------------------------------------
 # Reminders
 # ------------------------------------------------------------------------------
-def assessment_reminders_raise(*, today: dt.date | None = None) -> int:
+def assessment_reminders_send(*, today: dt.date | None = None) -> int:
     """A task for the unit's department 90 days before its 3-yearly safety assessment is due,
     and one for the first assessment of a source never assessed; each raised once (the unit
     remembers the due date it was raised for, and forgets it when it is no longer major). Each

@@ -4,5 +4,5 @@ from apps.major_hazards import services
 
 
 @shared_task
-def raise_assessment_reminders() -> int:
-    return services.assessment_reminders_raise()
+def send_assessment_reminders() -> int:
+    return services.assessment_reminders_send()

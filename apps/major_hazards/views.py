@@ -28,7 +28,12 @@ from apps.major_hazards.forms import (
     RegisterEntryForm,
     UnitForm,
 )
-from apps.major_hazards.models import MeasureKind, RegisterEntry, SafetyAssessment, UnitKind
+from apps.major_hazards.models import (
+    MonitoringMeasureKind,
+    RegisterEntry,
+    SafetyAssessment,
+    UnitKind,
+)
 from apps.org.access import access_for
 from apps.org.permissions import manages, reads_org, role_required
 from apps.org.selectors import department_list
@@ -294,7 +299,7 @@ def measure_list(request):
         {
             "page": page,
             "filters": request.GET.dict(),
-            "kinds": MeasureKind.choices,
+            "kinds": MonitoringMeasureKind.choices,
             "today": timezone.localdate(),
         },
     )

@@ -228,7 +228,7 @@ SPECTACULAR_SETTINGS = {
         "AccidentGradeEnum": "apps.accidents.models.Grade",
         "HazardGradeEnum": "apps.hazards.models.HazardGrade",
         "AccidentStatusEnum": "apps.accidents.models.AccidentStatus",
-        "AccidentMeasureKindEnum": "apps.accidents.models.MeasureKind",
+        "AccidentMeasureKindEnum": "apps.accidents.models.AccidentMeasureKind",
         "RecordKindEnum": "apps.equipment.models.RecordKind",
         "RecordResultEnum": "apps.equipment.models.RecordResult",
         "ProjectKindEnum": "apps.equipment.models.ProjectKind",
@@ -304,15 +304,15 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=6, minute=40),
     },
     "accident-reminders": {
-        "task": "apps.accidents.tasks.send_reminders",
+        "task": "apps.accidents.tasks.send_accident_reminders",
         "schedule": crontab(hour=7, minute=45),
     },
     "major-hazard-assessment-reminders": {
-        "task": "apps.major_hazards.tasks.raise_assessment_reminders",
+        "task": "apps.major_hazards.tasks.send_assessment_reminders",
         "schedule": crontab(hour=6, minute=50),
     },
     "emergency-reminders": {
-        "task": "apps.emergency.tasks.send_reminders",
+        "task": "apps.emergency.tasks.send_emergency_reminders",
         "schedule": crontab(hour=8, minute=10),
     },
 }

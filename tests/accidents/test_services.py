@@ -392,21 +392,21 @@ def test_reminders_are_sent_once(world):
     accident(world, when=at(dt.date(2026, 10, 22)), minor_injuries=1)
     second = accident(world, when=at(dt.date(2026, 9, 25)))  # report due 11-24
     accident(world, is_near_miss=True, when=at(dt.date(2026, 10, 22)))
-    assert services.send_reminders(today=dt.date(2026, 11, 20)) == 2
+    assert services.accident_reminders_send(today=dt.date(2026, 11, 20)) == 2
     messages = list(
         Notification.objects.filter(recipient=world.head_a).values_list("message", flat=True)
     )
     assert any("until 2026-11-21" in m for m in messages)
     assert any("due on 2026-11-24" in m for m in messages)
     assert not Notification.objects.filter(recipient=world.outsider).exists()
-    assert services.send_reminders(today=dt.date(2026, 11, 20)) == 0
+    assert services.accident_reminders_send(today=dt.date(2026, 11, 20)) == 0
     services.investigation_save(
         accident=second,
         data={"extension_days": 30, "extension_reason": "鉴定"},
         user=world.safety_manager,
     )
     # The first one's report (12-21) and the second one's new due date (12-24).
-    assert services.send_reminders(today=dt.date(2026, 12, 20)) == 2
+    assert services.accident_reminders_send(today=dt.date(2026, 12, 20)) == 2
 
 
 @pytest.mark.parametrize(
@@ -806,7 +806,7 @@ def test_the_report_date_lies_between_the_accident_and_today(world, submitted, r
 )
 def test_a_new_casualty_window_is_reminded_again(world, change, reminded_again):
     item = accident(world, when=at(dt.date(2026, 10, 22)), minor_injuries=1)  # window to 11-21
-    services.send_reminders(today=dt.date(2026, 11, 20))
+    services.accident_reminders_send(today=dt.date(2026, 11, 20))
     item.refresh_from_db()
     assert item.window_reminded
     item = services.accident_save(accident=item, data=change, user=world.safety_manager)

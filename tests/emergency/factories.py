@@ -26,7 +26,7 @@ def plan(
         "published_on": published_on,
         **data,
     }
-    saved = services.plan_save(data=data, user=user or world.safety_manager)
+    saved = services.emergency_plan_save(data=data, user=user or world.safety_manager)
     if filed_on:
         saved = services.plan_file(
             plan=saved,

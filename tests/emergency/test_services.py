@@ -66,33 +66,33 @@ def test_the_drill_reminder_is_raised_once_ahead_and_once_when_overdue(world):
         url=specialist.get_absolute_url(), message__contains="Drill"
     )
     with _at(D(2024, 12, 20)), translation.override("en"):  # within 30 days of the due date
-        tasks.send_reminders()
-        tasks.send_reminders()
+        tasks.send_emergency_reminders()
+        tasks.send_emergency_reminders()
     assert messages.filter(recipient=world.head_a).count() == 1
     assert messages.filter(recipient=world.safety_manager).count() == 1
     with _at(D(2025, 2, 1)), translation.override("en"):
-        tasks.send_reminders()
-        tasks.send_reminders()
+        tasks.send_emergency_reminders()
+        tasks.send_emergency_reminders()
     assert messages.filter(recipient=world.head_a).count() == 2
     assert messages.filter(recipient=world.head_a, message__contains="overdue").count() == 1
     # A drill gives a new due date, reminded once again when it comes near and once when late.
     with _at(D(2025, 2, 1)):
         factories.drill(world, specialist, held_on=D(2025, 2, 1))
     with _at(D(2026, 1, 15)), translation.override("en"):
-        tasks.send_reminders()
-        tasks.send_reminders()
+        tasks.send_emergency_reminders()
+        tasks.send_emergency_reminders()
     assert messages.filter(recipient=world.head_a).count() == 3
     with _at(D(2026, 2, 2)), translation.override("en"):
-        tasks.send_reminders()
-        tasks.send_reminders()
+        tasks.send_emergency_reminders()
+        tasks.send_emergency_reminders()
     assert messages.filter(recipient=world.head_a, message__contains="overdue").count() == 2
 
 
 def test_an_overdue_drill_not_reminded_ahead_is_reminded_once(world):
     specialist = factories.plan(world, published_on=D(2024, 1, 10))  # due 2025-01-10
     with _at(D(2025, 2, 1)), translation.override("en"):
-        tasks.send_reminders()
-        tasks.send_reminders()
+        tasks.send_emergency_reminders()
+        tasks.send_emergency_reminders()
     messages = Notification.objects.filter(
         recipient=world.head_a, message__contains="Drill", url=specialist.get_absolute_url()
     )
@@ -103,12 +103,12 @@ def test_the_evaluation_reminder_is_raised_once_ahead_and_once_when_overdue(worl
     the_plan = factories.plan(world, published_on=D(2022, 5, 1))  # evaluation due 2025-05-01
     messages = Notification.objects.filter(recipient=world.head_a, message__contains="valuation")
     with _at(D(2025, 4, 1)), translation.override("en"):
-        tasks.send_reminders()
-        tasks.send_reminders()
+        tasks.send_emergency_reminders()
+        tasks.send_emergency_reminders()
     assert messages.count() == 1
     with _at(D(2025, 5, 2)), translation.override("en"):
-        tasks.send_reminders()
-        tasks.send_reminders()
+        tasks.send_emergency_reminders()
+        tasks.send_emergency_reminders()
     assert messages.count() == 2
     assert messages.filter(message__contains="overdue").count() == 1
     assert the_plan.pk
@@ -120,8 +120,8 @@ def test_a_plan_not_filed_in_20_working_days_is_reminded_once(world):
         late = factories.plan(world, code="YA-LATE", published_on=D(2025, 1, 6))  # due 2025-02-03
         factories.plan(world, code="YA-NEW", published_on=D(2025, 2, 20))  # due 2025-03-20
         assert late.is_filing_overdue
-        services.reminders_send()
-        services.reminders_send()
+        services.emergency_reminders_send()
+        services.emergency_reminders_send()
     filing = Notification.objects.filter(recipient=world.head_a, message__contains="not filed")
     assert [n.message.split()[0] for n in filing] == ["YA-LATE"]
     services.plan_file(
@@ -321,8 +321,8 @@ def test_a_supply_check_sets_the_stock_and_the_next_check_and_flags_are_kept(wor
 @_at(D(2025, 6, 1))
 def test_supply_reminders_are_raised_once_per_date(world):
     factories.supply(world, name="急救箱", expires_on=D(2025, 6, 5))
-    services.reminders_send()
-    services.reminders_send()
+    services.emergency_reminders_send()
+    services.emergency_reminders_send()
     assert (
         Notification.objects.filter(recipient=world.head_a, message__contains="急救箱").count() == 1
     )
@@ -332,8 +332,8 @@ def test_supply_reminders_are_raised_once_per_date(world):
 def test_a_supply_expiring_and_due_for_a_check_is_reminded_of_each_once(world):
     factories.supply(world, name="呼吸器", expires_on=D(2025, 6, 5), last_checked_on=D(2025, 5, 3))
     with translation.override("en"):
-        services.reminders_send()
-        services.reminders_send()
+        services.emergency_reminders_send()
+        services.emergency_reminders_send()
     messages = Notification.objects.filter(recipient=world.head_a, message__contains="呼吸器")
     assert messages.filter(message__contains="expires on 2025-06-05").count() == 1
     assert messages.filter(message__contains="check by 2025-06-03").count() == 1
@@ -382,7 +382,7 @@ def test_drills_on_time_rate_per_plan_kind(world):
 
 def test_the_reminders_run_daily_from_beat(settings):
     tasks_in_beat = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert "apps.emergency.tasks.send_reminders" in tasks_in_beat
+    assert "apps.emergency.tasks.send_emergency_reminders" in tasks_in_beat
 
 
 def test_a_plan_with_an_unknown_kind_or_no_evaluation_interval_is_refused_by_field(world):
@@ -485,9 +485,9 @@ def _filing(the_plan):
 @_at(D(2025, 6, 1))
 def test_a_republished_plan_must_be_filed_again_and_the_old_filing_stays_in_the_history(world):
     the_plan = _filed(world)
-    services.plan_save(plan=the_plan, data={"title": "新标题"}, user=world.safety_manager)
+    services.emergency_plan_save(plan=the_plan, data={"title": "新标题"}, user=world.safety_manager)
     assert _filing(the_plan) == (D(2025, 1, 20), "苏应急预备〔2025〕01", True)
-    services.plan_save(
+    services.emergency_plan_save(
         plan=the_plan, data={"published_on": D(2025, 5, 6)}, user=world.safety_manager
     )
     assert _filing(the_plan) == (None, "", False)
@@ -518,7 +518,7 @@ def test_a_revised_plan_must_be_filed_again(world, result, new_version, cleared)
 @_at(D(2025, 6, 1))
 def test_the_filing_is_written_only_through_the_filing_with_its_checks(world):
     the_plan = factories.plan(world, published_on=D(2025, 1, 6))
-    services.plan_save(
+    services.emergency_plan_save(
         plan=the_plan,
         user=world.safety_manager,
         data={"filed_on": D(2024, 1, 1), "filing_number": " "},
@@ -530,8 +530,8 @@ def test_the_filing_is_written_only_through_the_filing_with_its_checks(world):
 def test_saving_a_plan_keeps_the_reminders_raised_meanwhile(world):
     the_plan = factories.plan(world, published_on=D(2024, 1, 10))
     stale = Plan.objects.get(pk=the_plan.pk)  # read before the reminders ran, as a form does
-    services.reminders_send()
-    services.plan_save(plan=stale, data={"title": "新标题"}, user=world.safety_manager)
+    services.emergency_reminders_send()
+    services.emergency_plan_save(plan=stale, data={"title": "新标题"}, user=world.safety_manager)
     fresh = Plan.objects.get(pk=the_plan.pk)
     assert fresh.title == "新标题"
     assert fresh.filing_reminded and fresh.drill_overdue_reminded_for == D(2025, 1, 10)
@@ -541,7 +541,9 @@ def test_a_plan_changing_kind_or_publication_redates_its_drills(world):
     the_plan = factories.plan(world, kind="specialist", published_on=D(2024, 1, 10))
     with _at(D(2025, 6, 1)):
         factories.drill(world, the_plan, held_on=D(2024, 9, 1))
-        services.plan_save(plan=the_plan, data={"kind": "onsite"}, user=world.safety_manager)
+        services.emergency_plan_save(
+            plan=the_plan, data={"kind": "onsite"}, user=world.safety_manager
+        )
     drill = the_plan.drills.get()
     assert drill.due_on == D(2024, 7, 10) and not drill.on_time
     the_plan.refresh_from_db()
@@ -551,8 +553,8 @@ def test_a_plan_changing_kind_or_publication_redates_its_drills(world):
 @_at(D(2025, 6, 1))
 def test_an_unfiled_plan_republished_is_reminded_of_its_new_filing_deadline(world):
     the_plan = factories.plan(world, published_on=D(2025, 1, 6))
-    services.reminders_send()
-    services.plan_save(
+    services.emergency_reminders_send()
+    services.emergency_plan_save(
         plan=the_plan, data={"published_on": D(2025, 4, 1)}, user=world.safety_manager
     )
     assert _filing(the_plan) == (None, "", False)

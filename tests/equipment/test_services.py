@@ -150,7 +150,7 @@ def _open_tasks():
 
 def test_the_daily_job_raises_each_due_task_exactly_once(world):
     item = crane(world, last=D(2024, 2, 29))  # due 2026-02-28
-    plan = services.plan_save(
+    plan = services.maintenance_plan_save(
         data={
             "equipment": item,
             "kind": "daily_check",
@@ -197,7 +197,7 @@ def test_the_daily_job_raises_each_due_task_exactly_once(world):
 
 def test_a_plan_that_fell_behind_raises_one_task_and_moves_past_today(world):
     item = equipment(world)
-    plan = services.plan_save(
+    plan = services.maintenance_plan_save(
         data={
             "equipment": item,
             "kind": "maintenance",
@@ -341,7 +341,7 @@ def test_scrapping_stops_the_work_waiting_on_the_item(world):
 
 def test_a_monthly_plan_keeps_to_the_31st(world):
     item = equipment(world, code="EQ-M")
-    services.plan_save(
+    services.maintenance_plan_save(
         data={
             "equipment": item,
             "kind": "maintenance",

@@ -202,7 +202,7 @@ def test_a_checklist_line_without_a_check_item_is_named(world):
 def test_an_inspection_plan_raises_a_task_and_recording_submits_it(world):
     checklist = _checklist(world)
     today = dt.date.today()
-    plan = services.plan_save(
+    plan = services.inspection_plan_save(
         data={
             "name": "月度综合检查",
             "kind": "comprehensive",

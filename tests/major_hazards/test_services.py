@@ -132,9 +132,9 @@ def test_an_assessment_is_due_three_years_later_and_reminded_once(world):
         user=world.safety_manager,
     )
     assert assessment.next_due == D(2026, 5, 1)
-    assert services.assessment_reminders_raise(today=D(2026, 1, 30)) == 0  # 91 days before
-    assert services.assessment_reminders_raise(today=D(2026, 2, 1)) == 1
-    assert services.assessment_reminders_raise(today=D(2026, 2, 2)) == 0
+    assert services.assessment_reminders_send(today=D(2026, 1, 30)) == 0  # 91 days before
+    assert services.assessment_reminders_send(today=D(2026, 2, 1)) == 1
+    assert services.assessment_reminders_send(today=D(2026, 2, 2)) == 0
     task = Task.objects.get(source_id=u.pk, source_type__model="unit")
     assert task.due_date == D(2026, 5, 1) and task.department == world.dept_a
     # A new assessment moves the due date: the next reminder comes for the new date only.
@@ -143,8 +143,8 @@ def test_an_assessment_is_due_three_years_later_and_reminded_once(world):
         data={"assessed_on": D(2026, 2, 20), "assessor": "某评价公司"},
         user=world.safety_manager,
     )
-    assert services.assessment_reminders_raise(today=D(2026, 3, 1)) == 0
-    assert services.assessment_reminders_raise(today=D(2029, 2, 1)) == 1
+    assert services.assessment_reminders_send(today=D(2026, 3, 1)) == 0
+    assert services.assessment_reminders_send(today=D(2029, 2, 1)) == 1
 
 
 def test_units_not_major_get_no_assessment_reminder(world):
@@ -153,7 +153,7 @@ def test_units_not_major_get_no_assessment_reminder(world):
     services.assessment_save(
         unit=u, data={"assessed_on": D(2020, 1, 1), "assessor": "x"}, user=world.safety_manager
     )
-    assert services.assessment_reminders_raise() == 0
+    assert services.assessment_reminders_send() == 0
 
 
 def _values(as_of):
@@ -210,28 +210,28 @@ def test_the_daily_reminder_task_is_scheduled_and_runs(world, settings):
     from apps.major_hazards import tasks
 
     entry = settings.CELERY_BEAT_SCHEDULE["major-hazard-assessment-reminders"]
-    assert entry["task"] == "apps.major_hazards.tasks.raise_assessment_reminders"
+    assert entry["task"] == "apps.major_hazards.tasks.send_assessment_reminders"
     u = major_unit(world)
     services.assessment_save(
         unit=u,
         data={"assessed_on": D.today() - dt.timedelta(days=3 * 365), "assessor": "x"},
         user=world.safety_manager,
     )
-    assert tasks.raise_assessment_reminders() == 1
-    assert tasks.raise_assessment_reminders() == 0
+    assert tasks.send_assessment_reminders() == 1
+    assert tasks.send_assessment_reminders() == 0
 
 
 def test_a_source_never_assessed_is_asked_once_for_its_first_assessment(world):
     u = major_unit(world)
-    assert services.assessment_reminders_raise(today=D(2026, 1, 10)) == 1
-    assert services.assessment_reminders_raise(today=D(2026, 1, 11)) == 0
+    assert services.assessment_reminders_send(today=D(2026, 1, 10)) == 1
+    assert services.assessment_reminders_send(today=D(2026, 1, 11)) == 0
     task = Task.objects.get(source_id=u.pk, source_type__model="unit")
     assert task.due_date == D(2026, 4, 10)
     services.assessment_save(
         unit=u, data={"assessed_on": D(2026, 1, 20), "assessor": "x"}, user=world.safety_manager
     )
-    assert services.assessment_reminders_raise(today=D(2028, 10, 21)) == 0
-    assert services.assessment_reminders_raise(today=D(2028, 10, 22)) == 1
+    assert services.assessment_reminders_send(today=D(2028, 10, 21)) == 0
+    assert services.assessment_reminders_send(today=D(2028, 10, 22)) == 1
 
 
 @pytest.mark.parametrize("name", ["甲烷,天然气", "氢", "乙炔", "汽油(乙醇汽油、甲醇汽油)"])
@@ -349,16 +349,16 @@ def test_identifications_and_checks_are_protected_from_deletion(world):
 def test_a_source_major_again_is_asked_again_for_its_first_assessment(world):
     u = major_unit(world)  # 12 t of 液氨
     line = u.inventory.get()
-    assert services.assessment_reminders_raise(today=D(2026, 1, 10)) == 1
+    assert services.assessment_reminders_send(today=D(2026, 1, 10)) == 1
     services.inventory_item_save(
         unit=u, item=line, data={"max_quantity": Decimal("5")}, user=world.safety_manager
     )
-    assert services.assessment_reminders_raise(today=D(2026, 1, 11)) == 0
+    assert services.assessment_reminders_send(today=D(2026, 1, 11)) == 0
     services.inventory_item_save(
         unit=u, item=line, data={"max_quantity": Decimal("12")}, user=world.safety_manager
     )
-    assert services.assessment_reminders_raise(today=D(2026, 1, 12)) == 1
-    assert services.assessment_reminders_raise(today=D(2026, 1, 13)) == 0
+    assert services.assessment_reminders_send(today=D(2026, 1, 12)) == 1
+    assert services.assessment_reminders_send(today=D(2026, 1, 13)) == 0
     assert Task.objects.filter(source_id=u.pk, source_type__model="unit").count() == 2
 
 
@@ -372,12 +372,12 @@ def test_one_failing_reminder_does_not_stop_the_others(world, monkeypatch):
         return create(**kwargs)
 
     monkeypatch.setattr(services.workflow, "task_create", failing)
-    assert services.assessment_reminders_raise(today=D(2026, 1, 10)) == 1
+    assert services.assessment_reminders_send(today=D(2026, 1, 10)) == 1
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.assessment_task_for is None and second.assessment_task_for == D.min
     monkeypatch.setattr(services.workflow, "task_create", create)
-    assert services.assessment_reminders_raise(today=D(2026, 1, 11)) == 1
+    assert services.assessment_reminders_send(today=D(2026, 1, 11)) == 1
     assert Task.objects.filter(source_type__model="unit").count() == 2
 
 
