@@ -182,7 +182,7 @@ def provider(as_of: dt.date) -> list[Indicator]:
             None,
             URL,
         ),
-        # TRIR per 200,000 and LTIFR per 1,000,000 hours worked (DOMAIN.md "Safety statistics").
+        # TRIR per 200,000 and LTIFR per 1,000,000 hours worked (docs/domain.md "Safety statistics").
         Indicator(
             "accidents.trir_ytd",
             _("TRIR this year (per 200,000 hours)"),

@@ -65,7 +65,7 @@ def rate(cases: int, hours, base: int) -> float | None:
     return round(cases * base / float(hours), 2)
 
 
-# Safety statistics (DOMAIN.md): TRIR per 200,000 hours, LTIFR per 1,000,000 hours.
+# Safety statistics (docs/domain.md): TRIR per 200,000 hours, LTIFR per 1,000,000 hours.
 TRIR_BASE = 200_000
 LTIFR_BASE = 1_000_000
 

@@ -16,7 +16,7 @@ from apps.org.access import access_for
 from apps.scoring import engine, registry
 from apps.scoring.models import Element, ReviewGroup
 
-# A grade is re-reviewed every 3 years (DOMAIN.md); people are told 90 days ahead.
+# A grade is re-reviewed every 3 years (docs/domain.md); people are told 90 days ahead.
 RENEWAL_YEARS = 3
 RENEWAL_NOTICE_DAYS = 90
 

@@ -1,5 +1,5 @@
 """The projected grade today: the latest assessment with its indicator-linked items re-scored from
-live evidence (DESIGN.md: "auto-scored items from live indicators, the rest from the latest
+live evidence (docs/architecture.md: "auto-scored items from live indicators, the rest from the latest
 assessment")."""
 
 from __future__ import annotations

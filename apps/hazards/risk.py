@@ -1,6 +1,6 @@
 """LEC risk assessment (作业条件危险性评价法): D = L × E × C. Pure: no Django.
 
-L likelihood, E exposure frequency, C consequence, with the usual scale values. Bands (DOMAIN.md
+L likelihood, E exposure frequency, C consequence, with the usual scale values. Bands (docs/domain.md
 "Hazards": D > 320 extreme, 160–320 high, 70–160 considerable, 20–70 general, < 20 slight):
 each band starts at its lower figure, so 160 ≤ D ≤ 320 high, 70 ≤ D < 160 considerable,
 20 ≤ D < 70 general and D < 20 slight; shown in the 红/橙/黄/蓝 risk colours.

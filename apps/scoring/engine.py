@@ -1,6 +1,6 @@
 """The scoring core: pure functions, no ORM and no settings.
 
-Rules (DOMAIN.md "Scoring and grades", AQ/T 9006-2010 and the 13-element industry scoring
+Rules (docs/domain.md "Scoring and grades", AQ/T 9006-2010 and the 13-element industry scoring
 standards):
 - an item scores its points minus deductions, never below 0;
 - items that do not apply (缺项) leave both the earned and the full score;

@@ -1,8 +1,8 @@
 """The special-operation and special-equipment catalogues, read from fixtures/training/.
 
-The CSV files are copies of ../shared/reference/data/ (see its SOURCES.md): 特种作业目录
+The CSV files are the checked catalogue tables (their sources: docs/sources.md): 特种作业目录
 (安监总局令第30号 as amended by 第63号 and 第80号) and 特种设备目录 (2014年第114号公告).
-Doubts kept from SOURCES.md: special operations 1.4 电力电缆作业, 1.5 继电保护作业 and 1.6
+Doubts kept from docs/sources.md: special operations 1.4 电力电缆作业, 1.5 继电保护作业 and 1.6
 电气试验作业 are in common use but not in the 2010 catalogue text, and their numbering is ours.
 Only the categories and sub-categories are used here; the equipment app owns inspection
 intervals.

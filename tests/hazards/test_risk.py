@@ -1,4 +1,4 @@
-"""LEC risk (DOMAIN.md "Hazards": D > 320 extreme, 160–320 high, 70–160 considerable, 20–70
+"""LEC risk (docs/domain.md "Hazards": D > 320 extreme, 160–320 high, 70–160 considerable, 20–70
 general, < 20 slight; each band starts at its lower figure; colours 红/橙/黄/蓝)."""
 
 from decimal import Decimal as D

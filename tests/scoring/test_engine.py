@@ -1,6 +1,6 @@
 """Table-driven tests of the pure scoring core.
 
-Sources: DOMAIN.md "Scoring and grades" (AQ/T 9006-2010 and the 13-element industry scoring
+Sources: docs/domain.md "Scoring and grades" (AQ/T 9006-2010 and the 13-element industry scoring
 standards: score on 100, half-up to one decimal; 一级 ≥ 90, 二级 ≥ 75, 三级 ≥ 60; 缺项 leave both
 sides; veto items; element minimum shares; the safety-performance gate).
 """

@@ -11,7 +11,7 @@ from apps.scoring.importers import standard_import
 from apps.scoring.models import ScoringItem, Standard
 from apps.scoring.services import builtin_standard_data, builtin_standard_load, standard_as_data
 
-# DOMAIN.md: the 1000-point split of the 13 A-level elements (AQ/T 9006-2010).
+# docs/domain.md: the 1000-point split of the 13 A-level elements (AQ/T 9006-2010).
 ELEMENT_POINTS = [10, 20, 20, 100, 100, 220, 180, 100, 40, 80, 70, 20, 40]
 
 
