@@ -18,68 +18,101 @@ def load(context: dict) -> int:
     departments = context["departments"]
     manager, head = users["anquan"], users["jjg_head"]
     today = timezone.localdate()
+    plans = _plans(departments, manager, today)
+    records = len(plans)
+    records += _drills(departments, manager, head, today, plans)
+    records += _drill_plan(departments, manager, today, plans)
+    records += _teams(departments, manager, today)
+    records += _supplies(departments, manager, today)
+    return records
 
-    def ago(days: int) -> dt.date:
-        return today - dt.timedelta(days=days)
 
-    def plan(code, title, kind, dept, published, filed_on=None, filing_number="", **data):
-        saved = services.emergency_plan_save(
-            data={
-                "code": code,
-                "title": title,
-                "kind": kind,
-                "department": departments[dept],
-                "published_on": published,
-                "owner": manager,
-                **data,
-            },
-            user=manager,
+def _ago(today: dt.date, days: int) -> dt.date:
+    return today - dt.timedelta(days=days)
+
+
+def _plan(
+    departments,
+    manager,
+    code,
+    title,
+    kind,
+    dept,
+    published,
+    filed_on=None,
+    filing_number="",
+    **data,
+):
+    saved = services.emergency_plan_save(
+        data={
+            "code": code,
+            "title": title,
+            "kind": kind,
+            "department": departments[dept],
+            "published_on": published,
+            "owner": manager,
+            **data,
+        },
+        user=manager,
+    )
+    if filed_on:
+        saved = services.plan_file(
+            plan=saved, user=manager, filed_on=filed_on, filing_number=filing_number
         )
-        if filed_on:
-            saved = services.plan_file(
-                plan=saved, user=manager, filed_on=filed_on, filing_number=filing_number
-            )
-        return saved
+    return saved
 
-    comprehensive = plan(
-        "YA-ZH-01",
-        "生产安全事故综合应急预案",
-        "comprehensive",
-        "AHB",
-        ago(400),
-        version="2.0",
-        filed_on=ago(380),
-        filing_number="苏应急预备〔2025〕0123",
-        scope="公司范围内各类生产安全事故的应急组织、响应分级和处置程序。",
-    )
-    fire = plan(
-        "YA-ZX-01",
-        "火灾事故专项应急预案",
-        "specialist",
-        "AHB",
-        ago(500),
-        filed_on=ago(480),
-        filing_number="苏应急预备〔2024〕0456",
-        scope="厂房、仓库、配电室火灾的报警、初期扑救、疏散和警戒。",
-    )
-    onsite = plan(
-        "YA-XC-01",
-        "机加工车间机械伤害现场处置方案",
-        "onsite",
-        "JJG",
-        ago(300),
-        scope="车床、铣床卷入、夹伤的停机、救护和送医。",
-    )
-    records = 3
 
+def _plans(departments, manager, today) -> dict[str, Plan]:
+    """The three kinds of plans; the on-site one not filed."""
+    return {
+        "comprehensive": _plan(
+            departments,
+            manager,
+            "YA-ZH-01",
+            "生产安全事故综合应急预案",
+            "comprehensive",
+            "AHB",
+            _ago(today, 400),
+            version="2.0",
+            filed_on=_ago(today, 380),
+            filing_number="苏应急预备〔2025〕0123",
+            scope="公司范围内各类生产安全事故的应急组织、响应分级和处置程序。",
+        ),
+        "fire": _plan(
+            departments,
+            manager,
+            "YA-ZX-01",
+            "火灾事故专项应急预案",
+            "specialist",
+            "AHB",
+            _ago(today, 500),
+            filed_on=_ago(today, 480),
+            filing_number="苏应急预备〔2024〕0456",
+            scope="厂房、仓库、配电室火灾的报警、初期扑救、疏散和警戒。",
+        ),
+        "onsite": _plan(
+            departments,
+            manager,
+            "YA-XC-01",
+            "机加工车间机械伤害现场处置方案",
+            "onsite",
+            "JJG",
+            _ago(today, 300),
+            scope="车床、铣床卷入、夹伤的停机、救护和送医。",
+        ),
+    }
+
+
+def _drills(departments, manager, head, today, plans) -> int:
+    """Three drills, one evaluated with an improvement task; the fire plan overdue."""
     # The fire plan was drilled 450 days ago: its yearly drill is overdue.
     services.drill_record(
         data={
-            "plan": fire,
+            "plan": plans["fire"],
             "department": departments["AHB"],
             "scenario": "仓库火灾疏散演练",
             "kind": "full_scale",
-            "held_on": ago(450),
+            "held_on": _ago(today, 450),
             "duration_minutes": 60,
             "participant_count": 85,
             "participants": "全体在岗员工",
@@ -88,11 +121,11 @@ def load(context: dict) -> int:
     )
     drill = services.drill_record(
         data={
-            "plan": comprehensive,
+            "plan": plans["comprehensive"],
             "department": departments["AHB"],
             "scenario": "综合应急桌面推演",
             "kind": "tabletop",
-            "held_on": ago(200),
+            "held_on": _ago(today, 200),
             "duration_minutes": 120,
             "participant_count": 18,
             "participants": "应急领导小组、各部门负责人",
@@ -102,7 +135,7 @@ def load(context: dict) -> int:
     services.drill_evaluate(
         drill=drill,
         user=manager,
-        evaluated_on=ago(195),
+        evaluated_on=_ago(today, 195),
         worked_well="信息报告流程清楚，响应分级判断准确。",
         problems_found="车间应急通讯录未更新；夜班人员不清楚集合点。",
         conclusion="预案基本适用，通讯录和夜班培训需整改。",
@@ -116,35 +149,46 @@ def load(context: dict) -> int:
     )
     services.drill_record(
         data={
-            "plan": onsite,
+            "plan": plans["onsite"],
             "department": departments["JJG"],
             "scenario": "车床卷入伤害处置",
             "kind": "functional",
-            "held_on": ago(100),
+            "held_on": _ago(today, 100),
             "duration_minutes": 30,
             "participant_count": 12,
             "participants": "车削一班",
         },
         user=head,
     )
-    records += 3
+    return 3
 
+
+def _drill_plan(departments, manager, today, plans) -> int:
+    """This year's drill plan of the company, submitted for approval."""
     drill_plan = services.drill_plan_create(
         data={"department": departments["AHB"], "year": today.year}, user=manager
     )
     services.drill_plan_item_add(
         drill_plan=drill_plan,
         user=manager,
-        data={"plan": fire, "month": 6, "kind": "full_scale", "scenario": "仓库火灾疏散"},
+        data={"plan": plans["fire"], "month": 6, "kind": "full_scale", "scenario": "仓库火灾疏散"},
     )
     services.drill_plan_item_add(
         drill_plan=drill_plan,
         user=manager,
-        data={"plan": comprehensive, "month": 9, "kind": "tabletop", "scenario": "综合应急推演"},
+        data={
+            "plan": plans["comprehensive"],
+            "month": 9,
+            "kind": "tabletop",
+            "scenario": "综合应急推演",
+        },
     )
     services.drill_plan_submit(drill_plan=drill_plan, user=manager)
-    records += 1
+    return 1
 
+
+def _teams(departments, manager, today) -> int:
+    """A part-time team with its members and an outside team under an agreement."""
     team = services.team_save(
         data={
             "name": "公司兼职应急救援队",
@@ -175,8 +219,12 @@ def load(context: dict) -> int:
         },
         user=manager,
     )
-    records += 2
+    return 2
 
+
+def _supplies(departments, manager, today) -> int:
+    """Four supplies: one expired, one short of its required quantity."""
+    records = 0
     for data in (
         {
             "name": "干粉灭火器",
@@ -188,7 +236,7 @@ def load(context: dict) -> int:
             "required_quantity": 12,
             "unit": "具",
             "expires_on": today + dt.timedelta(days=700),
-            "last_checked_on": ago(10),
+            "last_checked_on": _ago(today, 10),
         },
         {
             "name": "急救箱",
@@ -198,8 +246,8 @@ def load(context: dict) -> int:
             "quantity": 2,
             "required_quantity": 2,
             "unit": "个",
-            "expires_on": ago(10),
-            "last_checked_on": ago(40),
+            "expires_on": _ago(today, 10),
+            "last_checked_on": _ago(today, 40),
         },
         {
             "name": "正压式空气呼吸器",
@@ -211,7 +259,7 @@ def load(context: dict) -> int:
             "required_quantity": 4,
             "unit": "套",
             "check_interval_months": 1,
-            "last_checked_on": ago(20),
+            "last_checked_on": _ago(today, 20),
         },
         {
             "name": "应急照明灯",
@@ -222,7 +270,7 @@ def load(context: dict) -> int:
             "required_quantity": 8,
             "unit": "盏",
             "check_interval_months": 3,
-            "last_checked_on": ago(30),
+            "last_checked_on": _ago(today, 30),
         },
     ):
         data["department"] = departments[data["department"]]

@@ -27,6 +27,26 @@ def provider(as_of: dt.date) -> list[Indicator]:
     Not recorded by date, so read as they are now: whether a plan or a supply is in force (a
     plan withdrawn since is left out of past figures too; its history says when) and a task
     signed off then but reopened since (counted as open)."""
+    return [
+        *_plan_indicators(_plan_figures(as_of)),
+        *_drill_indicators(_drill_figures(as_of)),
+        _supply_indicator(_supply_figures(as_of)),
+        _improvement_indicator(_improvement_figures(as_of)),
+    ]
+
+
+def _rate(key: str, label: str, value, url: str) -> Indicator:
+    """A percentage, met at 100 %."""
+    return Indicator(
+        key, label, value, ELEMENT, 100, "%", None if value is None else value >= 100, url
+    )
+
+
+# ------------------------------------------------------------------------------
+# Plans: filing, evaluation and drills due
+# ------------------------------------------------------------------------------
+def _plan_figures(as_of: dt.date) -> dict[str, int]:
+    """Plans in force by the date: how many, filed, overdue for a drill, evaluated in time."""
     plans = list(
         Plan.objects.filter(is_active=True, published_on__lte=as_of)
         .annotate(
@@ -61,60 +81,39 @@ def provider(as_of: dt.date) -> list[Indicator]:
         last = max(d for d in (plan["last_evaluation"], entered, plan["published_on"]) if d)
         if rules.evaluation_due(last, plan["evaluation_interval_years"]) >= as_of:
             evaluations_current += 1
-    total = len(plans)
-    since = as_of - dt.timedelta(days=WINDOW_DAYS)
-    on_time = Q(held_on__lte=F("due_on"))
-    per_kind = {}
-    for kind in PlanKind.values:
-        per_kind[f"{kind}_total"] = Count("pk", filter=Q(plan__kind=kind))
-        per_kind[f"{kind}_on_time"] = Count("pk", filter=on_time & Q(plan__kind=kind))
-    drills = Drill.objects.filter(
-        held_on__gt=since, held_on__lte=as_of, due_on__isnull=False
-    ).aggregate(total=Count("pk"), on_time=Count("pk", filter=on_time), **per_kind)
-    supplies = Supply.objects.filter(is_active=True, created_at__date__lte=as_of).aggregate(
-        total=Count("pk"),
-        in_date=Count("pk", filter=Q(expires_on__isnull=True) | Q(expires_on__gte=as_of)),
-    )
-    improvements = (
-        Improvement.objects.filter(created_at__date__lte=as_of)
-        .exclude(task__status=TaskStatus.CANCELLED, task__closed_at__date__lte=as_of)
-        .aggregate(
-            total=Count("pk"),
-            closed=Count(
-                "pk", filter=Q(task__status=TaskStatus.SIGNED_OFF, task__closed_at__date__lte=as_of)
-            ),
-        )
-    )
+    return {
+        "total": len(plans),
+        "filed": filed,
+        "drills_due": drills_due,
+        "evaluations_current": evaluations_current,
+    }
+
+
+def _plan_indicators(figures: dict[str, int]) -> list[Indicator]:
+    total = figures["total"]
+    current, drills_due = figures["evaluations_current"], figures["drills_due"]
     plans_url = reverse("emergency:plan_list")
-    indicators = [
-        Indicator(
+    return [
+        _rate(
             "emergency.plans_filed_rate",
             _("Emergency plans filed with the authority"),
-            percent(filed, total),
-            ELEMENT,
-            100,
-            "%",
-            None,
+            percent(figures["filed"], total),
             plans_url + "?unfiled=1",
         ),
-        Indicator(
+        _rate(
             "emergency.evaluations_current_rate",
             _("Emergency plans evaluated in time"),
-            percent(evaluations_current, total),
-            ELEMENT,
-            100,
-            "%",
-            None,
+            percent(current, total),
             plans_url,
         ),
         Indicator(
             "emergency.evaluations_overdue",
             _("Emergency plans overdue for evaluation"),
-            total - evaluations_current if total else None,
+            total - current if total else None,
             ELEMENT,
             0,
             "",
-            None if not total else evaluations_current == total,
+            None if not total else current == total,
             plans_url + "?evaluation_overdue=1",
         ),
         Indicator(
@@ -127,51 +126,82 @@ def provider(as_of: dt.date) -> list[Indicator]:
             None if not total else drills_due == 0,
             reverse("emergency:overdue"),
         ),
-        Indicator(
+    ]
+
+
+# ------------------------------------------------------------------------------
+# Drills held on time
+# ------------------------------------------------------------------------------
+def _drill_figures(as_of: dt.date) -> dict[str, int]:
+    """Drills of the 12 months to the date with a due date: all and on time, and per plan kind."""
+    since = as_of - dt.timedelta(days=WINDOW_DAYS)
+    on_time = Q(held_on__lte=F("due_on"))
+    per_kind = {}
+    for kind in PlanKind.values:
+        per_kind[f"{kind}_total"] = Count("pk", filter=Q(plan__kind=kind))
+        per_kind[f"{kind}_on_time"] = Count("pk", filter=on_time & Q(plan__kind=kind))
+    return Drill.objects.filter(
+        held_on__gt=since, held_on__lte=as_of, due_on__isnull=False
+    ).aggregate(total=Count("pk"), on_time=Count("pk", filter=on_time), **per_kind)
+
+
+def _drill_indicators(drills: dict[str, int]) -> list[Indicator]:
+    url = reverse("emergency:drill_list")
+    return [
+        _rate(
             "emergency.drills_on_time_rate",
             _("Drills held on time (12 months)"),
             percent(drills["on_time"], drills["total"]),
-            ELEMENT,
-            100,
-            "%",
-            None,
-            reverse("emergency:drill_list"),
+            url,
         ),
         *(
-            Indicator(
+            _rate(
                 f"emergency.drills_on_time_rate.{kind}",
                 _("Drills held on time (12 months): %(kind)s") % {"kind": label},
                 percent(drills[f"{kind}_on_time"], drills[f"{kind}_total"]),
-                ELEMENT,
-                100,
-                "%",
-                None,
-                reverse("emergency:drill_list"),
+                url,
             )
             for kind, label in PlanKind.choices
         ),
-        Indicator(
-            "emergency.supplies_in_date_rate",
-            _("Emergency supplies within their expiry date"),
-            percent(supplies["in_date"], supplies["total"]),
-            ELEMENT,
-            100,
-            "%",
-            None,
-            reverse("emergency:supply_list"),
-        ),
-        Indicator(
-            "emergency.improvements_closed_rate",
-            _("Drill improvements closed"),
-            percent(improvements["closed"], improvements["total"]),
-            ELEMENT,
-            100,
-            "%",
-            None,
-            reverse("emergency:drill_list"),
-        ),
     ]
-    for indicator in indicators:
-        if indicator.unit == "%" and indicator.value is not None:
-            object.__setattr__(indicator, "ok", indicator.value >= 100)
-    return indicators
+
+
+# ------------------------------------------------------------------------------
+# Supplies and improvements
+# ------------------------------------------------------------------------------
+def _supply_figures(as_of: dt.date) -> dict[str, int]:
+    return Supply.objects.filter(is_active=True, created_at__date__lte=as_of).aggregate(
+        total=Count("pk"),
+        in_date=Count("pk", filter=Q(expires_on__isnull=True) | Q(expires_on__gte=as_of)),
+    )
+
+
+def _supply_indicator(supplies: dict[str, int]) -> Indicator:
+    return _rate(
+        "emergency.supplies_in_date_rate",
+        _("Emergency supplies within their expiry date"),
+        percent(supplies["in_date"], supplies["total"]),
+        reverse("emergency:supply_list"),
+    )
+
+
+def _improvement_figures(as_of: dt.date) -> dict[str, int]:
+    return (
+        Improvement.objects.filter(created_at__date__lte=as_of)
+        .exclude(task__status=TaskStatus.CANCELLED, task__closed_at__date__lte=as_of)
+        .aggregate(
+            total=Count("pk"),
+            closed=Count(
+                "pk", filter=Q(task__status=TaskStatus.SIGNED_OFF, task__closed_at__date__lte=as_of)
+            ),
+        )
+    )
+
+
+def _improvement_indicator(improvements: dict[str, int]) -> Indicator:
+    return _rate(
+        "emergency.improvements_closed_rate",
+        _("Drill improvements closed"),
+        percent(improvements["closed"], improvements["total"]),
+        reverse("emergency:drill_list"),
+    )

@@ -36,7 +36,7 @@ def test_next_drill_due(kind, last, due):
 
 
 def test_an_unknown_plan_kind_is_refused():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Unknown plan kind: 'seasonal'"):
         next_drill_due("seasonal", D(2025, 1, 1))
 
 

@@ -1,12 +1,12 @@
 import datetime as dt
 
 import pytest
-import time_machine
-from django.conf import settings
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.contrib.messages import get_messages
 from rest_framework.test import APIClient
 
+from apps.core.models import GeneratedFile, GeneratedFileStatus
+from apps.core.services import attachment_add
+from apps.emergency import services
 from apps.emergency.exporters import (
     DrillRegisterExporter,
     DrillReportExporter,
@@ -15,15 +15,12 @@ from apps.emergency.exporters import (
 from apps.emergency.models import Drill, Plan, Supply
 from apps.workflow.models import Task
 from tests.emergency import factories
+from tests.hazards.factories import photo
+from tests.helpers import count_queries, pdf_text, xlsx_rows
 
 D = dt.date
-TODAY = D(2026, 3, 2)
 
-
-@pytest.fixture(autouse=True)
-def _today():
-    with time_machine.travel(dt.datetime.combine(TODAY, dt.time(9)), tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("frozen_today")
 
 
 @pytest.fixture
@@ -215,14 +212,6 @@ def _many(world, size: int) -> None:
     )
 
 
-def _queries(fn) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        result = fn()
-    if hasattr(result, "status_code"):
-        assert result.status_code == 200
-    return len(ctx.captured_queries)
-
-
 def test_pages_and_exports_run_the_same_queries_for_10_and_300_drills_and_supplies(
     world, client_for
 ):
@@ -236,46 +225,32 @@ def test_pages_and_exports_run_the_same_queries_for_10_and_300_drills_and_suppli
         user = type(world.head_a).objects.get(pk=world.head_a.pk)
         api = APIClient()
         api.force_authenticate(type(world.head_a).objects.get(pk=world.head_a.pk))
-        client.get("/emergency/drills/")  # warm the session and the content-type cache
+        client.get("/emergency/drills/")  # warm the session
         counts[size] = (
-            _queries(lambda c=client: c.get("/emergency/drills/")),
-            _queries(lambda c=client: c.get("/emergency/drills/?kind=tabletop&year=2025")),
-            _queries(lambda c=client: c.get("/emergency/drills/overdue/")),
-            _queries(lambda c=client: c.get("/emergency/supplies/")),
-            _queries(lambda c=client: c.get("/emergency/supplies/?flag=expired")),
-            _queries(lambda c=client: c.get("/emergency/")),
-            _queries(lambda u=user: DrillRegisterExporter(user=u, params={}).render()),
-            _queries(lambda u=user: SupplyRegisterExporter(user=u, params={}).render()),
-            _queries(lambda a=api: a.get("/api/v1/emergency/drills/")),
-            _queries(lambda a=api: a.get("/api/v1/emergency/supplies/")),
-            _queries(lambda a=api: a.get("/api/v1/emergency/plans/overdue/")),
+            count_queries(lambda c=client: c.get("/emergency/drills/")),
+            count_queries(lambda c=client: c.get("/emergency/drills/?kind=tabletop&year=2025")),
+            count_queries(lambda c=client: c.get("/emergency/drills/overdue/")),
+            count_queries(lambda c=client: c.get("/emergency/supplies/")),
+            count_queries(lambda c=client: c.get("/emergency/supplies/?flag=expired")),
+            count_queries(lambda c=client: c.get("/emergency/")),
+            count_queries(lambda u=user: DrillRegisterExporter(user=u, params={}).render()),
+            count_queries(lambda u=user: SupplyRegisterExporter(user=u, params={}).render()),
+            count_queries(lambda a=api: a.get("/api/v1/emergency/drills/")),
+            count_queries(lambda a=api: a.get("/api/v1/emergency/supplies/")),
+            count_queries(lambda a=api: a.get("/api/v1/emergency/plans/overdue/")),
         )
     assert counts[10] == counts[300], counts
     assert max(counts[300]) <= 20, counts
 
 
 def test_the_registers_export_their_rows(world, records):
-    import io
-
-    from openpyxl import load_workbook
-
-    sheet = load_workbook(
-        io.BytesIO(DrillRegisterExporter(user=world.head_a, params={}).render())
-    ).active
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = xlsx_rows(DrillRegisterExporter(user=world.head_a, params={}).render())
     assert len(rows) == 2 and rows[1][1] == "YA-A"
-    sheet = load_workbook(
-        io.BytesIO(SupplyRegisterExporter(user=world.outsider, params={}).render())
-    ).active
-    assert len(list(sheet.iter_rows(values_only=True))) == 1  # header only: not their supplies
+    rows = xlsx_rows(SupplyRegisterExporter(user=world.outsider, params={}).render())
+    assert len(rows) == 1  # header only: not their supplies
 
 
-def test_the_drill_evaluation_report_is_a_pdf(world, records, tmp_path):
-    import shutil
-    import subprocess
-
-    from apps.emergency import services
-
+def test_the_drill_evaluation_report_is_a_pdf(world, records):
     drill = records["drill"]
     services.drill_evaluate(
         drill=drill,
@@ -289,22 +264,13 @@ def test_the_drill_evaluation_report_is_a_pdf(world, records, tmp_path):
     )
     content = DrillReportExporter(user=world.head_a, params={"drill": str(drill.pk)}).render()
     assert content.startswith(b"%PDF")
-    path = tmp_path / "report.pdf"
-    path.write_bytes(content)
-    text = subprocess.run(
-        [shutil.which("pdftotext") or "pdftotext", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = pdf_text(content, layout=False)
     assert "响应迅速" in text and "疏散慢" in text and "加装疏散指示" in text
-    with pytest.raises(Drill.DoesNotExist):
+    with pytest.raises(Drill.DoesNotExist, match="Drill matching query does not exist"):
         DrillReportExporter(user=world.outsider, params={"drill": str(drill.pk)}).render()
 
 
 def test_a_department_with_an_improvement_sees_the_drill_that_found_it(world, client_for, records):
-    from apps.emergency import services
-
     drill = records["drill"]
     assert client_for("outsider").get(drill.get_absolute_url()).status_code == 404
     services.improvement_raise(
@@ -338,22 +304,21 @@ def test_the_plan_list_filters_plans_overdue_for_evaluation_and_not_filed(world,
 
 @pytest.mark.parametrize("kind", ["emergency.drills", "emergency.supplies"])
 def test_the_export_buttons_keep_the_registers_as_generated_files(
-    client_for, records, kind, django_capture_on_commit_callbacks
+    client_for, records, kind, django_capture_on_commit_callbacks, english
 ):
-    from apps.core.models import GeneratedFile, GeneratedFileStatus
-
     with django_capture_on_commit_callbacks(execute=True):
         assert client_for("head_a").post(f"/files/start/{kind}/").status_code == 302
     assert GeneratedFile.objects.get().status == GeneratedFileStatus.DONE
-    client_for("employee_a").post(f"/files/start/{kind}/")
+    refused = client_for("employee_a").post(f"/files/start/{kind}/")
+    assert [str(m) for m in get_messages(refused.wsgi_request)] == [
+        "You are not allowed to run this export."
+    ]
     assert GeneratedFile.objects.count() == 1  # an employee may not export the registers
 
 
 def test_the_report_button_exports_the_pdf_of_a_drill(
     client_for, records, django_capture_on_commit_callbacks
 ):
-    from apps.core.models import GeneratedFile, GeneratedFileStatus
-
     drill = records["drill"]
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for("head_a").post(
@@ -364,7 +329,9 @@ def test_the_report_button_exports_the_pdf_of_a_drill(
     assert generated.status == GeneratedFileStatus.DONE and generated.file.name.endswith(".pdf")
 
 
-def test_a_refused_supply_check_shows_the_item_page_with_what_was_entered(client_for, records):
+def test_a_refused_supply_check_shows_the_item_page_with_what_was_entered(
+    client_for, records, english
+):
     supply = records["supply"]
     client = client_for("head_a")
     response = client.post(
@@ -373,7 +340,6 @@ def test_a_refused_supply_check_shows_the_item_page_with_what_was_entered(client
     assert response.status_code == 400
     page = response.content.decode()
     assert 'value="2026-02-27"' in page and "缺两具" in page and "is-invalid" in page
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the pages speak Chinese unless chosen
     response = client.post(
         f"/emergency/supplies/{supply.pk}/check/",
         {"checked_on": "2026-03-05", "quantity_found": 3, "note": "明天"},
@@ -384,9 +350,6 @@ def test_a_refused_supply_check_shows_the_item_page_with_what_was_entered(client
 
 
 def test_a_plan_file_is_served_only_to_those_who_see_the_plan(world, client_for, records):
-    from apps.core.services import attachment_add
-    from tests.hazards.factories import photo
-
     plan, other = records["plan"], records["other"]
     own = attachment_add(owner=plan, upload=photo("预案签发页.jpg"), user=world.safety_manager)
     theirs = attachment_add(owner=other, upload=photo("B预案.jpg"), user=world.safety_manager)

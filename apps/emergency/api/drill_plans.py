@@ -1,0 +1,79 @@
+"""Yearly drill plans and their planned drills."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.emergency import selectors, services
+from apps.emergency.api._common import _Scoped
+from apps.emergency.models import DrillPlan, DrillPlanItem
+
+
+class DrillPlanItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DrillPlanItem
+        fields = ["id", "plan", "month", "kind", "scenario"]
+
+
+class DrillPlanSerializer(serializers.ModelSerializer):
+    items = DrillPlanItemSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = DrillPlan
+        fields = [
+            "id",
+            "department",
+            "year",
+            "title",
+            "note",
+            "status",
+            "approval_task",
+            "approved_at",
+            "items",
+        ]
+        read_only_fields = ["status", "approval_task", "approved_at"]
+        extra_kwargs = {"title": {"required": False}}
+        validators = []  # one plan per department and year: the service says so in words
+
+
+class DrillPlanViewSet(
+    _Scoped,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Yearly drill plans: items added, then submitted for leadership's sign-off."""
+
+    queryset = DrillPlan.objects.none()
+    serializer_class = DrillPlanSerializer
+    head_writes = True
+    filterset_fields = ["year", "department", "status"]
+
+    def get_queryset(self):
+        return selectors.drill_plan_list(user=self.request.user).prefetch_related("items")
+
+    def perform_create(self, serializer):
+        serializer.instance = services.drill_plan_create(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    @extend_schema(request=DrillPlanItemSerializer, responses=DrillPlanItemSerializer)
+    @action(detail=True, methods=["post"])
+    def items(self, request, pk=None):
+        drill_plan = self.get_object()
+        body = DrillPlanItemSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        item = services.drill_plan_item_add(
+            drill_plan=drill_plan, data=body.validated_data, user=request.user
+        )
+        return Response(DrillPlanItemSerializer(item).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses=DrillPlanSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        drill_plan = services.drill_plan_submit(drill_plan=self.get_object(), user=request.user)
+        return Response(DrillPlanSerializer(drill_plan).data)

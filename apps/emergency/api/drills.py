@@ -1,0 +1,126 @@
+"""Drills held, their evaluation and improvements."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, parsers, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.emergency import selectors, services
+from apps.emergency.api._common import _Scoped
+from apps.emergency.models import Drill, Improvement
+from apps.org.models import Department
+
+
+class ImprovementSerializer(serializers.ModelSerializer):
+    task_status = serializers.CharField(source="task.status", read_only=True, default=None)
+
+    class Meta:
+        model = Improvement
+        fields = ["id", "drill", "description", "department", "due_date", "task", "task_status"]
+        read_only_fields = ["drill", "task"]
+
+
+class DrillSerializer(serializers.ModelSerializer):
+    improvements = ImprovementSerializer(many=True, read_only=True)
+    on_time = serializers.BooleanField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Drill
+        fields = [
+            "id",
+            "plan",
+            "department",
+            "scenario",
+            "kind",
+            "held_on",
+            "duration_minutes",
+            "participant_count",
+            "participants",
+            "due_on",
+            "on_time",
+            "recorded_by",
+            "evaluated_on",
+            "worked_well",
+            "problems_found",
+            "conclusion",
+            "improvements",
+            "created_at",
+        ]
+        read_only_fields = [
+            "due_on",
+            "recorded_by",
+            "evaluated_on",
+            "worked_well",
+            "problems_found",
+            "conclusion",
+            "created_at",
+        ]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is not None and "plan" in fields and not fields["plan"].read_only:
+            # Only the plans the user may drill are accepted (the service says why otherwise).
+            fields["plan"].queryset = selectors.drillable_plans(user=request.user)
+        return fields
+
+
+class ImprovementInputSerializer(serializers.Serializer):
+    description = serializers.CharField()
+    department = serializers.PrimaryKeyRelatedField(queryset=Department.objects.all())
+    due_date = serializers.DateField()
+
+
+class DrillEvaluationSerializer(serializers.Serializer):
+    evaluated_on = serializers.DateField()
+    worked_well = serializers.CharField()
+    problems_found = serializers.CharField(required=False, allow_blank=True, default="")
+    conclusion = serializers.CharField(required=False, allow_blank=True, default="")
+    improvements = ImprovementInputSerializer(many=True, required=False, default=list)
+
+
+class DrillViewSet(
+    _Scoped,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Drills held; the evaluation (with improvements raised as tasks) as an action."""
+
+    queryset = Drill.objects.none()
+    serializer_class = DrillSerializer
+    head_writes = True
+    parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
+
+    def get_queryset(self):
+        params = self.request.query_params.dict() if self.action == "list" else None
+        return selectors.drill_list(user=self.request.user, filters=params).prefetch_related(
+            "improvements__task"
+        )
+
+    def perform_create(self, serializer):
+        files = self.request.FILES.getlist("files")
+        serializer.instance = services.drill_record(
+            data=serializer.validated_data, user=self.request.user, files=files
+        )
+
+    @extend_schema(request=DrillEvaluationSerializer, responses=DrillSerializer)
+    @action(detail=True, methods=["post"])
+    def evaluate(self, request, pk=None):
+        drill = self.get_object()
+        body = DrillEvaluationSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        services.drill_evaluate(drill=drill, user=request.user, **body.validated_data)
+        return Response(DrillSerializer(self.get_queryset().get(pk=drill.pk)).data)
+
+
+class ImprovementViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
+    queryset = Improvement.objects.none()
+    serializer_class = ImprovementSerializer
+    filterset_fields = ["drill", "department"]
+
+    def get_queryset(self):
+        return selectors.improvement_list(user=self.request.user)

@@ -1,0 +1,99 @@
+"""Emergency supplies and their checks."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.emergency import selectors, services
+from apps.emergency.api._common import _WRITABLE, _Scoped
+from apps.emergency.models import Supply, SupplyCheck
+
+
+class SupplySerializer(serializers.ModelSerializer):
+    is_expired = serializers.BooleanField(read_only=True)
+    is_missing = serializers.BooleanField(read_only=True)
+    is_check_overdue = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Supply
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "specification",
+            "department",
+            "location",
+            "quantity",
+            "required_quantity",
+            "unit",
+            "expires_on",
+            "check_interval_months",
+            "last_checked_on",
+            "next_check_due",
+            "keeper",
+            "is_active",
+            "is_expired",
+            "is_missing",
+            "is_check_overdue",
+        ]
+
+
+class SupplyCheckSerializer(serializers.ModelSerializer):
+    expires_on = serializers.DateField(required=False, allow_null=True, write_only=True)
+
+    class Meta:
+        model = SupplyCheck
+        fields = [
+            "id",
+            "supply",
+            "checked_on",
+            "quantity_found",
+            "in_good_order",
+            "note",
+            "checked_by",
+            "expires_on",
+        ]
+        read_only_fields = ["supply", "checked_by"]
+
+
+class SupplyViewSet(_Scoped, *_WRITABLE):
+    """Emergency supplies; `flag=expired|missing|check_due` filters the flagged ones."""
+
+    queryset = Supply.objects.none()
+    serializer_class = SupplySerializer
+    head_writes = True
+
+    def get_queryset(self):
+        params = self.request.query_params.dict() if self.action == "list" else {"active": "0"}
+        return selectors.supply_list(user=self.request.user, filters=params)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.supply_save(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.supply_save(
+            supply=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+    @extend_schema(request=SupplyCheckSerializer, responses=SupplySerializer)
+    @action(detail=True, methods=["post"])
+    def check(self, request, pk=None):
+        """A check done: the quantity found becomes the stock."""
+        supply = self.get_object()
+        body = SupplyCheckSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        services.supply_check(supply=supply, user=request.user, **body.validated_data)
+        supply.refresh_from_db()
+        return Response(SupplySerializer(supply).data)
+
+    @extend_schema(responses=SupplyCheckSerializer(many=True))
+    @action(detail=True, methods=["get"])
+    def checks(self, request, pk=None):
+        """The checks recorded for this item, the latest first."""
+        supply = self.get_object()
+        return Response(SupplyCheckSerializer(supply.checks.all()[:100], many=True).data)

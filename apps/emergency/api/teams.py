@@ -1,0 +1,79 @@
+"""Rescue teams and their members."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.emergency import selectors, services
+from apps.emergency.api._common import _WRITABLE, _Scoped
+from apps.emergency.models import Team, TeamMember
+
+
+class MemberSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TeamMember
+        fields = ["id", "team", "name", "role", "phone", "user"]
+        read_only_fields = ["team"]
+
+
+class TeamSerializer(serializers.ModelSerializer):
+    members = MemberSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Team
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "department",
+            "leader",
+            "phone",
+            "agreement_party",
+            "agreement_until",
+            "duties",
+            "is_active",
+            "members",
+        ]
+
+
+class TeamViewSet(_Scoped, *_WRITABLE):
+    """Rescue teams with their members; members are added as an action."""
+
+    queryset = Team.objects.none()
+    serializer_class = TeamSerializer
+    head_writes = True
+    filterset_fields = ["kind", "department"]
+
+    def get_queryset(self):
+        return selectors.team_list(user=self.request.user).prefetch_related("members")
+
+    def perform_create(self, serializer):
+        serializer.instance = services.team_save(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.team_save(
+            team=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+    @extend_schema(request=MemberSerializer, responses=MemberSerializer)
+    @action(detail=True, methods=["post"])
+    def members(self, request, pk=None):
+        team = self.get_object()
+        body = MemberSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        member = services.team_member_save(team=team, data=body.validated_data, user=request.user)
+        return Response(MemberSerializer(member).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={204: None})
+    @action(detail=True, methods=["delete"], url_path=r"members/(?P<member_id>\d+)")
+    def remove_member(self, request, pk=None, member_id=None):
+        team = self.get_object()
+        member = get_object_or_404(team.members, pk=member_id)
+        services.team_member_remove(member=member, user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)

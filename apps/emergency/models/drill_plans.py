@@ -1,0 +1,90 @@
+"""Yearly drill plans, approved by leadership's sign-off, and the drills they plan."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import BaseModel
+from apps.emergency.models._common import _user_fk
+from apps.emergency.models.drills import DrillKind
+from apps.emergency.models.plans import Plan
+from apps.org.models import Department
+from apps.workflow.models import Task
+
+
+class DrillPlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class DrillPlan(BaseModel):
+    """A department's yearly drill plan (年度应急演练计划), approved by sign-off."""
+
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    title = models.CharField(_("title"), max_length=200)
+    note = models.TextField(_("note"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=DrillPlanStatus.choices, default=DrillPlanStatus.DRAFT
+    )
+    approval_task = models.OneToOneField(
+        Task,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approval task"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    created_by = _user_fk(_("created by"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("yearly drill plan")
+        verbose_name_plural = _("yearly drill plans")
+        ordering = ["-year", "department__path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "year"], name="emergency_drill_plan_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("emergency:drillplan_detail", args=[self.pk])
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (DrillPlanStatus.DRAFT, DrillPlanStatus.REJECTED)
+
+
+class DrillPlanItem(BaseModel):
+    drill_plan = models.ForeignKey(
+        DrillPlan, on_delete=models.CASCADE, related_name="items", verbose_name=_("drill plan")
+    )
+    plan = models.ForeignKey(
+        Plan, on_delete=models.PROTECT, related_name="+", verbose_name=_("emergency plan")
+    )
+    month = models.PositiveSmallIntegerField(
+        _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    kind = models.CharField(_("drill kind"), max_length=20, choices=DrillKind.choices)
+    scenario = models.CharField(_("scenario"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("planned drill")
+        verbose_name_plural = _("planned drills")
+        ordering = ["month", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.month:02d} {self.plan.code}"

@@ -1,0 +1,98 @@
+"""Drills held, their evaluation and the improvements raised from them."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import BaseModel
+from apps.emergency.models._common import _user_fk
+from apps.emergency.models.plans import Plan
+from apps.org.models import Department
+from apps.workflow.models import Task
+
+
+class DrillKind(models.TextChoices):
+    TABLETOP = "tabletop", _("Tabletop")
+    FUNCTIONAL = "functional", _("Functional")
+    FULL_SCALE = "full_scale", _("Full-scale")
+
+
+class Drill(BaseModel):
+    """A drill held (应急演练记录), with its evaluation (演练评估)."""
+
+    plan = models.ForeignKey(
+        Plan, on_delete=models.PROTECT, related_name="drills", verbose_name=_("plan drilled")
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
+    )
+    scenario = models.CharField(_("scenario"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=DrillKind.choices)
+    held_on = models.DateField(_("held on"))
+    duration_minutes = models.PositiveIntegerField(_("duration (minutes)"))
+    participant_count = models.PositiveIntegerField(_("number of participants"))
+    participants = models.TextField(_("participants"), blank=True)
+    # The plan's drill due date when this drill was held: on time when held by then.
+    due_on = models.DateField(_("due by"), null=True, blank=True, editable=False)
+    recorded_by = _user_fk(_("recorded by"))
+    evaluated_on = models.DateField(_("evaluated on"), null=True, blank=True)
+    worked_well = models.TextField(_("what worked"), blank=True)
+    problems_found = models.TextField(_("problems found"), blank=True)
+    conclusion = models.TextField(_("conclusion"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("drill")
+        verbose_name_plural = _("drills")
+        ordering = ["-held_on", "-pk"]
+        # The register and the evidence read drills by date.
+        indexes = [models.Index(fields=["held_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%Y-%m-%d} {self.scenario}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("emergency:drill_detail", args=[self.pk])
+
+    @property
+    def is_evaluated(self) -> bool:
+        return self.evaluated_on is not None
+
+    @property
+    def on_time(self) -> bool | None:
+        return None if self.due_on is None else self.held_on <= self.due_on
+
+
+class Improvement(BaseModel):
+    """A problem found in a drill, raised as a task for the department that owns it."""
+
+    drill = models.ForeignKey(
+        Drill, on_delete=models.CASCADE, related_name="improvements", verbose_name=_("drill")
+    )
+    description = models.TextField(_("problem"))
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
+    )
+    due_date = models.DateField(_("due date"))
+    task = models.OneToOneField(
+        Task,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("task"),
+    )
+
+    class Meta:
+        verbose_name = _("improvement")
+        verbose_name_plural = _("improvements")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.description[:50]
+
+    def get_absolute_url(self) -> str:
+        return reverse("emergency:drill_detail", args=[self.drill_id])

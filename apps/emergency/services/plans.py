@@ -1,0 +1,172 @@
+"""Emergency plans: saved by a safety manager, filed with the authority, evaluated; the plan's
+drill due dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from apps.core.exceptions import ApplicationError
+from apps.emergency import rules
+from apps.emergency.models import REMINDER_FIELDS, Evaluation, EvaluationResult, Plan
+from apps.emergency.services._common import (
+    _apply,
+    _attach_all,
+    _not_future,
+    _require_manager,
+    _save,
+)
+
+# The filing is not among them: it is recorded by plan_file() with its checks.
+PLAN_FIELDS = (
+    "code",
+    "title",
+    "kind",
+    "version",
+    "published_on",
+    "department",
+    "owner",
+    "scope",
+    "evaluation_interval_years",
+    "last_evaluated_on",
+    "is_active",
+)
+
+
+def _save_plan(plan: Plan, *, user, reason: str = "", also=()) -> None:
+    """Save a plan without writing its reminder flags (set by the daily job meanwhile) unless
+    named in `also`."""
+    plan.full_clean()
+    plan._history_user = user
+    if reason:
+        plan._change_reason = reason
+    if plan._state.adding:
+        plan.save()
+        return
+    fields = [
+        f.name
+        for f in Plan._meta.concrete_fields
+        if not f.primary_key and f.name not in REMINDER_FIELDS
+    ]
+    plan.save(update_fields=[*fields, *also])
+
+
+def _clear_filing(plan: Plan) -> tuple[str, ...]:
+    """A republished or revised plan is filed again (第二十六条); the old filing stays in the
+    plan's history."""
+    plan.filed_on = None
+    plan.filing_number = ""
+    plan.filing_reminded = False
+    return ("filing_reminded",)
+
+
+def _refresh_drill_due(plan: Plan) -> None:
+    """The next drill is due a frequency after the last drill, or after publication for a plan
+    never drilled."""
+    base = plan.last_drill_on or plan.published_on
+    known = plan.kind in rules.DRILL_INTERVALS  # an unknown kind is refused by full_clean()
+    plan.next_drill_due = rules.next_drill_due(plan.kind, base) if base and known else None
+
+
+def _redate_drills(plan: Plan, *, user) -> None:
+    """Each drill of the plan is due a frequency after the drill before it (by date), the first
+    after publication; the plan's last drill is the latest by date. A drill entered late, dated
+    before others, moves the due dates of the drills after it. The plan is left to be saved."""
+    previous = None
+    for drill in plan.drills.order_by("held_on", "pk"):
+        due = rules.next_drill_due(plan.kind, previous or plan.published_on)
+        if drill.due_on != due:
+            drill.due_on = due
+            drill._history_user = user
+            drill._change_reason = _("Due date recomputed after an earlier drill was recorded")
+            drill.save(update_fields=["due_on", "updated_at"])
+        if previous is None or drill.held_on > previous:
+            previous = drill.held_on
+    plan.last_drill_on = previous
+    _refresh_drill_due(plan)
+
+
+@transaction.atomic
+def emergency_plan_save(*, plan: Plan | None = None, data: dict, user, files=()) -> Plan:
+    _require_manager(user)
+    stored = (
+        Plan.objects.filter(pk=plan.pk).values_list("published_on", "kind").first()
+        if plan is not None and plan.pk
+        else None
+    )
+    plan = plan or Plan()
+    _apply(plan, data, PLAN_FIELDS)
+    also = ()
+    if stored is not None and plan.published_on != stored[0]:
+        # Republished: a new filing is due within 20 working days, reminded afresh.
+        also = _clear_filing(plan)
+    if stored is not None and (plan.published_on, plan.kind) != stored:
+        plan.full_clean()
+        # The first drill is due after publication and each the plan's frequency apart.
+        _redate_drills(plan, user=user)
+    else:
+        _refresh_drill_due(plan)
+    _save_plan(plan, user=user, also=also)
+    _attach_all(plan, files, user)
+    return plan
+
+
+@transaction.atomic
+def plan_file(*, plan: Plan, user, filed_on: dt.date, filing_number: str) -> Plan:
+    """Filed with the authority (备案): the date and the number on the filing receipt."""
+    _require_manager(user)
+    _not_future(filed_on, _("Filing date"))
+    if filed_on < plan.published_on:
+        raise ApplicationError(_("Filing date: a plan is filed after it is published."))
+    if not filing_number.strip():
+        raise ApplicationError(_("Filing number: give the number the authority issued."))
+    plan.filed_on = filed_on
+    plan.filing_number = filing_number.strip()
+    _save_plan(plan, user=user)
+    return plan
+
+
+@transaction.atomic
+def plan_evaluate(
+    *,
+    plan: Plan,
+    user,
+    evaluated_on: dt.date,
+    result: str,
+    findings: str = "",
+    revision: str = "",
+    new_version: str = "",
+) -> Evaluation:
+    """A periodic evaluation; a revision gives the plan its new version."""
+    _require_manager(user)
+    _not_future(evaluated_on, _("Evaluation date"))
+    if result == EvaluationResult.REVISE and not (revision.strip() and new_version.strip()):
+        raise ApplicationError(
+            _("Revision: a plan to be revised needs the revision made and its new version.")
+        )
+    evaluation = Evaluation(
+        plan=plan,
+        evaluated_on=evaluated_on,
+        result=result,
+        findings=findings,
+        revision=revision,
+        new_version=new_version.strip(),
+        evaluated_by=user,
+    )
+    _save(evaluation, user=user)
+    if plan.last_evaluated_on is None or evaluated_on > plan.last_evaluated_on:
+        plan.last_evaluated_on = evaluated_on
+    also = ()
+    if evaluation.new_version:
+        plan.version = evaluation.new_version
+        if result == EvaluationResult.REVISE and plan.filed_on:
+            also = _clear_filing(plan)
+    _save_plan(
+        plan,
+        user=user,
+        also=also,
+        reason=_("Evaluated on %(date)s") % {"date": evaluated_on.isoformat()},
+    )
+    return evaluation

@@ -1,0 +1,133 @@
+"""The pages of drills: list, plans overdue, detail, record, evaluation and improvements."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.core.selectors import attachment_list, history_entries
+from apps.core.views import run_service
+from apps.emergency import selectors, services
+from apps.emergency.forms import DrillEvaluationForm, DrillForm, ImprovementForm
+from apps.emergency.models import Drill, DrillKind
+from apps.emergency.views._common import _form_page, _page, _split_files, _writes
+from apps.org.access import access_for
+from apps.org.permissions import reads_org, role_required
+from apps.org.selectors import department_list
+
+
+@role_required(reads_org)
+def drill_list(request):
+    filters = request.GET.dict()
+    access = access_for(request.user)
+    return render(
+        request,
+        "emergency/drill_list.html",
+        {
+            "page": _page(request, selectors.drill_list(user=request.user, filters=filters)),
+            "filters": filters,
+            "kinds": DrillKind.choices,
+            "departments": department_list(user=request.user),
+            "overdue_count": selectors.overdue_plans(user=request.user).count(),
+            "can_edit": _writes(access),
+        },
+    )
+
+
+@role_required(reads_org)
+def overdue(request):
+    return render(
+        request,
+        "emergency/overdue.html",
+        {
+            "page": _page(request, selectors.overdue_plans(user=request.user)),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _drill(request, pk: int) -> Drill:
+    return get_object_or_404(selectors.drill_list(user=request.user), pk=pk)
+
+
+@role_required(reads_org)
+def drill_detail(request, pk: int, evaluation_form=None, improvement_form=None, status=200):
+    drill = _drill(request, pk)
+    can_edit = access_for(request.user).heads(drill.department_id)
+    initial = {
+        "evaluated_on": drill.evaluated_on or timezone.localdate(),
+        "worked_well": drill.worked_well,
+        "problems_found": drill.problems_found,
+        "conclusion": drill.conclusion,
+    }
+    return render(
+        request,
+        "emergency/drill_detail.html",
+        {
+            "drill": drill,
+            "can_edit": can_edit,
+            "improvements": drill.improvements.select_related("department", "task"),
+            "attachments": attachment_list(owner=drill),
+            "history": history_entries(drill),
+            "evaluation_form": evaluation_form or DrillEvaluationForm(initial=initial),
+            "improvement_form": improvement_form
+            or ImprovementForm(user=request.user, initial={"department": drill.department_id}),
+        },
+        status=status,
+    )
+
+
+@role_required(_writes)
+def drill_create(request):
+    initial = {"plan": request.GET.get("plan"), "held_on": timezone.localdate()}
+    form = DrillForm(
+        request.POST or None,
+        request.FILES or None,
+        user=request.user,
+        plans=selectors.drillable_plans(user=request.user),
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        data, files = _split_files(form)
+        saved = run_service(
+            request,
+            form,
+            lambda: services.drill_record(data=data, user=request.user, files=files),
+            _("Drill recorded."),
+        )
+        if saved is not None:
+            return redirect(saved)
+    return _form_page(request, form, _("Record a drill"), reverse("emergency:drill_list"), True)
+
+
+@require_POST
+@role_required(_writes)
+def drill_evaluate(request, pk: int):
+    drill = _drill(request, pk)
+    form = DrillEvaluationForm(request.POST)
+    if form.is_valid() and run_service(
+        request,
+        form,
+        lambda: services.drill_evaluate(drill=drill, user=request.user, **form.cleaned_data),
+        _("Evaluation saved."),
+    ):
+        return redirect(drill)
+    return drill_detail(request, pk, evaluation_form=form, status=400)
+
+
+@require_POST
+@role_required(_writes)
+def improvement_add(request, pk: int):
+    drill = _drill(request, pk)
+    form = ImprovementForm(request.POST, user=request.user)
+    if form.is_valid() and run_service(
+        request,
+        form,
+        lambda: services.improvement_raise(drill=drill, user=request.user, **form.cleaned_data),
+        _("Improvement raised as a task."),
+    ):
+        return redirect(drill)
+    return drill_detail(request, pk, improvement_form=form, status=400)

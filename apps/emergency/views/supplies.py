@@ -1,0 +1,111 @@
+"""The pages of emergency supplies and their checks."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.core.selectors import history_entries
+from apps.core.views import run_service
+from apps.emergency import selectors, services
+from apps.emergency.forms import SupplyCheckForm, SupplyForm
+from apps.emergency.models import SupplyKind
+from apps.emergency.views._common import _form_page, _page, _writes
+from apps.org.access import access_for
+from apps.org.permissions import reads_org, role_required
+from apps.org.selectors import department_list
+
+
+@role_required(reads_org)
+def supply_list(request):
+    filters = request.GET.dict()
+    access = access_for(request.user)
+    return render(
+        request,
+        "emergency/supply_list.html",
+        {
+            "page": _page(request, selectors.supply_list(user=request.user, filters=filters)),
+            "filters": filters,
+            "kinds": SupplyKind.choices,
+            "departments": department_list(user=request.user),
+            "can_edit": _writes(access),
+            "headed": access.headed_department_ids,
+            "manages": access.manages_everything,
+            "check_form": SupplyCheckForm(initial={"checked_on": timezone.localdate()}),
+        },
+    )
+
+
+@role_required(reads_org)
+def supply_detail(request, pk: int, check_form=None, status=200):
+    supply = get_object_or_404(
+        selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk
+    )
+    access = access_for(request.user)
+    return render(
+        request,
+        "emergency/supply_detail.html",
+        {
+            "supply": supply,
+            "checks": supply.checks.select_related("checked_by")[:50],
+            "history": history_entries(supply),
+            "can_edit": access.heads(supply.department_id),
+            "check_form": check_form
+            or SupplyCheckForm(
+                initial={"checked_on": timezone.localdate(), "quantity_found": supply.quantity}
+            ),
+        },
+        status=status,
+    )
+
+
+@role_required(_writes)
+def supply_edit(request, pk: int | None = None):
+    supply = (
+        get_object_or_404(selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk)
+        if pk
+        else None
+    )
+    form = SupplyForm(request.POST or None, instance=supply, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            request,
+            form,
+            lambda: services.supply_save(supply=supply, data=form.cleaned_data, user=request.user),
+            _("Supply saved."),
+        )
+        if saved is not None:
+            return redirect(saved)
+    return _form_page(request, form, _("Emergency supply"), reverse("emergency:supply_list"))
+
+
+@require_POST
+@role_required(_writes)
+def supply_check(request, pk: int):
+    supply = get_object_or_404(
+        selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk
+    )
+    form = SupplyCheckForm(request.POST)
+    if form.is_valid():
+        check = run_service(
+            request,
+            form,
+            lambda: services.supply_check(supply=supply, user=request.user, **form.cleaned_data),
+            _("Check recorded."),
+        )
+        if check is not None:
+            if check.is_backdated:
+                messages.info(
+                    request,
+                    _(
+                        "The check is dated before the last one: it is kept in "
+                        "the checks; the stock and the dates are unchanged."
+                    ),
+                )
+            return redirect("emergency:supply_list")
+    # Refused: the item's page with what was entered and why.
+    return supply_detail(request, pk, check_form=form, status=400)
