@@ -739,8 +739,10 @@ def test_numbers_past_9999_do_not_collide(world):
 
 
 def test_a_number_taken_concurrently_is_retried(world, monkeypatch):
+    from apps.accidents.services import reports
+
     taken = accident(world)
-    real = services.next_code
+    real = reports.next_code
     calls = []
 
     def racing(occurred_at):
@@ -749,7 +751,7 @@ def test_a_number_taken_concurrently_is_retried(world, monkeypatch):
 
     # The other report is committed between the check and the insert.
     monkeypatch.setattr(Accident, "validate_unique", lambda self, exclude=None: None)
-    monkeypatch.setattr(services, "next_code", racing)
+    monkeypatch.setattr(reports, "next_code", racing)
     assert accident(world).code == "SG-2026-0002" and len(calls) == 2
 
 
