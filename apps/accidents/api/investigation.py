@@ -38,7 +38,9 @@ class InvestigationSerializer(serializers.ModelSerializer):
         fields = list(services.INVESTIGATION_FIELDS)
 
 
-# The accident's details, which show its measures: named by path, as that module imports this one.
+# The answer of investigation and close in the schema: AccidentDetailSerializer, named by its path
+# because apps.accidents.api.reports (which shows the measures with the serializer above) imports
+# this module.
 AccidentDetail = lazy_serializer("apps.accidents.api.reports.AccidentDetailSerializer")()
 
 
