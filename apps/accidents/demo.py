@@ -33,13 +33,32 @@ def _at(days_ago: int, hour: int) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour, 20)))
 
 
-def load(context: dict) -> int:
-    if Accident.objects.exists():
-        return 0
-    users, departments = context["users"], context["departments"]
-    manager, head = users["anquan"], users["jjg_head"]
-    today = timezone.localdate()
+def _guard_fitted(accident, manager, head, departments, when: dt.datetime) -> None:
+    """The closed accident's measure, done and signed off before the accident is closed."""
+    guard = services.measure_add(
+        accident=accident,
+        user=manager,
+        kind="corrective",
+        title="加装车床卡盘防护罩",
+        department=departments["JJG"],
+        due_date=(when + dt.timedelta(days=30)).date(),
+    )
+    workflow.task_submit(
+        task=guard.task,
+        user=head,
+        note="防护罩已安装并验收。",
+        files=[
+            SimpleUploadedFile(
+                "防护罩验收记录.pdf", b"%PDF-1.4 demo", content_type="application/pdf"
+            )
+        ],
+    )
+    workflow.task_sign_off(task=guard.task, user=manager, decision="approve", comment="现场确认")
 
+
+def _closed(manager, head, departments) -> None:
+    """A finger caught in a lathe chuck: investigated, its measure signed off, its lesson held
+    and the accident closed with the whole 四不放过."""
     when = _at(95, 10)
     closed = services.accident_save(
         data={
@@ -81,26 +100,7 @@ def load(context: dict) -> int:
         },
         user=manager,
     )
-    guard = services.measure_add(
-        accident=closed,
-        user=manager,
-        kind="corrective",
-        title="加装车床卡盘防护罩",
-        department=departments["JJG"],
-        due_date=(when + dt.timedelta(days=30)).date(),
-    )
-    # The measure is done and signed off before the accident is closed.
-    workflow.task_submit(
-        task=guard.task,
-        user=head,
-        note="防护罩已安装并验收。",
-        files=[
-            SimpleUploadedFile(
-                "防护罩验收记录.pdf", b"%PDF-1.4 demo", content_type="application/pdf"
-            )
-        ],
-    )
-    workflow.task_sign_off(task=guard.task, user=manager, decision="approve", comment="现场确认")
+    _guard_fitted(closed, manager, head, departments, when)
     services.lesson_save(
         data={
             "accident": closed,
@@ -115,6 +115,9 @@ def load(context: dict) -> int:
         accident=closed, user=manager, closed_on=(when + dt.timedelta(days=40)).date()
     )
 
+
+def _open(manager, departments) -> None:
+    """A foot struck by a falling workpiece, under investigation, told to the authority late."""
     when = _at(10, 14)
     open_ = services.accident_save(
         data={
@@ -150,6 +153,9 @@ def load(context: dict) -> int:
         user=manager,
     )
 
+
+def _near_miss(head, departments) -> None:
+    """A crane hook's safety latch failing, stopped before anyone was hurt."""
     when = _at(20, 9)
     services.accident_save(
         data={
@@ -165,6 +171,9 @@ def load(context: dict) -> int:
         user=head,
     )
 
+
+def _man_hours(departments, today: dt.date) -> int:
+    """The twelve months before this one, for the two workshops."""
     first = today.replace(day=1)
     rows = []
     for code, staff in (("JJG", 48), ("ZP", 36)):
@@ -180,4 +189,16 @@ def load(context: dict) -> int:
                 )
             )
     ManHours.objects.bulk_create(rows)
-    return 3 + len(rows)
+    return len(rows)
+
+
+def load(context: dict) -> int:
+    if Accident.objects.exists():
+        return 0
+    users, departments = context["users"], context["departments"]
+    manager, head = users["anquan"], users["jjg_head"]
+    today = timezone.localdate()
+    _closed(manager, head, departments)
+    _open(manager, departments)
+    _near_miss(head, departments)
+    return 3 + _man_hours(departments, today)

@@ -30,16 +30,16 @@ def _bounds(start: dt.date, end_inclusive: dt.date):
     )
 
 
-def provider(as_of: dt.date) -> list[Indicator]:
-    """Four queries: the last 12 months' accidents, the year's totals (lost-time injuries
-    included), man-hours and whether the app holds any record at all."""
-    in_use = Accident.objects.exists() or ManHours.objects.exists()
-    # The last 12 months: after the same day a calendar year before, up to as_of (a leap day in
-    # between makes it 366 days).
-    start_12m, end = _bounds(as_of - relativedelta(years=1) + dt.timedelta(days=1), as_of)
-    recent = list(
+ELEMENT = 12
+
+
+def _last_12_months(as_of: dt.date) -> list[Accident]:
+    """The accidents (not near misses) of the last 12 months: after the same day a calendar
+    year before, up to as_of (a leap day in between makes it 366 days)."""
+    start, end = _bounds(as_of - relativedelta(years=1) + dt.timedelta(days=1), as_of)
+    return list(
         Accident.objects.filter(
-            occurred_at__gte=start_12m, occurred_at__lt=end, is_near_miss=False
+            occurred_at__gte=start, occurred_at__lt=end, is_near_miss=False
         ).only(
             "occurred_at",
             "head_told_at",
@@ -56,9 +56,14 @@ def provider(as_of: dt.date) -> list[Indicator]:
             "measures_taken",
         )
     )
-    start_year, _end = _bounds(dt.date(as_of.year, 1, 1), as_of)
-    ytd = Accident.objects.filter(
-        occurred_at__gte=start_year, occurred_at__lt=end, is_near_miss=False
+
+
+def _year_to_date(as_of: dt.date) -> dict:
+    """The year's accidents (not near misses) up to as_of: count, casualties, lost-time
+    injuries and loss."""
+    start, end = _bounds(dt.date(as_of.year, 1, 1), as_of)
+    return Accident.objects.filter(
+        occurred_at__gte=start, occurred_at__lt=end, is_near_miss=False
     ).aggregate(
         lost_time=Sum(lost_time_injuries()),  # first: its F("deaths") names the field
         count=Count("pk"),
@@ -67,11 +72,27 @@ def provider(as_of: dt.date) -> list[Indicator]:
         minor=Sum("minor_injuries"),
         loss=Sum("direct_loss"),
     )
-    lost_time = ytd["lost_time"] or 0
-    hours = ManHours.objects.filter(
+
+
+def _hours_year_to_date(as_of: dt.date):
+    return ManHours.objects.filter(
         month__gte=dt.date(as_of.year, 1, 1), month__lte=as_of
     ).aggregate(h=Sum("hours"))["h"]
 
+
+def _rate(key: str, label: str, part: int, whole: int, url: str = URL) -> Indicator:
+    """A percentage that is met at 100 %; None (and no verdict) when there is nothing to
+    measure."""
+    value = percent(part, whole)
+    ok = None if value is None else value >= 100
+    return Indicator(key, label, value, ELEMENT, 100, "%", ok, url)
+
+
+def _figure(key: str, label: str, value, *, target=None, unit="", ok=None, url=URL) -> Indicator:
+    return Indicator(key, label, value, ELEMENT, target, unit, ok, url)
+
+
+def _twelve_month_indicators(recent: list[Accident], as_of: dt.date, data) -> list[Indicator]:
     on_time = sum(1 for a in recent if a.reported_on_time)
     # An investigation is measured once its report is due or the accident is closed.
     measured = [
@@ -84,127 +105,97 @@ def provider(as_of: dt.date) -> list[Indicator]:
         if a.report_submitted_on and a.report_submitted_on <= a.investigation_due
     )
     complete = sum(1 for a in measured if not a.four_no_let_go_missing)
-    deaths_12m = sum(a.deaths for a in recent)
+    deaths = sum(a.deaths for a in recent)
     larger = any(grading.is_larger_or_worse(a.grade) for a in recent)
+    return [
+        _rate(
+            "accidents.reported_on_time_rate",
+            _("Accidents reported to the authority within 1 hour (12 months)"),
+            on_time,
+            len(recent),
+        ),
+        _figure(
+            "accidents.fatalities_12m",
+            _("Deaths in accidents (12 months)"),
+            data(deaths),
+            target=0,
+            ok=data(deaths == 0),
+        ),
+        _figure(
+            "accidents.larger_or_worse_12m",
+            _("Accident graded larger or worse (12 months)"),
+            data(larger),
+            target=False,
+            ok=data(not larger),
+            url=URL + "?grade=larger",
+        ),
+        _rate(
+            "accidents.investigations_closed_on_time_rate",
+            _("Investigation reports submitted within the deadline (12 months)"),
+            closed_on_time,
+            len(measured),
+        ),
+        _rate(
+            "accidents.four_no_let_go_complete_rate",
+            _("Accidents with the four-no-let-go checklist complete (12 months)"),
+            complete,
+            len(measured),
+        ),
+    ]
+
+
+def _year_to_date_indicators(ytd: dict, hours, as_of: dt.date, data) -> list[Indicator]:
     recordable = (ytd["deaths"] or 0) + (ytd["serious"] or 0) + (ytd["minor"] or 0)
+    lost_time = ytd["lost_time"] or 0
+    statistics = URL + "statistics/"
+    return [
+        _figure(
+            "accidents.count_ytd",
+            _("Accidents this year"),
+            data(ytd["count"]),
+            url=URL + f"?year={as_of.year}&near_miss=0",
+        ),
+        _figure("accidents.deaths_ytd", _("Deaths this year"), data(ytd["deaths"] or 0), target=0),
+        _figure(
+            "accidents.serious_injuries_ytd",
+            _("Serious injuries this year"),
+            data(ytd["serious"] or 0),
+            target=0,
+        ),
+        _figure(
+            "accidents.direct_loss_ytd",
+            _("Direct economic loss this year"),
+            data(ytd["loss"] or 0),
+            unit=_("yuan"),
+        ),
+        # TRIR per 200,000 and LTIFR per 1,000,000 hours worked (docs/domain.md "Safety statistics").
+        _figure(
+            "accidents.trir_ytd",
+            _("TRIR this year (per 200,000 hours)"),
+            rules.rate(recordable, hours, rules.TRIR_BASE),
+            url=statistics,
+        ),
+        _figure(
+            "accidents.ltifr_ytd",
+            _("LTIFR this year (per 1,000,000 hours)"),
+            rules.rate(lost_time, hours, rules.LTIFR_BASE),
+            url=statistics,
+        ),
+    ]
+
+
+def provider(as_of: dt.date) -> list[Indicator]:
+    """Four queries: the last 12 months' accidents, the year's totals (lost-time injuries
+    included), man-hours and whether the app holds any record at all."""
+    in_use = Accident.objects.exists() or ManHours.objects.exists()
+    recent = _last_12_months(as_of)
+    ytd = _year_to_date(as_of)
+    hours = _hours_year_to_date(as_of)
 
     def data(value):
         return value if in_use else None
 
-    indicators = [
-        Indicator(
-            "accidents.reported_on_time_rate",
-            _("Accidents reported to the authority within 1 hour (12 months)"),
-            percent(on_time, len(recent)),
-            12,
-            100,
-            "%",
-            None,
-            URL,
-        ),
-        Indicator(
-            "accidents.fatalities_12m",
-            _("Deaths in accidents (12 months)"),
-            data(deaths_12m),
-            12,
-            0,
-            "",
-            data(deaths_12m == 0),
-            URL,
-        ),
-        Indicator(
-            "accidents.larger_or_worse_12m",
-            _("Accident graded larger or worse (12 months)"),
-            data(larger),
-            12,
-            False,
-            "",
-            data(not larger),
-            URL + "?grade=larger",
-        ),
-        Indicator(
-            "accidents.investigations_closed_on_time_rate",
-            _("Investigation reports submitted within the deadline (12 months)"),
-            percent(closed_on_time, len(measured)),
-            12,
-            100,
-            "%",
-            None,
-            URL,
-        ),
-        Indicator(
-            "accidents.four_no_let_go_complete_rate",
-            _("Accidents with the four-no-let-go checklist complete (12 months)"),
-            percent(complete, len(measured)),
-            12,
-            100,
-            "%",
-            None,
-            URL,
-        ),
-        Indicator(
-            "accidents.count_ytd",
-            _("Accidents this year"),
-            data(ytd["count"]),
-            12,
-            None,
-            "",
-            None,
-            URL + f"?year={as_of.year}&near_miss=0",
-        ),
-        Indicator(
-            "accidents.deaths_ytd",
-            _("Deaths this year"),
-            data(ytd["deaths"] or 0),
-            12,
-            0,
-            "",
-            None,
-            URL,
-        ),
-        Indicator(
-            "accidents.serious_injuries_ytd",
-            _("Serious injuries this year"),
-            data(ytd["serious"] or 0),
-            12,
-            0,
-            "",
-            None,
-            URL,
-        ),
-        Indicator(
-            "accidents.direct_loss_ytd",
-            _("Direct economic loss this year"),
-            data(ytd["loss"] or 0),
-            12,
-            None,
-            _("yuan"),
-            None,
-            URL,
-        ),
-        # TRIR per 200,000 and LTIFR per 1,000,000 hours worked (docs/domain.md "Safety statistics").
-        Indicator(
-            "accidents.trir_ytd",
-            _("TRIR this year (per 200,000 hours)"),
-            rules.rate(recordable, hours, rules.TRIR_BASE),
-            12,
-            None,
-            "",
-            None,
-            URL + "statistics/",
-        ),
-        Indicator(
-            "accidents.ltifr_ytd",
-            _("LTIFR this year (per 1,000,000 hours)"),
-            rules.rate(lost_time, hours, rules.LTIFR_BASE),
-            12,
-            None,
-            "",
-            None,
-            URL + "statistics/",
-        ),
+    return [
+        *_twelve_month_indicators(recent, as_of, data),
+        *_year_to_date_indicators(ytd, hours, as_of, data),
     ]
-    for indicator in indicators:
-        if indicator.unit == "%" and indicator.value is not None:
-            object.__setattr__(indicator, "ok", indicator.value >= 100)
-    return indicators

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from apps.accidents.models import ManHours
-from apps.accidents.services import _require_manager, first_of_month
+from apps.accidents.services._common import _require_manager
+from apps.accidents.services.man_hours import first_of_month
 from apps.core.exceptions import RowError
 from apps.core.importing import Column, a_date, decimal, integer, raise_row_errors, read_sheet, text
 from apps.org.models import Department

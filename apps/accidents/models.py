@@ -22,13 +22,13 @@ class Edition(models.TextChoices):
 
 
 # Accidents from this date on use the GB 6441-2025 types (mandatory since 2026-07-01);
-# older records keep the 1986 class (SOURCES.md).
+# older records keep the 1986 class (docs/sources.md).
 GB6441_2025_FROM = dt.date(2026, 7, 1)
 
 
 class AccidentType(models.Model):
     """An accident type of GB 6441, loaded from fixtures/accidents/*.csv. The 2025 list comes
-    from one conversion of the standard (SOURCES.md: trust medium)."""
+    from one conversion of the standard (docs/sources.md: trust medium)."""
 
     edition = models.CharField(_("edition"), max_length=4, choices=Edition.choices)
     code = models.CharField(_("code"), max_length=10)

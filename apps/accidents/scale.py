@@ -38,8 +38,9 @@ def _casualties(rng: random.Random) -> tuple[int, int, int, Decimal]:
     return 0, 0, rng.randint(1, 2), Decimal(rng.randint(500, 30_000))
 
 
-def seed(*, departments, employees, factor, rng: random.Random, today: dt.date) -> int:
-    count = max(1, round(100 * factor))
+def _accidents(*, departments, count, rng: random.Random, today: dt.date) -> list[Accident]:
+    """`count` accidents over the last 3 years, about 15 % of them near misses; those older than
+    90 days closed with the whole checklist."""
     types = {
         edition: list(AccidentType.objects.filter(edition=edition))
         for edition in (Edition.GB6441_2025, Edition.GB6441_1986)
@@ -87,7 +88,11 @@ def seed(*, departments, employees, factor, rng: random.Random, today: dt.date) 
                 closed_on=day + dt.timedelta(days=rng.randint(30, 80)) if closed else None,
             )
         )
-    Accident.objects.bulk_create(accidents, batch_size=BATCH)
+    return accidents
+
+
+def _people(accidents: list[Accident], *, employees, rng: random.Random) -> list[Person]:
+    """One person for each death and injury the accidents count."""
     people = []
     for accident in accidents:
         for severity, n in (
@@ -109,7 +114,11 @@ def seed(*, departments, employees, factor, rng: random.Random, today: dt.date) 
                         lost_workdays=lost,
                     )
                 )
-    Person.objects.bulk_create(people, batch_size=BATCH)
+    return people
+
+
+def _man_hours(*, departments, rng: random.Random, today: dt.date) -> list[ManHours]:
+    """The 24 months before this one for every department, but months already entered."""
     first = today.replace(day=1)
     months = []
     for _ in range(24):
@@ -133,5 +142,15 @@ def seed(*, departments, employees, factor, rng: random.Random, today: dt.date) 
                         hours=Decimal(staff * rng.randint(160, 190)),
                     )
                 )
+    return hours
+
+
+def seed(*, departments, employees, factor, rng: random.Random, today: dt.date) -> int:
+    count = max(1, round(100 * factor))
+    accidents = _accidents(departments=departments, count=count, rng=rng, today=today)
+    Accident.objects.bulk_create(accidents, batch_size=BATCH)
+    people = _people(accidents, employees=employees, rng=rng)
+    Person.objects.bulk_create(people, batch_size=BATCH)
+    hours = _man_hours(departments=departments, rng=rng, today=today)
     ManHours.objects.bulk_create(hours, batch_size=BATCH)
     return len(accidents)

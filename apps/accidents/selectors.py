@@ -242,11 +242,12 @@ def _add_up(total: Period, periods) -> Period:
     return total
 
 
-def statistics(*, user, year: int, departments=None) -> Statistics:
-    """By month for the year and by year for the last five: accidents, casualties, loss,
-    man-hours and the rates; the year's accidents by type, grade and department.
-    Six queries, whatever the data."""
-    first_year = year - YEARS_SHOWN + 1
+REAL = Q(is_near_miss=False)  # an accident, not a near miss
+
+
+def _statistics_rows(*, user, first_year: int, year: int, departments):
+    """The accidents, man-hours and people of the years shown that the user may see (of the
+    departments given, when given)."""
     start, end = _bounds(dt.date(first_year, 1, 1), dt.date(year + 1, 1, 1))
     accidents = _scope(Accident.objects.filter(occurred_at__gte=start, occurred_at__lt=end), user)
     hours = _scope(
@@ -268,7 +269,11 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
         accidents = accidents.filter(department_id__in=departments)
         hours = hours.filter(department_id__in=departments)
         people = people.filter(accident__department_id__in=departments)
-    real = Q(is_near_miss=False)
+    return accidents, hours, people
+
+
+def _months(accidents, hours, people, *, first_year: int, year: int) -> dict:
+    """Every month of the years shown, (year, month) → Period: three queries."""
     months = {
         (y, m): Period(f"{y}-{m:02d}") for y in range(first_year, year + 1) for m in range(1, 13)
     }
@@ -277,13 +282,13 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
         .values("m")
         .annotate(
             # First: its F("deaths") etc. must name the fields, not the sums below.
-            lost_time=Sum(lost_time_injuries(), filter=real),
-            accidents=Count("pk", filter=real),
-            near_misses=Count("pk", filter=~real),
-            deaths=Sum("deaths", filter=real),
-            serious=Sum("serious_injuries", filter=real),
-            minor=Sum("minor_injuries", filter=real),
-            loss=Sum("direct_loss", filter=real),
+            lost_time=Sum(lost_time_injuries(), filter=REAL),
+            accidents=Count("pk", filter=REAL),
+            near_misses=Count("pk", filter=~REAL),
+            deaths=Sum("deaths", filter=REAL),
+            serious=Sum("serious_injuries", filter=REAL),
+            minor=Sum("minor_injuries", filter=REAL),
+            loss=Sum("direct_loss", filter=REAL),
         )
     ):
         period = months[_month_key(row["m"])]
@@ -307,15 +312,16 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
         period.staff_total += row["staff"] or 0
     for period in months.values():
         period.staff = period.staff_total
-    years = [
-        _add_up(Period(str(y)), [months[(y, m)] for m in range(1, 13)])
-        for y in range(year, first_year - 1, -1)
-    ]
-    this_year = [months[(year, m)] for m in range(1, 13)]
+    return months
+
+
+def _breakdowns(accidents, year: int) -> tuple[list[dict], list[dict], list[dict]]:
+    """The year's accidents by type and by grade, and with its near misses by department:
+    three queries."""
     accidents = accidents.filter(
         occurred_at__gte=_bounds(dt.date(year, 1, 1), dt.date(year, 1, 2))[0]
     )
-    grouped = accidents.filter(real)
+    grouped = accidents.filter(REAL)
     by_type = list(
         grouped.values("accident_type__edition", "accident_type__code", "accident_type__name")
         .annotate(count=Count("pk"), deaths=Sum("deaths"), serious=Sum("serious_injuries"))
@@ -329,12 +335,30 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
     by_department = list(
         accidents.values("department__name", "department__code")
         .annotate(
-            count=Count("pk", filter=real),
-            near_misses=Count("pk", filter=~real),
-            deaths=Sum("deaths", filter=real),
-            serious=Sum("serious_injuries", filter=real),
-            loss=Sum("direct_loss", filter=real),
+            count=Count("pk", filter=REAL),
+            near_misses=Count("pk", filter=~REAL),
+            deaths=Sum("deaths", filter=REAL),
+            serious=Sum("serious_injuries", filter=REAL),
+            loss=Sum("direct_loss", filter=REAL),
         )
         .order_by("department__code")
     )
+    return by_type, by_grade, by_department
+
+
+def statistics(*, user, year: int, departments=None) -> Statistics:
+    """By month for the year and by year for the last five: accidents, casualties, loss,
+    man-hours and the rates; the year's accidents by type, grade and department.
+    Six queries, whatever the data."""
+    first_year = year - YEARS_SHOWN + 1
+    accidents, hours, people = _statistics_rows(
+        user=user, first_year=first_year, year=year, departments=departments
+    )
+    months = _months(accidents, hours, people, first_year=first_year, year=year)
+    years = [
+        _add_up(Period(str(y)), [months[(y, m)] for m in range(1, 13)])
+        for y in range(year, first_year - 1, -1)
+    ]
+    this_year = [months[(year, m)] for m in range(1, 13)]
+    by_type, by_grade, by_department = _breakdowns(accidents, year)
     return Statistics(year, this_year, years[0], years, by_type, by_grade, by_department)

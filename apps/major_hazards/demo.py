@@ -12,15 +12,9 @@ from apps.major_hazards import services
 from apps.major_hazards.models import Substance, Unit
 
 
-def load(context: dict) -> int:
-    if Unit.objects.exists():
-        return 0
-    users = context["users"]
-    departments = context["departments"]
+def _ammonia_store(users, departments, substances, today: dt.date) -> None:
+    """12 t of 液氨: a level-4 major hazard source, filed and assessed, its measures checked."""
     manager = users["anquan"]
-    today = timezone.localdate()
-    substances = {s.name: s for s in Substance.objects.all()}
-
     ammonia = services.unit_save(
         data={
             "code": "MH-01",
@@ -82,6 +76,10 @@ def load(context: dict) -> int:
             check_result="working",
         )
 
+
+def _lpg_store(users, departments, substances) -> None:
+    """LPG and oxygen cylinders below the critical quantities: not a major hazard source."""
+    manager = users["anquan"]
     lpg = services.unit_save(
         data={
             "code": "MH-02",
@@ -114,4 +112,15 @@ def load(context: dict) -> int:
         data={"measure_kind": "alarm", "name": "可燃气体检测报警仪", "check_cycle_days": 30},
         user=manager,
     )
+
+
+def load(context: dict) -> int:
+    if Unit.objects.exists():
+        return 0
+    users = context["users"]
+    departments = context["departments"]
+    today = timezone.localdate()
+    substances = {s.name: s for s in Substance.objects.all()}
+    _ammonia_store(users, departments, substances, today)
+    _lpg_store(users, departments, substances)
     return Unit.objects.count()

@@ -16,8 +16,12 @@ from apps.scoring.registry import Indicator
 ELEMENT = 9
 
 
-def provider(as_of: dt.date) -> list[Indicator]:
-    """Two queries: the units with their latest identification, and the measures."""
+URL = "/major-hazards/"
+
+
+def _unit_figures(as_of: dt.date) -> dict:
+    """The active units: how many, how many identified and up to date, major, registered and
+    with a current assessment (one query)."""
     latest = latest_identification(as_of=as_of)
     day_after = timezone.make_aware(dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time.min))
     units = with_current(Unit.objects.filter(is_active=True), as_of).annotate(
@@ -33,14 +37,18 @@ def provider(as_of: dt.date) -> list[Indicator]:
         ),
     )
     major = Q(current_is_major=True)
-    figures = units.aggregate(
+    return units.aggregate(
         total=Count("pk"),
         identified=Count("pk", filter=Q(current_id__isnull=False, stale=False)),
         major=Count("pk", filter=major),
         registered=Count("pk", filter=major & Q(is_registered=True)),
         assessed=Count("pk", filter=major & Q(assessment_due__gte=as_of)),
     )
-    # A measure is checked when its last check is no older than its cycle.
+
+
+def _measure_figures(as_of: dt.date) -> dict:
+    """The active measures of active units, and how many are checked: a measure is checked
+    when its last check is no older than its cycle (one query)."""
     cycles = MonitoringMeasure.objects.filter(is_active=True, unit__is_active=True).values_list(
         "last_checked_on", "check_cycle_days"
     )
@@ -49,53 +57,49 @@ def provider(as_of: dt.date) -> list[Indicator]:
         measures["total"] += 1
         if last is not None and last <= as_of <= last + dt.timedelta(days=days):
             measures["checked"] += 1
+    return measures
+
+
+def _rate(key: str, label: str, value, url: str) -> Indicator:
+    """A percentage that is met at 100 %; no verdict without a value."""
+    ok = None if value is None else value >= 100
+    return Indicator(key, label, value, ELEMENT, 100, "%", ok, url)
+
+
+def provider(as_of: dt.date) -> list[Indicator]:
+    """Two queries: the units with their latest identification, and the measures."""
+    figures = _unit_figures(as_of)
+    measures = _measure_figures(as_of)
     none = figures["total"] == 0
     overdue = None if none else figures["major"] - figures["assessed"]
-    url = "/major-hazards/"
 
     def rate(part: int, whole: int):
         return None if none else percent(part, whole)
 
-    indicators = [
-        Indicator(
+    return [
+        _rate(
             "major_hazards.registered_rate",
             _("Major hazard sources registered and filed"),
             rate(figures["registered"], figures["major"]),
-            ELEMENT,
-            100,
-            "%",
-            None,
-            url + "?major=1&filed=0",
+            URL + "?major=1&filed=0",
         ),
-        Indicator(
+        _rate(
             "major_hazards.units_identified_rate",
             _("Units with a current GB 18218 identification"),
             rate(figures["identified"], figures["total"]),
-            ELEMENT,
-            100,
-            "%",
-            None,
-            url,
+            URL,
         ),
-        Indicator(
+        _rate(
             "major_hazards.assessments_current_rate",
             _("Major hazard sources with a current safety assessment"),
             rate(figures["assessed"], figures["major"]),
-            ELEMENT,
-            100,
-            "%",
-            None,
-            url + "?major=1&assessment=not_current",
+            URL + "?major=1&assessment=not_current",
         ),
-        Indicator(
+        _rate(
             "major_hazards.measures_checked_rate",
             _("Monitoring and control measures checked within their cycle"),
             rate(measures["checked"], measures["total"]),
-            ELEMENT,
-            100,
-            "%",
-            None,
-            url + "measures/",
+            URL + "measures/",
         ),
         Indicator(
             "major_hazards.assessments_overdue",
@@ -105,10 +109,6 @@ def provider(as_of: dt.date) -> list[Indicator]:
             0,
             "",
             None if overdue is None else overdue == 0,
-            url + "?major=1&assessment=not_current",
+            URL + "?major=1&assessment=not_current",
         ),
     ]
-    for indicator in indicators:
-        if indicator.unit == "%" and indicator.value is not None:
-            object.__setattr__(indicator, "ok", indicator.value >= 100)
-    return indicators

@@ -1,7 +1,8 @@
 """Identification and grading of major hazard sources, GB 18218-2018 (危险化学品重大危险源辨识).
 
-Pure: no ORM and no settings (only gettext for the messages people read). The tables are read once from the CSV files in
-fixtures/major_hazards/ (the checked conversions of the standard, see SOURCES.md).
+Pure: no ORM and no settings (only gettext for the messages people read). The tables are read
+once from the CSV files in fixtures/major_hazards/ (the checked conversions of the standard, see
+docs/sources.md).
 
 - §4.1.2: S = Σ qᵢ/Qᵢ; the unit is a major hazard source when S ≥ 1. A substance named in
   表1 uses its 表1 critical quantity Q; a substance only classified uses the 表2 quantity of its
@@ -95,16 +96,20 @@ def _names(name: str) -> list[str]:
     return keys
 
 
-@cache
-def tables() -> Tables:
-    beta_substances: dict[str, tuple[str, Decimal]] = {}  # CAS or name → (name, β)
-    category_beta: dict[str, Decimal] = {}
+def _betas() -> tuple[dict[str, tuple[str, Decimal]], dict[str, Decimal]]:
+    """表3 β by CAS number (or name) → (name, β) for the named toxic gases; 表4 β by category."""
+    substances: dict[str, tuple[str, Decimal]] = {}
+    categories: dict[str, Decimal] = {}
     for row in _read("gb18218_2018_beta.csv"):
         if row["kind"] == "substance":
-            beta_substances[row["cas"] or row["key"]] = (row["key"], Decimal(row["beta"]))
+            substances[row["cas"] or row["key"]] = (row["key"], Decimal(row["beta"]))
         else:
-            category_beta[row["key"]] = Decimal(row["beta"])
+            categories[row["key"]] = Decimal(row["beta"])
+    return substances, categories
 
+
+def _substances(beta_substances: dict[str, tuple[str, Decimal]]) -> list[Substance]:
+    """表1 with the β of 表3 where it names the gas, then the 表3 gases 表1 does not name."""
     substances: list[Substance] = []
     used_beta: set[str] = set()
     for row in _read("gb18218_2018_table1_substances.csv"):
@@ -130,7 +135,10 @@ def tables() -> Tables:
         if key not in used_beta:  # 一氧化碳: a 表3 gas whose Q comes from its categories
             cas = (key,) if key != name else ()
             substances.append(Substance(None, name, (), cas, None, beta))
+    return substances
 
+
+def _lookup(substances: list[Substance]) -> dict[str, Substance]:
     lookup: dict[str, Substance] = {}
     for substance in substances:
         for key in (substance.name, *substance.aliases, *substance.cas):
@@ -138,8 +146,11 @@ def tables() -> Tables:
     for substance in substances:  # derived keys never shadow a name the standard gives
         for key in _names(substance.name):
             lookup.setdefault(normalise(key), substance)
+    return lookup
 
-    categories = {
+
+def _categories(category_beta: dict[str, Decimal]) -> dict[str, Category]:
+    return {
         row["code"]: Category(
             row["code"],
             row["category_zh"],
@@ -149,7 +160,10 @@ def tables() -> Tables:
         )
         for row in _read("gb18218_2018_table2_categories.csv")
     }
-    alpha = tuple(
+
+
+def _alpha() -> tuple[tuple[int, int | None, Decimal], ...]:
+    return tuple(
         (
             int(row["min_people"]),
             int(row["max_people"]) if row["max_people"] else None,
@@ -157,8 +171,11 @@ def tables() -> Tables:
         )
         for row in _read("gb18218_2018_alpha.csv")
     )
+
+
+def _levels() -> tuple[tuple[int, Fraction | None, Fraction | None], ...]:
     level_numbers = {"一级": 1, "二级": 2, "三级": 3, "四级": 4}
-    levels = tuple(
+    return tuple(
         (
             level_numbers[row["level_zh"]],
             Fraction(row["r_min_inclusive"]) if row["r_min_inclusive"] else None,
@@ -166,7 +183,19 @@ def tables() -> Tables:
         )
         for row in _read("gb18218_2018_levels.csv")
     )
-    return Tables(tuple(substances), categories, lookup, alpha, levels)
+
+
+@cache
+def tables() -> Tables:
+    beta_substances, category_beta = _betas()
+    substances = _substances(beta_substances)
+    return Tables(
+        tuple(substances),
+        _categories(category_beta),
+        _lookup(substances),
+        _alpha(),
+        _levels(),
+    )
 
 
 def find_substance(name: str) -> Substance | None:

@@ -2,19 +2,11 @@ import datetime as dt
 import io
 
 import pytest
-import time_machine
-from django.utils import translation
 from PIL import Image
 
 from tests.accidents.factories import accident, accident_type, at
 
-NOW = dt.datetime(2026, 11, 20, 12, 0)
-
-
-@pytest.fixture(autouse=True)
-def frozen():
-    with translation.override("en"), time_machine.travel(NOW, tick=False):
-        yield
+pytestmark = pytest.mark.usefixtures("english", "frozen")
 
 
 def _report(api, world, department=None):

@@ -66,7 +66,7 @@ def test_the_deciding_criterion_is_named(deaths, serious, loss, grade, basis):
 
 
 def test_negative_figures_are_refused():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cannot be negative"):
         classify(-1, 0, 0)
 
 

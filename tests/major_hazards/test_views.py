@@ -1,17 +1,10 @@
 from __future__ import annotations
 
-import datetime as dt
-import io
 import re
-import shutil
-import subprocess
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils import translation
-from openpyxl import load_workbook
+from django.utils import timezone, translation
 
 from apps.major_hazards import services
 from apps.major_hazards.exporters import (
@@ -25,6 +18,7 @@ from apps.major_hazards.exporters import (
 )
 from apps.major_hazards.identification import Entry, identify
 from apps.major_hazards.models import Identification, InventoryItem
+from tests.helpers import count_queries, pdf_text, xlsx_rows
 from tests.major_hazards.factories import item, major_unit, substance, unit
 
 
@@ -87,17 +81,10 @@ def test_the_report_never_rounds_r_up_to_the_next_level(world):
     assert record.level == 2 and report_context(record)["r"] == "99.9999"
 
 
-def test_the_report_pdf_prints_the_figures(world, source, tmp_path):
-    path = tmp_path / "report.pdf"
-    path.write_bytes(
+def test_the_report_pdf_prints_the_figures(world, source):
+    text = pdf_text(
         IdentificationReportExporter(user=world.head_a, params={"unit": source.pk}).render()
     )
-    text = subprocess.run(
-        [shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
     expected = identify({"氨": 12}, exposed_people=60)
     assert f"S = Σ qᵢ/Qᵢ = {result_figure(expected.s)}" in text.replace("  ", " ")
     assert result_figure(expected.r) in text and source.name in text
@@ -110,15 +97,12 @@ def test_the_register_sheet(world, source):
             "number": "备[2026]1号",
             "level": 4,
             "filing_authority": "应急管理局",
-            "filed_on": dt.date.today(),
+            "filed_on": timezone.localdate(),
         },
         user=world.safety_manager,
     )
     unit(world, code="U-2", name="空单元")
-    sheet = load_workbook(
-        io.BytesIO(RegisterExporter(user=world.leader, params={}).render())
-    ).active
-    rows = list(sheet.values)
+    rows = xlsx_rows(RegisterExporter(user=world.leader, params={}).render())
     assert rows[1][0] == source.code and rows[1][6] == 1.2 and rows[1][7] == 3.6
     assert rows[1][8] == str(LEVEL_NAMES[4]) and rows[1][11] == "备[2026]1号"
     assert rows[2][0] == "U-2" and rows[2][6] is None and len(rows) == 3
@@ -126,10 +110,8 @@ def test_the_register_sheet(world, source):
 
 def test_the_register_export_is_scoped(world, source):
     major_unit(world, code="B-1", department=world.dept_b)
-    sheet = load_workbook(
-        io.BytesIO(RegisterExporter(user=world.head_a, params={}).render())
-    ).active
-    assert [r[0] for r in list(sheet.values)[1:]] == [source.code]
+    rows = xlsx_rows(RegisterExporter(user=world.head_a, params={}).render())
+    assert [r[0] for r in rows[1:]] == [source.code]
     assert not RegisterExporter.allowed(world.employee_a)
 
 
@@ -258,7 +240,7 @@ def test_the_api_runs_the_whole_record(world, api_for):
             "number": "备-9",
             "level": 4,
             "filing_authority": "应急管理局",
-            "filed_on": dt.date.today().isoformat(),
+            "filed_on": timezone.localdate().isoformat(),
         },
         format="json",
     )
@@ -328,35 +310,29 @@ def test_the_html_forms_change_the_inventory_and_record_checks(world, client_for
     )
     response = client_for("head_a").post(
         f"/major-hazards/{source.pk}/measures/{measure.pk}/check/",
-        {"checked_on": dt.date.today().isoformat(), "check_result": "working"},
+        {"checked_on": timezone.localdate().isoformat(), "check_result": "working"},
     )
     assert response.status_code == 302
     measure.refresh_from_db()
-    assert measure.last_checked_on == dt.date.today()
+    assert measure.last_checked_on == timezone.localdate()
     response = client.post(f"/major-hazards/{source.pk}/inventory/{line.pk}/delete/")
     assert response.status_code == 302 and not source.inventory.exists()
     assert Identification.objects.filter(unit=source).count() == 3
 
 
-def _queries(fn) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        fn()
-    return len(ctx.captured_queries)
-
-
 def test_list_api_and_export_queries_stay_flat(world, client_for, api_for):
     major_unit(world, code="U-0")
     small = (
-        _queries(lambda: client_for("safety_manager").get("/major-hazards/")),
-        _queries(lambda: api_for("safety_manager").get("/api/v1/major-hazards/units/")),
-        _queries(lambda: RegisterExporter(user=world.safety_manager, params={}).render()),
+        count_queries(lambda: client_for("safety_manager").get("/major-hazards/")),
+        count_queries(lambda: api_for("safety_manager").get("/api/v1/major-hazards/units/")),
+        count_queries(lambda: RegisterExporter(user=world.safety_manager, params={}).render()),
     )
     for n in range(1, 8):
         major_unit(world, code=f"U-{n}")
     large = (
-        _queries(lambda: client_for("safety_manager").get("/major-hazards/")),
-        _queries(lambda: api_for("safety_manager").get("/api/v1/major-hazards/units/")),
-        _queries(lambda: RegisterExporter(user=world.safety_manager, params={}).render()),
+        count_queries(lambda: client_for("safety_manager").get("/major-hazards/")),
+        count_queries(lambda: api_for("safety_manager").get("/api/v1/major-hazards/units/")),
+        count_queries(lambda: RegisterExporter(user=world.safety_manager, params={}).render()),
     )
     assert small == large
 
@@ -375,7 +351,7 @@ def test_a_level_changed_since_filing_asks_for_filing_again(world, client_for, s
             "number": "备-1",
             "level": 4,
             "filing_authority": "应急管理局",
-            "filed_on": dt.date.today(),
+            "filed_on": timezone.localdate(),
         },
         user=world.safety_manager,
     )
@@ -424,7 +400,7 @@ def test_the_unit_page_queries_stay_flat(world, client_for, source):
                     "number": f"备-{n}-{i}",
                     "level": 4,
                     "filing_authority": "局",
-                    "filed_on": dt.date.today(),
+                    "filed_on": timezone.localdate(),
                 },
                 files=[
                     SimpleUploadedFile(f"c{i}.pdf", b"%PDF-1.4", content_type="application/pdf")
@@ -439,21 +415,26 @@ def test_the_unit_page_queries_stay_flat(world, client_for, source):
 
     client = client_for("safety_manager")
     add(1)
-    small = _queries(lambda: client.get(f"/major-hazards/{source.pk}/"))
+    small = count_queries(lambda: client.get(f"/major-hazards/{source.pk}/"))
     add(5)
-    assert _queries(lambda: client.get(f"/major-hazards/{source.pk}/")) == small
+    assert count_queries(lambda: client.get(f"/major-hazards/{source.pk}/")) == small
 
 
 def test_the_list_filters_find_sources_not_filed_or_not_assessed(world, client_for, source):
     filed = major_unit(world, code="U-2")
     services.register_entry_save(
         unit=filed,
-        data={"number": "备-2", "level": 4, "filing_authority": "局", "filed_on": dt.date.today()},
+        data={
+            "number": "备-2",
+            "level": 4,
+            "filing_authority": "局",
+            "filed_on": timezone.localdate(),
+        },
         user=world.safety_manager,
     )
     services.assessment_save(
         unit=filed,
-        data={"assessed_on": dt.date.today(), "assessor": "x"},
+        data={"assessed_on": timezone.localdate(), "assessor": "x"},
         user=world.safety_manager,
     )
     client = client_for("leader")

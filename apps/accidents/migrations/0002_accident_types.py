@@ -1,7 +1,7 @@
 """Load the GB 6441 accident types from fixtures/accidents/.
 
 gb6441_2025_accident_types.csv: GB 6441-2025《生产安全事故分类与编码》, 27 basic types, mandatory
-since 2026-07-01; SOURCES.md trusts it "medium" (one conversion of the standard).
+since 2026-07-01; docs/sources.md trusts it "medium" (one conversion of the standard).
 gb6441_accident_types.csv: the superseded GB 6441-1986 list of 20, kept for older records.
 """
 

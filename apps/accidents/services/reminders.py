@@ -1,0 +1,87 @@
+"""Daily reminders: the casualty window closing soon, the investigation report due."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.accidents.models import Accident, AccidentStatus
+from apps.workflow import services as workflow
+
+REMIND_DAYS = 3  # before the casualty window closes
+REPORT_REMIND_DAYS = 7  # before the investigation report is due
+
+
+def _due(today: dt.date) -> tuple[list[Accident], list[Accident]]:
+    """The open accidents whose casualty window closes within REMIND_DAYS, and those whose
+    investigation report is due within REPORT_REMIND_DAYS or overdue, not yet reminded."""
+    start = timezone.make_aware(dt.datetime.combine(today - dt.timedelta(days=400), dt.time.min))
+    candidates = list(
+        Accident.objects.filter(is_near_miss=False, occurred_at__gte=start)
+        .exclude(status=AccidentStatus.CLOSED)
+        .select_related("accident_type")
+    )
+    window, report = [], []
+    for accident in candidates:
+        if not accident.window_reminded and (
+            today <= accident.casualty_window_end <= today + dt.timedelta(days=REMIND_DAYS)
+        ):
+            window.append(accident)
+        due = accident.investigation_due
+        if (
+            accident.report_submitted_on is None
+            and accident.report_reminded_for != due
+            and due <= today + dt.timedelta(days=REPORT_REMIND_DAYS)
+        ):
+            report.append(accident)
+    return window, report
+
+
+@transaction.atomic
+def accident_reminders_send(*, today: dt.date | None = None) -> int:
+    """Daily: tell safety managers and the department's heads that the casualty window of an
+    accident closes soon, and that an investigation report is due soon or overdue. Each
+    reminder is sent once (a moved due date, after an extension, is reminded again)."""
+    from apps.org.models import Role
+    from apps.org.selectors import department_head_users, users_with_role
+
+    today = today or timezone.localdate()
+    window, report = _due(today)
+    if not window and not report:
+        return 0
+    managers = list(users_with_role(Role.SAFETY_MANAGER))
+    heads = department_head_users(department_ids={a.department_id for a in window + report})
+
+    def recipients(accident: Accident) -> list:
+        return managers + heads.get(accident.department_id, [])
+
+    batch = []
+    for accident in window:
+        batch.append(
+            (
+                recipients(accident),
+                _("%(code)s: changes in casualties regrade the accident only until %(end)s.")
+                % {"code": accident.code, "end": accident.casualty_window_end.isoformat()},
+                None,
+                accident.get_absolute_url(),
+            )
+        )
+        accident.window_reminded = True
+    for accident in report:
+        batch.append(
+            (
+                recipients(accident),
+                _("%(code)s: the investigation report is due on %(due)s.")
+                % {"code": accident.code, "due": accident.investigation_due.isoformat()},
+                None,
+                accident.get_absolute_url(),
+            )
+        )
+        accident.report_reminded_for = accident.investigation_due
+    workflow.notify_many(batch)
+    changed = {a.pk: a for a in window + report}.values()
+    Accident.objects.bulk_update(list(changed), ["window_reminded", "report_reminded_for"])
+    return len(batch)
