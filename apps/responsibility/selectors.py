@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from guardian.models import UserObjectPermission
 
 from apps.core.selectors import as_int
@@ -62,7 +63,7 @@ def objective_rows(
     objectives = list(Objective.objects.filter(year=year).prefetch_related("targets__department"))
     live_values = live if live is not None else {}
     if live is None and any(o.indicator_key for o in objectives):
-        as_of = as_of or min(dt.date.today(), dt.date(year, 12, 31))
+        as_of = as_of or min(timezone.localdate(), dt.date(year, 12, 31))
         live_values = indicators(as_of)
     access = access_for(user)
     rows = []
@@ -120,7 +121,7 @@ def duty_list(
         review_count=Count("reviews"),
         year_result=Subquery(
             DutyReview.objects.filter(
-                document=OuterRef("pk"), year=year or dt.date.today().year
+                document=OuterRef("pk"), year=year or timezone.localdate().year
             ).values("result")[:1]
         ),
     )

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from apps.core.exceptions import ApplicationError
 from apps.hazards import services as hazard_services
@@ -131,7 +132,7 @@ def test_unsigned_letters_are_reminded_weekly(world):
 def test_actual_value_follows_the_hazard_ledger(world):
     objective = services.objective_save(
         data={
-            "year": dt.date.today().year,
+            "year": timezone.localdate().year,
             "name": "隐患整改率",
             "indicator_key": "hazards.rectification_rate",
             "direction": "at_least",

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from apps.org.models import Employee
 from apps.responsibility import services
@@ -210,20 +211,20 @@ def _queries(fn) -> int:
 
 def _fill(world, size: int, code: str) -> None:
     team, leader, _leader_employee, staff = team_with_staff(world, size, code=code)
-    issue(world, template(world), year=dt.date.today().year)
+    issue(world, template(world), year=timezone.localdate().year)
     attendees = list(Employee.objects.filter(department=team)[:5])
     for i in range(size):
         meeting = Meeting.objects.create(
             level=MeetingLevel.DEPARTMENT if i % 2 else MeetingLevel.COMPANY,
             department=world.dept_a if i % 2 else world.root,
             title=f"会议{i}",
-            scheduled_on=dt.date.today() - dt.timedelta(days=i),
-            held_on=dt.date.today() - dt.timedelta(days=i),
+            scheduled_on=timezone.localdate() - dt.timedelta(days=i),
+            held_on=timezone.localdate() - dt.timedelta(days=i),
         )
         meeting.attendees.set(attendees)
     services.objective_save(
         data={
-            "year": dt.date.today().year,
+            "year": timezone.localdate().year,
             "name": f"目标{code}",
             "indicator_key": "hazards.rectification_rate",
             "direction": "at_least",
@@ -271,7 +272,7 @@ def test_pages_api_and_exports_run_the_same_queries_for_few_and_many(world, clie
 
 def test_the_forms_work_end_to_end(world, client_for):
     manager, head = client_for("safety_manager"), client_for("head_a")
-    year = dt.date.today().year
+    year = timezone.localdate().year
     response = manager.post(
         "/responsibility/objectives/new/",
         {
@@ -368,7 +369,7 @@ def test_duties_versions_and_yearly_review(world, client_for):
     assert manager.post("/responsibility/duties/new/", body).status_code == 302
     first = DutyDocument.objects.get()
     assert manager.get("/responsibility/duties/").status_code == 200
-    year = dt.date.today().year
+    year = timezone.localdate().year
     assert (
         manager.post(
             f"/responsibility/duties/{first.pk}/review/", {"year": year, "result": "revise"}
