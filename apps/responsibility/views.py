@@ -393,7 +393,7 @@ def meetings(request):
 def meeting_detail(request, pk: int):
     meeting = get_object_or_404(selectors.meeting_list(user=request.user), pk=pk)
     access = access_for(request.user)
-    can_edit = services._can_run_meeting(request.user, meeting.level, meeting.department)
+    can_edit = services.can_run_meeting(request.user, meeting.level, meeting.department)
     return render(
         request,
         "responsibility/meeting_detail.html",
