@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -148,7 +149,11 @@ def _direct_heads() -> dict[int, list[int]]:
     return heads
 
 
-def letter_pairs(level: str) -> tuple[list[tuple[int, int, int]], int]:
+# (department id, issuer employee id, holder employee id) of one letter
+Pair = tuple[int, int, int]
+
+
+def letter_pairs(level: str) -> tuple[list[Pair], int]:
     """(department id, issuer employee id, holder employee id) for every letter of a level,
     and the number of units skipped for lack of a head. A fixed number of queries."""
     heads = _direct_heads()
@@ -157,68 +162,101 @@ def letter_pairs(level: str) -> tuple[list[tuple[int, int, int]], int]:
             "id", "department_id", "user_id", "is_principal_head"
         )
     )
-    by_user = {user_id: (pk, dept) for pk, dept, user_id, _p in employees if user_id}
     units = list(Department.objects.filter(is_active=True).values_list("id", "kind", "path"))
+    head_of = _head_finder(heads, employees)
+    if level == LetterLevel.COMPANY:
+        pairs, skipped = _company_pairs(units, employees, head_of)
+    elif level == LetterLevel.DEPARTMENT:
+        pairs, skipped = _department_pairs(units, head_of)
+    else:
+        pairs, skipped = _team_pairs(units, employees, head_of)
+    return _one_per_holder(pairs), skipped
 
-    def head_employee(unit_id: int) -> int | None:
+
+def _head_finder(heads: dict[int, list[int]], employees: list) -> Callable[[int], int | None]:
+    """Unit id → the employee id of its first direct head who is an active employee, if any."""
+    by_user = {user_id: pk for pk, _dept, user_id, _p in employees if user_id}
+
+    def head_of(unit_id: int) -> int | None:
         for user_id in heads.get(unit_id, []):
             if user_id in by_user:
-                return by_user[user_id][0]
+                return by_user[user_id]
         return None
 
-    pairs: list[tuple[int, int, int]] = []
+    return head_of
+
+
+def _company_pairs(units: list, employees: list, head_of) -> tuple[list[Pair], int]:
+    """The principal head issues to the heads of departments and workshops and to leadership."""
+    principal = next((pk for pk, _dept, _u, is_principal in employees if is_principal), None)
+    if principal is None:
+        return [], 1
     skipped = 0
-    if level == LetterLevel.COMPANY:
-        principal = next(((pk, dept) for pk, dept, _u, p in employees if p), None)
-        if principal is None:
-            return [], 1
-        holders: dict[int, int] = {}
-        for unit_id, kind, _path in units:
-            if kind in TOP_KINDS:
-                head = head_employee(unit_id)
-                if head is None:
-                    skipped += 1
-                elif head != principal[0]:
-                    holders.setdefault(head, unit_id)
-        leaders = Employee.objects.filter(
-            is_active=True, user__groups__name=Role.LEADERSHIP
-        ).values_list("id", "department_id")
-        for pk, dept in leaders:
-            if pk != principal[0]:
-                holders.setdefault(pk, dept)
-        pairs = [(dept, principal[0], holder) for holder, dept in holders.items()]
-    elif level == LetterLevel.DEPARTMENT:
-        for unit_id, kind, path in units:
-            if kind not in TOP_KINDS:
-                continue
-            issuer = head_employee(unit_id)
-            if issuer is None:
+    holders: dict[int, int] = {}
+    for unit_id, kind, _path in units:
+        if kind in TOP_KINDS:
+            head = head_of(unit_id)
+            if head is None:
                 skipped += 1
-                continue
-            for sub_id, sub_kind, sub_path in units:
-                if sub_kind in LOWER_KINDS and sub_path.startswith(path):
-                    holder = head_employee(sub_id)
-                    if holder is not None and holder != issuer:
-                        pairs.append((sub_id, issuer, holder))
-    else:
-        staff: dict[int, list[int]] = {}
-        for pk, dept, _u, _p in employees:
-            staff.setdefault(dept, []).append(pk)
-        for unit_id, kind, _path in units:
-            if kind not in LOWER_KINDS:
-                continue
-            issuer = head_employee(unit_id)
-            if issuer is None:
-                skipped += 1 if staff.get(unit_id) else 0
-                continue
-            pairs.extend((unit_id, issuer, pk) for pk in staff.get(unit_id, []) if pk != issuer)
+            elif head != principal:
+                holders.setdefault(head, unit_id)
+    leaders = Employee.objects.filter(
+        is_active=True, user__groups__name=Role.LEADERSHIP
+    ).values_list("id", "department_id")
+    for pk, dept in leaders:
+        if pk != principal:
+            holders.setdefault(pk, dept)
+    return [(dept, principal, holder) for holder, dept in holders.items()], skipped
+
+
+def _department_pairs(units: list, head_of) -> tuple[list[Pair], int]:
+    """The head of each department or workshop issues to the heads of the sections and teams
+    below it."""
+    pairs: list[Pair] = []
+    skipped = 0
+    for unit_id, kind, path in units:
+        if kind not in TOP_KINDS:
+            continue
+        issuer = head_of(unit_id)
+        if issuer is None:
+            skipped += 1
+            continue
+        for sub_id, sub_kind, sub_path in units:
+            if sub_kind in LOWER_KINDS and sub_path.startswith(path):
+                holder = head_of(sub_id)
+                if holder is not None and holder != issuer:
+                    pairs.append((sub_id, issuer, holder))
+    return pairs, skipped
+
+
+def _team_pairs(units: list, employees: list, head_of) -> tuple[list[Pair], int]:
+    """The head of each section or team issues to its staff; a unit with staff but no head is
+    skipped."""
+    staff: dict[int, list[int]] = {}
+    for pk, dept, _u, _p in employees:
+        staff.setdefault(dept, []).append(pk)
+    pairs: list[Pair] = []
+    skipped = 0
+    for unit_id, kind, _path in units:
+        if kind not in LOWER_KINDS:
+            continue
+        issuer = head_of(unit_id)
+        if issuer is None:
+            skipped += 1 if staff.get(unit_id) else 0
+            continue
+        pairs.extend((unit_id, issuer, pk) for pk in staff.get(unit_id, []) if pk != issuer)
+    return pairs, skipped
+
+
+def _one_per_holder(pairs: list[Pair]) -> list[Pair]:
+    """The first pair of each holder: nobody holds two letters of one level."""
     seen: set[int] = set()
     unique = []
     for pair in pairs:
         if pair[2] not in seen:
             seen.add(pair[2])
             unique.append(pair)
-    return unique, skipped
+    return unique
 
 
 def letter_list(*, user, filters: dict | None = None) -> QuerySet[ResponsibilityLetter]:
