@@ -32,7 +32,17 @@ def load(context: dict) -> int:
     departments = context["departments"]
     manager, head, leader = users["anquan"], users["jjg_head"], users["lingdao"]
     today = timezone.localdate()
-    year = today.year
+    count = _objectives(today.year, departments, manager)
+    _duties(today.year, departments, manager)
+    _letters(today.year, manager, leader)
+    employees = {e.employee_no: e for e in Employee.objects.all()}
+    _organisation(today.year, employees, manager)
+    _meetings(today, departments, employees, manager, head)
+    return count
+
+
+def _objectives(year: int, departments: dict, manager) -> int:
+    """The year's objectives, each split to the two workshops."""
     count = 0
     for order, (name, key, direction, target, unit, actual) in enumerate(OBJECTIVES):
         objective = services.objective_save(
@@ -53,6 +63,11 @@ def load(context: dict) -> int:
                 objective=objective, department=departments[code], target=target, user=manager
             )
         count += 1
+    return count
+
+
+def _duties(year: int, departments: dict, manager) -> None:
+    """A workshop's duties, and a position's duties reviewed this year."""
     services.duty_save(
         data={
             "scope": "department",
@@ -63,19 +78,24 @@ def load(context: dict) -> int:
         user=manager,
     )
     position = Position.objects.order_by("pk").first()
-    if position is not None:
-        document = services.duty_save(
-            data={
-                "scope": "position",
-                "position": position,
-                "title": f"{position.name}安全职责",
-                "content": "遵守安全操作规程，正确佩戴劳动防护用品。",
-            },
-            user=manager,
-        )
-        services.duty_review(
-            document=document, year=year, result="adequate", user=manager, notes="职责清晰"
-        )
+    if position is None:
+        return
+    document = services.duty_save(
+        data={
+            "scope": "position",
+            "position": position,
+            "title": f"{position.name}安全职责",
+            "content": "遵守安全操作规程，正确佩戴劳动防护用品。",
+        },
+        user=manager,
+    )
+    services.duty_review(
+        document=document, year=year, result="adequate", user=manager, notes="职责清晰"
+    )
+
+
+def _letters(year: int, manager, leader) -> None:
+    """A template and the year's letters at each level; the company letters signed."""
     for level, title in (
         (LetterLevel.COMPANY, "公司级安全目标责任书"),
         (LetterLevel.DEPARTMENT, "部门级安全目标责任书"),
@@ -93,6 +113,10 @@ def load(context: dict) -> int:
         services.letter_sign(letter=letter, user=leader)
         if letter.holder.user_id:
             services.letter_sign(letter=letter, user=letter.holder.user)
+
+
+def _organisation(year: int, employees: dict, manager) -> None:
+    """The safety committee and office, set up by one document, with their members."""
     document = services.document_save(
         data={
             "number": f"华精安〔{year}〕1号",
@@ -108,7 +132,6 @@ def load(context: dict) -> int:
         data={"kind": "office", "name": "安全环保部（安委会办公室）", "document": document},
         user=manager,
     )
-    employees = {e.employee_no: e for e in Employee.objects.all()}
     for body, number, role in (
         (committee, "E0001", "chair"),
         (committee, "E0002", "secretary"),
@@ -119,6 +142,12 @@ def load(context: dict) -> int:
     ):
         if number in employees:
             services.member_add(body=body, employee=employees[number], role=role, user=manager)
+
+
+def _meetings(today: dt.date, departments: dict, employees: dict, manager, head) -> None:
+    """The company's quarterly meetings and a workshop's monthly ones so far this year (March
+    missed), the last with a decision."""
+    year = today.year
     root = departments["HDJG"]
     quarter_starts = [dt.date(year, m, 15) for m in (1, 4, 7, 10) if dt.date(year, m, 15) < today]
     for day in quarter_starts:
@@ -164,4 +193,3 @@ def load(context: dict) -> int:
             due_date=today + dt.timedelta(days=14),
             user=head,
         )
-    return count

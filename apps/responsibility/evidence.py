@@ -27,11 +27,34 @@ def provider(as_of: dt.date) -> list[Indicator]:
     """Objectives of the year set and split, departments assessed (last year's, the one a
     year-end assessment is about), letters signed, units with officers, meetings held."""
     year = as_of.year
+    return [
+        _objectives_split(year),
+        _departments_assessed(year - 1),
+        _letters_signed(year),
+        _units_without_officer(),
+        _meetings_held(year, as_of),
+        _duties_reviewed(year),
+        _bodies_appointed(),
+    ]
+
+
+def _objectives_split(year: int) -> Indicator:
     objectives = Objective.objects.filter(year=year).aggregate(
         total=Count("pk"), split=Count("pk", filter=Q(targets__isnull=False), distinct=True)
     )
     split = bool(objectives["total"]) and objectives["split"] == objectives["total"]
-    assessed_year = year - 1
+    return Indicator(
+        "responsibility.objectives_split",
+        _("Objectives of the year set and split to departments"),
+        value=split,
+        element=1,
+        target=True,
+        ok=split,
+        url="/responsibility/objectives/",
+    )
+
+
+def _departments_assessed(assessed_year: int) -> Indicator:
     to_assess = (
         DepartmentTarget.objects.filter(objective__year=assessed_year)
         .values("department_id")
@@ -41,85 +64,82 @@ def provider(as_of: dt.date) -> list[Indicator]:
     assessed = DepartmentAssessment.objects.filter(
         year=assessed_year, status=AssessmentStatus.APPROVED
     ).count()
+    return Indicator(
+        "responsibility.departments_assessed_rate",
+        _("Departments assessed against last year's targets"),
+        value=percent(assessed, to_assess),
+        element=1,
+        target=100,
+        unit="%",
+        url="/responsibility/objectives/",
+    )
+
+
+def _letters_signed(year: int) -> Indicator:
     letters = ResponsibilityLetter.objects.filter(year=year).aggregate(
         total=Count("pk"), signed=Count("pk", filter=Q(status=LetterStatus.SIGNED))
     )
+    return Indicator(
+        "responsibility.letters_signed_rate",
+        _("Responsibility letters signed by both sides"),
+        value=percent(letters["signed"], letters["total"]),
+        element=2,
+        target=100,
+        unit="%",
+        url="/responsibility/letters/",
+    )
+
+
+def _units_without_officer() -> Indicator:
     without_officer = len(selectors.units_without_officer())
+    return Indicator(
+        "responsibility.units_without_officer",
+        _("Units without a safety officer"),
+        value=without_officer,
+        element=2,
+        target=0,
+        ok=without_officer == 0,
+        url="/responsibility/organisation/",
+    )
+
+
+def _meetings_held(year: int, as_of: dt.date) -> Indicator:
     rows = selectors.meeting_compliance(year=year, as_of=as_of)
     required = sum(r.result.required for r in rows)
     held = sum(r.result.held for r in rows)
+    return Indicator(
+        "responsibility.meetings_held_rate",
+        _("Safety meetings held against required"),
+        value=percent(held, required),
+        element=2,
+        target=100,
+        unit="%",
+        url="/responsibility/meetings/compliance/",
+    )
+
+
+def _duties_reviewed(year: int) -> Indicator:
     current_duties = DutyDocument.objects.filter(is_current=True).count()
     reviewed = DutyReview.objects.filter(year=year, document__is_current=True).count()
+    return Indicator(
+        "responsibility.duties_reviewed_rate",
+        _("Duty documents reviewed this year"),
+        value=percent(reviewed, current_duties),
+        element=2,
+        target=100,
+        unit="%",
+        url="/responsibility/duties/",
+    )
+
+
+def _bodies_appointed() -> Indicator:
     has_bodies = SafetyBody.objects.filter(document__isnull=False).values("kind").distinct().count()
-    return [
-        Indicator(
-            "responsibility.objectives_split",
-            _("Objectives of the year set and split to departments"),
-            split,
-            1,
-            True,
-            "",
-            split,
-            "/responsibility/objectives/",
-        ),
-        Indicator(
-            "responsibility.departments_assessed_rate",
-            _("Departments assessed against last year's targets"),
-            percent(assessed, to_assess),
-            1,
-            100,
-            "%",
-            None,
-            "/responsibility/objectives/",
-        ),
-        Indicator(
-            "responsibility.letters_signed_rate",
-            _("Responsibility letters signed by both sides"),
-            percent(letters["signed"], letters["total"]),
-            2,
-            100,
-            "%",
-            None,
-            "/responsibility/letters/",
-        ),
-        Indicator(
-            "responsibility.units_without_officer",
-            _("Units without a safety officer"),
-            without_officer,
-            2,
-            0,
-            "",
-            without_officer == 0,
-            "/responsibility/organisation/",
-        ),
-        Indicator(
-            "responsibility.meetings_held_rate",
-            _("Safety meetings held against required"),
-            percent(held, required),
-            2,
-            100,
-            "%",
-            None,
-            "/responsibility/meetings/compliance/",
-        ),
-        Indicator(
-            "responsibility.duties_reviewed_rate",
-            _("Duty documents reviewed this year"),
-            percent(reviewed, current_duties),
-            2,
-            100,
-            "%",
-            None,
-            "/responsibility/duties/",
-        ),
-        Indicator(
-            "responsibility.bodies_appointed",
-            _("Safety committee and office appointed by document"),
-            has_bodies >= 2,
-            2,
-            True,
-            "",
-            has_bodies >= 2,
-            "/responsibility/organisation/",
-        ),
-    ]
+    return Indicator(
+        "responsibility.bodies_appointed",
+        _("Safety committee and office appointed by document"),
+        value=has_bodies >= 2,
+        element=2,
+        target=True,
+        ok=has_bodies >= 2,
+        url="/responsibility/organisation/",
+    )

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from django.utils import timezone
@@ -114,7 +113,7 @@ class ObjectivesPdfExporter(ResponsibilityExporter):
                 "rows": selectors.objective_rows(year=year, user=self.user),
                 "assessments": selectors.assessment_list(user=self.user, year=year),
                 "generated_at": timezone.localtime(),
-                "today": dt.date.today(),
+                "today": timezone.localdate(),
             },
         )
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.org.models import Department, Employee
@@ -24,12 +25,10 @@ class ObjectiveForm(forms.ModelForm):
     """The live indicator is chosen from what the apps measure today; empty means by hand."""
 
     def __init__(self, *args, **kwargs):
-        import datetime as dt
-
         from apps.scoring.registry import indicators
 
         super().__init__(*args, **kwargs)
-        live = indicators(dt.date.today())
+        live = indicators(timezone.localdate())
         choices = [("", _("— entered by hand —"))] + [
             (key, f"{indicator.label} ({key})")
             for key, indicator in sorted(live.items())

@@ -1,13 +1,17 @@
 import datetime as dt
+import io
 
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
+from django.utils import timezone
 
 from apps.core.exceptions import ApplicationError
 from apps.hazards import services as hazard_services
 from apps.org.models import Employee, SafetyOfficer
 from apps.responsibility import evidence, selectors, services
+from apps.responsibility.exporters import ObjectivesExporter
 from apps.responsibility.models import (
     AssessmentStatus,
     LetterLevel,
@@ -15,14 +19,17 @@ from apps.responsibility.models import (
     LetterStatus,
     Meeting,
     MeetingLevel,
+    Objective,
     ResponsibilityLetter,
 )
 from apps.scoring.registry import indicators
 from apps.workflow import services as workflow
-from apps.workflow.models import Task
+from apps.workflow.models import Notification, Task
 from tests.hazards.factories import assign, rectify, report
-from tests.org.factories import EmployeeFactory
+from tests.org.factories import EmployeeFactory, UserFactory
 from tests.responsibility.factories import issue, team_with_staff, template
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 # ------------------------------------------------------------------------------
@@ -47,9 +54,7 @@ def test_bulk_issue_for_300_people_creates_each_letter_once(world):
 
 
 def test_company_and_department_levels(world):
-    from apps.org.models import Employee as Emp
-
-    Emp.objects.filter(user=world.leader).update(is_principal_head=True)
+    Employee.objects.filter(user=world.leader).update(is_principal_head=True)
     team, leader, leader_employee, _staff = team_with_staff(world, 2)
     company = issue(world, template(world, LetterLevel.COMPANY))
     holders = set(
@@ -70,37 +75,35 @@ def _letter(world):
 
 
 def test_only_the_parties_sign_and_a_signed_letter_never_changes(world):
-    from tests.org.factories import UserFactory
-
     letter, leader, holder = _letter(world)
     holder.user = UserFactory(username="holder")
     holder.save()
     # Head of department A heads the team too, but is no party to this letter.
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only the two parties to a letter may sign it"):
         services.letter_sign(letter=letter, user=world.head_a)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only the two parties to a letter may sign it"):
         services.letter_sign(letter=letter, user=world.safety_manager)
     services.letter_sign(letter=letter, user=leader)
     letter.refresh_from_db()
     assert letter.status == LetterStatus.PARTLY
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="You have already signed this letter"):
         services.letter_sign(letter=letter, user=leader)
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="A signed letter cannot be changed"):
         services.letter_update(letter=letter, data={"body": "改"}, user=world.safety_manager)
     services.letter_sign(letter=letter, user=holder.user)
     letter.refresh_from_db()
     assert letter.status == LetterStatus.SIGNED
     letter.body = "改写"
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="A signed letter is never changed"):
         letter.save()
     signature = LetterSignature.objects.first()
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="A letter signature is never changed"):
         signature.save()
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="A letter signature is never deleted"):
         signature.delete()
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="A letter signature is never changed"):
         LetterSignature.objects.all().update(signer=world.safety_manager)
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="A letter signature is never deleted"):
         LetterSignature.objects.all().delete()
     assert LetterSignature.objects.count() == 2
 
@@ -119,8 +122,6 @@ def test_unsigned_letters_are_reminded_weekly(world):
     assert services.letter_reminders_send(today=dt.date(2026, 2, 1)) == 1
     assert services.letter_reminders_send(today=dt.date(2026, 2, 3)) == 0
     assert services.letter_reminders_send(today=dt.date(2026, 2, 8)) == 1
-    from apps.workflow.models import Notification
-
     # The team leader (the issuer) has a login; the holder has none and is skipped.
     assert Notification.objects.filter(recipient=leader).count() == 2
 
@@ -131,7 +132,7 @@ def test_unsigned_letters_are_reminded_weekly(world):
 def test_actual_value_follows_the_hazard_ledger(world):
     objective = services.objective_save(
         data={
-            "year": dt.date.today().year,
+            "year": timezone.localdate().year,
             "name": "隐患整改率",
             "indicator_key": "hazards.rectification_rate",
             "direction": "at_least",
@@ -169,14 +170,14 @@ def test_manual_objective_and_year_end_assessment_approved_by_leadership(world):
     )
     [row] = selectors.objective_rows(year=2025, user=world.safety_manager)
     assert not row.live and row.met is True
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only a safety manager may do this"):
         services.target_set(
             objective=objective, department=world.dept_a, target=0, user=world.head_a
         )
     services.target_set(
         objective=objective, department=world.dept_a, target=0, user=world.safety_manager
     )
-    with pytest.raises(ApplicationError):  # the actual value is missing
+    with pytest.raises(ApplicationError, match="Record the actual value of every target first"):
         services.assessment_submit(year=2025, department=world.dept_a, user=world.safety_manager)
     # The head records the department's actual; the target itself stays the manager's.
     services.target_set(
@@ -186,12 +187,14 @@ def test_manual_objective_and_year_end_assessment_approved_by_leadership(world):
         year=2025, department=world.dept_a, user=world.safety_manager
     )
     assert assessment.status == AssessmentStatus.SUBMITTED and assessment.passed
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only leadership may sign off this task"):
         workflow.task_sign_off(task=assessment.approval_task, user=world.head_a, decision="approve")
     workflow.task_sign_off(task=assessment.approval_task, user=world.leader, decision="approve")
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.APPROVED and assessment.approved_at
-    with pytest.raises(ApplicationError):
+    with pytest.raises(
+        ApplicationError, match="assessment of this department is already submitted"
+    ):
         services.target_set(
             objective=objective, department=world.dept_a, target=0, actual=1, user=world.head_a
         )
@@ -221,7 +224,7 @@ def test_decisions_become_tasks(world):
         },
         user=world.head_a,
     )
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Record that the meeting was held before"):
         services.decision_add(
             meeting=meeting,
             text="更换防护罩",
@@ -229,7 +232,7 @@ def test_decisions_become_tasks(world):
             due_date=dt.date(2026, 4, 1),
             user=world.head_a,
         )
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="You may not edit this meeting"):
         services.meeting_save(
             meeting=meeting, data={"held_on": dt.date(2026, 1, 5)}, user=world.outsider
         )
@@ -248,7 +251,7 @@ def test_decisions_become_tasks(world):
     )
     task = Task.objects.get(pk=decision.task_id)
     assert task.department == world.dept_a and task.source_id == decision.pk
-    with pytest.raises(PermissionDenied):  # company meetings are the safety managers'
+    with pytest.raises(PermissionDenied, match="Company meetings are run by safety managers"):
         services.meeting_save(
             data={
                 "level": MeetingLevel.COMPANY,
@@ -344,21 +347,18 @@ def test_evidence_keys(world):
 
 
 def test_demo_loads_once(db):
-    import io
-
-    from django.core.management import call_command
-
-    from apps.responsibility.models import LetterSignature, Meeting, Objective
-
-    call_command("load_demo", "--quiet-users", stdout=io.StringIO())
-    counts = (
-        Objective.objects.count(),
-        ResponsibilityLetter.objects.count(),
-        LetterSignature.objects.count(),
-        Meeting.objects.count(),
-    )
-    assert counts[0] == 5 and counts[1] >= 2 and counts[2] > 0 and counts[3] > 0
-    call_command("load_demo", "--quiet-users", stdout=io.StringIO())
+    # The demo's meetings are those held so far this year: on 10 June, the company's of 15
+    # January and 15 April and the workshop's of the 5th of each month but March.
+    with time_machine.travel(dt.datetime(2026, 6, 10, 9, 0)):
+        call_command("load_demo", "--quiet-users", stdout=io.StringIO())
+        counts = (
+            Objective.objects.count(),
+            ResponsibilityLetter.objects.count(),
+            LetterSignature.objects.count(),
+            Meeting.objects.count(),
+        )
+        assert counts == (5, 2, 4, 7)
+        call_command("load_demo", "--quiet-users", stdout=io.StringIO())
     assert (
         Objective.objects.count(),
         ResponsibilityLetter.objects.count(),
@@ -368,8 +368,6 @@ def test_demo_loads_once(db):
 
 
 def test_units_that_have_not_met_are_reminded_a_week_before_the_period_ends(world):
-    from apps.workflow.models import Notification
-
     _held(world, MeetingLevel.DEPARTMENT, world.dept_b, dt.date(2026, 3, 2))
     assert services.meeting_reminders_send(today=dt.date(2026, 3, 23)) == 0
     # 24 March: a week before both March and Q1 end; A has not met, B has, the company has not.
@@ -419,15 +417,13 @@ def test_an_assessed_objective_cannot_change(world):
         year=2025, department=world.dept_a, user=world.safety_manager
     )
     workflow.task_sign_off(task=assessment.approval_task, user=world.leader, decision="approve")
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Departments were already assessed"):
         services.objective_save(objective=objective, data={"target": 5}, user=world.safety_manager)
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Departments were already assessed"):
         services.objective_save(objective=objective, data={"year": 2027}, user=world.safety_manager)
 
 
 def test_heads_see_only_their_departments_targets_in_exports(world):
-    from apps.responsibility.exporters import ObjectivesExporter
-
     _objective(world)
     rows = list(ObjectivesExporter(user=world.head_a, params={"year": "2025"}).rows())
     text = " ".join(str(cell) for row in rows for cell in row)
@@ -454,7 +450,7 @@ def test_only_the_current_duty_version_is_revised(world):
         user=world.safety_manager,
         previous=first,
     )
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Only the current version of a duty document"):
         services.duty_save(
             data={
                 "scope": "department",

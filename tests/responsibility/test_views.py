@@ -1,9 +1,10 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
+from apps.core.selectors import attachment_list
 from apps.org.models import Employee
 from apps.responsibility import services
 from apps.responsibility.exporters import (
@@ -13,7 +14,20 @@ from apps.responsibility.exporters import (
     ObjectivesPdfExporter,
     OfficersExporter,
 )
-from apps.responsibility.models import LetterLevel, Meeting, MeetingLevel, ResponsibilityLetter
+from apps.responsibility.models import (
+    AppointmentDocument,
+    DepartmentTarget,
+    DutyDocument,
+    LetterLevel,
+    Meeting,
+    MeetingDecision,
+    MeetingLevel,
+    MeetingSettings,
+    Objective,
+    ResponsibilityLetter,
+    SafetyBody,
+)
+from tests.helpers import count_queries, xlsx_rows
 from tests.org.factories import EmployeeFactory
 from tests.responsibility.factories import issue, team_with_staff, template
 
@@ -176,8 +190,9 @@ def test_who_sees_and_signs_a_letter(world, client_for, api_for, letter, persona
     )
 
 
-def test_signing_on_the_page_then_no_second_signature(world, client_for, letter):
+def test_signing_on_the_page_then_no_second_signature(world, client_for, letter, english):
     client = client_for("head_a")
+    assert "Sign the letter" in client.get(f"/responsibility/letters/{letter.pk}/").content.decode()
     assert client.post(f"/responsibility/letters/{letter.pk}/sign/").status_code == 302
     client.post(f"/responsibility/letters/{letter.pk}/sign/")
     assert letter.signatures.count() == 1
@@ -200,30 +215,22 @@ def _export(exporter, user):
     return lambda: exporter(user=user, params={}).render()
 
 
-def _queries(fn) -> int:
-    with CaptureQueriesContext(connection) as ctx:
-        result = fn()
-    if hasattr(result, "status_code"):
-        assert result.status_code == 200, result
-    return len(ctx.captured_queries)
-
-
 def _fill(world, size: int, code: str) -> None:
     team, leader, _leader_employee, staff = team_with_staff(world, size, code=code)
-    issue(world, template(world), year=dt.date.today().year)
+    issue(world, template(world), year=timezone.localdate().year)
     attendees = list(Employee.objects.filter(department=team)[:5])
     for i in range(size):
         meeting = Meeting.objects.create(
             level=MeetingLevel.DEPARTMENT if i % 2 else MeetingLevel.COMPANY,
             department=world.dept_a if i % 2 else world.root,
             title=f"会议{i}",
-            scheduled_on=dt.date.today() - dt.timedelta(days=i),
-            held_on=dt.date.today() - dt.timedelta(days=i),
+            scheduled_on=timezone.localdate() - dt.timedelta(days=i),
+            held_on=timezone.localdate() - dt.timedelta(days=i),
         )
         meeting.attendees.set(attendees)
     services.objective_save(
         data={
-            "year": dt.date.today().year,
+            "year": timezone.localdate().year,
             "name": f"目标{code}",
             "indicator_key": "hazards.rectification_rate",
             "direction": "at_least",
@@ -243,25 +250,27 @@ def test_pages_api_and_exports_run_the_same_queries_for_few_and_many(world, clie
         api = api_for("safety_manager")
         user = world.safety_manager
         counts[size] = {
-            "letters": _queries(lambda c=client: c.get("/responsibility/letters/")),
-            "letters_head": _queries(lambda c=head: c.get("/responsibility/letters/")),
-            "meetings": _queries(lambda c=client: c.get("/responsibility/meetings/")),
-            "compliance": _queries(lambda c=client: c.get("/responsibility/meetings/compliance/")),
-            "organisation": _queries(lambda c=client: c.get("/responsibility/organisation/")),
-            "objectives": _queries(lambda c=client: c.get("/responsibility/objectives/")),
-            "api_letters": _queries(lambda c=api: c.get("/api/v1/responsibility/letters/")),
-            "api_progress": _queries(
+            "letters": count_queries(lambda c=client: c.get("/responsibility/letters/")),
+            "letters_head": count_queries(lambda c=head: c.get("/responsibility/letters/")),
+            "meetings": count_queries(lambda c=client: c.get("/responsibility/meetings/")),
+            "compliance": count_queries(
+                lambda c=client: c.get("/responsibility/meetings/compliance/")
+            ),
+            "organisation": count_queries(lambda c=client: c.get("/responsibility/organisation/")),
+            "objectives": count_queries(lambda c=client: c.get("/responsibility/objectives/")),
+            "api_letters": count_queries(lambda c=api: c.get("/api/v1/responsibility/letters/")),
+            "api_progress": count_queries(
                 lambda c=api: c.get("/api/v1/responsibility/letters/progress/")
             ),
-            "api_meetings": _queries(lambda c=api: c.get("/api/v1/responsibility/meetings/")),
-            "api_compliance": _queries(
+            "api_meetings": count_queries(lambda c=api: c.get("/api/v1/responsibility/meetings/")),
+            "api_compliance": count_queries(
                 lambda c=api: c.get("/api/v1/responsibility/meetings/compliance/")
             ),
-            "xlsx_letters": _queries(_export(LettersExporter, user)),
-            "xlsx_meetings": _queries(_export(MeetingsExporter, user)),
-            "xlsx_officers": _queries(_export(OfficersExporter, user)),
-            "xlsx_objectives": _queries(_export(ObjectivesExporter, user)),
-            "pdf_objectives": _queries(_export(ObjectivesPdfExporter, user)),
+            "xlsx_letters": count_queries(_export(LettersExporter, user)),
+            "xlsx_meetings": count_queries(_export(MeetingsExporter, user)),
+            "xlsx_officers": count_queries(_export(OfficersExporter, user)),
+            "xlsx_objectives": count_queries(_export(ObjectivesExporter, user)),
+            "pdf_objectives": count_queries(_export(ObjectivesPdfExporter, user)),
         }
     assert counts[5] == counts[120], counts
     # The objectives pages read every app's live indicators (a few queries per app).
@@ -271,7 +280,7 @@ def test_pages_api_and_exports_run_the_same_queries_for_few_and_many(world, clie
 
 def test_the_forms_work_end_to_end(world, client_for):
     manager, head = client_for("safety_manager"), client_for("head_a")
-    year = dt.date.today().year
+    year = timezone.localdate().year
     response = manager.post(
         "/responsibility/objectives/new/",
         {
@@ -284,8 +293,6 @@ def test_the_forms_work_end_to_end(world, client_for):
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    from apps.responsibility.models import DepartmentTarget, MeetingDecision, Objective
-
     pk = Objective.objects.get(name="重伤人数").pk
     assert (
         manager.post(
@@ -334,16 +341,12 @@ def test_the_forms_work_end_to_end(world, client_for):
 
 
 def test_a_party_signs_by_api_with_the_scanned_copy(world, api_for, client_for, letter):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     scan = SimpleUploadedFile("责任书.pdf", b"%PDF-1.4 scan", content_type="application/pdf")
     response = api_for("head_a").post(
         f"/api/v1/responsibility/letters/{letter.pk}/sign/", {"scan": scan}, format="multipart"
     )
     assert response.status_code == 200, response.content
     assert response.json()["status"] == "partly"
-    from apps.core.selectors import attachment_list
-
     attachment = attachment_list(owner=letter).get()
     url = f"/responsibility/letters/{letter.pk}/scans/{attachment.pk}/"
     assert client_for("head_a").get(url).status_code == 200
@@ -354,9 +357,7 @@ def test_a_party_signs_by_api_with_the_scanned_copy(world, api_for, client_for, 
     assert client_for("safety_manager").get("/responsibility/objectives/new/").status_code == 200
 
 
-def test_duties_versions_and_yearly_review(world, client_for):
-    from apps.responsibility.models import DutyDocument
-
+def test_duties_versions_and_yearly_review(world, client_for, english):
     manager = client_for("safety_manager")
     body = {
         "scope": "department",
@@ -368,7 +369,7 @@ def test_duties_versions_and_yearly_review(world, client_for):
     assert manager.post("/responsibility/duties/new/", body).status_code == 302
     first = DutyDocument.objects.get()
     assert manager.get("/responsibility/duties/").status_code == 200
-    year = dt.date.today().year
+    year = timezone.localdate().year
     assert (
         manager.post(
             f"/responsibility/duties/{first.pk}/review/", {"year": year, "result": "revise"}
@@ -379,6 +380,7 @@ def test_duties_versions_and_yearly_review(world, client_for):
         f"/responsibility/duties/{first.pk}/review/", {"year": year, "result": "revise"}
     )
     assert again.status_code == 200  # reviewed once a year
+    assert f"These duties are already reviewed for {year}." in again.content.decode()
     assert (
         manager.post(
             f"/responsibility/duties/{first.pk}/revise/", {**body, "content": "二、……"}
@@ -392,9 +394,7 @@ def test_duties_versions_and_yearly_review(world, client_for):
     assert client_for("head_a").get("/responsibility/duties/").status_code == 200
 
 
-def test_organisation_pages_and_meeting_frequencies(world, client_for, api_for):
-    from apps.responsibility.models import AppointmentDocument, MeetingSettings, SafetyBody
-
+def test_organisation_pages_and_meeting_frequencies(world, client_for, api_for, english):
     manager = client_for("safety_manager")
     assert (
         manager.post(
@@ -425,6 +425,7 @@ def test_organisation_pages_and_meeting_frequencies(world, client_for, api_for):
         {"employee": chair.pk, "role": "member"},
     )
     assert again.status_code == 200  # one membership per person
+    assert "Body member with this Body and Employee already exists." in again.content.decode()
     page = client_for("head_a").get("/responsibility/organisation/").content.decode()
     assert chair.name in page and world.dept_a.name in page  # dept A has no officer: warned
     assert (
@@ -445,11 +446,7 @@ def test_organisation_pages_and_meeting_frequencies(world, client_for, api_for):
     assert client_for("head_a").post("/responsibility/meetings/settings/", {}).status_code == 403
 
 
-def test_the_objectives_workbook_carries_targets_and_assessment(world):
-    import io
-
-    from openpyxl import load_workbook
-
+def test_the_objectives_workbook_carries_targets_and_assessment(world, english):
     objective = services.objective_save(
         data={
             "year": 2025,
@@ -464,9 +461,6 @@ def test_the_objectives_workbook_carries_targets_and_assessment(world):
         objective=objective, department=world.dept_a, target=0, actual=0, user=world.safety_manager
     )
     services.assessment_submit(year=2025, department=world.dept_a, user=world.safety_manager)
-    sheet = load_workbook(
-        io.BytesIO(ObjectivesExporter(user=world.safety_manager, params={"year": 2025}).render())
-    ).active
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = xlsx_rows(ObjectivesExporter(user=world.safety_manager, params={"year": 2025}).render())
     assert len(rows) == 2 and rows[1][0] == "死亡人数" and rows[1][7] == world.dept_a.name
-    assert rows[1][-1]  # the assessment status
+    assert rows[1][-1] == "Waiting for approval"  # the assessment status

@@ -1,0 +1,80 @@
+"""API of the duty documents: create, revise (a new version) and the yearly review."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.org.permissions import DepartmentScoped, reads_org
+from apps.responsibility import selectors, services
+from apps.responsibility.models import DutyDocument, ReviewResult
+
+
+class DutyDocumentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DutyDocument
+        fields = [
+            "id",
+            "scope",
+            "department",
+            "position",
+            "title",
+            "version",
+            "content",
+            "effective_on",
+            "is_current",
+        ]
+        read_only_fields = ["version", "is_current"]
+
+
+class DutyReviewInputSerializer(serializers.Serializer):
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    result = serializers.ChoiceField(choices=ReviewResult.choices)
+    notes = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class DutyViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Duty documents; `revise` makes a new version, `review` records the yearly review."""
+
+    queryset = DutyDocument.objects.none()
+    serializer_class = DutyDocumentSerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(reads_org)
+
+    def get_queryset(self):
+        return selectors.duty_list(user=self.request.user, filters={"current": "0"})
+
+    def perform_create(self, serializer):
+        serializer.instance = services.duty_save(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    @extend_schema(request=DutyDocumentSerializer, responses=DutyDocumentSerializer)
+    @action(detail=True, methods=["post"])
+    def revise(self, request, pk=None):
+        previous = self.get_object()
+        body = DutyDocumentSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        document = services.duty_save(
+            data=body.validated_data, user=request.user, previous=previous
+        )
+        return Response(DutyDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=DutyReviewInputSerializer, responses={201: dict})
+    @action(detail=True, methods=["post"])
+    def review(self, request, pk=None):
+        document = self.get_object()
+        body = DutyReviewInputSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        review = services.duty_review(document=document, user=request.user, **body.validated_data)
+        return Response(
+            {"id": review.pk, "year": review.year, "result": review.result},
+            status=status.HTTP_201_CREATED,
+        )

@@ -1,0 +1,123 @@
+"""API of the letter templates and the responsibility letters: issue, sign and the signing
+progress."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, parsers, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.org.permissions import DepartmentScoped, reads_org
+from apps.responsibility import selectors, services
+from apps.responsibility.api._common import _year
+from apps.responsibility.models import LetterTemplate, ResponsibilityLetter
+
+
+class LetterTemplateSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = LetterTemplate
+        fields = ["id", "level", "title", "body", "is_active"]
+
+
+class TemplateViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    queryset = LetterTemplate.objects.none()
+    serializer_class = LetterTemplateSerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(reads_org)
+
+    def get_queryset(self):
+        return LetterTemplate.objects.all()
+
+    def perform_create(self, serializer):
+        serializer.instance = services.template_save(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.template_save(
+            template=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+
+class LetterSerializer(serializers.ModelSerializer):
+    department_name = serializers.CharField(source="department.name", read_only=True)
+    issuer_name = serializers.CharField(source="issuer.name", read_only=True)
+    holder_name = serializers.CharField(source="holder.name", read_only=True)
+
+    class Meta:
+        model = ResponsibilityLetter
+        fields = [
+            "id",
+            "year",
+            "level",
+            "template",
+            "department",
+            "department_name",
+            "issuer",
+            "issuer_name",
+            "holder",
+            "holder_name",
+            "title",
+            "body",
+            "sign_by",
+            "status",
+        ]
+        read_only_fields = fields
+
+
+class LetterIssueSerializer(serializers.Serializer):
+    template = serializers.PrimaryKeyRelatedField(
+        queryset=LetterTemplate.objects.filter(is_active=True)
+    )
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    sign_by = serializers.DateField()
+
+
+class LetterSignSerializer(serializers.Serializer):
+    scan = serializers.FileField(required=False, allow_null=True, default=None)
+
+
+class LetterViewSet(viewsets.ReadOnlyModelViewSet):
+    """Letters everyone may see of their own; `issue` (bulk, idempotent), `sign` by a party."""
+
+    queryset = ResponsibilityLetter.objects.none()
+    serializer_class = LetterSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
+
+    def get_queryset(self):
+        params = self.request.query_params.dict() if self.action == "list" else None
+        return selectors.letter_list(user=self.request.user, filters=params)
+
+    @extend_schema(request=LetterIssueSerializer, responses={201: dict})
+    @action(detail=False, methods=["post"], permission_classes=[DepartmentScoped])
+    def issue(self, request):
+        body = LetterIssueSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        return Response(
+            services.letters_issue(user=request.user, **body.validated_data),
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(request=LetterSignSerializer, responses=LetterSerializer)
+    @action(detail=True, methods=["post"])
+    def sign(self, request, pk=None):
+        letter = self.get_object()
+        body = LetterSignSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        services.letter_sign(letter=letter, user=request.user, scan=body.validated_data["scan"])
+        return Response(
+            LetterSerializer(selectors.letter_list(user=request.user).get(pk=letter.pk)).data
+        )
+
+    @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: dict})
+    @action(detail=False, methods=["get"])
+    def progress(self, request):
+        return Response(selectors.signing_progress(user=request.user, year=_year(request)))

@@ -1,0 +1,143 @@
+"""API of the safety meetings: schedule and record them, their decisions, compliance against the
+required frequencies and the frequency settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.org.access import access_for
+from apps.org.models import Department, Employee
+from apps.org.permissions import DepartmentScoped, reads_org
+from apps.responsibility import selectors, services
+from apps.responsibility.api._common import _year
+from apps.responsibility.models import Meeting, MeetingSettings
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    attendee_count = serializers.IntegerField(read_only=True)
+    decision_count = serializers.IntegerField(read_only=True)
+    attendees = serializers.PrimaryKeyRelatedField(
+        queryset=Employee.objects.all(), many=True, required=False, write_only=True
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id",
+            "level",
+            "department",
+            "title",
+            "scheduled_on",
+            "held_on",
+            "place",
+            "chair",
+            "minutes",
+            "attendees",
+            "attendee_count",
+            "decision_count",
+        ]
+
+
+class MeetingDecisionSerializer(serializers.Serializer):
+    text = serializers.CharField(max_length=300)
+    department = serializers.PrimaryKeyRelatedField(
+        queryset=Department.objects.filter(is_active=True)
+    )
+    due_date = serializers.DateField()
+
+
+class MeetingSettingsSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MeetingSettings
+        fields = ["company_frequency", "department_frequency"]
+
+
+class MeetingViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Safety meetings: schedule, record (held on, attendees, minutes), `decisions` become
+    Tasks; `compliance` gives meetings held against required per unit."""
+
+    queryset = Meeting.objects.none()
+    serializer_class = MeetingSerializer
+    permission_classes = [DepartmentScoped]
+    head_writes = True
+    filterset_fields = ["level", "department"]
+
+    def get_queryset(self):
+        return selectors.meeting_list(user=self.request.user)
+
+    def _save(self, serializer, meeting=None):
+        data = dict(serializer.validated_data)
+        attendees = data.pop("attendees", None)
+        saved = services.meeting_save(
+            meeting=meeting, data=data, user=self.request.user, attendees=attendees
+        )
+        serializer.instance = selectors.meeting_list(user=self.request.user).get(pk=saved.pk)
+
+    def perform_create(self, serializer):
+        self._save(serializer)
+
+    def perform_update(self, serializer):
+        self._save(serializer, serializer.instance)
+
+    @extend_schema(request=MeetingDecisionSerializer, responses={201: dict})
+    @action(detail=True, methods=["post"])
+    def decisions(self, request, pk=None):
+        meeting = self.get_object()
+        body = MeetingDecisionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        decision = services.decision_add(meeting=meeting, user=request.user, **body.validated_data)
+        return Response(
+            {"id": decision.pk, "task": decision.task_id}, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: dict})
+    @action(detail=False, methods=["get"])
+    def compliance(self, request):
+        access = access_for(request.user)
+        if not reads_org(access):
+            return Response(status=status.HTTP_403_FORBIDDEN)
+        year, today = _year(request), timezone.localdate()
+        as_of = dt.date(year + 1, 1, 1) if year < today.year else today
+        rows = selectors.meeting_compliance(
+            year=year, as_of=as_of, department_ids=access.visible_department_ids()
+        )
+        return Response(
+            [
+                {
+                    "level": r.level,
+                    "department": r.department.pk,
+                    "department_name": r.department.name,
+                    "frequency": r.frequency,
+                    "required": r.result.required,
+                    "held": r.result.held,
+                    "rate": r.result.rate,
+                    "current_held": r.result.current_held,
+                }
+                for r in rows
+            ]
+        )
+
+    @extend_schema(request=MeetingSettingsSerializer, responses=MeetingSettingsSerializer)
+    @action(detail=False, methods=["get", "put"], url_path="settings")
+    def frequencies(self, request):
+        if request.method == "PUT":
+            body = MeetingSettingsSerializer(data=request.data)
+            body.is_valid(raise_exception=True)
+            return Response(
+                MeetingSettingsSerializer(
+                    services.meeting_settings_save(data=body.validated_data, user=request.user)
+                ).data
+            )
+        return Response(MeetingSettingsSerializer(services.meeting_settings()).data)

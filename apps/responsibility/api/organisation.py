@@ -1,0 +1,135 @@
+"""API of the safety organisation: appointing documents, the safety bodies with their members,
+the safety officers and the units without one."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.org.access import access_for
+from apps.org.models import Employee
+from apps.org.permissions import DepartmentScoped, reads_org
+from apps.responsibility import selectors, services
+from apps.responsibility.models import AppointmentDocument, MemberRole, SafetyBody
+
+
+class AppointmentDocumentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AppointmentDocument
+        fields = ["id", "number", "title", "issued_on", "content"]
+
+
+class DocumentViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    queryset = AppointmentDocument.objects.none()
+    serializer_class = AppointmentDocumentSerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(reads_org)
+
+    def get_queryset(self):
+        return AppointmentDocument.objects.all()
+
+    def perform_create(self, serializer):
+        serializer.instance = services.document_save(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.document_save(
+            document=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+
+class BodyMemberSerializer(serializers.Serializer):
+    employee = serializers.PrimaryKeyRelatedField(queryset=Employee.objects.filter(is_active=True))
+    role = serializers.ChoiceField(choices=MemberRole.choices, default=MemberRole.MEMBER)
+
+
+class SafetyBodySerializer(serializers.ModelSerializer):
+    members = serializers.SerializerMethodField()
+
+    class Meta:
+        model = SafetyBody
+        fields = ["id", "kind", "name", "document", "duties", "members"]
+
+    def get_members(self, body) -> list[dict]:
+        return [
+            {"id": m.pk, "employee": m.employee_id, "name": m.employee.name, "role": m.role}
+            for m in body.members.all()
+        ]
+
+
+class BodyViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Safety committee and office; `members` adds one; `officers` and `units-without-officer`
+    read the officer data of the organisation."""
+
+    queryset = SafetyBody.objects.none()
+    serializer_class = SafetyBodySerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(reads_org)
+
+    def get_queryset(self):
+        return selectors.body_list()
+
+    def perform_create(self, serializer):
+        serializer.instance = services.body_save(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.body_save(
+            body=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+    @extend_schema(request=BodyMemberSerializer, responses=SafetyBodySerializer)
+    @action(detail=True, methods=["post"])
+    def members(self, request, pk=None):
+        body = self.get_object()
+        data = BodyMemberSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.member_add(body=body, user=request.user, **data.validated_data)
+        return Response(
+            SafetyBodySerializer(selectors.body_list().get(pk=body.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(responses={200: dict})
+    @action(detail=False, methods=["get"])
+    def officers(self, request):
+        return Response(
+            [
+                {
+                    "id": e.pk,
+                    "employee_no": e.employee_no,
+                    "name": e.name,
+                    "department": e.department_id,
+                    "department_name": e.department.name,
+                    "safety_officer": e.safety_officer,
+                }
+                for e in selectors.officer_list(user=request.user)
+            ]
+        )
+
+    @extend_schema(responses={200: dict})
+    @action(detail=False, methods=["get"], url_path="units-without-officer")
+    def units_without_officer(self, request):
+        visible = access_for(request.user).visible_department_ids()
+        return Response(
+            [
+                {"id": d.pk, "name": d.name, "kind": d.kind}
+                for d in selectors.units_without_officer(department_ids=visible)
+            ]
+        )

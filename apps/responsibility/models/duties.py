@@ -1,0 +1,87 @@
+"""Element 2: the safety duties of departments and positions, versioned, and their yearly
+review."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import BaseModel
+from apps.org.models import Department, Position
+
+
+class DutyScope(models.TextChoices):
+    DEPARTMENT = "department", _("Department")
+    POSITION = "position", _("Position")
+
+
+class DutyDocument(BaseModel):
+    """The safety duties of a department or a position; a revision is a new version."""
+
+    scope = models.CharField(_("for"), max_length=20, choices=DutyScope.choices)
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("department"),
+    )
+    position = models.ForeignKey(
+        Position,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("position"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    content = models.TextField(_("duties"))
+    effective_on = models.DateField(_("effective from"), default=timezone.localdate)
+    is_current = models.BooleanField(_("current"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("duty document")
+        verbose_name_plural = _("duty documents")
+        ordering = ["scope", "title", "-version"]
+
+    def __str__(self) -> str:
+        return f"{self.title} v{self.version}"
+
+
+class ReviewResult(models.TextChoices):
+    ADEQUATE = "adequate", _("Adequate, kept")
+    REVISE = "revise", _("Needs revision")
+
+
+class DutyReview(BaseModel):
+    document = models.ForeignKey(
+        DutyDocument, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("duties")
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    reviewed_on = models.DateField(_("reviewed on"), default=timezone.localdate)
+    result = models.CharField(_("result"), max_length=20, choices=ReviewResult.choices)
+    notes = models.TextField(_("notes"), blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("duty review")
+        verbose_name_plural = _("duty reviews")
+        ordering = ["-year", "document"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "year"], name="resp_review_document_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} {self.year}"

@@ -1,0 +1,162 @@
+"""Responsibility letters (安全目标责任书): templates, the letters issued for a year and the
+signatures of their two parties."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import BaseModel
+from apps.org.models import Department, Employee
+
+
+class LetterLevel(models.TextChoices):
+    COMPANY = "company", _("Company head ↔ deputies and department heads")
+    DEPARTMENT = "department", _("Department head ↔ team leaders")
+    TEAM = "team", _("Team leader ↔ staff")
+
+
+class LetterTemplate(BaseModel):
+    level = models.CharField(_("level"), max_length=20, choices=LetterLevel.choices)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"))
+    is_active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("letter template")
+        verbose_name_plural = _("letter templates")
+        ordering = ["level", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class LetterStatus(models.TextChoices):
+    ISSUED = "issued", _("Not signed")
+    PARTLY = "partly", _("Signed by one side")
+    SIGNED = "signed", _("Signed by both sides")
+
+
+class ResponsibilityLetter(BaseModel):
+    """One letter for one year between a superior (issuer) and the holder. Its text is a copy
+    of the template at issue time; once anyone has signed, it never changes."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    level = models.CharField(_("level"), max_length=20, choices=LetterLevel.choices)
+    template = models.ForeignKey(
+        LetterTemplate, on_delete=models.PROTECT, related_name="+", verbose_name=_("template")
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
+    )
+    issuer = models.ForeignKey(
+        Employee, on_delete=models.PROTECT, related_name="+", verbose_name=_("issued by")
+    )
+    holder = models.ForeignKey(
+        Employee, on_delete=models.PROTECT, related_name="+", verbose_name=_("holder")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"))
+    sign_by = models.DateField(_("sign by"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=LetterStatus.choices, default=LetterStatus.ISSUED
+    )
+    last_reminded_on = models.DateField(_("last reminded on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("responsibility letter")
+        verbose_name_plural = _("responsibility letters")
+        ordering = ["year", "department__path", "holder__employee_no"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "level", "holder"], name="resp_letter_year_level_holder"
+            )
+        ]
+        indexes = [models.Index(fields=["year", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.title} · {self.holder.name}"
+
+    def save(self, *args, **kwargs):
+        # What was signed stays as signed: the parties, the text and the year are frozen by the
+        # first signature, whoever saves (service, admin or shell). Status may still move on.
+        if self.pk and not self._state.adding and self.signatures.exists():
+            stored = type(self).objects.filter(pk=self.pk).values(*SIGNED_FIELDS).first()
+            if stored and any(stored[name] != getattr(self, name) for name in SIGNED_FIELDS):
+                raise TypeError("A signed letter is never changed.")
+        super().save(*args, **kwargs)
+
+
+SIGNED_FIELDS = (
+    "year",
+    "level",
+    "template_id",
+    "department_id",
+    "issuer_id",
+    "holder_id",
+    "title",
+    "body",
+    "sign_by",
+)
+
+
+class LetterSide(models.TextChoices):
+    ISSUER = "issuer", _("Issuer")
+    HOLDER = "holder", pgettext_lazy("letter", "Holder")
+
+
+class SignatureQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("A letter signature is never changed.")
+
+    def delete(self):
+        raise TypeError("A letter signature is never deleted.")
+
+
+class LetterSignature(models.Model):
+    """One side's signature on a letter. Immutable, like a workflow SignOff."""
+
+    letter = models.ForeignKey(
+        ResponsibilityLetter,
+        on_delete=models.PROTECT,
+        related_name="signatures",
+        verbose_name=_("letter"),
+    )
+    side = models.CharField(_("side"), max_length=10, choices=LetterSide.choices)
+    signer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("signed by"),
+    )
+    signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
+
+    objects = SignatureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("letter signature")
+        verbose_name_plural = _("letter signatures")
+        ordering = ["signed_at", "pk"]
+        base_manager_name = "objects"
+        constraints = [
+            models.UniqueConstraint(fields=["letter", "side"], name="resp_signature_letter_side")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_side_display()} · {self.letter_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError("A letter signature is never changed.")
+        kwargs["force_insert"] = True
+        kwargs.pop("force_update", None)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("A letter signature is never deleted.")

@@ -1,0 +1,116 @@
+"""Safety meetings: how often each level meets, the meetings with their minutes and their
+decisions."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import BaseModel
+from apps.org.models import Department, Employee
+from apps.workflow.models import Task
+
+
+class Frequency(models.TextChoices):
+    MONTHLY = "monthly", _("Every month")
+    QUARTERLY = "quarterly", _("Every quarter")
+    HALF_YEARLY = "half_yearly", _("Every half year")
+    YEARLY = "yearly", _("Every year")
+
+
+class MeetingLevel(models.TextChoices):
+    COMPANY = "company", _("Company safety meeting")
+    DEPARTMENT = "department", _("Department safety meeting")
+
+
+class MeetingSettings(BaseModel):
+    """How often each level must meet (element 2: company quarterly, department monthly)."""
+
+    company_frequency = models.CharField(
+        _("company meetings"),
+        max_length=20,
+        choices=Frequency.choices,
+        default=Frequency.QUARTERLY,
+    )
+    department_frequency = models.CharField(
+        _("department meetings"),
+        max_length=20,
+        choices=Frequency.choices,
+        default=Frequency.MONTHLY,
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("meeting settings")
+        verbose_name_plural = _("meeting settings")
+
+    def __str__(self) -> str:
+        return str(_("meeting settings"))
+
+    def frequency(self, level: str) -> str:
+        return (
+            self.company_frequency if level == MeetingLevel.COMPANY else self.department_frequency
+        )
+
+
+class Meeting(BaseModel):
+    level = models.CharField(_("level"), max_length=20, choices=MeetingLevel.choices)
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    scheduled_on = models.DateField(_("scheduled for"))
+    held_on = models.DateField(_("held on"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    chair = models.ForeignKey(
+        Employee,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("chaired by"),
+    )
+    attendees = models.ManyToManyField(
+        Employee, blank=True, related_name="+", verbose_name=_("attendees")
+    )
+    minutes = models.TextField(_("minutes"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("safety meeting")
+        verbose_name_plural = _("safety meetings")
+        ordering = ["-scheduled_on", "-pk"]
+        indexes = [models.Index(fields=["level", "held_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class MeetingDecision(BaseModel):
+    """A decision of a meeting; each becomes a workflow Task for its department."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("meeting")
+    )
+    text = models.CharField(_("decision"), max_length=300)
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
+    )
+    due_date = models.DateField(_("due date"))
+    task = models.ForeignKey(
+        Task,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("task"),
+    )
+
+    class Meta:
+        verbose_name = _("meeting decision")
+        verbose_name_plural = _("meeting decisions")
+        ordering = ["meeting", "pk"]
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,88 @@
+"""The safety organisation: the appointing document, the safety committee and office and their
+members."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import BaseModel
+from apps.org.models import Employee
+
+
+class AppointmentDocument(BaseModel):
+    """The company document (文件) that sets up the safety bodies and appoints the officers."""
+
+    number = models.CharField(_("document number"), max_length=50, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    issued_on = models.DateField(_("issued on"))
+    content = models.TextField(_("content"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("appointing document")
+        verbose_name_plural = _("appointing documents")
+        ordering = ["-issued_on", "number"]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}"
+
+
+class BodyKind(models.TextChoices):
+    COMMITTEE = "committee", _("Safety committee")
+    OFFICE = "office", _("Safety office")
+
+
+class SafetyBody(BaseModel):
+    kind = models.CharField(_("kind"), max_length=20, choices=BodyKind.choices)
+    name = models.CharField(_("name"), max_length=100)
+    document = models.ForeignKey(
+        AppointmentDocument,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bodies",
+        verbose_name=_("appointing document"),
+    )
+    duties = models.TextField(_("duties"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("safety body")
+        verbose_name_plural = _("safety bodies")
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MemberRole(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    DEPUTY = "deputy", _("Deputy chair")
+    MEMBER = "member", _("Member")
+    SECRETARY = "secretary", _("Secretary")
+
+
+class SafetyBodyMember(BaseModel):
+    body = models.ForeignKey(
+        SafetyBody, on_delete=models.CASCADE, related_name="members", verbose_name=_("body")
+    )
+    employee = models.ForeignKey(
+        Employee, on_delete=models.PROTECT, related_name="+", verbose_name=_("employee")
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("body member")
+        verbose_name_plural = _("body members")
+        ordering = ["body", "role", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "employee"], name="resp_member_body_employee")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body} · {self.employee}"

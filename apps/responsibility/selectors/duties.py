@@ -1,0 +1,28 @@
+"""Reads of the duty documents with their reviews."""
+
+from __future__ import annotations
+
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.utils import timezone
+
+from apps.responsibility.models import DutyDocument, DutyReview
+
+
+def duty_list(
+    *, user, filters: dict | None = None, year: int | None = None
+) -> QuerySet[DutyDocument]:
+    """Duty documents with their number of reviews and the result of `year`'s review."""
+    filters = filters or {}
+    qs = DutyDocument.objects.select_related("department", "position").annotate(
+        review_count=Count("reviews"),
+        year_result=Subquery(
+            DutyReview.objects.filter(
+                document=OuterRef("pk"), year=year or timezone.localdate().year
+            ).values("result")[:1]
+        ),
+    )
+    if filters.get("current", "1") == "1":
+        qs = qs.filter(is_current=True)
+    if scope := filters.get("scope"):
+        qs = qs.filter(scope=scope)
+    return qs.order_by("scope", "title", "-version", "pk")

@@ -1,0 +1,78 @@
+"""Reads of the safety meetings: those a person may see and compliance against the required
+frequencies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from apps.core.selectors import as_int
+from apps.org.access import access_for
+from apps.org.models import Department, DepartmentKind
+from apps.responsibility import schedule
+from apps.responsibility.models import Meeting, MeetingLevel, MeetingSettings
+from apps.responsibility.selectors._common import TOP_KINDS
+
+
+def meeting_list(*, user, filters: dict | None = None) -> QuerySet[Meeting]:
+    filters = filters or {}
+    access = access_for(user)
+    qs = Meeting.objects.select_related("department", "chair").annotate(
+        attendee_count=Count("attendees", distinct=True),
+        decision_count=Count("decisions", distinct=True),
+    )
+    if not access.sees_everything:
+        condition = Q(department_id__in=access.headed_department_ids) | Q(
+            level=MeetingLevel.COMPANY
+        )
+        if access.employee_id:
+            condition |= Q(attendees__id=access.employee_id)
+        qs = qs.filter(condition).distinct()
+    if level := filters.get("level"):
+        qs = qs.filter(level=level)
+    if year := as_int(filters.get("year")):
+        qs = qs.filter(scheduled_on__year=year)
+    return qs.order_by("-scheduled_on", "-pk")
+
+
+@dataclass
+class ComplianceRow:
+    level: str
+    department: Department
+    frequency: str
+    result: schedule.Compliance
+
+
+def meeting_compliance(*, year: int, as_of: dt.date, department_ids=None) -> list[ComplianceRow]:
+    """Meetings held against required per unit: the company, then every department and
+    workshop. Three queries, whatever the number of meetings."""
+    settings = MeetingSettings.objects.order_by("pk").first() or MeetingSettings()
+    units = list(
+        Department.objects.filter(
+            is_active=True, kind__in=(DepartmentKind.COMPANY, *TOP_KINDS)
+        ).order_by("path")
+    )
+    held: dict[tuple[str, int], list[dt.date]] = {}
+    for level, department_id, held_on in Meeting.objects.filter(
+        held_on__year=year, held_on__isnull=False
+    ).values_list("level", "department_id", "held_on"):
+        held.setdefault((level, department_id), []).append(held_on)
+    rows = []
+    for unit in units:
+        if department_ids is not None and unit.pk not in department_ids:
+            continue
+        level = (
+            MeetingLevel.COMPANY if unit.kind == DepartmentKind.COMPANY else MeetingLevel.DEPARTMENT
+        )
+        frequency = settings.frequency(level)
+        dates = held.get((level, unit.pk), [])
+        if level == MeetingLevel.COMPANY:
+            dates = [d for (lv, _d), ds in held.items() if lv == level for d in ds]
+        rows.append(
+            ComplianceRow(
+                level, unit, frequency, schedule.compliance(frequency, year, as_of, dates)
+            )
+        )
+    return rows

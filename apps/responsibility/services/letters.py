@@ -1,0 +1,163 @@
+"""Responsibility letters: templates, issuing a year's letters, signing by the two parties, the
+paper copy and the weekly reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from apps.core.exceptions import ApplicationError
+from apps.core.services import attachment_add
+from apps.org.access import access_for
+from apps.responsibility import selectors
+from apps.responsibility.models import (
+    LetterSide,
+    LetterSignature,
+    LetterStatus,
+    LetterTemplate,
+    ResponsibilityLetter,
+)
+from apps.responsibility.services._common import _apply, _require_manager, _save
+from apps.scoring import live
+from apps.workflow import services as workflow
+
+# Unsigned letters are reminded once a week.
+LETTER_REMINDER_EVERY_DAYS = 7
+
+
+@transaction.atomic
+def template_save(*, template: LetterTemplate | None = None, data: dict, user) -> LetterTemplate:
+    _require_manager(user)
+    template = template or LetterTemplate()
+    _apply(template, data, ("level", "title", "body", "is_active"))
+    _save(template, user=user)
+    return template
+
+
+@transaction.atomic
+def letters_issue(*, year: int, template: LetterTemplate, sign_by: dt.date, user) -> dict:
+    """Issue the template's level of letters to everyone who should hold one for the year.
+    Idempotent: people who already hold a letter of this level and year get none."""
+    _require_manager(user)
+    pairs, skipped = selectors.letter_pairs(template.level)
+    existing = set(
+        ResponsibilityLetter.objects.filter(year=year, level=template.level).values_list(
+            "holder_id", flat=True
+        )
+    )
+    new = [
+        ResponsibilityLetter(
+            year=year,
+            level=template.level,
+            template=template,
+            department_id=department_id,
+            issuer_id=issuer_id,
+            holder_id=holder_id,
+            title=template.title,
+            body=template.body,
+            sign_by=sign_by,
+        )
+        for department_id, issuer_id, holder_id in pairs
+        if holder_id not in existing
+    ]
+    bulk_create_with_history(new, ResponsibilityLetter, batch_size=500, default_user=user)
+    live.invalidate("responsibility")  # bulk writes send no signals
+    return {"created": len(new), "existing": len(pairs) - len(new), "units_without_head": skipped}
+
+
+@transaction.atomic
+def letter_update(*, letter: ResponsibilityLetter, data: dict, user) -> ResponsibilityLetter:
+    _require_manager(user)
+    letter = ResponsibilityLetter.objects.select_for_update().get(pk=letter.pk)
+    if letter.signatures.exists():
+        raise ApplicationError(_("A signed letter cannot be changed."))
+    _apply(letter, data, ("title", "body", "sign_by"))
+    _save(letter, user=user)
+    return letter
+
+
+def letter_side(letter: ResponsibilityLetter, user) -> str | None:
+    employee_id = access_for(user).employee_id
+    if employee_id is None:
+        return None
+    if letter.issuer_id == employee_id:
+        return LetterSide.ISSUER
+    if letter.holder_id == employee_id:
+        return LetterSide.HOLDER
+    return None
+
+
+@transaction.atomic
+def letter_sign(*, letter: ResponsibilityLetter, user, scan=None) -> LetterSignature:
+    """The signing person's side of the letter; only the two parties sign, each once."""
+    letter = ResponsibilityLetter.objects.select_for_update().get(pk=letter.pk)
+    side = letter_side(letter, user)
+    if side is None:
+        raise PermissionDenied(_("Only the two parties to a letter may sign it."))
+    if letter.signatures.filter(side=side).exists():
+        raise ApplicationError(_("You have already signed this letter."))
+    if scan is not None:
+        try:
+            attachment_add(owner=letter, upload=scan, user=user, caption=_("Signed paper copy"))
+        except ValidationError as exc:
+            raise ApplicationError(" ".join(exc.messages)) from exc
+    signature = LetterSignature(letter=letter, side=side, signer=user)
+    signature.full_clean()
+    try:
+        with transaction.atomic():
+            signature.save()
+    except IntegrityError:
+        raise ApplicationError(_("You have already signed this letter.")) from None
+    sides = letter.signatures.count()
+    letter.status = LetterStatus.SIGNED if sides == 2 else LetterStatus.PARTLY
+    _save(letter, user=user)
+    return signature
+
+
+@transaction.atomic
+def letter_attach_scan(*, letter: ResponsibilityLetter, scan, user) -> None:
+    if letter_side(letter, user) is None and not access_for(user).manages_everything:
+        raise PermissionDenied(_("Only the parties or a safety manager may attach the paper copy."))
+    try:
+        attachment_add(owner=letter, upload=scan, user=user, caption=_("Signed paper copy"))
+    except ValidationError as exc:
+        raise ApplicationError(" ".join(exc.messages)) from exc
+
+
+@transaction.atomic
+def letter_reminders_send(*, today: dt.date | None = None) -> int:
+    """Remind each party who has not signed a letter of this year, once a week."""
+    today = today or timezone.localdate()
+    letters = list(
+        ResponsibilityLetter.objects.filter(year=today.year)
+        .exclude(status=LetterStatus.SIGNED)
+        .exclude(last_reminded_on__gt=today - dt.timedelta(days=LETTER_REMINDER_EVERY_DAYS))
+        .select_related("issuer__user", "holder__user")
+        .prefetch_related("signatures")
+    )
+    batch = []
+    for letter in letters:
+        signed = {s.side for s in letter.signatures.all()}
+        users = []
+        if LetterSide.ISSUER not in signed:
+            users.append(letter.issuer.user)
+        if LetterSide.HOLDER not in signed:
+            users.append(letter.holder.user)
+        message = _(
+            "Please sign the responsibility letter “%(title)s” (%(holder)s) by %(date)s"
+        ) % {
+            "title": letter.title,
+            "holder": letter.holder.name,
+            "date": letter.sign_by.isoformat(),
+        }
+        batch.append((users, message, None, f"/responsibility/letters/{letter.pk}/"))
+    workflow.notify_many(batch)
+    ResponsibilityLetter.objects.filter(pk__in=[x.pk for x in letters]).update(
+        last_reminded_on=today
+    )
+    return len(letters)

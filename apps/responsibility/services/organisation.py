@@ -1,0 +1,50 @@
+"""The safety organisation: the appointing document, the safety bodies and their members."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from apps.core.exceptions import ApplicationError
+from apps.responsibility.models import AppointmentDocument, SafetyBody, SafetyBodyMember
+from apps.responsibility.services._common import _apply, _require_manager, _save
+
+
+@transaction.atomic
+def document_save(
+    *, document: AppointmentDocument | None = None, data: dict, user
+) -> AppointmentDocument:
+    _require_manager(user)
+    document = document or AppointmentDocument()
+    _apply(document, data, ("number", "title", "issued_on", "content"))
+    _save(document, user=user)
+    return document
+
+
+@transaction.atomic
+def body_save(*, body: SafetyBody | None = None, data: dict, user) -> SafetyBody:
+    _require_manager(user)
+    body = body or SafetyBody()
+    _apply(body, data, ("kind", "name", "document", "duties"))
+    _save(body, user=user)
+    return body
+
+
+@transaction.atomic
+def member_add(*, body: SafetyBody, employee, role: str, user) -> SafetyBodyMember:
+    _require_manager(user)
+    member = SafetyBodyMember(body=body, employee=employee, role=role)
+    try:
+        member.full_clean()
+    except ValidationError as exc:
+        raise ApplicationError(" ".join(exc.messages)) from exc
+    member._history_user = user
+    member.save()
+    return member
+
+
+@transaction.atomic
+def member_remove(*, member: SafetyBodyMember, user) -> None:
+    _require_manager(user)
+    member._history_user = user
+    member.delete()

@@ -1,0 +1,69 @@
+"""Pages of the duty documents: the list, a new document or version, and the yearly review."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.org.access import access_for
+from apps.org.permissions import manages, reads_org, role_required
+from apps.responsibility import selectors, services
+from apps.responsibility.forms import DutyForm, ReviewForm
+from apps.responsibility.models import DutyDocument
+from apps.responsibility.views._common import _form_page
+
+
+@role_required(reads_org)
+def duties(request):
+    filters = request.GET.dict()
+    return render(
+        request,
+        "responsibility/duties.html",
+        {
+            "documents": selectors.duty_list(user=request.user, filters=filters),
+            "filters": filters,
+            "can_edit": access_for(request.user).manages_everything,
+            "year": timezone.localdate().year,
+        },
+    )
+
+
+@role_required(manages)
+def duty_edit(request, pk: int | None = None):
+    previous = get_object_or_404(DutyDocument, pk=pk, is_current=True) if pk is not None else None
+    form = DutyForm(
+        request.POST or None,
+        instance=None,
+        initial=(
+            {
+                k: getattr(previous, k)
+                for k in ("scope", "department", "position", "title", "content")
+            }
+            if previous
+            else None
+        ),
+    )
+    return _form_page(
+        request,
+        form,
+        _("Safety duties"),
+        reverse("responsibility:duties"),
+        lambda d: services.duty_save(data=d, user=request.user, previous=previous),
+        reverse("responsibility:duties"),
+    )
+
+
+@role_required(manages)
+def duty_review(request, pk: int):
+    document = get_object_or_404(DutyDocument, pk=pk)
+    form = ReviewForm(request.POST or None, initial={"year": timezone.localdate().year})
+    return _form_page(
+        request,
+        form,
+        _("Review: %(d)s") % {"d": document},
+        reverse("responsibility:duties"),
+        lambda d: services.duty_review(document=document, user=request.user, **d),
+        reverse("responsibility:duties"),
+    )
