@@ -10,12 +10,12 @@ from apps.training.selectors.certificates import (
     expiries_due,
     reviews_due,
 )
-from apps.training.selectors.compliance import PersonCompliance, compliance, compliance_rows
 from apps.training.selectors.department_compliance import (
     DepartmentCompliance,
     by_department,
     compliance_by_path,
 )
+from apps.training.selectors.person_compliance import PersonCompliance, compliance, compliance_rows
 from apps.training.selectors.plans import plan_completion, plan_items, plan_list
 from apps.training.selectors.rulesets import (
     Requirements,

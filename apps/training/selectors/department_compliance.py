@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from apps.org.models import Employee
-from apps.training.selectors.compliance import ZERO, PersonCompliance, compliance
+from apps.training.selectors.person_compliance import ZERO, PersonCompliance, compliance
 
 
 def compliance_by_path(*, as_of: dt.date):
