@@ -54,4 +54,5 @@ def creditable_employees(*, user) -> QuerySet[Employee]:
 
 
 def _only(filters: dict, *keys: str) -> dict:
+    """The given filters of these keys (to pass on to visible_employees)."""
     return {k: filters[k] for k in keys if k in filters}
