@@ -4,6 +4,7 @@ one expired) and an approved yearly plan, all dated relative to today."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
@@ -44,80 +45,90 @@ INDUCTED = [
 ]
 
 
-def load(context: dict) -> int:
-    load_catalogues(CertificateType)
-    if Course.objects.filter(code="C-01").exists():
-        return 0
-    users = context["users"]
-    manager = users["anquan"]
-    departments = context["departments"]
-    today = timezone.localdate()
-    year_start = dt.date(today.year, 1, 1)
-    people = {e.employee_no: e for e in Employee.objects.filter(is_active=True)}
-    courses = {
-        code: services.course_save(
-            data={"code": code, "name": name, "level": level, "hours": Decimal(hours)},
-            user=manager,
-        )
-        for code, name, level, hours in COURSES
-    }
-    created = len(courses)
+@dataclass
+class _Demo:
+    """What the demo records are made from, and how many were made."""
 
-    def session(course: str, on: dt.date, department: str, who, **extra) -> TrainingSession:
-        nonlocal created
+    manager: object
+    departments: dict
+    people: dict
+    courses: dict = field(default_factory=dict)
+    created: int = 0
+
+    def session(self, course: str, on: dt.date, department: str, who, **extra) -> TrainingSession:
+        """A session of the course with everyone in `who` attending (passed, 88 points)."""
         s = services.session_create(
             data={
-                "course": courses[course],
-                "department": departments[department],
-                "level": courses[course].level,
+                "course": self.courses[course],
+                "department": self.departments[department],
+                "level": self.courses[course].level,
                 "start_date": on,
                 "end_date": on,
-                "hours": courses[course].hours,
+                "hours": self.courses[course].hours,
                 "trainer": extra.get("trainer", "张敏"),
                 "place": extra.get("place", "培训教室"),
                 "plan_item": extra.get("plan_item"),
             },
-            user=manager,
+            user=self.manager,
         )
         for number in who:
             services.attendance_record(
                 session=s,
-                employee=people[number],
-                user=manager,
+                employee=self.people[number],
+                user=self.manager,
                 hours_credited=extra.get("hours", {}).get(number),
                 exam_score=Decimal(88),
                 passed=True,
             )
-            created += 1
+            self.created += 1
         return s
 
+
+def _courses(demo: _Demo) -> None:
+    demo.courses = {
+        code: services.course_save(
+            data={"code": code, "name": name, "level": level, "hours": Decimal(hours)},
+            user=demo.manager,
+        )
+        for code, name, level, hours in COURSES
+    }
+    demo.created += len(demo.courses)
+
+
+def _induction(demo: _Demo) -> None:
+    """The three levels of induction, long ago; the newest hire misses the team level."""
     first_days = dt.date(2015, 3, 2)
-    session("C-01", first_days, "AHB", [*INDUCTED, "E0023"])
-    session("C-02", first_days + dt.timedelta(days=1), "JJG", INDUCTED + ["E0023"])
-    session("C-03", first_days + dt.timedelta(days=2), "JJG", INDUCTED)
+    demo.session("C-01", first_days, "AHB", [*INDUCTED, "E0023"])
+    demo.session("C-02", first_days + dt.timedelta(days=1), "JJG", INDUCTED + ["E0023"])
+    demo.session("C-03", first_days + dt.timedelta(days=2), "JJG", INDUCTED)
+
+
+def _this_years_training(demo: _Demo, today: dt.date, year_start: dt.date) -> None:
+    """Refreshers (E0013 credited only 4 hours, E0006 at one of two), a special topic and the
+    managers' external course."""
     refresher_day = max(year_start, today - dt.timedelta(days=20))
-    session(
+    demo.session(
         "C-10",
         refresher_day,
         "AHB",
         [n for n in INDUCTED if n != "E0013"] + ["E0001"],
         trainer="外聘讲师 陈工",
     )
-    session("C-10", refresher_day, "AHB", ["E0013"], hours={"E0013": Decimal(4)})
-    session(
+    demo.session("C-10", refresher_day, "AHB", ["E0013"], hours={"E0013": Decimal(4)})
+    demo.session(
         "C-10",
         max(year_start, today - dt.timedelta(days=60)),
         "AHB",
         [n for n in INDUCTED if n not in ("E0013", "E0006")],
         trainer="张敏",
     )
-    session(
+    demo.session(
         "C-11",
         max(year_start, today - dt.timedelta(days=10)),
         "AHB",
         ["E0010", "E0011", "E0012", "E0014", "E0015", "E0020", "E0021", "E0022"],
     )
-    session(
+    demo.session(
         "C-12",
         max(year_start, today - dt.timedelta(days=30)),
         "AHB",
@@ -126,7 +137,9 @@ def load(context: dict) -> int:
         place="市安全培训中心",
     )
 
-    # Certificates: one in its review window, one expired, one expiring, one valid.
+
+def _certificates(demo: _Demo, today: dt.date) -> None:
+    """One in its review window, one expired, one expiring, one valid."""
     types = {(t.kind, t.code): t for t in CertificateType.objects.all()}
     for holder, key, number, issued in [
         (
@@ -158,23 +171,26 @@ def load(context: dict) -> int:
             data={
                 "type": types[key],
                 "number": number,
-                "holder": people[holder],
+                "holder": demo.people[holder],
                 "issued_on": issued,
                 "authority": "苏州市应急管理局",
             },
-            user=manager,
+            user=demo.manager,
         )
-        created += 1
+        demo.created += 1
 
-    # The machining workshop's plan for this year, submitted by its head, approved by leadership.
+
+def _plan(demo: _Demo, users: dict, today: dt.date, year_start: dt.date) -> None:
+    """The machining workshop's plan for this year, submitted by its head, approved by
+    leadership, its first item held."""
     head = users["jjg_head"]
     plan = services.plan_create(
-        data={"department": departments["JJG"], "year": today.year}, user=head
+        data={"department": demo.departments["JJG"], "year": today.year}, user=head
     )
     items = [
         services.plan_item_save(
             plan=plan,
-            data={"course": courses[code], "month": month, "participants": who},
+            data={"course": demo.courses[code], "month": month, "participants": who},
             user=head,
         )
         for code, month, who in [
@@ -188,7 +204,7 @@ def load(context: dict) -> int:
     workflow.task_sign_off(
         task=plan.approval_task, user=users["lingdao"], decision="approve", comment="同意。"
     )
-    session(
+    demo.session(
         "C-10",
         max(year_start, today - dt.timedelta(days=5)),
         "JJG",
@@ -197,4 +213,23 @@ def load(context: dict) -> int:
         trainer="李强",
         place="机加工车间会议室",
     )
-    return created + 2
+
+
+def load(context: dict) -> int:
+    load_catalogues(CertificateType)
+    if Course.objects.filter(code="C-01").exists():
+        return 0
+    users = context["users"]
+    today = timezone.localdate()
+    year_start = dt.date(today.year, 1, 1)
+    demo = _Demo(
+        manager=users["anquan"],
+        departments=context["departments"],
+        people={e.employee_no: e for e in Employee.objects.filter(is_active=True)},
+    )
+    _courses(demo)
+    _induction(demo)
+    _this_years_training(demo, today, year_start)
+    _certificates(demo, today)
+    _plan(demo, users, today, year_start)
+    return demo.created + 2

@@ -88,6 +88,68 @@ class LedgerExporter(TrainingExporter):
             ]
 
 
+def _people_header() -> list:
+    return [
+        _("Employee number"),
+        _("Full name"),
+        _("Department"),
+        _("Training role"),
+        _("Initial hours"),
+        _("Initial required"),
+        _("Initial short"),
+        _("Hours this year"),
+        _("Yearly required"),
+        _("Yearly short"),
+        _("Induction complete"),
+        _("Induction missing"),
+        _("Expired certificate"),
+        _("Compliant"),
+    ]
+
+
+def _person_row(r: selectors.PersonCompliance, levels: dict) -> list:
+    return [
+        r.employee_no,
+        r.name,
+        r.department_name,
+        r.role_label,
+        excel_number(r.initial_hours),
+        r.initial_required,
+        excel_number(r.initial_short),
+        excel_number(r.annual_hours),
+        r.annual_required,
+        excel_number(r.annual_short),
+        _("Yes") if r.induction_complete else _("No"),
+        "、".join(str(levels[level]) for level in r.induction_missing),
+        _("Yes") if r.has_expired_certificate else "",
+        _("Yes") if r.is_compliant else _("No"),
+    ]
+
+
+def _department_header() -> list:
+    return [
+        _("Department"),
+        _("People"),
+        _("Meeting hours"),
+        _("Meeting hours (%)"),
+        _("Induction complete"),
+        _("Induction complete (%)"),
+        _("Hours short"),
+    ]
+
+
+def _department_row(d: selectors.DepartmentCompliance) -> list:
+    return [
+        d.name,
+        d.people,
+        d.hours_ok,
+        excel_number(d.hours_rate),
+        d.induction_ok,
+        excel_number(d.induction_rate),
+        excel_number(d.short_hours),
+    ]
+
+
 @exports.register
 class ComplianceExporter(TrainingExporter):
     """The compliance report: every person's hours and induction, then per department."""
@@ -98,66 +160,12 @@ class ComplianceExporter(TrainingExporter):
     def render(self, progress=None) -> bytes:
         rows = selectors.compliance_rows(user=self.user, filters=self.params)
         levels = dict(SessionLevel.choices)
-        people = [
-            [
-                r.employee_no,
-                r.name,
-                r.department_name,
-                r.role_label,
-                excel_number(r.initial_hours),
-                r.initial_required,
-                excel_number(r.initial_short),
-                excel_number(r.annual_hours),
-                r.annual_required,
-                excel_number(r.annual_short),
-                _("Yes") if r.induction_complete else _("No"),
-                "、".join(str(levels[level]) for level in r.induction_missing),
-                _("Yes") if r.has_expired_certificate else "",
-                _("Yes") if r.is_compliant else _("No"),
-            ]
-            for r in rows
-        ]
-        departments = [
-            [
-                d.name,
-                d.people,
-                d.hours_ok,
-                excel_number(d.hours_rate),
-                d.induction_ok,
-                excel_number(d.induction_rate),
-                excel_number(d.short_hours),
-            ]
-            for d in selectors.by_department(rows)
-        ]
-        header = [
-            _("Employee number"),
-            _("Full name"),
-            _("Department"),
-            _("Training role"),
-            _("Initial hours"),
-            _("Initial required"),
-            _("Initial short"),
-            _("Hours this year"),
-            _("Yearly required"),
-            _("Yearly short"),
-            _("Induction complete"),
-            _("Induction missing"),
-            _("Expired certificate"),
-            _("Compliant"),
-        ]
-        department_header = [
-            _("Department"),
-            _("People"),
-            _("Meeting hours"),
-            _("Meeting hours (%)"),
-            _("Induction complete"),
-            _("Induction complete (%)"),
-            _("Hours short"),
-        ]
+        people = [_person_row(r, levels) for r in rows]
+        departments = [_department_row(d) for d in selectors.by_department(rows)]
         return render_xlsx_sheets(
             [
-                (_("People"), header, people),
-                (_("Departments"), department_header, departments),
+                (_("People"), _people_header(), people),
+                (_("Departments"), _department_header(), departments),
             ],
             total=len(people) + len(departments),
             progress=progress,

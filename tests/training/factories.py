@@ -1,15 +1,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
 
 from apps.training import services
 from apps.training.catalogues import load_catalogues
 from apps.training.models import CertificateType, Course
+from tests.helpers import xlsx_upload
 
 
 def make_course(*, user, code: str = "C-1", level: str = "refresher", hours: int = 8) -> Course:
@@ -72,29 +71,11 @@ def make_certificate(*, holder, issued_on: dt.date, user, number: str = "T001", 
     )
 
 
+# The sign-in sheet's headers, the employee number's in Chinese and the others in English: every
+# language's labels are accepted, and the Chinese ones arrive with the translations.
+SIGN_IN_HEADER = ["工号", "Full name", "Date", "Present", "Hours credited", "Exam score", "Passed"]
+
+
 def sheet(rows: list[list], header: list[str] | None = None) -> SimpleUploadedFile:
-    """An uploaded sign-in sheet with these rows (headers in English: every language's
-    labels are accepted, and the Chinese ones arrive with the translations)."""
-    workbook = Workbook()
-    ws = workbook.active
-    ws.append(
-        header
-        or [
-            "工号",
-            "Full name",
-            "Date",
-            "Present",
-            "Hours credited",
-            "Exam score",
-            "Passed",
-        ]
-    )
-    for row in rows:
-        ws.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile(
-        "签到表.xlsx",
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    """An uploaded sign-in sheet with these rows."""
+    return xlsx_upload(rows, name="签到表.xlsx", header=header or SIGN_IN_HEADER)

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 import time_machine
-from django.utils import translation
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from apps.core.exceptions import ApplicationError
 from apps.org import services as org_services
@@ -12,7 +13,9 @@ from apps.org.models import Employee
 from apps.training import services
 from apps.training.tasks import send_certificate_reminders
 from apps.workflow.models import Notification
-from tests.training.factories import make_certificate
+from tests.training.factories import attend, make_certificate, make_session
+
+pytestmark = pytest.mark.usefixtures("english")
 
 ISSUED = dt.date(2020, 5, 10)  # review due 2023-05-10, valid until 2026-05-10
 
@@ -28,8 +31,7 @@ def _sent(user) -> list[str]:
 
 
 def _run(day: dt.date) -> dict:
-    with translation.override("en"):
-        return services.certificate_reminders_send(today=day)
+    return services.certificate_reminders_send(today=day)
 
 
 def test_validity_and_review_follow_the_issue_date(certificate):
@@ -132,29 +134,25 @@ def test_the_daily_task_runs_with_today(world, certificate):
 
 
 def test_an_expired_certificate_cannot_be_reviewed(world, certificate):
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="An expired certificate cannot be reviewed"):
         services.certificate_review(
             certificate=certificate, reviewed_on=dt.date(2026, 6, 1), user=world.safety_manager
         )
 
 
 def test_only_safety_managers_keep_certificates(world):
-    from django.core.exceptions import PermissionDenied
-
     holder = Employee.objects.get(user=world.employee_a)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only a safety manager may change this"):
         make_certificate(holder=holder, issued_on=ISSUED, user=world.head_a)
 
 
 def test_expired_certificates_are_flagged_red_where_the_person_appears(world, client_for):
     holder = Employee.objects.get(user=world.employee_a)
     make_certificate(holder=holder, issued_on=dt.date(2019, 1, 1), user=world.safety_manager)
-    from tests.training.factories import attend, make_session
-
     session = make_session(
         user=world.safety_manager,
         department=world.dept_a,
-        on=dt.date.today() - dt.timedelta(days=1),
+        on=timezone.localdate() - dt.timedelta(days=1),
     )
     attend(session, [holder], user=world.safety_manager)
     client = client_for("head_a")

@@ -5,15 +5,17 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.utils import translation
 
 from apps.core.exceptions import ApplicationError
 from apps.org import services as org_services
 from apps.org.models import Employee
+from apps.scoring import registry
 from apps.training import evidence, selectors, services
 from apps.training.models import PlanStatus, RuleSet
 from apps.workflow import services as workflow
 from tests.training.factories import attend, make_course, make_session
+
+pytestmark = pytest.mark.usefixtures("english")
 
 AS_OF = dt.date(2026, 6, 30)
 
@@ -69,7 +71,7 @@ def test_edited_rule_rows_apply(world, worker):
     row = RuleSet.objects.get(code="default").rows.get(role="worker", high_risk=False)
     services.ruleset_row_update(row=row, data={"annual_hours": 24}, user=world.safety_manager)
     assert _row(world, worker).annual_required == 24
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only a safety manager may change this"):
         services.ruleset_row_update(row=row, data={"annual_hours": 1}, user=world.leader)
 
 
@@ -135,7 +137,7 @@ def _plan(world, *, user=None):
 def test_a_plan_is_approved_by_leadership_sign_off(world):
     plan, item = _plan(world)
     assert item.hours == Decimal(8)  # from the course
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Add the planned courses"):
         services.plan_submit(
             plan=services.plan_create(
                 data={"department": world.dept_a, "year": 2027}, user=world.head_a
@@ -144,11 +146,11 @@ def test_a_plan_is_approved_by_leadership_sign_off(world):
         )
     plan = services.plan_submit(plan=plan, user=world.head_a)
     assert plan.status == PlanStatus.SUBMITTED
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="it can no longer be changed"):
         services.plan_item_save(
             plan=plan, data={"course": item.course, "month": 4}, user=world.head_a
         )
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only leadership may sign off"):
         workflow.task_sign_off(task=plan.approval_task, user=world.head_a, decision="approve")
     workflow.task_sign_off(task=plan.approval_task, user=world.leader, decision="approve")
     plan.refresh_from_db()
@@ -158,13 +160,12 @@ def test_a_plan_is_approved_by_leadership_sign_off(world):
 def test_a_rejected_plan_can_be_changed_and_resubmitted(world):
     plan, item = _plan(world)
     plan = services.plan_submit(plan=plan, user=world.head_a)
-    with translation.override("en"):
-        workflow.task_sign_off(
-            task=plan.approval_task,
-            user=world.leader,
-            decision="reject",
-            comment="补充特种作业复审培训",
-        )
+    workflow.task_sign_off(
+        task=plan.approval_task,
+        user=world.leader,
+        decision="reject",
+        comment="补充特种作业复审培训",
+    )
     plan.refresh_from_db()
     assert plan.status == PlanStatus.REJECTED and plan.approval_task is None
     services.plan_item_save(plan=plan, data={"course": item.course, "month": 9}, user=world.head_a)
@@ -172,7 +173,7 @@ def test_a_rejected_plan_can_be_changed_and_resubmitted(world):
 
 
 def test_heads_plan_only_their_departments(world):
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only a head of the department"):
         services.plan_create(data={"department": world.dept_b, "year": 2026}, user=world.head_a)
 
 
@@ -206,8 +207,6 @@ def test_the_evidence_provider_gives_the_four_indicators(
     assert found["training.annual_hours_compliance"].value == Decimal(0)
     assert found["training.certificates_valid_rate"].value is None  # no certificates
     assert all(i.element == 5 and i.unit == "%" and i.url for i in found.values())
-    from apps.scoring import registry
-
     assert "training.plan_completion_rate" in registry.indicators(AS_OF)
 
 

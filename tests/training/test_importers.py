@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from apps.core.exceptions import ApplicationError
 from apps.org.models import Employee
@@ -15,6 +14,8 @@ from apps.training.importers import attendance_import
 from apps.training.models import Attendance
 from tests.org.factories import EmployeeFactory
 from tests.training.factories import make_session, sheet
+
+pytestmark = pytest.mark.usefixtures("english")
 
 DAY = dt.date(2026, 3, 2)
 
@@ -32,7 +33,7 @@ def test_a_sheet_with_one_bad_row_imports_nothing_and_names_the_row(world, sessi
     people = _people(world, 3)
     rows = [[p.employee_no, p.name, "2026-03-02", "是", 8, 90, "是"] for p in people]
     rows.append(["X999", "", "2026-03-02", "是", 8, None, None])  # row 5: unknown number
-    with translation.override("en"), pytest.raises(ApplicationError) as error:
+    with pytest.raises(ApplicationError, match="Nothing was imported: 1 problem") as error:
         attendance_import(session=session, upload=sheet(rows), user=world.safety_manager)
     assert Attendance.objects.count() == 0
     assert [(e.row, e.column) for e in error.value.errors] == [(5, "Employee number")]
@@ -51,7 +52,7 @@ def test_every_bad_row_is_named_with_its_reason(world, session):
         [people[0].employee_no, people[0].name, "2026-03-02", "是", 8, None, None],
         [people[5].employee_no, people[5].name, "2026-03-02", "是", 8, 120, None],
     ]
-    with translation.override("en"), pytest.raises(ApplicationError) as error:
+    with pytest.raises(ApplicationError, match="Nothing was imported: 7 problem") as error:
         attendance_import(session=session, upload=sheet(rows), user=world.safety_manager)
     found = {(e.row, e.column): e.message for e in error.value.errors}
     assert "is not a number" in found[(2, "Hours credited")]
@@ -97,7 +98,7 @@ def test_a_second_upload_updates_and_absent_people_get_no_hours(world, session):
 
 def test_only_heads_of_the_session_department_import(world, session):
     upload = sheet([[Employee.objects.first().employee_no]])
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only a head of the department"):
         attendance_import(session=session, upload=upload, user=world.outsider)
 
 
@@ -124,7 +125,7 @@ def test_a_head_imports_only_people_of_their_departments(world, session):
         [mine.employee_no, mine.name, "2026-03-02", "是", 8, None, None],
         [other.employee_no, other.name, "2026-03-02", "是", 8, None, None],  # row 3
     ]
-    with translation.override("en"), pytest.raises(ApplicationError) as error:
+    with pytest.raises(ApplicationError, match="Nothing was imported: 1 problem") as error:
         attendance_import(session=session, upload=sheet(rows), user=world.head_a)
     assert [(e.row, e.column) for e in error.value.errors] == [(3, "Employee number")]
     message = error.value.errors[0].message

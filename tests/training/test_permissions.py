@@ -4,9 +4,11 @@ import datetime as dt
 
 import pytest
 
+from apps.org import services as org_services
 from apps.org.models import Employee
+from apps.training import services
 from apps.training.models import Attendance, Certificate, TrainingPlan
-from tests.training.factories import attend, make_certificate, make_session
+from tests.training.factories import attend, make_certificate, make_session, sheet
 
 
 @pytest.fixture
@@ -28,8 +30,6 @@ def records(world):
     make_certificate(
         holder=employee_b, issued_on=dt.date(2024, 1, 1), number="B1", user=world.safety_manager
     )
-    from apps.training import services
-
     plan_b = services.plan_create(
         data={"department": world.dept_b, "year": 2026}, user=world.outsider
     )
@@ -182,8 +182,6 @@ def test_a_head_records_attendance_and_plans_through_the_api(world, records, api
 
 
 def test_the_sign_in_sheet_imports_through_the_api(world, records, api_for):
-    from tests.training.factories import sheet
-
     employee = Employee.objects.get(pk=records["ea"])
     url = f"/api/v1/training/sessions/{records['sa']}/import-sign-in/"
     bad = api_for("head_a").post(url, {"file": sheet([["NOPE"]])}, format="multipart")
@@ -222,8 +220,6 @@ def test_heads_credit_hours_only_to_people_of_their_departments(world, records, 
 
 
 def test_the_session_page_offers_only_people_the_head_may_credit(world, records, client_for):
-    from apps.org import services as org_services
-
     # Leadership reads everyone; heading department B, the leader credits only B's people.
     org_services.department_head_assign(
         department=world.dept_b, head=world.leader, user=world.safety_manager

@@ -5,14 +5,12 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from apps.org.access import forget
 from apps.org.models import Employee
 from apps.training.exporters import ComplianceExporter, LedgerExporter, RecordExporter
 from apps.training.models import Attendance, Reinduction
+from tests.helpers import count_queries
 from tests.training.factories import make_certificate, make_session
 
 
@@ -52,15 +50,11 @@ def _seed(world, count: int, sessions) -> None:
         )
 
 
-def _count(fn, world=None) -> int:
-    """Queries of one call, from the same cold caches every time."""
-    ContentType.objects.clear_cache()
-    if world is not None:
-        for persona in ("safety_manager", "head_a", "employee_a", "leader", "outsider"):
-            forget(world.persona(persona))
-    with CaptureQueriesContext(connection) as ctx:
-        fn()
-    return len(ctx.captured_queries)
+def _count(fn, world) -> int:
+    """Queries of one call, from the same cold caches every time: the personas' access too."""
+    for persona in ("safety_manager", "head_a", "employee_a", "leader", "outsider"):
+        forget(world.persona(persona))
+    return count_queries(fn)
 
 
 @pytest.fixture

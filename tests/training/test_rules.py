@@ -50,11 +50,15 @@ def test_defaults_are_the_default_rule_set_and_not_high_risk():
 
 
 @pytest.mark.parametrize(
-    "role, stage, ruleset",
-    [("boss", "initial", "default"), ("worker", "monthly", "default"), ("worker", "initial", "eu")],
+    "role, stage, ruleset, message",
+    [
+        ("boss", "initial", "default", "Unknown role 'boss'"),
+        ("worker", "monthly", "default", "Unknown stage 'monthly'"),
+        ("worker", "initial", "eu", "Unknown rule set 'eu'"),
+    ],
 )
-def test_unknown_inputs_are_refused(role, stage, ruleset):
-    with pytest.raises(ValueError):
+def test_unknown_inputs_are_refused(role, stage, ruleset, message):
+    with pytest.raises(ValueError, match=message):
         rules.required_hours(role, stage=stage, ruleset=ruleset)
 
 

@@ -1,0 +1,88 @@
+"""Rule sets of hours and the training settings: everyone with training records reads them,
+safety managers change them."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from apps.org.permissions import DepartmentScoped
+from apps.training import selectors, services
+from apps.training.models import RuleSet, RuleSetRow, TrainingSettings
+
+
+class RuleSetRowSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = RuleSetRow
+        fields = ["id", "ruleset", "role", "high_risk", "initial_hours", "annual_hours"]
+        read_only_fields = ["id", "ruleset", "role", "high_risk"]
+
+
+class RuleSetSerializer(serializers.ModelSerializer):
+    rows = RuleSetRowSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = RuleSet
+        fields = ["id", "code", "name", "source", "rows"]
+        extra_kwargs = {"code": {"validators": []}}
+
+
+class TrainingSettingsSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TrainingSettings
+        fields = ["ruleset", "plan_approver_role", "updated_at"]
+        read_only_fields = ["updated_at"]
+
+
+class RuleSetViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = RuleSetSerializer
+    queryset = RuleSet.objects.none()
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(selectors.reads_training)
+
+    def get_queryset(self):
+        return selectors.ruleset_list()
+
+
+class RuleSetRowViewSet(mixins.ListModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet):
+    """The hours of one role in one rule set; safety managers change them."""
+
+    serializer_class = RuleSetRowSerializer
+    queryset = RuleSetRow.objects.none()
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(selectors.reads_training)
+    filterset_fields = ["ruleset", "role", "high_risk"]
+
+    def get_queryset(self):
+        return RuleSetRow.objects.select_related("ruleset").order_by("ruleset", "role", "high_risk")
+
+    def perform_update(self, serializer):
+        serializer.instance = services.ruleset_row_update(
+            row=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+
+class TrainingSettingsViewSet(viewsets.GenericViewSet):
+    """Which rule set is in force and who approves plans: one record."""
+
+    serializer_class = TrainingSettingsSerializer
+    queryset = TrainingSettings.objects.none()
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(selectors.reads_training)
+
+    @extend_schema(responses=TrainingSettingsSerializer)
+    def list(self, request):
+        current = selectors.training_settings()
+        return Response(TrainingSettingsSerializer(current).data if current else {})
+
+    @extend_schema(request=TrainingSettingsSerializer, responses=TrainingSettingsSerializer)
+    @action(detail=False, methods=["put", "patch"], url_path="update")
+    def update_settings(self, request):
+        serializer = TrainingSettingsSerializer(
+            selectors.training_settings(), data=request.data, partial=request.method == "PATCH"
+        )
+        serializer.is_valid(raise_exception=True)
+        current = services.settings_update(data=serializer.validated_data, user=request.user)
+        return Response(TrainingSettingsSerializer(current).data)

@@ -1,0 +1,209 @@
+"""Courses, sessions (with the sign-in sheet import), attendance and repeated inductions."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+
+from apps.core.viewsets import ListCreateUpdateViewSet
+from apps.org.permissions import DepartmentScoped
+from apps.training import importers, selectors, services
+from apps.training.api._common import _everyone
+from apps.training.models import Attendance, Course, Reinduction, TrainingSession
+
+
+class CourseSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Course
+        fields = ["id", "code", "name", "level", "hours", "content", "is_active"]
+        extra_kwargs = {"code": {"validators": []}}
+
+
+class TrainingSessionSerializer(serializers.ModelSerializer):
+    course_name = serializers.CharField(source="course.name", read_only=True)
+    department_name = serializers.CharField(source="department.name", read_only=True)
+
+    class Meta:
+        model = TrainingSession
+        fields = [
+            "id",
+            "course",
+            "course_name",
+            "department",
+            "department_name",
+            "level",
+            "start_date",
+            "end_date",
+            "hours",
+            "trainer",
+            "place",
+            "plan_item",
+        ]
+        extra_kwargs = {"level": {"required": False}, "end_date": {"required": False}}
+
+
+class AttendanceSerializer(serializers.ModelSerializer):
+    employee_no = serializers.CharField(source="employee.employee_no", read_only=True)
+    employee_name = serializers.CharField(source="employee.name", read_only=True)
+    holder_expired = serializers.BooleanField(read_only=True)
+    hours_credited = serializers.DecimalField(
+        max_digits=5, decimal_places=1, required=False, allow_null=True
+    )
+    date = serializers.DateField(required=False, allow_null=True)
+
+    class Meta:
+        model = Attendance
+        fields = [
+            "id",
+            "session",
+            "employee",
+            "employee_no",
+            "employee_name",
+            "date",
+            "level",
+            "present",
+            "hours_credited",
+            "exam_score",
+            "passed",
+            "holder_expired",
+        ]
+        read_only_fields = ["id", "level"]
+        validators = []  # one person once per session: the service updates instead
+
+
+class ReinductionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Reinduction
+        fields = ["id", "employee", "reason", "since", "note"]
+
+
+class ImportResultSerializer(serializers.Serializer):
+    created = serializers.IntegerField()
+    updated = serializers.IntegerField()
+
+
+class UploadSerializer(serializers.Serializer):
+    file = serializers.FileField()
+
+
+class CourseViewSet(ListCreateUpdateViewSet):
+    serializer_class = CourseSerializer
+    queryset = Course.objects.none()
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(selectors.reads_training)
+    filterset_fields = ["level", "is_active"]
+    search_fields = ["code", "name"]
+
+    def get_queryset(self):
+        return selectors.course_list()
+
+    def perform_create(self, serializer):
+        serializer.instance = services.course_save(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.course_save(
+            course=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+
+class TrainingSessionViewSet(ListCreateUpdateViewSet):
+    serializer_class = TrainingSessionSerializer
+    queryset = TrainingSession.objects.none()
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(selectors.reads_training)
+    head_writes = True
+    filterset_fields = ["course", "department", "level", "plan_item"]
+    search_fields = ["course__name", "trainer", "place"]
+    ordering_fields = ["start_date"]
+
+    def get_queryset(self):
+        return selectors.session_list(user=self.request.user)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.session_create(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.session_update(
+            session=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+    @extend_schema(
+        request={"multipart/form-data": UploadSerializer}, responses=ImportResultSerializer
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="import-sign-in",
+        parser_classes=[MultiPartParser, FormParser],
+    )
+    def import_sign_in(self, request, pk=None):
+        """Import the session's sign-in sheet (xlsx): all or nothing, every bad row named."""
+        body = UploadSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        result = importers.attendance_import(
+            session=self.get_object(), upload=body.validated_data["file"], user=request.user
+        )
+        return Response(ImportResultSerializer(result).data)
+
+
+class AttendanceViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Attendance: everyone reads their own, heads their departments'. POST records or
+    corrects one person's attendance of a session."""
+
+    serializer_class = AttendanceSerializer
+    queryset = Attendance.objects.none()
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(_everyone)
+    head_writes = True
+    filterset_fields = ["session", "employee", "level", "present"]
+
+    def get_queryset(self):
+        return selectors.attendance_list(user=self.request.user)
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        serializer.instance = services.attendance_record(
+            session=data["session"],
+            employee=data["employee"],
+            user=self.request.user,
+            present=data.get("present", True),
+            hours_credited=data.get("hours_credited"),
+            exam_score=data.get("exam_score"),
+            passed=data.get("passed"),
+            date=data.get("date"),
+        )
+        serializer.instance.holder_expired = False
+
+
+class ReinductionViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = ReinductionSerializer
+    queryset = Reinduction.objects.none()
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(selectors.reads_training)
+    head_writes = True
+    filterset_fields = ["employee", "reason"]
+
+    def get_queryset(self):
+        return selectors.reinduction_list(user=self.request.user)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.reinduction_create(
+            data=serializer.validated_data, user=self.request.user
+        )

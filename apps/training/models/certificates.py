@@ -1,0 +1,121 @@
+"""Special-operation certificates and special-equipment operator permits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import BaseModel
+from apps.org.models import Employee
+
+# Special-operation certificates (安监总局令第30号): valid 6 years, reviewed every 3 years,
+# review requested within 60 days before it is due. Special-equipment permits likewise.
+CERTIFICATE_VALID_YEARS = 6
+CERTIFICATE_REVIEW_YEARS = 3
+CERTIFICATE_WINDOW_DAYS = 60
+
+
+class CertificateKind(models.TextChoices):
+    SPECIAL_OPERATION = "special_operation", _("Special-operation certificate")
+    SPECIAL_EQUIPMENT = "special_equipment", _("Special-equipment operator permit")
+
+
+class CertificateType(BaseModel):
+    """One entry of 特种作业目录 or 特种设备目录, loaded from fixtures/training/."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=CertificateKind.choices)
+    category_code = models.CharField(_("category code"), max_length=10)
+    category_name = models.CharField(_("catalogue category"), max_length=100)
+    code = models.CharField(_("code"), max_length=10)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("certificate type")
+        verbose_name_plural = _("certificate types")
+        ordering = ["kind", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "code"], name="training_cert_type_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.category_name} · {self.name}"
+
+
+class Certificate(BaseModel):
+    kind = models.CharField(_("kind"), max_length=20, choices=CertificateKind.choices)
+    type = models.ForeignKey(
+        CertificateType,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("certificate type"),
+    )
+    number = models.CharField(_("certificate number"), max_length=50)
+    holder = models.ForeignKey(
+        Employee,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+        verbose_name=_("holder"),
+    )
+    authority = models.CharField(_("issued by"), max_length=200, blank=True)
+    issued_on = models.DateField(_("issued on"))
+    valid_until = models.DateField(_("valid until"))
+    next_review_on = models.DateField(_("next review"), null=True, blank=True)
+    reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+    # The review date and expiry date already reminded of: one reminder per window, and a
+    # new window (after a review or a renewal) starts the reminders afresh.
+    review_reminded_for = models.DateField(null=True, blank=True, editable=False)
+    expiry_reminded_for = models.DateField(null=True, blank=True, editable=False)
+    expired_notified_for = models.DateField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(
+        excluded_fields=["review_reminded_for", "expiry_reminded_for", "expired_notified_for"]
+    )
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["valid_until", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "number"], name="training_certificate_unique")
+        ]
+        indexes = [
+            # "Expired" flags and the daily reminders look certificates up by date.
+            models.Index(fields=["holder", "valid_until"]),
+            models.Index(fields=["next_review_on"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.type.name} {self.number}"
+
+    @staticmethod
+    def default_valid_until(issued_on: dt.date) -> dt.date:
+        return issued_on + relativedelta(years=CERTIFICATE_VALID_YEARS)
+
+    @staticmethod
+    def default_next_review(issued_on: dt.date) -> dt.date:
+        return issued_on + relativedelta(years=CERTIFICATE_REVIEW_YEARS)
+
+    def is_expired(self, today: dt.date | None = None) -> bool:
+        return self.valid_until < (today or timezone.localdate())
+
+    def review_due(self, today: dt.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return (
+            self.next_review_on is not None
+            and not self.is_expired(today)
+            and today >= self.next_review_on - dt.timedelta(days=CERTIFICATE_WINDOW_DAYS)
+        )
+
+    @property
+    def status(self) -> str:
+        if self.is_expired():
+            return "expired"
+        if self.review_due():
+            return "review_due"
+        if self.valid_until - dt.timedelta(days=CERTIFICATE_WINDOW_DAYS) <= timezone.localdate():
+            return "expiring"
+        return "valid"

@@ -1,0 +1,96 @@
+"""Yearly training plans per department, approved by sign-off."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import BaseModel
+from apps.org.models import Department
+from apps.training.models.sessions import HOURS, Course
+from apps.workflow.models import Task
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class TrainingPlan(BaseModel):
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="training_plans",
+        verbose_name=_("department"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    title = models.CharField(_("title"), max_length=200)
+    note = models.TextField(_("note"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+    approval_task = models.OneToOneField(
+        Task,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approval task"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("training plan")
+        verbose_name_plural = _("training plans")
+        ordering = ["-year", "department__path"]
+        constraints = [
+            models.UniqueConstraint(fields=["department", "year"], name="training_plan_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (PlanStatus.DRAFT, PlanStatus.REJECTED)
+
+
+class TrainingPlanItem(BaseModel):
+    plan = models.ForeignKey(
+        TrainingPlan,
+        on_delete=models.CASCADE,
+        related_name="items",
+        verbose_name=_("training plan"),
+    )
+    course = models.ForeignKey(
+        Course,
+        on_delete=models.PROTECT,
+        related_name="plan_items",
+        verbose_name=_("course"),
+    )
+    month = models.PositiveSmallIntegerField(
+        _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    hours = models.DecimalField(_("planned hours"), **HOURS)
+    participants = models.CharField(_("who attends"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("plan item")
+        verbose_name_plural = _("plan items")
+        ordering = ["plan", "month", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.month} · {self.course}"

@@ -1,0 +1,88 @@
+"""The rule sets of required training hours and the company's training settings."""
+
+from __future__ import annotations
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from apps.core.models import BaseModel
+from apps.org.models import Role
+
+
+class TrainingRole(models.TextChoices):
+    PRINCIPAL = "principal", _("Principal head")
+    SAFETY_MANAGER = "safety_manager", _("Safety management staff")
+    WORKER = "worker", _("Other staff")
+
+
+class RuleSet(BaseModel):
+    """A table of required hours; the brief's ("default") and the national one are seeded."""
+
+    code = models.CharField(
+        _("code"),
+        max_length=30,
+        unique=True,
+        validators=[RegexValidator(r"^[a-z0-9_-]+$", _("Use lower-case letters, digits, - _."))],
+    )
+    name = models.CharField(_("name"), max_length=200)
+    source = models.TextField(_("legal source"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rule set of training hours")
+        verbose_name_plural = _("rule sets of training hours")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RuleSetRow(BaseModel):
+    ruleset = models.ForeignKey(
+        RuleSet, on_delete=models.CASCADE, related_name="rows", verbose_name=_("rule set")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=TrainingRole.choices)
+    high_risk = models.BooleanField(_("high-risk industry"), default=False)
+    initial_hours = models.PositiveSmallIntegerField(_("initial training (hours)"))
+    annual_hours = models.PositiveSmallIntegerField(_("yearly refresher (hours)"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rule set row")
+        verbose_name_plural = _("rule set rows")
+        ordering = ["ruleset", "role", "high_risk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ruleset", "role", "high_risk"], name="training_ruleset_row_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ruleset} · {self.get_role_display()}"
+
+
+class TrainingSettings(BaseModel):
+    """The company's training settings: one row (pk 1)."""
+
+    ruleset = models.ForeignKey(
+        RuleSet,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("rule set in force"),
+    )
+    plan_approver_role = models.CharField(
+        _("training plans approved by"),
+        max_length=30,
+        choices=[(Role.LEADERSHIP, _("Leadership")), (Role.SAFETY_MANAGER, _("Safety manager"))],
+        default=Role.LEADERSHIP,
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("training settings")
+        verbose_name_plural = _("training settings")
+
+    def __str__(self) -> str:
+        return str(_("Training settings"))

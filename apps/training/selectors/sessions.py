@@ -1,0 +1,80 @@
+"""Courses, sessions, attendance and repeated inductions the user may read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from apps.core.selectors import as_int
+from apps.org.access import access_for
+from apps.org.models import Department
+from apps.training.models import Attendance, Course, Reinduction, TrainingSession
+from apps.training.selectors.certificates import _expired_flag
+from apps.training.selectors.visibility import _only, _scope_departments, visible_employees
+
+
+def course_list(*, filters: dict | None = None) -> QuerySet[Course]:
+    filters = filters or {}
+    qs = Course.objects.annotate(session_count=Count("sessions"))
+    if q := filters.get("q"):
+        qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q))
+    if filters.get("active") in ("1", "0"):
+        qs = qs.filter(is_active=filters["active"] == "1")
+    return qs.order_by("code")
+
+
+def session_list(*, user, filters: dict | None = None) -> QuerySet[TrainingSession]:
+    filters = filters or {}
+    access = access_for(user)
+    qs = TrainingSession.objects.select_related("course", "department").annotate(
+        attendee_count=Count("attendances", filter=Q(attendances__present=True))
+    )
+    scope = _scope_departments(access)
+    if scope is not None:
+        # Heads see sessions their departments ran or their people attended.
+        attended = Attendance.objects.filter(
+            session=OuterRef("pk"), employee__department_id__in=scope
+        )
+        qs = qs.filter(Q(department_id__in=scope) | Exists(attended))
+    if department := as_int(filters.get("department")):
+        path = Department.objects.filter(pk=department).values("path")
+        qs = qs.filter(department__path__startswith=path[:1])
+    if level := filters.get("level"):
+        qs = qs.filter(level=level)
+    if year := as_int(filters.get("year")):
+        qs = qs.filter(start_date__year=year)
+    if q := filters.get("q"):
+        qs = qs.filter(Q(course__name__icontains=q) | Q(trainer__icontains=q))
+    return qs.order_by("-start_date", "-pk")
+
+
+def attendance_list(
+    *, user, filters: dict | None = None, as_of: dt.date | None = None
+) -> QuerySet[Attendance]:
+    """Attendance rows the user may read, each with `holder_expired` for the red flag."""
+    filters = filters or {}
+    as_of = as_of or timezone.localdate()
+    people = visible_employees(user=user, filters={"active": "", **_only(filters, "department")})
+    qs = (
+        Attendance.objects.filter(employee_id__in=people.values("id"))
+        .select_related("session__course", "session__department", "employee__department")
+        .annotate(holder_expired=_expired_flag(as_of))
+    )
+    if session := as_int(filters.get("session")):
+        qs = qs.filter(session_id=session)
+    if employee := as_int(filters.get("employee")):
+        qs = qs.filter(employee_id=employee)
+    if year := as_int(filters.get("year")):
+        qs = qs.filter(date__year=year)
+    if level := filters.get("level"):
+        qs = qs.filter(level=level)
+    return qs.order_by("-date", "session_id", "employee__employee_no")
+
+
+def reinduction_list(*, user) -> QuerySet[Reinduction]:
+    people = visible_employees(user=user, filters={"active": ""})
+    return Reinduction.objects.filter(employee_id__in=people.values("id")).select_related(
+        "employee__department"
+    )

@@ -1,0 +1,168 @@
+"""Special-operation certificates and special-equipment permits: kept by safety managers,
+reviewed every 3 years, and reminded to the holder's department heads before review and expiry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.core.exceptions import ApplicationError
+from apps.org.models import Role
+from apps.org.selectors import department_head_users, users_with_role
+from apps.training import selectors
+from apps.training.models import CERTIFICATE_REVIEW_YEARS, Certificate
+from apps.training.services._common import _apply, _require_manager, _save
+from apps.workflow import services as workflow
+
+CERTIFICATE_FIELDS = (
+    "type",
+    "number",
+    "holder",
+    "authority",
+    "issued_on",
+    "valid_until",
+    "next_review_on",
+)
+
+
+def _prepare_certificate(certificate: Certificate, data: dict) -> None:
+    """Apply the data. The validity and review dates default from the issue date on creation
+    and when the issue date changes (a renewal); otherwise an empty or missing date keeps the
+    stored one, so that an edit after a review (or a PATCH without them) changes neither."""
+    renewal = certificate._state.adding or (
+        "issued_on" in data and data["issued_on"] != certificate.issued_on
+    )
+    stored = {"valid_until": certificate.valid_until, "next_review_on": certificate.next_review_on}
+    _apply(certificate, data, CERTIFICATE_FIELDS)
+    if certificate.type_id:
+        certificate.kind = certificate.type.kind
+    for name, default in (
+        ("valid_until", Certificate.default_valid_until),
+        ("next_review_on", Certificate.default_next_review),
+    ):
+        if data.get(name):
+            continue
+        if not renewal:
+            setattr(certificate, name, stored[name])
+        elif certificate.issued_on:
+            setattr(certificate, name, default(certificate.issued_on))
+    if (
+        certificate.valid_until
+        and certificate.issued_on
+        and certificate.valid_until <= certificate.issued_on
+    ):
+        raise ValidationError({"valid_until": _("A certificate expires after it is issued.")})
+
+
+@transaction.atomic
+def certificate_create(*, data: dict, user) -> Certificate:
+    _require_manager(user)
+    certificate = Certificate()
+    _prepare_certificate(certificate, data)
+    _save(certificate, user=user)
+    return certificate
+
+
+@transaction.atomic
+def certificate_update(*, certificate: Certificate, data: dict, user) -> Certificate:
+    _require_manager(user)
+    # The stored row, locked: an edit form has already written its data onto the instance.
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    _prepare_certificate(certificate, data)
+    _save(certificate, user=user)
+    return certificate
+
+
+@transaction.atomic
+def certificate_review(*, certificate: Certificate, reviewed_on: dt.date, user) -> Certificate:
+    """Record the 3-yearly review: the next one is 3 years after the one just done, unless the
+    certificate expires first (then it is renewed instead)."""
+    _require_manager(user)
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.is_expired(reviewed_on):
+        raise ApplicationError(_("An expired certificate cannot be reviewed; renew it."))
+    due = certificate.next_review_on or reviewed_on
+    following = due + relativedelta(years=CERTIFICATE_REVIEW_YEARS)
+    certificate.reviewed_on = reviewed_on
+    certificate.next_review_on = following if following < certificate.valid_until else None
+    _save(certificate, user=user, reason=_("reviewed"))
+    return certificate
+
+
+def _heads_by_department(certificates) -> tuple[dict[int, list], list]:
+    heads = department_head_users(department_ids={c.holder.department_id for c in certificates})
+    return heads, list(users_with_role(Role.SAFETY_MANAGER))
+
+
+def _reminder_values(certificate: Certificate) -> dict:
+    return {
+        "holder": certificate.holder.name,
+        "type": certificate.type.name,
+        "number": certificate.number,
+        "review": certificate.next_review_on.isoformat() if certificate.next_review_on else "",
+        "until": certificate.valid_until.isoformat(),
+    }
+
+
+def _review_message(certificate: Certificate) -> str:
+    return _(
+        "Certificate review due on %(review)s: %(holder)s, %(type)s no. %(number)s"
+    ) % _reminder_values(certificate)
+
+
+def _expiry_message(certificate: Certificate) -> str:
+    return _(
+        "Certificate expires on %(until)s: %(holder)s, %(type)s no. %(number)s"
+    ) % _reminder_values(certificate)
+
+
+def _expired_message(certificate: Certificate) -> str:
+    return _(
+        "Certificate expired on %(until)s: %(holder)s, %(type)s no. %(number)s"
+    ) % _reminder_values(certificate)
+
+
+def _mark_reminded(reviews: list, expiries: list, expired: list) -> None:
+    """Remember the review date and expiry date reminded of, so each window is told once."""
+    for c in reviews:
+        Certificate.objects.filter(pk=c.pk).update(review_reminded_for=c.next_review_on)
+    if expiries:
+        Certificate.objects.filter(pk__in=[c.pk for c in expiries]).update(
+            expiry_reminded_for=F("valid_until")
+        )
+    if expired:
+        Certificate.objects.filter(pk__in=[c.pk for c in expired]).update(
+            expired_notified_for=F("valid_until")
+        )
+
+
+@transaction.atomic
+def certificate_reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
+    """Tell the heads of each holder's department of certificates entering their review or
+    expiry window (60 days before), and of certificates that expired. Each once per window:
+    safe to run more than once a day."""
+    today = today or timezone.localdate()
+    reviews = list(selectors.reviews_due(today=today).select_for_update(of=("self",)))
+    expiries = list(selectors.expiries_due(today=today).select_for_update(of=("self",)))
+    expired = list(selectors.expired_unnotified(today=today).select_for_update(of=("self",)))
+    heads, safety_managers = _heads_by_department([*reviews, *expiries, *expired])
+    url = reverse("training:certificate_list")
+    batch = [
+        (heads.get(c.holder.department_id) or safety_managers, message(c), None, url)
+        for certificates, message in (
+            (reviews, _review_message),
+            (expiries, _expiry_message),
+            (expired, _expired_message),
+        )
+        for c in certificates
+    ]
+    workflow.notify_many(batch)
+    _mark_reminded(reviews, expiries, expired)
+    return {"review": len(reviews), "expiring": len(expiries), "expired": len(expired)}

@@ -1,0 +1,110 @@
+"""Yearly training plans: drafted by the department's head, approved by sign-off."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.core.exceptions import ApplicationError
+from apps.org.models import Role
+from apps.training import selectors
+from apps.training.models import PlanStatus, TrainingPlan, TrainingPlanItem
+from apps.training.services._common import _apply, _require_head, _save
+from apps.workflow import services as workflow
+from apps.workflow.models import SignOffDecision
+
+
+def _require_editable(plan: TrainingPlan) -> None:
+    if not plan.is_editable:
+        raise ApplicationError(
+            _("The plan is “%(status)s”: it can no longer be changed.")
+            % {"status": plan.get_status_display()}
+        )
+
+
+@transaction.atomic
+def plan_create(*, data: dict, user) -> TrainingPlan:
+    plan = TrainingPlan(created_by=user)
+    _apply(plan, data, ("department", "year", "title", "note"))
+    _require_head(user, plan.department_id)
+    if not plan.title and plan.department_id and plan.year:
+        plan.title = _("%(year)s training plan of %(department)s") % {
+            "year": plan.year,
+            "department": plan.department.name,
+        }
+    _save(plan, user=user)
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, plan: TrainingPlan, data: dict, user) -> TrainingPlan:
+    _require_head(user, plan.department_id)
+    _require_editable(plan)
+    _apply(plan, data, ("title", "note"))
+    _save(plan, user=user)
+    return plan
+
+
+@transaction.atomic
+def plan_item_save(
+    *, plan: TrainingPlan, item: TrainingPlanItem | None = None, data: dict, user
+) -> TrainingPlanItem:
+    _require_head(user, plan.department_id)
+    _require_editable(plan)
+    item = item or TrainingPlanItem(plan=plan)
+    _apply(item, data, ("course", "month", "hours", "participants"))
+    if item.hours is None and item.course_id:
+        item.hours = item.course.hours
+    _save(item, user=user)
+    return item
+
+
+@transaction.atomic
+def plan_item_delete(*, item: TrainingPlanItem, user) -> None:
+    _require_head(user, item.plan.department_id)
+    _require_editable(item.plan)
+    if item.sessions.exists():
+        raise ApplicationError(_("Sessions were held for this item: it stays in the plan."))
+    item.delete()
+
+
+@transaction.atomic
+def plan_submit(*, plan: TrainingPlan, user) -> TrainingPlan:
+    """Ask for approval: a task signed off by leadership (or safety managers, as set)."""
+    plan = TrainingPlan.objects.select_for_update().select_related("department").get(pk=plan.pk)
+    _require_head(user, plan.department_id)
+    _require_editable(plan)
+    if not plan.items.exists():
+        raise ApplicationError(_("Add the planned courses before submitting the plan."))
+    current = selectors.training_settings()
+    role = current.plan_approver_role if current else Role.LEADERSHIP
+    task = workflow.task_create(
+        title=_("Approve the %(plan)s") % {"plan": plan.title},
+        description=_("Review the planned courses, months and hours, then approve or reject."),
+        department=plan.department,
+        due_date=timezone.localdate() + dt.timedelta(days=7),
+        user=user,
+        assignee=user,
+        source=plan,
+        sign_off_role=role,
+    )
+    workflow.task_submit(task=task, user=user, note=_("Training plan submitted for approval."))
+    plan.status = PlanStatus.SUBMITTED
+    plan.approval_task = task
+    _save(plan, user=user)
+    return plan
+
+
+def on_plan_decided(*, task, signoff) -> None:
+    """Called by the workflow when the plan's approval task is signed off."""
+    plan = TrainingPlan.objects.select_for_update().get(pk=task.source_id)
+    if signoff.decision == SignOffDecision.APPROVE:
+        plan.status = PlanStatus.APPROVED
+        plan.approved_at = signoff.signed_at
+    else:
+        plan.status = PlanStatus.REJECTED
+        plan.approval_task = None
+    _save(plan, user=signoff.signer, reason=signoff.comment)

@@ -1,0 +1,108 @@
+"""Yearly training plans: drafting, items and submitting for approval."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.core.selectors import history_entries
+from apps.org.access import access_for
+from apps.training import selectors, services
+from apps.training.forms import PlanForm, PlanItemForm
+from apps.training.models import PlanStatus, TrainingPlanItem
+from apps.training.views._common import _action, _form_page, _run, reads
+
+
+def _plan(request, pk: int):
+    return get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
+
+
+@reads
+def plan_list(request):
+    filters = request.GET.dict()
+    return render(
+        request,
+        "training/plan_list.html",
+        {
+            "plans": selectors.plan_list(user=request.user, filters=filters)[:200],
+            "filters": filters,
+            "statuses": PlanStatus.choices,
+        },
+    )
+
+
+@reads
+def plan_create(request):
+    form = PlanForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = _run(
+            request,
+            form,
+            lambda data: services.plan_create(data=data, user=request.user),
+            success=_("Plan created: add the planned courses."),
+        )
+        if saved:
+            return redirect("training:plan_detail", pk=saved.pk)
+    return _form_page(
+        request, form, title=_("New training plan"), cancel_url=reverse("training:plan_list")
+    )
+
+
+@reads
+def plan_detail(request, pk: int):
+    plan = _plan(request, pk)
+    can_edit = access_for(request.user).heads(plan.department_id) and plan.is_editable
+    return render(
+        request,
+        "training/plan_detail.html",
+        {
+            "plan": plan,
+            "items": selectors.plan_items(plan),
+            "can_edit": can_edit,
+            "can_hold": access_for(request.user).heads(plan.department_id),
+            "item_form": PlanItemForm() if can_edit else None,
+            "history": history_entries(plan),
+        },
+    )
+
+
+@reads
+@require_POST
+def plan_item_add(request, pk: int):
+    plan = _plan(request, pk)
+    form = PlanItemForm(request.POST)
+    if form.is_valid():
+        _action(
+            request,
+            lambda: services.plan_item_save(plan=plan, data=form.cleaned_data, user=request.user),
+            _("Item added."),
+        )
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("training:plan_detail", pk=plan.pk)
+
+
+@reads
+@require_POST
+def plan_item_delete(request, pk: int, item_pk: int):
+    plan = _plan(request, pk)
+    item = get_object_or_404(TrainingPlanItem, plan=plan, pk=item_pk)
+    _action(
+        request, lambda: services.plan_item_delete(item=item, user=request.user), _("Item removed.")
+    )
+    return redirect("training:plan_detail", pk=plan.pk)
+
+
+@reads
+@require_POST
+def plan_submit(request, pk: int):
+    plan = _plan(request, pk)
+    _action(
+        request,
+        lambda: services.plan_submit(plan=plan, user=request.user),
+        _("Submitted for approval."),
+    )
+    return redirect("training:plan_detail", pk=plan.pk)

@@ -1,0 +1,105 @@
+"""A person's training record, the compliance page and recording a repeated induction."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.org.access import access_for
+from apps.training import selectors, services
+from apps.training.forms import ReinductionForm
+from apps.training.views._common import PAGE_SIZE, _departments, _form_page, _run, reads
+
+
+def _record(request, employee, *, mine: bool):
+    today = timezone.localdate()
+    rows = selectors.compliance(
+        selectors.visible_employees(user=request.user, filters={"active": ""}).filter(
+            pk=employee.pk
+        ),
+        as_of=today,
+    )
+    return render(
+        request,
+        "training/record.html",
+        {
+            "employee": employee,
+            "row": rows[0] if rows else None,
+            "attendances": selectors.attendance_list(
+                user=request.user, filters={"employee": employee.pk}
+            ),
+            "certificates": selectors.certificate_list(
+                user=request.user, filters={"holder": employee.pk}
+            ),
+            "requirements": selectors.requirements(),
+            "mine": mine,
+            "today": today,
+        },
+    )
+
+
+@login_required
+def my_record(request):
+    access = access_for(request.user)
+    if access.employee_id is None:
+        return render(request, "training/record.html", {"employee": None, "mine": True})
+    employee = selectors.visible_employees(
+        user=request.user, filters={"active": ""}
+    ).select_related("department", "position")
+    return _record(request, get_object_or_404(employee, pk=access.employee_id), mine=True)
+
+
+@reads
+def employee_record(request, pk: int):
+    employee = get_object_or_404(
+        selectors.visible_employees(user=request.user, filters={"active": ""}).select_related(
+            "department", "position"
+        ),
+        pk=pk,
+    )
+    return _record(request, employee, mine=False)
+
+
+@reads
+def compliance(request):
+    filters = request.GET.dict()
+    filters.setdefault("short", "1")
+    rows = selectors.compliance_rows(user=request.user, filters={**filters, "short": ""})
+    departments = selectors.by_department(rows)
+    shown = [r for r in rows if not r.is_compliant] if filters["short"] == "1" else rows
+    page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "training/compliance.html",
+        {
+            "page": page,
+            "filters": filters,
+            "department_rows": departments,
+            "total": len(rows),
+            "compliant": sum(r.is_compliant for r in rows),
+            "departments": _departments(request.user),
+            "requirements": selectors.requirements(),
+        },
+    )
+
+
+@reads
+def reinduction_create(request):
+    employees = selectors.creditable_employees(user=request.user).select_related("department")
+    form = ReinductionForm(request.POST or None, employees=employees)
+    if request.method == "POST" and form.is_valid():
+        saved = _run(
+            request,
+            form,
+            lambda data: services.reinduction_create(data=data, user=request.user),
+            success=_("Recorded: workshop- and team-level induction must be repeated."),
+        )
+        if saved:
+            return redirect("training:employee_record", pk=saved.employee_id)
+    return _form_page(
+        request, form, title=_("Repeat induction"), cancel_url=reverse("training:compliance")
+    )

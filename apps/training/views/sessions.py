@@ -1,0 +1,166 @@
+"""Courses, sessions, attendance and the sign-in sheet import."""
+
+from __future__ import annotations
+
+import functools
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from apps.core.selectors import history_entries
+from apps.core.views import import_view, sheet_template_response
+from apps.org.access import access_for
+from apps.org.permissions import manages, role_required
+from apps.training import importers, selectors, services
+from apps.training.forms import AttendanceForm, CourseForm, SessionForm
+from apps.training.models import SessionLevel
+from apps.training.sheets import SIGN_IN_COLUMNS
+from apps.training.views._common import PAGE_SIZE, _action, _departments, _form_page, _run, reads
+
+
+@reads
+def course_list(request):
+    filters = request.GET.dict()
+    page = Paginator(selectors.course_list(filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "training/course_list.html",
+        {"page": page, "filters": filters, "can_edit": access_for(request.user).manages_everything},
+    )
+
+
+@role_required(manages)
+def course_edit(request, pk: int | None = None):
+    course = get_object_or_404(selectors.course_list(), pk=pk) if pk else None
+    form = CourseForm(request.POST or None, instance=course)
+    if request.method == "POST" and form.is_valid():
+        saved = _run(
+            request,
+            form,
+            lambda data: services.course_save(course=course, data=data, user=request.user),
+            success=_("Course saved."),
+        )
+        if saved:
+            return redirect("training:course_list")
+    title = _("Edit course") if course else _("New course")
+    return _form_page(request, form, title=title, cancel_url=reverse("training:course_list"))
+
+
+def _session(request, pk: int):
+    return get_object_or_404(selectors.session_list(user=request.user), pk=pk)
+
+
+@reads
+def session_list(request):
+    filters = request.GET.dict()
+    page = Paginator(selectors.session_list(user=request.user, filters=filters), PAGE_SIZE)
+    return render(
+        request,
+        "training/session_list.html",
+        {
+            "page": page.get_page(request.GET.get("page")),
+            "filters": filters,
+            "levels": SessionLevel.choices,
+            "departments": _departments(request.user),
+        },
+    )
+
+
+@reads
+def session_detail(request, pk: int):
+    session = _session(request, pk)
+    access = access_for(request.user)
+    can_edit = access.heads(session.department_id)
+    employees = selectors.creditable_employees(user=request.user).select_related("department")
+    return render(
+        request,
+        "training/session_detail.html",
+        {
+            "session": session,
+            "attendances": selectors.attendance_list(
+                user=request.user, filters={"session": session.pk}
+            ),
+            "can_edit": can_edit,
+            "attendance_form": AttendanceForm(employees=employees) if can_edit else None,
+            "history": history_entries(session),
+        },
+    )
+
+
+@reads
+def session_edit(request, pk: int | None = None):
+    session = _session(request, pk) if pk else None
+    if session and not access_for(request.user).heads(session.department_id):
+        raise PermissionDenied
+    initial = None
+    if session is None and request.GET.get("plan_item"):
+        initial = {"plan_item": request.GET["plan_item"]}
+    form = SessionForm(request.POST or None, instance=session, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if session:
+            save = functools.partial(services.session_update, session=session)
+        else:
+            save = services.session_create
+        saved = _run(
+            request,
+            form,
+            lambda data: save(data=data, user=request.user),
+            success=_("Session saved."),
+        )
+        if saved:
+            return redirect("training:session_detail", pk=saved.pk)
+    title = _("Edit session") if session else _("New training session")
+    return _form_page(request, form, title=title, cancel_url=reverse("training:session_list"))
+
+
+@reads
+@require_POST
+def attendance_add(request, pk: int):
+    session = _session(request, pk)
+    employees = selectors.creditable_employees(user=request.user)
+    form = AttendanceForm(request.POST, employees=employees)
+    if form.is_valid():
+        data = form.cleaned_data
+        _action(
+            request,
+            lambda: services.attendance_record(
+                session=session,
+                employee=data["employee"],
+                user=request.user,
+                present=data["present"],
+                hours_credited=data["hours_credited"],
+                exam_score=data["exam_score"],
+                passed=data["passed"],
+            ),
+            _("Attendance recorded."),
+        )
+    else:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("training:session_detail", pk=session.pk)
+
+
+@reads
+def session_import(request, pk: int):
+    session = _session(request, pk)
+    if not access_for(request.user).heads(session.department_id):
+        raise PermissionDenied
+    return import_view(
+        request,
+        importer=functools.partial(importers.attendance_import, session=session),
+        title=_("Import the sign-in sheet of %(session)s") % {"session": session},
+        template_url_name="training:sign_in_template",
+        success_url=reverse("training:session_detail", args=[session.pk]),
+        back_url=reverse("training:session_detail", args=[session.pk]),
+    )
+
+
+@reads
+def sign_in_template(request):
+    return sheet_template_response(columns=SIGN_IN_COLUMNS, title=_("Sign-in sheet"))
