@@ -10,9 +10,9 @@ from apps.equipment import services
 from apps.equipment.models import Equipment, SpecialEquipmentType
 
 
-def _ledger(manager, head, departments, today) -> dict[str, Equipment]:
-    """Special equipment (a crane, a tank, a forklift) and ordinary items; returns the crane, the
-    tank and the lathe by name."""
+def _item_maker(manager, departments, today):
+    """A function saving one item: code, name, department code, special equipment type code and
+    days since the last statutory inspection, then any other field."""
     types = {t.code: t for t in SpecialEquipmentType.objects.all()}
 
     def item(code, name, dept, type_code=None, last_days_ago=None, **data):
@@ -31,6 +31,13 @@ def _ledger(manager, head, departments, today) -> dict[str, Equipment]:
             user=manager,
         )
 
+    return item
+
+
+def _ledger(manager, head, departments, today) -> dict[str, Equipment]:
+    """Special equipment (a crane, a tank, a forklift) and ordinary items; returns the crane, the
+    tank and the lathe by name."""
+    item = _item_maker(manager, departments, today)
     crane = item(
         "SB-QZ-001",
         "10t 桥式起重机",
