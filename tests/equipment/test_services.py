@@ -360,7 +360,6 @@ def test_a_monthly_plan_keeps_to_the_31st(world):
         },
         user=world.safety_manager,
     )
-    dues = []
     for today in (D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31), D(2026, 4, 30)):
         services.due_tasks_raise(today=today)
     dues = sorted(
