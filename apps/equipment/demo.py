@@ -10,13 +10,9 @@ from apps.equipment import services
 from apps.equipment.models import Equipment, SpecialEquipmentType
 
 
-def load(context: dict) -> int:
-    if Equipment.objects.exists():
-        return 0
-    users = context["users"]
-    departments = context["departments"]
-    manager, head = users["anquan"], users["jjg_head"]
-    today = timezone.localdate()
+def _item_maker(manager, departments, today):
+    """A function saving one item: code, name, department code, special equipment type code and
+    days since the last statutory inspection, then any other field."""
     types = {t.code: t for t in SpecialEquipmentType.objects.all()}
 
     def item(code, name, dept, type_code=None, last_days_ago=None, **data):
@@ -35,6 +31,13 @@ def load(context: dict) -> int:
             user=manager,
         )
 
+    return item
+
+
+def _ledger(manager, head, departments, today) -> dict[str, Equipment]:
+    """Special equipment (a crane, a tank, a forklift) and ordinary items; returns the crane, the
+    tank and the lathe by name."""
+    item = _item_maker(manager, departments, today)
     crane = item(
         "SB-QZ-001",
         "10t 桥式起重机",
@@ -77,6 +80,11 @@ def load(context: dict) -> int:
         maker="沈阳机床",
     )
     item("SB-KY-001", "螺杆空压机", "SBB", location="空压机房", category="动力设备")
+    return {"crane": crane, "tank": tank, "lathe": lathe}
+
+
+def _devices(manager, departments, tank, today) -> None:
+    """The tank's safety valve (its calibration overdue) and pressure gauge."""
     services.device_save(
         data={
             "code": "AQF-001",
@@ -101,6 +109,9 @@ def load(context: dict) -> int:
         },
         user=manager,
     )
+
+
+def _plans(manager, crane, lathe, today) -> None:
     services.maintenance_plan_save(
         data={
             "equipment": crane,
@@ -121,6 +132,10 @@ def load(context: dict) -> int:
         },
         user=manager,
     )
+
+
+def _records(manager, crane, lathe, today) -> None:
+    """A maintenance with its written plan, and a failed daily check raising a hazard."""
     services.record_create(
         user=manager,
         equipment=lathe,
@@ -140,6 +155,10 @@ def load(context: dict) -> int:
         findings="主钩防脱钩装置变形",
         raise_hazard=True,
     )
+
+
+def _project(manager, departments, today) -> None:
+    """A 三同时 record of an extension put into use a month ago."""
     services.project_save(
         data={
             "name": "二期机加工车间扩建",
@@ -152,4 +171,18 @@ def load(context: dict) -> int:
         },
         user=manager,
     )
+
+
+def load(context: dict) -> int:
+    if Equipment.objects.exists():
+        return 0
+    users = context["users"]
+    departments = context["departments"]
+    manager, head = users["anquan"], users["jjg_head"]
+    today = timezone.localdate()
+    items = _ledger(manager, head, departments, today)
+    _devices(manager, departments, items["tank"], today)
+    _plans(manager, items["crane"], items["lathe"], today)
+    _records(manager, items["crane"], items["lathe"], today)
+    _project(manager, departments, today)
     return Equipment.objects.count()

@@ -13,11 +13,16 @@ from apps.scoring.registry import Indicator
 from apps.workflow.models import Task, TaskStatus
 
 WINDOW_DAYS = 365
+URL = "/equipment/"
 
 
-def provider(as_of: dt.date) -> list[Indicator]:
-    """Four queries: equipment, statutory records, plan tasks and devices."""
-    since = as_of - dt.timedelta(days=WINDOW_DAYS)
+def _rate(key: str, label: str, value, url: str) -> Indicator:
+    """A percentage with a target of 100: met only at 100 (no data, no verdict)."""
+    return Indicator(key, label, value, 6, 100, "%", None if value is None else value >= 100, url)
+
+
+def _equipment_indicators(as_of: dt.date) -> list[Indicator]:
+    """Special equipment within its inspection date and items overdue: one query."""
     live = ~Q(status=EquipmentStatus.SCRAPPED)
     special = live & Q(special_type__isnull=False)
     figures = Equipment.objects.aggregate(
@@ -26,8 +31,29 @@ def provider(as_of: dt.date) -> list[Indicator]:
         special_in_date=Count("pk", filter=special & Q(next_inspection_due__gte=as_of)),
         overdue=Count("pk", filter=live & Q(next_inspection_due__lt=as_of)),
     )
-    # A statutory inspection is on time when it was done no later than the due date of the task
-    # raised for it; the tasks of the last 12 months are the denominator.
+    return [
+        _rate(
+            "equipment.special_equipment_inspected_rate",
+            _("Special equipment within its inspection date"),
+            percent(figures["special_in_date"], figures["special"]),
+            URL + "?special=1",
+        ),
+        Indicator(
+            "equipment.overdue_count",
+            _("Equipment overdue for inspection"),
+            figures["overdue"],
+            6,
+            0,
+            "",
+            figures["overdue"] == 0,
+            URL + "?overdue=1",
+        ),
+    ]
+
+
+def _statutory_on_time(as_of: dt.date, since: dt.date) -> Indicator:
+    """A statutory inspection is on time when it was done no later than the due date of the task
+    raised for it; the tasks of the last 12 months are the denominator."""
     statutory = Task.objects.filter(
         source_type__app_label="equipment",
         source_type__model="equipment",
@@ -44,6 +70,15 @@ def provider(as_of: dt.date) -> list[Indicator]:
             ),
         ),
     )
+    return _rate(
+        "equipment.inspections_on_time_rate",
+        _("Statutory inspections done on time (12 months)"),
+        percent(statutory["on_time"], statutory["total"]),
+        URL,
+    )
+
+
+def _plans_done(as_of: dt.date, since: dt.date) -> Indicator:
     plans = Task.objects.filter(
         source_type__app_label="equipment",
         source_type__model="maintenanceplan",
@@ -53,63 +88,34 @@ def provider(as_of: dt.date) -> list[Indicator]:
         total=Count("pk"),
         done=Count("pk", filter=Q(status__in=(TaskStatus.SUBMITTED, TaskStatus.SIGNED_OFF))),
     )
+    return _rate(
+        "equipment.plan_completion_rate",
+        _("Inspection and maintenance plans done (12 months)"),
+        percent(plans["done"], plans["total"]),
+        URL + "plans/",
+    )
+
+
+def _devices_calibrated(as_of: dt.date) -> Indicator:
     devices = SafetyDevice.objects.filter(is_active=True).aggregate(
         total=Count("pk"), in_date=Count("pk", filter=Q(next_due__gte=as_of))
     )
-    url = "/equipment/"
-    indicators = [
-        Indicator(
-            "equipment.special_equipment_inspected_rate",
-            _("Special equipment within its inspection date"),
-            percent(figures["special_in_date"], figures["special"]),
-            6,
-            100,
-            "%",
-            None,
-            url + "?special=1",
-        ),
-        Indicator(
-            "equipment.inspections_on_time_rate",
-            _("Statutory inspections done on time (12 months)"),
-            percent(statutory["on_time"], statutory["total"]),
-            6,
-            100,
-            "%",
-            None,
-            url,
-        ),
-        Indicator(
-            "equipment.overdue_count",
-            _("Equipment overdue for inspection"),
-            figures["overdue"],
-            6,
-            0,
-            "",
-            figures["overdue"] == 0,
-            url + "?overdue=1",
-        ),
-        Indicator(
-            "equipment.plan_completion_rate",
-            _("Inspection and maintenance plans done (12 months)"),
-            percent(plans["done"], plans["total"]),
-            6,
-            100,
-            "%",
-            None,
-            url + "plans/",
-        ),
-        Indicator(
-            "equipment.devices_calibrated_rate",
-            _("Safety devices within their calibration date"),
-            percent(devices["in_date"], devices["total"]),
-            6,
-            100,
-            "%",
-            None,
-            url + "devices/",
-        ),
+    return _rate(
+        "equipment.devices_calibrated_rate",
+        _("Safety devices within their calibration date"),
+        percent(devices["in_date"], devices["total"]),
+        URL + "devices/",
+    )
+
+
+def provider(as_of: dt.date) -> list[Indicator]:
+    """Four queries: equipment, statutory records, plan tasks and devices."""
+    since = as_of - dt.timedelta(days=WINDOW_DAYS)
+    special_rate, overdue = _equipment_indicators(as_of)
+    return [
+        special_rate,
+        _statutory_on_time(as_of, since),
+        overdue,
+        _plans_done(as_of, since),
+        _devices_calibrated(as_of),
     ]
-    for indicator in indicators:
-        if indicator.unit == "%" and indicator.value is not None:
-            object.__setattr__(indicator, "ok", indicator.value >= 100)
-    return indicators

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,12 +15,99 @@ from apps.core.importing import raise_row_errors, read_sheet, validation_row_err
 from apps.equipment.models import Equipment, EquipmentStatus, SpecialEquipmentType
 from apps.equipment.services import EQUIPMENT_FIELDS, apply_equipment_data
 from apps.equipment.sheets import EQUIPMENT_COLUMNS
-from apps.org.access import access_for
+from apps.org.access import Access, access_for
 from apps.org.models import Department
 from apps.org.services import ImportResult
 from apps.scoring import live
 
 BATCH = 1000
+
+
+@dataclass
+class _Lookups:
+    """What every row is checked against, loaded once: the importer's access, the column labels
+    and the departments, types, users and items by code or name."""
+
+    access: Access
+    labels: dict[str, str]
+    departments: dict[str, Department]
+    types: dict[str, SpecialEquipmentType]
+    owners: dict[str, object]
+    existing: dict[str, Equipment]
+
+    @classmethod
+    def load(cls, access: Access) -> _Lookups:
+        labels = {c.key: str(c.label) for c in EQUIPMENT_COLUMNS}
+        labels["department"] = labels["department_code"]
+        labels["special_type"] = labels["special_type_code"]
+        return cls(
+            access=access,
+            labels=labels,
+            departments={d.code: d for d in Department.objects.filter(is_active=True)},
+            types={t.code: t for t in SpecialEquipmentType.objects.all()},
+            owners={u.username: u for u in get_user_model().objects.filter(is_active=True)},
+            existing={e.code: e for e in Equipment.objects.all()},
+        )
+
+
+def _references(values: dict, number: int, lookups: _Lookups) -> list[RowError]:
+    """Replace the row's department code, type code and user name by what they name (in
+    `values`); the errors of those that name nothing or what the importer does not head."""
+    labels, errors = lookups.labels, []
+    department = lookups.departments.get(values.pop("department_code"))
+    if department is None:
+        errors.append(
+            RowError(number, labels["department_code"], _("No department has this code."))
+        )
+    elif not lookups.access.heads(department.pk):
+        errors.append(
+            RowError(number, labels["department_code"], _("You do not head this department."))
+        )
+    type_code = values.pop("special_type_code", "")
+    special_type = lookups.types.get(type_code) if type_code else None
+    if type_code and special_type is None:
+        errors.append(
+            RowError(
+                number,
+                labels["special_type_code"],
+                _("No special equipment type has this code."),
+            )
+        )
+    owner_name = values.pop("owner", "")
+    owner = lookups.owners.get(owner_name) if owner_name else None
+    if owner_name and owner is None:
+        errors.append(RowError(number, labels["owner"], _("No active user has this name.")))
+    values.update(department=department, special_type=special_type, owner=owner)
+    return errors
+
+
+def _row_equipment(
+    values: dict, number: int, lookups: _Lookups
+) -> tuple[Equipment | None, list[RowError]]:
+    """The new or updated item of one row, or the row's errors."""
+    labels = lookups.labels
+    row_errors = _references(values, number, lookups)
+    if row_errors:
+        return None, row_errors
+    equipment = lookups.existing.get(values["code"])
+    if equipment is not None and not lookups.access.heads(equipment.department_id):
+        message = _("This code belongs to equipment of a department you do not head.")
+        return None, [RowError(number, labels["code"], message)]
+    if equipment is not None and equipment.status == EquipmentStatus.SCRAPPED:
+        message = _("This equipment is scrapped and is kept as it was.")
+        return None, [RowError(number, labels["code"], message)]
+    if not values.get("status"):
+        values["status"] = equipment.status if equipment else EquipmentStatus.IN_USE
+    equipment = apply_equipment_data(equipment or Equipment(), values)
+    if equipment.status == EquipmentStatus.SCRAPPED:
+        message = _("Equipment is scrapped only through an approved scrapping request.")
+        return None, [RowError(number, labels["status"], message)]
+    try:
+        # Foreign keys and the code's uniqueness were checked above against the loaded maps.
+        equipment.full_clean(exclude=["department", "special_type", "owner"], validate_unique=False)
+    except ValidationError as exc:
+        return None, validation_row_errors(number, exc, labels)
+    return equipment, []
 
 
 @transaction.atomic
@@ -27,100 +116,31 @@ def equipment_import(*, upload, user) -> ImportResult:
     if not (access.manages_everything or access.is_department_head):
         raise PermissionDenied
     rows, errors = read_sheet(upload, EQUIPMENT_COLUMNS)
-    labels = {c.key: str(c.label) for c in EQUIPMENT_COLUMNS}
-    labels["department"] = labels["department_code"]
-    labels["special_type"] = labels["special_type_code"]
-    departments = {d.code: d for d in Department.objects.filter(is_active=True)}
-    types = {t.code: t for t in SpecialEquipmentType.objects.all()}
-    owners = {u.username: u for u in get_user_model().objects.filter(is_active=True)}
-    existing = {e.code: e for e in Equipment.objects.all()}
+    lookups = _Lookups.load(access)
     seen: dict[str, int] = {}
     to_create, to_update = [], []
     for row in rows:
         if not row.valid:
             continue
         values = dict(row.values)
-        number = row.number
         code = values["code"]
         if code in seen:
             errors.append(
                 RowError(
-                    number,
-                    labels["code"],
+                    row.number,
+                    lookups.labels["code"],
                     _("“%(value)s” already appears in row %(row)d.")
                     % {"value": code, "row": seen[code]},
                 )
             )
             continue
-        seen[code] = number
-        row_errors = []
-        department = departments.get(values.pop("department_code"))
-        if department is None:
-            row_errors.append(
-                RowError(number, labels["department_code"], _("No department has this code."))
-            )
-        elif not access.heads(department.pk):
-            row_errors.append(
-                RowError(number, labels["department_code"], _("You do not head this department."))
-            )
-        type_code = values.pop("special_type_code", "")
-        special_type = types.get(type_code) if type_code else None
-        if type_code and special_type is None:
-            row_errors.append(
-                RowError(
-                    number,
-                    labels["special_type_code"],
-                    _("No special equipment type has this code."),
-                )
-            )
-        owner_name = values.pop("owner", "")
-        owner = owners.get(owner_name) if owner_name else None
-        if owner_name and owner is None:
-            row_errors.append(RowError(number, labels["owner"], _("No active user has this name.")))
+        seen[code] = row.number
+        is_new = code not in lookups.existing
+        equipment, row_errors = _row_equipment(values, row.number, lookups)
         if row_errors:
             errors += row_errors
-            continue
-        equipment = existing.get(code)
-        if equipment is not None and not access.heads(equipment.department_id):
-            errors.append(
-                RowError(
-                    number,
-                    labels["code"],
-                    _("This code belongs to equipment of a department you do not head."),
-                )
-            )
-            continue
-        is_new = equipment is None
-        was_scrapped = not is_new and equipment.status == EquipmentStatus.SCRAPPED
-        if was_scrapped:
-            errors.append(
-                RowError(
-                    number, labels["code"], _("This equipment is scrapped and is kept as it was.")
-                )
-            )
-            continue
-        values.update(department=department, special_type=special_type, owner=owner)
-        if not values.get("status"):
-            values["status"] = equipment.status if equipment else EquipmentStatus.IN_USE
-        equipment = apply_equipment_data(equipment or Equipment(), values)
-        if equipment.status == EquipmentStatus.SCRAPPED and not was_scrapped:
-            errors.append(
-                RowError(
-                    number,
-                    labels["status"],
-                    _("Equipment is scrapped only through an approved scrapping request."),
-                )
-            )
-            continue
-        try:
-            # Foreign keys and the code's uniqueness were checked above against the loaded maps.
-            equipment.full_clean(
-                exclude=["department", "special_type", "owner"], validate_unique=False
-            )
-        except ValidationError as exc:
-            errors += validation_row_errors(number, exc, labels)
-            continue
-        (to_create if is_new else to_update).append(equipment)
+        else:
+            (to_create if is_new else to_update).append(equipment)
     if errors:
         raise_row_errors(errors)
     bulk_create_with_history(to_create, Equipment, batch_size=BATCH, default_user=user)

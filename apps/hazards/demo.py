@@ -11,7 +11,14 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from apps.hazards import services
-from apps.hazards.models import Checklist, CheckResult, Hazard, HazardGrade, InspectionKind
+from apps.hazards.models import (
+    Checklist,
+    CheckResult,
+    Hazard,
+    HazardGrade,
+    InspectionKind,
+    InspectionPlan,
+)
 from apps.workflow import services as workflow
 
 CHECKLIST = """机加工区｜车床防护罩、急停按钮完好有效｜GB/T 8196
@@ -38,13 +45,8 @@ PLAN = {
 }
 
 
-def load(context: dict) -> int:
-    if Hazard.objects.exists():
-        return 0
-    users = context["users"]
-    departments = context["departments"]
-    manager, head, worker = users["anquan"], users["jjg_head"], users["yuangong"]
-    today = timezone.localdate()
+def _checklists(manager) -> Checklist:
+    """The workshop's monthly checklist (returned) and a holiday one."""
     checklist = services.checklist_create(
         name="车间月度综合检查表",
         kind=InspectionKind.COMPREHENSIVE,
@@ -57,6 +59,10 @@ def load(context: dict) -> int:
         items_text="消防｜消防通道畅通、消防器材完好\n电气｜非必要电源已切断\n值班｜值班人员和联系方式落实",
         user=manager,
     )
+    return checklist
+
+
+def _plans(manager, departments, checklist, today) -> dict[str, InspectionPlan]:
     plans = [
         ("机加工车间月度综合检查", InspectionKind.COMPREHENSIVE, "JJG", checklist, "monthly", 3),
         ("装配车间日常巡检", InspectionKind.DAILY, "ZP", None, "daily", 0),
@@ -76,6 +82,11 @@ def load(context: dict) -> int:
             },
             user=manager,
         )
+    return created_plans
+
+
+def _inspection(manager, departments, checklist, plan, today) -> Hazard:
+    """A monthly inspection with one failed item, raised as a hazard (returned)."""
     items = list(checklist.items.all())
     results = {item.pk: (CheckResult.PASS, "") for item in items}
     results[items[1].pk] = (CheckResult.FAIL, "2 号砂轮机托架间隙约 6mm")
@@ -87,22 +98,52 @@ def load(context: dict) -> int:
         inspected_on=today - dt.timedelta(days=12),
         results=results,
         checklist=checklist,
-        plan=created_plans["机加工车间月度综合检查"],
+        plan=plan,
         notes="月度综合检查",
     )
     failed = inspection.results.get(result=CheckResult.FAIL)
-    from_check = services.hazard_from_check(result=failed, user=manager, category="condition")
+    return services.hazard_from_check(result=failed, user=manager, category="condition")
+
+
+def _report(
+    departments,
+    today,
+    text,
+    place,
+    code,
+    category,
+    days_ago,
+    *,
+    reporter,
+    grade=HazardGrade.GENERAL,
+) -> Hazard:
+    """A hazard found `days_ago`, reported with a photo."""
+    return services.hazard_report(
+        user=reporter,
+        description=text,
+        location=place,
+        department=departments[code],
+        category=category,
+        grade=grade,
+        found_on=today - dt.timedelta(days=days_ago),
+        photos=[_photo("before", "#b02a37")],
+    )
+
+
+def _open_hazards(manager, worker, departments, today) -> None:
+    """One just reported, one being rectified, and a major one past its deadline."""
 
     def report(text, place, code, category, days_ago, reporter=worker, grade=HazardGrade.GENERAL):
-        return services.hazard_report(
-            user=reporter,
-            description=text,
-            location=place,
-            department=departments[code],
-            category=category,
+        return _report(
+            departments,
+            today,
+            text,
+            place,
+            code,
+            category,
+            days_ago,
+            reporter=reporter,
             grade=grade,
-            found_on=today - dt.timedelta(days=days_ago),
-            photos=[_photo("before", "#b02a37")],
         )
 
     report("配电箱门锁损坏，箱内有裸露接线端子", "装配车间 2 号配电箱", "ZP", "condition", 1)
@@ -142,6 +183,10 @@ def load(context: dict) -> int:
             "plan_emergency": "执行空压机房现场处置方案",
         },
     )
+
+
+def _rectify_from_check(from_check, manager, head, departments, today) -> None:
+    """The hazard raised by the inspection, rectified and waiting for the head's sign-off."""
     services.hazard_assign(
         hazard=from_check,
         user=manager,
@@ -159,7 +204,20 @@ def load(context: dict) -> int:
         rectified_on=today,
         photos=[_photo("after", "#198754")],
     )
-    closed = report("车床防护罩缺失", "机加工车间 3 号车床", "JJG", "condition", 30)
+
+
+def _closed_hazard(manager, head, worker, departments, today) -> None:
+    """A hazard through the whole loop: assigned, rectified, signed off, verified and closed."""
+    closed = _report(
+        departments,
+        today,
+        "车床防护罩缺失",
+        "机加工车间 3 号车床",
+        "JJG",
+        "condition",
+        30,
+        reporter=worker,
+    )
     services.hazard_assign(
         hazard=closed,
         user=manager,
@@ -183,4 +241,21 @@ def load(context: dict) -> int:
     closed.refresh_from_db()
     workflow.task_sign_off(task=closed.task, user=manager, decision="approve", comment="现场确认")
     services.hazard_verify(hazard=closed, user=manager, close=True)
+
+
+def load(context: dict) -> int:
+    if Hazard.objects.exists():
+        return 0
+    users = context["users"]
+    departments = context["departments"]
+    manager, head, worker = users["anquan"], users["jjg_head"], users["yuangong"]
+    today = timezone.localdate()
+    checklist = _checklists(manager)
+    plans = _plans(manager, departments, checklist, today)
+    from_check = _inspection(
+        manager, departments, checklist, plans["机加工车间月度综合检查"], today
+    )
+    _open_hazards(manager, worker, departments, today)
+    _rectify_from_check(from_check, manager, head, departments, today)
+    _closed_hazard(manager, head, worker, departments, today)
     return Hazard.objects.count() + Checklist.objects.count()

@@ -21,12 +21,23 @@ from apps.scoring.registry import Indicator
 from apps.workflow.models import WORKING_STATUSES, Task, TaskStatus
 
 WINDOW_DAYS = 365
+URL = "/hazards/"
+PLANS_URL = "/hazards/plans/"
 
 
-def provider(as_of: dt.date) -> list[Indicator]:
-    """Rectification and on-time rates over the last 12 months, overdue and open major hazards,
-    inspections done against planned per kind, and planned inspections overdue. Four queries."""
-    since = as_of - dt.timedelta(days=WINDOW_DAYS)
+def _rate(key: str, label: str, value, url: str) -> Indicator:
+    """A percentage with a target of 100: met only at 100 (no data, no verdict)."""
+    return Indicator(key, label, value, 8, 100, "%", None if value is None else value >= 100, url)
+
+
+def _count(key: str, label: str, value: int, url: str) -> Indicator:
+    """A count that should be nought."""
+    return Indicator(key, label, value, 8, 0, "", value == 0, url)
+
+
+def _hazard_indicators(as_of: dt.date, since: dt.date) -> list[Indicator]:
+    """Rectification and on-time rates over the window, overdue and open major hazards: one
+    query."""
     closed = Q(status=HazardStatus.CLOSED)
     figures = Hazard.objects.aggregate(
         found=Count("pk", filter=Q(found_on__gt=since, found_on__lte=as_of)),
@@ -41,6 +52,40 @@ def provider(as_of: dt.date) -> list[Indicator]:
         overdue_major=Count("pk", filter=overdue_q(as_of) & Q(grade=HazardGrade.MAJOR)),
         open_major=Count("pk", filter=Q(status__in=OPEN_STATUSES, grade=HazardGrade.MAJOR)),
     )
+    return [
+        _rate(
+            "hazards.rectification_rate",
+            _("Hazards rectified (12 months)"),
+            percent(figures["rectified"], figures["found"]),
+            URL,
+        ),
+        _rate(
+            "hazards.rectified_on_time_rate",
+            _("Hazards rectified on time (12 months)"),
+            percent(figures["on_time"], figures["closed_with_deadline"]),
+            URL + "?status=closed",
+        ),
+        _count(
+            "hazards.overdue_count", _("Overdue hazards"), figures["overdue"], URL + "?overdue=1"
+        ),
+        _count(
+            "hazards.overdue_major",
+            _("Overdue major hazards"),
+            figures["overdue_major"],
+            URL + "?overdue=1&grade=major",
+        ),
+        _count(
+            "hazards.open_major",
+            _("Open major hazards"),
+            figures["open_major"],
+            URL + "?status=open&grade=major",
+        ),
+    ]
+
+
+def _planned_by_kind(as_of: dt.date, since: dt.date) -> dict[str, list[int]]:
+    """Inspection tasks due in the window per plan kind, as [total, done] (awaiting sign-off
+    counts as done)."""
     planned = (
         Task.objects.filter(
             source_type__app_label="hazards",
@@ -60,6 +105,16 @@ def provider(as_of: dt.date) -> list[Indicator]:
         )
     )
     by_kind: dict[str, list[int]] = {}
+    for row in planned:
+        counts = by_kind.setdefault(row["kind"] or "other", [0, 0])
+        counts[0] += row["total"]
+        counts[1] += row["done"]
+    return by_kind
+
+
+def _inspection_indicators(as_of: dt.date, since: dt.date) -> list[Indicator]:
+    """Planned inspections done in the window (in all and per kind) and those overdue: two
+    queries."""
     # Planned inspections not done by their date, however old (awaiting sign-off counts as done).
     overdue_inspections = Task.objects.filter(
         source_type__app_label="hazards",
@@ -67,102 +122,37 @@ def provider(as_of: dt.date) -> list[Indicator]:
         status__in=WORKING_STATUSES,
         due_date__lt=as_of,
     ).count()
-    all_total = all_done = 0
-    for row in planned:
-        kind = row["kind"] or "other"
-        counts = by_kind.setdefault(kind, [0, 0])
-        counts[0] += row["total"]
-        counts[1] += row["done"]
-        all_total += row["total"]
-        all_done += row["done"]
-    url = "/hazards/"
-    indicators = [
-        Indicator(
-            "hazards.rectification_rate",
-            _("Hazards rectified (12 months)"),
-            percent(figures["rectified"], figures["found"]),
-            8,
-            100,
-            "%",
-            None,
-            url,
-        ),
-        Indicator(
-            "hazards.rectified_on_time_rate",
-            _("Hazards rectified on time (12 months)"),
-            percent(figures["on_time"], figures["closed_with_deadline"]),
-            8,
-            100,
-            "%",
-            None,
-            url + "?status=closed",
-        ),
-        Indicator(
-            "hazards.overdue_count",
-            _("Overdue hazards"),
-            figures["overdue"],
-            8,
-            0,
-            "",
-            figures["overdue"] == 0,
-            url + "?overdue=1",
-        ),
-        Indicator(
-            "hazards.overdue_major",
-            _("Overdue major hazards"),
-            figures["overdue_major"],
-            8,
-            0,
-            "",
-            figures["overdue_major"] == 0,
-            url + "?overdue=1&grade=major",
-        ),
-        Indicator(
-            "hazards.open_major",
-            _("Open major hazards"),
-            figures["open_major"],
-            8,
-            0,
-            "",
-            figures["open_major"] == 0,
-            url + "?status=open&grade=major",
-        ),
-        Indicator(
+    by_kind = _planned_by_kind(as_of, since)
+    all_total = sum(total for total, _done in by_kind.values())
+    all_done = sum(done for _total, done in by_kind.values())
+    kinds = dict(InspectionKind.choices)
+    return [
+        _rate(
             "hazards.inspections_done_rate",
             _("Planned inspections done (12 months)"),
             percent(all_done, all_total),
-            8,
-            100,
-            "%",
-            None,
-            "/hazards/plans/",
+            PLANS_URL,
         ),
-        Indicator(
+        _count(
             "hazards.inspections_overdue",
             _("Planned inspections overdue"),
             overdue_inspections,
-            8,
-            0,
-            "",
-            overdue_inspections == 0,
             "/tasks/?overdue=1&status=working&source=hazards.inspectionplan",
         ),
-    ]
-    for kind, (total, done) in sorted(by_kind.items()):
-        indicators.append(
-            Indicator(
+        *(
+            _rate(
                 f"hazards.inspections_done_rate.{kind}",
-                _("Planned inspections done: %(kind)s")
-                % {"kind": dict(InspectionKind.choices).get(kind, kind)},
+                _("Planned inspections done: %(kind)s") % {"kind": kinds.get(kind, kind)},
                 percent(done, total),
-                8,
-                100,
-                "%",
-                None,
-                "/hazards/plans/",
+                PLANS_URL,
             )
-        )
-    for indicator in indicators:
-        if indicator.unit == "%" and indicator.value is not None:
-            object.__setattr__(indicator, "ok", indicator.value >= 100)
-    return indicators
+            for kind, (total, done) in sorted(by_kind.items())
+        ),
+    ]
+
+
+def provider(as_of: dt.date) -> list[Indicator]:
+    """Rectification and on-time rates over the last 12 months, overdue and open major hazards,
+    inspections done against planned per kind, and planned inspections overdue. Three queries."""
+    since = as_of - dt.timedelta(days=WINDOW_DAYS)
+    return [*_hazard_indicators(as_of, since), *_inspection_indicators(as_of, since)]

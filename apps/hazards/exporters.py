@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from django.utils import timezone
@@ -173,6 +172,6 @@ class StatisticsPdfExporter(HazardExporter):
                 "header": statistics_header(),
                 "rows": statistics_rows(stats),
                 "generated_at": timezone.localtime(),
-                "today": dt.date.today(),
+                "today": timezone.localdate(),
             },
         )

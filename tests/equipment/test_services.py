@@ -3,21 +3,28 @@ import datetime as dt
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from apps.core.exceptions import ApplicationError
 from apps.equipment import evidence, services
-from apps.equipment.models import EquipmentStatus, MaintenancePlan, Record, SafetyDevice
+from apps.equipment.models import (
+    EquipmentStatus,
+    MaintenancePlan,
+    Record,
+    SafetyDevice,
+    SpecialEquipmentType,
+)
 from apps.hazards.models import Hazard, HazardSource
 from apps.workflow import services as workflow
 from apps.workflow.models import Task, TaskStatus
 from tests.equipment.factories import crane, equipment
 
+pytestmark = pytest.mark.usefixtures("english")
+
 D = dt.date
 
 
 def test_the_types_come_from_the_reference_csv(db):
-    from apps.equipment.models import SpecialEquipmentType
-
     assert SpecialEquipmentType.objects.count() == 41
     assert SpecialEquipmentType.objects.get(code="4300").interval_months == 12  # 塔式起重机
     assert SpecialEquipmentType.objects.get(code="2100").interval_months is None  # 固定式压力容器
@@ -51,7 +58,7 @@ def test_a_statutory_inspection_moves_the_next_due_date(world):
 
 def test_maintenance_needs_a_written_plan_with_hazard_controls(world):
     item = equipment(world)
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="Maintenance needs a written plan") as exc:
         services.record_create(user=world.head_a, equipment=item, kind="maintenance", result="pass")
     assert set(exc.value.message_dict) == {"work_plan", "hazard_controls"}
     services.record_create(
@@ -83,7 +90,7 @@ def test_a_failed_inspection_raises_a_hazard(world):
 
 def test_a_passed_inspection_raises_no_hazard(world):
     item = equipment(world)
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Only a failed inspection raises a hazard"):
         services.record_create(
             user=world.head_a, equipment=item, kind="daily_check", result="pass", raise_hazard=True
         )
@@ -92,9 +99,9 @@ def test_a_passed_inspection_raises_no_hazard(world):
 
 def test_heads_act_only_on_their_departments(world):
     item = equipment(world, department=world.dept_b, code="B-1")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only the person responsible"):
         services.record_create(user=world.head_a, equipment=item, kind="daily_check", result="pass")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="may change its equipment"):
         equipment(world, department=world.dept_b, code="B-2", user=world.head_a)
     equipment(world, department=world.team_a, code="A-2", user=world.head_a)
 
@@ -105,12 +112,12 @@ def test_scrapping_is_decided_by_leadership_sign_off(world):
         equipment=item, user=world.head_a, reason="超过使用年限"
     )
     assert task.status == TaskStatus.SUBMITTED
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only leadership may sign off this task"):
         workflow.task_sign_off(task=task, user=world.safety_manager, decision="approve")
     workflow.task_sign_off(task=task, user=world.leader, decision="approve")
     item.refresh_from_db()
     assert item.status == EquipmentStatus.SCRAPPED
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Scrapped equipment is no longer inspected"):
         services.record_create(user=world.head_a, equipment=item, kind="daily_check", result="pass")
 
 
@@ -124,14 +131,16 @@ def test_a_rejected_scrapping_leaves_the_equipment_in_use(world):
 
 def test_scrapping_is_never_set_directly(world):
     item = equipment(world)
-    with pytest.raises(ApplicationError):
+    with pytest.raises(
+        ApplicationError, match="scrapped only through an approved scrapping request"
+    ):
         services.equipment_save(
             equipment=item, data={"status": "scrapped"}, user=world.safety_manager
         )
 
 
 def test_the_project_steps_follow_each_other(world):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="The steps follow each other"):
         services.project_save(
             data={
                 "name": "二期厂房",
@@ -218,7 +227,7 @@ def test_recording_the_work_submits_its_task(world):
     item = crane(world, last=D(2024, 2, 29))
     services.due_tasks_raise()
     task = _open_tasks().get()
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="worked from the record that raised it"):
         workflow.task_submit(task=task, user=world.head_a)  # worked from the equipment only
     services.record_create(user=world.head_a, equipment=item, kind="statutory", result="pass")
     task.refresh_from_db()
@@ -302,7 +311,7 @@ def _scrapped(world):
 
 def test_a_scrapped_item_is_never_changed_again(world, api_for):
     item = _scrapped(world)
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="This equipment is scrapped and is kept as it was"):
         services.equipment_save(
             equipment=item, data={"status": "in_use"}, user=world.safety_manager
         )
@@ -315,7 +324,7 @@ def test_a_scrapped_item_is_never_changed_again(world, api_for):
 
 
 def test_scrapping_stops_the_work_waiting_on_the_item(world):
-    item = crane(world, code="EQ-C", last=D.today() - dt.timedelta(days=700))
+    item = crane(world, code="EQ-C", last=timezone.localdate() - dt.timedelta(days=700))
     device = services.device_save(
         data={
             "code": "SV-1",
@@ -324,11 +333,11 @@ def test_scrapping_stops_the_work_waiting_on_the_item(world):
             "equipment": item,
             "department": world.dept_a,
             "cycle_months": 12,
-            "last_checked_on": D.today() - dt.timedelta(days=400),
+            "last_checked_on": timezone.localdate() - dt.timedelta(days=400),
         },
         user=world.safety_manager,
     )
-    services.due_tasks_raise(today=D.today())
+    services.due_tasks_raise(today=timezone.localdate())
     open_before = Task.objects.filter(status__in=["open"]).count()
     assert open_before >= 2
     task = services.equipment_scrap_request(equipment=item, user=world.head_a, reason="报废")
@@ -336,7 +345,7 @@ def test_scrapping_stops_the_work_waiting_on_the_item(world):
     device.refresh_from_db()
     assert not device.is_active
     assert not Task.objects.filter(status="open").exists()
-    assert services.due_tasks_raise(today=D.today() + dt.timedelta(days=400)) == 0
+    assert services.due_tasks_raise(today=timezone.localdate() + dt.timedelta(days=400)) == 0
 
 
 def test_a_monthly_plan_keeps_to_the_31st(world):
@@ -351,7 +360,6 @@ def test_a_monthly_plan_keeps_to_the_31st(world):
         },
         user=world.safety_manager,
     )
-    dues = []
     for today in (D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31), D(2026, 4, 30)):
         services.due_tasks_raise(today=today)
     dues = sorted(
@@ -361,15 +369,15 @@ def test_a_monthly_plan_keeps_to_the_31st(world):
 
 
 def test_a_due_date_moved_by_hand_supersedes_the_old_task(world):
-    item = crane(world, code="EQ-D", last=D.today() - dt.timedelta(days=700))
-    services.due_tasks_raise(today=D.today())
+    item = crane(world, code="EQ-D", last=timezone.localdate() - dt.timedelta(days=700))
+    services.due_tasks_raise(today=timezone.localdate())
     first = Task.objects.get(source_type__model="equipment", source_id=item.pk)
     services.equipment_save(
         equipment=item,
-        data={"next_inspection_due": D.today() + dt.timedelta(days=10)},
+        data={"next_inspection_due": timezone.localdate() + dt.timedelta(days=10)},
         user=world.safety_manager,
     )
-    services.due_tasks_raise(today=D.today())
+    services.due_tasks_raise(today=timezone.localdate())
     first.refresh_from_db()
     assert first.status == "cancelled"
     assert (
@@ -382,7 +390,7 @@ def test_a_due_date_moved_by_hand_supersedes_the_old_task(world):
 
 def test_a_head_cannot_fit_a_device_to_another_departments_equipment(world):
     other = equipment(world, code="EQ-B", department=world.dept_b)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="may change its equipment"):
         services.device_save(
             data={
                 "code": "PG-1",

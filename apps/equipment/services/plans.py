@@ -1,0 +1,141 @@
+"""Inspection and maintenance plans, and the daily job raising what falls due: plan tasks on
+their day, statutory inspections and calibrations a month ahead (apps/equipment/rules.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from apps.equipment import rules
+from apps.equipment.models import Equipment, EquipmentStatus, MaintenancePlan, SafetyDevice
+from apps.equipment.services._common import _cancel_open_tasks, _require_head, _save
+from apps.equipment.services.ledger import refuse_if_scrapped
+from apps.org.models import Role
+from apps.org.selectors import users_with_role
+from apps.workflow import services as workflow
+
+
+@transaction.atomic
+def maintenance_plan_save(
+    *, plan: MaintenancePlan | None = None, data: dict, user
+) -> MaintenancePlan:
+    plan = plan or MaintenancePlan()
+    if plan.pk:
+        _require_head(user, plan.equipment.department_id)
+    for field in ("equipment", "kind", "title", "recurrence", "next_due", "is_active"):
+        if field in data:
+            setattr(plan, field, data[field])
+    if data.get("next_due"):
+        plan.anchor_day = data["next_due"].day
+    _require_head(user, plan.equipment.department_id)
+    refuse_if_scrapped(plan.equipment)
+    _save(plan, user=user)
+    return plan
+
+
+def on_inspection_task_decided(*, task, signoff) -> None:
+    """Nothing to change: the task records that the work was done."""
+
+
+def _raise_plan_tasks(today: dt.date, creator) -> int:
+    """Each plan due by today raises one task and moves to its next date after today."""
+    created = 0
+    plans = (
+        MaintenancePlan.objects.select_for_update()
+        .filter(is_active=True, next_due__lte=today)
+        .exclude(equipment__status=EquipmentStatus.SCRAPPED)
+        .select_related("equipment__department")
+    )
+    for plan in plans:
+        workflow.task_create(
+            title=_("%(kind)s: %(equipment)s")
+            % {"kind": plan.get_kind_display(), "equipment": plan.equipment},
+            description=plan.title,
+            department=plan.equipment.department,
+            due_date=plan.next_due,
+            user=creator,
+            source=plan,
+        )
+        created += 1
+        anchor = plan.anchor_day or plan.next_due.day
+        following = rules.next_occurrence(plan.next_due, plan.recurrence, anchor_day=anchor)
+        # A plan that fell behind moves to its next date after today, not through every missed one.
+        while following <= today:
+            following = rules.next_occurrence(following, plan.recurrence, anchor_day=anchor)
+        plan.anchor_day = anchor
+        plan.next_due = following
+        plan.save(update_fields=["next_due", "anchor_day", "updated_at"])
+    return created
+
+
+def _raise_statutory_tasks(horizon: dt.date, creator) -> int:
+    """A statutory inspection due by the horizon raises one task for its due date."""
+    created = 0
+    equipment_due = (
+        Equipment.objects.select_for_update()
+        .filter(next_inspection_due__lte=horizon)
+        .exclude(status=EquipmentStatus.SCRAPPED)
+        .select_related("department")
+    )
+    for equipment in equipment_due:
+        if equipment.task_raised_for == equipment.next_inspection_due:
+            continue
+        # A due date moved by hand supersedes the task raised for the old one.
+        _cancel_open_tasks(equipment, user=creator, reason=_("Due date changed"))
+        workflow.task_create(
+            title=_("Statutory inspection due: %(equipment)s") % {"equipment": equipment},
+            description=_("Ask the inspection body at least one month before the due date."),
+            department=equipment.department,
+            due_date=equipment.next_inspection_due,
+            user=creator,
+            source=equipment,
+        )
+        Equipment.objects.filter(pk=equipment.pk).update(
+            task_raised_for=equipment.next_inspection_due
+        )
+        created += 1
+    return created
+
+
+def _raise_calibration_tasks(horizon: dt.date, creator) -> int:
+    """A safety device's calibration or test due by the horizon raises one task for its date."""
+    created = 0
+    devices = (
+        SafetyDevice.objects.select_for_update(of=("self",))
+        .filter(is_active=True, next_due__lte=horizon)
+        .exclude(equipment__status=EquipmentStatus.SCRAPPED)
+        .select_related("department")
+    )
+    for device in devices:
+        if device.task_raised_for == device.next_due:
+            continue
+        _cancel_open_tasks(device, user=creator, reason=_("Due date changed"))
+        workflow.task_create(
+            title=_("Calibration or test due: %(device)s") % {"device": device},
+            department=device.department,
+            due_date=device.next_due,
+            user=creator,
+            source=device,
+        )
+        SafetyDevice.objects.filter(pk=device.pk).update(task_raised_for=device.next_due)
+        created += 1
+    return created
+
+
+@transaction.atomic
+def due_tasks_raise(*, today: dt.date | None = None, user=None) -> int:
+    """Raise each due task exactly once: plans move to their next date, statutory inspections
+    and calibrations remember the due date they were raised for."""
+    today = today or timezone.localdate()
+    creator = user or users_with_role(Role.SAFETY_MANAGER).first()
+    if creator is None:
+        return 0
+    horizon = today + dt.timedelta(days=rules.REQUEST_LEAD_DAYS)
+    return (
+        _raise_plan_tasks(today, creator)
+        + _raise_statutory_tasks(horizon, creator)
+        + _raise_calibration_tasks(horizon, creator)
+    )

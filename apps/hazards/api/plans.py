@@ -1,0 +1,91 @@
+"""Inspection plans and checklists through the API."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.response import Response
+
+from apps.hazards import selectors, services
+from apps.hazards.models import Checklist, InspectionKind, InspectionPlan
+from apps.org.permissions import DepartmentScoped, reads_org
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = InspectionPlan
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "department",
+            "checklist",
+            "recurrence",
+            "next_due",
+            "is_active",
+        ]
+
+
+class PlanViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    queryset = InspectionPlan.objects.none()
+    serializer_class = PlanSerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(reads_org)
+
+    def get_queryset(self):
+        return selectors.plan_list(user=self.request.user)
+
+    def perform_create(self, serializer):
+        serializer.instance = services.inspection_plan_save(
+            data=serializer.validated_data, user=self.request.user
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = services.inspection_plan_save(
+            plan=serializer.instance, data=serializer.validated_data, user=self.request.user
+        )
+
+
+class ChecklistSerializer(serializers.ModelSerializer):
+    items = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Checklist
+        fields = ["id", "name", "kind", "is_active", "items"]
+
+    def get_items(self, checklist) -> list[dict]:
+        return [
+            {"id": i.pk, "area": i.area, "content": i.content, "basis": i.basis}
+            for i in checklist.items.all()
+        ]
+
+
+class ChecklistCreateSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=100)
+    kind = serializers.ChoiceField(choices=InspectionKind.choices)
+    items_text = serializers.CharField(help_text="One check item per line: 区域｜检查内容｜依据")
+
+
+class ChecklistViewSet(viewsets.ReadOnlyModelViewSet):
+    """Checklists; safety managers create them (items one per line: area｜item｜basis)."""
+
+    queryset = Checklist.objects.none()
+    serializer_class = ChecklistSerializer
+    permission_classes = [DepartmentScoped]
+    read_access = staticmethod(reads_org)
+
+    def get_queryset(self):
+        return selectors.checklist_list().prefetch_related("items")
+
+    @extend_schema(request=ChecklistCreateSerializer, responses=ChecklistSerializer)
+    def create(self, request):
+        body = ChecklistCreateSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        checklist = services.checklist_create(user=request.user, **body.validated_data)
+        return Response(ChecklistSerializer(checklist).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,38 @@
+"""The hazard statistics of a quarter or a year, as the API answers them."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from apps.core.selectors import as_int
+from apps.hazards import rules, selectors
+
+
+def _row(r) -> dict:
+    return {
+        "department": r.department,
+        "found": r.found,
+        "rectified": r.rectified,
+        "rectification_rate": r.rectification_rate,
+        "on_time": r.on_time,
+        "on_time_rate": r.on_time_rate,
+        "major_found": r.major_found,
+        "major_rectified": r.major_rectified,
+        "funds": r.funds,
+    }
+
+
+def statistics_payload(*, user, params) -> dict:
+    """The period asked for (`year`, and `quarter` 1-4 or none for the whole year), its due date
+    and the figures per department and in total."""
+    year = as_int(params.get("year")) or timezone.localdate().year
+    quarter = as_int(params.get("quarter"))
+    period = rules.Period(year, quarter if quarter in (1, 2, 3, 4) else None)
+    stats = selectors.statistics(user=user, start=period.start, end=period.end)
+    return {
+        "start": period.start,
+        "end": period.end,
+        "due": period.due,
+        "rows": [_row(r) for r in stats.rows],
+        "total": _row(stats.total),
+    }

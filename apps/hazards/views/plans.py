@@ -1,0 +1,70 @@
+"""Inspection plans and checklists, edited by the safety manager."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from apps.core.forms import add_errors
+from apps.hazards import selectors, services
+from apps.hazards.forms import ChecklistForm, PlanForm
+from apps.hazards.models import InspectionPlan
+from apps.org.access import access_for
+from apps.org.permissions import manages, reads_org, role_required
+
+
+@role_required(reads_org)
+def plan_list(request):
+    return render(
+        request,
+        "hazards/plan_list.html",
+        {
+            "plans": selectors.plan_list(user=request.user),
+            "checklists": selectors.checklist_list(),
+            "can_edit": access_for(request.user).manages_everything,
+        },
+    )
+
+
+@role_required(manages)
+def plan_edit(request, pk: int | None = None):
+    plan = get_object_or_404(InspectionPlan, pk=pk) if pk else None
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.inspection_plan_save(plan=plan, data=form.cleaned_data, user=request.user)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Inspection plan saved."))
+            return redirect("hazards:plan_list")
+    return render(
+        request,
+        "core/form_page.html",
+        {
+            "form": form,
+            "title": _("Edit inspection plan") if plan else _("New inspection plan"),
+            "cancel_url": reverse("hazards:plan_list"),
+        },
+    )
+
+
+@role_required(manages)
+def checklist_create(request):
+    form = ChecklistForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.checklist_create(user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(request, _("Checklist saved."))
+            return redirect("hazards:plan_list")
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": _("New checklist"), "cancel_url": reverse("hazards:plan_list")},
+    )
