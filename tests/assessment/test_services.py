@@ -12,7 +12,7 @@ from apps.scoring import registry
 from apps.workflow import services as workflow
 from apps.workflow.models import Notification, TaskStatus
 from tests.assessment.factories import make_assessment, score_all
-from tests.scoring.factories import make_standard
+from tests.scoring.factories import FakeProvider, make_standard
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -244,16 +244,6 @@ def test_a_nonconformity_task_closes_only_with_evidence(world, assessment):
     workflow.task_sign_off(task=task, user=world.safety_manager, decision="approve")
     task.refresh_from_db()
     assert task.status == TaskStatus.SIGNED_OFF
-
-
-class FakeProvider:
-    def __init__(self, **values):
-        self.values = values
-
-    def __call__(self, as_of):
-        return [
-            registry.Indicator(key=k, label=k, value=v, element=12) for k, v in self.values.items()
-        ]
 
 
 @pytest.fixture

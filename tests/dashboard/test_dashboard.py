@@ -17,24 +17,13 @@ from apps.scoring.services import standard_create
 from tests.assessment.factories import make_assessment, score_all
 from tests.hazards.factories import assign, report
 from tests.helpers import count_queries
-from tests.scoring.factories import standard_data
+from tests.scoring.factories import FakeProvider, standard_data
 from tests.training.factories import attend, certificate_type, make_certificate, make_session
 from tests.workflow.factories import make_task
 
 URL = "/dashboard/"
 
 pytestmark = pytest.mark.usefixtures("english")
-
-
-class FakeProvider:
-    def __init__(self, **values):
-        self.values = values
-
-    def __call__(self, as_of):
-        return [
-            registry.Indicator(key=k.replace("__", "."), label=k, value=v, element=12)
-            for k, v in self.values.items()
-        ]
 
 
 @pytest.fixture
