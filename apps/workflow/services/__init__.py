@@ -1,5 +1,7 @@
 """Workflow writes: tasks and their sign-offs, notifications, daily reminders."""
 
+# Task was importable from here when services was one module, and a caller still reads it so.
+from apps.workflow.models import Task
 from apps.workflow.services.notifications import (
     department_recipients,
     notification_mark_read,
@@ -20,6 +22,7 @@ from apps.workflow.services.tasks import (
 )
 
 __all__ = [
+    "Task",
     "OVERDUE_REMINDER_EVERY_DAYS",
     "TASK_EDITABLE_FIELDS",
     "can_sign_off",
