@@ -88,6 +88,31 @@ class ReportExporter(AssessmentExporter):
         return render_pdf("pdf/assessment/report.html", context)
 
 
+ITEM_HEADER = [
+    _("Element code"),
+    _("Element name"),
+    _("B-item code"),
+    _("Item code"),
+    _("Requirement"),
+    _("Points"),
+    _("Applies"),
+    _("Deduction"),
+    _("Score"),
+    _("Veto failed"),
+    _("Reason"),
+    _("Responsible department"),
+]
+ELEMENT_HEADER = [
+    _("Element code"),
+    _("Element name"),
+    _("Points"),
+    _("Not applicable"),
+    _("Deducted"),
+    _("Earned"),
+    _("Score rate"),
+]
+
+
 @exports.register
 class ScoringSheetExporter(AssessmentExporter):
     kind = "assessment.scoring_sheet"
@@ -96,111 +121,96 @@ class ScoringSheetExporter(AssessmentExporter):
     def render(self, progress=None) -> bytes:
         assessment = self.assessment()
         summary = selectors.summary(assessment, with_previous=False)
-        rows = selectors.findings(assessment)
-        yes, no = str(_("Yes")), str(_("No"))
-        item_rows = []
-        current = None
-        subtotal = {e.code: e for e in summary.elements}
-        for finding in rows:
-            element = finding.item.b_item.element
-            if current is not None and element.code != current:
-                item_rows.append(_subtotal_row(subtotal[current]))
-            current = element.code
-            item_rows.append(
-                [
-                    element.code,
-                    element.name,
-                    finding.item.b_item.code,
-                    finding.item.code,
-                    finding.item.requirement,
-                    excel_number(finding.item.points),
-                    yes if finding.applicable else no,
-                    excel_number(finding.deduction) if finding.applicable else None,
-                    excel_number(finding.earned) if finding.applicable else None,
-                    str(_("Yes")) if finding.veto_failed else "",
-                    finding.reason,
-                    finding.department.name if finding.department else "",
-                ]
-            )
-        if current is not None:
-            item_rows.append(_subtotal_row(subtotal[current]))
-        result = summary.result
-        item_rows.append([])
-        item_rows.append(
-            [
-                "",
-                str(_("Total")),
-                "",
-                "",
-                "",
-                excel_number(result.full),
-                "",
-                excel_number(result.applicable_full - result.earned),
-                excel_number(result.earned),
-                "",
-                "",
-                "",
-            ]
-        )
-        item_rows.append(
-            [
-                "",
-                str(_("Score (of 100)")),
-                "",
-                "",
-                "",
-                None,
-                "",
-                None,
-                excel_number(result.score) if result.score is not None else None,
-                "",
-                "",
-                "",
-            ]
-        )
-        element_rows = [
-            [
-                e.code,
-                e.name,
-                excel_number(e.points),
-                excel_number(e.not_applicable),
-                excel_number(e.deducted),
-                excel_number(e.earned),
-                excel_number(e.percent) if e.percent is not None else None,
-            ]
-            for e in summary.elements
-        ]
-        header = [
-            _("Element code"),
-            _("Element name"),
-            _("B-item code"),
-            _("Item code"),
-            _("Requirement"),
-            _("Points"),
-            _("Applies"),
-            _("Deduction"),
-            _("Score"),
-            _("Veto failed"),
-            _("Reason"),
-            _("Responsible department"),
-        ]
-        element_header = [
-            _("Element code"),
-            _("Element name"),
-            _("Points"),
-            _("Not applicable"),
-            _("Deducted"),
-            _("Earned"),
-            _("Score rate"),
-        ]
+        item_rows = _item_rows(summary, selectors.findings(assessment))
+        item_rows += _total_rows(summary.result)
+        element_rows = [_element_row(e) for e in summary.elements]
         return render_xlsx_sheets(
             [
-                (_("Scoring sheet"), [str(h) for h in header], item_rows),
-                (_("Element scores"), [str(h) for h in element_header], element_rows),
+                (_("Scoring sheet"), [str(h) for h in ITEM_HEADER], item_rows),
+                (_("Element scores"), [str(h) for h in ELEMENT_HEADER], element_rows),
             ],
             total=len(item_rows),
             progress=progress,
         )
+
+
+def _item_rows(summary, findings) -> list[list]:
+    """One row per item in the standard's order, each element closed by its subtotal."""
+    rows = []
+    current = None
+    subtotal = {e.code: e for e in summary.elements}
+    for finding in findings:
+        element = finding.item.b_item.element
+        if current is not None and element.code != current:
+            rows.append(_subtotal_row(subtotal[current]))
+        current = element.code
+        rows.append(_item_row(finding))
+    if current is not None:
+        rows.append(_subtotal_row(subtotal[current]))
+    return rows
+
+
+def _item_row(finding) -> list:
+    element = finding.item.b_item.element
+    return [
+        element.code,
+        element.name,
+        finding.item.b_item.code,
+        finding.item.code,
+        finding.item.requirement,
+        excel_number(finding.item.points),
+        str(_("Yes")) if finding.applicable else str(_("No")),
+        excel_number(finding.deduction) if finding.applicable else None,
+        excel_number(finding.earned) if finding.applicable else None,
+        str(_("Yes")) if finding.veto_failed else "",
+        finding.reason,
+        finding.department.name if finding.department else "",
+    ]
+
+
+def _total_rows(result) -> list[list]:
+    """A blank row, the totals and the score on 100 under the Score column."""
+    total = [
+        "",
+        str(_("Total")),
+        "",
+        "",
+        "",
+        excel_number(result.full),
+        "",
+        excel_number(result.applicable_full - result.earned),
+        excel_number(result.earned),
+        "",
+        "",
+        "",
+    ]
+    score = [
+        "",
+        str(_("Score (of 100)")),
+        "",
+        "",
+        "",
+        None,
+        "",
+        None,
+        excel_number(result.score) if result.score is not None else None,
+        "",
+        "",
+        "",
+    ]
+    return [[], total, score]
+
+
+def _element_row(e) -> list:
+    return [
+        e.code,
+        e.name,
+        excel_number(e.points),
+        excel_number(e.not_applicable),
+        excel_number(e.deducted),
+        excel_number(e.earned),
+        excel_number(e.percent) if e.percent is not None else None,
+    ]
 
 
 def _subtotal_row(element) -> list:

@@ -126,20 +126,8 @@ def result_of(assessment: Assessment, rows: list[Finding]) -> engine.Grade:
     )
 
 
-def summary(assessment: Assessment, *, with_previous: bool = True) -> Summary:
-    """Everything the summary page, the PDF report and the xlsx sheet show, computed once.
-
-    A fixed number of queries whatever the number of items.
-    """
-    rows = findings(assessment)
-    result = result_of(assessment, rows)
-    gate = gate_inputs(assessment)
-    final = engine.gate_level(
-        result.level,
-        fatalities=gate["fatalities"],
-        fatality_limit=gate["fatality_limit"],
-        larger_or_worse_accident=gate["larger_or_worse_accident"],
-    )
+def _element_rows(assessment: Assessment, rows: list[Finding], result: engine.Grade):
+    """Each element of the standard with its figures and how many of its items are scored."""
     by_element = {e.code: e for e in result.elements}
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for f in rows:
@@ -162,6 +150,11 @@ def summary(assessment: Assessment, *, with_previous: bool = True) -> Summary:
                 total=counts[element.code][1],
             )
         )
+    return elements
+
+
+def _nonconformities(assessment: Assessment) -> dict:
+    """Review group label → its non-conformities in item order; groups without any left out."""
     groups = dict(ReviewGroup.choices)
     nonconformities: dict = {label: [] for label in groups.values()}
     for nc in (
@@ -170,30 +163,53 @@ def summary(assessment: Assessment, *, with_previous: bool = True) -> Summary:
         .order_by("finding__item__order")
     ):
         nonconformities[groups[nc.group]].append(nc)
-    previous = None
-    previous_elements: dict = {}
-    if with_previous:
-        previous = (
-            Assessment.objects.filter(
-                standard_id=assessment.standard_id,
-                status__in=[AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED],
-                created_at__lt=assessment.created_at,
-            )
-            .order_by("-year", "-created_at")
-            .first()
+    return {k: v for k, v in nonconformities.items() if v}
+
+
+def _previous(assessment: Assessment) -> tuple[Assessment | None, dict]:
+    """The latest submitted or approved assessment of the same standard before this one, and its
+    score rate per element code."""
+    previous = (
+        Assessment.objects.filter(
+            standard_id=assessment.standard_id,
+            status__in=[AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED],
+            created_at__lt=assessment.created_at,
         )
-        if previous is not None:
-            previous_result = result_of(previous, findings(previous))
-            previous_elements = {e.code: e.percent for e in previous_result.elements}
+        .order_by("-year", "-created_at")
+        .first()
+    )
+    if previous is None:
+        return None, {}
+    previous_result = result_of(previous, findings(previous))
+    return previous, {e.code: e.percent for e in previous_result.elements}
+
+
+def summary(assessment: Assessment, *, with_previous: bool = True) -> Summary:
+    """Everything the summary page, the PDF report and the xlsx sheet show, computed once.
+
+    A fixed number of queries whatever the number of items.
+    """
+    rows = findings(assessment)
+    result = result_of(assessment, rows)
+    gate = gate_inputs(assessment)
+    final = engine.gate_level(
+        result.level,
+        fatalities=gate["fatalities"],
+        fatality_limit=gate["fatality_limit"],
+        larger_or_worse_accident=gate["larger_or_worse_accident"],
+    )
+    elements = _element_rows(assessment, rows, result)
+    nonconformities = _nonconformities(assessment)
+    previous, previous_elements = _previous(assessment) if with_previous else (None, {})
     return Summary(
         assessment=assessment,
         result=result,
         gate=gate,
         final_level=final,
         elements=elements,
-        scored=sum(c[0] for c in counts.values()),
-        total=sum(c[1] for c in counts.values()),
-        nonconformities={k: v for k, v in nonconformities.items() if v},
+        scored=sum(f.scored for f in rows),
+        total=len(rows),
+        nonconformities=nonconformities,
         previous=previous,
         previous_elements=previous_elements,
     )

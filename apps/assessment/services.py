@@ -106,6 +106,33 @@ def assessment_update(*, assessment: Assessment, data: dict, user) -> Assessment
     return assessment
 
 
+def _score_errors(
+    finding: Finding, applicable: bool, deduction: Decimal, reason: str, veto_failed: bool
+) -> dict[str, str]:
+    """What is wrong with a result for the item: a negative deduction, a veto on an ordinary
+    item, or a missing reason (for not applying, for a deduction, or for overriding the
+    indicator's suggestion)."""
+    errors: dict[str, str] = {}
+    if deduction < 0:
+        errors["deduction"] = _("A deduction cannot be negative.")
+    if veto_failed and not finding.item.is_veto:
+        errors["veto_failed"] = _("Only a veto item can fail as a veto.")
+    if not applicable and not reason:
+        errors["reason"] = _("Say why this item does not apply.")
+    elif applicable and (deduction > 0 or veto_failed) and not reason:
+        errors["reason"] = _("Say what was found, for the deduction.")
+    elif (
+        applicable
+        and finding.suggested_deduction is not None
+        and deduction != finding.suggested_deduction
+        and not reason
+    ):
+        errors["reason"] = _(
+            "The indicator suggests %(points)s; give the reason for another value."
+        ) % {"points": finding.suggested_deduction.normalize()}
+    return errors
+
+
 @transaction.atomic
 def finding_score(
     *,
@@ -125,28 +152,9 @@ def finding_score(
     finding = (
         Finding.objects.select_for_update(of=("self",)).select_related("item").get(pk=finding.pk)
     )
-    item = finding.item
     deduction = Decimal(deduction or 0)
     reason = reason.strip()
-    errors: dict[str, str] = {}
-    if deduction < 0:
-        errors["deduction"] = _("A deduction cannot be negative.")
-    if veto_failed and not item.is_veto:
-        errors["veto_failed"] = _("Only a veto item can fail as a veto.")
-    if not applicable and not reason:
-        errors["reason"] = _("Say why this item does not apply.")
-    elif applicable and (deduction > 0 or veto_failed) and not reason:
-        errors["reason"] = _("Say what was found, for the deduction.")
-    elif (
-        applicable
-        and finding.suggested_deduction is not None
-        and deduction != finding.suggested_deduction
-        and not reason
-    ):
-        errors["reason"] = _(
-            "The indicator suggests %(points)s; give the reason for another value."
-        ) % {"points": finding.suggested_deduction.normalize()}
-    if errors:
+    if errors := _score_errors(finding, applicable, deduction, reason, veto_failed):
         raise ValidationError(errors)
     finding.applicable = applicable
     finding.deduction = deduction if applicable else Decimal(0)

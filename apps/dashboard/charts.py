@@ -15,153 +15,160 @@ def _num(value) -> float | None:
     return None if value is None else float(value)
 
 
+def _bar(name: str, colour: str, data: list) -> dict:
+    return {"name": name, "type": "bar", "color": colour, "data": data}
+
+
+def _by_department(names: list[str], series: list[dict], y_axis: dict, *, legend=True) -> dict:
+    """Bars per department row, the names slanted under the axis."""
+    option: dict = {"tooltip": {"trigger": "axis"}}
+    if legend:
+        option["legend"] = {"data": [s["name"] for s in series]}
+    option.update(
+        {
+            "grid": {"containLabel": True, "left": 40, "right": 8, "bottom": 8, "top": 40},
+            "xAxis": {
+                "type": "category",
+                "data": names,
+                "axisLabel": {"interval": 0, "rotate": 30},
+            },
+            "yAxis": y_axis,
+            "series": series,
+        }
+    )
+    return option
+
+
+def _department_charts(units) -> dict:
+    """Open and overdue hazards, unfinished and overdue tasks, training compliance per row."""
+    names = [u.name for u in units]
+    counts = {"type": "value", "minInterval": 1}
+    return {
+        "hazards": _by_department(
+            names,
+            [
+                _bar(
+                    _("Open"),
+                    BLUE,
+                    [{"value": u.hazards_open, "url": u.hazards_open_url} for u in units],
+                ),
+                _bar(
+                    _("Overdue"),
+                    RED,
+                    [{"value": u.hazards_overdue, "url": u.hazards_overdue_url} for u in units],
+                ),
+            ],
+            counts,
+        ),
+        "tasks": _by_department(
+            names,
+            [
+                _bar(
+                    _("Unfinished"),
+                    GREY,
+                    [{"value": u.tasks_open, "url": u.tasks_open_url} for u in units],
+                ),
+                _bar(
+                    _("Overdue"),
+                    RED,
+                    [{"value": u.tasks_overdue, "url": u.tasks_overdue_url} for u in units],
+                ),
+            ],
+            dict(counts),
+        ),
+        "training": _by_department(
+            names,
+            [
+                _bar(
+                    _("Hours compliance (%)"),
+                    GREEN,
+                    [{"value": _num(u.hours_rate), "url": u.training_url} for u in units],
+                )
+            ],
+            {"type": "value", "max": 100, "name": "%"},
+            legend=False,
+        ),
+    }
+
+
+def _rectification_chart(months) -> dict:
+    """Hazards found per month (bars) and the share of them rectified (a line)."""
+    return {
+        "tooltip": {"trigger": "axis"},
+        "legend": {"top": 0, "data": [_("Found"), _("Rectification rate (%)")]},
+        "grid": {"containLabel": True, "left": 8, "right": 8, "bottom": 8, "top": 48},
+        "xAxis": {"type": "category", "data": [m.month.strftime("%Y-%m") for m in months]},
+        "yAxis": [
+            {"type": "value", "minInterval": 1},
+            {"type": "value", "max": 100, "name": "%"},
+        ],
+        "series": [
+            _bar(_("Found"), GREY, [m.found for m in months]),
+            {
+                "name": _("Rectification rate (%)"),
+                "type": "line",
+                "yAxisIndex": 1,
+                "color": GREEN,
+                "data": [_num(m.rate) for m in months],
+            },
+        ],
+    }
+
+
+def _elements_chart(projection) -> dict:
+    """Each element's projected score against its full points."""
+    return {
+        "tooltip": {"trigger": "axis"},
+        "grid": {"containLabel": True, "left": 8, "right": 24, "bottom": 8},
+        "xAxis": {"type": "value", "max": 100, "name": "%"},
+        "yAxis": {
+            "type": "category",
+            "inverse": True,
+            "data": [f"{e.code} {e.name}" for e in projection.elements],
+        },
+        "series": [
+            _bar(_("Score against full (%)"), BLUE, [_num(e.percent) for e in projection.elements]),
+        ],
+    }
+
+
+def _history_chart(history, projection) -> dict:
+    """The scores of past assessments and today's projection, with the three grade lines."""
+    points = [(f"{a.year} {a.get_kind_display()}", a.score) for a in history]
+    points.append((_("Today (projected)"), projection.result.score))
+    return {
+        "tooltip": {"trigger": "axis"},
+        "grid": {"containLabel": True, "left": 8, "right": 8, "bottom": 8},
+        "xAxis": {"type": "category", "data": [p[0] for p in points]},
+        "yAxis": {"type": "value", "min": 0, "max": 100},
+        "series": [
+            {
+                "name": _("Score"),
+                "type": "line",
+                "color": BLUE,
+                "data": [_num(p[1]) for p in points],
+                "markLine": {
+                    "silent": True,
+                    "symbol": "none",
+                    "label": {"position": "insideStartTop"},
+                    "data": [{"yAxis": 90}, {"yAxis": 75}, {"yAxis": 60}],
+                },
+            },
+        ],
+    }
+
+
 def echarts_options(board) -> dict:
     """Chart id → ECharts option. Points may carry a `url`: clicking opens the records."""
     options: dict = {}
-    units = board.units
-    if units:
-        names = [u.name for u in units]
-        options["hazards"] = {
-            "tooltip": {"trigger": "axis"},
-            "legend": {"data": [_("Open"), _("Overdue")]},
-            "grid": {"containLabel": True, "left": 40, "right": 8, "bottom": 8, "top": 40},
-            "xAxis": {
-                "type": "category",
-                "data": names,
-                "axisLabel": {"interval": 0, "rotate": 30},
-            },
-            "yAxis": {"type": "value", "minInterval": 1},
-            "series": [
-                {
-                    "name": _("Open"),
-                    "type": "bar",
-                    "color": BLUE,
-                    "data": [{"value": u.hazards_open, "url": u.hazards_open_url} for u in units],
-                },
-                {
-                    "name": _("Overdue"),
-                    "type": "bar",
-                    "color": RED,
-                    "data": [
-                        {"value": u.hazards_overdue, "url": u.hazards_overdue_url} for u in units
-                    ],
-                },
-            ],
-        }
-        options["tasks"] = {
-            "tooltip": {"trigger": "axis"},
-            "legend": {"data": [_("Unfinished"), _("Overdue")]},
-            "grid": {"containLabel": True, "left": 40, "right": 8, "bottom": 8, "top": 40},
-            "xAxis": {
-                "type": "category",
-                "data": names,
-                "axisLabel": {"interval": 0, "rotate": 30},
-            },
-            "yAxis": {"type": "value", "minInterval": 1},
-            "series": [
-                {
-                    "name": _("Unfinished"),
-                    "type": "bar",
-                    "color": GREY,
-                    "data": [{"value": u.tasks_open, "url": u.tasks_open_url} for u in units],
-                },
-                {
-                    "name": _("Overdue"),
-                    "type": "bar",
-                    "color": RED,
-                    "data": [{"value": u.tasks_overdue, "url": u.tasks_overdue_url} for u in units],
-                },
-            ],
-        }
-        options["training"] = {
-            "tooltip": {"trigger": "axis"},
-            "grid": {"containLabel": True, "left": 40, "right": 8, "bottom": 8, "top": 40},
-            "xAxis": {
-                "type": "category",
-                "data": names,
-                "axisLabel": {"interval": 0, "rotate": 30},
-            },
-            "yAxis": {"type": "value", "max": 100, "name": "%"},
-            "series": [
-                {
-                    "name": _("Hours compliance (%)"),
-                    "type": "bar",
-                    "color": GREEN,
-                    "data": [{"value": _num(u.hours_rate), "url": u.training_url} for u in units],
-                },
-            ],
-        }
+    if board.units:
+        options.update(_department_charts(board.units))
     if board.rectification:
-        options["rectification"] = {
-            "tooltip": {"trigger": "axis"},
-            "legend": {"top": 0, "data": [_("Found"), _("Rectification rate (%)")]},
-            "grid": {"containLabel": True, "left": 8, "right": 8, "bottom": 8, "top": 48},
-            "xAxis": {
-                "type": "category",
-                "data": [m.month.strftime("%Y-%m") for m in board.rectification],
-            },
-            "yAxis": [
-                {"type": "value", "minInterval": 1},
-                {"type": "value", "max": 100, "name": "%"},
-            ],
-            "series": [
-                {
-                    "name": _("Found"),
-                    "type": "bar",
-                    "color": GREY,
-                    "data": [m.found for m in board.rectification],
-                },
-                {
-                    "name": _("Rectification rate (%)"),
-                    "type": "line",
-                    "yAxisIndex": 1,
-                    "color": GREEN,
-                    "data": [_num(m.rate) for m in board.rectification],
-                },
-            ],
-        }
+        options["rectification"] = _rectification_chart(board.rectification)
     projection = board.projection
     if projection is not None and projection.result is not None:
-        options["elements"] = {
-            "tooltip": {"trigger": "axis"},
-            "grid": {"containLabel": True, "left": 8, "right": 24, "bottom": 8},
-            "xAxis": {"type": "value", "max": 100, "name": "%"},
-            "yAxis": {
-                "type": "category",
-                "inverse": True,
-                "data": [f"{e.code} {e.name}" for e in projection.elements],
-            },
-            "series": [
-                {
-                    "name": _("Score against full (%)"),
-                    "type": "bar",
-                    "color": BLUE,
-                    "data": [_num(e.percent) for e in projection.elements],
-                },
-            ],
-        }
-        points = [(f"{a.year} {a.get_kind_display()}", a.score) for a in board.history]
-        points.append((_("Today (projected)"), projection.result.score))
-        options["history"] = {
-            "tooltip": {"trigger": "axis"},
-            "grid": {"containLabel": True, "left": 8, "right": 8, "bottom": 8},
-            "xAxis": {"type": "category", "data": [p[0] for p in points]},
-            "yAxis": {"type": "value", "min": 0, "max": 100},
-            "series": [
-                {
-                    "name": _("Score"),
-                    "type": "line",
-                    "color": BLUE,
-                    "data": [_num(p[1]) for p in points],
-                    "markLine": {
-                        "silent": True,
-                        "symbol": "none",
-                        "label": {"position": "insideStartTop"},
-                        "data": [{"yAxis": 90}, {"yAxis": 75}, {"yAxis": 60}],
-                    },
-                },
-            ],
-        }
+        options["elements"] = _elements_chart(projection)
+        options["history"] = _history_chart(board.history, projection)
     return options
 
 

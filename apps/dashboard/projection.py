@@ -4,6 +4,7 @@ assessment")."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -61,6 +62,59 @@ def base_assessment() -> Assessment | None:
     return qs.filter(status__in=DONE).first() or qs.first()
 
 
+LIVE, FROM_ASSESSMENT, NOT_SCORED = "live", "assessment", "none"
+
+
+def _item_result(item: ScoringItem, finding: Finding | None, indicators: dict):
+    """The item scored from its live indicator when it has a rule and applies, else from the
+    base assessment's finding, else not deducted; with which of the three it was."""
+    applicable = finding.applicable if finding else True
+    veto_failed = bool(finding and finding.veto_failed and item.is_veto)
+    indicator = indicators.get(item.indicator_key) if item.indicator_key else None
+    suggested = (
+        engine.suggested_deduction(item.auto_rule, indicator.value, item.points)
+        if indicator is not None and item.auto_rule
+        else None
+    )
+    if suggested is not None and applicable:
+        deduction = suggested
+        # A live veto item fails when the records take away all its points.
+        veto_failed = item.is_veto and deduction >= item.points
+        source = LIVE
+    elif finding is not None and finding.scored:
+        deduction = finding.deduction
+        source = FROM_ASSESSMENT
+    else:
+        deduction = Decimal(0)
+        source = NOT_SCORED
+    result = engine.ItemResult(
+        code=item.code,
+        element=item.b_item.element.code,
+        points=item.points,
+        deduction=deduction,
+        applicable=applicable,
+        veto_failed=veto_failed,
+    )
+    return result, source
+
+
+def _element_bars(items: list[ScoringItem], result: engine.Grade) -> list[ElementBar]:
+    """One bar per element, in the standard's order, with its graded figures."""
+    bars: dict[str, ElementBar] = {}
+    for item in items:
+        element = item.b_item.element
+        bars.setdefault(
+            element.code,
+            ElementBar(element.code, element.name, element.points, Decimal(0), Decimal(0), None),
+        )
+    for score in result.elements:
+        bar = bars[score.code]
+        bar.applicable = score.applicable_full
+        bar.earned = score.earned
+        bar.percent = score.percent
+    return list(bars.values())
+
+
 def project(indicators: dict, *, base: Assessment | None = None) -> Projection:
     """Five queries whatever the number of items and records."""
     base = base if base is not None else base_assessment()
@@ -73,52 +127,13 @@ def project(indicators: dict, *, base: Assessment | None = None) -> Projection:
         .order_by("b_item__element__order", "order")
     )
     findings = {f.item_id: f for f in Finding.objects.filter(assessment=base)} if base else {}
-    results, live_items, from_assessment, not_scored = [], 0, 0, 0
-    bars: dict[str, ElementBar] = {}
-    for item in items:
-        element = item.b_item.element
-        bar = bars.setdefault(
-            element.code,
-            ElementBar(element.code, element.name, element.points, Decimal(0), Decimal(0), None),
-        )
-        finding = findings.get(item.pk)
-        applicable = finding.applicable if finding else True
-        veto_failed = bool(finding and finding.veto_failed and item.is_veto)
-        indicator = indicators.get(item.indicator_key) if item.indicator_key else None
-        suggested = (
-            engine.suggested_deduction(item.auto_rule, indicator.value, item.points)
-            if indicator is not None and item.auto_rule
-            else None
-        )
-        if suggested is not None and applicable:
-            deduction = suggested
-            # A live veto item fails when the records take away all its points.
-            veto_failed = item.is_veto and deduction >= item.points
-            live_items += 1
-        elif finding is not None and finding.scored:
-            deduction = finding.deduction
-            from_assessment += 1
-        else:
-            deduction = Decimal(0)
-            not_scored += 1
-        results.append(
-            engine.ItemResult(
-                code=item.code,
-                element=element.code,
-                points=item.points,
-                deduction=deduction,
-                applicable=applicable,
-                veto_failed=veto_failed,
-            )
-        )
+    scored = [_item_result(item, findings.get(item.pk), indicators) for item in items]
+    sources = Counter(source for _result, source in scored)
     result = engine.grade(
-        results, element_min_share=standard.element_min_share, thresholds=standard.thresholds
+        [result for result, _source in scored],
+        element_min_share=standard.element_min_share,
+        thresholds=standard.thresholds,
     )
-    for score in result.elements:
-        bar = bars[score.code]
-        bar.applicable = score.applicable_full
-        bar.earned = score.earned
-        bar.percent = score.percent
     gate = gate_figures(indicators, base)
     final = engine.gate_level(
         result.level,
@@ -135,10 +150,10 @@ def project(indicators: dict, *, base: Assessment | None = None) -> Projection:
         result=result,
         final_level=final,
         gate=gate,
-        elements=list(bars.values()),
-        live_items=live_items,
-        from_assessment=from_assessment,
-        not_scored=not_scored,
+        elements=_element_bars(items, result),
+        live_items=sources[LIVE],
+        from_assessment=sources[FROM_ASSESSMENT],
+        not_scored=sources[NOT_SCORED],
         base_score=base_score,
     )
 

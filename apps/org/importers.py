@@ -38,17 +38,12 @@ def _duplicates(rows: list[ParsedRow], key: str, label: str) -> list[RowError]:
     return errors
 
 
-@transaction.atomic
-def department_import(*, upload, user) -> ImportResult:
-    rows, errors = read_sheet(upload, DEPARTMENT_COLUMNS)
-    labels = _labels(DEPARTMENT_COLUMNS)
-    labels["parent"] = labels["parent_code"]
-    errors += _duplicates(rows, "code", labels["code"])
-    existing = {d.code: d for d in Department.objects.all()}
-    sheet_codes = {r.values["code"]: r for r in rows if r.values.get("code")}
-
-    # Order rows so that every parent is saved before its children; detect unknown parents
-    # and cycles on the way.
+def _parents_first(
+    rows: list[ParsedRow], sheet_codes: dict, existing: dict, labels: dict
+) -> tuple[list[ParsedRow], list[RowError]]:
+    """The rows ordered so that every parent comes before its children; an unknown parent or a
+    loop of parents is an error (a row with an unknown parent is marked invalid)."""
+    errors: list[RowError] = []
     ordered: list[ParsedRow] = []
     placed: set[str] = set()
     visiting: set[str] = set()
@@ -84,24 +79,42 @@ def department_import(*, upload, user) -> ImportResult:
 
     for row in rows:
         place(row)
+    return ordered, errors
+
+
+def _department_from_row(values: dict, existing: dict) -> Department:
+    """The department of the row's code (new or existing) with the row's values set."""
+    department = existing.get(values["code"]) or Department(code=values["code"])
+    department.name = values["name"]
+    department.kind = values["kind"]
+    parent_code = values.get("parent_code")
+    department.parent = existing.get(parent_code) if parent_code else None
+    if values.get("sort_order") is not None:
+        department.sort_order = values["sort_order"]
+    if "is_active" in values and values.get("is_active") is not None:
+        department.is_active = values["is_active"]
+    return department
+
+
+@transaction.atomic
+def department_import(*, upload, user) -> ImportResult:
+    rows, errors = read_sheet(upload, DEPARTMENT_COLUMNS)
+    labels = _labels(DEPARTMENT_COLUMNS)
+    labels["parent"] = labels["parent_code"]
+    errors += _duplicates(rows, "code", labels["code"])
+    existing = {d.code: d for d in Department.objects.all()}
+    sheet_codes = {r.values["code"]: r for r in rows if r.values.get("code")}
+    ordered, more = _parents_first(rows, sheet_codes, existing, labels)
+    errors += more
 
     created = updated = 0
     for row in ordered:
-        values = row.values
-        parent_row = sheet_codes.get(values.get("parent_code") or "")
+        parent_row = sheet_codes.get(row.values.get("parent_code") or "")
         if not row.valid or (parent_row is not None and not parent_row.valid):
             row.valid = False
             continue
-        department = existing.get(values["code"]) or Department(code=values["code"])
+        department = _department_from_row(row.values, existing)
         is_new = department.pk is None
-        department.name = values["name"]
-        department.kind = values["kind"]
-        parent_code = values.get("parent_code")
-        department.parent = existing.get(parent_code) if parent_code else None
-        if values.get("sort_order") is not None:
-            department.sort_order = values["sort_order"]
-        if "is_active" in values and values.get("is_active") is not None:
-            department.is_active = values["is_active"]
         try:
             with transaction.atomic():
                 department_save(department, user=user)
@@ -119,68 +132,42 @@ def department_import(*, upload, user) -> ImportResult:
     return ImportResult(created=created, updated=updated)
 
 
-@transaction.atomic
-def employee_import(*, upload, user) -> ImportResult:
-    rows, errors = read_sheet(upload, EMPLOYEE_COLUMNS)
-    labels = _labels(EMPLOYEE_COLUMNS)
-    labels["department"] = labels["department_code"]
-    errors += _duplicates(rows, "employee_no", labels["employee_no"])
-    departments = {d.code: d for d in Department.objects.all()}
-    positions = {p.name: p for p in Position.objects.all()}
-    numbers = [r.values.get("employee_no") for r in rows]
-    existing = {e.employee_no: e for e in Employee.objects.filter(employee_no__in=numbers)}
+EMPLOYEE_OPTIONAL = (
+    "hire_date",
+    "phone",
+    "email",
+    "is_principal_head",
+    "is_safety_manager",
+    "safety_officer",
+    "is_special_operation_worker",
+    "is_high_risk_post",
+)
 
-    prepared: list[tuple[ParsedRow, Employee, str]] = []
-    for row in rows:
-        values = row.values
-        if not values.get("employee_no") or not values.get("department_code"):
-            continue  # already reported as a missing required cell
-        department = departments.get(values["department_code"])
-        if department is None or not row.valid:
-            if department is None:
-                errors.append(
-                    RowError(
-                        row.number,
-                        labels["department_code"],
-                        _("No department has the code “%(code)s”.")
-                        % {"code": values["department_code"]},
-                    )
-                )
-            continue
-        employee = existing.get(values["employee_no"]) or Employee(
-            employee_no=values["employee_no"]
-        )
-        employee.name = values["name"]
-        employee.department = department
-        for field in (
-            "hire_date",
-            "phone",
-            "email",
-            "is_principal_head",
-            "is_safety_manager",
-            "safety_officer",
-            "is_special_operation_worker",
-            "is_high_risk_post",
-        ):
-            if field in values and values[field] is not None:
-                setattr(employee, field, values[field])
-        if values.get("employment_type"):
-            employee.employment_type = values["employment_type"]
-        was_active = employee.pk is not None and employee.is_active
-        if values.get("is_active") is not None:
-            employee.is_active = values["is_active"]
-        employee._left = was_active and not employee.is_active
-        try:
-            employee.full_clean(exclude=["position", "user"], validate_unique=False)
-        except ValidationError as exc:
-            errors.extend(validation_row_errors(row.number, exc, labels))
-            continue
-        prepared.append((row, employee, values.get("position") or ""))
-    if errors:
-        raise_row_errors(errors)
 
+def _employee_from_row(values: dict, department: Department, existing: dict) -> Employee:
+    """The employee of the row's number (new or existing) with the row's values set; `_left`
+    says whether the row marks an active employee as gone."""
+    employee = existing.get(values["employee_no"]) or Employee(employee_no=values["employee_no"])
+    employee.name = values["name"]
+    employee.department = department
+    for field in EMPLOYEE_OPTIONAL:
+        if field in values and values[field] is not None:
+            setattr(employee, field, values[field])
+    if values.get("employment_type"):
+        employee.employment_type = values["employment_type"]
+    was_active = employee.pk is not None and employee.is_active
+    if values.get("is_active") is not None:
+        employee.is_active = values["is_active"]
+    employee._left = was_active and not employee.is_active
+    return employee
+
+
+def _employees_save(
+    prepared: list[tuple[Employee, str]], positions: dict[str, Position], *, user
+) -> ImportResult:
+    """Save the checked employees, creating the positions they name on first sight."""
     created = updated = 0
-    for _row, employee, position_name in prepared:
+    for employee, position_name in prepared:
         if position_name:
             if position_name not in positions:
                 positions[position_name] = Position.objects.create(name=position_name)
@@ -193,3 +180,44 @@ def employee_import(*, upload, user) -> ImportResult:
         created += is_new
         updated += not is_new
     return ImportResult(created=created, updated=updated)
+
+
+@transaction.atomic
+def employee_import(*, upload, user) -> ImportResult:
+    rows, errors = read_sheet(upload, EMPLOYEE_COLUMNS)
+    labels = _labels(EMPLOYEE_COLUMNS)
+    labels["department"] = labels["department_code"]
+    errors += _duplicates(rows, "employee_no", labels["employee_no"])
+    departments = {d.code: d for d in Department.objects.all()}
+    positions = {p.name: p for p in Position.objects.all()}
+    numbers = [r.values.get("employee_no") for r in rows]
+    existing = {e.employee_no: e for e in Employee.objects.filter(employee_no__in=numbers)}
+
+    prepared: list[tuple[Employee, str]] = []
+    for row in rows:
+        values = row.values
+        if not values.get("employee_no") or not values.get("department_code"):
+            continue  # already reported as a missing required cell
+        department = departments.get(values["department_code"])
+        if department is None:
+            errors.append(
+                RowError(
+                    row.number,
+                    labels["department_code"],
+                    _("No department has the code “%(code)s”.")
+                    % {"code": values["department_code"]},
+                )
+            )
+            continue
+        if not row.valid:
+            continue
+        employee = _employee_from_row(values, department, existing)
+        try:
+            employee.full_clean(exclude=["position", "user"], validate_unique=False)
+        except ValidationError as exc:
+            errors.extend(validation_row_errors(row.number, exc, labels))
+            continue
+        prepared.append((employee, values.get("position") or ""))
+    if errors:
+        raise_row_errors(errors)
+    return _employees_save(prepared, positions, user=user)

@@ -243,19 +243,9 @@ def employee_left(employee: Employee) -> None:
     forget(account)
 
 
-@transaction.atomic
-def employee_account_set(
-    *,
-    employee: Employee,
-    username: str,
-    password: str | None,
-    roles: list[str],
-    headed_departments: list[Department],
-    user,
-):
-    """Create or update the login of an employee, with roles and the departments they head."""
-    User = get_user_model()
-    account = employee.user
+def _account_check(*, employee: Employee, account, username: str, user) -> None:
+    """Refuse a login for an administrator's account (unless a superuser asks), for someone who
+    has left, or under a name someone else has."""
     is_admin = account is not None and (account.is_superuser or account.is_staff)
     if is_admin and not getattr(user, "is_superuser", False):
         raise ValidationError(
@@ -263,12 +253,17 @@ def employee_account_set(
         )
     if not employee.is_active:
         raise ValidationError({"username": _("This employee has left: give no login.")})
+    User = get_user_model()
     if User.objects.filter(username=username).exclude(pk=getattr(account, "pk", None)).exists():
         raise ValidationError({"username": _("This user name is taken.")})
+
+
+def _account_save(*, employee: Employee, account, username: str, password: str | None, user):
+    """The login saved with the employee's name and email, and linked to the employee."""
     if account is None:
         if not password:
             raise ValidationError({"password": _("Set a first password for the new account.")})
-        account = User(username=username)
+        account = get_user_model()(username=username)
     account.username = username
     account.email = employee.email
     account.first_name = employee.name
@@ -279,14 +274,11 @@ def employee_account_set(
     if employee.user_id != account.pk:
         employee.user = account
         _save(employee, user=user, reason="account linked")
+    return account
 
-    wanted = set(roles) | {Role.EMPLOYEE}
-    if headed_departments:
-        wanted.add(Role.DEPARTMENT_HEAD)
-    else:
-        wanted.discard(Role.DEPARTMENT_HEAD)
-    account.groups.set(role_groups(wanted))
 
+def _headed_departments_set(account, headed_departments: list[Department]) -> None:
+    """The department-head permission on exactly these departments."""
     from guardian.shortcuts import get_objects_for_user
 
     current = set(
@@ -302,6 +294,31 @@ def employee_account_set(
         remove_perm("org.head_department", account, department)
     for department in set(headed_departments) - current:
         assign_perm("org.head_department", account, department)
+
+
+@transaction.atomic
+def employee_account_set(
+    *,
+    employee: Employee,
+    username: str,
+    password: str | None,
+    roles: list[str],
+    headed_departments: list[Department],
+    user,
+):
+    """Create or update the login of an employee, with roles and the departments they head."""
+    account = employee.user
+    _account_check(employee=employee, account=account, username=username, user=user)
+    account = _account_save(
+        employee=employee, account=account, username=username, password=password, user=user
+    )
+    wanted = set(roles) | {Role.EMPLOYEE}
+    if headed_departments:
+        wanted.add(Role.DEPARTMENT_HEAD)
+    else:
+        wanted.discard(Role.DEPARTMENT_HEAD)
+    account.groups.set(role_groups(wanted))
+    _headed_departments_set(account, headed_departments)
     forget(account)
     return account
 

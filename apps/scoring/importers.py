@@ -51,7 +51,8 @@ def _info_key(label: str) -> str | None:
     return None
 
 
-def workbook_to_data(upload) -> tuple[dict, list[RowError]]:
+def _read_sheets(upload) -> tuple[list, list, list, list[RowError]]:
+    """The rows of the three sheets (information, elements, items) and their cell errors."""
     workbook = open_workbook(upload)
     try:
         info_rows, errors = parse_sheet(
@@ -67,49 +68,46 @@ def workbook_to_data(upload) -> tuple[dict, list[RowError]]:
         errors += more
     finally:
         workbook.close()
+    return info_rows, element_rows, item_rows, errors
 
-    data: dict = {"_row": 1, "_sheet": str(INFO_SHEET), "_rows": {}, "elements": [], "orphans": []}
+
+def _info_error(row, column: int, message: str) -> RowError:
+    return RowError(row.number, str(INFO_COLUMNS[column].label), message, str(INFO_SHEET))
+
+
+def _info_into(data: dict, info_rows: list) -> list[RowError]:
+    """The standard's fields (name, version, points, thresholds …) from the information sheet."""
+    errors: list[RowError] = []
     thresholds: list = [Decimal(90), Decimal(75), Decimal(60)]
     for row in info_rows:
         key = _info_key(row.values.get("field", ""))
         value = row.values.get("value", "") or ""
         if key is None:
-            errors.append(
-                RowError(
-                    row.number,
-                    str(INFO_COLUMNS[0].label),
-                    _("Unknown field “%(field)s”.") % {"field": row.values.get("field")},
-                    str(INFO_SHEET),
-                )
-            )
+            message = _("Unknown field “%(field)s”.") % {"field": row.values.get("field")}
+            errors.append(_info_error(row, 0, message))
             continue
         data["_rows"][key] = row.number
-        if key in NUMERIC_INFO:
-            try:
-                number = decimal(value)
-            except ValueError as exc:
-                errors.append(
-                    RowError(row.number, str(INFO_COLUMNS[1].label), str(exc), str(INFO_SHEET))
-                )
-                continue
-            if key.startswith("threshold_"):
-                if number is None:
-                    errors.append(
-                        RowError(
-                            row.number,
-                            str(INFO_COLUMNS[1].label),
-                            _("This cell is required."),
-                            str(INFO_SHEET),
-                        )
-                    )
-                else:
-                    thresholds[int(key[-1]) - 1] = number
-            else:
-                data[key] = number
-        else:
+        if key not in NUMERIC_INFO:
             data[key] = value
+            continue
+        try:
+            number = decimal(value)
+        except ValueError as exc:
+            errors.append(_info_error(row, 1, str(exc)))
+            continue
+        if not key.startswith("threshold_"):
+            data[key] = number
+        elif number is None:
+            errors.append(_info_error(row, 1, _("This cell is required.")))
+        else:
+            thresholds[int(key[-1]) - 1] = number
     data["thresholds"] = thresholds
+    return errors
 
+
+def _elements_into(data: dict, element_rows: list) -> tuple[dict[str, dict], list[RowError]]:
+    """The elements by code, each added to the data once; a code seen twice is an error."""
+    errors: list[RowError] = []
     elements: dict[str, dict] = {}
     for row in element_rows:
         if not row.valid:
@@ -127,24 +125,35 @@ def workbook_to_data(upload) -> tuple[dict, list[RowError]]:
             continue
         elements[row.values["code"]] = node
         data["elements"].append(node)
+    return elements, errors
 
+
+def _item_node(row) -> dict:
+    values = row.values
+    return {
+        "code": values["code"],
+        "requirement": values["requirement"],
+        "points": values["points"],
+        "method": values["method"],
+        "veto": values.get("veto") or False,
+        "group": values.get("group") or "basic",
+        "indicator": values.get("indicator") or None,
+        "auto_rule": values.get("auto_rule") or "",
+        "_row": row.number,
+        "_sheet": str(ITEM_SHEET),
+    }
+
+
+def _items_into(data: dict, elements: dict[str, dict], item_rows: list) -> list[RowError]:
+    """Each item under its element's B-item (made on first sight); an unknown element makes an
+    orphan, a B-item named two ways an error."""
+    errors: list[RowError] = []
     b_items: dict[tuple[str, str], dict] = {}
     for row in item_rows:
         values = row.values
         if not row.valid:
             continue
-        item = {
-            "code": values["code"],
-            "requirement": values["requirement"],
-            "points": values["points"],
-            "method": values["method"],
-            "veto": values.get("veto") or False,
-            "group": values.get("group") or "basic",
-            "indicator": values.get("indicator") or None,
-            "auto_rule": values.get("auto_rule") or "",
-            "_row": row.number,
-            "_sheet": str(ITEM_SHEET),
-        }
+        item = _item_node(row)
         element = elements.get(values["element"])
         if element is None:
             data["orphans"].append(
@@ -166,6 +175,17 @@ def workbook_to_data(upload) -> tuple[dict, list[RowError]]:
                 )
             )
         b_items[key]["items"].append(item)
+    return errors
+
+
+def workbook_to_data(upload) -> tuple[dict, list[RowError]]:
+    """The standard as data (the fixture's shape, with rows for messages) and every error."""
+    info_rows, element_rows, item_rows, errors = _read_sheets(upload)
+    data: dict = {"_row": 1, "_sheet": str(INFO_SHEET), "_rows": {}, "elements": [], "orphans": []}
+    errors += _info_into(data, info_rows)
+    elements, more = _elements_into(data, element_rows)
+    errors += more
+    errors += _items_into(data, elements, item_rows)
     return data, errors
 
 

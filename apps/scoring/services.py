@@ -36,8 +36,87 @@ def _points_problem(value: Decimal) -> str | None:
     return None
 
 
-def standard_validate(data: dict) -> list[RowError]:
-    """Every problem of a standard described as data (the fixture's shape), with its row."""
+def _item_errors(item: dict, item_codes: dict[str, dict]) -> list[RowError]:
+    """Problems of one scoring item; `item_codes` gathers the codes seen so far."""
+    errors: list[RowError] = []
+    if problem := _points_problem(Decimal(str(item["points"]))):
+        errors.append(_err(item, _("Points"), problem))
+    if item["code"] in item_codes:
+        errors.append(
+            _err(
+                item,
+                _("Item code"),
+                _("The item code “%(code)s” appears twice.") % {"code": item["code"]},
+            )
+        )
+    item_codes[item["code"]] = item
+    if item.get("group") and item["group"] not in ReviewGroup.values:
+        errors.append(_err(item, _("Review group"), _("Unknown review group.")))
+    if item.get("auto_rule"):
+        try:
+            engine.parse_rule(item["auto_rule"])
+        except ValueError:
+            errors.append(
+                _err(
+                    item,
+                    _("Auto-deduction rule"),
+                    _("“%(rule)s” is not a rule: write below:T:S:D, above:L:S:D or false.")
+                    % {"rule": item["auto_rule"]},
+                )
+            )
+        if not item.get("indicator"):
+            errors.append(
+                _err(item, _("Indicator"), _("An auto-deduction rule needs an indicator."))
+            )
+    return errors
+
+
+def _element_errors(
+    element: dict, element_codes: set[str], item_codes: dict[str, dict]
+) -> list[RowError]:
+    """Problems of one element and everything in it; the code sets gather what was seen."""
+    errors: list[RowError] = []
+    if element["code"] in element_codes:
+        errors.append(
+            _err(
+                element,
+                _("Element code"),
+                _("The element code “%(code)s” appears twice.") % {"code": element["code"]},
+            )
+        )
+    element_codes.add(element["code"])
+    points = Decimal(str(element["points"]))
+    if problem := _points_problem(points):
+        errors.append(_err(element, _("Points"), problem))
+    if not element.get("b_items"):
+        errors.append(_err(element, _("Element code"), _("This element has no scoring items.")))
+    item_sum = Decimal(0)
+    for b_item in element.get("b_items", []):
+        if not b_item.get("items"):
+            errors.append(
+                _err(
+                    element,
+                    _("B-item code"),
+                    _("B-item %(code)s has no scoring items.") % {"code": b_item["code"]},
+                )
+            )
+        for item in b_item.get("items", []):
+            item_sum += Decimal(str(item["points"]))
+            errors += _item_errors(item, item_codes)
+    if item_sum != points:
+        errors.append(
+            _err(
+                element,
+                _("Points"),
+                _("The items of element %(code)s add up to %(sum)s points, not %(points)s.")
+                % {"code": element["code"], "sum": _num(item_sum), "points": _num(points)},
+            )
+        )
+    return errors
+
+
+def _header_errors(data: dict) -> list[RowError]:
+    """Problems of the standard's own fields: name, version and minimum share."""
     errors: list[RowError] = []
     if not data.get("name"):
         errors.append(_err(data, _("Value"), _("A standard needs a name."), key="name"))
@@ -53,90 +132,13 @@ def standard_validate(data: dict) -> list[RowError]:
                 key="element_min_share",
             )
         )
-    element_codes: set[str] = set()
-    item_codes: dict[str, dict] = {}
-    total = Decimal(0)
-    for element in data.get("elements", []):
-        if element["code"] in element_codes:
-            errors.append(
-                _err(
-                    element,
-                    _("Element code"),
-                    _("The element code “%(code)s” appears twice.") % {"code": element["code"]},
-                )
-            )
-        element_codes.add(element["code"])
-        points = Decimal(str(element["points"]))
-        if problem := _points_problem(points):
-            errors.append(_err(element, _("Points"), problem))
-        total += points
-        item_sum = Decimal(0)
-        if not element.get("b_items"):
-            errors.append(_err(element, _("Element code"), _("This element has no scoring items.")))
-        for b_item in element.get("b_items", []):
-            if not b_item.get("items"):
-                errors.append(
-                    _err(
-                        element,
-                        _("B-item code"),
-                        _("B-item %(code)s has no scoring items.") % {"code": b_item["code"]},
-                    )
-                )
-            for item in b_item.get("items", []):
-                item_points = Decimal(str(item["points"]))
-                item_sum += item_points
-                if problem := _points_problem(item_points):
-                    errors.append(_err(item, _("Points"), problem))
-                if item["code"] in item_codes:
-                    errors.append(
-                        _err(
-                            item,
-                            _("Item code"),
-                            _("The item code “%(code)s” appears twice.") % {"code": item["code"]},
-                        )
-                    )
-                item_codes[item["code"]] = item
-                if item.get("group") and item["group"] not in ReviewGroup.values:
-                    errors.append(_err(item, _("Review group"), _("Unknown review group.")))
-                if item.get("auto_rule"):
-                    try:
-                        engine.parse_rule(item["auto_rule"])
-                    except ValueError:
-                        errors.append(
-                            _err(
-                                item,
-                                _("Auto-deduction rule"),
-                                _(
-                                    "“%(rule)s” is not a rule: write below:T:S:D, above:L:S:D or false."
-                                )
-                                % {"rule": item["auto_rule"]},
-                            )
-                        )
-                    if not item.get("indicator"):
-                        errors.append(
-                            _err(
-                                item,
-                                _("Indicator"),
-                                _("An auto-deduction rule needs an indicator."),
-                            )
-                        )
-        if item_sum != points:
-            errors.append(
-                _err(
-                    element,
-                    _("Points"),
-                    _("The items of element %(code)s add up to %(sum)s points, not %(points)s.")
-                    % {"code": element["code"], "sum": _num(item_sum), "points": _num(points)},
-                )
-            )
-    for orphan in data.get("orphans", []):
-        errors.append(
-            _err(
-                orphan,
-                _("Element code"),
-                _("No element has the code “%(code)s”.") % {"code": orphan["element"]},
-            )
-        )
+    return errors
+
+
+def _totals_errors(data: dict) -> list[RowError]:
+    """Problems of the whole: elements against the full points, and the grade thresholds."""
+    errors: list[RowError] = []
+    total = sum((Decimal(str(e["points"])) for e in data.get("elements", [])), Decimal(0))
     full = Decimal(str(data.get("full_points") or 0))
     if data.get("elements") and total != full:
         errors.append(
@@ -162,22 +164,26 @@ def standard_validate(data: dict) -> list[RowError]:
     return errors
 
 
-@transaction.atomic
-def standard_create(*, data: dict, user=None) -> Standard:
-    """Create a standard from data; any problem raises ApplicationError and saves nothing."""
-    errors = standard_validate(data)
-    if not errors and Standard.objects.filter(name=data["name"], version=data["version"]).exists():
+def standard_validate(data: dict) -> list[RowError]:
+    """Every problem of a standard described as data (the fixture's shape), with its row."""
+    errors = _header_errors(data)
+    element_codes: set[str] = set()
+    item_codes: dict[str, dict] = {}
+    for element in data.get("elements", []):
+        errors += _element_errors(element, element_codes, item_codes)
+    for orphan in data.get("orphans", []):
         errors.append(
             _err(
-                data,
-                _("Version"),
-                _("“%(name)s” version %(version)s already exists; give the import a new version.")
-                % {"name": data["name"], "version": data["version"]},
-                key="version",
+                orphan,
+                _("Element code"),
+                _("No element has the code “%(code)s”.") % {"code": orphan["element"]},
             )
         )
-    if errors:
-        raise_row_errors(errors)
+    return errors + _totals_errors(data)
+
+
+def _standard_new(data: dict, user) -> Standard:
+    """The standard's own row, checked and saved."""
     thresholds = data.get("thresholds", engine.DEFAULT_THRESHOLDS)
     standard = Standard(
         name=data["name"],
@@ -195,9 +201,29 @@ def standard_create(*, data: dict, user=None) -> Standard:
     if user is not None:
         standard._history_user = user
     standard.save()
+    return standard
+
+
+def _scoring_item(standard: Standard, b_item: BItem, item: dict, order: int) -> ScoringItem:
+    return ScoringItem(
+        standard=standard,
+        b_item=b_item,
+        code=item["code"],
+        requirement=item["requirement"],
+        points=Decimal(str(item["points"])),
+        method=item["method"],
+        is_veto=bool(item.get("veto")),
+        group=item.get("group") or ReviewGroup.BASIC,
+        indicator_key=item.get("indicator") or "",
+        auto_rule=item.get("auto_rule") or "",
+        order=order,
+    )
+
+
+def _elements_create(standard: Standard, elements: list[dict]) -> None:
+    """The elements and B-items, one by one, and every scoring item at once (numbered in order)."""
     items: list[ScoringItem] = []
-    order = 0
-    for e_order, element_data in enumerate(data["elements"]):
+    for e_order, element_data in enumerate(elements):
         element = Element.objects.create(
             standard=standard,
             code=element_data["code"],
@@ -210,23 +236,28 @@ def standard_create(*, data: dict, user=None) -> Standard:
                 element=element, code=b_data["code"], name=b_data["name"], order=b_order
             )
             for item in b_data["items"]:
-                order += 1
-                items.append(
-                    ScoringItem(
-                        standard=standard,
-                        b_item=b_item,
-                        code=item["code"],
-                        requirement=item["requirement"],
-                        points=Decimal(str(item["points"])),
-                        method=item["method"],
-                        is_veto=bool(item.get("veto")),
-                        group=item.get("group") or ReviewGroup.BASIC,
-                        indicator_key=item.get("indicator") or "",
-                        auto_rule=item.get("auto_rule") or "",
-                        order=order,
-                    )
-                )
+                items.append(_scoring_item(standard, b_item, item, len(items) + 1))
     ScoringItem.objects.bulk_create(items)
+
+
+@transaction.atomic
+def standard_create(*, data: dict, user=None) -> Standard:
+    """Create a standard from data; any problem raises ApplicationError and saves nothing."""
+    errors = standard_validate(data)
+    if not errors and Standard.objects.filter(name=data["name"], version=data["version"]).exists():
+        errors.append(
+            _err(
+                data,
+                _("Version"),
+                _("“%(name)s” version %(version)s already exists; give the import a new version.")
+                % {"name": data["name"], "version": data["version"]},
+                key="version",
+            )
+        )
+    if errors:
+        raise_row_errors(errors)
+    standard = _standard_new(data, user)
+    _elements_create(standard, data["elements"])
     return standard
 
 

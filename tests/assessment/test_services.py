@@ -4,7 +4,6 @@ from decimal import Decimal
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import translation
 
 from apps.assessment import selectors, services
 from apps.assessment.models import AssessmentStatus, Finding, NonConformity
@@ -13,13 +12,9 @@ from apps.scoring import registry
 from apps.workflow import services as workflow
 from apps.workflow.models import Notification, TaskStatus
 from tests.assessment.factories import make_assessment, score_all
-from tests.scoring.factories import make_standard
+from tests.scoring.factories import FakeProvider, make_standard
 
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture
@@ -55,16 +50,18 @@ def test_scoring_starts_the_assessment_and_moves_the_score(world, assessment):
 
 
 @pytest.mark.parametrize(
-    "kwargs, field",
+    "kwargs, field, message",
     [
-        ({"deduction": Decimal(2)}, "reason"),  # a deduction says what was found
-        ({"applicable": False}, "reason"),  # so does an item that does not apply
-        ({"deduction": Decimal(-1), "reason": "x"}, "deduction"),
+        # a deduction says what was found
+        ({"deduction": Decimal(2)}, "reason", "Say what was found, for the deduction"),
+        # so does an item that does not apply
+        ({"applicable": False}, "reason", "Say why this item does not apply"),
+        ({"deduction": Decimal(-1), "reason": "x"}, "deduction", "cannot be negative"),
     ],
 )
-def test_scoring_needs_reasons(world, assessment, kwargs, field):
+def test_scoring_needs_reasons(world, assessment, kwargs, field, message):
     finding = assessment.findings.select_related("item").last()
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match=message) as exc:
         services.finding_score(finding=finding, user=world.safety_manager, **kwargs)
     assert field in exc.value.message_dict
     finding.refresh_from_db()
@@ -73,7 +70,7 @@ def test_scoring_needs_reasons(world, assessment, kwargs, field):
 
 def test_only_veto_items_fail_as_veto(world, assessment):
     plain = assessment.findings.select_related("item").filter(item__is_veto=False).first()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Only a veto item can fail as a veto"):
         services.finding_score(
             finding=plain, user=world.safety_manager, veto_failed=True, reason="x"
         )
@@ -97,7 +94,7 @@ def test_a_failed_veto_item_gives_no_grade(world, assessment):
 def test_readers_cannot_score(world, assessment):
     finding = assessment.findings.select_related("item").first()
     for user in (world.leader, world.head_a):
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match="Only a safety manager runs assessments"):
             services.finding_score(finding=finding, user=user)
 
 
@@ -129,9 +126,9 @@ def test_submitting_asks_leadership_and_approval_raises_nonconformities(world, a
     # Leadership is asked to approve; heads and the safety manager cannot.
     approval = assessment.approval_task
     assert approval.status == TaskStatus.SUBMITTED
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only leadership may sign off"):
         workflow.task_sign_off(task=approval, user=world.head_a, decision="approve")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only leadership may sign off"):
         workflow.task_sign_off(task=approval, user=world.safety_manager, decision="approve")
     assert Notification.objects.filter(recipient=world.leader, task=approval).exists()
     workflow.task_sign_off(task=approval, user=world.leader, decision="approve", comment="同意")
@@ -154,9 +151,9 @@ def test_an_approval_decides_only_once(world, assessment):
     workflow.task_sign_off(task=first, user=world.leader, decision="reject", comment="补充")
     # The rejected approval is final: it cannot be resubmitted or reopened to approve the
     # assessment behind the team's back.
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="A rejected approval is final"):
         workflow.task_submit(task=first, user=world.safety_manager, note="again")
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="An approval is final and is not reopened"):
         workflow.task_reopen(task=first, user=world.safety_manager, reason="again")
     assert first.pk not in workflow_inbox(world.safety_manager)
     services.assessment_submit(assessment=assessment, user=world.safety_manager)
@@ -166,7 +163,7 @@ def test_an_approval_decides_only_once(world, assessment):
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.APPROVED
     # An approved assessment cannot be sent back through its old approval task.
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="An approval is final and is not reopened"):
         workflow.task_reopen(task=assessment.approval_task, user=world.safety_manager, reason="x")
 
 
@@ -177,7 +174,7 @@ def test_a_superuser_is_not_leadership(world, assessment):
     score_all(world, assessment)
     services.assessment_submit(assessment=assessment, user=world.safety_manager)
     assessment.refresh_from_db()
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only leadership may sign off"):
         workflow.task_sign_off(task=assessment.approval_task, user=root, decision="approve")
 
 
@@ -192,7 +189,7 @@ def test_the_gate_is_frozen_when_submitted(world, assessment, provider):
 
 
 def test_a_grade_is_recorded_only_on_an_approved_assessment(world, assessment):
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="A grade is recorded on an approved assessment"):
         services.assessment_award(
             assessment=assessment,
             level=2,
@@ -230,7 +227,7 @@ def test_a_submitted_assessment_cannot_be_rescored(world, assessment):
     score_all(world, assessment)
     services.assessment_submit(assessment=assessment, user=world.safety_manager)
     finding = assessment.findings.select_related("item").first()
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="its scores can no longer be changed"):
         services.finding_score(finding=finding, user=world.safety_manager)
 
 
@@ -247,16 +244,6 @@ def test_a_nonconformity_task_closes_only_with_evidence(world, assessment):
     workflow.task_sign_off(task=task, user=world.safety_manager, decision="approve")
     task.refresh_from_db()
     assert task.status == TaskStatus.SIGNED_OFF
-
-
-class FakeProvider:
-    def __init__(self, **values):
-        self.values = values
-
-    def __call__(self, as_of):
-        return [
-            registry.Indicator(key=k, label=k, value=v, element=12) for k, v in self.values.items()
-        ]
 
 
 @pytest.fixture
@@ -318,7 +305,7 @@ def test_a_linked_indicator_suggests_a_deduction_and_overriding_needs_a_reason(w
     )
     assert finding.suggested_deduction == Decimal(3)
     assert finding.indicator_value == "88"
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="The indicator suggests 3; give the reason") as exc:
         services.finding_score(finding=finding, user=world.safety_manager, deduction=Decimal(0))
     assert "reason" in exc.value.message_dict
     services.finding_score(

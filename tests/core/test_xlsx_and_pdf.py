@@ -1,12 +1,11 @@
 import io
-import shutil
-import subprocess
 
 import pytest
 from openpyxl import load_workbook
 
 from apps.core.pdf import render_pdf
 from apps.core.xlsx import render_xlsx
+from tests.helpers import pdf_embedded_cjk_fonts, pdf_text
 
 
 def test_render_xlsx_writes_a_bold_chinese_header_and_every_row():
@@ -50,24 +49,10 @@ def roster_pdf(tmp_path_factory):
 
 
 def test_a_pdf_gives_its_chinese_text_back(roster_pdf):
-    text = subprocess.run(
-        [shutil.which("pdftotext") or "pdftotext", str(roster_pdf), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    text = pdf_text(roster_pdf, layout=False)
     assert "组织机构及安全管理人员名册" in text
     assert "安全环保部" in text
 
 
 def test_a_pdf_embeds_noto_sans_cjk(roster_pdf):
-    fonts = subprocess.run(
-        [shutil.which("pdffonts") or "pdffonts", str(roster_pdf)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    cjk = [line for line in fonts.splitlines() if "NotoSansCJK" in line.replace("-", "")]
-    assert cjk, fonts
-    # Columns: name type encoding emb sub uni object ID; "emb" must be yes.
-    assert all(" yes " in line for line in cjk), fonts
+    assert pdf_embedded_cjk_fonts(roster_pdf)

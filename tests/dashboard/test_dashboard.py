@@ -5,7 +5,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from apps.dashboard import selectors
 from apps.dashboard.charts import echarts_options
@@ -16,28 +16,14 @@ from apps.scoring import registry
 from apps.scoring.services import standard_create
 from tests.assessment.factories import make_assessment, score_all
 from tests.hazards.factories import assign, report
-from tests.scoring.factories import standard_data
+from tests.helpers import count_queries
+from tests.scoring.factories import FakeProvider, standard_data
 from tests.training.factories import attend, certificate_type, make_certificate, make_session
 from tests.workflow.factories import make_task
 
 URL = "/dashboard/"
 
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
-
-
-class FakeProvider:
-    def __init__(self, **values):
-        self.values = values
-
-    def __call__(self, as_of):
-        return [
-            registry.Indicator(key=k.replace("__", "."), label=k, value=v, element=12)
-            for k, v in self.values.items()
-        ]
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture
@@ -208,12 +194,10 @@ def test_figures_follow_changes_at_once(world):
 def test_unchanged_figures_come_from_the_cache(world, django_assert_num_queries):
     today = timezone.localdate()
     selectors.dashboard(user=world.leader, as_of=today)
-    with CaptureQueriesContext(connection) as warm:
-        selectors.dashboard(user=world.leader, as_of=today)
+    warm = count_queries(lambda: selectors.dashboard(user=world.leader, as_of=today))
     cache.clear()
-    with CaptureQueriesContext(connection) as cold:
-        selectors.dashboard(user=world.leader, as_of=today)
-    assert len(warm) < len(cold)
+    cold = count_queries(lambda: selectors.dashboard(user=world.leader, as_of=today))
+    assert warm < cold
 
 
 def _grow(world, n: int):
@@ -238,9 +222,7 @@ def _grow(world, n: int):
 
 def _count(client) -> int:
     cache.clear()
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(URL).status_code == 200
-    return len(queries)
+    return count_queries(lambda: client.get(URL))
 
 
 def test_the_page_runs_a_fixed_number_of_queries(world, linked_standard, client_for):

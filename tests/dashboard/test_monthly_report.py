@@ -1,12 +1,9 @@
 import datetime as dt
-import shutil
-import subprocess
 from decimal import Decimal
 
 import pytest
 import time_machine
 from django.core import mail
-from django.utils import translation
 
 from apps.core.exceptions import ApplicationError
 from apps.core.models import GeneratedFile, GeneratedFileStatus
@@ -15,22 +12,10 @@ from apps.dashboard.exporters import MonthlyReportExporter
 from apps.scoring.services import standard_create
 from tests.assessment.factories import make_assessment, score_all
 from tests.hazards.factories import assign, report
+from tests.helpers import pdf_embedded_cjk_fonts, pdf_text
 from tests.scoring.factories import standard_data
 
-
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
-
-
-def _text(path) -> str:
-    return subprocess.run(
-        [shutil.which("pdftotext") or "pdftotext", "-layout", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize(
@@ -72,15 +57,12 @@ def test_the_pdf_shows_the_dashboard_figures(world, tmp_path):
     board = selectors.dashboard(user=world.leader, as_of=end)
     path = tmp_path / "monthly.pdf"
     path.write_bytes(exporter.render())
-    text = _text(path)
+    text = pdf_text(path)
     assert "Monthly safety report" in text
     assert f"{start:%Y-%m-%d}" in text and f"{end:%Y-%m-%d}" in text
     assert str(board.projection.result.score) in text  # 75 of 80 → 93.8
     assert world.dept_a.name in text
-    fonts = subprocess.run(
-        [shutil.which("pdffonts") or "pdffonts", str(path)], capture_output=True, text=True
-    ).stdout
-    assert "NotoSansCJK" in fonts.replace("-", "")
+    assert pdf_embedded_cjk_fonts(path)
 
 
 def test_the_scheduled_report_is_made_and_mailed_once_a_month(world):

@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -42,7 +43,7 @@ def test_a_hazard_goes_round_the_closed_loop_on_a_phone(
     page.goto(f"{live_server.url}/hazards/{hazard.pk}/")
     page.locator("#id_department").select_option(str(world.dept_a.pk))
     page.locator("#id_assignee").select_option(str(world.employee_a.pk))
-    page.locator("#id_deadline").fill((dt.date.today() + dt.timedelta(days=5)).isoformat())
+    page.locator("#id_deadline").fill((timezone.localdate() + dt.timedelta(days=5)).isoformat())
     for name, text in [
         ("plan_goals", "消除隐患"),
         ("plan_methods", "加装防护罩"),

@@ -6,23 +6,27 @@ from apps.org.access import access_for
 from apps.org.models import Department, DepartmentKind, validate_credit_code
 from tests.org.factories import DepartmentFactory, EmployeeFactory
 
+pytestmark = pytest.mark.usefixtures("english")
+
+FORMAT = "has 18 digits or capital letters"
+
 
 @pytest.mark.parametrize(
-    "code, valid",
+    "code, problem",
     [
-        ("91350100M000100Y43", True),  # the example of GB 32100-2015
-        ("91320500MA1XK7Q83D", True),
-        ("91350100M000100Y44", False),  # wrong check character
-        ("91350100M000100Y4", False),  # 17 characters
-        ("91350100M000100YI3", False),  # I is not in the alphabet
-        ("91350100m000100y43", True),  # lower case is accepted and upper-cased
+        ("91350100M000100Y43", None),  # the example of GB 32100-2015
+        ("91320500MA1XK7Q83D", None),
+        ("91350100M000100Y44", "check character of this credit code is wrong"),
+        ("91350100M000100Y4", FORMAT),  # 17 characters
+        ("91350100M000100YI3", FORMAT),  # I is not in the alphabet
+        ("91350100m000100y43", None),  # lower case is accepted and upper-cased
     ],
 )
-def test_credit_code_check(code, valid):
-    if valid:
+def test_credit_code_check(code, problem):
+    if problem is None:
         validate_credit_code(code)
     else:
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError, match=problem):
             validate_credit_code(code)
 
 
@@ -46,13 +50,13 @@ def test_the_tree_goes_company_department_section_team(world, parent_kind, child
     if allowed:
         assert services.department_create(data=data, user=None).parent == parent
     else:
-        with pytest.raises(ValidationError) as exc:
+        with pytest.raises(ValidationError, match="cannot belong to a") as exc:
             services.department_create(data=data, user=None)
         assert "kind" in exc.value.message_dict
 
 
 def test_there_is_one_company_at_the_top(world):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="There is already a company at the top"):
         services.department_create(
             data={"name": "另一家", "code": "X", "kind": DepartmentKind.COMPANY}, user=None
         )
@@ -74,14 +78,14 @@ def test_moving_a_unit_moves_its_subtree_and_the_heads_scope(world):
 
 
 def test_a_unit_cannot_move_below_itself(world):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="A unit cannot be placed under itself"):
         services.department_update(
             department=world.dept_a, data={"parent": world.team_a}, user=None
         )
 
 
 def test_a_unit_with_staff_cannot_be_closed(world):
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="Move or release its employees") as exc:
         services.department_update(department=world.team_a, data={"is_active": False}, user=None)
     assert "is_active" in exc.value.message_dict
 
@@ -136,7 +140,7 @@ def test_changes_are_audited_with_who(world):
 
 
 def test_a_unit_cannot_change_to_a_kind_its_children_do_not_fit_under(world):
-    with pytest.raises(ValidationError) as exc:
+    with pytest.raises(ValidationError, match="would no longer fit under a") as exc:
         services.department_update(department=world.dept_a, data={"kind": "team"}, user=None)
     assert "kind" in exc.value.message_dict
 
@@ -146,7 +150,7 @@ def test_a_safety_manager_cannot_take_over_an_administrators_login(world):
 
     root = UserFactory(username="root", is_superuser=True, is_staff=True)
     employee = EmployeeFactory(department=world.dept_b, user=root)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="only a superuser may change it"):
         services.employee_account_set(
             employee=employee,
             username="root",

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from apps.scoring import registry
 from apps.scoring.services import standard_create
 
 
@@ -45,3 +46,17 @@ def standard_data(
 
 def make_standard(n_items: int, **kwargs):
     return standard_create(data=standard_data(n_items, **kwargs))
+
+
+class FakeProvider:
+    """An evidence provider giving fixed values; in a keyword "__" stands for the key's "."
+    (fake__rate=75 gives fake.rate), or pass the keys themselves: **{"fake.rate": 75}."""
+
+    def __init__(self, **values):
+        self.values = values
+
+    def __call__(self, as_of):
+        return [
+            registry.Indicator(key=k.replace("__", "."), label=k, value=v, element=12)
+            for k, v in self.values.items()
+        ]

@@ -40,7 +40,7 @@ def test_to_hundred_rounds_half_up_to_one_decimal(earned, full, na, expected):
 
 @pytest.mark.parametrize("full, na", [(100, 100), (0, 0), (50, 60)])
 def test_to_hundred_refuses_when_nothing_applies(full, na):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="No item applies"):
         to_hundred(0, full, na)
 
 
@@ -178,7 +178,15 @@ def test_suggested_deductions(rule, value, points, expected):
     assert suggested_deduction(rule, value, points) == expected
 
 
-@pytest.mark.parametrize("rule", ["between:1:2:3", "below:100:0:1", "below:x:5:1", "below:100:5"])
-def test_bad_rules_are_refused(rule):
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize(
+    "rule, reason",
+    [
+        ("between:1:2:3", "Unknown auto-deduction rule"),
+        ("below:100:0:1", "the step and the deduction must be positive"),
+        ("below:x:5:1", "has a part that is not a number"),
+        ("below:100:5", "Unknown auto-deduction rule"),
+    ],
+)
+def test_bad_rules_are_refused(rule, reason):
+    with pytest.raises(ValueError, match=reason):
         parse_rule(rule)

@@ -13,6 +13,8 @@ from apps.scoring.services import builtin_standard_data, builtin_standard_load, 
 
 # docs/domain.md: the 1000-point split of the 13 A-level elements (AQ/T 9006-2010).
 ELEMENT_POINTS = [10, 20, 20, 100, 100, 220, 180, 100, 40, 80, 70, 20, 40]
+# The import's summary, in Chinese like the sheet names these tests read back.
+NOTHING_IMPORTED = "未导入任何数据"
 
 
 @pytest.fixture
@@ -64,7 +66,7 @@ def test_a_file_with_one_bad_row_imports_nothing_and_names_the_row(builtin, worl
     content = _edit(content, 0, "B2", "新名称")  # a new name: no clash with the existing one
     content = _edit(content, 2, "F5", 99)  # item on row 5 gets 99 points
     count = Standard.objects.count()
-    with pytest.raises(ApplicationError) as exc:
+    with pytest.raises(ApplicationError, match="发现 1 个问题") as exc:
         standard_import(upload=_upload(content), user=world.safety_manager)
     assert Standard.objects.count() == count
     # The element whose items no longer add up is named by its row on the elements sheet.
@@ -84,14 +86,14 @@ def test_a_file_with_one_bad_row_imports_nothing_and_names_the_row(builtin, worl
 def test_each_kind_of_bad_row_is_named(builtin, world, sheet, cell, value, expected):
     content = _edit(_export(builtin, world.safety_manager), 0, "B2", "新名称")
     content = _edit(content, sheet, cell, value)
-    with pytest.raises(ApplicationError) as exc:
+    with pytest.raises(ApplicationError, match=NOTHING_IMPORTED) as exc:
         standard_import(upload=_upload(content), user=world.safety_manager)
     assert expected in [(e.sheet, e.row) for e in exc.value.errors]
     assert not Standard.objects.filter(name="新名称").exists()
 
 
 def test_importing_the_same_name_and_version_twice_is_refused(builtin, world):
-    with pytest.raises(ApplicationError) as exc:
+    with pytest.raises(ApplicationError, match=NOTHING_IMPORTED) as exc:
         standard_import(
             upload=_upload(_export(builtin, world.safety_manager)), user=world.safety_manager
         )
@@ -161,7 +163,7 @@ def test_bad_info_values_are_named_on_their_row(builtin, world, cell, value, row
     content = _edit(
         _edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 0, cell, value
     )
-    with pytest.raises(ApplicationError) as exc:
+    with pytest.raises(ApplicationError, match=NOTHING_IMPORTED) as exc:
         standard_import(upload=_upload(content), user=world.safety_manager)
     assert ("标准", row) in [(e.sheet, e.row) for e in exc.value.errors]
 
@@ -170,13 +172,13 @@ def test_points_with_two_decimals_or_nan_are_refused(builtin, world):
     content = _edit(
         _edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 2, "F2", "2.25"
     )
-    with pytest.raises(ApplicationError) as exc:
+    with pytest.raises(ApplicationError, match=NOTHING_IMPORTED) as exc:
         standard_import(upload=_upload(content), user=world.safety_manager)
     assert ("评分项", 2) in [(e.sheet, e.row) for e in exc.value.errors]
     content = _edit(
         _edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 2, "F2", "NaN"
     )
-    with pytest.raises(ApplicationError) as exc:
+    with pytest.raises(ApplicationError, match=NOTHING_IMPORTED) as exc:
         standard_import(upload=_upload(content), user=world.safety_manager)
     assert ("评分项", 2) in [(e.sheet, e.row) for e in exc.value.errors]
 
@@ -185,13 +187,13 @@ def test_a_b_item_with_two_names_is_refused(builtin, world):
     content = _edit(
         _edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 2, "C3", "另一个名字"
     )
-    with pytest.raises(ApplicationError) as exc:
+    with pytest.raises(ApplicationError, match=NOTHING_IMPORTED) as exc:
         standard_import(upload=_upload(content), user=world.safety_manager)
     assert ("评分项", 3) in [(e.sheet, e.row) for e in exc.value.errors]
 
 
 def test_the_version_clash_names_the_version_row(builtin, world):
-    with pytest.raises(ApplicationError) as exc:
+    with pytest.raises(ApplicationError, match="发现 1 个问题") as exc:
         standard_import(
             upload=_upload(_export(builtin, world.safety_manager)), user=world.safety_manager
         )

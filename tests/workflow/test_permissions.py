@@ -155,19 +155,21 @@ def test_token_authentication_works_for_the_api(world):
     assert response.status_code == 200
     client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
     assert client.get("/api/v1/tasks/").status_code == 200
-    assert APIClient().get("/api/v1/tasks/").status_code in (401, 403)
+    # Session authentication comes first and sends no challenge, so DRF answers 403, not 401.
+    assert APIClient().get("/api/v1/tasks/").status_code == 403
 
 
 @pytest.mark.parametrize(
-    "url",
+    "url, status",
     [
-        "/tasks/?department=abc&priority=x",
-        "/api/v1/tasks/?department=abc",
-        "/org/employees/?department=abc&position=x",
+        ("/tasks/?department=abc&priority=x", 200),
+        # The API's filter set validates its parameters and names the bad one.
+        ("/api/v1/tasks/?department=abc", 400),
+        ("/org/employees/?department=abc&position=x", 200),
     ],
 )
-def test_nonsense_filters_are_ignored_not_a_crash(client_for, world, url):
-    assert client_for("safety_manager").get(url).status_code in (200, 400)
+def test_nonsense_filters_are_ignored_not_a_crash(client_for, world, url, status):
+    assert client_for("safety_manager").get(url).status_code == status
 
 
 def test_unassigned_work_of_a_unit_without_head_reaches_the_safety_manager(world, client_for):

@@ -1,18 +1,13 @@
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.utils import translation
 
 from apps.core.exceptions import ApplicationError
 from apps.workflow import services
 from apps.workflow.models import Notification, SignOff, TaskStatus
 from tests.workflow.factories import make_task
 
-
-@pytest.fixture(autouse=True)
-def english():
-    """Messages are checked in English here; the Chinese catalogue is checked elsewhere."""
-    with translation.override("en"):
-        yield
+# Messages are checked in English here; the Chinese catalogue is checked elsewhere.
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_it_runs_a_task_from_open_to_signed_off(world):
@@ -58,9 +53,10 @@ def test_it_rejects_a_rejection_without_a_reason(world):
 def test_a_head_cannot_sign_off_another_departments_task(world):
     task = make_task(department=world.dept_a, user=world.safety_manager, assignee=world.employee_a)
     services.task_submit(task=task, user=world.employee_a, note="做了")
-    with pytest.raises(PermissionDenied):
+    refused = "Only a head of the department or a safety manager may sign off"
+    with pytest.raises(PermissionDenied, match=refused):
         services.task_sign_off(task=task, user=world.outsider, decision="approve")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=refused):
         services.task_sign_off(task=task, user=world.leader, decision="approve")
 
 
@@ -81,15 +77,15 @@ def test_nobody_signs_off_their_own_submission(world):
 
 
 @pytest.mark.parametrize(
-    "status_path, action",
+    "status_path, action, message",
     [
-        ([], "sign_off"),
-        (["submit"], "submit"),
-        ([], "reopen"),
-        (["submit", "approve"], "submit"),
+        ([], "sign_off", "Only a submitted task can be signed off; this one is “Open”"),
+        (["submit"], "submit", "can be submitted; this one is “Submitted for sign-off”"),
+        ([], "reopen", "Only a rejected or signed-off task can be reopened; this one is “Open”"),
+        (["submit", "approve"], "submit", "can be submitted; this one is “Signed off”"),
     ],
 )
-def test_it_refuses_transitions_from_the_wrong_status(world, status_path, action):
+def test_it_refuses_transitions_from_the_wrong_status(world, status_path, action, message):
     task = make_task(department=world.dept_a, user=world.safety_manager, assignee=world.employee_a)
     for step in status_path:
         if step == "submit":
@@ -97,7 +93,7 @@ def test_it_refuses_transitions_from_the_wrong_status(world, status_path, action
         else:
             services.task_sign_off(task=task, user=world.head_a, decision="approve")
     before = type(task).objects.get(pk=task.pk).status
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match=message):
         if action == "submit":
             services.task_submit(task=task, user=world.employee_a, note="again")
         elif action == "sign_off":
@@ -111,9 +107,9 @@ def test_only_a_safety_manager_reopens_a_signed_off_task_and_says_why(world):
     task = make_task(department=world.dept_a, user=world.safety_manager, assignee=world.employee_a)
     services.task_submit(task=task, user=world.employee_a, note="x")
     services.task_sign_off(task=task, user=world.head_a, decision="approve")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="Only a safety manager may reopen"):
         services.task_reopen(task=task, user=world.head_a, reason="复查不合格")
-    with pytest.raises(ApplicationError):
+    with pytest.raises(ApplicationError, match="Give the reason for reopening"):
         services.task_reopen(task=task, user=world.safety_manager, reason="")
     services.task_reopen(task=task, user=world.safety_manager, reason="复查不合格")
     task.refresh_from_db()
@@ -122,9 +118,10 @@ def test_only_a_safety_manager_reopens_a_signed_off_task_and_says_why(world):
 
 
 def test_creating_a_task_outside_ones_departments_is_refused(world):
-    with pytest.raises(PermissionDenied):
+    refused = "You may only create tasks for departments you head"
+    with pytest.raises(PermissionDenied, match=refused):
         make_task(department=world.dept_b, user=world.head_a)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match=refused):
         make_task(department=world.dept_a, user=world.employee_a)
 
 

@@ -1,13 +1,12 @@
+"""Tasks: create, edit, submit, sign off, reopen and cancel; a sign-off is never changed."""
+
 from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mass_mail
 from django.db import models, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,21 +14,18 @@ from apps.core.exceptions import ApplicationError
 from apps.core.selectors import attachment_list
 from apps.core.services import attachment_add
 from apps.org.access import access_for
-from apps.org.models import Department, Role
-from apps.org.selectors import company_get, department_head_users, users_with_role
+from apps.org.models import Department
+from apps.org.selectors import users_with_role
 from apps.workflow import hooks
 from apps.workflow.models import (
     WORKING_STATUSES,
-    Notification,
     SignOff,
     SignOffDecision,
     Task,
     TaskPriority,
     TaskStatus,
 )
-
-# Overdue tasks are reminded on their first overdue day and then once a week.
-OVERDUE_REMINDER_EVERY_DAYS = 7
+from apps.workflow.services.notifications import department_recipients, notify
 
 
 def _save(task: Task, *, user, reason: str = "") -> None:
@@ -57,59 +53,9 @@ def can_sign_off(task: Task, user) -> bool:
 def _sign_off_recipients(task: Task) -> list:
     if task.sign_off_role:
         return list(users_with_role(task.sign_off_role))
-    return _department_heads(task.department_id)
+    return department_recipients(task.department_id)
 
 
-# ------------------------------------------------------------------------------
-# Notifications
-# ------------------------------------------------------------------------------
-def notify(*, users, message: str, task: Task | None = None, url: str = "") -> None:
-    """In-page notification plus an email (sent after commit) to each distinct user."""
-    notify_many([(users, message, task, url)])
-
-
-def notify_many(batch: list[tuple]) -> None:
-    """Write many notifications in one query; each entry is (users, message, task, url)."""
-    notifications = []
-    mails = []
-    for users, message, task, url in batch:
-        if task is not None and not url:
-            url = reverse("workflow:task_detail", args=[task.pk])
-        recipients = {u.pk: u for u in users if u is not None and u.is_active}
-        for user in recipients.values():
-            notifications.append(
-                Notification(recipient=user, message=message[:300], url=url, task=task)
-            )
-            if user.email:
-                mails.append(
-                    (
-                        message[:120],
-                        f"{message}\n\n{url}",
-                        settings.DEFAULT_FROM_EMAIL,
-                        [user.email],
-                    )
-                )
-    Notification.objects.bulk_create(notifications)
-    if mails:
-        transaction.on_commit(lambda: send_mass_mail(mails, fail_silently=True))
-
-
-def _department_heads(department_id: int) -> list:
-    heads = department_head_users(department_ids=[department_id]).get(department_id, [])
-    return heads or list(users_with_role(Role.SAFETY_MANAGER))
-
-
-@transaction.atomic
-def notification_mark_read(*, user, notification_ids: list[int] | None = None) -> int:
-    qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
-    if notification_ids is not None:
-        qs = qs.filter(pk__in=notification_ids)
-    return qs.update(read_at=timezone.now())
-
-
-# ------------------------------------------------------------------------------
-# Tasks
-# ------------------------------------------------------------------------------
 @transaction.atomic
 def task_create(
     *,
@@ -145,7 +91,7 @@ def task_create(
         task.source_type = ContentType.objects.get_for_model(source)
         task.source_id = source.pk
     _save(task, user=user)
-    recipients = [assignee] if assignee else _department_heads(department.pk)
+    recipients = [assignee] if assignee else department_recipients(department.pk)
     notify(
         users=recipients,
         message=_("New task for %(department)s: %(title)s (due %(due)s)")
@@ -296,90 +242,11 @@ def task_reopen(*, task: Task, user, reason: str = "", via_source: bool = False)
     task.escalated_at = None
     _save(task, user=user, reason=reason.strip())
     notify(
-        users=[task.assignee] if task.assignee else _department_heads(task.department_id),
+        users=[task.assignee] if task.assignee else department_recipients(task.department_id),
         message=_("Task reopened: %(title)s") % {"title": task.title},
         task=task,
     )
     return task
-
-
-# ------------------------------------------------------------------------------
-# Daily reminders and escalation
-# ------------------------------------------------------------------------------
-@transaction.atomic
-def task_reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
-    """Tell departments of tasks due soon and overdue; escalate long-overdue ones to leadership.
-
-    Safe to run more than once a day: a task is reminded at most once per day.
-    """
-    today = today or timezone.localdate()
-    soon = today + dt.timedelta(days=settings.TASK_DUE_SOON_DAYS)
-    company = company_get()
-    escalate_after = company.task_escalation_days if company else 3
-    tasks = list(
-        Task.objects.select_for_update(of=("self",))
-        .filter(status__in=(*WORKING_STATUSES, TaskStatus.SUBMITTED), due_date__lte=soon)
-        .exclude(last_reminded_on=today)
-        # A rejected approval is a final decision, not work that is late.
-        .exclude(status=TaskStatus.REJECTED, sign_off_role__gt="")
-        .select_related("department", "assignee")
-    )
-    heads = department_head_users(department_ids={t.department_id for t in tasks})
-    leadership = list(users_with_role(Role.LEADERSHIP))
-    safety_managers = list(users_with_role(Role.SAFETY_MANAGER))
-    counts = {"due_soon": 0, "overdue": 0, "escalated": 0}
-    batch: list[tuple] = []
-    reminded: list[int] = []
-    escalated: list[int] = []
-    for task in tasks:
-        recipients = [task.assignee, *(heads.get(task.department_id) or safety_managers)]
-        values = {
-            "due": task.due_date.isoformat(),
-            "title": task.title,
-            "department": task.department.name,
-            "days": (today - task.due_date).days,
-        }
-        days_late = values["days"]
-        if days_late <= 0:
-            if task.last_reminded_on is None:  # the due-soon reminder goes out once
-                batch.append(
-                    (recipients, _("Due on %(due)s: %(title)s (%(department)s)") % values, task, "")
-                )
-                counts["due_soon"] += 1
-                reminded.append(task.pk)
-            continue
-        first_overdue = task.last_reminded_on is None or task.last_reminded_on <= task.due_date
-        every = task.remind_every_days or OVERDUE_REMINDER_EVERY_DAYS
-        interval_passed = (
-            task.last_reminded_on is not None and (today - task.last_reminded_on).days >= every
-        )
-        if first_overdue or interval_passed:
-            batch.append(
-                (
-                    recipients,
-                    _("Overdue by %(days)d day(s): %(title)s (%(department)s)") % values,
-                    task,
-                    "",
-                )
-            )
-            counts["overdue"] += 1
-            reminded.append(task.pk)
-        if days_late >= (task.escalate_after_days or escalate_after) and task.escalated_at is None:
-            batch.append(
-                (
-                    leadership or safety_managers,
-                    _("Escalated: %(department)s is %(days)d day(s) late with “%(title)s”")
-                    % values,
-                    task,
-                    "",
-                )
-            )
-            escalated.append(task.pk)
-            counts["escalated"] += 1
-    notify_many(batch)
-    Task.objects.filter(pk__in=reminded).update(last_reminded_on=today)
-    Task.objects.filter(pk__in=escalated).update(escalated_at=timezone.now())
-    return counts
 
 
 @transaction.atomic

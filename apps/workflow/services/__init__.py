@@ -1,0 +1,41 @@
+"""Workflow writes: tasks and their sign-offs, notifications, daily reminders."""
+
+# Task was importable from here when services was one module, and a caller still reads it so.
+from apps.workflow.models import Task
+from apps.workflow.services.notifications import (
+    department_recipients,
+    notification_mark_read,
+    notify,
+    notify_many,
+)
+from apps.workflow.services.reminders import OVERDUE_REMINDER_EVERY_DAYS, task_reminders_send
+from apps.workflow.services.tasks import (
+    TASK_EDITABLE_FIELDS,
+    can_sign_off,
+    can_work_on,
+    task_cancel,
+    task_create,
+    task_reopen,
+    task_sign_off,
+    task_submit,
+    task_update,
+)
+
+__all__ = [
+    "Task",
+    "OVERDUE_REMINDER_EVERY_DAYS",
+    "TASK_EDITABLE_FIELDS",
+    "can_sign_off",
+    "can_work_on",
+    "department_recipients",
+    "notification_mark_read",
+    "notify",
+    "notify_many",
+    "task_cancel",
+    "task_create",
+    "task_reminders_send",
+    "task_reopen",
+    "task_sign_off",
+    "task_submit",
+    "task_update",
+]
