@@ -15,7 +15,7 @@ from _common import best_of, setup_django  # noqa: E402
 setup_django()
 
 from django.core.management import call_command  # noqa: E402
-from django.utils import translation  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 ITEMS = 10_000
@@ -31,7 +31,7 @@ def seed() -> object:
     departments = list(Department.objects.exclude(kind="company"))
     manager = Employee.objects.get(employee_no="E0002").user
     types = list(SpecialEquipmentType.objects.all())
-    today = dt.date.today()
+    today = timezone.localdate()
     Equipment.objects.bulk_create(
         [
             Equipment(

@@ -15,7 +15,7 @@ from _common import best_of, setup_django  # noqa: E402
 setup_django()
 
 from django.core.management import call_command  # noqa: E402
-from django.utils import translation  # noqa: E402
+from django.utils import timezone, translation  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 HAZARDS = 50_000
@@ -30,7 +30,7 @@ def seed() -> object:
     departments = list(Department.objects.exclude(kind="company"))
     manager = Employee.objects.get(employee_no="E0002").user
     statuses = list(HazardStatus.values)
-    today = dt.date.today()
+    today = timezone.localdate()
     Hazard.objects.bulk_create(
         [
             Hazard(

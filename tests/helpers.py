@@ -56,8 +56,10 @@ def pdf_embedded_cjk_fonts(content: bytes | Path) -> list[str]:
     Chinese renders as boxes although pdftotext still returns the right text."""
     fonts = _poppler("pdffonts", content)
     cjk = [line for line in fonts.splitlines() if "NotoSansCJK" in line.replace("-", "")]
-    # Columns: name type encoding emb sub uni object ID; "emb" must be yes.
-    return [line for line in cjk if " yes " in line]
+    # Columns: name type encoding emb sub uni object ID; "emb" must be yes for every one of them.
+    embedded = [line for line in cjk if " yes " in line]
+    assert embedded == cjk, f"a CJK font is not embedded:\n{fonts}"
+    return embedded
 
 
 def xlsx_upload(

@@ -17,7 +17,7 @@ from apps.workflow.models import Task
 class SpecialEquipmentType(models.Model):
     """A sub-category of the 特种设备目录 (2014 No. 114), loaded from
     fixtures/equipment/special_equipment_types.csv. A blank interval means the reference could
-    not confirm one (see SOURCES.md); such equipment needs its interval set per item."""
+    not confirm one (see docs/sources.md); such equipment needs its interval set per item."""
 
     code = models.CharField(_("code"), max_length=10, unique=True)
     category_code = models.CharField(_("category code"), max_length=10)

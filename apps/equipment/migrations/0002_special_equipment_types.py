@@ -1,6 +1,6 @@
 """Load the 特种设备目录 sub-categories from fixtures/equipment/special_equipment_types.csv.
 
-SOURCES.md rates the categories high but the intervals mixed: a blank interval (固定式压力容器,
+docs/sources.md rates the categories high but the intervals mixed: a blank interval (固定式压力容器,
 气瓶, 氧舱, pressure piping, some cranes, amusement rides) was not confirmed in a readable source,
 and the 移动式压力容器, 气瓶 and 场(厂)内机动车辆 notes rest on older or weak sources to check against
 the current TSG. Such equipment gets its interval set per item; the note is shown with the type.

@@ -23,7 +23,7 @@ from apps.hazards.services.hazards import hazard_report
 from apps.org.access import access_for
 from apps.org.models import Department
 from apps.workflow import services as workflow
-from apps.workflow.models import TaskStatus
+from apps.workflow.models import Task, TaskStatus
 
 
 def _require_inspector(user, department: Department) -> None:
@@ -55,7 +55,7 @@ def _save_results(
 def _submit_plan_task(plan: InspectionPlan, user, inspected_on: dt.date) -> None:
     """The plan's earliest open task is submitted by the inspection, when the user works on it."""
     open_task = (
-        workflow.Task.objects.filter(
+        Task.objects.filter(
             source_type__model="inspectionplan",
             source_id=plan.pk,
             status__in=(TaskStatus.OPEN, TaskStatus.REOPENED, TaskStatus.REJECTED),

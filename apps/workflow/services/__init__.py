@@ -1,7 +1,5 @@
 """Workflow writes: tasks and their sign-offs, notifications, daily reminders."""
 
-# Task was importable from here when services was one module, and a caller still reads it so.
-from apps.workflow.models import Task
 from apps.workflow.services.notifications import (
     department_recipients,
     notification_mark_read,
@@ -22,7 +20,6 @@ from apps.workflow.services.tasks import (
 )
 
 __all__ = [
-    "Task",
     "OVERDUE_REMINDER_EVERY_DAYS",
     "TASK_EDITABLE_FIELDS",
     "can_sign_off",
