@@ -40,7 +40,9 @@ def provider(as_of: dt.date) -> list[Indicator]:
 
 def _objectives_split(year: int) -> Indicator:
     objectives = Objective.objects.filter(year=year).aggregate(
-        total=Count("pk"), split=Count("pk", filter=Q(targets__isnull=False), distinct=True)
+        # distinct: the filter joins the targets, one row per department an objective is split to
+        total=Count("pk", distinct=True),
+        split=Count("pk", filter=Q(targets__isnull=False), distinct=True),
     )
     split = bool(objectives["total"]) and objectives["split"] == objectives["total"]
     return Indicator(

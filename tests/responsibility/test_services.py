@@ -346,6 +346,19 @@ def test_evidence_keys(world):
     assert figures["responsibility.units_without_officer"].value == 3
 
 
+@pytest.mark.parametrize("departments, split", [(0, False), (1, True), (2, True)])
+def test_an_objective_split_to_several_departments_counts_once(world, departments, split):
+    objective = services.objective_save(
+        data={"year": 2026, "name": "死亡人数", "direction": "at_most", "target": 0, "unit": "人"},
+        user=world.safety_manager,
+    )
+    for department in (world.dept_a, world.dept_b)[:departments]:
+        services.target_set(
+            objective=objective, department=department, target=0, user=world.safety_manager
+        )
+    assert indicators(dt.date(2026, 6, 1))["responsibility.objectives_split"].value is split
+
+
 def test_demo_loads_once(db):
     # The demo's meetings are those held so far this year: on 10 June, the company's of 15
     # January and 15 April and the workshop's of the 5th of each month but March.
