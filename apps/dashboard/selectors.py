@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.assessment.models import Assessment
+from apps.core import recurrence
 from apps.core.models import GeneratedFile, GeneratedFileStatus
 from apps.core.numbers import percent
 from apps.dashboard.projection import DONE, Projection, project
@@ -142,7 +142,7 @@ class MonthRate:
     @property
     def url(self) -> str:
         """The hazards found in the month (in the chosen department)."""
-        last = self.month + relativedelta(months=1) - dt.timedelta(days=1)
+        last = recurrence.month_end(self.month.year, self.month.month)
         params = {"from": self.month.isoformat(), "to": last.isoformat()}
         if self.department_id:
             params["department"] = self.department_id
@@ -259,8 +259,8 @@ def _hazard_figures(units: list[Unit], as_of: dt.date) -> dict:
         .values("department__path")
         .annotate(open=Count("pk"), overdue=Count("pk", filter=overdue_q(as_of)))
     }
-    start = as_of.replace(day=1) - relativedelta(months=TREND_MONTHS - 1)
-    months = [start + relativedelta(months=i) for i in range(TREND_MONTHS)]
+    start = recurrence.add_months(as_of.replace(day=1), -(TREND_MONTHS - 1))
+    months = [recurrence.add_months(start, i) for i in range(TREND_MONTHS)]
     counts = {m: [0, 0] for m in months}
     # Grouped by day (an index range, no date functions), bucketed into months here.
     for row in (
