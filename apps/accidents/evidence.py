@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from apps.accidents import grading, rules
 from apps.accidents.models import Accident, AccidentStatus, ManHours
 from apps.accidents.selectors import lost_time_injuries
+from apps.core import recurrence
 from apps.core.numbers import percent
 from apps.scoring.registry import Indicator
 
@@ -36,7 +36,7 @@ ELEMENT = 12
 def _last_12_months(as_of: dt.date) -> list[Accident]:
     """The accidents (not near misses) of the last 12 months: after the same day a calendar
     year before, up to as_of (a leap day in between makes it 366 days)."""
-    start, end = _bounds(as_of - relativedelta(years=1) + dt.timedelta(days=1), as_of)
+    start, end = _bounds(recurrence.add_years(as_of, -1) + dt.timedelta(days=1), as_of)
     return list(
         Accident.objects.filter(
             occurred_at__gte=start, occurred_at__lt=end, is_near_miss=False

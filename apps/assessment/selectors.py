@@ -7,11 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from apps.assessment.models import Assessment, AssessmentStatus, Finding, NonConformity
+from apps.core import recurrence
 from apps.org.access import access_for
 from apps.scoring import engine, registry
 from apps.scoring.models import Element, ReviewGroup
@@ -217,7 +217,7 @@ def summary(assessment: Assessment, *, with_previous: bool = True) -> Summary:
 
 def renewals_due(*, today: dt.date) -> QuerySet[Assessment]:
     """Awarded grades whose 3-year re-review falls within the next 90 days, not yet reminded."""
-    cutoff = today + dt.timedelta(days=RENEWAL_NOTICE_DAYS) - relativedelta(years=RENEWAL_YEARS)
+    cutoff = recurrence.add_years(today + dt.timedelta(days=RENEWAL_NOTICE_DAYS), -RENEWAL_YEARS)
     return Assessment.objects.filter(
         awarded_on__isnull=False, renewal_reminded_on__isnull=True, awarded_on__lte=cutoff
     )

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
-from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core import exports
+from apps.core import exports, recurrence
 from apps.core.exceptions import ApplicationError
 from apps.core.pdf import render_pdf
 from apps.dashboard import charts, selectors
@@ -31,7 +29,7 @@ class MonthlyReportExporter(exports.Exporter):
     @staticmethod
     def default_month(today: dt.date) -> str:
         """The month a report is usually for: the one just ended."""
-        return (today.replace(day=1) - relativedelta(months=1)).strftime("%Y-%m")
+        return recurrence.add_months(today.replace(day=1), -1).strftime("%Y-%m")
 
     def period(self) -> tuple[dt.date, dt.date]:
         """First and last day of the month asked for (`month` = "YYYY-MM"), last month by
@@ -46,7 +44,7 @@ class MonthlyReportExporter(exports.Exporter):
             ) from None
         if start > today:
             raise ApplicationError(_("Month: %(value)s has not begun yet.") % {"value": text})
-        end = start.replace(day=calendar.monthrange(start.year, start.month)[1])
+        end = recurrence.month_end(start.year, start.month)
         return start, min(end, today)
 
     def filename(self) -> str:

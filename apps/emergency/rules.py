@@ -7,8 +7,9 @@
   (working days by the State Council's holiday calendar, see add_working_days);
 - 第三十五条: plans are evaluated periodically (commonly every three years).
 
-A year or month step keeps the day of the month and falls back to the month's last day when it
-has none (29 February + 1 year = 28 February; 31 August + 6 months = 28 or 29 February).
+Years and months step through apps/core/recurrence.py: the day of the month is kept, or the
+month's last day when it has none (29 February + 1 year = 28 February; 31 August + 6 months = 28
+or 29 February).
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from __future__ import annotations
 import datetime as dt
 
 import chinese_calendar
-from dateutil.relativedelta import relativedelta
 
-DRILL_INTERVALS = {
-    "comprehensive": relativedelta(years=1),
-    "specialist": relativedelta(years=1),
-    "onsite": relativedelta(months=6),
+from apps.core import recurrence
+
+# plan kind -> how often it is drilled at least (a frequency of apps/core/recurrence.py)
+DRILL_FREQUENCIES = {
+    "comprehensive": "yearly",
+    "specialist": "yearly",
+    "onsite": "half_yearly",
 }
 FILING_WORKING_DAYS = 20
 DEFAULT_EVALUATION_YEARS = 3
@@ -31,10 +34,10 @@ def next_drill_due(plan_kind: str, last_drill: dt.date) -> dt.date:
     """The latest date by which the plan must be drilled again after `last_drill` (or after its
     publication, for a plan never drilled)."""
     try:
-        step = DRILL_INTERVALS[plan_kind]
+        frequency = DRILL_FREQUENCIES[plan_kind]
     except KeyError:
         raise ValueError(f"Unknown plan kind: {plan_kind!r}") from None
-    return last_drill + step
+    return recurrence.step(last_drill, frequency)
 
 
 def is_working_day(day: dt.date) -> bool:
@@ -68,4 +71,4 @@ def filing_due(published_on: dt.date) -> dt.date:
 def evaluation_due(last: dt.date, years: int) -> dt.date:
     if years <= 0:
         raise ValueError("An evaluation interval is a positive number of years.")
-    return last + relativedelta(years=years)
+    return recurrence.add_years(last, years)

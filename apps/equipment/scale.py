@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from apps.equipment import rules
 from apps.equipment.models import Equipment, SpecialEquipmentType
 from apps.org.scale import acting_user, scaled
 
@@ -19,6 +20,7 @@ def seed(*, departments, employees, factor: float, rng: random.Random, today: dt
     for i in range(count):
         special = types[i % len(types)] if types and i % 4 == 0 else None
         last = today - dt.timedelta(days=rng.randint(0, 400)) if special else None
+        interval = 12 if special else None
         rows.append(
             Equipment(
                 code=f"SB-S{i:06d}",
@@ -32,9 +34,9 @@ def seed(*, departments, employees, factor: float, rng: random.Random, today: dt
                 department=departments[i % len(departments)],
                 owner=owner,
                 commissioned_on=today - dt.timedelta(days=rng.randint(100, 5000)),
-                inspection_interval_months=12 if special else None,
+                inspection_interval_months=interval,
                 last_inspected_on=last,
-                next_inspection_due=last + dt.timedelta(days=365) if last else None,
+                next_inspection_due=rules.next_due(last, interval),
             )
         )
     Equipment.objects.bulk_create(rows, batch_size=2000)

@@ -85,6 +85,9 @@ class InspectionPlan(BaseModel):
         _("recurrence"), max_length=20, choices=Recurrence.choices, default=Recurrence.MONTHLY
     )
     next_due = models.DateField(_("next due"))
+    # The day of the month the plan keeps to (set from the date a person gives it), so month ends
+    # do not drift: 31 Jan → 28 Feb → 31 Mar (apps/core/recurrence.py).
+    anchor_day = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
     history = HistoricalRecords()
 

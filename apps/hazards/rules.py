@@ -1,11 +1,14 @@
 """Deadlines of the hazard statistics (安全生产事故隐患排查治理暂行规定, 安监总局令第16号 第十四条):
 quarterly statistics by the 15th of the month after each quarter, yearly statistics by 31 January
-of the next year, signed by the principal head. Pure: no Django."""
+of the next year, signed by the principal head. Pure: no Django. Inspection plans recur through
+apps/core/recurrence.py."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
+from apps.core import recurrence
 
 # A reminder goes out this many days before a deadline.
 NOTICE_DAYS = 10
@@ -17,14 +20,18 @@ class Period:
     quarter: int | None  # None: the whole year
 
     @property
+    def span(self) -> recurrence.Period:
+        if self.quarter is None:
+            return recurrence.period_of("yearly", dt.date(self.year, 1, 1))
+        return recurrence.period_of("quarterly", dt.date(self.year, 3 * self.quarter - 2, 1))
+
+    @property
     def start(self) -> dt.date:
-        return dt.date(self.year, 1 if self.quarter is None else 3 * self.quarter - 2, 1)
+        return self.span.start
 
     @property
     def end(self) -> dt.date:
-        if self.quarter is None or self.quarter == 4:
-            return dt.date(self.year, 12, 31)
-        return dt.date(self.year, 3 * self.quarter + 1, 1) - dt.timedelta(days=1)
+        return self.span.end
 
     @property
     def due(self) -> dt.date:
@@ -44,19 +51,3 @@ def periods_due_for_notice(today: dt.date) -> list[Period]:
     candidates = [Period(today.year - 1, None), Period(today.year - 1, 4)]
     candidates += [Period(today.year, q) for q in (1, 2, 3)]
     return [p for p in candidates if p.due - dt.timedelta(days=NOTICE_DAYS) <= today <= p.due]
-
-
-def next_due(current: dt.date, recurrence: str) -> dt.date | None:
-    """The next date of a recurring inspection plan; None for a one-off plan."""
-    from dateutil.relativedelta import relativedelta
-
-    steps = {
-        "daily": relativedelta(days=1),
-        "weekly": relativedelta(weeks=1),
-        "monthly": relativedelta(months=1),
-        "quarterly": relativedelta(months=3),
-        "yearly": relativedelta(years=1),
-    }
-    if recurrence not in steps:
-        return None
-    return current + steps[recurrence]

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core import recurrence
 from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
 from apps.major_hazards import identification as gb18218
@@ -44,13 +45,6 @@ def _save(obj, *, user) -> None:
     if user is not None:
         obj._history_user = user
     obj.save()
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 # ------------------------------------------------------------------------------
@@ -262,7 +256,7 @@ def assessment_save(
     if assessment.assessed_on > timezone.localdate():
         raise ValidationError({"assessed_on": _("An assessment cannot be dated in the future.")})
     if not data.get("next_due"):
-        assessment.next_due = add_years(assessment.assessed_on, ASSESSMENT_YEARS)
+        assessment.next_due = recurrence.add_years(assessment.assessed_on, ASSESSMENT_YEARS)
     _save(assessment, user=user)
     for upload in files:
         attachment_add(owner=assessment, upload=upload, user=user, caption=_("Assessment report"))

@@ -2,7 +2,8 @@
 
 Element 2 asks for a company safety meeting every quarter and a department meeting every month
 (AQ/T 9006-2010); the frequency is data (MeetingSettings). A period is due once it has ended; the
-current period is shown but not yet counted as missed.
+current period is shown but not yet counted as missed. The periods are calendar months, quarters,
+half years or the year (apps/core/recurrence.py).
 """
 
 from __future__ import annotations
@@ -11,34 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-MONTHS_PER_PERIOD = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
-
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date
-    end: dt.date  # inclusive
-
-    def __contains__(self, day: dt.date) -> bool:
-        return self.start <= day <= self.end
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    if month == 12:
-        return dt.date(year, 12, 31)
-    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
-
-
-def periods(frequency: str, year: int) -> list[Period]:
-    step = MONTHS_PER_PERIOD[frequency]
-    return [
-        Period(dt.date(year, month, 1), _month_end(year, month + step - 1))
-        for month in range(1, 13, step)
-    ]
-
-
-def period_of(frequency: str, day: dt.date) -> Period:
-    return next(p for p in periods(frequency, day.year) if day in p)
+from apps.core import recurrence
 
 
 @dataclass(frozen=True)
@@ -67,7 +41,7 @@ def compliance(
     held_dates = [d for d in held_dates if d.year == year and d <= as_of]
     required = held = 0
     current_held = None
-    for period in periods(frequency, year):
+    for period in recurrence.periods(frequency, year):
         if period.start > as_of:
             break
         has_meeting = any(d in period for d in held_dates)

@@ -7,9 +7,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
+from apps.core import recurrence
 from apps.org.models import Employee
 from apps.training import services
 from apps.training.catalogues import load_catalogues
@@ -146,25 +146,25 @@ def _certificates(demo: _Demo, today: dt.date) -> None:
             "E0005",
             ("special_operation", "1.2"),
             "T320500198703150012",
-            today - relativedelta(years=3) + dt.timedelta(days=30),
+            recurrence.add_years(today, -3) + dt.timedelta(days=30),
         ),
         (
             "E0014",
             ("special_operation", "2.1"),
             "T320500199010090034",
-            today - relativedelta(years=6) - dt.timedelta(days=15),
+            recurrence.add_years(today, -6) - dt.timedelta(days=15),
         ),
         (
             "E0015",
             ("special_operation", "2.1"),
             "T320500199803040056",
-            today - relativedelta(years=1),
+            recurrence.add_years(today, -1),
         ),
         (
             "E0022",
             ("special_equipment", "5100"),
             "TS3205-N1-2021-0078",
-            today - relativedelta(years=6) + dt.timedelta(days=45),
+            recurrence.add_years(today, -6) + dt.timedelta(days=45),
         ),
     ]:
         services.certificate_create(

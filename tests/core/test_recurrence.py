@@ -16,7 +16,9 @@ D = dt.date
     [
         (D(2026, 3, 10), "daily", None, D(2026, 3, 11)),
         (D(2026, 12, 31), "daily", None, D(2027, 1, 1)),
+        (D(2024, 2, 28), "daily", None, D(2024, 2, 29)),
         (D(2026, 2, 26), "weekly", None, D(2026, 3, 5)),
+        (D(2026, 12, 29), "weekly", None, D(2027, 1, 5)),
         (D(2026, 1, 15), "monthly", None, D(2026, 2, 15)),
         # Month ends: the month's last day when it has no such day.
         (D(2026, 1, 31), "monthly", None, D(2026, 2, 28)),
@@ -26,6 +28,7 @@ D = dt.date
         (D(2026, 2, 28), "monthly", 31, D(2026, 3, 31)),
         (D(2026, 4, 30), "monthly", 31, D(2026, 5, 31)),
         (D(2026, 2, 28), "monthly", 30, D(2026, 3, 30)),
+        (D(2026, 11, 30), "quarterly", None, D(2027, 2, 28)),
         (D(2026, 11, 30), "quarterly", 31, D(2027, 2, 28)),
         (D(2026, 8, 31), "half_yearly", None, D(2027, 2, 28)),
         (D(2027, 8, 31), "half_yearly", None, D(2028, 2, 29)),
@@ -89,6 +92,35 @@ def test_add_months(start, months, expected):
 )
 def test_add_years(start, years, expected):
     assert recurrence.add_years(start, years) == expected
+
+
+@pytest.mark.parametrize(
+    "frequency, count, first_end, last_start",
+    [
+        ("monthly", 12, D(2024, 1, 31), D(2024, 12, 1)),
+        ("quarterly", 4, D(2024, 3, 31), D(2024, 10, 1)),
+        ("half_yearly", 2, D(2024, 6, 30), D(2024, 7, 1)),
+        ("yearly", 1, D(2024, 12, 31), D(2024, 1, 1)),
+    ],
+)
+def test_periods_cover_the_year(frequency, count, first_end, last_start):
+    periods = recurrence.periods(frequency, 2024)
+    assert len(periods) == count
+    assert periods[0].start == D(2024, 1, 1) and periods[0].end == first_end
+    assert periods[-1].start == last_start and periods[-1].end == D(2024, 12, 31)
+
+
+@pytest.mark.parametrize(
+    "frequency, day, start, end",
+    [
+        ("monthly", D(2024, 2, 29), D(2024, 2, 1), D(2024, 2, 29)),
+        ("quarterly", D(2024, 3, 31), D(2024, 1, 1), D(2024, 3, 31)),
+        ("quarterly", D(2024, 4, 1), D(2024, 4, 1), D(2024, 6, 30)),
+        ("quarterly", D(2024, 12, 31), D(2024, 10, 1), D(2024, 12, 31)),
+    ],
+)
+def test_period_of(frequency, day, start, end):
+    assert recurrence.period_of(frequency, day) == recurrence.Period(start, end)
 
 
 def test_the_periods_of_a_year():

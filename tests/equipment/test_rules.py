@@ -43,21 +43,6 @@ def test_overdue_from_the_day_after_the_due_date(due, today, overdue):
     assert rules.is_overdue(due, today) is overdue
 
 
-@pytest.mark.parametrize(
-    "current, recurrence, following",
-    [
-        (D(2024, 1, 31), "monthly", D(2024, 2, 29)),
-        (D(2024, 11, 30), "quarterly", D(2025, 2, 28)),
-        (D(2024, 8, 31), "half_yearly", D(2025, 2, 28)),
-        (D(2024, 2, 29), "yearly", D(2025, 2, 28)),
-        (D(2024, 2, 28), "daily", D(2024, 2, 29)),
-        (D(2024, 12, 28), "weekly", D(2025, 1, 4)),
-    ],
-)
-def test_plan_occurrences(current, recurrence, following):
-    assert rules.next_occurrence(current, recurrence) == following
-
-
 def test_the_request_goes_out_a_month_before():
     # 特种设备安全法 第四十条: 在检验合格有效期届满前一个月向特种设备检验机构提出定期检验要求.
     assert rules.request_from(D(2024, 3, 1)) == D(2024, 1, 31)

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from apps.hazards.rules import Period, next_due, periods_due_for_notice
+from apps.hazards.rules import Period, periods_due_for_notice
 
 
 @pytest.mark.parametrize(
@@ -37,19 +37,3 @@ def test_periods_and_deadlines(period, start, end, due):
 )
 def test_reminders_are_due_from_ten_days_before_until_the_deadline(today, expected):
     assert periods_due_for_notice(today) == expected
-
-
-@pytest.mark.parametrize(
-    "current, recurrence, expected",
-    [
-        (dt.date(2026, 1, 31), "monthly", dt.date(2026, 2, 28)),
-        (dt.date(2028, 1, 31), "monthly", dt.date(2028, 2, 29)),
-        (dt.date(2026, 11, 30), "quarterly", dt.date(2027, 2, 28)),
-        (dt.date(2028, 2, 29), "yearly", dt.date(2029, 2, 28)),
-        (dt.date(2026, 12, 31), "daily", dt.date(2027, 1, 1)),
-        (dt.date(2026, 12, 29), "weekly", dt.date(2027, 1, 5)),
-        (dt.date(2026, 5, 1), "once", None),
-    ],
-)
-def test_next_due(current, recurrence, expected):
-    assert next_due(current, recurrence) == expected

@@ -7,35 +7,6 @@ from apps.responsibility import schedule
 D = dt.date
 
 
-@pytest.mark.parametrize(
-    "frequency, count, first_end, last_start",
-    [
-        ("monthly", 12, D(2024, 1, 31), D(2024, 12, 1)),
-        ("quarterly", 4, D(2024, 3, 31), D(2024, 10, 1)),
-        ("half_yearly", 2, D(2024, 6, 30), D(2024, 7, 1)),
-        ("yearly", 1, D(2024, 12, 31), D(2024, 1, 1)),
-    ],
-)
-def test_periods_cover_the_year(frequency, count, first_end, last_start):
-    periods = schedule.periods(frequency, 2024)
-    assert len(periods) == count
-    assert periods[0].start == D(2024, 1, 1) and periods[0].end == first_end
-    assert periods[-1].start == last_start and periods[-1].end == D(2024, 12, 31)
-
-
-@pytest.mark.parametrize(
-    "frequency, day, start, end",
-    [
-        ("monthly", D(2024, 2, 29), D(2024, 2, 1), D(2024, 2, 29)),
-        ("quarterly", D(2024, 3, 31), D(2024, 1, 1), D(2024, 3, 31)),
-        ("quarterly", D(2024, 4, 1), D(2024, 4, 1), D(2024, 6, 30)),
-        ("quarterly", D(2024, 12, 31), D(2024, 10, 1), D(2024, 12, 31)),
-    ],
-)
-def test_period_of(frequency, day, start, end):
-    assert schedule.period_of(frequency, day) == schedule.Period(start, end)
-
-
 Q1, Q2, Q4 = D(2026, 2, 10), D(2026, 5, 5), D(2026, 11, 20)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from apps.core import recurrence
 from apps.dashboard.selectors.figures import Figure, Unit
 from apps.hazards.models import OPEN_STATUSES, Hazard, HazardStatus
 from apps.hazards.selectors import overdue_q
@@ -94,8 +94,8 @@ def hazard_figures(units: list[Unit], as_of: dt.date) -> dict:
         .values("department__path")
         .annotate(open=Count("pk"), overdue=Count("pk", filter=overdue_q(as_of)))
     }
-    start = as_of.replace(day=1) - relativedelta(months=TREND_MONTHS - 1)
-    months = [start + relativedelta(months=i) for i in range(TREND_MONTHS)]
+    start = recurrence.add_months(as_of.replace(day=1), -(TREND_MONTHS - 1))
+    months = [recurrence.add_months(start, i) for i in range(TREND_MONTHS)]
     counts = {m: [0, 0] for m in months}
     # Grouped by day (an index range, no date functions), bucketed into months here.
     for row in (

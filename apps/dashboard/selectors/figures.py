@@ -7,12 +7,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from apps.assessment.models import Assessment
+from apps.core import recurrence
 from apps.core.numbers import percent
 from apps.dashboard.projection import Projection
 from apps.org.models import Department
@@ -90,7 +90,7 @@ class MonthRate:
     @property
     def url(self) -> str:
         """The hazards found in the month (in the chosen department)."""
-        last = self.month + relativedelta(months=1) - dt.timedelta(days=1)
+        last = recurrence.month_end(self.month.year, self.month.month)
         params = {"from": self.month.isoformat(), "to": last.isoformat()}
         if self.department_id:
             params["department"] = self.department_id

@@ -66,7 +66,7 @@ def _refresh_drill_due(plan: Plan) -> None:
     """The next drill is due a frequency after the last drill, or after publication for a plan
     never drilled."""
     base = plan.last_drill_on or plan.published_on
-    known = plan.kind in rules.DRILL_INTERVALS  # an unknown kind is refused by full_clean()
+    known = plan.kind in rules.DRILL_FREQUENCIES  # an unknown kind is refused by full_clean()
     plan.next_drill_due = rules.next_drill_due(plan.kind, base) if base and known else None
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from apps.core import recurrence
 from apps.core.exceptions import ApplicationError
 from apps.emergency.models import Supply, SupplyCheck
 from apps.emergency.services._common import (
@@ -42,7 +42,7 @@ SUPPLY_FIELDS = (
 def _next_check(supply: Supply) -> dt.date | None:
     if supply.last_checked_on is None:
         return None
-    return supply.last_checked_on + relativedelta(months=supply.check_interval_months)
+    return recurrence.add_months(supply.last_checked_on, supply.check_interval_months)
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 """Inspection and maintenance plans, and the daily job raising what falls due: plan tasks on
-their day, statutory inspections and calibrations a month ahead (apps/equipment/rules.py)."""
+their day (apps/core/recurrence.py), statutory inspections and calibrations a month ahead
+(apps/equipment/rules.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core import recurrence
 from apps.equipment import rules
 from apps.equipment.models import Equipment, EquipmentStatus, MaintenancePlan, SafetyDevice
 from apps.equipment.services._common import _cancel_open_tasks, _require_head, _save
@@ -61,12 +63,11 @@ def _raise_plan_tasks(today: dt.date, creator) -> int:
         )
         created += 1
         anchor = plan.anchor_day or plan.next_due.day
-        following = rules.next_occurrence(plan.next_due, plan.recurrence, anchor_day=anchor)
         # A plan that fell behind moves to its next date after today, not through every missed one.
-        while following <= today:
-            following = rules.next_occurrence(following, plan.recurrence, anchor_day=anchor)
+        plan.next_due = recurrence.next_due_after(
+            plan.next_due, plan.recurrence, today, anchor_day=anchor
+        )
         plan.anchor_day = anchor
-        plan.next_due = following
         plan.save(update_fields=["next_due", "anchor_day", "updated_at"])
     return created
 

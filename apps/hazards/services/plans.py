@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.hazards import rules
+from apps.core import recurrence
 from apps.hazards.models import Checklist, ChecklistItem, InspectionPlan
 from apps.hazards.services._common import _require_manager
 from apps.org.models import Role
@@ -59,9 +59,14 @@ def checklist_create(*, name: str, kind: str, items_text: str, user) -> Checklis
 def inspection_plan_save(*, plan: InspectionPlan | None = None, data: dict, user) -> InspectionPlan:
     _require_manager(user)
     plan = plan or InspectionPlan()
+    previous_due = plan.next_due
     for field in ("name", "kind", "department", "checklist", "recurrence", "next_due", "is_active"):
         if field in data:
             setattr(plan, field, data[field])
+    if data.get("next_due") and (plan.anchor_day is None or data["next_due"] != previous_due):
+        # A date a person gives sets the day the plan keeps to; an edit that leaves the date as
+        # it is (28 February of a plan of the 31st) keeps the anchor.
+        plan.anchor_day = data["next_due"].day
     plan.full_clean()
     plan._history_user = user
     plan.save()
@@ -96,13 +101,13 @@ def inspection_tasks_raise(*, today: dt.date | None = None, user=None) -> int:
             source=plan,
         )
         created += 1
-        following = rules.next_due(due, plan.recurrence)
+        anchor = plan.anchor_day or due.day
         # A plan that fell behind moves to its next date after today, not through every missed one.
-        while following is not None and following <= today:
-            following = rules.next_due(following, plan.recurrence)
+        following = recurrence.next_due_after(due, plan.recurrence, today, anchor_day=anchor)
         if following is None:
             plan.is_active = False
         else:
             plan.next_due = following
-        plan.save(update_fields=["next_due", "is_active", "updated_at"])
+        plan.anchor_day = anchor
+        plan.save(update_fields=["next_due", "anchor_day", "is_active", "updated_at"])
     return created

@@ -10,11 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core import recurrence
 from apps.core.exceptions import ApplicationError
 from apps.org.access import access_for
 from apps.org.models import Department, Role
 from apps.org.selectors import department_head_users, users_with_role
-from apps.responsibility import schedule, selectors
+from apps.responsibility import selectors
 from apps.responsibility.models import Meeting, MeetingDecision, MeetingSettings
 from apps.responsibility.services._common import _apply, _require_manager, _save
 from apps.workflow import services as workflow
@@ -108,7 +109,7 @@ def meeting_reminders_send(*, today: dt.date | None = None) -> int:
         row
         for row in selectors.meeting_compliance(year=today.year, as_of=today)
         if row.result.current_held is False
-        and (schedule.period_of(row.frequency, today).end - today).days
+        and (recurrence.period_of(row.frequency, today).end - today).days
         == MEETING_REMINDER_DAYS_BEFORE
     ]
     if not rows:
@@ -119,7 +120,7 @@ def meeting_reminders_send(*, today: dt.date | None = None) -> int:
     managers = list(users_with_role(Role.SAFETY_MANAGER))
     batch = []
     for row in rows:
-        end = schedule.period_of(row.frequency, today).end
+        end = recurrence.period_of(row.frequency, today).end
         users = managers if row.level == "company" else heads.get(row.department.pk, [])
         message = _("No safety meeting held yet for %(unit)s in the period ending %(end)s") % {
             "unit": row.department.name,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from apps.core import recurrence
 from apps.core.models import BaseModel
 from apps.org.models import Employee
 
@@ -93,11 +93,11 @@ class Certificate(BaseModel):
 
     @staticmethod
     def default_valid_until(issued_on: dt.date) -> dt.date:
-        return issued_on + relativedelta(years=CERTIFICATE_VALID_YEARS)
+        return recurrence.add_years(issued_on, CERTIFICATE_VALID_YEARS)
 
     @staticmethod
     def default_next_review(issued_on: dt.date) -> dt.date:
-        return issued_on + relativedelta(years=CERTIFICATE_REVIEW_YEARS)
+        return recurrence.add_years(issued_on, CERTIFICATE_REVIEW_YEARS)
 
     def is_expired(self, today: dt.date | None = None) -> bool:
         return self.valid_until < (today or timezone.localdate())

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core import recurrence
 from apps.core.exceptions import ApplicationError
 from apps.org.models import Role
 from apps.org.selectors import department_head_users, users_with_role
@@ -89,7 +89,7 @@ def certificate_review(*, certificate: Certificate, reviewed_on: dt.date, user) 
     if certificate.is_expired(reviewed_on):
         raise ApplicationError(_("An expired certificate cannot be reviewed; renew it."))
     due = certificate.next_review_on or reviewed_on
-    following = due + relativedelta(years=CERTIFICATE_REVIEW_YEARS)
+    following = recurrence.add_years(due, CERTIFICATE_REVIEW_YEARS)
     certificate.reviewed_on = reviewed_on
     certificate.next_review_on = following if following < certificate.valid_until else None
     _save(certificate, user=user, reason=_("reviewed"))
