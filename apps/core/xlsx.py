@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
@@ -44,8 +45,16 @@ def render_xlsx_sheets(
     """Write several sheets (title, header, rows) into one workbook."""
     workbook = Workbook(write_only=True)
     written = 0
-    for sheet_title, header, rows in sheets:
-        written = _write_sheet(workbook, sheet_title, header, rows, written, total, progress)
+    try:
+        for sheet_title, header, rows in sheets:
+            written = _write_sheet(workbook, sheet_title, header, rows, written, total, progress)
+    except BaseException:
+        # A failing row source leaves the sheets' writers open on their temporary files; close
+        # them here rather than when they are garbage-collected.
+        for sheet in workbook.worksheets:
+            with contextlib.suppress(Exception):
+                sheet.close()
+        raise
     if progress:
         progress(written, total)
     buffer = io.BytesIO()

@@ -93,7 +93,9 @@ def test_only_the_requester_downloads_the_file(
         generated = services.export_start(user=world.head_a, kind="org.employees")
     url = f"/files/{generated.pk}/download/"
     download = client_for("head_a").get(url)
-    download.close()  # the streamed file
+    # Reading the stream to its end closes the file; response.close() would instead send
+    # request_finished, which closes the test's database connection.
+    assert b"".join(download.streaming_content).startswith(b"PK")
     assert download.status_code == 200
     assert client_for("outsider").get(url).status_code == 404
 
