@@ -115,6 +115,9 @@ class LeaveForm(forms.Form):
 
     def __init__(self, *args, employee: Employee, **kwargs):
         super().__init__(*args, **kwargs)
+        # Those in service who can sign in to take the work up (a company has thousands of staff).
         self.fields["handover_to"].queryset = (
-            Employee.objects.filter(is_active=True).exclude(pk=employee.pk).order_by("employee_no")
+            Employee.objects.filter(is_active=True, user__is_active=True)
+            .exclude(pk=employee.pk)
+            .order_by("employee_no")
         )
