@@ -17,7 +17,7 @@ from apps.hazards.models import (
     InspectionPlan,
 )
 from apps.hazards.selectors import overdue_q
-from apps.scoring.registry import Indicator
+from apps.scoring.registry import EvidenceRecord, Indicator
 from apps.workflow.models import WORKING_STATUSES, Task, TaskStatus
 
 WINDOW_DAYS = 365
@@ -156,3 +156,21 @@ def provider(as_of: dt.date) -> list[Indicator]:
     inspections done against planned per kind, and planned inspections overdue. Three queries."""
     since = as_of - dt.timedelta(days=WINDOW_DAYS)
     return [*_hazard_indicators(as_of, since), *_inspection_indicators(as_of, since)]
+
+
+def _overdue_hazards(as_of: dt.date) -> list[EvidenceRecord]:
+    """The hazards counted by `hazards.overdue_count`, oldest deadline first: one query."""
+    hazards = Hazard.objects.filter(overdue_q(as_of)).order_by("deadline", "code")
+    return [
+        EvidenceRecord(str(hazard), hazard.get_absolute_url(), hazard.deadline)
+        for hazard in hazards.only("pk", "code", "description", "deadline")
+    ]
+
+
+RECORDS = {"hazards.overdue_count": _overdue_hazards}
+
+
+def records(key: str, as_of: dt.date) -> list[EvidenceRecord]:
+    """The records behind one of this app's indicators (see RECORDS for the keys it lists)."""
+    lister = RECORDS.get(key)
+    return lister(as_of) if lister else []

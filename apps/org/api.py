@@ -83,9 +83,17 @@ class EmployeeSerializer(serializers.ModelSerializer):
             "employment_type",
             "is_high_risk_post",
             "is_active",
+            "left_on",
         ]
-        read_only_fields = ["id", "user"]
+        read_only_fields = ["id", "user", "left_on"]
         extra_kwargs = {"employee_no": {"validators": []}}
+
+
+class LeaveSerializer(serializers.Serializer):
+    left_on = serializers.DateField()
+    handover_to = serializers.PrimaryKeyRelatedField(
+        queryset=Employee.objects.filter(is_active=True), required=False, allow_null=True
+    )
 
 
 class CompanyViewSet(viewsets.GenericViewSet):
@@ -187,3 +195,13 @@ class EmployeeViewSet(ListCreateUpdateViewSet):
         serializer.instance = services.employee_update(
             employee=serializer.instance, data=serializer.validated_data, user=self.request.user
         )
+
+    @extend_schema(request=LeaveSerializer, responses=EmployeeSerializer)
+    @action(detail=True, methods=["post"])
+    def leave(self, request, pk=None):
+        """Record that the employee left; each app hands over their open work."""
+        employee = self.get_object()
+        serializer = LeaveSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.employee_leave(employee=employee, user=request.user, **serializer.validated_data)
+        return Response(EmployeeSerializer(employee).data)

@@ -100,3 +100,24 @@ class AccountForm(forms.Form):
         if password:
             validate_password(password)
         return password
+
+
+class LeaveForm(forms.Form):
+    left_on = forms.DateField(
+        label=_("Left on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    handover_to = forms.ModelChoiceField(
+        label=_("Hand open work over to"),
+        required=False,
+        queryset=Employee.objects.none(),
+        help_text=_("Left empty, open tasks go to the heads of their departments."),
+    )
+
+    def __init__(self, *args, employee: Employee, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Those in service who can sign in to take the work up (a company has thousands of staff).
+        self.fields["handover_to"].queryset = (
+            Employee.objects.filter(is_active=True, user__is_active=True)
+            .exclude(pk=employee.pk)
+            .order_by("employee_no")
+        )

@@ -215,6 +215,8 @@ class Employee(BaseModel):
     )
     is_high_risk_post = models.BooleanField(_("high-risk post"), default=False)
     is_active = models.BooleanField(_("in service"), default=True)
+    # Set by the org services when someone leaves (employee_leave); empty while in service.
+    left_on = models.DateField(_("left on"), null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from guardian.shortcuts import assign_perm, remove_perm
 
+from apps.core.exceptions import ApplicationError
+from apps.org import hooks
 from apps.org.access import forget
 from apps.org.models import (
     KIND_LEVEL,
@@ -211,23 +215,74 @@ def position_save(*, position: Position | None = None, data: dict, user) -> Posi
 @transaction.atomic
 def employee_create(*, data: dict, user) -> Employee:
     employee = Employee(**{f: data[f] for f in EMPLOYEE_FIELDS if f in data})
-    _save(employee, user=user)
-    return employee
+    return employee_save(employee, user=user)
 
 
 @transaction.atomic
 def employee_update(*, employee: Employee, data: dict, user) -> Employee:
-    was_active = Employee.objects.filter(pk=employee.pk, is_active=True).exists()
     for field in EMPLOYEE_FIELDS:
         if field in data:
             setattr(employee, field, data[field])
+    return employee_save(employee, user=user)
+
+
+@transaction.atomic
+def employee_save(employee: Employee, *, user) -> Employee:
+    """Check and save a new or changed employee: used by the forms, the API and the import alike.
+
+    The apps are asked before someone in service moves into another position or department
+    (apps/org/hooks.py). Taking someone out of service is their leaving, as of today with no one
+    named to take over (`employee_leave`).
+    """
+    stored = (
+        Employee.objects.filter(pk=employee.pk)
+        .values("position_id", "department_id", "is_active")
+        .first()
+        if employee.pk
+        else None
+    )
+    leaving = stored is not None and stored["is_active"] and not employee.is_active
+    if leaving:
+        employee.is_active = True  # until employee_leave below
+    moved = stored is None or (stored["position_id"], stored["department_id"]) != (
+        employee.position_id,
+        employee.department_id,
+    )
+    if moved and employee.is_active:
+        hooks.check_position_change(employee=employee, position=employee.position, user=user)
+    if employee.is_active:
+        employee.left_on = None
     _save(employee, user=user)
-    if was_active and not employee.is_active:
-        employee_left(employee)
+    if leaving:
+        employee_leave(employee=employee, left_on=timezone.localdate(), user=user)
     return employee
 
 
-def employee_left(employee: Employee) -> None:
+@transaction.atomic
+def employee_leave(
+    *, employee: Employee, left_on: dt.date, user, handover_to: Employee | None = None
+) -> Employee:
+    """Someone leaves: out of service from `left_on`, their login and head rights gone, and each
+    app hands over their open work to `handover_to` (apps/org/hooks.py), all in one transaction."""
+    if not Employee.objects.select_for_update().filter(pk=employee.pk, is_active=True).exists():
+        raise ApplicationError(_("This employee has already left."))
+    if handover_to is not None and (handover_to.pk == employee.pk or not handover_to.is_active):
+        raise ValidationError(
+            {"handover_to": _("Hand the work over to someone else who is still in service.")}
+        )
+    if left_on > timezone.localdate():
+        raise ValidationError({"left_on": _("The leaving date cannot be in the future.")})
+    if employee.hire_date and left_on < employee.hire_date:
+        raise ValidationError({"left_on": _("The leaving date cannot be before the hire date.")})
+    employee.is_active = False
+    employee.left_on = left_on
+    _save(employee, user=user, reason=_("Left the company"))
+    _login_revoke(employee)
+    hooks.run_leave(employee=employee, handover_to=handover_to, user=user)
+    return employee
+
+
+def _login_revoke(employee: Employee) -> None:
     """Someone who leaves loses their login and every head right at once."""
     account = employee.user
     if account is None:

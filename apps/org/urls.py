@@ -31,4 +31,5 @@ urlpatterns = [
     path("employees/<int:pk>/", views.employee_detail, name="employee_detail"),
     path("employees/<int:pk>/edit/", views.employee_edit, name="employee_edit"),
     path("employees/<int:pk>/account/", views.employee_account, name="employee_account"),
+    path("employees/<int:pk>/leave/", views.employee_leave, name="employee_leave"),
 ]

@@ -5,12 +5,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.forms import add_errors
 from apps.core.selectors import history_entries
-from apps.core.views import import_view, sheet_template_response
+from apps.core.views import import_view, run_service, sheet_template_response
 from apps.org import importers, selectors, services
 from apps.org.access import access_for
 from apps.org.forms import (
@@ -18,6 +19,7 @@ from apps.org.forms import (
     CompanyForm,
     DepartmentForm,
     EmployeeForm,
+    LeaveForm,
     PositionForm,
 )
 from apps.org.models import Department, DepartmentKind, EmploymentType
@@ -243,14 +245,11 @@ def employee_list(request):
     )
 
 
-@role_required(reads_org)
-def employee_detail(request, pk: int):
-    employee = get_object_or_404(
-        selectors.employee_list(user=request.user, filters={"active": ""}), pk=pk
-    )
-    access = access_for(request.user)
-    account_form = None
-    if access.manages_everything:
+def _employee_page(request, employee, *, account_form=None, leave_form=None, status=200):
+    """The employee's page; safety managers also get the login form and, while the employee is
+    in service, the leaving form."""
+    can_edit = access_for(request.user).manages_everything
+    if can_edit and account_form is None:
         account = employee.user
         account_form = AccountForm(
             initial={
@@ -261,24 +260,37 @@ def employee_detail(request, pk: int):
                 ),
             }
         )
+    if can_edit and employee.is_active and leave_form is None:
+        leave_form = LeaveForm(employee=employee, initial={"left_on": timezone.localdate()})
     return render(
         request,
         "org/employee_detail.html",
         {
             "employee": employee,
             "history": history_entries(employee),
-            "can_edit": access.manages_everything,
+            "can_edit": can_edit,
             "account_form": account_form,
+            "leave_form": leave_form if employee.is_active else None,
         },
+        status=status,
     )
+
+
+def _employee(request, pk: int):
+    return get_object_or_404(
+        selectors.employee_list(user=request.user, filters={"active": ""}), pk=pk
+    )
+
+
+@role_required(reads_org)
+def employee_detail(request, pk: int):
+    return _employee_page(request, _employee(request, pk))
 
 
 @role_required(manages)
 @require_POST
 def employee_account(request, pk: int):
-    employee = get_object_or_404(
-        selectors.employee_list(user=request.user, filters={"active": ""}), pk=pk
-    )
+    employee = _employee(request, pk)
     form = AccountForm(request.POST)
     if form.is_valid():
         saved = _save_form(
@@ -296,17 +308,28 @@ def employee_account(request, pk: int):
         )
         if saved:
             return redirect("org:employee_detail", pk=employee.pk)
-    return render(
+    return _employee_page(request, employee, account_form=form, status=400)
+
+
+@role_required(manages)
+@require_POST
+def employee_leave(request, pk: int):
+    employee = _employee(request, pk)
+    form = LeaveForm(request.POST, employee=employee)
+    if form.is_valid() and run_service(
         request,
-        "org/employee_detail.html",
-        {
-            "employee": employee,
-            "history": history_entries(employee),
-            "can_edit": True,
-            "account_form": form,
-        },
-        status=400,
-    )
+        form,
+        lambda: services.employee_leave(
+            employee=employee,
+            left_on=form.cleaned_data["left_on"],
+            handover_to=form.cleaned_data["handover_to"],
+            user=request.user,
+        ),
+        _("%(name)s has left; their open work was handed over.") % {"name": employee.name},
+    ):
+        return redirect("org:employee_detail", pk=employee.pk)
+    employee.refresh_from_db()
+    return _employee_page(request, employee, leave_form=form, status=400)
 
 
 @role_required(manages)

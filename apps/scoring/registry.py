@@ -1,7 +1,8 @@
 """The evidence-provider registry: apps tell the scoring engine what they measure.
 
 Each domain app registers a provider in its AppConfig.ready(). A provider takes a date and
-returns Indicators for its element(s). The registry never imports an app.
+returns Indicators for its element(s); it may also register a `records` function that lists
+the records behind an indicator (for the evidence binder). The registry never imports an app.
 """
 
 from __future__ import annotations
@@ -27,22 +28,47 @@ class Indicator:
     url: str = ""  # the records behind the figure
 
 
+@dataclass(frozen=True)
+class EvidenceRecord:
+    """One record behind an indicator: what it is, where to see it, and its date (a deadline,
+    an expiry, a due date) if it has one."""
+
+    label: str
+    url: str = ""
+    date: dt.date | None = None
+
+
 Provider = Callable[[dt.date], Iterable[Indicator]]
+# (indicator key, as_of) -> the records behind that indicator; an unknown key gives none.
+Records = Callable[[str, dt.date], Iterable[EvidenceRecord]]
 
 _providers: dict[str, Provider] = {}
 _reads: dict[str, tuple[str, ...]] = {}
+_records: dict[str, Records] = {}
 
 
-def register(name: str, provider: Provider, *, reads: tuple[str, ...] = ()) -> None:
+def register(
+    name: str,
+    provider: Provider,
+    *,
+    reads: tuple[str, ...] = (),
+    records: Records | None = None,
+) -> None:
     """`name` is the app label; `reads` names other apps whose records the provider reads
-    (besides the organisation), so that cached figures follow changes there too."""
+    (besides the organisation), so that cached figures follow changes there too; `records`
+    lists the records behind one of the app's indicators."""
     _providers[name] = provider
     _reads[name] = tuple(reads)
+    if records is None:
+        _records.pop(name, None)
+    else:
+        _records[name] = records
 
 
 def unregister(name: str) -> None:
     _providers.pop(name, None)
     _reads.pop(name, None)
+    _records.pop(name, None)
 
 
 def reads(name: str) -> tuple[str, ...]:
@@ -73,3 +99,17 @@ def indicators(as_of: dt.date) -> dict[str, Indicator]:
         for indicator in indicators_of(name, as_of):
             result[indicator.key] = indicator
     return result
+
+
+def records_of(key: str, as_of: dt.date) -> list[EvidenceRecord]:
+    """The records behind the indicator `key` ("<app>.<name>") as of a date. An app without a
+    records function, or a key it does not list, gives none; a failing app is logged and gives
+    none."""
+    records = _records.get(key.partition(".")[0])
+    if records is None:
+        return []
+    try:
+        return list(records(key, as_of))
+    except Exception:  # noqa: BLE001
+        logger.exception("Evidence records of %s failed", key)
+        return []

@@ -13,4 +13,4 @@ class TrainingConfig(AppConfig):
         from apps.workflow import hooks
 
         hooks.on_sign_off("training.trainingplan", services.on_plan_decided)
-        registry.register("training", evidence.provider)
+        registry.register("training", evidence.provider, records=evidence.records)

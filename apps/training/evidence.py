@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from apps.core.numbers import percent
-from apps.scoring.registry import Indicator
+from apps.scoring.registry import EvidenceRecord, Indicator
 from apps.training import selectors
+from apps.training.models import Certificate
 
 TARGET = Decimal(100)
 
@@ -69,3 +71,38 @@ def provider(as_of: dt.date) -> list[Indicator]:
             reverse("training:plan_list"),
         ),
     ]
+
+
+def _certificates_not_valid(as_of: dt.date) -> list[EvidenceRecord]:
+    """The current certificates (the latest per holder in service and type, as counted by
+    `training.certificates_valid_rate`) that had expired by the date: one query."""
+    latest = (
+        Certificate.objects.filter(holder_id=OuterRef("holder_id"), type_id=OuterRef("type_id"))
+        .order_by("-valid_until", "-pk")
+        .values("pk")[:1]
+    )
+    expired = (
+        Certificate.objects.filter(
+            holder__is_active=True, pk=Subquery(latest), valid_until__lt=as_of
+        )
+        .select_related("holder", "type")
+        .order_by("valid_until", "holder__employee_no", "pk")
+    )
+    url = reverse("training:certificate_list")
+    return [
+        EvidenceRecord(
+            f"{certificate.holder.name} · {certificate}",
+            f"{url}?holder={certificate.holder_id}&state=expired",
+            certificate.valid_until,
+        )
+        for certificate in expired
+    ]
+
+
+RECORDS = {"training.certificates_valid_rate": _certificates_not_valid}
+
+
+def records(key: str, as_of: dt.date) -> list[EvidenceRecord]:
+    """The records behind one of this app's indicators (see RECORDS for the keys it lists)."""
+    lister = RECORDS.get(key)
+    return lister(as_of) if lister else []

@@ -8,4 +8,8 @@ class WorkflowConfig(AppConfig):
     verbose_name = _("Tasks and sign-offs")
 
     def ready(self) -> None:
+        from apps.org import hooks
         from apps.workflow import exporters, menu  # noqa: F401 - registers exporters and menu items
+        from apps.workflow.services.handover import tasks_hand_over
+
+        hooks.on_employee_leave(tasks_hand_over)

@@ -1,5 +1,6 @@
 """Workflow writes: tasks and their sign-offs, notifications, daily reminders."""
 
+from apps.workflow.services.handover import tasks_hand_over
 from apps.workflow.services.notifications import (
     department_recipients,
     notification_mark_read,
@@ -35,4 +36,5 @@ __all__ = [
     "task_sign_off",
     "task_submit",
     "task_update",
+    "tasks_hand_over",
 ]
