@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, HttpResponse
@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
-from apps.core.forms import add_errors
 from apps.core.models import Attachment
 from apps.core.selectors import history_entries
 from apps.core.views import form_page, run_service
@@ -342,12 +341,13 @@ def measure_check(request, pk: int, measure_pk: int):
         raise PermissionDenied
     form = MeasureCheckForm(request.POST)
     if form.is_valid():
-        try:
-            services.measure_check(measure=measure, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("Check recorded."))
+        run_service(
+            request,
+            form,
+            lambda: services.measure_check(measure=measure, user=request.user, **form.cleaned_data),
+            _("Check recorded."),
+        )
+        if not form.errors:
             return redirect(unit)
     # Refused: the page again with what was typed and why, next to the measure.
     return _detail_page(request, unit, check_form=form, check_measure_id=measure.pk, status=400)
