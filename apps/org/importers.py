@@ -9,7 +9,14 @@ from django.utils.translation import gettext as _
 from apps.core.exceptions import RowError
 from apps.core.importing import ParsedRow, raise_row_errors, read_sheet, validation_row_errors
 from apps.org.models import Department, Employee, Position
-from apps.org.services import ImportResult, department_save, employee_left
+from apps.org.services import (
+    EMPLOYEE_FIELDS,
+    ImportResult,
+    department_save,
+    employee_create,
+    employee_update,
+    position_save,
+)
 from apps.org.sheets import DEPARTMENT_COLUMNS, EMPLOYEE_COLUMNS
 
 
@@ -145,8 +152,8 @@ EMPLOYEE_OPTIONAL = (
 
 
 def _employee_from_row(values: dict, department: Department, existing: dict) -> Employee:
-    """The employee of the row's number (new or existing) with the row's values set; `_left`
-    says whether the row marks an active employee as gone."""
+    """The employee of the row's number (new or existing) with the row's values set, to check
+    the row before anything is written."""
     employee = existing.get(values["employee_no"]) or Employee(employee_no=values["employee_no"])
     employee.name = values["name"]
     employee.department = department
@@ -155,30 +162,43 @@ def _employee_from_row(values: dict, department: Department, existing: dict) -> 
             setattr(employee, field, values[field])
     if values.get("employment_type"):
         employee.employment_type = values["employment_type"]
-    was_active = employee.pk is not None and employee.is_active
     if values.get("is_active") is not None:
         employee.is_active = values["is_active"]
-    employee._left = was_active and not employee.is_active
     return employee
 
 
+def _employee_data(employee: Employee) -> dict:
+    return {f: getattr(employee, f) for f in EMPLOYEE_FIELDS if f != "position"}
+
+
 def _employees_save(
-    prepared: list[tuple[Employee, str]], positions: dict[str, Position], *, user
+    prepared: list[tuple[int, Employee, str]], positions: dict[str, Position], *, user, labels
 ) -> ImportResult:
-    """Save the checked employees, creating the positions they name on first sight."""
+    """Save the checked employees through the same services as the forms (which also take a
+    leaver's login away), creating the positions they name on first sight."""
     created = updated = 0
-    for employee, position_name in prepared:
-        if position_name:
-            if position_name not in positions:
-                positions[position_name] = Position.objects.create(name=position_name)
-            employee.position = positions[position_name]
-        is_new = employee.pk is None
-        employee._history_user = user
-        employee.save()
-        if employee._left:
-            employee_left(employee)
-        created += is_new
-        updated += not is_new
+    errors = []
+    for number, employee, position_name in prepared:
+        data = _employee_data(employee)
+        try:
+            with transaction.atomic():
+                if position_name:
+                    if position_name not in positions:
+                        positions[position_name] = position_save(
+                            data={"name": position_name}, user=user
+                        )
+                    data["position"] = positions[position_name]
+                if employee.pk is None:
+                    employee_create(data=data, user=user)
+                else:
+                    employee_update(employee=employee, data=data, user=user)
+        except ValidationError as exc:
+            errors.extend(validation_row_errors(number, exc, labels))
+            continue
+        created += employee.pk is None
+        updated += employee.pk is not None
+    if errors:
+        raise_row_errors(errors)
     return ImportResult(created=created, updated=updated)
 
 
@@ -193,7 +213,7 @@ def employee_import(*, upload, user) -> ImportResult:
     numbers = [r.values.get("employee_no") for r in rows]
     existing = {e.employee_no: e for e in Employee.objects.filter(employee_no__in=numbers)}
 
-    prepared: list[tuple[Employee, str]] = []
+    prepared: list[tuple[int, Employee, str]] = []
     for row in rows:
         values = row.values
         if not values.get("employee_no") or not values.get("department_code"):
@@ -217,7 +237,7 @@ def employee_import(*, upload, user) -> ImportResult:
         except ValidationError as exc:
             errors.extend(validation_row_errors(row.number, exc, labels))
             continue
-        prepared.append((employee, values.get("position") or ""))
+        prepared.append((row.number, employee, values.get("position") or ""))
     if errors:
         raise_row_errors(errors)
-    return _employees_save(prepared, positions, user=user)
+    return _employees_save(prepared, positions, user=user, labels=labels)
