@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from apps.accidents import services
 from apps.accidents.models import ManHours
 from apps.accidents.services._common import _require_manager
 from apps.accidents.services.man_hours import first_of_month
 from apps.core.exceptions import RowError
-from apps.core.importing import Column, a_date, decimal, integer, raise_row_errors, read_sheet, text
+from apps.core.importing import (
+    Column,
+    a_date,
+    decimal,
+    integer,
+    raise_row_errors,
+    read_sheet,
+    text,
+    validation_row_errors,
+)
 from apps.org.models import Department
 from apps.org.services import ImportResult
 
@@ -29,10 +39,11 @@ def man_hours_import(*, upload, user) -> ImportResult:
     _require_manager(user)
     rows, errors = read_sheet(upload, MAN_HOURS_COLUMNS)
     labels = {c.key: str(c.label) for c in MAN_HOURS_COLUMNS}
-    departments = dict(Department.objects.values_list("code", "pk"))
-    existing = {(m.department_id, m.month): m for m in ManHours.objects.all()}
+    departments_by_pk = {d.pk: d for d in Department.objects.all()}
+    departments = {d.code: d.pk for d in departments_by_pk.values()}
+    existing = set(ManHours.objects.values_list("department_id", "month"))
     seen: dict[tuple, int] = {}
-    new, changed = [], []
+    checked = []
     for row in rows:
         values = row.values
         code = values.get("department")
@@ -68,13 +79,24 @@ def man_hours_import(*, upload, user) -> ImportResult:
             )
             continue
         seen[key] = row.number
-        item = existing.get(key) or ManHours(department_id=key[0], month=key[1])
-        item.hours, item.headcount = hours, headcount or 0
-        (changed if item.pk else new).append(item)
+        checked.append((row.number, key, hours, headcount))
     if errors:
         raise_row_errors(errors)
-    bulk_create_with_history(new, ManHours, batch_size=500, default_user=user)
-    bulk_update_with_history(
-        changed, ManHours, ["hours", "headcount"], batch_size=500, default_user=user
-    )
-    return ImportResult(created=len(new), updated=len(changed))
+    # A year of months per department at most: each row through the same service as the form.
+    created = 0
+    for number, (department_id, month), hours, headcount in checked:
+        try:
+            with transaction.atomic():
+                services.man_hours_save(
+                    department=departments_by_pk[department_id],
+                    month=month,
+                    hours=hours,
+                    headcount=headcount,
+                    user=user,
+                )
+        except ValidationError as exc:
+            errors.extend(validation_row_errors(number, exc, labels))
+        created += (department_id, month) not in existing
+    if errors:
+        raise_row_errors(errors)
+    return ImportResult(created=created, updated=len(checked) - created)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,9 +23,8 @@ from apps.accidents.forms import (
 )
 from apps.accidents.models import AccidentStatus, AccidentType, Grade
 from apps.core.exceptions import ApplicationError
-from apps.core.forms import add_errors
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import import_view, sheet_template_response
+from apps.core.views import import_view, run_service, sheet_template_response
 from apps.org.access import access_for
 from apps.org.permissions import manages, reads_org, role_required
 from apps.org.selectors import department_list
@@ -35,21 +34,6 @@ PAGE_SIZE = 25
 
 def _reports(access) -> bool:
     return access.manages_everything or access.is_department_head
-
-
-def _run(request, form, action, success: str):
-    """Call a service; show its refusal on the form. Returns the result or None."""
-    try:
-        result = action()
-    except ValidationError as exc:
-        add_errors(form, exc)
-    except (ApplicationError, PermissionDenied) as exc:
-        form.add_error(None, getattr(exc, "message", None) or str(exc))
-    else:
-        if success:
-            messages.success(request, success)
-        return result
-    return None
 
 
 def _get(request, pk: int):
@@ -136,13 +120,14 @@ def accident_edit(request, pk: int | None = None):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         files = data.pop("files") or []
-        saved = _run(
+        saved = run_service(
             request,
             form,
             lambda: services.accident_save(
                 accident=accident, data=data, user=request.user, files=files
             ),
             _("Accident saved."),
+            denied_on_form=True,
         )
         if saved is not None:
             return redirect(saved)
@@ -164,7 +149,9 @@ def _post_action(request, pk, form_class, key, action, success):
     accident = _get(request, pk)
     form = form_class(request.POST)
     if form.is_valid():
-        done = _run(request, form, lambda: action(accident, form.cleaned_data), success)
+        done = run_service(
+            request, form, lambda: action(accident, form.cleaned_data), success, denied_on_form=True
+        )
         if done is not None:
             return redirect(accident)
     return accident_detail(request, pk, forms={key: form}, status=400)
@@ -221,13 +208,14 @@ def investigation(request, pk: int):
     accident = _get(request, pk)
     form = InvestigationForm(request.POST or None, instance=accident)
     if request.method == "POST" and form.is_valid():
-        saved = _run(
+        saved = run_service(
             request,
             form,
             lambda: services.investigation_save(
                 accident=accident, data=form.cleaned_data, user=request.user
             ),
             _("Investigation saved."),
+            denied_on_form=True,
         )
         if saved is not None:
             return redirect(saved)
@@ -308,11 +296,12 @@ def man_hours_list(request):
         if form is None:
             raise PermissionDenied
         if form.is_valid():
-            saved = _run(
+            saved = run_service(
                 request,
                 form,
                 lambda: services.man_hours_save(user=request.user, **form.cleaned_data),
                 _("Man-hours saved."),
+                denied_on_form=True,
             )
             if saved is not None:
                 return redirect("accidents:man_hours")
@@ -371,11 +360,12 @@ def lesson_edit(request, pk: int | None = None):
         accidents=selectors.accident_list(user=request.user),
     )
     if request.method == "POST" and form.is_valid():
-        saved = _run(
+        saved = run_service(
             request,
             form,
             lambda: services.lesson_save(lesson=lesson, data=form.cleaned_data, user=request.user),
             _("Case education saved."),
+            denied_on_form=True,
         )
         if saved is not None:
             return redirect("accidents:lessons")

@@ -7,6 +7,7 @@ from rest_framework.response import Response
 
 from apps.assessment import selectors, services
 from apps.assessment.models import Assessment, Finding, NonConformity
+from apps.core.viewsets import ServiceMixin, fields_as_keywords
 from apps.org.permissions import DepartmentScoped, sees_everything
 
 
@@ -138,7 +139,11 @@ class NonConformitySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+_SET_LATER = ("conclusion", "fatalities", "larger_or_worse_accident")
+
+
 class AssessmentViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -160,17 +165,14 @@ class AssessmentViewSet(
             return AssessmentUpdateSerializer
         return AssessmentSerializer
 
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("conclusion", None)
-        data.pop("fatalities", None)
-        data.pop("larger_or_worse_accident", None)
-        serializer.instance = services.assessment_create(user=self.request.user, **data)
+    create_service = fields_as_keywords(services.assessment_create)
+    instance_name = "assessment"
+    update_service = services.assessment_update
 
-    def perform_update(self, serializer):
-        serializer.instance = services.assessment_update(
-            assessment=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    def service_arguments(self, data, instance=None):
+        if instance is None:  # the gate fields are set on the assessment later, not on opening
+            data = {k: v for k, v in data.items() if k not in _SET_LATER}
+        return super().service_arguments(data, instance)
 
     @extend_schema(responses=SummarySerializer)
     @action(detail=True, methods=["get"])
@@ -202,6 +204,7 @@ class AssessmentViewSet(
 
 
 class FindingViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
@@ -223,15 +226,9 @@ class FindingViewSet(
             .order_by("item__order")
         )
 
-    def perform_update(self, serializer):
-        finding = serializer.instance
-        data = serializer.validated_data
-        serializer.instance = services.finding_score(
-            finding=finding,
-            user=self.request.user,
-            applicable=data.get("applicable", finding.applicable),
-            deduction=data.get("deduction", finding.deduction),
-            reason=data.get("reason", finding.reason),
-            department=data.get("department", finding.department),
-            veto_failed=data.get("veto_failed", finding.veto_failed),
-        )
+    update_service = services.finding_score
+
+    def service_arguments(self, data, instance=None):
+        """A PATCH scores with the finding's current values for the fields it leaves out."""
+        fields = ("applicable", "deduction", "reason", "department", "veto_failed")
+        return {"finding": instance, **{f: data.get(f, getattr(instance, f)) for f in fields}}

@@ -12,6 +12,7 @@ from apps.assessment import charts, selectors, services
 from apps.assessment.forms import AssessmentForm, AwardForm, FindingForm, GateForm
 from apps.assessment.models import Finding
 from apps.core.exceptions import ApplicationError
+from apps.core.views import run_service
 from apps.org.access import access_for
 from apps.org.permissions import manages, role_required, sees_everything
 from apps.scoring.models import Element
@@ -38,12 +39,13 @@ def assessment_list(request):
 def assessment_create(request):
     form = AssessmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            assessment = services.assessment_create(user=request.user, **form.cleaned_data)
-        except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, getattr(exc, "message", None) or " ".join(exc.messages))
-        else:
-            messages.success(request, _("Assessment created: score it element by element."))
+        assessment = run_service(
+            request,
+            form,
+            lambda: services.assessment_create(user=request.user, **form.cleaned_data),
+            _("Assessment created: score it element by element."),
+        )
+        if assessment is not None:
             return redirect("assessment:detail", pk=assessment.pk)
     return render(
         request,

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -94,20 +94,36 @@ def export_start(request, kind: str):
     return redirect("core:generated_file_list")
 
 
-def run_service(request, form, action, success: str):
+def run_service(request, form, action, success: str, *, denied_on_form: bool = False):
     """Call a service for a bound form: a refusal is shown on the form (field errors where the
-    service names the field), success as a message. Returns the result, or None if refused."""
+    service names the field), success as a message. Returns the result, or None if refused.
+
+    A refusal always leaves an error on the form, so `form.errors` tells a refused call from a
+    service that returns nothing. With `denied_on_form`, a PermissionDenied the service raises (a
+    rule about who may act on this record, e.g. only the investigation leader) is shown on the
+    form as well, instead of the 403 page."""
+    refusals = (ApplicationError, PermissionDenied) if denied_on_form else ApplicationError
     try:
         result = action()
     except ValidationError as exc:
         add_errors(form, exc)
-    except ApplicationError as exc:
-        form.add_error(None, exc.message)
+    except refusals as exc:
+        form.add_error(None, getattr(exc, "message", None) or str(exc))
     else:
         if success:
             messages.success(request, success)
         return result
     return None
+
+
+def form_page(request, form, *, title, cancel_url, multipart=False, status=200):
+    """The one page of a single form: its title, the fields, save and cancel."""
+    return render(
+        request,
+        "core/form_page.html",
+        {"form": form, "title": title, "cancel_url": cancel_url, "multipart": multipart},
+        status=status,
+    )
 
 
 def import_view(request, *, importer, title, template_url_name, success_url, back_url):

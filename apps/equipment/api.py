@@ -6,6 +6,7 @@ from rest_framework import mixins, parsers, permissions, serializers, status, vi
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin
 from apps.equipment import selectors, services
 from apps.equipment.models import (
     Equipment,
@@ -109,6 +110,7 @@ class EquipmentScrapSerializer(serializers.Serializer):
 
 
 class EquipmentViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -129,15 +131,10 @@ class EquipmentViewSet(
         params = self.request.query_params.dict() if self.action == "list" else None
         return selectors.equipment_list(user=self.request.user, filters=params)
 
-    def perform_create(self, serializer):
-        serializer.instance = services.equipment_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.equipment_save
 
-    def perform_update(self, serializer):
-        serializer.instance = services.equipment_save(
-            equipment=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "equipment"
+    update_service = services.equipment_save
 
     @extend_schema(request=EquipmentRecordCreateSerializer, responses=EquipmentRecordSerializer)
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
@@ -209,6 +206,7 @@ class DeviceCheckSerializer(serializers.Serializer):
 
 
 class DeviceViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -225,15 +223,10 @@ class DeviceViewSet(
     def get_queryset(self):
         return selectors.device_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        serializer.instance = services.device_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.device_save
 
-    def perform_update(self, serializer):
-        serializer.instance = services.device_save(
-            device=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "device"
+    update_service = services.device_save
 
     @extend_schema(request=DeviceCheckSerializer, responses=DeviceSerializer)
     @action(detail=True, methods=["post"])
@@ -253,6 +246,7 @@ class MaintenancePlanSerializer(serializers.ModelSerializer):
 
 
 class MaintenancePlanViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -269,15 +263,10 @@ class MaintenancePlanViewSet(
     def get_queryset(self):
         return selectors.plan_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        serializer.instance = services.maintenance_plan_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.maintenance_plan_save
 
-    def perform_update(self, serializer):
-        serializer.instance = services.maintenance_plan_save(
-            plan=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "plan"
+    update_service = services.maintenance_plan_save
 
 
 class SafetyProjectSerializer(serializers.ModelSerializer):
@@ -298,6 +287,7 @@ class SafetyProjectSerializer(serializers.ModelSerializer):
 
 
 class ProjectViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -315,15 +305,10 @@ class ProjectViewSet(
     def get_queryset(self):
         return selectors.project_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        serializer.instance = services.project_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.project_save
 
-    def perform_update(self, serializer):
-        serializer.instance = services.project_save(
-            project=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "project"
+    update_service = services.project_save
 
 
 class SpecialTypeViewSet(viewsets.ReadOnlyModelViewSet):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, HttpResponse
@@ -14,10 +14,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
-from apps.core.forms import add_errors
 from apps.core.models import Attachment
 from apps.core.selectors import history_entries
-from apps.core.views import run_service
+from apps.core.views import form_page, run_service
 from apps.major_hazards import selectors, services
 from apps.major_hazards.exporters import report_pdf
 from apps.major_hazards.forms import (
@@ -40,14 +39,6 @@ from apps.org.selectors import department_list
 
 PAGE_SIZE = 25
 LEVELS = [(n, gettext_lazy("Level %(n)s") % {"n": n}) for n in (1, 2, 3, 4)]
-
-
-def _form_page(request, form, title, cancel_url, multipart=False):
-    return render(
-        request,
-        "core/form_page.html",
-        {"form": form, "title": title, "cancel_url": cancel_url, "multipart": multipart},
-    )
 
 
 def _unit(request, pk: int):
@@ -161,11 +152,11 @@ def unit_edit(request, pk: int | None = None):
         )
         if saved is not None:
             return redirect(saved)
-    return _form_page(
+    return form_page(
         request,
         form,
-        _("Edit unit") if pk else _("New unit"),
-        unit.get_absolute_url() if unit else reverse("major_hazards:list"),
+        title=_("Edit unit") if pk else _("New unit"),
+        cancel_url=unit.get_absolute_url() if unit else reverse("major_hazards:list"),
     )
 
 
@@ -210,8 +201,11 @@ def item_edit(request, pk: int, item_pk: int | None = None):
         )
         if saved is not None:
             return redirect(unit)
-    return _form_page(
-        request, form, _("Chemical in %(unit)s") % {"unit": unit}, unit.get_absolute_url()
+    return form_page(
+        request,
+        form,
+        title=_("Chemical in %(unit)s") % {"unit": unit},
+        cancel_url=unit.get_absolute_url(),
     )
 
 
@@ -262,7 +256,13 @@ def entry_edit(request, pk: int, entry_pk: int | None = None):
         )
         if saved is not None:
             return redirect(unit)
-    return _form_page(request, form, _("Registration and filing"), unit.get_absolute_url(), True)
+    return form_page(
+        request,
+        form,
+        title=_("Registration and filing"),
+        cancel_url=unit.get_absolute_url(),
+        multipart=True,
+    )
 
 
 @role_required(manages)
@@ -280,7 +280,13 @@ def assessment_edit(request, pk: int):
         )
         if saved is not None:
             return redirect(unit)
-    return _form_page(request, form, _("Safety assessment"), unit.get_absolute_url(), True)
+    return form_page(
+        request,
+        form,
+        title=_("Safety assessment"),
+        cancel_url=unit.get_absolute_url(),
+        multipart=True,
+    )
 
 
 @role_required(reads_org)
@@ -321,7 +327,9 @@ def measure_edit(request, pk: int, measure_pk: int | None = None):
         )
         if saved is not None:
             return redirect(unit)
-    return _form_page(request, form, _("Monitoring or control measure"), unit.get_absolute_url())
+    return form_page(
+        request, form, title=_("Monitoring or control measure"), cancel_url=unit.get_absolute_url()
+    )
 
 
 @require_POST
@@ -333,12 +341,13 @@ def measure_check(request, pk: int, measure_pk: int):
         raise PermissionDenied
     form = MeasureCheckForm(request.POST)
     if form.is_valid():
-        try:
-            services.measure_check(measure=measure, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("Check recorded."))
+        run_service(
+            request,
+            form,
+            lambda: services.measure_check(measure=measure, user=request.user, **form.cleaned_data),
+            _("Check recorded."),
+        )
+        if not form.errors:
             return redirect(unit)
     # Refused: the page again with what was typed and why, next to the measure.
     return _detail_page(request, unit, check_form=form, check_measure_id=measure.pk, status=400)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
@@ -130,16 +129,10 @@ class DepartmentViewSet(ListCreateUpdateViewSet):
     def get_queryset(self):
         return selectors.department_list(user=self.request.user)
 
-    @transaction.atomic
-    def perform_create(self, serializer):
-        serializer.instance = services.department_create(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.department_create
 
-    def perform_update(self, serializer):
-        serializer.instance = services.department_update(
-            department=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "department"
+    update_service = services.department_update
 
 
 class PositionViewSet(ListCreateUpdateViewSet):
@@ -153,15 +146,10 @@ class PositionViewSet(ListCreateUpdateViewSet):
     def get_queryset(self):
         return selectors.position_list()
 
-    def perform_create(self, serializer):
-        serializer.instance = services.position_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.position_save
 
-    def perform_update(self, serializer):
-        serializer.instance = services.position_save(
-            position=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "position"
+    update_service = services.position_save
 
 
 class EmployeeViewSet(ListCreateUpdateViewSet):
@@ -186,15 +174,10 @@ class EmployeeViewSet(ListCreateUpdateViewSet):
     def get_queryset(self):
         return selectors.employee_list(user=self.request.user, filters={"active": ""})
 
-    def perform_create(self, serializer):
-        serializer.instance = services.employee_create(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.employee_create
 
-    def perform_update(self, serializer):
-        serializer.instance = services.employee_update(
-            employee=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "employee"
+    update_service = services.employee_update
 
     @extend_schema(request=LeaveSerializer, responses=EmployeeSerializer)
     @action(detail=True, methods=["post"])

@@ -9,7 +9,14 @@ from django.utils.translation import gettext as _
 from apps.core.exceptions import RowError
 from apps.core.importing import ParsedRow, raise_row_errors, read_sheet, validation_row_errors
 from apps.org.models import Department, Employee, Position
-from apps.org.services import ImportResult, department_save, employee_save
+from apps.org.services import (
+    EMPLOYEE_FIELDS,
+    ImportResult,
+    department_save,
+    employee_create,
+    employee_update,
+    position_save,
+)
 from apps.org.sheets import DEPARTMENT_COLUMNS, EMPLOYEE_COLUMNS
 
 
@@ -145,7 +152,8 @@ EMPLOYEE_OPTIONAL = (
 
 
 def _employee_from_row(values: dict, department: Department, existing: dict) -> Employee:
-    """The employee of the row's number (new or existing) with the row's values set."""
+    """The employee of the row's number (new or existing) with the row's values set, to check
+    the row before anything is written."""
     employee = existing.get(values["employee_no"]) or Employee(employee_no=values["employee_no"])
     employee.name = values["name"]
     employee.department = department
@@ -159,35 +167,37 @@ def _employee_from_row(values: dict, department: Department, existing: dict) -> 
     return employee
 
 
+def _employee_data(employee: Employee) -> dict:
+    return {f: getattr(employee, f) for f in EMPLOYEE_FIELDS if f != "position"}
+
+
 def _employees_save(
-    prepared: list[tuple[int, Employee, str]],
-    positions: dict[str, Position],
-    labels: dict[str, str],
-    *,
-    user,
+    prepared: list[tuple[int, Employee, str]], positions: dict[str, Position], *, user, labels
 ) -> ImportResult:
-    """Save the checked employees through the one employee service (which asks the apps about
-    moves and hands over the work of leavers), creating the positions they name on first sight.
-    A refused row is named and nothing is imported."""
+    """Save the checked employees through the same services as the forms (which also take a
+    leaver's login away), creating the positions they name on first sight."""
     created = updated = 0
-    errors: list[RowError] = []
+    errors = []
     for number, employee, position_name in prepared:
-        if position_name:
-            if position_name not in positions:
-                positions[position_name] = Position.objects.create(name=position_name)
-            employee.position = positions[position_name]
-        is_new = employee.pk is None
+        data = _employee_data(employee)
         try:
             with transaction.atomic():
-                employee_save(employee, user=user)
+                if position_name:
+                    if position_name not in positions:
+                        positions[position_name] = position_save(
+                            data={"name": position_name}, user=user
+                        )
+                    data["position"] = positions[position_name]
+                if employee.pk is None:
+                    employee_create(data=data, user=user)
+                else:
+                    employee_update(employee=employee, data=data, user=user)
         except ValidationError as exc:
             errors.extend(validation_row_errors(number, exc, labels))
             continue
-        created += is_new
-        updated += not is_new
+        created += employee.pk is None
+        updated += employee.pk is not None
     if errors:
-        # Rows refused after earlier ones were saved: roll the whole import back.
-        transaction.set_rollback(True)
         raise_row_errors(errors)
     return ImportResult(created=created, updated=updated)
 
@@ -230,4 +240,4 @@ def employee_import(*, upload, user) -> ImportResult:
         prepared.append((row.number, employee, values.get("position") or ""))
     if errors:
         raise_row_errors(errors)
-    return _employees_save(prepared, positions, labels, user=user)
+    return _employees_save(prepared, positions, user=user, labels=labels)

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -9,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.forms import add_errors
 from apps.core.selectors import history_entries
 from apps.core.views import import_view, run_service, sheet_template_response
 from apps.org import importers, selectors, services
@@ -27,17 +24,6 @@ from apps.org.permissions import manages, reads_org, role_required
 from apps.org.sheets import DEPARTMENT_COLUMNS, EMPLOYEE_COLUMNS
 
 PAGE_SIZE = 25
-
-
-def _save_form(request, form, save, *, success: str):
-    """Run a service with the form's data; show its validation errors on the form."""
-    try:
-        obj = save(form.cleaned_data)
-    except ValidationError as exc:
-        add_errors(form, exc)
-        return None
-    messages.success(request, success)
-    return obj
 
 
 # ------------------------------------------------------------------------------
@@ -61,11 +47,11 @@ def company_detail(request):
 def company_edit(request):
     form = CompanyForm(request.POST or None, instance=selectors.company_get())
     if request.method == "POST" and form.is_valid():
-        saved = _save_form(
+        saved = run_service(
             request,
             form,
-            lambda data: services.company_update(data=data, user=request.user),
-            success=_("Company profile saved."),
+            lambda: services.company_update(data=form.cleaned_data, user=request.user),
+            _("Company profile saved."),
         )
         if saved:
             return redirect("org:company")
@@ -121,11 +107,11 @@ def department_create(request):
     initial = {"parent": request.GET.get("parent")} if request.GET.get("parent") else None
     form = DepartmentForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        department = _save_form(
+        department = run_service(
             request,
             form,
-            lambda data: services.department_create(data=data, user=request.user),
-            success=_("Department created."),
+            lambda: services.department_create(data=form.cleaned_data, user=request.user),
+            _("Department created."),
         )
         if department:
             return redirect("org:department_detail", pk=department.pk)
@@ -141,13 +127,13 @@ def department_edit(request, pk: int):
     department = get_object_or_404(Department, pk=pk)
     form = DepartmentForm(request.POST or None, instance=department)
     if request.method == "POST" and form.is_valid():
-        saved = _save_form(
+        saved = run_service(
             request,
             form,
-            lambda data: services.department_update(
-                department=department, data=data, user=request.user
+            lambda: services.department_update(
+                department=department, data=form.cleaned_data, user=request.user
             ),
-            success=_("Department saved."),
+            _("Department saved."),
         )
         if saved:
             return redirect("org:department_detail", pk=department.pk)
@@ -200,11 +186,13 @@ def position_edit(request, pk: int | None = None):
     position = get_object_or_404(selectors.position_list(), pk=pk) if pk else None
     form = PositionForm(request.POST or None, instance=position)
     if request.method == "POST" and form.is_valid():
-        saved = _save_form(
+        saved = run_service(
             request,
             form,
-            lambda data: services.position_save(position=position, data=data, user=request.user),
-            success=_("Position saved."),
+            lambda: services.position_save(
+                position=position, data=form.cleaned_data, user=request.user
+            ),
+            _("Position saved."),
         )
         if saved:
             return redirect("org:position_list")
@@ -293,18 +281,18 @@ def employee_account(request, pk: int):
     employee = _employee(request, pk)
     form = AccountForm(request.POST)
     if form.is_valid():
-        saved = _save_form(
+        saved = run_service(
             request,
             form,
-            lambda data: services.employee_account_set(
+            lambda: services.employee_account_set(
                 employee=employee,
-                username=data["username"],
-                password=data["password"] or None,
-                roles=data["roles"],
-                headed_departments=list(data["headed_departments"]),
+                username=form.cleaned_data["username"],
+                password=form.cleaned_data["password"] or None,
+                roles=form.cleaned_data["roles"],
+                headed_departments=list(form.cleaned_data["headed_departments"]),
                 user=request.user,
             ),
-            success=_("Login account and roles saved."),
+            _("Login account and roles saved."),
         )
         if saved:
             return redirect("org:employee_detail", pk=employee.pk)
@@ -347,7 +335,7 @@ def employee_edit(request, pk: int | None = None):
             )
         else:
             save = lambda data: services.employee_create(data=data, user=request.user)  # noqa: E731
-        saved = _save_form(request, form, save, success=_("Employee saved."))
+        saved = run_service(request, form, lambda: save(form.cleaned_data), _("Employee saved."))
         if saved:
             return redirect("org:employee_detail", pk=saved.pk)
     title = _("Edit employee") if employee else _("New employee")

@@ -5,7 +5,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, fields_as_keywords
 from apps.workflow import selectors, services
 from apps.workflow.models import Notification, SignOff, SignOffDecision, Task
 
@@ -100,15 +100,10 @@ class TaskViewSet(ListCreateUpdateViewSet):
             return TaskUpdateSerializer
         return TaskSerializer
 
-    def perform_create(self, serializer):
-        serializer.instance = services.task_create(
-            user=self.request.user, **serializer.validated_data
-        )
+    create_service = fields_as_keywords(services.task_create)
 
-    def perform_update(self, serializer):
-        serializer.instance = services.task_update(
-            task=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "task"
+    update_service = services.task_update
 
     def _respond(self, task) -> Response:
         task = selectors.task_get(user=self.request.user, pk=task.pk)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,8 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.exceptions import ApplicationError
 from apps.core.selectors import attachment_list, history_entries
+from apps.core.views import run_service
 from apps.org.access import access_for
 from apps.org.selectors import department_list
 from apps.workflow import hooks, selectors, services
@@ -121,13 +121,13 @@ def task_create(request):
         raise PermissionDenied
     form = TaskForm(request.POST or None, departments=_headed_departments(request))
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            task = services.task_create(user=request.user, **data)
-        except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, getattr(exc, "message", None) or " ".join(exc.messages))
-        else:
-            messages.success(request, _("Task created."))
+        task = run_service(
+            request,
+            form,
+            lambda: services.task_create(user=request.user, **form.cleaned_data),
+            _("Task created."),
+        )
+        if task is not None:
             return redirect("workflow:task_detail", pk=task.pk)
     return render(
         request,
@@ -143,12 +143,13 @@ def task_edit(request, pk: int):
         raise PermissionDenied
     form = TaskForm(request.POST or None, instance=task)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.task_update(task=task, data=form.cleaned_data, user=request.user)
-        except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, getattr(exc, "message", None) or " ".join(exc.messages))
-        else:
-            messages.success(request, _("Task saved."))
+        run_service(
+            request,
+            form,
+            lambda: services.task_update(task=task, data=form.cleaned_data, user=request.user),
+            _("Task saved."),
+        )
+        if not form.errors:
             return redirect("workflow:task_detail", pk=task.pk)
     return render(
         request,
@@ -164,14 +165,8 @@ def task_edit(request, pk: int):
 def _transition(request, task: Task, form, action, success: str, form_name: str):
     """Run one state change; on a refusal re-show the page with what was typed."""
     if form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except PermissionDenied:
-            raise
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, success)
+        run_service(request, form, lambda: action(form.cleaned_data), success)
+        if not form.errors:
             return redirect("workflow:task_detail", pk=task.pk)
     messages.error(request, _("The action could not be done; see the form below."))
     task.refresh_from_db()

@@ -6,6 +6,7 @@ from rest_framework import mixins, serializers, viewsets
 
 from apps.accidents import selectors, services
 from apps.accidents.models import Lesson
+from apps.core.viewsets import ServiceMixin
 from apps.org.models import Department, Employee
 from apps.org.permissions import DepartmentScoped, reads_org
 
@@ -22,6 +23,7 @@ class LessonSerializer(serializers.ModelSerializer):
 
 
 class LessonViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -37,7 +39,4 @@ class LessonViewSet(
     def get_queryset(self):
         return selectors.lesson_list(user=self.request.user).prefetch_related("attendees")
 
-    def perform_create(self, serializer):
-        serializer.instance = services.lesson_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.lesson_save

@@ -18,6 +18,7 @@ from apps.accidents.api.casualties import (
 from apps.accidents.api.investigation import AccidentMeasureSerializer, InvestigationActions
 from apps.accidents.exporters import basis_text
 from apps.accidents.models import Accident, AccidentType
+from apps.core.viewsets import ServiceMixin
 from apps.org.permissions import DepartmentScoped, reads_org
 
 
@@ -149,6 +150,7 @@ class PhotosSerializer(serializers.Serializer):
 # people and casualty-updates come from CasualtyActions; investigation, measures and close
 # from InvestigationActions.
 class AccidentViewSet(
+    ServiceMixin,
     CasualtyActions,
     InvestigationActions,
     mixins.ListModelMixin,
@@ -178,15 +180,10 @@ class AccidentViewSet(
             )
         return selectors.accident_detail_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        serializer.instance = services.accident_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.accident_save
 
-    def perform_update(self, serializer):
-        serializer.instance = services.accident_save(
-            accident=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "accident"
+    update_service = services.accident_save
 
     def _detail(self, accident):
         accident = selectors.accident_detail_list(user=self.request.user).get(pk=accident.pk)

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from apps.accidents import selectors, services
 from apps.accidents.models import ManHours
+from apps.core.viewsets import ServiceMixin, fields_as_keywords
 from apps.org.permissions import DepartmentScoped, reads_org
 
 
@@ -18,6 +19,7 @@ class ManHoursSerializer(serializers.ModelSerializer):
 
 
 class ManHoursViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -42,10 +44,7 @@ class ManHoursViewSet(
             serializer.validators = []  # a repeated month replaces the old figures
         return serializer
 
-    def perform_create(self, serializer):
-        serializer.instance = services.man_hours_save(
-            user=self.request.user, **serializer.validated_data
-        )
+    create_service = fields_as_keywords(services.man_hours_save)
 
 
 def _period(p) -> dict:

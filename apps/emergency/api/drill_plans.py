@@ -7,6 +7,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin
 from apps.emergency import selectors, services
 from apps.emergency.api._common import _Scoped
 from apps.emergency.models import DrillPlan, DrillPlanItem
@@ -40,6 +41,7 @@ class DrillPlanSerializer(serializers.ModelSerializer):
 
 
 class DrillPlanViewSet(
+    ServiceMixin,
     _Scoped,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -56,10 +58,7 @@ class DrillPlanViewSet(
     def get_queryset(self):
         return selectors.drill_plan_list(user=self.request.user).prefetch_related("items")
 
-    def perform_create(self, serializer):
-        serializer.instance = services.drill_plan_create(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.drill_plan_create
 
     @extend_schema(request=DrillPlanItemSerializer, responses=DrillPlanItemSerializer)
     @action(detail=True, methods=["post"])

@@ -7,6 +7,7 @@ from rest_framework import mixins, parsers, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin
 from apps.emergency import selectors, services
 from apps.emergency.api._common import _Scoped
 from apps.emergency.models import Drill, Improvement
@@ -82,6 +83,7 @@ class DrillEvaluationSerializer(serializers.Serializer):
 
 
 class DrillViewSet(
+    ServiceMixin,
     _Scoped,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -101,11 +103,10 @@ class DrillViewSet(
             "improvements__task"
         )
 
-    def perform_create(self, serializer):
-        files = self.request.FILES.getlist("files")
-        serializer.instance = services.drill_record(
-            data=serializer.validated_data, user=self.request.user, files=files
-        )
+    create_service = services.drill_record
+
+    def service_arguments(self, data, instance=None):
+        return {**super().service_arguments(data), "files": self.request.FILES.getlist("files")}
 
     @extend_schema(request=DrillEvaluationSerializer, responses=DrillSerializer)
     @action(detail=True, methods=["post"])

@@ -7,6 +7,7 @@ from rest_framework import parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin
 from apps.emergency import selectors, services
 from apps.emergency.api._common import _WRITABLE, _Scoped
 from apps.emergency.models import Evaluation, EvaluationResult, Plan
@@ -89,7 +90,7 @@ class EvaluationCreateSerializer(serializers.Serializer):
     new_version = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class EmergencyPlanViewSet(_Scoped, *_WRITABLE):
+class EmergencyPlanViewSet(ServiceMixin, _Scoped, *_WRITABLE):
     """Emergency plans; filing and evaluation as actions. Safety managers write."""
 
     queryset = Plan.objects.none()
@@ -102,17 +103,15 @@ class EmergencyPlanViewSet(_Scoped, *_WRITABLE):
         params = self.request.query_params.dict() if self.action == "list" else None
         return selectors.plan_list(user=self.request.user, filters=params)
 
-    def perform_create(self, serializer):
-        serializer.instance = services.emergency_plan_save(
-            data=serializer.validated_data,
-            user=self.request.user,
-            files=self.request.FILES.getlist("files"),
-        )
+    create_service = update_service = services.emergency_plan_save
+    instance_name = "plan"
 
-    def perform_update(self, serializer):
-        serializer.instance = services.emergency_plan_save(
-            plan=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    def service_arguments(self, data, instance=None):
+        """The uploaded plan documents are attached when the plan is created."""
+        arguments = super().service_arguments(data, instance)
+        if instance is None:
+            arguments["files"] = self.request.FILES.getlist("files")
+        return arguments
 
     @extend_schema(request=FilingSerializer, responses=EmergencyPlanSerializer)
     @action(detail=True, methods=["post"])

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin
 from apps.emergency import selectors, services
 from apps.emergency.api._common import _WRITABLE, _Scoped
 from apps.emergency.models import Supply, SupplyCheck
@@ -59,7 +60,7 @@ class SupplyCheckSerializer(serializers.ModelSerializer):
         read_only_fields = ["supply", "checked_by"]
 
 
-class SupplyViewSet(_Scoped, *_WRITABLE):
+class SupplyViewSet(ServiceMixin, _Scoped, *_WRITABLE):
     """Emergency supplies; `flag=expired|missing|check_due` filters the flagged ones."""
 
     queryset = Supply.objects.none()
@@ -70,15 +71,10 @@ class SupplyViewSet(_Scoped, *_WRITABLE):
         params = self.request.query_params.dict() if self.action == "list" else {"active": "0"}
         return selectors.supply_list(user=self.request.user, filters=params)
 
-    def perform_create(self, serializer):
-        serializer.instance = services.supply_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.supply_save
 
-    def perform_update(self, serializer):
-        serializer.instance = services.supply_save(
-            supply=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "supply"
+    update_service = services.supply_save
 
     @extend_schema(request=SupplyCheckSerializer, responses=SupplySerializer)
     @action(detail=True, methods=["post"])

@@ -8,6 +8,7 @@ from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin
 from apps.emergency import selectors, services
 from apps.emergency.api._common import _WRITABLE, _Scoped
 from apps.emergency.models import Team, TeamMember
@@ -40,7 +41,7 @@ class TeamSerializer(serializers.ModelSerializer):
         ]
 
 
-class TeamViewSet(_Scoped, *_WRITABLE):
+class TeamViewSet(ServiceMixin, _Scoped, *_WRITABLE):
     """Rescue teams with their members; members are added as an action."""
 
     queryset = Team.objects.none()
@@ -51,15 +52,10 @@ class TeamViewSet(_Scoped, *_WRITABLE):
     def get_queryset(self):
         return selectors.team_list(user=self.request.user).prefetch_related("members")
 
-    def perform_create(self, serializer):
-        serializer.instance = services.team_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.team_save
 
-    def perform_update(self, serializer):
-        serializer.instance = services.team_save(
-            team=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "team"
+    update_service = services.team_save
 
     @extend_schema(request=MemberSerializer, responses=MemberSerializer)
     @action(detail=True, methods=["post"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.shortcuts import render
 
 PAGE_SIZE = 25
 
@@ -14,15 +13,6 @@ def _writes(access) -> bool:
 
 def _page(request, qs):
     return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
-def _form_page(request, form, title, cancel_url, multipart=False, status=200):
-    return render(
-        request,
-        "core/form_page.html",
-        {"form": form, "title": title, "cancel_url": cancel_url, "multipart": multipart},
-        status=status,
-    )
 
 
 def _split_files(form) -> tuple[dict, list]:

@@ -11,10 +11,10 @@ from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
 from apps.core.selectors import history_entries
-from apps.core.views import run_service
+from apps.core.views import form_page, run_service
 from apps.emergency import selectors, services
 from apps.emergency.forms import DrillPlanForm, DrillPlanItemForm
-from apps.emergency.views._common import _form_page, _page, _writes
+from apps.emergency.views._common import _page, _writes
 from apps.org.access import access_for
 from apps.org.permissions import reads_org, role_required
 
@@ -68,8 +68,11 @@ def drillplan_create(request):
         )
         if saved is not None:
             return redirect(saved)
-    return _form_page(
-        request, form, _("New yearly drill plan"), reverse("emergency:drillplan_list")
+    return form_page(
+        request,
+        form,
+        title=_("New yearly drill plan"),
+        cancel_url=reverse("emergency:drillplan_list"),
     )
 
 

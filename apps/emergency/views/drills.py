@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import run_service
+from apps.core.views import form_page, run_service
 from apps.emergency import selectors, services
 from apps.emergency.forms import DrillEvaluationForm, DrillForm, ImprovementForm
 from apps.emergency.models import Drill, DrillKind
-from apps.emergency.views._common import _form_page, _page, _split_files, _writes
+from apps.emergency.views._common import _page, _split_files, _writes
 from apps.org.access import access_for
 from apps.org.permissions import reads_org, role_required
 from apps.org.selectors import department_list
@@ -100,7 +100,13 @@ def drill_create(request):
         )
         if saved is not None:
             return redirect(saved)
-    return _form_page(request, form, _("Record a drill"), reverse("emergency:drill_list"), True)
+    return form_page(
+        request,
+        form,
+        title=_("Record a drill"),
+        cancel_url=reverse("emergency:drill_list"),
+        multipart=True,
+    )
 
 
 @require_POST

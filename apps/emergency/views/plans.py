@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import run_service
+from apps.core.views import form_page, run_service
 from apps.emergency import selectors, services
 from apps.emergency.forms import EvaluationForm, FilingForm, PlanForm
 from apps.emergency.models import Plan, PlanKind
-from apps.emergency.views._common import _form_page, _page, _split_files
+from apps.emergency.views._common import _page, _split_files
 from apps.org.access import access_for
 from apps.org.permissions import manages, reads_org, role_required
 from apps.org.selectors import department_list
@@ -83,12 +83,12 @@ def plan_edit(request, pk: int | None = None):
             return redirect(saved)
     if plan is not None:
         plan.refresh_from_db()
-    return _form_page(
+    return form_page(
         request,
         form,
-        _("Edit emergency plan") if pk else _("New emergency plan"),
-        plan.get_absolute_url() if plan else reverse("emergency:plan_list"),
-        True,
+        title=_("Edit emergency plan") if pk else _("New emergency plan"),
+        cancel_url=plan.get_absolute_url() if plan else reverse("emergency:plan_list"),
+        multipart=True,
     )
 
 

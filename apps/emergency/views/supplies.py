@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import run_service
+from apps.core.views import form_page, run_service
 from apps.emergency import selectors, services
 from apps.emergency.forms import SupplyCheckForm, SupplyForm
 from apps.emergency.models import SupplyKind
-from apps.emergency.views._common import _form_page, _page, _writes
+from apps.emergency.views._common import _page, _writes
 from apps.org.access import access_for
 from apps.org.permissions import reads_org, role_required
 from apps.org.selectors import department_list
@@ -80,7 +80,9 @@ def supply_edit(request, pk: int | None = None):
         )
         if saved is not None:
             return redirect(saved)
-    return _form_page(request, form, _("Emergency supply"), reverse("emergency:supply_list"))
+    return form_page(
+        request, form, title=_("Emergency supply"), cancel_url=reverse("emergency:supply_list")
+    )
 
 
 @require_POST

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
 from apps.core.selectors import history_entries
-from apps.core.views import run_service
+from apps.core.views import form_page, run_service
 from apps.emergency import selectors, services
 from apps.emergency.forms import MemberForm, TeamForm
 from apps.emergency.models import TeamKind
-from apps.emergency.views._common import _form_page, _page, _writes
+from apps.emergency.views._common import _page, _writes
 from apps.org.access import access_for
 from apps.org.permissions import reads_org, role_required
 
@@ -68,11 +68,11 @@ def team_edit(request, pk: int | None = None):
         )
         if saved is not None:
             return redirect(saved)
-    return _form_page(
+    return form_page(
         request,
         form,
-        _("Rescue team"),
-        team.get_absolute_url() if team else reverse("emergency:team_list"),
+        title=_("Rescue team"),
+        cancel_url=team.get_absolute_url() if team else reverse("emergency:team_list"),
     )
 
 

@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin
 from apps.hazards import selectors, services
 from apps.hazards.models import Checklist, InspectionKind, InspectionPlan
 from apps.org.permissions import DepartmentScoped, reads_org
@@ -27,6 +28,7 @@ class PlanSerializer(serializers.ModelSerializer):
 
 
 class PlanViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -41,15 +43,10 @@ class PlanViewSet(
     def get_queryset(self):
         return selectors.plan_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        serializer.instance = services.inspection_plan_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.inspection_plan_save
 
-    def perform_update(self, serializer):
-        serializer.instance = services.inspection_plan_save(
-            plan=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "plan"
+    update_service = services.inspection_plan_save
 
 
 class ChecklistSerializer(serializers.ModelSerializer):

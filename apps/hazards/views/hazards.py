@@ -6,7 +6,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,9 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.exceptions import ApplicationError
-from apps.core.forms import add_errors
 from apps.core.selectors import attachment_list, history_entries
+from apps.core.views import run_service
 from apps.hazards import selectors, services
 from apps.hazards.forms import AssignForm, RectifyForm, ReportForm, VerifyForm
 from apps.hazards.models import HazardCause, HazardGrade, HazardSource, HazardStatus
@@ -57,12 +55,13 @@ def hazard_list(request):
 def hazard_report(request):
     form = ReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            hazard = services.hazard_report(user=request.user, **data)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
+        hazard = run_service(
+            request,
+            form,
+            lambda: services.hazard_report(user=request.user, **form.cleaned_data),
+            None,
+        )
+        if hazard is not None:
             messages.success(
                 request, _("Hazard %(code)s reported. Thank you.") % {"code": hazard.code}
             )
@@ -131,14 +130,8 @@ def hazard_detail(request, pk: int):
 
 def _act(request, hazard, form, action, success: str, form_name: str):
     if form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, success)
+        run_service(request, form, lambda: action(form.cleaned_data), success)
+        if not form.errors:
             return redirect("hazards:detail", pk=hazard.pk)
     messages.error(request, _("Not saved: see the form below."))
     hazard.refresh_from_db()

@@ -4,7 +4,6 @@ failed check item, photos."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
-from apps.core.forms import add_errors
 from apps.core.selectors import as_int, attachment_list
+from apps.core.views import run_service
 from apps.hazards import selectors, services
 from apps.hazards.forms import InspectionForm
 from apps.hazards.models import (
@@ -68,20 +67,19 @@ def inspection_record(request):
         for item in items
     }
     if request.method == "POST" and form.is_valid():
-        try:
-            inspection = services.inspection_record(
+        inspection = run_service(
+            request,
+            form,
+            lambda: services.inspection_record(
                 user=request.user,
                 plan=plan,
                 checklist=checklist,
                 results=results,
                 **form.cleaned_data,
-            )
-        except PermissionDenied:
-            raise
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("Inspection recorded."))
+            ),
+            _("Inspection recorded."),
+        )
+        if inspection is not None:
             return redirect("hazards:inspection_detail", pk=inspection.pk)
     return render(
         request,

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from apps.core.forms import add_errors
+from apps.core.views import run_service
 from apps.hazards import selectors, services
 from apps.hazards.forms import ChecklistForm, PlanForm
 from apps.hazards.models import InspectionPlan
@@ -34,12 +32,15 @@ def plan_edit(request, pk: int | None = None):
     plan = get_object_or_404(InspectionPlan, pk=pk) if pk else None
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.inspection_plan_save(plan=plan, data=form.cleaned_data, user=request.user)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("Inspection plan saved."))
+        run_service(
+            request,
+            form,
+            lambda: services.inspection_plan_save(
+                plan=plan, data=form.cleaned_data, user=request.user
+            ),
+            _("Inspection plan saved."),
+        )
+        if not form.errors:
             return redirect("hazards:plan_list")
     return render(
         request,
@@ -56,12 +57,13 @@ def plan_edit(request, pk: int | None = None):
 def checklist_create(request):
     form = ChecklistForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.checklist_create(user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("Checklist saved."))
+        run_service(
+            request,
+            form,
+            lambda: services.checklist_create(user=request.user, **form.cleaned_data),
+            _("Checklist saved."),
+        )
+        if not form.errors:
             return redirect("hazards:plan_list")
     return render(
         request,

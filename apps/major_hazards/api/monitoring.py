@@ -7,6 +7,7 @@ from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin
 from apps.major_hazards import selectors, services
 from apps.major_hazards.api._common import _Scoped
 from apps.major_hazards.models import CheckResult, MeasureCheck, MonitoringMeasure
@@ -51,6 +52,7 @@ class MeasureCheckCreateSerializer(serializers.Serializer):
 
 
 class MeasureViewSet(
+    ServiceMixin,
     _Scoped,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -68,18 +70,9 @@ class MeasureViewSet(
     def get_queryset(self):
         return selectors.measure_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        unit = data.pop("unit")
-        serializer.instance = services.measure_save(unit=unit, data=data, user=self.request.user)
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("unit", None)
-        measure = serializer.instance
-        serializer.instance = services.measure_save(
-            unit=measure.unit, measure=measure, data=data, user=self.request.user
-        )
+    create_service = update_service = services.measure_save
+    instance_name = "measure"
+    parent_name = "unit"
 
     @extend_schema(request=MeasureCheckCreateSerializer, responses=MeasureCheckSerializer)
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rest_framework import mixins, parsers, serializers, viewsets
 
+from apps.core.viewsets import ServiceMixin
 from apps.major_hazards import selectors, services
 from apps.major_hazards.api._common import _Scoped
 from apps.major_hazards.models import RegisterEntry, SafetyAssessment
@@ -49,7 +50,15 @@ class SafetyAssessmentSerializer(serializers.ModelSerializer):
         extra_kwargs = {"next_due": {"required": False}}
 
 
+def _with_files(viewset, data, instance=None):
+    """The `files` field goes to the service as its own keyword (the filing certificates)."""
+    data = dict(data)
+    files = data.pop("files", [])
+    return {**ServiceMixin.service_arguments(viewset, data, instance), "files": files}
+
+
 class RegisterEntryViewSet(
+    ServiceMixin,
     _Scoped,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -67,24 +76,14 @@ class RegisterEntryViewSet(
     def get_queryset(self):
         return selectors.register_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        files, unit = data.pop("files", []), data.pop("unit")
-        serializer.instance = services.register_entry_save(
-            unit=unit, data=data, files=files, user=self.request.user
-        )
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        files = data.pop("files", [])
-        data.pop("unit", None)
-        entry = serializer.instance
-        serializer.instance = services.register_entry_save(
-            unit=entry.unit, entry=entry, data=data, files=files, user=self.request.user
-        )
+    create_service = update_service = services.register_entry_save
+    instance_name = "entry"
+    parent_name = "unit"
+    service_arguments = _with_files
 
 
 class SafetyAssessmentViewSet(
+    ServiceMixin,
     _Scoped,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -101,9 +100,6 @@ class SafetyAssessmentViewSet(
     def get_queryset(self):
         return selectors.assessment_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        files, unit = data.pop("files", []), data.pop("unit")
-        serializer.instance = services.assessment_save(
-            unit=unit, data=data, files=files, user=self.request.user
-        )
+    create_service = services.assessment_save
+    parent_name = "unit"
+    service_arguments = _with_files

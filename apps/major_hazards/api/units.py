@@ -9,6 +9,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin, ServiceModelViewSet
 from apps.major_hazards import selectors, services
 from apps.major_hazards.api._common import _Scoped
 from apps.major_hazards.models import Identification, InventoryItem, Unit
@@ -103,6 +104,7 @@ class IdentificationSerializer(serializers.ModelSerializer):
 
 
 class UnitViewSet(
+    ServiceMixin,
     _Scoped,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -121,18 +123,11 @@ class UnitViewSet(
         params = self.request.query_params.dict() if self.action == "list" else {"active": "all"}
         return selectors.unit_list(user=self.request.user, filters=params)
 
-    def _refreshed(self, unit):
+    create_service = update_service = services.unit_save
+    instance_name = "unit"
+
+    def service_result(self, unit):
         return selectors.unit_get(user=self.request.user, pk=unit.pk)
-
-    def perform_create(self, serializer):
-        unit = services.unit_save(data=serializer.validated_data, user=self.request.user)
-        serializer.instance = self._refreshed(unit)
-
-    def perform_update(self, serializer):
-        unit = services.unit_save(
-            unit=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
-        serializer.instance = self._refreshed(unit)
 
     @extend_schema(request=None, responses=IdentificationSerializer)
     @action(detail=True, methods=["post"])
@@ -142,7 +137,7 @@ class UnitViewSet(
         return Response(IdentificationSerializer(record).data, status=status.HTTP_201_CREATED)
 
 
-class InventoryItemViewSet(_Scoped, viewsets.ModelViewSet):
+class InventoryItemViewSet(_Scoped, ServiceModelViewSet):
     """The chemicals of a unit; every change records a new identification of the unit."""
 
     queryset = InventoryItem.objects.none()
@@ -152,23 +147,10 @@ class InventoryItemViewSet(_Scoped, viewsets.ModelViewSet):
     def get_queryset(self):
         return selectors.inventory_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        unit = data.pop("unit")
-        serializer.instance = services.inventory_item_save(
-            unit=unit, data=data, user=self.request.user
-        )
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("unit", None)
-        item = serializer.instance
-        serializer.instance = services.inventory_item_save(
-            unit=item.unit, item=item, data=data, user=self.request.user
-        )
-
-    def perform_destroy(self, instance):
-        services.inventory_item_delete(item=instance, user=self.request.user)
+    create_service = update_service = services.inventory_item_save
+    destroy_service = services.inventory_item_delete
+    instance_name = "item"
+    parent_name = "unit"
 
 
 class IdentificationViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):

@@ -7,6 +7,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin
 from apps.org.permissions import DepartmentScoped, reads_org
 from apps.responsibility import selectors, services
 from apps.responsibility.models import DutyDocument, ReviewResult
@@ -36,6 +37,7 @@ class DutyReviewInputSerializer(serializers.Serializer):
 
 
 class DutyViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -51,10 +53,7 @@ class DutyViewSet(
     def get_queryset(self):
         return selectors.duty_list(user=self.request.user, filters={"current": "0"})
 
-    def perform_create(self, serializer):
-        serializer.instance = services.duty_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.duty_save
 
     @extend_schema(request=DutyDocumentSerializer, responses=DutyDocumentSerializer)
     @action(detail=True, methods=["post"])

@@ -8,6 +8,7 @@ from rest_framework import mixins, parsers, permissions, serializers, status, vi
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin
 from apps.org.permissions import DepartmentScoped, reads_org
 from apps.responsibility import selectors, services
 from apps.responsibility.api._common import _year
@@ -21,6 +22,7 @@ class LetterTemplateSerializer(serializers.ModelSerializer):
 
 
 class TemplateViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -35,15 +37,10 @@ class TemplateViewSet(
     def get_queryset(self):
         return LetterTemplate.objects.all()
 
-    def perform_create(self, serializer):
-        serializer.instance = services.template_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.template_save
 
-    def perform_update(self, serializer):
-        serializer.instance = services.template_save(
-            template=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "template"
+    update_service = services.template_save
 
 
 class LetterSerializer(serializers.ModelSerializer):

@@ -11,6 +11,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin
 from apps.org.access import access_for
 from apps.org.models import Department, Employee
 from apps.org.permissions import DepartmentScoped, reads_org
@@ -59,6 +60,7 @@ class MeetingSettingsSerializer(serializers.ModelSerializer):
 
 
 class MeetingViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -77,19 +79,16 @@ class MeetingViewSet(
     def get_queryset(self):
         return selectors.meeting_list(user=self.request.user)
 
-    def _save(self, serializer, meeting=None):
-        data = dict(serializer.validated_data)
+    create_service = update_service = services.meeting_save
+    instance_name = "meeting"
+
+    def service_arguments(self, data, instance=None):
+        data = dict(data)
         attendees = data.pop("attendees", None)
-        saved = services.meeting_save(
-            meeting=meeting, data=data, user=self.request.user, attendees=attendees
-        )
-        serializer.instance = selectors.meeting_list(user=self.request.user).get(pk=saved.pk)
+        return {"meeting": instance, "data": data, "attendees": attendees}
 
-    def perform_create(self, serializer):
-        self._save(serializer)
-
-    def perform_update(self, serializer):
-        self._save(serializer, serializer.instance)
+    def service_result(self, meeting):
+        return selectors.meeting_list(user=self.request.user).get(pk=meeting.pk)
 
     @extend_schema(request=MeetingDecisionSerializer, responses={201: dict})
     @action(detail=True, methods=["post"])

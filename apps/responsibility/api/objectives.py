@@ -8,6 +8,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin
 from apps.org.models import Department
 from apps.org.permissions import DepartmentScoped, reads_org
 from apps.responsibility import selectors, services
@@ -41,6 +42,7 @@ class ObjectiveSerializer(serializers.ModelSerializer):
 
 
 class ObjectiveViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -59,15 +61,10 @@ class ObjectiveViewSet(
     def get_queryset(self):
         return Objective.objects.all()
 
-    def perform_create(self, serializer):
-        serializer.instance = services.objective_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.objective_save
 
-    def perform_update(self, serializer):
-        serializer.instance = services.objective_save(
-            objective=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "objective"
+    update_service = services.objective_save
 
     @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: dict})
     @action(detail=False, methods=["get"])

@@ -8,6 +8,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin
 from apps.org.access import access_for
 from apps.org.models import Employee
 from apps.org.permissions import DepartmentScoped, reads_org
@@ -22,6 +23,7 @@ class AppointmentDocumentSerializer(serializers.ModelSerializer):
 
 
 class DocumentViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -36,15 +38,10 @@ class DocumentViewSet(
     def get_queryset(self):
         return AppointmentDocument.objects.all()
 
-    def perform_create(self, serializer):
-        serializer.instance = services.document_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.document_save
 
-    def perform_update(self, serializer):
-        serializer.instance = services.document_save(
-            document=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "document"
+    update_service = services.document_save
 
 
 class BodyMemberSerializer(serializers.Serializer):
@@ -67,6 +64,7 @@ class SafetyBodySerializer(serializers.ModelSerializer):
 
 
 class BodyViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -84,15 +82,10 @@ class BodyViewSet(
     def get_queryset(self):
         return selectors.body_list()
 
-    def perform_create(self, serializer):
-        serializer.instance = services.body_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.body_save
 
-    def perform_update(self, serializer):
-        serializer.instance = services.body_save(
-            body=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "body"
+    update_service = services.body_save
 
     @extend_schema(request=BodyMemberSerializer, responses=SafetyBodySerializer)
     @action(detail=True, methods=["post"])

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.views import form_page, run_service
 from apps.org.access import access_for
 from apps.org.permissions import manages, reads_org, role_required
 from apps.responsibility import selectors, services
 from apps.responsibility.forms import DutyForm, ReviewForm
 from apps.responsibility.models import DutyDocument
-from apps.responsibility.views._common import _form_page
 
 
 @role_required(reads_org)
@@ -45,13 +45,19 @@ def duty_edit(request, pk: int | None = None):
             else None
         ),
     )
-    return _form_page(
-        request,
-        form,
-        _("Safety duties"),
-        reverse("responsibility:duties"),
-        lambda d: services.duty_save(data=d, user=request.user, previous=previous),
-        reverse("responsibility:duties"),
+    if request.method == "POST" and form.is_valid():
+        run_service(
+            request,
+            form,
+            lambda: services.duty_save(
+                data=form.cleaned_data, user=request.user, previous=previous
+            ),
+            _("Saved."),
+        )
+        if not form.errors:
+            return redirect(reverse("responsibility:duties"))
+    return form_page(
+        request, form, title=_("Safety duties"), cancel_url=reverse("responsibility:duties")
     )
 
 
@@ -59,11 +65,18 @@ def duty_edit(request, pk: int | None = None):
 def duty_review(request, pk: int):
     document = get_object_or_404(DutyDocument, pk=pk)
     form = ReviewForm(request.POST or None, initial={"year": timezone.localdate().year})
-    return _form_page(
+    if request.method == "POST" and form.is_valid():
+        run_service(
+            request,
+            form,
+            lambda: services.duty_review(document=document, user=request.user, **form.cleaned_data),
+            _("Saved."),
+        )
+        if not form.errors:
+            return redirect(reverse("responsibility:duties"))
+    return form_page(
         request,
         form,
-        _("Review: %(d)s") % {"d": document},
-        reverse("responsibility:duties"),
-        lambda d: services.duty_review(document=document, user=request.user, **d),
-        reverse("responsibility:duties"),
+        title=_("Review: %(d)s") % {"d": document},
+        cancel_url=reverse("responsibility:duties"),
     )

@@ -15,12 +15,13 @@ from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
 from apps.core.selectors import as_int, attachment_list
+from apps.core.views import form_page, run_service
 from apps.org.access import access_for
 from apps.org.permissions import manages, reads_org, role_required
 from apps.responsibility import selectors, services
 from apps.responsibility.forms import IssueForm, SignForm, TemplateForm
 from apps.responsibility.models import LetterLevel, LetterStatus
-from apps.responsibility.views._common import PAGE_SIZE, _form_page
+from apps.responsibility.views._common import PAGE_SIZE
 
 
 @login_required
@@ -77,13 +78,17 @@ def letters_issue(request):
 @role_required(manages)
 def template_edit(request):
     form = TemplateForm(request.POST or None)
-    return _form_page(
-        request,
-        form,
-        _("Letter template"),
-        reverse("responsibility:letters"),
-        lambda d: services.template_save(data=d, user=request.user),
-        reverse("responsibility:letters_issue"),
+    if request.method == "POST" and form.is_valid():
+        run_service(
+            request,
+            form,
+            lambda: services.template_save(data=form.cleaned_data, user=request.user),
+            _("Saved."),
+        )
+        if not form.errors:
+            return redirect(reverse("responsibility:letters_issue"))
+    return form_page(
+        request, form, title=_("Letter template"), cancel_url=reverse("responsibility:letters")
     )
 
 

@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
+from apps.core.views import form_page, run_service
 from apps.org.access import access_for
 from apps.org.permissions import manages, reads_org, role_required
 from apps.responsibility import selectors, services
 from apps.responsibility.forms import DecisionForm, MeetingForm, SettingsForm
 from apps.responsibility.models import MeetingLevel
-from apps.responsibility.views._common import PAGE_SIZE, _form_page, _year
+from apps.responsibility.views._common import PAGE_SIZE, _year
 
 
 @login_required
@@ -83,13 +84,12 @@ def meeting_edit(request, pk: int | None = None):
             meeting=meeting, data=data, user=request.user, attendees=attendees
         )
 
-    return _form_page(
-        request,
-        form,
-        _("Safety meeting"),
-        reverse("responsibility:meetings"),
-        save,
-        lambda m: reverse("responsibility:meeting_detail", args=[m.pk]),
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(request, form, lambda: save(form.cleaned_data), _("Saved."))
+        if saved is not None:
+            return redirect(reverse("responsibility:meeting_detail", args=[saved.pk]))
+    return form_page(
+        request, form, title=_("Safety meeting"), cancel_url=reverse("responsibility:meetings")
     )
 
 
@@ -127,11 +127,13 @@ def compliance(request):
 def settings_edit(request):
     form = SettingsForm(request.POST or None, instance=services.meeting_settings())
     back = reverse("responsibility:compliance")
-    return _form_page(
-        request,
-        form,
-        _("Meeting frequencies"),
-        back,
-        lambda d: services.meeting_settings_save(data=d, user=request.user),
-        back,
-    )
+    if request.method == "POST" and form.is_valid():
+        run_service(
+            request,
+            form,
+            lambda: services.meeting_settings_save(data=form.cleaned_data, user=request.user),
+            _("Saved."),
+        )
+        if not form.errors:
+            return redirect(back)
+    return form_page(request, form, title=_("Meeting frequencies"), cancel_url=back)

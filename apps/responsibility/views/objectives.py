@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.views import form_page, run_service
 from apps.org.access import access_for
 from apps.org.permissions import manages, reads_org, role_required
 from apps.responsibility import selectors, services
 from apps.responsibility.forms import AssessmentForm, ObjectiveForm, TargetForm
 from apps.responsibility.models import Objective
-from apps.responsibility.views._common import _form_page, _year
+from apps.responsibility.views._common import _year
 
 
 @role_required(reads_org)
@@ -39,14 +40,18 @@ def objective_edit(request, pk: int | None = None):
         request.POST or None, instance=objective, initial={"year": timezone.localdate().year}
     )
     back = reverse("responsibility:objectives")
-    return _form_page(
-        request,
-        form,
-        _("Safety objective"),
-        back,
-        lambda d: services.objective_save(objective=objective, data=d, user=request.user),
-        lambda o: f"{back}?year={o.year}",
-    )
+    if request.method == "POST" and form.is_valid():
+        saved = run_service(
+            request,
+            form,
+            lambda: services.objective_save(
+                objective=objective, data=form.cleaned_data, user=request.user
+            ),
+            _("Saved."),
+        )
+        if saved is not None:
+            return redirect(f"{back}?year={saved.year}")
+    return form_page(request, form, title=_("Safety objective"), cancel_url=back)
 
 
 @role_required(reads_org)
@@ -54,13 +59,19 @@ def target_edit(request, pk: int):
     objective = get_object_or_404(Objective, pk=pk)
     form = TargetForm(request.POST or None)
     back = reverse("responsibility:objectives") + f"?year={objective.year}"
-    return _form_page(
-        request,
-        form,
-        _("Department target: %(o)s") % {"o": objective},
-        back,
-        lambda d: services.target_set(objective=objective, user=request.user, **d),
-        back,
+    if request.method == "POST" and form.is_valid():
+        run_service(
+            request,
+            form,
+            lambda: services.target_set(
+                objective=objective, user=request.user, **form.cleaned_data
+            ),
+            _("Saved."),
+        )
+        if not form.errors:
+            return redirect(back)
+    return form_page(
+        request, form, title=_("Department target: %(o)s") % {"o": objective}, cancel_url=back
     )
 
 
@@ -69,11 +80,15 @@ def assessment_submit(request):
     year = _year(request)
     form = AssessmentForm(request.POST or None)
     back = reverse("responsibility:objectives") + f"?year={year}"
-    return _form_page(
-        request,
-        form,
-        _("Year-end assessment %(year)s") % {"year": year},
-        back,
-        lambda d: services.assessment_submit(year=year, user=request.user, **d),
-        back,
+    if request.method == "POST" and form.is_valid():
+        run_service(
+            request,
+            form,
+            lambda: services.assessment_submit(year=year, user=request.user, **form.cleaned_data),
+            _("Saved."),
+        )
+        if not form.errors:
+            return redirect(back)
+    return form_page(
+        request, form, title=_("Year-end assessment %(year)s") % {"year": year}, cancel_url=back
     )

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from apps.core.views import form_page, run_service
 from apps.org.access import access_for
 from apps.org.permissions import manages, reads_org, role_required
 from apps.responsibility import selectors, services
 from apps.responsibility.forms import BodyForm, DocumentForm, MemberForm
 from apps.responsibility.models import AppointmentDocument, SafetyBody
-from apps.responsibility.views._common import _form_page
 
 
 @role_required(reads_org)
@@ -35,28 +35,32 @@ def organisation(request):
 def document_edit(request):
     form = DocumentForm(request.POST or None)
     back = reverse("responsibility:organisation")
-    return _form_page(
-        request,
-        form,
-        _("Appointing document"),
-        back,
-        lambda d: services.document_save(data=d, user=request.user),
-        back,
-    )
+    if request.method == "POST" and form.is_valid():
+        run_service(
+            request,
+            form,
+            lambda: services.document_save(data=form.cleaned_data, user=request.user),
+            _("Saved."),
+        )
+        if not form.errors:
+            return redirect(back)
+    return form_page(request, form, title=_("Appointing document"), cancel_url=back)
 
 
 @role_required(manages)
 def body_edit(request):
     form = BodyForm(request.POST or None)
     back = reverse("responsibility:organisation")
-    return _form_page(
-        request,
-        form,
-        _("Safety body"),
-        back,
-        lambda d: services.body_save(data=d, user=request.user),
-        back,
-    )
+    if request.method == "POST" and form.is_valid():
+        run_service(
+            request,
+            form,
+            lambda: services.body_save(data=form.cleaned_data, user=request.user),
+            _("Saved."),
+        )
+        if not form.errors:
+            return redirect(back)
+    return form_page(request, form, title=_("Safety body"), cancel_url=back)
 
 
 @role_required(manages)
@@ -64,11 +68,13 @@ def member_add(request, pk: int):
     body = get_object_or_404(SafetyBody, pk=pk)
     form = MemberForm(request.POST or None)
     back = reverse("responsibility:organisation")
-    return _form_page(
-        request,
-        form,
-        _("Add a member to %(b)s") % {"b": body},
-        back,
-        lambda d: services.member_add(body=body, user=request.user, **d),
-        back,
-    )
+    if request.method == "POST" and form.is_valid():
+        run_service(
+            request,
+            form,
+            lambda: services.member_add(body=body, user=request.user, **form.cleaned_data),
+            _("Saved."),
+        )
+        if not form.errors:
+            return redirect(back)
+    return form_page(request, form, title=_("Add a member to %(b)s") % {"b": body}, cancel_url=back)

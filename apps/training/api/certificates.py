@@ -72,17 +72,10 @@ class CertificateViewSet(ListCreateUpdateViewSet):
     def get_queryset(self):
         return selectors.certificate_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        serializer.instance = services.certificate_create(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.certificate_create
 
-    def perform_update(self, serializer):
-        serializer.instance = services.certificate_update(
-            certificate=serializer.instance,
-            data=serializer.validated_data,
-            user=self.request.user,
-        )
+    instance_name = "certificate"
+    update_service = services.certificate_update
 
     @extend_schema(request=ReviewSerializer, responses=CertificateSerializer)
     @action(detail=True, methods=["post"])

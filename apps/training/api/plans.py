@@ -74,10 +74,8 @@ class TrainingPlanViewSet(ListCreateUpdateViewSet):
         plan = services.plan_create(data=serializer.validated_data, user=request.user)
         return Response(self._fresh(plan), status=status.HTTP_201_CREATED)
 
-    def perform_update(self, serializer):
-        serializer.instance = services.plan_update(
-            plan=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "plan"
+    update_service = services.plan_update
 
     @extend_schema(request=PlanItemSerializer, responses=TrainingPlanSerializer)
     @action(detail=True, methods=["post"])

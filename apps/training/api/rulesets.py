@@ -8,6 +8,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import ServiceMixin
 from apps.org.permissions import DepartmentScoped
 from apps.training import selectors, services
 from apps.training.models import RuleSet, RuleSetRow, TrainingSettings
@@ -46,7 +47,9 @@ class RuleSetViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.ruleset_list()
 
 
-class RuleSetRowViewSet(mixins.ListModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet):
+class RuleSetRowViewSet(
+    ServiceMixin, mixins.ListModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
+):
     """The hours of one role in one rule set; safety managers change them."""
 
     serializer_class = RuleSetRowSerializer
@@ -58,10 +61,8 @@ class RuleSetRowViewSet(mixins.ListModelMixin, mixins.UpdateModelMixin, viewsets
     def get_queryset(self):
         return RuleSetRow.objects.select_related("ruleset").order_by("ruleset", "role", "high_risk")
 
-    def perform_update(self, serializer):
-        serializer.instance = services.ruleset_row_update(
-            row=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "row"
+    update_service = services.ruleset_row_update
 
 
 class TrainingSettingsViewSet(viewsets.GenericViewSet):

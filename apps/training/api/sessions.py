@@ -8,7 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceMixin
 from apps.org.permissions import DepartmentScoped
 from apps.training import importers, selectors, services
 from apps.training.api._common import _everyone
@@ -100,15 +100,10 @@ class CourseViewSet(ListCreateUpdateViewSet):
     def get_queryset(self):
         return selectors.course_list()
 
-    def perform_create(self, serializer):
-        serializer.instance = services.course_save(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.course_save
 
-    def perform_update(self, serializer):
-        serializer.instance = services.course_save(
-            course=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "course"
+    update_service = services.course_save
 
 
 class TrainingSessionViewSet(ListCreateUpdateViewSet):
@@ -124,15 +119,10 @@ class TrainingSessionViewSet(ListCreateUpdateViewSet):
     def get_queryset(self):
         return selectors.session_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        serializer.instance = services.session_create(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.session_create
 
-    def perform_update(self, serializer):
-        serializer.instance = services.session_update(
-            session=serializer.instance, data=serializer.validated_data, user=self.request.user
-        )
+    instance_name = "session"
+    update_service = services.session_update
 
     @extend_schema(
         request={"multipart/form-data": UploadSerializer}, responses=ImportResultSerializer
@@ -154,6 +144,7 @@ class TrainingSessionViewSet(ListCreateUpdateViewSet):
 
 
 class AttendanceViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -172,22 +163,23 @@ class AttendanceViewSet(
     def get_queryset(self):
         return selectors.attendance_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        data = serializer.validated_data
-        serializer.instance = services.attendance_record(
-            session=data["session"],
-            employee=data["employee"],
-            user=self.request.user,
-            present=data.get("present", True),
-            hours_credited=data.get("hours_credited"),
-            exam_score=data.get("exam_score"),
-            passed=data.get("passed"),
-            date=data.get("date"),
-        )
-        serializer.instance.holder_expired = False
+    create_service = services.attendance_record
+
+    def service_arguments(self, data, instance=None):
+        return {
+            "session": data["session"],
+            "employee": data["employee"],
+            "present": data.get("present", True),
+            **{f: data.get(f) for f in ("hours_credited", "exam_score", "passed", "date")},
+        }
+
+    def service_result(self, attendance):
+        attendance.holder_expired = False
+        return attendance
 
 
 class ReinductionViewSet(
+    ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -203,7 +195,4 @@ class ReinductionViewSet(
     def get_queryset(self):
         return selectors.reinduction_list(user=self.request.user)
 
-    def perform_create(self, serializer):
-        serializer.instance = services.reinduction_create(
-            data=serializer.validated_data, user=self.request.user
-        )
+    create_service = services.reinduction_create

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import render
 
 from apps.core.exceptions import ApplicationError
 from apps.org.access import access_for
@@ -15,33 +14,6 @@ from apps.training import selectors
 
 PAGE_SIZE = 50
 reads = role_required(selectors.reads_training)
-
-
-def _form_page(request, form, *, title, cancel_url, status=200):
-    return render(
-        request,
-        "core/form_page.html",
-        {"form": form, "title": title, "cancel_url": cancel_url},
-        status=status,
-    )
-
-
-def _run(request, form, save, *, success: str):
-    """Call a service with the form's data; show its errors on the form."""
-    try:
-        obj = save(form.cleaned_data)
-    except ValidationError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc)
-        return None
-    except ApplicationError as exc:
-        form.add_error(None, exc.message)
-        return None
-    messages.success(request, success)
-    return obj
 
 
 def _action(request, action, success: str):

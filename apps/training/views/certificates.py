@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from apps.core.views import form_page, run_service
 from apps.org.access import access_for
 from apps.org.permissions import manages, role_required
 from apps.training import selectors, services
 from apps.training.forms import CertificateForm, ReviewForm
 from apps.training.models import CertificateKind
-from apps.training.views._common import PAGE_SIZE, _action, _departments, _form_page, _run, reads
+from apps.training.views._common import PAGE_SIZE, _action, _departments, reads
 
 
 @reads
@@ -50,16 +51,16 @@ def certificate_edit(request, pk: int | None = None):
             save = functools.partial(services.certificate_update, certificate=certificate)
         else:
             save = services.certificate_create
-        saved = _run(
+        saved = run_service(
             request,
             form,
-            lambda data: save(data=data, user=request.user),
-            success=_("Certificate saved."),
+            lambda: save(data=form.cleaned_data, user=request.user),
+            _("Certificate saved."),
         )
         if saved:
             return redirect("training:certificate_list")
     title = _("Edit certificate") if certificate else _("New certificate")
-    return _form_page(request, form, title=title, cancel_url=reverse("training:certificate_list"))
+    return form_page(request, form, title=title, cancel_url=reverse("training:certificate_list"))
 
 
 @role_required(manages)

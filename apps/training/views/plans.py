@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
+from apps.core.views import form_page, run_service
 from apps.org.access import access_for
 from apps.training import selectors, services
 from apps.training.forms import PlanForm, PlanItemForm
 from apps.training.models import PlanStatus, TrainingPlanItem
-from apps.training.views._common import _action, _form_page, _run, reads
+from apps.training.views._common import _action, reads
 
 
 def _plan(request, pk: int):
@@ -38,15 +39,15 @@ def plan_list(request):
 def plan_create(request):
     form = PlanForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        saved = _run(
+        saved = run_service(
             request,
             form,
-            lambda data: services.plan_create(data=data, user=request.user),
-            success=_("Plan created: add the planned courses."),
+            lambda: services.plan_create(data=form.cleaned_data, user=request.user),
+            _("Plan created: add the planned courses."),
         )
         if saved:
             return redirect("training:plan_detail", pk=saved.pk)
-    return _form_page(
+    return form_page(
         request, form, title=_("New training plan"), cancel_url=reverse("training:plan_list")
     )
 

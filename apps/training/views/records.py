@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.views import form_page, run_service
 from apps.org.access import access_for
 from apps.training import selectors, services
 from apps.training.forms import ReinductionForm
-from apps.training.views._common import PAGE_SIZE, _departments, _form_page, _run, reads
+from apps.training.views._common import PAGE_SIZE, _departments, reads
 
 
 def _record(request, employee, *, mine: bool):
@@ -92,14 +93,14 @@ def reinduction_create(request):
     employees = selectors.creditable_employees(user=request.user).select_related("department")
     form = ReinductionForm(request.POST or None, employees=employees)
     if request.method == "POST" and form.is_valid():
-        saved = _run(
+        saved = run_service(
             request,
             form,
-            lambda data: services.reinduction_create(data=data, user=request.user),
-            success=_("Recorded: workshop- and team-level induction must be repeated."),
+            lambda: services.reinduction_create(data=form.cleaned_data, user=request.user),
+            _("Recorded: workshop- and team-level induction must be repeated."),
         )
         if saved:
             return redirect("training:employee_record", pk=saved.employee_id)
-    return _form_page(
+    return form_page(
         request, form, title=_("Repeat induction"), cancel_url=reverse("training:compliance")
     )

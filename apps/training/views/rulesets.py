@@ -6,11 +6,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from apps.core.views import form_page, run_service
 from apps.org.permissions import manages, role_required
 from apps.training import selectors, services
 from apps.training.forms import RuleSetRowForm, SettingsForm
 from apps.training.models import RuleSetRow
-from apps.training.views._common import _form_page, _run
 
 
 @role_required(manages)
@@ -27,15 +27,15 @@ def ruleset_row_edit(request, pk: int):
     row = get_object_or_404(RuleSetRow.objects.select_related("ruleset"), pk=pk)
     form = RuleSetRowForm(request.POST or None, instance=row)
     if request.method == "POST" and form.is_valid():
-        saved = _run(
+        saved = run_service(
             request,
             form,
-            lambda data: services.ruleset_row_update(row=row, data=data, user=request.user),
-            success=_("Hours saved."),
+            lambda: services.ruleset_row_update(row=row, data=form.cleaned_data, user=request.user),
+            _("Hours saved."),
         )
         if saved:
             return redirect("training:ruleset_list")
-    return _form_page(
+    return form_page(
         request,
         form,
         title=f"{row.ruleset} · {row.get_role_display()}",
@@ -47,14 +47,14 @@ def ruleset_row_edit(request, pk: int):
 def settings_edit(request):
     form = SettingsForm(request.POST or None, instance=selectors.training_settings())
     if request.method == "POST" and form.is_valid():
-        saved = _run(
+        saved = run_service(
             request,
             form,
-            lambda data: services.settings_update(data=data, user=request.user),
-            success=_("Training settings saved."),
+            lambda: services.settings_update(data=form.cleaned_data, user=request.user),
+            _("Training settings saved."),
         )
         if saved:
             return redirect("training:ruleset_list")
-    return _form_page(
+    return form_page(
         request, form, title=_("Training settings"), cancel_url=reverse("training:ruleset_list")
     )

@@ -13,14 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import import_view, sheet_template_response
+from apps.core.views import form_page, import_view, run_service, sheet_template_response
 from apps.org.access import access_for
 from apps.org.permissions import manages, role_required
 from apps.training import importers, selectors, services
 from apps.training.forms import AttendanceForm, CourseForm, SessionForm
 from apps.training.models import SessionLevel
 from apps.training.sheets import SIGN_IN_COLUMNS
-from apps.training.views._common import PAGE_SIZE, _action, _departments, _form_page, _run, reads
+from apps.training.views._common import PAGE_SIZE, _action, _departments, reads
 
 
 @reads
@@ -41,16 +41,16 @@ def course_edit(request, pk: int | None = None):
     course = get_object_or_404(selectors.course_list(), pk=pk) if pk else None
     form = CourseForm(request.POST or None, instance=course)
     if request.method == "POST" and form.is_valid():
-        saved = _run(
+        saved = run_service(
             request,
             form,
-            lambda data: services.course_save(course=course, data=data, user=request.user),
-            success=_("Course saved."),
+            lambda: services.course_save(course=course, data=form.cleaned_data, user=request.user),
+            _("Course saved."),
         )
         if saved:
             return redirect("training:course_list")
     title = _("Edit course") if course else _("New course")
-    return _form_page(request, form, title=title, cancel_url=reverse("training:course_list"))
+    return form_page(request, form, title=title, cancel_url=reverse("training:course_list"))
 
 
 def _session(request, pk: int):
@@ -108,16 +108,16 @@ def session_edit(request, pk: int | None = None):
             save = functools.partial(services.session_update, session=session)
         else:
             save = services.session_create
-        saved = _run(
+        saved = run_service(
             request,
             form,
-            lambda data: save(data=data, user=request.user),
-            success=_("Session saved."),
+            lambda: save(data=form.cleaned_data, user=request.user),
+            _("Session saved."),
         )
         if saved:
             return redirect("training:session_detail", pk=saved.pk)
     title = _("Edit session") if session else _("New training session")
-    return _form_page(request, form, title=title, cancel_url=reverse("training:session_list"))
+    return form_page(request, form, title=title, cancel_url=reverse("training:session_list"))
 
 
 @reads
