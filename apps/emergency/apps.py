@@ -10,7 +10,7 @@ class EmergencyConfig(AppConfig):
     def ready(self) -> None:
         from apps.emergency import evidence, exporters, menu, services  # noqa: F401 - registers
         from apps.scoring import registry
-        from apps.workflow import hooks
+        from apps.workflow.services import approvable
 
         registry.register("emergency", evidence.provider, reads=("workflow",))
-        hooks.on_sign_off("emergency.drillplan", services.on_drill_plan_decided)
+        approvable("emergency.drillplan")

@@ -10,8 +10,7 @@ class ResponsibilityConfig(AppConfig):
     def ready(self) -> None:
         from apps.responsibility import evidence, exporters, menu, services  # noqa: F401
         from apps.scoring import registry
-        from apps.workflow import hooks
+        from apps.workflow.services import approvable
 
         registry.register("responsibility", evidence.provider)
-        hooks.on_sign_off("responsibility.departmentassessment", services.on_assessment_decided)
-        hooks.owned_by_source("responsibility.departmentassessment")
+        approvable("responsibility.departmentassessment")

@@ -10,7 +10,7 @@ class TrainingConfig(AppConfig):
     def ready(self) -> None:
         from apps.scoring import registry
         from apps.training import evidence, exporters, menu, services  # noqa: F401 - registers
-        from apps.workflow import hooks
+        from apps.workflow.services import approvable
 
-        hooks.on_sign_off("training.trainingplan", services.on_plan_decided)
+        approvable("training.trainingplan")
         registry.register("training", evidence.provider, records=evidence.records)

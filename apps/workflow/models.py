@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from apps.core.models import BaseModel
@@ -210,3 +213,64 @@ class Notification(BaseModel):
 
     def __str__(self) -> str:
         return self.message
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+EDITABLE_PLAN_STATUSES = (PlanStatus.DRAFT, PlanStatus.REJECTED)
+
+
+class ApprovablePlan(models.Model):
+    """A record drafted by a department and approved by sign-off of a task raised for the approver
+    (a role or the department's heads): draft → submitted → approved, or rejected and back to
+    work. `workflow.services.plan_submit` raises the task; its sign-off decides the plan
+    (`workflow.services.approvable`)."""
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+    approval_task = models.OneToOneField(
+        Task,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approval task"),
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    decided_at = models.DateTimeField(
+        pgettext_lazy("approval", "decided at"), null=True, blank=True
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("approval", "decided by"),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in EDITABLE_PLAN_STATUSES
+
+    @property
+    def approved_at(self) -> dt.datetime | None:
+        """When the plan was approved; None while it is not."""
+        return self.decided_at if self.status == PlanStatus.APPROVED else None

@@ -208,7 +208,7 @@ SPECTACULAR_SETTINGS = {
         "AssessmentKindEnum": "apps.assessment.models.AssessmentKind",
         "HazardStatusEnum": "apps.hazards.models.HazardStatus",
         "InspectionKindEnum": "apps.hazards.models.InspectionKind",
-        "TrainingPlanStatusEnum": "apps.training.models.PlanStatus",
+        "PlanStatusEnum": "apps.workflow.models.PlanStatus",  # every approvable plan
         "SessionLevelEnum": "apps.training.models.SessionLevel",
         "CertificateKindEnum": "apps.training.models.CertificateKind",
         "TrainingRoleEnum": "apps.training.models.TrainingRole",
@@ -221,7 +221,6 @@ SPECTACULAR_SETTINGS = {
         "ReviewResultEnum": "apps.responsibility.models.ReviewResult",  # also plan evaluations
         "SafetyBodyKindEnum": "apps.responsibility.models.BodyKind",
         "BodyMemberRoleEnum": "apps.responsibility.models.MemberRole",
-        "DepartmentAssessmentStatusEnum": "apps.responsibility.models.AssessmentStatus",
         "EquipmentStatusEnum": "apps.equipment.models.EquipmentStatus",
         "DeviceKindEnum": "apps.equipment.models.DeviceKind",
         "PlanKindEnum": "apps.equipment.models.PlanKind",

@@ -463,4 +463,4 @@ def test_the_objectives_workbook_carries_targets_and_assessment(world, english):
     services.assessment_submit(year=2025, department=world.dept_a, user=world.safety_manager)
     rows = xlsx_rows(ObjectivesExporter(user=world.safety_manager, params={"year": 2025}).render())
     assert len(rows) == 2 and rows[1][0] == "死亡人数" and rows[1][7] == world.dept_a.name
-    assert rows[1][-1] == "Waiting for approval"  # the assessment status
+    assert rows[1][-1] == "Submitted for approval"  # the assessment status

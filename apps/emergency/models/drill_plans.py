@@ -13,17 +13,12 @@ from apps.emergency.models._common import _user_fk
 from apps.emergency.models.drills import DrillKind
 from apps.emergency.models.plans import Plan
 from apps.org.models import Department
-from apps.workflow.models import Task
+from apps.workflow.models import ApprovablePlan, PlanStatus
+
+DrillPlanStatus = PlanStatus  # the name this app's callers use
 
 
-class DrillPlanStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted for approval")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
-
-
-class DrillPlan(BaseModel):
+class DrillPlan(ApprovablePlan, BaseModel):
     """A department's yearly drill plan (年度应急演练计划), approved by sign-off."""
 
     department = models.ForeignKey(
@@ -32,18 +27,6 @@ class DrillPlan(BaseModel):
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=200)
     note = models.TextField(_("note"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=DrillPlanStatus.choices, default=DrillPlanStatus.DRAFT
-    )
-    approval_task = models.OneToOneField(
-        Task,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("approval task"),
-    )
-    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     created_by = _user_fk(_("created by"))
     history = HistoricalRecords()
 
@@ -62,10 +45,6 @@ class DrillPlan(BaseModel):
 
     def get_absolute_url(self) -> str:
         return reverse("emergency:drillplan_detail", args=[self.pk])
-
-    @property
-    def is_editable(self) -> bool:
-        return self.status in (DrillPlanStatus.DRAFT, DrillPlanStatus.REJECTED)
 
 
 class DrillPlanItem(BaseModel):

@@ -2,12 +2,10 @@
 here."""
 
 from apps.emergency.services.drill_plans import (
-    APPROVAL_DAYS,
     drill_plan_create,
     drill_plan_item_add,
     drill_plan_item_delete,
     drill_plan_submit,
-    on_drill_plan_decided,
 )
 from apps.emergency.services.drills import (
     DRILL_FIELDS,
@@ -31,7 +29,6 @@ from apps.emergency.services.supplies import SUPPLY_FIELDS, supply_check, supply
 from apps.emergency.services.teams import team_member_remove, team_member_save, team_save
 
 __all__ = [
-    "APPROVAL_DAYS",
     "DRILL_FIELDS",
     "DRILL_LEAD_DAYS",
     "EVALUATION_LEAD_DAYS",
@@ -47,7 +44,6 @@ __all__ = [
     "emergency_plan_save",
     "emergency_reminders_send",
     "improvement_raise",
-    "on_drill_plan_decided",
     "plan_evaluate",
     "plan_file",
     "supply_check",

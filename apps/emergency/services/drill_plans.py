@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
-from apps.emergency.models import DrillPlan, DrillPlanItem, DrillPlanStatus
+from apps.emergency.models import DrillPlan, DrillPlanItem
 from apps.emergency.services._common import _apply, _may_drill, _require_head, _save
 from apps.org.models import Role
 from apps.workflow import services as workflow
-from apps.workflow.models import SignOffDecision
-
-APPROVAL_DAYS = 7  # leadership's approval task is due this many days after submission
-
-
-def _require_editable(drill_plan: DrillPlan) -> None:
-    if not drill_plan.is_editable:
-        raise ApplicationError(
-            _("The drill plan is “%(status)s”: it can no longer be changed.")
-            % {"status": drill_plan.get_status_display()}
-        )
 
 
 @transaction.atomic
@@ -47,7 +33,7 @@ def drill_plan_create(*, data: dict, user) -> DrillPlan:
 @transaction.atomic
 def drill_plan_item_add(*, drill_plan: DrillPlan, data: dict, user) -> DrillPlanItem:
     _require_head(user, drill_plan.department_id)
-    _require_editable(drill_plan)
+    workflow.plan_require_editable(drill_plan)
     item = DrillPlanItem(drill_plan=drill_plan)
     _apply(item, data, ("plan", "month", "kind", "scenario"))
     if item.plan_id and not _may_drill(user, item.plan, drill_plan.department):
@@ -67,7 +53,7 @@ def drill_plan_item_add(*, drill_plan: DrillPlan, data: dict, user) -> DrillPlan
 @transaction.atomic
 def drill_plan_item_delete(*, item: DrillPlanItem, user) -> None:
     _require_head(user, item.drill_plan.department_id)
-    _require_editable(item.drill_plan)
+    workflow.plan_require_editable(item.drill_plan)
     item.delete()
 
 
@@ -78,35 +64,16 @@ def drill_plan_submit(*, drill_plan: DrillPlan, user) -> DrillPlan:
         DrillPlan.objects.select_for_update().select_related("department").get(pk=drill_plan.pk)
     )
     _require_head(user, drill_plan.department_id)
-    _require_editable(drill_plan)
+    workflow.plan_require_editable(drill_plan)
     if not drill_plan.items.exists():
         raise ApplicationError(
             _("Planned drills: add at least one planned drill before submitting the plan.")
         )
-    task = workflow.task_create(
+    return workflow.plan_submit(
+        plan=drill_plan,
+        user=user,
         title=_("Approve the %(plan)s") % {"plan": drill_plan.title},
         description=_("Review the planned drills, months and kinds, then approve or reject."),
-        department=drill_plan.department,
-        due_date=timezone.localdate() + dt.timedelta(days=APPROVAL_DAYS),
-        user=user,
-        assignee=user,
-        source=drill_plan,
-        sign_off_role=Role.LEADERSHIP,
+        note=_("Drill plan submitted for approval."),
+        approver_role=Role.LEADERSHIP,
     )
-    workflow.task_submit(task=task, user=user, note=_("Drill plan submitted for approval."))
-    drill_plan.status = DrillPlanStatus.SUBMITTED
-    drill_plan.approval_task = task
-    _save(drill_plan, user=user)
-    return drill_plan
-
-
-def on_drill_plan_decided(*, task, signoff) -> None:
-    """Called by the workflow when the plan's approval task is signed off."""
-    drill_plan = DrillPlan.objects.select_for_update().get(pk=task.source_id)
-    if signoff.decision == SignOffDecision.APPROVE:
-        drill_plan.status = DrillPlanStatus.APPROVED
-        drill_plan.approved_at = signoff.signed_at
-    else:
-        drill_plan.status = DrillPlanStatus.REJECTED
-        drill_plan.approval_task = None
-    _save(drill_plan, user=signoff.signer, reason=signoff.comment)

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from apps.core.models import BaseModel
 from apps.org.models import Department
-from apps.workflow.models import Task
+from apps.workflow.models import ApprovablePlan, PlanStatus
 
 
 class Direction(models.TextChoices):
@@ -95,13 +95,10 @@ class DepartmentTarget(BaseModel):
         return is_met(self.objective.direction, self.target, self.actual)
 
 
-class AssessmentStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Waiting for approval")
-    APPROVED = "approved", _("Approved")
+AssessmentStatus = PlanStatus  # the name this app's callers use
 
 
-class DepartmentAssessment(BaseModel):
+class DepartmentAssessment(ApprovablePlan, BaseModel):
     """The year-end assessment of one department against its targets, approved by sign-off."""
 
     year = models.PositiveSmallIntegerField(_("year"))
@@ -112,18 +109,6 @@ class DepartmentAssessment(BaseModel):
     targets_total = models.PositiveSmallIntegerField(_("targets"), default=0)
     passed = models.BooleanField(_("passed"), default=False)
     comment = models.TextField(_("assessment"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
-    )
-    approval_task = models.ForeignKey(
-        Task,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("approval"),
-    )
-    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

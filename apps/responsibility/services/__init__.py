@@ -28,7 +28,6 @@ from apps.responsibility.services.objectives import (
     OBJECTIVE_FIELDS,
     assessment_submit,
     objective_save,
-    on_assessment_decided,
     target_set,
 )
 from apps.responsibility.services.organisation import (
@@ -64,7 +63,6 @@ __all__ = [
     "member_add",
     "member_remove",
     "objective_save",
-    "on_assessment_decided",
     "target_set",
     "template_save",
 ]

@@ -3,11 +3,8 @@ assessment approved by leadership's sign-off."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
@@ -21,9 +18,8 @@ from apps.responsibility.models import (
 )
 from apps.responsibility.services._common import _apply, _require_manager, _save
 from apps.workflow import services as workflow
-from apps.workflow.models import SignOffDecision
 
-APPROVAL_DAYS = 14
+APPROVAL_DAYS = 14  # leadership's approval task is due this many days after submission
 
 
 OBJECTIVE_FIELDS = (
@@ -111,8 +107,7 @@ def assessment_submit(
     assessment, _created = DepartmentAssessment.objects.select_for_update().get_or_create(
         year=year, department=department
     )
-    if assessment.status != AssessmentStatus.DRAFT:
-        raise ApplicationError(_("This assessment is already submitted."))
+    workflow.plan_require_editable(assessment)
     targets = list(
         DepartmentTarget.objects.filter(objective__year=year, department=department).select_related(
             "objective"
@@ -126,34 +121,14 @@ def assessment_submit(
     assessment.targets_met = sum(1 for t in targets if t.met)
     assessment.passed = assessment.targets_met == assessment.targets_total
     assessment.comment = comment
-    assessment.status = AssessmentStatus.SUBMITTED
-    approval = workflow.task_create(
+    return workflow.plan_submit(
+        plan=assessment,
+        user=user,
         title=_("Approve the %(year)s safety objectives assessment of %(department)s")
         % {"year": year, "department": department.name},
         description=_("%(met)s of %(total)s targets met.")
         % {"met": assessment.targets_met, "total": assessment.targets_total},
-        department=department,
-        due_date=timezone.localdate() + dt.timedelta(days=APPROVAL_DAYS),
-        user=user,
-        source=assessment,
-        sign_off_role=Role.LEADERSHIP,
+        note=comment or _("Assessment submitted."),
+        approver_role=Role.LEADERSHIP,
+        due_days=APPROVAL_DAYS,
     )
-    workflow.task_submit(
-        task=approval, user=user, note=comment or _("Assessment submitted."), via_source=True
-    )
-    assessment.approval_task = approval
-    _save(assessment, user=user)
-    return assessment
-
-
-def on_assessment_decided(*, task, signoff) -> None:
-    assessment = DepartmentAssessment.objects.select_for_update().get(pk=task.source_id)
-    if assessment.status != AssessmentStatus.SUBMITTED or assessment.approval_task_id != task.pk:
-        raise ApplicationError(_("This task no longer decides the assessment."))
-    if signoff.decision == SignOffDecision.APPROVE:
-        assessment.status = AssessmentStatus.APPROVED
-        assessment.approved_at = signoff.signed_at
-    else:
-        assessment.status = AssessmentStatus.DRAFT
-        assessment.approval_task = None
-    _save(assessment, user=signoff.signer, reason=signoff.comment)

@@ -11,17 +11,12 @@ from simple_history.models import HistoricalRecords
 from apps.core.models import BaseModel
 from apps.org.models import Department
 from apps.training.models.sessions import HOURS, Course
-from apps.workflow.models import Task
+from apps.workflow.models import ApprovablePlan, PlanStatus
+
+__all__ = ["PlanStatus", "TrainingPlan", "TrainingPlanItem"]
 
 
-class PlanStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted for approval")
-    APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
-
-
-class TrainingPlan(BaseModel):
+class TrainingPlan(ApprovablePlan, BaseModel):
     department = models.ForeignKey(
         Department,
         on_delete=models.PROTECT,
@@ -31,18 +26,6 @@ class TrainingPlan(BaseModel):
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=200)
     note = models.TextField(_("note"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
-    )
-    approval_task = models.OneToOneField(
-        Task,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("approval task"),
-    )
-    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -61,10 +44,6 @@ class TrainingPlan(BaseModel):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def is_editable(self) -> bool:
-        return self.status in (PlanStatus.DRAFT, PlanStatus.REJECTED)
 
 
 class TrainingPlanItem(BaseModel):

@@ -10,7 +10,6 @@ from apps.training.services.certificates import (
     certificate_update,
 )
 from apps.training.services.plans import (
-    on_plan_decided,
     plan_create,
     plan_item_delete,
     plan_item_save,
@@ -45,7 +44,6 @@ __all__ = [
     "course_save",
     "credited_hours",
     "not_creditable_message",
-    "on_plan_decided",
     "plan_create",
     "plan_item_delete",
     "plan_item_save",

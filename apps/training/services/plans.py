@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
 from apps.org.models import Role
 from apps.training import selectors
-from apps.training.models import PlanStatus, TrainingPlan, TrainingPlanItem
+from apps.training.models import TrainingPlan, TrainingPlanItem
 from apps.training.services._common import _apply, _require_head, _save
 from apps.workflow import services as workflow
-from apps.workflow.models import SignOffDecision
-
-
-def _require_editable(plan: TrainingPlan) -> None:
-    if not plan.is_editable:
-        raise ApplicationError(
-            _("The plan is “%(status)s”: it can no longer be changed.")
-            % {"status": plan.get_status_display()}
-        )
 
 
 @transaction.atomic
@@ -42,7 +30,7 @@ def plan_create(*, data: dict, user) -> TrainingPlan:
 @transaction.atomic
 def plan_update(*, plan: TrainingPlan, data: dict, user) -> TrainingPlan:
     _require_head(user, plan.department_id)
-    _require_editable(plan)
+    workflow.plan_require_editable(plan)
     _apply(plan, data, ("title", "note"))
     _save(plan, user=user)
     return plan
@@ -53,7 +41,7 @@ def plan_item_save(
     *, plan: TrainingPlan, item: TrainingPlanItem | None = None, data: dict, user
 ) -> TrainingPlanItem:
     _require_head(user, plan.department_id)
-    _require_editable(plan)
+    workflow.plan_require_editable(plan)
     item = item or TrainingPlanItem(plan=plan)
     _apply(item, data, ("course", "month", "hours", "participants"))
     if item.hours is None and item.course_id:
@@ -65,7 +53,7 @@ def plan_item_save(
 @transaction.atomic
 def plan_item_delete(*, item: TrainingPlanItem, user) -> None:
     _require_head(user, item.plan.department_id)
-    _require_editable(item.plan)
+    workflow.plan_require_editable(item.plan)
     if item.sessions.exists():
         raise ApplicationError(_("Sessions were held for this item: it stays in the plan."))
     item.delete()
@@ -76,35 +64,15 @@ def plan_submit(*, plan: TrainingPlan, user) -> TrainingPlan:
     """Ask for approval: a task signed off by leadership (or safety managers, as set)."""
     plan = TrainingPlan.objects.select_for_update().select_related("department").get(pk=plan.pk)
     _require_head(user, plan.department_id)
-    _require_editable(plan)
+    workflow.plan_require_editable(plan)
     if not plan.items.exists():
         raise ApplicationError(_("Add the planned courses before submitting the plan."))
     current = selectors.training_settings()
-    role = current.plan_approver_role if current else Role.LEADERSHIP
-    task = workflow.task_create(
+    return workflow.plan_submit(
+        plan=plan,
+        user=user,
         title=_("Approve the %(plan)s") % {"plan": plan.title},
         description=_("Review the planned courses, months and hours, then approve or reject."),
-        department=plan.department,
-        due_date=timezone.localdate() + dt.timedelta(days=7),
-        user=user,
-        assignee=user,
-        source=plan,
-        sign_off_role=role,
+        note=_("Training plan submitted for approval."),
+        approver_role=current.plan_approver_role if current else Role.LEADERSHIP,
     )
-    workflow.task_submit(task=task, user=user, note=_("Training plan submitted for approval."))
-    plan.status = PlanStatus.SUBMITTED
-    plan.approval_task = task
-    _save(plan, user=user)
-    return plan
-
-
-def on_plan_decided(*, task, signoff) -> None:
-    """Called by the workflow when the plan's approval task is signed off."""
-    plan = TrainingPlan.objects.select_for_update().get(pk=task.source_id)
-    if signoff.decision == SignOffDecision.APPROVE:
-        plan.status = PlanStatus.APPROVED
-        plan.approved_at = signoff.signed_at
-    else:
-        plan.status = PlanStatus.REJECTED
-        plan.approval_task = None
-    _save(plan, user=signoff.signer, reason=signoff.comment)

@@ -7,6 +7,12 @@ from apps.workflow.services.notifications import (
     notify,
     notify_many,
 )
+from apps.workflow.services.plans import (
+    approvable,
+    plan_decide,
+    plan_require_editable,
+    plan_submit,
+)
 from apps.workflow.services.reminders import OVERDUE_REMINDER_EVERY_DAYS, task_reminders_send
 from apps.workflow.services.tasks import (
     TASK_EDITABLE_FIELDS,
@@ -23,12 +29,16 @@ from apps.workflow.services.tasks import (
 __all__ = [
     "OVERDUE_REMINDER_EVERY_DAYS",
     "TASK_EDITABLE_FIELDS",
+    "approvable",
     "can_sign_off",
     "can_work_on",
     "department_recipients",
     "notification_mark_read",
     "notify",
     "notify_many",
+    "plan_decide",
+    "plan_require_editable",
+    "plan_submit",
     "task_cancel",
     "task_create",
     "task_reminders_send",
