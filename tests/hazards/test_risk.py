@@ -45,7 +45,10 @@ def test_d_is_l_times_e_times_c(lv, e, c, d, band):
     assert (risk.d, risk.band) == (d, band)
 
 
-@pytest.mark.parametrize("lv, e, c", [(2, 1, 1), (1, 4, 1), (1, 1, 2), (0, 1, 1)])
-def test_values_off_the_scale_are_refused(lv, e, c):
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize(
+    "lv, e, c, named",
+    [(2, 1, 1, "L = 2"), (1, 4, 1, "E = 4"), (1, 1, 2, "C = 2"), (0, 1, 1, "L = 0")],
+)
+def test_values_off_the_scale_are_refused(lv, e, c, named):
+    with pytest.raises(ValueError, match=f"^{named} is not on the LEC scale"):
         assess(lv, e, c)
