@@ -82,3 +82,35 @@ def xlsx_rows(content: bytes, sheet: str | None = None) -> list[tuple]:
     workbook = load_workbook(io.BytesIO(content), read_only=True)
     worksheet = workbook[sheet] if sheet else workbook.active
     return [tuple(row) for row in worksheet.iter_rows(values_only=True)]
+
+
+def reminded(subject, kind: str):
+    """The due date `subject` was last reminded of `kind` for (its latest Reminder), or None."""
+    from apps.workflow.models import Reminder
+
+    return (
+        Reminder.objects.filter(
+            subject_type=ContentType.objects.get_for_model(subject),
+            subject_id=subject.pk,
+            kind=kind,
+        )
+        .order_by("-due")
+        .values_list("due", flat=True)
+        .first()
+    )
+
+
+def reminded_on(subject, kind: str):
+    """The day `subject` was last reminded of `kind`, or None."""
+    from apps.workflow.models import Reminder
+
+    return (
+        Reminder.objects.filter(
+            subject_type=ContentType.objects.get_for_model(subject),
+            subject_id=subject.pk,
+            kind=kind,
+        )
+        .order_by("-sent_on")
+        .values_list("sent_on", flat=True)
+        .first()
+    )

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from apps.core.selectors import as_date, as_int
@@ -11,6 +13,7 @@ from apps.workflow.models import (
     UNFINISHED_STATUSES,
     WORKING_STATUSES,
     Notification,
+    Reminder,
     SignOff,
     Task,
     TaskStatus,
@@ -107,3 +110,16 @@ def notification_list(*, user) -> QuerySet[Notification]:
 
 def unread_count(*, user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def reminder_sent(model: type[models.Model], kind: str, due) -> Exists:
+    """A filter for a queryset of `model`: its row was reminded of `kind` for `due` (a date or
+    the outer row's date as OuterRef("valid_until"))."""
+    return Exists(
+        Reminder.objects.filter(
+            subject_type=ContentType.objects.get_for_model(model),
+            subject_id=OuterRef("pk"),
+            kind=kind,
+            due=due,
+        )
+    )

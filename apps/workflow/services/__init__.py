@@ -6,6 +6,16 @@ from apps.workflow.services.notifications import (
     notify,
     notify_many,
 )
+from apps.workflow.services.remind import (
+    NO_DUE_DATE,
+    ReminderBatch,
+    remind_every,
+    remind_once,
+    reminder_claim,
+    reminder_claim_every,
+    reminder_last_sent,
+    reminders_forget,
+)
 from apps.workflow.services.reminders import OVERDUE_REMINDER_EVERY_DAYS, task_reminders_send
 from apps.workflow.services.tasks import (
     TASK_EDITABLE_FIELDS,
@@ -20,6 +30,8 @@ from apps.workflow.services.tasks import (
 )
 
 __all__ = [
+    "NO_DUE_DATE",
+    "ReminderBatch",
     "OVERDUE_REMINDER_EVERY_DAYS",
     "TASK_EDITABLE_FIELDS",
     "can_sign_off",
@@ -28,6 +40,12 @@ __all__ = [
     "notification_mark_read",
     "notify",
     "notify_many",
+    "remind_every",
+    "remind_once",
+    "reminder_claim",
+    "reminder_claim_every",
+    "reminder_last_sent",
+    "reminders_forget",
     "task_cancel",
     "task_create",
     "task_reminders_send",
