@@ -84,8 +84,9 @@ def xlsx_rows(content: bytes, sheet: str | None = None) -> list[tuple]:
     return [tuple(row) for row in worksheet.iter_rows(values_only=True)]
 
 
-def reminded(subject, kind: str):
-    """The due date `subject` was last reminded of `kind` for (its latest Reminder), or None."""
+def reminded(subject, kind: str, *, field: str = "due"):
+    """Of the latest Reminder of `kind` about `subject`: the due date it was for (or, with
+    field="sent_on", the day it was last sent); None if never reminded."""
     from apps.workflow.models import Reminder
 
     return (
@@ -94,23 +95,7 @@ def reminded(subject, kind: str):
             subject_id=subject.pk,
             kind=kind,
         )
-        .order_by("-due")
-        .values_list("due", flat=True)
-        .first()
-    )
-
-
-def reminded_on(subject, kind: str):
-    """The day `subject` was last reminded of `kind`, or None."""
-    from apps.workflow.models import Reminder
-
-    return (
-        Reminder.objects.filter(
-            subject_type=ContentType.objects.get_for_model(subject),
-            subject_id=subject.pk,
-            kind=kind,
-        )
-        .order_by("-sent_on")
-        .values_list("sent_on", flat=True)
+        .order_by(f"-{field}")
+        .values_list(field, flat=True)
         .first()
     )

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -122,4 +124,18 @@ def reminder_sent(model: type[models.Model], kind: str, due) -> Exists:
             kind=kind,
             due=due,
         )
+    )
+
+
+def reminder_last_sent(*, subject, kind: str, due: dt.date) -> dt.date | None:
+    """The day the reminder (subject, kind, due date) was last sent, or None."""
+    return (
+        Reminder.objects.filter(
+            subject_type=ContentType.objects.get_for_model(subject),
+            subject_id=subject.pk,
+            kind=kind,
+            due=due,
+        )
+        .values_list("sent_on", flat=True)
+        .first()
     )

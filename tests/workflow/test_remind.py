@@ -7,7 +7,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
-from apps.workflow import services
+from apps.workflow import selectors, services
 from apps.workflow.models import Notification, Reminder, Task
 from tests.workflow.factories import make_task
 
@@ -164,6 +164,6 @@ def test_a_batch_reads_what_was_sent_and_keeps_the_cadence(world, task):
     )
     assert later.every(task, "check_overdue", TODAY, 7) is True
     later.save()
-    assert services.reminder_last_sent(
+    assert selectors.reminder_last_sent(
         subject=task, kind="check_overdue", due=TODAY
     ) == TODAY + dt.timedelta(days=14)

@@ -2,6 +2,7 @@
 (apps/workflow/migrations/0007_reminders_carried_over.py), and back."""
 
 import datetime as dt
+from importlib import import_module
 
 import pytest
 from django.db import connection
@@ -15,14 +16,11 @@ D = dt.date
 
 # Each app just before its reminder columns went, and workflow before the carrying over.
 BEFORE = [
-    ("workflow", "0006_reminder"),
-    ("accidents", "0003_reminders"),
-    ("assessment", "0002_assessment_gate_source_and_more"),
-    ("emergency", "0002_separate_reminders"),
-    ("hazards", "0003_statisticsreminder"),
-    ("major_hazards", "0003_protect_records"),
-    ("responsibility", "0001_initial"),
-    ("training", "0003_alter_certificate_type_and_more"),
+    target
+    for target in import_module(
+        "apps.workflow.migrations.0007_reminders_carried_over"
+    ).Migration.dependencies
+    if target[0] != "contenttypes"
 ]
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

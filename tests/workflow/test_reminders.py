@@ -8,7 +8,7 @@ from apps.org import services as org_services
 from apps.workflow import services
 from apps.workflow.models import Notification, Reminder
 from apps.workflow.tasks import send_task_reminders
-from tests.helpers import reminded_on
+from tests.helpers import reminded
 from tests.workflow.factories import make_task
 
 TODAY = dt.date(2026, 3, 10)
@@ -42,7 +42,7 @@ def test_tasks_due_within_three_days_are_announced_once(world, frozen):
     assert sum("三天后到期" in m for m in _messages(world.head_a)) == 1
     assert sum("四天后到期" in m for m in _messages(world.head_a)) == 1
     due_in_3.refresh_from_db()
-    assert reminded_on(due_in_3, "task_due_soon") == TODAY
+    assert reminded(due_in_3, "task_due_soon", field="sent_on") == TODAY
 
 
 def test_running_twice_a_day_sends_nothing_twice(world, frozen):

@@ -56,28 +56,29 @@ def accident_reminders_send(*, today: dt.date | None = None) -> int:
         return managers + heads.get(accident.department_id, [])
 
     sent = 0
-    for accident in window:
-        end = accident.casualty_window_end
-        sent += workflow.remind_once(
-            subject=accident,
-            kind="accident_window",
-            due=end,
-            users=recipients(accident),
-            message=_("%(code)s: changes in casualties regrade the accident only until %(end)s.")
-            % {"code": accident.code, "end": end.isoformat()},
-            url=accident.get_absolute_url(),
-            today=today,
-        )
-    for accident in report:
-        due = accident.investigation_due
-        sent += workflow.remind_once(
-            subject=accident,
-            kind="accident_report",
-            due=due,
-            users=recipients(accident),
-            message=_("%(code)s: the investigation report is due on %(due)s.")
-            % {"code": accident.code, "due": due.isoformat()},
-            url=accident.get_absolute_url(),
-            today=today,
-        )
+    for kind, accidents, due, message in (
+        (
+            "accident_window",
+            window,
+            lambda a: a.casualty_window_end,
+            _("%(code)s: changes in casualties regrade the accident only until %(end)s."),
+        ),
+        (
+            "accident_report",
+            report,
+            lambda a: a.investigation_due,
+            _("%(code)s: the investigation report is due on %(due)s."),
+        ),
+    ):
+        for accident in accidents:
+            date = due(accident).isoformat()
+            sent += workflow.remind_once(
+                subject=accident,
+                kind=kind,
+                due=due(accident),
+                users=recipients(accident),
+                message=message % {"code": accident.code, "end": date, "due": date},
+                url=accident.get_absolute_url(),
+                today=today,
+            )
     return sent

@@ -13,7 +13,6 @@ from apps.workflow.services.remind import (
     remind_once,
     reminder_claim,
     reminder_claim_every,
-    reminder_last_sent,
     reminders_forget,
 )
 from apps.workflow.services.reminders import OVERDUE_REMINDER_EVERY_DAYS, task_reminders_send
@@ -44,7 +43,6 @@ __all__ = [
     "remind_once",
     "reminder_claim",
     "reminder_claim_every",
-    "reminder_last_sent",
     "reminders_forget",
     "task_cancel",
     "task_create",

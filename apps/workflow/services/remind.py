@@ -110,15 +110,6 @@ def reminders_forget(*, subject, kind: str | None = None) -> int:
     return rows.delete()[0]
 
 
-def reminder_last_sent(*, subject, kind: str, due: dt.date) -> dt.date | None:
-    """The day the reminder was last sent, or None."""
-    return (
-        Reminder.objects.filter(**_subject_key(subject), kind=kind, due=due)
-        .values_list("sent_on", flat=True)
-        .first()
-    )
-
-
 class ReminderBatch:
     """The reminders of many records, decided with a fixed number of queries: the rows already
     recorded are read (and locked) once, `once()` and `every()` answer per record, and `save()`
