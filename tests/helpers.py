@@ -82,3 +82,20 @@ def xlsx_rows(content: bytes, sheet: str | None = None) -> list[tuple]:
     workbook = load_workbook(io.BytesIO(content), read_only=True)
     worksheet = workbook[sheet] if sheet else workbook.active
     return [tuple(row) for row in worksheet.iter_rows(values_only=True)]
+
+
+def reminded(subject, kind: str, *, field: str = "due"):
+    """Of the latest Reminder of `kind` about `subject`: the due date it was for (or, with
+    field="sent_on", the day it was last sent); None if never reminded."""
+    from apps.workflow.models import Reminder
+
+    return (
+        Reminder.objects.filter(
+            subject_type=ContentType.objects.get_for_model(subject),
+            subject_id=subject.pk,
+            kind=kind,
+        )
+        .order_by(f"-{field}")
+        .values_list(field, flat=True)
+        .first()
+    )

@@ -142,9 +142,6 @@ class Accident(BaseModel):
     staff_educated = models.BooleanField(_("staff educated"), default=False)
     measures_taken = models.BooleanField(_("measures taken"), default=False)
     closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
-    # The daily reminders: each is sent once (the window's end, the report due date reminded).
-    window_reminded = models.BooleanField(default=False, editable=False)
-    report_reminded_for = models.DateField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -83,14 +83,13 @@ class Assessment(BaseModel):
     # The grade the review body awarded, which is re-reviewed every 3 years.
     awarded_level = models.PositiveSmallIntegerField(_("grade awarded"), null=True, blank=True)
     awarded_on = models.DateField(_("awarded on"), null=True, blank=True)
-    renewal_reminded_on = models.DateField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("created by"),
     )
-    history = HistoricalRecords(excluded_fields=["renewal_reminded_on"])
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("assessment")

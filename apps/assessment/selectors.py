@@ -215,9 +215,13 @@ def summary(assessment: Assessment, *, with_previous: bool = True) -> Summary:
     )
 
 
+def renewal_due(assessment: Assessment) -> dt.date:
+    """The 3-year re-review of an awarded grade."""
+    return recurrence.add_years(assessment.awarded_on, RENEWAL_YEARS)
+
+
 def renewals_due(*, today: dt.date) -> QuerySet[Assessment]:
-    """Awarded grades whose 3-year re-review falls within the next 90 days, not yet reminded."""
+    """Awarded grades whose 3-year re-review falls within the next 90 days (or has passed); the
+    daily reminder tells of each once."""
     cutoff = recurrence.add_years(today + dt.timedelta(days=RENEWAL_NOTICE_DAYS), -RENEWAL_YEARS)
-    return Assessment.objects.filter(
-        awarded_on__isnull=False, renewal_reminded_on__isnull=True, awarded_on__lte=cutoff
-    )
+    return Assessment.objects.filter(awarded_on__isnull=False, awarded_on__lte=cutoff)

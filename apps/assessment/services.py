@@ -319,6 +319,9 @@ def _raise_nonconformities(assessment: Assessment) -> None:
         nonconformity.save(update_fields=["task", "updated_at"])
 
 
+RENEWAL_REMINDER = "grade_renewal"
+
+
 @transaction.atomic
 def assessment_award(
     *, assessment: Assessment, level: int, awarded_on: dt.date, user
@@ -332,28 +335,28 @@ def assessment_award(
         raise ApplicationError(_("A grade is recorded on an approved assessment."))
     assessment.awarded_level = level
     assessment.awarded_on = awarded_on
-    assessment.renewal_reminded_on = None
     _save(assessment, user=user)
+    # A grade awarded again is reminded of its re-review again, even on the same date.
+    workflow.reminders_forget(subject=assessment, kind=RENEWAL_REMINDER)
     return assessment
 
 
 @transaction.atomic
 def renewal_reminders_send(*, today: dt.date | None = None) -> int:
-    """Remind safety managers and leadership 90 days before a grade's 3-year re-review."""
+    """Remind safety managers and leadership 90 days before a grade's 3-year re-review, once
+    per grade (apps/workflow/services/remind.py)."""
     today = today or timezone.localdate()
     due = list(selectors.renewals_due(today=today))
     recipients = [*users_with_role(Role.SAFETY_MANAGER), *users_with_role(Role.LEADERSHIP)]
-    workflow.notify_many(
-        [
-            (
-                recipients,
-                _("The grade %(level)s awarded on %(date)s is due for its 3-year re-review.")
-                % {"level": a.awarded_level, "date": a.awarded_on.isoformat()},
-                None,
-                "",
-            )
-            for a in due
-        ]
+    return sum(
+        workflow.remind_once(
+            subject=a,
+            kind=RENEWAL_REMINDER,
+            due=selectors.renewal_due(a),
+            users=recipients,
+            message=_("The grade %(level)s awarded on %(date)s is due for its 3-year re-review.")
+            % {"level": a.awarded_level, "date": a.awarded_on.isoformat()},
+            today=today,
+        )
+        for a in due
     )
-    Assessment.objects.filter(pk__in=[a.pk for a in due]).update(renewal_reminded_on=today)
-    return len(due)

@@ -365,13 +365,3 @@ class Hazard(BaseModel):
     def measure_kind_labels(self) -> list[str]:
         labels = dict(RectificationMeasureKind.choices)
         return [str(labels.get(k, k)) for k in self.measure_kinds]
-
-
-class StatisticsReminder(models.Model):
-    """One reminder per statistics period, so a missed or repeated daily run changes nothing."""
-
-    period = models.CharField(max_length=20, unique=True)
-    sent_on = models.DateField()
-
-    def __str__(self) -> str:
-        return self.period

@@ -106,8 +106,6 @@ class Unit(BaseModel):
     )
     is_active = models.BooleanField(_("in use"), default=True)
     notes = models.TextField(_("notes"), blank=True)
-    # The reminder for the safety assessment due on this date has been raised: once per due date.
-    assessment_task_for = models.DateField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -33,6 +33,7 @@ from apps.workflow import services as workflow
 logger = logging.getLogger(__name__)
 
 REMINDER_LEAD_DAYS = 90  # the assessment task is raised this long before the due date
+ASSESSMENT_REMINDER = "major_hazard_assessment"
 
 
 def _require_manager(user) -> None:
@@ -103,10 +104,9 @@ def unit_identify(
     )
     record.full_clean()
     record.save()
-    if not record.is_major and unit.assessment_task_for is not None:
+    if not record.is_major:
         # No longer a major hazard source: should it become one again, it is reminded again.
-        Unit.objects.filter(pk=unit.pk).update(assessment_task_for=None)
-        unit.assessment_task_for = None
+        workflow.reminders_forget(subject=unit, kind=ASSESSMENT_REMINDER)
     return record
 
 
@@ -317,35 +317,33 @@ def measure_check(
 # ------------------------------------------------------------------------------
 def assessment_reminders_send(*, today: dt.date | None = None) -> int:
     """A task for the unit's department 90 days before its 3-yearly safety assessment is due,
-    and one for the first assessment of a source never assessed; each raised once (the unit
-    remembers the due date it was raised for, and forgets it when it is no longer major). Each
-    unit is locked and raised in its own transaction: a failure leaves the others raised."""
+    and one for the first assessment of a source never assessed; each raised once (a reminder
+    of the unit for its due date, apps/workflow/services/remind.py, forgotten when the unit is no
+    longer major). Each unit is raised in its own transaction: a failure leaves the others
+    raised, and of two runs at once the second finds the first's reminder."""
     from apps.major_hazards import selectors
 
     today = today or timezone.localdate()
     creator = users_with_role(Role.SAFETY_MANAGER).first()
     if creator is None:
         return 0
-    Unit.objects.filter(assessment_task_for__isnull=False).exclude(
-        pk__in=selectors.major_units().values("pk")
-    ).update(assessment_task_for=None)
+    workflow.reminders_forget(
+        subject=Unit.objects.exclude(pk__in=selectors.major_units().values("pk")),
+        kind=ASSESSMENT_REMINDER,
+    )
     created = 0
     for unit, due in selectors.assessments_due(
         before=today + dt.timedelta(days=REMINDER_LEAD_DAYS)
     ):
-        # A source never assessed is asked for its first assessment once (marked by date.min).
-        key = due or dt.date.min
-        if unit.assessment_task_for == key:
-            continue
         try:
             with transaction.atomic():
-                marker = (
-                    Unit.objects.select_for_update()
-                    .filter(pk=unit.pk)
-                    .values_list("assessment_task_for", flat=True)
-                    .first()
-                )
-                if marker == key:  # raised meanwhile by another run
+                # A source never assessed is asked for its first assessment once.
+                if not workflow.reminder_claim(
+                    subject=unit,
+                    kind=ASSESSMENT_REMINDER,
+                    due=due or workflow.NO_DUE_DATE,
+                    today=today,
+                ):
                     continue
                 if due is None:
                     title = _("First safety assessment of the major hazard source: %(unit)s")
@@ -363,7 +361,6 @@ def assessment_reminders_send(*, today: dt.date | None = None) -> int:
                     user=creator,
                     source=unit,
                 )
-                Unit.objects.filter(pk=unit.pk).update(assessment_task_for=key)
         except Exception:
             logger.exception("Assessment reminder of unit %s failed", unit.pk)
             continue

@@ -102,9 +102,8 @@ class Task(BaseModel):
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submission_note = models.TextField(_("work done"), blank=True)
     closed_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
-    last_reminded_on = models.DateField(_("last reminded on"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["last_reminded_on"])
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("task")
@@ -274,3 +273,30 @@ class ApprovablePlan(models.Model):
     def approved_at(self) -> dt.datetime | None:
         """When the plan was approved; None while it is not."""
         return self.decided_at if self.status == PlanStatus.APPROVED else None
+
+
+class Reminder(models.Model):
+    """One reminder about one record (or, with subject id 0, about a kind of record as a whole)
+    for one due date: the record of it is what keeps it from being sent twice
+    (apps/workflow/services/remind.py)."""
+
+    subject_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+", verbose_name=_("subject type")
+    )
+    subject_id = models.PositiveBigIntegerField(_("subject id"))
+    subject = GenericForeignKey("subject_type", "subject_id")
+    kind = models.SlugField(_("kind"), max_length=40)
+    due = models.DateField(_("due date"))
+    sent_on = models.DateField(_("sent on"))
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject_type", "subject_id", "kind", "due"], name="workflow_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.due.isoformat()}"

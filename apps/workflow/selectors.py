@@ -1,6 +1,10 @@
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+import datetime as dt
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from apps.core.selectors import as_date, as_int
@@ -11,6 +15,7 @@ from apps.workflow.models import (
     UNFINISHED_STATUSES,
     WORKING_STATUSES,
     Notification,
+    Reminder,
     SignOff,
     Task,
     TaskStatus,
@@ -107,3 +112,30 @@ def notification_list(*, user) -> QuerySet[Notification]:
 
 def unread_count(*, user) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def reminder_sent(model: type[models.Model], kind: str, due) -> Exists:
+    """A filter for a queryset of `model`: its row was reminded of `kind` for `due` (a date or
+    the outer row's date as OuterRef("valid_until"))."""
+    return Exists(
+        Reminder.objects.filter(
+            subject_type=ContentType.objects.get_for_model(model),
+            subject_id=OuterRef("pk"),
+            kind=kind,
+            due=due,
+        )
+    )
+
+
+def reminder_last_sent(*, subject, kind: str, due: dt.date) -> dt.date | None:
+    """The day the reminder (subject, kind, due date) was last sent, or None."""
+    return (
+        Reminder.objects.filter(
+            subject_type=ContentType.objects.get_for_model(subject),
+            subject_id=subject.pk,
+            kind=kind,
+            due=due,
+        )
+        .values_list("sent_on", flat=True)
+        .first()
+    )

@@ -16,7 +16,7 @@ from apps.org.models import Department, Employee
 from apps.workflow.models import Task
 from tests.accidents.factories import accident, at, complete_investigation
 from tests.assessment.factories import make_assessment
-from tests.helpers import xlsx_upload
+from tests.helpers import reminded, xlsx_upload
 from tests.scoring.factories import make_standard
 
 pytestmark = pytest.mark.usefixtures("english", "frozen")
@@ -811,7 +811,7 @@ def test_a_new_casualty_window_is_reminded_again(world, change, reminded_again):
     item = accident(world, when=at(dt.date(2026, 10, 22)), minor_injuries=1)  # window to 11-21
     services.accident_reminders_send(today=dt.date(2026, 11, 20))
     item.refresh_from_db()
-    assert item.window_reminded
+    assert reminded(item, "accident_window") == item.casualty_window_end
     item = services.accident_save(accident=item, data=change, user=world.safety_manager)
     item.refresh_from_db()
-    assert item.window_reminded is not reminded_again
+    assert (reminded(item, "accident_window") == item.casualty_window_end) is not reminded_again

@@ -12,6 +12,7 @@ from apps.workflow import selectors as workflow_selectors
 from apps.workflow import services as workflow
 from apps.workflow.models import Notification, Task, TaskStatus
 from tests.emergency import factories
+from tests.helpers import reminded
 
 D = dt.date
 
@@ -471,14 +472,14 @@ def _filed(world, **data):
         filed_on=D(2025, 1, 20),
         filing_number="苏应急预备〔2025〕01",
     )
-    Plan.objects.filter(pk=the_plan.pk).update(filing_reminded=True)
-    the_plan.refresh_from_db()
+    workflow.reminder_claim(subject=the_plan, kind="filing_overdue", due=the_plan.filing_due)
     return the_plan
 
 
 def _filing(the_plan):
     the_plan.refresh_from_db()
-    return the_plan.filed_on, the_plan.filing_number, the_plan.filing_reminded
+    filing_reminded = reminded(the_plan, "filing_overdue") == the_plan.filing_due
+    return the_plan.filed_on, the_plan.filing_number, filing_reminded
 
 
 @_at(D(2025, 6, 1))
@@ -533,7 +534,8 @@ def test_saving_a_plan_keeps_the_reminders_raised_meanwhile(world):
     services.emergency_plan_save(plan=stale, data={"title": "新标题"}, user=world.safety_manager)
     fresh = Plan.objects.get(pk=the_plan.pk)
     assert fresh.title == "新标题"
-    assert fresh.filing_reminded and fresh.drill_overdue_reminded_for == D(2025, 1, 10)
+    assert reminded(fresh, "filing_overdue") == fresh.filing_due
+    assert reminded(fresh, "drill_overdue") == D(2025, 1, 10)
 
 
 def test_a_plan_changing_kind_or_publication_redates_its_drills(world):

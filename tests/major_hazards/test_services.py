@@ -13,6 +13,7 @@ from apps.major_hazards.evidence import provider
 from apps.major_hazards.identification import Entry, identify
 from apps.major_hazards.models import Identification
 from apps.workflow.models import Task
+from tests.helpers import reminded
 from tests.major_hazards.factories import item, major_unit, substance, unit
 
 D = dt.date
@@ -375,9 +376,8 @@ def test_one_failing_reminder_does_not_stop_the_others(world, monkeypatch):
 
     monkeypatch.setattr(services.workflow, "task_create", failing)
     assert services.assessment_reminders_send(today=D(2026, 1, 10)) == 1
-    first.refresh_from_db()
-    second.refresh_from_db()
-    assert first.assessment_task_for is None and second.assessment_task_for == D.min
+    kind = services.ASSESSMENT_REMINDER
+    assert reminded(first, kind) is None and reminded(second, kind) == D.min
     monkeypatch.setattr(services.workflow, "task_create", create)
     assert services.assessment_reminders_send(today=D(2026, 1, 11)) == 1
     assert Task.objects.filter(source_type__model="unit").count() == 2

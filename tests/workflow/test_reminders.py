@@ -6,8 +6,9 @@ from django.core import mail
 
 from apps.org import services as org_services
 from apps.workflow import services
-from apps.workflow.models import Notification, Task
+from apps.workflow.models import Notification, Reminder
 from apps.workflow.tasks import send_task_reminders
+from tests.helpers import reminded
 from tests.workflow.factories import make_task
 
 TODAY = dt.date(2026, 3, 10)
@@ -41,7 +42,7 @@ def test_tasks_due_within_three_days_are_announced_once(world, frozen):
     assert sum("三天后到期" in m for m in _messages(world.head_a)) == 1
     assert sum("四天后到期" in m for m in _messages(world.head_a)) == 1
     due_in_3.refresh_from_db()
-    assert due_in_3.last_reminded_on == TODAY
+    assert reminded(due_in_3, "task_due_soon", field="sent_on") == TODAY
 
 
 def test_running_twice_a_day_sends_nothing_twice(world, frozen):
@@ -114,7 +115,7 @@ def test_reminders_run_a_fixed_number_of_queries(world, django_assert_max_num_qu
             )
     with django_assert_max_num_queries(12):
         services.task_reminders_send(today=TODAY)
-    assert Task.objects.filter(last_reminded_on=TODAY).exists()
+    assert Reminder.objects.filter(subject_type__model="task", sent_on=TODAY).exists()
 
 
 def test_a_new_due_date_starts_reminders_and_escalation_afresh(world):
@@ -127,7 +128,8 @@ def test_a_new_due_date_starts_reminders_and_escalation_afresh(world):
         task=task, data={"due_date": TODAY + dt.timedelta(days=2)}, user=world.safety_manager
     )
     task.refresh_from_db()
-    assert task.escalated_at is None and task.last_reminded_on is None
+    assert task.escalated_at is None
+    assert not Reminder.objects.filter(subject_id=task.pk, due=task.due_date).exists()
     assert services.task_reminders_send(today=TODAY)["due_soon"] == 1
 
 

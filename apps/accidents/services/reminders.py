@@ -16,25 +16,21 @@ REPORT_REMIND_DAYS = 7  # before the investigation report is due
 
 
 def _due(today: dt.date) -> tuple[list[Accident], list[Accident]]:
-    """The open accidents whose casualty window closes within REMIND_DAYS, and those whose
-    investigation report is due within REPORT_REMIND_DAYS or overdue, not yet reminded."""
+    """The open accidents, locked, whose casualty window closes within REMIND_DAYS, and those
+    whose investigation report is due within REPORT_REMIND_DAYS or overdue."""
     start = timezone.make_aware(dt.datetime.combine(today - dt.timedelta(days=400), dt.time.min))
     candidates = list(
-        Accident.objects.filter(is_near_miss=False, occurred_at__gte=start)
+        Accident.objects.select_for_update(of=("self",))
+        .filter(is_near_miss=False, occurred_at__gte=start)
         .exclude(status=AccidentStatus.CLOSED)
         .select_related("accident_type")
     )
     window, report = [], []
     for accident in candidates:
-        if not accident.window_reminded and (
-            today <= accident.casualty_window_end <= today + dt.timedelta(days=REMIND_DAYS)
-        ):
+        if today <= accident.casualty_window_end <= today + dt.timedelta(days=REMIND_DAYS):
             window.append(accident)
-        due = accident.investigation_due
-        if (
-            accident.report_submitted_on is None
-            and accident.report_reminded_for != due
-            and due <= today + dt.timedelta(days=REPORT_REMIND_DAYS)
+        if accident.report_submitted_on is None and accident.investigation_due <= today + (
+            dt.timedelta(days=REPORT_REMIND_DAYS)
         ):
             report.append(accident)
     return window, report
@@ -44,7 +40,8 @@ def _due(today: dt.date) -> tuple[list[Accident], list[Accident]]:
 def accident_reminders_send(*, today: dt.date | None = None) -> int:
     """Daily: tell safety managers and the department's heads that the casualty window of an
     accident closes soon, and that an investigation report is due soon or overdue. Each
-    reminder is sent once (a moved due date, after an extension, is reminded again)."""
+    reminder is sent once per date (a moved window end or due date, after an extension, is
+    reminded again; apps/workflow/services/remind.py)."""
     from apps.org.models import Role
     from apps.org.selectors import department_head_users, users_with_role
 
@@ -58,30 +55,30 @@ def accident_reminders_send(*, today: dt.date | None = None) -> int:
     def recipients(accident: Accident) -> list:
         return managers + heads.get(accident.department_id, [])
 
-    batch = []
-    for accident in window:
-        batch.append(
-            (
-                recipients(accident),
-                _("%(code)s: changes in casualties regrade the accident only until %(end)s.")
-                % {"code": accident.code, "end": accident.casualty_window_end.isoformat()},
-                None,
-                accident.get_absolute_url(),
+    sent = 0
+    for kind, accidents, due, message in (
+        (
+            "accident_window",
+            window,
+            lambda a: a.casualty_window_end,
+            _("%(code)s: changes in casualties regrade the accident only until %(end)s."),
+        ),
+        (
+            "accident_report",
+            report,
+            lambda a: a.investigation_due,
+            _("%(code)s: the investigation report is due on %(due)s."),
+        ),
+    ):
+        for accident in accidents:
+            date = due(accident).isoformat()
+            sent += workflow.remind_once(
+                subject=accident,
+                kind=kind,
+                due=due(accident),
+                users=recipients(accident),
+                message=message % {"code": accident.code, "end": date, "due": date},
+                url=accident.get_absolute_url(),
+                today=today,
             )
-        )
-        accident.window_reminded = True
-    for accident in report:
-        batch.append(
-            (
-                recipients(accident),
-                _("%(code)s: the investigation report is due on %(due)s.")
-                % {"code": accident.code, "due": accident.investigation_due.isoformat()},
-                None,
-                accident.get_absolute_url(),
-            )
-        )
-        accident.report_reminded_for = accident.investigation_due
-    workflow.notify_many(batch)
-    changed = {a.pk: a for a in window + report}.values()
-    Accident.objects.bulk_update(list(changed), ["window_reminded", "report_reminded_for"])
-    return len(batch)
+    return sent

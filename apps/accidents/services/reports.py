@@ -90,14 +90,12 @@ def _save_numbered(accident: Accident, *, user) -> None:
 def accident_save(*, accident: Accident | None = None, data: dict, user, files=()) -> Accident:
     """Report an accident or near miss, or correct its report."""
     creating = accident is None
-    window_before = None
     if not creating:
         _refuse_if_closed(accident)
         # A ModelForm may already have written the new department on the instance: check the
         # stored one (and, below, the new one).
         stored = Accident.objects.select_related("accident_type").get(pk=accident.pk)
         _require_report(user, stored.department_id)
-        window_before = stored.casualty_window_end
     accident = accident or Accident(reported_by=user)
     for field in REPORT_FIELDS:
         if field in data and not (field in CASUALTY_FIELDS and not creating):
@@ -126,8 +124,6 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
     if accident.accident_type_id and accident.occurred_at:
         _check_type_edition(accident)
     regrade(accident)
-    if window_before is not None and accident.casualty_window_end != window_before:
-        accident.window_reminded = False  # a new window end is reminded again
     if creating:
         _save_numbered(accident, user=user)
     else:

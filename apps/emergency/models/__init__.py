@@ -4,7 +4,6 @@ from here."""
 from apps.emergency.models.drill_plans import DrillPlan, DrillPlanItem, DrillPlanStatus
 from apps.emergency.models.drills import Drill, DrillKind, Improvement
 from apps.emergency.models.plans import (
-    REMINDER_FIELDS,
     Evaluation,
     EvaluationResult,
     Plan,
@@ -14,7 +13,6 @@ from apps.emergency.models.supplies import Supply, SupplyCheck, SupplyKind
 from apps.emergency.models.teams import Team, TeamKind, TeamMember
 
 __all__ = [
-    "REMINDER_FIELDS",
     "Drill",
     "DrillKind",
     "DrillPlan",

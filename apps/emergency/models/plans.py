@@ -21,15 +21,6 @@ class PlanKind(models.TextChoices):
     ONSITE = "onsite", _("On-site disposal plan")
 
 
-REMINDER_FIELDS = [
-    "drill_reminded_for",
-    "drill_overdue_reminded_for",
-    "filing_reminded",
-    "evaluation_reminded_for",
-    "evaluation_overdue_reminded_for",
-]
-
-
 class Plan(BaseModel):
     """An emergency plan (应急预案): comprehensive, specialist or on-site disposal."""
 
@@ -54,14 +45,7 @@ class Plan(BaseModel):
     last_drill_on = models.DateField(_("last drilled on"), null=True, blank=True, editable=False)
     next_drill_due = models.DateField(_("next drill due"), null=True, blank=True, editable=False)
     is_active = models.BooleanField(_("in force"), default=True)
-    # Reminders are raised once: the due date the advance reminder and the overdue reminder of
-    # a drill (and of an evaluation) were sent for, and whether the late filing was reminded.
-    drill_reminded_for = models.DateField(null=True, blank=True, editable=False)
-    drill_overdue_reminded_for = models.DateField(null=True, blank=True, editable=False)
-    filing_reminded = models.BooleanField(default=False, editable=False)
-    evaluation_reminded_for = models.DateField(null=True, blank=True, editable=False)
-    evaluation_overdue_reminded_for = models.DateField(null=True, blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=REMINDER_FIELDS)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("emergency plan")

@@ -44,10 +44,7 @@ class Supply(BaseModel):
     next_check_due = models.DateField(_("next check due"), null=True, blank=True)
     keeper = _user_fk(_("keeper"))
     is_active = models.BooleanField(_("in service"), default=True)
-    # The expiry date and the check due date a reminder was raised for: each once per date.
-    expiry_reminded_for = models.DateField(null=True, blank=True, editable=False)
-    check_reminded_for = models.DateField(null=True, blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["expiry_reminded_for", "check_reminded_for"])
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("emergency supply")

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
 from apps.emergency import rules
-from apps.emergency.models import REMINDER_FIELDS, Evaluation, EvaluationResult, Plan
+from apps.emergency.models import Evaluation, EvaluationResult, Plan
 from apps.emergency.services._common import (
     _apply,
     _attach_all,
@@ -18,6 +18,8 @@ from apps.emergency.services._common import (
     _require_manager,
     _save,
 )
+from apps.emergency.services.reminders import FILING_REMINDER
+from apps.workflow import services as workflow
 
 # The filing is not among them: it is recorded by plan_file() with its checks.
 PLAN_FIELDS = (
@@ -35,31 +37,22 @@ PLAN_FIELDS = (
 )
 
 
-def _save_plan(plan: Plan, *, user, reason: str = "", also=()) -> None:
-    """Save a plan without writing its reminder flags (set by the daily job meanwhile) unless
-    named in `also`."""
+def _save_plan(plan: Plan, *, user, reason: str = "") -> None:
+    """Save a plan; its reminders are kept apart (apps/workflow/services/remind.py), so the
+    daily job and an edit do not write over each other."""
     plan.full_clean()
     plan._history_user = user
     if reason:
         plan._change_reason = reason
-    if plan._state.adding:
-        plan.save()
-        return
-    fields = [
-        f.name
-        for f in Plan._meta.concrete_fields
-        if not f.primary_key and f.name not in REMINDER_FIELDS
-    ]
-    plan.save(update_fields=[*fields, *also])
+    plan.save()
 
 
-def _clear_filing(plan: Plan) -> tuple[str, ...]:
-    """A republished or revised plan is filed again (第二十六条); the old filing stays in the
-    plan's history."""
+def _clear_filing(plan: Plan) -> None:
+    """A republished or revised plan is filed again (第二十六条), and its late filing reminded
+    afresh; the old filing stays in the plan's history."""
     plan.filed_on = None
     plan.filing_number = ""
-    plan.filing_reminded = False
-    return ("filing_reminded",)
+    workflow.reminders_forget(subject=plan, kind=FILING_REMINDER)
 
 
 def _refresh_drill_due(plan: Plan) -> None:
@@ -98,17 +91,16 @@ def emergency_plan_save(*, plan: Plan | None = None, data: dict, user, files=())
     )
     plan = plan or Plan()
     _apply(plan, data, PLAN_FIELDS)
-    also = ()
     if stored is not None and plan.published_on != stored[0]:
         # Republished: a new filing is due within 20 working days, reminded afresh.
-        also = _clear_filing(plan)
+        _clear_filing(plan)
     if stored is not None and (plan.published_on, plan.kind) != stored:
         plan.full_clean()
         # The first drill is due after publication and each the plan's frequency apart.
         _redate_drills(plan, user=user)
     else:
         _refresh_drill_due(plan)
-    _save_plan(plan, user=user, also=also)
+    _save_plan(plan, user=user)
     _attach_all(plan, files, user)
     return plan
 
@@ -158,15 +150,13 @@ def plan_evaluate(
     _save(evaluation, user=user)
     if plan.last_evaluated_on is None or evaluated_on > plan.last_evaluated_on:
         plan.last_evaluated_on = evaluated_on
-    also = ()
     if evaluation.new_version:
         plan.version = evaluation.new_version
         if result == EvaluationResult.REVISE and plan.filed_on:
-            also = _clear_filing(plan)
+            _clear_filing(plan)
     _save_plan(
         plan,
         user=user,
-        also=also,
         reason=_("Evaluated on %(date)s") % {"date": evaluated_on.isoformat()},
     )
     return evaluation

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.emergency.models import REMINDER_FIELDS, Plan, Supply
+from apps.emergency.models import Plan, Supply
 from apps.emergency.services._common import _recipients
 from apps.org.models import Role
 from apps.org.selectors import users_with_role
@@ -20,85 +20,84 @@ EVALUATION_LEAD_DAYS = 60
 SUPPLY_LEAD_DAYS = 7
 
 
-# Each reminder below says what is due, or None; it marks the record as reminded for that date
-# so that it is raised once per record and due date.
-def _drill_reminder(plan: Plan, today: dt.date) -> str | None:
-    """The advance reminder and the overdue one are each raised once per due date; a plan found
-    already overdue gets only the overdue one."""
+# The kinds of reminder (apps/workflow/services/remind.py), each raised once per record and
+# due date: a plan found already overdue gets only the overdue one.
+DRILL_REMINDER, DRILL_OVERDUE_REMINDER = "drill_due", "drill_overdue"
+FILING_REMINDER = "filing_overdue"
+EVALUATION_REMINDER, EVALUATION_OVERDUE_REMINDER = "evaluation_due", "evaluation_overdue"
+SUPPLY_EXPIRY_REMINDER, SUPPLY_CHECK_REMINDER = "supply_expiry", "supply_check"
+
+
+# Each reminder below says what is due as (kind, due date, message), or None.
+def _drill_reminder(plan: Plan, today: dt.date) -> tuple | None:
+    """The advance reminder and the overdue one, each once per due date."""
     due = plan.next_drill_due
-    if due and due < today and plan.drill_overdue_reminded_for != due:
-        plan.drill_overdue_reminded_for = plan.drill_reminded_for = due
-        return _("Drill overdue for %(plan)s: it was due on %(date)s.") % {
+    if due and due < today:
+        message = _("Drill overdue for %(plan)s: it was due on %(date)s.") % {
             "plan": plan,
             "date": due.isoformat(),
         }
-    if (
-        due
-        and today <= due <= today + dt.timedelta(days=DRILL_LEAD_DAYS)
-        and plan.drill_reminded_for != due
-    ):
-        plan.drill_reminded_for = due
-        return _("Drill due for %(plan)s by %(date)s.") % {"plan": plan, "date": due.isoformat()}
+        return DRILL_OVERDUE_REMINDER, due, message
+    if due and today <= due <= today + dt.timedelta(days=DRILL_LEAD_DAYS):
+        message = _("Drill due for %(plan)s by %(date)s.") % {"plan": plan, "date": due.isoformat()}
+        return DRILL_REMINDER, due, message
     return None
 
 
-def _filing_reminder(plan: Plan, today: dt.date) -> str | None:
+def _filing_reminder(plan: Plan, today: dt.date) -> tuple | None:
     """A plan not filed by its deadline is reminded once."""
-    if plan.filed_on or plan.filing_due >= today or plan.filing_reminded:
+    if plan.filed_on or plan.filing_due >= today:
         return None
-    plan.filing_reminded = True
-    return _("%(plan)s is not filed with the authority: it was due by %(date)s.") % {
+    message = _("%(plan)s is not filed with the authority: it was due by %(date)s.") % {
         "plan": plan,
         "date": plan.filing_due.isoformat(),
     }
+    return FILING_REMINDER, plan.filing_due, message
 
 
-def _evaluation_reminder(plan: Plan, today: dt.date) -> str | None:
-    """As for drills: once ahead and once overdue per due date, only the latter when found
-    late."""
+def _evaluation_reminder(plan: Plan, today: dt.date) -> tuple | None:
+    """As for drills: once ahead and once overdue per due date."""
     due = plan.evaluation_due
-    if due < today and plan.evaluation_overdue_reminded_for != due:
-        plan.evaluation_overdue_reminded_for = plan.evaluation_reminded_for = due
-        return _("Evaluation of %(plan)s overdue: it was due by %(date)s.") % {
+    if due < today:
+        message = _("Evaluation of %(plan)s overdue: it was due by %(date)s.") % {
             "plan": plan,
             "date": due.isoformat(),
         }
-    if (
-        today <= due <= today + dt.timedelta(days=EVALUATION_LEAD_DAYS)
-        and plan.evaluation_reminded_for != due
-    ):
-        plan.evaluation_reminded_for = due
-        return _("Evaluation of %(plan)s due by %(date)s.") % {
+        return EVALUATION_OVERDUE_REMINDER, due, message
+    if today <= due <= today + dt.timedelta(days=EVALUATION_LEAD_DAYS):
+        message = _("Evaluation of %(plan)s due by %(date)s.") % {
             "plan": plan,
             "date": due.isoformat(),
         }
+        return EVALUATION_REMINDER, due, message
     return None
 
 
-def _expiry_reminder(supply: Supply, today: dt.date) -> str | None:
+def _expiry_reminder(supply: Supply, today: dt.date) -> tuple | None:
     expires_on = supply.expires_on
-    lead = today + dt.timedelta(days=SUPPLY_LEAD_DAYS)
-    if not expires_on or expires_on > lead or supply.expiry_reminded_for == expires_on:
+    if not expires_on or expires_on > today + dt.timedelta(days=SUPPLY_LEAD_DAYS):
         return None
-    supply.expiry_reminded_for = expires_on
     message = (
         _("%(supply)s expired on %(date)s.")
         if expires_on < today
         else _("%(supply)s expires on %(date)s.")
     )
-    return message % {"supply": supply, "date": expires_on.isoformat()}
+    return (
+        SUPPLY_EXPIRY_REMINDER,
+        expires_on,
+        message % {"supply": supply, "date": expires_on.isoformat()},
+    )
 
 
-def _check_reminder(supply: Supply, today: dt.date) -> str | None:
+def _check_reminder(supply: Supply, today: dt.date) -> tuple | None:
     due = supply.next_check_due
-    lead = today + dt.timedelta(days=SUPPLY_LEAD_DAYS)
-    if not due or due > lead or supply.check_reminded_for == due:
+    if not due or due > today + dt.timedelta(days=SUPPLY_LEAD_DAYS):
         return None
-    supply.check_reminded_for = due
-    return _("%(supply)s is due for a check by %(date)s.") % {
+    message = _("%(supply)s is due for a check by %(date)s.") % {
         "supply": supply,
         "date": due.isoformat(),
     }
+    return SUPPLY_CHECK_REMINDER, due, message
 
 
 # The reminders of a plan, in the order they are sent, with the count each adds to.
@@ -109,6 +108,17 @@ PLAN_REMINDERS = (
 )
 # The expiry and the check of a supply are reminded each on its own, once per date.
 SUPPLY_REMINDERS = (_expiry_reminder, _check_reminder)
+
+
+def _remind(subject, reminder, *, users, url: str, today: dt.date) -> bool:
+    """Send what `reminder` says is due of the subject, unless it was sent for that date."""
+    due = reminder(subject, today)
+    if due is None:
+        return False
+    kind, date, message = due
+    return workflow.remind_once(
+        subject=subject, kind=kind, due=date, users=users, message=message, url=url, today=today
+    )
 
 
 @transaction.atomic
@@ -129,24 +139,16 @@ def emergency_reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
     recipients = _recipients(
         {p.department_id for p in plans} | {s.department_id for s in supplies}, managers
     )
-    batch: list[tuple] = []
     counts = {"drills": 0, "filings": 0, "evaluations": 0, "supplies": 0}
     for plan in plans:
         users, url = recipients[plan.department_id], plan.get_absolute_url()
         for kind, reminder in PLAN_REMINDERS:
-            message = reminder(plan, today)
-            if message:
-                batch.append((users, message, None, url))
-                counts[kind] += 1
-    Plan.objects.bulk_update(plans, REMINDER_FIELDS)
-    changed = []
+            counts[kind] += _remind(plan, reminder, users=users, url=url, today=today)
     for supply in supplies:
         users, url = recipients[supply.department_id], supply.get_absolute_url()
-        messages = [m for m in (reminder(supply, today) for reminder in SUPPLY_REMINDERS) if m]
-        batch.extend((users, message, None, url) for message in messages)
-        if messages:
-            changed.append(supply)
-            counts["supplies"] += 1
-    Supply.objects.bulk_update(changed, ["expiry_reminded_for", "check_reminded_for"])
-    workflow.notify_many(batch)
+        sent = [
+            _remind(supply, reminder, users=users, url=url, today=today)
+            for reminder in SUPPLY_REMINDERS
+        ]
+        counts["supplies"] += any(sent)
     return counts

@@ -66,7 +66,6 @@ class ResponsibilityLetter(BaseModel):
     status = models.CharField(
         _("status"), max_length=20, choices=LetterStatus.choices, default=LetterStatus.ISSUED
     )
-    last_reminded_on = models.DateField(_("last reminded on"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:

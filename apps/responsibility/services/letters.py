@@ -131,16 +131,17 @@ def letter_attach_scan(*, letter: ResponsibilityLetter, scan, user) -> None:
 
 @transaction.atomic
 def letter_reminders_send(*, today: dt.date | None = None) -> int:
-    """Remind each party who has not signed a letter of this year, once a week."""
+    """Remind each party who has not signed a letter of this year, once a week (a reminder of
+    the letter's sign-by date, apps/workflow/services/remind.py). Returns the letters reminded."""
     today = today or timezone.localdate()
     letters = list(
-        ResponsibilityLetter.objects.filter(year=today.year)
+        ResponsibilityLetter.objects.select_for_update(of=("self",))
+        .filter(year=today.year)
         .exclude(status=LetterStatus.SIGNED)
-        .exclude(last_reminded_on__gt=today - dt.timedelta(days=LETTER_REMINDER_EVERY_DAYS))
         .select_related("issuer__user", "holder__user")
         .prefetch_related("signatures")
     )
-    batch = []
+    sent = 0
     for letter in letters:
         signed = {s.side for s in letter.signatures.all()}
         users = []
@@ -155,9 +156,14 @@ def letter_reminders_send(*, today: dt.date | None = None) -> int:
             "holder": letter.holder.name,
             "date": letter.sign_by.isoformat(),
         }
-        batch.append((users, message, None, f"/responsibility/letters/{letter.pk}/"))
-    workflow.notify_many(batch)
-    ResponsibilityLetter.objects.filter(pk__in=[x.pk for x in letters]).update(
-        last_reminded_on=today
-    )
-    return len(letters)
+        sent += workflow.remind_every(
+            subject=letter,
+            kind="letter_signature",
+            due=letter.sign_by,
+            every_days=LETTER_REMINDER_EVERY_DAYS,
+            users=users,
+            message=message,
+            url=f"/responsibility/letters/{letter.pk}/",
+            today=today,
+        )
+    return sent

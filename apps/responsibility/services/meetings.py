@@ -101,6 +101,7 @@ def decision_add(
 MEETING_REMINDER_DAYS_BEFORE = 7
 
 
+@transaction.atomic
 def meeting_reminders_send(*, today: dt.date | None = None) -> int:
     """Remind the heads of units (safety managers for the company) whose current meeting period
     ends in a week with no meeting held yet."""
@@ -118,7 +119,7 @@ def meeting_reminders_send(*, today: dt.date | None = None) -> int:
         department_ids=[r.department.pk for r in rows if r.level != "company"]
     )
     managers = list(users_with_role(Role.SAFETY_MANAGER))
-    batch = []
+    sent = 0
     for row in rows:
         end = recurrence.period_of(row.frequency, today).end
         users = managers if row.level == "company" else heads.get(row.department.pk, [])
@@ -126,6 +127,13 @@ def meeting_reminders_send(*, today: dt.date | None = None) -> int:
             "unit": row.department.name,
             "end": end.isoformat(),
         }
-        batch.append((users, message, None, "/responsibility/meetings/compliance/"))
-    workflow.notify_many(batch)
-    return len(rows)
+        sent += workflow.remind_once(
+            subject=row.department,
+            kind=f"safety_meeting_{row.level}",
+            due=end,
+            users=users,
+            message=message,
+            url="/responsibility/meetings/compliance/",
+            today=today,
+        )
+    return sent

@@ -66,14 +66,7 @@ class Certificate(BaseModel):
     valid_until = models.DateField(_("valid until"))
     next_review_on = models.DateField(_("next review"), null=True, blank=True)
     reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
-    # The review date and expiry date already reminded of: one reminder per window, and a
-    # new window (after a review or a renewal) starts the reminders afresh.
-    review_reminded_for = models.DateField(null=True, blank=True, editable=False)
-    expiry_reminded_for = models.DateField(null=True, blank=True, editable=False)
-    expired_notified_for = models.DateField(null=True, blank=True, editable=False)
-    history = HistoricalRecords(
-        excluded_fields=["review_reminded_for", "expiry_reminded_for", "expired_notified_for"]
-    )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("certificate")

@@ -3,6 +3,9 @@ person and department, sessions and attendance, certificates and plans. Every pu
 importable from here (`from apps.training import selectors; selectors.compliance(...)`)."""
 
 from apps.training.selectors.certificates import (
+    EXPIRED_REMINDER,
+    EXPIRY_REMINDER,
+    REVIEW_REMINDER,
     certificate_list,
     certificate_type_list,
     certificate_validity,
@@ -36,6 +39,9 @@ from apps.training.selectors.visibility import (
 )
 
 __all__ = [
+    "EXPIRED_REMINDER",
+    "EXPIRY_REMINDER",
+    "REVIEW_REMINDER",
     "DepartmentCompliance",
     "PersonCompliance",
     "Requirements",

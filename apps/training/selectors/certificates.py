@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from apps.core.selectors import as_int
 from apps.training.models import CERTIFICATE_WINDOW_DAYS, Certificate, CertificateType
 from apps.training.selectors.visibility import _only, visible_employees
+from apps.workflow.selectors import reminder_sent
+
+# The reminders of a certificate, each once per review date or expiry date
+# (apps/workflow/services/remind.py).
+REVIEW_REMINDER = "certificate_review"
+EXPIRY_REMINDER = "certificate_expiry"
+EXPIRED_REMINDER = "certificate_expired"
 
 
 def _newer_certificate(as_of: dt.date) -> QuerySet[Certificate]:
@@ -83,7 +90,7 @@ def reviews_due(*, today: dt.date) -> QuerySet[Certificate]:
             valid_until__gte=today,
             holder__is_active=True,
         )
-        .exclude(review_reminded_for=F("next_review_on"))
+        .exclude(reminder_sent(Certificate, REVIEW_REMINDER, OuterRef("next_review_on")))
         .select_related("type", "holder")
     )
 
@@ -95,7 +102,7 @@ def expiries_due(*, today: dt.date) -> QuerySet[Certificate]:
         Certificate.objects.filter(
             valid_until__gte=today, valid_until__lte=today + window, holder__is_active=True
         )
-        .exclude(expiry_reminded_for=F("valid_until"))
+        .exclude(reminder_sent(Certificate, EXPIRY_REMINDER, OuterRef("valid_until")))
         .select_related("type", "holder")
     )
 
@@ -103,7 +110,7 @@ def expiries_due(*, today: dt.date) -> QuerySet[Certificate]:
 def expired_unnotified(*, today: dt.date) -> QuerySet[Certificate]:
     return (
         Certificate.objects.filter(valid_until__lt=today, holder__is_active=True)
-        .exclude(expired_notified_for=F("valid_until"))
+        .exclude(reminder_sent(Certificate, EXPIRED_REMINDER, OuterRef("valid_until")))
         .exclude(Exists(_newer_certificate(today)))
         .select_related("type", "holder")
     )

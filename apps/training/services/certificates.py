@@ -7,7 +7,6 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -129,18 +128,14 @@ def _expired_message(certificate: Certificate) -> str:
     ) % _reminder_values(certificate)
 
 
-def _mark_reminded(reviews: list, expiries: list, expired: list) -> None:
-    """Remember the review date and expiry date reminded of, so each window is told once."""
-    for c in reviews:
-        Certificate.objects.filter(pk=c.pk).update(review_reminded_for=c.next_review_on)
-    if expiries:
-        Certificate.objects.filter(pk__in=[c.pk for c in expiries]).update(
-            expiry_reminded_for=F("valid_until")
-        )
-    if expired:
-        Certificate.objects.filter(pk__in=[c.pk for c in expired]).update(
-            expired_notified_for=F("valid_until")
-        )
+def _claim(certificates, kind: str, due: str, today: dt.date) -> list:
+    """The certificates whose reminder of this date is recorded now, so each window is told
+    once even by two runs at once (apps/workflow/services/remind.py)."""
+    return [
+        c
+        for c in certificates
+        if workflow.reminder_claim(subject=c, kind=kind, due=getattr(c, due), today=today)
+    ]
 
 
 @transaction.atomic
@@ -149,9 +144,18 @@ def certificate_reminders_send(*, today: dt.date | None = None) -> dict[str, int
     expiry window (60 days before), and of certificates that expired. Each once per window:
     safe to run more than once a day."""
     today = today or timezone.localdate()
-    reviews = list(selectors.reviews_due(today=today).select_for_update(of=("self",)))
-    expiries = list(selectors.expiries_due(today=today).select_for_update(of=("self",)))
-    expired = list(selectors.expired_unnotified(today=today).select_for_update(of=("self",)))
+    reviews = _claim(
+        selectors.reviews_due(today=today), selectors.REVIEW_REMINDER, "next_review_on", today
+    )
+    expiries = _claim(
+        selectors.expiries_due(today=today), selectors.EXPIRY_REMINDER, "valid_until", today
+    )
+    expired = _claim(
+        selectors.expired_unnotified(today=today),
+        selectors.EXPIRED_REMINDER,
+        "valid_until",
+        today,
+    )
     heads, safety_managers = _heads_by_department([*reviews, *expiries, *expired])
     url = reverse("training:certificate_list")
     batch = [
@@ -164,5 +168,4 @@ def certificate_reminders_send(*, today: dt.date | None = None) -> dict[str, int
         for c in certificates
     ]
     workflow.notify_many(batch)
-    _mark_reminded(reviews, expiries, expired)
     return {"review": len(reviews), "expiring": len(expiries), "expired": len(expired)}

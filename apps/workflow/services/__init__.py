@@ -13,6 +13,15 @@ from apps.workflow.services.plans import (
     plan_require_editable,
     plan_submit,
 )
+from apps.workflow.services.remind import (
+    NO_DUE_DATE,
+    ReminderBatch,
+    remind_every,
+    remind_once,
+    reminder_claim,
+    reminder_claim_every,
+    reminders_forget,
+)
 from apps.workflow.services.reminders import OVERDUE_REMINDER_EVERY_DAYS, task_reminders_send
 from apps.workflow.services.tasks import (
     TASK_EDITABLE_FIELDS,
@@ -27,6 +36,8 @@ from apps.workflow.services.tasks import (
 )
 
 __all__ = [
+    "NO_DUE_DATE",
+    "ReminderBatch",
     "OVERDUE_REMINDER_EVERY_DAYS",
     "TASK_EDITABLE_FIELDS",
     "approvable",
@@ -39,6 +50,11 @@ __all__ = [
     "plan_decide",
     "plan_require_editable",
     "plan_submit",
+    "remind_every",
+    "remind_once",
+    "reminder_claim",
+    "reminder_claim_every",
+    "reminders_forget",
     "task_cancel",
     "task_create",
     "task_reminders_send",

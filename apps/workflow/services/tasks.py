@@ -26,6 +26,7 @@ from apps.workflow.models import (
     TaskStatus,
 )
 from apps.workflow.services.notifications import department_recipients, notify
+from apps.workflow.services.remind import reminders_forget
 
 
 def _save(task: Task, *, user, reason: str = "") -> None:
@@ -125,8 +126,7 @@ def task_update(*, task: Task, data: dict, user, via_source: bool = False) -> Ta
         if field in data:
             setattr(task, field, data[field])
     if task.due_date != old_due:
-        # A new deadline starts the reminders and the escalation afresh.
-        task.last_reminded_on = None
+        # A new deadline starts the escalation afresh; its reminders are new by their due date.
         task.escalated_at = None
     _save(task, user=user)
     if task.assignee_id and task.assignee_id != old_assignee:
@@ -238,8 +238,8 @@ def task_reopen(*, task: Task, user, reason: str = "", via_source: bool = False)
         )
     task.status = TaskStatus.REOPENED
     task.closed_at = None
-    task.last_reminded_on = None
     task.escalated_at = None
+    reminders_forget(subject=task)
     _save(task, user=user, reason=reason.strip())
     notify(
         users=[task.assignee] if task.assignee else department_recipients(task.department_id),
