@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
-from apps.emergency.models import Team, TeamMember
+from apps.emergency.models import Team, TeamKind, TeamMember
 from apps.emergency.services._common import _apply, _require_head, _save
 
 
@@ -31,7 +31,7 @@ def team_save(*, team: Team | None = None, data: dict, user) -> Team:
         ),
     )
     _require_head(user, team.department_id)
-    if team.kind == "agreement" and not team.agreement_party:
+    if team.kind == TeamKind.AGREEMENT and not team.agreement_party:
         raise ApplicationError(
             _("Agreement with: name the party a rescue agreement is signed with.")
         )

@@ -11,6 +11,7 @@ from apps.core.selectors import as_int
 from apps.org.access import access_for
 from apps.training.models import TrainingPlan, TrainingPlanItem, TrainingSession
 from apps.training.selectors.visibility import _scope_departments
+from apps.workflow.models import PlanStatus
 
 
 def plan_list(
@@ -57,7 +58,7 @@ def plan_items(plan: TrainingPlan, *, as_of: dt.date | None = None) -> QuerySet[
 def plan_completion(*, as_of: dt.date) -> tuple[int, int]:
     """Company-wide (held, due) plan items of approved plans of the year, due by this month."""
     items = TrainingPlanItem.objects.filter(
-        plan__year=as_of.year, plan__status="approved", month__lte=as_of.month
+        plan__year=as_of.year, plan__status=PlanStatus.APPROVED, month__lte=as_of.month
     ).annotate(
         is_held=Exists(
             TrainingSession.objects.filter(plan_item=OuterRef("pk"), start_date__lte=as_of)
