@@ -116,6 +116,26 @@ def run_service(request, form, action, success: str, *, denied_on_form: bool = F
     return None
 
 
+def run_action(request, action, success: str, *, redirect_to=None, args=()):
+    """Call a service for a button (a POST without a form): a refusal, whether a broken rule or
+    a person who may not act (the policy's reason), becomes an error message, success a
+    message. Returns the result, or None if refused; with `redirect_to` (a URL, or a URL name
+    with `args`) returns the redirect there instead, refused or not."""
+    result = None
+    try:
+        result = action()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except (ApplicationError, PermissionDenied) as exc:
+        messages.error(request, getattr(exc, "message", None) or str(exc))
+    else:
+        if success:
+            messages.success(request, success)
+    if redirect_to is None:
+        return result
+    return redirect(redirect_to, *args)
+
+
 def form_page(request, form, *, title, cancel_url, multipart=False, status=200):
     """The one page of a single form: its title, the fields, save and cancel."""
     return render(

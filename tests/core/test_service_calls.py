@@ -2,13 +2,15 @@
 
 import pytest
 from django import forms
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.test import RequestFactory
 from rest_framework import mixins
 
 from apps.core.exceptions import ApplicationError
-from apps.core.views import form_page, run_service
+from apps.core.views import form_page, run_action, run_service
 from apps.core.viewsets import ServiceMixin, fields_as_keywords
 
 
@@ -153,3 +155,40 @@ def test_the_service_mixin_passes_the_instance_parent_and_user():
 def test_fields_as_keywords_spreads_the_data():
     spread = fields_as_keywords(lambda **kwargs: kwargs)
     assert spread(data={"a": 1}, user="u") == {"a": 1, "user": "u"}
+
+
+def _request(rf, user):
+
+    request = rf.post("/")
+    request.user = user
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    return request
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        PermissionDenied("Only the head of 机加工车间 may sign."),
+        ApplicationError("Only the head of 机加工车间 may sign."),
+        ValidationError("Only the head of 机加工车间 may sign."),
+    ],
+)
+def test_run_action_shows_any_refusal_as_an_error_and_redirects(rf, error):
+
+    def refuse():
+        raise error
+
+    request = _request(rf, AnonymousUser())
+    response = run_action(request, refuse, "done", redirect_to="/back/")
+    assert response.status_code == 302 and response.url == "/back/"
+    assert [(m.level_tag, m.message) for m in get_messages(request)] == [
+        ("error", "Only the head of 机加工车间 may sign.")
+    ]
+
+
+def test_run_action_returns_the_result_and_says_so(rf):
+
+    request = _request(rf, AnonymousUser())
+    assert run_action(request, lambda: 42, "Signed.") == 42
+    assert [m.message for m in get_messages(request)] == ["Signed."]
