@@ -157,7 +157,7 @@ def test_fields_as_keywords_spreads_the_data():
     assert spread(data={"a": 1}, user="u") == {"a": 1, "user": "u"}
 
 
-def _request(rf, user):
+def _button_post(rf, user):
 
     request = rf.post("/")
     request.user = user
@@ -179,7 +179,7 @@ def test_run_action_shows_any_refusal_as_an_error_and_redirects(rf, error):
     def refuse():
         raise error
 
-    request = _request(rf, AnonymousUser())
+    request = _button_post(rf, AnonymousUser())
     response = run_action(request, refuse, "done", redirect_to="/back/")
     assert response.status_code == 302 and response.url == "/back/"
     assert [(m.level_tag, m.message) for m in get_messages(request)] == [
@@ -189,6 +189,6 @@ def test_run_action_shows_any_refusal_as_an_error_and_redirects(rf, error):
 
 def test_run_action_returns_the_result_and_says_so(rf):
 
-    request = _request(rf, AnonymousUser())
+    request = _button_post(rf, AnonymousUser())
     assert run_action(request, lambda: 42, "Signed.") == 42
     assert [m.message for m in get_messages(request)] == ["Signed."]
