@@ -17,6 +17,21 @@ class BaseModel(models.Model):
         abstract = True
 
 
+class Frequency(models.TextChoices):
+    """How often a plan recurs; `apps/core/recurrence.py` steps each of them forward."""
+
+    ONCE = "once", _("Once")
+    DAILY = "daily", _("Every day")
+    WEEKLY = "weekly", _("Every week")
+    MONTHLY = "monthly", _("Every month")
+    QUARTERLY = "quarterly", _("Every quarter")
+    HALF_YEARLY = "half_yearly", _("Every half year")
+    YEARLY = "yearly", _("Every year")
+
+
+RECURRING = [(value, label) for value, label in Frequency.choices if value != Frequency.ONCE]
+
+
 class Attachment(BaseModel):
     """An evidence file (photo, scan, document) attached to any record."""
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import RECURRING, BaseModel
 from apps.equipment import rules
 from apps.org.models import Department
 from apps.workflow.models import Task
@@ -171,22 +171,13 @@ class PlanKind(models.TextChoices):
     STATUTORY = "statutory", _("Statutory inspection")
 
 
-class Recurrence(models.TextChoices):
-    DAILY = "daily", _("Every day")
-    WEEKLY = "weekly", _("Every week")
-    MONTHLY = "monthly", _("Every month")
-    QUARTERLY = "quarterly", _("Every quarter")
-    HALF_YEARLY = "half_yearly", _("Every half year")
-    YEARLY = "yearly", _("Every year")
-
-
 class MaintenancePlan(BaseModel):
     equipment = models.ForeignKey(
         Equipment, on_delete=models.CASCADE, related_name="plans", verbose_name=_("equipment")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=PlanKind.choices)
     title = models.CharField(_("title"), max_length=100)
-    recurrence = models.CharField(_("recurrence"), max_length=20, choices=Recurrence.choices)
+    recurrence = models.CharField(_("recurrence"), max_length=20, choices=RECURRING)
     next_due = models.DateField(_("next due"))
     # The day of the month the plan keeps to (set from its first date), so month ends do not drift.
     anchor_day = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)

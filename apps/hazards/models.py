@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, Frequency
 from apps.org.models import Department
 from apps.workflow.models import Task
 
@@ -21,15 +21,6 @@ class InspectionKind(models.TextChoices):
     SEASONAL = "seasonal", _("Seasonal")
     HOLIDAY = "holiday", _("Holiday")
     DAILY = "daily", _("Daily")
-
-
-class Recurrence(models.TextChoices):
-    ONCE = "once", _("Once")
-    DAILY = "daily", _("Every day")
-    WEEKLY = "weekly", _("Every week")
-    MONTHLY = "monthly", _("Every month")
-    QUARTERLY = "quarterly", _("Every quarter")
-    YEARLY = "yearly", _("Every year")
 
 
 class Checklist(BaseModel):
@@ -82,7 +73,7 @@ class InspectionPlan(BaseModel):
         verbose_name=_("checklist"),
     )
     recurrence = models.CharField(
-        _("recurrence"), max_length=20, choices=Recurrence.choices, default=Recurrence.MONTHLY
+        _("recurrence"), max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY
     )
     next_due = models.DateField(_("next due"))
     # The day of the month the plan keeps to (set from the date a person gives it), so month ends
