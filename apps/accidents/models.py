@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from apps.accidents import grading, rules
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.org.models import Department, Employee
 from apps.workflow.models import Task
 
@@ -75,12 +75,8 @@ class Accident(BaseModel):
     title = models.CharField(_("title"), max_length=200)
     occurred_at = models.DateTimeField(_("time of the accident"))
     place = models.CharField(_("place"), max_length=200)
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
-    accident_type = models.ForeignKey(
-        AccidentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("accident type")
-    )
+    department = link(Department, _("department"), related_name="+")
+    accident_type = link(AccidentType, _("accident type"), related_name="+")
     is_near_miss = models.BooleanField(_("near miss"), default=False)
     road_traffic = models.BooleanField(
         _("road-traffic accident"),
@@ -211,13 +207,8 @@ class Person(BaseModel):
     serious injury is one with 105 or more lost workdays)."""
 
     accident = models.ForeignKey(Accident, on_delete=models.CASCADE, related_name="people")
-    employee = models.ForeignKey(
-        Employee,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("employee"),
+    employee = link(
+        Employee, _("employee"), on_delete=models.SET_NULL, optional=True, related_name="+"
     )
     name = models.CharField(_("name"), max_length=50)
     severity = models.CharField(_("injury"), max_length=10, choices=Severity.choices)
@@ -283,9 +274,7 @@ class Measure(BaseModel):
 class Lesson(BaseModel):
     """Case education (事故案例教育): an accident's lessons shared with departments."""
 
-    accident = models.ForeignKey(
-        Accident, on_delete=models.PROTECT, related_name="lessons", verbose_name=_("accident")
-    )
+    accident = link(Accident, _("accident"), related_name="lessons")
     title = models.CharField(_("title"), max_length=200)
     held_on = models.DateField(_("held on"))
     content = models.TextField(_("lessons"), blank=True)
@@ -309,9 +298,7 @@ class Lesson(BaseModel):
 class ManHours(BaseModel):
     """Hours worked and staff in one department in one month: the base of the rates."""
 
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
+    department = link(Department, _("department"), related_name="+")
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
     hours = models.DecimalField(
         _("hours worked"), max_digits=12, decimal_places=1, validators=[MinValueValidator(0)]

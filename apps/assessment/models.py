@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.org.models import Department, Employee
 from apps.scoring.models import POINTS, ReviewGroup, ScoringItem, Standard
 from apps.workflow.models import Task
@@ -27,18 +27,15 @@ class AssessmentStatus(models.TextChoices):
 
 
 class Assessment(BaseModel):
-    standard = models.ForeignKey(
-        Standard, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("standard")
-    )
+    standard = link(Standard, _("standard"), related_name="assessments")
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(
         _("kind"), max_length=20, choices=AssessmentKind.choices, default=AssessmentKind.SELF
     )
-    leader = models.ForeignKey(
+    leader = link(
         Employee,
-        on_delete=models.PROTECT,
+        _("team leader"),
         related_name="led_assessments",
-        verbose_name=_("team leader"),
         help_text=_("The principal head leads the self-assessment team."),
     )
     team = models.ManyToManyField(
@@ -53,14 +50,7 @@ class Assessment(BaseModel):
     started_on = models.DateField(_("started on"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    approval_task = models.OneToOneField(
-        Task,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("approval task"),
-    )
+    approval_task = link(Task, _("approval task"), optional=True, related_name="+", one_to_one=True)
     method = models.TextField(
         _("organisation and method"),
         blank=True,
@@ -83,12 +73,7 @@ class Assessment(BaseModel):
     # The grade the review body awarded, which is re-reviewed every 3 years.
     awarded_level = models.PositiveSmallIntegerField(_("grade awarded"), null=True, blank=True)
     awarded_on = models.DateField(_("awarded on"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = link(settings.AUTH_USER_MODEL, _("created by"), related_name="+")
     history = HistoricalRecords()
 
     class Meta:
@@ -107,37 +92,21 @@ class Assessment(BaseModel):
 class Finding(BaseModel):
     """The assessor's result for one scoring item."""
 
-    assessment = models.ForeignKey(
-        Assessment, on_delete=models.CASCADE, related_name="findings", verbose_name=_("assessment")
+    assessment = link(
+        Assessment, _("assessment"), on_delete=models.CASCADE, related_name="findings"
     )
-    item = models.ForeignKey(
-        ScoringItem, on_delete=models.PROTECT, related_name="+", verbose_name=_("scoring item")
-    )
+    item = link(ScoringItem, _("scoring item"), related_name="+")
     scored = models.BooleanField(_("scored"), default=False)
     applicable = models.BooleanField(_("applies"), default=True)
     deduction = models.DecimalField(_("deduction"), default=Decimal(0), **POINTS)
     veto_failed = models.BooleanField(_("veto item failed"), default=False)
     reason = models.TextField(_("reason"), blank=True)
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("responsible department"),
-    )
+    department = link(Department, _("responsible department"), optional=True, related_name="+")
     suggested_deduction = models.DecimalField(
         _("suggested deduction"), null=True, blank=True, **POINTS
     )
     indicator_value = models.CharField(_("indicator value"), max_length=100, blank=True)
-    assessor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("assessor"),
-    )
+    assessor = link(settings.AUTH_USER_MODEL, _("assessor"), optional=True, related_name="+")
     history = HistoricalRecords()
 
     class Meta:
@@ -161,29 +130,21 @@ class Finding(BaseModel):
 class NonConformity(BaseModel):
     """不符合项: a deducted item, grouped by review group, with its rectification task."""
 
-    assessment = models.ForeignKey(
-        Assessment,
-        on_delete=models.CASCADE,
-        related_name="nonconformities",
-        verbose_name=_("assessment"),
+    assessment = link(
+        Assessment, _("assessment"), on_delete=models.CASCADE, related_name="nonconformities"
     )
-    finding = models.OneToOneField(
-        Finding, on_delete=models.CASCADE, related_name="nonconformity", verbose_name=_("finding")
+    finding = link(
+        Finding,
+        _("finding"),
+        on_delete=models.CASCADE,
+        related_name="nonconformity",
+        one_to_one=True,
     )
     group = models.CharField(_("review group"), max_length=20, choices=ReviewGroup.choices)
     description = models.TextField(_("non-conformity"))
     requirement = models.TextField(_("rectification requirement"))
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
-    task = models.OneToOneField(
-        Task,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("rectification task"),
-    )
+    department = link(Department, _("department"), related_name="+")
+    task = link(Task, _("rectification task"), optional=True, related_name="+", one_to_one=True)
 
     class Meta:
         verbose_name = _("non-conformity")

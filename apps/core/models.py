@@ -111,3 +111,24 @@ class GeneratedFile(BaseModel):
     @property
     def is_finished(self) -> bool:
         return self.status in (GeneratedFileStatus.DONE, GeneratedFileStatus.FAILED)
+
+
+def link(
+    to,
+    verbose_name,
+    *,
+    on_delete=models.PROTECT,
+    optional: bool = False,
+    related_name: str | None = None,
+    one_to_one: bool = False,
+    **options,
+):
+    """A foreign key (or, with `one_to_one`, a one-to-one link) as the project declares them:
+    protected unless said otherwise, and `optional` meaning it may be left empty (null and
+    blank). The migrations see the same field as the long form."""
+    if optional:
+        options.update(null=True, blank=True)
+    field = models.OneToOneField if one_to_one else models.ForeignKey
+    return field(
+        to, on_delete=on_delete, related_name=related_name, verbose_name=verbose_name, **options
+    )

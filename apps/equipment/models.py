@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import RECURRING, BaseModel
+from apps.core.models import RECURRING, BaseModel, link
 from apps.equipment import rules
 from apps.org.models import Department
 from apps.workflow.models import Task
@@ -48,28 +48,20 @@ class Equipment(BaseModel):
     code = models.CharField(_("equipment code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=100)
     category = models.CharField(_("category"), max_length=100, blank=True)
-    special_type = models.ForeignKey(
-        SpecialEquipmentType,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("special equipment type"),
+    special_type = link(
+        SpecialEquipmentType, _("special equipment type"), optional=True, related_name="+"
     )
     model_number = models.CharField(_("model"), max_length=100, blank=True)
     maker = models.CharField(_("maker"), max_length=200, blank=True)
     serial_number = models.CharField(_("serial number"), max_length=100, blank=True)
     location = models.CharField(_("location"), max_length=200, blank=True)
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
-    owner = models.ForeignKey(
+    department = link(Department, _("department"), related_name="+")
+    owner = link(
         settings.AUTH_USER_MODEL,
+        _("person responsible"),
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        optional=True,
         related_name="+",
-        verbose_name=_("person responsible"),
     )
     commissioned_on = models.DateField(_("commissioned on"), null=True, blank=True)
     registration_number = models.CharField(
@@ -130,17 +122,10 @@ class SafetyDevice(BaseModel):
     code = models.CharField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=DeviceKind.choices)
-    equipment = models.ForeignKey(
-        Equipment,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="devices",
-        verbose_name=_("equipment"),
+    equipment = link(
+        Equipment, _("equipment"), on_delete=models.SET_NULL, optional=True, related_name="devices"
     )
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
+    department = link(Department, _("department"), related_name="+")
     location = models.CharField(_("location"), max_length=200, blank=True)
     cycle_months = models.PositiveSmallIntegerField(_("calibration or test cycle (months)"))
     last_checked_on = models.DateField(_("last calibrated or tested"), null=True, blank=True)
@@ -172,9 +157,7 @@ class PlanKind(models.TextChoices):
 
 
 class MaintenancePlan(BaseModel):
-    equipment = models.ForeignKey(
-        Equipment, on_delete=models.CASCADE, related_name="plans", verbose_name=_("equipment")
-    )
+    equipment = link(Equipment, _("equipment"), on_delete=models.CASCADE, related_name="plans")
     kind = models.CharField(_("kind"), max_length=20, choices=PlanKind.choices)
     title = models.CharField(_("title"), max_length=100)
     recurrence = models.CharField(_("recurrence"), max_length=20, choices=RECURRING)
@@ -219,25 +202,13 @@ class RecordResult(models.TextChoices):
 class Record(BaseModel):
     """An inspection, maintenance, repair or calibration done on a piece of equipment."""
 
-    equipment = models.ForeignKey(
-        Equipment, on_delete=models.CASCADE, related_name="records", verbose_name=_("equipment")
-    )
-    plan = models.ForeignKey(
-        MaintenancePlan,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="records",
-        verbose_name=_("plan"),
+    equipment = link(Equipment, _("equipment"), on_delete=models.CASCADE, related_name="records")
+    plan = link(
+        MaintenancePlan, _("plan"), on_delete=models.SET_NULL, optional=True, related_name="records"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=RecordKind.choices)
     performed_on = models.DateField(_("performed on"), default=timezone.localdate)
-    performed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    performed_by = link(settings.AUTH_USER_MODEL, _("recorded by"), related_name="+")
     result = models.CharField(_("result"), max_length=10, choices=RecordResult.choices)
     findings = models.TextField(_("findings"), blank=True)
     work_plan = models.TextField(_("written work plan"), blank=True)
@@ -280,9 +251,7 @@ class Project(BaseModel):
 
     name = models.CharField(_("project"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=ProjectKind.choices)
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
+    department = link(Department, _("department"), related_name="+")
     safety_facilities = models.TextField(_("safety facilities"), blank=True)
     designed_on = models.DateField(_("safety facilities designed"), null=True, blank=True)
     built_on = models.DateField(_("safety facilities built"), null=True, blank=True)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, Frequency
+from apps.core.models import BaseModel, Frequency, link
 from apps.org.models import Department
 from apps.workflow.models import Task
 
@@ -38,9 +38,7 @@ class Checklist(BaseModel):
 
 
 class ChecklistItem(models.Model):
-    checklist = models.ForeignKey(
-        Checklist, on_delete=models.CASCADE, related_name="items", verbose_name=_("checklist")
-    )
+    checklist = link(Checklist, _("checklist"), on_delete=models.CASCADE, related_name="items")
     area = models.CharField(_("area"), max_length=100)
     content = models.CharField(_("check item"), max_length=300)
     basis = models.CharField(_("basis"), max_length=200, blank=True)
@@ -58,20 +56,8 @@ class ChecklistItem(models.Model):
 class InspectionPlan(BaseModel):
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=InspectionKind.choices)
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("responsible department"),
-    )
-    checklist = models.ForeignKey(
-        Checklist,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("checklist"),
-    )
+    department = link(Department, _("responsible department"), related_name="+")
+    checklist = link(Checklist, _("checklist"), optional=True, related_name="+")
     recurrence = models.CharField(
         _("recurrence"), max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY
     )
@@ -97,34 +83,19 @@ class InspectionPlan(BaseModel):
 
 
 class Inspection(BaseModel):
-    plan = models.ForeignKey(
+    plan = link(
         InspectionPlan,
+        _("inspection plan"),
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        optional=True,
         related_name="inspections",
-        verbose_name=_("inspection plan"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=InspectionKind.choices)
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
+    department = link(Department, _("department"), related_name="+")
     location = models.CharField(_("place"), max_length=200)
     inspected_on = models.DateField(_("inspected on"), default=timezone.localdate)
-    inspector = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("inspector"),
-    )
-    checklist = models.ForeignKey(
-        Checklist,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("checklist"),
-    )
+    inspector = link(settings.AUTH_USER_MODEL, _("inspector"), related_name="+")
+    checklist = link(Checklist, _("checklist"), optional=True, related_name="+")
     notes = models.TextField(_("notes"), blank=True)
     history = HistoricalRecords()
 
@@ -146,12 +117,8 @@ class CheckResult(models.TextChoices):
 
 
 class InspectionResult(models.Model):
-    inspection = models.ForeignKey(
-        Inspection, on_delete=models.CASCADE, related_name="results", verbose_name=_("inspection")
-    )
-    item = models.ForeignKey(
-        ChecklistItem, on_delete=models.PROTECT, related_name="+", verbose_name=_("check item")
-    )
+    inspection = link(Inspection, _("inspection"), on_delete=models.CASCADE, related_name="results")
+    item = link(ChecklistItem, _("check item"), related_name="+")
     result = models.CharField(
         _("result"), max_length=10, choices=CheckResult.choices, default=CheckResult.PASS
     )
@@ -218,9 +185,7 @@ class Hazard(BaseModel):
     code = models.CharField(_("number"), max_length=30, unique=True, editable=False)
     description = models.TextField(_("description"))
     location = models.CharField(_("place"), max_length=200)
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="hazards", verbose_name=_("department")
-    )
+    department = link(Department, _("department"), related_name="hazards")
     category = models.CharField(_("hazard category"), max_length=20, choices=HazardCause.choices)
     grade = models.CharField(
         _("grade"), max_length=10, choices=HazardGrade.choices, default=HazardGrade.GENERAL
@@ -228,32 +193,26 @@ class Hazard(BaseModel):
     source = models.CharField(
         _("source"), max_length=20, choices=HazardSource.choices, default=HazardSource.REPORT
     )
-    inspection = models.ForeignKey(
+    inspection = link(
         Inspection,
+        _("inspection"),
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        optional=True,
         related_name="hazards",
-        verbose_name=_("inspection"),
     )
-    check_result = models.OneToOneField(
+    check_result = link(
         InspectionResult,
+        _("failed check item"),
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        optional=True,
         related_name="hazard",
-        verbose_name=_("failed check item"),
+        one_to_one=True,
     )
     status = models.CharField(
         _("status"), max_length=20, choices=HazardStatus.choices, default=HazardStatus.REPORTED
     )
     found_on = models.DateField(_("found on"), default=timezone.localdate)
-    reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="reported_hazards",
-        verbose_name=_("reported by"),
-    )
+    reporter = link(settings.AUTH_USER_MODEL, _("reported by"), related_name="reported_hazards")
     # LEC risk (apps/hazards/risk.py), kept with the band so lists can filter on it.
     risk_l = models.DecimalField(
         _("L (likelihood)"), max_digits=4, decimal_places=1, null=True, blank=True
@@ -277,22 +236,8 @@ class Hazard(BaseModel):
     plan_safety_measures = models.TextField(_("safety measures during rectification"), blank=True)
     plan_emergency = models.TextField(_("emergency plan"), blank=True)
     deadline = models.DateField(_("deadline"), null=True, blank=True)
-    assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("assigned by"),
-    )
-    task = models.OneToOneField(
-        Task,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("rectification task"),
-    )
+    assigned_by = link(settings.AUTH_USER_MODEL, _("assigned by"), optional=True, related_name="+")
+    task = link(Task, _("rectification task"), optional=True, related_name="+", one_to_one=True)
     # What the department did.
     measure_kinds = models.JSONField(_("kinds of measure"), default=list, blank=True)
     measures = models.TextField(_("measures taken"), blank=True)
@@ -300,14 +245,7 @@ class Hazard(BaseModel):
         _("cost (yuan)"), max_digits=12, decimal_places=2, default=Decimal(0)
     )
     rectified_on = models.DateField(_("rectified on"), null=True, blank=True)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("verified by"),
-    )
+    verified_by = link(settings.AUTH_USER_MODEL, _("verified by"), optional=True, related_name="+")
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
     history = HistoricalRecords()
 

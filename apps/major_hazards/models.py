@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.org.models import Department
 
 ASSESSMENT_YEARS = (
@@ -72,32 +72,27 @@ class Unit(BaseModel):
     name = models.CharField(_("name"), max_length=100)
     unit_kind = models.CharField(_("kind of unit"), max_length=20, choices=UnitKind.choices)
     location = models.CharField(_("location"), max_length=200, blank=True)
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
-    responsible = models.ForeignKey(
+    department = link(Department, _("department"), related_name="+")
+    responsible = link(
         settings.AUTH_USER_MODEL,
+        _("main person responsible"),
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        optional=True,
         related_name="+",
-        verbose_name=_("main person responsible"),
     )
-    technical_responsible = models.ForeignKey(
+    technical_responsible = link(
         settings.AUTH_USER_MODEL,
+        _("technical person responsible"),
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        optional=True,
         related_name="+",
-        verbose_name=_("technical person responsible"),
     )
-    operational_responsible = models.ForeignKey(
+    operational_responsible = link(
         settings.AUTH_USER_MODEL,
+        _("operational person responsible"),
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        optional=True,
         related_name="+",
-        verbose_name=_("operational person responsible"),
     )
     exposed_people = models.PositiveIntegerField(
         _("people possibly exposed (residents within 500 m)"),
@@ -124,17 +119,8 @@ class InventoryItem(BaseModel):
     """A chemical present in a unit with the largest quantity that can be present: a substance
     named in GB 18218 表1, or a chemical named freely with its hazard categories of 表2."""
 
-    unit = models.ForeignKey(
-        Unit, on_delete=models.CASCADE, related_name="inventory", verbose_name=_("unit")
-    )
-    substance = models.ForeignKey(
-        Substance,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("substance of GB 18218"),
-    )
+    unit = link(Unit, _("unit"), on_delete=models.CASCADE, related_name="inventory")
+    substance = link(Substance, _("substance of GB 18218"), optional=True, related_name="+")
     chemical_name = models.CharField(_("chemical name"), max_length=100, blank=True)
     categories = models.CharField(
         _("hazard categories"),
@@ -179,17 +165,14 @@ class Identification(models.Model):
     """One identification of a unit: inputs and result as they were. Never changed: a change of
     inventory or of the people exposed records a new one."""
 
-    unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="identifications", verbose_name=_("unit")
-    )
+    unit = link(Unit, _("unit"), related_name="identifications")
     identified_on = models.DateField(_("identified on"))
-    identified_by = models.ForeignKey(
+    identified_by = link(
         settings.AUTH_USER_MODEL,
+        _("identified by"),
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        optional=True,
         related_name="+",
-        verbose_name=_("identified by"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     reason = models.CharField(_("reason"), max_length=200, blank=True)
@@ -218,9 +201,7 @@ class Identification(models.Model):
 class RegisterEntry(BaseModel):
     """Registration and filing (登记建档、备案) of a major hazard source with the authority."""
 
-    unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="register_entries", verbose_name=_("unit")
-    )
+    unit = link(Unit, _("unit"), related_name="register_entries")
     number = models.CharField(_("register number"), max_length=100, unique=True)
     level = models.PositiveSmallIntegerField(
         _("major hazard level"),
@@ -247,9 +228,7 @@ class RegisterEntry(BaseModel):
 class SafetyAssessment(BaseModel):
     """A safety assessment (安全评估) of a major hazard source, due again after 3 years."""
 
-    unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("unit")
-    )
+    unit = link(Unit, _("unit"), related_name="assessments")
     assessed_on = models.DateField(_("assessed on"))
     assessor = models.CharField(_("assessing body"), max_length=200)
     conclusion = models.TextField(_("conclusion"), blank=True)
@@ -285,9 +264,7 @@ class MonitoringMeasure(BaseModel):
     """A monitoring or control measure of a unit (online monitoring, alarms, interlocks, video),
     checked on a cycle."""
 
-    unit = models.ForeignKey(
-        Unit, on_delete=models.CASCADE, related_name="measures", verbose_name=_("unit")
-    )
+    unit = link(Unit, _("unit"), on_delete=models.CASCADE, related_name="measures")
     measure_kind = models.CharField(
         _("kind of measure"), max_length=30, choices=MonitoringMeasureKind.choices
     )
@@ -323,21 +300,16 @@ class CheckResult(models.TextChoices):
 class MeasureCheck(models.Model):
     """A check of a measure as it was done; never changed."""
 
-    measure = models.ForeignKey(
-        MonitoringMeasure,
-        on_delete=models.PROTECT,
-        related_name="checks",
-        verbose_name=_("measure"),
-    )
+    measure = link(MonitoringMeasure, _("measure"), related_name="checks")
     checked_on = models.DateField(_("checked on"))
     check_result = models.CharField(_("result"), max_length=20, choices=CheckResult.choices)
     findings = models.TextField(_("findings"), blank=True)
-    checked_by = models.ForeignKey(
+    checked_by = link(
         settings.AUTH_USER_MODEL,
+        _("checked by"),
         on_delete=models.SET_NULL,
-        null=True,
         related_name="+",
-        verbose_name=_("checked by"),
+        null=True,
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 
 
 class Role(models.TextChoices):
@@ -110,14 +110,7 @@ class Department(BaseModel):
         validators=[RegexValidator(r"^[A-Za-z0-9_.-]+$", _("Use letters, digits, - _ . only."))],
     )
     kind = models.CharField(_("kind"), max_length=20, choices=DepartmentKind.choices)
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="children",
-        verbose_name=_("parent"),
-    )
+    parent = link("self", _("parent"), optional=True, related_name="children")
     # Materialised path of zero-padded ids ("/0000001/0000004/"): a subtree is one prefix query.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     sort_order = models.PositiveIntegerField(_("sort order"), default=0)
@@ -172,30 +165,20 @@ class EmploymentType(models.TextChoices):
 class Employee(BaseModel):
     employee_no = models.CharField(_("employee number"), max_length=30, unique=True)
     name = models.CharField(_("full name"), max_length=50)
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        related_name="employees",
-        verbose_name=_("department"),
-    )
-    position = models.ForeignKey(
-        Position,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="employees",
-        verbose_name=_("position"),
+    department = link(Department, _("department"), related_name="employees")
+    position = link(
+        Position, _("position"), on_delete=models.SET_NULL, optional=True, related_name="employees"
     )
     hire_date = models.DateField(_("hire date"), null=True, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
-    user = models.OneToOneField(
+    user = link(
         settings.AUTH_USER_MODEL,
+        _("login account"),
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        optional=True,
         related_name="employee",
-        verbose_name=_("login account"),
+        one_to_one=True,
     )
     is_principal_head = models.BooleanField(_("principal head"), default=False)
     is_safety_manager = models.BooleanField(_("safety management staff"), default=False)

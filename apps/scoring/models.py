@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 
 POINTS = {"max_digits": 7, "decimal_places": 1}
 
@@ -63,9 +63,7 @@ class Standard(BaseModel):
 class Element(models.Model):
     """An A-level element (one of the 13)."""
 
-    standard = models.ForeignKey(
-        Standard, on_delete=models.CASCADE, related_name="elements", verbose_name=_("standard")
-    )
+    standard = link(Standard, _("standard"), on_delete=models.CASCADE, related_name="elements")
     code = models.CharField(_("code"), max_length=20)
     name = models.CharField(_("name"), max_length=100)
     points = models.DecimalField(_("points"), **POINTS)
@@ -86,9 +84,7 @@ class Element(models.Model):
 class BItem(models.Model):
     """A B-level item grouping scoring items inside an element."""
 
-    element = models.ForeignKey(
-        Element, on_delete=models.CASCADE, related_name="b_items", verbose_name=_("element")
-    )
+    element = link(Element, _("element"), on_delete=models.CASCADE, related_name="b_items")
     code = models.CharField(_("code"), max_length=20)
     name = models.CharField(_("name"), max_length=200)
     order = models.PositiveIntegerField(default=0)
@@ -103,12 +99,8 @@ class BItem(models.Model):
 
 
 class ScoringItem(models.Model):
-    standard = models.ForeignKey(
-        Standard, on_delete=models.CASCADE, related_name="items", verbose_name=_("standard")
-    )
-    b_item = models.ForeignKey(
-        BItem, on_delete=models.CASCADE, related_name="items", verbose_name=_("B-item")
-    )
+    standard = link(Standard, _("standard"), on_delete=models.CASCADE, related_name="items")
+    b_item = link(BItem, _("B-item"), on_delete=models.CASCADE, related_name="items")
     code = models.CharField(_("code"), max_length=30)
     requirement = models.TextField(_("requirement"))
     points = models.DecimalField(_("points"), **POINTS)

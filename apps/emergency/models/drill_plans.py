@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.emergency.models._common import _user_fk
 from apps.emergency.models.drills import DrillKind
 from apps.emergency.models.plans import Plan
@@ -21,9 +21,7 @@ DrillPlanStatus = PlanStatus  # the name this app's callers use
 class DrillPlan(ApprovablePlan, BaseModel):
     """A department's yearly drill plan (年度应急演练计划), approved by sign-off."""
 
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
+    department = link(Department, _("department"), related_name="+")
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=200)
     note = models.TextField(_("note"), blank=True)
@@ -48,12 +46,8 @@ class DrillPlan(ApprovablePlan, BaseModel):
 
 
 class DrillPlanItem(BaseModel):
-    drill_plan = models.ForeignKey(
-        DrillPlan, on_delete=models.CASCADE, related_name="items", verbose_name=_("drill plan")
-    )
-    plan = models.ForeignKey(
-        Plan, on_delete=models.PROTECT, related_name="+", verbose_name=_("emergency plan")
-    )
+    drill_plan = link(DrillPlan, _("drill plan"), on_delete=models.CASCADE, related_name="items")
+    plan = link(Plan, _("emergency plan"), related_name="+")
     month = models.PositiveSmallIntegerField(
         _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
     )

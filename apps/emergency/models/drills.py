@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.emergency.models._common import _user_fk
 from apps.emergency.models.plans import Plan
 from apps.org.models import Department
@@ -23,12 +23,8 @@ class DrillKind(models.TextChoices):
 class Drill(BaseModel):
     """A drill held (应急演练记录), with its evaluation (演练评估)."""
 
-    plan = models.ForeignKey(
-        Plan, on_delete=models.PROTECT, related_name="drills", verbose_name=_("plan drilled")
-    )
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
+    plan = link(Plan, _("plan drilled"), related_name="drills")
+    department = link(Department, _("department"), related_name="+")
     scenario = models.CharField(_("scenario"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=DrillKind.choices)
     held_on = models.DateField(_("held on"))
@@ -69,22 +65,11 @@ class Drill(BaseModel):
 class Improvement(BaseModel):
     """A problem found in a drill, raised as a task for the department that owns it."""
 
-    drill = models.ForeignKey(
-        Drill, on_delete=models.CASCADE, related_name="improvements", verbose_name=_("drill")
-    )
+    drill = link(Drill, _("drill"), on_delete=models.CASCADE, related_name="improvements")
     description = models.TextField(_("problem"))
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
+    department = link(Department, _("department"), related_name="+")
     due_date = models.DateField(_("due date"))
-    task = models.OneToOneField(
-        Task,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("task"),
-    )
+    task = link(Task, _("task"), optional=True, related_name="+", one_to_one=True)
 
     class Meta:
         verbose_name = _("improvement")

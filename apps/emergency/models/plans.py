@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.emergency import rules
 from apps.emergency.models._common import _user_fk
 from apps.org.models import Department
@@ -29,9 +29,7 @@ class Plan(BaseModel):
     kind = models.CharField(_("kind"), max_length=20, choices=PlanKind.choices)
     version = models.CharField(_("version"), max_length=20, default="1.0")
     published_on = models.DateField(_("published on"))
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("owning department")
-    )
+    department = link(Department, _("owning department"), related_name="+")
     owner = _user_fk(_("person responsible"))
     scope = models.TextField(_("scope and scenarios"), blank=True)
     filed_on = models.DateField(_("filed with the authority on"), null=True, blank=True)
@@ -96,9 +94,7 @@ class EvaluationResult(models.TextChoices):
 class Evaluation(BaseModel):
     """A periodic evaluation of a plan (应急预案评估) and the revision it led to."""
 
-    plan = models.ForeignKey(
-        Plan, on_delete=models.CASCADE, related_name="evaluations", verbose_name=_("plan")
-    )
+    plan = link(Plan, _("plan"), on_delete=models.CASCADE, related_name="evaluations")
     evaluated_on = models.DateField(_("evaluated on"))
     result = models.CharField(_("result"), max_length=20, choices=EvaluationResult.choices)
     findings = models.TextField(_("findings"), blank=True)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.emergency.models._common import _user_fk
 from apps.org.models import Department
 
@@ -29,9 +29,7 @@ class Supply(BaseModel):
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("type"), max_length=20, choices=SupplyKind.choices)
     specification = models.CharField(_("specification"), max_length=100, blank=True)
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
+    department = link(Department, _("department"), related_name="+")
     location = models.CharField(_("location"), max_length=200)
     quantity = models.PositiveIntegerField(_("quantity"))
     required_quantity = models.PositiveIntegerField(_("required quantity"), default=0)
@@ -76,9 +74,7 @@ class Supply(BaseModel):
 
 
 class SupplyCheck(BaseModel):
-    supply = models.ForeignKey(
-        Supply, on_delete=models.CASCADE, related_name="checks", verbose_name=_("supply")
-    )
+    supply = link(Supply, _("supply"), on_delete=models.CASCADE, related_name="checks")
     checked_on = models.DateField(_("checked on"))
     quantity_found = models.PositiveIntegerField(_("quantity found"))
     in_good_order = models.BooleanField(_("in good order"), default=True)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.emergency.models._common import _user_fk
 from apps.org.models import Department
 
@@ -23,9 +23,7 @@ class Team(BaseModel):
 
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=TeamKind.choices)
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
+    department = link(Department, _("department"), related_name="+")
     leader = models.CharField(_("team leader"), max_length=50, blank=True)
     phone = models.CharField(_("duty phone"), max_length=50, blank=True)
     agreement_party = models.CharField(_("agreement with"), max_length=200, blank=True)
@@ -47,9 +45,7 @@ class Team(BaseModel):
 
 
 class TeamMember(BaseModel):
-    team = models.ForeignKey(
-        Team, on_delete=models.CASCADE, related_name="members", verbose_name=_("team")
-    )
+    team = link(Team, _("team"), on_delete=models.CASCADE, related_name="members")
     name = models.CharField(_("name"), max_length=50)
     role = models.CharField(_("role in the team"), max_length=50, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.org.models import Department, Position
 
 
@@ -22,22 +22,8 @@ class DutyDocument(BaseModel):
     """The safety duties of a department or a position; a revision is a new version."""
 
     scope = models.CharField(_("for"), max_length=20, choices=DutyScope.choices)
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("department"),
-    )
-    position = models.ForeignKey(
-        Position,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("position"),
-    )
+    department = link(Department, _("department"), optional=True, related_name="+")
+    position = link(Position, _("position"), optional=True, related_name="+")
     title = models.CharField(_("title"), max_length=200)
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     content = models.TextField(_("duties"))
@@ -60,19 +46,12 @@ class ReviewResult(models.TextChoices):
 
 
 class DutyReview(BaseModel):
-    document = models.ForeignKey(
-        DutyDocument, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("duties")
-    )
+    document = link(DutyDocument, _("duties"), related_name="reviews")
     year = models.PositiveSmallIntegerField(_("year"))
     reviewed_on = models.DateField(_("reviewed on"), default=timezone.localdate)
     result = models.CharField(_("result"), max_length=20, choices=ReviewResult.choices)
     notes = models.TextField(_("notes"), blank=True)
-    reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewer = link(settings.AUTH_USER_MODEL, _("reviewed by"), related_name="+")
     history = HistoricalRecords()
 
     class Meta:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.org.models import Department, Employee
 
 
@@ -48,18 +48,10 @@ class ResponsibilityLetter(BaseModel):
 
     year = models.PositiveSmallIntegerField(_("year"))
     level = models.CharField(_("level"), max_length=20, choices=LetterLevel.choices)
-    template = models.ForeignKey(
-        LetterTemplate, on_delete=models.PROTECT, related_name="+", verbose_name=_("template")
-    )
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
-    issuer = models.ForeignKey(
-        Employee, on_delete=models.PROTECT, related_name="+", verbose_name=_("issued by")
-    )
-    holder = models.ForeignKey(
-        Employee, on_delete=models.PROTECT, related_name="+", verbose_name=_("holder")
-    )
+    template = link(LetterTemplate, _("template"), related_name="+")
+    department = link(Department, _("department"), related_name="+")
+    issuer = link(Employee, _("issued by"), related_name="+")
+    holder = link(Employee, _("holder"), related_name="+")
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
     sign_by = models.DateField(_("sign by"))
@@ -121,19 +113,9 @@ class SignatureQuerySet(models.QuerySet):
 class LetterSignature(models.Model):
     """One side's signature on a letter. Immutable, like a workflow SignOff."""
 
-    letter = models.ForeignKey(
-        ResponsibilityLetter,
-        on_delete=models.PROTECT,
-        related_name="signatures",
-        verbose_name=_("letter"),
-    )
+    letter = link(ResponsibilityLetter, _("letter"), related_name="signatures")
     side = models.CharField(_("side"), max_length=10, choices=LetterSide.choices)
-    signer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("signed by"),
-    )
+    signer = link(settings.AUTH_USER_MODEL, _("signed by"), related_name="+")
     signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
 
     objects = SignatureQuerySet.as_manager()

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.org.models import Department, Employee
 from apps.workflow.models import Task
 
@@ -56,21 +56,12 @@ class MeetingSettings(BaseModel):
 
 class Meeting(BaseModel):
     level = models.CharField(_("level"), max_length=20, choices=MeetingLevel.choices)
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit")
-    )
+    department = link(Department, _("unit"), related_name="+")
     title = models.CharField(_("title"), max_length=200)
     scheduled_on = models.DateField(_("scheduled for"))
     held_on = models.DateField(_("held on"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
-    chair = models.ForeignKey(
-        Employee,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("chaired by"),
-    )
+    chair = link(Employee, _("chaired by"), optional=True, related_name="+")
     attendees = models.ManyToManyField(
         Employee, blank=True, related_name="+", verbose_name=_("attendees")
     )
@@ -90,22 +81,11 @@ class Meeting(BaseModel):
 class MeetingDecision(BaseModel):
     """A decision of a meeting; each becomes a workflow Task for its department."""
 
-    meeting = models.ForeignKey(
-        Meeting, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("meeting")
-    )
+    meeting = link(Meeting, _("meeting"), on_delete=models.CASCADE, related_name="decisions")
     text = models.CharField(_("decision"), max_length=300)
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
+    department = link(Department, _("department"), related_name="+")
     due_date = models.DateField(_("due date"))
-    task = models.ForeignKey(
-        Task,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("task"),
-    )
+    task = link(Task, _("task"), on_delete=models.SET_NULL, optional=True, related_name="+")
 
     class Meta:
         verbose_name = _("meeting decision")

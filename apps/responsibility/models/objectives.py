@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.org.models import Department
 from apps.workflow.models import ApprovablePlan, PlanStatus
 
@@ -65,12 +65,8 @@ def is_met(direction: str, target, actual) -> bool | None:
 class DepartmentTarget(BaseModel):
     """An objective split to a department, workshop or team."""
 
-    objective = models.ForeignKey(
-        Objective, on_delete=models.CASCADE, related_name="targets", verbose_name=_("objective")
-    )
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
+    objective = link(Objective, _("objective"), on_delete=models.CASCADE, related_name="targets")
+    department = link(Department, _("department"), related_name="+")
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
     actual = models.DecimalField(
         _("actual"), max_digits=14, decimal_places=2, null=True, blank=True
@@ -102,9 +98,7 @@ class DepartmentAssessment(ApprovablePlan, BaseModel):
     """The year-end assessment of one department against its targets, approved by sign-off."""
 
     year = models.PositiveSmallIntegerField(_("year"))
-    department = models.ForeignKey(
-        Department, on_delete=models.PROTECT, related_name="+", verbose_name=_("department")
-    )
+    department = link(Department, _("department"), related_name="+")
     targets_met = models.PositiveSmallIntegerField(_("targets met"), default=0)
     targets_total = models.PositiveSmallIntegerField(_("targets"), default=0)
     passed = models.BooleanField(_("passed"), default=False)

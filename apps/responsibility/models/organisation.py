@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.org.models import Employee
 
 
@@ -37,13 +37,8 @@ class BodyKind(models.TextChoices):
 class SafetyBody(BaseModel):
     kind = models.CharField(_("kind"), max_length=20, choices=BodyKind.choices)
     name = models.CharField(_("name"), max_length=100)
-    document = models.ForeignKey(
-        AppointmentDocument,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="bodies",
-        verbose_name=_("appointing document"),
+    document = link(
+        AppointmentDocument, _("appointing document"), optional=True, related_name="bodies"
     )
     duties = models.TextField(_("duties"), blank=True)
     history = HistoricalRecords()
@@ -65,12 +60,8 @@ class MemberRole(models.TextChoices):
 
 
 class SafetyBodyMember(BaseModel):
-    body = models.ForeignKey(
-        SafetyBody, on_delete=models.CASCADE, related_name="members", verbose_name=_("body")
-    )
-    employee = models.ForeignKey(
-        Employee, on_delete=models.PROTECT, related_name="+", verbose_name=_("employee")
-    )
+    body = link(SafetyBody, _("body"), on_delete=models.CASCADE, related_name="members")
+    employee = link(Employee, _("employee"), related_name="+")
     role = models.CharField(
         _("role"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER
     )

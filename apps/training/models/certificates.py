@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from apps.core import recurrence
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.org.models import Employee
 
 # Special-operation certificates (安监总局令第30号): valid 6 years, reviewed every 3 years,
@@ -48,19 +48,9 @@ class CertificateType(BaseModel):
 
 class Certificate(BaseModel):
     kind = models.CharField(_("kind"), max_length=20, choices=CertificateKind.choices)
-    type = models.ForeignKey(
-        CertificateType,
-        on_delete=models.PROTECT,
-        related_name="certificates",
-        verbose_name=_("certificate type"),
-    )
+    type = link(CertificateType, _("certificate type"), related_name="certificates")
     number = models.CharField(_("certificate number"), max_length=50)
-    holder = models.ForeignKey(
-        Employee,
-        on_delete=models.PROTECT,
-        related_name="certificates",
-        verbose_name=_("holder"),
-    )
+    holder = link(Employee, _("holder"), related_name="certificates")
     authority = models.CharField(_("issued by"), max_length=200, blank=True)
     issued_on = models.DateField(_("issued on"))
     valid_until = models.DateField(_("valid until"))

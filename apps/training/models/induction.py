@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.org.models import Employee
 from apps.training.models.sessions import SessionLevel
 
@@ -28,12 +28,7 @@ class ReinductionReason(models.TextChoices):
 class Reinduction(BaseModel):
     """Someone who must repeat workshop- and team-level induction before (re)starting work."""
 
-    employee = models.ForeignKey(
-        Employee,
-        on_delete=models.PROTECT,
-        related_name="reinductions",
-        verbose_name=_("employee"),
-    )
+    employee = link(Employee, _("employee"), related_name="reinductions")
     reason = models.CharField(_("reason"), max_length=20, choices=ReinductionReason.choices)
     since = models.DateField(_("since"), help_text=_("Only training on or after this day counts."))
     note = models.CharField(_("note"), max_length=200, blank=True)

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.org.models import Department
 from apps.training.models.sessions import HOURS, Course
 from apps.workflow.models import ApprovablePlan, PlanStatus
@@ -17,21 +17,11 @@ __all__ = ["PlanStatus", "TrainingPlan", "TrainingPlanItem"]
 
 
 class TrainingPlan(ApprovablePlan, BaseModel):
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        related_name="training_plans",
-        verbose_name=_("department"),
-    )
+    department = link(Department, _("department"), related_name="training_plans")
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=200)
     note = models.TextField(_("note"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = link(settings.AUTH_USER_MODEL, _("created by"), related_name="+")
     history = HistoricalRecords()
 
     class Meta:
@@ -47,18 +37,8 @@ class TrainingPlan(ApprovablePlan, BaseModel):
 
 
 class TrainingPlanItem(BaseModel):
-    plan = models.ForeignKey(
-        TrainingPlan,
-        on_delete=models.CASCADE,
-        related_name="items",
-        verbose_name=_("training plan"),
-    )
-    course = models.ForeignKey(
-        Course,
-        on_delete=models.PROTECT,
-        related_name="plan_items",
-        verbose_name=_("course"),
-    )
+    plan = link(TrainingPlan, _("training plan"), on_delete=models.CASCADE, related_name="items")
+    course = link(Course, _("course"), related_name="plan_items")
     month = models.PositiveSmallIntegerField(
         _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
     )

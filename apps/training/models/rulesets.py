@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.org.models import Role
 
 
@@ -40,9 +40,7 @@ class RuleSet(BaseModel):
 
 
 class RuleSetRow(BaseModel):
-    ruleset = models.ForeignKey(
-        RuleSet, on_delete=models.CASCADE, related_name="rows", verbose_name=_("rule set")
-    )
+    ruleset = link(RuleSet, _("rule set"), on_delete=models.CASCADE, related_name="rows")
     role = models.CharField(_("role"), max_length=20, choices=TrainingRole.choices)
     high_risk = models.BooleanField(_("high-risk industry"), default=False)
     initial_hours = models.PositiveSmallIntegerField(_("initial training (hours)"))
@@ -66,12 +64,7 @@ class RuleSetRow(BaseModel):
 class TrainingSettings(BaseModel):
     """The company's training settings: one row (pk 1)."""
 
-    ruleset = models.ForeignKey(
-        RuleSet,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("rule set in force"),
-    )
+    ruleset = link(RuleSet, _("rule set in force"), related_name="+")
     plan_approver_role = models.CharField(
         _("training plans approved by"),
         max_length=30,

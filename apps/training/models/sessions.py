@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, link
 from apps.org.models import Department, Employee
 
 HOURS = {"max_digits": 5, "decimal_places": 1}
@@ -48,28 +48,20 @@ class Course(BaseModel):
 
 
 class TrainingSession(BaseModel):
-    course = models.ForeignKey(
-        Course, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("course")
-    )
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.PROTECT,
-        related_name="training_sessions",
-        verbose_name=_("organising department"),
-    )
+    course = link(Course, _("course"), related_name="sessions")
+    department = link(Department, _("organising department"), related_name="training_sessions")
     level = models.CharField(_("level"), max_length=20, choices=SessionLevel.choices)
     start_date = models.DateField(_("date"))
     end_date = models.DateField(_("last day"), help_text=_("The same as the date for one day."))
     hours = models.DecimalField(_("hours"), validators=[MinValueValidator(Decimal("0.5"))], **HOURS)
     trainer = models.CharField(_("trainer"), max_length=100, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
-    plan_item = models.ForeignKey(
+    plan_item = link(
         "TrainingPlanItem",
+        _("plan item"),
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        optional=True,
         related_name="sessions",
-        verbose_name=_("plan item"),
     )
     history = HistoricalRecords()
 
@@ -94,18 +86,10 @@ class TrainingSession(BaseModel):
 
 
 class Attendance(BaseModel):
-    session = models.ForeignKey(
-        TrainingSession,
-        on_delete=models.CASCADE,
-        related_name="attendances",
-        verbose_name=_("session"),
+    session = link(
+        TrainingSession, _("session"), on_delete=models.CASCADE, related_name="attendances"
     )
-    employee = models.ForeignKey(
-        Employee,
-        on_delete=models.PROTECT,
-        related_name="training_attendances",
-        verbose_name=_("employee"),
-    )
+    employee = link(Employee, _("employee"), related_name="training_attendances")
     # Kept from the session (date and level) so that compliance sums one table, not a join.
     date = models.DateField(_("date"))
     level = models.CharField(_("level"), max_length=20, choices=SessionLevel.choices)
