@@ -103,7 +103,9 @@ def test_published_duties_are_read_by_every_employee(world, other_employee):
 def test_drafts_and_old_versions_stay_with_their_department_and_the_office(
     world, other_employee, client_for
 ):
-    draft = _duty(world, effective_on=timezone.localdate() + dt.timedelta(days=30))
+    draft = _duty(
+        world, department=world.team_a, effective_on=timezone.localdate() + dt.timedelta(days=30)
+    )
     client = Client()
     client.force_login(other_employee)
     assert client.get(f"/responsibility/duties/{draft.pk}/").status_code == 404
@@ -111,7 +113,8 @@ def test_drafts_and_old_versions_stay_with_their_department_and_the_office(
     api = APIClient()
     api.force_authenticate(other_employee)
     assert api.get(f"/api/v1/responsibility/duties/{draft.pk}/").status_code == 404
-    # Its own department, leadership and the safety office read it.
+    # Its own team (and the head of the department above it), leadership and the safety office
+    # read it.
     for persona in ("employee_a", "head_a", "leader", "safety_manager"):
         assert client_for(persona).get(f"/responsibility/duties/{draft.pk}/").status_code == 200
     assert client_for("outsider").get(f"/responsibility/duties/{draft.pk}/").status_code == 404
