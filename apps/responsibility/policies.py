@@ -15,6 +15,7 @@ from apps.org.policy import (
     access,
     allow_if,
     deny,
+    employee_id,
     heads,
     heads_some_department,
     is_safety_manager,
@@ -98,12 +99,12 @@ def can_record_target_result(user, department_id=None) -> Decision:
 
 def letter_side(letter, user) -> str | None:
     """The person's side of a letter (issuer or holder), if a party to it."""
-    employee_id = access(user).employee_id
-    if employee_id is None:
+    person = employee_id(user)
+    if person is None:
         return None
-    if letter.issuer_id == employee_id:
+    if letter.issuer_id == person:
         return LetterSide.ISSUER
-    if letter.holder_id == employee_id:
+    if letter.holder_id == person:
         return LetterSide.HOLDER
     return None
 
