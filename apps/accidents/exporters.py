@@ -9,15 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from apps.accidents import grading, selectors
+from apps.accidents import grading, policies, selectors
 from apps.accidents.models import AccidentStatus, Grade, Severity
 from apps.core import exports
 from apps.core.exceptions import ApplicationError
 from apps.core.numbers import excel_number
 from apps.core.pdf import render_pdf
 from apps.core.selectors import as_int
-from apps.org.access import access_for
-from apps.org.permissions import reads_org
 from apps.org.selectors import company_get
 
 BASIS_LABELS = {
@@ -36,7 +34,7 @@ def basis_text(basis) -> str:
 class AccidentExporter(exports.Exporter):
     @classmethod
     def allowed(cls, user) -> bool:
-        return reads_org(access_for(user))
+        return bool(policies.can_export_accidents(user))
 
 
 @exports.register

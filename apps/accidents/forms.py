@@ -10,8 +10,8 @@ from apps.accidents.models import (
     Lesson,
     Severity,
 )
-from apps.org.access import access_for
 from apps.org.models import Department, Employee
+from apps.org.policy import department_choices
 from apps.workflow.forms import MultipleFileField
 
 
@@ -21,12 +21,6 @@ def _date():
 
 def _datetime():
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
-def departments_for(user):
-    access = access_for(user)
-    qs = Department.objects.filter(is_active=True).order_by("path")
-    return qs if access.manages_everything else qs.filter(pk__in=access.headed_department_ids)
 
 
 def _department_field(field):
@@ -65,7 +59,7 @@ class AccidentForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = departments_for(user)
+        self.fields["department"].queryset = department_choices(user)
         _department_field(self.fields["department"])
         self.fields["accident_type"].queryset = AccidentType.objects.all()
         self.fields["accident_type"].label_from_instance = lambda t: (

@@ -7,9 +7,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from apps.accidents import services
+from apps.accidents import policies, services
 from apps.accidents.models import ManHours
-from apps.accidents.services._common import _require_manager
 from apps.accidents.services.man_hours import first_of_month
 from apps.core.exceptions import RowError
 from apps.core.importing import (
@@ -23,6 +22,7 @@ from apps.core.importing import (
     validation_row_errors,
 )
 from apps.org.models import Department
+from apps.org.policy import require
 from apps.org.services import ImportResult
 
 MAN_HOURS_COLUMNS = [
@@ -36,7 +36,7 @@ MAN_HOURS_COLUMNS = [
 @transaction.atomic
 def man_hours_import(*, upload, user) -> ImportResult:
     """Every row is checked before anything is written; a month already entered is replaced."""
-    _require_manager(user)
+    require(policies.can_record_man_hours(user))
     rows, errors = read_sheet(upload, MAN_HOURS_COLUMNS)
     labels = {c.key: str(c.label) for c in MAN_HOURS_COLUMNS}
     departments_by_pk = {d.pk: d for d in Department.objects.all()}

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
+from apps.accidents.policies import can_read_accidents
 from apps.core.navigation import NavItem, register
-from apps.org.permissions import for_user, reads_org
 
 register(
     NavItem(
@@ -10,7 +10,7 @@ register(
         "accidents:list",
         12,
         "bi-exclamation-octagon",
-        for_user(reads_org),
+        can_read_accidents,
         order=10,
     )
 )
@@ -21,7 +21,7 @@ register(
         "accidents:statistics",
         12,
         "bi-bar-chart",
-        for_user(reads_org),
+        can_read_accidents,
         order=20,
     )
 )
@@ -32,7 +32,7 @@ register(
         "accidents:man_hours",
         12,
         "bi-clock",
-        for_user(reads_org),
+        can_read_accidents,
         order=30,
     )
 )
@@ -43,7 +43,7 @@ register(
         "accidents:lessons",
         12,
         "bi-easel",
-        for_user(reads_org),
+        can_read_accidents,
         order=40,
     )
 )

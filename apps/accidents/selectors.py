@@ -21,18 +21,9 @@ from apps.accidents.models import (
     Severity,
 )
 from apps.core.selectors import as_int
-from apps.org.access import access_for
 from apps.org.models import Department
+from apps.org.policy import in_scope, visible_department_ids
 from apps.workflow.models import Task
-
-
-def _scope(qs: QuerySet, user, field: str = "department_id") -> QuerySet:
-    """Everything for safety managers and leadership; their departments (with every
-    sub-department) for heads and, for employees, the department they work in."""
-    visible = access_for(user).visible_department_ids()
-    if visible is None:
-        return qs
-    return qs.filter(**{f"{field}__in": visible})
 
 
 def accident_detail_list(*, user) -> QuerySet[Accident]:
@@ -42,7 +33,7 @@ def accident_detail_list(*, user) -> QuerySet[Accident]:
 
 def accident_list(*, user, filters: dict | None = None) -> QuerySet[Accident]:
     filters = filters or {}
-    qs = _scope(Accident.objects.select_related("department", "accident_type"), user)
+    qs = in_scope(Accident.objects.select_related("department", "accident_type"), user)
     if q := filters.get("q"):
         qs = qs.filter(
             Q(code__icontains=q)
@@ -86,7 +77,7 @@ def source_tasks(accident: Accident) -> QuerySet[Task]:
 def lesson_list(*, user) -> QuerySet[Lesson]:
     """Lessons of the accidents one sees, and those shared with one's departments."""
     qs = Lesson.objects.select_related("accident").prefetch_related("departments")
-    visible = access_for(user).visible_department_ids()
+    visible = visible_department_ids(user)
     if visible is not None:
         shared = Lesson.objects.filter(
             Q(accident__department_id__in=visible) | Q(departments__in=visible)
@@ -97,7 +88,7 @@ def lesson_list(*, user) -> QuerySet[Lesson]:
 
 def man_hours_list(*, user, filters: dict | None = None) -> QuerySet[ManHours]:
     filters = filters or {}
-    qs = _scope(ManHours.objects.select_related("department"), user)
+    qs = in_scope(ManHours.objects.select_related("department"), user)
     if year := as_int(filters.get("year")):
         qs = qs.filter(month__year=year)
     if department := as_int(filters.get("department")):
@@ -249,14 +240,14 @@ def _statistics_rows(*, user, first_year: int, year: int, departments):
     """The accidents, man-hours and people of the years shown that the user may see (of the
     departments given, when given)."""
     start, end = _bounds(dt.date(first_year, 1, 1), dt.date(year + 1, 1, 1))
-    accidents = _scope(Accident.objects.filter(occurred_at__gte=start, occurred_at__lt=end), user)
-    hours = _scope(
+    accidents = in_scope(Accident.objects.filter(occurred_at__gte=start, occurred_at__lt=end), user)
+    hours = in_scope(
         ManHours.objects.filter(
             month__gte=dt.date(first_year, 1, 1), month__lt=dt.date(year + 1, 1, 1)
         ),
         user,
     )
-    people = _scope(
+    people = in_scope(
         Person.objects.filter(
             accident__occurred_at__gte=start,
             accident__occurred_at__lt=end,

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.accidents import importers, selectors, services
+from apps.accidents import importers, policies, selectors, services
 from apps.accidents.forms import (
     AccidentForm,
     CasualtyUpdateForm,
@@ -22,25 +21,20 @@ from apps.accidents.forms import (
     ReportTimesForm,
 )
 from apps.accidents.models import AccidentStatus, AccidentType, Grade
-from apps.core.exceptions import ApplicationError
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import import_view, run_service, sheet_template_response
-from apps.org.access import access_for
-from apps.org.permissions import manages, reads_org, role_required
+from apps.core.views import import_view, run_action, run_service, sheet_template_response
+from apps.org.permissions import policy_required
+from apps.org.policy import require
 from apps.org.selectors import department_list
 
 PAGE_SIZE = 25
-
-
-def _reports(access) -> bool:
-    return access.manages_everything or access.is_department_head
 
 
 def _get(request, pk: int):
     return get_object_or_404(selectors.accident_list(user=request.user), pk=pk)
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_accidents)
 def accident_list(request):
     filters = request.GET.dict()
     page = Paginator(
@@ -56,17 +50,15 @@ def accident_list(request):
             "statuses": AccidentStatus.choices,
             "types": AccidentType.objects.all(),
             "departments": department_list(user=request.user),
-            "can_report": _reports(access_for(request.user)),
+            "can_report": policies.can_report_accident(request.user),
         },
     )
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_accidents)
 def accident_detail(request, pk: int, forms: dict | None = None, status: int = 200):
     accident = _get(request, pk)
-    access = access_for(request.user)
-    can_report = services.may_report(request.user, accident.department_id)
-    open_ = accident.status != AccidentStatus.CLOSED
+    actions = policies.accident_actions(request.user, accident)
     forms = forms or {}
     now = timezone.now()
     context = {
@@ -78,12 +70,11 @@ def accident_detail(request, pk: int, forms: dict | None = None, status: int = 2
         "lessons": accident.lessons.all(),
         "attachments": attachment_list(owner=accident),
         "history": history_entries(accident),
-        "can_report": can_report and open_,
-        "can_manage": access.manages_everything and open_,
+        "actions": actions,
         "seconds_left": int((accident.report_deadline - now).total_seconds()),
         "today": timezone.localdate(),
     }
-    if can_report and open_:
+    if actions["report"]:
         context["times_form"] = forms.get("times") or ReportTimesForm(
             initial={
                 "head_told_at": accident.head_told_at and timezone.localtime(accident.head_told_at),
@@ -101,19 +92,19 @@ def accident_detail(request, pk: int, forms: dict | None = None, status: int = 2
                     "minor_injuries": accident.minor_injuries,
                 }
             )
-    if access.manages_everything and open_:
+    if actions["investigate"]:
         context["measure_form"] = forms.get("measure") or MeasureForm(
             initial={"department": accident.department_id}
         )
-        context["close_errors"] = forms.get("close_errors")
     return render(request, "accidents/accident_detail.html", context, status=status)
 
 
-@role_required(_reports)
+@policy_required(policies.can_report_accident)
 def accident_edit(request, pk: int | None = None):
     accident = _get(request, pk) if pk else None
-    if accident is not None and not services.may_report(request.user, accident.department_id):
-        raise PermissionDenied
+    if accident is not None:
+        # Seen (a department's employees see its accidents) but not theirs to report.
+        require(policies.can_report_accident(request.user, accident))
     form = AccidentForm(
         request.POST or None, request.FILES or None, instance=accident, user=request.user
     )
@@ -145,7 +136,9 @@ def accident_edit(request, pk: int | None = None):
     )
 
 
-def _post_action(request, pk, form_class, key, action, success):
+def _detail_form(request, pk, form_class, key, action, success):
+    """A form posted from the detail page: run_service, then back to the page, or the page again
+    with the form's errors."""
     accident = _get(request, pk)
     form = form_class(request.POST)
     if form.is_valid():
@@ -158,9 +151,9 @@ def _post_action(request, pk, form_class, key, action, success):
 
 
 @require_POST
-@role_required(_reports)
+@policy_required(policies.can_report_accident)
 def report_times(request, pk: int):
-    return _post_action(
+    return _detail_form(
         request,
         pk,
         ReportTimesForm,
@@ -171,9 +164,9 @@ def report_times(request, pk: int):
 
 
 @require_POST
-@role_required(_reports)
+@policy_required(policies.can_report_accident)
 def person_add(request, pk: int):
-    return _post_action(
+    return _detail_form(
         request,
         pk,
         PersonForm,
@@ -184,7 +177,7 @@ def person_add(request, pk: int):
 
 
 @require_POST
-@role_required(_reports)
+@policy_required(policies.can_report_accident)
 def casualty_update(request, pk: int):
     def action(accident, data):
         update = services.casualty_update(accident=accident, user=request.user, **data)
@@ -198,12 +191,12 @@ def casualty_update(request, pk: int):
             )
         return update
 
-    return _post_action(
+    return _detail_form(
         request, pk, CasualtyUpdateForm, "update", action, _("Casualty update recorded.")
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_investigate)
 def investigation(request, pk: int):
     accident = _get(request, pk)
     form = InvestigationForm(request.POST or None, instance=accident)
@@ -232,9 +225,9 @@ def investigation(request, pk: int):
 
 
 @require_POST
-@role_required(manages)
+@policy_required(policies.can_add_measure)
 def measure_add(request, pk: int):
-    return _post_action(
+    return _detail_form(
         request,
         pk,
         MeasureForm,
@@ -245,19 +238,20 @@ def measure_add(request, pk: int):
 
 
 @require_POST
-@role_required(manages)
+@policy_required(policies.can_close_accident)
 def accident_close(request, pk: int):
     accident = _get(request, pk)
-    try:
-        services.accident_close(accident=accident, user=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-        return accident_detail(request, pk, forms={"close_errors": exc.message}, status=400)
-    messages.success(request, _("Accident closed."))
+    closed = run_action(
+        request,
+        lambda: services.accident_close(accident=accident, user=request.user),
+        _("Accident closed."),
+    )
+    if closed is None:
+        return accident_detail(request, pk, status=400)
     return redirect(accident)
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_accidents)
 def accident_file(request, pk: int, attachment_pk: int):
     accident = _get(request, pk)
     attachment = get_object_or_404(attachment_list(owner=accident), pk=attachment_pk)
@@ -271,7 +265,7 @@ def accident_file(request, pk: int, attachment_pk: int):
 # ------------------------------------------------------------------------------
 # Statistics and man-hours
 # ------------------------------------------------------------------------------
-@role_required(reads_org)
+@policy_required(policies.can_read_accidents)
 def statistics(request):
     year, refused = selectors.statistics_year(request.GET.get("year"))
     if refused:
@@ -284,17 +278,16 @@ def statistics(request):
     )
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_accidents)
 def man_hours_list(request):
     filters = request.GET.dict()
     page = Paginator(selectors.man_hours_list(user=request.user, filters=filters), 50).get_page(
         request.GET.get("page")
     )
-    access = access_for(request.user)
-    form = ManHoursForm(request.POST or None) if access.manages_everything else None
+    may_record = policies.can_record_man_hours(request.user)
+    form = ManHoursForm(request.POST or None) if may_record else None
     if request.method == "POST":
-        if form is None:
-            raise PermissionDenied
+        require(may_record)
         if form.is_valid():
             saved = run_service(
                 request,
@@ -317,7 +310,7 @@ def man_hours_list(request):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_record_man_hours)
 def man_hours_import(request):
     return import_view(
         request,
@@ -329,7 +322,7 @@ def man_hours_import(request):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_record_man_hours)
 def man_hours_template(request):
     return sheet_template_response(columns=importers.MAN_HOURS_COLUMNS, title=_("Man-hours"))
 
@@ -337,7 +330,7 @@ def man_hours_template(request):
 # ------------------------------------------------------------------------------
 # Case education
 # ------------------------------------------------------------------------------
-@role_required(reads_org)
+@policy_required(policies.can_read_accidents)
 def lesson_list(request):
     page = Paginator(selectors.lesson_list(user=request.user), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -345,11 +338,11 @@ def lesson_list(request):
     return render(
         request,
         "accidents/lesson_list.html",
-        {"page": page, "can_edit": access_for(request.user).manages_everything},
+        {"page": page, "can_edit": policies.can_edit_lesson(request.user)},
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_lesson)
 def lesson_edit(request, pk: int | None = None):
     lesson = get_object_or_404(selectors.lesson_list(user=request.user), pk=pk) if pk else None
     initial = {"accident": request.GET.get("accident")} if not pk else None

@@ -9,17 +9,15 @@ from django.utils.translation import pgettext_lazy
 from apps.core import exports
 from apps.core.pdf import render_pdf
 from apps.core.selectors import as_int
-from apps.org.access import access_for
 from apps.org.selectors import company_get
-from apps.responsibility import selectors
+from apps.responsibility import policies, selectors
 from apps.responsibility.models import LetterLevel, LetterStatus, MeetingLevel
 
 
 class ResponsibilityExporter(exports.Exporter):
     @classmethod
     def allowed(cls, user) -> bool:
-        access = access_for(user)
-        return access.sees_everything or access.is_department_head
+        return bool(policies.can_export_responsibility(user))
 
     @property
     def year(self) -> int:

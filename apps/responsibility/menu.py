@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.navigation import NavItem, register
-from apps.org.permissions import for_user, reads_org
+from apps.responsibility import policies
 
 register(
     NavItem(
@@ -10,7 +10,7 @@ register(
         "responsibility:objectives",
         1,
         "bi-bullseye",
-        for_user(reads_org),
+        policies.can_read_objectives,
         order=10,
     )
 )
@@ -31,7 +31,7 @@ register(
         "responsibility:duties",
         2,
         "bi-journal-text",
-        for_user(reads_org),
+        policies.can_read_duties,
         order=20,
     )
 )
@@ -42,7 +42,7 @@ register(
         "responsibility:organisation",
         2,
         "bi-diagram-3",
-        for_user(reads_org),
+        policies.can_read_organisation,
         order=30,
     )
 )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("objectives/assess/", views.assessment_submit, name="assessment_submit"),
     path("duties/", views.duties, name="duties"),
     path("duties/new/", views.duty_edit, name="duty_create"),
+    path("duties/<int:pk>/", views.duty_detail, name="duty_detail"),
     path("duties/<int:pk>/revise/", views.duty_edit, name="duty_revise"),
     path("duties/<int:pk>/review/", views.duty_review, name="duty_review"),
     path("letters/", views.letters, name="letters"),

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from rest_framework import mixins, serializers, viewsets
 
-from apps.accidents import selectors, services
+from apps.accidents import policies, selectors, services
 from apps.accidents.models import Lesson
 from apps.core.viewsets import ServiceMixin
 from apps.org.models import Department, Employee
-from apps.org.permissions import DepartmentScoped, reads_org
 
 
 class LessonSerializer(serializers.ModelSerializer):
@@ -33,8 +32,11 @@ class LessonViewSet(
 
     queryset = Lesson.objects.none()
     serializer_class = LessonSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+    policies = {
+        "list": policies.can_read_accidents,
+        "retrieve": policies.can_read_accidents,
+        "create": policies.can_edit_lesson,
+    }
 
     def get_queryset(self):
         return selectors.lesson_list(user=self.request.user).prefetch_related("attendees")

@@ -5,11 +5,11 @@ modules."""
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, parsers, permissions, serializers, status, viewsets
+from rest_framework import mixins, parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.accidents import selectors, services
+from apps.accidents import policies, selectors, services
 from apps.accidents.api.casualties import (
     CasualtyActions,
     CasualtyUpdateSerializer,
@@ -19,7 +19,6 @@ from apps.accidents.api.investigation import AccidentMeasureSerializer, Investig
 from apps.accidents.exporters import basis_text
 from apps.accidents.models import Accident, AccidentType
 from apps.core.viewsets import ServiceMixin
-from apps.org.permissions import DepartmentScoped, reads_org
 
 
 class AccidentTypeSerializer(serializers.ModelSerializer):
@@ -33,7 +32,6 @@ class AccidentTypeViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = AccidentType.objects.all()
     serializer_class = AccidentTypeSerializer
-    permission_classes = [permissions.IsAuthenticated]
     filterset_fields = ["edition"]
     pagination_class = None
 
@@ -163,9 +161,19 @@ class AccidentViewSet(
     investigation, measures and closing as actions."""
 
     queryset = Accident.objects.none()
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
-    head_writes = True
+    policies = {
+        "list": policies.can_read_accidents,
+        "retrieve": policies.can_read_accidents,
+        "create": policies.can_report_accident,
+        "update": policies.can_report_accident,
+        "times": policies.can_report_accident,
+        "photos": policies.can_report_accident,
+        "people": policies.can_report_accident,
+        "casualty_updates": policies.can_report_accident,
+        "investigation": policies.can_investigate,
+        "measures": policies.can_add_measure,
+        "close": policies.can_close_accident,
+    }
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
     search_fields = ["code", "title", "place"]
     ordering_fields = ["occurred_at", "code"]

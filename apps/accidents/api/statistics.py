@@ -6,10 +6,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.response import Response
 
-from apps.accidents import selectors, services
+from apps.accidents import policies, selectors, services
 from apps.accidents.models import ManHours
 from apps.core.viewsets import ServiceMixin, fields_as_keywords
-from apps.org.permissions import DepartmentScoped, reads_org
 
 
 class ManHoursSerializer(serializers.ModelSerializer):
@@ -29,8 +28,11 @@ class ManHoursViewSet(
 
     queryset = ManHours.objects.none()
     serializer_class = ManHoursSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+    policies = {
+        "list": policies.can_read_accidents,
+        "retrieve": policies.can_read_accidents,
+        "create": policies.can_record_man_hours,
+    }
     filterset_fields = ["department"]
 
     def get_queryset(self):
@@ -71,8 +73,7 @@ class StatisticsViewSet(viewsets.ViewSet):
     """Safety statistics of a year: by month and in total, by type, grade and department.
     TRIR per 200,000 and LTIFR per 1,000,000 hours worked."""
 
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+    policies = {"list": policies.can_read_accidents}
 
     @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: dict})
     def list(self, request):

@@ -2,7 +2,7 @@
 casualties, investigation and measures, closure (四不放过), case education, man-hours and
 reminders."""
 
-from apps.accidents.services._common import may_report
+from apps.accidents.policies import may_report
 from apps.accidents.services.casualties import casualty_update, late_update_message, person_add
 from apps.accidents.services.clock import accident_report_times, check_report_times
 from apps.accidents.services.closure import accident_close, missing_checklist_labels

@@ -8,11 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.accidents import rules
+from apps.accidents import policies, rules
 from apps.accidents.models import Accident, CasualtyUpdate, Person, Severity
-from apps.accidents.services._common import _refuse_if_closed, _require_report, _save
+from apps.accidents.services._common import _refuse_if_closed, _save
 from apps.accidents.services.reports import regrade
 from apps.core.exceptions import ApplicationError
+from apps.org.policy import require
 
 
 @transaction.atomic
@@ -26,7 +27,7 @@ def person_add(
     lost_workdays: int = 0,
     note: str = "",
 ) -> Person:
-    _require_report(user, accident.department_id)
+    require(policies.can_report_accident(user, accident))
     _refuse_if_closed(accident)
     # GB 6441: an injury with 105 or more lost workdays is a serious one.
     if severity == Severity.MINOR and (lost_workdays or 0) >= rules.SERIOUS_INJURY_WORKDAYS:
@@ -70,7 +71,7 @@ def casualty_update(
 ) -> CasualtyUpdate:
     """补报 (第十三条): a change within 30 days (7 for road traffic and fire) of the accident
     regrades it; a later change is recorded without touching the figures or the grade."""
-    _require_report(user, accident.department_id)
+    require(policies.can_report_accident(user, accident))
     _refuse_if_closed(accident)
     accident = (
         Accident.objects.select_for_update().select_related("accident_type").get(pk=accident.pk)

@@ -7,9 +7,11 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from apps.accidents import policies
 from apps.accidents.models import Accident
-from apps.accidents.services._common import _refuse_if_closed, _require_report, _save
+from apps.accidents.services._common import _refuse_if_closed, _save
 from apps.core.exceptions import ApplicationError
+from apps.org.policy import require
 
 
 def check_report_times(accident: Accident) -> None:
@@ -35,7 +37,7 @@ def accident_report_times(
     *, accident: Accident, user, head_told_at=None, authority_told_at=None
 ) -> Accident:
     """The reporting clock: when the company head and the authority were told."""
-    _require_report(user, accident.department_id)
+    require(policies.can_report_accident(user, accident))
     _refuse_if_closed(accident)
     for name, value in (("head_told_at", head_told_at), ("authority_told_at", authority_told_at)):
         if value is not None:

@@ -9,16 +9,18 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.accidents import policies
 from apps.accidents.models import FOUR_NO_LET_GO, Accident, AccidentStatus
-from apps.accidents.services._common import _refuse_if_closed, _require_manager, _save
+from apps.accidents.services._common import _refuse_if_closed, _save
 from apps.core.exceptions import ApplicationError
+from apps.org.policy import require
 from apps.workflow.models import TaskStatus
 
 
 @transaction.atomic
 def accident_close(*, accident: Accident, user, closed_on: dt.date | None = None) -> Accident:
     """Closing needs the whole 四不放过 checklist; the refusal names each missing item."""
-    _require_manager(user)
+    require(policies.can_close_accident(user, accident))
     _refuse_if_closed(accident)
     missing = accident.four_no_let_go_missing
     if missing:

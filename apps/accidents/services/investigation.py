@@ -9,10 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.accidents import rules
+from apps.accidents import policies, rules
 from apps.accidents.models import Accident, AccidentMeasureKind, AccidentStatus, Measure
-from apps.accidents.services._common import _refuse_if_closed, _require_manager, _save
+from apps.accidents.services._common import _refuse_if_closed, _save
 from apps.core.exceptions import ApplicationError
+from apps.org.policy import require
 from apps.workflow import services as workflow
 
 INVESTIGATION_FIELDS = (
@@ -33,7 +34,7 @@ INVESTIGATION_FIELDS = (
 
 @transaction.atomic
 def investigation_save(*, accident: Accident, data: dict, user) -> Accident:
-    _require_manager(user)
+    require(policies.can_investigate(user, accident))
     _refuse_if_closed(accident)
     stored_extension = (
         Accident.objects.filter(pk=accident.pk).values_list("extension_days", flat=True).first()
@@ -84,7 +85,7 @@ def measure_add(
     description: str = "",
 ) -> Measure:
     """A corrective or preventive measure as a task of the responsible department."""
-    _require_manager(user)
+    require(policies.can_add_measure(user, accident))
     _refuse_if_closed(accident)
     if kind not in AccidentMeasureKind.values:
         raise ApplicationError(_("Kind: choose corrective or preventive."))

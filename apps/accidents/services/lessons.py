@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from apps.accidents import policies
 from apps.accidents.models import Lesson
-from apps.accidents.services._common import _require_manager, _save
+from apps.accidents.services._common import _save
+from apps.org.policy import require
 
 
 @transaction.atomic
 def lesson_save(*, lesson: Lesson | None = None, data: dict, user) -> Lesson:
-    _require_manager(user)
+    require(policies.can_edit_lesson(user))
     lesson = lesson or Lesson()
     for field in ("accident", "title", "held_on", "content"):
         if field in data:

@@ -9,12 +9,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.accidents import grading
+from apps.accidents import grading, policies
 from apps.accidents.models import GB6441_2025_FROM, Accident, Edition, Severity
-from apps.accidents.services._common import _refuse_if_closed, _require_report, _save
+from apps.accidents.services._common import _refuse_if_closed, _save
 from apps.accidents.services.clock import check_report_times
 from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
+from apps.org.policy import require
 
 
 def regrade(accident: Accident) -> None:
@@ -95,12 +96,12 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
         # A ModelForm may already have written the new department on the instance: check the
         # stored one (and, below, the new one).
         stored = Accident.objects.select_related("accident_type").get(pk=accident.pk)
-        _require_report(user, stored.department_id)
+        require(policies.may_report(user, stored.department_id))
     accident = accident or Accident(reported_by=user)
     for field in REPORT_FIELDS:
         if field in data and not (field in CASUALTY_FIELDS and not creating):
             setattr(accident, field, data[field])
-    _require_report(user, accident.department_id)
+    require(policies.may_report(user, accident.department_id))
     if accident.is_near_miss and (
         accident.deaths or accident.serious_injuries or accident.minor_injuries
     ):
@@ -137,6 +138,6 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
 def accident_attach(*, accident: Accident, user, files) -> list[str]:
     """Photos and documents of the accident, added by those who report it, until it is
     closed."""
-    _require_report(user, accident.department_id)
+    require(policies.may_report(user, accident.department_id))
     _refuse_if_closed(accident)
     return [attachment_add(owner=accident, upload=f, user=user).original_name for f in files]

@@ -8,8 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin
-from apps.org.permissions import DepartmentScoped, reads_org
-from apps.responsibility import selectors, services
+from apps.responsibility import policies, selectors, services
 from apps.responsibility.models import DutyDocument, ReviewResult
 
 
@@ -47,8 +46,13 @@ class DutyViewSet(
 
     queryset = DutyDocument.objects.none()
     serializer_class = DutyDocumentSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+    policies = {
+        "list": policies.can_read_duties,
+        "retrieve": policies.can_read_duties,
+        "create": policies.can_write_duties,
+        "revise": policies.can_revise_duty,
+        "review": policies.can_write_duties,
+    }
 
     def get_queryset(self):
         return selectors.duty_list(user=self.request.user, filters={"current": "0"})

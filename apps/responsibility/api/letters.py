@@ -4,13 +4,12 @@ progress."""
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, parsers, permissions, serializers, status, viewsets
+from rest_framework import mixins, parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin
-from apps.org.permissions import DepartmentScoped, reads_org
-from apps.responsibility import selectors, services
+from apps.responsibility import policies, selectors, services
 from apps.responsibility.api._common import _year
 from apps.responsibility.models import LetterTemplate, ResponsibilityLetter
 
@@ -31,8 +30,12 @@ class TemplateViewSet(
 ):
     queryset = LetterTemplate.objects.none()
     serializer_class = LetterTemplateSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+    policies = {
+        "list": policies.can_read_letter_templates,
+        "retrieve": policies.can_read_letter_templates,
+        "create": policies.can_edit_letter_template,
+        "update": policies.can_edit_letter_template,
+    }
 
     def get_queryset(self):
         return LetterTemplate.objects.all()
@@ -86,7 +89,13 @@ class LetterViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = ResponsibilityLetter.objects.none()
     serializer_class = LetterSerializer
-    permission_classes = [permissions.IsAuthenticated]
+    policies = {
+        "list": policies.can_read_letters,
+        "retrieve": policies.can_read_letters,
+        "progress": policies.can_read_letters,
+        "issue": policies.can_issue_letters,
+        "sign": policies.can_sign_letter,
+    }
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
 
     def get_queryset(self):
@@ -94,7 +103,7 @@ class LetterViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.letter_list(user=self.request.user, filters=params)
 
     @extend_schema(request=LetterIssueSerializer, responses={201: dict})
-    @action(detail=False, methods=["post"], permission_classes=[DepartmentScoped])
+    @action(detail=False, methods=["post"])
     def issue(self, request):
         body = LetterIssueSerializer(data=request.data)
         body.is_valid(raise_exception=True)

@@ -12,10 +12,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin
-from apps.org.access import access_for
 from apps.org.models import Department, Employee
-from apps.org.permissions import DepartmentScoped, reads_org
-from apps.responsibility import selectors, services
+from apps.org.policy import visible_department_ids
+from apps.responsibility import policies, selectors, services
 from apps.responsibility.api._common import _year
 from apps.responsibility.models import Meeting, MeetingSettings
 
@@ -72,8 +71,12 @@ class MeetingViewSet(
 
     queryset = Meeting.objects.none()
     serializer_class = MeetingSerializer
-    permission_classes = [DepartmentScoped]
-    head_writes = True
+    policies = {
+        "create": policies.can_schedule_meetings,
+        "update": policies.can_edit_meeting,
+        "decisions": policies.can_add_decision,
+        "compliance": policies.can_read_compliance,
+    }
     filterset_fields = ["level", "department"]
 
     def get_queryset(self):
@@ -104,13 +107,10 @@ class MeetingViewSet(
     @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: dict})
     @action(detail=False, methods=["get"])
     def compliance(self, request):
-        access = access_for(request.user)
-        if not reads_org(access):
-            return Response(status=status.HTTP_403_FORBIDDEN)
         year, today = _year(request), timezone.localdate()
         as_of = dt.date(year + 1, 1, 1) if year < today.year else today
         rows = selectors.meeting_compliance(
-            year=year, as_of=as_of, department_ids=access.visible_department_ids()
+            year=year, as_of=as_of, department_ids=visible_department_ids(request.user)
         )
         return Response(
             [

@@ -10,8 +10,7 @@ from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin
 from apps.org.models import Department
-from apps.org.permissions import DepartmentScoped, reads_org
-from apps.responsibility import selectors, services
+from apps.responsibility import policies, selectors, services
 from apps.responsibility.api._common import _year
 from apps.responsibility.models import DepartmentAssessment, DepartmentTarget, Objective
 
@@ -54,8 +53,13 @@ class ObjectiveViewSet(
 
     queryset = Objective.objects.none()
     serializer_class = ObjectiveSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+    policies = {
+        "list": policies.can_read_objectives,
+        "retrieve": policies.can_read_objectives,
+        "status": policies.can_read_objectives,
+        "create": policies.can_edit_objective,
+        "update": policies.can_edit_objective,
+    }
     filterset_fields = ["year"]
 
     def get_queryset(self):
@@ -100,9 +104,11 @@ class TargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     queryset = DepartmentTarget.objects.none()
     serializer_class = DepartmentTargetSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
-    head_writes = True
+    policies = {
+        "list": policies.can_read_objectives,
+        "retrieve": policies.can_read_objectives,
+        "create": policies.can_work_on_targets,
+    }
 
     def get_queryset(self):
         return selectors.target_list(user=self.request.user, year=_year(self.request))
@@ -151,8 +157,11 @@ class DepartmentAssessmentViewSet(
 
     queryset = DepartmentAssessment.objects.none()
     serializer_class = DepartmentAssessmentSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+    policies = {
+        "list": policies.can_read_objectives,
+        "retrieve": policies.can_read_objectives,
+        "create": policies.can_assess_objectives,
+    }
 
     def get_queryset(self):
         return selectors.assessment_list(user=self.request.user, year=_year(self.request))

@@ -9,10 +9,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin
-from apps.org.access import access_for
 from apps.org.models import Employee
-from apps.org.permissions import DepartmentScoped, reads_org
-from apps.responsibility import selectors, services
+from apps.org.policy import visible_department_ids
+from apps.responsibility import policies, selectors, services
 from apps.responsibility.models import AppointmentDocument, MemberRole, SafetyBody
 
 
@@ -32,8 +31,12 @@ class DocumentViewSet(
 ):
     queryset = AppointmentDocument.objects.none()
     serializer_class = AppointmentDocumentSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+    policies = {
+        "list": policies.can_read_organisation,
+        "retrieve": policies.can_read_organisation,
+        "create": policies.can_edit_organisation,
+        "update": policies.can_edit_organisation,
+    }
 
     def get_queryset(self):
         return AppointmentDocument.objects.all()
@@ -76,8 +79,15 @@ class BodyViewSet(
 
     queryset = SafetyBody.objects.none()
     serializer_class = SafetyBodySerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+    policies = {
+        "list": policies.can_read_organisation,
+        "retrieve": policies.can_read_organisation,
+        "officers": policies.can_read_organisation,
+        "units_without_officer": policies.can_read_organisation,
+        "create": policies.can_edit_organisation,
+        "update": policies.can_edit_organisation,
+        "members": policies.can_edit_organisation,
+    }
 
     def get_queryset(self):
         return selectors.body_list()
@@ -119,7 +129,7 @@ class BodyViewSet(
     @extend_schema(responses={200: dict})
     @action(detail=False, methods=["get"], url_path="units-without-officer")
     def units_without_officer(self, request):
-        visible = access_for(request.user).visible_department_ids()
+        visible = visible_department_ids(request.user)
         return Response(
             [
                 {"id": d.pk, "name": d.name, "kind": d.kind}

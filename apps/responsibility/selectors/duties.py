@@ -5,13 +5,18 @@ from __future__ import annotations
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
+from apps.org.policy import in_scope
 from apps.responsibility.models import DutyDocument, DutyReview
+from apps.responsibility.policies import published_duties_q
 
 
 def duty_list(
     *, user, filters: dict | None = None, year: int | None = None
 ) -> QuerySet[DutyDocument]:
-    """Duty documents with their number of reviews and the result of `year`'s review."""
+    """Duty documents with their number of reviews and the result of `year`'s review.
+
+    Published duties (the current version, in force) are everyone's to read; drafts not yet in
+    force and superseded versions stay with their department and the safety office."""
     filters = filters or {}
     qs = DutyDocument.objects.select_related("department", "position").annotate(
         review_count=Count("reviews"),
@@ -21,6 +26,7 @@ def duty_list(
             ).values("result")[:1]
         ),
     )
+    qs = in_scope(qs, user, also=published_duties_q())
     if filters.get("current", "1") == "1":
         qs = qs.filter(is_current=True)
     if scope := filters.get("scope"):

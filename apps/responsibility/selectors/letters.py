@@ -11,8 +11,8 @@ from django.db.models import Count, Q, QuerySet
 from guardian.models import UserObjectPermission
 
 from apps.core.selectors import as_int
-from apps.org.access import access_for
 from apps.org.models import Department, Employee, Role
+from apps.org.policy import employee_id, in_scope
 from apps.responsibility.models import LetterLevel, LetterStatus, ResponsibilityLetter
 from apps.responsibility.selectors._common import LOWER_KINDS, TOP_KINDS
 
@@ -144,13 +144,10 @@ def letter_list(*, user, filters: dict | None = None) -> QuerySet[Responsibility
     """Letters a person may see: all for managers and leadership, their departments' for heads,
     and those they are a party to."""
     filters = filters or {}
-    access = access_for(user)
     qs = ResponsibilityLetter.objects.select_related("department", "issuer", "holder")
-    if not access.sees_everything:
-        condition = Q(department_id__in=access.headed_department_ids)
-        if access.employee_id:
-            condition |= Q(issuer_id=access.employee_id) | Q(holder_id=access.employee_id)
-        qs = qs.filter(condition)
+    person = employee_id(user) if user and user.is_authenticated else None
+    party = Q(issuer_id=person) | Q(holder_id=person) if person else None
+    qs = in_scope(qs, user, heads_only=True, also=party)
     if year := as_int(filters.get("year")):
         qs = qs.filter(year=year)
     if level := filters.get("level"):

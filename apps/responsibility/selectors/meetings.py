@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 
 from apps.core.selectors import as_int
-from apps.org.access import access_for
 from apps.org.models import Department, DepartmentKind
+from apps.org.policy import employee_id, in_scope
 from apps.responsibility import schedule
 from apps.responsibility.models import Meeting, MeetingLevel, MeetingSettings
 from apps.responsibility.selectors._common import TOP_KINDS
@@ -18,18 +18,15 @@ from apps.responsibility.selectors._common import TOP_KINDS
 
 def meeting_list(*, user, filters: dict | None = None) -> QuerySet[Meeting]:
     filters = filters or {}
-    access = access_for(user)
     qs = Meeting.objects.select_related("department", "chair").annotate(
         attendee_count=Count("attendees", distinct=True),
         decision_count=Count("decisions", distinct=True),
     )
-    if not access.sees_everything:
-        condition = Q(department_id__in=access.headed_department_ids) | Q(
-            level=MeetingLevel.COMPANY
-        )
-        if access.employee_id:
-            condition |= Q(attendees__id=access.employee_id)
-        qs = qs.filter(condition).distinct()
+    # Company meetings, those of the departments one heads, and those one attended.
+    also = Q(level=MeetingLevel.COMPANY)
+    if user and user.is_authenticated and (person := employee_id(user)):
+        also |= Q(attendees__id=person)
+    qs = in_scope(qs, user, heads_only=True, also=also).distinct()
     if level := filters.get("level"):
         qs = qs.filter(level=level)
     if year := as_int(filters.get("year")):

@@ -7,19 +7,11 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from apps.org.access import access_for
+from apps.org.policy import in_scope
 from apps.responsibility.models import DepartmentAssessment, DepartmentTarget, Objective, is_met
-
-
-def _scope(qs, user, field: str = "department_id"):
-    """Safety managers and leadership see all; heads their departments; others nothing more."""
-    access = access_for(user)
-    if access.sees_everything:
-        return qs
-    return qs.filter(**{f"{field}__in": access.headed_department_ids})
 
 
 # ------------------------------------------------------------------------------
@@ -42,12 +34,15 @@ def objective_rows(
     user may see (their departments for heads)."""
     from apps.scoring.registry import indicators
 
-    objectives = list(Objective.objects.filter(year=year).prefetch_related("targets__department"))
+    # Safety managers and leadership see every department's target; heads their departments'.
+    targets = in_scope(DepartmentTarget.objects.select_related("department"), user, heads_only=True)
+    objectives = list(
+        Objective.objects.filter(year=year).prefetch_related(Prefetch("targets", queryset=targets))
+    )
     live_values = live if live is not None else {}
     if live is None and any(o.indicator_key for o in objectives):
         as_of = as_of or min(timezone.localdate(), dt.date(year, 12, 31))
         live_values = indicators(as_of)
-    access = access_for(user)
     rows = []
     for objective in objectives:
         indicator = live_values.get(objective.indicator_key) if objective.indicator_key else None
@@ -57,11 +52,7 @@ def objective_rows(
                 actual = Decimal(int(actual))
         else:
             actual, live = objective.manual_actual, False
-        targets = [
-            t
-            for t in objective.targets.all()
-            if access.sees_everything or t.department_id in access.headed_department_ids
-        ]
+        targets = list(objective.targets.all())
         rows.append(
             ObjectiveRow(
                 objective,
@@ -78,11 +69,11 @@ def target_list(*, user, year: int) -> QuerySet[DepartmentTarget]:
     qs = DepartmentTarget.objects.filter(objective__year=year).select_related(
         "objective", "department"
     )
-    return _scope(qs, user)
+    return in_scope(qs, user, heads_only=True)
 
 
 def assessment_list(*, user, year: int):
     qs = DepartmentAssessment.objects.filter(year=year).select_related(
         "department", "approval_task"
     )
-    return _scope(qs, user)
+    return in_scope(qs, user, heads_only=True)

@@ -1,17 +1,7 @@
-"""Helpers every responsibility service uses: the safety-manager check, a validated save with
+"""Helpers every responsibility service uses: a validated save with
 its history user and reason, and copying given fields."""
 
 from __future__ import annotations
-
-from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
-
-from apps.org.access import access_for
-
-
-def _require_manager(user) -> None:
-    if not access_for(user).manages_everything:
-        raise PermissionDenied(_("Only a safety manager may do this."))
 
 
 def _save(obj, *, user, reason: str = "") -> None:

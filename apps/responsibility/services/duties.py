@@ -10,14 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
+from apps.org.policy import require
+from apps.responsibility import policies
 from apps.responsibility.models import DutyDocument, DutyReview
-from apps.responsibility.services._common import _require_manager, _save
+from apps.responsibility.services._common import _save
 
 
 @transaction.atomic
 def duty_save(*, data: dict, user, previous: DutyDocument | None = None) -> DutyDocument:
     """A new duty document, or a new version of `previous` (which stops being current)."""
-    _require_manager(user)
+    require(policies.can_write_duties(user))
     document = DutyDocument(
         scope=data["scope"],
         department=data.get("department"),
@@ -55,7 +57,7 @@ def duty_review(
     notes: str = "",
     reviewed_on: dt.date | None = None,
 ) -> DutyReview:
-    _require_manager(user)
+    require(policies.can_write_duties(user, document))
     if DutyReview.objects.filter(document=document, year=year).exists():
         raise ApplicationError(
             _("These duties are already reviewed for %(year)s.") % {"year": year}

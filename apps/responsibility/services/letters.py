@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,8 +13,8 @@ from simple_history.utils import bulk_create_with_history
 
 from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
-from apps.org.access import access_for
-from apps.responsibility import selectors
+from apps.org.policy import require
+from apps.responsibility import policies, selectors
 from apps.responsibility.models import (
     LetterSide,
     LetterSignature,
@@ -22,7 +22,7 @@ from apps.responsibility.models import (
     LetterTemplate,
     ResponsibilityLetter,
 )
-from apps.responsibility.services._common import _apply, _require_manager, _save
+from apps.responsibility.services._common import _apply, _save
 from apps.scoring import live
 from apps.workflow import services as workflow
 
@@ -32,7 +32,7 @@ LETTER_REMINDER_EVERY_DAYS = 7
 
 @transaction.atomic
 def template_save(*, template: LetterTemplate | None = None, data: dict, user) -> LetterTemplate:
-    _require_manager(user)
+    require(policies.can_edit_letter_template(user, template))
     template = template or LetterTemplate()
     _apply(template, data, ("level", "title", "body", "is_active"))
     _save(template, user=user)
@@ -43,7 +43,7 @@ def template_save(*, template: LetterTemplate | None = None, data: dict, user) -
 def letters_issue(*, year: int, template: LetterTemplate, sign_by: dt.date, user) -> dict:
     """Issue the template's level of letters to everyone who should hold one for the year.
     Idempotent: people who already hold a letter of this level and year get none."""
-    _require_manager(user)
+    require(policies.can_issue_letters(user))
     pairs, skipped = selectors.letter_pairs(template.level)
     existing = set(
         ResponsibilityLetter.objects.filter(year=year, level=template.level).values_list(
@@ -72,7 +72,7 @@ def letters_issue(*, year: int, template: LetterTemplate, sign_by: dt.date, user
 
 @transaction.atomic
 def letter_update(*, letter: ResponsibilityLetter, data: dict, user) -> ResponsibilityLetter:
-    _require_manager(user)
+    require(policies.can_edit_letter(user, letter))
     letter = ResponsibilityLetter.objects.select_for_update().get(pk=letter.pk)
     if letter.signatures.exists():
         raise ApplicationError(_("A signed letter cannot be changed."))
@@ -81,24 +81,15 @@ def letter_update(*, letter: ResponsibilityLetter, data: dict, user) -> Responsi
     return letter
 
 
-def letter_side(letter: ResponsibilityLetter, user) -> str | None:
-    employee_id = access_for(user).employee_id
-    if employee_id is None:
-        return None
-    if letter.issuer_id == employee_id:
-        return LetterSide.ISSUER
-    if letter.holder_id == employee_id:
-        return LetterSide.HOLDER
-    return None
+letter_side = policies.letter_side
 
 
 @transaction.atomic
 def letter_sign(*, letter: ResponsibilityLetter, user, scan=None) -> LetterSignature:
     """The signing person's side of the letter; only the two parties sign, each once."""
     letter = ResponsibilityLetter.objects.select_for_update().get(pk=letter.pk)
+    require(policies.can_sign_letter(user, letter))
     side = letter_side(letter, user)
-    if side is None:
-        raise PermissionDenied(_("Only the two parties to a letter may sign it."))
     if letter.signatures.filter(side=side).exists():
         raise ApplicationError(_("You have already signed this letter."))
     if scan is not None:
@@ -121,8 +112,7 @@ def letter_sign(*, letter: ResponsibilityLetter, user, scan=None) -> LetterSigna
 
 @transaction.atomic
 def letter_attach_scan(*, letter: ResponsibilityLetter, scan, user) -> None:
-    if letter_side(letter, user) is None and not access_for(user).manages_everything:
-        raise PermissionDenied(_("Only the parties or a safety manager may attach the paper copy."))
+    require(policies.can_attach_letter_scan(user, letter))
     try:
         attachment_add(owner=letter, upload=scan, user=user, caption=_("Signed paper copy"))
     except ValidationError as exc:

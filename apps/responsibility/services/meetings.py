@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core import recurrence
 from apps.core.exceptions import ApplicationError
-from apps.org.access import access_for
 from apps.org.models import Department, Role
+from apps.org.policy import require
 from apps.org.selectors import department_head_users, users_with_role
-from apps.responsibility import selectors
+from apps.responsibility import policies, selectors
 from apps.responsibility.models import Meeting, MeetingDecision, MeetingSettings
-from apps.responsibility.services._common import _apply, _require_manager, _save
+from apps.responsibility.services._common import _apply, _save
 from apps.workflow import services as workflow
 
 
@@ -27,18 +27,14 @@ def meeting_settings() -> MeetingSettings:
 
 @transaction.atomic
 def meeting_settings_save(*, data: dict, user) -> MeetingSettings:
-    _require_manager(user)
+    require(policies.can_edit_meeting_settings(user))
     item = meeting_settings()
     _apply(item, data, ("company_frequency", "department_frequency"))
     _save(item, user=user)
     return item
 
 
-def can_run_meeting(user, level: str, department: Department) -> bool:
-    access = access_for(user)
-    if level == "company":
-        return access.manages_everything
-    return access.heads(department.pk)
+can_run_meeting = policies.can_run_meeting
 
 
 MEETING_FIELDS = (
@@ -57,13 +53,10 @@ MEETING_FIELDS = (
 def meeting_save(*, meeting: Meeting | None = None, data: dict, user, attendees=None) -> Meeting:
     """Schedule a meeting or record it (held on, attendance, minutes)."""
     meeting = meeting or Meeting()
-    if meeting.pk and not can_run_meeting(user, meeting.level, meeting.department):
-        raise PermissionDenied(_("You may not edit this meeting."))
+    if meeting.pk:
+        require(policies.can_edit_meeting(user, meeting))
     _apply(meeting, data, MEETING_FIELDS)
-    if not can_run_meeting(user, meeting.level, meeting.department):
-        raise PermissionDenied(
-            _("Company meetings are run by safety managers, department meetings by their heads.")
-        )
+    require(policies.can_hold_meeting(user, meeting))
     if meeting.held_on and meeting.held_on > timezone.localdate():
         raise ValidationError({"held_on": _("A meeting cannot be held in the future.")})
     _save(meeting, user=user)
@@ -77,8 +70,7 @@ def decision_add(
     *, meeting: Meeting, text: str, department: Department, due_date: dt.date, user
 ) -> MeetingDecision:
     """A decision of a held meeting becomes a Task for its department."""
-    if not can_run_meeting(user, meeting.level, meeting.department):
-        raise PermissionDenied(_("You may not record decisions of this meeting."))
+    require(policies.can_add_decision(user, meeting))
     if meeting.held_on is None:
         raise ApplicationError(_("Record that the meeting was held before adding its decisions."))
     decision = MeetingDecision(meeting=meeting, text=text, department=department, due_date=due_date)

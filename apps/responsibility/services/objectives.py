@@ -3,20 +3,20 @@ assessment approved by leadership's sign-off."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
-from apps.org.access import access_for
 from apps.org.models import Department, Role
+from apps.org.policy import require
+from apps.responsibility import policies
 from apps.responsibility.models import (
     AssessmentStatus,
     DepartmentAssessment,
     DepartmentTarget,
     Objective,
 )
-from apps.responsibility.services._common import _apply, _require_manager, _save
+from apps.responsibility.services._common import _apply, _save
 from apps.workflow import services as workflow
 
 APPROVAL_DAYS = 14  # leadership's approval task is due this many days after submission
@@ -36,7 +36,7 @@ OBJECTIVE_FIELDS = (
 
 @transaction.atomic
 def objective_save(*, objective: Objective | None = None, data: dict, user) -> Objective:
-    _require_manager(user)
+    require(policies.can_edit_objective(user, objective))
     if objective is not None and objective.pk:
         stored = Objective.objects.get(pk=objective.pk)
         locked = DepartmentAssessment.objects.filter(
@@ -72,12 +72,11 @@ def target_set(
     *, objective: Objective, department: Department, target, user, actual=_KEEP
 ) -> DepartmentTarget:
     """Split an objective to a department (managers), or record its actual (heads too)."""
-    access = access_for(user)
     item = DepartmentTarget.objects.filter(objective=objective, department=department).first()
     if item is None or item.target != target:
-        _require_manager(user)
-    elif not access.heads(department.pk):
-        raise PermissionDenied(_("Only a head of the department may record its results."))
+        require(policies.can_set_target(user, item))
+    else:
+        require(policies.can_record_target_result(user, department.pk))
     if _assessment_locked(objective.year, department):
         raise ApplicationError(
             _("The year-end assessment of this department is already submitted.")
@@ -103,7 +102,7 @@ def assessment_submit(
     *, year: int, department: Department, user, comment: str = ""
 ) -> DepartmentAssessment:
     """Score the department against its targets and ask leadership to approve by sign-off."""
-    _require_manager(user)
+    require(policies.can_assess_objectives(user))
     assessment, _created = DepartmentAssessment.objects.select_for_update().get_or_create(
         year=year, department=department
     )

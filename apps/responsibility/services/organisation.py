@@ -6,15 +6,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from apps.core.exceptions import ApplicationError
+from apps.org.policy import require
+from apps.responsibility import policies
 from apps.responsibility.models import AppointmentDocument, SafetyBody, SafetyBodyMember
-from apps.responsibility.services._common import _apply, _require_manager, _save
+from apps.responsibility.services._common import _apply, _save
 
 
 @transaction.atomic
 def document_save(
     *, document: AppointmentDocument | None = None, data: dict, user
 ) -> AppointmentDocument:
-    _require_manager(user)
+    require(policies.can_edit_organisation(user))
     document = document or AppointmentDocument()
     _apply(document, data, ("number", "title", "issued_on", "content"))
     _save(document, user=user)
@@ -23,7 +25,7 @@ def document_save(
 
 @transaction.atomic
 def body_save(*, body: SafetyBody | None = None, data: dict, user) -> SafetyBody:
-    _require_manager(user)
+    require(policies.can_edit_organisation(user))
     body = body or SafetyBody()
     _apply(body, data, ("kind", "name", "document", "duties"))
     _save(body, user=user)
@@ -32,7 +34,7 @@ def body_save(*, body: SafetyBody | None = None, data: dict, user) -> SafetyBody
 
 @transaction.atomic
 def member_add(*, body: SafetyBody, employee, role: str, user) -> SafetyBodyMember:
-    _require_manager(user)
+    require(policies.can_edit_organisation(user))
     member = SafetyBodyMember(body=body, employee=employee, role=role)
     try:
         member.full_clean()
@@ -45,6 +47,6 @@ def member_add(*, body: SafetyBody, employee, role: str, user) -> SafetyBodyMemb
 
 @transaction.atomic
 def member_remove(*, member: SafetyBodyMember, user) -> None:
-    _require_manager(user)
+    require(policies.can_edit_organisation(user))
     member._history_user = user
     member.delete()

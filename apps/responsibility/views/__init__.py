@@ -1,6 +1,6 @@
 """The responsibility pages, by subject; urls.py reaches every view as `views.<name>`."""
 
-from apps.responsibility.views.duties import duties, duty_edit, duty_review
+from apps.responsibility.views.duties import duties, duty_detail, duty_edit, duty_review
 from apps.responsibility.views.letters import (
     letter_detail,
     letter_scan,
@@ -37,6 +37,7 @@ __all__ = [
     "decision_add",
     "document_edit",
     "duties",
+    "duty_detail",
     "duty_edit",
     "duty_review",
     "letter_detail",

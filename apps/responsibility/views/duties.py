@@ -1,4 +1,5 @@
-"""Pages of the duty documents: the list, a new document or version, and the yearly review."""
+"""Pages of the duty documents: the list, a document, a new document or version, and the yearly
+review. Published duties are everyone's to read."""
 
 from __future__ import annotations
 
@@ -8,14 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.views import form_page, run_service
-from apps.org.access import access_for
-from apps.org.permissions import manages, reads_org, role_required
-from apps.responsibility import selectors, services
+from apps.org.permissions import policy_required
+from apps.responsibility import policies, selectors, services
 from apps.responsibility.forms import DutyForm, ReviewForm
-from apps.responsibility.models import DutyDocument
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_duties)
 def duties(request):
     filters = request.GET.dict()
     return render(
@@ -24,15 +23,36 @@ def duties(request):
         {
             "documents": selectors.duty_list(user=request.user, filters=filters),
             "filters": filters,
-            "can_edit": access_for(request.user).manages_everything,
+            "can_edit": policies.can_write_duties(request.user),
             "year": timezone.localdate().year,
         },
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_read_duties)
+def duty_detail(request, pk: int):
+    document = get_object_or_404(
+        selectors.duty_list(user=request.user, filters={"current": "0"}), pk=pk
+    )
+    return render(
+        request,
+        "responsibility/duty_detail.html",
+        {
+            "document": document,
+            "reviews": document.reviews.select_related("reviewer").order_by("-year"),
+            "actions": policies.duty_actions(request.user, document),
+            "year": timezone.localdate().year,
+        },
+    )
+
+
+@policy_required(policies.can_write_duties)
 def duty_edit(request, pk: int | None = None):
-    previous = get_object_or_404(DutyDocument, pk=pk, is_current=True) if pk is not None else None
+    previous = (
+        get_object_or_404(selectors.duty_list(user=request.user), pk=pk, is_current=True)
+        if pk is not None
+        else None
+    )
     form = DutyForm(
         request.POST or None,
         instance=None,
@@ -61,9 +81,11 @@ def duty_edit(request, pk: int | None = None):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_write_duties)
 def duty_review(request, pk: int):
-    document = get_object_or_404(DutyDocument, pk=pk)
+    document = get_object_or_404(
+        selectors.duty_list(user=request.user, filters={"current": "0"}), pk=pk
+    )
     form = ReviewForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
         run_service(

@@ -4,7 +4,6 @@ and signing."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,23 +12,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.exceptions import ApplicationError
 from apps.core.selectors import as_int, attachment_list
-from apps.core.views import form_page, run_service
-from apps.org.access import access_for
-from apps.org.permissions import manages, reads_org, role_required
-from apps.responsibility import selectors, services
+from apps.core.views import form_page, run_action, run_service
+from apps.org.permissions import policy_required
+from apps.org.policy import employee_id
+from apps.responsibility import policies, selectors, services
 from apps.responsibility.forms import IssueForm, SignForm, TemplateForm
 from apps.responsibility.models import LetterLevel, LetterStatus
 from apps.responsibility.views._common import PAGE_SIZE
 
 
-@login_required
+@policy_required(policies.can_read_letters)
 def letters(request):
     filters = request.GET.dict()
     filters.setdefault("year", str(timezone.localdate().year))
     year = as_int(filters["year"])
-    access = access_for(request.user)
     page = Paginator(selectors.letter_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -43,14 +40,14 @@ def letters(request):
             "levels": LetterLevel.choices,
             "statuses": LetterStatus.choices,
             "progress": selectors.signing_progress(user=request.user, year=year),
-            "can_edit": access.manages_everything,
-            "can_export": reads_org(access),
-            "employee_id": access.employee_id,
+            "can_edit": policies.can_issue_letters(request.user),
+            "can_export": policies.can_export_responsibility(request.user),
+            "employee_id": employee_id(request.user),
         },
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_issue_letters)
 def letters_issue(request):
     form = IssueForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
@@ -75,7 +72,7 @@ def letters_issue(request):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_letter_template)
 def template_edit(request):
     form = TemplateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -92,11 +89,11 @@ def template_edit(request):
     )
 
 
-@login_required
+@policy_required(policies.can_read_letters)
 def letter_detail(request, pk: int):
     letter = get_object_or_404(selectors.letter_list(user=request.user), pk=pk)
     signatures = list(letter.signatures.select_related("signer"))
-    side = services.letter_side(letter, request.user)
+    actions = policies.letter_actions(request.user, letter, {s.side for s in signatures})
     return render(
         request,
         "responsibility/letter_detail.html",
@@ -104,29 +101,31 @@ def letter_detail(request, pk: int):
             "letter": letter,
             "signatures": signatures,
             "scans": attachment_list(owner=letter),
-            "can_sign": side is not None and side not in {s.side for s in signatures},
+            "actions": actions,
             "form": SignForm(),
         },
     )
 
 
-@login_required
+@policy_required(policies.can_read_letters)
 def letter_scan(request, pk: int, attachment_pk: int):
     letter = get_object_or_404(selectors.letter_list(user=request.user), pk=pk)
     attachment = get_object_or_404(attachment_list(owner=letter), pk=attachment_pk)
     return FileResponse(attachment.file.open("rb"), filename=attachment.original_name)
 
 
-@login_required
+@policy_required(policies.can_sign_letter)
 @require_POST
 def letter_sign(request, pk: int):
     letter = get_object_or_404(selectors.letter_list(user=request.user), pk=pk)
     form = SignForm(request.POST, request.FILES)
     form.is_valid()
-    try:
-        services.letter_sign(letter=letter, user=request.user, scan=form.cleaned_data.get("scan"))
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Letter signed."))
-    return redirect("responsibility:letter_detail", pk=pk)
+    return run_action(
+        request,
+        lambda: services.letter_sign(
+            letter=letter, user=request.user, scan=form.cleaned_data.get("scan")
+        ),
+        _("Letter signed."),
+        redirect_to="responsibility:letter_detail",
+        args=(pk,),
+    )

@@ -8,18 +8,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.views import form_page, run_service
-from apps.org.access import access_for
-from apps.org.permissions import manages, reads_org, role_required
-from apps.responsibility import selectors, services
+from apps.org.permissions import policy_required
+from apps.responsibility import policies, selectors, services
 from apps.responsibility.forms import AssessmentForm, ObjectiveForm, TargetForm
 from apps.responsibility.models import Objective
 from apps.responsibility.views._common import _year
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_objectives)
 def objectives(request):
     year = _year(request)
-    access = access_for(request.user)
     rows = selectors.objective_rows(year=year, user=request.user)
     return render(
         request,
@@ -28,12 +26,12 @@ def objectives(request):
             "year": year,
             "rows": rows,
             "assessments": selectors.assessment_list(user=request.user, year=year),
-            "can_edit": access.manages_everything,
+            "can_edit": policies.can_edit_objective(request.user),
         },
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_objective)
 def objective_edit(request, pk: int | None = None):
     objective = get_object_or_404(Objective, pk=pk) if pk is not None else None
     form = ObjectiveForm(
@@ -54,7 +52,7 @@ def objective_edit(request, pk: int | None = None):
     return form_page(request, form, title=_("Safety objective"), cancel_url=back)
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_objectives)
 def target_edit(request, pk: int):
     objective = get_object_or_404(Objective, pk=pk)
     form = TargetForm(request.POST or None)
@@ -75,7 +73,7 @@ def target_edit(request, pk: int):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_assess_objectives)
 def assessment_submit(request):
     year = _year(request)
     form = AssessmentForm(request.POST or None)

@@ -7,17 +7,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from apps.core.views import form_page, run_service
-from apps.org.access import access_for
-from apps.org.permissions import manages, reads_org, role_required
-from apps.responsibility import selectors, services
+from apps.org.permissions import policy_required
+from apps.org.policy import visible_department_ids
+from apps.responsibility import policies, selectors, services
 from apps.responsibility.forms import BodyForm, DocumentForm, MemberForm
 from apps.responsibility.models import AppointmentDocument, SafetyBody
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_organisation)
 def organisation(request):
-    access = access_for(request.user)
-    visible = access.visible_department_ids()
+    visible = visible_department_ids(request.user)
     return render(
         request,
         "responsibility/organisation.html",
@@ -26,12 +25,12 @@ def organisation(request):
             "documents": AppointmentDocument.objects.all(),
             "officers": selectors.officer_list(user=request.user),
             "without_officer": selectors.units_without_officer(department_ids=visible),
-            "can_edit": access.manages_everything,
+            "can_edit": policies.can_edit_organisation(request.user),
         },
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_organisation)
 def document_edit(request):
     form = DocumentForm(request.POST or None)
     back = reverse("responsibility:organisation")
@@ -47,7 +46,7 @@ def document_edit(request):
     return form_page(request, form, title=_("Appointing document"), cancel_url=back)
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_organisation)
 def body_edit(request):
     form = BodyForm(request.POST or None)
     back = reverse("responsibility:organisation")
@@ -63,7 +62,7 @@ def body_edit(request):
     return form_page(request, form, title=_("Safety body"), cancel_url=back)
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_organisation)
 def member_add(request, pk: int):
     body = get_object_or_404(SafetyBody, pk=pk)
     form = MemberForm(request.POST or None)

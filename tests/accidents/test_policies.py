@@ -1,0 +1,74 @@
+"""Who may report, investigate and close accidents (apps/accidents/policies.py), and the
+detail page saying why an action is not offered."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import translation
+
+from apps.accidents import policies
+from apps.accidents.models import AccidentStatus
+from tests.accidents.factories import accident, at
+
+pytestmark = pytest.mark.usefixtures("frozen")
+
+# safety manager, head of the accident's department, head of another department, leadership,
+# plain employee of the department.
+PERSONAS = ["safety_manager", "head_a", "outsider", "leader", "employee_a"]
+
+
+@pytest.fixture
+def item(world):
+    return accident(world, when=at(dt.date(2026, 11, 1)), minor_injuries=1)
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("can_read_accidents", [True, True, True, True, False]),
+        ("can_report_accident", [True, True, False, False, False]),
+        ("can_investigate", [True, False, False, False, False]),
+        ("can_add_measure", [True, False, False, False, False]),
+        ("can_close_accident", [True, False, False, False, False]),
+        ("can_edit_lesson", [True, False, False, False, False]),
+        ("can_record_man_hours", [True, False, False, False, False]),
+    ],
+)
+def test_policy_table(world, item, name, expected):
+    check = getattr(policies, name)
+    assert [bool(check(world.persona(p), item)) for p in PERSONAS] == expected
+
+
+def test_without_a_record_a_head_of_any_department_may_report(world):
+    answers = [bool(policies.can_report_accident(world.persona(p))) for p in PERSONAS]
+    assert answers == [True, True, True, False, False]
+
+
+def test_a_closed_accident_offers_nothing_and_says_nothing(world, item):
+    item.status = AccidentStatus.CLOSED
+    actions = policies.accident_actions(world.safety_manager, item)
+    assert not actions["report"] and not actions["investigate"]
+    assert actions["report"].reason == "" and actions["investigate"].reason == ""
+
+
+def test_the_detail_page_tells_a_head_why_not_investigate(world, client_for, item):
+    with translation.override("en"):
+        html = client_for("head_a").get(f"/accidents/{item.pk}/").content.decode()
+    assert "Only a safety manager may investigate and close accidents." in html
+    assert f"/accidents/{item.pk}/investigation/" not in html
+    assert f"/accidents/{item.pk}/edit/" in html
+
+
+def test_the_detail_page_tells_leadership_why_not_report(world, client_for, item):
+    with translation.override("en"):
+        html = client_for("leader").get(f"/accidents/{item.pk}/").content.decode()
+    assert "Only a safety manager or the department&#x27;s head may report its accidents." in html
+    assert f"/accidents/{item.pk}/edit/" not in html
+
+
+def test_the_manager_sees_every_button_and_no_reason(world, client_for, item):
+    html = client_for("safety_manager").get(f"/accidents/{item.pk}/").content.decode()
+    assert "why-not" not in html
+    assert f"/accidents/{item.pk}/investigation/" in html and f"/accidents/{item.pk}/edit/" in html
