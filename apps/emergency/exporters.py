@@ -8,17 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from apps.core import exports
 from apps.core.pdf import render_pdf
 from apps.core.selectors import as_int
-from apps.emergency import selectors
+from apps.emergency import policies, selectors
 from apps.emergency.models import DrillKind, SupplyKind
-from apps.org.access import access_for
 from apps.org.selectors import company_get
 
 
 class EmergencyExporter(exports.Exporter):
     @classmethod
     def allowed(cls, user) -> bool:
-        access = access_for(user)
-        return access.sees_everything or access.is_department_head
+        return bool(policies.can_read_emergency(user))
 
 
 @exports.register

@@ -14,8 +14,8 @@ from apps.emergency.models import (
     Team,
     TeamMember,
 )
-from apps.org.access import access_for
 from apps.org.models import Department
+from apps.org.policy import department_choices
 from apps.workflow.forms import MultipleFileField
 
 
@@ -27,18 +27,11 @@ def _text(rows: int = 3):
     return forms.Textarea(attrs={"rows": rows})
 
 
-def departments_for(user):
-    """Departments a user may record for: all for safety managers, the headed ones for heads."""
-    access = access_for(user)
-    qs = Department.objects.filter(is_active=True).order_by("path")
-    return qs if access.manages_everything else qs.filter(pk__in=access.headed_department_ids)
-
-
 class _DepartmentScopedForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         if "department" in self.fields:
-            self.fields["department"].queryset = departments_for(user)
+            self.fields["department"].queryset = department_choices(user)
             self.fields["department"].label_from_instance = lambda d: "— " * d.depth + d.name
 
 
@@ -192,5 +185,5 @@ class ImprovementForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = departments_for(user)
+        self.fields["department"].queryset = department_choices(user)
         self.fields["department"].label_from_instance = lambda d: "— " * d.depth + d.name

@@ -1,9 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.navigation import NavItem, register
-from apps.org.permissions import for_user, reads_org
-
-_reads = for_user(reads_org)
+from apps.emergency.policies import can_read_emergency as _reads
 
 register(
     NavItem(

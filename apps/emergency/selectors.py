@@ -17,17 +17,8 @@ from apps.emergency.models import (
     Team,
     TeamMember,
 )
-from apps.org.access import access_for
 from apps.org.models import Department
-
-
-def _scope(qs: QuerySet, user, field: str = "department_id") -> QuerySet:
-    """Everything for safety managers and leadership; their departments (with every
-    sub-department) for heads."""
-    visible = access_for(user).visible_department_ids()
-    if visible is None:
-        return qs
-    return qs.filter(**{f"{field}__in": visible})
+from apps.org.policy import headed_department_ids, in_scope, scope_q
 
 
 def _in_department(qs: QuerySet, value, field: str = "department") -> QuerySet:
@@ -40,7 +31,7 @@ def _in_department(qs: QuerySet, value, field: str = "department") -> QuerySet:
 def plan_list(*, user, filters: dict | None = None) -> QuerySet[Plan]:
     filters = filters or {}
     today = timezone.localdate()
-    qs = _scope(Plan.objects.select_related("department", "owner"), user)
+    qs = in_scope(Plan.objects.select_related("department", "owner"), user)
     if q := filters.get("q"):
         qs = qs.filter(Q(code__icontains=q) | Q(title__icontains=q) | Q(scope__icontains=q))
     if kind := filters.get("kind"):
@@ -78,7 +69,7 @@ def overdue_plans(*, user, today: dt.date | None = None) -> QuerySet[Plan]:
     """Plans in force whose next drill is past due, the longest overdue first."""
     today = today or timezone.localdate()
     return (
-        _scope(Plan.objects.select_related("department", "owner"), user)
+        in_scope(Plan.objects.select_related("department", "owner"), user)
         .filter(drill_overdue_q(today))
         .order_by("next_drill_due", "code")
     )
@@ -89,14 +80,14 @@ def plan_get(*, user, pk: int) -> Plan:
 
 
 def evaluation_list(*, user) -> QuerySet[Evaluation]:
-    return _scope(
+    return in_scope(
         Evaluation.objects.select_related("plan", "evaluated_by"), user, "plan__department_id"
     )
 
 
 def team_list(*, user, filters: dict | None = None) -> QuerySet[Team]:
     filters = filters or {}
-    qs = _scope(Team.objects.select_related("department"), user).annotate(
+    qs = in_scope(Team.objects.select_related("department"), user).annotate(
         member_count=Count("members")
     )
     if q := filters.get("q"):
@@ -109,13 +100,13 @@ def team_list(*, user, filters: dict | None = None) -> QuerySet[Team]:
 
 
 def member_list(*, user) -> QuerySet[TeamMember]:
-    return _scope(TeamMember.objects.select_related("team"), user, "team__department_id")
+    return in_scope(TeamMember.objects.select_related("team"), user, "team__department_id")
 
 
 def supply_list(*, user, filters: dict | None = None) -> QuerySet[Supply]:
     filters = filters or {}
     today = timezone.localdate()
-    qs = _scope(Supply.objects.select_related("department", "keeper"), user)
+    qs = in_scope(Supply.objects.select_related("department", "keeper"), user)
     if q := filters.get("q"):
         qs = qs.filter(
             Q(name__icontains=q) | Q(location__icontains=q) | Q(specification__icontains=q)
@@ -139,12 +130,9 @@ def supply_list(*, user, filters: dict | None = None) -> QuerySet[Supply]:
 
 def drill_list(*, user, filters: dict | None = None) -> QuerySet[Drill]:
     filters = filters or {}
-    qs = Drill.objects.select_related("plan", "department")
-    visible = access_for(user).visible_department_ids()
-    if visible is not None:
-        # A department with an improvement to make sees the drill that found it.
-        owned = Improvement.objects.filter(department_id__in=visible).values("drill_id")
-        qs = qs.filter(Q(department_id__in=visible) | Q(pk__in=owned))
+    # A department with an improvement to make sees the drill that found it.
+    owned = in_scope(Improvement.objects.all(), user).values("drill_id")
+    qs = in_scope(Drill.objects.select_related("plan", "department"), user, also=Q(pk__in=owned))
     if q := filters.get("q"):
         qs = qs.filter(
             Q(scenario__icontains=q) | Q(plan__title__icontains=q) | Q(plan__code__icontains=q)
@@ -168,10 +156,7 @@ def drill_get(*, user, pk: int) -> Drill:
 def improvement_list(*, user) -> QuerySet[Improvement]:
     """The improvements of the drills in scope and those owned by a department in scope."""
     qs = Improvement.objects.select_related("drill", "department", "task")
-    visible = access_for(user).visible_department_ids()
-    if visible is None:
-        return qs
-    return qs.filter(Q(drill__department_id__in=visible) | Q(department_id__in=visible))
+    return in_scope(qs, user, "drill__department_id", also=scope_q(user))
 
 
 def _with_ancestors(departments) -> set[int]:
@@ -187,16 +172,16 @@ def drillable_plans(*, user=None, department=None) -> QuerySet[Plan]:
     qs = Plan.objects.filter(is_active=True).select_related("department").order_by("kind", "code")
     if department is not None:
         return qs.filter(department_id__in=_with_ancestors([department]))
-    access = access_for(user)
-    if access.manages_everything:
+    headed_ids = headed_department_ids(user)
+    if headed_ids is None:
         return qs
-    headed = Department.objects.filter(pk__in=access.headed_department_ids).only("path")
+    headed = Department.objects.filter(pk__in=headed_ids).only("path")
     return qs.filter(department_id__in=_with_ancestors(headed))
 
 
 def drill_plan_list(*, user) -> QuerySet[DrillPlan]:
     return (
-        _scope(DrillPlan.objects.select_related("department", "approval_task"), user)
+        in_scope(DrillPlan.objects.select_related("department", "approval_task"), user)
         .annotate(item_count=Count("items"))
         .order_by("-year", "department__path")
     )

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django.conf import settings
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, parsers, permissions, serializers, status, viewsets
+from rest_framework import mixins, parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin
+from apps.equipment import policies as equipment_policies
 from apps.equipment import selectors, services
 from apps.equipment.models import (
     Equipment,
@@ -18,7 +19,6 @@ from apps.equipment.models import (
     SafetyDevice,
     SpecialEquipmentType,
 )
-from apps.org.permissions import DepartmentScoped, reads_org
 
 
 class SpecialEquipmentTypeSerializer(serializers.ModelSerializer):
@@ -121,8 +121,12 @@ class EquipmentViewSet(
 
     queryset = Equipment.objects.none()
     serializer_class = EquipmentSerializer
-    permission_classes = [DepartmentScoped]
-    head_writes = True
+    policies = {
+        "create": equipment_policies.can_edit_equipment,
+        "update": equipment_policies.can_edit_equipment,
+        "record": equipment_policies.may_record,
+        "scrap": equipment_policies.can_change_equipment,
+    }
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
     search_fields = ["code", "name", "location", "serial_number"]
     ordering_fields = ["code", "next_inspection_due"]
@@ -137,7 +141,7 @@ class EquipmentViewSet(
     update_service = services.equipment_save
 
     @extend_schema(request=EquipmentRecordCreateSerializer, responses=EquipmentRecordSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    @action(detail=True, methods=["post"])
     def record(self, request, pk=None):
         """Record an inspection or maintenance; `raise_hazard` reports a failed one as a hazard."""
         equipment = self.get_object()
@@ -173,7 +177,6 @@ class EquipmentViewSet(
 class RecordViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Record.objects.none()
     serializer_class = EquipmentRecordSerializer
-    permission_classes = [permissions.IsAuthenticated]
     filterset_fields = ["equipment", "kind", "result"]
 
     def get_queryset(self):
@@ -215,9 +218,13 @@ class DeviceViewSet(
 ):
     queryset = SafetyDevice.objects.none()
     serializer_class = DeviceSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
-    head_writes = True
+    policies = {
+        "list": equipment_policies.can_read_registers,
+        "retrieve": equipment_policies.can_read_registers,
+        "create": equipment_policies.can_edit_device,
+        "update": equipment_policies.can_edit_device,
+        "check": equipment_policies.can_check_device,
+    }
     filterset_fields = ["kind", "equipment", "department"]
 
     def get_queryset(self):
@@ -255,9 +262,12 @@ class MaintenancePlanViewSet(
 ):
     queryset = MaintenancePlan.objects.none()
     serializer_class = MaintenancePlanSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
-    head_writes = True
+    policies = {
+        "list": equipment_policies.can_read_registers,
+        "retrieve": equipment_policies.can_read_registers,
+        "create": equipment_policies.can_edit_maintenance_plan,
+        "update": equipment_policies.can_edit_maintenance_plan,
+    }
     filterset_fields = ["equipment", "kind"]
 
     def get_queryset(self):
@@ -298,9 +308,12 @@ class ProjectViewSet(
 
     queryset = Project.objects.none()
     serializer_class = SafetyProjectSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
-    head_writes = True
+    policies = {
+        "list": equipment_policies.can_read_registers,
+        "retrieve": equipment_policies.can_read_registers,
+        "create": equipment_policies.can_edit_project,
+        "update": equipment_policies.can_edit_project,
+    }
 
     def get_queryset(self):
         return selectors.project_list(user=self.request.user)
@@ -316,7 +329,6 @@ class SpecialTypeViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = SpecialEquipmentType.objects.none()
     serializer_class = SpecialEquipmentTypeSerializer
-    permission_classes = [permissions.IsAuthenticated]
     pagination_class = None
 
     def get_queryset(self):

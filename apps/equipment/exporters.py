@@ -6,10 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core import exports
 from apps.core.pdf import render_pdf
-from apps.equipment import selectors
+from apps.equipment import policies, selectors
 from apps.equipment.models import EquipmentStatus
 from apps.equipment.sheets import EQUIPMENT_COLUMNS
-from apps.org.access import access_for
 
 
 @exports.register
@@ -21,8 +20,7 @@ class LedgerExporter(exports.Exporter):
 
     @classmethod
     def allowed(cls, user) -> bool:
-        access = access_for(user)
-        return access.sees_everything or access.is_department_head
+        return bool(policies.can_export_ledger(user))
 
     def queryset(self):
         return selectors.equipment_list(user=self.user, filters=self.params)

@@ -12,7 +12,7 @@ from apps.equipment.models import (
     RecordResult,
     SafetyDevice,
 )
-from apps.org.models import Department
+from apps.org.policy import department_choices
 from apps.workflow.forms import MultipleFileField
 
 
@@ -20,19 +20,11 @@ def _date():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _departments(user):
-    from apps.org.access import access_for
-
-    access = access_for(user)
-    qs = Department.objects.filter(is_active=True).order_by("path")
-    return qs if access.manages_everything else qs.filter(pk__in=access.headed_department_ids)
-
-
 class _DepartmentScopedForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         if "department" in self.fields:
-            self.fields["department"].queryset = _departments(user)
+            self.fields["department"].queryset = department_choices(user)
             self.fields["department"].label_from_instance = lambda d: "— " * d.depth + d.name
 
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from apps.core.exceptions import RowError
 from apps.core.importing import raise_row_errors, read_sheet, validation_row_errors
+from apps.equipment import policies
 from apps.equipment.models import Equipment, EquipmentStatus, SpecialEquipmentType
 from apps.equipment.services import EQUIPMENT_FIELDS, apply_equipment_data
 from apps.equipment.sheets import EQUIPMENT_COLUMNS
-from apps.org.access import Access, access_for
 from apps.org.models import Department
+from apps.org.policy import require
 from apps.org.services import ImportResult
 from apps.scoring import live
 
@@ -25,10 +26,10 @@ BATCH = 1000
 
 @dataclass
 class _Lookups:
-    """What every row is checked against, loaded once: the importer's access, the column labels
+    """What every row is checked against, loaded once: the importer, the column labels
     and the departments, types, users and items by code or name."""
 
-    access: Access
+    user: object
     labels: dict[str, str]
     departments: dict[str, Department]
     types: dict[str, SpecialEquipmentType]
@@ -36,12 +37,12 @@ class _Lookups:
     existing: dict[str, Equipment]
 
     @classmethod
-    def load(cls, access: Access) -> _Lookups:
+    def load(cls, user) -> _Lookups:
         labels = {c.key: str(c.label) for c in EQUIPMENT_COLUMNS}
         labels["department"] = labels["department_code"]
         labels["special_type"] = labels["special_type_code"]
         return cls(
-            access=access,
+            user=user,
             labels=labels,
             departments={d.code: d for d in Department.objects.filter(is_active=True)},
             types={t.code: t for t in SpecialEquipmentType.objects.all()},
@@ -59,7 +60,7 @@ def _references(values: dict, number: int, lookups: _Lookups) -> list[RowError]:
         errors.append(
             RowError(number, labels["department_code"], _("No department has this code."))
         )
-    elif not lookups.access.heads(department.pk):
+    elif not policies.can_act_for_department(lookups.user, department.pk):
         errors.append(
             RowError(number, labels["department_code"], _("You do not head this department."))
         )
@@ -90,7 +91,9 @@ def _row_equipment(
     if row_errors:
         return None, row_errors
     equipment = lookups.existing.get(values["code"])
-    if equipment is not None and not lookups.access.heads(equipment.department_id):
+    if equipment is not None and not policies.can_act_for_department(
+        lookups.user, equipment.department_id
+    ):
         message = _("This code belongs to equipment of a department you do not head.")
         return None, [RowError(number, labels["code"], message)]
     if equipment is not None and equipment.status == EquipmentStatus.SCRAPPED:
@@ -112,11 +115,9 @@ def _row_equipment(
 
 @transaction.atomic
 def equipment_import(*, upload, user) -> ImportResult:
-    access = access_for(user)
-    if not (access.manages_everything or access.is_department_head):
-        raise PermissionDenied
+    require(policies.can_import_equipment(user))
     rows, errors = read_sheet(upload, EQUIPMENT_COLUMNS)
-    lookups = _Lookups.load(access)
+    lookups = _Lookups.load(user)
     seen: dict[str, int] = {}
     to_create, to_update = [], []
     for row in rows:

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.navigation import NavItem, register
-from apps.org.permissions import for_user, reads_org
+from apps.equipment.policies import can_read_registers
 
 register(NavItem("equipment.list", _("Equipment ledger"), "equipment:list", 6, "bi-gear", order=10))
 register(
@@ -11,7 +11,7 @@ register(
         "equipment:device_list",
         6,
         "bi-speedometer",
-        for_user(reads_org),
+        can_read_registers,
         order=20,
     )
 )
@@ -22,7 +22,7 @@ register(
         "equipment:plan_list",
         6,
         "bi-calendar-check",
-        for_user(reads_org),
+        can_read_registers,
         order=30,
     )
 )
@@ -33,7 +33,7 @@ register(
         "equipment:project_list",
         6,
         "bi-building-check",
-        for_user(reads_org),
+        can_read_registers,
         order=40,
     )
 )

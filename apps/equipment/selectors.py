@@ -15,29 +15,17 @@ from apps.equipment.models import (
     SafetyDevice,
     SpecialEquipmentType,
 )
-from apps.org.access import access_for
 from apps.org.models import Department
-
-
-def _scope(qs: QuerySet, user, field: str = "department_id", owner: str = "") -> QuerySet:
-    """Everything for safety managers and leadership; their departments (with every
-    sub-department) for heads and for employees the department they work in; and the items a
-    person is responsible for."""
-    visible = access_for(user).visible_department_ids()
-    if visible is None:
-        return qs
-    scope = Q(**{f"{field}__in": visible})
-    if owner:
-        scope |= Q(**{owner: user.pk})
-    return qs.filter(scope)
+from apps.org.policy import in_scope
 
 
 def equipment_list(*, user, filters: dict | None = None) -> QuerySet[Equipment]:
     filters = filters or {}
-    qs = _scope(
+    # Everyone sees their departments' items and the items they are responsible for.
+    qs = in_scope(
         Equipment.objects.select_related("department", "special_type", "owner"),
         user,
-        owner="owner_id",
+        also=Q(owner_id=user.pk),
     )
     if q := filters.get("q"):
         qs = qs.filter(
@@ -70,11 +58,11 @@ def equipment_get(*, user, pk: int) -> Equipment:
 
 
 def record_list(*, user, equipment: Equipment | None = None) -> QuerySet[Record]:
-    qs = _scope(
+    qs = in_scope(
         Record.objects.select_related("equipment", "performed_by", "plan"),
         user,
         "equipment__department_id",
-        owner="equipment__owner_id",
+        also=Q(equipment__owner_id=user.pk),
     )
     if equipment is not None:
         qs = qs.filter(equipment=equipment)
@@ -82,7 +70,7 @@ def record_list(*, user, equipment: Equipment | None = None) -> QuerySet[Record]
 
 
 def plan_list(*, user) -> QuerySet[MaintenancePlan]:
-    return _scope(
+    return in_scope(
         MaintenancePlan.objects.select_related("equipment__department"),
         user,
         "equipment__department_id",
@@ -90,11 +78,11 @@ def plan_list(*, user) -> QuerySet[MaintenancePlan]:
 
 
 def device_list(*, user) -> QuerySet[SafetyDevice]:
-    return _scope(SafetyDevice.objects.select_related("department", "equipment"), user)
+    return in_scope(SafetyDevice.objects.select_related("department", "equipment"), user)
 
 
 def project_list(*, user) -> QuerySet[Project]:
-    return _scope(Project.objects.select_related("department"), user)
+    return in_scope(Project.objects.select_related("department"), user)
 
 
 def special_type_list() -> QuerySet[SpecialEquipmentType]:

@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,10 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.exceptions import ApplicationError
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import import_view, run_service, sheet_template_response
-from apps.equipment import importers, selectors, services
+from apps.core.views import import_view, run_action, run_service, sheet_template_response
+from apps.equipment import importers, policies, selectors, services
 from apps.equipment.exporters import labels_pdf
 from apps.equipment.forms import (
     DeviceCheckForm,
@@ -28,16 +26,11 @@ from apps.equipment.forms import (
 )
 from apps.equipment.models import DeviceKind, EquipmentStatus
 from apps.equipment.sheets import EQUIPMENT_COLUMNS
-from apps.org.access import access_for
-from apps.org.permissions import reads_org, role_required
+from apps.org.permissions import policy_required
 from apps.org.selectors import department_list
 
 PAGE_SIZE = 25
 LABELS_MAX = 500  # one sheet request; filter the ledger for more
-
-
-def _writes(access) -> bool:
-    return access.manages_everything or access.is_department_head
 
 
 # ------------------------------------------------------------------------------
@@ -49,7 +42,6 @@ def equipment_list(request):
     page = Paginator(
         selectors.equipment_list(user=request.user, filters=filters), PAGE_SIZE
     ).get_page(request.GET.get("page"))
-    access = access_for(request.user)
     return render(
         request,
         "equipment/equipment_list.html",
@@ -58,8 +50,8 @@ def equipment_list(request):
             "filters": filters,
             "statuses": EquipmentStatus.choices,
             "departments": department_list(user=request.user),
-            "can_export": reads_org(access),
-            "can_edit": _writes(access),
+            "can_export": policies.can_export_ledger(request.user),
+            "can_edit": policies.can_edit_equipment(request.user),
             "today": timezone.localdate(),
         },
     )
@@ -72,11 +64,8 @@ def _get(request, pk: int):
 @login_required
 def equipment_detail(request, pk: int, record_form=None, scrap_form=None, status=200):
     equipment = _get(request, pk)
-    access = access_for(request.user)
-    can_act = access.heads(equipment.department_id)
-    can_record = services.may_record(request.user, equipment)
-    live = equipment.status != EquipmentStatus.SCRAPPED
-    if record_form is None and can_record and live:
+    actions = policies.equipment_actions(request.user, equipment)
+    if record_form is None and actions["record"]:
         record_form = RecordForm(
             equipment=equipment,
             initial={
@@ -94,16 +83,16 @@ def equipment_detail(request, pk: int, record_form=None, scrap_form=None, status
             "devices": equipment.devices.all(),
             "attachments": attachment_list(owner=equipment),
             "history": history_entries(equipment),
-            "record_form": record_form if can_record and live else None,
-            "scrap_form": (scrap_form or ScrapForm()) if can_act and live else None,
+            "record_form": record_form if actions["record"] else None,
+            "scrap_form": (scrap_form or ScrapForm()) if actions["scrap"] else None,
             "scrap_task": equipment.scrap_task,
-            "can_edit": can_act,
+            "actions": actions,
         },
         status=status,
     )
 
 
-@role_required(_writes)
+@policy_required(policies.can_edit_equipment)
 def equipment_edit(request, pk: int | None = None):
     equipment = _get(request, pk) if pk else None
     form = EquipmentForm(request.POST or None, instance=equipment, user=request.user)
@@ -135,8 +124,6 @@ def equipment_edit(request, pk: int | None = None):
 @login_required
 def record_create(request, pk: int):
     equipment = _get(request, pk)
-    if not services.may_record(request.user, equipment):
-        raise PermissionDenied
     form = RecordForm(request.POST, request.FILES, equipment=equipment)
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -159,7 +146,7 @@ def record_create(request, pk: int):
 
 
 @require_POST
-@role_required(_writes)
+@policy_required(policies.can_scrap_equipment)
 def scrap_request(request, pk: int):
     equipment = _get(request, pk)
     form = ScrapForm(request.POST)
@@ -177,7 +164,7 @@ def scrap_request(request, pk: int):
     return equipment_detail(request, pk, scrap_form=form, status=400)
 
 
-@role_required(reads_org)
+@policy_required(policies.can_print_labels)
 def labels(request):
     """A printable A4 sheet of QR labels for the equipment the ledger's filters select."""
     qs = selectors.equipment_list(user=request.user, filters=request.GET.dict())[:LABELS_MAX]
@@ -189,7 +176,7 @@ def labels(request):
     return response
 
 
-@role_required(_writes)
+@policy_required(policies.can_import_equipment)
 def equipment_import(request):
     return import_view(
         request,
@@ -201,7 +188,7 @@ def equipment_import(request):
     )
 
 
-@role_required(_writes)
+@policy_required(policies.can_import_equipment)
 def import_template(request):
     return sheet_template_response(columns=EQUIPMENT_COLUMNS, title=_("Equipment ledger"))
 
@@ -209,7 +196,7 @@ def import_template(request):
 # ------------------------------------------------------------------------------
 # Safety devices, plans, 三同时
 # ------------------------------------------------------------------------------
-@role_required(reads_org)
+@policy_required(policies.can_read_registers)
 def device_list(request):
     devices = selectors.device_list(user=request.user)
     if kind := request.GET.get("kind"):
@@ -220,13 +207,13 @@ def device_list(request):
         {
             "devices": devices,
             "kinds": DeviceKind.choices,
-            "can_edit": _writes(access_for(request.user)),
+            "can_edit": policies.can_edit_device(request.user),
             "check_form": DeviceCheckForm(initial={"checked_on": timezone.localdate()}),
         },
     )
 
 
-@role_required(_writes)
+@policy_required(policies.can_edit_device)
 def device_edit(request, pk: int | None = None):
     device = get_object_or_404(selectors.device_list(user=request.user), pk=pk) if pk else None
     form = DeviceForm(request.POST or None, instance=device, user=request.user)
@@ -248,33 +235,32 @@ def device_edit(request, pk: int | None = None):
 
 
 @require_POST
-@role_required(_writes)
+@policy_required(policies.can_edit_device)
 def device_check(request, pk: int):
     device = get_object_or_404(selectors.device_list(user=request.user), pk=pk)
     form = DeviceCheckForm(request.POST)
     if form.is_valid():
-        try:
-            services.device_check(device=device, user=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Calibration recorded."))
+        run_action(
+            request,
+            lambda: services.device_check(device=device, user=request.user, **form.cleaned_data),
+            _("Calibration recorded."),
+        )
     return redirect("equipment:device_list")
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_registers)
 def plan_list(request):
     return render(
         request,
         "equipment/plan_list.html",
         {
             "plans": selectors.plan_list(user=request.user),
-            "can_edit": _writes(access_for(request.user)),
+            "can_edit": policies.can_edit_maintenance_plan(request.user),
         },
     )
 
 
-@role_required(_writes)
+@policy_required(policies.can_edit_maintenance_plan)
 def plan_edit(request, pk: int | None = None):
     plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk) if pk else None
     equipment_qs = selectors.equipment_list(user=request.user).exclude(
@@ -304,19 +290,19 @@ def plan_edit(request, pk: int | None = None):
     )
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_registers)
 def project_list(request):
     return render(
         request,
         "equipment/project_list.html",
         {
             "projects": selectors.project_list(user=request.user),
-            "can_edit": _writes(access_for(request.user)),
+            "can_edit": policies.can_edit_project(request.user),
         },
     )
 
 
-@role_required(_writes)
+@policy_required(policies.can_edit_project)
 def project_edit(request, pk: int | None = None):
     project = get_object_or_404(selectors.project_list(user=request.user), pk=pk) if pk else None
     form = ProjectForm(

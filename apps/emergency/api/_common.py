@@ -1,10 +1,15 @@
-"""What every emergency viewset shares: department scope and the writable mixins."""
+"""What every emergency viewset shares: the policies of reads and writes, the writable mixins."""
 
 from __future__ import annotations
 
 from rest_framework import mixins, viewsets
 
-from apps.org.permissions import DepartmentScoped, reads_org
+from apps.emergency.policies import can_change_record, can_read_emergency
+
+# Safety managers, leadership and department heads read (the selector's scope decides what);
+# a department's head or a safety manager writes its records.
+READS = {"list": can_read_emergency, "retrieve": can_read_emergency}
+RECORD_WRITES = {"create": can_change_record, "update": can_change_record}
 
 _WRITABLE = (
     mixins.ListModelMixin,
@@ -13,8 +18,3 @@ _WRITABLE = (
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 )
-
-
-class _Scoped:
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)

@@ -9,8 +9,9 @@ from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin
 from apps.emergency import selectors, services
-from apps.emergency.api._common import _Scoped
+from apps.emergency.api._common import READS, RECORD_WRITES
 from apps.emergency.models import DrillPlan, DrillPlanItem
+from apps.emergency.policies import can_change_record
 
 
 class DrillPlanItemSerializer(serializers.ModelSerializer):
@@ -42,7 +43,6 @@ class DrillPlanSerializer(serializers.ModelSerializer):
 
 class DrillPlanViewSet(
     ServiceMixin,
-    _Scoped,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -52,7 +52,7 @@ class DrillPlanViewSet(
 
     queryset = DrillPlan.objects.none()
     serializer_class = DrillPlanSerializer
-    head_writes = True
+    policies = {**READS, **RECORD_WRITES, "items": can_change_record, "submit": can_change_record}
     filterset_fields = ["year", "department", "status"]
 
     def get_queryset(self):

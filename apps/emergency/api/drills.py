@@ -9,8 +9,9 @@ from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin
 from apps.emergency import selectors, services
-from apps.emergency.api._common import _Scoped
+from apps.emergency.api._common import READS, RECORD_WRITES
 from apps.emergency.models import Drill, Improvement
+from apps.emergency.policies import can_evaluate_drill
 from apps.org.models import Department
 
 
@@ -84,7 +85,6 @@ class DrillEvaluationSerializer(serializers.Serializer):
 
 class DrillViewSet(
     ServiceMixin,
-    _Scoped,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -94,7 +94,7 @@ class DrillViewSet(
 
     queryset = Drill.objects.none()
     serializer_class = DrillSerializer
-    head_writes = True
+    policies = {**READS, **RECORD_WRITES, "evaluate": can_evaluate_drill}
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
 
     def get_queryset(self):
@@ -118,9 +118,10 @@ class DrillViewSet(
         return Response(DrillSerializer(self.get_queryset().get(pk=drill.pk)).data)
 
 
-class ImprovementViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
+class ImprovementViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Improvement.objects.none()
     serializer_class = ImprovementSerializer
+    policies = READS
     filterset_fields = ["drill", "department"]
 
     def get_queryset(self):

@@ -9,8 +9,14 @@ from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin
 from apps.emergency import selectors, services
-from apps.emergency.api._common import _WRITABLE, _Scoped
+from apps.emergency.api._common import _WRITABLE, READS
 from apps.emergency.models import Evaluation, EvaluationResult, Plan
+from apps.emergency.policies import (
+    can_edit_plan,
+    can_evaluate_plan,
+    can_file_plan,
+    can_read_emergency,
+)
 
 
 class EmergencyPlanSerializer(serializers.ModelSerializer):
@@ -90,11 +96,19 @@ class EvaluationCreateSerializer(serializers.Serializer):
     new_version = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class EmergencyPlanViewSet(ServiceMixin, _Scoped, *_WRITABLE):
+class EmergencyPlanViewSet(ServiceMixin, *_WRITABLE):
     """Emergency plans; filing and evaluation as actions. Safety managers write."""
 
     queryset = Plan.objects.none()
     serializer_class = EmergencyPlanSerializer
+    policies = {
+        **READS,
+        "overdue": can_read_emergency,
+        "create": can_edit_plan,
+        "update": can_edit_plan,
+        "filing": can_file_plan,
+        "evaluate": can_evaluate_plan,
+    }
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
     search_fields = ["code", "title"]
     ordering_fields = ["code", "next_drill_due", "published_on"]
@@ -140,9 +154,10 @@ class EmergencyPlanViewSet(ServiceMixin, _Scoped, *_WRITABLE):
         return self.get_paginated_response(EmergencyPlanSerializer(page, many=True).data)
 
 
-class EvaluationViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
+class EvaluationViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Evaluation.objects.none()
     serializer_class = EvaluationSerializer
+    policies = READS
     filterset_fields = ["plan", "result"]
 
     def get_queryset(self):

@@ -9,8 +9,9 @@ from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin
 from apps.emergency import selectors, services
-from apps.emergency.api._common import _WRITABLE, _Scoped
+from apps.emergency.api._common import _WRITABLE, READS, RECORD_WRITES
 from apps.emergency.models import Supply, SupplyCheck
+from apps.emergency.policies import can_check_supply, can_read_emergency
 
 
 class SupplySerializer(serializers.ModelSerializer):
@@ -60,12 +61,12 @@ class SupplyCheckSerializer(serializers.ModelSerializer):
         read_only_fields = ["supply", "checked_by"]
 
 
-class SupplyViewSet(ServiceMixin, _Scoped, *_WRITABLE):
+class SupplyViewSet(ServiceMixin, *_WRITABLE):
     """Emergency supplies; `flag=expired|missing|check_due` filters the flagged ones."""
 
     queryset = Supply.objects.none()
     serializer_class = SupplySerializer
-    head_writes = True
+    policies = {**READS, **RECORD_WRITES, "check": can_check_supply, "checks": can_read_emergency}
 
     def get_queryset(self):
         params = self.request.query_params.dict() if self.action == "list" else {"active": "0"}

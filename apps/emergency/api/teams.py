@@ -10,8 +10,9 @@ from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin
 from apps.emergency import selectors, services
-from apps.emergency.api._common import _WRITABLE, _Scoped
+from apps.emergency.api._common import _WRITABLE, READS, RECORD_WRITES
 from apps.emergency.models import Team, TeamMember
+from apps.emergency.policies import can_edit_team
 
 
 class MemberSerializer(serializers.ModelSerializer):
@@ -41,12 +42,12 @@ class TeamSerializer(serializers.ModelSerializer):
         ]
 
 
-class TeamViewSet(ServiceMixin, _Scoped, *_WRITABLE):
+class TeamViewSet(ServiceMixin, *_WRITABLE):
     """Rescue teams with their members; members are added as an action."""
 
     queryset = Team.objects.none()
     serializer_class = TeamSerializer
-    head_writes = True
+    policies = {**READS, **RECORD_WRITES, "members": can_edit_team, "remove_member": can_edit_team}
     filterset_fields = ["kind", "department"]
 
     def get_queryset(self):

@@ -6,9 +6,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
+from apps.emergency import policies
 from apps.emergency.models import DrillPlan, DrillPlanItem
-from apps.emergency.services._common import _apply, _may_drill, _require_head, _save
+from apps.emergency.services._common import _apply, _save
 from apps.org.models import Role
+from apps.org.policy import require
 from apps.workflow import services as workflow
 
 
@@ -16,7 +18,7 @@ from apps.workflow import services as workflow
 def drill_plan_create(*, data: dict, user) -> DrillPlan:
     drill_plan = DrillPlan(created_by=user)
     _apply(drill_plan, data, ("department", "year", "title", "note"))
-    _require_head(user, drill_plan.department_id)
+    require(policies.can_act_for_department(user, drill_plan.department_id))
     if not drill_plan.title and drill_plan.department_id and drill_plan.year:
         drill_plan.title = _("%(year)s drill plan of %(department)s") % {
             "year": drill_plan.year,
@@ -32,11 +34,11 @@ def drill_plan_create(*, data: dict, user) -> DrillPlan:
 
 @transaction.atomic
 def drill_plan_item_add(*, drill_plan: DrillPlan, data: dict, user) -> DrillPlanItem:
-    _require_head(user, drill_plan.department_id)
+    require(policies.can_act_for_department(user, drill_plan.department_id))
     workflow.plan_require_editable(drill_plan)
     item = DrillPlanItem(drill_plan=drill_plan)
     _apply(item, data, ("plan", "month", "kind", "scenario"))
-    if item.plan_id and not _may_drill(user, item.plan, drill_plan.department):
+    if item.plan_id and not policies.may_drill_plan(user, item.plan, drill_plan.department):
         raise ApplicationError(
             _(
                 "Emergency plan: %(plan)s belongs to %(department)s; plan drills only of the "
@@ -52,7 +54,7 @@ def drill_plan_item_add(*, drill_plan: DrillPlan, data: dict, user) -> DrillPlan
 
 @transaction.atomic
 def drill_plan_item_delete(*, item: DrillPlanItem, user) -> None:
-    _require_head(user, item.drill_plan.department_id)
+    require(policies.can_act_for_department(user, item.drill_plan.department_id))
     workflow.plan_require_editable(item.drill_plan)
     item.delete()
 
@@ -63,7 +65,7 @@ def drill_plan_submit(*, drill_plan: DrillPlan, user) -> DrillPlan:
     drill_plan = (
         DrillPlan.objects.select_for_update().select_related("department").get(pk=drill_plan.pk)
     )
-    _require_head(user, drill_plan.department_id)
+    require(policies.can_act_for_department(user, drill_plan.department_id))
     workflow.plan_require_editable(drill_plan)
     if not drill_plan.items.exists():
         raise ApplicationError(

@@ -9,18 +9,16 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
-from apps.emergency import rules
+from apps.emergency import policies, rules
 from apps.emergency.models import Drill, Improvement, Plan
 from apps.emergency.services._common import (
     _apply,
     _attach_all,
-    _may_drill,
     _not_future,
-    _require_head,
     _save,
 )
 from apps.emergency.services.plans import _redate_drills, _save_plan
-from apps.org.access import access_for
+from apps.org.policy import require
 from apps.workflow import services as workflow
 
 DRILL_FIELDS = (
@@ -41,10 +39,10 @@ def drill_record(*, data: dict, user, files=()) -> Drill:
     due a frequency after its latest one."""
     drill = Drill(recorded_by=user)
     _apply(drill, data, DRILL_FIELDS)
-    _require_head(user, drill.department_id)
+    require(policies.can_act_for_department(user, drill.department_id))
     _not_future(drill.held_on, _("Drill date"))
     plan = Plan.objects.select_for_update().select_related("department").get(pk=drill.plan_id)
-    if not _may_drill(user, plan, drill.department):
+    if not policies.may_drill_plan(user, plan, drill.department):
         raise ApplicationError(
             _(
                 "Plan drilled: %(plan)s belongs to %(department)s; record drills only of the "
@@ -80,7 +78,7 @@ def drill_evaluate(
 ) -> Drill:
     """The drill's evaluation; each problem to fix becomes a task of the department that owns
     it, so it shows in that department's inbox."""
-    _require_head(user, drill.department_id)
+    require(policies.can_act_for_department(user, drill.department_id))
     _not_future(evaluated_on, _("Evaluation date"))
     if evaluated_on < drill.held_on:
         raise ApplicationError(_("Evaluation date: a drill is evaluated after it is held."))
@@ -101,8 +99,8 @@ def improvement_raise(
     *, drill: Drill, user, description: str, department, due_date: dt.date
 ) -> Improvement:
     """A problem found in the drill becomes a task of the department that owns it."""
-    _require_head(user, drill.department_id)
-    if not access_for(user).heads(department.pk):
+    require(policies.can_act_for_department(user, drill.department_id))
+    if not policies.can_act_for_department(user, department.pk):
         raise ApplicationError(
             _(
                 "Department: you may raise improvements only for departments you head; "

@@ -9,16 +9,16 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
-from apps.emergency import rules
+from apps.emergency import policies, rules
 from apps.emergency.models import Evaluation, EvaluationResult, Plan
 from apps.emergency.services._common import (
     _apply,
     _attach_all,
     _not_future,
-    _require_manager,
     _save,
 )
 from apps.emergency.services.reminders import FILING_REMINDER
+from apps.org.policy import require
 from apps.workflow import services as workflow
 
 # The filing is not among them: it is recorded by plan_file() with its checks.
@@ -83,7 +83,7 @@ def _redate_drills(plan: Plan, *, user) -> None:
 
 @transaction.atomic
 def emergency_plan_save(*, plan: Plan | None = None, data: dict, user, files=()) -> Plan:
-    _require_manager(user)
+    require(policies.can_edit_plan(user))
     stored = (
         Plan.objects.filter(pk=plan.pk).values_list("published_on", "kind").first()
         if plan is not None and plan.pk
@@ -108,7 +108,7 @@ def emergency_plan_save(*, plan: Plan | None = None, data: dict, user, files=())
 @transaction.atomic
 def plan_file(*, plan: Plan, user, filed_on: dt.date, filing_number: str) -> Plan:
     """Filed with the authority (备案): the date and the number on the filing receipt."""
-    _require_manager(user)
+    require(policies.can_edit_plan(user))
     _not_future(filed_on, _("Filing date"))
     if filed_on < plan.published_on:
         raise ApplicationError(_("Filing date: a plan is filed after it is published."))
@@ -132,7 +132,7 @@ def plan_evaluate(
     new_version: str = "",
 ) -> Evaluation:
     """A periodic evaluation; a revision gives the plan its new version."""
-    _require_manager(user)
+    require(policies.can_edit_plan(user))
     _not_future(evaluated_on, _("Evaluation date"))
     if result == EvaluationResult.REVISE and not (revision.strip() and new_version.strip()):
         raise ApplicationError(

@@ -9,15 +9,16 @@ from django.utils.translation import gettext as _
 
 from apps.core import recurrence
 from apps.core.exceptions import ApplicationError
+from apps.emergency import policies
 from apps.emergency.models import Supply, SupplyCheck
 from apps.emergency.services._common import (
     _apply,
     _not_future,
     _recipients,
-    _require_head,
     _save,
 )
 from apps.org.models import Role
+from apps.org.policy import require
 from apps.org.selectors import users_with_role
 from apps.workflow import services as workflow
 
@@ -48,10 +49,10 @@ def _next_check(supply: Supply) -> dt.date | None:
 @transaction.atomic
 def supply_save(*, supply: Supply | None = None, data: dict, user) -> Supply:
     if supply is not None:
-        _require_head(user, supply.department_id)
+        require(policies.can_act_for_department(user, supply.department_id))
     supply = supply or Supply()
     _apply(supply, data, SUPPLY_FIELDS)
-    _require_head(user, supply.department_id)
+    require(policies.can_act_for_department(user, supply.department_id))
     if not supply.check_interval_months or supply.check_interval_months < 1:
         raise ApplicationError(_("Checked every (months): give a positive number of months."))
     if not data.get("next_check_due"):
@@ -75,7 +76,7 @@ def supply_check(
 
     A check dated before the item's last check is entered late: it is kept in the item's
     checks, but the stock, the dates and the expiry stay those of the later check."""
-    _require_head(user, supply.department_id)
+    require(policies.can_act_for_department(user, supply.department_id))
     _not_future(checked_on, _("Check date"))
     check = SupplyCheck(
         supply=supply,

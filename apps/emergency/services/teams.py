@@ -6,14 +6,16 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
+from apps.emergency import policies
 from apps.emergency.models import Team, TeamKind, TeamMember
-from apps.emergency.services._common import _apply, _require_head, _save
+from apps.emergency.services._common import _apply, _save
+from apps.org.policy import require
 
 
 @transaction.atomic
 def team_save(*, team: Team | None = None, data: dict, user) -> Team:
     if team is not None:
-        _require_head(user, team.department_id)
+        require(policies.can_act_for_department(user, team.department_id))
     team = team or Team()
     _apply(
         team,
@@ -30,7 +32,7 @@ def team_save(*, team: Team | None = None, data: dict, user) -> Team:
             "is_active",
         ),
     )
-    _require_head(user, team.department_id)
+    require(policies.can_act_for_department(user, team.department_id))
     if team.kind == TeamKind.AGREEMENT and not team.agreement_party:
         raise ApplicationError(
             _("Agreement with: name the party a rescue agreement is signed with.")
@@ -43,7 +45,7 @@ def team_save(*, team: Team | None = None, data: dict, user) -> Team:
 def team_member_save(
     *, team: Team, member: TeamMember | None = None, data: dict, user
 ) -> TeamMember:
-    _require_head(user, team.department_id)
+    require(policies.can_act_for_department(user, team.department_id))
     member = member or TeamMember(team=team)
     _apply(member, data, ("name", "role", "phone", "user"))
     _save(member, user=user)
@@ -52,6 +54,6 @@ def team_member_save(
 
 @transaction.atomic
 def team_member_remove(*, member: TeamMember, user) -> None:
-    _require_head(user, member.team.department_id)
+    require(policies.can_act_for_department(user, member.team.department_id))
     member._history_user = user
     member.delete()

@@ -7,10 +7,6 @@ from django.core.paginator import Paginator
 PAGE_SIZE = 25
 
 
-def _writes(access) -> bool:
-    return access.manages_everything or access.is_department_head
-
-
 def _page(request, qs):
     return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
 

@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.exceptions import ApplicationError
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, run_service
-from apps.emergency import selectors, services
+from apps.core.views import form_page, run_action, run_service
+from apps.emergency import policies, selectors, services
 from apps.emergency.forms import DrillPlanForm, DrillPlanItemForm
-from apps.emergency.views._common import _page, _writes
-from apps.org.access import access_for
-from apps.org.permissions import reads_org, role_required
+from apps.emergency.views._common import _page
+from apps.org.permissions import policy_required
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_emergency)
 def drillplan_list(request):
     return render(
         request,
         "emergency/drillplan_list.html",
         {
             "page": _page(request, selectors.drill_plan_list(user=request.user)),
-            "can_edit": _writes(access_for(request.user)),
+            "can_edit": policies.can_change_record(request.user),
         },
     )
 
@@ -35,16 +32,15 @@ def _drillplan(request, pk: int):
     return get_object_or_404(selectors.drill_plan_list(user=request.user), pk=pk)
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_emergency)
 def drillplan_detail(request, pk: int, item_form=None, status=200):
     drill_plan = _drillplan(request, pk)
-    can_edit = access_for(request.user).heads(drill_plan.department_id) and drill_plan.is_editable
     return render(
         request,
         "emergency/drillplan_detail.html",
         {
             "drill_plan": drill_plan,
-            "can_edit": can_edit,
+            "actions": policies.drill_plan_actions(request.user, drill_plan),
             "items": drill_plan.items.select_related("plan"),
             "history": history_entries(drill_plan),
             "item_form": item_form
@@ -54,7 +50,7 @@ def drillplan_detail(request, pk: int, item_form=None, status=200):
     )
 
 
-@role_required(_writes)
+@policy_required(policies.can_change_record)
 def drillplan_create(request):
     form = DrillPlanForm(
         request.POST or None, user=request.user, initial={"year": timezone.localdate().year}
@@ -77,7 +73,7 @@ def drillplan_create(request):
 
 
 @require_POST
-@role_required(_writes)
+@policy_required(policies.can_change_record)
 def drillplan_item_add(request, pk: int):
     drill_plan = _drillplan(request, pk)
     form = DrillPlanItemForm(
@@ -96,25 +92,25 @@ def drillplan_item_add(request, pk: int):
 
 
 @require_POST
-@role_required(_writes)
+@policy_required(policies.can_change_record)
 def drillplan_item_delete(request, pk: int, item_pk: int):
     drill_plan = _drillplan(request, pk)
     item = get_object_or_404(drill_plan.items, pk=item_pk)
-    try:
-        services.drill_plan_item_delete(item=item, user=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    return redirect(drill_plan)
+    return run_action(
+        request,
+        lambda: services.drill_plan_item_delete(item=item, user=request.user),
+        "",
+        redirect_to=drill_plan,
+    )
 
 
 @require_POST
-@role_required(_writes)
+@policy_required(policies.can_change_record)
 def drillplan_submit(request, pk: int):
     drill_plan = _drillplan(request, pk)
-    try:
-        services.drill_plan_submit(drill_plan=drill_plan, user=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Drill plan sent to leadership for approval."))
-    return redirect(drill_plan)
+    return run_action(
+        request,
+        lambda: services.drill_plan_submit(drill_plan=drill_plan, user=request.user),
+        _("Drill plan sent to leadership for approval."),
+        redirect_to=drill_plan,
+    )

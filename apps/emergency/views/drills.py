@@ -10,19 +10,17 @@ from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
 from apps.core.views import form_page, run_service
-from apps.emergency import selectors, services
+from apps.emergency import policies, selectors, services
 from apps.emergency.forms import DrillEvaluationForm, DrillForm, ImprovementForm
 from apps.emergency.models import Drill, DrillKind
-from apps.emergency.views._common import _page, _split_files, _writes
-from apps.org.access import access_for
-from apps.org.permissions import reads_org, role_required
+from apps.emergency.views._common import _page, _split_files
+from apps.org.permissions import policy_required
 from apps.org.selectors import department_list
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_emergency)
 def drill_list(request):
     filters = request.GET.dict()
-    access = access_for(request.user)
     return render(
         request,
         "emergency/drill_list.html",
@@ -32,12 +30,12 @@ def drill_list(request):
             "kinds": DrillKind.choices,
             "departments": department_list(user=request.user),
             "overdue_count": selectors.overdue_plans(user=request.user).count(),
-            "can_edit": _writes(access),
+            "can_edit": policies.can_record_drill(request.user),
         },
     )
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_emergency)
 def overdue(request):
     return render(
         request,
@@ -53,10 +51,9 @@ def _drill(request, pk: int) -> Drill:
     return get_object_or_404(selectors.drill_list(user=request.user), pk=pk)
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_emergency)
 def drill_detail(request, pk: int, evaluation_form=None, improvement_form=None, status=200):
     drill = _drill(request, pk)
-    can_edit = access_for(request.user).heads(drill.department_id)
     initial = {
         "evaluated_on": drill.evaluated_on or timezone.localdate(),
         "worked_well": drill.worked_well,
@@ -68,7 +65,7 @@ def drill_detail(request, pk: int, evaluation_form=None, improvement_form=None, 
         "emergency/drill_detail.html",
         {
             "drill": drill,
-            "can_edit": can_edit,
+            "actions": policies.record_actions(request.user, drill),
             "improvements": drill.improvements.select_related("department", "task"),
             "attachments": attachment_list(owner=drill),
             "history": history_entries(drill),
@@ -80,7 +77,7 @@ def drill_detail(request, pk: int, evaluation_form=None, improvement_form=None, 
     )
 
 
-@role_required(_writes)
+@policy_required(policies.can_change_record)
 def drill_create(request):
     initial = {"plan": request.GET.get("plan"), "held_on": timezone.localdate()}
     form = DrillForm(
@@ -110,7 +107,7 @@ def drill_create(request):
 
 
 @require_POST
-@role_required(_writes)
+@policy_required(policies.can_change_record)
 def drill_evaluate(request, pk: int):
     drill = _drill(request, pk)
     form = DrillEvaluationForm(request.POST)
@@ -125,7 +122,7 @@ def drill_evaluate(request, pk: int):
 
 
 @require_POST
-@role_required(_writes)
+@policy_required(policies.can_change_record)
 def improvement_add(request, pk: int):
     drill = _drill(request, pk)
     form = ImprovementForm(request.POST, user=request.user)

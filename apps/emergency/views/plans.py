@@ -12,19 +12,17 @@ from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
 from apps.core.views import form_page, run_service
-from apps.emergency import selectors, services
+from apps.emergency import policies, selectors, services
 from apps.emergency.forms import EvaluationForm, FilingForm, PlanForm
 from apps.emergency.models import Plan, PlanKind
 from apps.emergency.views._common import _page, _split_files
-from apps.org.access import access_for
-from apps.org.permissions import manages, reads_org, role_required
+from apps.org.permissions import policy_required
 from apps.org.selectors import department_list
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_emergency)
 def plan_list(request):
     filters = request.GET.dict()
-    access = access_for(request.user)
     return render(
         request,
         "emergency/plan_list.html",
@@ -33,7 +31,7 @@ def plan_list(request):
             "filters": filters,
             "kinds": PlanKind.choices,
             "departments": department_list(user=request.user),
-            "can_edit": access.manages_everything,
+            "can_edit": policies.can_edit_plan(request.user),
             "today": timezone.localdate(),
         },
     )
@@ -43,17 +41,16 @@ def _plan(request, pk: int) -> Plan:
     return get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_emergency)
 def plan_detail(request, pk: int, filing_form=None, evaluation_form=None, status=200):
     plan = _plan(request, pk)
-    can_manage = access_for(request.user).manages_everything
     today = timezone.localdate()
     return render(
         request,
         "emergency/plan_detail.html",
         {
             "plan": plan,
-            "can_manage": can_manage,
+            "actions": policies.plan_actions(request.user, plan),
             "evaluations": plan.evaluations.select_related("evaluated_by"),
             "drills": selectors.drill_list(user=request.user, filters={"plan": plan.pk})[:20],
             "attachments": attachment_list(owner=plan),
@@ -65,7 +62,7 @@ def plan_detail(request, pk: int, filing_form=None, evaluation_form=None, status
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_plan)
 def plan_edit(request, pk: int | None = None):
     plan = _plan(request, pk) if pk else None
     form = PlanForm(request.POST or None, request.FILES or None, instance=plan, user=request.user)
@@ -93,7 +90,7 @@ def plan_edit(request, pk: int | None = None):
 
 
 @require_POST
-@role_required(manages)
+@policy_required(policies.can_edit_plan)
 def plan_file(request, pk: int):
     plan = _plan(request, pk)
     form = FilingForm(request.POST)
@@ -108,7 +105,7 @@ def plan_file(request, pk: int):
 
 
 @require_POST
-@role_required(manages)
+@policy_required(policies.can_edit_plan)
 def plan_evaluate(request, pk: int):
     plan = _plan(request, pk)
     form = EvaluationForm(request.POST)
@@ -122,7 +119,7 @@ def plan_evaluate(request, pk: int):
     return plan_detail(request, pk, evaluation_form=form, status=400)
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_emergency)
 def attachment_download(request, model: str, pk: int, attachment_pk: int):
     """A file of a plan or a drill, for those who see it."""
     if model == "plan":

@@ -11,41 +11,39 @@ from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
 from apps.core.views import form_page, run_service
-from apps.emergency import selectors, services
+from apps.emergency import policies, selectors, services
 from apps.emergency.forms import SupplyCheckForm, SupplyForm
 from apps.emergency.models import SupplyKind
-from apps.emergency.views._common import _page, _writes
-from apps.org.access import access_for
-from apps.org.permissions import reads_org, role_required
+from apps.emergency.views._common import _page
+from apps.org.permissions import policy_required
 from apps.org.selectors import department_list
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_emergency)
 def supply_list(request):
     filters = request.GET.dict()
-    access = access_for(request.user)
+    page = _page(request, selectors.supply_list(user=request.user, filters=filters))
+    for supply in page:
+        supply.actions = policies.record_actions(request.user, supply)
     return render(
         request,
         "emergency/supply_list.html",
         {
-            "page": _page(request, selectors.supply_list(user=request.user, filters=filters)),
+            "page": page,
             "filters": filters,
             "kinds": SupplyKind.choices,
             "departments": department_list(user=request.user),
-            "can_edit": _writes(access),
-            "headed": access.headed_department_ids,
-            "manages": access.manages_everything,
+            "can_edit": policies.can_edit_supply(request.user),
             "check_form": SupplyCheckForm(initial={"checked_on": timezone.localdate()}),
         },
     )
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_emergency)
 def supply_detail(request, pk: int, check_form=None, status=200):
     supply = get_object_or_404(
         selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk
     )
-    access = access_for(request.user)
     return render(
         request,
         "emergency/supply_detail.html",
@@ -53,7 +51,7 @@ def supply_detail(request, pk: int, check_form=None, status=200):
             "supply": supply,
             "checks": supply.checks.select_related("checked_by")[:50],
             "history": history_entries(supply),
-            "can_edit": access.heads(supply.department_id),
+            "actions": policies.record_actions(request.user, supply),
             "check_form": check_form
             or SupplyCheckForm(
                 initial={"checked_on": timezone.localdate(), "quantity_found": supply.quantity}
@@ -63,7 +61,7 @@ def supply_detail(request, pk: int, check_form=None, status=200):
     )
 
 
-@role_required(_writes)
+@policy_required(policies.can_change_record)
 def supply_edit(request, pk: int | None = None):
     supply = (
         get_object_or_404(selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk)
@@ -86,7 +84,7 @@ def supply_edit(request, pk: int | None = None):
 
 
 @require_POST
-@role_required(_writes)
+@policy_required(policies.can_change_record)
 def supply_check(request, pk: int):
     supply = get_object_or_404(
         selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk

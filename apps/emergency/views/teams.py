@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.exceptions import ApplicationError
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, run_service
-from apps.emergency import selectors, services
+from apps.core.views import form_page, run_action, run_service
+from apps.emergency import policies, selectors, services
 from apps.emergency.forms import MemberForm, TeamForm
 from apps.emergency.models import TeamKind
-from apps.emergency.views._common import _page, _writes
-from apps.org.access import access_for
-from apps.org.permissions import reads_org, role_required
+from apps.emergency.views._common import _page
+from apps.org.permissions import policy_required
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_emergency)
 def team_list(request):
     filters = request.GET.dict()
     return render(
@@ -29,7 +26,7 @@ def team_list(request):
             "page": _page(request, selectors.team_list(user=request.user, filters=filters)),
             "filters": filters,
             "kinds": TeamKind.choices,
-            "can_edit": _writes(access_for(request.user)),
+            "can_edit": policies.can_change_record(request.user),
         },
     )
 
@@ -38,7 +35,7 @@ def _team(request, pk: int):
     return get_object_or_404(selectors.team_list(user=request.user), pk=pk)
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_emergency)
 def team_detail(request, pk: int, member_form=None, status=200):
     team = _team(request, pk)
     return render(
@@ -48,14 +45,14 @@ def team_detail(request, pk: int, member_form=None, status=200):
             "team": team,
             "members": team.members.all(),
             "history": history_entries(team),
-            "can_edit": access_for(request.user).heads(team.department_id),
+            "actions": policies.record_actions(request.user, team),
             "member_form": member_form or MemberForm(),
         },
         status=status,
     )
 
 
-@role_required(_writes)
+@policy_required(policies.can_change_record)
 def team_edit(request, pk: int | None = None):
     team = _team(request, pk) if pk else None
     form = TeamForm(request.POST or None, instance=team, user=request.user)
@@ -77,7 +74,7 @@ def team_edit(request, pk: int | None = None):
 
 
 @require_POST
-@role_required(_writes)
+@policy_required(policies.can_change_record)
 def member_add(request, pk: int):
     team = _team(request, pk)
     form = MemberForm(request.POST)
@@ -92,12 +89,13 @@ def member_add(request, pk: int):
 
 
 @require_POST
-@role_required(_writes)
+@policy_required(policies.can_change_record)
 def member_remove(request, pk: int, member_pk: int):
     team = _team(request, pk)
     member = get_object_or_404(team.members, pk=member_pk)
-    try:
-        services.team_member_remove(member=member, user=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    return redirect(team)
+    return run_action(
+        request,
+        lambda: services.team_member_remove(member=member, user=request.user),
+        "",
+        redirect_to=team,
+    )

@@ -17,7 +17,7 @@ from apps.equipment.services.plans import (
     on_inspection_task_decided,
 )
 from apps.equipment.services.projects import project_save
-from apps.equipment.services.records import may_record, record_create
+from apps.equipment.services.records import record_create
 from apps.equipment.services.scrapping import (
     SCRAP_DECISION_DAYS,
     equipment_scrap_request,
@@ -34,7 +34,6 @@ __all__ = [
     "equipment_save",
     "equipment_scrap_request",
     "maintenance_plan_save",
-    "may_record",
     "on_inspection_task_decided",
     "on_task_decided",
     "project_save",

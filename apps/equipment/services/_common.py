@@ -5,23 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from apps.core.services import attachment_add
-from apps.org.access import access_for
 from apps.org.models import Role
 from apps.workflow import services as workflow
 from apps.workflow.models import WORKING_STATUSES, Task, TaskStatus
 
 WORKING = (TaskStatus.OPEN, TaskStatus.REOPENED, TaskStatus.REJECTED)
-
-
-def _require_head(user, department_id: int | None) -> None:
-    if not access_for(user).heads(department_id):
-        raise PermissionDenied(
-            _("Only a safety manager or the department's head may change its equipment.")
-        )
 
 
 def _save(obj, *, user) -> None:

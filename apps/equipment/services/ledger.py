@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
-from apps.equipment import rules
+from apps.equipment import policies, rules
 from apps.equipment.models import Equipment, EquipmentStatus, SafetyDevice
-from apps.equipment.services._common import _require_head, _save, _submit_open_task
+from apps.equipment.services._common import _save, _submit_open_task
+from apps.org.policy import require
 
 EQUIPMENT_FIELDS = (
     "code",
@@ -64,9 +65,9 @@ def refuse_if_scrapped(equipment: Equipment | None) -> None:
 def equipment_save(*, equipment: Equipment | None = None, data: dict, user) -> Equipment:
     refuse_if_scrapped(equipment)
     if equipment is not None:
-        _require_head(user, equipment.department_id)
+        require(policies.can_act_for_department(user, equipment.department_id))
     equipment = apply_equipment_data(equipment or Equipment(), data)
-    _require_head(user, equipment.department_id)
+    require(policies.can_act_for_department(user, equipment.department_id))
     if equipment.status == EquipmentStatus.SCRAPPED and (
         equipment.pk is None
         or Equipment.objects.filter(pk=equipment.pk)
@@ -83,7 +84,7 @@ def equipment_save(*, equipment: Equipment | None = None, data: dict, user) -> E
 @transaction.atomic
 def device_save(*, device: SafetyDevice | None = None, data: dict, user) -> SafetyDevice:
     if device is not None:
-        _require_head(user, device.department_id)
+        require(policies.can_act_for_department(user, device.department_id))
     device = device or SafetyDevice()
     for field in (
         "code",
@@ -103,10 +104,10 @@ def device_save(*, device: SafetyDevice | None = None, data: dict, user) -> Safe
         computed = rules.next_due(device.last_checked_on, device.cycle_months)
         if computed is not None or "next_due" in data:
             device.next_due = computed
-    _require_head(user, device.department_id)
+    require(policies.can_act_for_department(user, device.department_id))
     if device.equipment_id is not None:
         # A device is fitted to equipment of a unit its editor heads, never to another's.
-        _require_head(user, device.equipment.department_id)
+        require(policies.can_act_for_department(user, device.equipment.department_id))
         if device.equipment.status == EquipmentStatus.SCRAPPED:
             raise ApplicationError(_("This equipment is scrapped and is kept as it was."))
     _save(device, user=user)
@@ -116,7 +117,7 @@ def device_save(*, device: SafetyDevice | None = None, data: dict, user) -> Safe
 @transaction.atomic
 def device_check(*, device: SafetyDevice, user, checked_on: dt.date) -> SafetyDevice:
     """A calibration or test was done: the cycle starts again and its task is submitted."""
-    _require_head(user, device.department_id)
+    require(policies.can_act_for_department(user, device.department_id))
     if checked_on > timezone.localdate():
         raise ApplicationError(_("A calibration cannot be recorded in the future."))
     device.last_checked_on = checked_on

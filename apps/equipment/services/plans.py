@@ -11,11 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core import recurrence
-from apps.equipment import rules
+from apps.equipment import policies, rules
 from apps.equipment.models import Equipment, EquipmentStatus, MaintenancePlan, SafetyDevice
-from apps.equipment.services._common import _cancel_open_tasks, _require_head, _save
+from apps.equipment.services._common import _cancel_open_tasks, _save
 from apps.equipment.services.ledger import refuse_if_scrapped
 from apps.org.models import Role
+from apps.org.policy import require
 from apps.org.selectors import users_with_role
 from apps.workflow import services as workflow
 
@@ -26,13 +27,13 @@ def maintenance_plan_save(
 ) -> MaintenancePlan:
     plan = plan or MaintenancePlan()
     if plan.pk:
-        _require_head(user, plan.equipment.department_id)
+        require(policies.can_act_for_department(user, plan.equipment.department_id))
     for field in ("equipment", "kind", "title", "recurrence", "next_due", "is_active"):
         if field in data:
             setattr(plan, field, data[field])
     if data.get("next_due"):
         plan.anchor_day = data["next_due"].day
-    _require_head(user, plan.equipment.department_id)
+    require(policies.can_act_for_department(user, plan.equipment.department_id))
     refuse_if_scrapped(plan.equipment)
     _save(plan, user=user)
     return plan

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from apps.equipment import policies
 from apps.equipment.models import Project
-from apps.equipment.services._common import _attach_all, _require_head, _save
+from apps.equipment.services._common import _attach_all, _save
+from apps.org.policy import require
 
 
 @transaction.atomic
 def project_save(*, project: Project | None = None, data: dict, user, files=()) -> Project:
     project = project or Project()
     if project.pk:
-        _require_head(user, project.department_id)
+        require(policies.can_act_for_department(user, project.department_id))
     for field in (
         "name",
         "kind",
@@ -27,7 +29,7 @@ def project_save(*, project: Project | None = None, data: dict, user, files=()) 
     ):
         if field in data:
             setattr(project, field, data[field])
-    _require_head(user, project.department_id)
+    require(policies.can_act_for_department(user, project.department_id))
     _save(project, user=user)
     _attach_all(project, files, user)
     return project

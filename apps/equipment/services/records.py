@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
-from apps.equipment import rules
+from apps.equipment import policies, rules
 from apps.equipment.models import (
     Equipment,
     EquipmentStatus,
@@ -21,20 +20,11 @@ from apps.equipment.models import (
     RecordResult,
 )
 from apps.equipment.services._common import _attach_all, _save, _submit_open_task
-from apps.org.access import access_for
-
-
-def may_record(user, equipment: Equipment) -> bool:
-    """Heads of the department, safety managers and the person responsible for the item (who
-    scans its label on a phone) record its inspections."""
-    return equipment.owner_id == user.pk or access_for(user).heads(equipment.department_id)
+from apps.org.policy import require
 
 
 def _require_recordable(user, equipment: Equipment, plan: MaintenancePlan | None) -> None:
-    if not may_record(user, equipment):
-        raise PermissionDenied(
-            _("Only the person responsible, the department's head or a safety manager records it.")
-        )
+    require(policies.may_record(user, equipment))
     if equipment.status == EquipmentStatus.SCRAPPED:
         raise ApplicationError(_("Scrapped equipment is no longer inspected."))
     if plan is not None and plan.equipment_id != equipment.pk:

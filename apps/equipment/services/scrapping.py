@@ -10,9 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
+from apps.equipment import policies
 from apps.equipment.models import Equipment, EquipmentStatus, MaintenancePlan, SafetyDevice
-from apps.equipment.services._common import _cancel_open_tasks, _require_head, _save
+from apps.equipment.services._common import _cancel_open_tasks, _save
 from apps.org.models import Role
+from apps.org.policy import require
 from apps.workflow import services as workflow
 from apps.workflow.models import SignOffDecision, Task, TaskStatus
 
@@ -22,7 +24,7 @@ SCRAP_DECISION_DAYS = 14
 @transaction.atomic
 def equipment_scrap_request(*, equipment: Equipment, user, reason: str) -> Task:
     equipment = Equipment.objects.select_for_update().get(pk=equipment.pk)
-    _require_head(user, equipment.department_id)
+    require(policies.can_act_for_department(user, equipment.department_id))
     if equipment.status == EquipmentStatus.SCRAPPED:
         raise ApplicationError(_("This equipment is already scrapped."))
     if equipment.scrap_task_id and equipment.scrap_task.status == TaskStatus.SUBMITTED:
