@@ -98,3 +98,11 @@ def test_the_detail_page_says_why_an_action_is_not_offered(world, client_for):
     html = client_for("leader").get(f"/hazards/{hazard.pk}/").content.decode()
     assert "Only the responsible department records the rectification." in html
     assert "Record the rectification" not in html
+
+
+def test_the_inspection_form_offers_the_departments_one_inspects(world, client_for):
+    html = client_for("head_a").get("/hazards/inspections/new/").content.decode()
+    assert f'value="{world.dept_a.pk}"' in html and f'value="{world.team_a.pk}"' in html
+    assert f'value="{world.dept_b.pk}"' not in html
+    html = client_for("safety_manager").get("/hazards/inspections/new/").content.decode()
+    assert f'value="{world.dept_b.pk}"' in html

@@ -57,7 +57,9 @@ def inspection_record(request):
     initial = {"kind": plan.kind, "department": plan.department_id} if plan else {}
     if checklist and not plan:
         initial["kind"] = checklist.kind
-    form = InspectionForm(request.POST or None, request.FILES or None, initial=initial)
+    form = InspectionForm(
+        request.POST or None, request.FILES or None, initial=initial, user=request.user
+    )
     results = {
         item.pk: (
             request.POST.get(f"result_{item.pk}", CheckResult.PASS),
