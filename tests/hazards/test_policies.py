@@ -106,3 +106,10 @@ def test_the_inspection_form_offers_the_departments_one_inspects(world, client_f
     assert f'value="{world.dept_b.pk}"' not in html
     html = client_for("safety_manager").get("/hazards/inspections/new/").content.decode()
     assert f'value="{world.dept_b.pk}"' in html
+
+
+def test_the_plan_list_says_why_a_head_does_not_edit_plans(world, client_for):
+    html = client_for("head_a").get("/hazards/plans/").content.decode()
+    assert "Only a safety manager may do this." in html and "New inspection plan" not in html
+    html = client_for("safety_manager").get("/hazards/plans/").content.decode()
+    assert "why-not" not in html and "New inspection plan" in html
