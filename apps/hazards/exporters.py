@@ -8,17 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from apps.core import exports
 from apps.core.pdf import render_pdf
 from apps.core.xlsx import render_xlsx
-from apps.hazards import rules, selectors
+from apps.hazards import policies, rules, selectors
 from apps.hazards.models import HazardGrade, HazardStatus
-from apps.org.access import access_for
 from apps.org.selectors import company_get
 
 
 class HazardExporter(exports.Exporter):
     @classmethod
     def allowed(cls, user) -> bool:
-        access = access_for(user)
-        return access.sees_everything or access.is_department_head
+        return bool(policies.can_export_hazards(user))
 
 
 @exports.register

@@ -14,6 +14,7 @@ from apps.hazards.models import (
     RectificationMeasureKind,
 )
 from apps.org.models import Department
+from apps.org.policy import department_choices
 from apps.workflow.forms import MultipleFileField, _user_label
 
 
@@ -182,7 +183,9 @@ class InspectionForm(DepartmentChoiceMixin, forms.Form):
     )
     photos = MultipleFileField(label=_("Photos"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if user is not None:  # the departments this person inspects (heads: their own)
+            self.fields["department"].queryset = department_choices(user)
         self._tree_labels()
         self.fields["photos"].widget.attrs.update({"accept": "image/*", "capture": "environment"})

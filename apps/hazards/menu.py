@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.navigation import NavItem, register
-from apps.org.permissions import for_user, reads_org
+from apps.hazards import policies
 
 register(
     NavItem("hazards.report", _("Report a hazard"), "hazards:report", 8, "bi-camera", order=10)
@@ -18,7 +18,7 @@ register(
         "hazards:inspection_list",
         8,
         "bi-clipboard-check",
-        for_user(reads_org),
+        policies.can_read_inspections,
         order=30,
     )
 )
@@ -29,7 +29,7 @@ register(
         "hazards:plan_list",
         8,
         "bi-calendar-check",
-        for_user(reads_org),
+        policies.can_read_plans,
         order=40,
     )
 )
@@ -40,7 +40,7 @@ register(
         "hazards:statistics",
         8,
         "bi-bar-chart",
-        for_user(reads_org),
+        policies.can_read_statistics,
         order=50,
     )
 )

@@ -19,22 +19,20 @@ from apps.hazards.models import (
     Inspection,
     InspectionPlan,
 )
-from apps.org.access import access_for
 from apps.org.models import Department
+from apps.org.policy import in_scope
 
 
 def hazard_list(*, user, filters: dict | None = None) -> QuerySet[Hazard]:
     """Hazards a person may see: everything for safety managers and leadership, their
     departments for heads, what they reported themselves for everyone."""
     filters = filters or {}
-    access = access_for(user)
-    qs = Hazard.objects.select_related("department", "reporter", "verified_by", "task")
-    if not access.sees_everything:
-        qs = qs.filter(
-            Q(department_id__in=access.headed_department_ids)
-            | Q(reporter_id=user.pk)
-            | Q(task__assignee_id=user.pk)
-        )
+    qs = in_scope(
+        Hazard.objects.select_related("department", "reporter", "verified_by", "task"),
+        user,
+        heads_only=True,
+        also=Q(reporter_id=user.pk) | Q(task__assignee_id=user.pk),
+    )
     if q := filters.get("q"):
         qs = qs.filter(
             Q(description__icontains=q) | Q(location__icontains=q) | Q(code__icontains=q)
@@ -68,10 +66,9 @@ def overdue_q(today: dt.date) -> Q:
 
 def inspection_list(*, user, filters: dict | None = None) -> QuerySet[Inspection]:
     filters = filters or {}
-    access = access_for(user)
-    qs = Inspection.objects.select_related("department", "inspector", "plan")
-    if not access.sees_everything:
-        qs = qs.filter(department_id__in=access.headed_department_ids)
+    qs = in_scope(
+        Inspection.objects.select_related("department", "inspector", "plan"), user, heads_only=True
+    )
     if kind := filters.get("kind"):
         qs = qs.filter(kind=kind)
     if department := as_int(filters.get("department")):
@@ -82,10 +79,9 @@ def inspection_list(*, user, filters: dict | None = None) -> QuerySet[Inspection
 
 
 def plan_list(*, user) -> QuerySet[InspectionPlan]:
-    access = access_for(user)
-    qs = InspectionPlan.objects.select_related("department", "checklist")
-    if not access.sees_everything:
-        qs = qs.filter(department_id__in=access.headed_department_ids)
+    qs = in_scope(
+        InspectionPlan.objects.select_related("department", "checklist"), user, heads_only=True
+    )
     return qs.order_by("-is_active", "next_due")
 
 

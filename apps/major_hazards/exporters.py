@@ -12,9 +12,8 @@ from apps.core import exports
 from apps.core.numbers import excel_number
 from apps.core.pdf import render_pdf
 from apps.core.selectors import as_int
-from apps.major_hazards import selectors
+from apps.major_hazards import policies, selectors
 from apps.major_hazards.models import Identification, UnitKind
-from apps.org.access import access_for
 from apps.org.selectors import company_get
 
 REPORT_TEMPLATE = "pdf/major_hazards/identification.html"
@@ -84,8 +83,7 @@ def report_pdf(identification: Identification) -> bytes:
 
 
 def _reads(user) -> bool:
-    access = access_for(user)
-    return access.sees_everything or access.is_department_head
+    return bool(policies.can_export_major_hazards(user))
 
 
 @exports.register

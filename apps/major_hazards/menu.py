@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.navigation import NavItem, register
-from apps.org.permissions import for_user, reads_org
+from apps.major_hazards import policies
 
 register(
     NavItem(
@@ -10,7 +10,7 @@ register(
         "major_hazards:list",
         9,
         "bi-radioactive",
-        for_user(reads_org),
+        policies.can_read_major_hazards,
         order=10,
     )
 )
@@ -21,7 +21,7 @@ register(
         "major_hazards:register",
         9,
         "bi-journal-check",
-        for_user(reads_org),
+        policies.can_read_major_hazards,
         order=20,
     )
 )
@@ -32,7 +32,7 @@ register(
         "major_hazards:measures",
         9,
         "bi-broadcast",
-        for_user(reads_org),
+        policies.can_read_major_hazards,
         order=30,
     )
 )

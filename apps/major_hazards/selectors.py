@@ -17,17 +17,8 @@ from apps.major_hazards.models import (
     Substance,
     Unit,
 )
-from apps.org.access import access_for
 from apps.org.models import Department
-
-
-def _scope(qs: QuerySet, user, field: str = "department_id") -> QuerySet:
-    """Everything for safety managers and leadership; their departments (with every
-    sub-department) for heads."""
-    visible = access_for(user).visible_department_ids()
-    if visible is None:
-        return qs
-    return qs.filter(**{f"{field}__in": visible})
+from apps.org.policy import in_scope
 
 
 def latest_identification(unit_ref: str = "pk", as_of: dt.date | None = None) -> QuerySet:
@@ -60,7 +51,7 @@ def with_current(qs: QuerySet[Unit], as_of: dt.date | None = None) -> QuerySet[U
 def unit_list(*, user, filters: dict | None = None) -> QuerySet[Unit]:
     filters = filters or {}
     qs = with_current(
-        _scope(
+        in_scope(
             Unit.objects.select_related(
                 "department", "responsible", "technical_responsible", "operational_responsible"
             ),
@@ -104,14 +95,14 @@ def unit_get(*, user, pk: int) -> Unit:
 
 
 def inventory_list(*, user, unit: Unit | None = None) -> QuerySet[InventoryItem]:
-    qs = _scope(
+    qs = in_scope(
         InventoryItem.objects.select_related("substance", "unit"), user, "unit__department_id"
     )
     return qs.filter(unit=unit) if unit is not None else qs
 
 
 def identification_list(*, user, unit: Unit | None = None) -> QuerySet[Identification]:
-    qs = _scope(
+    qs = in_scope(
         Identification.objects.select_related("unit", "identified_by"), user, "unit__department_id"
     )
     return qs.filter(unit=unit) if unit is not None else qs
@@ -119,7 +110,7 @@ def identification_list(*, user, unit: Unit | None = None) -> QuerySet[Identific
 
 def register_list(*, user, filters: dict | None = None) -> QuerySet[RegisterEntry]:
     filters = filters or {}
-    qs = _scope(
+    qs = in_scope(
         RegisterEntry.objects.select_related("unit__department"), user, "unit__department_id"
     )
     if q := filters.get("q"):
@@ -132,17 +123,17 @@ def register_list(*, user, filters: dict | None = None) -> QuerySet[RegisterEntr
 
 
 def assessment_list(*, user, unit: Unit | None = None) -> QuerySet[SafetyAssessment]:
-    qs = _scope(SafetyAssessment.objects.select_related("unit"), user, "unit__department_id")
+    qs = in_scope(SafetyAssessment.objects.select_related("unit"), user, "unit__department_id")
     return qs.filter(unit=unit) if unit is not None else qs
 
 
 def measure_list(*, user, unit: Unit | None = None) -> QuerySet[MonitoringMeasure]:
-    qs = _scope(MonitoringMeasure.objects.select_related("unit"), user, "unit__department_id")
+    qs = in_scope(MonitoringMeasure.objects.select_related("unit"), user, "unit__department_id")
     return qs.filter(unit=unit) if unit is not None else qs
 
 
 def check_list(*, user, measure: MonitoringMeasure | None = None) -> QuerySet[MeasureCheck]:
-    qs = _scope(
+    qs = in_scope(
         MeasureCheck.objects.select_related("measure__unit", "checked_by"),
         user,
         "measure__unit__department_id",

@@ -5,7 +5,7 @@ import datetime as dt
 import logging
 from decimal import ROUND_DOWN, Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from apps.core import recurrence
 from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
 from apps.major_hazards import identification as gb18218
+from apps.major_hazards import policies
 from apps.major_hazards.models import (
     ASSESSMENT_YEARS,
     CheckResult,
@@ -25,8 +26,8 @@ from apps.major_hazards.models import (
     SafetyAssessment,
     Unit,
 )
-from apps.org.access import access_for
 from apps.org.models import Role
+from apps.org.policy import require
 from apps.org.selectors import users_with_role
 from apps.workflow import services as workflow
 
@@ -34,11 +35,6 @@ logger = logging.getLogger(__name__)
 
 REMINDER_LEAD_DAYS = 90  # the assessment task is raised this long before the due date
 ASSESSMENT_REMINDER = "major_hazard_assessment"
-
-
-def _require_manager(user) -> None:
-    if not access_for(user).manages_everything:
-        raise PermissionDenied(_("Only a safety manager manages major hazard sources."))
 
 
 def _save(obj, *, user) -> None:
@@ -113,7 +109,7 @@ def unit_identify(
 @transaction.atomic
 def identification_record(*, unit: Unit, user) -> Identification:
     """Identify again by hand (e.g. the yearly review), with nothing changed."""
-    _require_manager(user)
+    require(policies.can_manage_major_hazards(user))
     return unit_identify(unit=unit, user=user, reason=_("Identified again"))
 
 
@@ -139,7 +135,7 @@ UNIT_FIELDS = (
 def unit_save(*, unit: Unit | None = None, data: dict, user) -> Unit:
     """Create or change a unit. A change of the people exposed changes α: the unit is identified
     again when it has an inventory."""
-    _require_manager(user)
+    require(policies.can_manage_major_hazards(user))
     unit = unit or Unit()
     # Read what is stored: a bound ModelForm has already written the new value on the instance.
     before = (
@@ -193,7 +189,7 @@ def inventory_item_save(
     *, unit: Unit, item: InventoryItem | None = None, data: dict, user
 ) -> InventoryItem:
     """Add or change a chemical of the unit; the unit is identified again at once."""
-    _require_manager(user)
+    require(policies.can_manage_major_hazards(user))
     item = item or InventoryItem(unit=unit)
     if item.unit_id != unit.pk:
         raise ApplicationError(_("This chemical belongs to another unit."))
@@ -211,7 +207,7 @@ def inventory_item_save(
 
 @transaction.atomic
 def inventory_item_delete(*, item: InventoryItem, user) -> Identification:
-    _require_manager(user)
+    require(policies.can_manage_major_hazards(user))
     unit = item.unit
     name = item.display_name
     item._history_user = user
@@ -228,7 +224,7 @@ def inventory_item_delete(*, item: InventoryItem, user) -> Identification:
 def register_entry_save(
     *, unit: Unit, entry: RegisterEntry | None = None, data: dict, user, files=()
 ) -> RegisterEntry:
-    _require_manager(user)
+    require(policies.can_manage_major_hazards(user))
     entry = entry or RegisterEntry(unit=unit)
     for field in ("number", "level", "filing_authority", "filed_on", "notes"):
         if field in data:
@@ -246,7 +242,7 @@ def assessment_save(
     *, unit: Unit, assessment: SafetyAssessment | None = None, data: dict, user, files=()
 ) -> SafetyAssessment:
     """Record a safety assessment; the next is due 3 years later unless a date is given."""
-    _require_manager(user)
+    require(policies.can_manage_major_hazards(user))
     assessment = assessment or SafetyAssessment(unit=unit)
     for field in ("assessed_on", "assessor", "conclusion", "next_due"):
         if field in data and data[field] is not None:
@@ -267,18 +263,13 @@ def assessment_save(
 def measure_save(
     *, unit: Unit, measure: MonitoringMeasure | None = None, data: dict, user
 ) -> MonitoringMeasure:
-    _require_manager(user)
+    require(policies.can_manage_major_hazards(user))
     measure = measure or MonitoringMeasure(unit=unit)
     for field in ("measure_kind", "name", "check_cycle_days", "is_active"):
         if field in data:
             setattr(measure, field, data[field])
     _save(measure, user=user)
     return measure
-
-
-def may_check(user, measure: MonitoringMeasure) -> bool:
-    """Safety managers and the heads of the unit's department record checks."""
-    return access_for(user).heads(measure.unit.department_id)
 
 
 @transaction.atomic
@@ -290,8 +281,7 @@ def measure_check(
     check_result: str = CheckResult.WORKING,
     findings: str = "",
 ) -> MeasureCheck:
-    if not may_check(user, measure):
-        raise PermissionDenied(_("Only a safety manager or the department's head records checks."))
+    require(policies.can_check_measure(user, measure))
     checked_on = checked_on or timezone.localdate()
     if checked_on > timezone.localdate():
         raise ValidationError({"checked_on": _("A check cannot be dated in the future.")})

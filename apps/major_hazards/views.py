@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, HttpResponse
@@ -13,11 +11,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from apps.core.exceptions import ApplicationError
 from apps.core.models import Attachment
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, run_service
-from apps.major_hazards import selectors, services
+from apps.core.views import form_page, run_action, run_service
+from apps.major_hazards import policies, selectors, services
 from apps.major_hazards.exporters import report_pdf
 from apps.major_hazards.forms import (
     AssessmentForm,
@@ -33,8 +30,7 @@ from apps.major_hazards.models import (
     SafetyAssessment,
     UnitKind,
 )
-from apps.org.access import access_for
-from apps.org.permissions import manages, reads_org, role_required
+from apps.org.permissions import policy_required
 from apps.org.selectors import department_list
 
 PAGE_SIZE = 25
@@ -50,7 +46,7 @@ def _unit(request, pk: int):
 # ------------------------------------------------------------------------------
 # Units and identification
 # ------------------------------------------------------------------------------
-@role_required(reads_org)
+@policy_required(policies.can_read_major_hazards)
 def unit_list(request):
     filters = request.GET.dict()
     page = Paginator(selectors.unit_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
@@ -65,7 +61,7 @@ def unit_list(request):
             "kinds": UnitKind.choices,
             "levels": LEVELS,
             "departments": department_list(user=request.user),
-            "can_edit": access_for(request.user).manages_everything,
+            "can_edit": policies.can_manage_major_hazards(request.user),
         },
     )
 
@@ -84,14 +80,13 @@ def _with_files(objects: list) -> list[tuple]:
     return [(o, files.get(o.pk, [])) for o in objects]
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_major_hazards)
 def unit_detail(request, pk: int):
     return _detail_page(request, _unit(request, pk))
 
 
 def _detail_page(request, unit, check_form=None, check_measure_id=None, status=200):
     """The unit's page; after a refused check, with the check form as typed and its errors."""
-    can_edit = access_for(request.user).manages_everything
     identifications = list(selectors.identification_list(user=request.user, unit=unit)[:50])
     measures = list(selectors.measure_list(user=request.user, unit=unit))
     entries = list(selectors.register_list(user=request.user).filter(unit=unit))
@@ -113,8 +108,7 @@ def _detail_page(request, unit, check_form=None, check_measure_id=None, status=2
             "assessments": _with_files(assessments),
             "measures": measures,
             "history": history_entries(unit),
-            "can_edit": can_edit,
-            "can_check": access_for(request.user).heads(unit.department_id),
+            "actions": policies.unit_actions(request.user, unit),
             "check_form": check_form
             or MeasureCheckForm(initial={"checked_on": timezone.localdate()}),
             "check_measure_id": check_measure_id,
@@ -124,7 +118,7 @@ def _detail_page(request, unit, check_form=None, check_measure_id=None, status=2
     )
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_major_hazards)
 def reference(request):
     """The GB 18218-2018 tables the identification uses: 表1 with 表3 β, 表2 with 表4 β."""
     substances = selectors.substance_list()
@@ -139,7 +133,7 @@ def reference(request):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_manage_major_hazards)
 def unit_edit(request, pk: int | None = None):
     unit = _unit(request, pk) if pk else None
     form = UnitForm(request.POST or None, instance=unit)
@@ -161,19 +155,18 @@ def unit_edit(request, pk: int | None = None):
 
 
 @require_POST
-@role_required(manages)
+@policy_required(policies.can_manage_major_hazards)
 def identify_again(request, pk: int):
     unit = _unit(request, pk)
-    try:
-        services.identification_record(unit=unit, user=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Identification recorded."))
-    return redirect(unit)
+    return run_action(
+        request,
+        lambda: services.identification_record(unit=unit, user=request.user),
+        _("Identification recorded."),
+        redirect_to=unit,
+    )
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_major_hazards)
 def identification_report(request, pk: int):
     """The identification report (PDF) of one recorded identification, every line shown."""
     record = get_object_or_404(selectors.identification_list(user=request.user), pk=pk)
@@ -185,7 +178,7 @@ def identification_report(request, pk: int):
 # ------------------------------------------------------------------------------
 # Inventory
 # ------------------------------------------------------------------------------
-@role_required(manages)
+@policy_required(policies.can_manage_major_hazards)
 def item_edit(request, pk: int, item_pk: int | None = None):
     unit = _unit(request, pk)
     item = get_object_or_404(unit.inventory, pk=item_pk) if item_pk else None
@@ -210,19 +203,22 @@ def item_edit(request, pk: int, item_pk: int | None = None):
 
 
 @require_POST
-@role_required(manages)
+@policy_required(policies.can_manage_major_hazards)
 def item_delete(request, pk: int, item_pk: int):
     unit = _unit(request, pk)
     item = get_object_or_404(unit.inventory, pk=item_pk)
-    services.inventory_item_delete(item=item, user=request.user)
-    messages.success(request, _("Chemical removed and the unit identified again."))
-    return redirect(unit)
+    return run_action(
+        request,
+        lambda: services.inventory_item_delete(item=item, user=request.user),
+        _("Chemical removed and the unit identified again."),
+        redirect_to=unit,
+    )
 
 
 # ------------------------------------------------------------------------------
 # Register, assessments, measures
 # ------------------------------------------------------------------------------
-@role_required(reads_org)
+@policy_required(policies.can_read_major_hazards)
 def register_list(request):
     filters = request.GET.dict()
     page = Paginator(
@@ -235,7 +231,7 @@ def register_list(request):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_manage_major_hazards)
 def entry_edit(request, pk: int, entry_pk: int | None = None):
     unit = _unit(request, pk)
     entry = get_object_or_404(unit.register_entries, pk=entry_pk) if entry_pk else None
@@ -265,7 +261,7 @@ def entry_edit(request, pk: int, entry_pk: int | None = None):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_manage_major_hazards)
 def assessment_edit(request, pk: int):
     unit = _unit(request, pk)
     form = AssessmentForm(request.POST or None, request.FILES or None)
@@ -289,7 +285,7 @@ def assessment_edit(request, pk: int):
     )
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_major_hazards)
 def measure_list(request):
     measures = selectors.measure_list(user=request.user).select_related("unit__department")
     if q := request.GET.get("q"):
@@ -311,7 +307,7 @@ def measure_list(request):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_manage_major_hazards)
 def measure_edit(request, pk: int, measure_pk: int | None = None):
     unit = _unit(request, pk)
     measure = get_object_or_404(unit.measures, pk=measure_pk) if measure_pk else None
@@ -333,12 +329,10 @@ def measure_edit(request, pk: int, measure_pk: int | None = None):
 
 
 @require_POST
-@role_required(reads_org)
+@policy_required(policies.can_check_measure)
 def measure_check(request, pk: int, measure_pk: int):
     unit = _unit(request, pk)
     measure = get_object_or_404(unit.measures, pk=measure_pk)
-    if not services.may_check(request.user, measure):
-        raise PermissionDenied
     form = MeasureCheckForm(request.POST)
     if form.is_valid():
         run_service(
@@ -353,7 +347,7 @@ def measure_check(request, pk: int, measure_pk: int):
     return _detail_page(request, unit, check_form=form, check_measure_id=measure.pk, status=400)
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_major_hazards)
 def unit_file(request, pk: int, attachment_pk: int):
     """A filing certificate or assessment report of a unit the user sees."""
     unit = _unit(request, pk)

@@ -3,20 +3,17 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
-from rest_framework import mixins, parsers, permissions, serializers, status, viewsets
+from rest_framework import mixins, parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.selectors import attachment_list
-from apps.hazards import selectors, services
+from apps.hazards import policies, selectors, services
 from apps.hazards.api.statistics import statistics_payload
 from apps.hazards.models import Hazard, HazardCause, HazardGrade, RectificationMeasureKind
-from apps.org.access import access_for
 from apps.org.models import Department
-from apps.org.permissions import DepartmentScoped, reads_org
 
 
 class HazardSerializer(serializers.ModelSerializer):
@@ -141,7 +138,15 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     queryset = Hazard.objects.none()
     serializer_class = HazardSerializer
-    permission_classes = [permissions.IsAuthenticated]
+    policies = {
+        "list": policies.can_read_hazards,
+        "retrieve": policies.can_read_hazards,
+        "create": policies.can_report_hazard,
+        "assign": policies.can_assign_hazard,
+        "rectify": policies.can_rectify_hazard,
+        "verify": policies.can_verify_hazard,
+        "statistics": policies.can_read_statistics,
+    }
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
     search_fields = ["code", "description", "location"]
     ordering_fields = ["found_on", "deadline", "risk_d"]
@@ -157,10 +162,6 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         hazard = selectors.hazard_list(user=self.request.user).get(pk=hazard.pk)
         return Response(HazardSerializer(hazard, context={"with_photos": True}).data)
 
-    def _require_manager(self):
-        if not access_for(self.request.user).manages_everything:
-            raise PermissionDenied
-
     @extend_schema(request=ReportSerializer, responses=HazardSerializer)
     def create(self, request):
         body = ReportSerializer(data=request.data)
@@ -172,7 +173,6 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     @action(detail=True, methods=["post"])
     def assign(self, request, pk=None):
         hazard = self.get_object()
-        self._require_manager()
         body = AssignSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         data = dict(body.validated_data)
@@ -195,7 +195,6 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     @action(detail=True, methods=["post"])
     def verify(self, request, pk=None):
         hazard = self.get_object()
-        self._require_manager()
         body = VerifySerializer(data=request.data)
         body.is_valid(raise_exception=True)
         return self._detail(
@@ -206,8 +205,6 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         parameters=[OpenApiParameter("year", int), OpenApiParameter("quarter", int)],
         responses={200: dict},
     )
-    @action(detail=False, methods=["get"], permission_classes=[DepartmentScoped])
+    @action(detail=False, methods=["get"])
     def statistics(self, request):
-        if not reads_org(access_for(request.user)):
-            return Response(status=status.HTTP_403_FORBIDDEN)
         return Response(statistics_payload(user=request.user, params=request.query_params))

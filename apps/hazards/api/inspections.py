@@ -8,7 +8,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.hazards import selectors, services
+from apps.hazards import policies, selectors, services
 from apps.hazards.api.hazards import HazardSerializer
 from apps.hazards.models import (
     Checklist,
@@ -20,7 +20,6 @@ from apps.hazards.models import (
     InspectionResult,
 )
 from apps.org.models import Department
-from apps.org.permissions import DepartmentScoped, reads_org
 
 
 class InspectionSerializer(serializers.ModelSerializer):
@@ -78,9 +77,12 @@ class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = Inspection.objects.none()
     serializer_class = InspectionSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
-    head_writes = True
+    policies = {
+        "list": policies.can_read_inspections,
+        "retrieve": policies.can_read_inspections,
+        "create": policies.can_record_inspection,
+        "raise_hazard": policies.can_raise_hazard,
+    }
     filterset_fields = ["kind", "department", "plan"]
 
     def get_queryset(self):

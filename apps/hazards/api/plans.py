@@ -7,9 +7,8 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin
-from apps.hazards import selectors, services
+from apps.hazards import policies, selectors, services
 from apps.hazards.models import Checklist, InspectionKind, InspectionPlan
-from apps.org.permissions import DepartmentScoped, reads_org
 
 
 class PlanSerializer(serializers.ModelSerializer):
@@ -37,8 +36,12 @@ class PlanViewSet(
 ):
     queryset = InspectionPlan.objects.none()
     serializer_class = PlanSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+    policies = {
+        "list": policies.can_read_plans,
+        "retrieve": policies.can_read_plans,
+        "create": policies.can_edit_plan,
+        "update": policies.can_edit_plan,
+    }
 
     def get_queryset(self):
         return selectors.plan_list(user=self.request.user)
@@ -74,8 +77,11 @@ class ChecklistViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = Checklist.objects.none()
     serializer_class = ChecklistSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+    policies = {
+        "list": policies.can_read_plans,
+        "retrieve": policies.can_read_plans,
+        "create": policies.can_create_checklist,
+    }
 
     def get_queryset(self):
         return selectors.checklist_list().prefetch_related("items")

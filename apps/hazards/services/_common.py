@@ -1,23 +1,17 @@
-"""Helpers the hazard and inspection services share: who may act, saving with history, photos
-and the LEC risk."""
+"""Helpers the hazard and inspection services share: saving with history, photos and the LEC
+risk. Who may act is `apps.hazards.policies`."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from apps.core.services import attachment_add
 from apps.core.validators import IMAGE_EXTENSIONS
 from apps.hazards import risk
 from apps.hazards.models import Hazard
-from apps.org.access import access_for
-
-
-def _require_manager(user) -> None:
-    if not access_for(user).manages_everything:
-        raise PermissionDenied(_("Only a safety manager may do this."))
 
 
 def _save(hazard: Hazard, *, user, reason: str = "") -> None:

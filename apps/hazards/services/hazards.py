@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
 from apps.core.selectors import attachment_list
+from apps.hazards import policies
 from apps.hazards.models import (
     Hazard,
     HazardGrade,
@@ -24,11 +25,11 @@ from apps.hazards.models import (
 from apps.hazards.services._common import (
     _attach_all,
     _require_images,
-    _require_manager,
     _save,
     _set_risk,
 )
 from apps.org.models import Department, Role
+from apps.org.policy import require
 from apps.org.selectors import users_with_role
 from apps.workflow import services as workflow
 from apps.workflow.models import SignOffDecision, TaskPriority, TaskStatus
@@ -121,7 +122,7 @@ def hazard_assign(
 ) -> Hazard:
     """Triage: a department, a deadline and the rectification plan; the department gets a task
     (for one person of it when an assignee is given)."""
-    _require_manager(user)
+    require(policies.can_assign_hazard(user, hazard))
     hazard = Hazard.objects.select_for_update().get(pk=hazard.pk)
     if hazard.status != HazardStatus.REPORTED:
         raise ApplicationError(_("Only a newly reported hazard is assigned."))
@@ -171,8 +172,7 @@ def hazard_rectify(
     hazard = Hazard.objects.select_for_update(of=("self",)).select_related("task").get(pk=hazard.pk)
     if hazard.status != HazardStatus.RECTIFYING or hazard.task is None:
         raise ApplicationError(_("This hazard is not being rectified now."))
-    if not workflow.can_work_on(hazard.task, user):
-        raise PermissionDenied(_("Only the responsible department records the rectification."))
+    require(policies.can_rectify_hazard(user, hazard))
     errors = {}
     unknown = set(measure_kinds) - set(RectificationMeasureKind.values)
     if not measure_kinds or unknown:
@@ -243,7 +243,7 @@ def _missing_for_closure(hazard: Hazard) -> list[str]:
 @transaction.atomic
 def hazard_verify(*, hazard: Hazard, user, close: bool, reason: str = "") -> Hazard:
     """The safety manager closes a signed-off rectification, or sends it back with a reason."""
-    _require_manager(user)
+    require(policies.can_verify_hazard(user, hazard))
     hazard = Hazard.objects.select_for_update(of=("self",)).select_related("task").get(pk=hazard.pk)
     if hazard.status == HazardStatus.CLOSED:
         raise ApplicationError(_("This hazard is already closed."))

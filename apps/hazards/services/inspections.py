@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
+from apps.hazards import policies
 from apps.hazards.models import (
     Checklist,
     CheckResult,
@@ -20,18 +21,10 @@ from apps.hazards.models import (
 )
 from apps.hazards.services._common import _attach_all
 from apps.hazards.services.hazards import hazard_report
-from apps.org.access import access_for
 from apps.org.models import Department
+from apps.org.policy import require
 from apps.workflow import services as workflow
 from apps.workflow.models import Task, TaskStatus
-
-
-def _require_inspector(user, department: Department) -> None:
-    access = access_for(user)
-    if not (access.manages_everything or access.heads(department.pk)):
-        raise PermissionDenied(
-            _("Only a safety manager or the department's head records inspections.")
-        )
 
 
 def _save_results(
@@ -87,7 +80,6 @@ def inspection_record(
     photos=(),
 ) -> Inspection:
     """Record an inspection with a result per check item. A plan's open task is submitted."""
-    _require_inspector(user, department)
     inspection = Inspection(
         plan=plan,
         kind=kind,
@@ -98,6 +90,7 @@ def inspection_record(
         checklist=checklist,
         notes=notes,
     )
+    require(policies.can_record_inspection(user, inspection))
     inspection.full_clean()
     inspection._history_user = user
     inspection.save()

@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core import recurrence
+from apps.hazards import policies
 from apps.hazards.models import Checklist, ChecklistItem, InspectionPlan
-from apps.hazards.services._common import _require_manager
 from apps.org.models import Role
+from apps.org.policy import require
 from apps.org.selectors import users_with_role
 from apps.workflow import services as workflow
 
@@ -44,7 +45,7 @@ def _checklist_items(items_text: str) -> list[ChecklistItem]:
 @transaction.atomic
 def checklist_create(*, name: str, kind: str, items_text: str, user) -> Checklist:
     """Items come one per line as 区域｜检查内容｜依据 (the last part optional)."""
-    _require_manager(user)
+    require(policies.can_create_checklist(user))
     checklist = Checklist(name=name, kind=kind)
     checklist.full_clean()
     rows = _checklist_items(items_text)
@@ -57,7 +58,7 @@ def checklist_create(*, name: str, kind: str, items_text: str, user) -> Checklis
 
 @transaction.atomic
 def inspection_plan_save(*, plan: InspectionPlan | None = None, data: dict, user) -> InspectionPlan:
-    _require_manager(user)
+    require(policies.can_edit_plan(user, plan))
     plan = plan or InspectionPlan()
     previous_due = plan.next_due
     for field in ("name", "kind", "department", "checklist", "recurrence", "next_due", "is_active"):

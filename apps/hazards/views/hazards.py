@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,24 +15,22 @@ from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
 from apps.core.views import run_service
-from apps.hazards import selectors, services
+from apps.hazards import policies, selectors, services
 from apps.hazards.forms import AssignForm, RectifyForm, ReportForm, VerifyForm
 from apps.hazards.models import HazardCause, HazardGrade, HazardSource, HazardStatus
-from apps.org.access import access_for
-from apps.org.permissions import manages, reads_org, role_required
+from apps.org.permissions import policy_required
+from apps.org.policy import employee_department_id
 from apps.org.selectors import department_list
-from apps.workflow.services import can_sign_off, can_work_on
 
 PAGE_SIZE = 25
 
 
-@login_required
+@policy_required(policies.can_read_hazards)
 def hazard_list(request):
     filters = request.GET.dict()
     page = Paginator(selectors.hazard_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    access = access_for(request.user)
     return render(
         request,
         "hazards/hazard_list.html",
@@ -45,13 +42,13 @@ def hazard_list(request):
             "categories": HazardCause.choices,
             "sources": HazardSource.choices,
             "departments": department_list(user=request.user),
-            "can_export": reads_org(access),
+            "can_export": policies.can_export_hazards(request.user),
             "today": timezone.localdate(),
         },
     )
 
 
-@login_required
+@policy_required(policies.can_report_hazard)
 def hazard_report(request):
     form = ReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -67,7 +64,7 @@ def hazard_report(request):
             )
             return redirect("hazards:detail", pk=hazard.pk)
     if request.method == "GET":
-        employee_department = access_for(request.user).employee_department_id
+        employee_department = employee_department_id(request.user)
         if employee_department:
             form.initial.setdefault("department", employee_department)
     return render(
@@ -87,7 +84,6 @@ def _get(request, pk: int):
 
 
 def _detail(request, hazard, status=200, **forms):
-    access = access_for(request.user)
     task = hazard.task
     return render(
         request,
@@ -97,17 +93,7 @@ def _detail(request, hazard, status=200, **forms):
             "before_photos": attachment_list(owner=hazard),
             "after_photos": attachment_list(owner=task) if task else [],
             "history": history_entries(hazard),
-            "can_assign": access.manages_everything and hazard.status == HazardStatus.REPORTED,
-            "can_rectify": task is not None
-            and hazard.status == HazardStatus.RECTIFYING
-            and can_work_on(task, request.user),
-            "can_sign": task is not None
-            and hazard.status == HazardStatus.SUBMITTED
-            and can_sign_off(task, request.user)
-            and task.submitted_by_id != request.user.pk,
-            "can_verify": access.manages_everything
-            and hazard.status
-            in (HazardStatus.RECTIFYING, HazardStatus.SUBMITTED, HazardStatus.SIGNED_OFF),
+            "actions": policies.hazard_actions(request.user, hazard),
             "assign_form": forms.get("assign_form")
             or AssignForm(
                 initial={
@@ -123,12 +109,14 @@ def _detail(request, hazard, status=200, **forms):
     )
 
 
-@login_required
+@policy_required(policies.can_read_hazards)
 def hazard_detail(request, pk: int):
     return _detail(request, _get(request, pk))
 
 
-def _act(request, hazard, form, action, success: str, form_name: str):
+def _submit(request, hazard, form, action, success: str, form_name: str):
+    """A closed-loop form: saved, back to the hazard; refused by a rule, the detail page again
+    with the form and its errors (a person the policy refuses gets its reason, 403)."""
     if form.is_valid():
         run_service(request, form, lambda: action(form.cleaned_data), success)
         if not form.errors:
@@ -138,7 +126,7 @@ def _act(request, hazard, form, action, success: str, form_name: str):
     return _detail(request, hazard, status=400, **{form_name: form})
 
 
-@role_required(manages)
+@policy_required(policies.can_assign_hazard)
 @require_POST
 def hazard_assign(request, pk: int):
     hazard = _get(request, pk)
@@ -159,7 +147,7 @@ def hazard_assign(request, pk: int):
             assignee=d["assignee"],
         )
 
-    return _act(
+    return _submit(
         request,
         hazard,
         form,
@@ -169,12 +157,12 @@ def hazard_assign(request, pk: int):
     )
 
 
-@login_required
+@policy_required(policies.can_rectify_hazard)
 @require_POST
 def hazard_rectify(request, pk: int):
     hazard = _get(request, pk)
     form = RectifyForm(request.POST, request.FILES)
-    return _act(
+    return _submit(
         request,
         hazard,
         form,
@@ -184,12 +172,12 @@ def hazard_rectify(request, pk: int):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_verify_hazard)
 @require_POST
 def hazard_verify(request, pk: int):
     hazard = _get(request, pk)
     form = VerifyForm(request.POST)
-    return _act(
+    return _submit(
         request,
         hazard,
         form,
@@ -201,7 +189,7 @@ def hazard_verify(request, pk: int):
     )
 
 
-@login_required
+@policy_required(policies.can_read_hazards)
 def hazard_photo(request, pk: int, attachment_pk: int):
     hazard = _get(request, pk)
     owners = [attachment_list(owner=hazard)]

@@ -10,10 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.exceptions import ApplicationError
 from apps.core.selectors import as_int, attachment_list
-from apps.core.views import run_service
-from apps.hazards import selectors, services
+from apps.core.views import run_action, run_service
+from apps.hazards import policies, selectors, services
 from apps.hazards.forms import InspectionForm
 from apps.hazards.models import (
     Checklist,
@@ -23,10 +22,10 @@ from apps.hazards.models import (
     InspectionResult,
 )
 from apps.hazards.views.hazards import PAGE_SIZE
-from apps.org.permissions import reads_org, role_required
+from apps.org.permissions import policy_required
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_inspections)
 def inspection_list(request):
     filters = request.GET.dict()
     page = Paginator(
@@ -45,7 +44,7 @@ def inspection_list(request):
     )
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_inspections)
 def inspection_record(request):
     plan = None
     if plan_id := as_int(request.GET.get("plan") or request.POST.get("plan")):
@@ -58,7 +57,9 @@ def inspection_record(request):
     initial = {"kind": plan.kind, "department": plan.department_id} if plan else {}
     if checklist and not plan:
         initial["kind"] = checklist.kind
-    form = InspectionForm(request.POST or None, request.FILES or None, initial=initial)
+    form = InspectionForm(
+        request.POST or None, request.FILES or None, initial=initial, user=request.user
+    )
     results = {
         item.pk: (
             request.POST.get(f"result_{item.pk}", CheckResult.PASS),
@@ -94,7 +95,7 @@ def inspection_record(request):
     )
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_inspections)
 def inspection_detail(request, pk: int):
     inspection = get_object_or_404(selectors.inspection_list(user=request.user), pk=pk)
     results = InspectionResult.objects.filter(inspection=inspection).select_related(
@@ -112,7 +113,7 @@ def inspection_detail(request, pk: int):
     )
 
 
-@role_required(reads_org)
+@policy_required(policies.can_raise_hazard)
 @require_POST
 def inspection_raise(request, pk: int, result_pk: int):
     inspection = get_object_or_404(selectors.inspection_list(user=request.user), pk=pk)
@@ -122,10 +123,12 @@ def inspection_raise(request, pk: int, result_pk: int):
         pk=result_pk,
     )
     category = request.POST.get("category") or HazardCause.CONDITION
-    try:
-        hazard = services.hazard_from_check(result=result, user=request.user, category=category)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
+    hazard = run_action(
+        request,
+        lambda: services.hazard_from_check(result=result, user=request.user, category=category),
+        "",
+    )
+    if hazard is None:
         return redirect("hazards:inspection_detail", pk=inspection.pk)
     messages.success(
         request, _("Hazard %(code)s raised from the failed check.") % {"code": hazard.code}
@@ -133,7 +136,7 @@ def inspection_raise(request, pk: int, result_pk: int):
     return redirect("hazards:detail", pk=hazard.pk)
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_inspections)
 def inspection_photo(request, pk: int, attachment_pk: int):
     inspection = get_object_or_404(selectors.inspection_list(user=request.user), pk=pk)
     attachment = get_object_or_404(attachment_list(owner=inspection), pk=attachment_pk)

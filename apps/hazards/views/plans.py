@@ -7,14 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from apps.core.views import run_service
-from apps.hazards import selectors, services
+from apps.hazards import policies, selectors, services
 from apps.hazards.forms import ChecklistForm, PlanForm
-from apps.hazards.models import InspectionPlan
-from apps.org.access import access_for
-from apps.org.permissions import manages, reads_org, role_required
+from apps.org.permissions import policy_required
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_plans)
 def plan_list(request):
     return render(
         request,
@@ -22,14 +20,14 @@ def plan_list(request):
         {
             "plans": selectors.plan_list(user=request.user),
             "checklists": selectors.checklist_list(),
-            "can_edit": access_for(request.user).manages_everything,
+            "can_edit": policies.can_edit_plan(request.user),
         },
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_plan)
 def plan_edit(request, pk: int | None = None):
-    plan = get_object_or_404(InspectionPlan, pk=pk) if pk else None
+    plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk) if pk else None
     form = PlanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         run_service(
@@ -53,7 +51,7 @@ def plan_edit(request, pk: int | None = None):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_create_checklist)
 def checklist_create(request):
     form = ChecklistForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -6,11 +6,11 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from apps.core.selectors import as_int
-from apps.hazards import rules, selectors
-from apps.org.permissions import reads_org, role_required
+from apps.hazards import policies, rules, selectors
+from apps.org.permissions import policy_required
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_statistics)
 def statistics(request):
     today = timezone.localdate()
     year = as_int(request.GET.get("year")) or today.year

@@ -1,13 +1,16 @@
-"""What the major hazards viewsets share."""
+"""What the major hazards viewsets share: their policies (`apps.major_hazards.policies`)."""
 
 from __future__ import annotations
 
-from apps.org.permissions import DepartmentScoped, reads_org
+from apps.major_hazards import policies
 
-
-class _Scoped:
-    """Reads for safety managers, leadership and heads (their departments); writes for safety
-    managers (the services check it again)."""
-
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+# Reads for safety managers, leadership and heads (their departments, by the selectors' scope);
+# writes for safety managers.
+POLICIES = {
+    "list": policies.can_read_major_hazards,
+    "retrieve": policies.can_read_major_hazards,
+    "create": policies.can_manage_major_hazards,
+    "update": policies.can_manage_major_hazards,
+    "destroy": policies.can_manage_major_hazards,
+    "identify": policies.can_manage_major_hazards,
+}

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin
-from apps.major_hazards import selectors, services
-from apps.major_hazards.api._common import _Scoped
+from apps.major_hazards import policies, selectors, services
+from apps.major_hazards.api._common import POLICIES
 from apps.major_hazards.models import CheckResult, MeasureCheck, MonitoringMeasure
 
 
@@ -53,7 +53,6 @@ class MeasureCheckCreateSerializer(serializers.Serializer):
 
 class MeasureViewSet(
     ServiceMixin,
-    _Scoped,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -64,6 +63,7 @@ class MeasureViewSet(
 
     queryset = MonitoringMeasure.objects.none()
     serializer_class = MonitoringMeasureSerializer
+    policies = {**POLICIES, "check": policies.can_check_measure}
     filterset_fields = ["unit", "measure_kind", "is_active"]
     search_fields = ["name"]
 
@@ -75,7 +75,7 @@ class MeasureViewSet(
     parent_name = "unit"
 
     @extend_schema(request=MeasureCheckCreateSerializer, responses=MeasureCheckSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    @action(detail=True, methods=["post"])
     def check(self, request, pk=None):
         """Record a check; the heads of the unit's department and safety managers may."""
         measure = self.get_object()
@@ -85,9 +85,10 @@ class MeasureViewSet(
         return Response(MeasureCheckSerializer(check).data, status=status.HTTP_201_CREATED)
 
 
-class MeasureCheckViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
+class MeasureCheckViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = MeasureCheck.objects.none()
     serializer_class = MeasureCheckSerializer
+    policies = POLICIES
     filterset_fields = ["measure"]
 
     def get_queryset(self):

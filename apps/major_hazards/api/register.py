@@ -6,7 +6,7 @@ from rest_framework import mixins, parsers, serializers, viewsets
 
 from apps.core.viewsets import ServiceMixin
 from apps.major_hazards import selectors, services
-from apps.major_hazards.api._common import _Scoped
+from apps.major_hazards.api._common import POLICIES
 from apps.major_hazards.models import RegisterEntry, SafetyAssessment
 
 
@@ -59,7 +59,6 @@ def _with_files(viewset, data, instance=None):
 
 class RegisterEntryViewSet(
     ServiceMixin,
-    _Scoped,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -70,6 +69,7 @@ class RegisterEntryViewSet(
 
     queryset = RegisterEntry.objects.none()
     serializer_class = RegisterEntrySerializer
+    policies = POLICIES
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
     filterset_fields = ["unit", "level"]
 
@@ -84,7 +84,6 @@ class RegisterEntryViewSet(
 
 class SafetyAssessmentViewSet(
     ServiceMixin,
-    _Scoped,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -94,6 +93,7 @@ class SafetyAssessmentViewSet(
 
     queryset = SafetyAssessment.objects.none()
     serializer_class = SafetyAssessmentSerializer
+    policies = POLICIES
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
     filterset_fields = ["unit"]
 

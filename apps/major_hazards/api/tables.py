@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from rest_framework import permissions, serializers, viewsets
+from rest_framework import serializers, viewsets
 
 from apps.major_hazards.models import HazardCategory, Substance
 
@@ -25,7 +25,6 @@ class SubstanceViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = Substance.objects.all()
     serializer_class = SubstanceSerializer
-    permission_classes = [permissions.IsAuthenticated]
     search_fields = ["name", "aliases", "cas"]
 
 
@@ -34,4 +33,3 @@ class HazardCategoryViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = HazardCategory.objects.all()
     serializer_class = HazardCategorySerializer
-    permission_classes = [permissions.IsAuthenticated]

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin, ServiceModelViewSet
 from apps.major_hazards import selectors, services
-from apps.major_hazards.api._common import _Scoped
+from apps.major_hazards.api._common import POLICIES
 from apps.major_hazards.models import Identification, InventoryItem, Unit
 
 
@@ -105,7 +105,6 @@ class IdentificationSerializer(serializers.ModelSerializer):
 
 class UnitViewSet(
     ServiceMixin,
-    _Scoped,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -116,6 +115,7 @@ class UnitViewSet(
 
     queryset = Unit.objects.none()
     serializer_class = UnitSerializer
+    policies = POLICIES
     search_fields = ["code", "name", "location"]
     ordering_fields = ["code"]
 
@@ -137,11 +137,12 @@ class UnitViewSet(
         return Response(IdentificationSerializer(record).data, status=status.HTTP_201_CREATED)
 
 
-class InventoryItemViewSet(_Scoped, ServiceModelViewSet):
+class InventoryItemViewSet(ServiceModelViewSet):
     """The chemicals of a unit; every change records a new identification of the unit."""
 
     queryset = InventoryItem.objects.none()
     serializer_class = InventoryItemSerializer
+    policies = POLICIES
     filterset_fields = ["unit"]
 
     def get_queryset(self):
@@ -153,11 +154,12 @@ class InventoryItemViewSet(_Scoped, ServiceModelViewSet):
     parent_name = "unit"
 
 
-class IdentificationViewSet(_Scoped, viewsets.ReadOnlyModelViewSet):
+class IdentificationViewSet(viewsets.ReadOnlyModelViewSet):
     """Every identification kept: inputs, calculation lines and result."""
 
     queryset = Identification.objects.none()
     serializer_class = IdentificationSerializer
+    policies = POLICIES
     filterset_fields = ["unit", "is_major", "level"]
 
     def get_queryset(self):
