@@ -7,6 +7,8 @@ from apps.workflow import policies, services
 from apps.workflow.models import TaskStatus
 from tests.workflow.factories import make_task
 
+pytestmark = pytest.mark.usefixtures("english")
+
 PERSONAS = ["safety_manager", "head_a", "outsider", "leader", "employee_a"]
 
 # persona: safety manager, head of the task's department, head of another department,
@@ -78,7 +80,7 @@ def test_reopening_a_signed_off_task_is_for_safety_managers(world, task):
     assert not actions["edit"] and not actions["edit"].reason
 
 
-def test_the_task_page_says_why_a_reader_may_not_sign_off(world, client_for, english, task):
+def test_the_task_page_says_why_a_reader_may_not_sign_off(world, client_for, task):
     services.task_submit(task=task, user=world.employee_a, note="done")
     page = client_for("leader").get(f"/tasks/{task.pk}/")
     assert page.status_code == 200
@@ -89,7 +91,7 @@ def test_the_task_page_says_why_a_reader_may_not_sign_off(world, client_for, eng
     assert "may sign off." not in head_page  # the head has the form, not a reason
 
 
-def test_the_edit_page_sends_a_reader_back_with_the_reason(world, client_for, english, task):
+def test_the_edit_page_sends_a_reader_back_with_the_reason(world, client_for, task):
     response = client_for("employee_a").get(f"/tasks/{task.pk}/edit/", follow=True)
     assert response.redirect_chain[-1][0] == f"/tasks/{task.pk}/"
     assert "Only a head of the department or a safety manager may edit it." in (
