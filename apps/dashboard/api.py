@@ -8,8 +8,7 @@ from rest_framework import viewsets
 from rest_framework.response import Response
 
 from apps.core.selectors import as_int
-from apps.dashboard import selectors
-from apps.org.permissions import DepartmentScoped, reads_org
+from apps.dashboard import policies, selectors
 
 
 def _number(value):
@@ -124,8 +123,7 @@ def board_data(board: selectors.Dashboard) -> dict:
 
 
 class DashboardViewSet(viewsets.ViewSet):
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+    policies = {"list": policies.can_read_dashboard}
 
     @extend_schema(
         parameters=[

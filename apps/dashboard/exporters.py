@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core import exports, recurrence
 from apps.core.exceptions import ApplicationError
 from apps.core.pdf import render_pdf
-from apps.dashboard import charts, selectors
-from apps.org.access import access_for
+from apps.dashboard import charts, policies, selectors
 from apps.org.selectors import company_get
 
 
@@ -24,7 +23,7 @@ class MonthlyReportExporter(exports.Exporter):
 
     @classmethod
     def allowed(cls, user) -> bool:
-        return access_for(user).sees_everything
+        return bool(policies.can_export_report(user))
 
     @staticmethod
     def default_month(today: dt.date) -> str:

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.navigation import WORKSPACE, NavItem, register
-from apps.org.permissions import for_user, reads_org, sees_everything
+from apps.dashboard import policies
 
 register(
     NavItem(
@@ -10,7 +10,7 @@ register(
         "dashboard:index",
         WORKSPACE,
         "bi-speedometer2",
-        for_user(reads_org),
+        policies.can_read_dashboard,
         order=1,
     )
 )
@@ -21,7 +21,7 @@ register(
         "dashboard:report_list",
         WORKSPACE,
         "bi-file-earmark-bar-graph",
-        for_user(sees_everything),
+        policies.can_read_reports,
         order=2,
     )
 )

@@ -5,13 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.selectors import as_int
-from apps.dashboard import charts, selectors
+from apps.dashboard import charts, policies, selectors
 from apps.dashboard.exporters import MonthlyReportExporter
-from apps.org.permissions import reads_org, role_required, sees_everything
+from apps.org.permissions import policy_required
 from apps.scoring import live
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_dashboard)
 def index(request):
     today = timezone.localdate()
     board = selectors.dashboard(
@@ -25,11 +25,12 @@ def index(request):
             "charts": charts.echarts_options(board),
             "cache_minutes": max(1, live.timeout() // 60),
             "last_month": MonthlyReportExporter.default_month(today),
+            "report": policies.can_export_report(request.user),
         },
     )
 
 
-@role_required(sees_everything)
+@policy_required(policies.can_read_reports)
 def report_list(request):
     page = Paginator(selectors.monthly_reports(), 25).get_page(request.GET.get("page"))
     return render(
@@ -43,7 +44,7 @@ def report_list(request):
     )
 
 
-@role_required(sees_everything)
+@policy_required(policies.can_read_reports)
 def report_download(request, pk: int):
     generated = get_object_or_404(selectors.monthly_reports(ready=True), pk=pk)
     return FileResponse(

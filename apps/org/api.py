@@ -6,9 +6,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.viewsets import ListCreateUpdateViewSet
-from apps.org import selectors, services
+from apps.org import policies, selectors, services
 from apps.org.models import Company, Department, Employee, Position
-from apps.org.permissions import DepartmentScoped, reads_org
 
 
 class CompanySerializer(serializers.ModelSerializer):
@@ -99,7 +98,7 @@ class CompanyViewSet(viewsets.GenericViewSet):
     """The company profile: one record, read by everyone, changed by safety managers."""
 
     serializer_class = CompanySerializer
-    permission_classes = [DepartmentScoped]
+    policies = {"update_profile": policies.can_edit_company}
     queryset = Company.objects.none()
 
     @extend_schema(responses=CompanySerializer)
@@ -121,7 +120,7 @@ class CompanyViewSet(viewsets.GenericViewSet):
 class DepartmentViewSet(ListCreateUpdateViewSet):
     serializer_class = DepartmentSerializer
     queryset = Department.objects.none()
-    permission_classes = [DepartmentScoped]
+    policies = {"create": policies.can_edit_department, "update": policies.can_edit_department}
     filterset_fields = ["kind", "parent", "is_active"]
     search_fields = ["name", "code"]
     ordering_fields = ["path", "name", "code"]
@@ -138,8 +137,12 @@ class DepartmentViewSet(ListCreateUpdateViewSet):
 class PositionViewSet(ListCreateUpdateViewSet):
     serializer_class = PositionSerializer
     queryset = Position.objects.none()
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+    policies = {
+        "list": policies.can_read_positions,
+        "retrieve": policies.can_read_positions,
+        "create": policies.can_edit_position,
+        "update": policies.can_edit_position,
+    }
     search_fields = ["name"]
     filterset_fields = ["is_high_risk"]
 
@@ -155,8 +158,13 @@ class PositionViewSet(ListCreateUpdateViewSet):
 class EmployeeViewSet(ListCreateUpdateViewSet):
     serializer_class = EmployeeSerializer
     queryset = Employee.objects.none()
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(reads_org)
+    policies = {
+        "list": policies.can_read_employees,
+        "retrieve": policies.can_read_employees,
+        "create": policies.can_edit_employee,
+        "update": policies.can_edit_employee,
+        "leave": policies.can_record_leaver,
+    }
     filterset_fields = [
         "department",
         "position",

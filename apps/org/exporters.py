@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core import exports
 from apps.core.pdf import render_pdf
-from apps.org import selectors
-from apps.org.access import access_for
+from apps.org import policies, selectors
 from apps.org.models import EmploymentType, SafetyOfficer
 from apps.org.sheets import DEPARTMENT_COLUMNS, EMPLOYEE_COLUMNS, yes_no
 
@@ -17,8 +16,7 @@ from apps.org.sheets import DEPARTMENT_COLUMNS, EMPLOYEE_COLUMNS, yes_no
 class OrgExporter(exports.Exporter):
     @classmethod
     def allowed(cls, user) -> bool:
-        access = access_for(user)
-        return access.sees_everything or access.is_department_head
+        return bool(policies.can_export_org(user))
 
 
 @exports.register

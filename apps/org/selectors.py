@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 
 from apps.core.selectors import as_int
-from apps.org.access import access_for
 from apps.org.models import Company, Department, Employee, Position, Role
+from apps.org.policy import in_scope
 
 
 def company_get() -> Company | None:
@@ -17,9 +17,7 @@ def department_list(*, user, filters: dict | None = None) -> QuerySet[Department
     qs = Department.objects.select_related("parent").annotate(
         employee_count=Count("employees", filter=Q(employees__is_active=True))
     )
-    visible = access_for(user).visible_department_ids()
-    if visible is not None:
-        qs = qs.filter(id__in=visible)
+    qs = in_scope(qs, user, "id")
     if q := filters.get("q"):
         qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q))
     if kind := filters.get("kind"):
@@ -36,9 +34,7 @@ def department_subtree_ids(department: Department) -> QuerySet:
 def employee_list(*, user, filters: dict | None = None) -> QuerySet[Employee]:
     filters = filters or {}
     qs = Employee.objects.select_related("department", "position", "user")
-    visible = access_for(user).visible_department_ids()
-    if visible is not None:
-        qs = qs.filter(department_id__in=visible)
+    qs = in_scope(qs, user)
     if q := filters.get("q"):
         qs = qs.filter(Q(name__icontains=q) | Q(employee_no__icontains=q) | Q(phone__icontains=q))
     if department := as_int(filters.get("department")):

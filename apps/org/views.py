@@ -9,8 +9,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
 from apps.core.views import import_view, run_service, sheet_template_response
-from apps.org import importers, selectors, services
-from apps.org.access import access_for
+from apps.org import importers, policies, selectors, services
 from apps.org.forms import (
     AccountForm,
     CompanyForm,
@@ -19,8 +18,8 @@ from apps.org.forms import (
     LeaveForm,
     PositionForm,
 )
-from apps.org.models import Department, DepartmentKind, EmploymentType
-from apps.org.permissions import manages, reads_org, role_required
+from apps.org.models import DepartmentKind, EmploymentType
+from apps.org.permissions import policy_required
 from apps.org.sheets import DEPARTMENT_COLUMNS, EMPLOYEE_COLUMNS
 
 PAGE_SIZE = 25
@@ -29,7 +28,7 @@ PAGE_SIZE = 25
 # ------------------------------------------------------------------------------
 # Company profile
 # ------------------------------------------------------------------------------
-@role_required(lambda a: True)
+@policy_required(policies.can_read_company)
 def company_detail(request):
     company = selectors.company_get()
     return render(
@@ -38,12 +37,12 @@ def company_detail(request):
         {
             "company": company,
             "history": history_entries(company) if company else [],
-            "can_edit": access_for(request.user).manages_everything,
+            "can_edit": policies.can_edit_company(request.user),
         },
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_company)
 def company_edit(request):
     form = CompanyForm(request.POST or None, instance=selectors.company_get())
     if request.method == "POST" and form.is_valid():
@@ -65,7 +64,7 @@ def company_edit(request):
 # ------------------------------------------------------------------------------
 # Departments
 # ------------------------------------------------------------------------------
-@role_required(lambda a: True)
+@policy_required(policies.can_read_departments)
 def department_list(request):
     filters = request.GET.dict()
     departments = selectors.department_list(user=request.user, filters=filters)
@@ -76,12 +75,12 @@ def department_list(request):
             "departments": departments,
             "filters": filters,
             "kinds": DepartmentKind.choices,
-            "can_edit": access_for(request.user).manages_everything,
+            "can_edit": policies.can_edit_department(request.user),
         },
     )
 
 
-@role_required(lambda a: True)
+@policy_required(policies.can_read_departments)
 def department_detail(request, pk: int):
     department = get_object_or_404(selectors.department_list(user=request.user), pk=pk)
     return render(
@@ -93,16 +92,16 @@ def department_detail(request, pk: int):
             "employees": selectors.employee_list(
                 user=request.user, filters={"department": department.pk}
             )[:200]
-            if reads_org(access_for(request.user))
+            if policies.can_read_employees(request.user)
             else None,
             "heads": selectors.department_heads(department),
             "history": history_entries(department),
-            "can_edit": access_for(request.user).manages_everything,
+            "can_edit": policies.can_edit_department(request.user),
         },
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_department)
 def department_create(request):
     initial = {"parent": request.GET.get("parent")} if request.GET.get("parent") else None
     form = DepartmentForm(request.POST or None, initial=initial)
@@ -122,9 +121,9 @@ def department_create(request):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_department)
 def department_edit(request, pk: int):
-    department = get_object_or_404(Department, pk=pk)
+    department = get_object_or_404(selectors.department_list(user=request.user), pk=pk)
     form = DepartmentForm(request.POST or None, instance=department)
     if request.method == "POST" and form.is_valid():
         saved = run_service(
@@ -148,7 +147,7 @@ def department_edit(request, pk: int):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_import_departments)
 def department_import(request):
     return import_view(
         request,
@@ -160,7 +159,7 @@ def department_import(request):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_import_departments)
 def department_import_template(request):
     return sheet_template_response(columns=DEPARTMENT_COLUMNS, title=_("Departments"))
 
@@ -168,7 +167,7 @@ def department_import_template(request):
 # ------------------------------------------------------------------------------
 # Positions
 # ------------------------------------------------------------------------------
-@role_required(reads_org)
+@policy_required(policies.can_read_positions)
 def position_list(request):
     filters = request.GET.dict()
     page = Paginator(selectors.position_list(filters=filters), PAGE_SIZE).get_page(
@@ -177,11 +176,11 @@ def position_list(request):
     return render(
         request,
         "org/position_list.html",
-        {"page": page, "filters": filters, "can_edit": access_for(request.user).manages_everything},
+        {"page": page, "filters": filters, "can_edit": policies.can_edit_position(request.user)},
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_position)
 def position_edit(request, pk: int | None = None):
     position = get_object_or_404(selectors.position_list(), pk=pk) if pk else None
     form = PositionForm(request.POST or None, instance=position)
@@ -207,7 +206,7 @@ def position_edit(request, pk: int | None = None):
 # ------------------------------------------------------------------------------
 # Employees
 # ------------------------------------------------------------------------------
-@role_required(reads_org)
+@policy_required(policies.can_read_employees)
 def employee_list(request):
     filters = request.GET.dict()
     employees = selectors.employee_list(user=request.user, filters=filters)
@@ -228,7 +227,7 @@ def employee_list(request):
                 ("special_operation", _("Special-operation worker")),
                 ("high_risk_post", _("High-risk post")),
             ],
-            "can_edit": access_for(request.user).manages_everything,
+            "can_edit": policies.can_edit_employee(request.user),
         },
     )
 
@@ -236,8 +235,8 @@ def employee_list(request):
 def _employee_page(request, employee, *, account_form=None, leave_form=None, status=200):
     """The employee's page; safety managers also get the login form and, while the employee is
     in service, the leaving form."""
-    can_edit = access_for(request.user).manages_everything
-    if can_edit and account_form is None:
+    actions = policies.employee_actions(request.user, employee)
+    if actions["account"] and account_form is None:
         account = employee.user
         account_form = AccountForm(
             initial={
@@ -248,7 +247,7 @@ def _employee_page(request, employee, *, account_form=None, leave_form=None, sta
                 ),
             }
         )
-    if can_edit and employee.is_active and leave_form is None:
+    if actions["leave"] and leave_form is None:
         leave_form = LeaveForm(employee=employee, initial={"left_on": timezone.localdate()})
     return render(
         request,
@@ -256,7 +255,7 @@ def _employee_page(request, employee, *, account_form=None, leave_form=None, sta
         {
             "employee": employee,
             "history": history_entries(employee),
-            "can_edit": can_edit,
+            "actions": actions,
             "account_form": account_form,
             "leave_form": leave_form if employee.is_active else None,
         },
@@ -270,12 +269,12 @@ def _employee(request, pk: int):
     )
 
 
-@role_required(reads_org)
+@policy_required(policies.can_read_employees)
 def employee_detail(request, pk: int):
     return _employee_page(request, _employee(request, pk))
 
 
-@role_required(manages)
+@policy_required(policies.can_set_account)
 @require_POST
 def employee_account(request, pk: int):
     employee = _employee(request, pk)
@@ -299,7 +298,7 @@ def employee_account(request, pk: int):
     return _employee_page(request, employee, account_form=form, status=400)
 
 
-@role_required(manages)
+@policy_required(policies.can_record_leaver)
 @require_POST
 def employee_leave(request, pk: int):
     employee = _employee(request, pk)
@@ -320,7 +319,7 @@ def employee_leave(request, pk: int):
     return _employee_page(request, employee, leave_form=form, status=400)
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_employee)
 def employee_edit(request, pk: int | None = None):
     employee = (
         get_object_or_404(selectors.employee_list(user=request.user, filters={"active": ""}), pk=pk)
@@ -352,7 +351,7 @@ def employee_edit(request, pk: int | None = None):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_import_employees)
 def employee_import(request):
     return import_view(
         request,
@@ -364,6 +363,6 @@ def employee_import(request):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_import_employees)
 def employee_import_template(request):
     return sheet_template_response(columns=EMPLOYEE_COLUMNS, title=_("Employees"))

@@ -5,8 +5,7 @@ from rest_framework import parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.org.permissions import DepartmentScoped, sees_everything
-from apps.scoring import importers, selectors
+from apps.scoring import importers, policies, selectors
 from apps.scoring.models import BItem, Element, ScoringItem, Standard
 
 
@@ -81,8 +80,11 @@ class StandardViewSet(viewsets.ReadOnlyModelViewSet):
     """Scoring standards; a new one is imported from the three-sheet workbook."""
 
     queryset = Standard.objects.none()
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(sees_everything)
+    policies = {
+        "list": policies.can_read_standards,
+        "retrieve": policies.can_read_standards,
+        "import_file": policies.can_import_standard,
+    }
     search_fields = ["name", "industry"]
     filterset_fields = ["is_active"]
 

@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core import exports
 from apps.core.numbers import excel_number
 from apps.core.xlsx import render_xlsx_sheets
-from apps.org.access import access_for
-from apps.scoring import services
+from apps.scoring import policies, services
 from apps.scoring.models import ReviewGroup, Standard
 from apps.scoring.sheets import (
     ELEMENT_COLUMNS,
@@ -28,8 +27,7 @@ class StandardExporter(exports.Exporter):
 
     @classmethod
     def allowed(cls, user) -> bool:
-        access = access_for(user)
-        return access.sees_everything
+        return bool(policies.can_export_standard(user))
 
     def render(self, progress=None) -> bytes:
         standard = Standard.objects.get(pk=self.params["standard"])

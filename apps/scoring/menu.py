@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.navigation import NavItem, register
-from apps.org.permissions import for_user, sees_everything
+from apps.scoring import policies
 
 register(
     NavItem(
@@ -10,7 +10,7 @@ register(
         "scoring:standard_list",
         13,
         "bi-journal-check",
-        for_user(sees_everything),
+        policies.can_read_standards,
         order=30,
     )
 )

@@ -7,22 +7,26 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
-from apps.core.views import ImportForm
-from apps.org.permissions import manages, role_required, sees_everything
-from apps.scoring import importers, selectors, services
+from apps.core.views import ImportForm, run_action
+from apps.org.permissions import policy_required
+from apps.scoring import importers, policies, selectors, services
 
 
-@role_required(sees_everything)
+@policy_required(policies.can_read_standards)
 def standard_list(request):
     filters = request.GET.dict()
     return render(
         request,
         "scoring/standard_list.html",
-        {"standards": selectors.standard_list(filters=filters), "filters": filters},
+        {
+            "standards": selectors.standard_list(filters=filters),
+            "filters": filters,
+            "can_import": policies.can_import_standard(request.user),
+        },
     )
 
 
-@role_required(sees_everything)
+@policy_required(policies.can_read_standards)
 def standard_detail(request, pk: int):
     standard = get_object_or_404(selectors.standard_list(), pk=pk)
     return render(
@@ -32,22 +36,22 @@ def standard_detail(request, pk: int):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_activate_standard)
 @require_POST
 def standard_activate(request, pk: int):
     standard = get_object_or_404(selectors.standard_list(), pk=pk)
-    try:
-        services.standard_set_active(
+    return run_action(
+        request,
+        lambda: services.standard_set_active(
             standard=standard, active=request.POST.get("active") == "1", user=request.user
-        )
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Saved."))
-    return redirect("scoring:standard_detail", pk=standard.pk)
+        ),
+        _("Saved."),
+        redirect_to="scoring:standard_detail",
+        args=(standard.pk,),
+    )
 
 
-@role_required(manages)
+@policy_required(policies.can_import_standard)
 def standard_import(request):
     errors = []
     form = ImportForm(request.POST or None, request.FILES or None)

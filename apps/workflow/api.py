@@ -6,7 +6,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.viewsets import ListCreateUpdateViewSet, fields_as_keywords
-from apps.workflow import selectors, services
+from apps.workflow import policies, selectors, services
 from apps.workflow.models import Notification, SignOff, SignOffDecision, Task
 
 
@@ -88,6 +88,13 @@ class TaskViewSet(ListCreateUpdateViewSet):
     filterset_fields = ["status", "department", "assignee", "priority"]
     search_fields = ["title", "description"]
     ordering_fields = ["due_date", "priority", "created_at"]
+    policies = {
+        "create": policies.can_create_task,
+        "update": policies.can_edit_task,
+        "submit": policies.can_work_on_task,
+        "sign_off": policies.can_sign_off_task,
+        "reopen": policies.can_reopen_task,
+    }
 
     def get_queryset(self):
         return selectors.task_list(
@@ -172,6 +179,7 @@ class NotificationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = NotificationSerializer
     queryset = Notification.objects.none()
     filterset_fields = {"read_at": ["isnull"]}
+    policies = {"mark_read": policies.can_mark_notification_read}
 
     def get_queryset(self):
         return selectors.notification_list(user=self.request.user)

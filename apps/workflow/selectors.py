@@ -8,9 +8,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from apps.core.selectors import as_date, as_int
-from apps.org.access import access_for
 from apps.org.models import Department
-from apps.org.selectors import headless_department_ids
+from apps.org.policy import in_scope
+from apps.workflow import policies
 from apps.workflow.models import (
     UNFINISHED_STATUSES,
     WORKING_STATUSES,
@@ -23,13 +23,10 @@ from apps.workflow.models import (
 
 
 def _visible(qs: QuerySet[Task], user) -> QuerySet[Task]:
-    access = access_for(user)
-    if access.sees_everything:
-        return qs
-    return qs.filter(
-        Q(department_id__in=access.headed_department_ids)
-        | Q(assignee_id=user.pk)
-        | Q(created_by_id=user.pk)
+    """Tasks of the departments a person heads (all for safety managers and leadership), and
+    those assigned to or created by them."""
+    return in_scope(
+        qs, user, heads_only=True, also=Q(assignee_id=user.pk) | Q(created_by_id=user.pk)
     )
 
 
@@ -75,25 +72,14 @@ def task_get(*, user, pk: int) -> Task:
 
 def inbox(*, user) -> dict[str, QuerySet[Task]]:
     """待我处理: tasks waiting for this user's work and tasks waiting for their sign-off."""
-    access = access_for(user)
     base = Task.objects.select_related("department", "assignee", "source_type")
-    unassigned_mine = Q(assignee__isnull=True, department_id__in=access.headed_department_ids)
-    if access.manages_everything:
-        # Unassigned work of units that have no head anywhere above them falls to the
-        # safety managers, so that nothing is in nobody's inbox.
-        unassigned_mine |= Q(assignee__isnull=True, department_id__in=headless_department_ids())
     to_do = (
         base.filter(status__in=WORKING_STATUSES)
-        .filter(Q(assignee_id=user.pk) | unassigned_mine)
+        .filter(Q(assignee_id=user.pk) | policies.unassigned_work_q(user))
         # A rejected approval is a final decision, not work to redo.
         .exclude(status=TaskStatus.REJECTED, sign_off_role__gt="")
     )
-    by_role = Q(sign_off_role__in=access.roles) if access.roles else Q(pk__in=[])
-    if access.manages_everything:
-        by_department = Q(sign_off_role="")
-    else:
-        by_department = Q(sign_off_role="", department_id__in=access.headed_department_ids)
-    to_sign = base.filter(by_department | by_role, status=TaskStatus.SUBMITTED)
+    to_sign = base.filter(policies.sign_off_q(user), status=TaskStatus.SUBMITTED)
     to_sign = to_sign.exclude(submitted_by_id=user.pk)
     return {
         "to_do": to_do.order_by("due_date", "-priority", "pk"),

@@ -21,7 +21,7 @@ from apps.dashboard.selectors.figures import Dashboard, MonthRate
 
 
 def dashboard(*, user, department_id: int | None = None, as_of: dt.date) -> Dashboard:
-    access, departments, chosen, units = department_scope(user, department_id)
+    company, departments, chosen, units = department_scope(user, department_id)
     computed: list[dt.datetime] = []
     memo = department_memo(units, as_of, computed)
     hazards = memo(
@@ -33,7 +33,7 @@ def dashboard(*, user, department_id: int | None = None, as_of: dt.date) -> Dash
     board = Dashboard(
         as_of=as_of,
         computed_at=min(computed, default=timezone.now()),
-        company=access.sees_everything,
+        company=company,
         department=chosen,
         departments=departments,
         units=units,
@@ -43,6 +43,6 @@ def dashboard(*, user, department_id: int | None = None, as_of: dt.date) -> Dash
         ],
         certificates=certificate_rows(certificates, chosen),
     )
-    if access.sees_everything:
+    if company:
         company_figures_add(board, user=user, as_of=as_of)
     return board

@@ -11,11 +11,12 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from apps.core import recurrence
+from apps.dashboard import policies
 from apps.dashboard.selectors.figures import Figure, Unit
 from apps.hazards.models import OPEN_STATUSES, Hazard, HazardStatus
 from apps.hazards.selectors import overdue_q
-from apps.org.access import access_for
 from apps.org.models import Department, DepartmentKind
+from apps.org.policy import in_scope
 from apps.scoring import live
 from apps.training import selectors as training
 from apps.training.models import Certificate
@@ -26,18 +27,18 @@ TREND_MONTHS = 12
 
 
 def department_scope(user, department_id: int | None):
-    """The departments the viewer may pick, the anchor chosen and the rows under it."""
-    access = access_for(user)
-    every = list(Department.objects.only("id", "name", "path", "parent_id", "kind", "is_active"))
-    if not access.sees_everything:
-        every = [d for d in every if d.pk in access.headed_department_ids]
+    """Whether the viewer reads the whole company, the departments they may pick, the anchor
+    chosen and the rows under it."""
+    company = bool(policies.can_read_company_figures(user))
+    fields = ("id", "name", "path", "parent_id", "kind", "is_active")
+    every = list(in_scope(Department.objects.only(*fields), user, "id", heads_only=True))
     # Closed units are not offered in the filter, but their records still count in a row.
     departments = [d for d in every if d.is_active]
     by_id = {d.pk: d for d in departments}
     chosen = by_id.get(department_id) if department_id else None
     if chosen is not None:
         anchors = [chosen]
-    elif access.sees_everything:
+    elif company:
         anchors = [d for d in departments if d.parent_id is None]
     else:
         anchors = [d for d in departments if d.parent_id not in by_id]
@@ -56,7 +57,7 @@ def department_scope(user, department_id: int | None):
             ]
         else:
             units.append(Unit(anchor.pk, anchor.name, anchor.path))
-    return access, departments, chosen, units
+    return company, departments, chosen, units
 
 
 def _assign(units: list[Unit]):

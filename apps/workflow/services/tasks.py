@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from apps.core.exceptions import ApplicationError
 from apps.core.selectors import attachment_list
 from apps.core.services import attachment_add
-from apps.org.access import access_for
 from apps.org.models import Department
+from apps.org.policy import require
 from apps.org.selectors import users_with_role
-from apps.workflow import hooks
+from apps.workflow import hooks, policies
 from apps.workflow.models import (
     WORKING_STATUSES,
     SignOff,
@@ -39,16 +39,13 @@ def _save(task: Task, *, user, reason: str = "") -> None:
 
 
 def can_work_on(task: Task, user) -> bool:
-    """The assignee, a head of the task's department, or a safety manager."""
-    return task.assignee_id == user.pk or access_for(user).heads(task.department_id)
+    """Kept for the apps that ask it (hazards, equipment): `policies.can_work_on_task`."""
+    return bool(policies.can_work_on_task(user, task))
 
 
 def can_sign_off(task: Task, user) -> bool:
-    """Heads of the department (or safety managers); for a role task, holders of that role."""
-    access = access_for(user)
-    if task.sign_off_role:
-        return task.sign_off_role in access.roles
-    return access.heads(task.department_id)
+    """Kept for the apps that ask it (hazards): `policies.can_sign_off_task`."""
+    return bool(policies.can_sign_off_task(user, task))
 
 
 def _sign_off_recipients(task: Task) -> list:
@@ -73,8 +70,7 @@ def task_create(
     remind_every_days: int | None = None,
     escalate_after_days: int | None = None,
 ) -> Task:
-    if not access_for(user).heads(department.pk):
-        raise PermissionDenied(_("You may only create tasks for departments you head."))
+    require(policies.can_create_task_in(user, department))
     task = Task(
         title=title,
         description=description,
@@ -116,8 +112,7 @@ def _refuse_if_owned(task: Task, via_source: bool) -> None:
 @transaction.atomic
 def task_update(*, task: Task, data: dict, user, via_source: bool = False) -> Task:
     _refuse_if_owned(task, via_source)
-    if not access_for(user).heads(task.department_id):
-        raise PermissionDenied(_("Only a head of the department or a safety manager may edit it."))
+    require(policies.can_edit_task(user, task))
     if task.status == TaskStatus.SIGNED_OFF:
         raise ApplicationError(_("A signed-off task cannot be edited; reopen it first."))
     old_assignee = task.assignee_id
@@ -144,8 +139,7 @@ def task_submit(*, task: Task, user, note: str = "", files=(), via_source: bool 
     _refuse_if_owned(task, via_source)
     if task.sign_off_role and task.status == TaskStatus.REJECTED:
         raise ApplicationError(_("A rejected approval is final: submit the record itself again."))
-    if not can_work_on(task, user):
-        raise PermissionDenied(_("Only the assignee or a head of the department may submit it."))
+    require(policies.can_work_on_task(user, task))
     if task.status not in WORKING_STATUSES:
         raise ApplicationError(
             _("Only an open, reopened or rejected task can be submitted; this one is “%(status)s”.")
@@ -176,10 +170,7 @@ def task_submit(*, task: Task, user, note: str = "", files=(), via_source: bool 
 @transaction.atomic
 def task_sign_off(*, task: Task, user, decision: str, comment: str = "") -> SignOff:
     task = Task.objects.select_for_update().get(pk=task.pk)
-    if not can_sign_off(task, user):
-        if task.sign_off_role:
-            raise PermissionDenied(_("Only leadership may sign off this task."))
-        raise PermissionDenied(_("Only a head of the department or a safety manager may sign off."))
+    require(policies.can_sign_off_task(user, task))
     if task.status != TaskStatus.SUBMITTED:
         raise ApplicationError(
             _("Only a submitted task can be signed off; this one is “%(status)s”.")
@@ -218,24 +209,16 @@ def task_sign_off(*, task: Task, user, decision: str, comment: str = "") -> Sign
 def task_reopen(*, task: Task, user, reason: str = "", via_source: bool = False) -> Task:
     task = Task.objects.select_for_update().get(pk=task.pk)
     _refuse_if_owned(task, via_source)
-    access = access_for(user)
     if task.sign_off_role:
         raise ApplicationError(_("An approval is final and is not reopened."))
-    if task.status == TaskStatus.REJECTED:
-        if not can_work_on(task, user):
-            raise PermissionDenied(
-                _("Only the assignee or a head of the department may reopen it.")
-            )
-    elif task.status == TaskStatus.SIGNED_OFF:
-        if not access.manages_everything:
-            raise PermissionDenied(_("Only a safety manager may reopen a signed-off task."))
-        if not reason.strip():
-            raise ApplicationError(_("Give the reason for reopening a signed-off task."))
-    else:
+    if task.status not in (TaskStatus.REJECTED, TaskStatus.SIGNED_OFF):
         raise ApplicationError(
             _("Only a rejected or signed-off task can be reopened; this one is “%(status)s”.")
             % {"status": task.get_status_display()}
         )
+    require(policies.can_reopen_task(user, task))
+    if task.status == TaskStatus.SIGNED_OFF and not reason.strip():
+        raise ApplicationError(_("Give the reason for reopening a signed-off task."))
     task.status = TaskStatus.REOPENED
     task.closed_at = None
     task.escalated_at = None
@@ -254,8 +237,8 @@ def task_cancel(*, task: Task, user, reason: str, via_source: bool = False) -> T
     """Work that is no longer needed (its record was scrapped or superseded) leaves every inbox
     and reminder; the task and its history stay."""
     task = Task.objects.select_for_update().get(pk=task.pk)
-    if not via_source and not access_for(user).manages_everything:
-        raise PermissionDenied(_("Only a safety manager may cancel a task."))
+    if not via_source:
+        require(policies.can_cancel_task(user, task))
     if task.status in (TaskStatus.SIGNED_OFF, TaskStatus.CANCELLED):
         return task
     task.status = TaskStatus.CANCELLED
