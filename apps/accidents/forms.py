@@ -10,21 +10,15 @@ from apps.accidents.models import (
     Lesson,
     Severity,
 )
+from apps.core.forms import date_input, datetime_input
+from apps.org.forms import department_label
 from apps.org.models import Department, Employee
 from apps.org.policy import department_choices
 from apps.workflow.forms import MultipleFileField
 
 
-def _date():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _datetime():
-    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-
 def _department_field(field):
-    field.label_from_instance = lambda d: "— " * d.depth + d.name
+    field.label_from_instance = department_label
 
 
 class AccidentForm(forms.ModelForm):
@@ -50,9 +44,9 @@ class AccidentForm(forms.ModelForm):
             "authority_told_at",
         ]
         widgets = {
-            "occurred_at": _datetime(),
-            "head_told_at": _datetime(),
-            "authority_told_at": _datetime(),
+            "occurred_at": datetime_input(),
+            "head_told_at": datetime_input(),
+            "authority_told_at": datetime_input(),
             "account": forms.Textarea(attrs={"rows": 4}),
             "immediate_measures": forms.Textarea(attrs={"rows": 3}),
         }
@@ -80,13 +74,13 @@ class ReportTimesForm(forms.Form):
     head_told_at = forms.DateTimeField(
         label=_("Company head told at"),
         required=False,
-        widget=_datetime(),
+        widget=datetime_input(),
         input_formats=["%Y-%m-%dT%H:%M"],
     )
     authority_told_at = forms.DateTimeField(
         label=_("Authority told at"),
         required=False,
-        widget=_datetime(),
+        widget=datetime_input(),
         input_formats=["%Y-%m-%dT%H:%M"],
     )
 
@@ -110,7 +104,7 @@ class PersonForm(forms.Form):
 
 
 class CasualtyUpdateForm(forms.Form):
-    reported_on = forms.DateField(label=_("Reported on"), widget=_date())
+    reported_on = forms.DateField(label=_("Reported on"), widget=date_input())
     deaths = forms.IntegerField(label=_("Deaths"), min_value=0)
     serious_injuries = forms.IntegerField(label=_("Serious injuries"), min_value=0)
     minor_injuries = forms.IntegerField(label=_("Minor injuries"), min_value=0)
@@ -137,7 +131,7 @@ class InvestigationForm(forms.ModelForm):
             "measures_taken",
         ]
         widgets = {
-            "report_submitted_on": _date(),
+            "report_submitted_on": date_input(),
             **{
                 name: forms.Textarea(attrs={"rows": 2})
                 for name in (
@@ -159,7 +153,7 @@ class MeasureForm(forms.Form):
         Department.objects.filter(is_active=True).order_by("path"),
         label=_("Responsible department"),
     )
-    due_date = forms.DateField(label=_("Due date"), widget=_date())
+    due_date = forms.DateField(label=_("Due date"), widget=date_input())
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -173,7 +167,7 @@ class LessonForm(forms.ModelForm):
     class Meta:
         model = Lesson
         fields = ["accident", "title", "held_on", "departments", "attendees", "content"]
-        widgets = {"held_on": _date(), "content": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"held_on": date_input(), "content": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, accidents, **kwargs):
         super().__init__(*args, **kwargs)

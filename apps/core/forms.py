@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import ValidationError
 
 
@@ -10,3 +11,13 @@ def add_errors(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+def date_input():
+    """The browser's date picker, showing ISO dates."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def datetime_input():
+    """The browser's date-and-time picker."""
+    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import date_input
 from apps.emergency.models import (
     Drill,
     DrillKind,
@@ -14,28 +15,17 @@ from apps.emergency.models import (
     Team,
     TeamMember,
 )
+from apps.org.forms import DepartmentScopedForm, offer_departments
 from apps.org.models import Department
 from apps.org.policy import department_choices
 from apps.workflow.forms import MultipleFileField
-
-
-def _date():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _text(rows: int = 3):
     return forms.Textarea(attrs={"rows": rows})
 
 
-class _DepartmentScopedForm(forms.ModelForm):
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "department" in self.fields:
-            self.fields["department"].queryset = department_choices(user)
-            self.fields["department"].label_from_instance = lambda d: "— " * d.depth + d.name
-
-
-class PlanForm(_DepartmentScopedForm):
+class PlanForm(DepartmentScopedForm):
     files = MultipleFileField(label=_("Attachments"), required=False)
 
     class Meta:
@@ -53,16 +43,20 @@ class PlanForm(_DepartmentScopedForm):
             "last_evaluated_on",
             "is_active",
         ]
-        widgets = {"published_on": _date(), "last_evaluated_on": _date(), "scope": _text()}
+        widgets = {
+            "published_on": date_input(),
+            "last_evaluated_on": date_input(),
+            "scope": _text(),
+        }
 
 
 class FilingForm(forms.Form):
-    filed_on = forms.DateField(label=_("Filed on"), widget=_date())
+    filed_on = forms.DateField(label=_("Filed on"), widget=date_input())
     filing_number = forms.CharField(label=_("Filing number"), max_length=100)
 
 
 class EvaluationForm(forms.Form):
-    evaluated_on = forms.DateField(label=_("Evaluated on"), widget=_date())
+    evaluated_on = forms.DateField(label=_("Evaluated on"), widget=date_input())
     result = forms.ChoiceField(
         label=_("Result"), choices=EvaluationResult.choices, widget=forms.RadioSelect
     )
@@ -71,7 +65,7 @@ class EvaluationForm(forms.Form):
     new_version = forms.CharField(label=_("New version"), required=False, max_length=20)
 
 
-class TeamForm(_DepartmentScopedForm):
+class TeamForm(DepartmentScopedForm):
     class Meta:
         model = Team
         fields = [
@@ -85,7 +79,7 @@ class TeamForm(_DepartmentScopedForm):
             "duties",
             "is_active",
         ]
-        widgets = {"agreement_until": _date(), "duties": _text()}
+        widgets = {"agreement_until": date_input(), "duties": _text()}
 
 
 class MemberForm(forms.ModelForm):
@@ -94,7 +88,7 @@ class MemberForm(forms.ModelForm):
         fields = ["name", "role", "phone"]
 
 
-class SupplyForm(_DepartmentScopedForm):
+class SupplyForm(DepartmentScopedForm):
     class Meta:
         model = Supply
         fields = [
@@ -113,19 +107,23 @@ class SupplyForm(_DepartmentScopedForm):
             "keeper",
             "is_active",
         ]
-        widgets = {"expires_on": _date(), "last_checked_on": _date(), "next_check_due": _date()}
+        widgets = {
+            "expires_on": date_input(),
+            "last_checked_on": date_input(),
+            "next_check_due": date_input(),
+        }
         help_texts = {"next_check_due": _("Blank: computed from the last check and the interval.")}
 
 
 class SupplyCheckForm(forms.Form):
-    checked_on = forms.DateField(label=_("Checked on"), widget=_date())
+    checked_on = forms.DateField(label=_("Checked on"), widget=date_input())
     quantity_found = forms.IntegerField(label=_("Quantity found"), min_value=0)
     in_good_order = forms.BooleanField(label=_("In good order"), required=False, initial=True)
-    expires_on = forms.DateField(label=_("New expiry date"), required=False, widget=_date())
+    expires_on = forms.DateField(label=_("New expiry date"), required=False, widget=date_input())
     note = forms.CharField(label=_("Note"), required=False)
 
 
-class DrillPlanForm(_DepartmentScopedForm):
+class DrillPlanForm(DepartmentScopedForm):
     class Meta:
         model = DrillPlan
         fields = ["department", "year", "title", "note"]
@@ -148,7 +146,7 @@ class DrillPlanItemForm(forms.ModelForm):
         self.fields["month"].widget = forms.Select(choices=[(m, m) for m in range(1, 13)])
 
 
-class DrillForm(_DepartmentScopedForm):
+class DrillForm(DepartmentScopedForm):
     files = MultipleFileField(label=_("Photos and records"), required=False)
 
     class Meta:
@@ -163,7 +161,7 @@ class DrillForm(_DepartmentScopedForm):
             "participant_count",
             "participants",
         ]
-        widgets = {"held_on": _date(), "participants": _text(2)}
+        widgets = {"held_on": date_input(), "participants": _text(2)}
 
     def __init__(self, *args, plans, **kwargs):
         super().__init__(*args, **kwargs)
@@ -172,7 +170,7 @@ class DrillForm(_DepartmentScopedForm):
 
 
 class DrillEvaluationForm(forms.Form):
-    evaluated_on = forms.DateField(label=_("Evaluated on"), widget=_date())
+    evaluated_on = forms.DateField(label=_("Evaluated on"), widget=date_input())
     worked_well = forms.CharField(label=_("What worked"), widget=_text())
     problems_found = forms.CharField(label=_("Problems found"), required=False, widget=_text())
     conclusion = forms.CharField(label=_("Conclusion"), required=False, widget=_text(2))
@@ -181,9 +179,8 @@ class DrillEvaluationForm(forms.Form):
 class ImprovementForm(forms.Form):
     description = forms.CharField(label=_("Problem to fix"), widget=_text(2))
     department = forms.ModelChoiceField(label=_("Department"), queryset=Department.objects.none())
-    due_date = forms.DateField(label=_("Due date"), widget=_date())
+    due_date = forms.DateField(label=_("Due date"), widget=date_input())
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = department_choices(user)
-        self.fields["department"].label_from_instance = lambda d: "— " * d.depth + d.name
+        offer_departments(self.fields["department"], department_choices(user))

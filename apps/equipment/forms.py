@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import date_input
 from apps.equipment.models import (
     Equipment,
     EquipmentStatus,
@@ -12,23 +13,11 @@ from apps.equipment.models import (
     RecordResult,
     SafetyDevice,
 )
-from apps.org.policy import department_choices
+from apps.org.forms import DepartmentScopedForm
 from apps.workflow.forms import MultipleFileField
 
 
-def _date():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class _DepartmentScopedForm(forms.ModelForm):
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "department" in self.fields:
-            self.fields["department"].queryset = department_choices(user)
-            self.fields["department"].label_from_instance = lambda d: "— " * d.depth + d.name
-
-
-class EquipmentForm(_DepartmentScopedForm):
+class EquipmentForm(DepartmentScopedForm):
     class Meta:
         model = Equipment
         fields = [
@@ -50,9 +39,9 @@ class EquipmentForm(_DepartmentScopedForm):
             "next_inspection_due",
         ]
         widgets = {
-            "commissioned_on": _date(),
-            "last_inspected_on": _date(),
-            "next_inspection_due": _date(),
+            "commissioned_on": date_input(),
+            "last_inspected_on": date_input(),
+            "next_inspection_due": date_input(),
         }
         help_texts = {
             "inspection_interval_months": _("Blank: the statutory interval of the type."),
@@ -67,7 +56,7 @@ class EquipmentForm(_DepartmentScopedForm):
         ]
 
 
-class DeviceForm(_DepartmentScopedForm):
+class DeviceForm(DepartmentScopedForm):
     class Meta:
         model = SafetyDevice
         fields = [
@@ -82,25 +71,25 @@ class DeviceForm(_DepartmentScopedForm):
             "next_due",
             "is_active",
         ]
-        widgets = {"last_checked_on": _date(), "next_due": _date()}
+        widgets = {"last_checked_on": date_input(), "next_due": date_input()}
 
 
 class DeviceCheckForm(forms.Form):
-    checked_on = forms.DateField(label=_("Calibrated or tested on"), widget=_date())
+    checked_on = forms.DateField(label=_("Calibrated or tested on"), widget=date_input())
 
 
 class PlanForm(forms.ModelForm):
     class Meta:
         model = MaintenancePlan
         fields = ["equipment", "kind", "title", "recurrence", "next_due", "is_active"]
-        widgets = {"next_due": _date()}
+        widgets = {"next_due": date_input()}
 
     def __init__(self, *args, equipment_qs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["equipment"].queryset = equipment_qs
 
 
-class ProjectForm(_DepartmentScopedForm):
+class ProjectForm(DepartmentScopedForm):
     files = MultipleFileField(label=_("Documents"), required=False)
 
     class Meta:
@@ -117,13 +106,13 @@ class ProjectForm(_DepartmentScopedForm):
             "notes",
         ]
         widgets = {
-            f: _date() for f in ("designed_on", "built_on", "commissioned_on", "accepted_on")
+            f: date_input() for f in ("designed_on", "built_on", "commissioned_on", "accepted_on")
         }
 
 
 class RecordForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=RecordKind.choices)
-    performed_on = forms.DateField(label=_("Performed on"), widget=_date())
+    performed_on = forms.DateField(label=_("Performed on"), widget=date_input())
     result = forms.ChoiceField(
         label=_("Result"), choices=RecordResult.choices, widget=forms.RadioSelect
     )

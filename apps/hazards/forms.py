@@ -13,6 +13,7 @@ from apps.hazards.models import (
     InspectionPlan,
     RectificationMeasureKind,
 )
+from apps.org.forms import department_label
 from apps.org.models import Department
 from apps.org.policy import department_choices
 from apps.workflow.forms import MultipleFileField, _user_label
@@ -30,7 +31,7 @@ class DepartmentChoiceMixin:
     def _tree_labels(self):
         for name in ("department",):
             if name in self.fields:
-                self.fields[name].label_from_instance = lambda d: "— " * d.depth + d.name
+                self.fields[name].label_from_instance = department_label
 
 
 class ReportForm(DepartmentChoiceMixin, forms.Form):

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import date_input
 from apps.major_hazards.models import (
     CheckResult,
     InventoryItem,
@@ -12,12 +13,9 @@ from apps.major_hazards.models import (
     SafetyAssessment,
     Unit,
 )
+from apps.org.forms import department_label
 from apps.org.models import Department
 from apps.workflow.forms import MultipleFileField
-
-
-def _date():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _person(user) -> str:
@@ -46,7 +44,7 @@ class UnitForm(forms.ModelForm):
         self.fields["department"].queryset = Department.objects.filter(is_active=True).order_by(
             "path"
         )
-        self.fields["department"].label_from_instance = lambda d: "— " * d.depth + d.name
+        self.fields["department"].label_from_instance = department_label
         people = get_user_model().objects.filter(is_active=True).order_by("username")
         for name in ("responsible", "technical_responsible", "operational_responsible"):
             self.fields[name].queryset = people
@@ -83,7 +81,7 @@ class RegisterEntryForm(forms.ModelForm):
     class Meta:
         model = RegisterEntry
         fields = ["number", "level", "filing_authority", "filed_on", "notes"]
-        widgets = {"filed_on": _date()}
+        widgets = {"filed_on": date_input()}
 
 
 class AssessmentForm(forms.ModelForm):
@@ -92,7 +90,7 @@ class AssessmentForm(forms.ModelForm):
     class Meta:
         model = SafetyAssessment
         fields = ["assessed_on", "assessor", "conclusion", "next_due"]
-        widgets = {"assessed_on": _date(), "next_due": _date()}
+        widgets = {"assessed_on": date_input(), "next_due": date_input()}
         help_texts = {"next_due": _("Blank: 3 years after the assessment.")}
 
     def __init__(self, *args, **kwargs):
@@ -107,7 +105,7 @@ class MeasureForm(forms.ModelForm):
 
 
 class MeasureCheckForm(forms.Form):
-    checked_on = forms.DateField(label=_("Checked on"), widget=_date())
+    checked_on = forms.DateField(label=_("Checked on"), widget=date_input())
     check_result = forms.ChoiceField(label=_("Result"), choices=CheckResult.choices)
     findings = forms.CharField(
         label=_("Findings"), required=False, widget=forms.Textarea(attrs={"rows": 2})

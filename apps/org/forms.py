@@ -5,6 +5,28 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from apps.org.models import Company, Department, Employee, Position, Role
+from apps.org.policy import department_choices
+
+
+def department_label(department) -> str:
+    """A department in a choice list, indented under its parent."""
+    return "— " * department.depth + department.name
+
+
+def offer_departments(field, departments) -> None:
+    """Offer these departments in a choice field, as a tree."""
+    field.queryset = departments
+    field.label_from_instance = department_label
+
+
+class DepartmentScopedForm(forms.ModelForm):
+    """A record's form offering, in its `department` field, the departments this person acts
+    on (`org.policy.department_choices`)."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "department" in self.fields:
+            offer_departments(self.fields["department"], department_choices(user))
 
 
 class CompanyForm(forms.ModelForm):
@@ -28,8 +50,9 @@ class DepartmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = Department.objects.filter(is_active=True).order_by("path")
-        self.fields["parent"].label_from_instance = lambda d: "— " * d.depth + d.name
+        offer_departments(
+            self.fields["parent"], Department.objects.filter(is_active=True).order_by("path")
+        )
 
 
 class PositionForm(forms.ModelForm):
@@ -62,8 +85,7 @@ class EmployeeForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.filter(is_active=True)
-        self.fields["department"].label_from_instance = lambda d: "— " * d.depth + d.name
+        offer_departments(self.fields["department"], Department.objects.filter(is_active=True))
 
 
 class AccountForm(forms.Form):
@@ -93,7 +115,7 @@ class AccountForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["headed_departments"].label_from_instance = lambda d: "— " * d.depth + d.name
+        self.fields["headed_departments"].label_from_instance = department_label
 
     def clean_password(self):
         password = self.cleaned_data.get("password")

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import date_input
 from apps.org.models import Department, Employee
 from apps.responsibility.models import (
     AppointmentDocument,
@@ -15,10 +16,6 @@ from apps.responsibility.models import (
     ReviewResult,
     SafetyBody,
 )
-
-
-def _date():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ObjectiveForm(forms.ModelForm):
@@ -79,7 +76,7 @@ class DutyForm(forms.ModelForm):
     class Meta:
         model = DutyDocument
         fields = ["scope", "department", "position", "title", "content", "effective_on"]
-        widgets = {"effective_on": _date()}
+        widgets = {"effective_on": date_input()}
 
 
 class ReviewForm(forms.Form):
@@ -99,7 +96,7 @@ class IssueForm(forms.Form):
         LetterTemplate.objects.filter(is_active=True), label=_("template")
     )
     year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
-    sign_by = forms.DateField(label=_("sign by"), widget=_date())
+    sign_by = forms.DateField(label=_("sign by"), widget=date_input())
 
 
 class SignForm(forms.Form):
@@ -110,7 +107,7 @@ class DocumentForm(forms.ModelForm):
     class Meta:
         model = AppointmentDocument
         fields = ["number", "title", "issued_on", "content"]
-        widgets = {"issued_on": _date()}
+        widgets = {"issued_on": date_input()}
 
 
 class BodyForm(forms.ModelForm):
@@ -147,7 +144,7 @@ class MeetingForm(forms.ModelForm):
             "chair",
             "minutes",
         ]
-        widgets = {"scheduled_on": _date(), "held_on": _date()}
+        widgets = {"scheduled_on": date_input(), "held_on": date_input()}
 
 
 class DecisionForm(forms.Form):
@@ -155,7 +152,7 @@ class DecisionForm(forms.Form):
     department = forms.ModelChoiceField(
         Department.objects.filter(is_active=True), label=_("department")
     )
-    due_date = forms.DateField(label=_("due date"), widget=_date())
+    due_date = forms.DateField(label=_("due date"), widget=date_input())
 
 
 class SettingsForm(forms.ModelForm):

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.org.forms import department_label
 from apps.org.models import Department
 from apps.workflow.models import SignOffDecision, Task
 
@@ -40,7 +41,7 @@ class TaskForm(forms.ModelForm):
         self.fields["department"].queryset = departments or Department.objects.filter(
             is_active=True
         )
-        self.fields["department"].label_from_instance = lambda d: "— " * d.depth + d.name
+        self.fields["department"].label_from_instance = department_label
         self.fields["assignee"].queryset = (
             get_user_model()
             .objects.filter(is_active=True)
