@@ -10,6 +10,8 @@ from apps.accidents.models import (
     Lesson,
     Severity,
 )
+from apps.accidents.services.investigation import INVESTIGATION_FIELDS
+from apps.accidents.services.reports import REPORT_FIELDS
 from apps.core.forms import date_input, datetime_input
 from apps.org.forms import department_label
 from apps.org.models import Department, Employee
@@ -26,23 +28,7 @@ class AccidentForm(forms.ModelForm):
 
     class Meta:
         model = Accident
-        fields = [
-            "title",
-            "occurred_at",
-            "place",
-            "department",
-            "accident_type",
-            "is_near_miss",
-            "road_traffic",
-            "deaths",
-            "serious_injuries",
-            "minor_injuries",
-            "direct_loss",
-            "account",
-            "immediate_measures",
-            "head_told_at",
-            "authority_told_at",
-        ]
+        fields = [*REPORT_FIELDS]
         widgets = {
             "occurred_at": datetime_input(),
             "head_told_at": datetime_input(),
@@ -116,20 +102,7 @@ class CasualtyUpdateForm(forms.Form):
 class InvestigationForm(forms.ModelForm):
     class Meta:
         model = Accident
-        fields = [
-            "investigation_team",
-            "direct_causes",
-            "indirect_causes",
-            "responsibility_findings",
-            "handling_opinions",
-            "extension_days",
-            "extension_reason",
-            "report_submitted_on",
-            "cause_found",
-            "responsible_handled",
-            "staff_educated",
-            "measures_taken",
-        ]
+        fields = [*INVESTIGATION_FIELDS]
         widgets = {
             "report_submitted_on": date_input(),
             **{

@@ -15,6 +15,9 @@ from apps.emergency.models import (
     Team,
     TeamMember,
 )
+from apps.emergency.services.drills import DRILL_FIELDS
+from apps.emergency.services.plans import PLAN_FIELDS
+from apps.emergency.services.supplies import SUPPLY_FIELDS
 from apps.org.forms import DepartmentScopedForm, offer_departments
 from apps.org.models import Department
 from apps.org.policy import department_choices
@@ -30,19 +33,7 @@ class PlanForm(DepartmentScopedForm):
 
     class Meta:
         model = Plan
-        fields = [
-            "code",
-            "title",
-            "kind",
-            "version",
-            "published_on",
-            "department",
-            "owner",
-            "scope",
-            "evaluation_interval_years",
-            "last_evaluated_on",
-            "is_active",
-        ]
+        fields = [*PLAN_FIELDS]
         widgets = {
             "published_on": date_input(),
             "last_evaluated_on": date_input(),
@@ -91,22 +82,7 @@ class MemberForm(forms.ModelForm):
 class SupplyForm(DepartmentScopedForm):
     class Meta:
         model = Supply
-        fields = [
-            "name",
-            "kind",
-            "specification",
-            "department",
-            "location",
-            "quantity",
-            "required_quantity",
-            "unit",
-            "expires_on",
-            "check_interval_months",
-            "last_checked_on",
-            "next_check_due",
-            "keeper",
-            "is_active",
-        ]
+        fields = [*SUPPLY_FIELDS]
         widgets = {
             "expires_on": date_input(),
             "last_checked_on": date_input(),
@@ -151,16 +127,7 @@ class DrillForm(DepartmentScopedForm):
 
     class Meta:
         model = Drill
-        fields = [
-            "plan",
-            "department",
-            "scenario",
-            "kind",
-            "held_on",
-            "duration_minutes",
-            "participant_count",
-            "participants",
-        ]
+        fields = [*DRILL_FIELDS]
         widgets = {"held_on": date_input(), "participants": _text(2)}
 
     def __init__(self, *args, plans, **kwargs):

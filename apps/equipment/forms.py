@@ -13,6 +13,7 @@ from apps.equipment.models import (
     RecordResult,
     SafetyDevice,
 )
+from apps.equipment.services.ledger import EQUIPMENT_FIELDS
 from apps.org.forms import DepartmentScopedForm
 from apps.workflow.forms import MultipleFileField
 
@@ -20,24 +21,7 @@ from apps.workflow.forms import MultipleFileField
 class EquipmentForm(DepartmentScopedForm):
     class Meta:
         model = Equipment
-        fields = [
-            "code",
-            "name",
-            "category",
-            "special_type",
-            "model_number",
-            "maker",
-            "serial_number",
-            "location",
-            "department",
-            "owner",
-            "commissioned_on",
-            "registration_number",
-            "status",
-            "inspection_interval_months",
-            "last_inspected_on",
-            "next_inspection_due",
-        ]
+        fields = [*EQUIPMENT_FIELDS]
         widgets = {
             "commissioned_on": date_input(),
             "last_inspected_on": date_input(),

@@ -13,6 +13,7 @@ from apps.major_hazards.models import (
     SafetyAssessment,
     Unit,
 )
+from apps.major_hazards.services import UNIT_FIELDS
 from apps.org.forms import department_label
 from apps.org.models import Department
 from apps.workflow.forms import MultipleFileField
@@ -25,19 +26,7 @@ def _person(user) -> str:
 class UnitForm(forms.ModelForm):
     class Meta:
         model = Unit
-        fields = [
-            "code",
-            "name",
-            "unit_kind",
-            "location",
-            "department",
-            "responsible",
-            "technical_responsible",
-            "operational_responsible",
-            "exposed_people",
-            "is_active",
-            "notes",
-        ]
+        fields = [*UNIT_FIELDS]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

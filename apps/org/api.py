@@ -8,22 +8,13 @@ from rest_framework.response import Response
 from apps.core.viewsets import ListCreateUpdateViewSet
 from apps.org import policies, selectors, services
 from apps.org.models import Company, Department, Employee, Position
+from apps.org.services import COMPANY_FIELDS
 
 
 class CompanySerializer(serializers.ModelSerializer):
     class Meta:
         model = Company
-        fields = [
-            "id",
-            "name",
-            "credit_code",
-            "industry",
-            "is_high_risk",
-            "address",
-            "head_count",
-            "task_escalation_days",
-            "updated_at",
-        ]
+        fields = ["id", *COMPANY_FIELDS, "updated_at"]
         read_only_fields = ["id", "updated_at"]
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.org.models import Company, Department, Employee, Position, Role
 from apps.org.policy import department_choices
+from apps.org.services import COMPANY_FIELDS, DEPARTMENT_FIELDS
 
 
 def department_label(department) -> str:
@@ -32,21 +33,13 @@ class DepartmentScopedForm(forms.ModelForm):
 class CompanyForm(forms.ModelForm):
     class Meta:
         model = Company
-        fields = [
-            "name",
-            "credit_code",
-            "industry",
-            "is_high_risk",
-            "address",
-            "head_count",
-            "task_escalation_days",
-        ]
+        fields = [*COMPANY_FIELDS]
 
 
 class DepartmentForm(forms.ModelForm):
     class Meta:
         model = Department
-        fields = ["name", "code", "kind", "parent", "sort_order", "is_active"]
+        fields = [*DEPARTMENT_FIELDS]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

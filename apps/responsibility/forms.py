@@ -16,6 +16,8 @@ from apps.responsibility.models import (
     ReviewResult,
     SafetyBody,
 )
+from apps.responsibility.services.meetings import MEETING_FIELDS
+from apps.responsibility.services.objectives import OBJECTIVE_FIELDS
 
 
 class ObjectiveForm(forms.ModelForm):
@@ -45,16 +47,7 @@ class ObjectiveForm(forms.ModelForm):
 
     class Meta:
         model = Objective
-        fields = [
-            "year",
-            "name",
-            "indicator_key",
-            "direction",
-            "target",
-            "unit",
-            "manual_actual",
-            "order",
-        ]
+        fields = [*OBJECTIVE_FIELDS]
 
 
 class TargetForm(forms.Form):
@@ -134,16 +127,7 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = [
-            "level",
-            "department",
-            "title",
-            "scheduled_on",
-            "held_on",
-            "place",
-            "chair",
-            "minutes",
-        ]
+        fields = [*MEETING_FIELDS]
         widgets = {"scheduled_on": date_input(), "held_on": date_input()}
 
 

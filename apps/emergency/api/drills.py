@@ -12,6 +12,7 @@ from apps.emergency import selectors, services
 from apps.emergency.api._common import READS, RECORD_WRITES
 from apps.emergency.models import Drill, Improvement
 from apps.emergency.policies import can_evaluate_drill
+from apps.emergency.services.drills import DRILL_FIELDS
 from apps.org.models import Department
 
 
@@ -32,14 +33,7 @@ class DrillSerializer(serializers.ModelSerializer):
         model = Drill
         fields = [
             "id",
-            "plan",
-            "department",
-            "scenario",
-            "kind",
-            "held_on",
-            "duration_minutes",
-            "participant_count",
-            "participants",
+            *DRILL_FIELDS,
             "due_on",
             "on_time",
             "recorded_by",

@@ -12,6 +12,7 @@ from apps.emergency import selectors, services
 from apps.emergency.api._common import _WRITABLE, READS, RECORD_WRITES
 from apps.emergency.models import Supply, SupplyCheck
 from apps.emergency.policies import can_check_supply, can_read_emergency
+from apps.emergency.services.supplies import SUPPLY_FIELDS
 
 
 class SupplySerializer(serializers.ModelSerializer):
@@ -21,26 +22,7 @@ class SupplySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Supply
-        fields = [
-            "id",
-            "name",
-            "kind",
-            "specification",
-            "department",
-            "location",
-            "quantity",
-            "required_quantity",
-            "unit",
-            "expires_on",
-            "check_interval_months",
-            "last_checked_on",
-            "next_check_due",
-            "keeper",
-            "is_active",
-            "is_expired",
-            "is_missing",
-            "is_check_overdue",
-        ]
+        fields = ["id", *SUPPLY_FIELDS, "is_expired", "is_missing", "is_check_overdue"]
 
 
 class SupplyCheckSerializer(serializers.ModelSerializer):

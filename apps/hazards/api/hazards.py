@@ -13,6 +13,7 @@ from apps.core.selectors import attachment_list
 from apps.hazards import policies, selectors, services
 from apps.hazards.api.statistics import statistics_payload
 from apps.hazards.models import Hazard, HazardCause, HazardGrade, RectificationMeasureKind
+from apps.hazards.services.hazards import PLAN_FIELDS
 from apps.org.models import Department
 
 
@@ -61,11 +62,7 @@ class HazardSerializer(serializers.ModelSerializer):
             "risk_c",
             "risk_d",
             "risk_band",
-            "plan_goals",
-            "plan_methods",
-            "plan_resources",
-            "plan_organisation",
-            "plan_requirements",
+            *PLAN_FIELDS,
             "plan_safety_measures",
             "plan_emergency",
             "deadline",

@@ -17,6 +17,7 @@ from apps.org.policy import visible_department_ids
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.api._common import _year
 from apps.responsibility.models import Meeting, MeetingSettings
+from apps.responsibility.services.meetings import MEETING_FIELDS
 
 
 class MeetingSerializer(serializers.ModelSerializer):
@@ -28,20 +29,7 @@ class MeetingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = [
-            "id",
-            "level",
-            "department",
-            "title",
-            "scheduled_on",
-            "held_on",
-            "place",
-            "chair",
-            "minutes",
-            "attendees",
-            "attendee_count",
-            "decision_count",
-        ]
+        fields = ["id", *MEETING_FIELDS, "attendees", "attendee_count", "decision_count"]
 
 
 class MeetingDecisionSerializer(serializers.Serializer):

@@ -13,6 +13,7 @@ from apps.org.models import Department
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.api._common import _year
 from apps.responsibility.models import DepartmentAssessment, DepartmentTarget, Objective
+from apps.responsibility.services.objectives import OBJECTIVE_FIELDS
 
 
 class DepartmentTargetSerializer(serializers.ModelSerializer):
@@ -27,17 +28,7 @@ class DepartmentTargetSerializer(serializers.ModelSerializer):
 class ObjectiveSerializer(serializers.ModelSerializer):
     class Meta:
         model = Objective
-        fields = [
-            "id",
-            "year",
-            "name",
-            "indicator_key",
-            "direction",
-            "target",
-            "unit",
-            "manual_actual",
-            "order",
-        ]
+        fields = ["id", *OBJECTIVE_FIELDS]
 
 
 class ObjectiveViewSet(
