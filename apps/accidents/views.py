@@ -22,7 +22,7 @@ from apps.accidents.forms import (
 )
 from apps.accidents.models import AccidentStatus, AccidentType, Grade
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import import_view, run_action, run_service, sheet_template_response
+from apps.core.views import import_pages, run_action, run_service
 from apps.org.permissions import policy_required
 from apps.org.policy import require
 from apps.org.selectors import department_list
@@ -310,21 +310,15 @@ def man_hours_list(request):
     )
 
 
-@policy_required(policies.can_record_man_hours)
-def man_hours_import(request):
-    return import_view(
-        request,
-        importer=importers.man_hours_import,
-        title=_("Import man-hours"),
-        template_url_name="accidents:man_hours_template",
-        success_url="accidents:man_hours",
-        back_url=reverse("accidents:man_hours"),
-    )
-
-
-@policy_required(policies.can_record_man_hours)
-def man_hours_template(request):
-    return sheet_template_response(columns=importers.MAN_HOURS_COLUMNS, title=_("Man-hours"))
+man_hours_import, man_hours_template = import_pages(
+    importer=importers.man_hours_import,
+    columns=importers.MAN_HOURS_COLUMNS,
+    title=_("Import man-hours"),
+    sheet_title=_("Man-hours"),
+    template_url_name="accidents:man_hours_template",
+    list_url_name="accidents:man_hours",
+    guard=policy_required(policies.can_record_man_hours),
+)
 
 
 # ------------------------------------------------------------------------------

@@ -176,6 +176,28 @@ def import_view(request, *, importer, title, template_url_name, success_url, bac
     )
 
 
+def import_pages(*, importer, columns, title, sheet_title, template_url_name, list_url_name, guard):
+    """The upload page of one xlsx import and its empty sheet, both behind `guard` (the app's
+    `policy_required(policies.can_import_…)`): `x_import, x_import_template = import_pages(…)`."""
+
+    @guard
+    def upload(request):
+        return import_view(
+            request,
+            importer=importer,
+            title=title,
+            template_url_name=template_url_name,
+            success_url=list_url_name,
+            back_url=reverse(list_url_name),
+        )
+
+    @guard
+    def template(request):
+        return sheet_template_response(columns=columns, title=sheet_title)
+
+    return upload, template
+
+
 def sheet_template_response(*, columns, title) -> HttpResponse:
     """An empty sheet with the import's header row, for people to fill in."""
     content = render_xlsx([str(c.label) for c in columns], [], sheet_title=str(title))

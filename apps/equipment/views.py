@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import import_view, run_action, run_service, sheet_template_response
+from apps.core.views import import_pages, run_action, run_service
 from apps.equipment import importers, policies, selectors, services
 from apps.equipment.exporters import labels_pdf
 from apps.equipment.forms import (
@@ -176,21 +176,15 @@ def labels(request):
     return response
 
 
-@policy_required(policies.can_import_equipment)
-def equipment_import(request):
-    return import_view(
-        request,
-        importer=importers.equipment_import,
-        title=_("Import the equipment ledger"),
-        template_url_name="equipment:import_template",
-        success_url="equipment:list",
-        back_url=reverse("equipment:list"),
-    )
-
-
-@policy_required(policies.can_import_equipment)
-def import_template(request):
-    return sheet_template_response(columns=EQUIPMENT_COLUMNS, title=_("Equipment ledger"))
+equipment_import, import_template = import_pages(
+    importer=importers.equipment_import,
+    columns=EQUIPMENT_COLUMNS,
+    title=_("Import the equipment ledger"),
+    sheet_title=_("Equipment ledger"),
+    template_url_name="equipment:import_template",
+    list_url_name="equipment:list",
+    guard=policy_required(policies.can_import_equipment),
+)
 
 
 # ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import import_view, run_service, sheet_template_response
+from apps.core.views import import_pages, run_service
 from apps.org import importers, policies, selectors, services
 from apps.org.forms import (
     AccountForm,
@@ -147,21 +147,15 @@ def department_edit(request, pk: int):
     )
 
 
-@policy_required(policies.can_import_departments)
-def department_import(request):
-    return import_view(
-        request,
-        importer=importers.department_import,
-        title=_("Import departments"),
-        template_url_name="org:department_import_template",
-        success_url="org:department_list",
-        back_url=reverse("org:department_list"),
-    )
-
-
-@policy_required(policies.can_import_departments)
-def department_import_template(request):
-    return sheet_template_response(columns=DEPARTMENT_COLUMNS, title=_("Departments"))
+department_import, department_import_template = import_pages(
+    importer=importers.department_import,
+    columns=DEPARTMENT_COLUMNS,
+    title=_("Import departments"),
+    sheet_title=_("Departments"),
+    template_url_name="org:department_import_template",
+    list_url_name="org:department_list",
+    guard=policy_required(policies.can_import_departments),
+)
 
 
 # ------------------------------------------------------------------------------
@@ -351,18 +345,12 @@ def employee_edit(request, pk: int | None = None):
     )
 
 
-@policy_required(policies.can_import_employees)
-def employee_import(request):
-    return import_view(
-        request,
-        importer=importers.employee_import,
-        title=_("Import employees"),
-        template_url_name="org:employee_import_template",
-        success_url="org:employee_list",
-        back_url=reverse("org:employee_list"),
-    )
-
-
-@policy_required(policies.can_import_employees)
-def employee_import_template(request):
-    return sheet_template_response(columns=EMPLOYEE_COLUMNS, title=_("Employees"))
+employee_import, employee_import_template = import_pages(
+    importer=importers.employee_import,
+    columns=EMPLOYEE_COLUMNS,
+    title=_("Import employees"),
+    sheet_title=_("Employees"),
+    template_url_name="org:employee_import_template",
+    list_url_name="org:employee_list",
+    guard=policy_required(policies.can_import_employees),
+)
