@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, parsers, serializers, status, viewsets
+from rest_framework import parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ListCreateUpdateViewSet
 from apps.equipment import policies as equipment_policies
 from apps.equipment import selectors, services
 from apps.equipment.models import (
@@ -109,14 +109,7 @@ class EquipmentScrapSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
-class EquipmentViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class EquipmentViewSet(ListCreateUpdateViewSet):
     """The equipment ledger; records and scrapping requests as actions."""
 
     queryset = Equipment.objects.none()
@@ -208,14 +201,7 @@ class DeviceCheckSerializer(serializers.Serializer):
     checked_on = serializers.DateField()
 
 
-class DeviceViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class DeviceViewSet(ListCreateUpdateViewSet):
     queryset = SafetyDevice.objects.none()
     serializer_class = DeviceSerializer
     policies = {
@@ -252,14 +238,7 @@ class MaintenancePlanSerializer(serializers.ModelSerializer):
         fields = ["id", "equipment", "kind", "title", "recurrence", "next_due", "is_active"]
 
 
-class MaintenancePlanViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class MaintenancePlanViewSet(ListCreateUpdateViewSet):
     queryset = MaintenancePlan.objects.none()
     serializer_class = MaintenancePlanSerializer
     policies = {
@@ -296,14 +275,7 @@ class SafetyProjectSerializer(serializers.ModelSerializer):
         ]
 
 
-class ProjectViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class ProjectViewSet(ListCreateUpdateViewSet):
     """三同时 records of new, rebuilt and extended projects."""
 
     queryset = Project.objects.none()

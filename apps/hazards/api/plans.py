@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ListCreateUpdateViewSet
 from apps.hazards import policies, selectors, services
 from apps.hazards.models import Checklist, InspectionKind, InspectionPlan
 
@@ -26,14 +26,7 @@ class PlanSerializer(serializers.ModelSerializer):
         ]
 
 
-class PlanViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class PlanViewSet(ListCreateUpdateViewSet):
     queryset = InspectionPlan.objects.none()
     serializer_class = PlanSerializer
     policies = {

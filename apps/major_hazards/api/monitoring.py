@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ListCreateUpdateViewSet
 from apps.major_hazards import policies, selectors, services
 from apps.major_hazards.api._common import POLICIES
 from apps.major_hazards.models import CheckResult, MeasureCheck, MonitoringMeasure
@@ -51,14 +51,7 @@ class MeasureCheckCreateSerializer(serializers.Serializer):
     findings = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class MeasureViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class MeasureViewSet(ListCreateUpdateViewSet):
     """Monitoring and control measures; checks are recorded with the `check` action."""
 
     queryset = MonitoringMeasure.objects.none()

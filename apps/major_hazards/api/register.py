@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rest_framework import mixins, parsers, serializers, viewsets
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceMixin
 from apps.major_hazards import selectors, services
 from apps.major_hazards.api._common import POLICIES
 from apps.major_hazards.models import RegisterEntry, SafetyAssessment
@@ -57,14 +57,7 @@ def _with_files(viewset, data, instance=None):
     return {**ServiceMixin.service_arguments(viewset, data, instance), "files": files}
 
 
-class RegisterEntryViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class RegisterEntryViewSet(ListCreateUpdateViewSet):
     """Registration and filing of major hazard sources; `files` are the filing certificates."""
 
     queryset = RegisterEntry.objects.none()

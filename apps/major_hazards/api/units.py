@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin, ServiceModelViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceModelViewSet
 from apps.major_hazards import selectors, services
 from apps.major_hazards.api._common import POLICIES
 from apps.major_hazards.models import Identification, InventoryItem, Unit
@@ -103,14 +103,7 @@ class IdentificationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class UnitViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class UnitViewSet(ListCreateUpdateViewSet):
     """Production and storage units with their current identification."""
 
     queryset = Unit.objects.none()

@@ -4,11 +4,11 @@ progress."""
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, parsers, serializers, status, viewsets
+from rest_framework import parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ListCreateUpdateViewSet
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.api._common import _year
 from apps.responsibility.models import LetterTemplate, ResponsibilityLetter
@@ -20,14 +20,7 @@ class LetterTemplateSerializer(serializers.ModelSerializer):
         fields = ["id", "level", "title", "body", "is_active"]
 
 
-class TemplateViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class TemplateViewSet(ListCreateUpdateViewSet):
     queryset = LetterTemplate.objects.none()
     serializer_class = LetterTemplateSerializer
     policies = {

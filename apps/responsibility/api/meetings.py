@@ -7,11 +7,11 @@ import datetime as dt
 
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ListCreateUpdateViewSet
 from apps.org.models import Department, Employee
 from apps.org.policy import visible_department_ids
 from apps.responsibility import policies, selectors, services
@@ -46,14 +46,7 @@ class MeetingSettingsSerializer(serializers.ModelSerializer):
         fields = ["company_frequency", "department_frequency"]
 
 
-class MeetingViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class MeetingViewSet(ListCreateUpdateViewSet):
     """Safety meetings: schedule, record (held on, attendees, minutes), `decisions` become
     Tasks; `compliance` gives meetings held against required per unit."""
 

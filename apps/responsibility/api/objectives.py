@@ -8,7 +8,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ListCreateUpdateViewSet
 from apps.org.models import Department
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.api._common import _year
@@ -31,14 +31,7 @@ class ObjectiveSerializer(serializers.ModelSerializer):
         fields = ["id", *OBJECTIVE_FIELDS]
 
 
-class ObjectiveViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class ObjectiveViewSet(ListCreateUpdateViewSet):
     """Yearly objectives; `GET .../status/?year=` gives actual values (live where an indicator
     key names an evidence indicator) and the split."""
 

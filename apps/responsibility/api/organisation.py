@@ -4,11 +4,11 @@ the safety officers and the units without one."""
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ListCreateUpdateViewSet
 from apps.org.models import Employee
 from apps.org.policy import visible_department_ids
 from apps.responsibility import policies, selectors, services
@@ -21,14 +21,7 @@ class AppointmentDocumentSerializer(serializers.ModelSerializer):
         fields = ["id", "number", "title", "issued_on", "content"]
 
 
-class DocumentViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class DocumentViewSet(ListCreateUpdateViewSet):
     queryset = AppointmentDocument.objects.none()
     serializer_class = AppointmentDocumentSerializer
     policies = {
@@ -66,14 +59,7 @@ class SafetyBodySerializer(serializers.ModelSerializer):
         ]
 
 
-class BodyViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class BodyViewSet(ListCreateUpdateViewSet):
     """Safety committee and office; `members` adds one; `officers` and `units-without-officer`
     read the officer data of the organisation."""
 
