@@ -27,8 +27,13 @@ class Case:
 
 def crud(prefix: str, record: Builder | None, ops: str, *, create=None, update=None, **kw):
     """The standard entries of one viewset: `ops` names which of list, retrieve, create,
-    update, partial_update, destroy the schema has (each named operation gets an entry)."""
+    update, partial_update, destroy the schema has (each named operation gets an entry); the
+    record is made for every one but create."""
     payloads = {"create": create, "update": update, "partial_update": update}
     return {
-        f"{prefix}_{op}": Case(record=record, payload=payloads.get(op), **kw) for op in ops.split()
+        # A create makes its own record: the payload does not repeat an existing one.
+        f"{prefix}_{op}": Case(
+            record=None if op == "create" else record, payload=payloads.get(op), **kw
+        )
+        for op in ops.split()
     }

@@ -53,7 +53,7 @@ def drill_plan_with_item(world):
     item = drill_plan(world)
     services.drill_plan_item_add(
         drill_plan=item,
-        data={"month": 5, "kind": "tabletop", "scenario": "仓库火灾"},
+        data={"plan": plan(world), "month": 5, "kind": "tabletop", "scenario": "仓库火灾"},
         user=world.safety_manager,
     )
     return item
@@ -161,7 +161,13 @@ CASES = {
         create=lambda w, r: {"department": w.dept_a.pk, "year": 2028},
     ),
     "v1_emergency_drill_plans_items_create": Case(
-        drill_plan, payload=lambda w, r: {"month": 6, "kind": "tabletop", "scenario": "泄漏处置"}
+        drill_plan,
+        payload=lambda w, r: {
+            "plan": plan(w).pk,
+            "month": 6,
+            "kind": "tabletop",
+            "scenario": "泄漏处置",
+        },
     ),
     "v1_emergency_drill_plans_submit_create": Case(drill_plan_with_item),
     **crud(

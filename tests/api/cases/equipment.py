@@ -14,7 +14,7 @@ def an_equipment(world):
 
 def record(world):
     return services.record_create(
-        user=world.safety_manager, equipment=equipment(world), kind="maintenance", result="pass"
+        user=world.safety_manager, equipment=equipment(world), kind="daily_check", result="pass"
     )
 
 
@@ -96,7 +96,13 @@ CASES = {
         update=equipment_body,
     ),
     "v1_equipment_record_create": Case(
-        an_equipment, payload=lambda w, r: {"kind": "maintenance", "result": "pass"}
+        an_equipment,
+        payload=lambda w, r: {
+            "kind": "maintenance",
+            "result": "pass",
+            "work_plan": "停机保养",
+            "hazard_controls": "挂牌上锁",
+        },
     ),
     "v1_equipment_scrap_create": Case(an_equipment, payload=lambda w, r: {"reason": "老化"}),
     "v1_equipment_label_retrieve": Case(an_equipment),

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from apps.hazards import services
 from apps.hazards.models import CheckResult, InspectionKind, InspectionResult
+from apps.workflow import services as workflow
 from tests.api.case import Case, crud
 from tests.api.cases._common import today
 from tests.hazards.factories import PLAN, assign, photo, rectify, report
@@ -18,6 +19,9 @@ def assigned(world):
 def rectified(world):
     item = assigned(world)
     rectify(world, item)
+    item.refresh_from_db()
+    # The head who submitted does not sign off their own work: the safety manager does.
+    workflow.task_sign_off(task=item.task, user=world.safety_manager, decision="approve")
     item.refresh_from_db()
     return item
 

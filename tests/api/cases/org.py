@@ -40,7 +40,7 @@ def employee_body(world, record=None):
 
 COMPANY = {
     "name": "测试公司",
-    "credit_code": "91320000MA1XXXXX0X",
+    "credit_code": "913200007654321X0E",
     "industry": "机械制造",
     "is_high_risk": False,
     "address": "江苏省南京市",
@@ -48,10 +48,19 @@ COMPANY = {
     "task_escalation_days": 3,
 }
 
+
+def company(world):
+    from apps.org import services
+
+    return services.company_update(data=COMPANY, user=world.safety_manager)
+
+
 CASES = {
-    "v1_company_list": Case(),
+    "v1_company_list": Case(company),
     "v1_company_update_update": Case(payload=lambda w, r: COMPANY),
-    "v1_company_update_partial_update": Case(payload=lambda w, r: {"address": "南京市江宁区"}),
+    "v1_company_update_partial_update": Case(
+        company, payload=lambda w, r: {"address": "南京市江宁区"}
+    ),
     **crud(
         "v1_departments",
         department,

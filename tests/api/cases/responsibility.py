@@ -18,7 +18,11 @@ def objective(world):
 
 def target(world):
     return services.target_set(
-        objective=objective(world), department=world.dept_a, target=1, user=world.safety_manager
+        objective=objective(world),
+        department=world.dept_a,
+        target=1,
+        actual=0,
+        user=world.safety_manager,
     )
 
 
@@ -44,7 +48,9 @@ def letter(world):
     """A department letter of department A: its head (head_a) issues it to a team leader."""
     team_with_staff(world, 1)
     issue(world, template(world, LetterLevel.DEPARTMENT))
-    return ResponsibilityLetter.objects.get(level=LetterLevel.DEPARTMENT, department=world.dept_a)
+    return ResponsibilityLetter.objects.get(
+        level=LetterLevel.DEPARTMENT, issuer=employee_of(world.head_a)
+    )
 
 
 def document(world):

@@ -30,7 +30,7 @@ def notification(world):
     from apps.workflow.models import Notification
 
     services.notify(users=[world.head_a], message="请处理", task=task(world))
-    return Notification.objects.get(recipient=world.head_a)
+    return Notification.objects.filter(recipient=world.head_a, message="请处理").get()
 
 
 def task_body(world, record=None):
