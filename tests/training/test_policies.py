@@ -85,3 +85,13 @@ def test_the_plan_page_tells_leadership_why_they_may_not_change_a_draft(world, c
     assert f"/training/plans/{plan.pk}/submit/" not in html
     mine = client_for("head_a").get(f"/training/plans/{plan.pk}/").content.decode()
     assert "why-not" not in mine and f"/training/plans/{plan.pk}/submit/" in mine
+
+
+def test_create_buttons_show_only_to_those_the_policy_allows(world, client_for):
+    for url, link in (
+        ("/training/sessions/", "/training/sessions/new/"),
+        ("/training/plans/", "/training/plans/new/"),
+        ("/training/compliance/", "/training/reinductions/new/"),
+    ):
+        assert link in client_for("head_a").get(url).content.decode(), url
+        assert link not in client_for("leader").get(url).content.decode(), url

@@ -33,6 +33,7 @@ def plan_list(request):
             "plans": selectors.plan_list(user=request.user, filters=filters)[:200],
             "filters": filters,
             "statuses": PlanStatus.choices,
+            "can_create": policies.can_draft_plan(request.user),
         },
     )
 

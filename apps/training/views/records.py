@@ -85,6 +85,7 @@ def compliance(request):
             "compliant": sum(r.is_compliant for r in rows),
             "departments": _departments(request.user),
             "requirements": selectors.requirements(),
+            "can_reinduct": policies.can_create_reinduction(request.user),
         },
     )
 

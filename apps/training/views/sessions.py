@@ -74,6 +74,7 @@ def session_list(request):
             "filters": filters,
             "levels": SessionLevel.choices,
             "departments": _departments(request.user),
+            "can_create": policies.can_edit_session(request.user),
         },
     )
 
