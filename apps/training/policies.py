@@ -17,16 +17,19 @@ from apps.org.policy import (
     access,
     allow_if,
     heads_some_department,
-    reads_org,
 )
 from apps.training.models import PlanStatus
 
 MANAGER_ONLY = _("Only a safety manager may change this.")
 HEAD_ONLY = _("Only a head of the department or a safety manager may change this.")
+READS = _("Only safety managers, leadership and department heads see department-wide training.")
 
-# Reading: department-wide records for managers, leadership and heads (their departments, by
-# the selectors' scope).
-can_read_training = reads_org
+
+def can_read_training(user, obj=None) -> Decision:
+    """Department-wide records: safety managers, leadership and department heads (the selectors
+    keep heads to their departments)."""
+    a = access(user)
+    return allow_if(a.sees_everything or a.is_department_head, READS)
 
 
 def can_keep_catalogue(user, obj=None) -> Decision:
