@@ -5,10 +5,9 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.assessment import selectors, services
+from apps.assessment import policies, selectors, services
 from apps.assessment.models import Assessment, Finding, NonConformity
 from apps.core.viewsets import ServiceMixin, fields_as_keywords
-from apps.org.permissions import DepartmentScoped, sees_everything
 
 
 class AssessmentSerializer(serializers.ModelSerializer):
@@ -153,8 +152,16 @@ class AssessmentViewSet(
     """Self-assessments: read by safety managers and leadership, run by safety managers."""
 
     queryset = Assessment.objects.none()
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(sees_everything)
+    policies = {
+        "list": policies.can_read_assessment,
+        "retrieve": policies.can_read_assessment,
+        "summary": policies.can_read_assessment,
+        "nonconformities": policies.can_read_assessment,
+        "create": policies.can_create_assessment,
+        "update": policies.can_run_assessment,
+        "submit": policies.can_run_assessment,
+        "suggest": policies.can_run_assessment,
+    }
     filterset_fields = ["year", "status", "kind", "standard"]
 
     def get_queryset(self):
@@ -214,8 +221,11 @@ class FindingViewSet(
 
     queryset = Finding.objects.none()
     serializer_class = FindingSerializer
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(sees_everything)
+    policies = {
+        "list": policies.can_read_assessment,
+        "retrieve": policies.can_read_assessment,
+        "update": policies.can_run_assessment,
+    }
     filterset_fields = ["assessment", "scored", "applicable"]
 
     def get_queryset(self):

@@ -10,13 +10,12 @@ from collections import defaultdict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.assessment import charts, selectors
+from apps.assessment import charts, policies, selectors
 from apps.assessment.models import Assessment
 from apps.core import exports
 from apps.core.numbers import excel_number
 from apps.core.pdf import render_pdf
 from apps.core.xlsx import render_xlsx_sheets
-from apps.org.access import access_for
 from apps.org.selectors import company_get
 from apps.scoring.models import ReviewGroup
 
@@ -24,7 +23,7 @@ from apps.scoring.models import ReviewGroup
 class AssessmentExporter(exports.Exporter):
     @classmethod
     def allowed(cls, user) -> bool:
-        return access_for(user).sees_everything
+        return bool(policies.can_read_assessment(user))
 
     def assessment(self) -> Assessment:
         return Assessment.objects.select_related("standard", "leader").get(

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
+from apps.assessment.policies import can_read_assessment
 from apps.core.navigation import NavItem, register
-from apps.org.permissions import for_user, sees_everything
 
 register(
     NavItem(
@@ -10,7 +10,7 @@ register(
         "assessment:list",
         13,
         "bi-clipboard2-check",
-        for_user(sees_everything),
+        can_read_assessment,
         order=10,
     )
 )

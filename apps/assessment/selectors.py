@@ -10,9 +10,9 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from apps.assessment import policies
 from apps.assessment.models import Assessment, AssessmentStatus, Finding, NonConformity
 from apps.core import recurrence
-from apps.org.access import access_for
 from apps.scoring import engine, registry
 from apps.scoring.models import Element, ReviewGroup
 
@@ -23,7 +23,7 @@ RENEWAL_NOTICE_DAYS = 90
 
 def assessment_list(*, user, filters: dict | None = None) -> QuerySet[Assessment]:
     filters = filters or {}
-    if not access_for(user).sees_everything:
+    if not policies.can_read_assessment(user):
         return Assessment.objects.none()
     qs = Assessment.objects.select_related("standard", "leader").annotate(
         item_count=Count("findings"),

@@ -3,12 +3,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.assessment import selectors
+from apps.assessment import policies, selectors
 from apps.assessment.models import (
     Assessment,
     AssessmentStatus,
@@ -17,8 +17,8 @@ from apps.assessment.models import (
 )
 from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
-from apps.org.access import access_for
 from apps.org.models import Department, DepartmentKind, Employee, Role
+from apps.org.policy import require
 from apps.org.selectors import users_with_role
 from apps.scoring import engine, registry
 from apps.scoring.models import ScoringItem, Standard
@@ -27,11 +27,6 @@ from apps.workflow.models import SignOffDecision, TaskPriority
 
 # Non-conformities are due for rectification this many days after submission.
 RECTIFICATION_DAYS = 30
-
-
-def _require_manager(user) -> None:
-    if not access_for(user).manages_everything:
-        raise PermissionDenied(_("Only a safety manager runs assessments."))
 
 
 def _require_editable(assessment: Assessment) -> None:
@@ -60,7 +55,7 @@ def assessment_create(
     method: str = "",
     fatality_limit: int = 0,
 ) -> Assessment:
-    _require_manager(user)
+    require(policies.can_create_assessment(user))
     if not standard.is_active:
         raise ApplicationError(_("This standard is not active."))
     assessment = Assessment(
@@ -85,7 +80,7 @@ def assessment_create(
 
 @transaction.atomic
 def assessment_update(*, assessment: Assessment, data: dict, user) -> Assessment:
-    _require_manager(user)
+    require(policies.can_run_assessment(user, assessment))
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     _require_editable(assessment)
     for field in (
@@ -145,7 +140,7 @@ def finding_score(
     veto_failed: bool = False,
 ) -> Finding:
     """Record the assessor's result for one item."""
-    _require_manager(user)
+    require(policies.can_run_assessment(user))
     assessment = Assessment.objects.select_for_update().get(pk=finding.assessment_id)
     _require_editable(assessment)
     # Work on the stored row, never on a copy loaded before suggestions were filled in.
@@ -187,7 +182,7 @@ def finding_score(
 @transaction.atomic
 def finding_attach(*, finding: Finding, upload, user):
     """Evidence for a finding; allowed while the assessment can still be changed."""
-    _require_manager(user)
+    require(policies.can_run_assessment(user, finding.assessment))
     _require_editable(finding.assessment)
     return attachment_add(owner=finding, upload=upload, user=user)
 
@@ -195,7 +190,7 @@ def finding_attach(*, finding: Finding, upload, user):
 @transaction.atomic
 def findings_suggest(*, assessment: Assessment, user, as_of: dt.date | None = None) -> int:
     """Fill suggested deductions from the live indicators of the apps; returns how many."""
-    _require_manager(user)
+    require(policies.can_run_assessment(user, assessment))
     _require_editable(assessment)
     found = registry.indicators(as_of or timezone.localdate())
     changed = []
@@ -224,7 +219,7 @@ def _company_root() -> Department:
 @transaction.atomic
 def assessment_submit(*, assessment: Assessment, user) -> Assessment:
     """Check every item is scored, raise non-conformities as tasks and ask leadership to approve."""
-    _require_manager(user)
+    require(policies.can_run_assessment(user, assessment))
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
     _require_editable(assessment)
     rows = selectors.findings(assessment)
@@ -327,7 +322,7 @@ def assessment_award(
     *, assessment: Assessment, level: int, awarded_on: dt.date, user
 ) -> Assessment:
     """Record the grade the review body awarded; its 3-year re-review is reminded."""
-    _require_manager(user)
+    require(policies.can_run_assessment(user, assessment))
     if level not in (1, 2, 3):
         raise ValidationError({"awarded_level": _("The grade is 1, 2 or 3.")})
     assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)

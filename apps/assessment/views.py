@@ -1,28 +1,28 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.assessment import charts, selectors, services
+from apps.assessment import charts, policies, selectors, services
 from apps.assessment.forms import AssessmentForm, AwardForm, FindingForm, GateForm
 from apps.assessment.models import Finding
-from apps.core.exceptions import ApplicationError
-from apps.core.views import run_service
-from apps.org.access import access_for
-from apps.org.permissions import manages, role_required, sees_everything
+from apps.core.views import run_action, run_service
+from apps.org.permissions import policy_required
 from apps.scoring.models import Element
+
+reads = policy_required(policies.can_read_assessment)
+runs = policy_required(policies.can_run_assessment)
 
 
 def _get(request, pk: int):
     return get_object_or_404(selectors.assessment_list(user=request.user), pk=pk)
 
 
-@role_required(sees_everything)
+@reads
 def assessment_list(request):
     filters = request.GET.dict()
     return render(
@@ -30,12 +30,12 @@ def assessment_list(request):
         "assessment/list.html",
         {
             "assessments": selectors.assessment_list(user=request.user, filters=filters),
-            "can_edit": access_for(request.user).manages_everything,
+            "can_create": policies.can_create_assessment(request.user),
         },
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_create_assessment)
 def assessment_create(request):
     form = AssessmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -54,7 +54,7 @@ def assessment_create(request):
     )
 
 
-@role_required(sees_everything)
+@reads
 def assessment_detail(request, pk: int):
     assessment = _get(request, pk)
     summary = selectors.summary(assessment, with_previous=False)
@@ -64,8 +64,7 @@ def assessment_detail(request, pk: int):
         {
             "assessment": assessment,
             "summary": summary,
-            "can_edit": access_for(request.user).manages_everything and assessment.is_editable,
-            "is_manager": access_for(request.user).manages_everything,
+            "actions": policies.assessment_actions(request.user, assessment),
             "gate_form": GateForm(instance=assessment),
             "award_form": AwardForm(
                 initial={
@@ -77,7 +76,7 @@ def assessment_detail(request, pk: int):
     )
 
 
-@role_required(sees_everything)
+@reads
 def element_detail(request, pk: int, code: str):
     assessment = _get(request, pk)
     element = get_object_or_404(Element, standard_id=assessment.standard_id, code=code)
@@ -98,7 +97,7 @@ def element_detail(request, pk: int, code: str):
             "summary": summary,
             "previous_element": elements[index - 1] if index > 0 else None,
             "next_element": elements[index + 1] if index + 1 < len(elements) else None,
-            "can_edit": access_for(request.user).manages_everything and assessment.is_editable,
+            "actions": policies.assessment_actions(request.user, assessment),
             "departments": _departments(),
         },
     )
@@ -125,7 +124,7 @@ def _departments():
     return list(Department.objects.filter(is_active=True).order_by("path"))
 
 
-@role_required(manages)
+@runs
 @require_POST
 def finding_score(request, pk: int, finding_pk: int):
     """Quick scoring of one item: htmx swaps the row and the running score."""
@@ -136,11 +135,12 @@ def finding_score(request, pk: int, finding_pk: int):
         pk=finding_pk,
     )
     form = FindingForm(request.POST)
-    errors = {}
     if form.is_valid():
         data = form.cleaned_data
-        try:
-            finding = services.finding_score(
+        scored = run_service(
+            request,
+            form,
+            lambda: services.finding_score(
                 finding=finding,
                 user=request.user,
                 applicable=data["applicable"],
@@ -148,18 +148,17 @@ def finding_score(request, pk: int, finding_pk: int):
                 reason=data["reason"],
                 department=data["department"],
                 veto_failed=data["veto_failed"],
-            )
-        except ValidationError as exc:
-            errors = exc.message_dict
-        except ApplicationError as exc:
-            errors = {"__all__": [exc.message]}
-    else:
-        errors = form.errors
+            ),
+            "",
+            denied_on_form=True,
+        )
+        finding = scored or finding
+    errors = form.errors
     finding.evidence = _evidence([finding]).get(finding.pk, [])
     context = {
         "assessment": assessment,
         "finding": finding,
-        "can_edit": True,
+        "actions": policies.assessment_actions(request.user, assessment),
         "departments": _departments(),
         "errors": errors,
         "posted": request.POST if errors else None,
@@ -178,62 +177,51 @@ def finding_score(request, pk: int, finding_pk: int):
     )
 
 
-def _action(request, pk: int, action, success: str, target: str = "assessment:detail"):
-    assessment = _get(request, pk)
-    try:
-        action(assessment)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, success)
-    return redirect(target, pk=assessment.pk)
-
-
-@role_required(manages)
+@runs
 @require_POST
 def assessment_suggest(request, pk: int):
-    return _action(
+    assessment = _get(request, pk)
+    return run_action(
         request,
-        pk,
-        lambda a: services.findings_suggest(assessment=a, user=request.user),
+        lambda: services.findings_suggest(assessment=assessment, user=request.user),
         _("Suggested deductions filled in from the live indicators."),
+        redirect_to="assessment:detail",
+        args=(assessment.pk,),
     )
 
 
-@role_required(manages)
+@runs
 @require_POST
 def assessment_submit(request, pk: int):
-    return _action(
+    assessment = _get(request, pk)
+    return run_action(
         request,
-        pk,
-        lambda a: services.assessment_submit(assessment=a, user=request.user),
+        lambda: services.assessment_submit(assessment=assessment, user=request.user),
         _("Submitted: leadership has been asked to approve."),
-        "assessment:summary",
+        redirect_to="assessment:summary",
+        args=(assessment.pk,),
     )
 
 
-@role_required(manages)
+@runs
 @require_POST
 def assessment_gate(request, pk: int):
     assessment = _get(request, pk)
     form = GateForm(request.POST, instance=assessment)
     if form.is_valid():
-        try:
-            services.assessment_update(
+        run_action(
+            request,
+            lambda: services.assessment_update(
                 assessment=assessment, data=form.cleaned_data, user=request.user
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Saved."))
+            ),
+            _("Saved."),
+        )
     else:
         messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
     return redirect("assessment:detail", pk=assessment.pk)
 
 
-@role_required(manages)
+@runs
 @require_POST
 def assessment_award(request, pk: int):
     assessment = _get(request, pk)
@@ -241,20 +229,21 @@ def assessment_award(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Give the grade and the date it was awarded."))
         return redirect("assessment:detail", pk=assessment.pk)
-    return _action(
+    return run_action(
         request,
-        pk,
-        lambda a: services.assessment_award(
-            assessment=a,
+        lambda: services.assessment_award(
+            assessment=assessment,
             level=form.cleaned_data["awarded_level"],
             awarded_on=form.cleaned_data["awarded_on"],
             user=request.user,
         ),
         _("Grade recorded: you will be reminded before its 3-year re-review."),
+        redirect_to="assessment:detail",
+        args=(assessment.pk,),
     )
 
 
-@role_required(sees_everything)
+@reads
 def assessment_summary(request, pk: int):
     assessment = _get(request, pk)
     summary = selectors.summary(assessment)
@@ -265,7 +254,6 @@ def assessment_summary(request, pk: int):
             "assessment": assessment,
             "summary": summary,
             "radar": radar_for(summary),
-            "is_manager": access_for(request.user).manages_everything,
         },
     )
 
@@ -283,7 +271,7 @@ def radar_for(summary) -> str:
     )
 
 
-@role_required(manages)
+@runs
 @require_POST
 def finding_evidence(request, pk: int, finding_pk: int):
     """Attach an evidence file (photo, scan, document) to one finding."""
@@ -297,21 +285,18 @@ def finding_evidence(request, pk: int, finding_pk: int):
     if upload is None:
         messages.error(request, _("Choose a file to attach."))
     else:
-        try:
-            services.finding_attach(finding=finding, upload=upload, user=request.user)
-        except (ValidationError, ApplicationError) as exc:
-            messages.error(request, getattr(exc, "message", None) or " ".join(exc.messages))
-        else:
-            messages.success(
-                request, _("Evidence attached to %(code)s.") % {"code": finding.item.code}
-            )
+        run_action(
+            request,
+            lambda: services.finding_attach(finding=finding, upload=upload, user=request.user),
+            _("Evidence attached to %(code)s.") % {"code": finding.item.code},
+        )
     return redirect(
         reverse("assessment:element", args=[assessment.pk, finding.item.b_item.element.code])
         + f"#item-{finding.pk}"
     )
 
 
-@role_required(sees_everything)
+@reads
 def finding_evidence_download(request, pk: int, finding_pk: int, attachment_pk: int):
     from django.http import FileResponse
 

@@ -14,10 +14,9 @@ from apps.core.numbers import excel_number
 from apps.core.pdf import render_pdf
 from apps.core.selectors import as_int
 from apps.core.xlsx import render_xlsx_sheets
-from apps.org.access import access_for
 from apps.org.models import Employee
 from apps.org.selectors import company_get
-from apps.training import selectors
+from apps.training import policies, selectors
 from apps.training.models import INDUCTION_LEVELS, SessionLevel
 
 
@@ -30,7 +29,7 @@ def _yes_no(value) -> str:
 class TrainingExporter(exports.Exporter):
     @classmethod
     def allowed(cls, user) -> bool:
-        return selectors.reads_training(access_for(user))
+        return bool(policies.can_read_training(user))
 
 
 @exports.register

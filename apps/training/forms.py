@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.org.access import access_for
-from apps.org.models import Department, Employee
+from apps.org.models import Employee
+from apps.org.policy import department_choices
 from apps.training.models import (
     Certificate,
     CertificateType,
@@ -19,14 +19,6 @@ from apps.training.models import (
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _departments_for(user):
-    access = access_for(user)
-    qs = Department.objects.filter(is_active=True).order_by("path")
-    if not access.manages_everything:
-        qs = qs.filter(pk__in=access.headed_department_ids)
-    return qs
 
 
 def _tree_label(department) -> str:
@@ -59,12 +51,12 @@ class SessionForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["course"].queryset = Course.objects.filter(is_active=True)
-        self.fields["department"].queryset = _departments_for(user)
+        self.fields["department"].queryset = department_choices(user)
         self.fields["department"].label_from_instance = _tree_label
         self.fields["end_date"].required = False
         self.fields["level"].required = False
         self.fields["plan_item"].queryset = TrainingPlanItem.objects.filter(
-            plan__department__in=_departments_for(user),
+            plan__department__in=department_choices(user),
             plan__year__gte=timezone.localdate().year - 1,
         ).select_related("plan", "course")
         self.fields["plan_item"].label_from_instance = lambda i: f"{i.plan.title} · {i}"
@@ -141,7 +133,7 @@ class PlanForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = _departments_for(user)
+        self.fields["department"].queryset = department_choices(user)
         self.fields["department"].label_from_instance = _tree_label
         self.fields["year"].initial = timezone.localdate().year
         self.fields["title"].required = False

@@ -9,11 +9,10 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from apps.core.exceptions import RowError
 from apps.core.importing import raise_row_errors, read_sheet
-from apps.org.access import access_for
 from apps.org.models import Employee
 from apps.org.services import ImportResult
 from apps.scoring import live
-from apps.training import services
+from apps.training import policies, services
 from apps.training.models import Attendance, TrainingSession
 from apps.training.sheets import SIGN_IN_COLUMNS
 
@@ -29,7 +28,6 @@ class _SheetCheck:
         self.user = user
         self.errors = errors
         self.labels = {c.key: str(c.label) for c in SIGN_IN_COLUMNS}
-        self.access = access_for(user)
         self.people = {
             number: (pk, name, department_id)
             for number, pk, name, department_id in Employee.objects.filter(
@@ -57,7 +55,7 @@ class _SheetCheck:
             )
             return None
         pk, name, department_id = person
-        if self.user is not None and not self.access.heads(department_id):
+        if self.user is not None and not policies.heads_department(self.user, department_id):
             self._error(row, "employee_no", services.not_creditable_message(number))
             return None
         if values.get("name") and values["name"] != name:

@@ -1,17 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from apps.core.navigation import NavItem, register
-from apps.org.access import access_for
-from apps.training.selectors import reads_training
-
-
-def _reads(user) -> bool:
-    return reads_training(access_for(user))
-
-
-def _manages(user) -> bool:
-    return access_for(user).manages_everything
-
+from apps.training.policies import can_edit_rules, can_read_training
 
 register(
     NavItem("training.mine", _("My training"), "training:my_record", 5, "bi-person-vcard", order=10)
@@ -23,7 +13,7 @@ register(
         "training:compliance",
         5,
         "bi-clipboard-data",
-        _reads,
+        can_read_training,
         20,
     )
 )
@@ -34,13 +24,19 @@ register(
         "training:session_list",
         5,
         "bi-easel",
-        _reads,
+        can_read_training,
         30,
     )
 )
 register(
     NavItem(
-        "training.plans", _("Training plans"), "training:plan_list", 5, "bi-calendar3", _reads, 40
+        "training.plans",
+        _("Training plans"),
+        "training:plan_list",
+        5,
+        "bi-calendar3",
+        can_read_training,
+        40,
     )
 )
 register(
@@ -50,12 +46,20 @@ register(
         "training:certificate_list",
         5,
         "bi-patch-check",
-        _reads,
+        can_read_training,
         50,
     )
 )
 register(
-    NavItem("training.courses", _("Courses"), "training:course_list", 5, "bi-book", _reads, 60)
+    NavItem(
+        "training.courses",
+        _("Courses"),
+        "training:course_list",
+        5,
+        "bi-book",
+        can_read_training,
+        60,
+    )
 )
 register(
     NavItem(
@@ -64,7 +68,7 @@ register(
         "training:ruleset_list",
         5,
         "bi-sliders",
-        _manages,
+        can_edit_rules,
         70,
     )
 )

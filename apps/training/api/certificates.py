@@ -8,9 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.viewsets import ListCreateUpdateViewSet
-from apps.org.permissions import DepartmentScoped
-from apps.training import selectors, services
-from apps.training.api._common import _everyone
+from apps.training import policies, selectors, services
 from apps.training.models import Certificate, CertificateType
 
 
@@ -64,8 +62,11 @@ class CertificateTypeViewSet(viewsets.ReadOnlyModelViewSet):
 class CertificateViewSet(ListCreateUpdateViewSet):
     serializer_class = CertificateSerializer
     queryset = Certificate.objects.none()
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_everyone)
+    policies = {
+        "create": policies.can_edit_certificate,
+        "update": policies.can_edit_certificate,
+        "review": policies.can_review_certificate,
+    }
     filterset_fields = ["kind", "type", "holder"]
     search_fields = ["number", "holder__name"]
 
@@ -80,10 +81,11 @@ class CertificateViewSet(ListCreateUpdateViewSet):
     @extend_schema(request=ReviewSerializer, responses=CertificateSerializer)
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
+        certificate = self.get_object()  # found and allowed before the body is read
         body = ReviewSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         certificate = services.certificate_review(
-            certificate=self.get_object(),
+            certificate=certificate,
             reviewed_on=body.validated_data["reviewed_on"],
             user=request.user,
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, viewsets
 
-from apps.org.access import access_for
 from apps.training import selectors
 from apps.training.models import TrainingSession
 
@@ -46,7 +45,6 @@ class ComplianceViewSet(viewsets.GenericViewSet):
         responses=ComplianceSerializer(many=True),
     )
     def list(self, request):
-        access_for(request.user)  # computed once and cached for the selectors
         rows = selectors.compliance_rows(user=request.user, filters=request.query_params.dict())
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(ComplianceSerializer(page, many=True).data)

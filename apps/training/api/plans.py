@@ -8,8 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.viewsets import ListCreateUpdateViewSet
-from apps.org.permissions import DepartmentScoped
-from apps.training import selectors, services
+from apps.training import policies, selectors, services
 from apps.training.models import TrainingPlan, TrainingPlanItem
 
 
@@ -52,9 +51,14 @@ class TrainingPlanUpdateSerializer(TrainingPlanSerializer):
 
 class TrainingPlanViewSet(ListCreateUpdateViewSet):
     queryset = TrainingPlan.objects.none()
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(selectors.reads_training)
-    head_writes = True
+    policies = {
+        "list": policies.can_read_training,
+        "retrieve": policies.can_read_training,
+        "create": policies.can_draft_plan,
+        "update": policies.can_draft_plan,
+        "items": policies.can_draft_plan,
+        "submit": policies.can_draft_plan,
+    }
     filterset_fields = ["year", "department", "status"]
 
     def get_queryset(self):

@@ -9,8 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.viewsets import ServiceMixin
-from apps.org.permissions import DepartmentScoped
-from apps.training import selectors, services
+from apps.training import policies, selectors, services
 from apps.training.models import RuleSet, RuleSetRow, TrainingSettings
 
 
@@ -40,8 +39,7 @@ class TrainingSettingsSerializer(serializers.ModelSerializer):
 class RuleSetViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = RuleSetSerializer
     queryset = RuleSet.objects.none()
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(selectors.reads_training)
+    policies = {"list": policies.can_read_training, "retrieve": policies.can_read_training}
 
     def get_queryset(self):
         return selectors.ruleset_list()
@@ -54,8 +52,7 @@ class RuleSetRowViewSet(
 
     serializer_class = RuleSetRowSerializer
     queryset = RuleSetRow.objects.none()
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(selectors.reads_training)
+    policies = {"list": policies.can_read_training, "update": policies.can_edit_rules}
     filterset_fields = ["ruleset", "role", "high_risk"]
 
     def get_queryset(self):
@@ -70,8 +67,7 @@ class TrainingSettingsViewSet(viewsets.GenericViewSet):
 
     serializer_class = TrainingSettingsSerializer
     queryset = TrainingSettings.objects.none()
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(selectors.reads_training)
+    policies = {"list": policies.can_read_training, "update_settings": policies.can_edit_rules}
 
     @extend_schema(responses=TrainingSettingsSerializer)
     def list(self, request):

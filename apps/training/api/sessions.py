@@ -9,9 +9,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from apps.core.viewsets import ListCreateUpdateViewSet, ServiceMixin
-from apps.org.permissions import DepartmentScoped
-from apps.training import importers, selectors, services
-from apps.training.api._common import _everyone
+from apps.training import importers, policies, selectors, services
 from apps.training.models import Attendance, Course, Reinduction, TrainingSession
 
 
@@ -92,8 +90,12 @@ class UploadSerializer(serializers.Serializer):
 class CourseViewSet(ListCreateUpdateViewSet):
     serializer_class = CourseSerializer
     queryset = Course.objects.none()
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(selectors.reads_training)
+    policies = {
+        "list": policies.can_read_training,
+        "retrieve": policies.can_read_training,
+        "create": policies.can_edit_course,
+        "update": policies.can_edit_course,
+    }
     filterset_fields = ["level", "is_active"]
     search_fields = ["code", "name"]
 
@@ -109,9 +111,13 @@ class CourseViewSet(ListCreateUpdateViewSet):
 class TrainingSessionViewSet(ListCreateUpdateViewSet):
     serializer_class = TrainingSessionSerializer
     queryset = TrainingSession.objects.none()
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(selectors.reads_training)
-    head_writes = True
+    policies = {
+        "list": policies.can_read_training,
+        "retrieve": policies.can_read_training,
+        "create": policies.can_edit_session,
+        "update": policies.can_edit_session,
+        "import_sign_in": policies.can_edit_session,
+    }
     filterset_fields = ["course", "department", "level", "plan_item"]
     search_fields = ["course__name", "trainer", "place"]
     ordering_fields = ["start_date"]
@@ -135,10 +141,11 @@ class TrainingSessionViewSet(ListCreateUpdateViewSet):
     )
     def import_sign_in(self, request, pk=None):
         """Import the session's sign-in sheet (xlsx): all or nothing, every bad row named."""
+        session = self.get_object()  # found and allowed before the upload is read
         body = UploadSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         result = importers.attendance_import(
-            session=self.get_object(), upload=body.validated_data["file"], user=request.user
+            session=session, upload=body.validated_data["file"], user=request.user
         )
         return Response(ImportResultSerializer(result).data)
 
@@ -155,9 +162,7 @@ class AttendanceViewSet(
 
     serializer_class = AttendanceSerializer
     queryset = Attendance.objects.none()
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(_everyone)
-    head_writes = True
+    policies = {"create": policies.can_record_attendance}
     filterset_fields = ["session", "employee", "level", "present"]
 
     def get_queryset(self):
@@ -187,9 +192,11 @@ class ReinductionViewSet(
 ):
     serializer_class = ReinductionSerializer
     queryset = Reinduction.objects.none()
-    permission_classes = [DepartmentScoped]
-    read_access = staticmethod(selectors.reads_training)
-    head_writes = True
+    policies = {
+        "list": policies.can_read_training,
+        "retrieve": policies.can_read_training,
+        "create": policies.can_create_reinduction,
+    }
     filterset_fields = ["employee", "reason"]
 
     def get_queryset(self):

@@ -34,7 +34,6 @@ from apps.training.selectors.sessions import (
 )
 from apps.training.selectors.visibility import (
     creditable_employees,
-    reads_training,
     visible_employees,
 )
 
@@ -60,7 +59,6 @@ __all__ = [
     "plan_completion",
     "plan_items",
     "plan_list",
-    "reads_training",
     "reinduction_list",
     "requirements",
     "reviews_due",

@@ -8,9 +8,8 @@ from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from apps.core.selectors import as_int
-from apps.org.access import access_for
+from apps.org.policy import in_scope
 from apps.training.models import TrainingPlan, TrainingPlanItem, TrainingSession
-from apps.training.selectors.visibility import _scope_departments
 from apps.workflow.models import PlanStatus
 
 
@@ -21,7 +20,6 @@ def plan_list(
     the item took place), counted in the same query."""
     filters = filters or {}
     as_of = as_of or timezone.localdate()
-    access = access_for(user)
     qs = TrainingPlan.objects.select_related("department", "approval_task").annotate(
         planned=Count("items", distinct=True),
         held=Count(
@@ -30,9 +28,7 @@ def plan_list(
             distinct=True,
         ),
     )
-    scope = _scope_departments(access)
-    if scope is not None:
-        qs = qs.filter(department_id__in=scope)
+    qs = in_scope(qs, user, heads_only=True)
     if year := as_int(filters.get("year")):
         qs = qs.filter(year=year)
     if department := as_int(filters.get("department")):

@@ -8,11 +8,11 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from apps.core.selectors import as_int
-from apps.org.access import access_for
 from apps.org.models import Department
+from apps.org.policy import in_scope
 from apps.training.models import Attendance, Course, Reinduction, TrainingSession
 from apps.training.selectors.certificates import _expired_flag
-from apps.training.selectors.visibility import _only, _scope_departments, visible_employees
+from apps.training.selectors.visibility import _only, visible_employees
 
 
 def course_list(*, filters: dict | None = None) -> QuerySet[Course]:
@@ -27,17 +27,17 @@ def course_list(*, filters: dict | None = None) -> QuerySet[Course]:
 
 def session_list(*, user, filters: dict | None = None) -> QuerySet[TrainingSession]:
     filters = filters or {}
-    access = access_for(user)
     qs = TrainingSession.objects.select_related("course", "department").annotate(
         attendee_count=Count("attendances", filter=Q(attendances__present=True))
     )
-    scope = _scope_departments(access)
-    if scope is not None:
-        # Heads see sessions their departments ran or their people attended.
-        attended = Attendance.objects.filter(
-            session=OuterRef("pk"), employee__department_id__in=scope
-        )
-        qs = qs.filter(Q(department_id__in=scope) | Exists(attended))
+    # Heads see sessions their departments ran or their people attended.
+    attended = in_scope(
+        Attendance.objects.filter(session=OuterRef("pk")),
+        user,
+        "employee__department_id",
+        heads_only=True,
+    )
+    qs = in_scope(qs, user, heads_only=True, also=Q(Exists(attended)))
     if department := as_int(filters.get("department")):
         path = Department.objects.filter(pk=department).values("path")
         qs = qs.filter(department__path__startswith=path[:1])

@@ -1,11 +1,9 @@
-"""What every training service does: check who may write, apply the data, save with history."""
+"""What every training service does: ask the policy who may write, apply the data, save
+with history."""
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-from django.utils.translation import gettext as _
-
-from apps.org.access import access_for
+from apps.org.policy import require
 
 
 def _save(obj, *, user, reason: str = "") -> None:
@@ -18,16 +16,11 @@ def _save(obj, *, user, reason: str = "") -> None:
     obj.save()
 
 
-def _require_manager(user) -> None:
-    if user is not None and not access_for(user).manages_everything:
-        raise PermissionDenied(_("Only a safety manager may change this."))
-
-
-def _require_head(user, department_id: int | None) -> None:
-    if user is not None and not access_for(user).heads(department_id):
-        raise PermissionDenied(
-            _("Only a head of the department or a safety manager may change this.")
-        )
+def _check(check, user, obj=None) -> None:
+    """Refuse (PermissionDenied with the policy's reason) unless the policy allows; a call
+    without a user (the demo, imports run by the system) is not checked."""
+    if user is not None:
+        require(check(user, obj))
 
 
 def _apply(obj, data: dict, fields) -> None:

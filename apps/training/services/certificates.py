@@ -15,9 +15,9 @@ from apps.core import recurrence
 from apps.core.exceptions import ApplicationError
 from apps.org.models import Role
 from apps.org.selectors import department_head_users, users_with_role
-from apps.training import selectors
+from apps.training import policies, selectors
 from apps.training.models import CERTIFICATE_REVIEW_YEARS, Certificate
-from apps.training.services._common import _apply, _require_manager, _save
+from apps.training.services._common import _apply, _check, _save
 from apps.workflow import services as workflow
 
 CERTIFICATE_FIELDS = (
@@ -62,7 +62,7 @@ def _prepare_certificate(certificate: Certificate, data: dict) -> None:
 
 @transaction.atomic
 def certificate_create(*, data: dict, user) -> Certificate:
-    _require_manager(user)
+    _check(policies.can_edit_certificate, user)
     certificate = Certificate()
     _prepare_certificate(certificate, data)
     _save(certificate, user=user)
@@ -71,7 +71,7 @@ def certificate_create(*, data: dict, user) -> Certificate:
 
 @transaction.atomic
 def certificate_update(*, certificate: Certificate, data: dict, user) -> Certificate:
-    _require_manager(user)
+    _check(policies.can_edit_certificate, user, certificate)
     # The stored row, locked: an edit form has already written its data onto the instance.
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     _prepare_certificate(certificate, data)
@@ -83,7 +83,7 @@ def certificate_update(*, certificate: Certificate, data: dict, user) -> Certifi
 def certificate_review(*, certificate: Certificate, reviewed_on: dt.date, user) -> Certificate:
     """Record the 3-yearly review: the next one is 3 years after the one just done, unless the
     certificate expires first (then it is renewed instead)."""
-    _require_manager(user)
+    _check(policies.can_review_certificate, user, certificate)
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.is_expired(reviewed_on):
         raise ApplicationError(_("An expired certificate cannot be reviewed; renew it."))

@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
 from apps.org.models import Role
-from apps.training import selectors
+from apps.training import policies, selectors
 from apps.training.models import TrainingPlan, TrainingPlanItem
-from apps.training.services._common import _apply, _require_head, _save
+from apps.training.services._common import _apply, _check, _save
 from apps.workflow import services as workflow
 
 
@@ -17,7 +17,7 @@ from apps.workflow import services as workflow
 def plan_create(*, data: dict, user) -> TrainingPlan:
     plan = TrainingPlan(created_by=user)
     _apply(plan, data, ("department", "year", "title", "note"))
-    _require_head(user, plan.department_id)
+    _check(policies.can_draft_plan, user, plan)
     if not plan.title and plan.department_id and plan.year:
         plan.title = _("%(year)s training plan of %(department)s") % {
             "year": plan.year,
@@ -29,7 +29,7 @@ def plan_create(*, data: dict, user) -> TrainingPlan:
 
 @transaction.atomic
 def plan_update(*, plan: TrainingPlan, data: dict, user) -> TrainingPlan:
-    _require_head(user, plan.department_id)
+    _check(policies.can_draft_plan, user, plan)
     workflow.plan_require_editable(plan)
     _apply(plan, data, ("title", "note"))
     _save(plan, user=user)
@@ -40,7 +40,7 @@ def plan_update(*, plan: TrainingPlan, data: dict, user) -> TrainingPlan:
 def plan_item_save(
     *, plan: TrainingPlan, item: TrainingPlanItem | None = None, data: dict, user
 ) -> TrainingPlanItem:
-    _require_head(user, plan.department_id)
+    _check(policies.can_draft_plan, user, plan)
     workflow.plan_require_editable(plan)
     item = item or TrainingPlanItem(plan=plan)
     _apply(item, data, ("course", "month", "hours", "participants"))
@@ -52,7 +52,7 @@ def plan_item_save(
 
 @transaction.atomic
 def plan_item_delete(*, item: TrainingPlanItem, user) -> None:
-    _require_head(user, item.plan.department_id)
+    _check(policies.can_draft_plan, user, item.plan)
     workflow.plan_require_editable(item.plan)
     if item.sessions.exists():
         raise ApplicationError(_("Sessions were held for this item: it stays in the plan."))
@@ -63,7 +63,7 @@ def plan_item_delete(*, item: TrainingPlanItem, user) -> None:
 def plan_submit(*, plan: TrainingPlan, user) -> TrainingPlan:
     """Ask for approval: a task signed off by leadership (or safety managers, as set)."""
     plan = TrainingPlan.objects.select_for_update().select_related("department").get(pk=plan.pk)
-    _require_head(user, plan.department_id)
+    _check(policies.can_draft_plan, user, plan)
     workflow.plan_require_editable(plan)
     if not plan.items.exists():
         raise ApplicationError(_("Add the planned courses before submitting the plan."))

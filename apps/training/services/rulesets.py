@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from apps.training import policies
 from apps.training.models import RuleSet, RuleSetRow, TrainingSettings
-from apps.training.services._common import _apply, _require_manager, _save
+from apps.training.services._common import _apply, _check, _save
 
 
 @transaction.atomic
 def ruleset_save(*, ruleset: RuleSet | None = None, data: dict, user) -> RuleSet:
     """Create or rename a rule set; a new one starts as a copy of the default table."""
-    _require_manager(user)
+    _check(policies.can_edit_rules, user, ruleset)
     from apps.training import rules
 
     is_new = ruleset is None
@@ -35,7 +36,7 @@ def ruleset_save(*, ruleset: RuleSet | None = None, data: dict, user) -> RuleSet
 
 @transaction.atomic
 def ruleset_row_update(*, row: RuleSetRow, data: dict, user) -> RuleSetRow:
-    _require_manager(user)
+    _check(policies.can_edit_rules, user, row)
     _apply(row, data, ("initial_hours", "annual_hours"))
     _save(row, user=user)
     return row
@@ -43,7 +44,7 @@ def ruleset_row_update(*, row: RuleSetRow, data: dict, user) -> RuleSetRow:
 
 @transaction.atomic
 def settings_update(*, data: dict, user) -> TrainingSettings:
-    _require_manager(user)
+    _check(policies.can_edit_rules, user)
     current = TrainingSettings.objects.select_for_update().filter(pk=1).first()
     current = current or TrainingSettings(pk=1)
     _apply(current, data, ("ruleset", "plan_approver_role"))

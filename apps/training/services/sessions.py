@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
-from apps.org.access import access_for
 from apps.org.models import Employee
+from apps.training import policies
 from apps.training.models import Attendance, Course, Reinduction, TrainingSession
-from apps.training.services._common import _apply, _require_head, _require_manager, _save
+from apps.training.services._common import _apply, _check, _save
 
 COURSE_FIELDS = ("code", "name", "level", "hours", "content", "is_active")
 SESSION_FIELDS = (
@@ -33,7 +33,7 @@ SESSION_FIELDS = (
 
 @transaction.atomic
 def course_save(*, course: Course | None = None, data: dict, user) -> Course:
-    _require_manager(user)
+    _check(policies.can_edit_course, user, course)
     course = course or Course()
     _apply(course, data, COURSE_FIELDS)
     _save(course, user=user)
@@ -58,7 +58,7 @@ def _check_session(session: TrainingSession) -> None:
 def session_create(*, data: dict, user) -> TrainingSession:
     session = TrainingSession()
     _apply(session, data, SESSION_FIELDS)
-    _require_head(user, session.department_id)
+    _check(policies.can_edit_session, user, session)
     _check_session(session)
     _save(session, user=user)
     return session
@@ -66,9 +66,9 @@ def session_create(*, data: dict, user) -> TrainingSession:
 
 @transaction.atomic
 def session_update(*, session: TrainingSession, data: dict, user) -> TrainingSession:
-    _require_head(user, session.department_id)
+    _check(policies.can_edit_session, user, session)
     _apply(session, data, SESSION_FIELDS)
-    _require_head(user, session.department_id)
+    _check(policies.can_edit_session, user, session)  # and over the department it moves to
     _check_session(session)
     _save(session, user=user)
     # Attendance keeps the session's level and a date within the session.
@@ -91,7 +91,7 @@ def session_update(*, session: TrainingSession, data: dict, user) -> TrainingSes
 
 
 def require_session_head(user, session: TrainingSession) -> None:
-    _require_head(user, session.department_id)
+    _check(policies.can_edit_session, user, session)
 
 
 def not_creditable_message(employee_no: str) -> str:
@@ -146,8 +146,8 @@ def attendance_record(
 ) -> Attendance:
     """Record (or correct) one person's attendance of a session: the session's department and
     the person must both be the user's (a head's departments; anyone for a safety manager)."""
-    _require_head(user, session.department_id)
-    if user is not None and not access_for(user).heads(employee.department_id):
+    _check(policies.can_record_attendance, user, session)
+    if user is not None and not policies.can_credit_hours(user, employee):
         raise ValidationError({"employee": not_creditable_message(employee.employee_no)})
     problems = attendance_problems(session, hours=hours_credited, date=date, exam_score=exam_score)
     if problems:
@@ -166,8 +166,7 @@ def attendance_record(
 
 @transaction.atomic
 def reinduction_create(*, data: dict, user) -> Reinduction:
-    employee = data.get("employee")
-    _require_head(user, employee.department_id if employee else None)
+    _check(policies.can_create_reinduction, user, data.get("employee"))
     reinduction = Reinduction()
     _apply(reinduction, data, ("employee", "reason", "since", "note"))
     _save(reinduction, user=user)

@@ -12,13 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.views import form_page, run_service
-from apps.org.access import access_for
-from apps.org.permissions import manages, role_required
-from apps.training import selectors, services
+from apps.core.views import form_page, run_action, run_service
+from apps.org.permissions import policy_required
+from apps.training import policies, selectors, services
 from apps.training.forms import CertificateForm, ReviewForm
 from apps.training.models import CertificateKind
-from apps.training.views._common import PAGE_SIZE, _action, _departments, reads
+from apps.training.views._common import PAGE_SIZE, _departments, reads
 
 
 @reads
@@ -33,14 +32,14 @@ def certificate_list(request):
             "filters": filters,
             "kinds": CertificateKind.choices,
             "departments": _departments(request.user),
-            "can_edit": access_for(request.user).manages_everything,
+            "can_edit": policies.can_edit_certificate(request.user),
             "review_form": ReviewForm(initial={"reviewed_on": timezone.localdate()}),
             "today": timezone.localdate(),
         },
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_certificate)
 def certificate_edit(request, pk: int | None = None):
     certificate = (
         get_object_or_404(selectors.certificate_list(user=request.user), pk=pk) if pk else None
@@ -63,13 +62,13 @@ def certificate_edit(request, pk: int | None = None):
     return form_page(request, form, title=title, cancel_url=reverse("training:certificate_list"))
 
 
-@role_required(manages)
+@policy_required(policies.can_review_certificate)
 @require_POST
 def certificate_review(request, pk: int):
     certificate = get_object_or_404(selectors.certificate_list(user=request.user), pk=pk)
     form = ReviewForm(request.POST)
     if form.is_valid():
-        _action(
+        run_action(
             request,
             lambda: services.certificate_review(
                 certificate=certificate,

@@ -9,12 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, run_service
-from apps.org.access import access_for
-from apps.training import selectors, services
+from apps.core.views import form_page, run_action, run_service
+from apps.org.permissions import policy_required
+from apps.training import policies, selectors, services
 from apps.training.forms import PlanForm, PlanItemForm
 from apps.training.models import PlanStatus, TrainingPlanItem
-from apps.training.views._common import _action, reads
+from apps.training.views._common import reads
+
+drafts = policy_required(policies.can_draft_plan)
 
 
 def _plan(request, pk: int):
@@ -31,11 +33,12 @@ def plan_list(request):
             "plans": selectors.plan_list(user=request.user, filters=filters)[:200],
             "filters": filters,
             "statuses": PlanStatus.choices,
+            "can_create": policies.can_draft_plan(request.user),
         },
     )
 
 
-@reads
+@drafts
 def plan_create(request):
     form = PlanForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -55,28 +58,27 @@ def plan_create(request):
 @reads
 def plan_detail(request, pk: int):
     plan = _plan(request, pk)
-    can_edit = access_for(request.user).heads(plan.department_id) and plan.is_editable
+    actions = policies.plan_actions(request.user, plan)
     return render(
         request,
         "training/plan_detail.html",
         {
             "plan": plan,
             "items": selectors.plan_items(plan),
-            "can_edit": can_edit,
-            "can_hold": access_for(request.user).heads(plan.department_id),
-            "item_form": PlanItemForm() if can_edit else None,
+            "actions": actions,
+            "item_form": PlanItemForm() if actions["edit"] else None,
             "history": history_entries(plan),
         },
     )
 
 
-@reads
+@drafts
 @require_POST
 def plan_item_add(request, pk: int):
     plan = _plan(request, pk)
     form = PlanItemForm(request.POST)
     if form.is_valid():
-        _action(
+        run_action(
             request,
             lambda: services.plan_item_save(plan=plan, data=form.cleaned_data, user=request.user),
             _("Item added."),
@@ -86,24 +88,28 @@ def plan_item_add(request, pk: int):
     return redirect("training:plan_detail", pk=plan.pk)
 
 
-@reads
+@drafts
 @require_POST
 def plan_item_delete(request, pk: int, item_pk: int):
     plan = _plan(request, pk)
     item = get_object_or_404(TrainingPlanItem, plan=plan, pk=item_pk)
-    _action(
-        request, lambda: services.plan_item_delete(item=item, user=request.user), _("Item removed.")
+    return run_action(
+        request,
+        lambda: services.plan_item_delete(item=item, user=request.user),
+        _("Item removed."),
+        redirect_to="training:plan_detail",
+        args=(plan.pk,),
     )
-    return redirect("training:plan_detail", pk=plan.pk)
 
 
-@reads
+@drafts
 @require_POST
 def plan_submit(request, pk: int):
     plan = _plan(request, pk)
-    _action(
+    return run_action(
         request,
         lambda: services.plan_submit(plan=plan, user=request.user),
         _("Submitted for approval."),
+        redirect_to="training:plan_detail",
+        args=(plan.pk,),
     )
-    return redirect("training:plan_detail", pk=plan.pk)

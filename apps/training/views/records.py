@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from apps.core.views import form_page, run_service
-from apps.org.access import access_for
-from apps.training import selectors, services
+from apps.org.permissions import policy_required
+from apps.org.policy import employee_id
+from apps.training import policies, selectors, services
 from apps.training.forms import ReinductionForm
 from apps.training.views._common import PAGE_SIZE, _departments, reads
 
@@ -45,13 +46,13 @@ def _record(request, employee, *, mine: bool):
 
 @login_required
 def my_record(request):
-    access = access_for(request.user)
-    if access.employee_id is None:
+    own_id = employee_id(request.user)
+    if own_id is None:
         return render(request, "training/record.html", {"employee": None, "mine": True})
     employee = selectors.visible_employees(
         user=request.user, filters={"active": ""}
     ).select_related("department", "position")
-    return _record(request, get_object_or_404(employee, pk=access.employee_id), mine=True)
+    return _record(request, get_object_or_404(employee, pk=own_id), mine=True)
 
 
 @reads
@@ -84,11 +85,12 @@ def compliance(request):
             "compliant": sum(r.is_compliant for r in rows),
             "departments": _departments(request.user),
             "requirements": selectors.requirements(),
+            "can_reinduct": policies.can_create_reinduction(request.user),
         },
     )
 
 
-@reads
+@policy_required(policies.can_create_reinduction)
 def reinduction_create(request):
     employees = selectors.creditable_employees(user=request.user).select_related("department")
     form = ReinductionForm(request.POST or None, employees=employees)

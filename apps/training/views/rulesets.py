@@ -7,13 +7,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from apps.core.views import form_page, run_service
-from apps.org.permissions import manages, role_required
-from apps.training import selectors, services
+from apps.org.permissions import policy_required
+from apps.training import policies, selectors, services
 from apps.training.forms import RuleSetRowForm, SettingsForm
 from apps.training.models import RuleSetRow
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_rules)
 def ruleset_list(request):
     return render(
         request,
@@ -22,7 +22,7 @@ def ruleset_list(request):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_rules)
 def ruleset_row_edit(request, pk: int):
     row = get_object_or_404(RuleSetRow.objects.select_related("ruleset"), pk=pk)
     form = RuleSetRowForm(request.POST or None, instance=row)
@@ -43,7 +43,7 @@ def ruleset_row_edit(request, pk: int):
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_rules)
 def settings_edit(request):
     form = SettingsForm(request.POST or None, instance=selectors.training_settings())
     if request.method == "POST" and form.is_valid():

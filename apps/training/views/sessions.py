@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,14 +12,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, import_view, run_service, sheet_template_response
-from apps.org.access import access_for
-from apps.org.permissions import manages, role_required
-from apps.training import importers, selectors, services
+from apps.core.views import (
+    form_page,
+    import_view,
+    run_action,
+    run_service,
+    sheet_template_response,
+)
+from apps.org.permissions import policy_required
+from apps.org.policy import require
+from apps.training import importers, policies, selectors, services
 from apps.training.forms import AttendanceForm, CourseForm, SessionForm
 from apps.training.models import SessionLevel
 from apps.training.sheets import SIGN_IN_COLUMNS
-from apps.training.views._common import PAGE_SIZE, _action, _departments, reads
+from apps.training.views._common import PAGE_SIZE, _departments, reads
 
 
 @reads
@@ -32,11 +37,11 @@ def course_list(request):
     return render(
         request,
         "training/course_list.html",
-        {"page": page, "filters": filters, "can_edit": access_for(request.user).manages_everything},
+        {"page": page, "filters": filters, "can_edit": policies.can_edit_course(request.user)},
     )
 
 
-@role_required(manages)
+@policy_required(policies.can_edit_course)
 def course_edit(request, pk: int | None = None):
     course = get_object_or_404(selectors.course_list(), pk=pk) if pk else None
     form = CourseForm(request.POST or None, instance=course)
@@ -69,6 +74,7 @@ def session_list(request):
             "filters": filters,
             "levels": SessionLevel.choices,
             "departments": _departments(request.user),
+            "can_create": policies.can_edit_session(request.user),
         },
     )
 
@@ -76,8 +82,7 @@ def session_list(request):
 @reads
 def session_detail(request, pk: int):
     session = _session(request, pk)
-    access = access_for(request.user)
-    can_edit = access.heads(session.department_id)
+    actions = policies.session_actions(request.user, session)
     employees = selectors.creditable_employees(user=request.user).select_related("department")
     return render(
         request,
@@ -87,18 +92,18 @@ def session_detail(request, pk: int):
             "attendances": selectors.attendance_list(
                 user=request.user, filters={"session": session.pk}
             ),
-            "can_edit": can_edit,
-            "attendance_form": AttendanceForm(employees=employees) if can_edit else None,
+            "actions": actions,
+            "attendance_form": AttendanceForm(employees=employees) if actions["attend"] else None,
             "history": history_entries(session),
         },
     )
 
 
-@reads
+@policy_required(policies.can_edit_session)
 def session_edit(request, pk: int | None = None):
     session = _session(request, pk) if pk else None
-    if session and not access_for(request.user).heads(session.department_id):
-        raise PermissionDenied
+    if session:
+        require(policies.can_edit_session(request.user, session))
     initial = None
     if session is None and request.GET.get("plan_item"):
         initial = {"plan_item": request.GET["plan_item"]}
@@ -120,7 +125,7 @@ def session_edit(request, pk: int | None = None):
     return form_page(request, form, title=title, cancel_url=reverse("training:session_list"))
 
 
-@reads
+@policy_required(policies.can_record_attendance)
 @require_POST
 def attendance_add(request, pk: int):
     session = _session(request, pk)
@@ -128,7 +133,7 @@ def attendance_add(request, pk: int):
     form = AttendanceForm(request.POST, employees=employees)
     if form.is_valid():
         data = form.cleaned_data
-        _action(
+        run_action(
             request,
             lambda: services.attendance_record(
                 session=session,
@@ -146,11 +151,10 @@ def attendance_add(request, pk: int):
     return redirect("training:session_detail", pk=session.pk)
 
 
-@reads
+@policy_required(policies.can_edit_session)
 def session_import(request, pk: int):
     session = _session(request, pk)
-    if not access_for(request.user).heads(session.department_id):
-        raise PermissionDenied
+    require(policies.can_edit_session(request.user, session))
     return import_view(
         request,
         importer=functools.partial(importers.attendance_import, session=session),
