@@ -21,8 +21,8 @@ from apps.accidents.models import (
     Severity,
 )
 from apps.core.selectors import as_int
-from apps.org.models import Department
 from apps.org.policy import in_scope, visible_department_ids
+from apps.org.selectors import in_department
 from apps.workflow.models import Task
 
 
@@ -54,9 +54,7 @@ def accident_list(*, user, filters: dict | None = None) -> QuerySet[Accident]:
         qs = qs.filter(is_near_miss=True)
     elif near_miss == "0":
         qs = qs.filter(is_near_miss=False)
-    if department := as_int(filters.get("department")):
-        path = Department.objects.filter(pk=department).values("path")[:1]
-        qs = qs.filter(department__path__startswith=path)
+    qs = in_department(qs, filters.get("department"))
     return qs.order_by("-occurred_at", "-pk")
 
 

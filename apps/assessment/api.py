@@ -7,7 +7,7 @@ from rest_framework.response import Response
 
 from apps.assessment import policies, selectors, services
 from apps.assessment.models import Assessment, Finding, NonConformity
-from apps.core.viewsets import ServiceMixin, fields_as_keywords
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceMixin, fields_as_keywords
 
 
 class AssessmentSerializer(serializers.ModelSerializer):
@@ -141,20 +141,12 @@ class NonConformitySerializer(serializers.ModelSerializer):
 _SET_LATER = ("conclusion", "fatalities", "larger_or_worse_accident")
 
 
-class AssessmentViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class AssessmentViewSet(ListCreateUpdateViewSet):
     """Self-assessments: read by safety managers and leadership, run by safety managers."""
 
     queryset = Assessment.objects.none()
     policies = {
-        "list": policies.can_read_assessment,
-        "retrieve": policies.can_read_assessment,
+        "read": policies.can_read_assessment,
         "summary": policies.can_read_assessment,
         "nonconformities": policies.can_read_assessment,
         "create": policies.can_create_assessment,
@@ -222,8 +214,7 @@ class FindingViewSet(
     queryset = Finding.objects.none()
     serializer_class = FindingSerializer
     policies = {
-        "list": policies.can_read_assessment,
-        "retrieve": policies.can_read_assessment,
+        "read": policies.can_read_assessment,
         "update": policies.can_run_assessment,
     }
     filterset_fields = ["assessment", "scored", "applicable"]

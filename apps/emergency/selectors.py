@@ -19,13 +19,7 @@ from apps.emergency.models import (
 )
 from apps.org.models import Department
 from apps.org.policy import headed_department_ids, in_scope, scope_q
-
-
-def _in_department(qs: QuerySet, value, field: str = "department") -> QuerySet:
-    if department := as_int(value):
-        path = Department.objects.filter(pk=department).values("path")[:1]
-        qs = qs.filter(**{f"{field}__path__startswith": path})
-    return qs
+from apps.org.selectors import in_department
 
 
 def plan_list(*, user, filters: dict | None = None) -> QuerySet[Plan]:
@@ -36,7 +30,7 @@ def plan_list(*, user, filters: dict | None = None) -> QuerySet[Plan]:
         qs = qs.filter(Q(code__icontains=q) | Q(title__icontains=q) | Q(scope__icontains=q))
     if kind := filters.get("kind"):
         qs = qs.filter(kind=kind)
-    qs = _in_department(qs, filters.get("department"))
+    qs = in_department(qs, filters.get("department"))
     if filters.get("active") in ("1", "0"):
         qs = qs.filter(is_active=filters["active"] == "1")
     if filters.get("unfiled") == "1":
@@ -96,7 +90,7 @@ def team_list(*, user, filters: dict | None = None) -> QuerySet[Team]:
         )
     if kind := filters.get("kind"):
         qs = qs.filter(kind=kind)
-    return _in_department(qs, filters.get("department")).order_by("kind", "name")
+    return in_department(qs, filters.get("department")).order_by("kind", "name")
 
 
 def member_list(*, user) -> QuerySet[TeamMember]:
@@ -115,7 +109,7 @@ def supply_list(*, user, filters: dict | None = None) -> QuerySet[Supply]:
         qs = qs.filter(kind=kind)
     if location := filters.get("location"):
         qs = qs.filter(location__icontains=location)
-    qs = _in_department(qs, filters.get("department"))
+    qs = in_department(qs, filters.get("department"))
     flag = filters.get("flag")
     if flag == "expired":
         qs = qs.filter(expires_on__lt=today)
@@ -145,7 +139,7 @@ def drill_list(*, user, filters: dict | None = None) -> QuerySet[Drill]:
         qs = qs.filter(held_on__year=year)
     if filters.get("evaluated") in ("1", "0"):
         qs = qs.filter(evaluated_on__isnull=filters["evaluated"] == "0")
-    qs = _in_department(qs, filters.get("department"))
+    qs = in_department(qs, filters.get("department"))
     return qs.annotate(improvement_count=Count("improvements")).order_by("-held_on", "-pk")
 
 

@@ -205,8 +205,7 @@ class DeviceViewSet(ListCreateUpdateViewSet):
     queryset = SafetyDevice.objects.none()
     serializer_class = DeviceSerializer
     policies = {
-        "list": equipment_policies.can_read_registers,
-        "retrieve": equipment_policies.can_read_registers,
+        "read": equipment_policies.can_read_registers,
         "create": equipment_policies.can_edit_device,
         "update": equipment_policies.can_edit_device,
         "check": equipment_policies.can_check_device,
@@ -242,8 +241,7 @@ class MaintenancePlanViewSet(ListCreateUpdateViewSet):
     queryset = MaintenancePlan.objects.none()
     serializer_class = MaintenancePlanSerializer
     policies = {
-        "list": equipment_policies.can_read_registers,
-        "retrieve": equipment_policies.can_read_registers,
+        "read": equipment_policies.can_read_registers,
         "create": equipment_policies.can_edit_maintenance_plan,
         "update": equipment_policies.can_edit_maintenance_plan,
     }
@@ -281,8 +279,7 @@ class ProjectViewSet(ListCreateUpdateViewSet):
     queryset = Project.objects.none()
     serializer_class = SafetyProjectSerializer
     policies = {
-        "list": equipment_policies.can_read_registers,
-        "retrieve": equipment_policies.can_read_registers,
+        "read": equipment_policies.can_read_registers,
         "create": equipment_policies.can_edit_project,
         "update": equipment_policies.can_edit_project,
     }

@@ -5,7 +5,6 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from apps.core.selectors import as_int
 from apps.equipment.models import (
     Equipment,
     EquipmentStatus,
@@ -15,8 +14,8 @@ from apps.equipment.models import (
     SafetyDevice,
     SpecialEquipmentType,
 )
-from apps.org.models import Department
 from apps.org.policy import in_scope
+from apps.org.selectors import in_department
 
 
 def equipment_list(*, user, filters: dict | None = None) -> QuerySet[Equipment]:
@@ -36,9 +35,7 @@ def equipment_list(*, user, filters: dict | None = None) -> QuerySet[Equipment]:
         )
     if status := filters.get("status"):
         qs = qs.filter(status=status)
-    if department := as_int(filters.get("department")):
-        path = Department.objects.filter(pk=department).values("path")[:1]
-        qs = qs.filter(department__path__startswith=path)
+    qs = in_department(qs, filters.get("department"))
     special = filters.get("special")
     if special == "1":
         qs = qs.filter(special_type__isnull=False)

@@ -19,8 +19,8 @@ from apps.hazards.models import (
     Inspection,
     InspectionPlan,
 )
-from apps.org.models import Department
 from apps.org.policy import in_scope
+from apps.org.selectors import in_department
 
 
 def hazard_list(*, user, filters: dict | None = None) -> QuerySet[Hazard]:
@@ -39,12 +39,8 @@ def hazard_list(*, user, filters: dict | None = None) -> QuerySet[Hazard]:
         )
     if status := filters.get("status"):
         qs = qs.filter(status__in=OPEN_STATUSES) if status == "open" else qs.filter(status=status)
-    if department := as_int(filters.get("department")):
-        if filters.get("direct") == "1":  # this department only, not its sub-units
-            qs = qs.filter(department_id=department)
-        else:
-            path = Department.objects.filter(pk=department).values("path")[:1]
-            qs = qs.filter(department__path__startswith=path)
+    # the chosen department with its sub-units, or alone with direct=1
+    qs = in_department(qs, filters.get("department"), direct=filters.get("direct") == "1")
     for name in ("grade", "category", "source"):
         if value := filters.get(name):
             qs = qs.filter(**{name: value})

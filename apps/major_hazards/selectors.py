@@ -17,8 +17,8 @@ from apps.major_hazards.models import (
     Substance,
     Unit,
 )
-from apps.org.models import Department
 from apps.org.policy import in_scope
+from apps.org.selectors import in_department
 
 
 def latest_identification(unit_ref: str = "pk", as_of: dt.date | None = None) -> QuerySet:
@@ -68,9 +68,7 @@ def unit_list(*, user, filters: dict | None = None) -> QuerySet[Unit]:
         ).distinct()
     if kind := filters.get("unit_kind"):
         qs = qs.filter(unit_kind=kind)
-    if department := as_int(filters.get("department")):
-        path = Department.objects.filter(pk=department).values("path")[:1]
-        qs = qs.filter(department__path__startswith=path)
+    qs = in_department(qs, filters.get("department"))
     major = filters.get("major")
     if major == "1":
         qs = qs.filter(current_is_major=True)

@@ -129,8 +129,7 @@ class PositionViewSet(ListCreateUpdateViewSet):
     serializer_class = PositionSerializer
     queryset = Position.objects.none()
     policies = {
-        "list": policies.can_read_positions,
-        "retrieve": policies.can_read_positions,
+        "read": policies.can_read_positions,
         "create": policies.can_edit_position,
         "update": policies.can_edit_position,
     }
@@ -150,8 +149,7 @@ class EmployeeViewSet(ListCreateUpdateViewSet):
     serializer_class = EmployeeSerializer
     queryset = Employee.objects.none()
     policies = {
-        "list": policies.can_read_employees,
-        "retrieve": policies.can_read_employees,
+        "read": policies.can_read_employees,
         "create": policies.can_edit_employee,
         "update": policies.can_edit_employee,
         "leave": policies.can_record_leaver,

@@ -36,10 +36,11 @@ def policy_required(check: Check):
 # Every viewset's permission (the REST framework default). A viewset maps its actions to the
 # app's policies:
 #
-#     policies = {"list": policies.reads_org, "create": policies.can_create_plan,
+#     policies = {"read": policies.can_read_plans, "create": policies.can_create_plan,
 #                 "update": policies.can_edit_plan, "approve": policies.can_approve_plan}
 #
-# `update` covers `partial_update` too. Each check is called as `check(user, obj)`: with
+# `read` covers every reading action without an entry of its own (list, retrieve, and GET
+# actions); `update` covers `partial_update` too. Each check is called as `check(user, obj)`: with
 # `obj=None` before the record is read (list, create, and detail actions' first pass, which
 # only needs the person to be signed in), then with the record for detail actions. An action
 # without an entry may be read by anyone signed in (the selector's scope decides what is
@@ -57,7 +58,7 @@ class PolicyPermission(permissions.BasePermission):
         if action in table:
             return table[action]
         if method in permissions.SAFE_METHODS:
-            return None
+            return table.get("read")
         return is_safety_manager
 
     def _decide(self, check, request, obj) -> bool:
@@ -79,71 +80,3 @@ class PolicyPermission(permissions.BasePermission):
         if check is None:
             return True
         return self._decide(check, request, obj)
-
-
-class DepartmentScoped(permissions.BasePermission):
-    """Reads are filtered by each viewset's selector; writes need the safety-manager role,
-    or head rights over the object's department where `head_writes` is set on the view.
-    (Being replaced by PolicyPermission.)"""
-
-    def has_permission(self, request, view) -> bool:
-        from apps.org.access import access_for
-
-        if not request.user.is_authenticated:
-            return False
-        access = access_for(request.user)
-        if request.method in permissions.SAFE_METHODS:
-            read_access = getattr(view, "read_access", None)
-            return read_access is None or read_access(access)
-        return access.manages_everything or (
-            getattr(view, "head_writes", False) and access.is_department_head
-        )
-
-    def has_object_permission(self, request, view, obj) -> bool:
-        from apps.org.access import access_for
-
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        access = access_for(request.user)
-        department_id = getattr(obj, "department_id", None)
-        return access.manages_everything or (
-            getattr(view, "head_writes", False) and access.heads(department_id)
-        )
-
-
-# Transitional: the role predicates on Access, until every app asks its policies.
-def role_required(predicate):
-    from django.core.exceptions import PermissionDenied
-
-    from apps.org.access import access_for
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not predicate(access_for(request.user)):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-def manages(access) -> bool:
-    return access.manages_everything
-
-
-def sees_everything(access) -> bool:
-    return access.sees_everything
-
-
-def reads_org(access) -> bool:
-    return access.sees_everything or access.is_department_head
-
-
-def for_user(predicate):
-    from apps.org.access import access_for
-
-    return lambda user: predicate(access_for(user))

@@ -27,6 +27,20 @@ def department_list(*, user, filters: dict | None = None) -> QuerySet[Department
     return qs.order_by("path")
 
 
+def in_department(
+    qs: QuerySet, department, *, direct: bool = False, field: str = "department"
+) -> QuerySet:
+    """The list filter by department: records of the chosen department (an id, or text from a
+    query string) and of every department below it, or of it alone when `direct`."""
+    department = as_int(department)
+    if not department:
+        return qs
+    if direct:
+        return qs.filter(**{f"{field}_id": department})
+    path = Department.objects.filter(pk=department).values("path")[:1]
+    return qs.filter(**{f"{field}__path__startswith": path})
+
+
 def department_subtree_ids(department: Department) -> QuerySet:
     return Department.objects.filter(path__startswith=department.path).values("id")
 
@@ -37,9 +51,7 @@ def employee_list(*, user, filters: dict | None = None) -> QuerySet[Employee]:
     qs = in_scope(qs, user)
     if q := filters.get("q"):
         qs = qs.filter(Q(name__icontains=q) | Q(employee_no__icontains=q) | Q(phone__icontains=q))
-    if department := as_int(filters.get("department")):
-        path = Department.objects.filter(pk=department).values("path")
-        qs = qs.filter(department__path__startswith=path[:1])
+    qs = in_department(qs, filters.get("department"))
     if position := as_int(filters.get("position")):
         qs = qs.filter(position_id=position)
     if employment := filters.get("employment_type"):

@@ -81,8 +81,7 @@ class StandardViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = Standard.objects.none()
     policies = {
-        "list": policies.can_read_standards,
-        "retrieve": policies.can_read_standards,
+        "read": policies.can_read_standards,
         "import_file": policies.can_import_standard,
     }
     search_fields = ["name", "industry"]

@@ -17,6 +17,8 @@ from apps.training.models import (
     TrainingSession,
     TrainingSettings,
 )
+from apps.training.services.certificates import CERTIFICATE_FIELDS
+from apps.training.services.sessions import COURSE_FIELDS, SESSION_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -28,24 +30,14 @@ def _tree_label(department) -> str:
 class CourseForm(forms.ModelForm):
     class Meta:
         model = Course
-        fields = ["code", "name", "level", "hours", "content", "is_active"]
+        fields = [*COURSE_FIELDS]
         widgets = {"content": forms.Textarea(attrs={"rows": 4})}
 
 
 class SessionForm(forms.ModelForm):
     class Meta:
         model = TrainingSession
-        fields = [
-            "course",
-            "department",
-            "level",
-            "start_date",
-            "end_date",
-            "hours",
-            "trainer",
-            "place",
-            "plan_item",
-        ]
+        fields = [*SESSION_FIELDS]
         widgets = {"start_date": DATE, "end_date": DATE}
 
     def __init__(self, *args, user, **kwargs):
@@ -97,15 +89,7 @@ class ReinductionForm(forms.ModelForm):
 class CertificateForm(forms.ModelForm):
     class Meta:
         model = Certificate
-        fields = [
-            "type",
-            "number",
-            "holder",
-            "authority",
-            "issued_on",
-            "valid_until",
-            "next_review_on",
-        ]
+        fields = [*CERTIFICATE_FIELDS]
         widgets = {"issued_on": DATE, "valid_until": DATE, "next_review_on": DATE}
         help_texts = {
             "valid_until": _("Leave empty: 6 years after issue."),

@@ -8,8 +8,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from apps.core.selectors import as_date, as_int
-from apps.org.models import Department
 from apps.org.policy import in_scope
+from apps.org.selectors import in_department
 from apps.workflow import policies
 from apps.workflow.models import (
     UNFINISHED_STATUSES,
@@ -42,12 +42,8 @@ def task_list(*, user, filters: dict | None = None) -> QuerySet[Task]:
             qs = qs.filter(status__in=WORKING_STATUSES)
         else:
             qs = qs.filter(status=status)
-    if department := as_int(filters.get("department")):
-        if filters.get("direct") == "1":  # this department only, not its sub-units
-            qs = qs.filter(department_id=department)
-        else:
-            path = Department.objects.filter(pk=department).values("path")[:1]
-            qs = qs.filter(department__path__startswith=path)
+    # the chosen department with its sub-units, or alone with direct=1
+    qs = in_department(qs, filters.get("department"), direct=filters.get("direct") == "1")
     if priority := as_int(filters.get("priority")):
         qs = qs.filter(priority=priority)
     if filters.get("overdue") == "1":

@@ -33,8 +33,7 @@ class LessonViewSet(
     queryset = Lesson.objects.none()
     serializer_class = LessonSerializer
     policies = {
-        "list": policies.can_read_accidents,
-        "retrieve": policies.can_read_accidents,
+        "read": policies.can_read_accidents,
         "create": policies.can_edit_lesson,
     }
 

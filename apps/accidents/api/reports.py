@@ -162,8 +162,7 @@ class AccidentViewSet(
 
     queryset = Accident.objects.none()
     policies = {
-        "list": policies.can_read_accidents,
-        "retrieve": policies.can_read_accidents,
+        "read": policies.can_read_accidents,
         "create": policies.can_report_accident,
         "update": policies.can_report_accident,
         "times": policies.can_report_accident,

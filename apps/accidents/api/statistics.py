@@ -29,8 +29,7 @@ class ManHoursViewSet(
     queryset = ManHours.objects.none()
     serializer_class = ManHoursSerializer
     policies = {
-        "list": policies.can_read_accidents,
-        "retrieve": policies.can_read_accidents,
+        "read": policies.can_read_accidents,
         "create": policies.can_record_man_hours,
     }
     filterset_fields = ["department"]

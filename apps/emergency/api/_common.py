@@ -8,7 +8,7 @@ from apps.emergency.policies import can_change_record, can_read_emergency
 
 # Safety managers, leadership and department heads read (the selector's scope decides what);
 # a department's head or a safety manager writes its records.
-READS = {"list": can_read_emergency, "retrieve": can_read_emergency}
+READS = {"read": can_read_emergency}
 RECORD_WRITES = {"create": can_change_record, "update": can_change_record}
 
 _WRITABLE = (

@@ -136,8 +136,7 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     queryset = Hazard.objects.none()
     serializer_class = HazardSerializer
     policies = {
-        "list": policies.can_read_hazards,
-        "retrieve": policies.can_read_hazards,
+        "read": policies.can_read_hazards,
         "create": policies.can_report_hazard,
         "assign": policies.can_assign_hazard,
         "rectify": policies.can_rectify_hazard,

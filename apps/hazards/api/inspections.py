@@ -78,8 +78,7 @@ class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Inspection.objects.none()
     serializer_class = InspectionSerializer
     policies = {
-        "list": policies.can_read_inspections,
-        "retrieve": policies.can_read_inspections,
+        "read": policies.can_read_inspections,
         "create": policies.can_record_inspection,
         "raise_hazard": policies.can_raise_hazard,
     }

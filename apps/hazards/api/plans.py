@@ -30,8 +30,7 @@ class PlanViewSet(ListCreateUpdateViewSet):
     queryset = InspectionPlan.objects.none()
     serializer_class = PlanSerializer
     policies = {
-        "list": policies.can_read_plans,
-        "retrieve": policies.can_read_plans,
+        "read": policies.can_read_plans,
         "create": policies.can_edit_plan,
         "update": policies.can_edit_plan,
     }
@@ -71,8 +70,7 @@ class ChecklistViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Checklist.objects.none()
     serializer_class = ChecklistSerializer
     policies = {
-        "list": policies.can_read_plans,
-        "retrieve": policies.can_read_plans,
+        "read": policies.can_read_plans,
         "create": policies.can_create_checklist,
     }
 

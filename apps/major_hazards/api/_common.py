@@ -7,8 +7,7 @@ from apps.major_hazards import policies
 # Reads for safety managers, leadership and heads (their departments, by the selectors' scope);
 # writes for safety managers.
 POLICIES = {
-    "list": policies.can_read_major_hazards,
-    "retrieve": policies.can_read_major_hazards,
+    "read": policies.can_read_major_hazards,
     "create": policies.can_manage_major_hazards,
     "update": policies.can_manage_major_hazards,
     "destroy": policies.can_manage_major_hazards,

@@ -47,8 +47,7 @@ class DutyViewSet(
     queryset = DutyDocument.objects.none()
     serializer_class = DutyDocumentSerializer
     policies = {
-        "list": policies.can_read_duties,
-        "retrieve": policies.can_read_duties,
+        "read": policies.can_read_duties,
         "create": policies.can_write_duties,
         "revise": policies.can_revise_duty,
         "review": policies.can_write_duties,

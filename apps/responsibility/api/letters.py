@@ -24,8 +24,7 @@ class TemplateViewSet(ListCreateUpdateViewSet):
     queryset = LetterTemplate.objects.none()
     serializer_class = LetterTemplateSerializer
     policies = {
-        "list": policies.can_read_letter_templates,
-        "retrieve": policies.can_read_letter_templates,
+        "read": policies.can_read_letter_templates,
         "create": policies.can_edit_letter_template,
         "update": policies.can_edit_letter_template,
     }
@@ -83,8 +82,7 @@ class LetterViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = ResponsibilityLetter.objects.none()
     serializer_class = LetterSerializer
     policies = {
-        "list": policies.can_read_letters,
-        "retrieve": policies.can_read_letters,
+        "read": policies.can_read_letters,
         "progress": policies.can_read_letters,
         "issue": policies.can_issue_letters,
         "sign": policies.can_sign_letter,

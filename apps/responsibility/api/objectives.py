@@ -38,8 +38,7 @@ class ObjectiveViewSet(ListCreateUpdateViewSet):
     queryset = Objective.objects.none()
     serializer_class = ObjectiveSerializer
     policies = {
-        "list": policies.can_read_objectives,
-        "retrieve": policies.can_read_objectives,
+        "read": policies.can_read_objectives,
         "status": policies.can_read_objectives,
         "create": policies.can_edit_objective,
         "update": policies.can_edit_objective,
@@ -89,8 +88,7 @@ class TargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     queryset = DepartmentTarget.objects.none()
     serializer_class = DepartmentTargetSerializer
     policies = {
-        "list": policies.can_read_objectives,
-        "retrieve": policies.can_read_objectives,
+        "read": policies.can_read_objectives,
         "create": policies.can_work_on_targets,
     }
 
@@ -142,8 +140,7 @@ class DepartmentAssessmentViewSet(
     queryset = DepartmentAssessment.objects.none()
     serializer_class = DepartmentAssessmentSerializer
     policies = {
-        "list": policies.can_read_objectives,
-        "retrieve": policies.can_read_objectives,
+        "read": policies.can_read_objectives,
         "create": policies.can_assess_objectives,
     }
 

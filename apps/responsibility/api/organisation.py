@@ -25,8 +25,7 @@ class DocumentViewSet(ListCreateUpdateViewSet):
     queryset = AppointmentDocument.objects.none()
     serializer_class = AppointmentDocumentSerializer
     policies = {
-        "list": policies.can_read_organisation,
-        "retrieve": policies.can_read_organisation,
+        "read": policies.can_read_organisation,
         "create": policies.can_edit_organisation,
         "update": policies.can_edit_organisation,
     }
@@ -66,8 +65,7 @@ class BodyViewSet(ListCreateUpdateViewSet):
     queryset = SafetyBody.objects.none()
     serializer_class = SafetyBodySerializer
     policies = {
-        "list": policies.can_read_organisation,
-        "retrieve": policies.can_read_organisation,
+        "read": policies.can_read_organisation,
         "officers": policies.can_read_organisation,
         "units_without_officer": policies.can_read_organisation,
         "create": policies.can_edit_organisation,

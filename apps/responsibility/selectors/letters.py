@@ -13,6 +13,7 @@ from guardian.models import UserObjectPermission
 from apps.core.selectors import as_int
 from apps.org.models import Department, Employee, Role
 from apps.org.policy import employee_id, in_scope
+from apps.org.selectors import in_department
 from apps.responsibility.models import LetterLevel, LetterStatus, ResponsibilityLetter
 from apps.responsibility.selectors._common import LOWER_KINDS, TOP_KINDS
 
@@ -154,9 +155,7 @@ def letter_list(*, user, filters: dict | None = None) -> QuerySet[Responsibility
         qs = qs.filter(level=level)
     if status := filters.get("status"):
         qs = qs.filter(status=status)
-    if department := as_int(filters.get("department")):
-        path = Department.objects.filter(pk=department).values("path")[:1]
-        qs = qs.filter(department__path__startswith=path)
+    qs = in_department(qs, filters.get("department"))
     return qs.order_by("department__path", "level", "holder__employee_no")
 
 

@@ -52,8 +52,7 @@ class TrainingPlanUpdateSerializer(TrainingPlanSerializer):
 class TrainingPlanViewSet(ListCreateUpdateViewSet):
     queryset = TrainingPlan.objects.none()
     policies = {
-        "list": policies.can_read_training,
-        "retrieve": policies.can_read_training,
+        "read": policies.can_read_training,
         "create": policies.can_draft_plan,
         "update": policies.can_draft_plan,
         "items": policies.can_draft_plan,

@@ -11,12 +11,13 @@ from rest_framework.response import Response
 from apps.core.viewsets import ListCreateUpdateViewSet, ServiceMixin
 from apps.training import importers, policies, selectors, services
 from apps.training.models import Attendance, Course, Reinduction, TrainingSession
+from apps.training.services.sessions import COURSE_FIELDS
 
 
 class CourseSerializer(serializers.ModelSerializer):
     class Meta:
         model = Course
-        fields = ["id", "code", "name", "level", "hours", "content", "is_active"]
+        fields = ["id", *COURSE_FIELDS]
         extra_kwargs = {"code": {"validators": []}}
 
 
@@ -91,8 +92,7 @@ class CourseViewSet(ListCreateUpdateViewSet):
     serializer_class = CourseSerializer
     queryset = Course.objects.none()
     policies = {
-        "list": policies.can_read_training,
-        "retrieve": policies.can_read_training,
+        "read": policies.can_read_training,
         "create": policies.can_edit_course,
         "update": policies.can_edit_course,
     }
@@ -112,8 +112,7 @@ class TrainingSessionViewSet(ListCreateUpdateViewSet):
     serializer_class = TrainingSessionSerializer
     queryset = TrainingSession.objects.none()
     policies = {
-        "list": policies.can_read_training,
-        "retrieve": policies.can_read_training,
+        "read": policies.can_read_training,
         "create": policies.can_edit_session,
         "update": policies.can_edit_session,
         "import_sign_in": policies.can_edit_session,
@@ -193,8 +192,7 @@ class ReinductionViewSet(
     serializer_class = ReinductionSerializer
     queryset = Reinduction.objects.none()
     policies = {
-        "list": policies.can_read_training,
-        "retrieve": policies.can_read_training,
+        "read": policies.can_read_training,
         "create": policies.can_create_reinduction,
     }
     filterset_fields = ["employee", "reason"]

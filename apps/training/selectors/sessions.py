@@ -8,8 +8,8 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from apps.core.selectors import as_int
-from apps.org.models import Department
 from apps.org.policy import in_scope
+from apps.org.selectors import in_department
 from apps.training.models import Attendance, Course, Reinduction, TrainingSession
 from apps.training.selectors.certificates import _expired_flag
 from apps.training.selectors.visibility import _only, visible_employees
@@ -38,9 +38,7 @@ def session_list(*, user, filters: dict | None = None) -> QuerySet[TrainingSessi
         heads_only=True,
     )
     qs = in_scope(qs, user, heads_only=True, also=Q(Exists(attended)))
-    if department := as_int(filters.get("department")):
-        path = Department.objects.filter(pk=department).values("path")
-        qs = qs.filter(department__path__startswith=path[:1])
+    qs = in_department(qs, filters.get("department"))
     if level := filters.get("level"):
         qs = qs.filter(level=level)
     if year := as_int(filters.get("year")):

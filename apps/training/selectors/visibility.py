@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from apps.core.selectors import as_int
-from apps.org.models import Department, Employee
+from apps.org.models import Employee
 from apps.org.policy import employee_id, in_scope
+from apps.org.selectors import in_department
 
 
 def visible_employees(*, user, filters: dict | None = None) -> QuerySet[Employee]:
@@ -14,12 +14,8 @@ def visible_employees(*, user, filters: dict | None = None) -> QuerySet[Employee
     anyone else: only themselves."""
     filters = filters or {}
     qs = in_scope(Employee.objects.all(), user, heads_only=True, also=Q(pk=employee_id(user) or 0))
-    if department := as_int(filters.get("department")):
-        if filters.get("direct") == "1":  # this department only, not its sub-units
-            qs = qs.filter(department_id=department)
-        else:
-            path = Department.objects.filter(pk=department).values("path")
-            qs = qs.filter(department__path__startswith=path[:1])
+    # the chosen department with its sub-units, or alone with direct=1
+    qs = in_department(qs, filters.get("department"), direct=filters.get("direct") == "1")
     if q := filters.get("q"):
         qs = qs.filter(Q(name__icontains=q) | Q(employee_no__icontains=q))
     if filters.get("active", "1") in ("1", "0"):
