@@ -9,10 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core import recurrence
 from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
+from apps.core.text import stored
 from apps.major_hazards import identification as gb18218
 from apps.major_hazards.models import (
     ASSESSMENT_YEARS,
@@ -346,15 +348,21 @@ def assessment_reminders_send(*, today: dt.date | None = None) -> int:
                 ):
                     continue
                 if due is None:
-                    title = _("First safety assessment of the major hazard source: %(unit)s")
+                    title = gettext_noop(
+                        "First safety assessment of the major hazard source: %(unit)s"
+                    )
                     due_date = today + dt.timedelta(days=REMINDER_LEAD_DAYS)
                 else:
-                    title = _("Safety assessment of the major hazard source due: %(unit)s")
+                    title = gettext_noop(
+                        "Safety assessment of the major hazard source due: %(unit)s"
+                    )
                     due_date = max(due, today)
                 workflow.task_create(
-                    title=title % {"unit": unit},
-                    description=_(
-                        "GB 18218 major hazard sources are assessed at least every 3 years."
+                    title=stored(title, **{"unit": unit}),
+                    description=stored(
+                        gettext_noop(
+                            "GB 18218 major hazard sources are assessed at least every 3 years."
+                        )
                     ),
                     department=unit.department,
                     due_date=due_date,

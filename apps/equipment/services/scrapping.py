@@ -8,8 +8,10 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
+from apps.core.text import stored
 from apps.equipment.models import Equipment, EquipmentStatus, MaintenancePlan, SafetyDevice
 from apps.equipment.services._common import _cancel_open_tasks, _require_head, _save
 from apps.org.models import Role
@@ -30,7 +32,7 @@ def equipment_scrap_request(*, equipment: Equipment, user, reason: str) -> Task:
     if not reason.strip():
         raise ApplicationError(_("Give the reason for scrapping."))
     task = workflow.task_create(
-        title=_("Approve scrapping %(equipment)s") % {"equipment": equipment},
+        title=stored(gettext_noop("Approve scrapping %(equipment)s"), **{"equipment": equipment}),
         description=reason.strip(),
         department=equipment.department,
         due_date=timezone.localdate() + dt.timedelta(days=SCRAP_DECISION_DAYS),
@@ -52,7 +54,7 @@ def on_task_decided(*, task, signoff) -> None:
         return
     if signoff.decision == SignOffDecision.APPROVE:
         equipment.status = EquipmentStatus.SCRAPPED
-        equipment._change_reason = _("Scrapping approved")
+        equipment._change_reason = stored(gettext_noop("Scrapping approved")).dumps()
         _save(equipment, user=signoff.signer)
         plans = list(MaintenancePlan.objects.filter(equipment=equipment))
         devices = list(SafetyDevice.objects.filter(equipment=equipment))

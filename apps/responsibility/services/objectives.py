@@ -6,8 +6,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
+from apps.core.text import stored
 from apps.org.access import access_for
 from apps.org.models import Department, Role
 from apps.responsibility.models import (
@@ -124,10 +126,14 @@ def assessment_submit(
     return workflow.plan_submit(
         plan=assessment,
         user=user,
-        title=_("Approve the %(year)s safety objectives assessment of %(department)s")
-        % {"year": year, "department": department.name},
-        description=_("%(met)s of %(total)s targets met.")
-        % {"met": assessment.targets_met, "total": assessment.targets_total},
+        title=stored(
+            gettext_noop("Approve the %(year)s safety objectives assessment of %(department)s"),
+            **{"year": year, "department": department.name},
+        ),
+        description=stored(
+            gettext_noop("%(met)s of %(total)s targets met."),
+            **{"met": assessment.targets_met, "total": assessment.targets_total},
+        ),
         note=comment or _("Assessment submitted."),
         approver_role=Role.LEADERSHIP,
         due_days=APPROVAL_DAYS,

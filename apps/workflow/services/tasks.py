@@ -9,10 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
 from apps.core.selectors import attachment_list
 from apps.core.services import attachment_add
+from apps.core.text import stored
 from apps.org.access import access_for
 from apps.org.models import Department
 from apps.org.selectors import users_with_role
@@ -95,8 +97,12 @@ def task_create(
     recipients = [assignee] if assignee else department_recipients(department.pk)
     notify(
         users=recipients,
-        message=_("New task for %(department)s: %(title)s (due %(due)s)")
-        % {"department": department.name, "title": title, "due": due_date.isoformat()},
+        message=stored(
+            gettext_noop("New task for %(department)s: %(title)s (due %(due)s)"),
+            department=department.name,
+            title=task.title,
+            due=due_date.isoformat(),
+        ),
         task=task,
     )
     return task
@@ -132,7 +138,7 @@ def task_update(*, task: Task, data: dict, user, via_source: bool = False) -> Ta
     if task.assignee_id and task.assignee_id != old_assignee:
         notify(
             users=[task.assignee],
-            message=_("Task assigned to you: %(title)s") % {"title": task.title},
+            message=stored(gettext_noop("Task assigned to you: %(title)s"), title=task.title),
             task=task,
         )
     return task
@@ -167,7 +173,7 @@ def task_submit(*, task: Task, user, note: str = "", files=(), via_source: bool 
     _save(task, user=user)
     notify(
         users=_sign_off_recipients(task),
-        message=_("Waiting for your sign-off: %(title)s") % {"title": task.title},
+        message=stored(gettext_noop("Waiting for your sign-off: %(title)s"), title=task.title),
         task=task,
     )
     return task
@@ -200,15 +206,15 @@ def task_sign_off(*, task: Task, user, decision: str, comment: str = "") -> Sign
     if decision == SignOffDecision.APPROVE:
         task.status = TaskStatus.SIGNED_OFF
         task.closed_at = signoff.signed_at
-        message = _("Signed off: %(title)s")
+        message = gettext_noop("Signed off: %(title)s")
     else:
         task.status = TaskStatus.REJECTED
-        message = _("Rejected, please rework: %(title)s")
+        message = gettext_noop("Rejected, please rework: %(title)s")
     _save(task, user=user, reason=comment)
     hooks.run(task, signoff)
     notify(
         users=[task.assignee, task.submitted_by],
-        message=message % {"title": task.title},
+        message=stored(message, title=task.title),
         task=task,
     )
     return signoff
@@ -243,7 +249,7 @@ def task_reopen(*, task: Task, user, reason: str = "", via_source: bool = False)
     _save(task, user=user, reason=reason.strip())
     notify(
         users=[task.assignee] if task.assignee else department_recipients(task.department_id),
-        message=_("Task reopened: %(title)s") % {"title": task.title},
+        message=stored(gettext_noop("Task reopened: %(title)s"), title=task.title),
         task=task,
     )
     return task
