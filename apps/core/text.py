@@ -15,6 +15,8 @@ serializers, exports, ``str()``), in the language active there.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import json
 from decimal import Decimal
@@ -108,7 +110,31 @@ def _parse(value: str) -> dict | None:
     return None
 
 
+# While set (see `names_cached`), the names already looked up, by reference.
+_names: contextvars.ContextVar[dict | None] = contextvars.ContextVar("text_names", default=None)
+
+
+@contextlib.contextmanager
+def names_cached():
+    """Look each person up once while rendering many texts (e.g. one message for many
+    recipients): a fixed number of queries however many texts name them."""
+    token = _names.set({})
+    try:
+        yield
+    finally:
+        _names.reset(token)
+
+
 def _person(key: str, fallback: str) -> str:
+    cache = _names.get()
+    if cache is not None:
+        if key not in cache:
+            cache[key] = _person_lookup(key, fallback)
+        return cache[key]
+    return _person_lookup(key, fallback)
+
+
+def _person_lookup(key: str, fallback: str) -> str:
     label, _colon, pk = key.rpartition(":")
     try:
         model = django_apps.get_model(label)
@@ -149,7 +175,9 @@ def _render_dict(value: dict) -> str:
             # A translation that does not fit its parameters: the message as written.
             return msgid % params
     if "text" in value:
-        return render(value["text"])
+        # Literal text (or a nested stored text): never read again as JSON.
+        literal = value["text"]
+        return literal if isinstance(literal, str) else render(literal)
     if "label" in value:
         return _label(value["label"], value.get("value"))
     if "person" in value:

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from apps.core.text import StoredText, render
+from apps.core.text import StoredText, names_cached, render
 from apps.org.models import Role
 from apps.org.selectors import department_head_users, users_with_role
 from apps.workflow.models import Notification, Task
@@ -23,8 +23,16 @@ def notify_many(batch: list[tuple]) -> None:
     """Write many notifications in one query; each entry is (users, message, task, url). The
     message is a stored text (apps/core/text.py): each recipient reads it in their language, on
     the page and in the email."""
-    notifications = []
-    mails = []
+    notifications: list[Notification] = []
+    mails: list[tuple] = []
+    with names_cached():
+        _collect(batch, notifications, mails)
+    Notification.objects.bulk_create(notifications)
+    if mails:
+        transaction.on_commit(lambda: send_mass_mail(mails, fail_silently=True))
+
+
+def _collect(batch: list[tuple], notifications: list, mails: list) -> None:
     for users, message, task, url in batch:
         if task is not None and not url:
             url = reverse("workflow:task_detail", args=[task.pk])
@@ -37,9 +45,6 @@ def notify_many(batch: list[tuple]) -> None:
                 mails.append(
                     (text[:120], f"{text}\n\n{url}", settings.DEFAULT_FROM_EMAIL, [user.email])
                 )
-    Notification.objects.bulk_create(notifications)
-    if mails:
-        transaction.on_commit(lambda: send_mass_mail(mails, fail_silently=True))
 
 
 def recipient_language(user) -> str:

@@ -129,7 +129,8 @@ def task_update(*, task: Task, data: dict, user, via_source: bool = False) -> Ta
     old_assignee = task.assignee_id
     old_due = task.due_date
     for field in TASK_EDITABLE_FIELDS:
-        if field in data:
+        # An unchanged title stays the stored text it is (read in each reader's language).
+        if field in data and data[field] != getattr(task, field):
             setattr(task, field, data[field])
     if task.due_date != old_due:
         # A new deadline starts the escalation afresh; its reminders are new by their due date.
