@@ -92,7 +92,7 @@ def unit_identify(
         unit=unit,
         identified_on=day or timezone.localdate(),
         identified_by=user,
-        reason=reason[:200],
+        reason=reason[:200] if isinstance(reason, str) else reason,
         exposed_people=unit.exposed_people,
         inputs=[{k: _plain(v) for k, v in dataclasses.asdict(e).items()} for e in entries],
         lines=[
@@ -116,7 +116,7 @@ def unit_identify(
 def identification_record(*, unit: Unit, user) -> Identification:
     """Identify again by hand (e.g. the yearly review), with nothing changed."""
     _require_manager(user)
-    return unit_identify(unit=unit, user=user, reason=_("Identified again"))
+    return unit_identify(unit=unit, user=user, reason=stored(gettext_noop("Identified again")))
 
 
 # ------------------------------------------------------------------------------
@@ -157,7 +157,7 @@ def unit_save(*, unit: Unit | None = None, data: dict, user) -> Unit:
             setattr(unit, field, data[field])
     _save(unit, user=user)
     if before is not None and before != unit.exposed_people and unit.inventory.exists():
-        unit_identify(unit=unit, user=user, reason=_("People exposed changed"))
+        unit_identify(unit=unit, user=user, reason=stored(gettext_noop("People exposed changed")))
     return unit
 
 
@@ -206,7 +206,9 @@ def inventory_item_save(
     _clean_item(item)
     _save(item, user=user)
     unit_identify(
-        unit=unit, user=user, reason=_("Inventory changed: %(name)s") % {"name": item.display_name}
+        unit=unit,
+        user=user,
+        reason=stored(gettext_noop("Inventory changed: %(name)s"), **{"name": item.display_name}),
     )
     return item
 
@@ -219,7 +221,9 @@ def inventory_item_delete(*, item: InventoryItem, user) -> Identification:
     item._history_user = user
     item.delete()
     return unit_identify(
-        unit=unit, user=user, reason=_("Inventory changed: %(name)s removed") % {"name": name}
+        unit=unit,
+        user=user,
+        reason=stored(gettext_noop("Inventory changed: %(name)s removed"), **{"name": name}),
     )
 
 

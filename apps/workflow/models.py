@@ -104,7 +104,7 @@ class Task(BaseModel):
         verbose_name=_("submitted by"),
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    submission_note = models.TextField(_("work done"), blank=True)
+    submission_note = StoredTextField(_("work done"), blank=True)
     closed_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
     history = HistoricalRecords()
