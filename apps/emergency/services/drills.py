@@ -64,7 +64,9 @@ def drill_record(*, data: dict, user, files=()) -> Drill:
     _attach_all(drill, files, user)
     _redate_drills(plan, user=user)
     _save_plan(
-        plan, user=user, reason=_("Drilled on %(date)s") % {"date": drill.held_on.isoformat()}
+        plan,
+        user=user,
+        reason=stored(gettext_noop("Drilled on %(date)s"), date=drill.held_on.isoformat()).dumps(),
     )
     return drill
 

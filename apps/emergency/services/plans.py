@@ -161,6 +161,6 @@ def plan_evaluate(
     _save_plan(
         plan,
         user=user,
-        reason=_("Evaluated on %(date)s") % {"date": evaluated_on.isoformat()},
+        reason=stored(gettext_noop("Evaluated on %(date)s"), date=evaluated_on.isoformat()).dumps(),
     )
     return evaluation

@@ -8,7 +8,6 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from apps.core import recurrence
@@ -95,7 +94,9 @@ def _raise_statutory_tasks(horizon: dt.date, creator) -> int:
         if equipment.task_raised_for == equipment.next_inspection_due:
             continue
         # A due date moved by hand supersedes the task raised for the old one.
-        _cancel_open_tasks(equipment, user=creator, reason=_("Due date changed"))
+        _cancel_open_tasks(
+            equipment, user=creator, reason=stored(gettext_noop("Due date changed")).dumps()
+        )
         workflow.task_create(
             title=stored(
                 gettext_noop("Statutory inspection due: %(equipment)s"), **{"equipment": equipment}
@@ -127,7 +128,9 @@ def _raise_calibration_tasks(horizon: dt.date, creator) -> int:
     for device in devices:
         if device.task_raised_for == device.next_due:
             continue
-        _cancel_open_tasks(device, user=creator, reason=_("Due date changed"))
+        _cancel_open_tasks(
+            device, user=creator, reason=stored(gettext_noop("Due date changed")).dumps()
+        )
         workflow.task_create(
             title=stored(gettext_noop("Calibration or test due: %(device)s"), **{"device": device}),
             department=device.department,
