@@ -281,7 +281,8 @@ class StoredText(Promise):
 
     def __getattr__(self, name: str):
         # Any other string method (upper, startswith, split...) on the rendered text.
-        if name.startswith("__"):
+        # Only those: Django asks objects for e.g. `resolve_expression`, which text has not.
+        if name.startswith("_") or not hasattr(str, name):
             raise AttributeError(name)
         return getattr(str(self), name)
 
