@@ -136,3 +136,22 @@ def test_a_cached_dashboard_figure_reads_in_both_languages():
         assert str(live.indicators(today).indicators["hazards.overdue_count"].label) == (
             "Overdue hazards"
         )
+
+
+def test_editing_a_task_keeps_an_unchanged_generated_title_in_both_languages(world, client_for):
+    task = make_task(
+        department=world.dept_a,
+        user=world.head_a,
+        title=stored(gettext_noop("Task reopened: %(title)s"), title="巡检"),
+    )
+    with translation.override("en"):
+        response = client_for("head_a").post(
+            f"/tasks/{task.pk}/edit/",
+            {"title": "Task reopened: 巡检", "due_date": _due(), "priority": 3},
+        )
+        assert response.status_code == 302
+    task.refresh_from_db()
+    assert task.priority == 3
+    assert str(task.title) == "任务已重新打开：巡检"
+    with translation.override("en"):
+        assert str(task.title) == "Task reopened: 巡检"
