@@ -7,16 +7,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.assessment import policies, selectors
 from apps.assessment.models import (
     Assessment,
+    AssessmentKind,
     AssessmentStatus,
     Finding,
     NonConformity,
 )
 from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
+from apps.core.text import Label, stored
 from apps.org.models import Department, DepartmentKind, Employee, Role
 from apps.org.policy import require
 from apps.org.selectors import users_with_role
@@ -246,9 +249,22 @@ def assessment_submit(*, assessment: Assessment, user) -> Assessment:
     assessment.status = AssessmentStatus.SUBMITTED
     assessment.submitted_at = timezone.now()
     approval = workflow.task_create(
-        title=_("Approve the %(assessment)s (score %(score)s)")
-        % {"assessment": assessment, "score": summary.result.score},
-        description=_("Review the summary and the self-evaluation report, then approve or reject."),
+        title=stored(
+            gettext_noop("Approve the %(assessment)s (score %(score)s)"),
+            **{
+                "assessment": stored(
+                    gettext_noop("%(year)s %(kind)s"),
+                    year=assessment.year,
+                    kind=Label(AssessmentKind, assessment.kind),
+                ),
+                "score": summary.result.score,
+            },
+        ),
+        description=stored(
+            gettext_noop(
+                "Review the summary and the self-evaluation report, then approve or reject."
+            )
+        ),
         department=_company_root(),
         due_date=timezone.localdate() + dt.timedelta(days=7),
         user=user,
@@ -300,10 +316,14 @@ def _raise_nonconformities(assessment: Assessment) -> None:
         nonconformity.full_clean(exclude=["task"])
         nonconformity.save()
         nonconformity.task = workflow.task_create(
-            title=_("Rectify %(code)s: %(reason)s")
-            % {"code": item.code, "reason": finding.reason[:80]},
-            description=_("Requirement: %(requirement)s\nDeduction method: %(method)s")
-            % {"requirement": item.requirement, "method": item.method},
+            title=stored(
+                gettext_noop("Rectify %(code)s: %(reason)s"),
+                **{"code": item.code, "reason": finding.reason[:80]},
+            ),
+            description=stored(
+                gettext_noop("Requirement: %(requirement)s\nDeduction method: %(method)s"),
+                **{"requirement": item.requirement, "method": item.method},
+            ),
             department=finding.department,
             due_date=due,
             priority=TaskPriority.HIGH if finding.veto_failed else TaskPriority.NORMAL,
@@ -349,8 +369,12 @@ def renewal_reminders_send(*, today: dt.date | None = None) -> int:
             kind=RENEWAL_REMINDER,
             due=selectors.renewal_due(a),
             users=recipients,
-            message=_("The grade %(level)s awarded on %(date)s is due for its 3-year re-review.")
-            % {"level": a.awarded_level, "date": a.awarded_on.isoformat()},
+            message=stored(
+                gettext_noop(
+                    "The grade %(level)s awarded on %(date)s is due for its 3-year re-review."
+                ),
+                **{"level": a.awarded_level, "date": a.awarded_on.isoformat()},
+            ),
             today=today,
         )
         for a in due

@@ -9,6 +9,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 from apps.core.models import Attachment, GeneratedFile
+from apps.core.text import render
 
 
 def generated_file_list(*, user) -> QuerySet[GeneratedFile]:
@@ -56,7 +57,7 @@ def history_entries(obj: Model, *, limit: int = 50) -> list[dict]:
             "when": record.history_date,
             "who": record.history_user,
             "type": record.history_type,
-            "reason": record.history_change_reason or "",
+            "reason": render(record.history_change_reason),
             "changes": [
                 {
                     "field": field.verbose_name,
@@ -83,7 +84,7 @@ def _display(field, value, names: dict) -> str:
         return formats.date_format(timezone.localtime(value), "Y-m-d H:i")
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return str(value)
+    return render(value)
 
 
 def as_int(value) -> int | None:

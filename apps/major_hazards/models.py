@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from apps.core.models import BaseModel, link
+from apps.core.text import StoredTextField
 from apps.org.models import Department
 
 ASSESSMENT_YEARS = (
@@ -175,7 +176,7 @@ class Identification(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    reason = StoredTextField(_("reason"), max_length=200, blank=True)  # read in each language
     exposed_people = models.PositiveIntegerField(_("people possibly exposed"))
     inputs = models.JSONField(
         _("inputs"), default=list, blank=True

@@ -9,10 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core import recurrence
 from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
+from apps.core.text import stored
 from apps.major_hazards import identification as gb18218
 from apps.major_hazards import policies
 from apps.major_hazards.models import (
@@ -86,7 +88,7 @@ def unit_identify(
         unit=unit,
         identified_on=day or timezone.localdate(),
         identified_by=user,
-        reason=reason[:200],
+        reason=reason[:200] if isinstance(reason, str) else reason,
         exposed_people=unit.exposed_people,
         inputs=[{k: _plain(v) for k, v in dataclasses.asdict(e).items()} for e in entries],
         lines=[
@@ -110,7 +112,7 @@ def unit_identify(
 def identification_record(*, unit: Unit, user) -> Identification:
     """Identify again by hand (e.g. the yearly review), with nothing changed."""
     require(policies.can_manage_major_hazards(user))
-    return unit_identify(unit=unit, user=user, reason=_("Identified again"))
+    return unit_identify(unit=unit, user=user, reason=stored(gettext_noop("Identified again")))
 
 
 # ------------------------------------------------------------------------------
@@ -151,7 +153,7 @@ def unit_save(*, unit: Unit | None = None, data: dict, user) -> Unit:
             setattr(unit, field, data[field])
     _save(unit, user=user)
     if before is not None and before != unit.exposed_people and unit.inventory.exists():
-        unit_identify(unit=unit, user=user, reason=_("People exposed changed"))
+        unit_identify(unit=unit, user=user, reason=stored(gettext_noop("People exposed changed")))
     return unit
 
 
@@ -200,7 +202,9 @@ def inventory_item_save(
     _clean_item(item)
     _save(item, user=user)
     unit_identify(
-        unit=unit, user=user, reason=_("Inventory changed: %(name)s") % {"name": item.display_name}
+        unit=unit,
+        user=user,
+        reason=stored(gettext_noop("Inventory changed: %(name)s"), **{"name": item.display_name}),
     )
     return item
 
@@ -213,7 +217,9 @@ def inventory_item_delete(*, item: InventoryItem, user) -> Identification:
     item._history_user = user
     item.delete()
     return unit_identify(
-        unit=unit, user=user, reason=_("Inventory changed: %(name)s removed") % {"name": name}
+        unit=unit,
+        user=user,
+        reason=stored(gettext_noop("Inventory changed: %(name)s removed"), **{"name": name}),
     )
 
 
@@ -336,15 +342,21 @@ def assessment_reminders_send(*, today: dt.date | None = None) -> int:
                 ):
                     continue
                 if due is None:
-                    title = _("First safety assessment of the major hazard source: %(unit)s")
+                    title = gettext_noop(
+                        "First safety assessment of the major hazard source: %(unit)s"
+                    )
                     due_date = today + dt.timedelta(days=REMINDER_LEAD_DAYS)
                 else:
-                    title = _("Safety assessment of the major hazard source due: %(unit)s")
+                    title = gettext_noop(
+                        "Safety assessment of the major hazard source due: %(unit)s"
+                    )
                     due_date = max(due, today)
                 workflow.task_create(
-                    title=title % {"unit": unit},
-                    description=_(
-                        "GB 18218 major hazard sources are assessed at least every 3 years."
+                    title=stored(title, **{"unit": unit}),
+                    description=stored(
+                        gettext_noop(
+                            "GB 18218 major hazard sources are assessed at least every 3 years."
+                        )
                     ),
                     department=unit.department,
                     due_date=due_date,

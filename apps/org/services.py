@@ -9,9 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from guardian.shortcuts import assign_perm, remove_perm
 
 from apps.core.exceptions import ApplicationError
+from apps.core.text import stored
 from apps.org import hooks
 from apps.org.access import forget
 from apps.org.models import (
@@ -276,7 +278,7 @@ def employee_leave(
         raise ValidationError({"left_on": _("The leaving date cannot be before the hire date.")})
     employee.is_active = False
     employee.left_on = left_on
-    _save(employee, user=user, reason=_("Left the company"))
+    _save(employee, user=user, reason=stored(gettext_noop("Left the company")).dumps())
     _login_revoke(employee)
     hooks.run_leave(employee=employee, handover_to=handover_to, user=user)
     return employee

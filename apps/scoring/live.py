@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from apps.scoring import registry
 
@@ -74,7 +74,9 @@ def indicators(as_of: dt.date) -> Live:
     """Every registered indicator as of a date, from the cache where it is current."""
     names = registry.provider_names()
     versions = _versions({n: (n, *registry.reads(n)) for n in names})
-    keys = {n: _key("data", n, as_of.isoformat(), versions[n]) for n in names}
+    # Labels are text in the language of whoever computed them: one entry per language.
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    keys = {n: _key("data", n, as_of.isoformat(), versions[n], language) for n in names}
     cached = cache.get_many(list(keys.values()))
     result: dict[str, registry.Indicator] = {}
     oldest = timezone.now()
@@ -128,7 +130,7 @@ def memo(key: str, *, apps: tuple[str, ...], compute):
     """A figure computed from the records of some apps, cached like the indicators: returns
     (value, computed_at). `key` names everything else the figure depends on."""
     version = _versions({"memo": tuple(apps)})["memo"]
-    full_key = _key("memo", key, version)
+    full_key = _key("memo", key, version, translation.get_language() or settings.LANGUAGE_CODE)
     entry = cache.get(full_key)
     if entry is None:
         entry = (timezone.now(), compute())

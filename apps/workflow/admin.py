@@ -22,7 +22,7 @@ class TaskAdmin(SimpleHistoryAdmin):
     list_display = ["title", "department", "assignee", "due_date", "status", "priority"]
     list_filter = ["status", "priority"]
     list_select_related = ["department", "assignee"]
-    search_fields = ["title"]
+    search_fields = ["search_text"]  # title and description in every language
     readonly_fields = ["status", "submitted_by", "submitted_at", "closed_at", "escalated_at"]
     raw_id_fields = ["assignee", "created_by"]
     inlines = [SignOffInline]

@@ -86,7 +86,7 @@ class TaskViewSet(ListCreateUpdateViewSet):
     serializer_class = TaskSerializer
     queryset = Task.objects.none()  # for the schema; requests use get_queryset
     filterset_fields = ["status", "department", "assignee", "priority"]
-    search_fields = ["title", "description"]
+    search_fields = ["search_text"]  # title and description in every language
     ordering_fields = ["due_date", "priority", "created_at"]
     policies = {
         "create": policies.can_create_task,

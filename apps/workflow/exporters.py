@@ -35,7 +35,7 @@ class TaskExporter(exports.Exporter):
     def rows(self) -> Iterator[list]:
         for task in self.queryset().iterator(chunk_size=2000):
             yield [
-                task.title,
+                str(task.title),
                 task.department.name,
                 task.assignee.get_full_name() or task.assignee.username if task.assignee else "",
                 task.due_date,

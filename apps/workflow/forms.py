@@ -52,6 +52,19 @@ class TaskForm(forms.ModelForm):
         if self.instance.pk:
             del self.fields["department"]
 
+    def _kept(self, name: str):
+        """A title or description left as it reads stays the stored text it is, which each
+        reader reads in their language (apps/core/text.py)."""
+        value = self.cleaned_data.get(name)
+        old = getattr(self.instance, name, None) if self.instance.pk else None
+        return old if old is not None and value == old else value
+
+    def clean_title(self):
+        return self._kept("title")
+
+    def clean_description(self):
+        return self._kept("description")
+
     def clean_due_date(self):
         due = self.cleaned_data["due_date"]
         if not self.instance.pk and due < timezone.localdate():

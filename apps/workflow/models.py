@@ -6,12 +6,13 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from apps.core.models import BaseModel
+from apps.core.text import StoredTextField, render
 from apps.org.models import Department
 
 
@@ -39,8 +40,11 @@ class TaskPriority(models.IntegerChoices):
 class Task(BaseModel):
     """A piece of work assigned to a department, finished only by a head's sign-off."""
 
-    title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    # Stored texts (apps/core/text.py): what code raises reads in each reader's language.
+    title = StoredTextField(_("title"), max_length=200)
+    description = StoredTextField(_("description"), blank=True)
+    # The title and description in every language, for the task list's search.
+    search_text = models.TextField(_("search text"), blank=True, editable=False)
     department = models.ForeignKey(
         Department, on_delete=models.PROTECT, related_name="tasks", verbose_name=_("department")
     )
@@ -100,7 +104,7 @@ class Task(BaseModel):
         verbose_name=_("submitted by"),
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    submission_note = models.TextField(_("work done"), blank=True)
+    submission_note = StoredTextField(_("work done"), blank=True)
     closed_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
     history = HistoricalRecords()
@@ -119,7 +123,15 @@ class Task(BaseModel):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return str(self.title)
+
+    def save(self, *args, **kwargs):
+        self.search_text = texts_for_search(self.title, self.description)
+        if (fields := kwargs.get("update_fields")) is not None and (
+            {"title", "description"} & set(fields)
+        ):
+            kwargs["update_fields"] = {*fields, "search_text"}
+        super().save(*args, **kwargs)
 
     @property
     def is_finished(self) -> bool:
@@ -132,6 +144,17 @@ class Task(BaseModel):
     @property
     def days_overdue(self) -> int:
         return max(0, (timezone.localdate() - self.due_date).days) if not self.is_finished else 0
+
+
+def texts_for_search(*texts) -> str:
+    """The texts as every language reads them, one line each (duplicates once)."""
+    lines: list[str] = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            for text in texts:
+                if (line := render(text)) and line not in lines:
+                    lines.append(line)
+    return "\n".join(lines)
 
 
 class SignOffDecision(models.TextChoices):
@@ -196,7 +219,7 @@ class Notification(BaseModel):
         related_name="notifications",
         verbose_name=_("recipient"),
     )
-    message = models.CharField(_("message"), max_length=300)
+    message = StoredTextField(_("message"))  # rendered in the reader's language
     url = models.CharField(_("link"), max_length=300, blank=True)
     task = models.ForeignKey(
         Task, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
@@ -211,7 +234,7 @@ class Notification(BaseModel):
         indexes = [models.Index(fields=["recipient", "read_at"])]
 
     def __str__(self) -> str:
-        return self.message
+        return str(self.message)
 
 
 class PlanStatus(models.TextChoices):

@@ -23,6 +23,7 @@ def seed(*, departments, employees, factor: float, rng: random.Random, today: dt
         [
             Task(
                 title=f"整改任务 {i}",
+                search_text=f"整改任务 {i}",  # bulk_create does not call save()
                 department=departments[i % len(departments)],
                 due_date=today + dt.timedelta(days=rng.randint(-60, 30)),
                 status=rng.choice(statuses),

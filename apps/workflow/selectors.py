@@ -34,7 +34,7 @@ def task_list(*, user, filters: dict | None = None) -> QuerySet[Task]:
     filters = filters or {}
     qs = _visible(Task.objects.all(), user).select_related("department", "assignee", "source_type")
     if q := filters.get("q"):
-        qs = qs.filter(Q(title__icontains=q) | Q(description__icontains=q))
+        qs = qs.filter(search_text__icontains=q)  # title and description in every language
     if status := filters.get("status"):
         if status == "unfinished":
             qs = qs.filter(status__in=UNFINISHED_STATUSES)

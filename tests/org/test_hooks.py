@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.core.exceptions import ApplicationError
+from apps.core.text import render
 from apps.org import hooks, services
 from apps.org.importers import employee_import
 from apps.org.models import Employee, Position
@@ -198,7 +199,7 @@ def test_leaving_takes_the_employee_out_of_service_and_tells_the_apps(world, lea
     assert not world.head_a.is_active
     assert leaving == [(employee.pk, taker.pk, world.safety_manager)]
     latest = employee.history.latest()
-    assert (latest.history_user, latest.history_change_reason) == (
+    assert (latest.history_user, render(latest.history_change_reason)) == (
         world.safety_manager,
         "Left the company",
     )

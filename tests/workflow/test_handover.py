@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
+from apps.core.text import render
 from apps.org import services as org_services
 from apps.org.models import DepartmentKind, Employee
 from apps.workflow import services
@@ -58,7 +59,7 @@ def test_unfinished_tasks_go_to_whoever_takes_over(world, tasks):
     ]
     assert told[0][2].startswith("Task handed over to you, as 赵磊 left")
     latest = open_task.history.latest()
-    assert (latest.history_user, latest.history_change_reason) == (
+    assert (latest.history_user, render(latest.history_change_reason)) == (
         world.safety_manager,
         "Handed over: 赵磊 left",
     )

@@ -36,7 +36,7 @@ def accident_close(*, accident: Accident, user, closed_on: dt.date | None = None
             _("The accident cannot be closed before its investigation report is submitted.")
         )
     unfinished = [
-        m.task.title
+        str(m.task.title)
         for m in accident.measures.select_related("task").order_by("pk")
         if m.task.status not in (TaskStatus.SIGNED_OFF, TaskStatus.CANCELLED)
     ]

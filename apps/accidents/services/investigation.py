@@ -8,11 +8,13 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.accidents import policies, rules
 from apps.accidents.models import Accident, AccidentMeasureKind, AccidentStatus, Measure
 from apps.accidents.services._common import _refuse_if_closed, _save
 from apps.core.exceptions import ApplicationError
+from apps.core.text import Label, stored
 from apps.org.policy import require
 from apps.workflow import services as workflow
 
@@ -89,9 +91,13 @@ def measure_add(
     _refuse_if_closed(accident)
     if kind not in AccidentMeasureKind.values:
         raise ApplicationError(_("Kind: choose corrective or preventive."))
-    label = AccidentMeasureKind(kind).label
     task = workflow.task_create(
-        title=f"[{accident.code}] {label}: {title}",
+        title=stored(
+            gettext_noop("[%(code)s] %(kind)s: %(title)s"),
+            code=accident.code,
+            kind=Label(AccidentMeasureKind, kind),
+            title=title,
+        ),
         department=department,
         due_date=due_date,
         user=user,

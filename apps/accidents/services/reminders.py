@@ -6,9 +6,10 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.accidents.models import Accident, AccidentStatus
+from apps.core.text import stored
 from apps.workflow import services as workflow
 
 REMIND_DAYS = 3  # before the casualty window closes
@@ -61,13 +62,15 @@ def accident_reminders_send(*, today: dt.date | None = None) -> int:
             "accident_window",
             window,
             lambda a: a.casualty_window_end,
-            _("%(code)s: changes in casualties regrade the accident only until %(end)s."),
+            gettext_noop(
+                "%(code)s: changes in casualties regrade the accident only until %(end)s."
+            ),
         ),
         (
             "accident_report",
             report,
             lambda a: a.investigation_due,
-            _("%(code)s: the investigation report is due on %(due)s."),
+            gettext_noop("%(code)s: the investigation report is due on %(due)s."),
         ),
     ):
         for accident in accidents:
@@ -77,7 +80,7 @@ def accident_reminders_send(*, today: dt.date | None = None) -> int:
                 kind=kind,
                 due=due(accident),
                 users=recipients(accident),
-                message=message % {"code": accident.code, "end": date, "due": date},
+                message=stored(message, **{"code": accident.code, "end": date, "due": date}),
                 url=accident.get_absolute_url(),
                 today=today,
             )

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
+from apps.core.text import stored
 from apps.emergency import policies
 from apps.emergency.models import DrillPlan, DrillPlanItem
 from apps.emergency.services._common import _apply, _save
@@ -74,8 +76,10 @@ def drill_plan_submit(*, drill_plan: DrillPlan, user) -> DrillPlan:
     return workflow.plan_submit(
         plan=drill_plan,
         user=user,
-        title=_("Approve the %(plan)s") % {"plan": drill_plan.title},
-        description=_("Review the planned drills, months and kinds, then approve or reject."),
+        title=stored(gettext_noop("Approve the %(plan)s"), **{"plan": drill_plan.title}),
+        description=stored(
+            gettext_noop("Review the planned drills, months and kinds, then approve or reject.")
+        ),
         note=_("Drill plan submitted for approval."),
         approver_role=Role.LEADERSHIP,
     )

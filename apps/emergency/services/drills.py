@@ -7,8 +7,10 @@ import datetime as dt
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
+from apps.core.text import stored
 from apps.emergency import policies, rules
 from apps.emergency.models import Drill, Improvement, Plan
 from apps.emergency.services._common import (
@@ -60,7 +62,9 @@ def drill_record(*, data: dict, user, files=()) -> Drill:
     _attach_all(drill, files, user)
     _redate_drills(plan, user=user)
     _save_plan(
-        plan, user=user, reason=_("Drilled on %(date)s") % {"date": drill.held_on.isoformat()}
+        plan,
+        user=user,
+        reason=stored(gettext_noop("Drilled on %(date)s"), date=drill.held_on.isoformat()).dumps(),
     )
     return drill
 
@@ -115,13 +119,17 @@ def improvement_raise(
     )
     _save(improvement, user=user)
     improvement.task = workflow.task_create(
-        title=_("Drill improvement: %(problem)s") % {"problem": description[:80]},
-        description=_("Found in the drill “%(drill)s” of %(date)s: %(problem)s")
-        % {
-            "drill": drill.scenario,
-            "date": drill.held_on.isoformat(),
-            "problem": description,
-        },
+        title=stored(
+            gettext_noop("Drill improvement: %(problem)s"), **{"problem": description[:80]}
+        ),
+        description=stored(
+            gettext_noop("Found in the drill “%(drill)s” of %(date)s: %(problem)s"),
+            **{
+                "drill": drill.scenario,
+                "date": drill.held_on.isoformat(),
+                "problem": description,
+            },
+        ),
         department=department,
         due_date=due_date,
         user=user,

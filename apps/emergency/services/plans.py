@@ -7,8 +7,10 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
+from apps.core.text import stored
 from apps.emergency import policies, rules
 from apps.emergency.models import Evaluation, EvaluationResult, Plan
 from apps.emergency.services._common import (
@@ -73,7 +75,9 @@ def _redate_drills(plan: Plan, *, user) -> None:
         if drill.due_on != due:
             drill.due_on = due
             drill._history_user = user
-            drill._change_reason = _("Due date recomputed after an earlier drill was recorded")
+            drill._change_reason = stored(
+                gettext_noop("Due date recomputed after an earlier drill was recorded")
+            ).dumps()
             drill.save(update_fields=["due_on", "updated_at"])
         if previous is None or drill.held_on > previous:
             previous = drill.held_on
@@ -157,6 +161,6 @@ def plan_evaluate(
     _save_plan(
         plan,
         user=user,
-        reason=_("Evaluated on %(date)s") % {"date": evaluated_on.isoformat()},
+        reason=stored(gettext_noop("Evaluated on %(date)s"), date=evaluated_on.isoformat()).dumps(),
     )
     return evaluation

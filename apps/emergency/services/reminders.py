@@ -6,8 +6,9 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from apps.core.text import stored
 from apps.emergency.models import Plan, Supply
 from apps.emergency.services._common import _recipients
 from apps.org.models import Role
@@ -33,13 +34,19 @@ def _drill_reminder(plan: Plan, today: dt.date) -> tuple | None:
     """The advance reminder and the overdue one, each once per due date."""
     due = plan.next_drill_due
     if due and due < today:
-        message = _("Drill overdue for %(plan)s: it was due on %(date)s.") % {
-            "plan": plan,
-            "date": due.isoformat(),
-        }
+        message = stored(
+            gettext_noop("Drill overdue for %(plan)s: it was due on %(date)s."),
+            **{
+                "plan": plan,
+                "date": due.isoformat(),
+            },
+        )
         return DRILL_OVERDUE_REMINDER, due, message
     if due and today <= due <= today + dt.timedelta(days=DRILL_LEAD_DAYS):
-        message = _("Drill due for %(plan)s by %(date)s.") % {"plan": plan, "date": due.isoformat()}
+        message = stored(
+            gettext_noop("Drill due for %(plan)s by %(date)s."),
+            **{"plan": plan, "date": due.isoformat()},
+        )
         return DRILL_REMINDER, due, message
     return None
 
@@ -48,10 +55,13 @@ def _filing_reminder(plan: Plan, today: dt.date) -> tuple | None:
     """A plan not filed by its deadline is reminded once."""
     if plan.filed_on or plan.filing_due >= today:
         return None
-    message = _("%(plan)s is not filed with the authority: it was due by %(date)s.") % {
-        "plan": plan,
-        "date": plan.filing_due.isoformat(),
-    }
+    message = stored(
+        gettext_noop("%(plan)s is not filed with the authority: it was due by %(date)s."),
+        **{
+            "plan": plan,
+            "date": plan.filing_due.isoformat(),
+        },
+    )
     return FILING_REMINDER, plan.filing_due, message
 
 
@@ -59,16 +69,22 @@ def _evaluation_reminder(plan: Plan, today: dt.date) -> tuple | None:
     """As for drills: once ahead and once overdue per due date."""
     due = plan.evaluation_due
     if due < today:
-        message = _("Evaluation of %(plan)s overdue: it was due by %(date)s.") % {
-            "plan": plan,
-            "date": due.isoformat(),
-        }
+        message = stored(
+            gettext_noop("Evaluation of %(plan)s overdue: it was due by %(date)s."),
+            **{
+                "plan": plan,
+                "date": due.isoformat(),
+            },
+        )
         return EVALUATION_OVERDUE_REMINDER, due, message
     if today <= due <= today + dt.timedelta(days=EVALUATION_LEAD_DAYS):
-        message = _("Evaluation of %(plan)s due by %(date)s.") % {
-            "plan": plan,
-            "date": due.isoformat(),
-        }
+        message = stored(
+            gettext_noop("Evaluation of %(plan)s due by %(date)s."),
+            **{
+                "plan": plan,
+                "date": due.isoformat(),
+            },
+        )
         return EVALUATION_REMINDER, due, message
     return None
 
@@ -78,14 +94,14 @@ def _expiry_reminder(supply: Supply, today: dt.date) -> tuple | None:
     if not expires_on or expires_on > today + dt.timedelta(days=SUPPLY_LEAD_DAYS):
         return None
     message = (
-        _("%(supply)s expired on %(date)s.")
+        gettext_noop("%(supply)s expired on %(date)s.")
         if expires_on < today
-        else _("%(supply)s expires on %(date)s.")
+        else gettext_noop("%(supply)s expires on %(date)s.")
     )
     return (
         SUPPLY_EXPIRY_REMINDER,
         expires_on,
-        message % {"supply": supply, "date": expires_on.isoformat()},
+        stored(message, **{"supply": supply, "date": expires_on.isoformat()}),
     )
 
 
@@ -93,10 +109,13 @@ def _check_reminder(supply: Supply, today: dt.date) -> tuple | None:
     due = supply.next_check_due
     if not due or due > today + dt.timedelta(days=SUPPLY_LEAD_DAYS):
         return None
-    message = _("%(supply)s is due for a check by %(date)s.") % {
-        "supply": supply,
-        "date": due.isoformat(),
-    }
+    message = stored(
+        gettext_noop("%(supply)s is due for a check by %(date)s."),
+        **{
+            "supply": supply,
+            "date": due.isoformat(),
+        },
+    )
     return SUPPLY_CHECK_REMINDER, due, message
 
 

@@ -6,9 +6,11 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core import recurrence
 from apps.core.exceptions import ApplicationError
+from apps.core.text import stored
 from apps.emergency import policies
 from apps.emergency.models import Supply, SupplyCheck
 from apps.emergency.services._common import (
@@ -95,19 +97,29 @@ def supply_check(
     if expires_on is not None:
         supply.expires_on = expires_on
     supply.next_check_due = _next_check(supply)
-    _save(supply, user=user, reason=_("Checked on %(date)s") % {"date": checked_on.isoformat()})
+    _save(
+        supply,
+        user=user,
+        reason=stored(
+            gettext_noop("Checked on %(date)s"), **{"date": checked_on.isoformat()}
+        ).dumps(),
+    )
     if supply.is_missing or not in_good_order:
         # A shortfall or damage found in a check is announced once, when it is found.
         recipients = _recipients([supply.department_id], list(users_with_role(Role.SAFETY_MANAGER)))
         workflow.notify(
             users=recipients[supply.department_id],
             url=supply.get_absolute_url(),
-            message=_("Check of %(supply)s: %(found)s found of %(required)s required%(damaged)s.")
-            % {
-                "supply": supply,
-                "found": quantity_found,
-                "required": supply.required_quantity,
-                "damaged": "" if in_good_order else _(", not in good order"),
-            },
+            message=stored(
+                gettext_noop(
+                    "Check of %(supply)s: %(found)s found of %(required)s required%(damaged)s."
+                ),
+                **{
+                    "supply": supply,
+                    "found": quantity_found,
+                    "required": supply.required_quantity,
+                    "damaged": "" if in_good_order else stored(gettext_noop(", not in good order")),
+                },
+            ),
         )
     return check

@@ -8,11 +8,18 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core import recurrence
+from apps.core.text import Label, stored
 from apps.equipment import policies, rules
-from apps.equipment.models import Equipment, EquipmentStatus, MaintenancePlan, SafetyDevice
+from apps.equipment.models import (
+    Equipment,
+    EquipmentStatus,
+    MaintenancePlan,
+    PlanKind,
+    SafetyDevice,
+)
 from apps.equipment.services._common import _cancel_open_tasks, _save
 from apps.equipment.services.ledger import refuse_if_scrapped
 from apps.org.models import Role
@@ -54,8 +61,10 @@ def _raise_plan_tasks(today: dt.date, creator) -> int:
     )
     for plan in plans:
         workflow.task_create(
-            title=_("%(kind)s: %(equipment)s")
-            % {"kind": plan.get_kind_display(), "equipment": plan.equipment},
+            title=stored(
+                gettext_noop("%(kind)s: %(equipment)s"),
+                **{"kind": Label(PlanKind, plan.kind), "equipment": plan.equipment},
+            ),
             description=plan.title,
             department=plan.equipment.department,
             due_date=plan.next_due,
@@ -86,10 +95,16 @@ def _raise_statutory_tasks(horizon: dt.date, creator) -> int:
         if equipment.task_raised_for == equipment.next_inspection_due:
             continue
         # A due date moved by hand supersedes the task raised for the old one.
-        _cancel_open_tasks(equipment, user=creator, reason=_("Due date changed"))
+        _cancel_open_tasks(
+            equipment, user=creator, reason=stored(gettext_noop("Due date changed")).dumps()
+        )
         workflow.task_create(
-            title=_("Statutory inspection due: %(equipment)s") % {"equipment": equipment},
-            description=_("Ask the inspection body at least one month before the due date."),
+            title=stored(
+                gettext_noop("Statutory inspection due: %(equipment)s"), **{"equipment": equipment}
+            ),
+            description=stored(
+                gettext_noop("Ask the inspection body at least one month before the due date.")
+            ),
             department=equipment.department,
             due_date=equipment.next_inspection_due,
             user=creator,
@@ -114,9 +129,11 @@ def _raise_calibration_tasks(horizon: dt.date, creator) -> int:
     for device in devices:
         if device.task_raised_for == device.next_due:
             continue
-        _cancel_open_tasks(device, user=creator, reason=_("Due date changed"))
+        _cancel_open_tasks(
+            device, user=creator, reason=stored(gettext_noop("Due date changed")).dumps()
+        )
         workflow.task_create(
-            title=_("Calibration or test due: %(device)s") % {"device": device},
+            title=stored(gettext_noop("Calibration or test due: %(device)s"), **{"device": device}),
             department=device.department,
             due_date=device.next_due,
             user=creator,

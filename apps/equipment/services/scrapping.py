@@ -8,8 +8,10 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
+from apps.core.text import stored
 from apps.equipment import policies
 from apps.equipment.models import Equipment, EquipmentStatus, MaintenancePlan, SafetyDevice
 from apps.equipment.services._common import _cancel_open_tasks, _save
@@ -32,7 +34,7 @@ def equipment_scrap_request(*, equipment: Equipment, user, reason: str) -> Task:
     if not reason.strip():
         raise ApplicationError(_("Give the reason for scrapping."))
     task = workflow.task_create(
-        title=_("Approve scrapping %(equipment)s") % {"equipment": equipment},
+        title=stored(gettext_noop("Approve scrapping %(equipment)s"), **{"equipment": equipment}),
         description=reason.strip(),
         department=equipment.department,
         due_date=timezone.localdate() + dt.timedelta(days=SCRAP_DECISION_DAYS),
@@ -54,7 +56,7 @@ def on_task_decided(*, task, signoff) -> None:
         return
     if signoff.decision == SignOffDecision.APPROVE:
         equipment.status = EquipmentStatus.SCRAPPED
-        equipment._change_reason = _("Scrapping approved")
+        equipment._change_reason = stored(gettext_noop("Scrapping approved")).dumps()
         _save(equipment, user=signoff.signer)
         plans = list(MaintenancePlan.objects.filter(equipment=equipment))
         devices = list(SafetyDevice.objects.filter(equipment=equipment))
@@ -62,4 +64,8 @@ def on_task_decided(*, task, signoff) -> None:
         SafetyDevice.objects.filter(equipment=equipment).update(is_active=False)
         # The work that was waiting on the item stops with it.
         for source in (equipment, *plans, *devices):
-            _cancel_open_tasks(source, user=signoff.signer, reason=_("Equipment scrapped"))
+            _cancel_open_tasks(
+                source,
+                user=signoff.signer,
+                reason=stored(gettext_noop("Equipment scrapped")).dumps(),
+            )

@@ -10,9 +10,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
 from apps.core.selectors import attachment_list
+from apps.core.text import stored
 from apps.hazards import policies
 from apps.hazards.models import (
     Hazard,
@@ -78,8 +80,10 @@ def hazard_report(
     _attach_all(hazard, photos, user)
     workflow.notify(
         users=users_with_role(Role.SAFETY_MANAGER),
-        message=_("New hazard %(code)s at %(place)s: %(text)s")
-        % {"code": hazard.code, "place": hazard.location, "text": hazard.description[:60]},
+        message=stored(
+            gettext_noop("New hazard %(code)s at %(place)s: %(text)s"),
+            **{"code": hazard.code, "place": hazard.location, "text": hazard.description[:60]},
+        ),
         url=f"/hazards/{hazard.pk}/",
     )
     return hazard
@@ -137,10 +141,18 @@ def hazard_assign(
     _set_risk(hazard, risk_l, risk_e, risk_c)
     major = grade == HazardGrade.MAJOR
     hazard.task = workflow.task_create(
-        title=_("Rectify hazard %(code)s: %(text)s")
-        % {"code": hazard.code, "text": hazard.description[:60]},
-        description=_("Place: %(place)s\nGoals: %(goals)s\nMeasures: %(methods)s")
-        % {"place": hazard.location, "goals": hazard.plan_goals, "methods": hazard.plan_methods},
+        title=stored(
+            gettext_noop("Rectify hazard %(code)s: %(text)s"),
+            **{"code": hazard.code, "text": hazard.description[:60]},
+        ),
+        description=stored(
+            gettext_noop("Place: %(place)s\nGoals: %(goals)s\nMeasures: %(methods)s"),
+            **{
+                "place": hazard.location,
+                "goals": hazard.plan_goals,
+                "methods": hazard.plan_methods,
+            },
+        ),
         department=department,
         due_date=deadline,
         user=user,

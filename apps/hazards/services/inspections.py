@@ -7,8 +7,10 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
+from apps.core.text import stored
 from apps.hazards import policies
 from apps.hazards.models import (
     Checklist,
@@ -61,7 +63,9 @@ def _submit_plan_task(plan: InspectionPlan, user, inspected_on: dt.date) -> None
             task=open_task,
             user=user,
             via_source=True,
-            note=_("Inspection recorded on %(date)s.") % {"date": inspected_on.isoformat()},
+            note=stored(
+                gettext_noop("Inspection recorded on %(date)s."), date=inspected_on.isoformat()
+            ),
         )
 
 

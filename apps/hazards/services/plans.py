@@ -8,10 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core import recurrence
+from apps.core.text import Label, stored
 from apps.hazards import policies
-from apps.hazards.models import Checklist, ChecklistItem, InspectionPlan
+from apps.hazards.models import Checklist, ChecklistItem, InspectionKind, InspectionPlan
 from apps.org.models import Role
 from apps.org.policy import require
 from apps.org.selectors import users_with_role
@@ -91,10 +93,14 @@ def inspection_tasks_raise(*, today: dt.date | None = None, user=None) -> int:
     ):
         due = plan.next_due
         workflow.task_create(
-            title=_("%(kind)s inspection: %(name)s")
-            % {"kind": plan.get_kind_display(), "name": plan.name},
-            description=_(
-                "Record the inspection in the hazards module; failed items raise hazards."
+            title=stored(
+                gettext_noop("%(kind)s inspection: %(name)s"),
+                **{"kind": Label(InspectionKind, plan.kind), "name": plan.name},
+            ),
+            description=stored(
+                gettext_noop(
+                    "Record the inspection in the hazards module; failed items raise hazards."
+                )
             ),
             department=plan.department,
             due_date=due,

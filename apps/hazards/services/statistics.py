@@ -7,8 +7,9 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from apps.core.text import stored
 from apps.hazards import rules
 from apps.hazards.models import Hazard
 from apps.org.models import Role
@@ -32,19 +33,24 @@ def statistics_reminders_send(*, today: dt.date | None = None) -> int:
     sent = 0
     for period in periods:
         label = (
-            _("%(year)s Q%(quarter)s") % {"year": period.year, "quarter": period.quarter}
+            stored(
+                gettext_noop("%(year)s Q%(quarter)s"),
+                **{"year": period.year, "quarter": period.quarter},
+            )
             if period.quarter
-            else _("%(year)s (whole year)") % {"year": period.year}
+            else stored(gettext_noop("%(year)s (whole year)"), **{"year": period.year})
         )
         sent += workflow.remind_once(
             subject=Hazard,
             kind=STATISTICS_REMINDER,
             due=period.due,
             users=recipients,
-            message=_(
-                "Hazard statistics for %(period)s are due by %(due)s, signed by the principal head."
-            )
-            % {"period": label, "due": period.due.isoformat()},
+            message=stored(
+                gettext_noop(
+                    "Hazard statistics for %(period)s are due by %(due)s, signed by the principal head."
+                ),
+                **{"period": label, "due": period.due.isoformat()},
+            ),
             url=f"/hazards/statistics/?year={period.year}&quarter={period.quarter or ''}",
             today=today,
         )

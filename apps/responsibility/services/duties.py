@@ -8,8 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
+from apps.core.text import stored
 from apps.org.policy import require
 from apps.responsibility import policies
 from apps.responsibility.models import DutyDocument, DutyReview
@@ -41,7 +43,9 @@ def duty_save(*, data: dict, user, previous: DutyDocument | None = None) -> Duty
         document.version = previous.version + 1
         previous.is_current = False
         _save(
-            previous, user=user, reason=_("Superseded by version %(v)s") % {"v": document.version}
+            previous,
+            user=user,
+            reason=stored(gettext_noop("Superseded by version %(v)s"), v=document.version).dumps(),
         )
     _save(document, user=user)
     return document

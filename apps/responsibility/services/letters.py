@@ -9,10 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from simple_history.utils import bulk_create_with_history
 
 from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
+from apps.core.text import Person, stored
 from apps.org.policy import require
 from apps.responsibility import policies, selectors
 from apps.responsibility.models import (
@@ -139,13 +141,16 @@ def letter_reminders_send(*, today: dt.date | None = None) -> int:
             users.append(letter.issuer.user)
         if LetterSide.HOLDER not in signed:
             users.append(letter.holder.user)
-        message = _(
-            "Please sign the responsibility letter “%(title)s” (%(holder)s) by %(date)s"
-        ) % {
-            "title": letter.title,
-            "holder": letter.holder.name,
-            "date": letter.sign_by.isoformat(),
-        }
+        message = stored(
+            gettext_noop(
+                "Please sign the responsibility letter “%(title)s” (%(holder)s) by %(date)s"
+            ),
+            **{
+                "title": letter.title,
+                "holder": Person(letter.holder),
+                "date": letter.sign_by.isoformat(),
+            },
+        )
         sent += workflow.remind_every(
             subject=letter,
             kind="letter_signature",

@@ -9,9 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core import recurrence
 from apps.core.exceptions import ApplicationError
+from apps.core.text import stored
 from apps.org.models import Department, Role
 from apps.org.policy import require
 from apps.org.selectors import department_head_users, users_with_role
@@ -82,8 +84,10 @@ def decision_add(
         due_date=due_date,
         user=user,
         source=decision,
-        description=_("Decided at %(meeting)s on %(date)s.")
-        % {"meeting": meeting.title, "date": meeting.held_on.isoformat()},
+        description=stored(
+            gettext_noop("Decided at %(meeting)s on %(date)s."),
+            **{"meeting": meeting.title, "date": meeting.held_on.isoformat()},
+        ),
     )
     decision.save(update_fields=["task"])
     return decision
@@ -115,10 +119,10 @@ def meeting_reminders_send(*, today: dt.date | None = None) -> int:
     for row in rows:
         end = recurrence.period_of(row.frequency, today).end
         users = managers if row.level == "company" else heads.get(row.department.pk, [])
-        message = _("No safety meeting held yet for %(unit)s in the period ending %(end)s") % {
-            "unit": row.department.name,
-            "end": end.isoformat(),
-        }
+        message = stored(
+            gettext_noop("No safety meeting held yet for %(unit)s in the period ending %(end)s"),
+            **{"unit": row.department.name, "end": end.isoformat()},
+        )
         sent += workflow.remind_once(
             subject=row.department,
             kind=f"safety_meeting_{row.level}",

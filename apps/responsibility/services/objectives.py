@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
+from apps.core.text import stored
 from apps.org.models import Department, Role
 from apps.org.policy import require
 from apps.responsibility import policies
@@ -123,10 +125,14 @@ def assessment_submit(
     return workflow.plan_submit(
         plan=assessment,
         user=user,
-        title=_("Approve the %(year)s safety objectives assessment of %(department)s")
-        % {"year": year, "department": department.name},
-        description=_("%(met)s of %(total)s targets met.")
-        % {"met": assessment.targets_met, "total": assessment.targets_total},
+        title=stored(
+            gettext_noop("Approve the %(year)s safety objectives assessment of %(department)s"),
+            **{"year": year, "department": department.name},
+        ),
+        description=stored(
+            gettext_noop("%(met)s of %(total)s targets met."),
+            **{"met": assessment.targets_met, "total": assessment.targets_total},
+        ),
         note=comment or _("Assessment submitted."),
         approver_role=Role.LEADERSHIP,
         due_days=APPROVAL_DAYS,

@@ -10,9 +10,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core import recurrence
 from apps.core.exceptions import ApplicationError
+from apps.core.text import Person, stored
 from apps.org.models import Role
 from apps.org.selectors import department_head_users, users_with_role
 from apps.training import policies, selectors
@@ -91,7 +93,7 @@ def certificate_review(*, certificate: Certificate, reviewed_on: dt.date, user) 
     following = recurrence.add_years(due, CERTIFICATE_REVIEW_YEARS)
     certificate.reviewed_on = reviewed_on
     certificate.next_review_on = following if following < certificate.valid_until else None
-    _save(certificate, user=user, reason=_("reviewed"))
+    _save(certificate, user=user, reason=stored(gettext_noop("reviewed")).dumps())
     return certificate
 
 
@@ -102,7 +104,7 @@ def _heads_by_department(certificates) -> tuple[dict[int, list], list]:
 
 def _reminder_values(certificate: Certificate) -> dict:
     return {
-        "holder": certificate.holder.name,
+        "holder": Person(certificate.holder),
         "type": certificate.type.name,
         "number": certificate.number,
         "review": certificate.next_review_on.isoformat() if certificate.next_review_on else "",
@@ -111,21 +113,24 @@ def _reminder_values(certificate: Certificate) -> dict:
 
 
 def _review_message(certificate: Certificate) -> str:
-    return _(
-        "Certificate review due on %(review)s: %(holder)s, %(type)s no. %(number)s"
-    ) % _reminder_values(certificate)
+    return stored(
+        gettext_noop("Certificate review due on %(review)s: %(holder)s, %(type)s no. %(number)s"),
+        **_reminder_values(certificate),
+    )
 
 
 def _expiry_message(certificate: Certificate) -> str:
-    return _(
-        "Certificate expires on %(until)s: %(holder)s, %(type)s no. %(number)s"
-    ) % _reminder_values(certificate)
+    return stored(
+        gettext_noop("Certificate expires on %(until)s: %(holder)s, %(type)s no. %(number)s"),
+        **_reminder_values(certificate),
+    )
 
 
 def _expired_message(certificate: Certificate) -> str:
-    return _(
-        "Certificate expired on %(until)s: %(holder)s, %(type)s no. %(number)s"
-    ) % _reminder_values(certificate)
+    return stored(
+        gettext_noop("Certificate expired on %(until)s: %(holder)s, %(type)s no. %(number)s"),
+        **_reminder_values(certificate),
+    )
 
 
 def _claim(certificates, kind: str, due: str, today: dt.date) -> list:

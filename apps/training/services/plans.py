@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
+from apps.core.text import stored
 from apps.org.models import Role
 from apps.training import policies, selectors
 from apps.training.models import TrainingPlan, TrainingPlanItem
@@ -71,8 +73,10 @@ def plan_submit(*, plan: TrainingPlan, user) -> TrainingPlan:
     return workflow.plan_submit(
         plan=plan,
         user=user,
-        title=_("Approve the %(plan)s") % {"plan": plan.title},
-        description=_("Review the planned courses, months and hours, then approve or reject."),
+        title=stored(gettext_noop("Approve the %(plan)s"), **{"plan": plan.title}),
+        description=stored(
+            gettext_noop("Review the planned courses, months and hours, then approve or reject.")
+        ),
         note=_("Training plan submitted for approval."),
         approver_role=current.plan_approver_role if current else Role.LEADERSHIP,
     )

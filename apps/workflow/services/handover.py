@@ -3,9 +3,10 @@ of the tasks' departments (registered with org's leave hooks, apps/org/hooks.py)
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from simple_history.utils import bulk_update_with_history
 
+from apps.core.text import Person, stored
 from apps.org.models import Role
 from apps.org.selectors import department_head_users, users_with_role
 from apps.workflow.models import UNFINISHED_STATUSES, Task
@@ -36,11 +37,14 @@ def tasks_hand_over(*, employee, handover_to, user) -> int:
         Task,
         ["assignee"],
         default_user=user,
-        default_change_reason=_("Handed over: %(name)s left") % {"name": employee.name},
+        # A history reason holds 100 characters: the name as it was, not a reference.
+        default_change_reason=stored(
+            gettext_noop("Handed over: %(name)s left"), name=employee.name
+        ).dumps(),
     )
     if new_assignee is not None:
         recipients = {task.pk: [new_assignee] for task in tasks}
-        message = _("Task handed over to you, as %(name)s left: %(title)s")
+        message = gettext_noop("Task handed over to you, as %(name)s left: %(title)s")
     else:
         heads = department_head_users(department_ids={task.department_id for task in tasks})
         managers = None
@@ -53,10 +57,15 @@ def tasks_hand_over(*, employee, handover_to, user) -> int:
                 )
                 users = managers
             recipients[task.pk] = users
-        message = _("Task without an assignee, as %(name)s left: %(title)s")
+        message = gettext_noop("Task without an assignee, as %(name)s left: %(title)s")
     notify_many(
         [
-            (recipients[task.pk], message % {"name": employee.name, "title": task.title}, task, "")
+            (
+                recipients[task.pk],
+                stored(message, name=Person(employee), title=task.title),
+                task,
+                "",
+            )
             for task in tasks
         ]
     )

@@ -11,8 +11,10 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
+from apps.core.text import stored
 from apps.workflow import hooks
 from apps.workflow.models import ApprovablePlan, PlanStatus, SignOffDecision
 from apps.workflow.services.tasks import task_create, task_submit
@@ -64,7 +66,10 @@ def plan_submit(
         sign_off_role=approver_role,
     )
     task = task_submit(
-        task=task, user=user, note=note or _("Submitted for approval."), via_source=True
+        task=task,
+        user=user,
+        note=note or stored(gettext_noop("Submitted for approval.")),
+        via_source=True,
     )
     plan.status = PlanStatus.SUBMITTED
     plan.approval_task = task

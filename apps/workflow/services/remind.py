@@ -40,7 +40,7 @@ def remind_once(
     kind: str,
     due: dt.date,
     users,
-    message: str,
+    message,  # a stored text (apps/core/text.py) or a plain string
     url: str = "",
     task: Task | None = None,
     today: dt.date | None = None,
@@ -80,7 +80,7 @@ def remind_every(
     due: dt.date,
     every_days: int,
     users,
-    message: str,
+    message,  # a stored text (apps/core/text.py) or a plain string
     url: str = "",
     task: Task | None = None,
     today: dt.date | None = None,

@@ -7,8 +7,9 @@ import datetime as dt
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from apps.core.text import stored
 from apps.org.models import Role
 from apps.org.selectors import company_get, department_head_users, users_with_role
 from apps.workflow.models import WORKING_STATUSES, Task, TaskStatus
@@ -46,7 +47,7 @@ def _notices(
     before it), "overdue" (on the first late day, then every few days) and "escalated" (once).
     The first two are remembered as reminders of the task (apps/workflow/services/remind.py)."""
     values = {
-        "due": task.due_date.isoformat(),
+        "due": task.due_date,
         "title": task.title,
         "department": task.department.name,
         "days": (today - task.due_date).days,
@@ -54,17 +55,22 @@ def _notices(
     days_late = values["days"]
     if days_late <= 0:
         if sent.once(task, DUE_SOON, task.due_date):
-            message = _("Due on %(due)s: %(title)s (%(department)s)") % values
+            message = stored(gettext_noop("Due on %(due)s: %(title)s (%(department)s)"), **values)
             return [("due_soon", (recipients, message, task, ""))]
         return []
     notices = []
     if sent.every(
         task, OVERDUE, task.due_date, task.remind_every_days or OVERDUE_REMINDER_EVERY_DAYS
     ):
-        message = _("Overdue by %(days)d day(s): %(title)s (%(department)s)") % values
+        message = stored(
+            gettext_noop("Overdue by %(days)d day(s): %(title)s (%(department)s)"), **values
+        )
         notices.append(("overdue", (recipients, message, task, "")))
     if days_late >= (task.escalate_after_days or escalate_after) and task.escalated_at is None:
-        message = _("Escalated: %(department)s is %(days)d day(s) late with “%(title)s”") % values
+        message = stored(
+            gettext_noop("Escalated: %(department)s is %(days)d day(s) late with “%(title)s”"),
+            **values,
+        )
         notices.append(("escalated", (escalate_to, message, task, "")))
     return notices
 

@@ -9,10 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
 from apps.core.selectors import attachment_list
 from apps.core.services import attachment_add
+from apps.core.text import stored
 from apps.org.models import Department
 from apps.org.policy import require
 from apps.org.selectors import users_with_role
@@ -91,8 +93,12 @@ def task_create(
     recipients = [assignee] if assignee else department_recipients(department.pk)
     notify(
         users=recipients,
-        message=_("New task for %(department)s: %(title)s (due %(due)s)")
-        % {"department": department.name, "title": title, "due": due_date.isoformat()},
+        message=stored(
+            gettext_noop("New task for %(department)s: %(title)s (due %(due)s)"),
+            department=department.name,
+            title=task.title,
+            due=due_date.isoformat(),
+        ),
         task=task,
     )
     return task
@@ -118,7 +124,8 @@ def task_update(*, task: Task, data: dict, user, via_source: bool = False) -> Ta
     old_assignee = task.assignee_id
     old_due = task.due_date
     for field in TASK_EDITABLE_FIELDS:
-        if field in data:
+        # An unchanged title stays the stored text it is (read in each reader's language).
+        if field in data and data[field] != getattr(task, field):
             setattr(task, field, data[field])
     if task.due_date != old_due:
         # A new deadline starts the escalation afresh; its reminders are new by their due date.
@@ -127,7 +134,7 @@ def task_update(*, task: Task, data: dict, user, via_source: bool = False) -> Ta
     if task.assignee_id and task.assignee_id != old_assignee:
         notify(
             users=[task.assignee],
-            message=_("Task assigned to you: %(title)s") % {"title": task.title},
+            message=stored(gettext_noop("Task assigned to you: %(title)s"), title=task.title),
             task=task,
         )
     return task
@@ -161,7 +168,7 @@ def task_submit(*, task: Task, user, note: str = "", files=(), via_source: bool 
     _save(task, user=user)
     notify(
         users=_sign_off_recipients(task),
-        message=_("Waiting for your sign-off: %(title)s") % {"title": task.title},
+        message=stored(gettext_noop("Waiting for your sign-off: %(title)s"), title=task.title),
         task=task,
     )
     return task
@@ -191,15 +198,15 @@ def task_sign_off(*, task: Task, user, decision: str, comment: str = "") -> Sign
     if decision == SignOffDecision.APPROVE:
         task.status = TaskStatus.SIGNED_OFF
         task.closed_at = signoff.signed_at
-        message = _("Signed off: %(title)s")
+        message = gettext_noop("Signed off: %(title)s")
     else:
         task.status = TaskStatus.REJECTED
-        message = _("Rejected, please rework: %(title)s")
+        message = gettext_noop("Rejected, please rework: %(title)s")
     _save(task, user=user, reason=comment)
     hooks.run(task, signoff)
     notify(
         users=[task.assignee, task.submitted_by],
-        message=message % {"title": task.title},
+        message=stored(message, title=task.title),
         task=task,
     )
     return signoff
@@ -226,7 +233,7 @@ def task_reopen(*, task: Task, user, reason: str = "", via_source: bool = False)
     _save(task, user=user, reason=reason.strip())
     notify(
         users=[task.assignee] if task.assignee else department_recipients(task.department_id),
-        message=_("Task reopened: %(title)s") % {"title": task.title},
+        message=stored(gettext_noop("Task reopened: %(title)s"), title=task.title),
         task=task,
     )
     return task
