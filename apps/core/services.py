@@ -4,6 +4,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone, translation
@@ -44,7 +45,7 @@ def export_start(*, user, kind: str, params: dict | None = None) -> GeneratedFil
     if exporter is None:
         raise ApplicationError(_("Unknown export “%(kind)s”.") % {"kind": kind})
     if not exporter.allowed(user):
-        raise ApplicationError(_("You are not allowed to run this export."))
+        raise PermissionDenied(_("You are not allowed to run this export."))
     generated = GeneratedFile.objects.create(
         kind=kind,
         title=str(exporter.title),

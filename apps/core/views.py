@@ -79,10 +79,11 @@ def export_start(request, kind: str):
     params = {k: v for k, v in request.POST.items() if k != "csrfmiddlewaretoken" and v}
     try:
         generated = services.export_start(user=request.user, kind=kind, params=params)
-    except ApplicationError as exc:
+    except (ApplicationError, PermissionDenied) as exc:
+        message = getattr(exc, "message", None) or str(exc)
         if request.htmx:
-            return render(request, "core/_error.html", {"message": exc.message}, status=400)
-        messages.error(request, exc.message)
+            return render(request, "core/_error.html", {"message": message}, status=400)
+        messages.error(request, message)
         referer = request.headers.get("Referer", "")
         if referer and url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
             return redirect(referer)

@@ -16,6 +16,7 @@ from apps.org.policy import (
     Decision,
     access,
     allow_if,
+    deny,
     heads,
     heads_record,
     heads_some_department,
@@ -26,8 +27,15 @@ from apps.org.selectors import headless_department_ids
 from apps.workflow import hooks
 from apps.workflow.models import WORKING_STATUSES, TaskStatus
 
-can_create_task = heads_some_department  # the department is checked by `can_create_task_in`
 can_mark_notification_read = is_signed_in  # the selector finds only the person's own
+
+
+def can_create_task(user, task=None) -> Decision:
+    """Create a task: any head (or a safety manager) may try; for the task's department, its
+    head (or one above it) or a safety manager."""
+    if task is None:
+        return heads_some_department(user)
+    return can_create_task_in(user, task.department)
 
 
 def can_create_task_in(user, department=None) -> Decision:
@@ -64,6 +72,11 @@ def can_sign_off_task(user, task=None) -> Decision:
     """Heads of the department (or safety managers); for a role task, holders of that role."""
     if task is None:
         return heads_some_department(user)
+    if task.submitted_by_id is not None and task.submitted_by_id == user.pk:
+        # Four eyes: whoever submitted the work does not approve it.
+        return deny(
+            _("You submitted this task yourself: another head or a safety manager signs it off.")
+        )
     if task.sign_off_role:
         return allow_if(
             task.sign_off_role in access(user).roles,

@@ -14,6 +14,8 @@ CASES = {
         generated_file,
         "list retrieve create",
         create=lambda w, r: {"kind": "org.departments", "params": {}},
+        # Anyone may ask for an export; the kind's own policy (org's, here) then decides.
+        create_refused={"employee_a": 403},
     ),
     "v1_dashboard_retrieve": Case(),
     "v1_auth_token_create": Case(

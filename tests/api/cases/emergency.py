@@ -133,6 +133,9 @@ CASES = {
         "v1_emergency_drills",
         a_drill,
         "list retrieve create",
+        # The plans a person may drill are those of their departments: another department's
+        # plan is not found among them.
+        create_refused={"outsider": 400},
         create=lambda w, r: {
             "plan": plan(w, code="YA-3").pk,
             "department": w.dept_a.pk,

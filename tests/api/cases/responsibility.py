@@ -127,6 +127,9 @@ CASES = {
         "v1_responsibility_targets",
         target,
         "list retrieve create",
+        # Splitting an objective to a department (a new target) is the safety office's;
+        # heads record the results of targets already split.
+        create_refused={"head_a": 403, "outsider": 403},
         create=lambda w, r: {
             "objective": objective(w).pk,
             "department": w.dept_a.pk,
@@ -194,6 +197,8 @@ CASES = {
         "v1_responsibility_meetings",
         meeting,
         "list retrieve create update partial_update",
+        # A department meeting is held by that department's head.
+        create_refused={"outsider": 403},
         create=meeting_body,
         update=meeting_body,
     ),
