@@ -16,7 +16,6 @@ from apps.org.policy import (
     Decision,
     access,
     allow_if,
-    deny,
     heads,
     heads_record,
     heads_some_department,
@@ -72,19 +71,20 @@ def can_sign_off_task(user, task=None) -> Decision:
     """Heads of the department (or safety managers); for a role task, holders of that role."""
     if task is None:
         return heads_some_department(user)
-    if task.submitted_by_id is not None and task.submitted_by_id == user.pk:
-        # Four eyes: whoever submitted the work does not approve it.
-        return deny(
-            _("You submitted this task yourself: another head or a safety manager signs it off.")
-        )
     if task.sign_off_role:
-        return allow_if(
+        rights = allow_if(
             task.sign_off_role in access(user).roles,
             _("Only leadership may sign off this task."),
         )
-    return allow_if(
-        bool(heads_record(user, task)),
-        _("Only a head of the department or a safety manager may sign off."),
+    else:
+        rights = allow_if(
+            bool(heads_record(user, task)),
+            _("Only a head of the department or a safety manager may sign off."),
+        )
+    # Four eyes: whoever submitted the work does not approve it.
+    return rights & allow_if(
+        task.submitted_by_id is None or task.submitted_by_id != user.pk,
+        _("You submitted this task yourself: another head or a safety manager signs it off."),
     )
 
 

@@ -2,7 +2,7 @@ import io
 import re
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
@@ -80,7 +80,7 @@ def test_a_failing_export_is_marked_failed_and_changes_nothing_else(world, monke
 
 
 def test_exports_check_who_asks(world, english):
-    with pytest.raises(ApplicationError, match="You are not allowed to run this export"):
+    with pytest.raises(PermissionDenied, match="You are not allowed to run this export"):
         services.export_start(user=world.employee_a, kind="org.employees")
     with pytest.raises(ApplicationError, match="Unknown export “no.such.export”"):
         services.export_start(user=world.safety_manager, kind="no.such.export")

@@ -71,7 +71,7 @@ def test_a_head_signs_off_tasks_of_sub_departments(world):
 def test_nobody_signs_off_their_own_submission(world):
     task = make_task(department=world.dept_a, user=world.safety_manager)
     services.task_submit(task=task, user=world.head_a, note="我自己做的")
-    with pytest.raises(ApplicationError, match="yourself"):
+    with pytest.raises(PermissionDenied, match="yourself"):
         services.task_sign_off(task=task, user=world.head_a, decision="approve")
     services.task_sign_off(task=task, user=world.safety_manager, decision="approve")
 
