@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from apps.core import views
 
@@ -6,19 +6,8 @@ app_name = "core"
 
 urlpatterns = [
     path("coming-soon/<str:key>/", views.coming_soon, name="coming_soon"),
-    path(
-        "files/",
-        include(
-            [
-                path("", views.generated_file_list, name="generated_file_list"),
-                path("start/<str:kind>/", views.export_start, name="export_start"),
-                path("<int:pk>/status/", views.generated_file_status, name="generated_file_status"),
-                path(
-                    "<int:pk>/download/",
-                    views.generated_file_download,
-                    name="generated_file_download",
-                ),
-            ]
-        ),
-    ),
+    path("files/", views.generated_file_list, name="generated_file_list"),
+    path("files/start/<str:kind>/", views.export_start, name="export_start"),
+    path("files/<int:pk>/status/", views.generated_file_status, name="generated_file_status"),
+    path("files/<int:pk>/download/", views.generated_file_download, name="generated_file_download"),
 ]

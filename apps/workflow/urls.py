@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from apps.workflow import views
 
@@ -6,40 +6,19 @@ app_name = "workflow"
 
 urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
+    path("tasks/", views.task_list, name="task_list"),
+    path("tasks/new/", views.task_create, name="task_create"),
+    path("tasks/<int:pk>/", views.task_detail, name="task_detail"),
+    path("tasks/<int:pk>/edit/", views.task_edit, name="task_edit"),
+    path("tasks/<int:pk>/submit/", views.task_submit, name="task_submit"),
+    path("tasks/<int:pk>/sign-off/", views.task_sign_off, name="task_sign_off"),
+    path("tasks/<int:pk>/reopen/", views.task_reopen, name="task_reopen"),
     path(
-        "tasks/",
-        include(
-            [
-                path("", views.task_list, name="task_list"),
-                path("new/", views.task_create, name="task_create"),
-                path(
-                    "<int:pk>/",
-                    include(
-                        [
-                            path("", views.task_detail, name="task_detail"),
-                            path("edit/", views.task_edit, name="task_edit"),
-                            path("submit/", views.task_submit, name="task_submit"),
-                            path("sign-off/", views.task_sign_off, name="task_sign_off"),
-                            path("reopen/", views.task_reopen, name="task_reopen"),
-                            path(
-                                "attachments/<int:attachment_pk>/",
-                                views.task_attachment,
-                                name="task_attachment",
-                            ),
-                        ]
-                    ),
-                ),
-            ]
-        ),
+        "tasks/<int:pk>/attachments/<int:attachment_pk>/",
+        views.task_attachment,
+        name="task_attachment",
     ),
-    path(
-        "notifications/",
-        include(
-            [
-                path("", views.notification_list, name="notification_list"),
-                path("read/", views.notification_read, name="notification_read_all"),
-                path("<int:pk>/read/", views.notification_read, name="notification_read"),
-            ]
-        ),
-    ),
+    path("notifications/", views.notification_list, name="notification_list"),
+    path("notifications/read/", views.notification_read, name="notification_read_all"),
+    path("notifications/<int:pk>/read/", views.notification_read, name="notification_read"),
 ]
