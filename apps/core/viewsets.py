@@ -85,6 +85,18 @@ class ServiceMixin:
         self.call_service("destroy", **{self.instance_name: instance})
 
 
+# Records that are listed, read and created, never changed or deleted through the API (a
+# comment, as below).
+class ListCreateViewSet(
+    ServiceMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
+):
+    pass
+
+
 # Records that are listed, read, created and changed, never deleted through the API. (A comment:
 # DRF would show a docstring as every subclass's description.)
 class ListCreateUpdateViewSet(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers
 
 from apps.accidents import policies, selectors, services
 from apps.accidents.models import Lesson
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ListCreateViewSet
 from apps.org.models import Department, Employee
 
 
@@ -21,13 +21,7 @@ class LessonSerializer(serializers.ModelSerializer):
         fields = ["id", "accident", "title", "held_on", "content", "departments", "attendees"]
 
 
-class LessonViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
+class LessonViewSet(ListCreateViewSet):
     """Case education: an accident's lessons shared with departments, with attendance."""
 
     queryset = Lesson.objects.none()

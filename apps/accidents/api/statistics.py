@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
 from apps.accidents import policies, selectors, services
 from apps.accidents.models import ManHours
-from apps.core.viewsets import ServiceMixin, fields_as_keywords
+from apps.core.viewsets import ListCreateViewSet, fields_as_keywords
 
 
 class ManHoursSerializer(serializers.ModelSerializer):
@@ -17,13 +17,7 @@ class ManHoursSerializer(serializers.ModelSerializer):
         fields = ["id", "department", "month", "hours", "headcount"]
 
 
-class ManHoursViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
+class ManHoursViewSet(ListCreateViewSet):
     """Monthly hours worked per department; posting a month again replaces it."""
 
     queryset = ManHours.objects.none()

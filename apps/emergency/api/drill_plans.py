@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ListCreateViewSet
 from apps.emergency import selectors, services
 from apps.emergency.api._common import READS, RECORD_WRITES
 from apps.emergency.models import DrillPlan, DrillPlanItem
@@ -41,13 +41,7 @@ class DrillPlanSerializer(serializers.ModelSerializer):
         validators = []  # one plan per department and year: the service says so in words
 
 
-class DrillPlanViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
+class DrillPlanViewSet(ListCreateViewSet):
     """Yearly drill plans: items added, then submitted for leadership's sign-off."""
 
     queryset = DrillPlan.objects.none()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, parsers, serializers, viewsets
+from rest_framework import parsers, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ListCreateViewSet
 from apps.emergency import selectors, services
 from apps.emergency.api._common import READS, RECORD_WRITES
 from apps.emergency.models import Drill, Improvement
@@ -77,13 +77,7 @@ class DrillEvaluationSerializer(serializers.Serializer):
     improvements = ImprovementInputSerializer(many=True, required=False, default=list)
 
 
-class DrillViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
+class DrillViewSet(ListCreateViewSet):
     """Drills held; the evaluation (with improvements raised as tasks) as an action."""
 
     queryset = Drill.objects.none()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from rest_framework import mixins, parsers, serializers, viewsets
+from rest_framework import parsers, serializers
 
-from apps.core.viewsets import ListCreateUpdateViewSet, ServiceMixin
+from apps.core.viewsets import ListCreateUpdateViewSet, ListCreateViewSet, ServiceMixin
 from apps.major_hazards import selectors, services
 from apps.major_hazards.api._common import POLICIES
 from apps.major_hazards.models import RegisterEntry, SafetyAssessment
@@ -75,13 +75,7 @@ class RegisterEntryViewSet(ListCreateUpdateViewSet):
     service_arguments = _with_files
 
 
-class SafetyAssessmentViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
+class SafetyAssessmentViewSet(ListCreateViewSet):
     """Safety assessments, due every 3 years."""
 
     queryset = SafetyAssessment.objects.none()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ListCreateViewSet
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.models import DutyDocument, ReviewResult
 
@@ -35,13 +35,7 @@ class DutyReviewInputSerializer(serializers.Serializer):
     notes = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class DutyViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
+class DutyViewSet(ListCreateViewSet):
     """Duty documents; `revise` makes a new version, `review` records the yearly review."""
 
     queryset = DutyDocument.objects.none()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet, ServiceMixin
+from apps.core.viewsets import ListCreateUpdateViewSet, ListCreateViewSet
 from apps.training import importers, policies, selectors, services
 from apps.training.models import Attendance, Course, Reinduction, TrainingSession
 from apps.training.services.sessions import COURSE_FIELDS
@@ -149,13 +149,7 @@ class TrainingSessionViewSet(ListCreateUpdateViewSet):
         return Response(ImportResultSerializer(result).data)
 
 
-class AttendanceViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
+class AttendanceViewSet(ListCreateViewSet):
     """Attendance: everyone reads their own, heads their departments'. POST records or
     corrects one person's attendance of a session."""
 
@@ -182,13 +176,7 @@ class AttendanceViewSet(
         return attendance
 
 
-class ReinductionViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
+class ReinductionViewSet(ListCreateViewSet):
     serializer_class = ReinductionSerializer
     queryset = Reinduction.objects.none()
     policies = {
