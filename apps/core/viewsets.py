@@ -12,6 +12,14 @@ from apps.core import selectors, services
 from apps.core.models import GeneratedFile, GeneratedFileStatus
 
 
+def validated(serializer_class, request) -> dict:
+    """The request's body checked by a serializer: its validated data, or a 400 naming each
+    field."""
+    body = serializer_class(data=request.data)
+    body.is_valid(raise_exception=True)
+    return body.validated_data
+
+
 def fields_as_keywords(service):
     """A service that takes the validated fields as keywords, for `ServiceMixin`."""
 

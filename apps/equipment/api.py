@@ -6,7 +6,7 @@ from rest_framework import parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, validated
 from apps.equipment import policies as equipment_policies
 from apps.equipment import selectors, services
 from apps.equipment.models import (
@@ -138,11 +138,8 @@ class EquipmentViewSet(ListCreateUpdateViewSet):
     def record(self, request, pk=None):
         """Record an inspection or maintenance; `raise_hazard` reports a failed one as a hazard."""
         equipment = self.get_object()
-        body = EquipmentRecordCreateSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        record = services.record_create(
-            user=request.user, equipment=equipment, **body.validated_data
-        )
+        valid = validated(EquipmentRecordCreateSerializer, request)
+        record = services.record_create(user=request.user, equipment=equipment, **valid)
         return Response(EquipmentRecordSerializer(record).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=EquipmentScrapSerializer, responses=EquipmentSerializer)
@@ -150,10 +147,9 @@ class EquipmentViewSet(ListCreateUpdateViewSet):
     def scrap(self, request, pk=None):
         """Ask leadership to approve scrapping; their sign-off on the task decides it."""
         equipment = self.get_object()
-        body = EquipmentScrapSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        valid = validated(EquipmentScrapSerializer, request)
         services.equipment_scrap_request(
-            equipment=equipment, user=request.user, reason=body.validated_data["reason"]
+            equipment=equipment, user=request.user, reason=valid["reason"]
         )
         equipment = selectors.equipment_get(user=request.user, pk=equipment.pk)
         return Response(EquipmentSerializer(equipment).data)
@@ -225,9 +221,8 @@ class DeviceViewSet(ListCreateUpdateViewSet):
     def check(self, request, pk=None):
         """A calibration or test was done on this date."""
         device = self.get_object()
-        body = DeviceCheckSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        device = services.device_check(device=device, user=request.user, **body.validated_data)
+        valid = validated(DeviceCheckSerializer, request)
+        device = services.device_check(device=device, user=request.user, **valid)
         return Response(DeviceSerializer(device).data)
 
 

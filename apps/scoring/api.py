@@ -5,6 +5,7 @@ from rest_framework import parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import validated
 from apps.scoring import importers, policies, selectors
 from apps.scoring.models import BItem, Element, ScoringItem, Standard
 
@@ -98,8 +99,7 @@ class StandardViewSet(viewsets.ReadOnlyModelViewSet):
         detail=False, methods=["post"], url_path="import", parser_classes=[parsers.MultiPartParser]
     )
     def import_file(self, request):
-        body = ImportSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        standard = importers.standard_import(upload=body.validated_data["file"], user=request.user)
+        valid = validated(ImportSerializer, request)
+        standard = importers.standard_import(upload=valid["file"], user=request.user)
         standard = selectors.standard_list().get(pk=standard.pk)
         return Response(StandardSerializer(standard).data, status=status.HTTP_201_CREATED)

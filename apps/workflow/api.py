@@ -5,7 +5,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet, fields_as_keywords
+from apps.core.viewsets import ListCreateUpdateViewSet, fields_as_keywords, validated
 from apps.workflow import policies, selectors, services
 from apps.workflow.models import Notification, SignOff, SignOffDecision, Task
 
@@ -120,30 +120,23 @@ class TaskViewSet(ListCreateUpdateViewSet):
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
         task = self.get_object()
-        body = SubmitSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        return self._respond(
-            services.task_submit(task=task, user=request.user, note=body.validated_data["note"])
-        )
+        valid = validated(SubmitSerializer, request)
+        return self._respond(services.task_submit(task=task, user=request.user, note=valid["note"]))
 
     @extend_schema(request=SignOffRequestSerializer, responses=SignOffSerializer)
     @action(detail=True, methods=["post"], url_path="sign-off")
     def sign_off(self, request, pk=None):
         task = self.get_object()
-        body = SignOffRequestSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        signoff = services.task_sign_off(task=task, user=request.user, **body.validated_data)
+        valid = validated(SignOffRequestSerializer, request)
+        signoff = services.task_sign_off(task=task, user=request.user, **valid)
         return Response(SignOffSerializer(signoff).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ReopenSerializer, responses=TaskSerializer)
     @action(detail=True, methods=["post"])
     def reopen(self, request, pk=None):
         task = self.get_object()
-        body = ReopenSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        return self._respond(
-            services.task_reopen(task=task, user=request.user, **body.validated_data)
-        )
+        valid = validated(ReopenSerializer, request)
+        return self._respond(services.task_reopen(task=task, user=request.user, **valid))
 
     @extend_schema(responses=TaskSerializer(many=True))
     @action(detail=False, methods=["get"])

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from apps.accidents import services
 from apps.accidents.models import CasualtyUpdate, Person, Severity
+from apps.core.viewsets import validated
 
 
 class PersonSerializer(serializers.ModelSerializer):
@@ -43,9 +44,8 @@ class CasualtyActions:
     @action(detail=True, methods=["post"])
     def people(self, request, pk=None):
         accident = self.get_object()
-        body = PersonSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = body.validated_data
+        valid = validated(PersonSerializer, request)
+        data = valid
         person = services.person_add(
             accident=accident,
             user=request.user,
@@ -63,11 +63,8 @@ class CasualtyActions:
         """A change in casualties: regrades within 30 days (7 for road traffic and fire);
         later ones are recorded with `applied` false."""
         accident = self.get_object()
-        body = CasualtyUpdateSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        update = services.casualty_update(
-            accident=accident, user=request.user, **body.validated_data
-        )
+        valid = validated(CasualtyUpdateSerializer, request)
+        update = services.casualty_update(accident=accident, user=request.user, **valid)
         data = CasualtyUpdateSerializer(update).data
         if not update.applied:
             data["message"] = services.late_update_message(accident)

@@ -18,7 +18,7 @@ from apps.accidents.api.casualties import (
 from apps.accidents.api.investigation import AccidentMeasureSerializer, InvestigationActions
 from apps.accidents.exporters import basis_text
 from apps.accidents.models import Accident, AccidentType
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ServiceMixin, validated
 
 
 class AccidentTypeSerializer(serializers.ModelSerializer):
@@ -201,9 +201,8 @@ class AccidentViewSet(
     def times(self, request, pk=None):
         """When the company head and the authority were told (the 1-hour limit)."""
         accident = self.get_object()
-        body = ReportTimesSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        services.accident_report_times(accident=accident, user=request.user, **body.validated_data)
+        valid = validated(ReportTimesSerializer, request)
+        services.accident_report_times(accident=accident, user=request.user, **valid)
         return self._detail(accident)
 
     @extend_schema(request={"multipart/form-data": PhotosSerializer}, responses={201: dict})
@@ -211,9 +210,6 @@ class AccidentViewSet(
     def photos(self, request, pk=None):
         """Add photos or files to the accident report."""
         accident = self.get_object()
-        body = PhotosSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        names = services.accident_attach(
-            accident=accident, user=request.user, files=body.validated_data["files"]
-        )
+        valid = validated(PhotosSerializer, request)
+        names = services.accident_attach(accident=accident, user=request.user, files=valid["files"])
         return Response({"files": names}, status=status.HTTP_201_CREATED)

@@ -7,7 +7,7 @@ from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateViewSet
+from apps.core.viewsets import ListCreateViewSet, validated
 from apps.emergency import selectors, services
 from apps.emergency.api._common import READS, RECORD_WRITES
 from apps.emergency.models import DrillPlan, DrillPlanItem
@@ -58,11 +58,8 @@ class DrillPlanViewSet(ListCreateViewSet):
     @action(detail=True, methods=["post"])
     def items(self, request, pk=None):
         drill_plan = self.get_object()
-        body = DrillPlanItemSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        item = services.drill_plan_item_add(
-            drill_plan=drill_plan, data=body.validated_data, user=request.user
-        )
+        valid = validated(DrillPlanItemSerializer, request)
+        item = services.drill_plan_item_add(drill_plan=drill_plan, data=valid, user=request.user)
         return Response(DrillPlanItemSerializer(item).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses=DrillPlanSerializer)

@@ -7,7 +7,7 @@ from rest_framework import parsers, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateViewSet
+from apps.core.viewsets import ListCreateViewSet, validated
 from apps.emergency import selectors, services
 from apps.emergency.api._common import READS, RECORD_WRITES
 from apps.emergency.models import Drill, Improvement
@@ -100,9 +100,8 @@ class DrillViewSet(ListCreateViewSet):
     @action(detail=True, methods=["post"])
     def evaluate(self, request, pk=None):
         drill = self.get_object()
-        body = DrillEvaluationSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        services.drill_evaluate(drill=drill, user=request.user, **body.validated_data)
+        valid = validated(DrillEvaluationSerializer, request)
+        services.drill_evaluate(drill=drill, user=request.user, **valid)
         return Response(DrillSerializer(self.get_queryset().get(pk=drill.pk)).data)
 
 

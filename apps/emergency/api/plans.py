@@ -7,7 +7,7 @@ from rest_framework import parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ServiceMixin, validated
 from apps.emergency import selectors, services
 from apps.emergency.api._common import _WRITABLE, READS
 from apps.emergency.models import Evaluation, EvaluationResult, Plan
@@ -132,9 +132,8 @@ class EmergencyPlanViewSet(ServiceMixin, *_WRITABLE):
     def filing(self, request, pk=None):
         """Filed with the authority: date and number."""
         plan = self.get_object()
-        body = FilingSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        plan = services.plan_file(plan=plan, user=request.user, **body.validated_data)
+        valid = validated(FilingSerializer, request)
+        plan = services.plan_file(plan=plan, user=request.user, **valid)
         return Response(EmergencyPlanSerializer(plan).data)
 
     @extend_schema(request=EvaluationCreateSerializer, responses=EvaluationSerializer)
@@ -142,9 +141,8 @@ class EmergencyPlanViewSet(ServiceMixin, *_WRITABLE):
     def evaluate(self, request, pk=None):
         """A periodic evaluation; a revision gives the plan its new version."""
         plan = self.get_object()
-        body = EvaluationCreateSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        evaluation = services.plan_evaluate(plan=plan, user=request.user, **body.validated_data)
+        valid = validated(EvaluationCreateSerializer, request)
+        evaluation = services.plan_evaluate(plan=plan, user=request.user, **valid)
         return Response(EvaluationSerializer(evaluation).data, status=status.HTTP_201_CREATED)
 
     @action(detail=False, methods=["get"])

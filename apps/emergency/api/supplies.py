@@ -7,7 +7,7 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ServiceMixin, validated
 from apps.emergency import selectors, services
 from apps.emergency.api._common import _WRITABLE, READS, RECORD_WRITES
 from apps.emergency.models import Supply, SupplyCheck
@@ -64,9 +64,8 @@ class SupplyViewSet(ServiceMixin, *_WRITABLE):
     def check(self, request, pk=None):
         """A check done: the quantity found becomes the stock."""
         supply = self.get_object()
-        body = SupplyCheckSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        services.supply_check(supply=supply, user=request.user, **body.validated_data)
+        valid = validated(SupplyCheckSerializer, request)
+        services.supply_check(supply=supply, user=request.user, **valid)
         supply.refresh_from_db()
         return Response(SupplySerializer(supply).data)
 

@@ -8,7 +8,7 @@ from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ServiceMixin, validated
 from apps.emergency import selectors, services
 from apps.emergency.api._common import _WRITABLE, READS, RECORD_WRITES
 from apps.emergency.models import Team, TeamMember
@@ -62,9 +62,8 @@ class TeamViewSet(ServiceMixin, *_WRITABLE):
     @action(detail=True, methods=["post"])
     def members(self, request, pk=None):
         team = self.get_object()
-        body = MemberSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        member = services.team_member_save(team=team, data=body.validated_data, user=request.user)
+        valid = validated(MemberSerializer, request)
+        member = services.team_member_save(team=team, data=valid, user=request.user)
         return Response(MemberSerializer(member).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses={204: None})

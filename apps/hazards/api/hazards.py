@@ -10,6 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.selectors import attachment_list
+from apps.core.viewsets import validated
 from apps.hazards import policies, selectors, services
 from apps.hazards.api.statistics import statistics_payload
 from apps.hazards.models import Hazard, HazardCause, HazardGrade, RectificationMeasureKind
@@ -160,18 +161,16 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     @extend_schema(request=ReportSerializer, responses=HazardSerializer)
     def create(self, request):
-        body = ReportSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        hazard = services.hazard_report(user=request.user, **body.validated_data)
+        valid = validated(ReportSerializer, request)
+        hazard = services.hazard_report(user=request.user, **valid)
         return Response(HazardSerializer(hazard).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=AssignSerializer, responses=HazardSerializer)
     @action(detail=True, methods=["post"])
     def assign(self, request, pk=None):
         hazard = self.get_object()
-        body = AssignSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = dict(body.validated_data)
+        valid = validated(AssignSerializer, request)
+        data = dict(valid)
         plan = {k: data.pop(k) for k in list(data) if k.startswith("plan_")}
         return self._detail(
             services.hazard_assign(hazard=hazard, user=request.user, plan=plan, **data)
@@ -181,21 +180,15 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     @action(detail=True, methods=["post"])
     def rectify(self, request, pk=None):
         hazard = self.get_object()
-        body = RectifySerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        return self._detail(
-            services.hazard_rectify(hazard=hazard, user=request.user, **body.validated_data)
-        )
+        valid = validated(RectifySerializer, request)
+        return self._detail(services.hazard_rectify(hazard=hazard, user=request.user, **valid))
 
     @extend_schema(request=VerifySerializer, responses=HazardSerializer)
     @action(detail=True, methods=["post"])
     def verify(self, request, pk=None):
         hazard = self.get_object()
-        body = VerifySerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        return self._detail(
-            services.hazard_verify(hazard=hazard, user=request.user, **body.validated_data)
-        )
+        valid = validated(VerifySerializer, request)
+        return self._detail(services.hazard_verify(hazard=hazard, user=request.user, **valid))
 
     @extend_schema(
         parameters=[OpenApiParameter("year", int), OpenApiParameter("quarter", int)],

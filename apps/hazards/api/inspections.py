@@ -8,6 +8,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.viewsets import validated
 from apps.hazards import policies, selectors, services
 from apps.hazards.api.hazards import HazardSerializer
 from apps.hazards.models import (
@@ -89,9 +90,8 @@ class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=RecordSerializer, responses=InspectionSerializer)
     def create(self, request):
-        body = RecordSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        data = dict(body.validated_data)
+        valid = validated(RecordSerializer, request)
+        data = dict(valid)
         results = {r["item"]: (r["result"], r["note"]) for r in data.pop("results")}
         plan = data.get("plan")
         if (
@@ -109,16 +109,15 @@ class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"], url_path="raise-hazard")
     def raise_hazard(self, request, pk=None):
         inspection = self.get_object()
-        body = RaiseSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        valid = validated(RaiseSerializer, request)
         result = (
-            InspectionResult.objects.filter(inspection=inspection, pk=body.validated_data["result"])
+            InspectionResult.objects.filter(inspection=inspection, pk=valid["result"])
             .select_related("item", "inspection__department")
             .first()
         )
         if result is None:
             return Response(status=status.HTTP_404_NOT_FOUND)
         hazard = services.hazard_from_check(
-            result=result, user=request.user, category=body.validated_data["category"]
+            result=result, user=request.user, category=valid["category"]
         )
         return Response(HazardSerializer(hazard).data, status=status.HTTP_201_CREATED)

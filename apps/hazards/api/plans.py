@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, validated
 from apps.hazards import policies, selectors, services
 from apps.hazards.models import Checklist, InspectionKind, InspectionPlan
 
@@ -79,7 +79,6 @@ class ChecklistViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(request=ChecklistCreateSerializer, responses=ChecklistSerializer)
     def create(self, request):
-        body = ChecklistCreateSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        checklist = services.checklist_create(user=request.user, **body.validated_data)
+        valid = validated(ChecklistCreateSerializer, request)
+        checklist = services.checklist_create(user=request.user, **valid)
         return Response(ChecklistSerializer(checklist).data, status=status.HTTP_201_CREATED)

@@ -7,7 +7,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, validated
 from apps.major_hazards import policies, selectors, services
 from apps.major_hazards.api._common import POLICIES
 from apps.major_hazards.models import CheckResult, MeasureCheck, MonitoringMeasure
@@ -72,9 +72,8 @@ class MeasureViewSet(ListCreateUpdateViewSet):
     def check(self, request, pk=None):
         """Record a check; the heads of the unit's department and safety managers may."""
         measure = self.get_object()
-        body = MeasureCheckCreateSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        check = services.measure_check(measure=measure, user=request.user, **body.validated_data)
+        valid = validated(MeasureCheckCreateSerializer, request)
+        check = services.measure_check(measure=measure, user=request.user, **valid)
         return Response(MeasureCheckSerializer(check).data, status=status.HTTP_201_CREATED)
 
 

@@ -7,7 +7,7 @@ from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateViewSet
+from apps.core.viewsets import ListCreateViewSet, validated
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.models import DutyDocument, ReviewResult
 
@@ -56,20 +56,16 @@ class DutyViewSet(ListCreateViewSet):
     @action(detail=True, methods=["post"])
     def revise(self, request, pk=None):
         previous = self.get_object()
-        body = DutyDocumentSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        document = services.duty_save(
-            data=body.validated_data, user=request.user, previous=previous
-        )
+        valid = validated(DutyDocumentSerializer, request)
+        document = services.duty_save(data=valid, user=request.user, previous=previous)
         return Response(DutyDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=DutyReviewInputSerializer, responses={201: dict})
     @action(detail=True, methods=["post"])
     def review(self, request, pk=None):
         document = self.get_object()
-        body = DutyReviewInputSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        review = services.duty_review(document=document, user=request.user, **body.validated_data)
+        valid = validated(DutyReviewInputSerializer, request)
+        review = services.duty_review(document=document, user=request.user, **valid)
         return Response(
             {"id": review.pk, "year": review.year, "result": review.result},
             status=status.HTTP_201_CREATED,

@@ -11,7 +11,7 @@ from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, validated
 from apps.org.models import Department, Employee
 from apps.org.policy import visible_department_ids
 from apps.responsibility import policies, selectors, services
@@ -78,9 +78,8 @@ class MeetingViewSet(ListCreateUpdateViewSet):
     @action(detail=True, methods=["post"])
     def decisions(self, request, pk=None):
         meeting = self.get_object()
-        body = MeetingDecisionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        decision = services.decision_add(meeting=meeting, user=request.user, **body.validated_data)
+        valid = validated(MeetingDecisionSerializer, request)
+        decision = services.decision_add(meeting=meeting, user=request.user, **valid)
         return Response(
             {"id": decision.pk, "task": decision.task_id}, status=status.HTTP_201_CREATED
         )
@@ -113,11 +112,10 @@ class MeetingViewSet(ListCreateUpdateViewSet):
     @action(detail=False, methods=["get", "put"], url_path="settings")
     def frequencies(self, request):
         if request.method == "PUT":
-            body = MeetingSettingsSerializer(data=request.data)
-            body.is_valid(raise_exception=True)
+            valid = validated(MeetingSettingsSerializer, request)
             return Response(
                 MeetingSettingsSerializer(
-                    services.meeting_settings_save(data=body.validated_data, user=request.user)
+                    services.meeting_settings_save(data=valid, user=request.user)
                 ).data
             )
         return Response(MeetingSettingsSerializer(services.meeting_settings()).data)

@@ -8,7 +8,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, validated
 from apps.org.models import Department
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.api._common import _year
@@ -97,9 +97,8 @@ class TargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     @extend_schema(request=DepartmentTargetInputSerializer, responses=DepartmentTargetSerializer)
     def create(self, request):
-        body = DepartmentTargetInputSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        item = services.target_set(user=request.user, **body.validated_data)
+        valid = validated(DepartmentTargetInputSerializer, request)
+        item = services.target_set(user=request.user, **valid)
         return Response(DepartmentTargetSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
@@ -151,7 +150,6 @@ class DepartmentAssessmentViewSet(
         request=DepartmentAssessmentInputSerializer, responses=DepartmentAssessmentSerializer
     )
     def create(self, request):
-        body = DepartmentAssessmentInputSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        item = services.assessment_submit(user=request.user, **body.validated_data)
+        valid = validated(DepartmentAssessmentInputSerializer, request)
+        item = services.assessment_submit(user=request.user, **valid)
         return Response(DepartmentAssessmentSerializer(item).data, status=status.HTTP_201_CREATED)

@@ -7,7 +7,7 @@ from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, validated
 from apps.training import policies, selectors, services
 from apps.training.models import TrainingPlan, TrainingPlanItem
 
@@ -72,9 +72,8 @@ class TrainingPlanViewSet(ListCreateUpdateViewSet):
         return TrainingPlanSerializer(self.get_queryset().get(pk=plan.pk)).data
 
     def create(self, request, *args, **kwargs):
-        serializer = TrainingPlanSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        plan = services.plan_create(data=serializer.validated_data, user=request.user)
+        valid = validated(TrainingPlanSerializer, request)
+        plan = services.plan_create(data=valid, user=request.user)
         return Response(self._fresh(plan), status=status.HTTP_201_CREATED)
 
     instance_name = "plan"
@@ -85,9 +84,8 @@ class TrainingPlanViewSet(ListCreateUpdateViewSet):
     def items(self, request, pk=None):
         """Add a planned course to a draft (or rejected) plan."""
         plan = self.get_object()
-        body = PlanItemSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        services.plan_item_save(plan=plan, data=body.validated_data, user=request.user)
+        valid = validated(PlanItemSerializer, request)
+        services.plan_item_save(plan=plan, data=valid, user=request.user)
         return Response(self._fresh(plan), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses=TrainingPlanSerializer)

@@ -8,7 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet, ListCreateViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, ListCreateViewSet, validated
 from apps.training import importers, policies, selectors, services
 from apps.training.models import Attendance, Course, Reinduction, TrainingSession
 from apps.training.services.sessions import COURSE_FIELDS
@@ -141,10 +141,9 @@ class TrainingSessionViewSet(ListCreateUpdateViewSet):
     def import_sign_in(self, request, pk=None):
         """Import the session's sign-in sheet (xlsx): all or nothing, every bad row named."""
         session = self.get_object()  # found and allowed before the upload is read
-        body = UploadSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        valid = validated(UploadSerializer, request)
         result = importers.attendance_import(
-            session=session, upload=body.validated_data["file"], user=request.user
+            session=session, upload=valid["file"], user=request.user
         )
         return Response(ImportResultSerializer(result).data)
 
