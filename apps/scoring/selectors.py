@@ -12,7 +12,8 @@ def standard_list(*, filters: dict | None = None) -> QuerySet[Standard]:
         qs = qs.filter(name__icontains=q)
     if filters.get("active") in ("1", "0"):
         qs = qs.filter(is_active=filters["active"] == "1")
-    return qs
+    # The model's order, said again: an aggregate would otherwise leave pages unordered.
+    return qs.order_by("-is_active", "name", "-version", "pk")
 
 
 def standard_tree(standard: Standard) -> list[Element]:
