@@ -59,9 +59,9 @@ def can_sign_hazard(user, hazard: Hazard | None = None) -> Decision:
     """The head of the responsible department, on the task, and not the person who submitted."""
     if hazard is None or hazard.task is None:
         return NOT_APPLICABLE
-    if not can_sign_off(hazard.task, user):
-        return Decision(False, SIGNS)
-    return allow_if(hazard.task.submitted_by_id != user.pk, NOT_ONE_OWN)
+    if hazard.task.submitted_by_id == user.pk:
+        return Decision(False, NOT_ONE_OWN)
+    return allow_if(bool(can_sign_off(hazard.task, user)), SIGNS)
 
 
 def can_record_inspection(user, inspection=None) -> Decision:
