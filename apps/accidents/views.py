@@ -22,7 +22,7 @@ from apps.accidents.forms import (
 )
 from apps.accidents.models import AccidentStatus, AccidentType, Grade
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import import_pages, run_action, run_service
+from apps.core.views import import_pages, post_from_page, run_action, run_service
 from apps.org.permissions import policy_required
 from apps.org.policy import require
 from apps.org.selectors import department_list
@@ -141,13 +141,15 @@ def _detail_form(request, pk, form_class, key, action, success):
     with the form's errors."""
     accident = _get(request, pk)
     form = form_class(request.POST)
-    if form.is_valid():
-        done = run_service(
-            request, form, lambda: action(accident, form.cleaned_data), success, denied_on_form=True
-        )
-        if done is not None:
-            return redirect(accident)
-    return accident_detail(request, pk, forms={key: form}, status=400)
+    return post_from_page(
+        request,
+        form,
+        lambda data: action(accident, data),
+        success,
+        done=accident,
+        page=lambda form: accident_detail(request, pk, forms={key: form}, status=400),
+        denied_on_form=True,
+    )
 
 
 @require_POST

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils import translation
 
+from apps.core.text import names_cached
+
 
 class LanguageMiddleware:
     """Chinese unless the person chose another language with the switch in the header.
@@ -18,7 +20,8 @@ class LanguageMiddleware:
         language = chosen if chosen in supported else settings.LANGUAGE_CODE
         request.LANGUAGE_CODE = language
         # override(), not activate(): the thread's language goes back when the request ends.
-        with translation.override(language):
+        # Each person named in the stored texts a page shows is looked up once.
+        with translation.override(language), names_cached():
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response

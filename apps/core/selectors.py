@@ -9,7 +9,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 from apps.core.models import Attachment, GeneratedFile
-from apps.core.text import render
+from apps.core.text import names_prefetch, render
 
 
 def generated_file_list(*, user) -> QuerySet[GeneratedFile]:
@@ -52,6 +52,7 @@ def history_entries(obj: Model, *, limit: int = 50) -> list[dict]:
         model: {pk: str(o) for pk, o in model._default_manager.in_bulk(ids).items()}
         for model, ids in related_ids.items()
     }
+    names_prefetch(record.history_change_reason for record, _changes in raw)
     return [
         {
             "when": record.history_date,

@@ -125,6 +125,55 @@ def names_cached():
         _names.reset(token)
 
 
+def _person_keys(value, keys: set) -> None:
+    if isinstance(value, StoredText):
+        value = value.raw
+    if isinstance(value, str):
+        value = _parse(value)
+    if isinstance(value, dict):
+        if "person" in value:
+            keys.add(value["person"])
+        for item in (value.get("params") or {}).values():
+            _person_keys(item, keys)
+        if isinstance(value.get("text"), dict):
+            _person_keys(value["text"], keys)
+    elif isinstance(value, list):
+        for item in value:
+            _person_keys(item, keys)
+
+
+def names_prefetch(texts) -> None:
+    """Look up, in one query per kind of person, everyone these stored texts name (a page of
+    notifications or history), for the texts rendered next while `names_cached` is on (every
+    request is: see `core.middleware`)."""
+    cache = _names.get()
+    if cache is None:
+        return
+    keys: set = set()
+    for text in texts:
+        _person_keys(text, keys)
+    by_label: dict[str, list] = {}
+    for key in keys - set(cache):
+        label, _colon, pk = key.rpartition(":")
+        by_label.setdefault(label, []).append(pk)
+    for label, pks in by_label.items():
+        try:
+            qs = _people(django_apps.get_model(label)).filter(pk__in=pks)
+            found = {str(obj.pk): person_name(obj) for obj in qs}
+        except (LookupError, ValueError):
+            found = {}
+        for pk in pks:
+            if pk in found:
+                cache[f"{label}:{pk}"] = found[pk]
+
+
+def _people(model):
+    qs = model._default_manager.all()
+    if any(f.name == "employee" and f.one_to_one for f in model._meta.get_fields()):
+        qs = qs.select_related("employee")  # a login's name is its employee's
+    return qs
+
+
 def _person(key: str, fallback: str) -> str:
     cache = _names.get()
     if cache is not None:
@@ -137,8 +186,7 @@ def _person(key: str, fallback: str) -> str:
 def _person_lookup(key: str, fallback: str) -> str:
     label, _colon, pk = key.rpartition(":")
     try:
-        model = django_apps.get_model(label)
-        obj = model._default_manager.filter(pk=pk).first()
+        obj = _people(django_apps.get_model(label)).filter(pk=pk).first()
     except (LookupError, ValueError):
         obj = None
     return person_name(obj) if obj is not None else fallback
@@ -172,8 +220,12 @@ def _render_dict(value: dict) -> str:
         try:
             return message % params
         except (KeyError, TypeError, ValueError):
-            # A translation that does not fit its parameters: the message as written.
-            return msgid % params
+            # A translation that does not fit its parameters: the message as written, else the
+            # bare message (a page never fails on a stored text).
+            try:
+                return msgid % params
+            except (KeyError, TypeError, ValueError):
+                return msgid
     if "text" in value:
         # Literal text (or a nested stored text): never read again as JSON.
         literal = value["text"]
@@ -253,6 +305,7 @@ class StoredText(Promise):
         return str(self) < str(other)
 
     def __hash__(self) -> int:
+        # As the string it reads as (it is equal to that string), so in the active language.
         return hash(str(self))
 
     def __bool__(self) -> bool:

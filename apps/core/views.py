@@ -117,6 +117,20 @@ def run_service(request, form, action, success: str, *, denied_on_form: bool = F
     return None
 
 
+def post_from_page(request, form, action, success: str, *, done, page, denied_on_form=False):
+    """A form posted from a record's own page (a filing, a check, an evaluation): when valid,
+    `action(cleaned_data)` through `run_service`; accepted, a redirect to `done` (a record or
+    URL, or a function of the service's result giving one); refused, `page(form)`, the page
+    again with what was typed and why (the caller answers it with 400)."""
+    if form.is_valid():
+        result = run_service(
+            request, form, lambda: action(form.cleaned_data), success, denied_on_form=denied_on_form
+        )
+        if not form.errors:
+            return redirect(done(result) if callable(done) else done)
+    return page(form)
+
+
 def run_action(request, action, success: str, *, redirect_to=None, args=()):
     """Call a service for a button (a POST without a form): a refusal, whether a broken rule or
     a person who may not act (the policy's reason), becomes an error message, success a

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import import_pages, run_action, run_service
+from apps.core.views import import_pages, post_from_page, run_action, run_service
 from apps.equipment import importers, policies, selectors, services
 from apps.equipment.exporters import labels_pdf
 from apps.equipment.forms import (
@@ -125,24 +125,25 @@ def equipment_edit(request, pk: int | None = None):
 def record_create(request, pk: int):
     equipment = _get(request, pk)
     form = RecordForm(request.POST, request.FILES, equipment=equipment)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def record(data):
+        data = dict(data)
         files = data.pop("files") or []
-        record = run_service(
-            request,
-            form,
-            lambda: services.record_create(
-                user=request.user, equipment=equipment, files=files, **data
-            ),
-            _("Record saved."),
-        )
-        if record is not None:
-            if record.hazard_code:
-                messages.warning(
-                    request, _("Hazard %(code)s raised.") % {"code": record.hazard_code}
-                )
-            return redirect(equipment)
-    return equipment_detail(request, pk, record_form=form, status=400)
+        return services.record_create(user=request.user, equipment=equipment, files=files, **data)
+
+    def done(record):
+        if record.hazard_code:
+            messages.warning(request, _("Hazard %(code)s raised.") % {"code": record.hazard_code})
+        return equipment
+
+    return post_from_page(
+        request,
+        form,
+        record,
+        _("Record saved."),
+        done=done,
+        page=lambda form: equipment_detail(request, pk, record_form=form, status=400),
+    )
 
 
 @require_POST
@@ -150,18 +151,16 @@ def record_create(request, pk: int):
 def scrap_request(request, pk: int):
     equipment = _get(request, pk)
     form = ScrapForm(request.POST)
-    if form.is_valid():
-        done = run_service(
-            request,
-            form,
-            lambda: services.equipment_scrap_request(
-                equipment=equipment, user=request.user, reason=form.cleaned_data["reason"]
-            ),
-            _("Scrapping request sent to leadership for approval."),
-        )
-        if done is not None:
-            return redirect(equipment)
-    return equipment_detail(request, pk, scrap_form=form, status=400)
+    return post_from_page(
+        request,
+        form,
+        lambda data: services.equipment_scrap_request(
+            equipment=equipment, user=request.user, reason=data["reason"]
+        ),
+        _("Scrapping request sent to leadership for approval."),
+        done=equipment,
+        page=lambda form: equipment_detail(request, pk, scrap_form=form, status=400),
+    )
 
 
 @policy_required(policies.can_print_labels)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.models import Attachment
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, run_action, run_service
+from apps.core.views import form_page, post_from_page, run_action, run_service
 from apps.major_hazards import policies, selectors, services
 from apps.major_hazards.exporters import report_pdf
 from apps.major_hazards.forms import (
@@ -334,17 +334,17 @@ def measure_check(request, pk: int, measure_pk: int):
     unit = _unit(request, pk)
     measure = get_object_or_404(unit.measures, pk=measure_pk)
     form = MeasureCheckForm(request.POST)
-    if form.is_valid():
-        run_service(
-            request,
-            form,
-            lambda: services.measure_check(measure=measure, user=request.user, **form.cleaned_data),
-            _("Check recorded."),
-        )
-        if not form.errors:
-            return redirect(unit)
-    # Refused: the page again with what was typed and why, next to the measure.
-    return _detail_page(request, unit, check_form=form, check_measure_id=measure.pk, status=400)
+    return post_from_page(
+        request,
+        form,
+        lambda data: services.measure_check(measure=measure, user=request.user, **data),
+        _("Check recorded."),
+        done=unit,
+        # Refused: the page again with what was typed and why, next to the measure.
+        page=lambda form: _detail_page(
+            request, unit, check_form=form, check_measure_id=measure.pk, status=400
+        ),
+    )
 
 
 @policy_required(policies.can_read_major_hazards)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import import_pages, run_service
+from apps.core.views import import_pages, post_from_page, run_service
 from apps.org import importers, policies, selectors, services
 from apps.org.forms import (
     AccountForm,
@@ -273,23 +273,21 @@ def employee_detail(request, pk: int):
 def employee_account(request, pk: int):
     employee = _employee(request, pk)
     form = AccountForm(request.POST)
-    if form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.employee_account_set(
-                employee=employee,
-                username=form.cleaned_data["username"],
-                password=form.cleaned_data["password"] or None,
-                roles=form.cleaned_data["roles"],
-                headed_departments=list(form.cleaned_data["headed_departments"]),
-                user=request.user,
-            ),
-            _("Login account and roles saved."),
-        )
-        if saved:
-            return redirect("org:employee_detail", pk=employee.pk)
-    return _employee_page(request, employee, account_form=form, status=400)
+    return post_from_page(
+        request,
+        form,
+        lambda data: services.employee_account_set(
+            employee=employee,
+            username=data["username"],
+            password=data["password"] or None,
+            roles=data["roles"],
+            headed_departments=list(data["headed_departments"]),
+            user=request.user,
+        ),
+        _("Login account and roles saved."),
+        done=reverse("org:employee_detail", args=[employee.pk]),
+        page=lambda form: _employee_page(request, employee, account_form=form, status=400),
+    )
 
 
 @policy_required(policies.can_record_leaver)
@@ -297,20 +295,24 @@ def employee_account(request, pk: int):
 def employee_leave(request, pk: int):
     employee = _employee(request, pk)
     form = LeaveForm(request.POST, employee=employee)
-    if form.is_valid() and run_service(
+
+    def page(form):
+        employee.refresh_from_db()  # the service may have changed it before refusing
+        return _employee_page(request, employee, leave_form=form, status=400)
+
+    return post_from_page(
         request,
         form,
-        lambda: services.employee_leave(
+        lambda data: services.employee_leave(
             employee=employee,
-            left_on=form.cleaned_data["left_on"],
-            handover_to=form.cleaned_data["handover_to"],
+            left_on=data["left_on"],
+            handover_to=data["handover_to"],
             user=request.user,
         ),
         _("%(name)s has left; their open work was handed over.") % {"name": employee.name},
-    ):
-        return redirect("org:employee_detail", pk=employee.pk)
-    employee.refresh_from_db()
-    return _employee_page(request, employee, leave_form=form, status=400)
+        done=reverse("org:employee_detail", kwargs={"pk": employee.pk}),
+        page=page,
+    )
 
 
 @policy_required(policies.can_edit_employee)

@@ -5,6 +5,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from apps.core.text import names_prefetch
 from apps.core.viewsets import ListCreateUpdateViewSet, fields_as_keywords, validated
 from apps.workflow import policies, selectors, services
 from apps.workflow.models import Notification, SignOff, SignOffDecision, Task
@@ -161,8 +162,16 @@ class SignOffViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.signoff_list(user=self.request.user)
 
 
+class _NotificationList(serializers.ListSerializer):
+    def to_representation(self, data):
+        notifications = list(data.all() if hasattr(data, "all") else data)
+        names_prefetch(n.message for n in notifications)  # the people they name, at once
+        return super().to_representation(notifications)
+
+
 class NotificationSerializer(serializers.ModelSerializer):
     class Meta:
+        list_serializer_class = _NotificationList
         model = Notification
         fields = ["id", "message", "url", "task", "read_at", "created_at"]
         read_only_fields = fields

@@ -107,7 +107,8 @@ class Task(BaseModel):
     submission_note = StoredTextField(_("work done"), blank=True)
     closed_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
-    history = HistoricalRecords()
+    # The search column is derived from the title and description, which history keeps.
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         verbose_name = _("task")
@@ -126,11 +127,12 @@ class Task(BaseModel):
         return str(self.title)
 
     def save(self, *args, **kwargs):
-        self.search_text = texts_for_search(self.title, self.description)
-        if (fields := kwargs.get("update_fields")) is not None and (
-            {"title", "description"} & set(fields)
-        ):
-            kwargs["update_fields"] = {*fields, "search_text"}
+        fields = kwargs.get("update_fields")
+        if fields is None or {"title", "description"} & set(fields):
+            # Only when the texts may have changed: a status change does not re-render them.
+            self.search_text = texts_for_search(self.title, self.description)
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "search_text"}
         super().save(*args, **kwargs)
 
     @property

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import run_service
+from apps.core.text import names_prefetch
+from apps.core.views import post_from_page, run_service
 from apps.org.permissions import policy_required
 from apps.org.policy import department_choices
 from apps.org.selectors import department_list
@@ -34,13 +35,15 @@ def inbox(request):
     boxes = selectors.inbox(user=request.user)
     to_do = list(boxes["to_do"][:100])
     to_sign = list(boxes["to_sign"][:100])
+    notifications = list(selectors.notification_list(user=request.user)[:5])
+    names_prefetch(n.message for n in notifications)
     return render(
         request,
         "workflow/inbox.html",
         {
             "to_do": to_do,
             "to_sign": to_sign,
-            "notifications": list(selectors.notification_list(user=request.user)[:5]),
+            "notifications": notifications,
         },
     )
 
@@ -137,18 +140,15 @@ def task_edit(request, pk: int):
 
 def _transition(request, task: Task, form, action, success: str, form_name: str):
     """Run one state change; on a refusal re-show the page with what was typed."""
-    if form.is_valid():
-        run_service(request, form, lambda: action(form.cleaned_data), success)
-        if not form.errors:
-            return redirect("workflow:task_detail", pk=task.pk)
-    messages.error(request, _("The action could not be done; see the form below."))
-    task.refresh_from_db()
-    return render(
-        request,
-        "workflow/task_detail.html",
-        _detail_context(request, task, **{form_name: form}),
-        status=400,
-    )
+
+    def page(form):
+        messages.error(request, _("The action could not be done; see the form below."))
+        task.refresh_from_db()
+        context = _detail_context(request, task, **{form_name: form})
+        return render(request, "workflow/task_detail.html", context, status=400)
+
+    done = reverse("workflow:task_detail", args=[task.pk])
+    return post_from_page(request, form, action, success, done=done, page=page)
 
 
 @login_required
@@ -216,6 +216,7 @@ def notification_list(request):
     page = Paginator(selectors.notification_list(user=request.user), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    names_prefetch(n.message for n in page)
     return render(request, "workflow/notification_list.html", {"page": page})
 
 

@@ -6,11 +6,12 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.test import RequestFactory
 from rest_framework import mixins
 
 from apps.core.exceptions import ApplicationError
-from apps.core.views import form_page, run_action, run_service
+from apps.core.views import form_page, post_from_page, run_action, run_service
 from apps.core.viewsets import ServiceMixin, fields_as_keywords
 
 
@@ -192,3 +193,55 @@ def test_run_action_returns_the_result_and_says_so(rf):
     request = _button_post(rf, AnonymousUser())
     assert run_action(request, lambda: 42, "Signed.") == 42
     assert [m.message for m in get_messages(request)] == ["Signed."]
+
+
+class _Note(forms.Form):
+    note = forms.CharField()
+
+
+def _page(form):
+    return HttpResponse(f"page again: {form.errors.as_text()}", status=400)
+
+
+def test_post_from_page_redirects_even_when_the_service_returns_nothing(rf):
+    """A service that returns None was once taken for a refusal (the page came back as 400)."""
+    request = _button_post(rf, AnonymousUser())
+    form = _Note({"note": "复查合格"})
+    response = post_from_page(
+        request, form, lambda data: None, "Saved.", done="/record/7/", page=_page
+    )
+    assert response.status_code == 302 and response.url == "/record/7/"
+    assert [m.message for m in get_messages(request)] == ["Saved."]
+
+
+@pytest.mark.parametrize(
+    "data, action, shown",
+    [
+        ({}, lambda data: 1, "note"),  # invalid: the service is not called
+        ({"note": "x"}, "refuse", "Too short."),
+    ],
+)
+def test_post_from_page_shows_the_page_again_with_why(rf, data, action, shown):
+    if action == "refuse":
+
+        def action(data):
+            raise ValidationError({"note": "Too short."})
+
+    request = _button_post(rf, AnonymousUser())
+    response = post_from_page(request, _Note(data), action, "Saved.", done="/record/7/", page=_page)
+    assert response.status_code == 400
+    assert shown in response.content.decode()
+    assert list(get_messages(request)) == []
+
+
+def test_post_from_page_hands_the_result_to_done(rf):
+    request = _button_post(rf, AnonymousUser())
+    response = post_from_page(
+        request,
+        _Note({"note": "x"}),
+        lambda data: 41,
+        "",
+        done=lambda r: f"/n/{r + 1}/",
+        page=_page,
+    )
+    assert response.url == "/n/42/"

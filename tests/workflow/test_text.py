@@ -17,6 +17,7 @@ from apps.org.models import Employee
 from apps.scoring import live
 from apps.workflow import services
 from apps.workflow.models import Notification, Task
+from tests.helpers import count_queries
 from tests.workflow.factories import make_task
 
 
@@ -155,3 +156,28 @@ def test_editing_a_task_keeps_an_unchanged_generated_title_in_both_languages(wor
     assert str(task.title) == "任务已重新打开：巡检"
     with translation.override("en"):
         assert str(task.title) == "Task reopened: 巡检"
+
+
+def _name_people(world, first: int, count: int) -> None:
+    from apps.core.text import Person
+    from tests.org.factories import EmployeeFactory, UserFactory
+
+    for number in range(first, first + count):
+        holder = UserFactory(username=f"holder{number}")
+        EmployeeFactory(name=f"持证人{number}", department=world.dept_a, user=holder)
+        services.notify(
+            users=[world.head_a],
+            message=stored(gettext_noop("%(person)s left."), person=Person(holder)),
+        )
+
+
+@pytest.mark.parametrize("url", ["/notifications/", "/api/v1/notifications/", "/"])
+def test_named_people_cost_the_same_queries_however_many(world, client_for, api_for, url):
+    """Each page looks up the people its notifications name at once, not one per row."""
+    client = api_for("head_a") if url.startswith("/api/") else client_for("head_a")
+    _name_people(world, 0, 2)
+    client.get(url)  # caches filled on a first visit are not what is measured
+    few = count_queries(lambda: client.get(url))
+    _name_people(world, 2, 3)
+    assert "持证人4" in client.get(url).content.decode()
+    assert count_queries(lambda: client.get(url)) == few

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, run_action, run_service
+from apps.core.views import form_page, post_from_page, run_action, run_service
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import DrillPlanForm, DrillPlanItemForm
 from apps.emergency.views._common import _page
@@ -79,16 +79,16 @@ def drillplan_item_add(request, pk: int):
     form = DrillPlanItemForm(
         request.POST, plans=selectors.drillable_plans(department=drill_plan.department)
     )
-    if form.is_valid() and run_service(
+    return post_from_page(
         request,
         form,
-        lambda: services.drill_plan_item_add(
-            drill_plan=drill_plan, data=form.cleaned_data, user=request.user
+        lambda data: services.drill_plan_item_add(
+            drill_plan=drill_plan, data=data, user=request.user
         ),
         _("Planned drill added."),
-    ):
-        return redirect(drill_plan)
-    return drillplan_detail(request, pk, item_form=form, status=400)
+        done=drill_plan,
+        page=lambda f: drillplan_detail(request, pk, item_form=f, status=400),
+    )
 
 
 @require_POST

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import form_page, run_service
+from apps.core.views import form_page, post_from_page, run_service
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import DrillEvaluationForm, DrillForm, ImprovementForm
 from apps.emergency.models import Drill, DrillKind
@@ -111,14 +111,14 @@ def drill_create(request):
 def drill_evaluate(request, pk: int):
     drill = _drill(request, pk)
     form = DrillEvaluationForm(request.POST)
-    if form.is_valid() and run_service(
+    return post_from_page(
         request,
         form,
-        lambda: services.drill_evaluate(drill=drill, user=request.user, **form.cleaned_data),
+        lambda data: services.drill_evaluate(drill=drill, user=request.user, **data),
         _("Evaluation saved."),
-    ):
-        return redirect(drill)
-    return drill_detail(request, pk, evaluation_form=form, status=400)
+        done=drill,
+        page=lambda f: drill_detail(request, pk, evaluation_form=f, status=400),
+    )
 
 
 @require_POST
@@ -126,11 +126,11 @@ def drill_evaluate(request, pk: int):
 def improvement_add(request, pk: int):
     drill = _drill(request, pk)
     form = ImprovementForm(request.POST, user=request.user)
-    if form.is_valid() and run_service(
+    return post_from_page(
         request,
         form,
-        lambda: services.improvement_raise(drill=drill, user=request.user, **form.cleaned_data),
+        lambda data: services.improvement_raise(drill=drill, user=request.user, **data),
         _("Improvement raised as a task."),
-    ):
-        return redirect(drill)
-    return drill_detail(request, pk, improvement_form=form, status=400)
+        done=drill,
+        page=lambda f: drill_detail(request, pk, improvement_form=f, status=400),
+    )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import form_page, run_service
+from apps.core.views import form_page, post_from_page, run_service
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import EvaluationForm, FilingForm, PlanForm
 from apps.emergency.models import Plan, PlanKind
@@ -94,14 +94,14 @@ def plan_edit(request, pk: int | None = None):
 def plan_file(request, pk: int):
     plan = _plan(request, pk)
     form = FilingForm(request.POST)
-    if form.is_valid() and run_service(
+    return post_from_page(
         request,
         form,
-        lambda: services.plan_file(plan=plan, user=request.user, **form.cleaned_data),
+        lambda data: services.plan_file(plan=plan, user=request.user, **data),
         _("Filing recorded."),
-    ):
-        return redirect(plan)
-    return plan_detail(request, pk, filing_form=form, status=400)
+        done=plan,
+        page=lambda f: plan_detail(request, pk, filing_form=f, status=400),
+    )
 
 
 @require_POST
@@ -109,14 +109,14 @@ def plan_file(request, pk: int):
 def plan_evaluate(request, pk: int):
     plan = _plan(request, pk)
     form = EvaluationForm(request.POST)
-    if form.is_valid() and run_service(
+    return post_from_page(
         request,
         form,
-        lambda: services.plan_evaluate(plan=plan, user=request.user, **form.cleaned_data),
+        lambda data: services.plan_evaluate(plan=plan, user=request.user, **data),
         _("Evaluation recorded."),
-    ):
-        return redirect(plan)
-    return plan_detail(request, pk, evaluation_form=form, status=400)
+        done=plan,
+        page=lambda f: plan_detail(request, pk, evaluation_form=f, status=400),
+    )
 
 
 @policy_required(policies.can_read_emergency)

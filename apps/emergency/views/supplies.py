@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, run_service
+from apps.core.views import form_page, post_from_page, run_service
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import SupplyCheckForm, SupplyForm
 from apps.emergency.models import SupplyKind
@@ -90,22 +90,24 @@ def supply_check(request, pk: int):
         selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk
     )
     form = SupplyCheckForm(request.POST)
-    if form.is_valid():
-        check = run_service(
-            request,
-            form,
-            lambda: services.supply_check(supply=supply, user=request.user, **form.cleaned_data),
-            _("Check recorded."),
-        )
-        if check is not None:
-            if check.is_backdated:
-                messages.info(
-                    request,
-                    _(
-                        "The check is dated before the last one: it is kept in "
-                        "the checks; the stock and the dates are unchanged."
-                    ),
-                )
-            return redirect("emergency:supply_list")
-    # Refused: the item's page with what was entered and why.
-    return supply_detail(request, pk, check_form=form, status=400)
+
+    def done(check):
+        if check.is_backdated:
+            messages.info(
+                request,
+                _(
+                    "The check is dated before the last one: it is kept in "
+                    "the checks; the stock and the dates are unchanged."
+                ),
+            )
+        return reverse("emergency:supply_list")
+
+    return post_from_page(
+        request,
+        form,
+        lambda data: services.supply_check(supply=supply, user=request.user, **data),
+        _("Check recorded."),
+        done=done,
+        # Refused: the item's page with what was entered and why.
+        page=lambda form: supply_detail(request, pk, check_form=form, status=400),
+    )

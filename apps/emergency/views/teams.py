@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, run_action, run_service
+from apps.core.views import form_page, post_from_page, run_action, run_service
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import MemberForm, TeamForm
 from apps.emergency.models import TeamKind
@@ -78,14 +78,14 @@ def team_edit(request, pk: int | None = None):
 def member_add(request, pk: int):
     team = _team(request, pk)
     form = MemberForm(request.POST)
-    if form.is_valid() and run_service(
+    return post_from_page(
         request,
         form,
-        lambda: services.team_member_save(team=team, data=form.cleaned_data, user=request.user),
+        lambda data: services.team_member_save(team=team, data=data, user=request.user),
         _("Member added."),
-    ):
-        return redirect(team)
-    return team_detail(request, pk, member_form=form, status=400)
+        done=team,
+        page=lambda f: team_detail(request, pk, member_form=f, status=400),
+    )
 
 
 @require_POST

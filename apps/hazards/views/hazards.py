@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import run_service
+from apps.core.views import post_from_page, run_service
 from apps.hazards import policies, selectors, services
 from apps.hazards.forms import AssignForm, RectifyForm, ReportForm, VerifyForm
 from apps.hazards.models import HazardCause, HazardGrade, HazardSource, HazardStatus
@@ -117,13 +117,13 @@ def hazard_detail(request, pk: int):
 def _submit(request, hazard, form, action, success: str, form_name: str):
     """A closed-loop form: saved, back to the hazard; refused by a rule, the detail page again
     with the form and its errors (a person the policy refuses gets its reason, 403)."""
-    if form.is_valid():
-        run_service(request, form, lambda: action(form.cleaned_data), success)
-        if not form.errors:
-            return redirect("hazards:detail", pk=hazard.pk)
-    messages.error(request, _("Not saved: see the form below."))
-    hazard.refresh_from_db()
-    return _detail(request, hazard, status=400, **{form_name: form})
+
+    def page(form):
+        messages.error(request, _("Not saved: see the form below."))
+        hazard.refresh_from_db()
+        return _detail(request, hazard, status=400, **{form_name: form})
+
+    return post_from_page(request, form, action, success, done=hazard, page=page)
 
 
 @policy_required(policies.can_assign_hazard)
