@@ -56,8 +56,10 @@ def _while_open(accident, decision: Decision) -> Decision:
 
 
 def accident_actions(user, accident) -> dict[str, Decision]:
-    """What the detail page offers: a closed accident is kept as it was."""
+    """What the detail page offers: a closed accident is kept as it was, but its lessons are
+    shared whenever (most often after it is closed)."""
     return {
         "report": _while_open(accident, can_report_accident(user, accident)),
         "investigate": _while_open(accident, can_investigate(user, accident)),
+        "lesson": can_edit_lesson(user, accident),
     }

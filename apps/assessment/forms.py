@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.assessment.models import Assessment, AssessmentKind
+from apps.core.forms import date_input
 from apps.org.models import Department, Employee
 from apps.scoring.models import Standard
 
@@ -62,6 +63,4 @@ class AwardForm(forms.Form):
         coerce=int,
         choices=[(1, _("Level 1")), (2, _("Level 2")), (3, _("Level 3"))],
     )
-    awarded_on = forms.DateField(
-        label=_("Awarded on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    awarded_on = forms.DateField(label=_("Awarded on"), widget=date_input())

@@ -80,7 +80,7 @@ def export_start(request, kind: str):
     try:
         generated = services.export_start(user=request.user, kind=kind, params=params)
     except (ApplicationError, PermissionDenied) as exc:
-        message = getattr(exc, "message", None) or str(exc)
+        message = refusal_text(exc)
         if request.htmx:
             return render(request, "core/_error.html", {"message": message}, status=400)
         messages.error(request, message)
@@ -93,6 +93,16 @@ def export_start(request, kind: str):
         return render(request, "core/_generated_file.html", {"file": generated})
     messages.success(request, _("Export “%(title)s” started.") % {"title": generated.title})
     return redirect("core:generated_file_list")
+
+
+def refusal_text(exc) -> str:
+    """What a refusal says to the person, never empty: a ValidationError's messages (the
+    services word them to name what is wrong), an ApplicationError's or a policy's reason."""
+    if isinstance(exc, ValidationError):
+        text = " ".join(exc.messages)
+    else:
+        text = getattr(exc, "message", None) or str(exc)
+    return text or str(_("You may not do this."))
 
 
 def run_service(request, form, action, success: str, *, denied_on_form: bool = False):
@@ -109,7 +119,7 @@ def run_service(request, form, action, success: str, *, denied_on_form: bool = F
     except ValidationError as exc:
         add_errors(form, exc)
     except refusals as exc:
-        form.add_error(None, getattr(exc, "message", None) or str(exc))
+        form.add_error(None, refusal_text(exc))
     else:
         if success:
             messages.success(request, success)
@@ -139,10 +149,8 @@ def run_action(request, action, success: str, *, redirect_to=None, args=()):
     result = None
     try:
         result = action()
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    except (ApplicationError, PermissionDenied) as exc:
-        messages.error(request, getattr(exc, "message", None) or str(exc))
+    except (ValidationError, ApplicationError, PermissionDenied) as exc:
+        messages.error(request, refusal_text(exc))
     else:
         if success:
             messages.success(request, success)

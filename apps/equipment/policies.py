@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.equipment.models import EquipmentStatus
 from apps.org.policy import (
+    ALLOWED,
     NOT_APPLICABLE,
     Decision,
     access,
@@ -57,7 +58,7 @@ def may_record(user, equipment) -> Decision:
     """Heads of the department, safety managers and the person responsible for the item (who
     scans its label on a phone) record its inspections."""
     if equipment.owner_id is not None and equipment.owner_id == getattr(user, "pk", None):
-        return allow_if(True)
+        return ALLOWED
     return allow_if(access(user).heads(equipment.department_id), RECORD_MESSAGE)
 
 

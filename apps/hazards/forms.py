@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import date_input
 from apps.hazards import risk
 from apps.hazards.models import (
     HazardCause,
@@ -47,7 +48,7 @@ class ReportForm(DepartmentChoiceMixin, forms.Form):
     found_on = forms.DateField(
         label=_("Found on"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=date_input(),
     )
 
     def __init__(self, *args, **kwargs):
@@ -69,9 +70,7 @@ class AssignForm(DepartmentChoiceMixin, forms.Form):
         help_text=_("Optional: otherwise the department's head organises the work."),
     )
     grade = forms.ChoiceField(label=_("Grade"), choices=HazardGrade.choices)
-    deadline = forms.DateField(
-        label=_("Deadline"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    deadline = forms.DateField(label=_("Deadline"), widget=date_input())
     risk_l = forms.ChoiceField(
         label=_("L (likelihood)"), choices=_scale(risk.L_VALUES), required=False
     )
@@ -128,7 +127,7 @@ class RectifyForm(forms.Form):
     rectified_on = forms.DateField(
         label=_("Rectified on"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=date_input(),
     )
     photos = MultipleFileField(label=_("After-rectification photos"), required=False)
 
@@ -162,7 +161,7 @@ class PlanForm(DepartmentChoiceMixin, forms.ModelForm):
     class Meta:
         model = InspectionPlan
         fields = ["name", "kind", "department", "checklist", "recurrence", "next_due", "is_active"]
-        widgets = {"next_due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"next_due": date_input()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -177,7 +176,7 @@ class InspectionForm(DepartmentChoiceMixin, forms.Form):
     inspected_on = forms.DateField(
         label=_("Inspected on"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=date_input(),
     )
     notes = forms.CharField(
         label=_("notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})

@@ -20,7 +20,7 @@ from apps.org.policy import (
     is_signed_in,
     reads_org,
 )
-from apps.workflow.services import can_sign_off, can_work_on
+from apps.workflow.policies import can_sign_off_task, can_work_on_task
 
 # Anyone signed in reports a hazard and reads the ledger (scoped by the selector).
 can_report_hazard = is_signed_in
@@ -40,8 +40,6 @@ can_edit_plan = is_safety_manager
 can_create_checklist = is_safety_manager
 
 RECTIFIES = _("Only the responsible department records the rectification.")
-SIGNS = _("Only the head of the responsible department signs off the rectification.")
-NOT_ONE_OWN = _("The person who submitted the rectification does not sign it off too.")
 INSPECTS = _("Only a safety manager or the department's head records inspections.")
 
 
@@ -52,16 +50,15 @@ def can_rectify_hazard(user, hazard: Hazard | None = None) -> Decision:
         return is_signed_in(user)
     if hazard.task is None:
         return NOT_APPLICABLE
-    return allow_if(can_work_on(hazard.task, user), RECTIFIES)
+    return allow_if(bool(can_work_on_task(user, hazard.task)), RECTIFIES)
 
 
 def can_sign_hazard(user, hazard: Hazard | None = None) -> Decision:
-    """The head of the responsible department, on the task, and not the person who submitted."""
+    """The task's sign-off rule: the head of the responsible department, not the person who
+    submitted."""
     if hazard is None or hazard.task is None:
         return NOT_APPLICABLE
-    if hazard.task.submitted_by_id == user.pk:
-        return Decision(False, NOT_ONE_OWN)
-    return allow_if(bool(can_sign_off(hazard.task, user)), SIGNS)
+    return can_sign_off_task(user, hazard.task)
 
 
 def can_record_inspection(user, inspection=None) -> Decision:

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import date_input
 from apps.org.models import Company, Department, Employee, Position, Role
 from apps.org.policy import department_choices
 from apps.org.services import COMPANY_FIELDS, DEPARTMENT_FIELDS
@@ -74,7 +75,7 @@ class EmployeeForm(forms.ModelForm):
             "is_high_risk_post",
             "is_active",
         ]
-        widgets = {"hire_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"hire_date": date_input()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -118,9 +119,7 @@ class AccountForm(forms.Form):
 
 
 class LeaveForm(forms.Form):
-    left_on = forms.DateField(
-        label=_("Left on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    left_on = forms.DateField(label=_("Left on"), widget=date_input())
     handover_to = forms.ModelChoiceField(
         label=_("Hand open work over to"),
         required=False,

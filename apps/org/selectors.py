@@ -41,10 +41,6 @@ def in_department(
     return qs.filter(**{f"{field}__path__startswith": path})
 
 
-def department_subtree_ids(department: Department) -> QuerySet:
-    return Department.objects.filter(path__startswith=department.path).values("id")
-
-
 def employee_list(*, user, filters: dict | None = None) -> QuerySet[Employee]:
     filters = filters or {}
     qs = Employee.objects.select_related("department", "position", "user")

@@ -37,9 +37,6 @@ can_read_letter_templates = reads_org
 can_read_duties = is_signed_in
 can_read_letters = is_signed_in
 can_read_meetings = is_signed_in
-# The meeting form opens for those who read the organisation's records; saving it asks who runs
-# the meeting (can_hold_meeting).
-can_open_meeting_form = reads_org
 
 # The safety office's records.
 can_edit_objective = is_safety_manager
@@ -66,10 +63,7 @@ def can_revise_duty(user, document=None) -> Decision:
     return can_write_duties(user, document)
 
 
-def can_review_duty(user, document=None) -> Decision:
-    if document is not None and not document.is_current:
-        return NOT_APPLICABLE
-    return can_write_duties(user, document)
+can_review_duty = can_revise_duty  # the yearly review: the same people, on the version in force
 
 
 def duty_actions(user, document) -> dict[str, Decision]:
@@ -121,7 +115,8 @@ def can_sign_letter(user, letter=None) -> Decision:
 def letter_actions(user, letter, signed_sides) -> dict[str, Decision]:
     """What a letter's page offers: signing, until the person's side has signed."""
     side = letter_side(letter, user)
-    sign = NOT_APPLICABLE if side in signed_sides else can_sign_letter(user, letter)
+    # Only the two parties sign: to anyone else (readers, the safety office) it does not apply.
+    sign = NOT_APPLICABLE if side is None or side in signed_sides else can_sign_letter(user, letter)
     return {"sign": sign}
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import date_input
 from apps.org.models import Employee
 from apps.org.policy import department_choices
 from apps.training.models import (
@@ -20,7 +21,7 @@ from apps.training.models import (
 from apps.training.services.certificates import CERTIFICATE_FIELDS
 from apps.training.services.sessions import COURSE_FIELDS, SESSION_FIELDS
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = date_input()
 
 
 def _tree_label(department) -> str:

@@ -20,7 +20,7 @@ from apps.org.policy import (
 )
 from apps.training.models import PlanStatus
 
-MANAGER_ONLY = _("Only a safety manager may change this.")
+CATALOGUE = _("Only a safety manager may change this.")
 HEAD_ONLY = _("Only a head of the department or a safety manager may change this.")
 READS = _("Only safety managers, leadership and department heads see department-wide training.")
 
@@ -34,7 +34,7 @@ def can_read_training(user, obj=None) -> Decision:
 
 def can_keep_catalogue(user, obj=None) -> Decision:
     """Courses, rule sets of hours, the training settings and certificates."""
-    return allow_if(access(user).manages_everything, MANAGER_ONLY)
+    return allow_if(access(user).manages_everything, CATALOGUE)
 
 
 can_edit_course = can_keep_catalogue

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.forms import date_input
 from apps.org.forms import department_label
 from apps.org.models import Department
 from apps.workflow.models import SignOffDecision, Task
@@ -32,7 +33,7 @@ class TaskForm(forms.ModelForm):
         model = Task
         fields = ["title", "description", "department", "assignee", "due_date", "priority"]
         widgets = {
-            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "due_date": date_input(),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 

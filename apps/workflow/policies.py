@@ -116,10 +116,8 @@ def task_actions(user, task) -> dict[str, Decision]:
         submit = NOT_APPLICABLE
     else:
         submit = can_work_on_task(user, task)
-    if task.status != TaskStatus.SUBMITTED or task.submitted_by_id == user.pk:
-        sign = NOT_APPLICABLE
-    else:
-        sign = can_sign_off_task(user, task)
+    submitted = task.status == TaskStatus.SUBMITTED
+    sign = can_sign_off_task(user, task) if submitted else NOT_APPLICABLE
     reopenable = task.status in (TaskStatus.REJECTED, TaskStatus.SIGNED_OFF)
     if task.sign_off_role or owned or not reopenable:
         reopen = NOT_APPLICABLE

@@ -51,6 +51,14 @@ def test_a_closed_accident_offers_nothing_and_says_nothing(world, item):
     actions = policies.accident_actions(world.safety_manager, item)
     assert not actions["report"] and not actions["investigate"]
     assert actions["report"].reason == "" and actions["investigate"].reason == ""
+    assert actions["lesson"]  # its lessons are shared after it is closed
+
+
+def test_the_lessons_of_a_closed_accident_are_shared_from_its_page(world, client_for, item):
+    item.status = AccidentStatus.CLOSED
+    item.save(update_fields=["status"])
+    page = client_for("safety_manager").get(item.get_absolute_url()).content.decode()
+    assert f"/accidents/lessons/new/?accident={item.pk}" in page
 
 
 def test_the_detail_page_tells_a_head_why_not_investigate(world, client_for, item):

@@ -151,3 +151,27 @@ def test_operation(operation_id, persona, world, api_for):
         assert status == expected, (
             f"{method} {url} as {persona}: expected {expected}, got {status} {shown}"
         )
+
+
+def _employee_creates(world) -> set[str]:
+    """The creates (writes without a record in the path) the policies let a plain employee
+    make."""
+    allowed = set()
+    for operation_id, (method, template) in operations().items():
+        if method != "POST" or "{" in template or CASES[operation_id].public:
+            continue
+        if expected_status(method, template, world.employee_a, None, world.dept_a) == "2xx":
+            allowed.add(operation_id)
+    return allowed
+
+
+# What a plain employee may create, pinned by hand: the matrix takes its expectations from the
+# policies, so a policy that let everyone write would pass it; this list would not.
+EMPLOYEE_CREATES = {
+    "v1_hazards_create",  # anyone reports a hazard
+    "v1_exports_create",  # anyone may ask; each export's own policy then decides
+}
+
+
+def test_a_plain_employee_creates_only_what_employees_do(world):
+    assert _employee_creates(world) == EMPLOYEE_CREATES

@@ -245,3 +245,13 @@ def test_post_from_page_hands_the_result_to_done(rf):
         page=_page,
     )
     assert response.url == "/n/42/"
+
+
+def test_a_refusal_without_words_still_says_something(rf, english):
+    request = _button_post(rf, AnonymousUser())
+
+    def refuse():
+        raise PermissionDenied
+
+    run_action(request, refuse, "done")
+    assert [m.message for m in get_messages(request)] == ["You may not do this."]

@@ -69,7 +69,7 @@ def test_signing_off_is_for_the_head_who_did_not_submit(world):
     rectify(world, hazard, user=world.head_a)
     hazard.refresh_from_db()
     assert _row(world, policies.can_sign_hazard, hazard) == [True, False, False, False, False]
-    assert "does not sign it off" in policies.can_sign_hazard(world.head_a, hazard).reason
+    assert "submitted this task yourself" in policies.can_sign_hazard(world.head_a, hazard).reason
     assert policies.can_sign_hazard(world.outsider, hazard).reason
 
 

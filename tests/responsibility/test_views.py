@@ -34,6 +34,8 @@ from tests.responsibility.factories import issue, team_with_staff, template
 READERS = {"safety_manager": 200, "head_a": 200, "employee_a": 403, "leader": 200, "outsider": 200}
 MANAGER = {"safety_manager": 200, "head_a": 403, "employee_a": 403, "leader": 403, "outsider": 403}
 EVERYONE = dict.fromkeys(READERS, 200)
+# Those who hold meetings: safety managers and department heads (leadership reads them).
+HOLDERS = {**READERS, "leader": 403}
 
 PAGES = [
     ("/responsibility/objectives/", READERS),
@@ -48,7 +50,7 @@ PAGES = [
     ("/responsibility/organisation/bodies/new/", MANAGER),
     ("/responsibility/organisation/documents/new/", MANAGER),
     ("/responsibility/meetings/", EVERYONE),
-    ("/responsibility/meetings/new/", READERS),
+    ("/responsibility/meetings/new/", HOLDERS),
     ("/responsibility/meetings/compliance/", READERS),
     ("/responsibility/meetings/settings/", MANAGER),
 ]

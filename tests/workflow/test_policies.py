@@ -91,6 +91,16 @@ def test_the_task_page_says_why_a_reader_may_not_sign_off(world, client_for, tas
     assert "may sign off." not in head_page  # the head has the form, not a reason
 
 
+def test_the_submitter_is_told_why_they_do_not_sign_off_their_own_work(world, client_for, task):
+    services.task_submit(task=task, user=world.head_a, note="我自己做的")
+    task.refresh_from_db()
+    refused = policies.can_sign_off_task(world.head_a, task)
+    assert not refused and "submitted this task yourself" in str(refused.reason)
+    assert policies.can_sign_off_task(world.safety_manager, task)
+    html = client_for("head_a").get(f"/tasks/{task.pk}/").content.decode()
+    assert "You submitted this task yourself" in html
+
+
 def test_the_edit_page_sends_a_reader_back_with_the_reason(world, client_for, task):
     response = client_for("employee_a").get(f"/tasks/{task.pk}/edit/", follow=True)
     assert response.redirect_chain[-1][0] == f"/tasks/{task.pk}/"

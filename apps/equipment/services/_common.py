@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from apps.core.services import attachment_add
 from apps.org.models import Role
+from apps.workflow import policies as workflow_policies
 from apps.workflow import services as workflow
 from apps.workflow.models import WORKING_STATUSES, Task, TaskStatus
 
@@ -39,7 +40,7 @@ def _submit_open_task(source, user, day: dt.date) -> None:
         .order_by("due_date")
         .first()
     )
-    if task is not None and workflow.can_work_on(task, user):
+    if task is not None and workflow_policies.can_work_on_task(user, task):
         workflow.task_submit(
             task=task,
             user=user,

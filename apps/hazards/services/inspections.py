@@ -25,6 +25,7 @@ from apps.hazards.services._common import _attach_all
 from apps.hazards.services.hazards import hazard_report
 from apps.org.models import Department
 from apps.org.policy import require
+from apps.workflow import policies as workflow_policies
 from apps.workflow import services as workflow
 from apps.workflow.models import Task, TaskStatus
 
@@ -58,7 +59,7 @@ def _submit_plan_task(plan: InspectionPlan, user, inspected_on: dt.date) -> None
         .order_by("due_date")
         .first()
     )
-    if open_task is not None and workflow.can_work_on(open_task, user):
+    if open_task is not None and workflow_policies.can_work_on_task(user, open_task):
         workflow.task_submit(
             task=open_task,
             user=user,

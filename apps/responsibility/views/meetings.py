@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.views import form_page, run_action, run_service
 from apps.org.permissions import policy_required
-from apps.org.policy import visible_department_ids
+from apps.org.policy import require, visible_department_ids
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.forms import DecisionForm, MeetingForm, SettingsForm
 from apps.responsibility.models import MeetingLevel
@@ -58,13 +58,16 @@ def meeting_detail(request, pk: int):
     )
 
 
-@policy_required(policies.can_open_meeting_form)
+@policy_required(policies.can_schedule_meetings)
 def meeting_edit(request, pk: int | None = None):
     meeting = (
         get_object_or_404(selectors.meeting_list(user=request.user), pk=pk)
         if pk is not None
         else None
     )
+    if meeting is not None:
+        # Not a form the save would refuse: the reason instead (403).
+        require(policies.can_edit_meeting(request.user, meeting))
     initial = (
         {"attendees": list(meeting.attendees.all())}
         if meeting

@@ -25,8 +25,6 @@ from apps.workflow.services.remind import (
 from apps.workflow.services.reminders import OVERDUE_REMINDER_EVERY_DAYS, task_reminders_send
 from apps.workflow.services.tasks import (
     TASK_EDITABLE_FIELDS,
-    can_sign_off,
-    can_work_on,
     task_cancel,
     task_create,
     task_reopen,
@@ -41,8 +39,6 @@ __all__ = [
     "OVERDUE_REMINDER_EVERY_DAYS",
     "TASK_EDITABLE_FIELDS",
     "approvable",
-    "can_sign_off",
-    "can_work_on",
     "department_recipients",
     "notification_mark_read",
     "notify",

@@ -40,16 +40,6 @@ def _save(task: Task, *, user, reason: str = "") -> None:
     task.save()
 
 
-def can_work_on(task: Task, user) -> bool:
-    """Kept for the apps that ask it (hazards, equipment): `policies.can_work_on_task`."""
-    return bool(policies.can_work_on_task(user, task))
-
-
-def can_sign_off(task: Task, user) -> bool:
-    """Kept for the apps that ask it (hazards): `policies.can_sign_off_task`."""
-    return bool(policies.can_sign_off_task(user, task))
-
-
 def _sign_off_recipients(task: Task) -> list:
     if task.sign_off_role:
         return list(users_with_role(task.sign_off_role))
