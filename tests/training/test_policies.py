@@ -60,7 +60,7 @@ def test_a_refusal_says_why_and_a_state_that_does_not_apply_says_nothing(world):
     assert not refused and refused.reason == policies.HEAD_ONLY
     plan.status = PlanStatus.SUBMITTED
     assert policies.can_edit_plan(world.outsider, plan).reason == ""
-    assert policies.can_edit_course(world.head_a).reason == policies.MANAGER_ONLY
+    assert policies.can_edit_course(world.head_a).reason == policies.CATALOGUE
 
 
 def test_the_session_page_tells_a_head_who_sees_it_why_they_may_not_edit_it(world, client_for):
