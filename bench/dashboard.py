@@ -66,12 +66,7 @@ def measure(browser: Client) -> dict:
                 if cursor.description:
                     cursor.fetchall()
 
-    return {
-        "cold": cold_time,
-        "warm": warm_time,
-        "floor": best_of(floor, RUNS),
-        "queries": len(statements),
-    }
+    return {"cold": cold_time, "warm": warm_time, "floor": best_of(floor, RUNS), "queries": len(statements)}
 
 
 def report(name: str, figures: dict) -> None:

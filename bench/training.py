@@ -77,13 +77,10 @@ def seed() -> None:
     )
 
     rng = random.Random(5)
-    root = org_services.department_create(
-        data={"name": "基准公司", "code": "ROOT", "kind": "company"}, user=None
-    )
+    root = org_services.department_create(data={"name": "基准公司", "code": "ROOT", "kind": "company"}, user=None)
     departments = [
         org_services.department_create(
-            data={"name": f"车间{i}", "code": f"W{i}", "kind": "workshop", "parent": root},
-            user=None,
+            data={"name": f"车间{i}", "code": f"W{i}", "kind": "workshop", "parent": root}, user=None
         )
         for i in range(20)
     ]
@@ -103,10 +100,7 @@ def seed() -> None:
     )
     people = list(Employee.objects.values_list("pk", flat=True))
     levels = [choice.value for choice in SessionLevel]
-    courses = {
-        level: Course.objects.create(code=level, name=level, level=level, hours=Decimal(8))
-        for level in levels
-    }
+    courses = {level: Course.objects.create(code=level, name=level, level=level, hours=Decimal(8)) for level in levels}
     sessions = TrainingSession.objects.bulk_create(
         [
             TrainingSession(
@@ -137,10 +131,7 @@ def seed() -> None:
             )
     Attendance.objects.bulk_create(rows, batch_size=5000)
     Reinduction.objects.bulk_create(
-        [
-            Reinduction(employee_id=pk, reason="return", since=dt.date(2026, 2, 1))
-            for pk in people[::9]
-        ]
+        [Reinduction(employee_id=pk, reason="return", since=dt.date(2026, 2, 1)) for pk in people[::9]]
     )
     kind = CertificateType.objects.filter(kind="special_operation").first()
     Certificate.objects.bulk_create(
@@ -181,15 +172,9 @@ def main() -> None:
             return cursor.fetchall()
 
     # Both compute the same figures for every person.
-    mine_rows = {
-        r.employee_id: (r.initial_hours, r.annual_hours, r.reinduction_since) for r in ours()
-    }
+    mine_rows = {r.employee_id: (r.initial_hours, r.annual_hours, r.reinduction_since) for r in ours()}
     raw_rows = {
-        r[0]: (
-            Decimal(str(r[9] or 0)),
-            Decimal(str(r[10] or 0)),
-            dt.date.fromisoformat(r[14]) if r[14] else None,
-        )
+        r[0]: (Decimal(str(r[9] or 0)), Decimal(str(r[10] or 0)), dt.date.fromisoformat(r[14]) if r[14] else None)
         for r in raw()
     }
     assert len(mine_rows) == PEOPLE and mine_rows == raw_rows

@@ -15,16 +15,7 @@ from apps.core.xlsx import render_xlsx  # noqa: E402
 
 HEADER = ["工号", "姓名", "部门", "岗位", "入职日期", "特种作业", "用工形式", "在职"]
 ROWS = [
-    [
-        f"E{i:05d}",
-        f"员工{i}",
-        f"部门{i % 40}",
-        "车工",
-        date(2020, 1, 1 + i % 28),
-        "否",
-        "正式员工",
-        "是",
-    ]
+    [f"E{i:05d}", f"员工{i}", f"部门{i % 40}", "车工", date(2020, 1, 1 + i % 28), "否", "正式员工", "是"]
     for i in range(20_000)
 ]
 
@@ -41,9 +32,7 @@ def bare() -> bytes:
 
 
 def ours() -> bytes:
-    return render_xlsx(
-        HEADER, ROWS, sheet_title="员工", total=len(ROWS), progress=lambda d, t: None
-    )
+    return render_xlsx(HEADER, ROWS, sheet_title="员工", total=len(ROWS), progress=lambda d, t: None)
 
 
 if __name__ == "__main__":

@@ -2,13 +2,7 @@
 
 from rest_framework.routers import DefaultRouter
 
-from apps.accidents.api import (
-    AccidentTypeViewSet,
-    AccidentViewSet,
-    LessonViewSet,
-    ManHoursViewSet,
-    StatisticsViewSet,
-)
+from apps.accidents.api import AccidentTypeViewSet, AccidentViewSet, LessonViewSet, ManHoursViewSet, StatisticsViewSet
 from apps.assessment.api import AssessmentViewSet, FindingViewSet
 from apps.core.viewsets import ExportViewSet
 from apps.dashboard.api import DashboardViewSet
@@ -87,9 +81,7 @@ router.register("training/courses", CourseViewSet, basename="training-course")
 router.register("training/sessions", TrainingSessionViewSet, basename="training-session")
 router.register("training/attendances", AttendanceViewSet, basename="training-attendance")
 router.register("training/reinductions", ReinductionViewSet, basename="training-reinduction")
-router.register(
-    "training/certificate-types", CertificateTypeViewSet, basename="training-certificate-type"
-)
+router.register("training/certificate-types", CertificateTypeViewSet, basename="training-certificate-type")
 router.register("training/certificates", CertificateViewSet, basename="training-certificate")
 router.register("training/plans", TrainingPlanViewSet, basename="training-plan")
 router.register("training/compliance", ComplianceViewSet, basename="training-compliance")
@@ -101,9 +93,7 @@ router.register("inspection-plans", PlanViewSet, basename="inspection-plan")
 router.register("checklists", ChecklistViewSet, basename="checklist")
 router.register("responsibility/objectives", ObjectiveViewSet, basename="responsibility-objective")
 router.register("responsibility/targets", TargetViewSet, basename="responsibility-target")
-router.register(
-    "responsibility/assessments", DepartmentAssessmentViewSet, basename="responsibility-assessment"
-)
+router.register("responsibility/assessments", DepartmentAssessmentViewSet, basename="responsibility-assessment")
 router.register("responsibility/duties", DutyViewSet, basename="responsibility-duty")
 router.register("responsibility/templates", TemplateViewSet, basename="responsibility-template")
 router.register("responsibility/letters", LetterViewSet, basename="responsibility-letter")

@@ -62,9 +62,7 @@ def pdf_embedded_cjk_fonts(content: bytes | Path) -> list[str]:
     return embedded
 
 
-def xlsx_upload(
-    rows: list[list], name: str = "sheet.xlsx", *, header: list | None = None
-) -> SimpleUploadedFile:
+def xlsx_upload(rows: list[list], name: str = "sheet.xlsx", *, header: list | None = None) -> SimpleUploadedFile:
     """An uploaded workbook whose first sheet holds `header` (when given) and then `rows`."""
     workbook = Workbook()
     sheet = workbook.active
@@ -91,9 +89,7 @@ def reminded(subject, kind: str, *, field: str = "due"):
 
     return (
         Reminder.objects.filter(
-            subject_type=ContentType.objects.get_for_model(subject),
-            subject_id=subject.pk,
-            kind=kind,
+            subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk, kind=kind
         )
         .order_by(f"-{field}")
         .values_list(field, flat=True)

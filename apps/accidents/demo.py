@@ -14,11 +14,7 @@ from apps.accidents.models import GB6441_2025_FROM, Accident, AccidentType, Edit
 from apps.workflow import services as workflow
 
 # The same kind of accident in both editions of GB 6441 (2025 code, 1986 code).
-TYPES = {
-    "machinery": ("WSA10004", "03"),
-    "struck": ("WSA10001", "01"),
-    "lifting": ("WSA10005", "04"),
-}
+TYPES = {"machinery": ("WSA10004", "03"), "struck": ("WSA10001", "01"), "lifting": ("WSA10005", "04")}
 
 
 def _type(kind: str, when: dt.datetime) -> AccidentType:
@@ -47,11 +43,7 @@ def _guard_fitted(accident, manager, head, departments, when: dt.datetime) -> No
         task=guard.task,
         user=head,
         note="防护罩已安装并验收。",
-        files=[
-            SimpleUploadedFile(
-                "防护罩验收记录.pdf", b"%PDF-1.4 demo", content_type="application/pdf"
-            )
-        ],
+        files=[SimpleUploadedFile("防护罩验收记录.pdf", b"%PDF-1.4 demo", content_type="application/pdf")],
     )
     workflow.task_sign_off(task=guard.task, user=manager, decision="approve", comment="现场确认")
 
@@ -77,12 +69,7 @@ def _closed(manager, head, departments) -> None:
         user=head,
     )
     services.person_add(
-        accident=closed,
-        user=head,
-        name="陈工",
-        severity="minor",
-        lost_workdays=12,
-        note="右手食指挫伤",
+        accident=closed, user=head, name="陈工", severity="minor", lost_workdays=12, note="右手食指挫伤"
     )
     services.investigation_save(
         accident=closed,
@@ -111,9 +98,7 @@ def _closed(manager, head, departments) -> None:
         },
         user=manager,
     )
-    services.accident_close(
-        accident=closed, user=manager, closed_on=(when + dt.timedelta(days=40)).date()
-    )
+    services.accident_close(accident=closed, user=manager, closed_on=(when + dt.timedelta(days=40)).date())
 
 
 def _open(manager, departments) -> None:
@@ -136,12 +121,7 @@ def _open(manager, departments) -> None:
         user=manager,
     )
     services.person_add(
-        accident=open_,
-        user=manager,
-        name="刘师傅",
-        severity="serious",
-        lost_workdays=120,
-        note="左足骨折",
+        accident=open_, user=manager, name="刘师傅", severity="serious", lost_workdays=120, note="左足骨折"
     )
     services.investigation_save(
         accident=open_,
@@ -181,12 +161,7 @@ def _man_hours(departments, today: dt.date) -> int:
         for _ in range(12):
             month = (month - dt.timedelta(days=1)).replace(day=1)
             rows.append(
-                ManHours(
-                    department=departments[code],
-                    month=month,
-                    headcount=staff,
-                    hours=Decimal(staff * 174),
-                )
+                ManHours(department=departments[code], month=month, headcount=staff, hours=Decimal(staff * 174))
             )
     ManHours.objects.bulk_create(rows)
     return len(rows)

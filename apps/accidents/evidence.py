@@ -38,9 +38,7 @@ def _last_12_months(as_of: dt.date) -> list[Accident]:
     year before, up to as_of (a leap day in between makes it 366 days)."""
     start, end = _bounds(recurrence.add_years(as_of, -1) + dt.timedelta(days=1), as_of)
     return list(
-        Accident.objects.filter(
-            occurred_at__gte=start, occurred_at__lt=end, is_near_miss=False
-        ).only(
+        Accident.objects.filter(occurred_at__gte=start, occurred_at__lt=end, is_near_miss=False).only(
             "occurred_at",
             "head_told_at",
             "authority_told_at",
@@ -62,9 +60,7 @@ def _year_to_date(as_of: dt.date) -> dict:
     """The year's accidents (not near misses) up to as_of: count, casualties, lost-time
     injuries and loss."""
     start, end = _bounds(dt.date(as_of.year, 1, 1), as_of)
-    return Accident.objects.filter(
-        occurred_at__gte=start, occurred_at__lt=end, is_near_miss=False
-    ).aggregate(
+    return Accident.objects.filter(occurred_at__gte=start, occurred_at__lt=end, is_near_miss=False).aggregate(
         lost_time=Sum(lost_time_injuries()),  # first: its F("deaths") names the field
         count=Count("pk"),
         deaths=Sum("deaths"),
@@ -75,9 +71,9 @@ def _year_to_date(as_of: dt.date) -> dict:
 
 
 def _hours_year_to_date(as_of: dt.date):
-    return ManHours.objects.filter(
-        month__gte=dt.date(as_of.year, 1, 1), month__lte=as_of
-    ).aggregate(h=Sum("hours"))["h"]
+    return ManHours.objects.filter(month__gte=dt.date(as_of.year, 1, 1), month__lte=as_of).aggregate(h=Sum("hours"))[
+        "h"
+    ]
 
 
 def _rate(key: str, label: str, part: int, whole: int, url: str = URL) -> Indicator:
@@ -95,15 +91,9 @@ def _figure(key: str, label: str, value, *, target=None, unit="", ok=None, url=U
 def _twelve_month_indicators(recent: list[Accident], as_of: dt.date, data) -> list[Indicator]:
     on_time = sum(1 for a in recent if a.reported_on_time)
     # An investigation is measured once its report is due or the accident is closed.
-    measured = [
-        a for a in recent if a.status == AccidentStatus.CLOSED or a.investigation_due < as_of
-    ]
+    measured = [a for a in recent if a.status == AccidentStatus.CLOSED or a.investigation_due < as_of]
     # 第二十九条 sets the deadline for the investigation report, not for closing the accident.
-    closed_on_time = sum(
-        1
-        for a in measured
-        if a.report_submitted_on and a.report_submitted_on <= a.investigation_due
-    )
+    closed_on_time = sum(1 for a in measured if a.report_submitted_on and a.report_submitted_on <= a.investigation_due)
     complete = sum(1 for a in measured if not a.four_no_let_go_missing)
     deaths = sum(a.deaths for a in recent)
     larger = any(grading.is_larger_or_worse(a.grade) for a in recent)
@@ -156,17 +146,9 @@ def _year_to_date_indicators(ytd: dict, hours, as_of: dt.date, data) -> list[Ind
             url=URL + f"?year={as_of.year}&near_miss=0",
         ),
         _figure("accidents.deaths_ytd", _("Deaths this year"), data(ytd["deaths"] or 0), target=0),
+        _figure("accidents.serious_injuries_ytd", _("Serious injuries this year"), data(ytd["serious"] or 0), target=0),
         _figure(
-            "accidents.serious_injuries_ytd",
-            _("Serious injuries this year"),
-            data(ytd["serious"] or 0),
-            target=0,
-        ),
-        _figure(
-            "accidents.direct_loss_ytd",
-            _("Direct economic loss this year"),
-            data(ytd["loss"] or 0),
-            unit=_("yuan"),
+            "accidents.direct_loss_ytd", _("Direct economic loss this year"), data(ytd["loss"] or 0), unit=_("yuan")
         ),
         # TRIR per 200,000 and LTIFR per 1,000,000 hours worked (docs/domain.md "Safety statistics").
         _figure(
@@ -195,7 +177,4 @@ def provider(as_of: dt.date) -> list[Indicator]:
     def data(value):
         return value if in_use else None
 
-    return [
-        *_twelve_month_indicators(recent, as_of, data),
-        *_year_to_date_indicators(ytd, hours, as_of, data),
-    ]
+    return [*_twelve_month_indicators(recent, as_of, data), *_year_to_date_indicators(ytd, hours, as_of, data)]

@@ -45,9 +45,7 @@ class RegisterExporter(AccidentExporter):
     title = gettext_lazy("Accident register")
 
     def queryset(self):
-        return selectors.accident_list(user=self.user, filters=self.params).annotate(
-            people_count=Count("people")
-        )
+        return selectors.accident_list(user=self.user, filters=self.params).annotate(people_count=Count("people"))
 
     def count(self) -> int:
         return selectors.accident_list(user=self.user, filters=self.params).count()
@@ -93,9 +91,7 @@ class RegisterExporter(AccidentExporter):
                 excel_number(a.direct_loss),
                 str(grades[a.grade]),
                 basis_text(a.grade_basis),
-                timezone.localtime(a.authority_told_at).replace(tzinfo=None)
-                if a.authority_told_at
-                else None,
+                timezone.localtime(a.authority_told_at).replace(tzinfo=None) if a.authority_told_at else None,
                 "" if a.is_near_miss else (_("Yes") if a.reported_on_time else _("No")),
                 str(statuses[a.status]),
                 a.investigation_due,
@@ -129,11 +125,7 @@ class ReportExporter(AccidentExporter):
     content_type = "application/pdf"
 
     def render(self, progress=None) -> bytes:
-        accident = (
-            selectors.accident_list(user=self.user)
-            .filter(pk=as_int(self.params.get("accident")) or 0)
-            .first()
-        )
+        accident = selectors.accident_list(user=self.user).filter(pk=as_int(self.params.get("accident")) or 0).first()
         if accident is None:
             raise ApplicationError(_("You may not see this accident."))
         context = report_context(accident=accident)

@@ -3,13 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from apps.accidents.models import (
-    Accident,
-    AccidentMeasureKind,
-    AccidentType,
-    Lesson,
-    Severity,
-)
+from apps.accidents.models import Accident, AccidentMeasureKind, AccidentType, Lesson, Severity
 from apps.accidents.services.investigation import INVESTIGATION_FIELDS
 from apps.accidents.services.reports import REPORT_FIELDS
 from apps.core.forms import date_input, datetime_input
@@ -42,9 +36,7 @@ class AccidentForm(forms.ModelForm):
         self.fields["department"].queryset = department_choices(user)
         _department_field(self.fields["department"])
         self.fields["accident_type"].queryset = AccidentType.objects.all()
-        self.fields["accident_type"].label_from_instance = lambda t: (
-            f"{t.get_edition_display()} · {t.code} {t.name}"
-        )
+        self.fields["accident_type"].label_from_instance = lambda t: f"{t.get_edition_display()} · {t.code} {t.name}"
         self.fields["accident_type"].help_text = _(
             "GB 6441-2025 types for accidents from 2026-07-01, the 1986 classes before."
         )
@@ -58,26 +50,16 @@ class AccidentForm(forms.ModelForm):
 
 class ReportTimesForm(forms.Form):
     head_told_at = forms.DateTimeField(
-        label=_("Company head told at"),
-        required=False,
-        widget=datetime_input(),
-        input_formats=["%Y-%m-%dT%H:%M"],
+        label=_("Company head told at"), required=False, widget=datetime_input(), input_formats=["%Y-%m-%dT%H:%M"]
     )
     authority_told_at = forms.DateTimeField(
-        label=_("Authority told at"),
-        required=False,
-        widget=datetime_input(),
-        input_formats=["%Y-%m-%dT%H:%M"],
+        label=_("Authority told at"), required=False, widget=datetime_input(), input_formats=["%Y-%m-%dT%H:%M"]
     )
 
 
 class PersonForm(forms.Form):
-    employee = forms.ModelChoiceField(
-        Employee.objects.filter(is_active=True), required=False, label=_("Employee")
-    )
-    name = forms.CharField(
-        label=_("Name"), max_length=50, required=False, help_text=_("Blank: the employee's name.")
-    )
+    employee = forms.ModelChoiceField(Employee.objects.filter(is_active=True), required=False, label=_("Employee"))
+    name = forms.CharField(label=_("Name"), max_length=50, required=False, help_text=_("Blank: the employee's name."))
     severity = forms.ChoiceField(label=_("Injury"), choices=Severity.choices)
     lost_workdays = forms.IntegerField(label=_("Lost workdays"), min_value=0, initial=0)
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
@@ -94,9 +76,7 @@ class CasualtyUpdateForm(forms.Form):
     deaths = forms.IntegerField(label=_("Deaths"), min_value=0)
     serious_injuries = forms.IntegerField(label=_("Serious injuries"), min_value=0)
     minor_injuries = forms.IntegerField(label=_("Minor injuries"), min_value=0)
-    note = forms.CharField(
-        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
 
 class InvestigationForm(forms.ModelForm):
@@ -123,13 +103,10 @@ class MeasureForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=AccidentMeasureKind.choices)
     title = forms.CharField(label=_("Measure"), max_length=150)
     department = forms.ModelChoiceField(
-        Department.objects.filter(is_active=True).order_by("path"),
-        label=_("Responsible department"),
+        Department.objects.filter(is_active=True).order_by("path"), label=_("Responsible department")
     )
     due_date = forms.DateField(label=_("Due date"), widget=date_input())
-    description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,9 +122,7 @@ class LessonForm(forms.ModelForm):
     def __init__(self, *args, accidents, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["accident"].queryset = accidents
-        self.fields["departments"].queryset = Department.objects.filter(is_active=True).order_by(
-            "path"
-        )
+        self.fields["departments"].queryset = Department.objects.filter(is_active=True).order_by("path")
         _department_field(self.fields["departments"])
         self.fields["attendees"].queryset = Employee.objects.filter(is_active=True).order_by(
             "department__path", "employee_no"
@@ -159,13 +134,9 @@ class ManHoursForm(forms.Form):
         Department.objects.filter(is_active=True).order_by("path"), label=_("Department")
     )
     month = forms.DateField(
-        label=_("Month"),
-        widget=forms.DateInput(attrs={"type": "month"}),
-        input_formats=["%Y-%m", "%Y-%m-%d"],
+        label=_("Month"), widget=forms.DateInput(attrs={"type": "month"}), input_formats=["%Y-%m", "%Y-%m-%d"]
     )
-    hours = forms.DecimalField(
-        label=_("Hours worked"), min_value=0, max_digits=12, decimal_places=1
-    )
+    hours = forms.DecimalField(label=_("Hours worked"), min_value=0, max_digits=12, decimal_places=1)
     headcount = forms.IntegerField(label=_("Staff"), min_value=0, initial=0)
 
     def __init__(self, *args, **kwargs):

@@ -50,11 +50,7 @@ def man_hours_import(*, upload, user) -> ImportResult:
         department_id = departments.get(code) if code else None
         if code and department_id is None:
             errors.append(
-                RowError(
-                    row.number,
-                    labels["department"],
-                    _("No department has the code “%(code)s”.") % {"code": code},
-                )
+                RowError(row.number, labels["department"], _("No department has the code “%(code)s”.") % {"code": code})
             )
             continue
         hours = values.get("hours")
@@ -73,8 +69,7 @@ def man_hours_import(*, upload, user) -> ImportResult:
                 RowError(
                     row.number,
                     labels["month"],
-                    _("This department and month already appear in row %(row)d.")
-                    % {"row": seen[key]},
+                    _("This department and month already appear in row %(row)d.") % {"row": seen[key]},
                 )
             )
             continue

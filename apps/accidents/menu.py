@@ -5,13 +5,7 @@ from apps.core.navigation import NavItem, register
 
 register(
     NavItem(
-        "accidents.list",
-        _("Accidents"),
-        "accidents:list",
-        12,
-        "bi-exclamation-octagon",
-        can_read_accidents,
-        order=10,
+        "accidents.list", _("Accidents"), "accidents:list", 12, "bi-exclamation-octagon", can_read_accidents, order=10
     )
 )
 register(
@@ -26,24 +20,8 @@ register(
     )
 )
 register(
-    NavItem(
-        "accidents.man_hours",
-        _("Man-hours"),
-        "accidents:man_hours",
-        12,
-        "bi-clock",
-        can_read_accidents,
-        order=30,
-    )
+    NavItem("accidents.man_hours", _("Man-hours"), "accidents:man_hours", 12, "bi-clock", can_read_accidents, order=30)
 )
 register(
-    NavItem(
-        "accidents.lessons",
-        _("Case education"),
-        "accidents:lessons",
-        12,
-        "bi-easel",
-        can_read_accidents,
-        order=40,
-    )
+    NavItem("accidents.lessons", _("Case education"), "accidents:lessons", 12, "bi-easel", can_read_accidents, order=40)
 )

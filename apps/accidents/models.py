@@ -40,9 +40,7 @@ class AccidentType(models.Model):
         verbose_name = _("accident type")
         verbose_name_plural = _("accident types")
         ordering = ["-edition", "order"]
-        constraints = [
-            models.UniqueConstraint(fields=["edition", "code"], name="accidents_type_edition_code")
-        ]
+        constraints = [models.UniqueConstraint(fields=["edition", "code"], name="accidents_type_edition_code")]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -84,40 +82,23 @@ class Accident(BaseModel):
         help_text=_("Casualty changes are then reported within 7 days instead of 30."),
     )
     deaths = models.PositiveIntegerField(_("deaths"), default=0)
-    serious_injuries = models.PositiveIntegerField(
-        _("serious injuries (incl. acute poisoning)"), default=0
-    )
+    serious_injuries = models.PositiveIntegerField(_("serious injuries (incl. acute poisoning)"), default=0)
     minor_injuries = models.PositiveIntegerField(_("minor injuries"), default=0)
     direct_loss = models.DecimalField(
-        _("direct economic loss (yuan)"),
-        max_digits=14,
-        decimal_places=2,
-        default=0,
-        validators=[MinValueValidator(0)],
+        _("direct economic loss (yuan)"), max_digits=14, decimal_places=2, default=0, validators=[MinValueValidator(0)]
     )
-    grade = models.CharField(
-        _("grade"), max_length=20, choices=Grade.choices, editable=False, default=Grade.GENERAL
-    )
+    grade = models.CharField(_("grade"), max_length=20, choices=Grade.choices, editable=False, default=Grade.GENERAL)
     account = models.TextField(_("brief account"), blank=True)
     immediate_measures = models.TextField(_("immediate measures"), blank=True)
     reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
     )
     # Reporting clock
     head_told_at = models.DateTimeField(_("company head told at"), null=True, blank=True)
     authority_told_at = models.DateTimeField(_("authority told at"), null=True, blank=True)
     # Investigation
     status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=AccidentStatus.choices,
-        default=AccidentStatus.REPORTED,
-        editable=False,
+        _("status"), max_length=20, choices=AccidentStatus.choices, default=AccidentStatus.REPORTED, editable=False
     )
     investigation_team = models.TextField(_("investigation team"), blank=True)
     direct_causes = models.TextField(_("direct causes"), blank=True)
@@ -125,14 +106,10 @@ class Accident(BaseModel):
     responsibility_findings = models.TextField(_("responsibility findings"), blank=True)
     handling_opinions = models.TextField(_("handling opinions"), blank=True)
     extension_days = models.PositiveSmallIntegerField(
-        _("report deadline extended by (days)"),
-        default=0,
-        validators=[MaxValueValidator(rules.MAX_EXTENSION_DAYS)],
+        _("report deadline extended by (days)"), default=0, validators=[MaxValueValidator(rules.MAX_EXTENSION_DAYS)]
     )
     extension_reason = models.TextField(_("reason for the extension"), blank=True)
-    report_submitted_on = models.DateField(
-        _("investigation report submitted on"), null=True, blank=True
-    )
+    report_submitted_on = models.DateField(_("investigation report submitted on"), null=True, blank=True)
     cause_found = models.BooleanField(_("cause found"), default=False)
     responsible_handled = models.BooleanField(_("those responsible handled"), default=False)
     staff_educated = models.BooleanField(_("staff educated"), default=False)
@@ -207,9 +184,7 @@ class Person(BaseModel):
     serious injury is one with 105 or more lost workdays)."""
 
     accident = models.ForeignKey(Accident, on_delete=models.CASCADE, related_name="people")
-    employee = link(
-        Employee, _("employee"), on_delete=models.SET_NULL, optional=True, related_name="+"
-    )
+    employee = link(Employee, _("employee"), on_delete=models.SET_NULL, optional=True, related_name="+")
     name = models.CharField(_("name"), max_length=50)
     severity = models.CharField(_("injury"), max_length=10, choices=Severity.choices)
     lost_workdays = models.PositiveIntegerField(_("lost workdays"), default=0)
@@ -239,12 +214,7 @@ class CasualtyUpdate(BaseModel):
     grade_before = models.CharField(max_length=20, choices=Grade.choices, editable=False)
     grade_after = models.CharField(max_length=20, choices=Grade.choices, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
     )
 
     class Meta:
@@ -278,12 +248,8 @@ class Lesson(BaseModel):
     title = models.CharField(_("title"), max_length=200)
     held_on = models.DateField(_("held on"))
     content = models.TextField(_("lessons"), blank=True)
-    departments = models.ManyToManyField(
-        Department, related_name="+", verbose_name=_("departments")
-    )
-    attendees = models.ManyToManyField(
-        Employee, blank=True, related_name="+", verbose_name=_("attendance")
-    )
+    departments = models.ManyToManyField(Department, related_name="+", verbose_name=_("departments"))
+    attendees = models.ManyToManyField(Employee, blank=True, related_name="+", verbose_name=_("attendance"))
     history = HistoricalRecords()
 
     class Meta:
@@ -300,9 +266,7 @@ class ManHours(BaseModel):
 
     department = link(Department, _("department"), related_name="+")
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
-    hours = models.DecimalField(
-        _("hours worked"), max_digits=12, decimal_places=1, validators=[MinValueValidator(0)]
-    )
+    hours = models.DecimalField(_("hours worked"), max_digits=12, decimal_places=1, validators=[MinValueValidator(0)])
     headcount = models.PositiveIntegerField(_("staff"), default=0)
     history = HistoricalRecords()
 
@@ -310,9 +274,7 @@ class ManHours(BaseModel):
         verbose_name = _("man-hours")
         verbose_name_plural = _("man-hours")
         ordering = ["-month", "department__code"]
-        constraints = [
-            models.UniqueConstraint(fields=["department", "month"], name="accidents_hours_month")
-        ]
+        constraints = [models.UniqueConstraint(fields=["department", "month"], name="accidents_hours_month")]
 
     def __str__(self) -> str:
         return f"{self.department} {self.month:%Y-%m}"

@@ -6,15 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from apps.accidents.models import AccidentStatus
-from apps.org.policy import (
-    NOT_APPLICABLE,
-    Decision,
-    access,
-    allow_if,
-    heads,
-    is_safety_manager,
-    reads_org,
-)
+from apps.org.policy import NOT_APPLICABLE, Decision, access, allow_if, heads, is_safety_manager, reads_org
 
 REPORTERS_ONLY = _("Only a safety manager or the department's head may report its accidents.")
 INVESTIGATORS_ONLY = _("Only a safety manager may investigate and close accidents.")

@@ -27,22 +27,16 @@ SERIOUS_INJURY_WORKDAYS = 105
 FIRE_OR_ROAD_TYPE_CODES = frozenset({"WSA10009", "08"})
 
 
-def report_deadline(
-    occurred_at: dt.datetime, head_told_at: dt.datetime | None = None
-) -> dt.datetime:
+def report_deadline(occurred_at: dt.datetime, head_told_at: dt.datetime | None = None) -> dt.datetime:
     """第九条: 单位负责人接到报告后1小时内 — the hour runs from when the company head was told;
     until that time is recorded, from the accident itself (the earliest it can start)."""
     return (head_told_at or occurred_at) + REPORT_LIMIT
 
 
 def reported_on_time(
-    occurred_at: dt.datetime,
-    authority_told_at: dt.datetime | None,
-    head_told_at: dt.datetime | None = None,
+    occurred_at: dt.datetime, authority_told_at: dt.datetime | None, head_told_at: dt.datetime | None = None
 ) -> bool:
-    return authority_told_at is not None and authority_told_at <= report_deadline(
-        occurred_at, head_told_at
-    )
+    return authority_told_at is not None and authority_told_at <= report_deadline(occurred_at, head_told_at)
 
 
 def casualty_window_days(*, road_or_fire: bool) -> int:

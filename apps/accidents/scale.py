@@ -51,9 +51,7 @@ def _accidents(*, departments, count, rng: random.Random, today: dt.date) -> lis
     accidents = []
     for number in range(count):
         day = today - dt.timedelta(days=rng.randrange(3 * 365))
-        occurred_at = dt.datetime.combine(
-            day, dt.time(rng.randrange(7, 22), rng.randrange(60)), tzinfo=tz
-        )
+        occurred_at = dt.datetime.combine(day, dt.time(rng.randrange(7, 22), rng.randrange(60)), tzinfo=tz)
         occurred_at = min(occurred_at, now)
         near_miss = rng.random() < 0.15
         deaths, serious, minor, loss = (0, 0, 0, Decimal(0)) if near_miss else _casualties(rng)
@@ -81,8 +79,7 @@ def _accidents(*, departments, count, rng: random.Random, today: dt.date) -> lis
                 responsible_handled=closed,
                 staff_educated=closed,
                 measures_taken=closed,
-                report_submitted_on=day
-                + dt.timedelta(days=rng.randint(20, rules.INVESTIGATION_DAYS))
+                report_submitted_on=day + dt.timedelta(days=rng.randint(20, rules.INVESTIGATION_DAYS))
                 if closed
                 else None,
                 closed_on=day + dt.timedelta(days=rng.randint(30, 80)) if closed else None,
@@ -102,9 +99,7 @@ def _people(accidents: list[Accident], *, employees, rng: random.Random) -> list
         ):
             for _ in range(n):
                 employee = rng.choice(employees) if employees else None
-                lost = {Severity.DEATH: 6000, Severity.SERIOUS: rng.randint(105, 200)}.get(
-                    severity, rng.randint(0, 30)
-                )
+                lost = {Severity.DEATH: 6000, Severity.SERIOUS: rng.randint(105, 200)}.get(severity, rng.randint(0, 30))
                 people.append(
                     Person(
                         accident=accident,
@@ -125,9 +120,7 @@ def _man_hours(*, departments, rng: random.Random, today: dt.date) -> list[ManHo
         first = (first - dt.timedelta(days=1)).replace(day=1)
         months.append(first)
     taken = set(
-        ManHours.objects.filter(department__in=departments, month__in=months).values_list(
-            "department_id", "month"
-        )
+        ManHours.objects.filter(department__in=departments, month__in=months).values_list("department_id", "month")
     )
     hours = []
     for department in departments:

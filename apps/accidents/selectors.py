@@ -35,12 +35,7 @@ def accident_list(*, user, filters: dict | None = None) -> QuerySet[Accident]:
     filters = filters or {}
     qs = in_scope(Accident.objects.select_related("department", "accident_type"), user)
     if q := filters.get("q"):
-        qs = qs.filter(
-            Q(code__icontains=q)
-            | Q(title__icontains=q)
-            | Q(place__icontains=q)
-            | Q(account__icontains=q)
-        )
+        qs = qs.filter(Q(code__icontains=q) | Q(title__icontains=q) | Q(place__icontains=q) | Q(account__icontains=q))
     if grade := filters.get("grade"):
         qs = qs.filter(grade=grade)
     if status := filters.get("status"):
@@ -67,9 +62,7 @@ def measure_tasks(accident: Accident) -> list:
 
 
 def source_tasks(accident: Accident) -> QuerySet[Task]:
-    return Task.objects.filter(
-        source_type__app_label="accidents", source_type__model="accident", source_id=accident.pk
-    )
+    return Task.objects.filter(source_type__app_label="accidents", source_type__model="accident", source_id=accident.pk)
 
 
 def lesson_list(*, user) -> QuerySet[Lesson]:
@@ -77,9 +70,7 @@ def lesson_list(*, user) -> QuerySet[Lesson]:
     qs = Lesson.objects.select_related("accident").prefetch_related("departments")
     visible = visible_department_ids(user)
     if visible is not None:
-        shared = Lesson.objects.filter(
-            Q(accident__department_id__in=visible) | Q(departments__in=visible)
-        ).values("pk")
+        shared = Lesson.objects.filter(Q(accident__department_id__in=visible) | Q(departments__in=visible)).values("pk")
         qs = qs.filter(pk__in=shared)
     return qs.annotate(attendance=Count("attendees", distinct=True)).order_by("-held_on", "-pk")
 
@@ -95,11 +86,7 @@ def man_hours_list(*, user, filters: dict | None = None) -> QuerySet[ManHours]:
 
 
 def types_for(occurred_on: dt.date | None) -> QuerySet[AccidentType]:
-    edition = (
-        Edition.GB6441_1986
-        if occurred_on and occurred_on < GB6441_2025_FROM
-        else Edition.GB6441_2025
-    )
+    edition = Edition.GB6441_1986 if occurred_on and occurred_on < GB6441_2025_FROM else Edition.GB6441_2025
     return AccidentType.objects.filter(edition=edition)
 
 
@@ -198,10 +185,7 @@ def statistics_year(value) -> tuple[int, str | None]:
 
 def _bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
     tz = timezone.get_current_timezone()
-    return (
-        dt.datetime.combine(start, dt.time.min, tzinfo=tz),
-        dt.datetime.combine(end, dt.time.min, tzinfo=tz),
-    )
+    return (dt.datetime.combine(start, dt.time.min, tzinfo=tz), dt.datetime.combine(end, dt.time.min, tzinfo=tz))
 
 
 def _month_key(value) -> tuple[int, int]:
@@ -240,16 +224,11 @@ def _statistics_rows(*, user, first_year: int, year: int, departments):
     start, end = _bounds(dt.date(first_year, 1, 1), dt.date(year + 1, 1, 1))
     accidents = in_scope(Accident.objects.filter(occurred_at__gte=start, occurred_at__lt=end), user)
     hours = in_scope(
-        ManHours.objects.filter(
-            month__gte=dt.date(first_year, 1, 1), month__lt=dt.date(year + 1, 1, 1)
-        ),
-        user,
+        ManHours.objects.filter(month__gte=dt.date(first_year, 1, 1), month__lt=dt.date(year + 1, 1, 1)), user
     )
     people = in_scope(
         Person.objects.filter(
-            accident__occurred_at__gte=start,
-            accident__occurred_at__lt=end,
-            accident__is_near_miss=False,
+            accident__occurred_at__gte=start, accident__occurred_at__lt=end, accident__is_near_miss=False
         ),
         user,
         "accident__department_id",
@@ -263,9 +242,7 @@ def _statistics_rows(*, user, first_year: int, year: int, departments):
 
 def _months(accidents, hours, people, *, first_year: int, year: int) -> dict:
     """Every month of the years shown, (year, month) → Period: three queries."""
-    months = {
-        (y, m): Period(f"{y}-{m:02d}") for y in range(first_year, year + 1) for m in range(1, 13)
-    }
+    months = {(y, m): Period(f"{y}-{m:02d}") for y in range(first_year, year + 1) for m in range(1, 13)}
     for row in (
         accidents.annotate(m=TruncMonth("occurred_at"))
         .values("m")
@@ -288,11 +265,7 @@ def _months(accidents, hours, people, *, first_year: int, year: int) -> dict:
         period.minor += row["minor"] or 0
         period.direct_loss += float(row["loss"] or 0)
         period.lost_time += row["lost_time"] or 0
-    for row in (
-        people.annotate(m=TruncMonth("accident__occurred_at"))
-        .values("m")
-        .annotate(days=Sum("lost_workdays"))
-    ):
+    for row in people.annotate(m=TruncMonth("accident__occurred_at")).values("m").annotate(days=Sum("lost_workdays")):
         period = months[_month_key(row["m"])]
         period.lost_workdays += row["days"] or 0
     for row in hours.values("month").annotate(h=Sum("hours"), staff=Sum("headcount")):
@@ -307,9 +280,7 @@ def _months(accidents, hours, people, *, first_year: int, year: int) -> dict:
 def _breakdowns(accidents, year: int) -> tuple[list[dict], list[dict], list[dict]]:
     """The year's accidents by type and by grade, and with its near misses by department:
     three queries."""
-    accidents = accidents.filter(
-        occurred_at__gte=_bounds(dt.date(year, 1, 1), dt.date(year, 1, 2))[0]
-    )
+    accidents = accidents.filter(occurred_at__gte=_bounds(dt.date(year, 1, 1), dt.date(year, 1, 2))[0])
     grouped = accidents.filter(REAL)
     by_type = list(
         grouped.values("accident_type__edition", "accident_type__code", "accident_type__name")
@@ -340,14 +311,9 @@ def statistics(*, user, year: int, departments=None) -> Statistics:
     man-hours and the rates; the year's accidents by type, grade and department.
     Six queries, whatever the data."""
     first_year = year - YEARS_SHOWN + 1
-    accidents, hours, people = _statistics_rows(
-        user=user, first_year=first_year, year=year, departments=departments
-    )
+    accidents, hours, people = _statistics_rows(user=user, first_year=first_year, year=year, departments=departments)
     months = _months(accidents, hours, people, first_year=first_year, year=year)
-    years = [
-        _add_up(Period(str(y)), [months[(y, m)] for m in range(1, 13)])
-        for y in range(year, first_year - 1, -1)
-    ]
+    years = [_add_up(Period(str(y)), [months[(y, m)] for m in range(1, 13)]) for y in range(year, first_year - 1, -1)]
     this_year = [months[(year, m)] for m in range(1, 13)]
     by_type, by_grade, by_department = _breakdowns(accidents, year)
     return Statistics(year, this_year, years[0], years, by_type, by_grade, by_department)

@@ -37,9 +37,9 @@ def _get(request, pk: int):
 @policy_required(policies.can_read_accidents)
 def accident_list(request):
     filters = request.GET.dict()
-    page = Paginator(
-        selectors.accident_list(user=request.user, filters=filters), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    page = Paginator(selectors.accident_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "accidents/accident_list.html",
@@ -78,8 +78,7 @@ def accident_detail(request, pk: int, forms: dict | None = None, status: int = 2
         context["times_form"] = forms.get("times") or ReportTimesForm(
             initial={
                 "head_told_at": accident.head_told_at and timezone.localtime(accident.head_told_at),
-                "authority_told_at": accident.authority_told_at
-                and timezone.localtime(accident.authority_told_at),
+                "authority_told_at": accident.authority_told_at and timezone.localtime(accident.authority_told_at),
             }
         )
         context["person_form"] = forms.get("person") or PersonForm()
@@ -93,9 +92,7 @@ def accident_detail(request, pk: int, forms: dict | None = None, status: int = 2
                 }
             )
     if actions["investigate"]:
-        context["measure_form"] = forms.get("measure") or MeasureForm(
-            initial={"department": accident.department_id}
-        )
+        context["measure_form"] = forms.get("measure") or MeasureForm(initial={"department": accident.department_id})
     return render(request, "accidents/accident_detail.html", context, status=status)
 
 
@@ -105,18 +102,14 @@ def accident_edit(request, pk: int | None = None):
     if accident is not None:
         # Seen (a department's employees see its accidents) but not theirs to report.
         require(policies.can_report_accident(request.user, accident))
-    form = AccidentForm(
-        request.POST or None, request.FILES or None, instance=accident, user=request.user
-    )
+    form = AccidentForm(request.POST or None, request.FILES or None, instance=accident, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         files = data.pop("files") or []
         saved = run_service(
             request,
             form,
-            lambda: services.accident_save(
-                accident=accident, data=data, user=request.user, files=files
-            ),
+            lambda: services.accident_save(accident=accident, data=data, user=request.user, files=files),
             _("Accident saved."),
             denied_on_form=True,
         )
@@ -187,15 +180,11 @@ def casualty_update(request, pk: int):
             messages.warning(request, services.late_update_message(accident))
         elif update.grade_before != update.grade_after:
             messages.warning(
-                request,
-                _("The accident is regraded: %(grade)s.")
-                % {"grade": update.get_grade_after_display()},
+                request, _("The accident is regraded: %(grade)s.") % {"grade": update.get_grade_after_display()}
             )
         return update
 
-    return _detail_form(
-        request, pk, CasualtyUpdateForm, "update", action, _("Casualty update recorded.")
-    )
+    return _detail_form(request, pk, CasualtyUpdateForm, "update", action, _("Casualty update recorded."))
 
 
 @policy_required(policies.can_investigate)
@@ -206,9 +195,7 @@ def investigation(request, pk: int):
         saved = run_service(
             request,
             form,
-            lambda: services.investigation_save(
-                accident=accident, data=form.cleaned_data, user=request.user
-            ),
+            lambda: services.investigation_save(accident=accident, data=form.cleaned_data, user=request.user),
             _("Investigation saved."),
             denied_on_form=True,
         )
@@ -244,9 +231,7 @@ def measure_add(request, pk: int):
 def accident_close(request, pk: int):
     accident = _get(request, pk)
     closed = run_action(
-        request,
-        lambda: services.accident_close(accident=accident, user=request.user),
-        _("Accident closed."),
+        request, lambda: services.accident_close(accident=accident, user=request.user), _("Accident closed.")
     )
     if closed is None:
         return accident_detail(request, pk, status=400)
@@ -258,9 +243,7 @@ def accident_file(request, pk: int, attachment_pk: int):
     accident = _get(request, pk)
     attachment = get_object_or_404(attachment_list(owner=accident), pk=attachment_pk)
     return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=not attachment.is_image,
-        filename=attachment.original_name,
+        attachment.file.open("rb"), as_attachment=not attachment.is_image, filename=attachment.original_name
     )
 
 
@@ -274,18 +257,14 @@ def statistics(request):
         messages.error(request, refused)
     stats = selectors.statistics(user=request.user, year=year)
     return render(
-        request,
-        "accidents/statistics.html",
-        {"stats": stats, "year": year, "years": range(year - 4, year + 2)},
+        request, "accidents/statistics.html", {"stats": stats, "year": year, "years": range(year - 4, year + 2)}
     )
 
 
 @policy_required(policies.can_read_accidents)
 def man_hours_list(request):
     filters = request.GET.dict()
-    page = Paginator(selectors.man_hours_list(user=request.user, filters=filters), 50).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(selectors.man_hours_list(user=request.user, filters=filters), 50).get_page(request.GET.get("page"))
     may_record = policies.can_record_man_hours(request.user)
     form = ManHoursForm(request.POST or None) if may_record else None
     if request.method == "POST":
@@ -303,12 +282,7 @@ def man_hours_list(request):
     return render(
         request,
         "accidents/man_hours.html",
-        {
-            "page": page,
-            "filters": filters,
-            "form": form,
-            "departments": department_list(user=request.user),
-        },
+        {"page": page, "filters": filters, "form": form, "departments": department_list(user=request.user)},
     )
 
 
@@ -328,13 +302,9 @@ man_hours_import, man_hours_template = import_pages(
 # ------------------------------------------------------------------------------
 @policy_required(policies.can_read_accidents)
 def lesson_list(request):
-    page = Paginator(selectors.lesson_list(user=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(selectors.lesson_list(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
-        request,
-        "accidents/lesson_list.html",
-        {"page": page, "can_edit": policies.can_edit_lesson(request.user)},
+        request, "accidents/lesson_list.html", {"page": page, "can_edit": policies.can_edit_lesson(request.user)}
     )
 
 
@@ -343,10 +313,7 @@ def lesson_edit(request, pk: int | None = None):
     lesson = get_object_or_404(selectors.lesson_list(user=request.user), pk=pk) if pk else None
     initial = {"accident": request.GET.get("accident")} if not pk else None
     form = LessonForm(
-        request.POST or None,
-        instance=lesson,
-        initial=initial,
-        accidents=selectors.accident_list(user=request.user),
+        request.POST or None, instance=lesson, initial=initial, accidents=selectors.accident_list(user=request.user)
     )
     if request.method == "POST" and form.is_valid():
         saved = run_service(

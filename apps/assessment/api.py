@@ -55,9 +55,7 @@ class AssessmentUpdateSerializer(AssessmentSerializer):
 
 class FindingSerializer(serializers.ModelSerializer):
     code = serializers.CharField(source="item.code", read_only=True)
-    points = serializers.DecimalField(
-        source="item.points", max_digits=7, decimal_places=1, read_only=True
-    )
+    points = serializers.DecimalField(source="item.points", max_digits=7, decimal_places=1, read_only=True)
     earned = serializers.DecimalField(max_digits=7, decimal_places=1, read_only=True)
 
     class Meta:
@@ -79,14 +77,7 @@ class FindingSerializer(serializers.ModelSerializer):
             "assessor",
             "earned",
         ]
-        read_only_fields = [
-            "assessment",
-            "item",
-            "scored",
-            "suggested_deduction",
-            "indicator_value",
-            "assessor",
-        ]
+        read_only_fields = ["assessment", "item", "scored", "suggested_deduction", "indicator_value", "assessor"]
 
 
 class ElementScoreSerializer(serializers.Serializer):
@@ -104,18 +95,12 @@ class SummarySerializer(serializers.Serializer):
     scored = serializers.IntegerField()
     total = serializers.IntegerField()
     earned = serializers.DecimalField(max_digits=8, decimal_places=1, source="result.earned")
-    applicable_full = serializers.DecimalField(
-        max_digits=8, decimal_places=1, source="result.applicable_full"
-    )
-    score = serializers.DecimalField(
-        max_digits=5, decimal_places=1, source="result.score", allow_null=True
-    )
+    applicable_full = serializers.DecimalField(max_digits=8, decimal_places=1, source="result.applicable_full")
+    score = serializers.DecimalField(max_digits=5, decimal_places=1, source="result.score", allow_null=True)
     score_level = serializers.IntegerField(source="result.score_level", allow_null=True)
     final_level = serializers.IntegerField(allow_null=True)
     veto_failed = serializers.ListField(child=serializers.CharField(), source="result.veto_failed")
-    below_min_share = serializers.ListField(
-        child=serializers.CharField(), source="result.below_min_share"
-    )
+    below_min_share = serializers.ListField(child=serializers.CharField(), source="result.below_min_share")
     gate = serializers.DictField()
     elements = ElementScoreSerializer(many=True)
 
@@ -125,16 +110,7 @@ class NonConformitySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = NonConformity
-        fields = [
-            "id",
-            "assessment",
-            "code",
-            "group",
-            "description",
-            "requirement",
-            "department",
-            "task",
-        ]
+        fields = ["id", "assessment", "code", "group", "description", "requirement", "department", "task"]
         read_only_fields = fields
 
 
@@ -176,9 +152,7 @@ class AssessmentViewSet(ListCreateUpdateViewSet):
     @extend_schema(responses=SummarySerializer)
     @action(detail=True, methods=["get"])
     def summary(self, request, pk=None):
-        return Response(
-            SummarySerializer(selectors.summary(self.get_object(), with_previous=False)).data
-        )
+        return Response(SummarySerializer(selectors.summary(self.get_object(), with_previous=False)).data)
 
     @extend_schema(request=None, responses=AssessmentSerializer)
     @action(detail=True, methods=["post"])
@@ -196,36 +170,23 @@ class AssessmentViewSet(ListCreateUpdateViewSet):
     @extend_schema(responses=NonConformitySerializer(many=True))
     @action(detail=True, methods=["get"])
     def nonconformities(self, request, pk=None):
-        rows = NonConformity.objects.filter(assessment=self.get_object()).select_related(
-            "finding__item"
-        )
+        rows = NonConformity.objects.filter(assessment=self.get_object()).select_related("finding__item")
         return Response(NonConformitySerializer(rows, many=True).data)
 
 
 class FindingViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
+    ServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
 ):
     """Per-item findings; PATCH one to score it."""
 
     queryset = Finding.objects.none()
     serializer_class = FindingSerializer
-    policies = {
-        "read": policies.can_read_assessment,
-        "update": policies.can_run_assessment,
-    }
+    policies = {"read": policies.can_read_assessment, "update": policies.can_run_assessment}
     filterset_fields = ["assessment", "scored", "applicable"]
 
     def get_queryset(self):
         visible = selectors.assessment_list(user=self.request.user).values("pk")
-        return (
-            Finding.objects.filter(assessment_id__in=visible)
-            .select_related("item")
-            .order_by("item__order")
-        )
+        return Finding.objects.filter(assessment_id__in=visible).select_related("item").order_by("item__order")
 
     update_service = services.finding_score
 

@@ -29,9 +29,7 @@ def radar_svg(
         return cx + r * math.cos(angle), cy + r * math.sin(angle)
 
     def polygon(series, css: str) -> str:
-        points = " ".join(
-            f"{x:.1f},{y:.1f}" for x, y in (point(i, float(v or 0)) for i, v in enumerate(series))
-        )
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, float(v or 0)) for i, v in enumerate(series)))
         return f'<polygon points="{points}" class="{css}"/>'
 
     parts = [
@@ -50,8 +48,7 @@ def radar_svg(
         lx, ly = point(i, 118)
         anchor = "middle" if abs(lx - cx) < 10 else ("start" if lx > cx else "end")
         parts.append(
-            f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" class="label">'
-            f"{escape(_short(label))}</text>"
+            f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}" class="label">{escape(_short(label))}</text>'
         )
     if previous:
         parts.append(polygon(previous, "before"))

@@ -67,12 +67,8 @@ def load(context: dict) -> int:
     _score_all(last, manager, departments, LAST_YEAR)
     services.assessment_submit(assessment=last, user=manager)
     last.refresh_from_db()
-    workflow.task_sign_off(
-        task=last.approval_task, user=users["lingdao"], decision="approve", comment="同意上报。"
-    )
-    services.assessment_award(
-        assessment=last, level=2, awarded_on=dt.date(year - 1, 12, 20), user=manager
-    )
+    workflow.task_sign_off(task=last.approval_task, user=users["lingdao"], decision="approve", comment="同意上报。")
+    services.assessment_award(assessment=last, level=2, awarded_on=dt.date(year - 1, 12, 20), user=manager)
     current = services.assessment_create(
         standard=standard,
         year=year,

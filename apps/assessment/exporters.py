@@ -26,32 +26,22 @@ class AssessmentExporter(exports.Exporter):
         return bool(policies.can_read_assessment(user))
 
     def assessment(self) -> Assessment:
-        return Assessment.objects.select_related("standard", "leader").get(
-            pk=self.params["assessment"]
-        )
+        return Assessment.objects.select_related("standard", "leader").get(pk=self.params["assessment"])
 
 
 def report_context(assessment: Assessment) -> dict:
     """Everything the PDF shows; a fixed number of queries whatever the number of items."""
     summary = selectors.summary(assessment)
     rows = selectors.findings(assessment)
-    nonconformities = {
-        nc.finding_id: nc for group in summary.nonconformities.values() for nc in group
-    }
+    nonconformities = {nc.finding_id: nc for group in summary.nonconformities.values() for nc in group}
     groups = dict(ReviewGroup.choices)
     deductions: dict = defaultdict(list)
     for finding in rows:
         if finding.applicable and (finding.deduction > 0 or finding.veto_failed):
-            deductions[str(groups[finding.item.group])].append(
-                (finding, nonconformities.get(finding.pk))
-            )
+            deductions[str(groups[finding.item.group])].append((finding, nonconformities.get(finding.pk)))
     approval = None
     if assessment.approval_task_id:
-        approval = (
-            assessment.approval_task.signoffs.select_related("signer")
-            .filter(decision="approve")
-            .last()
-        )
+        approval = assessment.approval_task.signoffs.select_related("signer").filter(decision="approve").last()
     return {
         "title": _("Work-safety standardization self-evaluation report"),
         "assessment": assessment,
@@ -61,9 +51,7 @@ def report_context(assessment: Assessment) -> dict:
         "radar": charts.radar_svg(
             [e.name for e in summary.elements],
             [e.percent for e in summary.elements],
-            previous=[summary.previous_elements.get(e.code) for e in summary.elements]
-            if summary.previous
-            else None,
+            previous=[summary.previous_elements.get(e.code) for e in summary.elements] if summary.previous else None,
             title=str(_("Score rate of each element (earned over applicable points)")),
         ),
         "deductions": dict(deductions),

@@ -14,10 +14,7 @@ class AssessmentForm(forms.ModelForm):
     class Meta:
         model = Assessment
         fields = ["standard", "year", "kind", "leader", "team", "fatality_limit", "method"]
-        widgets = {
-            "team": forms.SelectMultiple(attrs={"size": 8}),
-            "method": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = {"team": forms.SelectMultiple(attrs={"size": 8}), "method": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,24 +40,16 @@ class GateForm(forms.ModelForm):
 
 class FindingForm(forms.Form):
     applicable = forms.BooleanField(label=_("Applies"), required=False, initial=True)
-    deduction = forms.DecimalField(
-        label=_("Deduction"), min_value=0, max_digits=7, decimal_places=1, required=False
-    )
+    deduction = forms.DecimalField(label=_("Deduction"), min_value=0, max_digits=7, decimal_places=1, required=False)
     veto_failed = forms.BooleanField(label=_("Veto failed"), required=False)
-    reason = forms.CharField(
-        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     department = forms.ModelChoiceField(
-        label=_("Responsible department"),
-        required=False,
-        queryset=Department.objects.filter(is_active=True),
+        label=_("Responsible department"), required=False, queryset=Department.objects.filter(is_active=True)
     )
 
 
 class AwardForm(forms.Form):
     awarded_level = forms.TypedChoiceField(
-        label=_("Grade awarded"),
-        coerce=int,
-        choices=[(1, _("Level 1")), (2, _("Level 2")), (3, _("Level 3"))],
+        label=_("Grade awarded"), coerce=int, choices=[(1, _("Level 1")), (2, _("Level 2")), (3, _("Level 3"))]
     )
     awarded_on = forms.DateField(label=_("Awarded on"), widget=date_input())

@@ -29,23 +29,16 @@ class AssessmentStatus(models.TextChoices):
 class Assessment(BaseModel):
     standard = link(Standard, _("standard"), related_name="assessments")
     year = models.PositiveSmallIntegerField(_("year"))
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=AssessmentKind.choices, default=AssessmentKind.SELF
-    )
+    kind = models.CharField(_("kind"), max_length=20, choices=AssessmentKind.choices, default=AssessmentKind.SELF)
     leader = link(
         Employee,
         _("team leader"),
         related_name="led_assessments",
         help_text=_("The principal head leads the self-assessment team."),
     )
-    team = models.ManyToManyField(
-        Employee, related_name="assessments", blank=True, verbose_name=_("team members")
-    )
+    team = models.ManyToManyField(Employee, related_name="assessments", blank=True, verbose_name=_("team members"))
     status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=AssessmentStatus.choices,
-        default=AssessmentStatus.DRAFT,
+        _("status"), max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.DRAFT
     )
     started_on = models.DateField(_("started on"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
@@ -59,9 +52,7 @@ class Assessment(BaseModel):
     conclusion = models.TextField(_("conclusion"), blank=True)
     # The safety-performance gate when no accident records are kept in the system yet.
     fatalities = models.PositiveSmallIntegerField(_("deaths in the last 12 months"), default=0)
-    fatality_limit = models.PositiveSmallIntegerField(
-        _("yearly control figure for deaths"), default=0
-    )
+    fatality_limit = models.PositiveSmallIntegerField(_("yearly control figure for deaths"), default=0)
     larger_or_worse_accident = models.BooleanField(
         _("a larger (较大) or worse accident in the last 12 months"), default=False
     )
@@ -92,9 +83,7 @@ class Assessment(BaseModel):
 class Finding(BaseModel):
     """The assessor's result for one scoring item."""
 
-    assessment = link(
-        Assessment, _("assessment"), on_delete=models.CASCADE, related_name="findings"
-    )
+    assessment = link(Assessment, _("assessment"), on_delete=models.CASCADE, related_name="findings")
     item = link(ScoringItem, _("scoring item"), related_name="+")
     scored = models.BooleanField(_("scored"), default=False)
     applicable = models.BooleanField(_("applies"), default=True)
@@ -102,9 +91,7 @@ class Finding(BaseModel):
     veto_failed = models.BooleanField(_("veto item failed"), default=False)
     reason = models.TextField(_("reason"), blank=True)
     department = link(Department, _("responsible department"), optional=True, related_name="+")
-    suggested_deduction = models.DecimalField(
-        _("suggested deduction"), null=True, blank=True, **POINTS
-    )
+    suggested_deduction = models.DecimalField(_("suggested deduction"), null=True, blank=True, **POINTS)
     indicator_value = models.CharField(_("indicator value"), max_length=100, blank=True)
     assessor = link(settings.AUTH_USER_MODEL, _("assessor"), optional=True, related_name="+")
     history = HistoricalRecords()
@@ -113,9 +100,7 @@ class Finding(BaseModel):
         verbose_name = _("finding")
         verbose_name_plural = _("findings")
         ordering = ["item__order"]
-        constraints = [
-            models.UniqueConstraint(fields=["assessment", "item"], name="finding_item_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["assessment", "item"], name="finding_item_unique")]
 
     def __str__(self) -> str:
         return f"{self.assessment} · {self.item.code}"
@@ -130,16 +115,8 @@ class Finding(BaseModel):
 class NonConformity(BaseModel):
     """不符合项: a deducted item, grouped by review group, with its rectification task."""
 
-    assessment = link(
-        Assessment, _("assessment"), on_delete=models.CASCADE, related_name="nonconformities"
-    )
-    finding = link(
-        Finding,
-        _("finding"),
-        on_delete=models.CASCADE,
-        related_name="nonconformity",
-        one_to_one=True,
-    )
+    assessment = link(Assessment, _("assessment"), on_delete=models.CASCADE, related_name="nonconformities")
+    finding = link(Finding, _("finding"), on_delete=models.CASCADE, related_name="nonconformity", one_to_one=True)
     group = models.CharField(_("review group"), max_length=20, choices=ReviewGroup.choices)
     description = models.TextField(_("non-conformity"))
     requirement = models.TextField(_("rectification requirement"))

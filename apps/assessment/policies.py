@@ -47,7 +47,4 @@ def can_award_grade(user, assessment=None) -> Decision:
 
 def assessment_actions(user, assessment) -> dict[str, Decision]:
     """What the assessment's pages offer."""
-    return {
-        "score": can_score_assessment(user, assessment),
-        "award": can_award_grade(user, assessment),
-    }
+    return {"score": can_score_assessment(user, assessment), "award": can_award_grade(user, assessment)}

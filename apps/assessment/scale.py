@@ -18,11 +18,7 @@ def seed(*, departments, employees, factor: float, rng: random.Random, today: dt
     if standard is None or user is None:
         return 0
     assessment = services.assessment_create(
-        standard=standard,
-        year=today.year - 1,
-        kind=AssessmentKind.SELF,
-        leader=employees[0],
-        user=user,
+        standard=standard, year=today.year - 1, kind=AssessmentKind.SELF, leader=employees[0], user=user
     )
     findings = list(Finding.objects.filter(assessment=assessment).select_related("item"))
     for finding in findings:

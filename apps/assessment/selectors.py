@@ -26,8 +26,7 @@ def assessment_list(*, user, filters: dict | None = None) -> QuerySet[Assessment
     if not policies.can_read_assessment(user):
         return Assessment.objects.none()
     qs = Assessment.objects.select_related("standard", "leader").annotate(
-        item_count=Count("findings"),
-        scored_count=Count("findings", filter=Q(findings__scored=True)),
+        item_count=Count("findings"), scored_count=Count("findings", filter=Q(findings__scored=True))
     )
     if year := filters.get("year"):
         qs = qs.filter(year=year)
@@ -100,9 +99,7 @@ def gate_inputs(assessment: Assessment, *, as_of: dt.date | None = None) -> dict
         "fatalities": int(deaths.value) if from_records else assessment.fatalities,
         "fatality_limit": assessment.fatality_limit,
         "larger_or_worse_accident": (
-            bool(worst.value)
-            if worst is not None and worst.value is not None
-            else assessment.larger_or_worse_accident
+            bool(worst.value) if worst is not None and worst.value is not None else assessment.larger_or_worse_accident
         ),
         "source": "records" if from_records else "manual",
     }

@@ -10,13 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from apps.assessment import policies, selectors
-from apps.assessment.models import (
-    Assessment,
-    AssessmentKind,
-    AssessmentStatus,
-    Finding,
-    NonConformity,
-)
+from apps.assessment.models import Assessment, AssessmentKind, AssessmentStatus, Finding, NonConformity
 from apps.core.exceptions import ApplicationError
 from apps.core.services import attachment_add
 from apps.core.text import Label, stored
@@ -125,9 +119,9 @@ def _score_errors(
         and deduction != finding.suggested_deduction
         and not reason
     ):
-        errors["reason"] = _(
-            "The indicator suggests %(points)s; give the reason for another value."
-        ) % {"points": finding.suggested_deduction.normalize()}
+        errors["reason"] = _("The indicator suggests %(points)s; give the reason for another value.") % {
+            "points": finding.suggested_deduction.normalize()
+        }
     return errors
 
 
@@ -147,9 +141,7 @@ def finding_score(
     assessment = Assessment.objects.select_for_update().get(pk=finding.assessment_id)
     _require_editable(assessment)
     # Work on the stored row, never on a copy loaded before suggestions were filled in.
-    finding = (
-        Finding.objects.select_for_update(of=("self",)).select_related("item").get(pk=finding.pk)
-    )
+    finding = Finding.objects.select_for_update(of=("self",)).select_related("item").get(pk=finding.pk)
     deduction = Decimal(deduction or 0)
     reason = reason.strip()
     if errors := _score_errors(finding, applicable, deduction, reason, veto_failed):
@@ -202,9 +194,7 @@ def findings_suggest(*, assessment: Assessment, user, as_of: dt.date | None = No
         indicator = found.get(item.indicator_key) if item.indicator_key else None
         if indicator is None or indicator.value is None:
             continue
-        finding.suggested_deduction = engine.suggested_deduction(
-            item.auto_rule, indicator.value, item.points
-        )
+        finding.suggested_deduction = engine.suggested_deduction(item.auto_rule, indicator.value, item.points)
         finding.indicator_value = f"{indicator.value}{indicator.unit}"[:100]
         finding._history_user = user
         finding.save(update_fields=["suggested_deduction", "indicator_value", "updated_at"])
@@ -253,18 +243,12 @@ def assessment_submit(*, assessment: Assessment, user) -> Assessment:
             gettext_noop("Approve the %(assessment)s (score %(score)s)"),
             **{
                 "assessment": stored(
-                    gettext_noop("%(year)s %(kind)s"),
-                    year=assessment.year,
-                    kind=Label(AssessmentKind, assessment.kind),
+                    gettext_noop("%(year)s %(kind)s"), year=assessment.year, kind=Label(AssessmentKind, assessment.kind)
                 ),
                 "score": summary.result.score,
             },
         ),
-        description=stored(
-            gettext_noop(
-                "Review the summary and the self-evaluation report, then approve or reject."
-            )
-        ),
+        description=stored(gettext_noop("Review the summary and the self-evaluation report, then approve or reject.")),
         department=_company_root(),
         due_date=timezone.localdate() + dt.timedelta(days=7),
         user=user,
@@ -317,8 +301,7 @@ def _raise_nonconformities(assessment: Assessment) -> None:
         nonconformity.save()
         nonconformity.task = workflow.task_create(
             title=stored(
-                gettext_noop("Rectify %(code)s: %(reason)s"),
-                **{"code": item.code, "reason": finding.reason[:80]},
+                gettext_noop("Rectify %(code)s: %(reason)s"), **{"code": item.code, "reason": finding.reason[:80]}
             ),
             description=stored(
                 gettext_noop("Requirement: %(requirement)s\nDeduction method: %(method)s"),
@@ -338,9 +321,7 @@ RENEWAL_REMINDER = "grade_renewal"
 
 
 @transaction.atomic
-def assessment_award(
-    *, assessment: Assessment, level: int, awarded_on: dt.date, user
-) -> Assessment:
+def assessment_award(*, assessment: Assessment, level: int, awarded_on: dt.date, user) -> Assessment:
     """Record the grade the review body awarded; its 3-year re-review is reminded."""
     require(policies.can_run_assessment(user, assessment))
     if level not in (1, 2, 3):
@@ -370,9 +351,7 @@ def renewal_reminders_send(*, today: dt.date | None = None) -> int:
             due=selectors.renewal_due(a),
             users=recipients,
             message=stored(
-                gettext_noop(
-                    "The grade %(level)s awarded on %(date)s is due for its 3-year re-review."
-                ),
+                gettext_noop("The grade %(level)s awarded on %(date)s is due for its 3-year re-review."),
                 **{"level": a.awarded_level, "date": a.awarded_on.isoformat()},
             ),
             today=today,

@@ -11,11 +11,7 @@ urlpatterns = [
     path("<int:pk>/summary/", views.assessment_summary, name="summary"),
     path("<int:pk>/elements/<str:code>/", views.element_detail, name="element"),
     path("<int:pk>/findings/<int:finding_pk>/", views.finding_score, name="finding_score"),
-    path(
-        "<int:pk>/findings/<int:finding_pk>/evidence/",
-        views.finding_evidence,
-        name="finding_evidence",
-    ),
+    path("<int:pk>/findings/<int:finding_pk>/evidence/", views.finding_evidence, name="finding_evidence"),
     path(
         "<int:pk>/findings/<int:finding_pk>/evidence/<int:attachment_pk>/",
         views.finding_evidence_download,

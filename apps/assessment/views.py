@@ -67,10 +67,7 @@ def assessment_detail(request, pk: int):
             "actions": policies.assessment_actions(request.user, assessment),
             "gate_form": GateForm(instance=assessment),
             "award_form": AwardForm(
-                initial={
-                    "awarded_level": assessment.awarded_level,
-                    "awarded_on": assessment.awarded_on,
-                }
+                initial={"awarded_level": assessment.awarded_level, "awarded_on": assessment.awarded_on}
             ),
         },
     )
@@ -111,8 +108,7 @@ def _evidence(rows: list[Finding]) -> dict[int, list]:
 
     files: dict[int, list] = {}
     for attachment in Attachment.objects.filter(
-        content_type=ContentType.objects.get_for_model(Finding),
-        object_id__in=[f.pk for f in rows],
+        content_type=ContentType.objects.get_for_model(Finding), object_id__in=[f.pk for f in rows]
     ).order_by("created_at"):
         files.setdefault(attachment.object_id, []).append(attachment)
     return files
@@ -130,9 +126,7 @@ def finding_score(request, pk: int, finding_pk: int):
     """Quick scoring of one item: htmx swaps the row and the running score."""
     assessment = _get(request, pk)
     finding = get_object_or_404(
-        Finding.objects.select_related("item__b_item__element", "department"),
-        assessment=assessment,
-        pk=finding_pk,
+        Finding.objects.select_related("item__b_item__element", "department"), assessment=assessment, pk=finding_pk
     )
     form = FindingForm(request.POST)
     if form.is_valid():
@@ -172,8 +166,7 @@ def finding_score(request, pk: int, finding_pk: int):
     else:
         messages.success(request, _("Item %(code)s saved.") % {"code": finding.item.code})
     return redirect(
-        reverse("assessment:element", args=[assessment.pk, finding.item.b_item.element.code])
-        + f"#item-{finding.pk}"
+        reverse("assessment:element", args=[assessment.pk, finding.item.b_item.element.code]) + f"#item-{finding.pk}"
     )
 
 
@@ -211,9 +204,7 @@ def assessment_gate(request, pk: int):
     if form.is_valid():
         run_action(
             request,
-            lambda: services.assessment_update(
-                assessment=assessment, data=form.cleaned_data, user=request.user
-            ),
+            lambda: services.assessment_update(assessment=assessment, data=form.cleaned_data, user=request.user),
             _("Saved."),
         )
     else:
@@ -248,13 +239,7 @@ def assessment_summary(request, pk: int):
     assessment = _get(request, pk)
     summary = selectors.summary(assessment)
     return render(
-        request,
-        "assessment/summary.html",
-        {
-            "assessment": assessment,
-            "summary": summary,
-            "radar": radar_for(summary),
-        },
+        request, "assessment/summary.html", {"assessment": assessment, "summary": summary, "radar": radar_for(summary)}
     )
 
 
@@ -264,9 +249,7 @@ def radar_for(summary) -> str:
     return charts.radar_svg(
         [e.name for e in summary.elements],
         [e.percent for e in summary.elements],
-        previous=[summary.previous_elements.get(e.code) for e in summary.elements]
-        if summary.previous
-        else None,
+        previous=[summary.previous_elements.get(e.code) for e in summary.elements] if summary.previous else None,
         title=_("Score rate of each element (earned over applicable points)"),
     )
 
@@ -277,9 +260,7 @@ def finding_evidence(request, pk: int, finding_pk: int):
     """Attach an evidence file (photo, scan, document) to one finding."""
     assessment = _get(request, pk)
     finding = get_object_or_404(
-        Finding.objects.select_related("item__b_item__element"),
-        assessment=assessment,
-        pk=finding_pk,
+        Finding.objects.select_related("item__b_item__element"), assessment=assessment, pk=finding_pk
     )
     upload = request.FILES.get("file")
     if upload is None:
@@ -291,8 +272,7 @@ def finding_evidence(request, pk: int, finding_pk: int):
             _("Evidence attached to %(code)s.") % {"code": finding.item.code},
         )
     return redirect(
-        reverse("assessment:element", args=[assessment.pk, finding.item.b_item.element.code])
-        + f"#item-{finding.pk}"
+        reverse("assessment:element", args=[assessment.pk, finding.item.b_item.element.code]) + f"#item-{finding.pk}"
     )
 
 
@@ -306,7 +286,5 @@ def finding_evidence_download(request, pk: int, finding_pk: int, attachment_pk: 
     finding = get_object_or_404(Finding, assessment=assessment, pk=finding_pk)
     attachment = get_object_or_404(attachment_list(owner=finding), pk=attachment_pk)
     return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=not attachment.is_image,
-        filename=attachment.original_name,
+        attachment.file.open("rb"), as_attachment=not attachment.is_image, filename=attachment.original_name
     )

@@ -21,9 +21,7 @@ def exception_handler(exc, context):
     if isinstance(exc, ApplicationError):
         body = {"detail": exc.message}
         if exc.errors:
-            body["errors"] = [
-                {"row": e.row, "column": e.column, "message": e.message} for e in exc.errors
-            ]
+            body["errors"] = [{"row": e.row, "column": e.column, "message": e.message} for e in exc.errors]
         return Response(body, status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):

@@ -20,9 +20,7 @@ class Exporter:
     kind: ClassVar[str]
     title: ClassVar[Any]  # lazy translation
     extension: ClassVar[str] = "xlsx"
-    content_type: ClassVar[str] = (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    content_type: ClassVar[str] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     def __init__(self, *, user, params: dict | None = None) -> None:
         self.user = user

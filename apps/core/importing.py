@@ -129,9 +129,7 @@ def choice(choices) -> Parser:
         if raw.lower() in lookup:
             return lookup[raw.lower()]
         labels = "、".join(str(label) for _v, label in choices.choices)
-        raise ValueError(
-            _("“%(value)s” is not one of: %(labels)s.") % {"value": raw, "labels": labels}
-        )
+        raise ValueError(_("“%(value)s” is not one of: %(labels)s.") % {"value": raw, "labels": labels})
 
     return parse
 
@@ -144,9 +142,7 @@ def open_workbook(upload):
         upload.seek(0)
         return load_workbook(upload, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        raise ApplicationError(
-            _("The file could not be read as an Excel workbook (.xlsx).")
-        ) from None
+        raise ApplicationError(_("The file could not be read as an Excel workbook (.xlsx).")) from None
 
 
 def read_sheet(upload, columns: Sequence[Column]) -> tuple[list[ParsedRow], list[RowError]]:
@@ -158,9 +154,7 @@ def read_sheet(upload, columns: Sequence[Column]) -> tuple[list[ParsedRow], list
         workbook.close()
 
 
-def parse_sheet(
-    sheet, columns: Sequence[Column], *, sheet_label: str = ""
-) -> tuple[list[ParsedRow], list[RowError]]:
+def parse_sheet(sheet, columns: Sequence[Column], *, sheet_label: str = "") -> tuple[list[ParsedRow], list[RowError]]:
     """Parse one worksheet into typed rows and the errors of their cells.
 
     A missing required column raises at once; bad cells are returned so that the importer can
@@ -178,11 +172,7 @@ def parse_sheet(
         index = next((i for i, h in enumerate(normalized) if h in accepted), None)
         if index is None:
             if column.required:
-                errors.append(
-                    RowError(
-                        1, str(column.label), _("This required column is missing."), sheet_label
-                    )
-                )
+                errors.append(RowError(1, str(column.label), _("This required column is missing."), sheet_label))
             continue
         positions[column.key] = index
     if errors:
@@ -205,9 +195,7 @@ def parse_sheet(
                 row.valid = False
                 continue
             if column.required and value in (None, ""):
-                errors.append(
-                    RowError(number, str(column.label), _("This cell is required."), sheet_label)
-                )
+                errors.append(RowError(number, str(column.label), _("This cell is required."), sheet_label))
                 row.valid = False
                 continue
             row.values[column.key] = value
@@ -220,19 +208,13 @@ def parse_sheet(
 def raise_row_errors(errors: list[RowError]) -> None:
     errors = sorted(errors, key=lambda e: e.row)
     raise ApplicationError(
-        _("Nothing was imported: %(count)d problem(s) found. Fix them and upload again.")
-        % {"count": len(errors)},
+        _("Nothing was imported: %(count)d problem(s) found. Fix them and upload again.") % {"count": len(errors)},
         errors=errors,
     )
 
 
-def validation_row_errors(
-    number: int, exc: ValidationError, labels: dict[str, str]
-) -> list[RowError]:
+def validation_row_errors(number: int, exc: ValidationError, labels: dict[str, str]) -> list[RowError]:
     """Turn a model's full_clean() errors into row errors named by the sheet's column labels."""
     if not hasattr(exc, "error_dict"):
         return [RowError(number, "", " ".join(exc.messages))]
-    return [
-        RowError(number, labels.get(name, name), " ".join(messages))
-        for name, messages in exc.message_dict.items()
-    ]
+    return [RowError(number, labels.get(name, name), " ".join(messages)) for name, messages in exc.message_dict.items()]

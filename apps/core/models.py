@@ -44,10 +44,7 @@ class Attachment(BaseModel):
     mime_type = models.CharField(_("file type"), max_length=100, blank=True)
     caption = models.CharField(_("caption"), max_length=200, blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("uploaded by"),
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by")
     )
 
     class Meta:
@@ -82,10 +79,7 @@ class GeneratedFile(BaseModel):
     title = models.CharField(_("title"), max_length=200)
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=GeneratedFileStatus.choices,
-        default=GeneratedFileStatus.PENDING,
+        _("status"), max_length=20, choices=GeneratedFileStatus.choices, default=GeneratedFileStatus.PENDING
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     # The file speaks the language of the person who asked for it, whoever generates it.
@@ -93,10 +87,7 @@ class GeneratedFile(BaseModel):
     file = models.FileField(_("file"), upload_to="generated/%Y/%m/", blank=True)
     error = models.TextField(_("error"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="generated_files",
-        verbose_name=_("created by"),
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="generated_files", verbose_name=_("created by")
     )
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
@@ -129,6 +120,4 @@ def link(
     if optional:
         options.update(null=True, blank=True)
     field = models.OneToOneField if one_to_one else models.ForeignKey
-    return field(
-        to, on_delete=on_delete, related_name=related_name, verbose_name=verbose_name, **options
-    )
+    return field(to, on_delete=on_delete, related_name=related_name, verbose_name=verbose_name, **options)

@@ -14,23 +14,15 @@ from django.utils.translation import gettext_lazy as _
 
 # The 13 A-level elements (AQ/T 9006-2010) with what each covers, shown on placeholder pages.
 ELEMENTS: dict[int, tuple] = {
-    1: (
-        _("Objectives"),
-        _("Yearly safety objectives split to departments and assessed at year end."),
-    ),  # noqa: E501
+    1: (_("Objectives"), _("Yearly safety objectives split to departments and assessed at year end.")),  # noqa: E501
     2: (
         _("Organisation and duties"),
         _("Safety office and officers, duty system, responsibility letters, safety meetings."),
     ),  # noqa: E501
-    3: (
-        _("Safety investment"),
-        _("Safety-cost guarantee rule, cost set aside and spent on safety, cost ledger."),
-    ),  # noqa: E501
+    3: (_("Safety investment"), _("Safety-cost guarantee rule, cost set aside and spent on safety, cost ledger.")),  # noqa: E501
     4: (
         _("Laws, regulations and rules"),
-        _(
-            "Register of applicable laws, internal rules and operating procedures, yearly compliance evaluation."
-        ),
+        _("Register of applicable laws, internal rules and operating procedures, yearly compliance evaluation."),
     ),  # noqa: E501
     5: (
         _("Education and training"),
@@ -40,23 +32,15 @@ ELEMENTS: dict[int, tuple] = {
         _("Equipment and facilities"),
         _("Equipment ledger, inspection and maintenance, three simultaneities, scrapping."),
     ),  # noqa: E501
-    7: (
-        _("Operation safety"),
-        _("Permits for dangerous work, warning signs, contractors, management of change."),
-    ),  # noqa: E501
+    7: (_("Operation safety"), _("Permits for dangerous work, warning signs, contractors, management of change.")),  # noqa: E501
     8: (
         _("Hazard investigation and rectification"),
         _("Five kinds of inspections, hazard reports, closed-loop rectification, hazard ledger."),
     ),  # noqa: E501
-    9: (
-        _("Major hazard sources"),
-        _("GB 18218 identification and grading, registration and filing, monitoring."),
-    ),  # noqa: E501
+    9: (_("Major hazard sources"), _("GB 18218 identification and grading, registration and filing, monitoring.")),  # noqa: E501
     10: (
         _("Occupational health"),
-        _(
-            "Working conditions, monitoring, protective equipment, hazard notification and declaration."
-        ),
+        _("Working conditions, monitoring, protective equipment, hazard notification and declaration."),
     ),  # noqa: E501
     11: (_("Emergency rescue"), _("Emergency plans, teams, supplies and drills with evaluation.")),  # noqa: E501
     12: (
@@ -74,10 +58,7 @@ SYSTEM = "system"
 
 # Pages of the workspace that later apps provide, shown as "not available yet" until then.
 PLANNED_PAGES: dict[str, tuple] = {
-    "dashboard": (
-        _("Dashboard"),
-        _("The grade the company would get today, element scores, trends and backlogs."),
-    ),  # noqa: E501
+    "dashboard": (_("Dashboard"), _("The grade the company would get today, element scores, trends and backlogs."))  # noqa: E501
 }
 
 
@@ -141,10 +122,4 @@ def menu(user) -> dict:
 
 
 def _entry(item: NavItem) -> dict:
-    return {
-        "key": item.key,
-        "label": item.label,
-        "url": item.url(),
-        "icon": item.icon,
-        "planned": False,
-    }
+    return {"key": item.key, "label": item.label, "url": item.url(), "icon": item.icon, "planned": False}

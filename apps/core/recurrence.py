@@ -32,9 +32,7 @@ def _months_and_days(frequency: str) -> tuple[int, int]:
     try:
         return _STEPS[frequency]
     except KeyError:
-        raise ValueError(
-            f"Unknown frequency {frequency!r}; expected one of {', '.join(FREQUENCIES)}"
-        ) from None
+        raise ValueError(f"Unknown frequency {frequency!r}; expected one of {', '.join(FREQUENCIES)}") from None
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -54,9 +52,7 @@ def add_years(start: dt.date, years: int) -> dt.date:
     return add_months(start, 12 * years)
 
 
-def step(
-    start: dt.date, frequency: str, *, times: int = 1, anchor_day: int | None = None
-) -> dt.date:
+def step(start: dt.date, frequency: str, *, times: int = 1, anchor_day: int | None = None) -> dt.date:
     """`times` steps of `frequency` after `start`. Months and years come back to `anchor_day`
     (default: `start`'s day) where the month has it."""
     months, days = _months_and_days(frequency)
@@ -72,9 +68,7 @@ def next_due(current: dt.date, frequency: str, *, anchor_day: int | None = None)
     return step(current, frequency, anchor_day=anchor_day)
 
 
-def next_due_after(
-    due: dt.date, frequency: str, today: dt.date, *, anchor_day: int | None = None
-) -> dt.date | None:
+def next_due_after(due: dt.date, frequency: str, today: dt.date, *, anchor_day: int | None = None) -> dt.date | None:
     """The date that follows `due` in the plan's series, skipping those not after `today` (a
     plan that missed runs catches up); None for a one-off plan. The series keeps `anchor_day`
     (default: `due`'s day)."""
@@ -100,10 +94,7 @@ def periods(frequency: str, year: int) -> list[Period]:
     months, _ = _months_and_days(frequency)
     if not months:
         raise ValueError(f"{frequency!r} does not divide a year into calendar periods")
-    return [
-        Period(dt.date(year, month, 1), month_end(year, month + months - 1))
-        for month in range(1, 13, months)
-    ]
+    return [Period(dt.date(year, month, 1), month_end(year, month + months - 1)) for month in range(1, 13, months)]
 
 
 def period_of(frequency: str, day: dt.date) -> Period:

@@ -18,9 +18,7 @@ def generated_file_list(*, user) -> QuerySet[GeneratedFile]:
 
 def attachment_list(*, owner: Model) -> QuerySet[Attachment]:
     return (
-        Attachment.objects.filter(
-            content_type=ContentType.objects.get_for_model(owner), object_id=owner.pk
-        )
+        Attachment.objects.filter(content_type=ContentType.objects.get_for_model(owner), object_id=owner.pk)
         .select_related("uploaded_by")
         .order_by("created_at")
     )
@@ -31,9 +29,7 @@ def history_entries(obj: Model, *, limit: int = 50) -> list[dict]:
 
     Foreign keys are shown by name, with one query per related model however many changes.
     """
-    records = list(
-        obj.history.select_related("history_user").order_by("-history_date")[: limit + 1]
-    )
+    records = list(obj.history.select_related("history_user").order_by("-history_date")[: limit + 1])
     raw: list[tuple] = []
     related_ids: dict = defaultdict(set)
     for index, record in enumerate(records[:limit]):
@@ -44,9 +40,7 @@ def history_entries(obj: Model, *, limit: int = 50) -> list[dict]:
                 field = obj._meta.get_field(change.field)
                 changes.append((field, change.old, change.new))
                 if field.is_relation:
-                    related_ids[field.related_model].update(
-                        v for v in (change.old, change.new) if v is not None
-                    )
+                    related_ids[field.related_model].update(v for v in (change.old, change.new) if v is not None)
         raw.append((record, changes))
     names = {
         model: {pk: str(o) for pk, o in model._default_manager.in_bulk(ids).items()}
@@ -60,11 +54,7 @@ def history_entries(obj: Model, *, limit: int = 50) -> list[dict]:
             "type": record.history_type,
             "reason": render(record.history_change_reason),
             "changes": [
-                {
-                    "field": field.verbose_name,
-                    "old": _display(field, old, names),
-                    "new": _display(field, new, names),
-                }
+                {"field": field.verbose_name, "old": _display(field, old, names), "new": _display(field, new, names)}
                 for field, old, new in changes
             ],
         }

@@ -63,9 +63,7 @@ def export_run(*, generated_file_id: int) -> GeneratedFile:
     if generated.is_finished:
         return generated
     exporter_cls = exports.get(generated.kind)
-    GeneratedFile.objects.filter(pk=generated.pk).update(
-        status=GeneratedFileStatus.RUNNING, progress=0
-    )
+    GeneratedFile.objects.filter(pk=generated.pk).update(status=GeneratedFileStatus.RUNNING, progress=0)
 
     def progress(done: int, total: int | None) -> None:
         if total:

@@ -367,7 +367,5 @@ class StoredTextField(models.TextField):
     def formfield(self, **kwargs):
         if self.max_length and not self.choices:
             kwargs = {"widget": forms.TextInput, **kwargs}
-            return super(models.TextField, self).formfield(
-                **{"max_length": self.max_length, **kwargs}
-            )
+            return super(models.TextField, self).formfield(**{"max_length": self.max_length, **kwargs})
         return super().formfield(**kwargs)

@@ -42,13 +42,11 @@ def validate_attachment(upload) -> str:
                 mime = Image.MIME.get(image.format or "", "")
         except (UnidentifiedImageError, OSError, SyntaxError) as exc:
             raise ValidationError(
-                _("File “%(name)s” is not a readable image.") % {"name": name},
-                code="file_image",
+                _("File “%(name)s” is not a readable image.") % {"name": name}, code="file_image"
             ) from exc
         finally:
             upload.seek(0)
         return mime or f"image/{ext}"
-    return getattr(upload, "content_type", None) or {
-        "pdf": "application/pdf",
-        "txt": "text/plain",
-    }.get(ext, "application/octet-stream")
+    return getattr(upload, "content_type", None) or {"pdf": "application/pdf", "txt": "text/plain"}.get(
+        ext, "application/octet-stream"
+    )

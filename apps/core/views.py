@@ -21,8 +21,7 @@ from apps.core.xlsx import render_xlsx
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=gettext_lazy("Excel file (.xlsx)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+        label=gettext_lazy("Excel file (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"})
     )
 
 
@@ -37,9 +36,7 @@ def coming_soon(request, key: str):
         label, about = navigation.PLANNED_PAGES[key]
     else:
         raise Http404
-    return render(
-        request, "core/coming_soon.html", {"number": number, "label": label, "about": about}
-    )
+    return render(request, "core/coming_soon.html", {"number": number, "label": label, "about": about})
 
 
 @login_required
@@ -54,9 +51,7 @@ def generated_file_status(request, pk: int):
     """Polled by htmx while an export runs; returns the status fragment."""
     generated = get_object_or_404(selectors.generated_file_list(user=request.user), pk=pk)
     if request.headers.get("Accept") == "application/json":
-        return JsonResponse(
-            {"status": generated.status, "progress": generated.progress, "error": generated.error}
-        )
+        return JsonResponse({"status": generated.status, "progress": generated.progress, "error": generated.error})
     return render(request, "core/_generated_file.html", {"file": generated})
 
 
@@ -65,11 +60,7 @@ def generated_file_download(request, pk: int):
     generated = get_object_or_404(selectors.generated_file_list(user=request.user), pk=pk)
     if generated.status != GeneratedFileStatus.DONE or not generated.file:
         raise Http404
-    return FileResponse(
-        generated.file.open("rb"),
-        as_attachment=True,
-        filename=generated.file.name.rsplit("/", 1)[-1],
-    )
+    return FileResponse(generated.file.open("rb"), as_attachment=True, filename=generated.file.name.rsplit("/", 1)[-1])
 
 
 @login_required
@@ -98,10 +89,7 @@ def export_start(request, kind: str):
 def refusal_text(exc) -> str:
     """What a refusal says to the person, never empty: a ValidationError's messages (the
     services word them to name what is wrong), an ApplicationError's or a policy's reason."""
-    if isinstance(exc, ValidationError):
-        text = " ".join(exc.messages)
-    else:
-        text = getattr(exc, "message", None) or str(exc)
+    text = " ".join(exc.messages) if isinstance(exc, ValidationError) else getattr(exc, "message", None) or str(exc)
     return text or str(_("You may not do this."))
 
 
@@ -133,9 +121,7 @@ def post_from_page(request, form, action, success: str, *, done, page, denied_on
     URL, or a function of the service's result giving one); refused, `page(form)`, the page
     again with what was typed and why (the caller answers it with 400)."""
     if form.is_valid():
-        result = run_service(
-            request, form, lambda: action(form.cleaned_data), success, denied_on_form=denied_on_form
-        )
+        result = run_service(request, form, lambda: action(form.cleaned_data), success, denied_on_form=denied_on_form)
         if not form.errors:
             return redirect(done(result) if callable(done) else done)
     return page(form)
@@ -224,9 +210,6 @@ def import_pages(*, importer, columns, title, sheet_title, template_url_name, li
 def sheet_template_response(*, columns, title) -> HttpResponse:
     """An empty sheet with the import's header row, for people to fill in."""
     content = render_xlsx([str(c.label) for c in columns], [], sheet_title=str(title))
-    response = HttpResponse(
-        content,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = content_disposition_header(True, f"{title}.xlsx")
     return response

@@ -62,9 +62,7 @@ class ServiceMixin:
         if self.parent_name:
             data = dict(data)
             parent = data.pop(self.parent_name, None)
-            kwargs[self.parent_name] = (
-                parent if instance is None else getattr(instance, self.parent_name)
-            )
+            kwargs[self.parent_name] = parent if instance is None else getattr(instance, self.parent_name)
         if instance is not None:
             kwargs[self.instance_name] = instance
         kwargs["data"] = data
@@ -96,11 +94,7 @@ class ServiceMixin:
 # Records that are listed, read and created, never changed or deleted through the API (a
 # comment, as below).
 class ListCreateViewSet(
-    ServiceMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
+    ServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
 ):
     pass
 
@@ -165,8 +159,6 @@ class ExportViewSet(viewsets.ReadOnlyModelViewSet):
         body = GeneratedFileSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         generated = services.export_start(
-            user=request.user,
-            kind=body.validated_data["kind"],
-            params=body.validated_data.get("params"),
+            user=request.user, kind=body.validated_data["kind"], params=body.validated_data.get("params")
         )
         return Response(GeneratedFileSerializer(generated).data, status=status.HTTP_202_ACCEPTED)

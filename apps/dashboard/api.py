@@ -43,12 +43,7 @@ def _unit(u: selectors.Unit) -> dict:
 
 
 def _month(m: selectors.MonthRate) -> dict:
-    return {
-        "month": m.month.strftime("%Y-%m"),
-        "found": m.found,
-        "closed": m.closed,
-        "rate": _number(m.rate),
-    }
+    return {"month": m.month.strftime("%Y-%m"), "found": m.found, "closed": m.closed, "rate": _number(m.rate)}
 
 
 def _projection(p) -> dict | None:
@@ -78,13 +73,7 @@ def _projection(p) -> dict | None:
 
 
 def _assessment(a) -> dict:
-    return {
-        "assessment": a.pk,
-        "year": a.year,
-        "kind": a.kind,
-        "score": _number(a.score),
-        "level": a.level,
-    }
+    return {"assessment": a.pk, "year": a.year, "kind": a.kind, "score": _number(a.score), "level": a.level}
 
 
 def _objective(r) -> dict:
@@ -126,15 +115,11 @@ class DashboardViewSet(viewsets.ViewSet):
     policies = {"list": policies.can_read_dashboard}
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("department", int, description="roll up below this department")
-        ],
+        parameters=[OpenApiParameter("department", int, description="roll up below this department")],
         responses={200: dict},
     )
     def list(self, request):
         board = selectors.dashboard(
-            user=request.user,
-            department_id=as_int(request.query_params.get("department")),
-            as_of=timezone.localdate(),
+            user=request.user, department_id=as_int(request.query_params.get("department")), as_of=timezone.localdate()
         )
         return Response(board_data(board))

@@ -27,11 +27,7 @@ def _by_department(names: list[str], series: list[dict], y_axis: dict, *, legend
     option.update(
         {
             "grid": {"containLabel": True, "left": 40, "right": 8, "bottom": 8, "top": 40},
-            "xAxis": {
-                "type": "category",
-                "data": names,
-                "axisLabel": {"interval": 0, "rotate": 30},
-            },
+            "xAxis": {"type": "category", "data": names, "axisLabel": {"interval": 0, "rotate": 30}},
             "yAxis": y_axis,
             "series": series,
         }
@@ -47,32 +43,16 @@ def _department_charts(units) -> dict:
         "hazards": _by_department(
             names,
             [
-                _bar(
-                    _("Open"),
-                    BLUE,
-                    [{"value": u.hazards_open, "url": u.hazards_open_url} for u in units],
-                ),
-                _bar(
-                    _("Overdue"),
-                    RED,
-                    [{"value": u.hazards_overdue, "url": u.hazards_overdue_url} for u in units],
-                ),
+                _bar(_("Open"), BLUE, [{"value": u.hazards_open, "url": u.hazards_open_url} for u in units]),
+                _bar(_("Overdue"), RED, [{"value": u.hazards_overdue, "url": u.hazards_overdue_url} for u in units]),
             ],
             counts,
         ),
         "tasks": _by_department(
             names,
             [
-                _bar(
-                    _("Unfinished"),
-                    GREY,
-                    [{"value": u.tasks_open, "url": u.tasks_open_url} for u in units],
-                ),
-                _bar(
-                    _("Overdue"),
-                    RED,
-                    [{"value": u.tasks_overdue, "url": u.tasks_overdue_url} for u in units],
-                ),
+                _bar(_("Unfinished"), GREY, [{"value": u.tasks_open, "url": u.tasks_open_url} for u in units]),
+                _bar(_("Overdue"), RED, [{"value": u.tasks_overdue, "url": u.tasks_overdue_url} for u in units]),
             ],
             dict(counts),
         ),
@@ -98,10 +78,7 @@ def _rectification_chart(months) -> dict:
         "legend": {"top": 0, "data": [_("Found"), _("Rectification rate (%)")]},
         "grid": {"containLabel": True, "left": 8, "right": 8, "bottom": 8, "top": 48},
         "xAxis": {"type": "category", "data": [m.month.strftime("%Y-%m") for m in months]},
-        "yAxis": [
-            {"type": "value", "minInterval": 1},
-            {"type": "value", "max": 100, "name": "%"},
-        ],
+        "yAxis": [{"type": "value", "minInterval": 1}, {"type": "value", "max": 100, "name": "%"}],
         "series": [
             _bar(_("Found"), GREY, [m.found for m in months]),
             {
@@ -121,14 +98,8 @@ def _elements_chart(projection) -> dict:
         "tooltip": {"trigger": "axis"},
         "grid": {"containLabel": True, "left": 8, "right": 24, "bottom": 8},
         "xAxis": {"type": "value", "max": 100, "name": "%"},
-        "yAxis": {
-            "type": "category",
-            "inverse": True,
-            "data": [f"{e.code} {e.name}" for e in projection.elements],
-        },
-        "series": [
-            _bar(_("Score against full (%)"), BLUE, [_num(e.percent) for e in projection.elements]),
-        ],
+        "yAxis": {"type": "category", "inverse": True, "data": [f"{e.code} {e.name}" for e in projection.elements]},
+        "series": [_bar(_("Score against full (%)"), BLUE, [_num(e.percent) for e in projection.elements])],
     }
 
 
@@ -153,7 +124,7 @@ def _history_chart(history, projection) -> dict:
                     "label": {"position": "insideStartTop"},
                     "data": [{"yAxis": 90}, {"yAxis": 75}, {"yAxis": 60}],
                 },
-            },
+            }
         ],
     }
 
@@ -200,9 +171,7 @@ def bar_svg(
     ]
     for tick in (0, 0.5, 1):
         y = head + plot_h - plot_h * tick
-        parts.append(
-            f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">{_fmt(top * tick)}</text>'
-        )
+        parts.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">{_fmt(top * tick)}</text>')
     for i, label in enumerate(labels):
         x0 = left + slot * i + slot * 0.1
         for j, (_name, colour, vs) in enumerate(series):
@@ -247,9 +216,7 @@ def line_svg(
     ]
     for tick in (0, 0.5, 1):
         y = head + plot_h - plot_h * tick
-        parts.append(
-            f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">{_fmt(top * tick)}</text>'
-        )
+        parts.append(f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="tick">{_fmt(top * tick)}</text>')
     for i, label in enumerate(labels):
         if len(labels) <= 13 or i % 2 == 0:
             parts.append(

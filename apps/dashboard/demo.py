@@ -16,10 +16,7 @@ def load(context: dict) -> int:
     generated = GeneratedFile.objects.create(
         kind=MonthlyReportExporter.kind,
         title=str(MonthlyReportExporter.title),
-        params={
-            "month": MonthlyReportExporter.default_month(timezone.localdate()),
-            "scheduled": True,
-        },
+        params={"month": MonthlyReportExporter.default_month(timezone.localdate()), "scheduled": True},
         created_by=context["users"]["lingdao"],
         language=settings.LANGUAGE_CODE,
     )

@@ -38,9 +38,7 @@ class MonthlyReportExporter(exports.Exporter):
         try:
             start = dt.datetime.strptime(text, "%Y-%m").date()
         except ValueError:
-            raise ApplicationError(
-                _("Month: “%(value)s” is not a month like 2026-10.") % {"value": text}
-            ) from None
+            raise ApplicationError(_("Month: “%(value)s” is not a month like 2026-10.") % {"value": text}) from None
         if start > today:
             raise ApplicationError(_("Month: %(value)s has not begun yet.") % {"value": text})
         end = recurrence.month_end(start.year, start.month)

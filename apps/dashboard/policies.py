@@ -17,7 +17,4 @@ can_read_reports = sees_everything
 
 def can_export_report(user, obj=None) -> Decision:
     """The monthly safety report covers the whole company."""
-    return allow_if(
-        bool(sees_everything(user)),
-        _("Only safety managers and leadership export the monthly report."),
-    )
+    return allow_if(bool(sees_everything(user)), _("Only safety managers and leadership export the monthly report."))

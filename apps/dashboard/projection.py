@@ -104,8 +104,7 @@ def _element_bars(items: list[ScoringItem], result: engine.Grade) -> list[Elemen
     for item in items:
         element = item.b_item.element
         bars.setdefault(
-            element.code,
-            ElementBar(element.code, element.name, element.points, Decimal(0), Decimal(0), None),
+            element.code, ElementBar(element.code, element.name, element.points, Decimal(0), Decimal(0), None)
         )
     for score in result.elements:
         bar = bars[score.code]

@@ -36,9 +36,7 @@ def _author():
     users = get_user_model().objects.filter(is_active=True)
     return (
         users.filter(groups__name=Role.LEADERSHIP).order_by("pk").first()
-        or users.filter(Q(is_superuser=True) | Q(groups__name=Role.SAFETY_MANAGER))
-        .order_by("pk")
-        .first()
+        or users.filter(Q(is_superuser=True) | Q(groups__name=Role.SAFETY_MANAGER)).order_by("pk").first()
     )
 
 
@@ -48,10 +46,7 @@ def monthly_report_send(*, today: dt.date | None = None) -> GeneratedFile | None
     today = today or timezone.localdate()
     month = MonthlyReportExporter.default_month(today)
     if GeneratedFile.objects.filter(
-        kind=MonthlyReportExporter.kind,
-        params__month=month,
-        params__scheduled=True,
-        status=GeneratedFileStatus.DONE,
+        kind=MonthlyReportExporter.kind, params__month=month, params__scheduled=True, status=GeneratedFileStatus.DONE
     ).exists():
         return None
     author = _author()

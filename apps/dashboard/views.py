@@ -14,9 +14,7 @@ from apps.scoring import live
 @policy_required(policies.can_read_dashboard)
 def index(request):
     today = timezone.localdate()
-    board = selectors.dashboard(
-        user=request.user, department_id=as_int(request.GET.get("department")), as_of=today
-    )
+    board = selectors.dashboard(user=request.user, department_id=as_int(request.GET.get("department")), as_of=today)
     return render(
         request,
         "dashboard/index.html",
@@ -47,8 +45,4 @@ def report_list(request):
 @policy_required(policies.can_read_reports)
 def report_download(request, pk: int):
     generated = get_object_or_404(selectors.monthly_reports(ready=True), pk=pk)
-    return FileResponse(
-        generated.file.open("rb"),
-        as_attachment=True,
-        filename=generated.file.name.rsplit("/", 1)[-1],
-    )
+    return FileResponse(generated.file.open("rb"), as_attachment=True, filename=generated.file.name.rsplit("/", 1)[-1])

@@ -31,18 +31,7 @@ def _ago(today: dt.date, days: int) -> dt.date:
     return today - dt.timedelta(days=days)
 
 
-def _plan(
-    departments,
-    manager,
-    code,
-    title,
-    kind,
-    dept,
-    published,
-    filed_on=None,
-    filing_number="",
-    **data,
-):
+def _plan(departments, manager, code, title, kind, dept, published, filed_on=None, filing_number="", **data):
     saved = services.emergency_plan_save(
         data={
             "code": code,
@@ -56,9 +45,7 @@ def _plan(
         user=manager,
     )
     if filed_on:
-        saved = services.plan_file(
-            plan=saved, user=manager, filed_on=filed_on, filing_number=filing_number
-        )
+        saved = services.plan_file(plan=saved, user=manager, filed_on=filed_on, filing_number=filing_number)
     return saved
 
 
@@ -165,9 +152,7 @@ def _drills(departments, manager, head, today, plans) -> int:
 
 def _drill_plan(departments, manager, today, plans) -> int:
     """This year's drill plan of the company, submitted for approval."""
-    drill_plan = services.drill_plan_create(
-        data={"department": departments["AHB"], "year": today.year}, user=manager
-    )
+    drill_plan = services.drill_plan_create(data={"department": departments["AHB"], "year": today.year}, user=manager)
     services.drill_plan_item_add(
         drill_plan=drill_plan,
         user=manager,
@@ -176,12 +161,7 @@ def _drill_plan(departments, manager, today, plans) -> int:
     services.drill_plan_item_add(
         drill_plan=drill_plan,
         user=manager,
-        data={
-            "plan": plans["comprehensive"],
-            "month": 9,
-            "kind": "tabletop",
-            "scenario": "综合应急推演",
-        },
+        data={"plan": plans["comprehensive"], "month": 9, "kind": "tabletop", "scenario": "综合应急推演"},
     )
     services.drill_plan_submit(drill_plan=drill_plan, user=manager)
     return 1
@@ -205,9 +185,7 @@ def _teams(departments, manager, today) -> int:
         ("李强", "抢险组", "138 0000 0002"),
         ("赵磊", "救护组", "138 0000 0003"),
     ):
-        services.team_member_save(
-            team=team, data={"name": name, "role": role, "phone": phone}, user=manager
-        )
+        services.team_member_save(team=team, data={"name": name, "role": role, "phone": phone}, user=manager)
     services.team_save(
         data={
             "name": "园区消防救援站",

@@ -37,9 +37,7 @@ def provider(as_of: dt.date) -> list[Indicator]:
 
 def _rate(key: str, label: str, value, url: str) -> Indicator:
     """A percentage, met at 100 %."""
-    return Indicator(
-        key, label, value, ELEMENT, 100, "%", None if value is None else value >= 100, url
-    )
+    return Indicator(key, label, value, ELEMENT, 100, "%", None if value is None else value >= 100, url)
 
 
 # ------------------------------------------------------------------------------
@@ -51,9 +49,7 @@ def _plan_figures(as_of: dt.date) -> dict[str, int]:
         Plan.objects.filter(is_active=True, published_on__lte=as_of)
         .annotate(
             last_drill=Max("drills__held_on", filter=Q(drills__held_on__lte=as_of)),
-            last_evaluation=Max(
-                "evaluations__evaluated_on", filter=Q(evaluations__evaluated_on__lte=as_of)
-            ),
+            last_evaluation=Max("evaluations__evaluated_on", filter=Q(evaluations__evaluated_on__lte=as_of)),
         )
         .values(
             "kind",
@@ -74,19 +70,12 @@ def _plan_figures(as_of: dt.date) -> dict[str, int]:
             drills_due += 1
         # An evaluation entered only as a date on the plan counts as well as a recorded one.
         entered = (
-            plan["last_evaluated_on"]
-            if plan["last_evaluated_on"] and plan["last_evaluated_on"] <= as_of
-            else None
+            plan["last_evaluated_on"] if plan["last_evaluated_on"] and plan["last_evaluated_on"] <= as_of else None
         )
         last = max(d for d in (plan["last_evaluation"], entered, plan["published_on"]) if d)
         if rules.evaluation_due(last, plan["evaluation_interval_years"]) >= as_of:
             evaluations_current += 1
-    return {
-        "total": len(plans),
-        "filed": filed,
-        "drills_due": drills_due,
-        "evaluations_current": evaluations_current,
-    }
+    return {"total": len(plans), "filed": filed, "drills_due": drills_due, "evaluations_current": evaluations_current}
 
 
 def _plan_indicators(figures: dict[str, int]) -> list[Indicator]:
@@ -140,9 +129,9 @@ def _drill_figures(as_of: dt.date) -> dict[str, int]:
     for kind in PlanKind.values:
         per_kind[f"{kind}_total"] = Count("pk", filter=Q(plan__kind=kind))
         per_kind[f"{kind}_on_time"] = Count("pk", filter=on_time & Q(plan__kind=kind))
-    return Drill.objects.filter(
-        held_on__gt=since, held_on__lte=as_of, due_on__isnull=False
-    ).aggregate(total=Count("pk"), on_time=Count("pk", filter=on_time), **per_kind)
+    return Drill.objects.filter(held_on__gt=since, held_on__lte=as_of, due_on__isnull=False).aggregate(
+        total=Count("pk"), on_time=Count("pk", filter=on_time), **per_kind
+    )
 
 
 def _drill_indicators(drills: dict[str, int]) -> list[Indicator]:
@@ -171,8 +160,7 @@ def _drill_indicators(drills: dict[str, int]) -> list[Indicator]:
 # ------------------------------------------------------------------------------
 def _supply_figures(as_of: dt.date) -> dict[str, int]:
     return Supply.objects.filter(is_active=True, created_at__date__lte=as_of).aggregate(
-        total=Count("pk"),
-        in_date=Count("pk", filter=Q(expires_on__isnull=True) | Q(expires_on__gte=as_of)),
+        total=Count("pk"), in_date=Count("pk", filter=Q(expires_on__isnull=True) | Q(expires_on__gte=as_of))
     )
 
 
@@ -191,9 +179,7 @@ def _improvement_figures(as_of: dt.date) -> dict[str, int]:
         .exclude(task__status=TaskStatus.CANCELLED, task__closed_at__date__lte=as_of)
         .aggregate(
             total=Count("pk"),
-            closed=Count(
-                "pk", filter=Q(task__status=TaskStatus.SIGNED_OFF, task__closed_at__date__lte=as_of)
-            ),
+            closed=Count("pk", filter=Q(task__status=TaskStatus.SIGNED_OFF, task__closed_at__date__lte=as_of)),
         )
     )
 

@@ -34,11 +34,7 @@ class PlanForm(DepartmentScopedForm):
     class Meta:
         model = Plan
         fields = [*PLAN_FIELDS]
-        widgets = {
-            "published_on": date_input(),
-            "last_evaluated_on": date_input(),
-            "scope": _text(),
-        }
+        widgets = {"published_on": date_input(), "last_evaluated_on": date_input(), "scope": _text()}
 
 
 class FilingForm(forms.Form):
@@ -48,9 +44,7 @@ class FilingForm(forms.Form):
 
 class EvaluationForm(forms.Form):
     evaluated_on = forms.DateField(label=_("Evaluated on"), widget=date_input())
-    result = forms.ChoiceField(
-        label=_("Result"), choices=EvaluationResult.choices, widget=forms.RadioSelect
-    )
+    result = forms.ChoiceField(label=_("Result"), choices=EvaluationResult.choices, widget=forms.RadioSelect)
     findings = forms.CharField(label=_("Findings"), required=False, widget=_text())
     revision = forms.CharField(label=_("Revision made"), required=False, widget=_text())
     new_version = forms.CharField(label=_("New version"), required=False, max_length=20)
@@ -83,11 +77,7 @@ class SupplyForm(DepartmentScopedForm):
     class Meta:
         model = Supply
         fields = [*SUPPLY_FIELDS]
-        widgets = {
-            "expires_on": date_input(),
-            "last_checked_on": date_input(),
-            "next_check_due": date_input(),
-        }
+        widgets = {"expires_on": date_input(), "last_checked_on": date_input(), "next_check_due": date_input()}
         help_texts = {"next_check_due": _("Blank: computed from the last check and the interval.")}
 
 

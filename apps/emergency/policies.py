@@ -16,9 +16,7 @@ from apps.org.policy import (
 )
 
 PLAN_MESSAGE = _("Only a safety manager may change emergency plans.")
-RECORD_MESSAGE = _(
-    "Only a safety manager or the department's head may change its emergency records."
-)
+RECORD_MESSAGE = _("Only a safety manager or the department's head may change its emergency records.")
 
 # Safety managers, leadership and department heads read the emergency pages.
 can_read_emergency = reads_org

@@ -21,11 +21,7 @@ import chinese_calendar
 from apps.core import recurrence
 
 # plan kind -> how often it is drilled at least (a frequency of apps/core/recurrence.py)
-DRILL_FREQUENCIES = {
-    "comprehensive": "yearly",
-    "specialist": "yearly",
-    "onsite": "half_yearly",
-}
+DRILL_FREQUENCIES = {"comprehensive": "yearly", "specialist": "yearly", "onsite": "half_yearly"}
 FILING_WORKING_DAYS = 20
 DEFAULT_EVALUATION_YEARS = 3
 

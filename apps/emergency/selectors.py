@@ -7,16 +7,7 @@ from django.utils import timezone
 
 from apps.core.selectors import as_int
 from apps.emergency import rules
-from apps.emergency.models import (
-    Drill,
-    DrillPlan,
-    Evaluation,
-    Improvement,
-    Plan,
-    Supply,
-    Team,
-    TeamMember,
-)
+from apps.emergency.models import Drill, DrillPlan, Evaluation, Improvement, Plan, Supply, Team, TeamMember
 from apps.org.models import Department
 from apps.org.policy import headed_department_ids, in_scope, scope_q
 from apps.org.selectors import in_department
@@ -52,11 +43,7 @@ def evaluation_overdue_ids(today: dt.date) -> list[int]:
     rows = Plan.objects.filter(is_active=True).values_list(
         "pk", "published_on", "last_evaluated_on", "evaluation_interval_years"
     )
-    return [
-        pk
-        for pk, published, last, years in rows
-        if rules.evaluation_due(last or published, years) < today
-    ]
+    return [pk for pk, published, last, years in rows if rules.evaluation_due(last or published, years) < today]
 
 
 def overdue_plans(*, user, today: dt.date | None = None) -> QuerySet[Plan]:
@@ -74,20 +61,14 @@ def plan_get(*, user, pk: int) -> Plan:
 
 
 def evaluation_list(*, user) -> QuerySet[Evaluation]:
-    return in_scope(
-        Evaluation.objects.select_related("plan", "evaluated_by"), user, "plan__department_id"
-    )
+    return in_scope(Evaluation.objects.select_related("plan", "evaluated_by"), user, "plan__department_id")
 
 
 def team_list(*, user, filters: dict | None = None) -> QuerySet[Team]:
     filters = filters or {}
-    qs = in_scope(Team.objects.select_related("department"), user).annotate(
-        member_count=Count("members")
-    )
+    qs = in_scope(Team.objects.select_related("department"), user).annotate(member_count=Count("members"))
     if q := filters.get("q"):
-        qs = qs.filter(
-            Q(name__icontains=q) | Q(leader__icontains=q) | Q(agreement_party__icontains=q)
-        )
+        qs = qs.filter(Q(name__icontains=q) | Q(leader__icontains=q) | Q(agreement_party__icontains=q))
     if kind := filters.get("kind"):
         qs = qs.filter(kind=kind)
     return in_department(qs, filters.get("department")).order_by("kind", "name")
@@ -102,9 +83,7 @@ def supply_list(*, user, filters: dict | None = None) -> QuerySet[Supply]:
     today = timezone.localdate()
     qs = in_scope(Supply.objects.select_related("department", "keeper"), user)
     if q := filters.get("q"):
-        qs = qs.filter(
-            Q(name__icontains=q) | Q(location__icontains=q) | Q(specification__icontains=q)
-        )
+        qs = qs.filter(Q(name__icontains=q) | Q(location__icontains=q) | Q(specification__icontains=q))
     if kind := filters.get("kind"):
         qs = qs.filter(kind=kind)
     if location := filters.get("location"):
@@ -128,9 +107,7 @@ def drill_list(*, user, filters: dict | None = None) -> QuerySet[Drill]:
     owned = in_scope(Improvement.objects.all(), user).values("drill_id")
     qs = in_scope(Drill.objects.select_related("plan", "department"), user, also=Q(pk__in=owned))
     if q := filters.get("q"):
-        qs = qs.filter(
-            Q(scenario__icontains=q) | Q(plan__title__icontains=q) | Q(plan__code__icontains=q)
-        )
+        qs = qs.filter(Q(scenario__icontains=q) | Q(plan__title__icontains=q) | Q(plan__code__icontains=q))
     if kind := filters.get("kind"):
         qs = qs.filter(kind=kind)
     if plan := as_int(filters.get("plan")):

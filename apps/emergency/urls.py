@@ -17,9 +17,7 @@ urlpatterns = [
     path("teams/<int:pk>/", views.team_detail, name="team_detail"),
     path("teams/<int:pk>/edit/", views.team_edit, name="team_edit"),
     path("teams/<int:pk>/members/", views.member_add, name="member_add"),
-    path(
-        "teams/<int:pk>/members/<int:member_pk>/remove/", views.member_remove, name="member_remove"
-    ),
+    path("teams/<int:pk>/members/<int:member_pk>/remove/", views.member_remove, name="member_remove"),
     path("supplies/", views.supply_list, name="supply_list"),
     path("supplies/new/", views.supply_edit, name="supply_create"),
     path("supplies/<int:pk>/", views.supply_detail, name="supply_detail"),
@@ -35,10 +33,6 @@ urlpatterns = [
     path("drill-plans/new/", views.drillplan_create, name="drillplan_create"),
     path("drill-plans/<int:pk>/", views.drillplan_detail, name="drillplan_detail"),
     path("drill-plans/<int:pk>/items/", views.drillplan_item_add, name="drillplan_item_add"),
-    path(
-        "drill-plans/<int:pk>/items/<int:item_pk>/delete/",
-        views.drillplan_item_delete,
-        name="drillplan_item_delete",
-    ),
+    path("drill-plans/<int:pk>/items/<int:item_pk>/delete/", views.drillplan_item_delete, name="drillplan_item_delete"),
     path("drill-plans/<int:pk>/submit/", views.drillplan_submit, name="drillplan_submit"),
 ]

@@ -1,14 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from apps.equipment.models import (
-    Equipment,
-    MaintenancePlan,
-    Project,
-    Record,
-    SafetyDevice,
-    SpecialEquipmentType,
-)
+from apps.equipment.models import Equipment, MaintenancePlan, Project, Record, SafetyDevice, SpecialEquipmentType
 
 
 @admin.register(SpecialEquipmentType)

@@ -24,15 +24,7 @@ from apps.equipment.models import (
 class SpecialEquipmentTypeSerializer(serializers.ModelSerializer):
     class Meta:
         model = SpecialEquipmentType
-        fields = [
-            "id",
-            "code",
-            "category_code",
-            "category",
-            "name",
-            "interval_months",
-            "interval_note",
-        ]
+        fields = ["id", "code", "category_code", "category", "name", "interval_months", "interval_note"]
 
 
 class EquipmentSerializer(serializers.ModelSerializer):
@@ -98,9 +90,7 @@ class EquipmentRecordCreateSerializer(serializers.Serializer):
     findings = serializers.CharField(required=False, allow_blank=True, default="")
     work_plan = serializers.CharField(required=False, allow_blank=True, default="")
     hazard_controls = serializers.CharField(required=False, allow_blank=True, default="")
-    plan = serializers.PrimaryKeyRelatedField(
-        queryset=MaintenancePlan.objects.all(), required=False, allow_null=True
-    )
+    plan = serializers.PrimaryKeyRelatedField(queryset=MaintenancePlan.objects.all(), required=False, allow_null=True)
     raise_hazard = serializers.BooleanField(required=False, default=False)
     files = serializers.ListField(child=serializers.FileField(), required=False, default=list)
 
@@ -148,9 +138,7 @@ class EquipmentViewSet(ListCreateUpdateViewSet):
         """Ask leadership to approve scrapping; their sign-off on the task decides it."""
         equipment = self.get_object()
         valid = validated(EquipmentScrapSerializer, request)
-        services.equipment_scrap_request(
-            equipment=equipment, user=request.user, reason=valid["reason"]
-        )
+        services.equipment_scrap_request(equipment=equipment, user=request.user, reason=valid["reason"])
         equipment = selectors.equipment_get(user=request.user, pk=equipment.pk)
         return Response(EquipmentSerializer(equipment).data)
 

@@ -23,9 +23,7 @@ def _item_maker(manager, departments, today):
                 "department": departments[dept],
                 "special_type": types.get(type_code),
                 "status": "in_use",
-                "last_inspected_on": today - dt.timedelta(days=last_days_ago)
-                if last_days_ago is not None
-                else None,
+                "last_inspected_on": today - dt.timedelta(days=last_days_ago) if last_days_ago is not None else None,
                 **data,
             },
             user=manager,
@@ -62,22 +60,9 @@ def _ledger(manager, head, departments, today) -> dict[str, Equipment]:
         registration_number="容3LA豫A0002(19)",
         commissioned_on=dt.date(2019, 3, 1),
     )
-    item(
-        "SB-CC-001",
-        "内燃平衡重式叉车",
-        "ZP",
-        "5100",
-        380,
-        location="装配车间",
-        registration_number="车11豫A0003(21)",
-    )
+    item("SB-CC-001", "内燃平衡重式叉车", "ZP", "5100", 380, location="装配车间", registration_number="车11豫A0003(21)")
     lathe = item(
-        "SB-CW-001",
-        "数控车床 CK6150",
-        "JJG",
-        location="机加工车间 3 号位",
-        category="金属切削机床",
-        maker="沈阳机床",
+        "SB-CW-001", "数控车床 CK6150", "JJG", location="机加工车间 3 号位", category="金属切削机床", maker="沈阳机床"
     )
     item("SB-KY-001", "螺杆空压机", "SBB", location="空压机房", category="动力设备")
     return {"crane": crane, "tank": tank, "lathe": lathe}

@@ -64,10 +64,7 @@ def _statutory_on_time(as_of: dt.date, since: dt.date) -> Indicator:
         total=Count("pk"),
         on_time=Count(
             "pk",
-            filter=Q(
-                status__in=(TaskStatus.SUBMITTED, TaskStatus.SIGNED_OFF),
-                submitted_at__date__lte=F("due_date"),
-            ),
+            filter=Q(status__in=(TaskStatus.SUBMITTED, TaskStatus.SIGNED_OFF), submitted_at__date__lte=F("due_date")),
         ),
     )
     return _rate(
@@ -84,10 +81,7 @@ def _plans_done(as_of: dt.date, since: dt.date) -> Indicator:
         source_type__model="maintenanceplan",
         due_date__gt=since,
         due_date__lte=as_of,
-    ).aggregate(
-        total=Count("pk"),
-        done=Count("pk", filter=Q(status__in=(TaskStatus.SUBMITTED, TaskStatus.SIGNED_OFF))),
-    )
+    ).aggregate(total=Count("pk"), done=Count("pk", filter=Q(status__in=(TaskStatus.SUBMITTED, TaskStatus.SIGNED_OFF))))
     return _rate(
         "equipment.plan_completion_rate",
         _("Inspection and maintenance plans done (12 months)"),

@@ -35,9 +35,7 @@ class EquipmentForm(DepartmentScopedForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Scrapping goes through an approval, never through this form.
-        self.fields["status"].choices = [
-            c for c in EquipmentStatus.choices if c[0] != EquipmentStatus.SCRAPPED
-        ]
+        self.fields["status"].choices = [c for c in EquipmentStatus.choices if c[0] != EquipmentStatus.SCRAPPED]
 
 
 class DeviceForm(DepartmentScopedForm):
@@ -89,20 +87,14 @@ class ProjectForm(DepartmentScopedForm):
             "accepted_on",
             "notes",
         ]
-        widgets = {
-            f: date_input() for f in ("designed_on", "built_on", "commissioned_on", "accepted_on")
-        }
+        widgets = {f: date_input() for f in ("designed_on", "built_on", "commissioned_on", "accepted_on")}
 
 
 class RecordForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=RecordKind.choices)
     performed_on = forms.DateField(label=_("Performed on"), widget=date_input())
-    result = forms.ChoiceField(
-        label=_("Result"), choices=RecordResult.choices, widget=forms.RadioSelect
-    )
-    findings = forms.CharField(
-        label=_("Findings"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    result = forms.ChoiceField(label=_("Result"), choices=RecordResult.choices, widget=forms.RadioSelect)
+    findings = forms.CharField(label=_("Findings"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     work_plan = forms.CharField(
         label=_("Written work plan"),
         required=False,
@@ -116,9 +108,7 @@ class RecordForm(forms.Form):
         help_text=_("Isolation, lock-out, gas testing, guarding: what keeps the work safe."),
     )
     raise_hazard = forms.BooleanField(label=_("Failed: report it as a hazard"), required=False)
-    plan = forms.ModelChoiceField(
-        label=_("Plan"), queryset=MaintenancePlan.objects.none(), required=False
-    )
+    plan = forms.ModelChoiceField(label=_("Plan"), queryset=MaintenancePlan.objects.none(), required=False)
     files = MultipleFileField(label=_("Attachments"), required=False)
 
     def __init__(self, *args, equipment, **kwargs):
@@ -127,6 +117,4 @@ class RecordForm(forms.Form):
 
 
 class ScrapForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for scrapping"), widget=forms.Textarea(attrs={"rows": 3})
-    )
+    reason = forms.CharField(label=_("Reason for scrapping"), widget=forms.Textarea(attrs={"rows": 3}))

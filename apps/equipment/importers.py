@@ -57,23 +57,13 @@ def _references(values: dict, number: int, lookups: _Lookups) -> list[RowError]:
     labels, errors = lookups.labels, []
     department = lookups.departments.get(values.pop("department_code"))
     if department is None:
-        errors.append(
-            RowError(number, labels["department_code"], _("No department has this code."))
-        )
+        errors.append(RowError(number, labels["department_code"], _("No department has this code.")))
     elif not policies.can_act_for_department(lookups.user, department.pk):
-        errors.append(
-            RowError(number, labels["department_code"], _("You do not head this department."))
-        )
+        errors.append(RowError(number, labels["department_code"], _("You do not head this department.")))
     type_code = values.pop("special_type_code", "")
     special_type = lookups.types.get(type_code) if type_code else None
     if type_code and special_type is None:
-        errors.append(
-            RowError(
-                number,
-                labels["special_type_code"],
-                _("No special equipment type has this code."),
-            )
-        )
+        errors.append(RowError(number, labels["special_type_code"], _("No special equipment type has this code.")))
     owner_name = values.pop("owner", "")
     owner = lookups.owners.get(owner_name) if owner_name else None
     if owner_name and owner is None:
@@ -82,18 +72,14 @@ def _references(values: dict, number: int, lookups: _Lookups) -> list[RowError]:
     return errors
 
 
-def _row_equipment(
-    values: dict, number: int, lookups: _Lookups
-) -> tuple[Equipment | None, list[RowError]]:
+def _row_equipment(values: dict, number: int, lookups: _Lookups) -> tuple[Equipment | None, list[RowError]]:
     """The new or updated item of one row, or the row's errors."""
     labels = lookups.labels
     row_errors = _references(values, number, lookups)
     if row_errors:
         return None, row_errors
     equipment = lookups.existing.get(values["code"])
-    if equipment is not None and not policies.can_act_for_department(
-        lookups.user, equipment.department_id
-    ):
+    if equipment is not None and not policies.can_act_for_department(lookups.user, equipment.department_id):
         message = _("This code belongs to equipment of a department you do not head.")
         return None, [RowError(number, labels["code"], message)]
     if equipment is not None and equipment.status == EquipmentStatus.SCRAPPED:
@@ -130,8 +116,7 @@ def equipment_import(*, upload, user) -> ImportResult:
                 RowError(
                     row.number,
                     lookups.labels["code"],
-                    _("“%(value)s” already appears in row %(row)d.")
-                    % {"value": code, "row": seen[code]},
+                    _("“%(value)s” already appears in row %(row)d.") % {"value": code, "row": seen[code]},
                 )
             )
             continue
@@ -147,11 +132,7 @@ def equipment_import(*, upload, user) -> ImportResult:
     bulk_create_with_history(to_create, Equipment, batch_size=BATCH, default_user=user)
     if to_update:
         bulk_update_with_history(
-            to_update,
-            Equipment,
-            [f for f in EQUIPMENT_FIELDS if f != "code"],
-            batch_size=BATCH,
-            default_user=user,
+            to_update, Equipment, [f for f in EQUIPMENT_FIELDS if f != "code"], batch_size=BATCH, default_user=user
         )
     live.invalidate("equipment")  # bulk writes send no signals
     return ImportResult(created=len(to_create), updated=len(to_update))

@@ -48,25 +48,17 @@ class Equipment(BaseModel):
     code = models.CharField(_("equipment code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=100)
     category = models.CharField(_("category"), max_length=100, blank=True)
-    special_type = link(
-        SpecialEquipmentType, _("special equipment type"), optional=True, related_name="+"
-    )
+    special_type = link(SpecialEquipmentType, _("special equipment type"), optional=True, related_name="+")
     model_number = models.CharField(_("model"), max_length=100, blank=True)
     maker = models.CharField(_("maker"), max_length=200, blank=True)
     serial_number = models.CharField(_("serial number"), max_length=100, blank=True)
     location = models.CharField(_("location"), max_length=200, blank=True)
     department = link(Department, _("department"), related_name="+")
     owner = link(
-        settings.AUTH_USER_MODEL,
-        _("person responsible"),
-        on_delete=models.SET_NULL,
-        optional=True,
-        related_name="+",
+        settings.AUTH_USER_MODEL, _("person responsible"), on_delete=models.SET_NULL, optional=True, related_name="+"
     )
     commissioned_on = models.DateField(_("commissioned on"), null=True, blank=True)
-    registration_number = models.CharField(
-        _("registration certificate number"), max_length=100, blank=True
-    )
+    registration_number = models.CharField(_("registration certificate number"), max_length=100, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=EquipmentStatus.choices, default=EquipmentStatus.IN_USE
     )
@@ -122,9 +114,7 @@ class SafetyDevice(BaseModel):
     code = models.CharField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=DeviceKind.choices)
-    equipment = link(
-        Equipment, _("equipment"), on_delete=models.SET_NULL, optional=True, related_name="devices"
-    )
+    equipment = link(Equipment, _("equipment"), on_delete=models.SET_NULL, optional=True, related_name="devices")
     department = link(Department, _("department"), related_name="+")
     location = models.CharField(_("location"), max_length=200, blank=True)
     cycle_months = models.PositiveSmallIntegerField(_("calibration or test cycle (months)"))
@@ -203,9 +193,7 @@ class Record(BaseModel):
     """An inspection, maintenance, repair or calibration done on a piece of equipment."""
 
     equipment = link(Equipment, _("equipment"), on_delete=models.CASCADE, related_name="records")
-    plan = link(
-        MaintenancePlan, _("plan"), on_delete=models.SET_NULL, optional=True, related_name="records"
-    )
+    plan = link(MaintenancePlan, _("plan"), on_delete=models.SET_NULL, optional=True, related_name="records")
     kind = models.CharField(_("kind"), max_length=20, choices=RecordKind.choices)
     performed_on = models.DateField(_("performed on"), default=timezone.localdate)
     performed_by = link(settings.AUTH_USER_MODEL, _("recorded by"), related_name="+")
@@ -280,6 +268,4 @@ class Project(BaseModel):
         known = [(name, day) for name, day in steps if day is not None]
         for (_before, earlier), (name, later) in zip(known, known[1:], strict=False):
             if later < earlier:
-                raise ValidationError(
-                    {name: _("The steps follow each other: design, build, use, acceptance.")}
-                )
+                raise ValidationError({name: _("The steps follow each other: design, build, use, acceptance.")})

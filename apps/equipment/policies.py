@@ -19,9 +19,7 @@ from apps.org.policy import (
 )
 
 EQUIPMENT_MESSAGE = _("Only a safety manager or the department's head may change its equipment.")
-RECORD_MESSAGE = _(
-    "Only the person responsible, the department's head or a safety manager records it."
-)
+RECORD_MESSAGE = _("Only the person responsible, the department's head or a safety manager records it.")
 
 # The ledger is read by everyone signed in (the selector shows their department's items and
 # those they are responsible for); the registers of devices, plans and projects, the labels

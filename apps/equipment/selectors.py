@@ -22,16 +22,11 @@ def equipment_list(*, user, filters: dict | None = None) -> QuerySet[Equipment]:
     filters = filters or {}
     # Everyone sees their departments' items and the items they are responsible for.
     qs = in_scope(
-        Equipment.objects.select_related("department", "special_type", "owner"),
-        user,
-        also=Q(owner_id=user.pk),
+        Equipment.objects.select_related("department", "special_type", "owner"), user, also=Q(owner_id=user.pk)
     )
     if q := filters.get("q"):
         qs = qs.filter(
-            Q(code__icontains=q)
-            | Q(name__icontains=q)
-            | Q(location__icontains=q)
-            | Q(serial_number__icontains=q)
+            Q(code__icontains=q) | Q(name__icontains=q) | Q(location__icontains=q) | Q(serial_number__icontains=q)
         )
     if status := filters.get("status"):
         qs = qs.filter(status=status)
@@ -67,11 +62,7 @@ def record_list(*, user, equipment: Equipment | None = None) -> QuerySet[Record]
 
 
 def plan_list(*, user) -> QuerySet[MaintenancePlan]:
-    return in_scope(
-        MaintenancePlan.objects.select_related("equipment__department"),
-        user,
-        "equipment__department_id",
-    )
+    return in_scope(MaintenancePlan.objects.select_related("equipment__department"), user, "equipment__department_id")
 
 
 def device_list(*, user) -> QuerySet[SafetyDevice]:

@@ -39,9 +39,9 @@ LABELS_MAX = 500  # one sheet request; filter the ledger for more
 @login_required
 def equipment_list(request):
     filters = request.GET.dict()
-    page = Paginator(
-        selectors.equipment_list(user=request.user, filters=filters), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    page = Paginator(selectors.equipment_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "equipment/equipment_list.html",
@@ -68,10 +68,7 @@ def equipment_detail(request, pk: int, record_form=None, scrap_form=None, status
     if record_form is None and actions["record"]:
         record_form = RecordForm(
             equipment=equipment,
-            initial={
-                "performed_on": timezone.localdate(),
-                "kind": request.GET.get("kind", "daily_check"),
-            },
+            initial={"performed_on": timezone.localdate(), "kind": request.GET.get("kind", "daily_check")},
         )
     return render(
         request,
@@ -100,9 +97,7 @@ def equipment_edit(request, pk: int | None = None):
         saved = run_service(
             request,
             form,
-            lambda: services.equipment_save(
-                equipment=equipment, data=form.cleaned_data, user=request.user
-            ),
+            lambda: services.equipment_save(equipment=equipment, data=form.cleaned_data, user=request.user),
             _("Equipment saved."),
         )
         if saved is not None:
@@ -154,9 +149,7 @@ def scrap_request(request, pk: int):
     return post_from_page(
         request,
         form,
-        lambda data: services.equipment_scrap_request(
-            equipment=equipment, user=request.user, reason=data["reason"]
-        ),
+        lambda data: services.equipment_scrap_request(equipment=equipment, user=request.user, reason=data["reason"]),
         _("Scrapping request sent to leadership for approval."),
         done=equipment,
         page=lambda form: equipment_detail(request, pk, scrap_form=form, status=400),
@@ -246,28 +239,21 @@ def plan_list(request):
     return render(
         request,
         "equipment/plan_list.html",
-        {
-            "plans": selectors.plan_list(user=request.user),
-            "can_edit": policies.can_edit_maintenance_plan(request.user),
-        },
+        {"plans": selectors.plan_list(user=request.user), "can_edit": policies.can_edit_maintenance_plan(request.user)},
     )
 
 
 @policy_required(policies.can_edit_maintenance_plan)
 def plan_edit(request, pk: int | None = None):
     plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk) if pk else None
-    equipment_qs = selectors.equipment_list(user=request.user).exclude(
-        status=EquipmentStatus.SCRAPPED
-    )
+    equipment_qs = selectors.equipment_list(user=request.user).exclude(status=EquipmentStatus.SCRAPPED)
     initial = {"equipment": request.GET.get("equipment")} if not pk else None
     form = PlanForm(request.POST or None, instance=plan, equipment_qs=equipment_qs, initial=initial)
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             request,
             form,
-            lambda: services.maintenance_plan_save(
-                plan=plan, data=form.cleaned_data, user=request.user
-            ),
+            lambda: services.maintenance_plan_save(plan=plan, data=form.cleaned_data, user=request.user),
             _("Plan saved."),
         )
         if saved is not None:
@@ -275,11 +261,7 @@ def plan_edit(request, pk: int | None = None):
     return render(
         request,
         "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Inspection or maintenance plan"),
-            "cancel_url": reverse("equipment:plan_list"),
-        },
+        {"form": form, "title": _("Inspection or maintenance plan"), "cancel_url": reverse("equipment:plan_list")},
     )
 
 
@@ -288,28 +270,21 @@ def project_list(request):
     return render(
         request,
         "equipment/project_list.html",
-        {
-            "projects": selectors.project_list(user=request.user),
-            "can_edit": policies.can_edit_project(request.user),
-        },
+        {"projects": selectors.project_list(user=request.user), "can_edit": policies.can_edit_project(request.user)},
     )
 
 
 @policy_required(policies.can_edit_project)
 def project_edit(request, pk: int | None = None):
     project = get_object_or_404(selectors.project_list(user=request.user), pk=pk) if pk else None
-    form = ProjectForm(
-        request.POST or None, request.FILES or None, instance=project, user=request.user
-    )
+    form = ProjectForm(request.POST or None, request.FILES or None, instance=project, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         files = data.pop("files") or []
         saved = run_service(
             request,
             form,
-            lambda: services.project_save(
-                project=project, data=data, user=request.user, files=files
-            ),
+            lambda: services.project_save(project=project, data=data, user=request.user, files=files),
             _("Three-simultaneity record saved."),
         )
         if saved is not None:
@@ -337,15 +312,11 @@ def equipment_file(request, pk: int, attachment_pk: int):
     from apps.equipment.models import Record
 
     equipment = _get(request, pk)
-    owners = Q(
-        content_type=ContentType.objects.get_for_model(equipment), object_id=equipment.pk
-    ) | Q(
+    owners = Q(content_type=ContentType.objects.get_for_model(equipment), object_id=equipment.pk) | Q(
         content_type=ContentType.objects.get_for_model(Record),
         object_id__in=Record.objects.filter(equipment=equipment).values("pk"),
     )
     attachment = get_object_or_404(Attachment.objects.filter(owners), pk=attachment_pk)
     return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=not attachment.is_image,
-        filename=attachment.original_name,
+        attachment.file.open("rb"), as_attachment=not attachment.is_image, filename=attachment.original_name
     )

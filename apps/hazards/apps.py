@@ -12,9 +12,7 @@ class HazardsConfig(AppConfig):
         from apps.scoring import registry
         from apps.workflow import hooks
 
-        registry.register(
-            "hazards", evidence.provider, reads=("workflow",), records=evidence.records
-        )
+        registry.register("hazards", evidence.provider, reads=("workflow",), records=evidence.records)
         hooks.on_sign_off("hazards.hazard", services.on_rectification_decided)
         hooks.on_sign_off("hazards.inspectionplan", services.on_inspection_task_decided)
         hooks.owned_by_source("hazards.hazard")

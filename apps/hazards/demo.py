@@ -11,14 +11,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from apps.hazards import services
-from apps.hazards.models import (
-    Checklist,
-    CheckResult,
-    Hazard,
-    HazardGrade,
-    InspectionKind,
-    InspectionPlan,
-)
+from apps.hazards.models import Checklist, CheckResult, Hazard, HazardGrade, InspectionKind, InspectionPlan
 from apps.workflow import services as workflow
 
 CHECKLIST = """机加工区｜车床防护罩、急停按钮完好有效｜GB/T 8196
@@ -48,10 +41,7 @@ PLAN = {
 def _checklists(manager) -> Checklist:
     """The workshop's monthly checklist (returned) and a holiday one."""
     checklist = services.checklist_create(
-        name="车间月度综合检查表",
-        kind=InspectionKind.COMPREHENSIVE,
-        items_text=CHECKLIST,
-        user=manager,
+        name="车间月度综合检查表", kind=InspectionKind.COMPREHENSIVE, items_text=CHECKLIST, user=manager
     )
     services.checklist_create(
         name="节假日前安全检查表",
@@ -106,16 +96,7 @@ def _inspection(manager, departments, checklist, plan, today) -> Hazard:
 
 
 def _report(
-    departments,
-    today,
-    text,
-    place,
-    code,
-    category,
-    days_ago,
-    *,
-    reporter,
-    grade=HazardGrade.GENERAL,
+    departments, today, text, place, code, category, days_ago, *, reporter, grade=HazardGrade.GENERAL
 ) -> Hazard:
     """A hazard found `days_ago`, reported with a photo."""
     return services.hazard_report(
@@ -134,17 +115,7 @@ def _open_hazards(manager, worker, departments, today) -> None:
     """One just reported, one being rectified, and a major one past its deadline."""
 
     def report(text, place, code, category, days_ago, reporter=worker, grade=HazardGrade.GENERAL):
-        return _report(
-            departments,
-            today,
-            text,
-            place,
-            code,
-            category,
-            days_ago,
-            reporter=reporter,
-            grade=grade,
-        )
+        return _report(departments, today, text, place, code, category, days_ago, reporter=reporter, grade=grade)
 
     report("配电箱门锁损坏，箱内有裸露接线端子", "装配车间 2 号配电箱", "ZP", "condition", 1)
     rectifying = report("叉车通道有物料堆放，占用通道", "装配车间东侧通道", "ZP", "management", 6)
@@ -160,13 +131,7 @@ def _open_hazards(manager, worker, departments, today) -> None:
         risk_c=7,
     )
     overdue_major = report(
-        "储气罐安全阀超期未校验",
-        "空压机房",
-        "SBB",
-        "condition",
-        20,
-        reporter=manager,
-        grade=HazardGrade.MAJOR,
+        "储气罐安全阀超期未校验", "空压机房", "SBB", "condition", 20, reporter=manager, grade=HazardGrade.MAJOR
     )
     services.hazard_assign(
         hazard=overdue_major,
@@ -209,14 +174,7 @@ def _rectify_from_check(from_check, manager, head, departments, today) -> None:
 def _closed_hazard(manager, head, worker, departments, today) -> None:
     """A hazard through the whole loop: assigned, rectified, signed off, verified and closed."""
     closed = _report(
-        departments,
-        today,
-        "车床防护罩缺失",
-        "机加工车间 3 号车床",
-        "JJG",
-        "condition",
-        30,
-        reporter=worker,
+        departments, today, "车床防护罩缺失", "机加工车间 3 号车床", "JJG", "condition", 30, reporter=worker
     )
     services.hazard_assign(
         hazard=closed,
@@ -252,9 +210,7 @@ def load(context: dict) -> int:
     today = timezone.localdate()
     checklist = _checklists(manager)
     plans = _plans(manager, departments, checklist, today)
-    from_check = _inspection(
-        manager, departments, checklist, plans["机加工车间月度综合检查"], today
-    )
+    from_check = _inspection(manager, departments, checklist, plans["机加工车间月度综合检查"], today)
     _open_hazards(manager, worker, departments, today)
     _rectify_from_check(from_check, manager, head, departments, today)
     _closed_hazard(manager, head, worker, departments, today)

@@ -8,14 +8,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext as _
 
 from apps.core.numbers import percent
-from apps.hazards.models import (
-    OPEN_STATUSES,
-    Hazard,
-    HazardGrade,
-    HazardStatus,
-    InspectionKind,
-    InspectionPlan,
-)
+from apps.hazards.models import OPEN_STATUSES, Hazard, HazardGrade, HazardStatus, InspectionKind, InspectionPlan
 from apps.hazards.selectors import overdue_q
 from apps.scoring.registry import EvidenceRecord, Indicator
 from apps.workflow.models import WORKING_STATUSES, Task, TaskStatus
@@ -42,12 +35,8 @@ def _hazard_indicators(as_of: dt.date, since: dt.date) -> list[Indicator]:
     figures = Hazard.objects.aggregate(
         found=Count("pk", filter=Q(found_on__gt=since, found_on__lte=as_of)),
         rectified=Count("pk", filter=Q(found_on__gt=since, found_on__lte=as_of) & closed),
-        closed_with_deadline=Count(
-            "pk", filter=closed & Q(rectified_on__gt=since, deadline__isnull=False)
-        ),
-        on_time=Count(
-            "pk", filter=closed & Q(rectified_on__gt=since, rectified_on__lte=F("deadline"))
-        ),
+        closed_with_deadline=Count("pk", filter=closed & Q(rectified_on__gt=since, deadline__isnull=False)),
+        on_time=Count("pk", filter=closed & Q(rectified_on__gt=since, rectified_on__lte=F("deadline"))),
         overdue=Count("pk", filter=overdue_q(as_of)),
         overdue_major=Count("pk", filter=overdue_q(as_of) & Q(grade=HazardGrade.MAJOR)),
         open_major=Count("pk", filter=Q(status__in=OPEN_STATUSES, grade=HazardGrade.MAJOR)),
@@ -65,21 +54,14 @@ def _hazard_indicators(as_of: dt.date, since: dt.date) -> list[Indicator]:
             percent(figures["on_time"], figures["closed_with_deadline"]),
             URL + "?status=closed",
         ),
-        _count(
-            "hazards.overdue_count", _("Overdue hazards"), figures["overdue"], URL + "?overdue=1"
-        ),
+        _count("hazards.overdue_count", _("Overdue hazards"), figures["overdue"], URL + "?overdue=1"),
         _count(
             "hazards.overdue_major",
             _("Overdue major hazards"),
             figures["overdue_major"],
             URL + "?overdue=1&grade=major",
         ),
-        _count(
-            "hazards.open_major",
-            _("Open major hazards"),
-            figures["open_major"],
-            URL + "?status=open&grade=major",
-        ),
+        _count("hazards.open_major", _("Open major hazards"), figures["open_major"], URL + "?status=open&grade=major"),
     ]
 
 
@@ -93,15 +75,10 @@ def _planned_by_kind(as_of: dt.date, since: dt.date) -> dict[str, list[int]]:
             due_date__gt=since,
             due_date__lte=as_of,
         )
-        .annotate(
-            kind=Subquery(
-                InspectionPlan.objects.filter(pk=OuterRef("source_id")).values("kind")[:1]
-            )
-        )
+        .annotate(kind=Subquery(InspectionPlan.objects.filter(pk=OuterRef("source_id")).values("kind")[:1]))
         .values("kind")
         .annotate(
-            total=Count("pk"),
-            done=Count("pk", filter=Q(status__in=(TaskStatus.SUBMITTED, TaskStatus.SIGNED_OFF))),
+            total=Count("pk"), done=Count("pk", filter=Q(status__in=(TaskStatus.SUBMITTED, TaskStatus.SIGNED_OFF)))
         )
     )
     by_kind: dict[str, list[int]] = {}

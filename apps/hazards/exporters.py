@@ -66,21 +66,9 @@ class LedgerExporter(HazardExporter):
             "verified_by__username",
             "status",
         )
-        for (
-            code,
-            found,
-            place,
-            text,
-            grade,
-            dept,
-            measures,
-            cost,
-            deadline,
-            done,
-            vf,
-            vu,
-            status,
-        ) in rows.iterator(chunk_size=5000):
+        for code, found, place, text, grade, dept, measures, cost, deadline, done, vf, vu, status in rows.iterator(
+            chunk_size=5000
+        ):
             yield [
                 code,
                 found,

@@ -7,13 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.forms import date_input
 from apps.hazards import risk
-from apps.hazards.models import (
-    HazardCause,
-    HazardGrade,
-    InspectionKind,
-    InspectionPlan,
-    RectificationMeasureKind,
-)
+from apps.hazards.models import HazardCause, HazardGrade, InspectionKind, InspectionPlan, RectificationMeasureKind
 from apps.org.forms import department_label
 from apps.org.models import Department
 from apps.org.policy import department_choices
@@ -36,20 +30,12 @@ class DepartmentChoiceMixin:
 
 
 class ReportForm(DepartmentChoiceMixin, forms.Form):
-    description = forms.CharField(
-        label=_("What is wrong"), widget=forms.Textarea(attrs={"rows": 3})
-    )
+    description = forms.CharField(label=_("What is wrong"), widget=forms.Textarea(attrs={"rows": 3}))
     location = forms.CharField(label=_("Place"), max_length=200)
-    department = forms.ModelChoiceField(
-        label=_("Department where it was found"), queryset=_departments()
-    )
+    department = forms.ModelChoiceField(label=_("Department where it was found"), queryset=_departments())
     category = forms.ChoiceField(label=_("Category"), choices=HazardCause.choices)
     photos = MultipleFileField(label=_("Photos"), required=False)
-    found_on = forms.DateField(
-        label=_("Found on"),
-        initial=timezone.localdate,
-        widget=date_input(),
-    )
+    found_on = forms.DateField(label=_("Found on"), initial=timezone.localdate, widget=date_input())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,26 +49,15 @@ class AssignForm(DepartmentChoiceMixin, forms.Form):
     assignee = forms.ModelChoiceField(
         label=_("Person responsible"),
         required=False,
-        queryset=get_user_model()
-        .objects.filter(is_active=True)
-        .select_related("employee")
-        .order_by("username"),
+        queryset=get_user_model().objects.filter(is_active=True).select_related("employee").order_by("username"),
         help_text=_("Optional: otherwise the department's head organises the work."),
     )
     grade = forms.ChoiceField(label=_("Grade"), choices=HazardGrade.choices)
     deadline = forms.DateField(label=_("Deadline"), widget=date_input())
-    risk_l = forms.ChoiceField(
-        label=_("L (likelihood)"), choices=_scale(risk.L_VALUES), required=False
-    )
-    risk_e = forms.ChoiceField(
-        label=_("E (exposure)"), choices=_scale(risk.E_VALUES), required=False
-    )
-    risk_c = forms.ChoiceField(
-        label=_("C (consequence)"), choices=_scale(risk.C_VALUES), required=False
-    )
-    plan_goals = forms.CharField(
-        label=_("goals and tasks"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
+    risk_l = forms.ChoiceField(label=_("L (likelihood)"), choices=_scale(risk.L_VALUES), required=False)
+    risk_e = forms.ChoiceField(label=_("E (exposure)"), choices=_scale(risk.E_VALUES), required=False)
+    risk_c = forms.ChoiceField(label=_("C (consequence)"), choices=_scale(risk.C_VALUES), required=False)
+    plan_goals = forms.CharField(label=_("goals and tasks"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     plan_methods = forms.CharField(
         label=_("methods and measures"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -93,9 +68,7 @@ class AssignForm(DepartmentChoiceMixin, forms.Form):
         label=_("organisation and people"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
     plan_requirements = forms.CharField(
-        label=_("deadline and requirements"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
+        label=_("deadline and requirements"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
     plan_safety_measures = forms.CharField(
         label=_("safety measures during rectification"),
@@ -118,17 +91,11 @@ class AssignForm(DepartmentChoiceMixin, forms.Form):
 
 class RectifyForm(forms.Form):
     measure_kinds = forms.MultipleChoiceField(
-        label=_("Kinds of measure"),
-        choices=RectificationMeasureKind.choices,
-        widget=forms.CheckboxSelectMultiple,
+        label=_("Kinds of measure"), choices=RectificationMeasureKind.choices, widget=forms.CheckboxSelectMultiple
     )
     measures = forms.CharField(label=_("Measures taken"), widget=forms.Textarea(attrs={"rows": 3}))
     cost = forms.DecimalField(label=_("Cost (yuan)"), min_value=0, decimal_places=2, initial=0)
-    rectified_on = forms.DateField(
-        label=_("Rectified on"),
-        initial=timezone.localdate,
-        widget=date_input(),
-    )
+    rectified_on = forms.DateField(label=_("Rectified on"), initial=timezone.localdate, widget=date_input())
     photos = MultipleFileField(label=_("After-rectification photos"), required=False)
 
     def __init__(self, *args, **kwargs):
@@ -142,9 +109,7 @@ class VerifyForm(forms.Form):
         widget=forms.RadioSelect,
         choices=[("close", _("Accept and close")), ("reject", _("Send back"))],
     )
-    reason = forms.CharField(
-        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ChecklistForm(forms.Form):
@@ -173,14 +138,8 @@ class InspectionForm(DepartmentChoiceMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=InspectionKind.choices)
     department = forms.ModelChoiceField(label=_("Department"), queryset=_departments())
     location = forms.CharField(label=_("Place"), max_length=200)
-    inspected_on = forms.DateField(
-        label=_("Inspected on"),
-        initial=timezone.localdate,
-        widget=date_input(),
-    )
-    notes = forms.CharField(
-        label=_("notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    inspected_on = forms.DateField(label=_("Inspected on"), initial=timezone.localdate, widget=date_input())
+    notes = forms.CharField(label=_("notes"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     photos = MultipleFileField(label=_("Photos"), required=False)
 
     def __init__(self, *args, user=None, **kwargs):

@@ -3,14 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.navigation import NavItem, register
 from apps.hazards import policies
 
-register(
-    NavItem("hazards.report", _("Report a hazard"), "hazards:report", 8, "bi-camera", order=10)
-)
-register(
-    NavItem(
-        "hazards.list", _("Hazard ledger"), "hazards:list", 8, "bi-exclamation-triangle", order=20
-    )
-)
+register(NavItem("hazards.report", _("Report a hazard"), "hazards:report", 8, "bi-camera", order=10))
+register(NavItem("hazards.list", _("Hazard ledger"), "hazards:list", 8, "bi-exclamation-triangle", order=20))
 register(
     NavItem(
         "hazards.inspections",

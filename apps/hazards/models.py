@@ -58,9 +58,7 @@ class InspectionPlan(BaseModel):
     kind = models.CharField(_("kind"), max_length=20, choices=InspectionKind.choices)
     department = link(Department, _("responsible department"), related_name="+")
     checklist = link(Checklist, _("checklist"), optional=True, related_name="+")
-    recurrence = models.CharField(
-        _("recurrence"), max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY
-    )
+    recurrence = models.CharField(_("recurrence"), max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY)
     next_due = models.DateField(_("next due"))
     # The day of the month the plan keeps to (set from the date a person gives it), so month ends
     # do not drift: 31 Jan → 28 Feb → 31 Mar (apps/core/recurrence.py).
@@ -84,11 +82,7 @@ class InspectionPlan(BaseModel):
 
 class Inspection(BaseModel):
     plan = link(
-        InspectionPlan,
-        _("inspection plan"),
-        on_delete=models.SET_NULL,
-        optional=True,
-        related_name="inspections",
+        InspectionPlan, _("inspection plan"), on_delete=models.SET_NULL, optional=True, related_name="inspections"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=InspectionKind.choices)
     department = link(Department, _("department"), related_name="+")
@@ -119,18 +113,14 @@ class CheckResult(models.TextChoices):
 class InspectionResult(models.Model):
     inspection = link(Inspection, _("inspection"), on_delete=models.CASCADE, related_name="results")
     item = link(ChecklistItem, _("check item"), related_name="+")
-    result = models.CharField(
-        _("result"), max_length=10, choices=CheckResult.choices, default=CheckResult.PASS
-    )
+    result = models.CharField(_("result"), max_length=10, choices=CheckResult.choices, default=CheckResult.PASS)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("check result")
         verbose_name_plural = _("check results")
         ordering = ["item__order", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["inspection", "item"], name="one_result_per_item")
-        ]
+        constraints = [models.UniqueConstraint(fields=["inspection", "item"], name="one_result_per_item")]
 
     def __str__(self) -> str:
         return f"{self.item} · {self.get_result_display()}"
@@ -165,12 +155,7 @@ class HazardStatus(models.TextChoices):
     CLOSED = "closed", _("Verified and closed")
 
 
-OPEN_STATUSES = (
-    HazardStatus.REPORTED,
-    HazardStatus.RECTIFYING,
-    HazardStatus.SUBMITTED,
-    HazardStatus.SIGNED_OFF,
-)
+OPEN_STATUSES = (HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.SUBMITTED, HazardStatus.SIGNED_OFF)
 
 
 class RectificationMeasureKind(models.TextChoices):
@@ -187,19 +172,9 @@ class Hazard(BaseModel):
     location = models.CharField(_("place"), max_length=200)
     department = link(Department, _("department"), related_name="hazards")
     category = models.CharField(_("hazard category"), max_length=20, choices=HazardCause.choices)
-    grade = models.CharField(
-        _("grade"), max_length=10, choices=HazardGrade.choices, default=HazardGrade.GENERAL
-    )
-    source = models.CharField(
-        _("source"), max_length=20, choices=HazardSource.choices, default=HazardSource.REPORT
-    )
-    inspection = link(
-        Inspection,
-        _("inspection"),
-        on_delete=models.SET_NULL,
-        optional=True,
-        related_name="hazards",
-    )
+    grade = models.CharField(_("grade"), max_length=10, choices=HazardGrade.choices, default=HazardGrade.GENERAL)
+    source = models.CharField(_("source"), max_length=20, choices=HazardSource.choices, default=HazardSource.REPORT)
+    inspection = link(Inspection, _("inspection"), on_delete=models.SET_NULL, optional=True, related_name="hazards")
     check_result = link(
         InspectionResult,
         _("failed check item"),
@@ -208,24 +183,14 @@ class Hazard(BaseModel):
         related_name="hazard",
         one_to_one=True,
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=HazardStatus.choices, default=HazardStatus.REPORTED
-    )
+    status = models.CharField(_("status"), max_length=20, choices=HazardStatus.choices, default=HazardStatus.REPORTED)
     found_on = models.DateField(_("found on"), default=timezone.localdate)
     reporter = link(settings.AUTH_USER_MODEL, _("reported by"), related_name="reported_hazards")
     # LEC risk (apps/hazards/risk.py), kept with the band so lists can filter on it.
-    risk_l = models.DecimalField(
-        _("L (likelihood)"), max_digits=4, decimal_places=1, null=True, blank=True
-    )
-    risk_e = models.DecimalField(
-        _("E (exposure)"), max_digits=4, decimal_places=1, null=True, blank=True
-    )
-    risk_c = models.DecimalField(
-        _("C (consequence)"), max_digits=4, decimal_places=1, null=True, blank=True
-    )
-    risk_d = models.DecimalField(
-        _("D (risk)"), max_digits=8, decimal_places=2, null=True, blank=True
-    )
+    risk_l = models.DecimalField(_("L (likelihood)"), max_digits=4, decimal_places=1, null=True, blank=True)
+    risk_e = models.DecimalField(_("E (exposure)"), max_digits=4, decimal_places=1, null=True, blank=True)
+    risk_c = models.DecimalField(_("C (consequence)"), max_digits=4, decimal_places=1, null=True, blank=True)
+    risk_d = models.DecimalField(_("D (risk)"), max_digits=8, decimal_places=2, null=True, blank=True)
     risk_band = models.CharField(_("risk band"), max_length=20, blank=True)
     # The rectification plan: the five parts of the brief, plus two for major hazards.
     plan_goals = models.TextField(_("goals and tasks"), blank=True)
@@ -241,9 +206,7 @@ class Hazard(BaseModel):
     # What the department did.
     measure_kinds = models.JSONField(_("kinds of measure"), default=list, blank=True)
     measures = models.TextField(_("measures taken"), blank=True)
-    cost = models.DecimalField(
-        _("cost (yuan)"), max_digits=12, decimal_places=2, default=Decimal(0)
-    )
+    cost = models.DecimalField(_("cost (yuan)"), max_digits=12, decimal_places=2, default=Decimal(0))
     rectified_on = models.DateField(_("rectified on"), null=True, blank=True)
     verified_by = link(settings.AUTH_USER_MODEL, _("verified by"), optional=True, related_name="+")
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)

@@ -11,15 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-L_VALUES = (
-    Decimal("0.1"),
-    Decimal("0.2"),
-    Decimal("0.5"),
-    Decimal(1),
-    Decimal(3),
-    Decimal(6),
-    Decimal(10),
-)
+L_VALUES = (Decimal("0.1"), Decimal("0.2"), Decimal("0.5"), Decimal(1), Decimal(3), Decimal(6), Decimal(10))
 E_VALUES = (Decimal("0.5"), Decimal(1), Decimal(2), Decimal(3), Decimal(6), Decimal(10))
 C_VALUES = (Decimal(1), Decimal(3), Decimal(7), Decimal(15), Decimal(40), Decimal(100))
 

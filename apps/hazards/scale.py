@@ -26,9 +26,7 @@ def seed(*, departments, employees, factor: float, rng: random.Random, today: dt
         status = (
             HazardStatus.CLOSED
             if closed
-            else rng.choice(
-                [HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.SUBMITTED]
-            )
+            else rng.choice([HazardStatus.REPORTED, HazardStatus.RECTIFYING, HazardStatus.SUBMITTED])
         )
         rectified = min(today, deadline + dt.timedelta(days=rng.randint(-5, 3))) if closed else None
         rows.append(

@@ -10,15 +10,7 @@ from django.utils import timezone
 
 from apps.core.numbers import percent
 from apps.core.selectors import as_date, as_int
-from apps.hazards.models import (
-    OPEN_STATUSES,
-    Checklist,
-    Hazard,
-    HazardGrade,
-    HazardStatus,
-    Inspection,
-    InspectionPlan,
-)
+from apps.hazards.models import OPEN_STATUSES, Checklist, Hazard, HazardGrade, HazardStatus, Inspection, InspectionPlan
 from apps.org.policy import in_scope
 from apps.org.selectors import in_department
 
@@ -34,9 +26,7 @@ def hazard_list(*, user, filters: dict | None = None) -> QuerySet[Hazard]:
         also=Q(reporter_id=user.pk) | Q(task__assignee_id=user.pk),
     )
     if q := filters.get("q"):
-        qs = qs.filter(
-            Q(description__icontains=q) | Q(location__icontains=q) | Q(code__icontains=q)
-        )
+        qs = qs.filter(Q(description__icontains=q) | Q(location__icontains=q) | Q(code__icontains=q))
     if status := filters.get("status"):
         qs = qs.filter(status__in=OPEN_STATUSES) if status == "open" else qs.filter(status=status)
     # the chosen department with its sub-units, or alone with direct=1
@@ -62,22 +52,18 @@ def overdue_q(today: dt.date) -> Q:
 
 def inspection_list(*, user, filters: dict | None = None) -> QuerySet[Inspection]:
     filters = filters or {}
-    qs = in_scope(
-        Inspection.objects.select_related("department", "inspector", "plan"), user, heads_only=True
-    )
+    qs = in_scope(Inspection.objects.select_related("department", "inspector", "plan"), user, heads_only=True)
     if kind := filters.get("kind"):
         qs = qs.filter(kind=kind)
     if department := as_int(filters.get("department")):
         qs = qs.filter(department_id=department)
-    return qs.annotate(
-        failed=Count("results", filter=Q(results__result="fail")), checked=Count("results")
-    ).order_by("-inspected_on", "-pk")
+    return qs.annotate(failed=Count("results", filter=Q(results__result="fail")), checked=Count("results")).order_by(
+        "-inspected_on", "-pk"
+    )
 
 
 def plan_list(*, user) -> QuerySet[InspectionPlan]:
-    qs = in_scope(
-        InspectionPlan.objects.select_related("department", "checklist"), user, heads_only=True
-    )
+    qs = in_scope(InspectionPlan.objects.select_related("department", "checklist"), user, heads_only=True)
     return qs.order_by("-is_active", "next_due")
 
 

@@ -16,16 +16,8 @@ urlpatterns = [
     path("inspections/", views.inspection_list, name="inspection_list"),
     path("inspections/new/", views.inspection_record, name="inspection_record"),
     path("inspections/<int:pk>/", views.inspection_detail, name="inspection_detail"),
-    path(
-        "inspections/<int:pk>/results/<int:result_pk>/hazard/",
-        views.inspection_raise,
-        name="inspection_raise",
-    ),
-    path(
-        "inspections/<int:pk>/photos/<int:attachment_pk>/",
-        views.inspection_photo,
-        name="inspection_photo",
-    ),
+    path("inspections/<int:pk>/results/<int:result_pk>/hazard/", views.inspection_raise, name="inspection_raise"),
+    path("inspections/<int:pk>/photos/<int:attachment_pk>/", views.inspection_photo, name="inspection_photo"),
     path("plans/", views.plan_list, name="plan_list"),
     path("plans/new/", views.plan_edit, name="plan_create"),
     path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),

@@ -51,12 +51,7 @@ class UnitAdmin(SimpleHistoryAdmin):
     list_display = ["code", "name", "unit_kind", "department", "exposed_people", "is_active"]
     search_fields = ["code", "name"]
     readonly_fields = ["exposed_people"]
-    raw_id_fields = [
-        "department",
-        "responsible",
-        "technical_responsible",
-        "operational_responsible",
-    ]
+    raw_id_fields = ["department", "responsible", "technical_responsible", "operational_responsible"]
 
     def has_add_permission(self, request) -> bool:
         return False  # a new unit is added in the app

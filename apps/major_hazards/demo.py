@@ -31,11 +31,7 @@ def _ammonia_store(users, departments, substances, today: dt.date) -> None:
     )
     services.inventory_item_save(
         unit=ammonia,
-        data={
-            "substance": substances["氨"],
-            "chemical_name": "液氨",
-            "max_quantity": Decimal("12"),
-        },
+        data={"substance": substances["氨"], "chemical_name": "液氨", "max_quantity": Decimal("12")},
         user=manager,
     )
     services.register_entry_save(
@@ -65,15 +61,10 @@ def _ammonia_store(users, departments, substances, today: dt.date) -> None:
     ]
     for kind, name, days in measures:
         measure = services.measure_save(
-            unit=ammonia,
-            data={"measure_kind": kind, "name": name, "check_cycle_days": days},
-            user=manager,
+            unit=ammonia, data={"measure_kind": kind, "name": name, "check_cycle_days": days}, user=manager
         )
         services.measure_check(
-            measure=measure,
-            user=manager,
-            checked_on=today - dt.timedelta(days=10),
-            check_result="working",
+            measure=measure, user=manager, checked_on=today - dt.timedelta(days=10), check_result="working"
         )
 
 
@@ -108,9 +99,7 @@ def _lpg_store(users, departments, substances) -> None:
         user=manager,
     )
     services.measure_save(
-        unit=lpg,
-        data={"measure_kind": "alarm", "name": "可燃气体检测报警仪", "check_cycle_days": 30},
-        user=manager,
+        unit=lpg, data={"measure_kind": "alarm", "name": "可燃气体检测报警仪", "check_cycle_days": 30}, user=manager
     )
 
 

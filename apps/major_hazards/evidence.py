@@ -30,9 +30,7 @@ def _unit_figures(as_of: dt.date) -> dict:
         # makes it out of date.
         stale=Exists(
             InventoryItem.objects.filter(
-                unit_id=OuterRef("pk"),
-                updated_at__gt=OuterRef("identified_at"),
-                updated_at__lt=day_after,
+                unit_id=OuterRef("pk"), updated_at__gt=OuterRef("identified_at"), updated_at__lt=day_after
             )
         ),
     )

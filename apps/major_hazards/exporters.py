@@ -104,11 +104,7 @@ class IdentificationReportExporter(exports.Exporter):
         if pk := as_int(self.params.get("identification")):
             record = records.get(pk=pk)
         else:
-            record = (
-                records.filter(unit_id=as_int(self.params.get("unit")))
-                .order_by("-identified_on", "-pk")
-                .first()
-            )
+            record = records.filter(unit_id=as_int(self.params.get("unit"))).order_by("-identified_on", "-pk").first()
             if record is None:
                 raise Identification.DoesNotExist(_t("This unit has not been identified yet."))
         return report_pdf(record)
@@ -168,9 +164,7 @@ class RegisterExporter(exports.Exporter):
                 excel_number(unit.current_s),
                 excel_number(unit.current_r),
                 str(LEVEL_NAMES.get(unit.current_level, "")),
-                ""
-                if unit.current_is_major is None
-                else (_t("Yes") if unit.current_is_major else _t("No")),
+                "" if unit.current_is_major is None else (_t("Yes") if unit.current_is_major else _t("No")),
                 unit.current_on,
                 entry.number if entry else "",
                 entry.filing_authority if entry else "",

@@ -30,9 +30,7 @@ class UnitForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.filter(is_active=True).order_by(
-            "path"
-        )
+        self.fields["department"].queryset = Department.objects.filter(is_active=True).order_by("path")
         self.fields["department"].label_from_instance = department_label
         people = get_user_model().objects.filter(is_active=True).order_by("username")
         for name in ("responsible", "technical_responsible", "operational_responsible"):
@@ -59,9 +57,7 @@ class InventoryItemForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["substance"].label_from_instance = lambda s: (
-            f"{s.name}（{s.aliases}）" if s.aliases else s.name
-        )
+        self.fields["substance"].label_from_instance = lambda s: f"{s.name}（{s.aliases}）" if s.aliases else s.name
 
 
 class RegisterEntryForm(forms.ModelForm):
@@ -96,6 +92,4 @@ class MeasureForm(forms.ModelForm):
 class MeasureCheckForm(forms.Form):
     checked_on = forms.DateField(label=_("Checked on"), widget=date_input())
     check_result = forms.ChoiceField(label=_("Result"), choices=CheckResult.choices)
-    findings = forms.CharField(
-        label=_("Findings"), required=False, widget=forms.Textarea(attrs={"rows": 2})
-    )
+    findings = forms.CharField(label=_("Findings"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

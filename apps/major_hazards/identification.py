@@ -61,15 +61,11 @@ class Tables:
     categories: dict[str, Category]
     lookup: dict[str, Substance]  # normalised name, alias or CAS number → substance
     alpha: tuple[tuple[int, int | None, Decimal], ...]  # (min, max or None, α)
-    levels: tuple[
-        tuple[int, Fraction | None, Fraction | None], ...
-    ]  # (level, min incl., max excl.)
+    levels: tuple[tuple[int, Fraction | None, Fraction | None], ...]  # (level, min incl., max excl.)
 
 
 def normalise(text: str) -> str:
-    return (
-        text.strip().replace("（", "(").replace("）", ")").replace("，", ",").replace(" ", "")
-    ).casefold()
+    return (text.strip().replace("（", "(").replace("）", ")").replace("，", ",").replace(" ", "")).casefold()
 
 
 def _read(name: str) -> list[dict]:
@@ -122,14 +118,7 @@ def _substances(beta_substances: dict[str, tuple[str, Decimal]]) -> list[Substan
                 used_beta.add(key)
                 break
         substances.append(
-            Substance(
-                int(row["seq"]),
-                row["name_zh"],
-                aliases,
-                cas,
-                Decimal(row["critical_quantity_t"]),
-                beta,
-            )
+            Substance(int(row["seq"]), row["name_zh"], aliases, cas, Decimal(row["critical_quantity_t"]), beta)
         )
     for key, (name, beta) in beta_substances.items():
         if key not in used_beta:  # 一氧化碳: a 表3 gas whose Q comes from its categories
@@ -164,11 +153,7 @@ def _categories(category_beta: dict[str, Decimal]) -> dict[str, Category]:
 
 def _alpha() -> tuple[tuple[int, int | None, Decimal], ...]:
     return tuple(
-        (
-            int(row["min_people"]),
-            int(row["max_people"]) if row["max_people"] else None,
-            Decimal(row["alpha"]),
-        )
+        (int(row["min_people"]), int(row["max_people"]) if row["max_people"] else None, Decimal(row["alpha"]))
         for row in _read("gb18218_2018_alpha.csv")
     )
 
@@ -189,13 +174,7 @@ def _levels() -> tuple[tuple[int, Fraction | None, Fraction | None], ...]:
 def tables() -> Tables:
     beta_substances, category_beta = _betas()
     substances = _substances(beta_substances)
-    return Tables(
-        tuple(substances),
-        _categories(category_beta),
-        _lookup(substances),
-        _alpha(),
-        _levels(),
-    )
+    return Tables(tuple(substances), _categories(category_beta), _lookup(substances), _alpha(), _levels())
 
 
 def find_substance(name: str) -> Substance | None:
@@ -209,11 +188,7 @@ def find_category(code: str) -> Category | None:
 
 def alpha_for(exposed_people: int) -> Decimal:
     """表5: α by the people possibly exposed (residents within 500 m of the boundary)."""
-    if (
-        isinstance(exposed_people, bool)
-        or not isinstance(exposed_people, int)
-        or exposed_people < 0
-    ):
+    if isinstance(exposed_people, bool) or not isinstance(exposed_people, int) or exposed_people < 0:
         raise ValueError(_("The number of people exposed is a whole number, 0 or more."))
     for low, high, alpha in tables().alpha:
         if exposed_people >= low and (high is None or exposed_people <= high):
@@ -277,13 +252,9 @@ def _tonnes(value, name: str) -> Fraction:
     try:
         tonnes = Fraction(Decimal(str(value)))
     except (ArithmeticError, ValueError, TypeError) as exc:
-        raise ValueError(
-            _("%(name)s: not a quantity in tonnes: %(value)s") % {"name": name, "value": value}
-        ) from exc
+        raise ValueError(_("%(name)s: not a quantity in tonnes: %(value)s") % {"name": name, "value": value}) from exc
     if tonnes < 0:
-        raise ValueError(
-            _("%(name)s: a quantity cannot be negative: %(value)s") % {"name": name, "value": value}
-        )
+        raise ValueError(_("%(name)s: a quantity cannot be negative: %(value)s") % {"name": name, "value": value})
     return tonnes
 
 
@@ -308,17 +279,12 @@ def _entries(quantities) -> list[Entry]:
 def _line(entry: Entry) -> tuple[Line, Fraction, Fraction]:
     substance = find_substance(entry.substance) if entry.substance else None
     if entry.substance and substance is None:
-        raise ValueError(
-            _("Not a substance of GB 18218-2018 table 1 or table 3: %(name)s")
-            % {"name": entry.substance}
-        )
+        raise ValueError(_("Not a substance of GB 18218-2018 table 1 or table 3: %(name)s") % {"name": entry.substance})
     categories = []
     for code in entry.categories:
         category = find_category(code)
         if category is None:
-            raise ValueError(
-                _("Not a hazard category of GB 18218-2018 table 2: %(code)s") % {"code": code}
-            )
+            raise ValueError(_("Not a hazard category of GB 18218-2018 table 2: %(code)s") % {"code": code})
         categories.append(category)
     # With several categories the smallest Q decides (§4.1.2); β is the largest of them.
     chosen = min(categories, key=lambda c: (c.critical_quantity, -c.beta), default=None)
@@ -328,18 +294,14 @@ def _line(entry: Entry) -> tuple[Line, Fraction, Fraction]:
     elif chosen is not None:
         critical, q_source = chosen.critical_quantity, "table2"
     else:
-        raise ValueError(
-            _("%(name)s is not named in table 1: give its hazard categories (table 2).")
-            % {"name": name}
-        )
+        raise ValueError(_("%(name)s is not named in table 1: give its hazard categories (table 2).") % {"name": name})
     if substance is not None and substance.beta is not None:
         beta, beta_source = substance.beta, "table3"
     elif categories:
         beta, beta_source = max(c.beta for c in categories), "table4"
     else:  # a 表1 substance that is not a 表3 gas: its β is its category's, never guessed
         raise ValueError(
-            _("%(name)s is not a toxic gas of table 3: give its hazard categories (table 2) for β.")
-            % {"name": name}
+            _("%(name)s is not a toxic gas of table 3: give its hazard categories (table 2) for β.") % {"name": name}
         )
     q = _tonnes(entry.tonnes, name)
     ratio = q / Fraction(critical)

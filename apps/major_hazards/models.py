@@ -12,9 +12,7 @@ from apps.core.models import BaseModel, link
 from apps.core.text import StoredTextField
 from apps.org.models import Department
 
-ASSESSMENT_YEARS = (
-    3  # 危险化学品重大危险源监督管理暂行规定 (令第40号): assessed at least every 3 years
-)
+ASSESSMENT_YEARS = 3  # 危险化学品重大危险源监督管理暂行规定 (令第40号): assessed at least every 3 years
 
 
 class Substance(models.Model):
@@ -28,9 +26,7 @@ class Substance(models.Model):
     critical_quantity = models.DecimalField(
         _("critical quantity (t)"), max_digits=10, decimal_places=3, null=True, blank=True
     )
-    beta = models.DecimalField(
-        _("correction factor β"), max_digits=4, decimal_places=1, null=True, blank=True
-    )
+    beta = models.DecimalField(_("correction factor β"), max_digits=4, decimal_places=1, null=True, blank=True)
 
     class Meta:
         verbose_name = _("GB 18218 substance")
@@ -47,9 +43,7 @@ class HazardCategory(models.Model):
     code = models.CharField(_("code"), max_length=10, unique=True)
     name = models.CharField(_("category"), max_length=50)
     description = models.CharField(_("description"), max_length=200)
-    critical_quantity = models.DecimalField(
-        _("critical quantity (t)"), max_digits=10, decimal_places=3
-    )
+    critical_quantity = models.DecimalField(_("critical quantity (t)"), max_digits=10, decimal_places=3)
     beta = models.DecimalField(_("correction factor β"), max_digits=4, decimal_places=1)
 
     class Meta:
@@ -143,8 +137,7 @@ class InventoryItem(BaseModel):
                 name="major_hazards_item_substance_or_category",
             ),
             models.CheckConstraint(
-                condition=models.Q(max_quantity__gte=0),
-                name="major_hazards_item_quantity_not_negative",
+                condition=models.Q(max_quantity__gte=0), name="major_hazards_item_quantity_not_negative"
             ),
         ]
 
@@ -157,9 +150,7 @@ class InventoryItem(BaseModel):
 
     @property
     def category_codes(self) -> tuple[str, ...]:
-        return tuple(
-            c.strip().upper() for c in self.categories.replace("，", ",").split(",") if c.strip()
-        )
+        return tuple(c.strip().upper() for c in self.categories.replace("，", ",").split(",") if c.strip())
 
 
 class Identification(models.Model):
@@ -169,18 +160,12 @@ class Identification(models.Model):
     unit = link(Unit, _("unit"), related_name="identifications")
     identified_on = models.DateField(_("identified on"))
     identified_by = link(
-        settings.AUTH_USER_MODEL,
-        _("identified by"),
-        on_delete=models.SET_NULL,
-        optional=True,
-        related_name="+",
+        settings.AUTH_USER_MODEL, _("identified by"), on_delete=models.SET_NULL, optional=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     reason = StoredTextField(_("reason"), max_length=200, blank=True)  # read in each language
     exposed_people = models.PositiveIntegerField(_("people possibly exposed"))
-    inputs = models.JSONField(
-        _("inputs"), default=list, blank=True
-    )  # [{substance, categories, tonnes, label}]
+    inputs = models.JSONField(_("inputs"), default=list, blank=True)  # [{substance, categories, tonnes, label}]
     lines = models.JSONField(_("calculation lines"), default=list, blank=True)
     s = models.DecimalField("S", max_digits=20, decimal_places=6)
     is_major = models.BooleanField(_("major hazard source"))
@@ -205,8 +190,7 @@ class RegisterEntry(BaseModel):
     unit = link(Unit, _("unit"), related_name="register_entries")
     number = models.CharField(_("register number"), max_length=100, unique=True)
     level = models.PositiveSmallIntegerField(
-        _("major hazard level"),
-        choices=[(1, _("Level 1")), (2, _("Level 2")), (3, _("Level 3")), (4, _("Level 4"))],
+        _("major hazard level"), choices=[(1, _("Level 1")), (2, _("Level 2")), (3, _("Level 3")), (4, _("Level 4"))]
     )
     filing_authority = models.CharField(_("filing authority"), max_length=200)
     filed_on = models.DateField(_("filed on"))
@@ -266,9 +250,7 @@ class MonitoringMeasure(BaseModel):
     checked on a cycle."""
 
     unit = link(Unit, _("unit"), on_delete=models.CASCADE, related_name="measures")
-    measure_kind = models.CharField(
-        _("kind of measure"), max_length=30, choices=MonitoringMeasureKind.choices
-    )
+    measure_kind = models.CharField(_("kind of measure"), max_length=30, choices=MonitoringMeasureKind.choices)
     name = models.CharField(_("name"), max_length=200)
     check_cycle_days = models.PositiveSmallIntegerField(_("check cycle (days)"), default=30)
     last_checked_on = models.DateField(_("last checked on"), null=True, blank=True)
@@ -305,13 +287,7 @@ class MeasureCheck(models.Model):
     checked_on = models.DateField(_("checked on"))
     check_result = models.CharField(_("result"), max_length=20, choices=CheckResult.choices)
     findings = models.TextField(_("findings"), blank=True)
-    checked_by = link(
-        settings.AUTH_USER_MODEL,
-        _("checked by"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-    )
+    checked_by = link(settings.AUTH_USER_MODEL, _("checked by"), on_delete=models.SET_NULL, related_name="+", null=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -10,14 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from apps.major_hazards.models import MonitoringMeasure, Unit
-from apps.org.policy import (
-    Decision,
-    allow_if,
-    heads,
-    heads_some_department,
-    is_safety_manager,
-    reads_org,
-)
+from apps.org.policy import Decision, allow_if, heads, heads_some_department, is_safety_manager, reads_org
 
 MANAGES = _("Only a safety manager manages major hazard sources.")
 CHECKS = _("Only a safety manager or the department's head records checks.")
@@ -42,7 +35,4 @@ def can_check_measure(user, measure: MonitoringMeasure | Unit | None = None) -> 
 
 def unit_actions(user, unit: Unit) -> dict[str, Decision]:
     """What a unit's page offers, and why not."""
-    return {
-        "edit": can_manage_major_hazards(user, unit),
-        "check": can_check_measure(user, unit),
-    }
+    return {"edit": can_manage_major_hazards(user, unit), "check": can_check_measure(user, unit)}

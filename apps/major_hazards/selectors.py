@@ -93,28 +93,20 @@ def unit_get(*, user, pk: int) -> Unit:
 
 
 def inventory_list(*, user, unit: Unit | None = None) -> QuerySet[InventoryItem]:
-    qs = in_scope(
-        InventoryItem.objects.select_related("substance", "unit"), user, "unit__department_id"
-    )
+    qs = in_scope(InventoryItem.objects.select_related("substance", "unit"), user, "unit__department_id")
     return qs.filter(unit=unit) if unit is not None else qs
 
 
 def identification_list(*, user, unit: Unit | None = None) -> QuerySet[Identification]:
-    qs = in_scope(
-        Identification.objects.select_related("unit", "identified_by"), user, "unit__department_id"
-    )
+    qs = in_scope(Identification.objects.select_related("unit", "identified_by"), user, "unit__department_id")
     return qs.filter(unit=unit) if unit is not None else qs
 
 
 def register_list(*, user, filters: dict | None = None) -> QuerySet[RegisterEntry]:
     filters = filters or {}
-    qs = in_scope(
-        RegisterEntry.objects.select_related("unit__department"), user, "unit__department_id"
-    )
+    qs = in_scope(RegisterEntry.objects.select_related("unit__department"), user, "unit__department_id")
     if q := filters.get("q"):
-        qs = qs.filter(
-            Q(number__icontains=q) | Q(unit__name__icontains=q) | Q(filing_authority__icontains=q)
-        )
+        qs = qs.filter(Q(number__icontains=q) | Q(unit__name__icontains=q) | Q(filing_authority__icontains=q))
     if level := as_int(filters.get("level")):
         qs = qs.filter(level=level)
     return qs
@@ -132,9 +124,7 @@ def measure_list(*, user, unit: Unit | None = None) -> QuerySet[MonitoringMeasur
 
 def check_list(*, user, measure: MonitoringMeasure | None = None) -> QuerySet[MeasureCheck]:
     qs = in_scope(
-        MeasureCheck.objects.select_related("measure__unit", "checked_by"),
-        user,
-        "measure__unit__department_id",
+        MeasureCheck.objects.select_related("measure__unit", "checked_by"), user, "measure__unit__department_id"
     )
     return qs.filter(measure=measure) if measure is not None else qs
 

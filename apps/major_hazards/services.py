@@ -73,9 +73,7 @@ def _stored(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.000001"), rounding=ROUND_DOWN)
 
 
-def unit_identify(
-    *, unit: Unit, user, reason: str = "", day: dt.date | None = None
-) -> Identification:
+def unit_identify(*, unit: Unit, user, reason: str = "", day: dt.date | None = None) -> Identification:
     """Identify and grade the unit from its inventory as it is now, and keep the result as a new
     record; the earlier ones stay as they were."""
     items = list(unit.inventory.select_related("substance"))
@@ -91,9 +89,7 @@ def unit_identify(
         reason=reason[:200] if isinstance(reason, str) else reason,
         exposed_people=unit.exposed_people,
         inputs=[{k: _plain(v) for k, v in dataclasses.asdict(e).items()} for e in entries],
-        lines=[
-            {k: _plain(v) for k, v in dataclasses.asdict(line).items()} for line in result.lines
-        ],
+        lines=[{k: _plain(v) for k, v in dataclasses.asdict(line).items()} for line in result.lines],
         s=_stored(result.s),
         is_major=result.is_major,
         alpha=result.alpha,
@@ -141,10 +137,7 @@ def unit_save(*, unit: Unit | None = None, data: dict, user) -> Unit:
     unit = unit or Unit()
     # Read what is stored: a bound ModelForm has already written the new value on the instance.
     before = (
-        Unit.objects.select_for_update()
-        .filter(pk=unit.pk)
-        .values_list("exposed_people", flat=True)
-        .first()
+        Unit.objects.select_for_update().filter(pk=unit.pk).values_list("exposed_people", flat=True).first()
         if unit.pk
         else None
     )
@@ -187,9 +180,7 @@ def _clean_item(item: InventoryItem) -> None:
 
 
 @transaction.atomic
-def inventory_item_save(
-    *, unit: Unit, item: InventoryItem | None = None, data: dict, user
-) -> InventoryItem:
+def inventory_item_save(*, unit: Unit, item: InventoryItem | None = None, data: dict, user) -> InventoryItem:
     """Add or change a chemical of the unit; the unit is identified again at once."""
     require(policies.can_manage_major_hazards(user))
     item = item or InventoryItem(unit=unit)
@@ -202,9 +193,7 @@ def inventory_item_save(
     _clean_item(item)
     _save(item, user=user)
     unit_identify(
-        unit=unit,
-        user=user,
-        reason=stored(gettext_noop("Inventory changed: %(name)s"), **{"name": item.display_name}),
+        unit=unit, user=user, reason=stored(gettext_noop("Inventory changed: %(name)s"), **{"name": item.display_name})
     )
     return item
 
@@ -217,9 +206,7 @@ def inventory_item_delete(*, item: InventoryItem, user) -> Identification:
     item._history_user = user
     item.delete()
     return unit_identify(
-        unit=unit,
-        user=user,
-        reason=stored(gettext_noop("Inventory changed: %(name)s removed"), **{"name": name}),
+        unit=unit, user=user, reason=stored(gettext_noop("Inventory changed: %(name)s removed"), **{"name": name})
     )
 
 
@@ -227,9 +214,7 @@ def inventory_item_delete(*, item: InventoryItem, user) -> Identification:
 # Registration, assessments, measures
 # ------------------------------------------------------------------------------
 @transaction.atomic
-def register_entry_save(
-    *, unit: Unit, entry: RegisterEntry | None = None, data: dict, user, files=()
-) -> RegisterEntry:
+def register_entry_save(*, unit: Unit, entry: RegisterEntry | None = None, data: dict, user, files=()) -> RegisterEntry:
     require(policies.can_manage_major_hazards(user))
     entry = entry or RegisterEntry(unit=unit)
     for field in ("number", "level", "filing_authority", "filed_on", "notes"):
@@ -266,9 +251,7 @@ def assessment_save(
 
 
 @transaction.atomic
-def measure_save(
-    *, unit: Unit, measure: MonitoringMeasure | None = None, data: dict, user
-) -> MonitoringMeasure:
+def measure_save(*, unit: Unit, measure: MonitoringMeasure | None = None, data: dict, user) -> MonitoringMeasure:
     require(policies.can_manage_major_hazards(user))
     measure = measure or MonitoringMeasure(unit=unit)
     for field in ("measure_kind", "name", "check_cycle_days", "is_active"):
@@ -294,11 +277,7 @@ def measure_check(
     if check_result == CheckResult.FAULT and not findings.strip():
         raise ValidationError({"findings": _("Describe the fault found.")})
     check = MeasureCheck(
-        measure=measure,
-        checked_on=checked_on,
-        check_result=check_result,
-        findings=findings.strip(),
-        checked_by=user,
+        measure=measure, checked_on=checked_on, check_result=check_result, findings=findings.strip(), checked_by=user
     )
     check.full_clean()
     check.save()
@@ -324,39 +303,27 @@ def assessment_reminders_send(*, today: dt.date | None = None) -> int:
     if creator is None:
         return 0
     workflow.reminders_forget(
-        subject=Unit.objects.exclude(pk__in=selectors.major_units().values("pk")),
-        kind=ASSESSMENT_REMINDER,
+        subject=Unit.objects.exclude(pk__in=selectors.major_units().values("pk")), kind=ASSESSMENT_REMINDER
     )
     created = 0
-    for unit, due in selectors.assessments_due(
-        before=today + dt.timedelta(days=REMINDER_LEAD_DAYS)
-    ):
+    for unit, due in selectors.assessments_due(before=today + dt.timedelta(days=REMINDER_LEAD_DAYS)):
         try:
             with transaction.atomic():
                 # A source never assessed is asked for its first assessment once.
                 if not workflow.reminder_claim(
-                    subject=unit,
-                    kind=ASSESSMENT_REMINDER,
-                    due=due or workflow.NO_DUE_DATE,
-                    today=today,
+                    subject=unit, kind=ASSESSMENT_REMINDER, due=due or workflow.NO_DUE_DATE, today=today
                 ):
                     continue
                 if due is None:
-                    title = gettext_noop(
-                        "First safety assessment of the major hazard source: %(unit)s"
-                    )
+                    title = gettext_noop("First safety assessment of the major hazard source: %(unit)s")
                     due_date = today + dt.timedelta(days=REMINDER_LEAD_DAYS)
                 else:
-                    title = gettext_noop(
-                        "Safety assessment of the major hazard source due: %(unit)s"
-                    )
+                    title = gettext_noop("Safety assessment of the major hazard source due: %(unit)s")
                     due_date = max(due, today)
                 workflow.task_create(
                     title=stored(title, **{"unit": unit}),
                     description=stored(
-                        gettext_noop(
-                            "GB 18218 major hazard sources are assessed at least every 3 years."
-                        )
+                        gettext_noop("GB 18218 major hazard sources are assessed at least every 3 years.")
                     ),
                     department=unit.department,
                     due_date=due_date,

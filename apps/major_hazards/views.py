@@ -24,12 +24,7 @@ from apps.major_hazards.forms import (
     RegisterEntryForm,
     UnitForm,
 )
-from apps.major_hazards.models import (
-    MonitoringMeasureKind,
-    RegisterEntry,
-    SafetyAssessment,
-    UnitKind,
-)
+from apps.major_hazards.models import MonitoringMeasureKind, RegisterEntry, SafetyAssessment, UnitKind
 from apps.org.permissions import policy_required
 from apps.org.selectors import department_list
 
@@ -38,9 +33,7 @@ LEVELS = [(n, gettext_lazy("Level %(n)s") % {"n": n}) for n in (1, 2, 3, 4)]
 
 
 def _unit(request, pk: int):
-    return get_object_or_404(
-        selectors.unit_list(user=request.user, filters={"active": "all"}), pk=pk
-    )
+    return get_object_or_404(selectors.unit_list(user=request.user, filters={"active": "all"}), pk=pk)
 
 
 # ------------------------------------------------------------------------------
@@ -72,9 +65,9 @@ def _with_files(objects: list) -> list[tuple]:
         return []
     files: dict[int, list] = {}
     content_type = ContentType.objects.get_for_model(objects[0])
-    attachments = Attachment.objects.filter(
-        content_type=content_type, object_id__in=[o.pk for o in objects]
-    ).order_by("created_at")
+    attachments = Attachment.objects.filter(content_type=content_type, object_id__in=[o.pk for o in objects]).order_by(
+        "created_at"
+    )
     for attachment in attachments:
         files.setdefault(attachment.object_id, []).append(attachment)
     return [(o, files.get(o.pk, [])) for o in objects]
@@ -109,8 +102,7 @@ def _detail_page(request, unit, check_form=None, check_measure_id=None, status=2
             "measures": measures,
             "history": history_entries(unit),
             "actions": policies.unit_actions(request.user, unit),
-            "check_form": check_form
-            or MeasureCheckForm(initial={"checked_on": timezone.localdate()}),
+            "check_form": check_form or MeasureCheckForm(initial={"checked_on": timezone.localdate()}),
             "check_measure_id": check_measure_id,
             "today": timezone.localdate(),
         },
@@ -123,9 +115,7 @@ def reference(request):
     """The GB 18218-2018 tables the identification uses: 表1 with 表3 β, 表2 with 表4 β."""
     substances = selectors.substance_list()
     if q := request.GET.get("q", "").strip():
-        substances = substances.filter(
-            Q(name__icontains=q) | Q(aliases__icontains=q) | Q(cas__icontains=q)
-        )
+        substances = substances.filter(Q(name__icontains=q) | Q(aliases__icontains=q) | Q(cas__icontains=q))
     return render(
         request,
         "major_hazards/reference.html",
@@ -187,18 +177,13 @@ def item_edit(request, pk: int, item_pk: int | None = None):
         saved = run_service(
             request,
             form,
-            lambda: services.inventory_item_save(
-                unit=unit, item=item, data=form.cleaned_data, user=request.user
-            ),
+            lambda: services.inventory_item_save(unit=unit, item=item, data=form.cleaned_data, user=request.user),
             _("Inventory saved and the unit identified again."),
         )
         if saved is not None:
             return redirect(unit)
     return form_page(
-        request,
-        form,
-        title=_("Chemical in %(unit)s") % {"unit": unit},
-        cancel_url=unit.get_absolute_url(),
+        request, form, title=_("Chemical in %(unit)s") % {"unit": unit}, cancel_url=unit.get_absolute_url()
     )
 
 
@@ -221,14 +206,10 @@ def item_delete(request, pk: int, item_pk: int):
 @policy_required(policies.can_read_major_hazards)
 def register_list(request):
     filters = request.GET.dict()
-    page = Paginator(
-        selectors.register_list(user=request.user, filters=filters), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "major_hazards/register_list.html",
-        {"page": page, "filters": filters, "levels": LEVELS},
+    page = Paginator(selectors.register_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
     )
+    return render(request, "major_hazards/register_list.html", {"page": page, "filters": filters, "levels": LEVELS})
 
 
 @policy_required(policies.can_manage_major_hazards)
@@ -236,28 +217,20 @@ def entry_edit(request, pk: int, entry_pk: int | None = None):
     unit = _unit(request, pk)
     entry = get_object_or_404(unit.register_entries, pk=entry_pk) if entry_pk else None
     initial = {"level": unit.current_level} if entry is None else None
-    form = RegisterEntryForm(
-        request.POST or None, request.FILES or None, instance=entry, initial=initial
-    )
+    form = RegisterEntryForm(request.POST or None, request.FILES or None, instance=entry, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         files = data.pop("files") or []
         saved = run_service(
             request,
             form,
-            lambda: services.register_entry_save(
-                unit=unit, entry=entry, data=data, user=request.user, files=files
-            ),
+            lambda: services.register_entry_save(unit=unit, entry=entry, data=data, user=request.user, files=files),
             _("Register entry saved."),
         )
         if saved is not None:
             return redirect(unit)
     return form_page(
-        request,
-        form,
-        title=_("Registration and filing"),
-        cancel_url=unit.get_absolute_url(),
-        multipart=True,
+        request, form, title=_("Registration and filing"), cancel_url=unit.get_absolute_url(), multipart=True
     )
 
 
@@ -276,13 +249,7 @@ def assessment_edit(request, pk: int):
         )
         if saved is not None:
             return redirect(unit)
-    return form_page(
-        request,
-        form,
-        title=_("Safety assessment"),
-        cancel_url=unit.get_absolute_url(),
-        multipart=True,
-    )
+    return form_page(request, form, title=_("Safety assessment"), cancel_url=unit.get_absolute_url(), multipart=True)
 
 
 @policy_required(policies.can_read_major_hazards)
@@ -292,9 +259,7 @@ def measure_list(request):
         measures = measures.filter(Q(name__icontains=q) | Q(unit__name__icontains=q))
     if kind := request.GET.get("measure_kind"):
         measures = measures.filter(measure_kind=kind)
-    page = Paginator(measures.order_by("unit__code", "pk"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(measures.order_by("unit__code", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "major_hazards/measure_list.html",
@@ -316,16 +281,12 @@ def measure_edit(request, pk: int, measure_pk: int | None = None):
         saved = run_service(
             request,
             form,
-            lambda: services.measure_save(
-                unit=unit, measure=measure, data=form.cleaned_data, user=request.user
-            ),
+            lambda: services.measure_save(unit=unit, measure=measure, data=form.cleaned_data, user=request.user),
             _("Measure saved."),
         )
         if saved is not None:
             return redirect(unit)
-    return form_page(
-        request, form, title=_("Monitoring or control measure"), cancel_url=unit.get_absolute_url()
-    )
+    return form_page(request, form, title=_("Monitoring or control measure"), cancel_url=unit.get_absolute_url())
 
 
 @require_POST
@@ -341,9 +302,7 @@ def measure_check(request, pk: int, measure_pk: int):
         _("Check recorded."),
         done=unit,
         # Refused: the page again with what was typed and why, next to the measure.
-        page=lambda form: _detail_page(
-            request, unit, check_form=form, check_measure_id=measure.pk, status=400
-        ),
+        page=lambda form: _detail_page(request, unit, check_form=form, check_measure_id=measure.pk, status=400),
     )
 
 
@@ -352,15 +311,9 @@ def unit_file(request, pk: int, attachment_pk: int):
     """A filing certificate or assessment report of a unit the user sees."""
     unit = _unit(request, pk)
     owners = Q(
-        content_type=ContentType.objects.get_for_model(RegisterEntry),
-        object_id__in=unit.register_entries.values("pk"),
-    ) | Q(
-        content_type=ContentType.objects.get_for_model(SafetyAssessment),
-        object_id__in=unit.assessments.values("pk"),
-    )
+        content_type=ContentType.objects.get_for_model(RegisterEntry), object_id__in=unit.register_entries.values("pk")
+    ) | Q(content_type=ContentType.objects.get_for_model(SafetyAssessment), object_id__in=unit.assessments.values("pk"))
     attachment = get_object_or_404(Attachment.objects.filter(owners), pk=attachment_pk)
     return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=not attachment.is_image,
-        filename=attachment.original_name,
+        attachment.file.open("rb"), as_attachment=not attachment.is_image, filename=attachment.original_name
     )

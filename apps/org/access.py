@@ -72,20 +72,12 @@ def access_for(user) -> Access:
         return cached
     roles = frozenset(user.groups.values_list("name", flat=True))
     headed = get_objects_for_user(
-        user,
-        "org.head_department",
-        klass=Department,
-        accept_global_perms=False,
-        with_superuser=False,
+        user, "org.head_department", klass=Department, accept_global_perms=False, with_superuser=False
     ).values_list("path", flat=True)
     prefix = Q()
     for path in headed:
         prefix |= Q(path__startswith=path)
-    headed_ids = (
-        frozenset(Department.objects.filter(prefix).values_list("id", flat=True))
-        if prefix
-        else frozenset()
-    )
+    headed_ids = frozenset(Department.objects.filter(prefix).values_list("id", flat=True)) if prefix else frozenset()
     employee = Employee.objects.filter(user=user).values_list("id", "department_id").first()
     access = Access(
         user_id=user.pk,

@@ -23,17 +23,7 @@ class DepartmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Department
-        fields = [
-            "id",
-            "name",
-            "code",
-            "kind",
-            "parent",
-            "path",
-            "sort_order",
-            "is_active",
-            "employee_count",
-        ]
+        fields = ["id", "name", "code", "kind", "parent", "path", "sort_order", "is_active", "employee_count"]
         read_only_fields = ["id", "path", "employee_count"]
         # Uniqueness is checked by the service's full_clean, which names the field.
         validators = []
@@ -100,9 +90,7 @@ class CompanyViewSet(viewsets.GenericViewSet):
     @extend_schema(request=CompanySerializer, responses=CompanySerializer)
     @action(detail=False, methods=["put", "patch"], url_path="update")
     def update_profile(self, request):
-        serializer = CompanySerializer(
-            selectors.company_get(), data=request.data, partial=request.method == "PATCH"
-        )
+        serializer = CompanySerializer(selectors.company_get(), data=request.data, partial=request.method == "PATCH")
         serializer.is_valid(raise_exception=True)
         company = services.company_update(data=serializer.validated_data, user=request.user)
         return Response(CompanySerializer(company).data)

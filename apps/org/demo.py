@@ -57,9 +57,7 @@ def _employees(data: dict, departments: dict, positions: dict) -> tuple[dict[str
         values = dict(row)
         values["department"] = departments[row["department"]]
         values["position"] = positions.get(row.get("position"))
-        values["hire_date"] = (
-            dt.date.fromisoformat(row["hire_date"]) if row.get("hire_date") else None
-        )
+        values["hire_date"] = dt.date.fromisoformat(row["hire_date"]) if row.get("hire_date") else None
         employees[row["employee_no"]] = services.employee_create(data=values, user=None)
         created += 1
     return employees, created

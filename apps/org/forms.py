@@ -44,9 +44,7 @@ class DepartmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        offer_departments(
-            self.fields["parent"], Department.objects.filter(is_active=True).order_by("path")
-        )
+        offer_departments(self.fields["parent"], Department.objects.filter(is_active=True).order_by("path"))
 
 
 class PositionForm(forms.ModelForm):
@@ -94,9 +92,7 @@ class AccountForm(forms.Form):
         label=_("Roles"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        choices=[
-            (r.value, r.label) for r in Role if r not in (Role.EMPLOYEE, Role.DEPARTMENT_HEAD)
-        ],
+        choices=[(r.value, r.label) for r in Role if r not in (Role.EMPLOYEE, Role.DEPARTMENT_HEAD)],
         help_text=_("Every account is an employee; heads are set by the departments below."),
     )
     headed_departments = forms.ModelMultipleChoiceField(

@@ -36,8 +36,7 @@ def _duplicates(rows: list[ParsedRow], key: str, label: str) -> list[RowError]:
                 RowError(
                     row.number,
                     label,
-                    _("“%(value)s” already appears in row %(row)d.")
-                    % {"value": value, "row": seen[value]},
+                    _("“%(value)s” already appears in row %(row)d.") % {"value": value, "row": seen[value]},
                 )
             )
         else:
@@ -62,9 +61,7 @@ def _parents_first(
         if code in placed:
             return
         if code in visiting:
-            errors.append(
-                RowError(row.number, labels["parent_code"], _("The parents form a loop."))
-            )
+            errors.append(RowError(row.number, labels["parent_code"], _("The parents form a loop.")))
             return
         visiting.add(code)
         parent_code = row.values.get("parent_code")
@@ -184,9 +181,7 @@ def _employees_save(
             with transaction.atomic():
                 if position_name:
                     if position_name not in positions:
-                        positions[position_name] = position_save(
-                            data={"name": position_name}, user=user
-                        )
+                        positions[position_name] = position_save(data={"name": position_name}, user=user)
                     data["position"] = positions[position_name]
                 if employee.pk is None:
                     employee_create(data=data, user=user)
@@ -224,8 +219,7 @@ def employee_import(*, upload, user) -> ImportResult:
                 RowError(
                     row.number,
                     labels["department_code"],
-                    _("No department has the code “%(code)s”.")
-                    % {"code": values["department_code"]},
+                    _("No department has the code “%(code)s”.") % {"code": values["department_code"]},
                 )
             )
             continue

@@ -32,15 +32,11 @@ def validate_credit_code(value: str) -> None:
             _("A unified social credit code has 18 digits or capital letters (no I, O, S, V, Z)."),
             code="credit_code_format",
         )
-    total = sum(
-        CREDIT_CODE_ALPHABET.index(ch) * w
-        for ch, w in zip(code[:17], CREDIT_CODE_WEIGHTS, strict=True)
-    )
+    total = sum(CREDIT_CODE_ALPHABET.index(ch) * w for ch, w in zip(code[:17], CREDIT_CODE_WEIGHTS, strict=True))
     check = CREDIT_CODE_ALPHABET[(31 - total % 31) % 31]
     if code[17] != check:
         raise ValidationError(
-            _("The check character of this credit code is wrong; please check the code."),
-            code="credit_code_check",
+            _("The check character of this credit code is wrong; please check the code."), code="credit_code_check"
         )
 
 
@@ -49,18 +45,14 @@ class Company(BaseModel):
 
     name = models.CharField(_("company name"), max_length=200)
     credit_code = models.CharField(
-        _("unified social credit code"),
-        max_length=18,
-        blank=True,
-        validators=[validate_credit_code],
+        _("unified social credit code"), max_length=18, blank=True, validators=[validate_credit_code]
     )
     industry = models.CharField(_("industry"), max_length=100, blank=True)
     is_high_risk = models.BooleanField(
         _("high-risk industry"),
         default=False,
         help_text=_(
-            "Coal mines, non-coal mines, hazardous chemicals, fireworks, metal smelting: "
-            "higher training hours apply."
+            "Coal mines, non-coal mines, hazardous chemicals, fireworks, metal smelting: higher training hours apply."
         ),
     )
     address = models.CharField(_("address"), max_length=300, blank=True)
@@ -166,9 +158,7 @@ class Employee(BaseModel):
     employee_no = models.CharField(_("employee number"), max_length=30, unique=True)
     name = models.CharField(_("full name"), max_length=50)
     department = link(Department, _("department"), related_name="employees")
-    position = link(
-        Position, _("position"), on_delete=models.SET_NULL, optional=True, related_name="employees"
-    )
+    position = link(Position, _("position"), on_delete=models.SET_NULL, optional=True, related_name="employees")
     hire_date = models.DateField(_("hire date"), null=True, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -183,18 +173,11 @@ class Employee(BaseModel):
     is_principal_head = models.BooleanField(_("principal head"), default=False)
     is_safety_manager = models.BooleanField(_("safety management staff"), default=False)
     safety_officer = models.CharField(
-        _("safety officer"),
-        max_length=20,
-        choices=SafetyOfficer.choices,
-        blank=True,
-        default=SafetyOfficer.NONE,
+        _("safety officer"), max_length=20, choices=SafetyOfficer.choices, blank=True, default=SafetyOfficer.NONE
     )
     is_special_operation_worker = models.BooleanField(_("special-operation worker"), default=False)
     employment_type = models.CharField(
-        _("employment"),
-        max_length=20,
-        choices=EmploymentType.choices,
-        default=EmploymentType.REGULAR,
+        _("employment"), max_length=20, choices=EmploymentType.choices, default=EmploymentType.REGULAR
     )
     is_high_risk_post = models.BooleanField(_("high-risk post"), default=False)
     is_active = models.BooleanField(_("in service"), default=True)

@@ -79,10 +79,7 @@ def is_safety_manager(user, obj=None) -> Decision:
 
 def sees_everything(user, obj=None) -> Decision:
     """Safety managers and leadership."""
-    return allow_if(
-        access_for(user).sees_everything,
-        _("Only safety managers and leadership may see this."),
-    )
+    return allow_if(access_for(user).sees_everything, _("Only safety managers and leadership may see this."))
 
 
 def reads_org(user, obj=None) -> Decision:

@@ -35,18 +35,12 @@ def build(*, factor: float, rng: random.Random, today: dt.date, prefix: str = "S
     root = Department.objects.filter(kind=DepartmentKind.COMPANY).order_by("pk").first()
     if root is None:
         root = services.department_create(
-            data={"name": "规模测试公司", "code": f"{prefix}-ROOT", "kind": DepartmentKind.COMPANY},
-            user=None,
+            data={"name": "规模测试公司", "code": f"{prefix}-ROOT", "kind": DepartmentKind.COMPANY}, user=None
         )
     units = []
     for w in range(1, WORKSHOPS + 1):
         workshop = services.department_create(
-            data={
-                "name": f"第{w}车间",
-                "code": f"{prefix}-W{w:02d}",
-                "kind": DepartmentKind.WORKSHOP,
-                "parent": root,
-            },
+            data={"name": f"第{w}车间", "code": f"{prefix}-W{w:02d}", "kind": DepartmentKind.WORKSHOP, "parent": root},
             user=None,
         )
         units.append(workshop)

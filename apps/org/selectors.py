@@ -27,9 +27,7 @@ def department_list(*, user, filters: dict | None = None) -> QuerySet[Department
     return qs.order_by("path")
 
 
-def in_department(
-    qs: QuerySet, department, *, direct: bool = False, field: str = "department"
-) -> QuerySet:
+def in_department(qs: QuerySet, department, *, direct: bool = False, field: str = "department") -> QuerySet:
     """The list filter by department: records of the chosen department (an id, or text from a
     query string) and of every department below it, or of it alone when `direct`."""
     department = as_int(department)
@@ -75,9 +73,7 @@ def _flag_filter(qs, flag: str):
 
 def position_list(*, filters: dict | None = None) -> QuerySet[Position]:
     filters = filters or {}
-    qs = Position.objects.annotate(
-        employee_count=Count("employees", filter=Q(employees__is_active=True))
-    )
+    qs = Position.objects.annotate(employee_count=Count("employees", filter=Q(employees__is_active=True)))
     if q := filters.get("q"):
         qs = qs.filter(name__icontains=q)
     return qs.order_by("name")
@@ -88,10 +84,7 @@ def department_heads(department: Department) -> QuerySet:
     from guardian.shortcuts import get_users_with_perms
 
     return get_users_with_perms(
-        department,
-        only_with_perms_in=["head_department"],
-        with_superusers=False,
-        with_group_users=False,
+        department, only_with_perms_in=["head_department"], with_superusers=False, with_group_users=False
     )
 
 
@@ -133,11 +126,7 @@ def headed_departments(user) -> QuerySet[Department]:
     from guardian.shortcuts import get_objects_for_user
 
     return get_objects_for_user(
-        user,
-        "org.head_department",
-        klass=Department,
-        accept_global_perms=False,
-        with_superuser=False,
+        user, "org.head_department", klass=Department, accept_global_perms=False, with_superuser=False
     )
 
 

@@ -16,16 +16,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.text import stored
 from apps.org import hooks
 from apps.org.access import forget
-from apps.org.models import (
-    KIND_LEVEL,
-    PATH_WIDTH,
-    Company,
-    Department,
-    DepartmentKind,
-    Employee,
-    Position,
-    Role,
-)
+from apps.org.models import KIND_LEVEL, PATH_WIDTH, Company, Department, DepartmentKind, Employee, Position, Role
 
 DEPARTMENT_FIELDS = ("name", "code", "kind", "parent", "sort_order", "is_active")
 EMPLOYEE_FIELDS = (
@@ -44,15 +35,7 @@ EMPLOYEE_FIELDS = (
     "is_high_risk_post",
     "is_active",
 )
-COMPANY_FIELDS = (
-    "name",
-    "credit_code",
-    "industry",
-    "is_high_risk",
-    "address",
-    "head_count",
-    "task_escalation_days",
-)
+COMPANY_FIELDS = ("name", "credit_code", "industry", "is_high_risk", "address", "head_count", "task_escalation_days")
 
 
 def role_groups(names) -> list[Group]:
@@ -93,9 +76,7 @@ def _check_department_tree(department: Department) -> None:
     level = KIND_LEVEL[DepartmentKind(department.kind)]
     if department.pk:
         # A unit's children must stay below it when its kind changes.
-        child_kinds = set(
-            Department.objects.filter(parent=department).values_list("kind", flat=True)
-        )
+        child_kinds = set(Department.objects.filter(parent=department).values_list("kind", flat=True))
         if any(KIND_LEVEL[DepartmentKind(kind)] <= level for kind in child_kinds):
             raise ValidationError(
                 {
@@ -118,20 +99,11 @@ def _check_department_tree(department: Department) -> None:
         raise ValidationError(
             {
                 "kind": _("A %(kind)s cannot belong to a %(parent_kind)s.")
-                % {
-                    "kind": DepartmentKind(department.kind).label,
-                    "parent_kind": DepartmentKind(parent.kind).label,
-                }
+                % {"kind": DepartmentKind(department.kind).label, "parent_kind": DepartmentKind(parent.kind).label}
             }
         )
-    if (
-        not department.is_active
-        and department.pk
-        and department.employees.filter(is_active=True).exists()
-    ):
-        raise ValidationError(
-            {"is_active": _("Move or release its employees before closing this unit.")}
-        )
+    if not department.is_active and department.pk and department.employees.filter(is_active=True).exists():
+        raise ValidationError({"is_active": _("Move or release its employees before closing this unit.")})
 
 
 def _path_for(department: Department) -> str:
@@ -156,12 +128,8 @@ def department_save(department: Department, *, user) -> Department:
         Department.objects.filter(pk=department.pk).update(path=new_path)
         if old_path:
             # Moving a unit moves its whole subtree: rewrite the prefix of every descendant.
-            for child in Department.objects.filter(path__startswith=old_path).exclude(
-                pk=department.pk
-            ):
-                Department.objects.filter(pk=child.pk).update(
-                    path=new_path + child.path[len(old_path) :]
-                )
+            for child in Department.objects.filter(path__startswith=old_path).exclude(pk=department.pk):
+                Department.objects.filter(pk=child.pk).update(path=new_path + child.path[len(old_path) :])
     return department
 
 
@@ -193,9 +161,7 @@ def department_head_revoke(*, department: Department, head, user) -> None:
     remove_perm("org.head_department", head, department)
     from guardian.models import UserObjectPermission
 
-    still_heads = UserObjectPermission.objects.filter(
-        user=head, permission__codename="head_department"
-    ).exists()
+    still_heads = UserObjectPermission.objects.filter(user=head, permission__codename="head_department").exists()
     if not still_heads:
         head.groups.remove(*role_groups([Role.DEPARTMENT_HEAD]))
     forget(head)
@@ -237,9 +203,7 @@ def employee_save(employee: Employee, *, user) -> Employee:
     named to take over (`employee_leave`).
     """
     stored = (
-        Employee.objects.filter(pk=employee.pk)
-        .values("position_id", "department_id", "is_active")
-        .first()
+        Employee.objects.filter(pk=employee.pk).values("position_id", "department_id", "is_active").first()
         if employee.pk
         else None
     )
@@ -261,17 +225,13 @@ def employee_save(employee: Employee, *, user) -> Employee:
 
 
 @transaction.atomic
-def employee_leave(
-    *, employee: Employee, left_on: dt.date, user, handover_to: Employee | None = None
-) -> Employee:
+def employee_leave(*, employee: Employee, left_on: dt.date, user, handover_to: Employee | None = None) -> Employee:
     """Someone leaves: out of service from `left_on`, their login and head rights gone, and each
     app hands over their open work to `handover_to` (apps/org/hooks.py), all in one transaction."""
     if not Employee.objects.select_for_update().filter(pk=employee.pk, is_active=True).exists():
         raise ApplicationError(_("This employee has already left."))
     if handover_to is not None and (handover_to.pk == employee.pk or not handover_to.is_active):
-        raise ValidationError(
-            {"handover_to": _("Hand the work over to someone else who is still in service.")}
-        )
+        raise ValidationError({"handover_to": _("Hand the work over to someone else who is still in service.")})
     if left_on > timezone.localdate():
         raise ValidationError({"left_on": _("The leaving date cannot be in the future.")})
     if employee.hire_date and left_on < employee.hire_date:
@@ -291,9 +251,7 @@ def _login_revoke(employee: Employee) -> None:
         return
     from guardian.models import UserObjectPermission
 
-    UserObjectPermission.objects.filter(
-        user=account, permission__codename="head_department"
-    ).delete()
+    UserObjectPermission.objects.filter(user=account, permission__codename="head_department").delete()
     account.groups.clear()
     account.is_active = False
     account.save(update_fields=["is_active"])
@@ -305,9 +263,7 @@ def _account_check(*, employee: Employee, account, username: str, user) -> None:
     has left, or under a name someone else has."""
     is_admin = account is not None and (account.is_superuser or account.is_staff)
     if is_admin and not getattr(user, "is_superuser", False):
-        raise ValidationError(
-            {"username": _("This login is an administrator's; only a superuser may change it.")}
-        )
+        raise ValidationError({"username": _("This login is an administrator's; only a superuser may change it.")})
     if not employee.is_active:
         raise ValidationError({"username": _("This employee has left: give no login.")})
     User = get_user_model()
@@ -340,11 +296,7 @@ def _headed_departments_set(account, headed_departments: list[Department]) -> No
 
     current = set(
         get_objects_for_user(
-            account,
-            "org.head_department",
-            klass=Department,
-            accept_global_perms=False,
-            with_superuser=False,
+            account, "org.head_department", klass=Department, accept_global_perms=False, with_superuser=False
         )
     )
     for department in current - set(headed_departments):
@@ -366,9 +318,7 @@ def employee_account_set(
     """Create or update the login of an employee, with roles and the departments they head."""
     account = employee.user
     _account_check(employee=employee, account=account, username=username, user=user)
-    account = _account_save(
-        employee=employee, account=account, username=username, password=password, user=user
-    )
+    account = _account_save(employee=employee, account=account, username=username, password=password, user=user)
     wanted = set(roles) | {Role.EMPLOYEE}
     if headed_departments:
         wanted.add(Role.DEPARTMENT_HEAD)

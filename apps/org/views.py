@@ -10,14 +10,7 @@ from django.views.decorators.http import require_POST
 from apps.core.selectors import history_entries
 from apps.core.views import import_pages, post_from_page, run_service
 from apps.org import importers, policies, selectors, services
-from apps.org.forms import (
-    AccountForm,
-    CompanyForm,
-    DepartmentForm,
-    EmployeeForm,
-    LeaveForm,
-    PositionForm,
-)
+from apps.org.forms import AccountForm, CompanyForm, DepartmentForm, EmployeeForm, LeaveForm, PositionForm
 from apps.org.models import DepartmentKind, EmploymentType
 from apps.org.permissions import policy_required
 from apps.org.sheets import DEPARTMENT_COLUMNS, EMPLOYEE_COLUMNS
@@ -89,9 +82,7 @@ def department_detail(request, pk: int):
         {
             "department": department,
             "children": department.children.order_by("sort_order", "name"),
-            "employees": selectors.employee_list(
-                user=request.user, filters={"department": department.pk}
-            )[:200]
+            "employees": selectors.employee_list(user=request.user, filters={"department": department.pk})[:200]
             if policies.can_read_employees(request.user)
             else None,
             "heads": selectors.department_heads(department),
@@ -129,9 +120,7 @@ def department_edit(request, pk: int):
         saved = run_service(
             request,
             form,
-            lambda: services.department_update(
-                department=department, data=form.cleaned_data, user=request.user
-            ),
+            lambda: services.department_update(department=department, data=form.cleaned_data, user=request.user),
             _("Department saved."),
         )
         if saved:
@@ -164,9 +153,7 @@ department_import, department_import_template = import_pages(
 @policy_required(policies.can_read_positions)
 def position_list(request):
     filters = request.GET.dict()
-    page = Paginator(selectors.position_list(filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(selectors.position_list(filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "org/position_list.html",
@@ -182,18 +169,14 @@ def position_edit(request, pk: int | None = None):
         saved = run_service(
             request,
             form,
-            lambda: services.position_save(
-                position=position, data=form.cleaned_data, user=request.user
-            ),
+            lambda: services.position_save(position=position, data=form.cleaned_data, user=request.user),
             _("Position saved."),
         )
         if saved:
             return redirect("org:position_list")
     title = _("Edit position") if position else _("New position")
     return render(
-        request,
-        "core/form_page.html",
-        {"form": form, "title": title, "cancel_url": reverse("org:position_list")},
+        request, "core/form_page.html", {"form": form, "title": title, "cancel_url": reverse("org:position_list")}
     )
 
 
@@ -236,9 +219,7 @@ def _employee_page(request, employee, *, account_form=None, leave_form=None, sta
             initial={
                 "username": account.username if account else employee.employee_no,
                 "roles": list(account.groups.values_list("name", flat=True)) if account else [],
-                "headed_departments": list(
-                    selectors.headed_departments(account) if account else []
-                ),
+                "headed_departments": list(selectors.headed_departments(account) if account else []),
             }
         )
     if actions["leave"] and leave_form is None:
@@ -258,9 +239,7 @@ def _employee_page(request, employee, *, account_form=None, leave_form=None, sta
 
 
 def _employee(request, pk: int):
-    return get_object_or_404(
-        selectors.employee_list(user=request.user, filters={"active": ""}), pk=pk
-    )
+    return get_object_or_404(selectors.employee_list(user=request.user, filters={"active": ""}), pk=pk)
 
 
 @policy_required(policies.can_read_employees)
@@ -304,10 +283,7 @@ def employee_leave(request, pk: int):
         request,
         form,
         lambda data: services.employee_leave(
-            employee=employee,
-            left_on=data["left_on"],
-            handover_to=data["handover_to"],
-            user=request.user,
+            employee=employee, left_on=data["left_on"], handover_to=data["handover_to"], user=request.user
         ),
         _("%(name)s has left; their open work was handed over.") % {"name": employee.name},
         done=reverse("org:employee_detail", kwargs={"pk": employee.pk}),
@@ -318,9 +294,7 @@ def employee_leave(request, pk: int):
 @policy_required(policies.can_edit_employee)
 def employee_edit(request, pk: int | None = None):
     employee = (
-        get_object_or_404(selectors.employee_list(user=request.user, filters={"active": ""}), pk=pk)
-        if pk
-        else None
+        get_object_or_404(selectors.employee_list(user=request.user, filters={"active": ""}), pk=pk) if pk else None
     )
     form = EmployeeForm(request.POST or None, instance=employee)
     if request.method == "POST" and form.is_valid():

@@ -59,9 +59,7 @@ def _objectives(year: int, departments: dict, manager) -> int:
             user=manager,
         )
         for code in ("JJG", "ZP"):
-            services.target_set(
-                objective=objective, department=departments[code], target=target, user=manager
-            )
+            services.target_set(objective=objective, department=departments[code], target=target, user=manager)
         count += 1
     return count
 
@@ -89,9 +87,7 @@ def _duties(year: int, departments: dict, manager) -> None:
         },
         user=manager,
     )
-    services.duty_review(
-        document=document, year=year, result="adequate", user=manager, notes="职责清晰"
-    )
+    services.duty_review(document=document, year=year, result="adequate", user=manager, notes="职责清晰")
 
 
 def _letters(year: int, manager, leader) -> None:
@@ -104,12 +100,10 @@ def _letters(year: int, manager, leader) -> None:
         template = services.template_save(
             data={"level": level, "title": title, "body": LETTER, "is_active": True}, user=manager
         )
-        services.letters_issue(
-            year=year, template=template, sign_by=dt.date(year, 3, 31), user=manager
-        )
-    for letter in ResponsibilityLetter.objects.filter(
-        year=year, level=LetterLevel.COMPANY
-    ).select_related("holder__user"):
+        services.letters_issue(year=year, template=template, sign_by=dt.date(year, 3, 31), user=manager)
+    for letter in ResponsibilityLetter.objects.filter(year=year, level=LetterLevel.COMPANY).select_related(
+        "holder__user"
+    ):
         services.letter_sign(letter=letter, user=leader)
         if letter.holder.user_id:
             services.letter_sign(letter=letter, user=letter.holder.user)
@@ -129,8 +123,7 @@ def _organisation(year: int, employees: dict, manager) -> None:
         data={"kind": "committee", "name": "安全生产委员会", "document": document}, user=manager
     )
     office = services.body_save(
-        data={"kind": "office", "name": "安全环保部（安委会办公室）", "document": document},
-        user=manager,
+        data={"kind": "office", "name": "安全环保部（安委会办公室）", "document": document}, user=manager
     )
     for body, number, role in (
         (committee, "E0001", "chair"),
@@ -163,9 +156,7 @@ def _meetings(today: dt.date, departments: dict, employees: dict, manager, head)
                 "minutes": "通报上季度安全生产情况，部署本季度重点工作。",
             },
             user=manager,
-            attendees=[
-                employees[n] for n in ("E0001", "E0002", "E0010", "E0020") if n in employees
-            ],
+            attendees=[employees[n] for n in ("E0001", "E0002", "E0010", "E0020") if n in employees],
         )
     last = None
     for month in range(1, today.month + 1):

@@ -58,14 +58,9 @@ def _objectives_split(year: int) -> Indicator:
 
 def _departments_assessed(assessed_year: int) -> Indicator:
     to_assess = (
-        DepartmentTarget.objects.filter(objective__year=assessed_year)
-        .values("department_id")
-        .distinct()
-        .count()
+        DepartmentTarget.objects.filter(objective__year=assessed_year).values("department_id").distinct().count()
     )
-    assessed = DepartmentAssessment.objects.filter(
-        year=assessed_year, status=AssessmentStatus.APPROVED
-    ).count()
+    assessed = DepartmentAssessment.objects.filter(year=assessed_year, status=AssessmentStatus.APPROVED).count()
     return Indicator(
         "responsibility.departments_assessed_rate",
         _("Departments assessed against last year's targets"),

@@ -61,16 +61,7 @@ def objective_table(rows, assessments=()) -> list[list]:
         if not r.targets:
             table.append(head + ["", None, None, "", ""])
         for t in r.targets:
-            table.append(
-                head
-                + [
-                    t.department.name,
-                    t.target,
-                    t.actual,
-                    yes_no(t.met),
-                    status.get(t.department_id, ""),
-                ]
-            )
+            table.append(head + [t.department.name, t.target, t.actual, yes_no(t.met), status.get(t.department_id, "")])
     return table
 
 
@@ -86,9 +77,7 @@ class ObjectivesExporter(ResponsibilityExporter):
 
     def rows(self) -> Iterator[list]:
         assessments = selectors.assessment_list(user=self.user, year=self.year)
-        yield from objective_table(
-            selectors.objective_rows(year=self.year, user=self.user), assessments
-        )
+        yield from objective_table(selectors.objective_rows(year=self.year, user=self.user), assessments)
 
 
 @exports.register
@@ -162,13 +151,7 @@ class OfficersExporter(ResponsibilityExporter):
 
     def rows(self) -> Iterator[list]:
         for e in selectors.officer_list(user=self.user):
-            yield [
-                e.employee_no,
-                e.name,
-                e.department.name,
-                str(e.get_safety_officer_display()),
-                e.phone,
-            ]
+            yield [e.employee_no, e.name, e.department.name, str(e.get_safety_officer_display()), e.phone]
 
 
 @exports.register

@@ -31,9 +31,7 @@ class ObjectiveForm(forms.ModelForm):
         choices = [("", _("— entered by hand —"))] + [
             (key, f"{indicator.label} ({key})")
             for key, indicator in sorted(live.items())
-            if indicator.unit == "%"
-            or isinstance(indicator.value, int | float)
-            or indicator.value is None
+            if indicator.unit == "%" or isinstance(indicator.value, int | float) or indicator.value is None
         ]
         current = self.instance.indicator_key if self.instance else ""
         if current and current not in live:
@@ -51,17 +49,13 @@ class ObjectiveForm(forms.ModelForm):
 
 
 class TargetForm(forms.Form):
-    department = forms.ModelChoiceField(
-        Department.objects.filter(is_active=True), label=_("department")
-    )
+    department = forms.ModelChoiceField(Department.objects.filter(is_active=True), label=_("department"))
     target = forms.DecimalField(label=_("target"), max_digits=14, decimal_places=2)
     actual = forms.DecimalField(label=_("actual"), max_digits=14, decimal_places=2, required=False)
 
 
 class AssessmentForm(forms.Form):
-    department = forms.ModelChoiceField(
-        Department.objects.filter(is_active=True), label=_("department")
-    )
+    department = forms.ModelChoiceField(Department.objects.filter(is_active=True), label=_("department"))
     comment = forms.CharField(label=_("assessment"), widget=forms.Textarea, required=False)
 
 
@@ -85,9 +79,7 @@ class TemplateForm(forms.ModelForm):
 
 
 class IssueForm(forms.Form):
-    template = forms.ModelChoiceField(
-        LetterTemplate.objects.filter(is_active=True), label=_("template")
-    )
+    template = forms.ModelChoiceField(LetterTemplate.objects.filter(is_active=True), label=_("template"))
     year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
     sign_by = forms.DateField(label=_("sign by"), widget=date_input())
 
@@ -133,9 +125,7 @@ class MeetingForm(forms.ModelForm):
 
 class DecisionForm(forms.Form):
     text = forms.CharField(label=_("decision"), max_length=300)
-    department = forms.ModelChoiceField(
-        Department.objects.filter(is_active=True), label=_("department")
-    )
+    department = forms.ModelChoiceField(Department.objects.filter(is_active=True), label=_("department"))
     due_date = forms.DateField(label=_("due date"), widget=date_input())
 
 

@@ -15,14 +15,7 @@ register(
     )
 )
 register(
-    NavItem(
-        "responsibility.letters",
-        _("Responsibility letters"),
-        "responsibility:letters",
-        2,
-        "bi-pen",
-        order=10,
-    )
+    NavItem("responsibility.letters", _("Responsibility letters"), "responsibility:letters", 2, "bi-pen", order=10)
 )
 register(
     NavItem(
@@ -46,13 +39,4 @@ register(
         order=30,
     )
 )
-register(
-    NavItem(
-        "responsibility.meetings",
-        _("Safety meetings"),
-        "responsibility:meetings",
-        2,
-        "bi-people",
-        order=40,
-    )
-)
+register(NavItem("responsibility.meetings", _("Safety meetings"), "responsibility:meetings", 2, "bi-people", order=40))

@@ -68,10 +68,7 @@ can_review_duty = can_revise_duty  # the yearly review: the same people, on the 
 
 def duty_actions(user, document) -> dict[str, Decision]:
     """What a duty document's page offers."""
-    return {
-        "revise": can_revise_duty(user, document),
-        "review": can_review_duty(user, document),
-    }
+    return {"revise": can_revise_duty(user, document), "review": can_review_duty(user, document)}
 
 
 def can_set_target(user, target=None) -> Decision:
@@ -86,9 +83,7 @@ can_work_on_targets = heads_some_department
 
 def can_record_target_result(user, department_id=None) -> Decision:
     """Recording a department's actual result: its head (or a safety manager)."""
-    return allow_if(
-        heads(user, department_id), _("Only a head of the department may record its results.")
-    )
+    return allow_if(heads(user, department_id), _("Only a head of the department may record its results."))
 
 
 def letter_side(letter, user) -> str | None:
@@ -123,10 +118,7 @@ def letter_actions(user, letter, signed_sides) -> dict[str, Decision]:
 def can_attach_letter_scan(user, letter=None) -> Decision:
     if letter is not None and letter_side(letter, user) is not None:
         return ALLOWED
-    return allow_if(
-        is_safety_manager(user),
-        _("Only the parties or a safety manager may attach the paper copy."),
-    )
+    return allow_if(is_safety_manager(user), _("Only the parties or a safety manager may attach the paper copy."))
 
 
 def can_run_meeting(user, level: str, department) -> Decision:
@@ -151,10 +143,7 @@ def can_edit_meeting(user, meeting=None) -> Decision:
     """Changing or recording a meeting that exists."""
     if meeting is None:
         return can_schedule_meetings(user)
-    return allow_if(
-        can_run_meeting(user, meeting.level, meeting.department),
-        _("You may not edit this meeting."),
-    )
+    return allow_if(can_run_meeting(user, meeting.level, meeting.department), _("You may not edit this meeting."))
 
 
 def can_hold_meeting(user, meeting) -> Decision:
@@ -169,8 +158,7 @@ def can_add_decision(user, meeting=None) -> Decision:
     if meeting is None:
         return can_schedule_meetings(user)
     return allow_if(
-        can_run_meeting(user, meeting.level, meeting.department),
-        _("You may not record decisions of this meeting."),
+        can_run_meeting(user, meeting.level, meeting.department), _("You may not record decisions of this meeting.")
     )
 
 

@@ -34,9 +34,7 @@ class Compliance:
         return (Decimal(self.held) * 100 / self.required).quantize(Decimal("0.1"))
 
 
-def compliance(
-    frequency: str, year: int, as_of: dt.date, held_dates: Iterable[dt.date]
-) -> Compliance:
+def compliance(frequency: str, year: int, as_of: dt.date, held_dates: Iterable[dt.date]) -> Compliance:
     """Meetings held against required in `year`, looking from `as_of`."""
     held_dates = [d for d in held_dates if d.year == year and d <= as_of]
     required = held = 0

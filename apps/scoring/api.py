@@ -13,17 +13,7 @@ from apps.scoring.models import BItem, Element, ScoringItem, Standard
 class ScoringItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = ScoringItem
-        fields = [
-            "id",
-            "code",
-            "requirement",
-            "points",
-            "method",
-            "is_veto",
-            "group",
-            "indicator_key",
-            "auto_rule",
-        ]
+        fields = ["id", "code", "requirement", "points", "method", "is_veto", "group", "indicator_key", "auto_rule"]
 
 
 class BItemSerializer(serializers.ModelSerializer):
@@ -81,10 +71,7 @@ class StandardViewSet(viewsets.ReadOnlyModelViewSet):
     """Scoring standards; a new one is imported from the three-sheet workbook."""
 
     queryset = Standard.objects.none()
-    policies = {
-        "read": policies.can_read_standards,
-        "import_file": policies.can_import_standard,
-    }
+    policies = {"read": policies.can_read_standards, "import_file": policies.can_import_standard}
     search_fields = ["name", "industry"]
     filterset_fields = ["is_active"]
 
@@ -95,9 +82,7 @@ class StandardViewSet(viewsets.ReadOnlyModelViewSet):
         return StandardDetailSerializer if self.action == "retrieve" else StandardSerializer
 
     @extend_schema(request={"multipart/form-data": ImportSerializer}, responses=StandardSerializer)
-    @action(
-        detail=False, methods=["post"], url_path="import", parser_classes=[parsers.MultiPartParser]
-    )
+    @action(detail=False, methods=["post"], url_path="import", parser_classes=[parsers.MultiPartParser])
     def import_file(self, request):
         valid = validated(ImportSerializer, request)
         standard = importers.standard_import(upload=valid["file"], user=request.user)

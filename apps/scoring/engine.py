@@ -111,12 +111,7 @@ class Grade:
         return self.full - self.not_applicable
 
 
-def grade(
-    items: Iterable[ItemResult],
-    *,
-    element_min_share=None,
-    thresholds=DEFAULT_THRESHOLDS,
-) -> Grade:
+def grade(items: Iterable[ItemResult], *, element_min_share=None, thresholds=DEFAULT_THRESHOLDS) -> Grade:
     """Score a set of item results: totals, the score on 100, per-element breakdown and level."""
     elements: dict[str, ElementScore] = {}
     veto_failed: list[str] = []
@@ -168,9 +163,7 @@ def parse_rule(rule: str) -> tuple[str, tuple[Decimal, ...]]:
         return "false", ()
     parts = rule.split(":")
     if len(parts) != 4 or parts[0] not in ("below", "above"):
-        raise ValueError(
-            f"Unknown auto-deduction rule “{rule}”: use below:T:S:D, above:L:S:D or false."
-        )
+        raise ValueError(f"Unknown auto-deduction rule “{rule}”: use below:T:S:D, above:L:S:D or false.")
     try:
         numbers = tuple(Decimal(p) for p in parts[1:])
     except ArithmeticError:

@@ -63,11 +63,7 @@ class StandardExporter(exports.Exporter):
         ]
         return render_xlsx_sheets(
             [
-                (
-                    INFO_SHEET,
-                    [c.label for c in INFO_COLUMNS],
-                    [[str(label), info[key]] for key, label in INFO_FIELDS],
-                ),
+                (INFO_SHEET, [c.label for c in INFO_COLUMNS], [[str(label), info[key]] for key, label in INFO_FIELDS]),
                 (
                     ELEMENT_SHEET,
                     [c.label for c in ELEMENT_COLUMNS],

@@ -55,16 +55,12 @@ def _read_sheets(upload) -> tuple[list, list, list, list[RowError]]:
     """The rows of the three sheets (information, elements, items) and their cell errors."""
     workbook = open_workbook(upload)
     try:
-        info_rows, errors = parse_sheet(
-            _find_sheet(workbook, INFO_SHEET), INFO_COLUMNS, sheet_label=str(INFO_SHEET)
-        )
+        info_rows, errors = parse_sheet(_find_sheet(workbook, INFO_SHEET), INFO_COLUMNS, sheet_label=str(INFO_SHEET))
         element_rows, more = parse_sheet(
             _find_sheet(workbook, ELEMENT_SHEET), ELEMENT_COLUMNS, sheet_label=str(ELEMENT_SHEET)
         )
         errors += more
-        item_rows, more = parse_sheet(
-            _find_sheet(workbook, ITEM_SHEET), ITEM_COLUMNS, sheet_label=str(ITEM_SHEET)
-        )
+        item_rows, more = parse_sheet(_find_sheet(workbook, ITEM_SHEET), ITEM_COLUMNS, sheet_label=str(ITEM_SHEET))
         errors += more
     finally:
         workbook.close()
@@ -156,9 +152,7 @@ def _items_into(data: dict, elements: dict[str, dict], item_rows: list) -> list[
         item = _item_node(row)
         element = elements.get(values["element"])
         if element is None:
-            data["orphans"].append(
-                {"element": values["element"], "_row": row.number, "_sheet": str(ITEM_SHEET)}
-            )
+            data["orphans"].append({"element": values["element"], "_row": row.number, "_sheet": str(ITEM_SHEET)})
             continue
         key = (values["element"], values["b_code"])
         if key not in b_items:

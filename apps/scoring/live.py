@@ -64,10 +64,7 @@ def _tokens(labels: set[str]) -> dict[str, str]:
 def _versions(groups: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """One version per named group of app labels (one cache round trip for all)."""
     tokens = _tokens({label for labels in groups.values() for label in labels})
-    return {
-        name: ".".join([tokens[ALL], *(tokens[label] for label in labels)])
-        for name, labels in groups.items()
-    }
+    return {name: ".".join([tokens[ALL], *(tokens[label] for label in labels)]) for name, labels in groups.items()}
 
 
 def indicators(as_of: dt.date) -> Live:

@@ -37,9 +37,7 @@ class Standard(BaseModel):
         null=True,
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text=_(
-            "For example 0.6: every element must keep six tenths of its points, or no grade."
-        ),
+        help_text=_("For example 0.6: every element must keep six tenths of its points, or no grade."),
     )
     is_active = models.BooleanField(_("active"), default=True)
     history = HistoricalRecords()
@@ -48,9 +46,7 @@ class Standard(BaseModel):
         verbose_name = _("scoring standard")
         verbose_name_plural = _("scoring standards")
         ordering = ["-is_active", "name", "-version"]
-        constraints = [
-            models.UniqueConstraint(fields=["name", "version"], name="standard_name_version_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["name", "version"], name="standard_name_version_unique")]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.version})"
@@ -73,9 +69,7 @@ class Element(models.Model):
         verbose_name = _("element")
         verbose_name_plural = _("elements")
         ordering = ["standard", "order"]
-        constraints = [
-            models.UniqueConstraint(fields=["standard", "code"], name="element_code_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["standard", "code"], name="element_code_unique")]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -106,9 +100,7 @@ class ScoringItem(models.Model):
     points = models.DecimalField(_("points"), **POINTS)
     method = models.TextField(_("deduction method"))
     is_veto = models.BooleanField(_("veto item"), default=False)
-    group = models.CharField(
-        _("review group"), max_length=20, choices=ReviewGroup.choices, default=ReviewGroup.BASIC
-    )
+    group = models.CharField(_("review group"), max_length=20, choices=ReviewGroup.choices, default=ReviewGroup.BASIC)
     indicator_key = models.CharField(_("indicator"), max_length=100, blank=True)
     auto_rule = models.CharField(_("auto-deduction rule"), max_length=50, blank=True)
     order = models.PositiveIntegerField(default=0)
@@ -117,9 +109,7 @@ class ScoringItem(models.Model):
         verbose_name = _("scoring item")
         verbose_name_plural = _("scoring items")
         ordering = ["standard", "order"]
-        constraints = [
-            models.UniqueConstraint(fields=["standard", "code"], name="scoring_item_code_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["standard", "code"], name="scoring_item_code_unique")]
 
     def __str__(self) -> str:
         return self.code

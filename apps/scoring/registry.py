@@ -47,13 +47,7 @@ _reads: dict[str, tuple[str, ...]] = {}
 _records: dict[str, Records] = {}
 
 
-def register(
-    name: str,
-    provider: Provider,
-    *,
-    reads: tuple[str, ...] = (),
-    records: Records | None = None,
-) -> None:
+def register(name: str, provider: Provider, *, reads: tuple[str, ...] = (), records: Records | None = None) -> None:
     """`name` is the app label; `reads` names other apps whose records the provider reads
     (besides the organisation), so that cached figures follow changes there too; `records`
     lists the records behind one of the app's indicators."""

@@ -42,13 +42,7 @@ def _item_errors(item: dict, item_codes: dict[str, dict]) -> list[RowError]:
     if problem := _points_problem(Decimal(str(item["points"]))):
         errors.append(_err(item, _("Points"), problem))
     if item["code"] in item_codes:
-        errors.append(
-            _err(
-                item,
-                _("Item code"),
-                _("The item code “%(code)s” appears twice.") % {"code": item["code"]},
-            )
-        )
+        errors.append(_err(item, _("Item code"), _("The item code “%(code)s” appears twice.") % {"code": item["code"]}))
     item_codes[item["code"]] = item
     if item.get("group") and item["group"] not in ReviewGroup.values:
         errors.append(_err(item, _("Review group"), _("Unknown review group.")))
@@ -65,23 +59,17 @@ def _item_errors(item: dict, item_codes: dict[str, dict]) -> list[RowError]:
                 )
             )
         if not item.get("indicator"):
-            errors.append(
-                _err(item, _("Indicator"), _("An auto-deduction rule needs an indicator."))
-            )
+            errors.append(_err(item, _("Indicator"), _("An auto-deduction rule needs an indicator.")))
     return errors
 
 
-def _element_errors(
-    element: dict, element_codes: set[str], item_codes: dict[str, dict]
-) -> list[RowError]:
+def _element_errors(element: dict, element_codes: set[str], item_codes: dict[str, dict]) -> list[RowError]:
     """Problems of one element and everything in it; the code sets gather what was seen."""
     errors: list[RowError] = []
     if element["code"] in element_codes:
         errors.append(
             _err(
-                element,
-                _("Element code"),
-                _("The element code “%(code)s” appears twice.") % {"code": element["code"]},
+                element, _("Element code"), _("The element code “%(code)s” appears twice.") % {"code": element["code"]}
             )
         )
     element_codes.add(element["code"])
@@ -94,11 +82,7 @@ def _element_errors(
     for b_item in element.get("b_items", []):
         if not b_item.get("items"):
             errors.append(
-                _err(
-                    element,
-                    _("B-item code"),
-                    _("B-item %(code)s has no scoring items.") % {"code": b_item["code"]},
-                )
+                _err(element, _("B-item code"), _("B-item %(code)s has no scoring items.") % {"code": b_item["code"]})
             )
         for item in b_item.get("items", []):
             item_sum += Decimal(str(item["points"]))
@@ -125,12 +109,7 @@ def _header_errors(data: dict) -> list[RowError]:
     share = data.get("element_min_share")
     if share not in (None, "") and not (0 <= Decimal(str(share)) <= 1):
         errors.append(
-            _err(
-                data,
-                _("Value"),
-                _("The minimum share is between 0 and 1, e.g. 0.6."),
-                key="element_min_share",
-            )
+            _err(data, _("Value"), _("The minimum share is between 0 and 1, e.g. 0.6."), key="element_min_share")
         )
     return errors
 
@@ -154,13 +133,7 @@ def _totals_errors(data: dict) -> list[RowError]:
         errors.append(_err(data, _("Elements"), _("The standard has no elements.")))
     thresholds = [Decimal(str(t)) for t in data.get("thresholds", engine.DEFAULT_THRESHOLDS)]
     if len(thresholds) != 3 or not thresholds[0] > thresholds[1] > thresholds[2] >= 0:
-        errors.append(
-            _err(
-                data,
-                _("Level 1 from"),
-                _("The three grade thresholds must go down, e.g. 90, 75, 60."),
-            )
-        )
+        errors.append(_err(data, _("Level 1 from"), _("The three grade thresholds must go down, e.g. 90, 75, 60.")))
     return errors
 
 
@@ -173,11 +146,7 @@ def standard_validate(data: dict) -> list[RowError]:
         errors += _element_errors(element, element_codes, item_codes)
     for orphan in data.get("orphans", []):
         errors.append(
-            _err(
-                orphan,
-                _("Element code"),
-                _("No element has the code “%(code)s”.") % {"code": orphan["element"]},
-            )
+            _err(orphan, _("Element code"), _("No element has the code “%(code)s”.") % {"code": orphan["element"]})
         )
     return errors + _totals_errors(data)
 
@@ -193,9 +162,7 @@ def _standard_new(data: dict, user) -> Standard:
         threshold_1=Decimal(str(thresholds[0])),
         threshold_2=Decimal(str(thresholds[1])),
         threshold_3=Decimal(str(thresholds[2])),
-        element_min_share=(
-            Decimal(str(data["element_min_share"])) if data.get("element_min_share") else None
-        ),
+        element_min_share=(Decimal(str(data["element_min_share"])) if data.get("element_min_share") else None),
     )
     standard.full_clean()
     if user is not None:
@@ -232,9 +199,7 @@ def _elements_create(standard: Standard, elements: list[dict]) -> None:
             order=e_order,
         )
         for b_order, b_data in enumerate(element_data["b_items"]):
-            b_item = BItem.objects.create(
-                element=element, code=b_data["code"], name=b_data["name"], order=b_order
-            )
+            b_item = BItem.objects.create(element=element, code=b_data["code"], name=b_data["name"], order=b_order)
             for item in b_data["items"]:
                 items.append(_scoring_item(standard, b_item, item, len(items) + 1))
     ScoringItem.objects.bulk_create(items)
@@ -270,9 +235,7 @@ def standard_as_data(standard: Standard) -> dict:
         node = {"code": element.code, "name": element.name, "points": element.points, "b_items": []}
         element_nodes[element.pk] = node
         elements.append(node)
-    for b_item in BItem.objects.filter(element__standard=standard).order_by(
-        "element__order", "order"
-    ):
+    for b_item in BItem.objects.filter(element__standard=standard).order_by("element__order", "order"):
         node = {"code": b_item.code, "name": b_item.name, "items": []}
         b_items[b_item.pk] = node
         element_nodes[b_item.element_id]["b_items"].append(node)

@@ -11,10 +11,7 @@ INFO_SHEET = _("Standard")
 ELEMENT_SHEET = _("Elements")
 ITEM_SHEET = _("Scoring items")
 
-INFO_COLUMNS = [
-    Column("field", _("Field"), text, required=True),
-    Column("value", _("Value"), text),
-]
+INFO_COLUMNS = [Column("field", _("Field"), text, required=True), Column("value", _("Value"), text)]
 # Keys of the info sheet, in order, with their labels.
 INFO_FIELDS = [
     ("name", _("Name")),

@@ -30,9 +30,7 @@ def standard_list(request):
 def standard_detail(request, pk: int):
     standard = get_object_or_404(selectors.standard_list(), pk=pk)
     return render(
-        request,
-        "scoring/standard_detail.html",
-        {"standard": standard, "elements": selectors.standard_tree(standard)},
+        request, "scoring/standard_detail.html", {"standard": standard, "elements": selectors.standard_tree(standard)}
     )
 
 
@@ -57,9 +55,7 @@ def standard_import(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            standard = importers.standard_import(
-                upload=form.cleaned_data["file"], user=request.user
-            )
+            standard = importers.standard_import(upload=form.cleaned_data["file"], user=request.user)
         except ApplicationError as exc:
             messages.error(request, exc.message)
             errors = exc.errors
@@ -75,9 +71,7 @@ def standard_import(request):
             "errors": errors,
             "title": _("Import a scoring standard"),
             "template_hint": _("Export any standard to get a workbook in the right shape."),
-            "template_url": reverse("scoring:standard_detail", args=[builtin.pk])
-            if builtin
-            else "",
+            "template_url": reverse("scoring:standard_detail", args=[builtin.pk]) if builtin else "",
             "back_url": reverse("scoring:standard_list"),
         },
     )

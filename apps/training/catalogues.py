@@ -51,8 +51,6 @@ def load_catalogues(model) -> int:
     """Create the missing entries (model: CertificateType, or its historical version in a
     migration). Existing entries are left alone. Returns how many were created."""
     existing = set(model.objects.values_list("kind", "code"))
-    missing = [
-        model(**row) for row in catalogue_rows() if (row["kind"], row["code"]) not in existing
-    ]
+    missing = [model(**row) for row in catalogue_rows() if (row["kind"], row["code"]) not in existing]
     model.objects.bulk_create(missing)
     return len(missing)

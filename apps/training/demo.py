@@ -87,8 +87,7 @@ class _Demo:
 def _courses(demo: _Demo) -> None:
     demo.courses = {
         code: services.course_save(
-            data={"code": code, "name": name, "level": level, "hours": Decimal(hours)},
-            user=demo.manager,
+            data={"code": code, "name": name, "level": level, "hours": Decimal(hours)}, user=demo.manager
         )
         for code, name, level, hours in COURSES
     }
@@ -108,11 +107,7 @@ def _this_years_training(demo: _Demo, today: dt.date, year_start: dt.date) -> No
     managers' external course."""
     refresher_day = max(year_start, today - dt.timedelta(days=20))
     demo.session(
-        "C-10",
-        refresher_day,
-        "AHB",
-        [n for n in INDUCTED if n != "E0013"] + ["E0001"],
-        trainer="外聘讲师 陈工",
+        "C-10", refresher_day, "AHB", [n for n in INDUCTED if n != "E0013"] + ["E0001"], trainer="外聘讲师 陈工"
     )
     demo.session("C-10", refresher_day, "AHB", ["E0013"], hours={"E0013": Decimal(4)})
     demo.session(
@@ -154,12 +149,7 @@ def _certificates(demo: _Demo, today: dt.date) -> None:
             "T320500199010090034",
             recurrence.add_years(today, -6) - dt.timedelta(days=15),
         ),
-        (
-            "E0015",
-            ("special_operation", "2.1"),
-            "T320500199803040056",
-            recurrence.add_years(today, -1),
-        ),
+        ("E0015", ("special_operation", "2.1"), "T320500199803040056", recurrence.add_years(today, -1)),
         (
             "E0022",
             ("special_equipment", "5100"),
@@ -184,14 +174,10 @@ def _plan(demo: _Demo, users: dict, today: dt.date, year_start: dt.date) -> None
     """The machining workshop's plan for this year, submitted by its head, approved by
     leadership, its first item held."""
     head = users["jjg_head"]
-    plan = services.plan_create(
-        data={"department": demo.departments["JJG"], "year": today.year}, user=head
-    )
+    plan = services.plan_create(data={"department": demo.departments["JJG"], "year": today.year}, user=head)
     items = [
         services.plan_item_save(
-            plan=plan,
-            data={"course": demo.courses[code], "month": month, "participants": who},
-            user=head,
+            plan=plan, data={"course": demo.courses[code], "month": month, "participants": who}, user=head
         )
         for code, month, who in [
             ("C-10", min(today.month, 3), "车间全体员工"),
@@ -201,9 +187,7 @@ def _plan(demo: _Demo, users: dict, today: dt.date, year_start: dt.date) -> None
     ]
     services.plan_submit(plan=plan, user=head)
     plan.refresh_from_db()
-    workflow.task_sign_off(
-        task=plan.approval_task, user=users["lingdao"], decision="approve", comment="同意。"
-    )
+    workflow.task_sign_off(task=plan.approval_task, user=users["lingdao"], decision="approve", comment="同意。")
     demo.session(
         "C-10",
         max(year_start, today - dt.timedelta(days=5)),

@@ -82,9 +82,7 @@ def _certificates_not_valid(as_of: dt.date) -> list[EvidenceRecord]:
         .values("pk")[:1]
     )
     expired = (
-        Certificate.objects.filter(
-            holder__is_active=True, pk=Subquery(latest), valid_until__lt=as_of
-        )
+        Certificate.objects.filter(holder__is_active=True, pk=Subquery(latest), valid_until__lt=as_of)
         .select_related("holder", "type")
         .order_by("valid_until", "holder__employee_no", "pk")
     )

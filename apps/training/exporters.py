@@ -162,10 +162,7 @@ class ComplianceExporter(TrainingExporter):
         people = [_person_row(r, levels) for r in rows]
         departments = [_department_row(d) for d in selectors.by_department(rows)]
         return render_xlsx_sheets(
-            [
-                (_("People"), _people_header(), people),
-                (_("Departments"), _department_header(), departments),
-            ],
+            [(_("People"), _people_header(), people), (_("Departments"), _department_header(), departments)],
             total=len(people) + len(departments),
             progress=progress,
         )
@@ -176,12 +173,8 @@ def record_context(*, employee: Employee, user) -> dict:
     as_of = timezone.localdate()
     people = selectors.visible_employees(user=user, filters={"active": ""}).filter(pk=employee.pk)
     rows = selectors.compliance(people, as_of=as_of)
-    attendances = list(
-        selectors.attendance_list(user=user, filters={"employee": employee.pk}, as_of=as_of)
-    )
-    certificates = list(
-        selectors.certificate_list(user=user, filters={"holder": employee.pk}, as_of=as_of)
-    )
+    attendances = list(selectors.attendance_list(user=user, filters={"employee": employee.pk}, as_of=as_of))
+    certificates = list(selectors.certificate_list(user=user, filters={"holder": employee.pk}, as_of=as_of))
     return {
         "title": _("Personal safety training record"),
         "company": company_get(),

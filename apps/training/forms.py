@@ -49,8 +49,7 @@ class SessionForm(forms.ModelForm):
         self.fields["end_date"].required = False
         self.fields["level"].required = False
         self.fields["plan_item"].queryset = TrainingPlanItem.objects.filter(
-            plan__department__in=department_choices(user),
-            plan__year__gte=timezone.localdate().year - 1,
+            plan__department__in=department_choices(user), plan__year__gte=timezone.localdate().year - 1
         ).select_related("plan", "course")
         self.fields["plan_item"].label_from_instance = lambda i: f"{i.plan.title} · {i}"
 
@@ -62,12 +61,7 @@ class AttendanceForm(forms.Form):
         label=_("Hours credited"), required=False, min_value=0, max_digits=5, decimal_places=1
     )
     exam_score = forms.DecimalField(
-        label=_("Exam score"),
-        required=False,
-        min_value=0,
-        max_value=100,
-        max_digits=5,
-        decimal_places=1,
+        label=_("Exam score"), required=False, min_value=0, max_value=100, max_digits=5, decimal_places=1
     )
     passed = forms.NullBooleanField(label=_("Passed"), required=False)
 
@@ -100,9 +94,7 @@ class CertificateForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["type"].queryset = CertificateType.objects.order_by("kind", "code")
-        self.fields["holder"].queryset = Employee.objects.filter(is_active=True).select_related(
-            "department"
-        )
+        self.fields["holder"].queryset = Employee.objects.filter(is_active=True).select_related("department")
         self.fields["valid_until"].required = False
 
 

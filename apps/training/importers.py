@@ -30,9 +30,9 @@ class _SheetCheck:
         self.labels = {c.key: str(c.label) for c in SIGN_IN_COLUMNS}
         self.people = {
             number: (pk, name, department_id)
-            for number, pk, name, department_id in Employee.objects.filter(
-                is_active=True
-            ).values_list("employee_no", "pk", "name", "department_id")
+            for number, pk, name, department_id in Employee.objects.filter(is_active=True).values_list(
+                "employee_no", "pk", "name", "department_id"
+            )
         }
         self.seen: dict[int, int] = {}
 
@@ -49,9 +49,7 @@ class _SheetCheck:
         person = self.people.get(number)
         if person is None:
             self._error(
-                row,
-                "employee_no",
-                _("No employee in service has the number “%(number)s”.") % {"number": number},
+                row, "employee_no", _("No employee in service has the number “%(number)s”.") % {"number": number}
             )
             return None
         pk, name, department_id = person
@@ -69,8 +67,7 @@ class _SheetCheck:
             self._error(
                 row,
                 "employee_no",
-                _("%(number)s already appears in row %(row)d.")
-                % {"number": number, "row": self.seen[pk]},
+                _("%(number)s already appears in row %(row)d.") % {"number": number, "row": self.seen[pk]},
             )
             return None
         self.seen[pk] = row.number
@@ -97,9 +94,7 @@ def _fill(attendance: Attendance, session: TrainingSession, values: dict) -> Att
     attendance.level = session.level
     attendance.date = values.get("date") or session.start_date
     attendance.present = present
-    attendance.hours_credited = services.credited_hours(
-        session, present, values.get("hours_credited")
-    )
+    attendance.hours_credited = services.credited_hours(session, present, values.get("hours_credited"))
     attendance.exam_score = values.get("exam_score")
     if values.get("passed") is not None:
         attendance.passed = values["passed"]

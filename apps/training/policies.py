@@ -11,13 +11,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from apps.org.policy import (
-    NOT_APPLICABLE,
-    Decision,
-    access,
-    allow_if,
-    heads_some_department,
-)
+from apps.org.policy import NOT_APPLICABLE, Decision, access, allow_if, heads_some_department
 from apps.training.models import PlanStatus
 
 CATALOGUE = _("Only a safety manager may change this.")

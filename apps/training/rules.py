@@ -40,15 +40,10 @@ TABLES: dict[str, dict[tuple[str, bool], tuple[int, int]]] = {
     },
 }
 
-RULESET_NAMES = {
-    "default": "默认学时标准",
-    "national": "国家规定学时(安监总局令第3号、安委〔2012〕10号)",
-}
+RULESET_NAMES = {"default": "默认学时标准", "national": "国家规定学时(安监总局令第3号、安委〔2012〕10号)"}
 
 
-def required_hours(
-    role: str, *, stage: str, high_risk: bool = False, ruleset: str = "default"
-) -> int:
+def required_hours(role: str, *, stage: str, high_risk: bool = False, ruleset: str = "default") -> int:
     """Hours a person of this role must have at this stage under the named rule set.
 
     Raises ValueError for an unknown role, stage or rule set.

@@ -17,8 +17,7 @@ def seed(*, departments, employees, factor: float, rng: random.Random, today: dt
     levels = [choice.value for choice in SessionLevel]
     courses = {
         level: Course.objects.get_or_create(
-            code=f"SCALE-{level}",
-            defaults={"name": f"规模测试课程 {level}", "level": level, "hours": Decimal(8)},
+            code=f"SCALE-{level}", defaults={"name": f"规模测试课程 {level}", "level": level, "hours": Decimal(8)}
         )[0]
         for level in levels
     }

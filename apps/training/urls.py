@@ -27,11 +27,7 @@ urlpatterns = [
     path("plans/new/", views.plan_create, name="plan_create"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/items/", views.plan_item_add, name="plan_item_add"),
-    path(
-        "plans/<int:pk>/items/<int:item_pk>/delete/",
-        views.plan_item_delete,
-        name="plan_item_delete",
-    ),
+    path("plans/<int:pk>/items/<int:item_pk>/delete/", views.plan_item_delete, name="plan_item_delete"),
     path("plans/<int:pk>/submit/", views.plan_submit, name="plan_submit"),
     path("rules/", views.ruleset_list, name="ruleset_list"),
     path("rules/rows/<int:pk>/", views.ruleset_row_edit, name="ruleset_row_edit"),

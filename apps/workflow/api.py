@@ -99,8 +99,7 @@ class TaskViewSet(ListCreateUpdateViewSet):
 
     def get_queryset(self):
         return selectors.task_list(
-            user=self.request.user,
-            filters=self.request.query_params.dict() if self.action == "list" else None,
+            user=self.request.user, filters=self.request.query_params.dict() if self.action == "list" else None
         )
 
     def get_serializer_class(self):

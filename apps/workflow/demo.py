@@ -13,42 +13,10 @@ TASKS = [
     # title, department code, assignee, creator, days from today, priority, steps
     ("更换机加工车间 3 号车床防护罩", "JJG", "yuangong", "anquan", -4, TaskPriority.HIGH, []),
     ("焊接班动火作业区灭火器月检", "JJG-HJ", None, "anquan", 2, TaskPriority.NORMAL, []),
-    (
-        "车削一班班前会安全交底记录补齐",
-        "JJG-CX-1",
-        "yuangong",
-        "jjg_head",
-        10,
-        TaskPriority.NORMAL,
-        ["submit"],
-    ),
-    (
-        "装配车间叉车通道标线重新划定",
-        "ZP",
-        None,
-        "anquan",
-        7,
-        TaskPriority.NORMAL,
-        ["submit:zp_head"],
-    ),
-    (
-        "机加工车间安全警示标志更新",
-        "JJG",
-        "yuangong",
-        "anquan",
-        -20,
-        TaskPriority.NORMAL,
-        ["submit", "approve"],
-    ),
-    (
-        "车削一班劳保用品发放台账",
-        "JJG-CX-1",
-        "yuangong",
-        "jjg_head",
-        5,
-        TaskPriority.LOW,
-        ["submit", "reject"],
-    ),
+    ("车削一班班前会安全交底记录补齐", "JJG-CX-1", "yuangong", "jjg_head", 10, TaskPriority.NORMAL, ["submit"]),
+    ("装配车间叉车通道标线重新划定", "ZP", None, "anquan", 7, TaskPriority.NORMAL, ["submit:zp_head"]),
+    ("机加工车间安全警示标志更新", "JJG", "yuangong", "anquan", -20, TaskPriority.NORMAL, ["submit", "approve"]),
+    ("车削一班劳保用品发放台账", "JJG-CX-1", "yuangong", "jjg_head", 5, TaskPriority.LOW, ["submit", "reject"]),
 ]
 
 
@@ -76,10 +44,7 @@ def load(context: dict) -> int:
                 services.task_submit(task=task, user=users[who], note="已按要求完成，附现场照片。")
             elif step == "approve":
                 services.task_sign_off(
-                    task=task,
-                    user=users["jjg_head"],
-                    decision=SignOffDecision.APPROVE,
-                    comment="现场核查合格。",
+                    task=task, user=users["jjg_head"], decision=SignOffDecision.APPROVE, comment="现场核查合格。"
                 )
             elif step == "reject":
                 services.task_sign_off(

@@ -17,9 +17,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": "image/*,.pdf,.doc,.docx,.xls,.xlsx,.txt"})
-        )
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": "image/*,.pdf,.doc,.docx,.xls,.xlsx,.txt"}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -32,22 +30,14 @@ class TaskForm(forms.ModelForm):
     class Meta:
         model = Task
         fields = ["title", "description", "department", "assignee", "due_date", "priority"]
-        widgets = {
-            "due_date": date_input(),
-            "description": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = {"due_date": date_input(), "description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, departments=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = departments or Department.objects.filter(
-            is_active=True
-        )
+        self.fields["department"].queryset = departments or Department.objects.filter(is_active=True)
         self.fields["department"].label_from_instance = department_label
         self.fields["assignee"].queryset = (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .select_related("employee")
-            .order_by("username")
+            get_user_model().objects.filter(is_active=True).select_related("employee").order_by("username")
         )
         self.fields["assignee"].label_from_instance = _user_label
         if self.instance.pk:
@@ -89,9 +79,7 @@ class SubmitForm(forms.Form):
 
 
 class SignOffForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Decision"), choices=SignOffDecision.choices, widget=forms.RadioSelect
-    )
+    decision = forms.ChoiceField(label=_("Decision"), choices=SignOffDecision.choices, widget=forms.RadioSelect)
     comment = forms.CharField(
         label=_("Comment"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -101,15 +89,10 @@ class SignOffForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if (
-            data.get("decision") == SignOffDecision.REJECT
-            and not (data.get("comment") or "").strip()
-        ):
+        if data.get("decision") == SignOffDecision.REJECT and not (data.get("comment") or "").strip():
             self.add_error("comment", _("Give the reason for rejecting."))
         return data
 
 
 class ReopenForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False
-    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}), required=False)

@@ -60,17 +60,10 @@ class Task(BaseModel):
     priority = models.PositiveSmallIntegerField(
         _("priority"), choices=TaskPriority.choices, default=TaskPriority.NORMAL
     )
-    status = models.CharField(
-        _("status"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.OPEN
-    )
+    status = models.CharField(_("status"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.OPEN)
     # The record that raised the task (a hazard, an inspection, a finding...): any app may.
     source_type = models.ForeignKey(
-        ContentType,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("source type"),
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("source type")
     )
     source_id = models.PositiveBigIntegerField(_("source id"), null=True, blank=True)
     source = GenericForeignKey("source_type", "source_id")
@@ -83,17 +76,10 @@ class Task(BaseModel):
         help_text=_("The task cannot be submitted without at least one evidence file."),
     )
     # Supervised work (a major hazard) is reminded and escalated sooner than the defaults.
-    remind_every_days = models.PositiveSmallIntegerField(
-        _("remind every (days) when overdue"), null=True, blank=True
-    )
-    escalate_after_days = models.PositiveSmallIntegerField(
-        _("escalate after (days overdue)"), null=True, blank=True
-    )
+    remind_every_days = models.PositiveSmallIntegerField(_("remind every (days) when overdue"), null=True, blank=True)
+    escalate_after_days = models.PositiveSmallIntegerField(_("escalate after (days overdue)"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="created_tasks",
-        verbose_name=_("created by"),
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="created_tasks", verbose_name=_("created by")
     )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -175,14 +161,9 @@ class SignOffQuerySet(models.QuerySet):
 class SignOff(models.Model):
     """A person's decision on a task. Immutable: written once, never changed or deleted."""
 
-    task = models.ForeignKey(
-        Task, on_delete=models.PROTECT, related_name="signoffs", verbose_name=_("task")
-    )
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="signoffs", verbose_name=_("task"))
     signer = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="signoffs",
-        verbose_name=_("signed by"),
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="signoffs", verbose_name=_("signed by")
     )
     decision = models.CharField(_("decision"), max_length=10, choices=SignOffDecision.choices)
     comment = models.TextField(_("comment"), blank=True)
@@ -216,16 +197,11 @@ class SignOff(models.Model):
 
 class Notification(BaseModel):
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="notifications",
-        verbose_name=_("recipient"),
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("recipient")
     )
     message = StoredTextField(_("message"))  # rendered in the reader's language
     url = models.CharField(_("link"), max_length=300, blank=True)
-    task = models.ForeignKey(
-        Task, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
-    )
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications")
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
     class Meta:
@@ -255,16 +231,9 @@ class ApprovablePlan(models.Model):
     work. `workflow.services.plan_submit` raises the task; its sign-off decides the plan
     (`workflow.services.approvable`)."""
 
-    status = models.CharField(
-        _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
-    )
+    status = models.CharField(_("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     approval_task = models.OneToOneField(
-        Task,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("approval task"),
+        Task, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("approval task")
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(
@@ -275,9 +244,7 @@ class ApprovablePlan(models.Model):
         related_name="+",
         verbose_name=_("submitted by"),
     )
-    decided_at = models.DateTimeField(
-        pgettext_lazy("approval", "decided at"), null=True, blank=True
-    )
+    decided_at = models.DateTimeField(pgettext_lazy("approval", "decided at"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -318,9 +285,7 @@ class Reminder(models.Model):
         verbose_name = _("reminder")
         verbose_name_plural = _("reminders")
         constraints = [
-            models.UniqueConstraint(
-                fields=["subject_type", "subject_id", "kind", "due"], name="workflow_reminder_once"
-            )
+            models.UniqueConstraint(fields=["subject_type", "subject_id", "kind", "due"], name="workflow_reminder_once")
         ]
 
     def __str__(self) -> str:

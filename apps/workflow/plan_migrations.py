@@ -15,9 +15,7 @@ def backfill_decisions(app_label: str, model_name: str):
         Task = apps.get_model("workflow", "Task")
         SignOff = apps.get_model("workflow", "SignOff")
         Plan = apps.get_model(app_label, model_name)
-        content_type = ContentType.objects.filter(
-            app_label=app_label, model=model_name.lower()
-        ).first()
+        content_type = ContentType.objects.filter(app_label=app_label, model=model_name.lower()).first()
         if content_type is None:
             return
         for plan in Plan.objects.all().iterator():

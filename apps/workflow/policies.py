@@ -41,20 +41,14 @@ def can_create_task_in(user, department=None) -> Decision:
     """Create a task for this department: its head (or one above it), or a safety manager."""
     if department is None:
         return can_create_task(user)
-    return allow_if(
-        bool(heads(user, department.pk)),
-        _("You may only create tasks for departments you head."),
-    )
+    return allow_if(bool(heads(user, department.pk)), _("You may only create tasks for departments you head."))
 
 
 def can_edit_task(user, task=None) -> Decision:
     """The rights only: a head of the task's department or a safety manager."""
     if task is None:
         return heads_some_department(user)
-    return allow_if(
-        bool(heads_record(user, task)),
-        _("Only a head of the department or a safety manager may edit it."),
-    )
+    return allow_if(bool(heads_record(user, task)), _("Only a head of the department or a safety manager may edit it."))
 
 
 def can_work_on_task(user, task=None) -> Decision:
@@ -72,14 +66,10 @@ def can_sign_off_task(user, task=None) -> Decision:
     if task is None:
         return heads_some_department(user)
     if task.sign_off_role:
-        rights = allow_if(
-            task.sign_off_role in access(user).roles,
-            _("Only leadership may sign off this task."),
-        )
+        rights = allow_if(task.sign_off_role in access(user).roles, _("Only leadership may sign off this task."))
     else:
         rights = allow_if(
-            bool(heads_record(user, task)),
-            _("Only a head of the department or a safety manager may sign off."),
+            bool(heads_record(user, task)), _("Only a head of the department or a safety manager may sign off.")
         )
     # Four eyes: whoever submitted the work does not approve it.
     return rights & allow_if(
@@ -93,13 +83,9 @@ def can_reopen_task(user, task=None) -> Decision:
     if task is None:
         return heads_some_department(user)
     if task.status == TaskStatus.SIGNED_OFF:
-        return allow_if(
-            bool(is_safety_manager(user)),
-            _("Only a safety manager may reopen a signed-off task."),
-        )
+        return allow_if(bool(is_safety_manager(user)), _("Only a safety manager may reopen a signed-off task."))
     return allow_if(
-        bool(can_work_on_task(user, task)),
-        _("Only the assignee or a head of the department may reopen it."),
+        bool(can_work_on_task(user, task)), _("Only the assignee or a head of the department may reopen it.")
     )
 
 
@@ -119,14 +105,8 @@ def task_actions(user, task) -> dict[str, Decision]:
     submitted = task.status == TaskStatus.SUBMITTED
     sign = can_sign_off_task(user, task) if submitted else NOT_APPLICABLE
     reopenable = task.status in (TaskStatus.REJECTED, TaskStatus.SIGNED_OFF)
-    if task.sign_off_role or owned or not reopenable:
-        reopen = NOT_APPLICABLE
-    else:
-        reopen = can_reopen_task(user, task)
-    if owned or task.status == TaskStatus.SIGNED_OFF:
-        edit = NOT_APPLICABLE
-    else:
-        edit = can_edit_task(user, task)
+    reopen = NOT_APPLICABLE if task.sign_off_role or owned or not reopenable else can_reopen_task(user, task)
+    edit = NOT_APPLICABLE if owned or task.status == TaskStatus.SIGNED_OFF else can_edit_task(user, task)
     return {"submit": submit, "sign": sign, "reopen": reopen, "edit": edit}
 
 

@@ -14,11 +14,7 @@ TASKS = 5_000
 def seed(*, departments, employees, factor: float, rng: random.Random, today: dt.date) -> int:
     user = acting_user()
     count = scaled(TASKS, factor)
-    statuses = [TaskStatus.SIGNED_OFF] * 6 + [
-        TaskStatus.OPEN,
-        TaskStatus.SUBMITTED,
-        TaskStatus.REOPENED,
-    ]
+    statuses = [TaskStatus.SIGNED_OFF] * 6 + [TaskStatus.OPEN, TaskStatus.SUBMITTED, TaskStatus.REOPENED]
     Task.objects.bulk_create(
         [
             Task(

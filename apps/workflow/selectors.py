@@ -25,9 +25,7 @@ from apps.workflow.models import (
 def _visible(qs: QuerySet[Task], user) -> QuerySet[Task]:
     """Tasks of the departments a person heads (all for safety managers and leadership), and
     those assigned to or created by them."""
-    return in_scope(
-        qs, user, heads_only=True, also=Q(assignee_id=user.pk) | Q(created_by_id=user.pk)
-    )
+    return in_scope(qs, user, heads_only=True, also=Q(assignee_id=user.pk) | Q(created_by_id=user.pk))
 
 
 def task_list(*, user, filters: dict | None = None) -> QuerySet[Task]:
@@ -101,10 +99,7 @@ def reminder_sent(model: type[models.Model], kind: str, due) -> Exists:
     the outer row's date as OuterRef("valid_until"))."""
     return Exists(
         Reminder.objects.filter(
-            subject_type=ContentType.objects.get_for_model(model),
-            subject_id=OuterRef("pk"),
-            kind=kind,
-            due=due,
+            subject_type=ContentType.objects.get_for_model(model), subject_id=OuterRef("pk"), kind=kind, due=due
         )
     )
 
@@ -113,10 +108,7 @@ def reminder_last_sent(*, subject, kind: str, due: dt.date) -> dt.date | None:
     """The day the reminder (subject, kind, due date) was last sent, or None."""
     return (
         Reminder.objects.filter(
-            subject_type=ContentType.objects.get_for_model(subject),
-            subject_id=subject.pk,
-            kind=kind,
-            due=due,
+            subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk, kind=kind, due=due
         )
         .values_list("sent_on", flat=True)
         .first()

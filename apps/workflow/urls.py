@@ -13,11 +13,7 @@ urlpatterns = [
     path("tasks/<int:pk>/submit/", views.task_submit, name="task_submit"),
     path("tasks/<int:pk>/sign-off/", views.task_sign_off, name="task_sign_off"),
     path("tasks/<int:pk>/reopen/", views.task_reopen, name="task_reopen"),
-    path(
-        "tasks/<int:pk>/attachments/<int:attachment_pk>/",
-        views.task_attachment,
-        name="task_attachment",
-    ),
+    path("tasks/<int:pk>/attachments/<int:attachment_pk>/", views.task_attachment, name="task_attachment"),
     path("notifications/", views.notification_list, name="notification_list"),
     path("notifications/read/", views.notification_read, name="notification_read_all"),
     path("notifications/<int:pk>/read/", views.notification_read, name="notification_read"),

@@ -37,15 +37,7 @@ def inbox(request):
     to_sign = list(boxes["to_sign"][:100])
     notifications = list(selectors.notification_list(user=request.user)[:5])
     names_prefetch(n.message for n in notifications)
-    return render(
-        request,
-        "workflow/inbox.html",
-        {
-            "to_do": to_do,
-            "to_sign": to_sign,
-            "notifications": notifications,
-        },
-    )
+    return render(request, "workflow/inbox.html", {"to_do": to_do, "to_sign": to_sign, "notifications": notifications})
 
 
 @login_required
@@ -85,8 +77,7 @@ def _detail_context(request, task: Task, **forms) -> dict:
         "owned": owned,
         "actions": policies.task_actions(request.user, task),
         "submit_form": forms.get("submit_form") or SubmitForm(),
-        "signoff_form": forms.get("signoff_form")
-        or SignOffForm(initial={"decision": SignOffDecision.APPROVE}),
+        "signoff_form": forms.get("signoff_form") or SignOffForm(initial={"decision": SignOffDecision.APPROVE}),
         "reopen_form": forms.get("reopen_form") or ReopenForm(),
     }
 
@@ -96,10 +87,7 @@ def task_create(request):
     form = TaskForm(request.POST or None, departments=department_choices(request.user))
     if request.method == "POST" and form.is_valid():
         task = run_service(
-            request,
-            form,
-            lambda: services.task_create(user=request.user, **form.cleaned_data),
-            _("Task created."),
+            request, form, lambda: services.task_create(user=request.user, **form.cleaned_data), _("Task created.")
         )
         if task is not None:
             return redirect("workflow:task_detail", pk=task.pk)
@@ -130,11 +118,7 @@ def task_edit(request, pk: int):
     return render(
         request,
         "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Edit task"),
-            "cancel_url": reverse("workflow:task_detail", args=[task.pk]),
-        },
+        {"form": form, "title": _("Edit task"), "cancel_url": reverse("workflow:task_detail", args=[task.pk])},
     )
 
 
@@ -160,9 +144,7 @@ def task_submit(request, pk: int):
         request,
         task,
         form,
-        lambda d: services.task_submit(
-            task=task, user=request.user, note=d["note"], files=d["files"]
-        ),
+        lambda d: services.task_submit(task=task, user=request.user, note=d["note"], files=d["files"]),
         _("Submitted for sign-off."),
         "submit_form",
     )
@@ -177,9 +159,7 @@ def task_sign_off(request, pk: int):
         request,
         task,
         form,
-        lambda d: services.task_sign_off(
-            task=task, user=request.user, decision=d["decision"], comment=d["comment"]
-        ),
+        lambda d: services.task_sign_off(task=task, user=request.user, decision=d["decision"], comment=d["comment"]),
         _("Decision recorded."),
         "signoff_form",
     )
@@ -205,17 +185,13 @@ def task_attachment(request, pk: int, attachment_pk: int):
     task = _task_or_404(request, pk)
     attachment = get_object_or_404(attachment_list(owner=task), pk=attachment_pk)
     return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=not attachment.is_image,
-        filename=attachment.original_name,
+        attachment.file.open("rb"), as_attachment=not attachment.is_image, filename=attachment.original_name
     )
 
 
 @login_required
 def notification_list(request):
-    page = Paginator(selectors.notification_list(user=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(selectors.notification_list(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     names_prefetch(n.message for n in page)
     return render(request, "workflow/notification_list.html", {"page": page})
 

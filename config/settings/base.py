@@ -27,9 +27,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # ------------------------------------------------------------------------------
 # Databases
 # ------------------------------------------------------------------------------
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-}
+DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -75,10 +73,7 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 # ------------------------------------------------------------------------------
 # Authentication
 # ------------------------------------------------------------------------------
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "guardian.backends.ObjectPermissionBackend",
-]
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "guardian.backends.ObjectPermissionBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -127,9 +122,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "apps.core.context_processors.navigation_menu",
                 "apps.workflow.context_processors.notifications",
-            ],
+            ]
         },
-    },
+    }
 ]
 
 # ------------------------------------------------------------------------------
@@ -146,19 +141,7 @@ STORAGES = {
 }
 # Evidence files: photos from a phone and scanned documents, never executables.
 ATTACHMENT_MAX_BYTES = env.int("ANBIAO_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
-ATTACHMENT_EXTENSIONS = [
-    "jpg",
-    "jpeg",
-    "png",
-    "webp",
-    "gif",
-    "pdf",
-    "doc",
-    "docx",
-    "xls",
-    "xlsx",
-    "txt",
-]
+ATTACHMENT_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "pdf", "doc", "docx", "xls", "xlsx", "txt"]
 IMPORT_MAX_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -166,9 +149,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # ------------------------------------------------------------------------------
 # Email
 # ------------------------------------------------------------------------------
-EMAIL_BACKEND = env(
-    "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
-)
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="Anbiao <noreply@anbiao.local>")
 
 # ------------------------------------------------------------------------------
@@ -248,11 +229,7 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 # The cache (live evidence figures) is shared through Redis when there is one.
 CACHES = {
     "default": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "anbiao",
-        }
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": "anbiao"}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -267,14 +244,8 @@ CELERY_TASK_TIME_LIMIT = 30 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE = {
-    "task-reminders": {
-        "task": "apps.workflow.tasks.send_task_reminders",
-        "schedule": crontab(hour=7, minute=30),
-    },
-    "inspection-tasks": {
-        "task": "apps.hazards.tasks.raise_inspection_tasks",
-        "schedule": crontab(hour=6, minute=30),
-    },
+    "task-reminders": {"task": "apps.workflow.tasks.send_task_reminders", "schedule": crontab(hour=7, minute=30)},
+    "inspection-tasks": {"task": "apps.hazards.tasks.raise_inspection_tasks", "schedule": crontab(hour=6, minute=30)},
     "hazard-statistics-reminders": {
         "task": "apps.hazards.tasks.send_statistics_reminders",
         "schedule": crontab(hour=8, minute=0),
@@ -299,10 +270,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.dashboard.tasks.send_monthly_report",
         "schedule": crontab(day_of_month=1, hour=6, minute=0),
     },
-    "equipment-due-tasks": {
-        "task": "apps.equipment.tasks.raise_due_tasks",
-        "schedule": crontab(hour=6, minute=40),
-    },
+    "equipment-due-tasks": {"task": "apps.equipment.tasks.raise_due_tasks", "schedule": crontab(hour=6, minute=40)},
     "accident-reminders": {
         "task": "apps.accidents.tasks.send_accident_reminders",
         "schedule": crontab(hour=7, minute=45),
@@ -340,8 +308,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "fontTools": {"level": "WARNING"},
-        "weasyprint": {"level": "ERROR"},
-    },
+    "loggers": {"fontTools": {"level": "WARNING"}, "weasyprint": {"level": "ERROR"}},
 }

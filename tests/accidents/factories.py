@@ -19,13 +19,7 @@ def at(day: dt.date, hour: int = 9, minute: int = 0) -> dt.datetime:
 
 
 def accident(
-    world,
-    *,
-    when: dt.datetime | None = None,
-    department=None,
-    user=None,
-    type_code: str = "WSA10004",
-    **data,
+    world, *, when: dt.datetime | None = None, department=None, user=None, type_code: str = "WSA10004", **data
 ) -> Accident:
     when = when or at(dt.date(2026, 9, 1))
     edition = Edition.GB6441_1986 if type_code.isdigit() else Edition.GB6441_2025
@@ -46,9 +40,7 @@ def complete_investigation(world, item: Accident, **extra) -> Accident:
         accident=item,
         data={
             "direct_causes": "违章操作",
-            "report_submitted_on": min(
-                item.occurred_on + dt.timedelta(days=20), timezone.localdate()
-            ),
+            "report_submitted_on": min(item.occurred_on + dt.timedelta(days=20), timezone.localdate()),
             "cause_found": True,
             "responsible_handled": True,
             "staff_educated": True,

@@ -33,12 +33,7 @@ def test_a_head_reports_and_updates_casualties_through_the_api(world, api_for):
     assert response.json()["grade"] == "general"
     response = api.post(
         f"/api/v1/accidents/{pk}/casualty-updates/",
-        {
-            "reported_on": "2026-11-20",
-            "deaths": 0,
-            "serious_injuries": 10,
-            "minor_injuries": 0,
-        },
+        {"reported_on": "2026-11-20", "deaths": 0, "serious_injuries": 10, "minor_injuries": 0},
         format="json",
     )
     assert response.status_code == 201 and response.json()["grade_after"] == "larger"
@@ -46,9 +41,7 @@ def test_a_head_reports_and_updates_casualties_through_the_api(world, api_for):
     assert detail["grade"] == "larger" and detail["grade_basis"] == ["serious_injuries"]
     assert len(detail["updates"]) == 1
     response = api.post(
-        f"/api/v1/accidents/{pk}/people/",
-        {"name": "赵六", "severity": "serious", "lost_workdays": 120},
-        format="json",
+        f"/api/v1/accidents/{pk}/people/", {"name": "赵六", "severity": "serious", "lost_workdays": 120}, format="json"
     )
     assert response.status_code == 201
 
@@ -84,12 +77,7 @@ def test_closing_through_the_api_names_what_is_missing(world, api_for):
     assert response.status_code == 200, response.json()
     response = api.post(
         f"/api/v1/accidents/{item.pk}/measures/",
-        {
-            "kind": "corrective",
-            "title": "更换电缆",
-            "department": world.dept_a.pk,
-            "due_date": "2026-12-01",
-        },
+        {"kind": "corrective", "title": "更换电缆", "department": world.dept_a.pk, "due_date": "2026-12-01"},
         format="json",
     )
     assert response.status_code == 201
@@ -109,20 +97,12 @@ def response_task_id(item):
 
 def test_man_hours_lessons_and_statistics(world, api_for):
     api = api_for("safety_manager")
-    body = {
-        "department": world.dept_a.pk,
-        "month": "2026-03-01",
-        "hours": "1000.0",
-        "headcount": 10,
-    }
+    body = {"department": world.dept_a.pk, "month": "2026-03-01", "hours": "1000.0", "headcount": 10}
     assert api.post("/api/v1/accidents/man-hours/", body, format="json").status_code == 201
     body["hours"] = "2000.0"
     assert api.post("/api/v1/accidents/man-hours/", body, format="json").status_code == 201
     assert api.get("/api/v1/accidents/man-hours/").json()["count"] == 1
-    assert (
-        api_for("head_a").post("/api/v1/accidents/man-hours/", body, format="json").status_code
-        == 403
-    )
+    assert api_for("head_a").post("/api/v1/accidents/man-hours/", body, format="json").status_code == 403
     item = accident(world, minor_injuries=1)
     response = api.post(
         "/api/v1/accidents/lessons/",
@@ -152,9 +132,7 @@ def test_photos_are_added_by_those_who_report(world, api_for):
     Image.new("RGB", (4, 4), "red").save(buffer, "PNG")
     png = buffer.getvalue()
     upload = SimpleUploadedFile("scene.png", png, content_type="image/png")
-    response = api_for("head_a").post(
-        f"/api/v1/accidents/{item.pk}/photos/", {"files": [upload]}, format="multipart"
-    )
+    response = api_for("head_a").post(f"/api/v1/accidents/{item.pk}/photos/", {"files": [upload]}, format="multipart")
     assert response.status_code == 201, response.content
     assert attachment_list(owner=item).count() == 1
     upload = SimpleUploadedFile("scene.png", png, content_type="image/png")

@@ -46,13 +46,9 @@ def test_a_near_miss_has_no_casualties(world):
 
 def test_only_heads_of_the_department_report(world):
     accident(world, user=world.head_a)
-    with pytest.raises(
-        PermissionDenied, match="Only a safety manager or the department's head may report"
-    ):
+    with pytest.raises(PermissionDenied, match="Only a safety manager or the department's head may report"):
         accident(world, user=world.outsider)
-    with pytest.raises(
-        PermissionDenied, match="Only a safety manager or the department's head may report"
-    ):
+    with pytest.raises(PermissionDenied, match="Only a safety manager or the department's head may report"):
         accident(world, user=world.employee_a)
 
 
@@ -68,9 +64,7 @@ def test_the_reporting_clock(world):
     )
     assert not item.reported_on_time and item.report_overdue
     with pytest.raises(ApplicationError, match="before the accident"):
-        services.accident_report_times(
-            accident=item, user=world.head_a, head_told_at=at(dt.date(2026, 11, 20), 10, 0)
-        )
+        services.accident_report_times(accident=item, user=world.head_a, head_told_at=at(dt.date(2026, 11, 20), 10, 0))
 
 
 def _gate(assessment):
@@ -150,9 +144,7 @@ def test_the_window_is_7_days_for_fire_and_road_traffic(world, code, road, days_
 
 def test_closing_needs_the_whole_four_no_let_go_checklist(world):
     item = accident(world)
-    services.investigation_save(
-        accident=item, data={"cause_found": True}, user=world.safety_manager
-    )
+    services.investigation_save(accident=item, data={"cause_found": True}, user=world.safety_manager)
     with pytest.raises(ApplicationError, match="four-no-let-go checklist is complete") as exc:
         services.accident_close(accident=item, user=world.safety_manager)
     message = exc.value.message
@@ -185,21 +177,15 @@ def test_the_report_deadline_extends_once_by_at_most_60_days_with_a_reason(world
     item = accident(world, when=at(dt.date(2026, 9, 1)))
     assert item.investigation_due == dt.date(2026, 10, 31)
     with pytest.raises(ApplicationError, match="Reason for the extension: give the reason"):
-        services.investigation_save(
-            accident=item, data={"extension_days": 30}, user=world.safety_manager
-        )
+        services.investigation_save(accident=item, data={"extension_days": 30}, user=world.safety_manager)
     item.refresh_from_db()
     with pytest.raises(ApplicationError, match="at most 60"):
         services.investigation_save(
-            accident=item,
-            data={"extension_days": 61, "extension_reason": "x"},
-            user=world.safety_manager,
+            accident=item, data={"extension_days": 61, "extension_reason": "x"}, user=world.safety_manager
         )
     item.refresh_from_db()
     services.investigation_save(
-        accident=item,
-        data={"extension_days": 60, "extension_reason": "鉴定"},
-        user=world.safety_manager,
+        accident=item, data={"extension_days": 60, "extension_reason": "鉴定"}, user=world.safety_manager
     )
     assert item.investigation_due == dt.date(2026, 12, 30)
 
@@ -220,22 +206,16 @@ def test_measures_are_tasks_of_the_responsible_department(world):
 
 
 def _sheet(rows):
-    return xlsx_upload(
-        rows, name="hours.xlsx", header=["Department code", "Month", "Hours worked", "Staff"]
-    )
+    return xlsx_upload(rows, name="hours.xlsx", header=["Department code", "Month", "Hours worked", "Staff"])
 
 
 def test_man_hours_import_is_all_or_nothing(world):
     with pytest.raises(ApplicationError, match="Nothing was imported: 1 problem") as exc:
         man_hours_import(
-            upload=_sheet(
-                [["A", dt.date(2026, 1, 1), 1000, 10], ["NOPE", dt.date(2026, 1, 1), 1000, 10]]
-            ),
+            upload=_sheet([["A", dt.date(2026, 1, 1), 1000, 10], ["NOPE", dt.date(2026, 1, 1), 1000, 10]]),
             user=world.safety_manager,
         )
-    assert [str(e) for e in exc.value.errors] == [
-        "3 / Department code: No department has the code “NOPE”."
-    ]
+    assert [str(e) for e in exc.value.errors] == ["3 / Department code: No department has the code “NOPE”."]
     assert not ManHours.objects.exists()
     result = man_hours_import(
         upload=_sheet([["A", dt.date(2026, 1, 15), 1000, 10], ["B", dt.date(2026, 1, 1), 500, 5]]),
@@ -243,9 +223,7 @@ def test_man_hours_import_is_all_or_nothing(world):
     )
     assert (result.created, result.updated) == (2, 0)
     assert ManHours.objects.get(department=world.dept_a).month == dt.date(2026, 1, 1)
-    result = man_hours_import(
-        upload=_sheet([["A", dt.date(2026, 1, 1), 1200, 10]]), user=world.safety_manager
-    )
+    result = man_hours_import(upload=_sheet([["A", dt.date(2026, 1, 1), 1200, 10]]), user=world.safety_manager)
     assert (result.created, result.updated) == (0, 1)
     with pytest.raises(PermissionDenied, match="Only a safety manager may investigate and close"):
         man_hours_import(upload=_sheet([["A", dt.date(2026, 1, 1), 1, 1]]), user=world.head_a)
@@ -284,23 +262,11 @@ def test_evidence_from_the_records(world):
         direct_loss=Decimal("1000"),
         authority_told_at=at(dt.date(2026, 8, 1), 9, 40),
     )
-    services.person_add(
-        accident=on_time,
-        user=world.safety_manager,
-        name="甲",
-        severity="serious",
-        lost_workdays=110,
-    )
+    services.person_add(accident=on_time, user=world.safety_manager, name="甲", severity="serious", lost_workdays=110)
     complete_investigation(world, on_time)
-    services.accident_close(
-        accident=on_time, user=world.safety_manager, closed_on=dt.date(2026, 9, 1)
-    )
+    services.accident_close(accident=on_time, user=world.safety_manager, closed_on=dt.date(2026, 9, 1))
     late = accident(
-        world,
-        when=at(dt.date(2026, 3, 1)),
-        type_code="01",
-        deaths=1,
-        authority_told_at=at(dt.date(2026, 3, 1), 11),
+        world, when=at(dt.date(2026, 3, 1)), type_code="01", deaths=1, authority_told_at=at(dt.date(2026, 3, 1), 11)
     )
     accident(world, when=at(dt.date(2025, 6, 1)), type_code="01", deaths=4)  # older than 12 months
     accident(world, is_near_miss=True, when=at(dt.date(2026, 10, 1)))
@@ -315,11 +281,7 @@ def test_evidence_from_the_records(world):
     assert values["accidents.direct_loss_ytd"] == Decimal("1000")
     assert values["accidents.trir_ytd"] is None and values["accidents.ltifr_ytd"] is None
     services.man_hours_save(
-        department=world.dept_a,
-        month=dt.date(2026, 1, 1),
-        hours=200_000,
-        headcount=100,
-        user=world.safety_manager,
+        department=world.dept_a, month=dt.date(2026, 1, 1), hours=200_000, headcount=100, user=world.safety_manager
     )
     values = _values()
     assert values["accidents.trir_ytd"] == 2.0  # 2 recordable × 200,000 ÷ 200,000 h
@@ -345,9 +307,7 @@ def test_objectives_read_the_year_to_date_keys(world):
         user=world.safety_manager,
     )
     accident(world, deaths=1)
-    rows = responsibility_selectors.objective_rows(
-        user=world.safety_manager, year=2026, as_of=dt.date(2026, 11, 20)
-    )
+    rows = responsibility_selectors.objective_rows(user=world.safety_manager, year=2026, as_of=dt.date(2026, 11, 20))
     assert rows[0].actual == 1 and rows[0].live and rows[0].met is False
 
 
@@ -355,11 +315,7 @@ def test_scale_seed_writes_in_bulk(world):
     departments = list(Department.objects.all())
     employees = list(Employee.objects.all())
     created = scale.seed(
-        departments=departments,
-        employees=employees,
-        factor=0.05,
-        rng=random.Random(1),
-        today=dt.date(2026, 11, 20),
+        departments=departments, employees=employees, factor=0.05, rng=random.Random(1), today=dt.date(2026, 11, 20)
     )
     assert created == 5 == Accident.objects.count()
     assert ManHours.objects.count() == 24 * len(departments)
@@ -369,11 +325,7 @@ def test_scale_seed_writes_in_bulk(world):
     assert all(a.occurred_at.date() > dt.date(2023, 11, 1) for a in Accident.objects.all())
     # A second run adds accidents without colliding on numbers or months.
     scale.seed(
-        departments=departments,
-        employees=employees,
-        factor=0.05,
-        rng=random.Random(2),
-        today=dt.date(2026, 11, 20),
+        departments=departments, employees=employees, factor=0.05, rng=random.Random(2), today=dt.date(2026, 11, 20)
     )
     assert Accident.objects.count() == 10
 
@@ -386,9 +338,7 @@ def test_reminders_are_sent_once(world):
     second = accident(world, when=at(dt.date(2026, 9, 25)))  # report due 11-24
     accident(world, is_near_miss=True, when=at(dt.date(2026, 10, 22)))
     assert services.accident_reminders_send(today=dt.date(2026, 11, 20)) == 2
-    messages = list(
-        Notification.objects.filter(recipient=world.head_a).values_list("message", flat=True)
-    )
+    messages = list(Notification.objects.filter(recipient=world.head_a).values_list("message", flat=True))
     assert sorted(messages) == [
         "SG-2026-0001: changes in casualties regrade the accident only until 2026-11-21.",
         "SG-2026-0002: the investigation report is due on 2026-11-24.",
@@ -396,9 +346,7 @@ def test_reminders_are_sent_once(world):
     assert not Notification.objects.filter(recipient=world.outsider).exists()
     assert services.accident_reminders_send(today=dt.date(2026, 11, 20)) == 0
     services.investigation_save(
-        accident=second,
-        data={"extension_days": 30, "extension_reason": "鉴定"},
-        user=world.safety_manager,
+        accident=second, data={"extension_days": 30, "extension_reason": "鉴定"}, user=world.safety_manager
     )
     # The first one's report (12-21) and the second one's new due date (12-24).
     assert services.accident_reminders_send(today=dt.date(2026, 12, 20)) == 2
@@ -432,13 +380,9 @@ def test_people_involved(world, severity, days, near_miss, refused):
 
 def test_outsiders_cannot_touch_the_accident(world):
     item = accident(world)
-    with pytest.raises(
-        PermissionDenied, match="Only a safety manager or the department's head may report"
-    ):
+    with pytest.raises(PermissionDenied, match="Only a safety manager or the department's head may report"):
         services.person_add(accident=item, user=world.outsider, name="x", severity="minor")
-    with pytest.raises(
-        PermissionDenied, match="Only a safety manager or the department's head may report"
-    ):
+    with pytest.raises(PermissionDenied, match="Only a safety manager or the department's head may report"):
         services.casualty_update(
             accident=item,
             user=world.outsider,
@@ -447,9 +391,7 @@ def test_outsiders_cannot_touch_the_accident(world):
             serious_injuries=0,
             minor_injuries=0,
         )
-    with pytest.raises(
-        PermissionDenied, match="Only a safety manager or the department's head may report"
-    ):
+    with pytest.raises(PermissionDenied, match="Only a safety manager or the department's head may report"):
         services.accident_save(accident=item, data={"title": "x"}, user=world.outsider)
 
 
@@ -503,9 +445,7 @@ def test_an_older_casualty_update_entered_later_does_not_overwrite_a_newer_one(w
         (dt.timedelta(hours=2), dt.timedelta(hours=2, minutes=59), True),
     ],
 )
-def test_the_hour_runs_from_when_the_company_head_was_told(
-    world, head_told, authority_told, on_time
-):
+def test_the_hour_runs_from_when_the_company_head_was_told(world, head_told, authority_told, on_time):
     when = at(dt.date(2026, 11, 20), 8, 0)
     item = accident(world, when=when)
     services.accident_report_times(
@@ -526,16 +466,8 @@ def test_the_hour_runs_from_when_the_company_head_was_told(
         ("authority_told_at", dt.timedelta(minutes=-1), "Authority told at: it cannot be before"),
         ("head_told_at", dt.timedelta(0), None),
         ("authority_told_at", dt.timedelta(hours=11), None),  # 20:00 local, now
-        (
-            "head_told_at",
-            dt.timedelta(hours=11, minutes=1),
-            "Company head told at: it cannot be in the future",
-        ),
-        (
-            "authority_told_at",
-            dt.timedelta(hours=11, minutes=1),
-            "Authority told at: it cannot be in the future",
-        ),
+        ("head_told_at", dt.timedelta(hours=11, minutes=1), "Company head told at: it cannot be in the future"),
+        ("authority_told_at", dt.timedelta(hours=11, minutes=1), "Authority told at: it cannot be in the future"),
     ],
 )
 def test_reporting_times_lie_between_the_accident_and_now(world, field, offset, refused):
@@ -546,9 +478,7 @@ def test_reporting_times_lie_between_the_accident_and_now(world, field, offset, 
         lambda: services.accident_report_times(
             accident=accident(world, when=when), user=world.head_a, **{field: value}
         ),
-        lambda: services.accident_save(
-            accident=accident(world, when=when), data={field: value}, user=world.head_a
-        ),
+        lambda: services.accident_save(accident=accident(world, when=when), data={field: value}, user=world.head_a),
     ]
     for attempt in attempts:
         if refused:
@@ -572,9 +502,7 @@ def test_the_head_may_be_told_after_the_authority(world):
 def test_the_api_refuses_reporting_times_in_the_future(world, api_for):
     item = accident(world, when=at(dt.date(2026, 11, 20), 9, 0))
     response = api_for("head_a").post(
-        f"/api/v1/accidents/{item.pk}/times/",
-        {"authority_told_at": "2026-11-21T09:00:00+08:00"},
-        format="json",
+        f"/api/v1/accidents/{item.pk}/times/", {"authority_told_at": "2026-11-21T09:00:00+08:00"}, format="json"
     )
     assert response.status_code == 400, response.content
     assert "Authority told at" in str(response.data)
@@ -603,23 +531,15 @@ def test_investigations_on_time_compare_the_report_date_with_the_due_date(world)
     # Report in time (due 2026-10-31), accident closed later: on time.
     early = accident(world, when=at(dt.date(2026, 9, 1)))
     complete_investigation(world, early, report_submitted_on=dt.date(2026, 10, 31))
-    services.accident_close(
-        accident=early, user=world.safety_manager, closed_on=dt.date(2026, 11, 15)
-    )
+    services.accident_close(accident=early, user=world.safety_manager, closed_on=dt.date(2026, 11, 15))
     # Report a day late, closed the same day: late.
     late = accident(world, when=at(dt.date(2026, 9, 1)))
     complete_investigation(world, late, report_submitted_on=dt.date(2026, 11, 1))
-    services.accident_close(
-        accident=late, user=world.safety_manager, closed_on=dt.date(2026, 11, 1)
-    )
+    services.accident_close(accident=late, user=world.safety_manager, closed_on=dt.date(2026, 11, 1))
     # Extended by 30 days (due 2026-11-30): report on 11-20 is on time, not yet closed.
     extended = accident(world, when=at(dt.date(2026, 9, 1)))
     complete_investigation(
-        world,
-        extended,
-        report_submitted_on=dt.date(2026, 11, 20),
-        extension_days=30,
-        extension_reason="技术鉴定",
+        world, extended, report_submitted_on=dt.date(2026, 11, 20), extension_days=30, extension_reason="技术鉴定"
     )
     values = _values()
     assert values["accidents.investigations_closed_on_time_rate"] == Decimal("50.0")  # 1 of 2
@@ -629,20 +549,10 @@ def test_lost_time_injuries_follow_the_counts_and_the_people(world):
     from apps.accidents import selectors
 
     services.man_hours_save(
-        department=world.dept_a,
-        month=dt.date(2026, 9, 1),
-        hours=1_000_000,
-        headcount=100,
-        user=world.safety_manager,
+        department=world.dept_a, month=dt.date(2026, 9, 1), hours=1_000_000, headcount=100, user=world.safety_manager
     )
     counted = accident(world, when=at(dt.date(2026, 9, 2)), serious_injuries=1)
-    services.person_add(
-        accident=counted,
-        user=world.safety_manager,
-        name="甲",
-        severity="serious",
-        lost_workdays=110,
-    )
+    services.person_add(accident=counted, user=world.safety_manager, name="甲", severity="serious", lost_workdays=110)
     # A casualty update changes only the counts: now 1 death and 2 minor injuries.
     services.casualty_update(
         accident=counted,
@@ -655,9 +565,7 @@ def test_lost_time_injuries_follow_the_counts_and_the_people(world):
     # More people recorded than the counts say: the people count.
     people = accident(world, when=at(dt.date(2026, 9, 3)), minor_injuries=1)
     for name in ("乙", "丙"):
-        services.person_add(
-            accident=people, user=world.safety_manager, name=name, severity="minor", lost_workdays=3
-        )
+        services.person_add(accident=people, user=world.safety_manager, name=name, severity="minor", lost_workdays=3)
     stats = selectors.statistics(user=world.safety_manager, year=2026)
     september = stats.months[8]
     assert (september.lost_time, september.lost_workdays) == (3 + 2, 116)
@@ -667,18 +575,14 @@ def test_lost_time_injuries_follow_the_counts_and_the_people(world):
 
 def test_an_accident_with_casualties_recorded_cannot_become_a_near_miss(world):
     item = accident(world)
-    services.person_add(
-        accident=item, user=world.head_a, name="甲", severity="minor", lost_workdays=2
-    )
+    services.person_add(accident=item, user=world.head_a, name="甲", severity="minor", lost_workdays=2)
     with pytest.raises(ApplicationError, match="Near miss: people injured"):
         services.accident_save(accident=item, data={"is_near_miss": True}, user=world.head_a)
     item.refresh_from_db()
     assert not item.is_near_miss
     bystander = accident(world)
     services.person_add(accident=bystander, user=world.head_a, name="乙", severity="none")
-    assert services.accident_save(
-        accident=bystander, data={"is_near_miss": True}, user=world.head_a
-    ).is_near_miss
+    assert services.accident_save(accident=bystander, data={"is_near_miss": True}, user=world.head_a).is_near_miss
 
 
 def test_closing_waits_for_the_measures(world):
@@ -720,9 +624,7 @@ def test_a_closed_accident_takes_no_more_attachments(world, api_for):
     with pytest.raises(ApplicationError, match="This accident is closed"):
         services.accident_attach(accident=item, user=world.head_a, files=[photo])
     photo.seek(0)
-    response = api_for("head_a").post(
-        f"/api/v1/accidents/{item.pk}/photos/", {"files": [photo]}, format="multipart"
-    )
+    response = api_for("head_a").post(f"/api/v1/accidents/{item.pk}/photos/", {"files": [photo]}, format="multipart")
     assert response.status_code == 400
     from apps.core.selectors import attachment_list
 
@@ -759,21 +661,15 @@ def test_a_number_taken_concurrently_is_retried(world, monkeypatch):
 def test_the_deadline_is_extended_only_once(world):
     item = accident(world, when=at(dt.date(2026, 9, 1)))
     services.investigation_save(
-        accident=item,
-        data={"extension_days": 30, "extension_reason": "鉴定"},
-        user=world.safety_manager,
+        accident=item, data={"extension_days": 30, "extension_reason": "鉴定"}, user=world.safety_manager
     )
     for days in (60, 0):  # a second extension, or taking it back to extend again
         item.refresh_from_db()
         with pytest.raises(ApplicationError, match="extended only once"):
-            services.investigation_save(
-                accident=item, data={"extension_days": days}, user=world.safety_manager
-            )
+            services.investigation_save(accident=item, data={"extension_days": days}, user=world.safety_manager)
     item.refresh_from_db()
     assert item.extension_days == 30 and item.investigation_due == dt.date(2026, 11, 30)
-    services.investigation_save(
-        accident=item, data={"direct_causes": "x"}, user=world.safety_manager
-    )
+    services.investigation_save(accident=item, data={"direct_causes": "x"}, user=world.safety_manager)
 
 
 @pytest.mark.parametrize(
@@ -791,9 +687,7 @@ def test_the_report_date_lies_between_the_accident_and_today(world, submitted, r
         accident=item, data={"report_submitted_on": submitted}, user=world.safety_manager
     )
     if refused:
-        with pytest.raises(
-            ApplicationError, match=f"Investigation report submitted on: .*{refused}"
-        ):
+        with pytest.raises(ApplicationError, match=f"Investigation report submitted on: .*{refused}"):
             save()
     else:
         assert save().report_submitted_on == submitted

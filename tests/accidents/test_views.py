@@ -16,12 +16,8 @@ pytestmark = pytest.mark.usefixtures("frozen")
 
 @pytest.fixture
 def item(world):
-    made = accident(
-        world, when=at(dt.date(2026, 11, 1)), serious_injuries=1, direct_loss=Decimal("5000")
-    )
-    services.person_add(
-        accident=made, user=world.safety_manager, name="王五", severity="serious", lost_workdays=110
-    )
+    made = accident(world, when=at(dt.date(2026, 11, 1)), serious_injuries=1, direct_loss=Decimal("5000"))
+    services.person_add(accident=made, user=world.safety_manager, name="王五", severity="serious", lost_workdays=110)
     return made
 
 
@@ -67,9 +63,7 @@ def test_the_detail_shows_the_grade_rule_the_clock_and_history(world, client_for
     assert 'data-testid="grade"' in html and "General" in html
     assert "below every band" in html
     # never reported to the authority, and long past the hour: no countdown
-    assert (
-        "Overdue: the authority must be told within 1 hour" in html and "data-countdown" not in html
-    )
+    assert "Overdue: the authority must be told within 1 hour" in html and "data-countdown" not in html
     history = re.search(r'<ul class="list-group history-list">(.*?)</ul>\s*</section>', html, re.S)
     assert history, "the change history list is missing"
     entries = re.findall(r'<li class="list-group-item">(.*?)</li>', history.group(1), re.S)
@@ -113,12 +107,7 @@ def test_a_late_casualty_update_from_the_page_says_it_was_not_regraded(world, cl
     with translation.override("en"):
         response = client.post(
             f"/accidents/{old.pk}/updates/",
-            {
-                "reported_on": "2026-11-20",
-                "deaths": 3,
-                "serious_injuries": 0,
-                "minor_injuries": 0,
-            },
+            {"reported_on": "2026-11-20", "deaths": 3, "serious_injuries": 0, "minor_injuries": 0},
             follow=True,
         )
     assert "without regrading" in response.content.decode()
@@ -134,13 +123,9 @@ def _bulk(world, n, months, varied=False):
     for i in range(n):
         casualties = {"minor_injuries": 1}
         if varied:  # every grade, near misses, more departments and types
-            casualties = (
-                {"minor_injuries": 1},
-                {"deaths": 3},
-                {"deaths": 10},
-                {"deaths": 30},
-                {"is_near_miss": True},
-            )[i % 5]
+            casualties = ({"minor_injuries": 1}, {"deaths": 3}, {"deaths": 10}, {"deaths": 30}, {"is_near_miss": True})[
+                i % 5
+            ]
         made = accident(
             world,
             when=at(dt.date(2026, 7 + i % 5, 1 + i % 19)),
@@ -151,11 +136,7 @@ def _bulk(world, n, months, varied=False):
         Person.objects.create(accident=made, name="x", severity="minor", lost_workdays=i)
     for m in range(1, months + 1):
         services.man_hours_save(
-            department=world.dept_a,
-            month=dt.date(2026, m, 1),
-            hours=1000,
-            headcount=10,
-            user=world.safety_manager,
+            department=world.dept_a, month=dt.date(2026, m, 1), hours=1000, headcount=10, user=world.safety_manager
         )
 
 
@@ -239,9 +220,7 @@ def test_statistics_by_year(world):
         ("leader", "close/", 403),
     ],
 )
-def test_actions_are_refused_to_those_who_may_not_take_them(
-    world, client_for, item, persona, path, expected
-):
+def test_actions_are_refused_to_those_who_may_not_take_them(world, client_for, item, persona, path, expected):
     response = client_for(persona).post(f"/accidents/{item.pk}/{path}", {"deaths": 1})
     assert response.status_code == expected
     item.refresh_from_db()
@@ -325,9 +304,7 @@ def test_heads_see_the_lessons_shared_with_their_departments(world, client_for, 
         ("", 2026, False),
     ],
 )
-def test_a_statistics_year_out_of_range_is_refused_with_a_message(
-    world, client_for, api_for, year, shown, refused
-):
+def test_a_statistics_year_out_of_range_is_refused_with_a_message(world, client_for, api_for, year, shown, refused):
     with translation.override("en"):
         response = client_for("safety_manager").get(f"/accidents/statistics/?year={year}")
         api = api_for("safety_manager").get(f"/api/v1/accidents/statistics/?year={year}")
@@ -340,18 +317,14 @@ def test_a_statistics_year_out_of_range_is_refused_with_a_message(
         assert api.status_code == 200 and api.json()["year"] == shown
 
 
-def test_texts_in_scripts_are_escaped_and_editions_are_labelled(
-    world, client_for, item, monkeypatch
-):
+def test_texts_in_scripts_are_escaped_and_editions_are_labelled(world, client_for, item, monkeypatch):
     import django.template.base
 
     from apps.accidents import evidence
 
     fresh = accident(world, when=at(dt.date(2026, 11, 20), 19, 30))  # the clock still runs
     real = django.template.base.gettext_lazy
-    monkeypatch.setattr(
-        django.template.base, "gettext_lazy", lambda m: "L'heure" if m == "Overdue" else real(m)
-    )
+    monkeypatch.setattr(django.template.base, "gettext_lazy", lambda m: "L'heure" if m == "Overdue" else real(m))
     with translation.override("en"):
         detail = client_for("safety_manager").get(f"/accidents/{fresh.pk}/").content.decode()
     assert "el.textContent='L\\u0027heure'" in detail

@@ -29,16 +29,7 @@ class Case:
         return self.payload(world, record) if self.payload else {}
 
 
-def crud(
-    prefix: str,
-    record: Builder | None,
-    ops: str,
-    *,
-    create=None,
-    update=None,
-    create_refused=None,
-    **kw,
-):
+def crud(prefix: str, record: Builder | None, ops: str, *, create=None, update=None, create_refused=None, **kw):
     """The standard entries of one viewset: `ops` names which of list, retrieve, create,
     update, partial_update, destroy the schema has (each named operation gets an entry); the
     record is made for every one but create."""

@@ -135,22 +135,16 @@ def test_operation(operation_id, persona, world, api_for):
         if persona in case.refused:
             expected = case.refused[persona]
         else:
-            expected = (
-                "2xx" if case.public else expected_status(method, url, user, record, world.dept_a)
-            )
+            expected = "2xx" if case.public else expected_status(method, url, user, record, world.dept_a)
 
     response = _request(client, method, url, case, body)
     status = response.status_code
     shown = getattr(response, "data", None)
     assert status != 500, f"{operation_id} as {persona}: 500"
     if expected == "2xx":
-        assert 200 <= status < 300, (
-            f"{method} {url} as {persona}: the policy allows, got {status} {shown}"
-        )
+        assert 200 <= status < 300, f"{method} {url} as {persona}: the policy allows, got {status} {shown}"
     else:
-        assert status == expected, (
-            f"{method} {url} as {persona}: expected {expected}, got {status} {shown}"
-        )
+        assert status == expected, f"{method} {url} as {persona}: expected {expected}, got {status} {shown}"
 
 
 def _employee_creates(world) -> set[str]:

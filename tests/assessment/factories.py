@@ -10,12 +10,7 @@ from apps.org.models import Employee
 def make_assessment(world, standard, *, year: int = 2026, **kwargs):
     leader = Employee.objects.get(user=world.leader)
     return services.assessment_create(
-        standard=standard,
-        year=year,
-        kind=AssessmentKind.SELF,
-        leader=leader,
-        user=world.safety_manager,
-        **kwargs,
+        standard=standard, year=year, kind=AssessmentKind.SELF, leader=leader, user=world.safety_manager, **kwargs
     )
 
 

@@ -35,11 +35,7 @@ def test_creating_an_assessment_makes_a_finding_per_item(assessment):
 def test_scoring_starts_the_assessment_and_moves_the_score(world, assessment):
     finding = assessment.findings.select_related("item").first()
     services.finding_score(
-        finding=finding,
-        user=world.safety_manager,
-        deduction=Decimal(4),
-        reason="缺记录",
-        department=world.dept_a,
+        finding=finding, user=world.safety_manager, deduction=Decimal(4), reason="缺记录", department=world.dept_a
     )
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.IN_PROGRESS
@@ -71,20 +67,14 @@ def test_scoring_needs_reasons(world, assessment, kwargs, field, message):
 def test_only_veto_items_fail_as_veto(world, assessment):
     plain = assessment.findings.select_related("item").filter(item__is_veto=False).first()
     with pytest.raises(ValidationError, match="Only a veto item can fail as a veto"):
-        services.finding_score(
-            finding=plain, user=world.safety_manager, veto_failed=True, reason="x"
-        )
+        services.finding_score(finding=plain, user=world.safety_manager, veto_failed=True, reason="x")
 
 
 def test_a_failed_veto_item_gives_no_grade(world, assessment):
     score_all(world, assessment)
     veto = assessment.findings.select_related("item").get(item__is_veto=True)
     services.finding_score(
-        finding=veto,
-        user=world.safety_manager,
-        veto_failed=True,
-        reason="无安全管理机构",
-        department=world.dept_a,
+        finding=veto, user=world.safety_manager, veto_failed=True, reason="无安全管理机构", department=world.dept_a
     )
     summary = selectors.summary(assessment)
     assert summary.result.score == Decimal("100.0")
@@ -106,17 +96,13 @@ def test_submitting_needs_every_item_scored(world, assessment):
 def test_deducted_items_need_a_department(world, assessment):
     score_all(world, assessment)
     finding = assessment.findings.select_related("item").first()
-    services.finding_score(
-        finding=finding, user=world.safety_manager, deduction=Decimal(1), reason="x"
-    )
+    services.finding_score(finding=finding, user=world.safety_manager, deduction=Decimal(1), reason="x")
     with pytest.raises(ApplicationError, match=finding.item.code):
         services.assessment_submit(assessment=assessment, user=world.safety_manager)
 
 
 def test_submitting_asks_leadership_and_approval_raises_nonconformities(world, assessment):
-    score_all(
-        world, assessment, {"1.1.1": Decimal(3), "3.1.1": Decimal(10)}, department=world.team_a
-    )
+    score_all(world, assessment, {"1.1.1": Decimal(3), "3.1.1": Decimal(10)}, department=world.team_a)
     services.assessment_submit(assessment=assessment, user=world.safety_manager)
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.SUBMITTED
@@ -191,10 +177,7 @@ def test_the_gate_is_frozen_when_submitted(world, assessment, provider):
 def test_a_grade_is_recorded_only_on_an_approved_assessment(world, assessment):
     with pytest.raises(ApplicationError, match="A grade is recorded on an approved assessment"):
         services.assessment_award(
-            assessment=assessment,
-            level=2,
-            awarded_on=dt.date(2026, 12, 1),
-            user=world.safety_manager,
+            assessment=assessment, level=2, awarded_on=dt.date(2026, 12, 1), user=world.safety_manager
         )
 
 
@@ -215,9 +198,7 @@ def test_a_rejected_approval_reopens_the_assessment(world, assessment):
     score_all(world, assessment)
     services.assessment_submit(assessment=assessment, user=world.safety_manager)
     assessment.refresh_from_db()
-    workflow.task_sign_off(
-        task=assessment.approval_task, user=world.leader, decision="reject", comment="补充说明"
-    )
+    workflow.task_sign_off(task=assessment.approval_task, user=world.leader, decision="reject", comment="补充说明")
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.IN_PROGRESS
     assert assessment.is_editable
@@ -260,16 +241,13 @@ def provider():
 
 
 @pytest.mark.parametrize(
-    "deaths, limit, larger, expected",
-    [(0, 0, False, 1), (1, 1, False, 2), (2, 1, False, None), (0, 0, True, None)],
+    "deaths, limit, larger, expected", [(0, 0, False, 1), (1, 1, False, 2), (2, 1, False, None), (0, 0, True, None)]
 )
 def test_the_gate_reads_accident_records_when_an_app_provides_them(
     world, assessment, provider, deaths, limit, larger, expected
 ):
     score_all(world, assessment)
-    services.assessment_update(
-        assessment=assessment, data={"fatality_limit": limit}, user=world.safety_manager
-    )
+    services.assessment_update(assessment=assessment, data={"fatality_limit": limit}, user=world.safety_manager)
     assessment.refresh_from_db()
     provider(**{"accidents.fatalities_12m": deaths, "accidents.larger_or_worse_12m": larger})
     summary = selectors.summary(assessment)
@@ -280,9 +258,7 @@ def test_the_gate_reads_accident_records_when_an_app_provides_them(
 def test_without_accident_records_the_gate_uses_the_entered_figures(world, assessment):
     score_all(world, assessment)
     services.assessment_update(
-        assessment=assessment,
-        data={"fatalities": 1, "fatality_limit": 2},
-        user=world.safety_manager,
+        assessment=assessment, data={"fatalities": 1, "fatality_limit": 2}, user=world.safety_manager
     )
     assessment.refresh_from_db()
     summary = selectors.summary(assessment)
@@ -300,20 +276,14 @@ def test_a_linked_indicator_suggests_a_deduction_and_overriding_needs_a_reason(w
     assessment = make_assessment(world, standard_create(data=data))
     provider(**{"training.annual_hours_compliance": Decimal("88")})
     assert services.findings_suggest(assessment=assessment, user=world.safety_manager) == 1
-    finding = Finding.objects.select_related("item").get(
-        assessment=assessment, item__code=item["code"]
-    )
+    finding = Finding.objects.select_related("item").get(assessment=assessment, item__code=item["code"])
     assert finding.suggested_deduction == Decimal(3)
     assert finding.indicator_value == "88"
     with pytest.raises(ValidationError, match="The indicator suggests 3; give the reason") as exc:
         services.finding_score(finding=finding, user=world.safety_manager, deduction=Decimal(0))
     assert "reason" in exc.value.message_dict
     services.finding_score(
-        finding=finding,
-        user=world.safety_manager,
-        deduction=Decimal(3),
-        reason="培训学时不足",
-        department=world.dept_a,
+        finding=finding, user=world.safety_manager, deduction=Decimal(3), reason="培训学时不足", department=world.dept_a
     )
 
 
@@ -334,7 +304,4 @@ def test_a_grade_is_reminded_90_days_before_its_3_year_rereview(world, assessmen
     with time_machine.travel(dt.datetime.combine(today, dt.time(8)), tick=False):
         assert services.renewal_reminders_send(today=today) == int(reminded)
         assert services.renewal_reminders_send(today=today) == 0  # once
-    assert (
-        Notification.objects.filter(recipient=world.leader, message__contains="3-year").exists()
-        is reminded
-    )
+    assert Notification.objects.filter(recipient=world.leader, message__contains="3-year").exists() is reminded

@@ -14,20 +14,13 @@ from tests.scoring.factories import make_standard
 @pytest.fixture
 def assessment(world):
     assessment = make_assessment(world, make_standard(12))
-    score_all(
-        world, assessment, {"1.1.1": Decimal("2.5"), "2.1.2": Decimal(4), "4.1.3": Decimal(10)}
-    )
+    score_all(world, assessment, {"1.1.1": Decimal("2.5"), "2.1.2": Decimal(4), "4.1.3": Decimal(10)})
     return assessment
 
 
 @pytest.mark.parametrize(
     "persona, read, write",
-    [
-        ("safety_manager", 200, 200),
-        ("leader", 200, 403),
-        ("head_a", 403, 403),
-        ("employee_a", 403, 403),
-    ],
+    [("safety_manager", 200, 200), ("leader", 200, 403), ("head_a", 403, 403), ("employee_a", 403, 403)],
 )
 def test_assessment_pages_by_persona(world, client_for, assessment, persona, read, write):
     client = client_for(persona)
@@ -81,9 +74,7 @@ def test_screen_pdf_and_xlsx_agree_to_the_decimal(world, client_for, assessment)
     expected = [(e.code, e.points, e.earned, e.percent) for e in summary.elements]
     assert summary.result.score == Decimal("86.3")  # 103.5 of 120 = 86.25, half up
 
-    html = (
-        client_for("safety_manager").get(f"/assessments/{assessment.pk}/summary/").content.decode()
-    )
+    html = client_for("safety_manager").get(f"/assessments/{assessment.pk}/summary/").content.decode()
     table = html[html.index('data-testid="summary-table"') :]
     for code, _points, earned, percent in expected:
         row = re.search(rf"<td>{code} [^<]*</td>(.*?)</tr>", table, re.S).group(1)
@@ -100,9 +91,7 @@ def test_screen_pdf_and_xlsx_agree_to_the_decimal(world, client_for, assessment)
         assert str(percent) in line and f"{earned:f}".rstrip("0").rstrip(".") in line
     assert "86.3" in text
 
-    content = ScoringSheetExporter(
-        user=world.safety_manager, params={"assessment": assessment.pk}
-    ).render()
+    content = ScoringSheetExporter(user=world.safety_manager, params={"assessment": assessment.pk}).render()
     elements = {row[0]: row for row in xlsx_rows(content, sheet="要素得分")[1:]}
     for code, points, earned, percent in expected:
         assert Decimal(str(elements[code][2])) == points
@@ -123,25 +112,17 @@ def test_summary_pdf_and_xlsx_run_the_same_queries_for_20_and_400_items(world, c
         standard = make_standard(size, name=f"标准{size}")
         for year in (2025, 2026):  # an approved earlier assessment to compare with
             assessment = make_assessment(world, standard, year=year)
-            score_all(
-                world, assessment, {f"{e}.1.{i}": Decimal(1) for e in (1, 2) for i in (1, 2, 3)}
-            )
+            score_all(world, assessment, {f"{e}.1.{i}": Decimal(1) for e in (1, 2) for i in (1, 2, 3)})
             services.assessment_submit(assessment=assessment, user=world.safety_manager)
             assessment.refresh_from_db()
-            workflow.task_sign_off(
-                task=assessment.approval_task, user=world.leader, decision="approve"
-            )
+            workflow.task_sign_off(task=assessment.approval_task, user=world.leader, decision="approve")
         client = client_for("safety_manager")
         counts[size] = (
             count_queries(lambda a=assessment, c=client: c.get(f"/assessments/{a.pk}/summary/")),
             count_queries(lambda a=assessment, c=client: c.get(f"/assessments/{a.pk}/")),
+            count_queries(lambda a=assessment, c=client: c.get(f"/assessments/{a.pk}/elements/A1/")),
             count_queries(
-                lambda a=assessment, c=client: c.get(f"/assessments/{a.pk}/elements/A1/")
-            ),
-            count_queries(
-                lambda a=assessment: ReportExporter(
-                    user=world.safety_manager, params={"assessment": a.pk}
-                ).render()
+                lambda a=assessment: ReportExporter(user=world.safety_manager, params={"assessment": a.pk}).render()
             ),
             count_queries(
                 lambda a=assessment: ScoringSheetExporter(
@@ -164,9 +145,7 @@ def test_evidence_is_attached_to_a_finding_and_read_back(world, client_for):
     upload.seek(0)
     assert client_for("safety_manager").post(url, {"file": upload}).status_code == 302
     page = client_for("leader").get(f"/assessments/{assessment.pk}/elements/A1/").content.decode()
-    link = re.search(
-        rf'href="(/assessments/{assessment.pk}/findings/{finding.pk}/evidence/\d+/)"', page
-    )
+    link = re.search(rf'href="(/assessments/{assessment.pk}/findings/{finding.pk}/evidence/\d+/)"', page)
     assert link and "台账照片.pdf" in page
     assert client_for("leader").get(link.group(1)).status_code == 200
     assert client_for("head_a").get(link.group(1)).status_code == 403

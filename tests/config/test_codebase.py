@@ -14,10 +14,7 @@ MAX_MODULE_LINES = 400
 
 def _python_files(*folders: str) -> list[Path]:
     return sorted(
-        path
-        for folder in folders
-        for path in (ROOT / folder).rglob("*.py")
-        if "migrations" not in path.parts
+        path for folder in folders for path in (ROOT / folder).rglob("*.py") if "migrations" not in path.parts
     )
 
 
@@ -42,9 +39,7 @@ def test_nothing_opts_out_of_the_formatter():
 
 # A file name in a comment or docstring: a Markdown file, or a path with a slash ending in a
 # known extension.
-CITED = re.compile(
-    r"(?<![\w/.-])((?:[\w.-]+/)*[\w.-]+\.md)\b|((?:[\w.-]+/)+[\w.-]+\.(?:py|csv|json|html))\b"
-)
+CITED = re.compile(r"(?<![\w/.-])((?:[\w.-]+/)*[\w.-]+\.md)\b|((?:[\w.-]+/)+[\w.-]+\.(?:py|csv|json|html))\b")
 
 
 def _cited_files(text: str) -> set[str]:
@@ -54,8 +49,7 @@ def _cited_files(text: str) -> set[str]:
 def _exists(cited: str, near: Path) -> bool:
     cited = cited.lstrip("./")
     return any(
-        (base / cited).exists()
-        for base in (ROOT, ROOT / "docs", near.parent, ROOT / "templates", ROOT / "fixtures")
+        (base / cited).exists() for base in (ROOT, ROOT / "docs", near.parent, ROOT / "templates", ROOT / "fixtures")
     )
 
 

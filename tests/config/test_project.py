@@ -28,11 +28,7 @@ def _manage(*args, env=None):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
-        env={
-            k: v
-            for k, v in {**os.environ, **(env or {})}.items()
-            if k != "DJANGO_ALLOW_ASYNC_UNSAFE"
-        },
+        env={k: v for k, v in {**os.environ, **(env or {})}.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         capture_output=True,
         text=True,
     )
@@ -88,9 +84,7 @@ def test_no_page_links_outside(world, client_for):
         assert not re.search(r"""(?:src|href)=["'](https?:)?//""", html), url
 
 
-@pytest.mark.parametrize(
-    "persona", ["safety_manager", "head_a", "employee_a", "leader", "outsider"]
-)
+@pytest.mark.parametrize("persona", ["safety_manager", "head_a", "employee_a", "leader", "outsider"])
 def test_every_menu_link_opens(world, client_for, persona):
     client = client_for(persona)
     html = client.get("/").content.decode()
@@ -165,9 +159,7 @@ def test_every_demo_user_can_log_in(db):
     data = json.loads((settings.BASE_DIR / "fixtures/demo/org.json").read_text("utf-8"))
     for user in data["users"]:
         client = Client()
-        response = client.post(
-            "/accounts/login/", {"username": user["username"], "password": data["password"]}
-        )
+        response = client.post("/accounts/login/", {"username": user["username"], "password": data["password"]})
         assert response.status_code == 302, user["username"]
         assert client.get("/").status_code == 200
 
@@ -177,22 +169,14 @@ def test_every_string_of_the_code_is_in_the_chinese_catalogue(tmp_path):
     import shutil
 
     for name in ("apps", "config", "templates", "locale"):
-        shutil.copytree(
-            settings.BASE_DIR / name,
-            tmp_path / name,
-            ignore=shutil.ignore_patterns("__pycache__", "*.mo"),
-        )
+        shutil.copytree(settings.BASE_DIR / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
     shutil.copy(settings.BASE_DIR / "manage.py", tmp_path / "manage.py")
     run = subprocess.run(
         [sys.executable, "manage.py", "makemessages", "-l", "zh_Hans", "--no-location", "-v0"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.test",
-            "PYTHONPATH": str(tmp_path),
-        },
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", "PYTHONPATH": str(tmp_path)},
     )
     assert run.returncode == 0, run.stderr
     po = tmp_path / "locale/zh_Hans/LC_MESSAGES/django.po"
@@ -208,7 +192,4 @@ def test_every_string_of_the_code_is_in_the_chinese_catalogue(tmp_path):
         for block in po.read_text("utf-8").split("\n\n")
         if block.rstrip().endswith('msgstr ""') and 'msgid ""' not in block.split("\n")[0]
     ]
-    assert re.fullmatch(r"\d+ translated messages\.", check.stderr.strip()), (
-        check.stderr,
-        missing[:20],
-    )
+    assert re.fullmatch(r"\d+ translated messages\.", check.stderr.strip()), (check.stderr, missing[:20])

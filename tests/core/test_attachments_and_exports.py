@@ -69,9 +69,7 @@ def test_a_failing_export_is_marked_failed_and_changes_nothing_else(world, monke
             raise RuntimeError("数据源不可用")
             yield  # pragma: no cover
 
-    generated = GeneratedFile.objects.create(
-        kind="test.broken", title="坏导出", created_by=world.safety_manager
-    )
+    generated = GeneratedFile.objects.create(kind="test.broken", title="坏导出", created_by=world.safety_manager)
     services.export_run(generated_file_id=generated.pk)
     generated.refresh_from_db()
     assert generated.status == GeneratedFileStatus.FAILED
@@ -86,9 +84,7 @@ def test_exports_check_who_asks(world, english):
         services.export_start(user=world.safety_manager, kind="no.such.export")
 
 
-def test_only_the_requester_downloads_the_file(
-    world, client_for, django_capture_on_commit_callbacks
-):
+def test_only_the_requester_downloads_the_file(world, client_for, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         generated = services.export_start(user=world.head_a, kind="org.employees")
     url = f"/files/{generated.pk}/download/"
@@ -100,14 +96,10 @@ def test_only_the_requester_downloads_the_file(
     assert client_for("outsider").get(url).status_code == 404
 
 
-def test_the_export_button_starts_and_reports_progress(
-    world, client_for, django_capture_on_commit_callbacks
-):
+def test_the_export_button_starts_and_reports_progress(world, client_for, django_capture_on_commit_callbacks):
     client = client_for("safety_manager")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            "/files/start/workflow.tasks/", {"status": "unfinished"}, HTTP_HX_REQUEST="true"
-        )
+        response = client.post("/files/start/workflow.tasks/", {"status": "unfinished"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     generated = GeneratedFile.objects.get()
     assert generated.params == {"status": "unfinished"}
@@ -121,9 +113,7 @@ def test_history_shows_related_records_by_name(world):
     from apps.org.models import Employee
 
     employee = Employee.objects.get(user=world.employee_a)
-    org_services.employee_update(
-        employee=employee, data={"department": world.dept_b}, user=world.safety_manager
-    )
+    org_services.employee_update(employee=employee, data={"department": world.dept_b}, user=world.safety_manager)
     latest = history_entries(employee)[0]
     assert latest["who"] == world.safety_manager
     assert {"old": "车削一班", "new": "装配车间"}.items() <= latest["changes"][0].items()

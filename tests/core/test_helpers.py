@@ -8,16 +8,13 @@ from apps.core.selectors import as_date, as_int
 
 
 @pytest.mark.parametrize(
-    "part, whole, expected",
-    [(0, 0, None), (0, 5, D("0.0")), (1, 3, D("33.3")), (2, 3, D("66.7")), (5, 5, D("100.0"))],
+    "part, whole, expected", [(0, 0, None), (0, 5, D("0.0")), (1, 3, D("33.3")), (2, 3, D("66.7")), (5, 5, D("100.0"))]
 )
 def test_percent(part, whole, expected):
     assert percent(part, whole) == expected
 
 
-@pytest.mark.parametrize(
-    "value, expected", [(None, None), (D("10.0"), 10), (D("2.5"), 2.5), (D("0"), 0)]
-)
+@pytest.mark.parametrize("value, expected", [(None, None), (D("10.0"), 10), (D("2.5"), 2.5), (D("0"), 0)])
 def test_excel_number(value, expected):
     result = excel_number(value)
     assert result == expected and type(result) is type(expected)
@@ -25,20 +22,12 @@ def test_excel_number(value, expected):
 
 @pytest.mark.parametrize(
     "value, expected",
-    [
-        ("2026-03-31", dt.date(2026, 3, 31)),
-        ("", None),
-        (None, None),
-        ("31/03/2026", None),
-        ("x", None),
-    ],
+    [("2026-03-31", dt.date(2026, 3, 31)), ("", None), (None, None), ("31/03/2026", None), ("x", None)],
 )
 def test_as_date(value, expected):
     assert as_date(value) == expected
 
 
-@pytest.mark.parametrize(
-    "value, expected", [("12", 12), ("", None), (None, None), ("abc", None), ("1.5", None)]
-)
+@pytest.mark.parametrize("value, expected", [("12", 12), ("", None), (None, None), ("abc", None), ("1.5", None)])
 def test_as_int(value, expected):
     assert as_int(value) == expected

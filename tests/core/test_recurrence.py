@@ -84,11 +84,7 @@ def test_add_months(start, months, expected):
 
 @pytest.mark.parametrize(
     "start, years, expected",
-    [
-        (D(2026, 10, 22), 3, D(2029, 10, 22)),
-        (D(2028, 2, 29), 3, D(2031, 2, 28)),
-        (D(2028, 2, 29), 4, D(2032, 2, 29)),
-    ],
+    [(D(2026, 10, 22), 3, D(2029, 10, 22)), (D(2028, 2, 29), 3, D(2031, 2, 28)), (D(2028, 2, 29), 4, D(2032, 2, 29))],
 )
 def test_add_years(start, years, expected):
     assert recurrence.add_years(start, years) == expected

@@ -68,21 +68,14 @@ def test_permission_denied_is_a_403_unless_asked_to_show_it():
     form = _bound()
     with pytest.raises(PermissionDenied, match="Only the leader"):
         run_service(_request(), form, _raise(PermissionDenied("Only the leader")), "Done.")
-    assert (
-        run_service(
-            _request(), form, _raise(PermissionDenied("Only the leader")), "", denied_on_form=True
-        )
-        is None
-    )
+    assert run_service(_request(), form, _raise(PermissionDenied("Only the leader")), "", denied_on_form=True) is None
     assert form.errors["__all__"] == ["Only the leader"]
 
 
 @pytest.mark.django_db
 def test_form_page_renders_the_shared_template(world):
     request = _request(world.safety_manager)
-    response = form_page(
-        request, NameForm(), title="A title", cancel_url="/back/", multipart=True, status=400
-    )
+    response = form_page(request, NameForm(), title="A title", cancel_url="/back/", multipart=True, status=400)
     body = response.content.decode()
     assert response.status_code == 400
     assert "A title" in body and 'href="/back/"' in body and "multipart/form-data" in body
@@ -99,8 +92,7 @@ def _writes(viewset):
     return [
         kind
         for kind, mixin in mixin_for.items()
-        if issubclass(viewset, mixin)
-        and getattr(viewset, method[kind]) is getattr(mixin, method[kind])
+        if issubclass(viewset, mixin) and getattr(viewset, method[kind]) is getattr(mixin, method[kind])
     ]
 
 
@@ -141,12 +133,7 @@ def test_the_service_mixin_passes_the_instance_parent_and_user():
     view.perform_update(serializer)
     assert calls == [
         {"user": "someone", "unit": "new", "data": {"qty": 2}},
-        {
-            "user": "someone",
-            "unit": "unit of the record",
-            "item": calls[1]["item"],
-            "data": {"qty": 2},
-        },
+        {"user": "someone", "unit": "unit of the record", "item": calls[1]["item"], "data": {"qty": 2}},
     ]
     assert isinstance(calls[1]["item"], Parent)
     with pytest.raises(ImproperlyConfigured, match="declares no destroy_service"):
@@ -207,9 +194,7 @@ def test_post_from_page_redirects_even_when_the_service_returns_nothing(rf):
     """A service that returns None was once taken for a refusal (the page came back as 400)."""
     request = _button_post(rf, AnonymousUser())
     form = _Note({"note": "复查合格"})
-    response = post_from_page(
-        request, form, lambda data: None, "Saved.", done="/record/7/", page=_page
-    )
+    response = post_from_page(request, form, lambda data: None, "Saved.", done="/record/7/", page=_page)
     assert response.status_code == 302 and response.url == "/record/7/"
     assert [m.message for m in get_messages(request)] == ["Saved."]
 
@@ -237,12 +222,7 @@ def test_post_from_page_shows_the_page_again_with_why(rf, data, action, shown):
 def test_post_from_page_hands_the_result_to_done(rf):
     request = _button_post(rf, AnonymousUser())
     response = post_from_page(
-        request,
-        _Note({"note": "x"}),
-        lambda data: 41,
-        "",
-        done=lambda r: f"/n/{r + 1}/",
-        page=_page,
+        request, _Note({"note": "x"}), lambda data: 41, "", done=lambda r: f"/n/{r + 1}/", page=_page
     )
     assert response.url == "/n/42/"
 

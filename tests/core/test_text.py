@@ -25,16 +25,12 @@ def test_a_message_with_a_label_reads_in_each_language():
         gettext_noop("Only a submitted task can be signed off; this one is “%(status)s”."),
         status=Label(TaskStatus, TaskStatus.SIGNED_OFF),
     )
-    assert in_language("en", text) == (
-        "Only a submitted task can be signed off; this one is “Signed off”."
-    )
+    assert in_language("en", text) == ("Only a submitted task can be signed off; this one is “Signed off”.")
     assert in_language("zh-hans", text) == "只有已提交的任务可以签核；当前任务状态为“已签核”。"
 
 
 def test_the_stored_form_is_json_with_codes_not_words():
-    text = stored(
-        gettext_noop("Task reopened: %(title)s"), title=Label(TaskStatus, TaskStatus.REOPENED)
-    )
+    text = stored(gettext_noop("Task reopened: %(title)s"), title=Label(TaskStatus, TaskStatus.REOPENED))
     raw = json.loads(text.dumps())
     assert raw == {
         "msgid": "Task reopened: %(title)s",
@@ -46,11 +42,7 @@ def test_the_stored_form_is_json_with_codes_not_words():
 def test_a_person_reads_by_their_current_name():
     user = UserFactory(username="wang")
     employee = EmployeeFactory(name="王伟", user=user)
-    text = stored(
-        gettext_noop("Task handed over to you, as %(name)s left: %(title)s"),
-        name=Person(user),
-        title="巡检",
-    )
+    text = stored(gettext_noop("Task handed over to you, as %(name)s left: %(title)s"), name=Person(user), title="巡检")
     assert in_language("zh-hans", text) == "因 王伟 离职，任务交接给您：巡检"
     assert in_language("en", text) == "Task handed over to you, as 王伟 left: 巡检"
     employee.name = "王伟明"
@@ -74,10 +66,7 @@ def test_nested_texts_dates_and_numbers_render_in_the_reader_language():
     assert in_language("en", text) == "Overdue by 3 day(s): Task reopened: 巡检 (机加工车间)"
     assert "任务已重新打开：巡检" in in_language("zh-hans", text)
     due = stored(
-        gettext_noop("Due on %(due)s: %(title)s (%(department)s)"),
-        due=dt.date(2026, 3, 31),
-        title="x",
-        department="y",
+        gettext_noop("Due on %(due)s: %(title)s (%(department)s)"), due=dt.date(2026, 3, 31), title="x", department="y"
     )
     assert in_language("en", due) == "Due on 2026-03-31: x (y)"
 

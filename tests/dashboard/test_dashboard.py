@@ -44,9 +44,7 @@ def linked_standard(db):
     return standard_create(data=data)
 
 
-def test_live_indicators_rescore_linked_items_of_the_latest_assessment(
-    world, linked_standard, provider
-):
+def test_live_indicators_rescore_linked_items_of_the_latest_assessment(world, linked_standard, provider):
     assessment = make_assessment(world, linked_standard)
     score_all(world, assessment, {"2.1.1": Decimal(4)})  # 76 of 80 by hand
     # 75 % is 25 points below the target: three steps of 10, 2 points each.
@@ -76,18 +74,11 @@ def test_unscored_items_are_counted_and_not_deducted(world, linked_standard):
     assert result.result.score == Decimal("100.0")
 
 
-@pytest.mark.parametrize(
-    "deaths, larger, expected",
-    [(0, False, 1), (1, False, 2), (0, True, None)],
-)
-def test_the_gate_reads_the_accident_records(
-    world, linked_standard, provider, deaths, larger, expected
-):
+@pytest.mark.parametrize("deaths, larger, expected", [(0, False, 1), (1, False, 2), (0, True, None)])
+def test_the_gate_reads_the_accident_records(world, linked_standard, provider, deaths, larger, expected):
     assessment = make_assessment(world, linked_standard, fatality_limit=1)
     score_all(world, assessment)
-    provider(
-        accidents__fatalities_12m=deaths, accidents__larger_or_worse_12m=larger, fake__rate=100
-    )
+    provider(accidents__fatalities_12m=deaths, accidents__larger_or_worse_12m=larger, fake__rate=100)
     result = project(registry.indicators(timezone.localdate()), base=assessment)
     assert result.gate["source"] == "records"
     assert result.gate["fatalities"] == deaths
@@ -136,9 +127,7 @@ def test_overdue_hazards_per_department_link_to_the_filtered_list(world, client_
 def test_a_department_filter_shows_the_units_below_it(world):
     make_task(department=world.team_a, user=world.safety_manager, days=-2)
     make_task(department=world.dept_a, user=world.safety_manager, days=4)
-    board = selectors.dashboard(
-        user=world.leader, department_id=world.dept_a.pk, as_of=timezone.localdate()
-    )
+    board = selectors.dashboard(user=world.leader, department_id=world.dept_a.pk, as_of=timezone.localdate())
     rows = {(u.id, u.direct_only): u for u in board.units}
     assert rows[(world.dept_a.pk, True)].tasks_open == 1
     assert rows[(world.team_a.pk, False)].tasks_open == 1
@@ -256,13 +245,10 @@ def test_overdue_planned_inspections_are_counted_and_listed(world, client_for):
     from apps.hazards.evidence import provider as hazards_provider
     from apps.workflow.models import Task
 
-    late = make_task(
-        department=world.dept_a, user=world.safety_manager, days=-3, title="月度综合检查"
-    )
+    late = make_task(department=world.dept_a, user=world.safety_manager, days=-3, title="月度综合检查")
     make_task(department=world.dept_a, user=world.safety_manager, days=-3, title="普通任务")
     Task.objects.filter(pk=late.pk).update(
-        source_type=ContentType.objects.get(app_label="hazards", model="inspectionplan"),
-        source_id=1,
+        source_type=ContentType.objects.get(app_label="hazards", model="inspectionplan"), source_id=1
     )
     found = {i.key: i for i in hazards_provider(timezone.localdate())}
     assert found["hazards.inspections_overdue"].value == 1
@@ -287,11 +273,7 @@ def test_a_live_veto_item_fails_only_when_the_records_take_all_its_points(world,
 
 @pytest.mark.parametrize(
     "deaths, larger, effect, shown",
-    [
-        (0, False, "none", "Passed"),
-        (1, False, "caps", "At best level 2"),
-        (0, True, "withdraws", "No grade"),
-    ],
+    [(0, False, "none", "Passed"), (1, False, "caps", "At best level 2"), (0, True, "withdraws", "No grade")],
 )
 def test_the_gate_card_says_what_the_gate_does(
     world, linked_standard, provider, client_for, deaths, larger, effect, shown
@@ -313,9 +295,7 @@ def test_the_gate_card_says_what_the_gate_does(
 def test_the_chosen_department_itself_links_to_its_own_records(world, client_for):
     own = assign(world, report(world, department=world.dept_a), days=5)
     assign(world, report(world, department=world.team_a), days=5, department=world.team_a)
-    board = selectors.dashboard(
-        user=world.leader, department_id=world.dept_a.pk, as_of=timezone.localdate()
-    )
+    board = selectors.dashboard(user=world.leader, department_id=world.dept_a.pk, as_of=timezone.localdate())
     itself = next(u for u in board.units if u.direct_only)
     assert itself.hazards_open == 1
     listed = client_for("leader").get(itself.hazards_open_url).context["page"].object_list
@@ -326,9 +306,7 @@ def test_records_of_a_closed_unit_still_count(world):
     assign(world, report(world, department=world.team_a), days=5, department=world.team_a)
     world.team_a.is_active = False
     world.team_a.save()
-    board = selectors.dashboard(
-        user=world.leader, department_id=world.dept_a.pk, as_of=timezone.localdate()
-    )
+    board = selectors.dashboard(user=world.leader, department_id=world.dept_a.pk, as_of=timezone.localdate())
     assert board.totals.hazards_open == 1
     assert world.team_a.pk not in {d.pk for d in board.departments}
 
@@ -351,8 +329,6 @@ def test_a_provider_reusing_an_older_figure_is_stamped_with_its_time(world):
 
     today = timezone.localdate()
     with time_machine.travel(timezone.now() - dt.timedelta(minutes=3), tick=False):
-        _, early = live.memo(
-            f"training.compliance:{today.isoformat()}", apps=("training",), compute=lambda: {}
-        )
+        _, early = live.memo(f"training.compliance:{today.isoformat()}", apps=("training",), compute=lambda: {})
     found = live.indicators(today)
     assert found.computed_at <= early + dt.timedelta(seconds=1)

@@ -29,9 +29,7 @@ pytestmark = pytest.mark.usefixtures("english")
 )
 def test_the_report_covers_the_month_asked_for(world, today, month, start, end):
     with time_machine.travel(dt.datetime(today.year, today.month, today.day, 9), tick=False):
-        exporter = MonthlyReportExporter(
-            user=world.leader, params={"month": month} if month else {}
-        )
+        exporter = MonthlyReportExporter(user=world.leader, params={"month": month} if month else {})
         assert exporter.period() == (start, end)
 
 
@@ -82,11 +80,7 @@ def test_the_scheduled_report_is_made_and_mailed_once_a_month(world):
     message = mail.outbox[0]
     assert sorted(message.bcc) == ["leader@example.com", "safety@example.com"]
     name, content, mimetype = message.attachments[0]
-    assert (
-        name.endswith("2026-10.pdf")
-        and content.startswith(b"%PDF")
-        and mimetype == "application/pdf"
-    )
+    assert name.endswith("2026-10.pdf") and content.startswith(b"%PDF") and mimetype == "application/pdf"
 
 
 def test_leadership_lists_and_downloads_reports(world, client_for):
@@ -98,6 +92,4 @@ def test_leadership_lists_and_downloads_reports(world, client_for):
     download = client.get(f"/dashboard/reports/{generated.pk}/download/")
     assert download.status_code == 200
     assert b"".join(download.streaming_content).startswith(b"%PDF")
-    assert (
-        client_for("head_a").get(f"/dashboard/reports/{generated.pk}/download/").status_code == 403
-    )
+    assert client_for("head_a").get(f"/dashboard/reports/{generated.pk}/download/").status_code == 403

@@ -30,9 +30,7 @@ def test_a_scaled_company_is_built_in_bulk_and_the_dashboard_stays_at_its_query_
     call_command("seed_scale", "--factor", "0.02", stdout=out)
     grown = {m: m.objects.count() - before[m] for m in before}
     assert grown == {Employee: 100, Attendance: 4000, Hazard: 1000, Equipment: 200}
-    assert Assessment.objects.filter(
-        status=AssessmentStatus.SUBMITTED, score__isnull=False
-    ).exists()
+    assert Assessment.objects.filter(status=AssessmentStatus.SUBMITTED, score__isnull=False).exists()
     assert "Done in" in out.getvalue()
     assert _dashboard_queries() == demo
     with pytest.raises(CommandError, match="already holds scale data"):

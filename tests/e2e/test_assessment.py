@@ -10,9 +10,7 @@ from apps.scoring.services import builtin_standard_load
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_safety_manager_scores_every_item_and_leadership_approves(
-    page, live_server, login, console_errors, world
-):
+def test_a_safety_manager_scores_every_item_and_leadership_approves(page, live_server, login, console_errors, world):
     standard = builtin_standard_load()
     leader = Employee.objects.get(user=world.leader)
     login("safety")

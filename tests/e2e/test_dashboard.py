@@ -15,9 +15,7 @@ from tests.hazards.factories import assign, report
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_leadership_reads_the_grade_and_opens_the_overdue_hazards(
-    page, live_server, login, console_errors, world
-):
+def test_leadership_reads_the_grade_and_opens_the_overdue_hazards(page, live_server, login, console_errors, world):
     make_assessment(world, builtin_standard_load())
     late = assign(world, report(world), days=3)
     Hazard.objects.filter(pk=late.pk).update(deadline=timezone.localdate() - dt.timedelta(days=2))
@@ -27,9 +25,7 @@ def test_leadership_reads_the_grade_and_opens_the_overdue_hazards(
 
     page.goto(f"{live_server.url}/dashboard/")
     expect(page.get_by_test_id("projected-score")).to_have_text(str(board.projection.result.score))
-    expect(page.get_by_test_id("projected-grade")).to_contain_text(
-        str(board.projection.final_level)
-    )
+    expect(page.get_by_test_id("projected-grade")).to_contain_text(str(board.projection.final_level))
     for chart in ("elements", "history", "hazards", "tasks", "training", "rectification"):
         expect(page.locator(f"[data-chart={chart}] svg").first).to_be_attached()
     # The same figures as tables, on request.

@@ -23,9 +23,7 @@ def picture(tmp_path):
     return path
 
 
-def test_a_hazard_goes_round_the_closed_loop_on_a_phone(
-    page, live_server, login, console_errors, world, picture
-):
+def test_a_hazard_goes_round_the_closed_loop_on_a_phone(page, live_server, login, console_errors, world, picture):
     page.set_viewport_size({"width": 390, "height": 844})
     login("employee_a")
     page.goto(f"{live_server.url}/hazards/report/")

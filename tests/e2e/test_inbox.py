@@ -9,14 +9,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def tasks(world):
     task = make_task(
-        department=world.team_a,
-        user=world.safety_manager,
-        assignee=world.employee_a,
-        title="更换车床防护罩",
+        department=world.team_a, user=world.safety_manager, assignee=world.employee_a, title="更换车床防护罩"
     )
-    submitted = make_task(
-        department=world.dept_a, user=world.safety_manager, title="补齐班前会记录"
-    )
+    submitted = make_task(department=world.dept_a, user=world.safety_manager, title="补齐班前会记录")
     services.task_submit(task=submitted, user=world.safety_manager, note="已补齐")
     return {"open": task, "submitted": submitted}
 
@@ -31,9 +26,7 @@ def tasks(world):
         ("outsider", None),
     ],
 )
-def test_each_persona_logs_in_and_opens_the_inbox(
-    page, live_server, login, console_errors, tasks, persona, sees
-):
+def test_each_persona_logs_in_and_opens_the_inbox(page, live_server, login, console_errors, tasks, persona, sees):
     login(persona)
     page.goto(f"{live_server.url}/inbox/")
     assert page.locator("h1").inner_text() == "待我处理"

@@ -29,10 +29,7 @@ def plan(
     saved = services.emergency_plan_save(data=data, user=user or world.safety_manager)
     if filed_on:
         saved = services.plan_file(
-            plan=saved,
-            user=user or world.safety_manager,
-            filed_on=filed_on,
-            filing_number=filing_number,
+            plan=saved, user=user or world.safety_manager, filed_on=filed_on, filing_number=filing_number
         )
     return saved
 

@@ -17,8 +17,7 @@ def plan(world):
 
 
 @pytest.mark.parametrize(
-    ("persona", "status"),
-    [("safety_manager", 201), ("head_a", 403), ("leader", 403), ("employee_a", 403)],
+    ("persona", "status"), [("safety_manager", 201), ("head_a", 403), ("leader", 403), ("employee_a", 403)]
 )
 def test_only_safety_managers_create_plans(world, api_for, persona, status):
     response = api_for(persona).post(
@@ -40,18 +39,13 @@ def test_only_safety_managers_create_plans(world, api_for, persona, status):
 
 def test_overdue_plans_through_the_api_are_scoped(world, api_for, plan):
     factories.plan(world, code="YA-B", department=world.dept_b, published_on=D(2024, 1, 10))
-    codes = [
-        p["code"]
-        for p in api_for("head_a").get("/api/v1/emergency/plans/overdue/").json()["results"]
-    ]
+    codes = [p["code"] for p in api_for("head_a").get("/api/v1/emergency/plans/overdue/").json()["results"]]
     assert codes == ["YA-A"]
     assert api_for("outsider").get(f"/api/v1/emergency/plans/{plan.pk}/").status_code == 404
     assert api_for("employee_a").get("/api/v1/emergency/plans/").status_code == 403
 
 
-def test_a_head_records_and_evaluates_a_drill_with_improvements_through_the_api(
-    world, api_for, plan
-):
+def test_a_head_records_and_evaluates_a_drill_with_improvements_through_the_api(world, api_for, plan):
     api = api_for("head_a")
     response = api.post(
         "/api/v1/emergency/drills/",
@@ -76,13 +70,7 @@ def test_a_head_records_and_evaluates_a_drill_with_improvements_through_the_api(
             "evaluated_on": "2026-03-02",
             "worked_well": "疏散有序",
             "problems_found": "广播听不清",
-            "improvements": [
-                {
-                    "description": "更换广播喇叭",
-                    "department": world.dept_a.pk,
-                    "due_date": "2026-04-01",
-                }
-            ],
+            "improvements": [{"description": "更换广播喇叭", "department": world.dept_a.pk, "due_date": "2026-04-01"}],
         },
         format="json",
     )
@@ -90,10 +78,7 @@ def test_a_head_records_and_evaluates_a_drill_with_improvements_through_the_api(
     assert response.json()["improvements"][0]["task_status"] == "open"
     assert Improvement.objects.get().task.department == world.dept_a
     assert (
-        api_for("outsider")
-        .post(f"/api/v1/emergency/drills/{drill_id}/evaluate/", {}, format="json")
-        .status_code
-        == 404
+        api_for("outsider").post(f"/api/v1/emergency/drills/{drill_id}/evaluate/", {}, format="json").status_code == 404
     )
 
 
@@ -132,11 +117,7 @@ def test_supplies_teams_and_drill_plans_through_the_api(world, api_for, plan):
     )
     assert response.status_code == 201
     team_id = response.json()["id"]
-    response = api.post(
-        f"/api/v1/emergency/teams/{team_id}/members/",
-        {"name": "李强", "phone": "138"},
-        format="json",
-    )
+    response = api.post(f"/api/v1/emergency/teams/{team_id}/members/", {"name": "李强", "phone": "138"}, format="json")
     assert response.status_code == 201
     member_url = f"/api/v1/emergency/teams/{team_id}/members/{response.json()['id']}/"
     assert api_for("outsider").delete(member_url).status_code == 404  # not their team
@@ -145,18 +126,12 @@ def test_supplies_teams_and_drill_plans_through_the_api(world, api_for, plan):
     assert (
         api_for("outsider")
         .post(
-            "/api/v1/emergency/teams/",
-            {"name": "x", "kind": "part_time", "department": world.dept_a.pk},
-            format="json",
+            "/api/v1/emergency/teams/", {"name": "x", "kind": "part_time", "department": world.dept_a.pk}, format="json"
         )
         .status_code
         == 403
     )
-    response = api.post(
-        "/api/v1/emergency/drill-plans/",
-        {"department": world.dept_a.pk, "year": 2026},
-        format="json",
-    )
+    response = api.post("/api/v1/emergency/drill-plans/", {"department": world.dept_a.pk, "year": 2026}, format="json")
     assert response.status_code == 201, response.content
     drill_plan_id = response.json()["id"]
     assert (
@@ -193,13 +168,7 @@ def test_the_department_owning_an_improvement_sees_it(world, api_for):
         user=world.safety_manager,
         evaluated_on=D(2026, 2, 2),
         worked_well="报警及时",
-        improvements=[
-            {
-                "description": "标出装配车间集合点",
-                "department": world.dept_b,
-                "due_date": D(2026, 4, 1),
-            }
-        ],
+        improvements=[{"description": "标出装配车间集合点", "department": world.dept_b, "due_date": D(2026, 4, 1)}],
     )
     rows = api_for("outsider").get("/api/v1/emergency/improvements/").json()["results"]
     assert [r["description"] for r in rows] == ["标出装配车间集合点"]

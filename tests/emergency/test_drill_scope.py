@@ -18,15 +18,9 @@ pytestmark = pytest.mark.usefixtures("frozen_today", "english")
 def plans(world):
     return {
         "a": factories.plan(world, code="YA-A", published_on=D(2025, 1, 10)),
-        "b": factories.plan(
-            world, code="YA-B", department=world.dept_b, published_on=D(2025, 1, 10)
-        ),
+        "b": factories.plan(world, code="YA-B", department=world.dept_b, published_on=D(2025, 1, 10)),
         "root": factories.plan(
-            world,
-            code="YA-R",
-            department=world.root,
-            kind="comprehensive",
-            published_on=D(2025, 1, 10),
+            world, code="YA-R", department=world.root, kind="comprehensive", published_on=D(2025, 1, 10)
         ),
     }
 
@@ -34,9 +28,7 @@ def plans(world):
 def test_a_head_cannot_move_another_departments_drill_due_date(world, plans):
     due = plans["a"].next_drill_due
     with pytest.raises(ApplicationError, match="Plan drilled: .* belongs to 机加工车间"):
-        factories.drill(
-            world, plans["a"], held_on=D(2026, 2, 1), user=world.outsider, department=world.dept_b
-        )
+        factories.drill(world, plans["a"], held_on=D(2026, 2, 1), user=world.outsider, department=world.dept_b)
     plans["a"].refresh_from_db()
     assert plans["a"].next_drill_due == due and not Drill.objects.exists()
 
@@ -72,14 +64,10 @@ def test_who_may_record_a_drill_of_a_plan(world, plans, persona, plan, departmen
 
 
 def test_a_head_cannot_plan_a_drill_of_another_departments_plan(world, plans):
-    drill_plan = services.drill_plan_create(
-        data={"department": world.dept_b, "year": 2026}, user=world.outsider
-    )
+    drill_plan = services.drill_plan_create(data={"department": world.dept_b, "year": 2026}, user=world.outsider)
     with pytest.raises(ApplicationError, match="Emergency plan: .* belongs to 机加工车间"):
         services.drill_plan_item_add(
-            drill_plan=drill_plan,
-            user=world.outsider,
-            data={"plan": plans["a"], "month": 9, "kind": "tabletop"},
+            drill_plan=drill_plan, user=world.outsider, data={"plan": plans["a"], "month": 9, "kind": "tabletop"}
         )
     assert not DrillPlanItem.objects.exists()
 
@@ -87,14 +75,11 @@ def test_a_head_cannot_plan_a_drill_of_another_departments_plan(world, plans):
 def test_the_drill_forms_offer_only_the_plans_the_head_may_drill(world, plans, client_for):
     page = client_for("outsider").get("/emergency/drills/new/").content.decode()
     assert "YA-B" in page and "YA-R" in page and "YA-A" not in page
-    drill_plan = services.drill_plan_create(
-        data={"department": world.dept_b, "year": 2026}, user=world.outsider
-    )
+    drill_plan = services.drill_plan_create(data={"department": world.dept_b, "year": 2026}, user=world.outsider)
     page = client_for("outsider").get(drill_plan.get_absolute_url()).content.decode()
     assert "YA-B" in page and "YA-A" not in page
     response = client_for("outsider").post(
-        f"/emergency/drill-plans/{drill_plan.pk}/items/",
-        {"plan": plans["a"].pk, "month": 9, "kind": "tabletop"},
+        f"/emergency/drill-plans/{drill_plan.pk}/items/", {"plan": plans["a"].pk, "month": 9, "kind": "tabletop"}
     )
     assert response.status_code == 400 and not DrillPlanItem.objects.exists()
 

@@ -18,18 +18,10 @@ PERSONAS = ["safety_manager", "head_a", "outsider", "leader", "employee_a"]
 @pytest.fixture
 def records(world):
     team = services.team_save(
-        data={"name": "义务消防队", "kind": "part_time", "department": world.dept_a},
-        user=world.safety_manager,
+        data={"name": "义务消防队", "kind": "part_time", "department": world.dept_a}, user=world.safety_manager
     )
-    drill_plan = services.drill_plan_create(
-        data={"department": world.dept_a, "year": 2026}, user=world.safety_manager
-    )
-    return {
-        "plan": factories.plan(world),
-        "supply": factories.supply(world),
-        "team": team,
-        "drill_plan": drill_plan,
-    }
+    drill_plan = services.drill_plan_create(data={"department": world.dept_a, "year": 2026}, user=world.safety_manager)
+    return {"plan": factories.plan(world), "supply": factories.supply(world), "team": team, "drill_plan": drill_plan}
 
 
 @pytest.mark.parametrize(
@@ -91,6 +83,4 @@ def test_records_outside_the_scope_are_not_found(world, client_for, records):
 
 def test_the_services_refuse_with_the_policy_reason(world, records):
     with pytest.raises(PermissionDenied, match="Only a safety manager may change emergency plans"):
-        services.plan_file(
-            plan=records["plan"], user=world.head_a, filed_on=dt.date(2026, 3, 1), filing_number="x"
-        )
+        services.plan_file(plan=records["plan"], user=world.head_a, filed_on=dt.date(2026, 3, 1), filing_number="x")

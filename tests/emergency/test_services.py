@@ -38,35 +38,26 @@ def test_a_drill_moves_the_next_due_date_by_the_plan_frequency(world):
     assert onsite.next_drill_due == D(2026, 8, 20)
 
 
-def test_a_plan_not_drilled_within_its_frequency_is_overdue_on_the_page_and_in_the_evidence(
-    world, client_for
-):
+def test_a_plan_not_drilled_within_its_frequency_is_overdue_on_the_page_and_in_the_evidence(world, client_for):
     specialist = factories.plan(world, code="YA-ZX", kind="specialist", published_on=D(2024, 1, 10))
     factories.drill(world, specialist, held_on=D(2025, 2, 1))  # due again by 2026-02-01
     with _at(D(2026, 2, 1)):
         assert _indicators(D(2026, 2, 1))["emergency.drills_due"].value == 0
-        assert (
-            "YA-ZX" not in client_for("head_a").get("/emergency/drills/overdue/").content.decode()
-        )
+        assert "YA-ZX" not in client_for("head_a").get("/emergency/drills/overdue/").content.decode()
     with _at(D(2026, 2, 2)):
         indicator = _indicators(D(2026, 2, 2))["emergency.drills_due"]
         assert indicator.value == 1 and indicator.ok is False
         assert indicator.url == "/emergency/drills/overdue/"
         page = client_for("head_a").get("/emergency/drills/overdue/").content.decode()
         assert "YA-ZX" in page
-        assert (
-            'data-testid="overdue-alert"'
-            in client_for("head_a").get("/emergency/drills/").content.decode()
-        )
+        assert 'data-testid="overdue-alert"' in client_for("head_a").get("/emergency/drills/").content.decode()
     # As of a date before the drill, the plan (published 2024-01-10) was already overdue.
     assert _indicators(D(2025, 1, 20))["emergency.drills_due"].value == 1
 
 
 def test_the_drill_reminder_is_raised_once_ahead_and_once_when_overdue(world):
     specialist = factories.plan(world, published_on=D(2024, 1, 10))  # due 2025-01-10
-    messages = Notification.objects.filter(
-        url=specialist.get_absolute_url(), message__contains="Drill"
-    )
+    messages = Notification.objects.filter(url=specialist.get_absolute_url(), message__contains="Drill")
     with _at(D(2024, 12, 20)):  # within 30 days of the due date
         tasks.send_emergency_reminders()
         tasks.send_emergency_reminders()
@@ -127,10 +118,7 @@ def test_a_plan_not_filed_in_20_working_days_is_reminded_once(world):
     filing = Notification.objects.filter(recipient=world.head_a, message__contains="not filed")
     assert [n.message.split()[0] for n in filing] == ["YA-LATE"]
     services.plan_file(
-        plan=late,
-        user=world.safety_manager,
-        filed_on=D(2025, 2, 28),
-        filing_number="苏应急预备〔2025〕01",
+        plan=late, user=world.safety_manager, filed_on=D(2025, 2, 28), filing_number="苏应急预备〔2025〕01"
     )
     assert _indicators(D(2025, 3, 1))["emergency.plans_filed_rate"].value == 50
 
@@ -139,17 +127,11 @@ def test_a_plan_not_filed_in_20_working_days_is_reminded_once(world):
 def test_filing_needs_a_number_and_a_date_not_in_the_future(world):
     the_plan = factories.plan(world)
     with pytest.raises(ApplicationError, match="Filing number"):
-        services.plan_file(
-            plan=the_plan, user=world.safety_manager, filed_on=D(2025, 2, 1), filing_number=" "
-        )
+        services.plan_file(plan=the_plan, user=world.safety_manager, filed_on=D(2025, 2, 1), filing_number=" ")
     with pytest.raises(ApplicationError, match="Filing date cannot be in the future"):
-        services.plan_file(
-            plan=the_plan, user=world.safety_manager, filed_on=D(2025, 3, 2), filing_number="1"
-        )
+        services.plan_file(plan=the_plan, user=world.safety_manager, filed_on=D(2025, 3, 2), filing_number="1")
     with pytest.raises(PermissionDenied, match="Only a safety manager may change emergency plans"):
-        services.plan_file(
-            plan=the_plan, user=world.head_a, filed_on=D(2025, 2, 1), filing_number="1"
-        )
+        services.plan_file(plan=the_plan, user=world.head_a, filed_on=D(2025, 2, 1), filing_number="1")
 
 
 @_at(D(2026, 6, 1))
@@ -157,12 +139,8 @@ def test_an_evaluation_with_a_revision_gives_the_plan_its_new_version(world):
     the_plan = factories.plan(world, published_on=D(2022, 5, 1))
     assert the_plan.is_evaluation_overdue  # 3 years after publication
     assert _indicators(D(2026, 6, 1))["emergency.evaluations_overdue"].value == 1
-    with pytest.raises(
-        ApplicationError, match="Revision: a plan to be revised needs the revision made"
-    ):
-        services.plan_evaluate(
-            plan=the_plan, user=world.safety_manager, evaluated_on=D(2026, 5, 1), result="revise"
-        )
+    with pytest.raises(ApplicationError, match="Revision: a plan to be revised needs the revision made"):
+        services.plan_evaluate(plan=the_plan, user=world.safety_manager, evaluated_on=D(2026, 5, 1), result="revise")
     services.plan_evaluate(
         plan=the_plan,
         user=world.safety_manager,
@@ -190,16 +168,8 @@ def test_drill_problems_become_tasks_in_the_owning_departments_inboxes(world, cl
             worked_well="报警及时",
             problems_found="通讯录过期；集合点不清",
             improvements=[
-                {
-                    "description": "更新车间应急通讯录",
-                    "department": world.dept_a,
-                    "due_date": D(2025, 6, 30),
-                },
-                {
-                    "description": "标出装配车间集合点",
-                    "department": world.dept_b,
-                    "due_date": D(2025, 7, 15),
-                },
+                {"description": "更新车间应急通讯录", "department": world.dept_a, "due_date": D(2025, 6, 30)},
+                {"description": "标出装配车间集合点", "department": world.dept_b, "due_date": D(2025, 7, 15)},
             ],
         )
     head_a_todo = workflow_selectors.inbox(user=world.head_a)["to_do"]
@@ -218,9 +188,7 @@ def test_drill_problems_become_tasks_in_the_owning_departments_inboxes(world, cl
     # Work no longer needed is left out from the day it was cancelled.
     with _at(D(2025, 7, 10)):
         workflow.task_cancel(
-            task=Task.objects.get(title__contains="集合点"),
-            user=world.safety_manager,
-            reason="车间合并",
+            task=Task.objects.get(title__contains="集合点"), user=world.safety_manager, reason="车间合并"
         )
     assert _indicators(D(2025, 7, 9))["emergency.improvements_closed_rate"].value == 50
     assert _indicators(D(2025, 8, 1))["emergency.improvements_closed_rate"].value == 100
@@ -230,22 +198,12 @@ def test_drill_problems_become_tasks_in_the_owning_departments_inboxes(world, cl
 def test_a_head_raises_improvements_only_for_departments_they_head(world):
     the_plan = factories.plan(world)
     drill = factories.drill(world, the_plan, held_on=D(2025, 5, 20), user=world.head_a)
-    with pytest.raises(
-        ApplicationError, match="you may raise improvements only for departments you head"
-    ):
+    with pytest.raises(ApplicationError, match="you may raise improvements only for departments you head"):
         services.improvement_raise(
-            drill=drill,
-            user=world.head_a,
-            description="x",
-            department=world.dept_b,
-            due_date=D(2025, 6, 30),
+            drill=drill, user=world.head_a, description="x", department=world.dept_b, due_date=D(2025, 6, 30)
         )
     services.improvement_raise(
-        drill=drill,
-        user=world.head_a,
-        description="x",
-        department=world.team_a,
-        due_date=D(2025, 6, 30),
+        drill=drill, user=world.head_a, description="x", department=world.team_a, due_date=D(2025, 6, 30)
     )
     assert Task.objects.filter(department=world.team_a, status=TaskStatus.OPEN).count() == 1
 
@@ -262,15 +220,11 @@ def test_the_outsider_cannot_record_a_drill_for_another_department(world):
 @_at(D(2025, 6, 1))
 def test_the_yearly_drill_plan_is_approved_by_leadership_sign_off(world):
     the_plan = factories.plan(world)
-    drill_plan = services.drill_plan_create(
-        data={"department": world.dept_a, "year": 2025}, user=world.head_a
-    )
+    drill_plan = services.drill_plan_create(data={"department": world.dept_a, "year": 2025}, user=world.head_a)
     with pytest.raises(ApplicationError, match="add at least one planned drill"):
         services.drill_plan_submit(drill_plan=drill_plan, user=world.head_a)
     services.drill_plan_item_add(
-        drill_plan=drill_plan,
-        user=world.head_a,
-        data={"plan": the_plan, "month": 9, "kind": "tabletop"},
+        drill_plan=drill_plan, user=world.head_a, data={"plan": the_plan, "month": 9, "kind": "tabletop"}
     )
     drill_plan = services.drill_plan_submit(drill_plan=drill_plan, user=world.head_a)
     assert drill_plan.status == DrillPlanStatus.SUBMITTED
@@ -281,44 +235,29 @@ def test_the_yearly_drill_plan_is_approved_by_leadership_sign_off(world):
     assert drill_plan.status == DrillPlanStatus.APPROVED and drill_plan.approved_at
     with pytest.raises(ApplicationError, match="“Approved”: it can no longer be changed"):
         services.drill_plan_item_add(
-            drill_plan=drill_plan,
-            user=world.head_a,
-            data={"plan": the_plan, "month": 10, "kind": "tabletop"},
+            drill_plan=drill_plan, user=world.head_a, data={"plan": the_plan, "month": 10, "kind": "tabletop"}
         )
 
 
 @_at(D(2025, 6, 1))
 def test_a_supply_check_sets_the_stock_and_the_next_check_and_flags_are_kept(world):
     kit = factories.supply(
-        world,
-        name="急救箱",
-        expires_on=D(2025, 5, 31),
-        required_quantity=3,
-        quantity=3,
-        last_checked_on=D(2025, 4, 1),
+        world, name="急救箱", expires_on=D(2025, 5, 31), required_quantity=3, quantity=3, last_checked_on=D(2025, 4, 1)
     )
     assert kit.next_check_due == D(2025, 5, 1) and kit.is_check_overdue and kit.is_expired
     factories.supply(world, name="灭火器", expires_on=D(2027, 1, 1))
     assert _indicators(D(2025, 6, 1))["emergency.supplies_in_date_rate"].value == 50
     services.supply_check(
-        supply=kit,
-        user=world.head_a,
-        checked_on=D(2025, 6, 1),
-        quantity_found=2,
-        expires_on=D(2027, 6, 1),
+        supply=kit, user=world.head_a, checked_on=D(2025, 6, 1), quantity_found=2, expires_on=D(2027, 6, 1)
     )
     kit.refresh_from_db()
     assert kit.quantity == 2 and kit.is_missing and not kit.is_expired
-    shortfall = Notification.objects.filter(
-        recipient=world.safety_manager, url=kit.get_absolute_url()
-    )
+    shortfall = Notification.objects.filter(recipient=world.safety_manager, url=kit.get_absolute_url())
     assert shortfall.count() == 1
     assert kit.next_check_due == D(2025, 7, 1)
     assert _indicators(D(2025, 6, 1))["emergency.supplies_in_date_rate"].value == 100
     with pytest.raises(PermissionDenied, match="Only a safety manager or the department's head"):
-        services.supply_check(
-            supply=kit, user=world.outsider, checked_on=D(2025, 6, 1), quantity_found=1
-        )
+        services.supply_check(supply=kit, user=world.outsider, checked_on=D(2025, 6, 1), quantity_found=1)
 
 
 @_at(D(2025, 6, 1))
@@ -326,9 +265,7 @@ def test_supply_reminders_are_raised_once_per_date(world):
     factories.supply(world, name="急救箱", expires_on=D(2025, 6, 5))
     services.emergency_reminders_send()
     services.emergency_reminders_send()
-    assert (
-        Notification.objects.filter(recipient=world.head_a, message__contains="急救箱").count() == 1
-    )
+    assert Notification.objects.filter(recipient=world.head_a, message__contains="急救箱").count() == 1
 
 
 @_at(D(2025, 6, 1))
@@ -402,27 +339,15 @@ def test_a_plan_with_an_unknown_kind_or_no_evaluation_interval_is_refused_by_fie
     ("held", "due"),
     [
         # Entered out of order: each drill is due a frequency after the one before it.
-        (
-            [D(2025, 2, 1), D(2024, 6, 1)],
-            {D(2024, 6, 1): D(2024, 7, 10), D(2025, 2, 1): D(2024, 12, 1)},
-        ),
-        (
-            [D(2024, 6, 1), D(2025, 2, 1)],
-            {D(2024, 6, 1): D(2024, 7, 10), D(2025, 2, 1): D(2024, 12, 1)},
-        ),
+        ([D(2025, 2, 1), D(2024, 6, 1)], {D(2024, 6, 1): D(2024, 7, 10), D(2025, 2, 1): D(2024, 12, 1)}),
+        ([D(2024, 6, 1), D(2025, 2, 1)], {D(2024, 6, 1): D(2024, 7, 10), D(2025, 2, 1): D(2024, 12, 1)}),
         (
             [D(2025, 2, 1), D(2024, 9, 1), D(2024, 6, 1)],
-            {
-                D(2024, 6, 1): D(2024, 7, 10),
-                D(2024, 9, 1): D(2024, 12, 1),
-                D(2025, 2, 1): D(2025, 3, 1),
-            },
+            {D(2024, 6, 1): D(2024, 7, 10), D(2024, 9, 1): D(2024, 12, 1), D(2025, 2, 1): D(2025, 3, 1)},
         ),
     ],
 )
-def test_a_backdated_drill_takes_its_due_date_from_the_drill_before_and_moves_the_later_ones(
-    world, held, due
-):
+def test_a_backdated_drill_takes_its_due_date_from_the_drill_before_and_moves_the_later_ones(world, held, due):
     onsite = factories.plan(world, kind="onsite", published_on=D(2024, 1, 10))  # due 2024-07-10
     with _at(D(2025, 6, 1)):
         for day in held:
@@ -436,19 +361,10 @@ def test_a_backdated_drill_takes_its_due_date_from_the_drill_before_and_moves_th
 @_at(D(2025, 6, 1))
 def test_a_backdated_supply_check_is_kept_in_the_history_without_changing_the_item(world):
     kit = factories.supply(
-        world,
-        name="急救箱",
-        quantity=5,
-        required_quantity=5,
-        expires_on=D(2026, 1, 1),
-        last_checked_on=D(2025, 5, 20),
+        world, name="急救箱", quantity=5, required_quantity=5, expires_on=D(2026, 1, 1), last_checked_on=D(2025, 5, 20)
     )
     check = services.supply_check(
-        supply=kit,
-        user=world.head_a,
-        checked_on=D(2025, 4, 1),
-        quantity_found=2,
-        expires_on=D(2025, 9, 1),
+        supply=kit, user=world.head_a, checked_on=D(2025, 4, 1), quantity_found=2, expires_on=D(2025, 9, 1)
     )
     kit.refresh_from_db()
     assert check.pk and kit.checks.count() == 1
@@ -459,9 +375,7 @@ def test_a_backdated_supply_check_is_kept_in_the_history_without_changing_the_it
         D(2026, 1, 1),
     )
     # The same day as the last check, or later, is the current state.
-    services.supply_check(
-        supply=kit, user=world.head_a, checked_on=D(2025, 5, 20), quantity_found=4
-    )
+    services.supply_check(supply=kit, user=world.head_a, checked_on=D(2025, 5, 20), quantity_found=4)
     kit.refresh_from_db()
     assert kit.quantity == 4
 
@@ -469,10 +383,7 @@ def test_a_backdated_supply_check_is_kept_in_the_history_without_changing_the_it
 def _filed(world, **data):
     the_plan = factories.plan(world, published_on=D(2025, 1, 6), **data)
     services.plan_file(
-        plan=the_plan,
-        user=world.safety_manager,
-        filed_on=D(2025, 1, 20),
-        filing_number="苏应急预备〔2025〕01",
+        plan=the_plan, user=world.safety_manager, filed_on=D(2025, 1, 20), filing_number="苏应急预备〔2025〕01"
     )
     workflow.reminder_claim(subject=the_plan, kind="filing_overdue", due=the_plan.filing_due)
     return the_plan
@@ -489,17 +400,13 @@ def test_a_republished_plan_must_be_filed_again_and_the_old_filing_stays_in_the_
     the_plan = _filed(world)
     services.emergency_plan_save(plan=the_plan, data={"title": "新标题"}, user=world.safety_manager)
     assert _filing(the_plan) == (D(2025, 1, 20), "苏应急预备〔2025〕01", True)
-    services.emergency_plan_save(
-        plan=the_plan, data={"published_on": D(2025, 5, 6)}, user=world.safety_manager
-    )
+    services.emergency_plan_save(plan=the_plan, data={"published_on": D(2025, 5, 6)}, user=world.safety_manager)
     assert _filing(the_plan) == (None, "", False)
     assert the_plan.history.filter(filing_number="苏应急预备〔2025〕01").exists()
 
 
 @_at(D(2025, 6, 1))
-@pytest.mark.parametrize(
-    ("result", "new_version", "cleared"), [("revise", "2.0", True), ("adequate", "", False)]
-)
+@pytest.mark.parametrize(("result", "new_version", "cleared"), [("revise", "2.0", True), ("adequate", "", False)])
 def test_a_revised_plan_must_be_filed_again(world, result, new_version, cleared):
     the_plan = _filed(world)
     services.plan_evaluate(
@@ -521,9 +428,7 @@ def test_a_revised_plan_must_be_filed_again(world, result, new_version, cleared)
 def test_the_filing_is_written_only_through_the_filing_with_its_checks(world):
     the_plan = factories.plan(world, published_on=D(2025, 1, 6))
     services.emergency_plan_save(
-        plan=the_plan,
-        user=world.safety_manager,
-        data={"filed_on": D(2024, 1, 1), "filing_number": " "},
+        plan=the_plan, user=world.safety_manager, data={"filed_on": D(2024, 1, 1), "filing_number": " "}
     )
     assert _filing(the_plan)[:2] == (None, "")
 
@@ -544,9 +449,7 @@ def test_a_plan_changing_kind_or_publication_redates_its_drills(world):
     the_plan = factories.plan(world, kind="specialist", published_on=D(2024, 1, 10))
     with _at(D(2025, 6, 1)):
         factories.drill(world, the_plan, held_on=D(2024, 9, 1))
-        services.emergency_plan_save(
-            plan=the_plan, data={"kind": "onsite"}, user=world.safety_manager
-        )
+        services.emergency_plan_save(plan=the_plan, data={"kind": "onsite"}, user=world.safety_manager)
     drill = the_plan.drills.get()
     assert drill.due_on == D(2024, 7, 10) and not drill.on_time
     the_plan.refresh_from_db()
@@ -557,7 +460,5 @@ def test_a_plan_changing_kind_or_publication_redates_its_drills(world):
 def test_an_unfiled_plan_republished_is_reminded_of_its_new_filing_deadline(world):
     the_plan = factories.plan(world, published_on=D(2025, 1, 6))
     services.emergency_reminders_send()
-    services.emergency_plan_save(
-        plan=the_plan, data={"published_on": D(2025, 4, 1)}, user=world.safety_manager
-    )
+    services.emergency_plan_save(plan=the_plan, data={"published_on": D(2025, 4, 1)}, user=world.safety_manager)
     assert _filing(the_plan) == (None, "", False)

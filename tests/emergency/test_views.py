@@ -7,11 +7,7 @@ from rest_framework.test import APIClient
 from apps.core.models import GeneratedFile, GeneratedFileStatus
 from apps.core.services import attachment_add
 from apps.emergency import services
-from apps.emergency.exporters import (
-    DrillRegisterExporter,
-    DrillReportExporter,
-    SupplyRegisterExporter,
-)
+from apps.emergency.exporters import DrillRegisterExporter, DrillReportExporter, SupplyRegisterExporter
 from apps.emergency.models import Drill, Plan, Supply
 from apps.workflow.models import Task
 from tests.emergency import factories
@@ -75,9 +71,7 @@ URLS = {
     ],
 )
 def test_page_permissions(client_for, records, page, persona, status):
-    url = URLS[page].format(
-        plan=records["plan"].pk, drill=records["drill"].pk, supply=records["supply"].pk
-    )
+    url = URLS[page].format(plan=records["plan"].pk, drill=records["drill"].pk, supply=records["supply"].pk)
     assert client_for(persona).get(url).status_code == status
 
 
@@ -91,9 +85,7 @@ def test_lists_show_only_the_departments_in_scope_and_flag_overdue_and_expired(c
     assert "YA-A" in page and "YA-B" not in page
 
 
-def test_a_head_records_a_drill_and_raises_an_improvement_through_the_pages(
-    world, client_for, records
-):
+def test_a_head_records_a_drill_and_raises_an_improvement_through_the_pages(world, client_for, records):
     client = client_for("head_a")
     response = client.post(
         "/emergency/drills/new/",
@@ -127,30 +119,22 @@ def test_a_head_records_a_drill_and_raises_an_improvement_through_the_pages(
         {"description": "x", "department": world.dept_b.pk, "due_date": "2026-04-01"},
     )
     assert response.status_code == 400
-    assert (
-        client_for("outsider").post(f"/emergency/drills/{drill.pk}/evaluation/", {}).status_code
-        == 404
-    )
+    assert client_for("outsider").post(f"/emergency/drills/{drill.pk}/evaluation/", {}).status_code == 404
 
 
-def test_the_safety_manager_records_filing_and_a_supply_check_through_the_pages(
-    world, client_for, records
-):
+def test_the_safety_manager_records_filing_and_a_supply_check_through_the_pages(world, client_for, records):
     plan = records["plan"]
     client = client_for("safety_manager")
     assert (
         client.post(
-            f"/emergency/plans/{plan.pk}/filing/",
-            {"filed_on": "2024-02-01", "filing_number": "备-01"},
+            f"/emergency/plans/{plan.pk}/filing/", {"filed_on": "2024-02-01", "filing_number": "备-01"}
         ).status_code
         == 302
     )
     assert Plan.objects.get(pk=plan.pk).filing_number == "备-01"
     assert (
         client_for("head_a")
-        .post(
-            f"/emergency/plans/{plan.pk}/filing/", {"filed_on": "2024-02-01", "filing_number": "x"}
-        )
+        .post(f"/emergency/plans/{plan.pk}/filing/", {"filed_on": "2024-02-01", "filing_number": "x"})
         .status_code
         == 403
     )
@@ -212,9 +196,7 @@ def _many(world, size: int) -> None:
     )
 
 
-def test_pages_and_exports_run_the_same_queries_for_10_and_300_drills_and_supplies(
-    world, client_for
-):
+def test_pages_and_exports_run_the_same_queries_for_10_and_300_drills_and_supplies(world, client_for):
     counts = {}
     for size in (10, 300):
         Drill.objects.all().delete()
@@ -258,9 +240,7 @@ def test_the_drill_evaluation_report_is_a_pdf(world, records):
         evaluated_on=D(2024, 12, 2),
         worked_well="响应迅速",
         problems_found="疏散慢",
-        improvements=[
-            {"description": "加装疏散指示", "department": world.dept_a, "due_date": D(2025, 1, 31)}
-        ],
+        improvements=[{"description": "加装疏散指示", "department": world.dept_a, "due_date": D(2025, 1, 31)}],
     )
     content = DrillReportExporter(user=world.head_a, params={"drill": str(drill.pk)}).render()
     assert content.startswith(b"%PDF")
@@ -274,11 +254,7 @@ def test_a_department_with_an_improvement_sees_the_drill_that_found_it(world, cl
     drill = records["drill"]
     assert client_for("outsider").get(drill.get_absolute_url()).status_code == 404
     services.improvement_raise(
-        drill=drill,
-        user=world.safety_manager,
-        description="补充担架",
-        department=world.dept_b,
-        due_date=D(2026, 4, 1),
+        drill=drill, user=world.safety_manager, description="补充担架", department=world.dept_b, due_date=D(2026, 4, 1)
     )
     assert client_for("outsider").get(drill.get_absolute_url()).status_code == 200
     task = Task.objects.get(department=world.dept_b)
@@ -288,13 +264,7 @@ def test_a_department_with_an_improvement_sees_the_drill_that_found_it(world, cl
 
 def test_the_plan_list_filters_plans_overdue_for_evaluation_and_not_filed(world, client_for):
     factories.plan(world, code="YA-OLD", published_on=D(2022, 1, 10))  # evaluation due 2025-01-10
-    factories.plan(
-        world,
-        code="YA-NEW",
-        published_on=D(2025, 6, 1),
-        filed_on=D(2025, 6, 10),
-        filing_number="备-02",
-    )
+    factories.plan(world, code="YA-NEW", published_on=D(2025, 6, 1), filed_on=D(2025, 6, 10), filing_number="备-02")
     client = client_for("leader")
     page = client.get("/emergency/?evaluation_overdue=1").content.decode()
     assert "YA-OLD" in page and "YA-NEW" not in page
@@ -310,39 +280,28 @@ def test_the_export_buttons_keep_the_registers_as_generated_files(
         assert client_for("head_a").post(f"/files/start/{kind}/").status_code == 302
     assert GeneratedFile.objects.get().status == GeneratedFileStatus.DONE
     refused = client_for("employee_a").post(f"/files/start/{kind}/")
-    assert [str(m) for m in get_messages(refused.wsgi_request)] == [
-        "You are not allowed to run this export."
-    ]
+    assert [str(m) for m in get_messages(refused.wsgi_request)] == ["You are not allowed to run this export."]
     assert GeneratedFile.objects.count() == 1  # an employee may not export the registers
 
 
-def test_the_report_button_exports_the_pdf_of_a_drill(
-    client_for, records, django_capture_on_commit_callbacks
-):
+def test_the_report_button_exports_the_pdf_of_a_drill(client_for, records, django_capture_on_commit_callbacks):
     drill = records["drill"]
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_for("head_a").post(
-            "/files/start/emergency.drill_report/", {"drill": drill.pk}
-        )
+        response = client_for("head_a").post("/files/start/emergency.drill_report/", {"drill": drill.pk})
     assert response.status_code == 302
     generated = GeneratedFile.objects.get()
     assert generated.status == GeneratedFileStatus.DONE and generated.file.name.endswith(".pdf")
 
 
-def test_a_refused_supply_check_shows_the_item_page_with_what_was_entered(
-    client_for, records, english
-):
+def test_a_refused_supply_check_shows_the_item_page_with_what_was_entered(client_for, records, english):
     supply = records["supply"]
     client = client_for("head_a")
-    response = client.post(
-        f"/emergency/supplies/{supply.pk}/check/", {"checked_on": "2026-02-27", "note": "缺两具"}
-    )
+    response = client.post(f"/emergency/supplies/{supply.pk}/check/", {"checked_on": "2026-02-27", "note": "缺两具"})
     assert response.status_code == 400
     page = response.content.decode()
     assert 'value="2026-02-27"' in page and "缺两具" in page and "is-invalid" in page
     response = client.post(
-        f"/emergency/supplies/{supply.pk}/check/",
-        {"checked_on": "2026-03-05", "quantity_found": 3, "note": "明天"},
+        f"/emergency/supplies/{supply.pk}/check/", {"checked_on": "2026-03-05", "quantity_found": 3, "note": "明天"}
     )
     assert response.status_code == 400 and "future" in response.content.decode()
     assert "明天" in response.content.decode()
@@ -355,10 +314,6 @@ def test_a_plan_file_is_served_only_to_those_who_see_the_plan(world, client_for,
     theirs = attachment_add(owner=other, upload=photo("B预案.jpg"), user=world.safety_manager)
     head = client_for("head_a")
     assert head.get(f"/emergency/plan/{plan.pk}/files/{own.pk}/").status_code == 200
-    assert (
-        head.get(f"/emergency/plan/{plan.pk}/files/{theirs.pk}/").status_code == 404
-    )  # not this plan's
-    assert (
-        head.get(f"/emergency/plan/{other.pk}/files/{theirs.pk}/").status_code == 404
-    )  # not A's plan
+    assert head.get(f"/emergency/plan/{plan.pk}/files/{theirs.pk}/").status_code == 404  # not this plan's
+    assert head.get(f"/emergency/plan/{other.pk}/files/{theirs.pk}/").status_code == 404  # not A's plan
     assert head.get(f"/emergency/team/{plan.pk}/files/{own.pk}/").status_code == 404  # no such kind

@@ -7,13 +7,7 @@ from django.utils import timezone
 
 from apps.core.exceptions import ApplicationError
 from apps.equipment import evidence, services
-from apps.equipment.models import (
-    EquipmentStatus,
-    MaintenancePlan,
-    Record,
-    SafetyDevice,
-    SpecialEquipmentType,
-)
+from apps.equipment.models import EquipmentStatus, MaintenancePlan, Record, SafetyDevice, SpecialEquipmentType
 from apps.hazards.models import Hazard, HazardSource
 from apps.workflow import services as workflow
 from apps.workflow.models import Task, TaskStatus
@@ -45,11 +39,7 @@ def test_the_interval_is_editable_per_item(world):
 def test_a_statutory_inspection_moves_the_next_due_date(world):
     item = crane(world, last=D(2024, 1, 31))
     services.record_create(
-        user=world.head_a,
-        equipment=item,
-        kind="statutory",
-        result="pass",
-        performed_on=D(2026, 1, 31),
+        user=world.head_a, equipment=item, kind="statutory", result="pass", performed_on=D(2026, 1, 31)
     )
     item.refresh_from_db()
     assert item.last_inspected_on == D(2026, 1, 31)
@@ -91,9 +81,7 @@ def test_a_failed_inspection_raises_a_hazard(world):
 def test_a_passed_inspection_raises_no_hazard(world):
     item = equipment(world)
     with pytest.raises(ApplicationError, match="Only a failed inspection raises a hazard"):
-        services.record_create(
-            user=world.head_a, equipment=item, kind="daily_check", result="pass", raise_hazard=True
-        )
+        services.record_create(user=world.head_a, equipment=item, kind="daily_check", result="pass", raise_hazard=True)
     assert not Hazard.objects.exists()
 
 
@@ -108,9 +96,7 @@ def test_heads_act_only_on_their_departments(world):
 
 def test_scrapping_is_decided_by_leadership_sign_off(world):
     item = equipment(world)
-    task = services.equipment_scrap_request(
-        equipment=item, user=world.head_a, reason="超过使用年限"
-    )
+    task = services.equipment_scrap_request(equipment=item, user=world.head_a, reason="超过使用年限")
     assert task.status == TaskStatus.SUBMITTED
     with pytest.raises(PermissionDenied, match="Only leadership may sign off this task"):
         workflow.task_sign_off(task=task, user=world.safety_manager, decision="approve")
@@ -131,12 +117,8 @@ def test_a_rejected_scrapping_leaves_the_equipment_in_use(world):
 
 def test_scrapping_is_never_set_directly(world):
     item = equipment(world)
-    with pytest.raises(
-        ApplicationError, match="scrapped only through an approved scrapping request"
-    ):
-        services.equipment_save(
-            equipment=item, data={"status": "scrapped"}, user=world.safety_manager
-        )
+    with pytest.raises(ApplicationError, match="scrapped only through an approved scrapping request"):
+        services.equipment_save(equipment=item, data={"status": "scrapped"}, user=world.safety_manager)
 
 
 def test_the_project_steps_follow_each_other(world):
@@ -196,12 +178,7 @@ def test_the_daily_job_raises_each_due_task_exactly_once(world):
         assert services.due_tasks_raise() == 0
     plan.refresh_from_db()
     assert plan.next_due == D(2026, 3, 31)  # back to the plan's own day, no drift
-    assert [t.due_date for t in _open_tasks()] == [
-        D(2026, 1, 31),
-        D(2026, 2, 28),
-        D(2026, 2, 28),
-        D(2026, 2, 28),
-    ]
+    assert [t.due_date for t in _open_tasks()] == [D(2026, 1, 31), D(2026, 2, 28), D(2026, 2, 28), D(2026, 2, 28)]
 
 
 def test_a_plan_that_fell_behind_raises_one_task_and_moves_past_today(world):
@@ -289,9 +266,7 @@ def test_statutory_inspections_on_time_rate(world):
     on_time = crane(world, code="C-2", last=D(2024, 3, 1))  # due 2026-03-01
     with time_machine.travel(dt.datetime(2026, 1, 30, 9, 0), tick=False):
         assert services.due_tasks_raise() == 2
-        services.record_create(
-            user=world.head_a, equipment=on_time, kind="statutory", result="pass"
-        )
+        services.record_create(user=world.head_a, equipment=on_time, kind="statutory", result="pass")
     with time_machine.travel(dt.datetime(2026, 2, 5, 9, 0), tick=False):
         services.record_create(user=world.head_a, equipment=late, kind="statutory", result="pass")
     values = {i.key: i.value for i in evidence.provider(D(2026, 3, 31))}
@@ -301,9 +276,7 @@ def test_statutory_inspections_on_time_rate(world):
 
 def _scrapped(world):
     item = equipment(world, code="EQ-S")
-    task = services.equipment_scrap_request(
-        equipment=item, user=world.head_a, reason="超过使用年限"
-    )
+    task = services.equipment_scrap_request(equipment=item, user=world.head_a, reason="超过使用年限")
     workflow.task_sign_off(task=task, user=world.leader, decision="approve")
     item.refresh_from_db()
     return item
@@ -312,12 +285,8 @@ def _scrapped(world):
 def test_a_scrapped_item_is_never_changed_again(world, api_for):
     item = _scrapped(world)
     with pytest.raises(ApplicationError, match="This equipment is scrapped and is kept as it was"):
-        services.equipment_save(
-            equipment=item, data={"status": "in_use"}, user=world.safety_manager
-        )
-    response = api_for("head_a").patch(
-        f"/api/v1/equipment/{item.pk}/", {"status": "in_use"}, format="json"
-    )
+        services.equipment_save(equipment=item, data={"status": "in_use"}, user=world.safety_manager)
+    response = api_for("head_a").patch(f"/api/v1/equipment/{item.pk}/", {"status": "in_use"}, format="json")
     assert response.status_code == 400
     item.refresh_from_db()
     assert item.status == EquipmentStatus.SCRAPPED
@@ -362,9 +331,7 @@ def test_a_monthly_plan_keeps_to_the_31st(world):
     )
     for today in (D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31), D(2026, 4, 30)):
         services.due_tasks_raise(today=today)
-    dues = sorted(
-        Task.objects.filter(source_type__model="maintenanceplan").values_list("due_date", flat=True)
-    )
+    dues = sorted(Task.objects.filter(source_type__model="maintenanceplan").values_list("due_date", flat=True))
     assert dues == [D(2026, 1, 31), D(2026, 2, 28), D(2026, 3, 31), D(2026, 4, 30)]
 
 
@@ -380,12 +347,7 @@ def test_a_due_date_moved_by_hand_supersedes_the_old_task(world):
     services.due_tasks_raise(today=timezone.localdate())
     first.refresh_from_db()
     assert first.status == "cancelled"
-    assert (
-        Task.objects.filter(
-            source_type__model="equipment", source_id=item.pk, status="open"
-        ).count()
-        == 1
-    )
+    assert Task.objects.filter(source_type__model="equipment", source_id=item.pk, status="open").count() == 1
 
 
 def test_a_head_cannot_fit_a_device_to_another_departments_equipment(world):

@@ -34,13 +34,7 @@ def other(world):
 @pytest.mark.parametrize(
     "persona, expected",
     # Employees see the equipment of the department they work in (employee_a is in team A-1).
-    [
-        ("safety_manager", 200),
-        ("leader", 200),
-        ("head_a", 200),
-        ("employee_a", 404),
-        ("outsider", 404),
-    ],
+    [("safety_manager", 200), ("leader", 200), ("head_a", 200), ("employee_a", 404), ("outsider", 404)],
 )
 def test_who_opens_equipment_of_department_a(world, client_for, api_for, item, persona, expected):
     assert client_for(persona).get(f"/equipment/{item.pk}/").status_code == expected
@@ -62,8 +56,7 @@ def test_html_permission_matrix(world, client_for, item, persona, page, edit, re
     assert client.get("/equipment/").status_code == page
     assert client.get(f"/equipment/{item.pk}/edit/").status_code == edit
     response = client.post(
-        f"/equipment/{item.pk}/records/",
-        {"kind": "daily_check", "result": "pass", "performed_on": "2024-03-01"},
+        f"/equipment/{item.pk}/records/", {"kind": "daily_check", "result": "pass", "performed_on": "2024-03-01"}
     )
     assert response.status_code == record
 
@@ -88,13 +81,9 @@ def test_html_permission_matrix(world, client_for, item, persona, page, edit, re
 )
 def test_api_permission_matrix(world, api_for, item, other, method, url, persona, expected):
     url = url.format(a=item.pk, b=other.pk)
-    body = (
-        {"location": "二号厂房"} if method == "patch" else {"kind": "daily_check", "result": "pass"}
-    )
+    body = {"location": "二号厂房"} if method == "patch" else {"kind": "daily_check", "result": "pass"}
     client = api_for(persona)
-    response = (
-        client.get(url) if method == "get" else getattr(client, method)(url, body, format="json")
-    )
+    response = client.get(url) if method == "get" else getattr(client, method)(url, body, format="json")
     assert response.status_code == expected, response.content
 
 
@@ -160,9 +149,7 @@ def _many(world, count: int) -> None:
     )
 
 
-def test_ledger_page_api_and_export_run_the_same_queries_for_10_and_1000_items(
-    world, client_for, api_for
-):
+def test_ledger_page_api_and_export_run_the_same_queries_for_10_and_1000_items(world, client_for, api_for):
     counts = {}
     for size in (10, 1000):
         Equipment.objects.all().delete()
@@ -227,18 +214,14 @@ def test_a_head_imports_only_into_their_departments(world, english):
 
 
 def test_the_import_page_lists_the_bad_rows(world, client_for, english):
-    response = client_for("safety_manager").post(
-        "/equipment/import/", {"file": _sheet([_row("E-1", dept="ZZ")])}
-    )
+    response = client_for("safety_manager").post("/equipment/import/", {"file": _sheet([_row("E-1", dept="ZZ")])})
     assert response.status_code == 200
     assert "No department has this code." in response.content.decode()
     assert not Equipment.objects.exists()
 
 
 def test_5000_good_rows_import_and_the_export_reads_back(world):
-    result = equipment_import(
-        upload=_sheet([_row(f"E-{i:05d}") for i in range(5000)]), user=world.safety_manager
-    )
+    result = equipment_import(upload=_sheet([_row(f"E-{i:05d}") for i in range(5000)]), user=world.safety_manager)
     assert result.created == 5000
     item = Equipment.objects.get(code="E-00042")
     assert item.inspection_interval_months == 24 and item.next_inspection_due == D(2026, 2, 28)
@@ -246,9 +229,7 @@ def test_5000_good_rows_import_and_the_export_reads_back(world):
     rows = xlsx_rows(content)
     assert len(rows) == 5001
     # What goes out comes back in: a re-import updates every row and creates none.
-    again = equipment_import(
-        upload=SimpleUploadedFile("x.xlsx", content), user=world.safety_manager
-    )
+    again = equipment_import(upload=SimpleUploadedFile("x.xlsx", content), user=world.safety_manager)
     assert (again.created, again.updated) == (0, 5000)
 
 
@@ -308,9 +289,7 @@ def test_the_person_responsible_records_from_the_phone(world, client_for):
 
 
 def test_a_scrapping_request_shows_its_task(world, client_for, item):
-    response = client_for("head_a").post(
-        f"/equipment/{item.pk}/scrap/", {"reason": "超过设计使用年限"}
-    )
+    response = client_for("head_a").post(f"/equipment/{item.pk}/scrap/", {"reason": "超过设计使用年限"})
     assert response.status_code == 302
     html = client_for("head_a").get(f"/equipment/{item.pk}/").content.decode()
     item.refresh_from_db()
@@ -319,9 +298,7 @@ def test_a_scrapping_request_shows_its_task(world, client_for, item):
 
 def test_a_partial_api_update_keeps_a_due_date_entered_by_hand(world, api_for):
     item = equipment(world, code="H-1", next_inspection_due=D(2026, 5, 31))
-    response = api_for("head_a").patch(
-        f"/api/v1/equipment/{item.pk}/", {"location": "三号厂房"}, format="json"
-    )
+    response = api_for("head_a").patch(f"/api/v1/equipment/{item.pk}/", {"location": "三号厂房"}, format="json")
     assert response.status_code == 200
     assert response.json()["next_inspection_due"] == "2026-05-31"
 
@@ -350,17 +327,10 @@ def test_tasks_raised_by_the_daily_job_link_back_to_their_record(world, client_f
         {"checked_on": timezone.localdate().isoformat()},
         format="json",
     )
-    assert (
-        response.status_code == 200
-        and response.json()["next_due"] > timezone.localdate().isoformat()
-    )
+    assert response.status_code == 200 and response.json()["next_due"] > timezone.localdate().isoformat()
     assert (
         api_for("outsider")
-        .post(
-            f"/api/v1/equipment/devices/{device['id']}/check/",
-            {"checked_on": "2024-01-01"},
-            format="json",
-        )
+        .post(f"/api/v1/equipment/devices/{device['id']}/check/", {"checked_on": "2024-01-01"}, format="json")
         .status_code
         == 404
     )
@@ -374,14 +344,8 @@ def test_projects_through_the_api(world, api_for):
         "designed_on": "2025-01-10",
         "built_on": "2025-06-01",
     }
-    assert (
-        api_for("head_a").post("/api/v1/equipment/projects/", body, format="json").status_code
-        == 201
-    )
+    assert api_for("head_a").post("/api/v1/equipment/projects/", body, format="json").status_code == 201
     body["department"] = world.dept_b.pk
-    assert (
-        api_for("head_a").post("/api/v1/equipment/projects/", body, format="json").status_code
-        == 403
-    )
+    assert api_for("head_a").post("/api/v1/equipment/projects/", body, format="json").status_code == 403
     assert api_for("employee_a").get("/api/v1/equipment/projects/").status_code == 403
     assert api_for("leader").get("/api/v1/equipment/types/").json()[0]["code"] == "1100"

@@ -64,14 +64,10 @@ def test_an_edit_keeps_the_anchor_unless_the_date_changes(world):
     assert plan.next_due == D(2026, 2, 28)
     # The form sends every field: an edit of the name leaves 28 February as it is.
     plan = services.inspection_plan_save(
-        plan=plan,
-        data={"name": "月末检查", "next_due": D(2026, 2, 28)},
-        user=world.safety_manager,
+        plan=plan, data={"name": "月末检查", "next_due": D(2026, 2, 28)}, user=world.safety_manager
     )
     assert plan.anchor_day == 31
-    plan = services.inspection_plan_save(
-        plan=plan, data={"next_due": D(2026, 3, 15)}, user=world.safety_manager
-    )
+    plan = services.inspection_plan_save(plan=plan, data={"next_due": D(2026, 3, 15)}, user=world.safety_manager)
     assert plan.anchor_day == 15
     services.inspection_tasks_raise(today=D(2026, 3, 15))
     plan.refresh_from_db()

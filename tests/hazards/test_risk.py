@@ -46,8 +46,7 @@ def test_d_is_l_times_e_times_c(lv, e, c, d, band):
 
 
 @pytest.mark.parametrize(
-    "lv, e, c, named",
-    [(2, 1, 1, "L = 2"), (1, 4, 1, "E = 4"), (1, 1, 2, "C = 2"), (0, 1, 1, "L = 0")],
+    "lv, e, c, named", [(2, 1, 1, "L = 2"), (1, 4, 1, "E = 4"), (1, 1, 2, "C = 2"), (0, 1, 1, "L = 0")]
 )
 def test_values_off_the_scale_are_refused(lv, e, c, named):
     with pytest.raises(ValueError, match=f"^{named} is not on the LEC scale"):

@@ -33,16 +33,8 @@ def test_the_closed_loop_from_report_to_closure(world):
     services.hazard_verify(hazard=hazard, user=world.safety_manager, close=True)
     hazard.refresh_from_db()
     assert hazard.status == HazardStatus.CLOSED and hazard.verified_by == world.safety_manager
-    history = list(
-        hazard.history.order_by("history_date").values_list("status", "history_user__username")
-    )
-    assert [s for s, _u in history] == [
-        "reported",
-        "rectifying",
-        "submitted",
-        "signed_off",
-        "closed",
-    ]
+    history = list(hazard.history.order_by("history_date").values_list("status", "history_user__username"))
+    assert [s for s, _u in history] == ["reported", "rectifying", "submitted", "signed_off", "closed"]
     assert ("submitted", "head_a") in history and ("closed", "safety") in history
 
 
@@ -59,9 +51,7 @@ def test_a_head_signs_off_an_employees_rectification(world):
     )
     rectify(world, hazard, user=world.employee_a)
     hazard.refresh_from_db()
-    workflow.task_sign_off(
-        task=hazard.task, user=world.head_a, decision="reject", comment="照片不清"
-    )
+    workflow.task_sign_off(task=hazard.task, user=world.head_a, decision="reject", comment="照片不清")
     hazard.refresh_from_db()
     assert hazard.status == HazardStatus.RECTIFYING
 
@@ -96,9 +86,7 @@ def test_the_plan_needs_its_five_parts_and_major_hazards_two_more(world):
     with pytest.raises(ValidationError, match="The rectification plan needs this part") as exc:
         assign(world, hazard, grade="major")
     assert {"plan_safety_measures", "plan_emergency"} <= set(exc.value.message_dict)
-    assign(
-        world, hazard, grade="major", plan_safety_measures="设警戒区", plan_emergency="现场处置方案"
-    )
+    assign(world, hazard, grade="major", plan_safety_measures="设警戒区", plan_emergency="现场处置方案")
     hazard.refresh_from_db()
     assert hazard.task.priority == TaskPriority.URGENT
     assert (hazard.task.remind_every_days, hazard.task.escalate_after_days) == (1, 1)
@@ -151,9 +139,7 @@ def test_sending_back_needs_a_reason_and_reopens_the_task(world):
     workflow.task_sign_off(task=hazard.task, user=world.safety_manager, decision="approve")
     with pytest.raises(ValidationError, match="Say why the rectification is not accepted"):
         services.hazard_verify(hazard=hazard, user=world.safety_manager, close=False)
-    services.hazard_verify(
-        hazard=hazard, user=world.safety_manager, close=False, reason="防护罩未固定"
-    )
+    services.hazard_verify(hazard=hazard, user=world.safety_manager, close=False, reason="防护罩未固定")
     hazard.refresh_from_db()
     assert hazard.status == HazardStatus.RECTIFYING
     assert hazard.task.status == TaskStatus.REOPENED
@@ -227,10 +213,7 @@ def test_an_inspection_plan_raises_a_task_and_recording_submits_it(world):
         inspected_on=today,
         checklist=checklist,
         plan=plan,
-        results={
-            items[0].pk: (CheckResult.FAIL, "3 号车床无防护罩"),
-            items[1].pk: (CheckResult.PASS, ""),
-        },
+        results={items[0].pk: (CheckResult.FAIL, "3 号车床无防护罩"), items[1].pk: (CheckResult.PASS, "")},
     )
     task.refresh_from_db()
     assert task.status == TaskStatus.SUBMITTED
@@ -243,11 +226,7 @@ def test_an_inspection_plan_raises_a_task_and_recording_submits_it(world):
 
 def test_a_one_off_plan_is_done_after_its_task(world):
     plan = InspectionPlan.objects.create(
-        name="节前检查",
-        kind="holiday",
-        department=world.dept_b,
-        recurrence="once",
-        next_due=timezone.localdate(),
+        name="节前检查", kind="holiday", department=world.dept_b, recurrence="once", next_due=timezone.localdate()
     )
     services.inspection_tasks_raise(today=timezone.localdate())
     plan.refresh_from_db()
@@ -275,17 +254,11 @@ def test_the_rectification_task_is_worked_only_from_the_hazard(world):
     assign(world, hazard)
     hazard.refresh_from_db()
     pdf = SimpleUploadedFile("整改.pdf", b"%PDF-1.4 x", content_type="application/pdf")
-    with pytest.raises(
-        ApplicationError, match="This task is worked from the record that raised it"
-    ):
+    with pytest.raises(ApplicationError, match="This task is worked from the record that raised it"):
         workflow.task_submit(task=hazard.task, user=world.head_a, note="绕过", files=[pdf])
-    with pytest.raises(
-        ApplicationError, match="This task is worked from the record that raised it"
-    ):
+    with pytest.raises(ApplicationError, match="This task is worked from the record that raised it"):
         workflow.task_update(
-            task=hazard.task,
-            data={"due_date": hazard.deadline + dt.timedelta(days=60)},
-            user=world.head_a,
+            task=hazard.task, data={"due_date": hazard.deadline + dt.timedelta(days=60)}, user=world.head_a
         )
     hazard.task.refresh_from_db()
     assert hazard.task.status == TaskStatus.OPEN and hazard.task.due_date == hazard.deadline
@@ -299,10 +272,7 @@ def test_after_photos_must_be_pictures(world):
         rectify(world, hazard, photos=[text])
     assert "after.txt" in " ".join(exc.value.message_dict["photos"])
     with pytest.raises(ValidationError, match="“report.pdf” is not a photo"):
-        report(
-            world,
-            photos=[SimpleUploadedFile("report.pdf", b"%PDF-1.4", content_type="application/pdf")],
-        )
+        report(world, photos=[SimpleUploadedFile("report.pdf", b"%PDF-1.4", content_type="application/pdf")])
 
 
 def test_a_closed_hazard_is_not_closed_again(world):
@@ -319,9 +289,7 @@ def test_a_closed_hazard_is_not_closed_again(world):
 def test_the_rectification_date_is_not_before_the_hazard_was_found(world):
     hazard = report(world, found_on=timezone.localdate() - dt.timedelta(days=3))
     assign(world, hazard)
-    with pytest.raises(
-        ValidationError, match="The rectification date cannot be before the hazard was found"
-    ) as exc:
+    with pytest.raises(ValidationError, match="The rectification date cannot be before the hazard was found") as exc:
         services.hazard_rectify(
             hazard=hazard,
             user=world.head_a,

@@ -20,13 +20,7 @@ def hazard(world):
 
 @pytest.mark.parametrize(
     "persona, expected",
-    [
-        ("employee_a", 200),
-        ("safety_manager", 200),
-        ("leader", 200),
-        ("head_a", 200),
-        ("outsider", 404),
-    ],
+    [("employee_a", 200), ("safety_manager", 200), ("leader", 200), ("head_a", 200), ("outsider", 404)],
 )
 def test_who_opens_a_hazard(world, client_for, hazard, persona, expected):
     assert client_for(persona).get(f"/hazards/{hazard.pk}/").status_code == expected
@@ -61,15 +55,8 @@ def test_the_ledger_lists_only_what_one_may_see(world, client_for, hazard):
 def test_assign_and_verify_need_the_safety_manager(world, client_for, hazard):
     data = {"department": world.dept_a.pk, "grade": "general", "deadline": "2099-01-01", **PLAN}
     assert client_for("head_a").post(f"/hazards/{hazard.pk}/assign/", data).status_code == 403
-    assert (
-        client_for("safety_manager").post(f"/hazards/{hazard.pk}/assign/", data).status_code == 302
-    )
-    assert (
-        client_for("leader")
-        .post(f"/hazards/{hazard.pk}/verify/", {"decision": "close"})
-        .status_code
-        == 403
-    )
+    assert client_for("safety_manager").post(f"/hazards/{hazard.pk}/assign/", data).status_code == 302
+    assert client_for("leader").post(f"/hazards/{hazard.pk}/verify/", {"decision": "close"}).status_code == 403
 
 
 def test_a_refused_report_keeps_what_was_typed(world, client_for):
@@ -92,9 +79,7 @@ def test_a_refused_report_keeps_what_was_typed(world, client_for):
 
 def test_closing_in_the_page_says_what_is_missing(world, client_for, hazard, english):
     assign(world, hazard)
-    response = client_for("safety_manager").post(
-        f"/hazards/{hazard.pk}/verify/", {"decision": "close"}
-    )
+    response = client_for("safety_manager").post(f"/hazards/{hazard.pk}/verify/", {"decision": "close"})
     assert response.status_code == 400
     assert (
         "The hazard cannot be closed yet: missing the rectification record、"
@@ -169,9 +154,7 @@ def test_the_ledger_workbook_has_the_ledger_columns(world, hazard):
 def test_statistics_report_pdf(world):
     h = report(world)
     assign(world, h)
-    content = StatisticsPdfExporter(
-        user=world.safety_manager, params={"year": str(timezone.localdate().year)}
-    ).render()
+    content = StatisticsPdfExporter(user=world.safety_manager, params={"year": str(timezone.localdate().year)}).render()
     assert world.dept_a.name in pdf_text(content)
     assert pdf_embedded_cjk_fonts(content)
 
@@ -192,15 +175,10 @@ def test_the_api_runs_the_closed_loop(world, api_for):
     pk = created.json()["id"]
     assert api_for("outsider").get(f"/api/v1/hazards/{pk}/").status_code == 404
     body = {"department": world.dept_a.pk, "deadline": "2099-01-01", "grade": "general", **PLAN}
-    assert (
-        api_for("head_a").post(f"/api/v1/hazards/{pk}/assign/", body, format="json").status_code
-        == 403
-    )
+    assert api_for("head_a").post(f"/api/v1/hazards/{pk}/assign/", body, format="json").status_code == 403
     assigned = api_for("safety_manager").post(f"/api/v1/hazards/{pk}/assign/", body, format="json")
     assert assigned.status_code == 200 and assigned.json()["status"] == "rectifying"
-    refused = api_for("safety_manager").post(
-        f"/api/v1/hazards/{pk}/verify/", {"close": True}, format="json"
-    )
+    refused = api_for("safety_manager").post(f"/api/v1/hazards/{pk}/verify/", {"close": True}, format="json")
     assert refused.status_code == 400 and "detail" in refused.json()
     stats = api_for("head_a").get("/api/v1/hazards/statistics/")
     assert stats.status_code == 200 and stats.json()["total"]["found"] == 1
@@ -297,9 +275,7 @@ def test_inspections_and_checklists_through_the_api(world, api_for):
     assert recorded.status_code == 201 and recorded.json()["failed"] == 1
     failed = InspectionResult.objects.get(result="fail")
     raised = api_for("head_a").post(
-        f"/api/v1/inspections/{recorded.json()['id']}/raise-hazard/",
-        {"result": failed.pk},
-        format="json",
+        f"/api/v1/inspections/{recorded.json()['id']}/raise-hazard/", {"result": failed.pk}, format="json"
     )
     assert raised.status_code == 201 and raised.json()["source"] == "inspection"
     assert (

@@ -25,11 +25,7 @@ def unit(world, *, code: str = "U-1", department=None, exposed_people: int = 0, 
 
 
 def item(world, unit: Unit, *, name: str | None = "氨", tonnes="12", **data) -> InventoryItem:
-    data = {
-        "substance": substance(name) if name else None,
-        "max_quantity": Decimal(str(tonnes)),
-        **data,
-    }
+    data = {"substance": substance(name) if name else None, "max_quantity": Decimal(str(tonnes)), **data}
     return services.inventory_item_save(unit=unit, data=data, user=world.safety_manager)
 
 

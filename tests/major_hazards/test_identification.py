@@ -23,10 +23,7 @@ from apps.major_hazards.identification import (
 
 
 # §4.1.2: 氨 (表1 Q = 10 t): a major hazard source from S = 1 on, not below.
-@pytest.mark.parametrize(
-    ("tonnes", "major"),
-    [("9.999", False), ("9.9999999", False), ("10", True), ("10.001", True)],
-)
+@pytest.mark.parametrize(("tonnes", "major"), [("9.999", False), ("9.9999999", False), ("10", True), ("10.001", True)])
 def test_a_unit_is_major_from_s_equal_one(tonnes, major):
     result = identify({"液氨": Decimal(tonnes)}, exposed_people=0)
     assert result.is_major is major
@@ -142,9 +139,7 @@ def test_a_named_substance_keeps_its_table_1_quantity_and_takes_beta_from_its_ca
 
 
 def test_a_table_3_gas_not_in_table_1_takes_q_from_its_categories():
-    result = identify(
-        [Entry(substance="一氧化碳", categories=("J3", "W2"), tonnes=10)], exposed_people=0
-    )
+    result = identify([Entry(substance="一氧化碳", categories=("J3", "W2"), tonnes=10)], exposed_people=0)
     line = result.lines[0]
     assert (line.critical_quantity, line.category, line.beta) == (10, "W2", 2)
 
@@ -244,21 +239,13 @@ def test_a_table_1_substance_takes_beta_from_its_categories(name, codes, beta):
         (("J1", "W2"), 5, "J1", 4),
     ],
 )
-def test_several_categories_take_the_smallest_q_and_the_largest_beta(
-    codes, critical, category, beta
-):
+def test_several_categories_take_the_smallest_q_and_the_largest_beta(codes, critical, category, beta):
     line = identify([(codes, 1)], exposed_people=0).lines[0]
-    assert (line.critical_quantity, line.category, line.beta) == (
-        critical,
-        category,
-        Decimal(str(beta)),
-    )
+    assert (line.critical_quantity, line.category, line.beta) == (critical, category, Decimal(str(beta)))
 
 
 def test_a_named_substance_with_several_categories_takes_the_largest_beta():
-    line = identify(
-        [Entry(substance="甲醇", categories=("W5.2", "J3"), tonnes=1)], exposed_people=0
-    ).lines[0]
+    line = identify([Entry(substance="甲醇", categories=("W5.2", "J3"), tonnes=1)], exposed_people=0).lines[0]
     assert (line.critical_quantity, line.beta) == (500, 2)
 
 
@@ -336,9 +323,7 @@ def test_table_3_in_the_csv_is_the_domain_list():
 
 
 @pytest.mark.parametrize(
-    "row",
-    [r for r in _csv("gb18218_2018_beta.csv") if r["kind"] == "category"],
-    ids=lambda r: r["key"],
+    "row", [r for r in _csv("gb18218_2018_beta.csv") if r["kind"] == "category"], ids=lambda r: r["key"]
 )
 def test_table_4_beta_of_every_category(row):
     assert find_category(row["key"]).beta == Decimal(row["beta"])

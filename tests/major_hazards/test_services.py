@@ -24,9 +24,7 @@ def test_changing_the_inventory_records_a_new_identification_and_keeps_the_old(w
     line = item(world, u, tonnes="8")  # S = 0.8
     first = Identification.objects.get(unit=u)
     assert not first.is_major and first.s == Decimal("0.8")
-    services.inventory_item_save(
-        unit=u, item=line, data={"max_quantity": Decimal("12")}, user=world.safety_manager
-    )
+    services.inventory_item_save(unit=u, item=line, data={"max_quantity": Decimal("12")}, user=world.safety_manager)
     records = list(Identification.objects.filter(unit=u).order_by("pk"))
     assert len(records) == 2
     old, new = records
@@ -57,12 +55,7 @@ def test_the_recorded_identification_equals_identify_on_the_same_inputs(world):
     item(world, u, name=None, chemical_name="稀释剂", categories="W5.3,W5.1", tonnes="2")
     record = Identification.objects.filter(unit=u).first()
     expected = identify(
-        [
-            ("氨", 7),
-            Entry(substance="甲醇", categories=("W5.1",), tonnes=300),
-            (("W5.3", "W5.1"), 2),
-        ],
-        exposed_people=35,
+        [("氨", 7), Entry(substance="甲醇", categories=("W5.1",), tonnes=300), (("W5.3", "W5.1"), 2)], exposed_people=35
     )
     assert record.s == expected.s and record.r == expected.r and record.level == expected.level
     assert record.lines[1]["beta"] == "1.5"  # 甲醇's β from W5.1
@@ -79,9 +72,7 @@ def test_the_recorded_identification_equals_identify_on_the_same_inputs(world):
 def test_an_inventory_line_the_standard_cannot_use_is_refused(world, data, field):
     u = unit(world)
     with translation.override("en"), pytest.raises(ValidationError) as exc:
-        services.inventory_item_save(
-            unit=u, data={**data, "max_quantity": 1}, user=world.safety_manager
-        )
+        services.inventory_item_save(unit=u, data={**data, "max_quantity": 1}, user=world.safety_manager)
     assert field in exc.value.message_dict
     assert not Identification.objects.filter(unit=u).exists()
 
@@ -90,9 +81,7 @@ def test_carbon_monoxide_needs_its_categories(world):
     u = unit(world)
     with translation.override("en"), pytest.raises(ValidationError) as exc:
         services.inventory_item_save(
-            unit=u,
-            data={"substance": substance("一氧化碳"), "max_quantity": 1},
-            user=world.safety_manager,
+            unit=u, data={"substance": substance("一氧化碳"), "max_quantity": 1}, user=world.safety_manager
         )
     assert "not in table 1" in exc.value.message_dict["categories"][0]
 
@@ -105,9 +94,7 @@ def test_only_safety_managers_manage_units(world, english, persona):
         services.unit_save(unit=u, data={"name": "x"}, user=world.persona(persona))
     with pytest.raises(PermissionDenied, match=refused):
         services.inventory_item_save(
-            unit=u,
-            data={"max_quantity": 1, "substance": substance("氨")},
-            user=world.persona(persona),
+            unit=u, data={"max_quantity": 1, "substance": substance("氨")}, user=world.persona(persona)
         )
 
 
@@ -130,9 +117,7 @@ def test_heads_record_checks_of_their_units_only(world, english):
 def test_an_assessment_is_due_three_years_later_and_reminded_once(world):
     u = major_unit(world)
     assessment = services.assessment_save(
-        unit=u,
-        data={"assessed_on": D(2023, 5, 1), "assessor": "某评价公司"},
-        user=world.safety_manager,
+        unit=u, data={"assessed_on": D(2023, 5, 1), "assessor": "某评价公司"}, user=world.safety_manager
     )
     assert assessment.next_due == D(2026, 5, 1)
     assert services.assessment_reminders_send(today=D(2026, 1, 30)) == 0  # 91 days before
@@ -142,9 +127,7 @@ def test_an_assessment_is_due_three_years_later_and_reminded_once(world):
     assert task.due_date == D(2026, 5, 1) and task.department == world.dept_a
     # A new assessment moves the due date: the next reminder comes for the new date only.
     services.assessment_save(
-        unit=u,
-        data={"assessed_on": D(2026, 2, 20), "assessor": "某评价公司"},
-        user=world.safety_manager,
+        unit=u, data={"assessed_on": D(2026, 2, 20), "assessor": "某评价公司"}, user=world.safety_manager
     )
     assert services.assessment_reminders_send(today=D(2026, 3, 1)) == 0
     assert services.assessment_reminders_send(today=D(2029, 2, 1)) == 1
@@ -153,9 +136,7 @@ def test_an_assessment_is_due_three_years_later_and_reminded_once(world):
 def test_units_not_major_get_no_assessment_reminder(world):
     u = unit(world)
     item(world, u, tonnes="1")
-    services.assessment_save(
-        unit=u, data={"assessed_on": D(2020, 1, 1), "assessor": "x"}, user=world.safety_manager
-    )
+    services.assessment_save(unit=u, data={"assessed_on": D(2020, 1, 1), "assessor": "x"}, user=world.safety_manager)
     assert services.assessment_reminders_send() == 0
 
 
@@ -185,17 +166,11 @@ def test_evidence_of_registration_assessments_and_checks(world):
         data={"number": "备-1", "level": 4, "filing_authority": "应急管理局", "filed_on": today},
         user=world.safety_manager,
     )
-    services.assessment_save(
-        unit=filed, data={"assessed_on": today, "assessor": "x"}, user=world.safety_manager
-    )
+    services.assessment_save(unit=filed, data={"assessed_on": today, "assessor": "x"}, user=world.safety_manager)
     checked = services.measure_save(
-        unit=filed,
-        data={"measure_kind": "video", "name": "视频", "check_cycle_days": 30},
-        user=world.safety_manager,
+        unit=filed, data={"measure_kind": "video", "name": "视频", "check_cycle_days": 30}, user=world.safety_manager
     )
-    services.measure_save(
-        unit=filed, data={"measure_kind": "alarm", "name": "报警"}, user=world.safety_manager
-    )
+    services.measure_save(unit=filed, data={"measure_kind": "alarm", "name": "报警"}, user=world.safety_manager)
     services.measure_check(measure=checked, user=world.safety_manager, checked_on=today)
     values = _values(today)
     assert values["major_hazards.registered_rate"] == Decimal("50.0")
@@ -230,9 +205,7 @@ def test_a_source_never_assessed_is_asked_once_for_its_first_assessment(world):
     assert services.assessment_reminders_send(today=D(2026, 1, 11)) == 0
     task = Task.objects.get(source_id=u.pk, source_type__model="unit")
     assert task.due_date == D(2026, 4, 10)
-    services.assessment_save(
-        unit=u, data={"assessed_on": D(2026, 1, 20), "assessor": "x"}, user=world.safety_manager
-    )
+    services.assessment_save(unit=u, data={"assessed_on": D(2026, 1, 20), "assessor": "x"}, user=world.safety_manager)
     assert services.assessment_reminders_send(today=D(2028, 10, 21)) == 0
     assert services.assessment_reminders_send(today=D(2028, 10, 22)) == 1
 
@@ -242,9 +215,7 @@ def test_a_table_1_substance_not_in_table_3_needs_its_categories(world, name):
     u = unit(world)
     with translation.override("en"), pytest.raises(ValidationError) as exc:
         services.inventory_item_save(
-            unit=u,
-            data={"substance": substance(name), "max_quantity": 1},
-            user=world.safety_manager,
+            unit=u, data={"substance": substance(name), "max_quantity": 1}, user=world.safety_manager
         )
     assert "β" in exc.value.message_dict["categories"][0]
     assert not Identification.objects.filter(unit=u).exists()
@@ -265,13 +236,7 @@ def test_the_reference_rows_in_the_database_equal_the_csv(db):
     for r in rows("gb18218_2018_table1_substances.csv"):
         cas = [c for c in r["cas"].split(";") if c]
         beta = next((betas[k] for k in (*cas, r["name_zh"]) if k in betas), None)
-        expected[r["name_zh"]] = (
-            int(r["seq"]),
-            r["aliases_zh"],
-            r["cas"],
-            Decimal(r["critical_quantity_t"]),
-            beta,
-        )
+        expected[r["name_zh"]] = (int(r["seq"]), r["aliases_zh"], r["cas"], Decimal(r["critical_quantity_t"]), beta)
     stored = {
         s.name: (s.seq, s.aliases, s.cas, s.critical_quantity, s.beta)
         for s in Substance.objects.filter(seq__isnull=False)
@@ -279,33 +244,20 @@ def test_the_reference_rows_in_the_database_equal_the_csv(db):
     assert stored == expected
     extra = {s.name: s.beta for s in Substance.objects.filter(seq__isnull=True)}
     assert extra == {"一氧化碳": Decimal(2)}
-    categories = {
-        r["key"]: Decimal(r["beta"])
-        for r in rows("gb18218_2018_beta.csv")
-        if r["kind"] == "category"
-    }
+    categories = {r["key"]: Decimal(r["beta"]) for r in rows("gb18218_2018_beta.csv") if r["kind"] == "category"}
     expected_categories = [
-        (
-            r["code"],
-            r["category_zh"],
-            r["description_zh"],
-            Decimal(r["critical_quantity_t"]),
-            categories[r["code"]],
-        )
+        (r["code"], r["category_zh"], r["description_zh"], Decimal(r["critical_quantity_t"]), categories[r["code"]])
         for r in rows("gb18218_2018_table2_categories.csv")
     ]
     assert [
-        (c.code, c.name, c.description, c.critical_quantity, c.beta)
-        for c in HazardCategory.objects.order_by("pk")
+        (c.code, c.name, c.description, c.critical_quantity, c.beta) for c in HazardCategory.objects.order_by("pk")
     ] == expected_categories
 
 
 def test_the_admin_cannot_change_what_the_services_own(world, admin_client):
     u = major_unit(world, exposed_people=10)
     line = u.inventory.get()
-    measure = services.measure_save(
-        unit=u, data={"measure_kind": "alarm", "name": "报警仪"}, user=world.safety_manager
-    )
+    measure = services.measure_save(unit=u, data={"measure_kind": "alarm", "name": "报警仪"}, user=world.safety_manager)
     check = services.measure_check(measure=measure, user=world.safety_manager)
     record = Identification.objects.get(unit=u)
     base = "/admin/major_hazards"
@@ -324,8 +276,7 @@ def test_the_admin_cannot_change_what_the_services_own(world, admin_client):
     ):
         assert admin_client.post(path, {"post": "yes"}).status_code == 403, path
     admin_client.post(
-        f"{base}/inventoryitem/{line.pk}/change/",
-        {"unit": u.pk, "substance": line.substance_id, "max_quantity": "99"},
+        f"{base}/inventoryitem/{line.pk}/change/", {"unit": u.pk, "substance": line.substance_id, "max_quantity": "99"}
     )
     line.refresh_from_db()
     assert line.max_quantity == 12
@@ -338,9 +289,7 @@ def test_identifications_and_checks_are_protected_from_deletion(world):
     from django.db.models import ProtectedError
 
     u = major_unit(world)
-    measure = services.measure_save(
-        unit=u, data={"measure_kind": "alarm", "name": "报警仪"}, user=world.safety_manager
-    )
+    measure = services.measure_save(unit=u, data={"measure_kind": "alarm", "name": "报警仪"}, user=world.safety_manager)
     services.measure_check(measure=measure, user=world.safety_manager)
     with pytest.raises(ProtectedError, match="MeasureCheck.measure"):
         measure.delete()
@@ -353,13 +302,9 @@ def test_a_source_major_again_is_asked_again_for_its_first_assessment(world):
     u = major_unit(world)  # 12 t of 液氨
     line = u.inventory.get()
     assert services.assessment_reminders_send(today=D(2026, 1, 10)) == 1
-    services.inventory_item_save(
-        unit=u, item=line, data={"max_quantity": Decimal("5")}, user=world.safety_manager
-    )
+    services.inventory_item_save(unit=u, item=line, data={"max_quantity": Decimal("5")}, user=world.safety_manager)
     assert services.assessment_reminders_send(today=D(2026, 1, 11)) == 0
-    services.inventory_item_save(
-        unit=u, item=line, data={"max_quantity": Decimal("12")}, user=world.safety_manager
-    )
+    services.inventory_item_save(unit=u, item=line, data={"max_quantity": Decimal("12")}, user=world.safety_manager)
     assert services.assessment_reminders_send(today=D(2026, 1, 12)) == 1
     assert services.assessment_reminders_send(today=D(2026, 1, 13)) == 0
     assert Task.objects.filter(source_id=u.pk, source_type__model="unit").count() == 2
@@ -391,21 +336,14 @@ def test_evidence_as_of_a_day_ignores_what_came_later(world):
     with time_machine.travel(dt.datetime(2026, 6, 1, 9, tzinfo=dt.UTC), tick=False):
         services.register_entry_save(
             unit=u,
-            data={
-                "number": "备-1",
-                "level": 4,
-                "filing_authority": "应急管理局",
-                "filed_on": D(2026, 6, 1),
-            },
+            data={"number": "备-1", "level": 4, "filing_authority": "应急管理局", "filed_on": D(2026, 6, 1)},
             user=world.safety_manager,
         )
         services.assessment_save(
             unit=u, data={"assessed_on": D(2026, 6, 1), "assessor": "x"}, user=world.safety_manager
         )
     # An inventory line changed on 1 September without a new identification.
-    InventoryItem.objects.filter(unit=u).update(
-        updated_at=timezone.make_aware(dt.datetime(2026, 9, 1, 12))
-    )
+    InventoryItem.objects.filter(unit=u).update(updated_at=timezone.make_aware(dt.datetime(2026, 9, 1, 12)))
     before = _values(D(2026, 5, 1))
     assert before["major_hazards.registered_rate"] == Decimal("0.0")
     assert before["major_hazards.assessments_current_rate"] == Decimal("0.0")

@@ -61,9 +61,7 @@ def test_the_report_shows_every_line_with_the_figures_of_identify(world):
     assert "稀释剂" in html and "W5.1" in html
 
 
-@pytest.mark.parametrize(
-    ("tonnes", "s"), [("4995", "0.999"), ("4999.999", "0.9999"), ("5000", "1")]
-)
+@pytest.mark.parametrize(("tonnes", "s"), [("4995", "0.999"), ("4999.999", "0.9999"), ("5000", "1")])
 def test_the_report_never_rounds_s_up_to_the_boundary(world, tonnes, s):
     u = unit(world)
     item(world, u, name=None, chemical_name="柴油", categories="W5.4", tonnes=tonnes)  # Q 5000 t
@@ -82,9 +80,7 @@ def test_the_report_never_rounds_r_up_to_the_next_level(world):
 
 
 def test_the_report_pdf_prints_the_figures(world, source):
-    text = pdf_text(
-        IdentificationReportExporter(user=world.head_a, params={"unit": source.pk}).render()
-    )
+    text = pdf_text(IdentificationReportExporter(user=world.head_a, params={"unit": source.pk}).render())
     expected = identify({"氨": 12}, exposed_people=60)
     assert f"S = Σ qᵢ/Qᵢ = {result_figure(expected.s)}" in text.replace("  ", " ")
     assert result_figure(expected.r) in text and source.name in text
@@ -93,12 +89,7 @@ def test_the_report_pdf_prints_the_figures(world, source):
 def test_the_register_sheet(world, source):
     services.register_entry_save(
         unit=source,
-        data={
-            "number": "备[2026]1号",
-            "level": 4,
-            "filing_authority": "应急管理局",
-            "filed_on": timezone.localdate(),
-        },
+        data={"number": "备[2026]1号", "level": 4, "filing_authority": "应急管理局", "filed_on": timezone.localdate()},
         user=world.safety_manager,
     )
     unit(world, code="U-2", name="空单元")
@@ -145,8 +136,7 @@ def test_html_permission_matrix(world, client_for, source, persona, edit, item_s
     client = client_for(persona)
     assert client.get(f"/major-hazards/{source.pk}/edit/").status_code == edit
     response = client.post(
-        f"/major-hazards/{source.pk}/inventory/new/",
-        {"substance": substance("氯").pk, "max_quantity": "1"},
+        f"/major-hazards/{source.pk}/inventory/new/", {"substance": substance("氯").pk, "max_quantity": "1"}
     )
     assert response.status_code == item_status
     assert InventoryItem.objects.filter(unit=source).count() == (2 if item_status == 302 else 1)
@@ -182,9 +172,7 @@ def test_heads_see_only_their_departments_units(world, client_for, api_for, sour
     other = major_unit(world, code="B-1", department=world.dept_b)
     page = client_for("head_a").get("/major-hazards/").content.decode()
     assert source.code in page and other.code not in page
-    codes = [
-        u["code"] for u in api_for("head_a").get("/api/v1/major-hazards/units/").json()["results"]
-    ]
+    codes = [u["code"] for u in api_for("head_a").get("/api/v1/major-hazards/units/").json()["results"]]
     assert codes == [source.code]
     assert client_for("head_a").get(f"/major-hazards/{other.pk}/").status_code == 404
 
@@ -220,11 +208,7 @@ def test_the_api_runs_the_whole_record(world, api_for):
     current = unit_data["current_identification"]
     assert current["is_major"] and Decimal(current["s"]) == Decimal("1.2")
     assert Decimal(current["r"]) == Decimal("3.6") and current["level"] == 4  # 2 × 1.5 × 1.2
-    changed = api.patch(
-        f"/api/v1/major-hazards/inventory/{line.json()['id']}/",
-        {"max_quantity": "30"},
-        format="json",
-    )
+    changed = api.patch(f"/api/v1/major-hazards/inventory/{line.json()['id']}/", {"max_quantity": "30"}, format="json")
     assert changed.status_code == 200
     history = api.get(f"/api/v1/major-hazards/identifications/?unit={unit_id}").json()["results"]
     assert [h["is_major"] for h in history] == [False, True]
@@ -259,9 +243,7 @@ def test_the_api_runs_the_whole_record(world, api_for):
     )
     assert measure.status_code == 201, measure.content
     check = api_for("head_a").post(
-        f"/api/v1/major-hazards/measures/{measure.json()['id']}/check/",
-        {"check_result": "working"},
-        format="json",
+        f"/api/v1/major-hazards/measures/{measure.json()['id']}/check/", {"check_result": "working"}, format="json"
     )
     assert check.status_code == 201, check.content
     outsider = api_for("outsider").post(
@@ -274,9 +256,7 @@ def test_the_api_runs_the_whole_record(world, api_for):
 
 def test_pages_render_with_history_and_forms(world, client_for, source):
     client = client_for("safety_manager")
-    services.measure_save(
-        unit=source, data={"measure_kind": "video", "name": "视频监控"}, user=world.safety_manager
-    )
+    services.measure_save(unit=source, data={"measure_kind": "video", "name": "视频监控"}, user=world.safety_manager)
     detail = client.get(f"/major-hazards/{source.pk}/").content.decode()
     assert 'data-testid="level"' in detail and "history-list" in detail
     for url in (
@@ -291,9 +271,7 @@ def test_pages_render_with_history_and_forms(world, client_for, source):
         f"/major-hazards/{source.pk}/measures/new/",
     ):
         assert client.get(url).status_code == 200, url
-    report = client.get(
-        f"/major-hazards/identifications/{Identification.objects.first().pk}/report/"
-    )
+    report = client.get(f"/major-hazards/identifications/{Identification.objects.first().pk}/report/")
     assert report.status_code == 200 and report["Content-Type"] == "application/pdf"
 
 
@@ -301,8 +279,7 @@ def test_the_html_forms_change_the_inventory_and_record_checks(world, client_for
     client = client_for("safety_manager")
     line = source.inventory.get()
     response = client.post(
-        f"/major-hazards/{source.pk}/inventory/{line.pk}/edit/",
-        {"substance": line.substance_id, "max_quantity": "20"},
+        f"/major-hazards/{source.pk}/inventory/{line.pk}/edit/", {"substance": line.substance_id, "max_quantity": "20"}
     )
     assert response.status_code == 302
     assert Identification.objects.filter(unit=source).count() == 2
@@ -348,12 +325,7 @@ def test_the_reference_tables_are_searchable(world, client_for):
 def test_a_level_changed_since_filing_asks_for_filing_again(world, client_for, source):
     services.register_entry_save(
         unit=source,
-        data={
-            "number": "备-1",
-            "level": 4,
-            "filing_authority": "应急管理局",
-            "filed_on": timezone.localdate(),
-        },
+        data={"number": "备-1", "level": 4, "filing_authority": "应急管理局", "filed_on": timezone.localdate()},
         user=world.safety_manager,
     )
     client = client_for("safety_manager")
@@ -365,17 +337,13 @@ def test_a_level_changed_since_filing_asks_for_filing_again(world, client_for, s
     assert 'data-testid="refile"' in client.get(f"/major-hazards/{source.pk}/").content.decode()
 
 
-def test_the_report_export_is_kept_as_a_generated_file(
-    world, source, django_capture_on_commit_callbacks
-):
+def test_the_report_export_is_kept_as_a_generated_file(world, source, django_capture_on_commit_callbacks):
     from apps.core import services as core_services
     from apps.core.models import GeneratedFileStatus
 
     with django_capture_on_commit_callbacks(execute=True):
         generated = core_services.export_start(
-            user=world.head_a,
-            kind="major_hazards.identification_pdf",
-            params={"unit": str(source.pk)},
+            user=world.head_a, kind="major_hazards.identification_pdf", params={"unit": str(source.pk)}
         )
     generated.refresh_from_db()
     assert generated.status == GeneratedFileStatus.DONE
@@ -389,28 +357,16 @@ def test_the_unit_page_queries_stay_flat(world, client_for, source):
         line = source.inventory.get()
         for i in range(n):
             services.inventory_item_save(
-                unit=source,
-                item=line,
-                data={"max_quantity": Decimal(13 + i)},
-                user=world.safety_manager,
+                unit=source, item=line, data={"max_quantity": Decimal(13 + i)}, user=world.safety_manager
             )
             services.register_entry_save(
                 unit=source,
                 user=world.safety_manager,
-                data={
-                    "number": f"备-{n}-{i}",
-                    "level": 4,
-                    "filing_authority": "局",
-                    "filed_on": timezone.localdate(),
-                },
-                files=[
-                    SimpleUploadedFile(f"c{i}.pdf", b"%PDF-1.4", content_type="application/pdf")
-                ],
+                data={"number": f"备-{n}-{i}", "level": 4, "filing_authority": "局", "filed_on": timezone.localdate()},
+                files=[SimpleUploadedFile(f"c{i}.pdf", b"%PDF-1.4", content_type="application/pdf")],
             )
             measure = services.measure_save(
-                unit=source,
-                data={"measure_kind": "alarm", "name": f"报警{i}"},
-                user=world.safety_manager,
+                unit=source, data={"measure_kind": "alarm", "name": f"报警{i}"}, user=world.safety_manager
             )
             services.measure_check(measure=measure, user=world.safety_manager)
 
@@ -425,18 +381,11 @@ def test_the_list_filters_find_sources_not_filed_or_not_assessed(world, client_f
     filed = major_unit(world, code="U-2")
     services.register_entry_save(
         unit=filed,
-        data={
-            "number": "备-2",
-            "level": 4,
-            "filing_authority": "局",
-            "filed_on": timezone.localdate(),
-        },
+        data={"number": "备-2", "level": 4, "filing_authority": "局", "filed_on": timezone.localdate()},
         user=world.safety_manager,
     )
     services.assessment_save(
-        unit=filed,
-        data={"assessed_on": timezone.localdate(), "assessor": "x"},
-        user=world.safety_manager,
+        unit=filed, data={"assessed_on": timezone.localdate(), "assessor": "x"}, user=world.safety_manager
     )
     client = client_for("leader")
 
@@ -471,19 +420,12 @@ def test_changing_the_people_exposed_in_the_html_form_identifies_again(world, cl
 
 def test_the_level_names_are_translated(world):
     with translation.override("en"):
-        assert [str(LEVEL_NAMES[n]) for n in (1, 2, 3, 4)] == [
-            "Level 1",
-            "Level 2",
-            "Level 3",
-            "Level 4",
-        ]
+        assert [str(LEVEL_NAMES[n]) for n in (1, 2, 3, 4)] == ["Level 1", "Level 2", "Level 3", "Level 4"]
     with translation.override("zh-hans"):
         assert str(LEVEL_NAMES[1]) == "一级"
 
 
-def test_a_table_1_substance_without_categories_is_refused_by_the_form_and_the_api(
-    world, client_for, api_for
-):
+def test_a_table_1_substance_without_categories_is_refused_by_the_form_and_the_api(world, client_for, api_for):
     u = unit(world)
     gas = substance("甲烷,天然气")
     with translation.override("en"):
@@ -495,9 +437,7 @@ def test_a_table_1_substance_without_categories_is_refused_by_the_form_and_the_a
         assert "categories" in page.context["form"].errors
         assert "β" in page.context["form"].errors["categories"][0]
         answer = api_for("safety_manager").post(
-            "/api/v1/major-hazards/inventory/",
-            {"unit": u.pk, "substance": gas.pk, "max_quantity": "60"},
-            format="json",
+            "/api/v1/major-hazards/inventory/", {"unit": u.pk, "substance": gas.pk, "max_quantity": "60"}, format="json"
         )
     assert answer.status_code == 400 and "categories" in answer.json()
     assert not InventoryItem.objects.filter(unit=u).exists()
@@ -537,9 +477,7 @@ def test_a_refused_check_keeps_what_was_typed(world, client_for, source, data, f
         unit=source, data={"measure_kind": "alarm", "name": "报警"}, user=world.safety_manager
     )
     with translation.override("en"):
-        response = client_for("head_a").post(
-            f"/major-hazards/{source.pk}/measures/{measure.pk}/check/", data
-        )
+        response = client_for("head_a").post(f"/major-hazards/{source.pk}/measures/{measure.pk}/check/", data)
     assert response.status_code == 400
     assert field in response.context["check_form"].errors
     page = response.content.decode()

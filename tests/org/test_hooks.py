@@ -55,10 +55,7 @@ def leaving():
 @pytest.fixture
 def worker(world):
     return EmployeeFactory(
-        employee_no="W001",
-        name="钱进",
-        department=world.dept_a,
-        position=PositionFactory(name="车工"),
+        employee_no="W001", name="钱进", department=world.dept_a, position=PositionFactory(name="车工")
     )
 
 
@@ -101,9 +98,7 @@ def test_the_apps_are_asked_only_about_moves(world, worker, refusing, change, as
 def test_a_refused_move_names_the_position_and_changes_nothing(world, worker, refusing):
     electrician = PositionFactory(name="电工")
     with pytest.raises(ValidationError, match=REFUSAL) as exc:
-        services.employee_update(
-            employee=worker, data={"position": electrician}, user=world.safety_manager
-        )
+        services.employee_update(employee=worker, data={"position": electrician}, user=world.safety_manager)
     assert list(exc.value.message_dict) == ["position"]
     assert refusing == [("W001", "电工", world.safety_manager)]
     assert Employee.objects.get(pk=worker.pk).position.name == "车工"
@@ -130,21 +125,16 @@ def test_a_plain_validation_error_of_a_hook_lands_on_the_position_too(world, wor
     hooks.before_position_change(check)
     try:
         with pytest.raises(ValidationError, match="Not this post") as exc:
-            services.employee_update(
-                employee=worker, data={"department": world.dept_b}, user=world.safety_manager
-            )
+            services.employee_update(employee=worker, data={"department": world.dept_b}, user=world.safety_manager)
     finally:
         hooks.unregister(check)
     assert list(exc.value.message_dict) == ["position"]
 
 
-def test_the_form_shows_the_refusal_on_the_position_and_keeps_the_input(
-    world, worker, refusing, client_for
-):
+def test_the_form_shows_the_refusal_on_the_position_and_keeps_the_input(world, worker, refusing, client_for):
     electrician = PositionFactory(name="电工")
     response = client_for("safety_manager").post(
-        reverse("org:employee_edit", args=[worker.pk]),
-        form_data(worker, position=electrician.pk, phone="13800000000"),
+        reverse("org:employee_edit", args=[worker.pk]), form_data(worker, position=electrician.pk, phone="13800000000")
     )
     assert response.status_code == 200
     form = response.context["form"]
@@ -190,19 +180,14 @@ def test_leaving_takes_the_employee_out_of_service_and_tells_the_apps(world, lea
     employee = Employee.objects.get(user=world.head_a)
     taker = Employee.objects.get(user=world.employee_a)
     today = timezone.localdate()
-    services.employee_leave(
-        employee=employee, left_on=today, handover_to=taker, user=world.safety_manager
-    )
+    services.employee_leave(employee=employee, left_on=today, handover_to=taker, user=world.safety_manager)
     employee.refresh_from_db()
     world.head_a.refresh_from_db()
     assert (employee.is_active, employee.left_on) == (False, today)
     assert not world.head_a.is_active
     assert leaving == [(employee.pk, taker.pk, world.safety_manager)]
     latest = employee.history.latest()
-    assert (latest.history_user, render(latest.history_change_reason)) == (
-        world.safety_manager,
-        "Left the company",
-    )
+    assert (latest.history_user, render(latest.history_change_reason)) == (world.safety_manager, "Left the company")
 
 
 @pytest.mark.parametrize(
@@ -220,15 +205,10 @@ def test_leaving_is_refused_with_the_field_named(world, leaving, case, field, me
     employee.hire_date = today - dt.timedelta(days=10)
     employee.save()
     gone = EmployeeFactory(department=world.dept_a, is_active=False)
-    left_on = {
-        "future": today + dt.timedelta(days=1),
-        "before_hire": today - dt.timedelta(days=11),
-    }.get(case, today)
+    left_on = {"future": today + dt.timedelta(days=1), "before_hire": today - dt.timedelta(days=11)}.get(case, today)
     handover_to = {"to_self": employee, "to_leaver": gone}.get(case)
     with pytest.raises(ValidationError, match=message) as exc:
-        services.employee_leave(
-            employee=employee, left_on=left_on, handover_to=handover_to, user=world.safety_manager
-        )
+        services.employee_leave(employee=employee, left_on=left_on, handover_to=handover_to, user=world.safety_manager)
     assert list(exc.value.message_dict) == [field]
     assert Employee.objects.get(pk=employee.pk).is_active
     assert leaving == []
@@ -245,18 +225,14 @@ def test_the_boundary_days_of_leaving_are_allowed(world):
 
 
 @pytest.mark.parametrize("path", ["form", "api", "import"])
-def test_taking_someone_out_of_service_anywhere_is_their_leaving(
-    world, leaving, client_for, api_for, path
-):
+def test_taking_someone_out_of_service_anywhere_is_their_leaving(world, leaving, client_for, api_for, path):
     employee = Employee.objects.get(user=world.employee_a)
     if path == "form":
         data = form_data(employee)
         del data["is_active"]
         client_for("safety_manager").post(reverse("org:employee_edit", args=[employee.pk]), data)
     elif path == "api":
-        api_for("safety_manager").patch(
-            f"/api/v1/employees/{employee.pk}/", {"is_active": False}, format="json"
-        )
+        api_for("safety_manager").patch(f"/api/v1/employees/{employee.pk}/", {"is_active": False}, format="json")
     else:
         upload = xlsx_upload(
             [
@@ -280,9 +256,7 @@ def test_the_leaving_page_action(world, leaving, client_for):
     future = (timezone.localdate() + dt.timedelta(days=3)).isoformat()
     refused = client_for("safety_manager").post(url, {"left_on": future})
     assert refused.status_code == 400
-    assert refused.context["leave_form"].errors["left_on"] == [
-        "The leaving date cannot be in the future."
-    ]
+    assert refused.context["leave_form"].errors["left_on"] == ["The leaving date cannot be in the future."]
     today = timezone.localdate().isoformat()
     response = client_for("safety_manager").post(url, {"left_on": today, "handover_to": taker.pk})
     assert response.status_code == 302

@@ -32,13 +32,7 @@ def test_a_clean_employee_sheet_is_imported(world):
 def test_english_headers_and_values_are_accepted_too(world):
     upload = xlsx_upload(
         [
-            [
-                "Employee number",
-                "Full name",
-                "Department code",
-                "Special-operation worker",
-                "Employment",
-            ],
+            ["Employee number", "Full name", "Department code", "Special-operation worker", "Employment"],
             ["N010", "Li Lei", "B", "yes", "Contractor's staff"],
         ]
     )
@@ -68,27 +62,20 @@ def test_one_bad_row_imports_nothing_and_names_row_column_and_reason(world, engl
 def test_duplicate_numbers_missing_columns_and_bad_files_are_reported(world):
     with pytest.raises(ApplicationError, match=NOTHING_IMPORTED) as exc:
         employee_import(
-            upload=xlsx_upload([EMPLOYEE_HEADER, ["N1", "甲", "A"], ["N1", "乙", "A"]]),
-            user=world.safety_manager,
+            upload=xlsx_upload([EMPLOYEE_HEADER, ["N1", "甲", "A"], ["N1", "乙", "A"]]), user=world.safety_manager
         )
     assert [(e.row, e.column) for e in exc.value.errors] == [(3, "工号")]
 
     with pytest.raises(ApplicationError, match="表头行不完整") as exc:
-        employee_import(
-            upload=xlsx_upload([["工号", "姓名"], ["N1", "甲"]]), user=world.safety_manager
-        )
+        employee_import(upload=xlsx_upload([["工号", "姓名"], ["N1", "甲"]]), user=world.safety_manager)
     assert exc.value.errors[0].row == 1 and exc.value.errors[0].column == "部门编码"
 
     with pytest.raises(ApplicationError, match="无法将该文件读取为 Excel 工作簿"):
-        employee_import(
-            upload=SimpleUploadedFile("x.xlsx", b"not a zip"), user=world.safety_manager
-        )
+        employee_import(upload=SimpleUploadedFile("x.xlsx", b"not a zip"), user=world.safety_manager)
 
 
 def test_an_invalid_email_is_reported_on_its_row(world):
-    upload = xlsx_upload(
-        [["工号", "姓名", "部门编码", "电子邮箱"], ["N1", "甲", "A", "not-an-email"]]
-    )
+    upload = xlsx_upload([["工号", "姓名", "部门编码", "电子邮箱"], ["N1", "甲", "A", "not-an-email"]])
     with pytest.raises(ApplicationError, match=NOTHING_IMPORTED) as exc:
         employee_import(upload=upload, user=world.safety_manager)
     assert [(e.row, e.column) for e in exc.value.errors] == [(2, "电子邮箱")]
@@ -105,11 +92,7 @@ def test_existing_employees_are_updated_by_number(world):
 
 def test_departments_import_in_any_order_and_check_the_tree(world):
     upload = xlsx_upload(
-        [
-            ["编码", "名称", "类型", "上级编码"],
-            ["C-1", "一班", "班组", "C"],
-            ["C", "喷涂车间", "车间", "ROOT"],
-        ]
+        [["编码", "名称", "类型", "上级编码"], ["C-1", "一班", "班组", "C"], ["C", "喷涂车间", "车间", "ROOT"]]
     )
     result = department_import(upload=upload, user=world.safety_manager)
     assert result.created == 2
@@ -147,33 +130,19 @@ def test_the_import_page_lists_every_problem(world, client_for):
 
 def test_a_minimal_sheet_creates_active_staff_and_leaves_other_fields_alone(world):
     employee = Employee.objects.get(user=world.employee_a)
-    Employee.objects.filter(pk=employee.pk).update(
-        phone="13800000000", is_special_operation_worker=True
-    )
+    Employee.objects.filter(pk=employee.pk).update(phone="13800000000", is_special_operation_worker=True)
     employee_import(
-        upload=xlsx_upload(
-            [
-                ["工号", "姓名", "部门编码"],
-                ["N1", "新人", "A"],
-                [employee.employee_no, "赵磊", "A-1"],
-            ]
-        ),
+        upload=xlsx_upload([["工号", "姓名", "部门编码"], ["N1", "新人", "A"], [employee.employee_no, "赵磊", "A-1"]]),
         user=world.safety_manager,
     )
     assert Employee.objects.get(employee_no="N1").is_active
     employee.refresh_from_db()
-    assert (employee.phone, employee.is_special_operation_worker, employee.is_active) == (
-        "13800000000",
-        True,
-        True,
-    )
+    assert (employee.phone, employee.is_special_operation_worker, employee.is_active) == ("13800000000", True, True)
 
 
 def test_a_department_sheet_without_the_active_column_creates_active_units(world):
     department_import(
-        upload=xlsx_upload(
-            [["编码", "名称", "类型", "上级编码"], ["C", "喷涂车间", "车间", "ROOT"]]
-        ),
+        upload=xlsx_upload([["编码", "名称", "类型", "上级编码"], ["C", "喷涂车间", "车间", "ROOT"]]),
         user=world.safety_manager,
     )
     assert Department.objects.get(code="C").is_active
@@ -181,10 +150,7 @@ def test_a_department_sheet_without_the_active_column_creates_active_units(world
 
 def test_a_blank_name_is_reported_not_a_crash(world):
     with pytest.raises(ApplicationError, match=NOTHING_IMPORTED) as exc:
-        employee_import(
-            upload=xlsx_upload([["工号", "姓名", "部门编码"], ["N1", "", "A"]]),
-            user=world.safety_manager,
-        )
+        employee_import(upload=xlsx_upload([["工号", "姓名", "部门编码"], ["N1", "", "A"]]), user=world.safety_manager)
     assert [(e.row, e.column) for e in exc.value.errors] == [(2, "姓名")]
 
 
@@ -201,14 +167,8 @@ def test_moving_a_unit_by_import_moves_its_subtree(world):
     )
     team.refresh_from_db()
     assert team.path.startswith(world.dept_b.path)
-    assert (
-        team.pk
-        in access_for(type(world.outsider).objects.get(pk=world.outsider.pk)).headed_department_ids
-    )
-    assert (
-        team.pk
-        not in access_for(type(world.head_a).objects.get(pk=world.head_a.pk)).headed_department_ids
-    )
+    assert team.pk in access_for(type(world.outsider).objects.get(pk=world.outsider.pk)).headed_department_ids
+    assert team.pk not in access_for(type(world.head_a).objects.get(pk=world.head_a.pk)).headed_department_ids
 
 
 def test_leaving_by_import_ends_the_login_and_head_rights(world):
@@ -216,9 +176,7 @@ def test_leaving_by_import_ends_the_login_and_head_rights(world):
 
     head = Employee.objects.get(user=world.head_a)
     employee_import(
-        upload=xlsx_upload(
-            [["工号", "姓名", "部门编码", "在职"], [head.employee_no, "李强", "A", "否"]]
-        ),
+        upload=xlsx_upload([["工号", "姓名", "部门编码", "在职"], [head.employee_no, "李强", "A", "否"]]),
         user=world.safety_manager,
     )
     world.head_a.refresh_from_db()

@@ -117,11 +117,7 @@ def test_the_safety_manager_gives_an_employee_a_login_with_head_rights(world, cl
     ).first() or Employee.objects.create(employee_no="NB1", name="新部长", department=world.dept_b)
     response = client_for("safety_manager").post(
         f"/org/employees/{employee.pk}/account/",
-        {
-            "username": "newhead",
-            "password": "Str0ng-pass-2026",
-            "headed_departments": [world.dept_b.pk],
-        },
+        {"username": "newhead", "password": "Str0ng-pass-2026", "headed_departments": [world.dept_b.pk]},
     )
     assert response.status_code == 302
     employee.refresh_from_db()

@@ -57,9 +57,7 @@ def test_the_tree_goes_company_department_section_team(world, parent_kind, child
 
 def test_there_is_one_company_at_the_top(world):
     with pytest.raises(ValidationError, match="There is already a company at the top"):
-        services.department_create(
-            data={"name": "另一家", "code": "X", "kind": DepartmentKind.COMPANY}, user=None
-        )
+        services.department_create(data={"name": "另一家", "code": "X", "kind": DepartmentKind.COMPANY}, user=None)
 
 
 def test_moving_a_unit_moves_its_subtree_and_the_heads_scope(world):
@@ -71,17 +69,12 @@ def test_moving_a_unit_moves_its_subtree_and_the_heads_scope(world):
     team.refresh_from_db()
     assert team.path.startswith(world.dept_a.path)
     world.head_a.refresh_from_db()
-    assert (
-        team.pk
-        in access_for(type(world.head_a).objects.get(pk=world.head_a.pk)).headed_department_ids
-    )
+    assert team.pk in access_for(type(world.head_a).objects.get(pk=world.head_a.pk)).headed_department_ids
 
 
 def test_a_unit_cannot_move_below_itself(world):
     with pytest.raises(ValidationError, match="A unit cannot be placed under itself"):
-        services.department_update(
-            department=world.dept_a, data={"parent": world.team_a}, user=None
-        )
+        services.department_update(department=world.dept_a, data={"parent": world.team_a}, user=None)
 
 
 def test_a_unit_with_staff_cannot_be_closed(world):
@@ -111,19 +104,10 @@ def test_an_account_gets_roles_and_headed_departments(world):
         headed_departments=[world.dept_b],
         user=world.safety_manager,
     )
-    assert set(account.groups.values_list("name", flat=True)) == {
-        "leadership",
-        "department_head",
-        "employee",
-    }
+    assert set(account.groups.values_list("name", flat=True)) == {"leadership", "department_head", "employee"}
     assert access_for(account).heads(world.dept_b.pk)
     services.employee_account_set(
-        employee=employee,
-        username="newhead",
-        password=None,
-        roles=[],
-        headed_departments=[],
-        user=world.safety_manager,
+        employee=employee, username="newhead", password=None, roles=[], headed_departments=[], user=world.safety_manager
     )
     account.refresh_from_db()
     assert set(account.groups.values_list("name", flat=True)) == {"employee"}
@@ -131,9 +115,7 @@ def test_an_account_gets_roles_and_headed_departments(world):
 
 
 def test_changes_are_audited_with_who(world):
-    services.department_update(
-        department=world.dept_b, data={"name": "总装车间"}, user=world.safety_manager
-    )
+    services.department_update(department=world.dept_b, data={"name": "总装车间"}, user=world.safety_manager)
     latest = Department.history.filter(id=world.dept_b.pk).latest("history_date")
     assert latest.name == "总装车间"
     assert latest.history_user == world.safety_manager

@@ -51,18 +51,14 @@ def test_policy_table(world, meeting_a, name, expected):
 
 
 def test_a_target_result_is_recorded_by_the_head_of_its_department(world):
-    answers = [
-        bool(policies.can_record_target_result(world.persona(p), world.dept_a.pk)) for p in PERSONAS
-    ]
+    answers = [bool(policies.can_record_target_result(world.persona(p), world.dept_a.pk)) for p in PERSONAS]
     assert answers == [True, True, False, False, False]
 
 
 def test_a_refusal_says_why(world, meeting_a, english):
     decision = policies.can_edit_meeting(world.outsider, meeting_a)
     assert not decision and str(decision.reason) == "You may not edit this meeting."
-    assert str(policies.can_write_duties(world.employee_a).reason) == (
-        "Only a safety manager may do this."
-    )
+    assert str(policies.can_write_duties(world.employee_a).reason) == ("Only a safety manager may do this.")
 
 
 @pytest.fixture
@@ -95,17 +91,11 @@ def test_published_duties_are_read_by_every_employee(world, other_employee):
     api = APIClient()
     api.force_authenticate(other_employee)
     assert api.get(f"/api/v1/responsibility/duties/{published.pk}/").status_code == 200
-    assert [d["id"] for d in api.get("/api/v1/responsibility/duties/").json()["results"]] == [
-        published.pk
-    ]
+    assert [d["id"] for d in api.get("/api/v1/responsibility/duties/").json()["results"]] == [published.pk]
 
 
-def test_drafts_and_old_versions_stay_with_their_department_and_the_office(
-    world, other_employee, client_for
-):
-    draft = _duty(
-        world, department=world.team_a, effective_on=timezone.localdate() + dt.timedelta(days=30)
-    )
+def test_drafts_and_old_versions_stay_with_their_department_and_the_office(world, other_employee, client_for):
+    draft = _duty(world, department=world.team_a, effective_on=timezone.localdate() + dt.timedelta(days=30))
     client = Client()
     client.force_login(other_employee)
     assert client.get(f"/responsibility/duties/{draft.pk}/").status_code == 404

@@ -57,11 +57,7 @@ def test_company_and_department_levels(world):
     Employee.objects.filter(user=world.leader).update(is_principal_head=True)
     team, leader, leader_employee, _staff = team_with_staff(world, 2)
     company = issue(world, template(world, LetterLevel.COMPANY))
-    holders = set(
-        ResponsibilityLetter.objects.filter(level=LetterLevel.COMPANY).values_list(
-            "holder__user", flat=True
-        )
-    )
+    holders = set(ResponsibilityLetter.objects.filter(level=LetterLevel.COMPANY).values_list("holder__user", flat=True))
     assert holders == {world.head_a.pk, world.outsider.pk} and company["created"] == 2
     issue(world, template(world, LetterLevel.DEPARTMENT))
     letter = ResponsibilityLetter.objects.get(level=LetterLevel.DEPARTMENT)
@@ -158,46 +154,27 @@ def test_actual_value_follows_the_hazard_ledger(world):
 
 def test_manual_objective_and_year_end_assessment_approved_by_leadership(world):
     objective = services.objective_save(
-        data={
-            "year": 2025,
-            "name": "死亡人数",
-            "direction": "at_most",
-            "target": 0,
-            "manual_actual": 0,
-            "unit": "人",
-        },
+        data={"year": 2025, "name": "死亡人数", "direction": "at_most", "target": 0, "manual_actual": 0, "unit": "人"},
         user=world.safety_manager,
     )
     [row] = selectors.objective_rows(year=2025, user=world.safety_manager)
     assert not row.live and row.met is True
     with pytest.raises(PermissionDenied, match="Only a safety manager may do this"):
-        services.target_set(
-            objective=objective, department=world.dept_a, target=0, user=world.head_a
-        )
-    services.target_set(
-        objective=objective, department=world.dept_a, target=0, user=world.safety_manager
-    )
+        services.target_set(objective=objective, department=world.dept_a, target=0, user=world.head_a)
+    services.target_set(objective=objective, department=world.dept_a, target=0, user=world.safety_manager)
     with pytest.raises(ApplicationError, match="Record the actual value of every target first"):
         services.assessment_submit(year=2025, department=world.dept_a, user=world.safety_manager)
     # The head records the department's actual; the target itself stays the manager's.
-    services.target_set(
-        objective=objective, department=world.dept_a, target=0, actual=0, user=world.head_a
-    )
-    assessment = services.assessment_submit(
-        year=2025, department=world.dept_a, user=world.safety_manager
-    )
+    services.target_set(objective=objective, department=world.dept_a, target=0, actual=0, user=world.head_a)
+    assessment = services.assessment_submit(year=2025, department=world.dept_a, user=world.safety_manager)
     assert assessment.status == AssessmentStatus.SUBMITTED and assessment.passed
     with pytest.raises(PermissionDenied, match="Only leadership may sign off this task"):
         workflow.task_sign_off(task=assessment.approval_task, user=world.head_a, decision="approve")
     workflow.task_sign_off(task=assessment.approval_task, user=world.leader, decision="approve")
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.APPROVED and assessment.approved_at
-    with pytest.raises(
-        ApplicationError, match="assessment of this department is already submitted"
-    ):
-        services.target_set(
-            objective=objective, department=world.dept_a, target=0, actual=1, user=world.head_a
-        )
+    with pytest.raises(ApplicationError, match="assessment of this department is already submitted"):
+        services.target_set(objective=objective, department=world.dept_a, target=0, actual=1, user=world.head_a)
     figures = {i.key: i for i in evidence.provider(dt.date(2026, 6, 1))}
     assert figures["responsibility.departments_assessed_rate"].value == 100
 
@@ -226,16 +203,10 @@ def test_decisions_become_tasks(world):
     )
     with pytest.raises(ApplicationError, match="Record that the meeting was held before"):
         services.decision_add(
-            meeting=meeting,
-            text="更换防护罩",
-            department=world.dept_a,
-            due_date=dt.date(2026, 4, 1),
-            user=world.head_a,
+            meeting=meeting, text="更换防护罩", department=world.dept_a, due_date=dt.date(2026, 4, 1), user=world.head_a
         )
     with pytest.raises(PermissionDenied, match="You may not edit this meeting"):
-        services.meeting_save(
-            meeting=meeting, data={"held_on": dt.date(2026, 1, 5)}, user=world.outsider
-        )
+        services.meeting_save(meeting=meeting, data={"held_on": dt.date(2026, 1, 5)}, user=world.outsider)
     services.meeting_save(
         meeting=meeting,
         data={"held_on": dt.date(2025, 1, 5)},
@@ -243,11 +214,7 @@ def test_decisions_become_tasks(world):
         attendees=list(Employee.objects.filter(department=world.dept_a)),
     )
     decision = services.decision_add(
-        meeting=meeting,
-        text="更换防护罩",
-        department=world.dept_a,
-        due_date=dt.date(2026, 4, 1),
-        user=world.head_a,
+        meeting=meeting, text="更换防护罩", department=world.dept_a, due_date=dt.date(2026, 4, 1), user=world.head_a
     )
     task = Task.objects.get(pk=decision.task_id)
     assert task.department == world.dept_a and task.source_id == decision.pk
@@ -264,9 +231,7 @@ def test_decisions_become_tasks(world):
 
 
 def _held(world, level, department, day):
-    Meeting.objects.create(
-        level=level, department=department, title="会", scheduled_on=day, held_on=day
-    )
+    Meeting.objects.create(level=level, department=department, title="会", scheduled_on=day, held_on=day)
 
 
 @pytest.mark.parametrize(
@@ -277,26 +242,16 @@ def _held(world, level, department, day):
         (dt.datetime(2026, 12, 31, 12, 0), 3, 1, 11, 2),
     ],
 )
-def test_meeting_compliance_with_frozen_time(
-    world, now, company_required, company_held, dept_required, dept_held
-):
+def test_meeting_compliance_with_frozen_time(world, now, company_required, company_held, dept_required, dept_held):
     _held(world, MeetingLevel.COMPANY, world.root, dt.date(2026, 2, 1))
     _held(world, MeetingLevel.COMPANY, world.root, dt.date(2025, 12, 30))  # last year's Q4
     _held(world, MeetingLevel.DEPARTMENT, world.dept_a, dt.date(2026, 1, 10))
     _held(world, MeetingLevel.DEPARTMENT, world.dept_a, dt.date(2026, 2, 10))
     with time_machine.travel(now, tick=False):
         today = dt.date(now.year, now.month, now.day)
-        rows = {
-            r.department.pk: r.result for r in selectors.meeting_compliance(year=2026, as_of=today)
-        }
-        assert (rows[world.root.pk].required, rows[world.root.pk].held) == (
-            company_required,
-            company_held,
-        )
-        assert (rows[world.dept_a.pk].required, rows[world.dept_a.pk].held) == (
-            dept_required,
-            dept_held,
-        )
+        rows = {r.department.pk: r.result for r in selectors.meeting_compliance(year=2026, as_of=today)}
+        assert (rows[world.root.pk].required, rows[world.root.pk].held) == (company_required, company_held)
+        assert (rows[world.dept_a.pk].required, rows[world.dept_a.pk].held) == (dept_required, dept_held)
         assert world.team_a.pk not in rows  # teams are not required to meet
         figures = indicators(today)
         assert "responsibility.meetings_held_rate" in figures
@@ -305,32 +260,18 @@ def test_meeting_compliance_with_frozen_time(
 def test_year_end_rolls_over(world):
     _held(world, MeetingLevel.COMPANY, world.root, dt.date(2026, 12, 31))
     with time_machine.travel(dt.datetime(2027, 1, 1, 9, 0), tick=False):
-        rows = {
-            r.department.pk: r.result
-            for r in selectors.meeting_compliance(year=2026, as_of=dt.date(2027, 1, 1))
-        }
+        rows = {r.department.pk: r.result for r in selectors.meeting_compliance(year=2026, as_of=dt.date(2027, 1, 1))}
         assert rows[world.root.pk].required == 4 and rows[world.root.pk].held == 1
         new_year = {
-            r.department.pk: r.result
-            for r in selectors.meeting_compliance(year=2027, as_of=dt.date(2027, 1, 1))
+            r.department.pk: r.result for r in selectors.meeting_compliance(year=2027, as_of=dt.date(2027, 1, 1))
         }
-        assert (
-            new_year[world.root.pk].required == 0 and new_year[world.root.pk].current_held is False
-        )
+        assert new_year[world.root.pk].required == 0 and new_year[world.root.pk].current_held is False
 
 
 def test_frequencies_are_configurable(world):
-    services.meeting_settings_save(
-        data={"department_frequency": "quarterly"}, user=world.safety_manager
-    )
-    rows = {
-        r.department.pk: r
-        for r in selectors.meeting_compliance(year=2026, as_of=dt.date(2027, 1, 1))
-    }
-    assert (
-        rows[world.dept_a.pk].frequency == "quarterly"
-        and rows[world.dept_a.pk].result.required == 4
-    )
+    services.meeting_settings_save(data={"department_frequency": "quarterly"}, user=world.safety_manager)
+    rows = {r.department.pk: r for r in selectors.meeting_compliance(year=2026, as_of=dt.date(2027, 1, 1))}
+    assert rows[world.dept_a.pk].frequency == "quarterly" and rows[world.dept_a.pk].result.required == 4
 
 
 def test_evidence_keys(world):
@@ -353,9 +294,7 @@ def test_an_objective_split_to_several_departments_counts_once(world, department
         user=world.safety_manager,
     )
     for department in (world.dept_a, world.dept_b)[:departments]:
-        services.target_set(
-            objective=objective, department=department, target=0, user=world.safety_manager
-        )
+        services.target_set(objective=objective, department=department, target=0, user=world.safety_manager)
     assert indicators(dt.date(2026, 6, 1))["responsibility.objectives_split"].value is split
 
 
@@ -391,44 +330,25 @@ def test_units_that_have_not_met_are_reminded_a_week_before_the_period_ends(worl
 
 def _objective(world, year=2025):
     objective = services.objective_save(
-        data={
-            "year": year,
-            "name": "死亡人数",
-            "direction": "at_most",
-            "target": 0,
-            "manual_actual": 0,
-            "unit": "人",
-        },
+        data={"year": year, "name": "死亡人数", "direction": "at_most", "target": 0, "manual_actual": 0, "unit": "人"},
         user=world.safety_manager,
     )
-    services.target_set(
-        objective=objective, department=world.dept_a, target=0, user=world.safety_manager
-    )
-    services.target_set(
-        objective=objective, department=world.dept_b, target=0, user=world.safety_manager
-    )
+    services.target_set(objective=objective, department=world.dept_a, target=0, user=world.safety_manager)
+    services.target_set(objective=objective, department=world.dept_b, target=0, user=world.safety_manager)
     return objective
 
 
 def test_a_new_target_keeps_the_actual_the_head_recorded(world):
     objective = _objective(world)
-    services.target_set(
-        objective=objective, department=world.dept_a, target=0, actual=3, user=world.head_a
-    )
-    item = services.target_set(
-        objective=objective, department=world.dept_a, target=1, user=world.safety_manager
-    )
+    services.target_set(objective=objective, department=world.dept_a, target=0, actual=3, user=world.head_a)
+    item = services.target_set(objective=objective, department=world.dept_a, target=1, user=world.safety_manager)
     assert item.actual == 3
 
 
 def test_an_assessed_objective_cannot_change(world):
     objective = _objective(world)
-    services.target_set(
-        objective=objective, department=world.dept_a, target=0, actual=0, user=world.head_a
-    )
-    assessment = services.assessment_submit(
-        year=2025, department=world.dept_a, user=world.safety_manager
-    )
+    services.target_set(objective=objective, department=world.dept_a, target=0, actual=0, user=world.head_a)
+    assessment = services.assessment_submit(year=2025, department=world.dept_a, user=world.safety_manager)
     workflow.task_sign_off(task=assessment.approval_task, user=world.leader, decision="approve")
     with pytest.raises(ApplicationError, match="Departments were already assessed"):
         services.objective_save(objective=objective, data={"target": 5}, user=world.safety_manager)
@@ -445,32 +365,17 @@ def test_heads_see_only_their_departments_targets_in_exports(world):
 
 def test_only_the_current_duty_version_is_revised(world):
     first = services.duty_save(
-        data={
-            "scope": "department",
-            "department": world.dept_a,
-            "title": "安全职责",
-            "content": "v1",
-        },
+        data={"scope": "department", "department": world.dept_a, "title": "安全职责", "content": "v1"},
         user=world.safety_manager,
     )
     services.duty_save(
-        data={
-            "scope": "department",
-            "department": world.dept_a,
-            "title": "安全职责",
-            "content": "v2",
-        },
+        data={"scope": "department", "department": world.dept_a, "title": "安全职责", "content": "v2"},
         user=world.safety_manager,
         previous=first,
     )
     with pytest.raises(ApplicationError, match="Only the current version of a duty document"):
         services.duty_save(
-            data={
-                "scope": "department",
-                "department": world.dept_a,
-                "title": "安全职责",
-                "content": "v2b",
-            },
+            data={"scope": "department", "department": world.dept_a, "title": "安全职责", "content": "v2b"},
             user=world.safety_manager,
             previous=first,
         )

@@ -95,74 +95,32 @@ def test_api_writes_are_the_managers(world, api_for, persona):
     client = api_for(persona)
     year = 2030
     body = {"year": year, "name": "死亡人数", "direction": "at_most", "target": "0"}
-    assert (
-        client.post("/api/v1/responsibility/objectives/", body, format="json").status_code
-        == CREATED[persona]
-    )
+    assert client.post("/api/v1/responsibility/objectives/", body, format="json").status_code == CREATED[persona]
     document = {"number": f"安字〔2026〕{persona}", "title": "任命", "issued_on": "2026-01-05"}
-    assert (
-        client.post("/api/v1/responsibility/documents/", document, format="json").status_code
-        == CREATED[persona]
-    )
+    assert client.post("/api/v1/responsibility/documents/", document, format="json").status_code == CREATED[persona]
     tpl = {"level": "team", "title": "责任书", "body": "正文", "is_active": True}
-    assert (
-        client.post("/api/v1/responsibility/templates/", tpl, format="json").status_code
-        == CREATED[persona]
-    )
-    meeting = {
-        "level": "company",
-        "department": world.root.pk,
-        "title": "季度会",
-        "scheduled_on": "2026-03-01",
-    }
-    assert (
-        client.post("/api/v1/responsibility/meetings/", meeting, format="json").status_code
-        == CREATED[persona]
-    )
+    assert client.post("/api/v1/responsibility/templates/", tpl, format="json").status_code == CREATED[persona]
+    meeting = {"level": "company", "department": world.root.pk, "title": "季度会", "scheduled_on": "2026-03-01"}
+    assert client.post("/api/v1/responsibility/meetings/", meeting, format="json").status_code == CREATED[persona]
 
 
 @pytest.mark.parametrize(
     "persona, expected",
-    [
-        ("safety_manager", 201),
-        ("head_a", 201),
-        ("employee_a", 403),
-        ("leader", 403),
-        ("outsider", 403),
-    ],
+    [("safety_manager", 201), ("head_a", 201), ("employee_a", 403), ("leader", 403), ("outsider", 403)],
 )
 def test_department_meetings_are_run_by_their_heads(world, api_for, persona, expected):
-    body = {
-        "level": "department",
-        "department": world.dept_a.pk,
-        "title": "月度例会",
-        "scheduled_on": "2026-03-01",
-    }
-    assert (
-        api_for(persona).post("/api/v1/responsibility/meetings/", body, format="json").status_code
-        == expected
-    )
+    body = {"level": "department", "department": world.dept_a.pk, "title": "月度例会", "scheduled_on": "2026-03-01"}
+    assert api_for(persona).post("/api/v1/responsibility/meetings/", body, format="json").status_code == expected
 
 
 @pytest.mark.parametrize(
     "persona, expected",
-    [
-        ("safety_manager", 201),
-        ("head_a", 403),
-        ("employee_a", 403),
-        ("leader", 403),
-        ("outsider", 403),
-    ],
+    [("safety_manager", 201), ("head_a", 403), ("employee_a", 403), ("leader", 403), ("outsider", 403)],
 )
 def test_issuing_letters_by_api(world, api_for, persona, expected):
     tpl = template(world)
     body = {"template": tpl.pk, "year": 2026, "sign_by": "2026-03-31"}
-    assert (
-        api_for(persona)
-        .post("/api/v1/responsibility/letters/issue/", body, format="json")
-        .status_code
-        == expected
-    )
+    assert api_for(persona).post("/api/v1/responsibility/letters/issue/", body, format="json").status_code == expected
 
 
 @pytest.fixture
@@ -186,10 +144,7 @@ def letter(world):
 def test_who_sees_and_signs_a_letter(world, client_for, api_for, letter, persona, see, sign):
     assert client_for(persona).get(f"/responsibility/letters/{letter.pk}/").status_code == see
     assert api_for(persona).get(f"/api/v1/responsibility/letters/{letter.pk}/").status_code == see
-    assert (
-        api_for(persona).post(f"/api/v1/responsibility/letters/{letter.pk}/sign/").status_code
-        == sign
-    )
+    assert api_for(persona).post(f"/api/v1/responsibility/letters/{letter.pk}/sign/").status_code == sign
 
 
 def test_signing_on_the_page_then_no_second_signature(world, client_for, letter, english):
@@ -198,10 +153,7 @@ def test_signing_on_the_page_then_no_second_signature(world, client_for, letter,
     assert client.post(f"/responsibility/letters/{letter.pk}/sign/").status_code == 302
     client.post(f"/responsibility/letters/{letter.pk}/sign/")
     assert letter.signatures.count() == 1
-    assert (
-        "Sign the letter"
-        not in client.get(f"/responsibility/letters/{letter.pk}/").content.decode()
-    )
+    assert "Sign the letter" not in client.get(f"/responsibility/letters/{letter.pk}/").content.decode()
 
 
 # ------------------------------------------------------------------------------
@@ -255,19 +207,13 @@ def test_pages_api_and_exports_run_the_same_queries_for_few_and_many(world, clie
             "letters": count_queries(lambda c=client: c.get("/responsibility/letters/")),
             "letters_head": count_queries(lambda c=head: c.get("/responsibility/letters/")),
             "meetings": count_queries(lambda c=client: c.get("/responsibility/meetings/")),
-            "compliance": count_queries(
-                lambda c=client: c.get("/responsibility/meetings/compliance/")
-            ),
+            "compliance": count_queries(lambda c=client: c.get("/responsibility/meetings/compliance/")),
             "organisation": count_queries(lambda c=client: c.get("/responsibility/organisation/")),
             "objectives": count_queries(lambda c=client: c.get("/responsibility/objectives/")),
             "api_letters": count_queries(lambda c=api: c.get("/api/v1/responsibility/letters/")),
-            "api_progress": count_queries(
-                lambda c=api: c.get("/api/v1/responsibility/letters/progress/")
-            ),
+            "api_progress": count_queries(lambda c=api: c.get("/api/v1/responsibility/letters/progress/")),
             "api_meetings": count_queries(lambda c=api: c.get("/api/v1/responsibility/meetings/")),
-            "api_compliance": count_queries(
-                lambda c=api: c.get("/api/v1/responsibility/meetings/compliance/")
-            ),
+            "api_compliance": count_queries(lambda c=api: c.get("/api/v1/responsibility/meetings/compliance/")),
             "xlsx_letters": count_queries(_export(LettersExporter, user)),
             "xlsx_meetings": count_queries(_export(MeetingsExporter, user)),
             "xlsx_officers": count_queries(_export(OfficersExporter, user)),
@@ -285,28 +231,19 @@ def test_the_forms_work_end_to_end(world, client_for):
     year = timezone.localdate().year
     response = manager.post(
         "/responsibility/objectives/new/",
-        {
-            "year": year,
-            "name": "重伤人数",
-            "direction": "at_most",
-            "target": "0",
-            "unit": "人",
-            "order": 0,
-        },
+        {"year": year, "name": "重伤人数", "direction": "at_most", "target": "0", "unit": "人", "order": 0},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     pk = Objective.objects.get(name="重伤人数").pk
     assert (
         manager.post(
-            f"/responsibility/objectives/{pk}/targets/",
-            {"department": world.dept_a.pk, "target": "0"},
+            f"/responsibility/objectives/{pk}/targets/", {"department": world.dept_a.pk, "target": "0"}
         ).status_code
         == 302
     )
     assert (
         head.post(
-            f"/responsibility/objectives/{pk}/targets/",
-            {"department": world.dept_a.pk, "target": "0", "actual": "0"},
+            f"/responsibility/objectives/{pk}/targets/", {"department": world.dept_a.pk, "target": "0", "actual": "0"}
         ).status_code
         == 302
     )
@@ -336,10 +273,7 @@ def test_the_forms_work_end_to_end(world, client_for):
     )
     assert MeetingDecision.objects.get().task_id
     assert "更换防护罩" in head.get(f"/responsibility/meetings/{meeting.pk}/").content.decode()
-    assert (
-        ObjectivesPdfExporter(user=world.safety_manager, params={"year": year}).render()[:4]
-        == b"%PDF"
-    )
+    assert ObjectivesPdfExporter(user=world.safety_manager, params={"year": year}).render()[:4] == b"%PDF"
 
 
 def test_a_party_signs_by_api_with_the_scanned_copy(world, api_for, client_for, letter):
@@ -353,9 +287,7 @@ def test_a_party_signs_by_api_with_the_scanned_copy(world, api_for, client_for, 
     url = f"/responsibility/letters/{letter.pk}/scans/{attachment.pk}/"
     assert client_for("head_a").get(url).status_code == 200
     assert client_for("outsider").get(url).status_code == 404
-    assert (
-        client_for("safety_manager").get(f"/responsibility/objectives/{0}/edit/").status_code == 404
-    )
+    assert client_for("safety_manager").get(f"/responsibility/objectives/{0}/edit/").status_code == 404
     assert client_for("safety_manager").get("/responsibility/objectives/new/").status_code == 200
 
 
@@ -373,22 +305,13 @@ def test_duties_versions_and_yearly_review(world, client_for, english):
     assert manager.get("/responsibility/duties/").status_code == 200
     year = timezone.localdate().year
     assert (
-        manager.post(
-            f"/responsibility/duties/{first.pk}/review/", {"year": year, "result": "revise"}
-        ).status_code
+        manager.post(f"/responsibility/duties/{first.pk}/review/", {"year": year, "result": "revise"}).status_code
         == 302
     )
-    again = manager.post(
-        f"/responsibility/duties/{first.pk}/review/", {"year": year, "result": "revise"}
-    )
+    again = manager.post(f"/responsibility/duties/{first.pk}/review/", {"year": year, "result": "revise"})
     assert again.status_code == 200  # reviewed once a year
     assert f"These duties are already reviewed for {year}." in again.content.decode()
-    assert (
-        manager.post(
-            f"/responsibility/duties/{first.pk}/revise/", {**body, "content": "二、……"}
-        ).status_code
-        == 302
-    )
+    assert manager.post(f"/responsibility/duties/{first.pk}/revise/", {**body, "content": "二、……"}).status_code == 302
     first.refresh_from_db()
     current = DutyDocument.objects.get(is_current=True)
     assert not first.is_current and current.version == 2
@@ -417,14 +340,12 @@ def test_organisation_pages_and_meeting_frequencies(world, client_for, api_for, 
     chair = Employee.objects.get(user=world.leader)
     assert (
         manager.post(
-            f"/responsibility/organisation/bodies/{body.pk}/members/",
-            {"employee": chair.pk, "role": "chair"},
+            f"/responsibility/organisation/bodies/{body.pk}/members/", {"employee": chair.pk, "role": "chair"}
         ).status_code
         == 302
     )
     again = manager.post(
-        f"/responsibility/organisation/bodies/{body.pk}/members/",
-        {"employee": chair.pk, "role": "member"},
+        f"/responsibility/organisation/bodies/{body.pk}/members/", {"employee": chair.pk, "role": "member"}
     )
     assert again.status_code == 200  # one membership per person
     assert "Body member with this Body and Employee already exists." in again.content.decode()
@@ -438,11 +359,7 @@ def test_organisation_pages_and_meeting_frequencies(world, client_for, api_for, 
         == 302
     )
     assert MeetingSettings.objects.get().company_frequency == "half_yearly"
-    rows = (
-        api_for("safety_manager")
-        .get("/api/v1/responsibility/meetings/compliance/?year=2025")
-        .json()
-    )
+    rows = api_for("safety_manager").get("/api/v1/responsibility/meetings/compliance/?year=2025").json()
     assert {r["frequency"] for r in rows} == {"half_yearly", "quarterly"}
     assert next(r for r in rows if r["department"] == world.root.pk)["required"] == 2
     assert client_for("head_a").post("/responsibility/meetings/settings/", {}).status_code == 403
@@ -450,18 +367,10 @@ def test_organisation_pages_and_meeting_frequencies(world, client_for, api_for, 
 
 def test_the_objectives_workbook_carries_targets_and_assessment(world, english):
     objective = services.objective_save(
-        data={
-            "year": 2025,
-            "name": "死亡人数",
-            "direction": "at_most",
-            "target": 0,
-            "manual_actual": 0,
-        },
+        data={"year": 2025, "name": "死亡人数", "direction": "at_most", "target": 0, "manual_actual": 0},
         user=world.safety_manager,
     )
-    services.target_set(
-        objective=objective, department=world.dept_a, target=0, actual=0, user=world.safety_manager
-    )
+    services.target_set(objective=objective, department=world.dept_a, target=0, actual=0, user=world.safety_manager)
     services.assessment_submit(year=2025, department=world.dept_a, user=world.safety_manager)
     rows = xlsx_rows(ObjectivesExporter(user=world.safety_manager, params={"year": 2025}).render())
     assert len(rows) == 2 and rows[1][0] == "死亡人数" and rows[1][7] == world.dept_a.name

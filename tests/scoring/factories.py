@@ -4,9 +4,7 @@ from apps.scoring import registry
 from apps.scoring.services import standard_create
 
 
-def standard_data(
-    n_items: int, *, name: str = "测试标准", version: str = "1", veto: bool = False
-) -> dict:
+def standard_data(n_items: int, *, name: str = "测试标准", version: str = "1", veto: bool = False) -> dict:
     """A valid standard of n items (10 points each) in 4 elements, in the fixture's shape."""
     elements = []
     per_element = [n_items // 4 + (1 if i < n_items % 4 else 0) for i in range(4)]
@@ -57,6 +55,5 @@ class FakeProvider:
 
     def __call__(self, as_of):
         return [
-            registry.Indicator(key=k.replace("__", "."), label=k, value=v, element=12)
-            for k, v in self.values.items()
+            registry.Indicator(key=k.replace("__", "."), label=k, value=v, element=12) for k, v in self.values.items()
         ]

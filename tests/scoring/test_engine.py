@@ -9,15 +9,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from apps.scoring.engine import (
-    ItemResult,
-    gate_level,
-    grade,
-    level_for,
-    parse_rule,
-    suggested_deduction,
-    to_hundred,
-)
+from apps.scoring.engine import ItemResult, gate_level, grade, level_for, parse_rule, suggested_deduction, to_hundred
 
 
 @pytest.mark.parametrize(
@@ -85,10 +77,7 @@ GATE_CASES = [
 
 @pytest.mark.parametrize("level, deaths, limit, larger, expected", GATE_CASES)
 def test_gate_level(level, deaths, limit, larger, expected):
-    assert (
-        gate_level(level, fatalities=deaths, fatality_limit=limit, larger_or_worse_accident=larger)
-        == expected
-    )
+    assert gate_level(level, fatalities=deaths, fatality_limit=limit, larger_or_worse_accident=larger) == expected
 
 
 def _items(*rows):
@@ -112,8 +101,7 @@ def test_not_applicable_items_leave_both_sides():
 
 
 @pytest.mark.parametrize(
-    "deduction, level",
-    [(D("10.0"), 1), (D("10.1"), 2), (D("25"), 2), (D("25.1"), 3), (D("40"), 3), (D("40.1"), None)],
+    "deduction, level", [(D("10.0"), 1), (D("10.1"), 2), (D("25"), 2), (D("25.1"), 3), (D("40"), 3), (D("40.1"), None)]
 )
 def test_grade_boundaries_on_a_100_point_standard(deduction, level):
     result = grade(_items(("1", "A1", 50, deduction, True, False), ("2", "A2", 50, 0, True, False)))
@@ -134,8 +122,7 @@ def test_a_not_applicable_veto_item_does_not_veto():
 
 
 @pytest.mark.parametrize(
-    "a2_deduction, expected_level, below",
-    [(D(20), 1, []), (D("20.1"), None, ["A2"]), (D(0), 1, [])],
+    "a2_deduction, expected_level, below", [(D(20), 1, []), (D("20.1"), None, ["A2"]), (D(0), 1, [])]
 )
 def test_element_minimum_share(a2_deduction, expected_level, below):
     # A2 has 50 points; with a 60 % minimum share it must keep at least 30.
@@ -147,11 +134,7 @@ def test_element_minimum_share(a2_deduction, expected_level, below):
 
 def test_per_element_breakdown():
     result = grade(
-        _items(
-            ("1", "A1", 6, 1, True, False),
-            ("2", "A1", 4, 0, True, False),
-            ("3", "A2", 10, 0, False, False),
-        )
+        _items(("1", "A1", 6, 1, True, False), ("2", "A1", 4, 0, True, False), ("3", "A2", 10, 0, False, False))
     )
     by_code = {e.code: e for e in result.elements}
     assert by_code["A1"].earned == D(9) and by_code["A1"].percent == D("90.0")

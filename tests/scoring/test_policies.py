@@ -39,9 +39,7 @@ def test_the_standards_page_says_why_leadership_may_not_import(world, client_for
 def test_activation_by_a_reader_is_refused(world, client_for):
     standard = make_standard(8)
     was_active = standard.is_active
-    response = client_for("leader").post(
-        f"/standards/{standard.pk}/active/", {"active": "0" if was_active else "1"}
-    )
+    response = client_for("leader").post(f"/standards/{standard.pk}/active/", {"active": "0" if was_active else "1"})
     assert response.status_code == 403
     standard.refresh_from_db()
     assert standard.is_active is was_active

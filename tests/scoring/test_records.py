@@ -74,12 +74,7 @@ def test_certificates_not_valid_are_the_records_of_the_validity_rate(
     make_certificate(holder=holders[1], issued_on=issued, user=world.safety_manager, number="T2")
     # The third holder renewed: the expired one is no longer current.
     make_certificate(holder=holders[2], issued_on=issued, user=world.safety_manager, number="T3")
-    make_certificate(
-        holder=holders[2],
-        issued_on=issued.replace(year=2024),
-        user=world.safety_manager,
-        number="T4",
-    )
+    make_certificate(holder=holders[2], issued_on=issued.replace(year=2024), user=world.safety_manager, number="T4")
     as_of = first.valid_until + dt.timedelta(days=as_of_offset)
 
     with django_assert_max_num_queries(1):

@@ -94,9 +94,7 @@ def test_each_kind_of_bad_row_is_named(builtin, world, sheet, cell, value, expec
 
 def test_importing_the_same_name_and_version_twice_is_refused(builtin, world):
     with pytest.raises(ApplicationError, match=NOTHING_IMPORTED) as exc:
-        standard_import(
-            upload=_upload(_export(builtin, world.safety_manager)), user=world.safety_manager
-        )
+        standard_import(upload=_upload(_export(builtin, world.safety_manager)), user=world.safety_manager)
     assert exc.value.errors
 
 
@@ -109,8 +107,7 @@ def test_the_fixture_is_valid_data():
 
 
 @pytest.mark.parametrize(
-    "persona, expected",
-    [("safety_manager", 200), ("leader", 200), ("head_a", 403), ("employee_a", 403)],
+    "persona, expected", [("safety_manager", 200), ("leader", 200), ("head_a", 403), ("employee_a", 403)]
 )
 def test_standard_pages_by_persona(builtin, client_for, persona, expected):
     assert client_for(persona).get("/standards/").status_code == expected
@@ -118,9 +115,7 @@ def test_standard_pages_by_persona(builtin, client_for, persona, expected):
 
 
 def test_the_import_page_shows_sheet_row_and_reason(builtin, world, client_for):
-    content = _edit(
-        _edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 2, "A3", "A99"
-    )
+    content = _edit(_edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 2, "A3", "A99")
     response = client_for("safety_manager").post("/standards/import/", {"file": _upload(content)})
     html = response.content.decode()
     assert response.status_code == 200 and "A99" in html and "评分项" in html
@@ -133,9 +128,7 @@ def _round_trip(data, world):
     before = standard_as_data(standard)
     content = _export(standard, world.safety_manager)
     standard.delete()
-    return before, standard_as_data(
-        standard_import(upload=_upload(content), user=world.safety_manager)
-    )
+    return before, standard_as_data(standard_import(upload=_upload(content), user=world.safety_manager))
 
 
 def test_a_standard_without_industry_and_with_half_points_round_trips(world):
@@ -160,33 +153,25 @@ def test_a_standard_without_industry_and_with_half_points_round_trips(world):
     ],
 )
 def test_bad_info_values_are_named_on_their_row(builtin, world, cell, value, row):
-    content = _edit(
-        _edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 0, cell, value
-    )
+    content = _edit(_edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 0, cell, value)
     with pytest.raises(ApplicationError, match=NOTHING_IMPORTED) as exc:
         standard_import(upload=_upload(content), user=world.safety_manager)
     assert ("标准", row) in [(e.sheet, e.row) for e in exc.value.errors]
 
 
 def test_points_with_two_decimals_or_nan_are_refused(builtin, world):
-    content = _edit(
-        _edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 2, "F2", "2.25"
-    )
+    content = _edit(_edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 2, "F2", "2.25")
     with pytest.raises(ApplicationError, match=NOTHING_IMPORTED) as exc:
         standard_import(upload=_upload(content), user=world.safety_manager)
     assert ("评分项", 2) in [(e.sheet, e.row) for e in exc.value.errors]
-    content = _edit(
-        _edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 2, "F2", "NaN"
-    )
+    content = _edit(_edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 2, "F2", "NaN")
     with pytest.raises(ApplicationError, match=NOTHING_IMPORTED) as exc:
         standard_import(upload=_upload(content), user=world.safety_manager)
     assert ("评分项", 2) in [(e.sheet, e.row) for e in exc.value.errors]
 
 
 def test_a_b_item_with_two_names_is_refused(builtin, world):
-    content = _edit(
-        _edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 2, "C3", "另一个名字"
-    )
+    content = _edit(_edit(_export(builtin, world.safety_manager), 0, "B2", "新名称"), 2, "C3", "另一个名字")
     with pytest.raises(ApplicationError, match=NOTHING_IMPORTED) as exc:
         standard_import(upload=_upload(content), user=world.safety_manager)
     assert ("评分项", 3) in [(e.sheet, e.row) for e in exc.value.errors]
@@ -194,8 +179,6 @@ def test_a_b_item_with_two_names_is_refused(builtin, world):
 
 def test_the_version_clash_names_the_version_row(builtin, world):
     with pytest.raises(ApplicationError, match="发现 1 个问题") as exc:
-        standard_import(
-            upload=_upload(_export(builtin, world.safety_manager)), user=world.safety_manager
-        )
+        standard_import(upload=_upload(_export(builtin, world.safety_manager)), user=world.safety_manager)
     assert [(e.sheet, e.row) for e in exc.value.errors] == [("标准", 3)]
     assert "E+" not in exc.value.errors[0].message

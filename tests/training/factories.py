@@ -14,20 +14,12 @@ from tests.helpers import xlsx_upload
 def make_course(*, user, code: str = "C-1", level: str = "refresher", hours: int = 8) -> Course:
     course = Course.objects.filter(code=code).first()
     return course or services.course_save(
-        data={"code": code, "name": f"课程{code}", "level": level, "hours": Decimal(hours)},
-        user=user,
+        data={"code": code, "name": f"课程{code}", "level": level, "hours": Decimal(hours)}, user=user
     )
 
 
 def make_session(
-    *,
-    user,
-    department,
-    level: str = "refresher",
-    on: dt.date | None = None,
-    hours: int = 8,
-    days: int = 1,
-    **extra,
+    *, user, department, level: str = "refresher", on: dt.date | None = None, hours: int = 8, days: int = 1, **extra
 ):
     on = on or dt.date(2026, 3, 2)
     course = make_course(user=None, code=f"C-{level}", level=level, hours=hours)
@@ -60,14 +52,7 @@ def certificate_type(kind: str = "special_operation", code: str = "2.1") -> Cert
 
 def make_certificate(*, holder, issued_on: dt.date, user, number: str = "T001", **data):
     return services.certificate_create(
-        data={
-            "type": certificate_type(),
-            "number": number,
-            "holder": holder,
-            "issued_on": issued_on,
-            **data,
-        },
-        user=user,
+        data={"type": certificate_type(), "number": number, "holder": holder, "issued_on": issued_on, **data}, user=user
     )
 
 

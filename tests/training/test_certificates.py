@@ -72,9 +72,7 @@ def test_a_window_is_reminded_once_to_the_heads_of_the_holders_department(world,
 
 def test_a_review_opens_the_next_window_only_after_expiry_is_near(world, certificate):
     _run(dt.date(2023, 3, 11))
-    services.certificate_review(
-        certificate=certificate, reviewed_on=dt.date(2023, 4, 20), user=world.safety_manager
-    )
+    services.certificate_review(certificate=certificate, reviewed_on=dt.date(2023, 4, 20), user=world.safety_manager)
     certificate.refresh_from_db()
     # The next review would be 2026-05-10, the day it expires: it is renewed instead.
     assert certificate.next_review_on is None and certificate.reviewed_on == dt.date(2023, 4, 20)
@@ -97,25 +95,16 @@ def test_expired_certificates_are_notified_once_and_not_when_replaced(world, cer
     assert _run(dt.date(2026, 6, 1))["expired"] == 1
     assert _run(dt.date(2026, 6, 2))["expired"] == 0
     other = make_certificate(
-        holder=certificate.holder,
-        issued_on=dt.date(2020, 1, 1),
-        number="T002",
-        user=world.safety_manager,
+        holder=certificate.holder, issued_on=dt.date(2020, 1, 1), number="T002", user=world.safety_manager
     )
-    make_certificate(
-        holder=certificate.holder,
-        issued_on=dt.date(2026, 1, 2),
-        number="T003",
-        user=world.safety_manager,
-    )
+    make_certificate(holder=certificate.holder, issued_on=dt.date(2026, 1, 2), number="T003", user=world.safety_manager)
     assert other.is_expired(dt.date(2026, 6, 3))
     assert _run(dt.date(2026, 6, 3))["expired"] == 0  # T003 of the same type replaces it
 
 
 def test_without_a_head_the_safety_managers_are_told(world):
     loner_department = org_services.department_create(
-        data={"name": "独立班组", "code": "L", "kind": "department", "parent": world.root},
-        user=None,
+        data={"name": "独立班组", "code": "L", "kind": "department", "parent": world.root}, user=None
     )
     holder = Employee.objects.create(employee_no="L1", name="孤独", department=loner_department)
     make_certificate(holder=holder, issued_on=ISSUED, number="T9", user=world.safety_manager)
@@ -125,19 +114,13 @@ def test_without_a_head_the_safety_managers_are_told(world):
 
 def test_the_daily_task_runs_with_today(world, certificate):
     with time_machine.travel(dt.datetime(2023, 3, 11, 8, 0, tzinfo=dt.UTC), tick=False):
-        assert send_certificate_reminders.delay().get() == {
-            "review": 1,
-            "expiring": 0,
-            "expired": 0,
-        }
+        assert send_certificate_reminders.delay().get() == {"review": 1, "expiring": 0, "expired": 0}
         assert send_certificate_reminders.delay().get()["review"] == 0
 
 
 def test_an_expired_certificate_cannot_be_reviewed(world, certificate):
     with pytest.raises(ApplicationError, match="An expired certificate cannot be reviewed"):
-        services.certificate_review(
-            certificate=certificate, reviewed_on=dt.date(2026, 6, 1), user=world.safety_manager
-        )
+        services.certificate_review(certificate=certificate, reviewed_on=dt.date(2026, 6, 1), user=world.safety_manager)
 
 
 def test_only_safety_managers_keep_certificates(world):
@@ -150,17 +133,11 @@ def test_expired_certificates_are_flagged_red_where_the_person_appears(world, cl
     holder = Employee.objects.get(user=world.employee_a)
     make_certificate(holder=holder, issued_on=dt.date(2019, 1, 1), user=world.safety_manager)
     session = make_session(
-        user=world.safety_manager,
-        department=world.dept_a,
-        on=timezone.localdate() - dt.timedelta(days=1),
+        user=world.safety_manager, department=world.dept_a, on=timezone.localdate() - dt.timedelta(days=1)
     )
     attend(session, [holder], user=world.safety_manager)
     client = client_for("head_a")
-    for url in (
-        "/training/compliance/?short=0",
-        f"/training/sessions/{session.pk}/",
-        f"/training/people/{holder.pk}/",
-    ):
+    for url in ("/training/compliance/?short=0", f"/training/sessions/{session.pk}/", f"/training/people/{holder.pk}/"):
         html = client.get(url).content.decode()
         assert 'data-testid="expired-certificate"' in html, url
     mine = client_for("employee_a").get("/training/mine/").content.decode()
@@ -182,15 +159,11 @@ def _repost(client, url: str, **changes) -> dict:
 
 
 def test_editing_after_a_review_keeps_the_review_and_expiry_dates(world, certificate, client_for):
-    services.certificate_review(
-        certificate=certificate, reviewed_on=dt.date(2023, 4, 20), user=world.safety_manager
-    )
+    services.certificate_review(certificate=certificate, reviewed_on=dt.date(2023, 4, 20), user=world.safety_manager)
     certificate.refresh_from_db()
     assert certificate.next_review_on is None  # the next review would fall on the expiry day
     shown = _repost(
-        client_for("safety_manager"),
-        f"/training/certificates/{certificate.pk}/edit/",
-        authority="省应急管理厅",
+        client_for("safety_manager"), f"/training/certificates/{certificate.pk}/edit/", authority="省应急管理厅"
     )
     assert shown["next_review_on"] == ""  # the cleared review comes back empty
     certificate.refresh_from_db()
@@ -208,33 +181,21 @@ def test_a_patch_without_the_dates_keeps_them(world, api_for):
         valid_until=dt.date(2029, 1, 1),
         user=world.safety_manager,
     )
-    services.certificate_review(
-        certificate=certificate, reviewed_on=dt.date(2022, 12, 1), user=world.safety_manager
-    )
+    services.certificate_review(certificate=certificate, reviewed_on=dt.date(2022, 12, 1), user=world.safety_manager)
     certificate.refresh_from_db()
     assert certificate.next_review_on == dt.date(2026, 1, 1)  # moved on by the review
     client = api_for("safety_manager")
     response = client.patch(
-        f"/api/v1/training/certificates/{certificate.pk}/",
-        {"authority": "市市场监管局"},
-        format="json",
+        f"/api/v1/training/certificates/{certificate.pk}/", {"authority": "市市场监管局"}, format="json"
     )
     assert response.status_code == 200, response.content
     assert response.json()["valid_until"] == "2029-01-01"
     assert response.json()["next_review_on"] == "2026-01-01"
     certificate.refresh_from_db()
-    assert (certificate.valid_until, certificate.next_review_on) == (
-        dt.date(2029, 1, 1),
-        dt.date(2026, 1, 1),
-    )
+    assert (certificate.valid_until, certificate.next_review_on) == (dt.date(2029, 1, 1), dt.date(2026, 1, 1))
     # A new issue date is a renewal: the dates left out follow it again.
     response = client.patch(
-        f"/api/v1/training/certificates/{certificate.pk}/",
-        {"issued_on": "2026-01-02"},
-        format="json",
+        f"/api/v1/training/certificates/{certificate.pk}/", {"issued_on": "2026-01-02"}, format="json"
     )
     assert response.status_code == 200, response.content
-    assert (response.json()["valid_until"], response.json()["next_review_on"]) == (
-        "2032-01-02",
-        "2029-01-02",
-    )
+    assert (response.json()["valid_until"], response.json()["next_review_on"]) == ("2032-01-02", "2029-01-02")

@@ -32,9 +32,7 @@ def worker(world):
 
 def _induct(world, people, *, on=dt.date(2020, 3, 2), hours=(16, 16, 8)):
     for level, h in zip(("company", "workshop", "team"), hours, strict=True):
-        session = make_session(
-            user=world.safety_manager, department=world.dept_a, level=level, on=on, hours=h
-        )
+        session = make_session(user=world.safety_manager, department=world.dept_a, level=level, on=on, hours=h)
         attend(session, people, user=world.safety_manager)
 
 
@@ -46,17 +44,13 @@ def test_a_worker_short_of_hours_is_listed_with_the_shortfall(world, worker):
     assert (row.initial_hours, row.initial_required, row.initial_short) == (32, 40, 8)
     assert (row.annual_hours, row.annual_required, row.annual_short) == (6, 16, 10)
     assert row.induction_complete and not row.is_compliant
-    last_year = make_session(
-        user=world.safety_manager, department=world.dept_a, on=dt.date(2025, 12, 31), hours=8
-    )
+    last_year = make_session(user=world.safety_manager, department=world.dept_a, on=dt.date(2025, 12, 31), hours=8)
     attend(last_year, [worker], user=world.safety_manager)
     assert _row(world, worker).annual_hours == 6  # last year's hours do not count
 
 
 def test_the_national_rule_set_and_the_high_risk_flag_change_the_requirement(world, worker):
-    services.settings_update(
-        data={"ruleset": RuleSet.objects.get(code="national")}, user=world.safety_manager
-    )
+    services.settings_update(data={"ruleset": RuleSet.objects.get(code="national")}, user=world.safety_manager)
     row = _row(world, worker)
     assert (row.initial_required, row.annual_required) == (24, 8)
     org_services.company_update(data={"name": "测试公司", "is_high_risk": True}, user=None)
@@ -84,12 +78,9 @@ def test_new_hires_are_held_to_initial_hours_only_this_year(world, worker):
 def test_induction_needs_all_three_levels_passed_and_again_after_a_post_change(world, worker):
     _induct(world, [worker])
     assert _row(world, worker).induction_complete
-    failed = make_session(
-        user=world.safety_manager, department=world.dept_a, level="team", on=dt.date(2026, 5, 1)
-    )
+    failed = make_session(user=world.safety_manager, department=world.dept_a, level="team", on=dt.date(2026, 5, 1))
     services.reinduction_create(
-        data={"employee": worker, "reason": "post_change", "since": dt.date(2026, 4, 1)},
-        user=world.head_a,
+        data={"employee": worker, "reason": "post_change", "since": dt.date(2026, 4, 1)}, user=world.head_a
     )
     row = _row(world, worker)
     assert row.induction_missing == ["workshop", "team"]
@@ -98,9 +89,7 @@ def test_induction_needs_all_three_levels_passed_and_again_after_a_post_change(w
     workshop = make_session(
         user=world.safety_manager, department=world.dept_a, level="workshop", on=dt.date(2026, 5, 2)
     )
-    team = make_session(
-        user=world.safety_manager, department=world.dept_a, level="team", on=dt.date(2026, 5, 3)
-    )
+    team = make_session(user=world.safety_manager, department=world.dept_a, level="team", on=dt.date(2026, 5, 3))
     attend(workshop, [worker], user=world.safety_manager)
     attend(team, [worker], user=world.safety_manager)
     assert _row(world, worker).induction_complete
@@ -125,12 +114,8 @@ def test_the_compliance_page_lists_who_is_short_and_by_how_much(world, client_fo
 
 def _plan(world, *, user=None):
     course = make_course(user=world.safety_manager)
-    plan = services.plan_create(
-        data={"department": world.dept_a, "year": 2026}, user=user or world.head_a
-    )
-    item = services.plan_item_save(
-        plan=plan, data={"course": course, "month": 3}, user=user or world.head_a
-    )
+    plan = services.plan_create(data={"department": world.dept_a, "year": 2026}, user=user or world.head_a)
+    item = services.plan_item_save(plan=plan, data={"course": course, "month": 3}, user=user or world.head_a)
     return plan, item
 
 
@@ -139,17 +124,13 @@ def test_a_plan_is_approved_by_leadership_sign_off(world):
     assert item.hours == Decimal(8)  # from the course
     with pytest.raises(ApplicationError, match="Add the planned courses"):
         services.plan_submit(
-            plan=services.plan_create(
-                data={"department": world.dept_a, "year": 2027}, user=world.head_a
-            ),
+            plan=services.plan_create(data={"department": world.dept_a, "year": 2027}, user=world.head_a),
             user=world.head_a,
         )
     plan = services.plan_submit(plan=plan, user=world.head_a)
     assert plan.status == PlanStatus.SUBMITTED
     with pytest.raises(ApplicationError, match="it can no longer be changed"):
-        services.plan_item_save(
-            plan=plan, data={"course": item.course, "month": 4}, user=world.head_a
-        )
+        services.plan_item_save(plan=plan, data={"course": item.course, "month": 4}, user=world.head_a)
     with pytest.raises(PermissionDenied, match="Only leadership may sign off"):
         workflow.task_sign_off(task=plan.approval_task, user=world.head_a, decision="approve")
     workflow.task_sign_off(task=plan.approval_task, user=world.leader, decision="approve")
@@ -161,10 +142,7 @@ def test_a_rejected_plan_can_be_changed_and_resubmitted(world):
     plan, item = _plan(world)
     plan = services.plan_submit(plan=plan, user=world.head_a)
     workflow.task_sign_off(
-        task=plan.approval_task,
-        user=world.leader,
-        decision="reject",
-        comment="补充特种作业复审培训",
+        task=plan.approval_task, user=world.leader, decision="reject", comment="补充特种作业复审培训"
     )
     plan.refresh_from_db()
     assert plan.status == PlanStatus.REJECTED and plan.approval_task is None
@@ -183,17 +161,13 @@ def test_plan_completion_counts_items_held(world):
     plan = services.plan_submit(plan=plan, user=world.head_a)
     workflow.task_sign_off(task=plan.approval_task, user=world.leader, decision="approve")
     assert selectors.plan_completion(as_of=AS_OF) == (0, 1)  # the November item is not due
-    make_session(
-        user=world.head_a, department=world.dept_a, on=dt.date(2026, 3, 20), plan_item=item
-    )
+    make_session(user=world.head_a, department=world.dept_a, on=dt.date(2026, 3, 20), plan_item=item)
     assert selectors.plan_completion(as_of=AS_OF) == (1, 1)
     listed = selectors.plan_list(user=world.head_a, as_of=AS_OF).get(pk=plan.pk)
     assert (listed.planned, listed.held) == (2, 1)
 
 
-def test_the_evidence_provider_gives_the_four_indicators(
-    world, worker, django_assert_max_num_queries
-):
+def test_the_evidence_provider_gives_the_four_indicators(world, worker, django_assert_max_num_queries):
     _induct(world, [worker])
     with django_assert_max_num_queries(9):
         found = {i.key: i for i in evidence.provider(AS_OF)}
@@ -214,16 +188,11 @@ def test_after_a_repeated_induction_only_the_new_hours_count_toward_initial(worl
     _induct(world, [worker], on=dt.date(2020, 3, 2), hours=(16, 16, 16))
     assert _row(world, worker).initial_hours == 48
     services.reinduction_create(
-        data={"employee": worker, "reason": "return", "since": dt.date(2026, 4, 1)},
-        user=world.head_a,
+        data={"employee": worker, "reason": "return", "since": dt.date(2026, 4, 1)}, user=world.head_a
     )
     for level, day in (("workshop", 4), ("team", 5)):  # the two levels repeated: 2 h
         again = make_session(
-            user=world.safety_manager,
-            department=world.dept_a,
-            level=level,
-            on=dt.date(2026, 5, day),
-            hours=1,
+            user=world.safety_manager, department=world.dept_a, level=level, on=dt.date(2026, 5, day), hours=1
         )
         attend(again, [worker], user=world.safety_manager)
     row = _row(world, worker)
@@ -235,11 +204,7 @@ def test_after_a_repeated_induction_only_the_new_hours_count_toward_initial(worl
 
 def test_a_principal_heads_external_qualification_course_is_initial_training(world, worker):
     course = make_session(
-        user=world.safety_manager,
-        department=world.dept_a,
-        level="external",
-        on=dt.date(2025, 9, 1),
-        hours=32,
+        user=world.safety_manager, department=world.dept_a, level="external", on=dt.date(2025, 9, 1), hours=32
     )
     attend(course, [worker], user=world.safety_manager)
     assert _row(world, worker).initial_hours == 0  # other staff: induction only
@@ -254,9 +219,7 @@ def test_a_principal_heads_external_qualification_course_is_initial_training(wor
 
 def test_shortening_a_session_caps_the_hours_credited(world, worker):
     head = Employee.objects.get(user=world.head_a)
-    session = make_session(
-        user=world.safety_manager, department=world.dept_a, hours=8, on=dt.date(2026, 3, 2)
-    )
+    session = make_session(user=world.safety_manager, department=world.dept_a, hours=8, on=dt.date(2026, 3, 2))
     attend(session, [worker], user=world.safety_manager)
     attend(session, [head], user=world.safety_manager, hours_credited=Decimal(3))
     services.session_update(session=session, data={"hours": Decimal(4)}, user=world.head_a)

@@ -19,11 +19,7 @@ def _seed(world):
     worker = Employee.objects.get(user=world.employee_a)
     outsider = Employee.objects.get(user=world.outsider)
     session = make_session(
-        user=world.safety_manager,
-        department=world.dept_a,
-        level="company",
-        on=dt.date(2026, 3, 2),
-        hours=16,
+        user=world.safety_manager, department=world.dept_a, level="company", on=dt.date(2026, 3, 2), hours=16
     )
     attend(session, [worker, outsider], user=world.safety_manager)
     make_certificate(holder=worker, issued_on=dt.date(2019, 1, 1), user=world.safety_manager)

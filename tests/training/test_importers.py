@@ -67,10 +67,7 @@ def test_every_bad_row_is_named_with_its_reason(world, session):
 
 def test_a_good_sheet_of_2000_rows_imports_completely_in_bulk(world, session):
     Employee.objects.bulk_create(
-        [
-            Employee(employee_no=f"N{i:05d}", name=f"员工{i}", department=world.team_a)
-            for i in range(2000)
-        ]
+        [Employee(employee_no=f"N{i:05d}", name=f"员工{i}", department=world.team_a) for i in range(2000)]
     )
     rows = [[f"N{i:05d}", f"员工{i}", "2026-03-03", "是", 6 + i % 3, 80, "是"] for i in range(2000)]
     with CaptureQueriesContext(connection) as ctx:
@@ -105,8 +102,7 @@ def test_only_heads_of_the_session_department_import(world, session):
 def test_the_import_page_lists_the_errors(world, client_for, session):
     client = client_for("head_a")
     response = client.post(
-        f"/training/sessions/{session.pk}/import/",
-        {"file": sheet([["X1", "", "2026-03-02", "是", 8, None, None]])},
+        f"/training/sessions/{session.pk}/import/", {"file": sheet([["X1", "", "2026-03-02", "是", 8, None, None]])}
     )
     html = response.content.decode()
     assert response.status_code == 200

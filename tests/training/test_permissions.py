@@ -14,25 +14,15 @@ from tests.training.factories import attend, make_certificate, make_session, she
 @pytest.fixture
 def records(world):
     """A session of A attended by the employee of A, a session of B, a certificate and plan."""
-    session_a = make_session(
-        user=world.safety_manager, department=world.dept_a, on=dt.date(2026, 3, 2)
-    )
-    session_b = make_session(
-        user=world.safety_manager, department=world.dept_b, on=dt.date(2026, 3, 3)
-    )
+    session_a = make_session(user=world.safety_manager, department=world.dept_a, on=dt.date(2026, 3, 2))
+    session_b = make_session(user=world.safety_manager, department=world.dept_b, on=dt.date(2026, 3, 3))
     employee_a = Employee.objects.get(user=world.employee_a)
     employee_b = Employee.objects.get(user=world.outsider)
     attend(session_a, [employee_a], user=world.safety_manager)
     attend(session_b, [employee_b], user=world.safety_manager)
-    make_certificate(
-        holder=employee_a, issued_on=dt.date(2024, 1, 1), number="A1", user=world.safety_manager
-    )
-    make_certificate(
-        holder=employee_b, issued_on=dt.date(2024, 1, 1), number="B1", user=world.safety_manager
-    )
-    plan_b = services.plan_create(
-        data={"department": world.dept_b, "year": 2026}, user=world.outsider
-    )
+    make_certificate(holder=employee_a, issued_on=dt.date(2024, 1, 1), number="A1", user=world.safety_manager)
+    make_certificate(holder=employee_b, issued_on=dt.date(2024, 1, 1), number="B1", user=world.safety_manager)
+    plan_b = services.plan_create(data={"department": world.dept_b, "year": 2026}, user=world.outsider)
     return {
         "sa": session_a.pk,
         "sb": session_b.pk,
@@ -153,32 +143,22 @@ def test_a_head_records_attendance_and_plans_through_the_api(world, records, api
     )
     assert too_many.status_code == 400 and "hours_credited" in too_many.json()
     foreign = client.post(
-        "/api/v1/training/attendances/",
-        {"session": records["sb"], "employee": records["ea"]},
-        format="json",
+        "/api/v1/training/attendances/", {"session": records["sb"], "employee": records["ea"]}, format="json"
     )
     assert foreign.status_code == 403
-    plan = client.post(
-        "/api/v1/training/plans/", {"department": world.dept_a.pk, "year": 2026}, format="json"
-    )
+    plan = client.post("/api/v1/training/plans/", {"department": world.dept_a.pk, "year": 2026}, format="json")
     assert plan.status_code == 201, plan.content
     course = api_for("safety_manager").post(
-        "/api/v1/training/courses/",
-        {"code": "K1", "name": "叉车安全", "level": "special"},
-        format="json",
+        "/api/v1/training/courses/", {"code": "K1", "name": "叉车安全", "level": "special"}, format="json"
     )
     assert course.status_code == 201, course.content
     item = client.post(
-        f"/api/v1/training/plans/{plan.json()['id']}/items/",
-        {"course": course.json()["id"], "month": 5},
-        format="json",
+        f"/api/v1/training/plans/{plan.json()['id']}/items/", {"course": course.json()["id"], "month": 5}, format="json"
     )
     assert item.status_code == 201 and item.json()["planned"] == 1
     submitted = client.post(f"/api/v1/training/plans/{plan.json()['id']}/submit/")
     assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
-    assert (
-        TrainingPlan.objects.get(pk=plan.json()["id"]).approval_task.sign_off_role == "leadership"
-    )
+    assert TrainingPlan.objects.get(pk=plan.json()["id"]).approval_task.sign_off_role == "leadership"
 
 
 def test_the_sign_in_sheet_imports_through_the_api(world, records, api_for):
@@ -186,9 +166,7 @@ def test_the_sign_in_sheet_imports_through_the_api(world, records, api_for):
     url = f"/api/v1/training/sessions/{records['sa']}/import-sign-in/"
     bad = api_for("head_a").post(url, {"file": sheet([["NOPE"]])}, format="multipart")
     assert bad.status_code == 400
-    good = api_for("head_a").post(
-        url, {"file": sheet([[employee.employee_no]])}, format="multipart"
-    )
+    good = api_for("head_a").post(url, {"file": sheet([[employee.employee_no]])}, format="multipart")
     assert good.status_code == 200 and good.json() == {"created": 0, "updated": 1}
 
 
@@ -198,32 +176,17 @@ def test_heads_credit_hours_only_to_people_of_their_departments(world, records, 
     assert foreign.status_code == 400 and "employee" in foreign.json()
     assert not Attendance.objects.filter(session_id=records["sa"], employee_id=records["eb"])
     # The outsider heads B but not the session's department A.
-    assert (
-        api_for("outsider").post("/api/v1/training/attendances/", body, format="json").status_code
-        == 403
-    )
-    assert (
-        api_for("safety_manager")
-        .post("/api/v1/training/attendances/", body, format="json")
-        .status_code
-        == 201
-    )
+    assert api_for("outsider").post("/api/v1/training/attendances/", body, format="json").status_code == 403
+    assert api_for("safety_manager").post("/api/v1/training/attendances/", body, format="json").status_code == 201
     # Nor may a head correct the hours a safety manager credited to someone else's person.
-    again = api_for("head_a").post(
-        "/api/v1/training/attendances/", {**body, "hours_credited": "1"}, format="json"
-    )
+    again = api_for("head_a").post("/api/v1/training/attendances/", {**body, "hours_credited": "1"}, format="json")
     assert again.status_code == 400
-    assert (
-        Attendance.objects.get(session_id=records["sa"], employee_id=records["eb"]).hours_credited
-        == 8
-    )
+    assert Attendance.objects.get(session_id=records["sa"], employee_id=records["eb"]).hours_credited == 8
 
 
 def test_the_session_page_offers_only_people_the_head_may_credit(world, records, client_for):
     # Leadership reads everyone; heading department B, the leader credits only B's people.
-    org_services.department_head_assign(
-        department=world.dept_b, head=world.leader, user=world.safety_manager
-    )
+    org_services.department_head_assign(department=world.dept_b, head=world.leader, user=world.safety_manager)
     html = client_for("leader").get(f"/training/sessions/{records['sb']}/").content.decode()
     form = html[html.index('name="employee"') :]
     assert "何静" in form and "赵磊" not in form

@@ -65,9 +65,7 @@ def test_a_refusal_says_why_and_a_state_that_does_not_apply_says_nothing(world):
 
 def test_the_session_page_tells_a_head_who_sees_it_why_they_may_not_edit_it(world, client_for):
     # A session of B attended by a person of A: the head of A sees it, only B's head edits it.
-    session = make_session(
-        user=world.safety_manager, department=world.dept_b, on=dt.date(2026, 3, 3)
-    )
+    session = make_session(user=world.safety_manager, department=world.dept_b, on=dt.date(2026, 3, 3))
     attend(session, [Employee.objects.get(user=world.employee_a)], user=world.safety_manager)
     html = client_for("head_a").get(f"/training/sessions/{session.pk}/").content.decode()
     assert "why-not" in html and "只有该部门负责人或安全管理员可以修改。" in html

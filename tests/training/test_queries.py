@@ -30,13 +30,7 @@ def _seed(world, count: int, sessions) -> None:
     )
     Attendance.objects.bulk_create(
         [
-            Attendance(
-                session=s,
-                employee=p,
-                date=s.start_date,
-                level=s.level,
-                hours_credited=Decimal(i % 9),
-            )
+            Attendance(session=s, employee=p, date=s.start_date, level=s.level, hours_credited=Decimal(i % 9))
             for i, p in enumerate(people)
             for s in sessions
         ]
@@ -45,9 +39,7 @@ def _seed(world, count: int, sessions) -> None:
         [Reinduction(employee=p, reason="return", since=dt.date(2026, 1, 5)) for p in people[::7]]
     )
     for p in people[::50]:
-        make_certificate(
-            holder=p, issued_on=dt.date(2019, 1, 1), number=f"X{p.pk}", user=world.safety_manager
-        )
+        make_certificate(holder=p, issued_on=dt.date(2019, 1, 1), number=f"X{p.pk}", user=world.safety_manager)
 
 
 def _count(fn, world) -> int:
@@ -60,12 +52,7 @@ def _count(fn, world) -> int:
 @pytest.fixture
 def sessions(world):
     return [
-        make_session(
-            user=world.safety_manager,
-            department=world.dept_a,
-            level=level,
-            on=dt.date(2026, 2, 1 + i),
-        )
+        make_session(user=world.safety_manager, department=world.dept_a, level=level, on=dt.date(2026, 2, 1 + i))
         for i, level in enumerate(["company", "workshop", "team", "refresher"])
     ]
 
@@ -76,9 +63,7 @@ def test_queries_do_not_grow_with_people(world, client_for, api_for, sessions):
         manager = client_for("safety_manager")
         return (
             _count(lambda: page.get("/training/compliance/?short=0"), world),
-            _count(
-                lambda: manager.get(f"/training/compliance/?department={world.dept_a.pk}"), world
-            ),
+            _count(lambda: manager.get(f"/training/compliance/?department={world.dept_a.pk}"), world),
             _count(lambda: api_for("head_a").get("/api/v1/training/compliance/"), world),
             _count(lambda: page.get(f"/training/sessions/{sessions[0].pk}/"), world),
             _count(lambda: LedgerExporter(user=world.safety_manager, params={}).render(), world),

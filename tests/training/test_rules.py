@@ -29,19 +29,13 @@ CASES = [
 
 @pytest.mark.parametrize("ruleset, role, high_risk, initial, annual", CASES)
 def test_required_hours_table(ruleset, role, high_risk, initial, annual):
-    assert (
-        rules.required_hours(role, stage="initial", high_risk=high_risk, ruleset=ruleset) == initial
-    )
-    assert (
-        rules.required_hours(role, stage="annual", high_risk=high_risk, ruleset=ruleset) == annual
-    )
+    assert rules.required_hours(role, stage="initial", high_risk=high_risk, ruleset=ruleset) == initial
+    assert rules.required_hours(role, stage="annual", high_risk=high_risk, ruleset=ruleset) == annual
 
 
 def test_the_cases_cover_every_combination():
     combos = {(r, role, h) for r, role, h, _i, _a in CASES}
-    assert combos == {
-        (r, role, h) for r in rules.TABLES for role in rules.ROLES for h in (False, True)
-    }
+    assert combos == {(r, role, h) for r in rules.TABLES for role in rules.ROLES for h in (False, True)}
 
 
 def test_defaults_are_the_default_rule_set_and_not_high_risk():
@@ -64,12 +58,7 @@ def test_unknown_inputs_are_refused(role, stage, ruleset, message):
 
 @pytest.mark.parametrize(
     "principal, manager, role",
-    [
-        (True, True, "principal"),
-        (True, False, "principal"),
-        (False, True, "safety_manager"),
-        (False, False, "worker"),
-    ],
+    [(True, True, "principal"), (True, False, "principal"), (False, True, "safety_manager"), (False, False, "worker")],
 )
 def test_the_role_of_a_person(principal, manager, role):
     assert rules.role_of(is_principal_head=principal, is_safety_manager=manager) == role

@@ -22,9 +22,7 @@ pytestmark = pytest.mark.usefixtures("english")
 def tasks(world):
     """employee_a's tasks: open in their team, submitted in department B, and one signed off."""
     open_task = make_task(department=world.team_a, user=world.head_a, assignee=world.employee_a)
-    submitted = make_task(
-        department=world.dept_b, user=world.safety_manager, assignee=world.employee_a
-    )
+    submitted = make_task(department=world.dept_b, user=world.safety_manager, assignee=world.employee_a)
     services.task_submit(task=submitted, user=world.employee_a, note="已完成")
     done = make_task(department=world.team_a, user=world.head_a, assignee=world.employee_a)
     services.task_submit(task=done, user=world.employee_a, note="已完成")
@@ -53,10 +51,7 @@ def test_unfinished_tasks_go_to_whoever_takes_over(world, tasks):
     assert assignees[others.pk] == world.head_a.pk
     assert Task.objects.get(pk=submitted.pk).status == TaskStatus.SUBMITTED
     told = sorted(Notification.objects.values_list("recipient", "task", "message"))
-    assert [(r, t) for r, t, _m in told] == [
-        (world.leader.pk, open_task.pk),
-        (world.leader.pk, submitted.pk),
-    ]
+    assert [(r, t) for r, t, _m in told] == [(world.leader.pk, open_task.pk), (world.leader.pk, submitted.pk)]
     assert told[0][2].startswith("Task handed over to you, as 赵磊 left")
     latest = open_task.history.latest()
     assert (latest.history_user, render(latest.history_change_reason)) == (
@@ -86,10 +81,7 @@ def test_someone_taking_over_without_a_login_leaves_the_tasks_to_the_heads(world
     open_task = tasks[0]
     leave(world, handover_to=EmployeeFactory(department=world.dept_a))
     assert Task.objects.get(pk=open_task.pk).assignee is None
-    assert set(Notification.objects.values_list("recipient", flat=True)) == {
-        world.head_a.pk,
-        world.outsider.pk,
-    }
+    assert set(Notification.objects.values_list("recipient", flat=True)) == {world.head_a.pk, world.outsider.pk}
 
 
 def test_handing_over_takes_the_same_queries_for_few_or_many_tasks(world):
@@ -101,9 +93,7 @@ def test_handing_over_takes_the_same_queries_for_few_or_many_tasks(world):
         for _ in range(n - Task.objects.filter(assignee=world.employee_a).count()):
             make_task(department=world.team_a, user=world.head_a, assignee=world.employee_a)
         return count_queries(
-            lambda: services.tasks_hand_over(
-                employee=leaver, handover_to=taker, user=world.safety_manager
-            )
+            lambda: services.tasks_hand_over(employee=leaver, handover_to=taker, user=world.safety_manager)
         )
 
     assert hand_over_with(2) == hand_over_with(8)

@@ -68,9 +68,7 @@ def test_sign_off_html(client_for, tasks, persona, which, html_status, _api, sig
 @pytest.mark.parametrize("persona, which, _html, api_status, signed", SIGN_MATRIX)
 def test_sign_off_api(api_for, tasks, persona, which, _html, api_status, signed):
     task = tasks[which]
-    response = api_for(persona).post(
-        f"/api/v1/tasks/{task.pk}/sign-off/", {"decision": "approve"}, format="json"
-    )
+    response = api_for(persona).post(f"/api/v1/tasks/{task.pk}/sign-off/", {"decision": "approve"}, format="json")
     assert response.status_code == api_status
     task.refresh_from_db()
     assert (task.status == TaskStatus.SIGNED_OFF) is signed
@@ -121,9 +119,7 @@ def test_an_employee_sees_and_submits_their_own_task(client_for, world):
 
 
 def test_a_failed_sign_off_form_keeps_what_was_typed(client_for, tasks):
-    response = client_for("head_a").post(
-        f"/tasks/{tasks['a'].pk}/sign-off/", {"decision": "reject", "comment": ""}
-    )
+    response = client_for("head_a").post(f"/tasks/{tasks['a'].pk}/sign-off/", {"decision": "reject", "comment": ""})
     assert response.status_code == 400
     html = response.content.decode()
     assert re.search(r'value="reject"[^>]*checked', html)
@@ -140,8 +136,7 @@ def test_task_create_and_edit_pages(client_for, world):
     assert page.status_code == 200
     assert "装配车间" not in page.content.decode()  # department B is not offered
     response = client.post(
-        "/tasks/new/",
-        {"title": "新任务", "department": world.dept_b.pk, "due_date": "2099-01-01", "priority": 2},
+        "/tasks/new/", {"title": "新任务", "department": world.dept_b.pk, "due_date": "2099-01-01", "priority": 2}
     )
     assert response.status_code == 200  # B is not a valid choice: the form comes back
     assert "新任务" in response.content.decode()

@@ -25,15 +25,11 @@ def _plan(world, year=2026) -> TrainingPlan:
 
 
 def _submit(world, plan, role=Role.LEADERSHIP):
-    return services.plan_submit(
-        plan=plan, user=world.head_a, title=f"Approve {plan}", approver_role=role
-    )
+    return services.plan_submit(plan=plan, user=world.head_a, title=f"Approve {plan}", approver_role=role)
 
 
 def _tasks(plan):
-    return Task.objects.filter(
-        source_type=ContentType.objects.get_for_model(plan), source_id=plan.pk
-    )
+    return Task.objects.filter(source_type=ContentType.objects.get_for_model(plan), source_id=plan.pk)
 
 
 def test_submitting_raises_one_submitted_task_for_the_approver(world):
@@ -74,9 +70,7 @@ def test_a_rejected_plan_is_edited_and_resubmitted_with_a_new_task(world):
 
 def test_a_plan_cannot_be_submitted_twice(world):
     plan = _submit(world, _plan(world))
-    with pytest.raises(
-        ApplicationError, match="“Submitted for approval”: it can no longer be changed"
-    ):
+    with pytest.raises(ApplicationError, match="“Submitted for approval”: it can no longer be changed"):
         _submit(world, plan)
     assert _tasks(plan).count() == 1
 
@@ -108,9 +102,7 @@ def test_a_sign_off_of_another_task_does_not_decide_the_plan(world):
 def test_the_migration_fills_the_decisions_and_turns_old_returns_into_rejections(world):
     """An assessment rejected under the old flow was put back to draft with no task."""
     returned = DepartmentAssessment.objects.create(year=2025, department=world.dept_a)
-    returned = services.plan_submit(
-        plan=returned, user=world.safety_manager, title="a", approver_role=Role.LEADERSHIP
-    )
+    returned = services.plan_submit(plan=returned, user=world.safety_manager, title="a", approver_role=Role.LEADERSHIP)
     task = returned.approval_task
     services.task_sign_off(task=task, user=world.leader, decision="reject", comment="补充")
     approved = services.plan_submit(

@@ -53,13 +53,7 @@ def test_who_creates_tasks(world, persona, anywhere, in_team_a):
 
 @pytest.mark.parametrize(
     "persona, expected",
-    [
-        ("safety_manager", False),
-        ("head_a", False),
-        ("outsider", False),
-        ("leader", True),
-        ("employee_a", False),
-    ],
+    [("safety_manager", False), ("head_a", False), ("outsider", False), ("leader", True), ("employee_a", False)],
 )
 def test_a_role_task_is_signed_off_by_the_role(world, persona, expected):
     task = make_task(department=world.team_a, user=world.head_a, sign_off_role=Role.LEADERSHIP)
@@ -104,6 +98,4 @@ def test_the_submitter_is_told_why_they_do_not_sign_off_their_own_work(world, cl
 def test_the_edit_page_sends_a_reader_back_with_the_reason(world, client_for, task):
     response = client_for("employee_a").get(f"/tasks/{task.pk}/edit/", follow=True)
     assert response.redirect_chain[-1][0] == f"/tasks/{task.pk}/"
-    assert "Only a head of the department or a safety manager may edit it." in (
-        response.content.decode()
-    )
+    assert "Only a head of the department or a safety manager may edit it." in (response.content.decode())

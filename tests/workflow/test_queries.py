@@ -18,9 +18,7 @@ def _seed(world, count: int) -> None:
             source=world.dept_a if i % 5 == 0 else None,
         )
         if i % 4 == 0:
-            services.task_submit(
-                task=task, user=world.employee_a if i % 3 == 0 else world.safety_manager, note="x"
-            )
+            services.task_submit(task=task, user=world.employee_a if i % 3 == 0 else world.safety_manager, note="x")
 
 
 def _count(client, url: str) -> int:
@@ -29,15 +27,7 @@ def _count(client, url: str) -> int:
 
 @pytest.mark.parametrize("persona", ["head_a", "safety_manager", "employee_a"])
 @pytest.mark.parametrize(
-    "url",
-    [
-        "/",
-        "/inbox/",
-        "/tasks/",
-        "/tasks/?status=unfinished&overdue=1",
-        "/api/v1/tasks/",
-        "/api/v1/tasks/inbox/",
-    ],
+    "url", ["/", "/inbox/", "/tasks/", "/tasks/?status=unfinished&overdue=1", "/api/v1/tasks/", "/api/v1/tasks/inbox/"]
 )
 def test_query_count_does_not_grow_with_tasks(world, client_for, persona, url):
     _seed(world, 5)

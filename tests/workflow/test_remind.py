@@ -20,14 +20,7 @@ def task(world):
 
 
 def _once(world, task, *, due=TODAY, today=TODAY, kind="check_due"):
-    return services.remind_once(
-        subject=task,
-        kind=kind,
-        due=due,
-        users=[world.head_a],
-        message="巡检到期",
-        today=today,
-    )
+    return services.remind_once(subject=task, kind=kind, due=due, users=[world.head_a], message="巡检到期", today=today)
 
 
 def _sent(world) -> int:
@@ -64,10 +57,7 @@ def test_a_reminder_about_a_kind_of_record_as_a_whole_has_subject_id_0(world):
 
 
 # Sent on day 0 with every_days=3: the days after it on which it is sent again.
-@pytest.mark.parametrize(
-    ("days_later", "sent"),
-    [(0, False), (1, False), (2, False), (3, True), (4, True), (10, True)],
-)
+@pytest.mark.parametrize(("days_later", "sent"), [(0, False), (1, False), (2, False), (3, True), (4, True), (10, True)])
 def test_every_n_days_is_sent_again_n_days_after_the_last_sending(world, task, days_later, sent):
     def every(today):
         return services.remind_every(
@@ -82,9 +72,7 @@ def test_every_n_days_is_sent_again_n_days_after_the_last_sending(world, task, d
 
     assert every(TODAY) is True
     assert every(TODAY + dt.timedelta(days=days_later)) is sent
-    assert Reminder.objects.get().sent_on == (
-        TODAY + dt.timedelta(days=days_later) if sent else TODAY
-    )
+    assert Reminder.objects.get().sent_on == (TODAY + dt.timedelta(days=days_later) if sent else TODAY)
 
 
 def test_every_n_days_counts_from_the_last_sending_not_the_first(world, task):
@@ -128,9 +116,7 @@ def test_a_run_finding_the_row_another_run_just_wrote_sends_nothing(world, task,
     def get(self, *args, **kwargs):
         if self.model is Reminder and not raced:
             raced.append(True)
-            Reminder.objects.create(
-                subject=task, kind="check_due", due=TODAY, sent_on=TODAY
-            )  # the other run
+            Reminder.objects.create(subject=task, kind="check_due", due=TODAY, sent_on=TODAY)  # the other run
             raise Reminder.DoesNotExist
         return original_get(self, *args, **kwargs)
 
@@ -152,18 +138,12 @@ def test_a_batch_decided_alongside_another_run_fails_rather_than_send_twice(worl
 
 def test_a_batch_reads_what_was_sent_and_keeps_the_cadence(world, task):
     services.reminder_claim(subject=task, kind="check_due", due=TODAY, today=TODAY)
-    batch = services.ReminderBatch(
-        Task, [task], ["check_due", "check_overdue"], today=TODAY + dt.timedelta(days=7)
-    )
+    batch = services.ReminderBatch(Task, [task], ["check_due", "check_overdue"], today=TODAY + dt.timedelta(days=7))
     assert batch.once(task, "check_due", TODAY) is False
     assert batch.every(task, "check_overdue", TODAY, 7) is True
     assert batch.every(task, "check_overdue", TODAY, 7) is False
     batch.save()
-    later = services.ReminderBatch(
-        Task, [task], ["check_overdue"], today=TODAY + dt.timedelta(days=14)
-    )
+    later = services.ReminderBatch(Task, [task], ["check_overdue"], today=TODAY + dt.timedelta(days=14))
     assert later.every(task, "check_overdue", TODAY, 7) is True
     later.save()
-    assert selectors.reminder_last_sent(
-        subject=task, kind="check_overdue", due=TODAY
-    ) == TODAY + dt.timedelta(days=14)
+    assert selectors.reminder_last_sent(subject=task, kind="check_overdue", due=TODAY) == TODAY + dt.timedelta(days=14)

@@ -17,9 +17,7 @@ D = dt.date
 # Each app just before its reminder columns went, and workflow before the carrying over.
 BEFORE = [
     target
-    for target in import_module(
-        "apps.workflow.migrations.0007_reminders_carried_over"
-    ).Migration.dependencies
+    for target in import_module("apps.workflow.migrations.0007_reminders_carried_over").Migration.dependencies
     if target[0] != "contenttypes"
 ]
 
@@ -38,9 +36,7 @@ def _latest():
 
 
 def _rows():
-    return set(
-        Reminder.objects.values_list("subject_type__model", "subject_id", "kind", "due", "sent_on")
-    )
+    return set(Reminder.objects.values_list("subject_type__model", "subject_id", "kind", "due", "sent_on"))
 
 
 def test_the_reminder_columns_are_carried_over_and_back(world):
@@ -50,15 +46,11 @@ def test_the_reminder_columns_are_carried_over_and_back(world):
     try:
         old = _migrate(BEFORE)
         OldPlan, OldTask = old.get_model("emergency", "Plan"), old.get_model("workflow", "Task")
-        OldPlan.objects.filter(pk=plan.pk).update(
-            filing_reminded=True, drill_overdue_reminded_for=D(2026, 1, 10)
-        )
+        OldPlan.objects.filter(pk=plan.pk).update(filing_reminded=True, drill_overdue_reminded_for=D(2026, 1, 10))
         late = task.due_date + dt.timedelta(days=1)
         OldTask.objects.filter(pk=task.pk).update(last_reminded_on=late)
         OldTask.objects.filter(pk=soon.pk).update(last_reminded_on=soon.due_date)
-        old.get_model("hazards", "StatisticsReminder").objects.create(
-            period="2025-Q4", sent_on=D(2026, 1, 6)
-        )
+        old.get_model("hazards", "StatisticsReminder").objects.create(period="2025-Q4", sent_on=D(2026, 1, 6))
         _migrate(_latest())
         carried = _rows()
         assert {r[:4] for r in carried} >= {
@@ -76,9 +68,9 @@ def test_the_reminder_columns_are_carried_over_and_back(world):
         restored = old.get_model("emergency", "Plan").objects.get(pk=plan.pk)
         assert restored.filing_reminded and restored.drill_overdue_reminded_for == D(2026, 1, 10)
         assert old.get_model("workflow", "Task").objects.get(pk=task.pk).last_reminded_on == late
-        assert list(
-            old.get_model("hazards", "StatisticsReminder").objects.values_list("period", "sent_on")
-        ) == [("2025-Q4", D(2026, 1, 6))]
+        assert list(old.get_model("hazards", "StatisticsReminder").objects.values_list("period", "sent_on")) == [
+            ("2025-Q4", D(2026, 1, 6))
+        ]
     finally:
         _migrate(_latest())
     assert _rows() == carried

@@ -25,9 +25,7 @@ def _messages(user):
 
 
 def test_tasks_due_within_three_days_are_announced_once(world, frozen):
-    due_in_3 = make_task(
-        department=world.team_a, user=world.safety_manager, days=3, title="三天后到期"
-    )
+    due_in_3 = make_task(department=world.team_a, user=world.safety_manager, days=3, title="三天后到期")
     make_task(department=world.team_a, user=world.safety_manager, days=4, title="四天后到期")
     Notification.objects.all().delete()
 
@@ -54,19 +52,14 @@ def test_running_twice_a_day_sends_nothing_twice(world, frozen):
 
 
 @pytest.mark.parametrize(
-    "days_late, escalate_after, escalated",
-    [(2, 3, False), (3, 3, True), (4, 3, True), (1, 1, True), (6, 7, False)],
+    "days_late, escalate_after, escalated", [(2, 3, False), (3, 3, True), (4, 3, True), (1, 1, True), (6, 7, False)]
 )
 def test_overdue_tasks_are_escalated_to_leadership_after_the_configured_days(
     world, days_late, escalate_after, escalated
 ):
-    org_services.company_update(
-        data={"name": "测试公司", "task_escalation_days": escalate_after}, user=None
-    )
+    org_services.company_update(data={"name": "测试公司", "task_escalation_days": escalate_after}, user=None)
     with time_machine.travel(TODAY - dt.timedelta(days=days_late + 1), tick=False):
-        task = make_task(
-            department=world.dept_a, user=world.safety_manager, days=1, title="逾期任务"
-        )
+        task = make_task(department=world.dept_a, user=world.safety_manager, days=1, title="逾期任务")
     Notification.objects.all().delete()
     counts = services.task_reminders_send(today=TODAY)
     assert counts["overdue"] == 1
@@ -90,16 +83,10 @@ def test_signed_off_tasks_are_left_alone(world):
         task = make_task(department=world.dept_a, user=world.safety_manager, days=1)
         services.task_submit(task=task, user=world.safety_manager, note="x")
         services.task_sign_off(task=task, user=world.head_a, decision="approve")
-    assert services.task_reminders_send(today=TODAY) == {
-        "due_soon": 0,
-        "overdue": 0,
-        "escalated": 0,
-    }
+    assert services.task_reminders_send(today=TODAY) == {"due_soon": 0, "overdue": 0, "escalated": 0}
 
 
-def test_the_beat_task_sends_email_to_the_department(
-    world, frozen, django_capture_on_commit_callbacks
-):
+def test_the_beat_task_sends_email_to_the_department(world, frozen, django_capture_on_commit_callbacks):
     make_task(department=world.team_a, user=world.safety_manager, days=2, title="邮件提醒")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
@@ -110,9 +97,7 @@ def test_the_beat_task_sends_email_to_the_department(
 def test_reminders_run_a_fixed_number_of_queries(world, django_assert_max_num_queries):
     with time_machine.travel(TODAY - dt.timedelta(days=10), tick=False):
         for i in range(30):
-            make_task(
-                department=world.team_a, user=world.safety_manager, days=i % 12, title=f"t{i}"
-            )
+            make_task(department=world.team_a, user=world.safety_manager, days=i % 12, title=f"t{i}")
     with django_assert_max_num_queries(12):
         services.task_reminders_send(today=TODAY)
     assert Reminder.objects.filter(subject_type__model="task", sent_on=TODAY).exists()
@@ -124,9 +109,7 @@ def test_a_new_due_date_starts_reminders_and_escalation_afresh(world):
     services.task_reminders_send(today=TODAY)
     task.refresh_from_db()
     assert task.escalated_at is not None
-    services.task_update(
-        task=task, data={"due_date": TODAY + dt.timedelta(days=2)}, user=world.safety_manager
-    )
+    services.task_update(task=task, data={"due_date": TODAY + dt.timedelta(days=2)}, user=world.safety_manager)
     task.refresh_from_db()
     assert task.escalated_at is None
     assert not Reminder.objects.filter(subject_id=task.pk, due=task.due_date).exists()

@@ -139,11 +139,7 @@ def test_every_transition_is_in_the_audit_history(world):
     services.task_sign_off(task=task, user=world.head_a, decision="reject", comment="不合格")
     history = list(task.history.order_by("history_date"))
     assert [h.status for h in history] == ["open", "submitted", "rejected"]
-    assert [h.history_user for h in history] == [
-        world.safety_manager,
-        world.employee_a,
-        world.head_a,
-    ]
+    assert [h.history_user for h in history] == [world.safety_manager, world.employee_a, world.head_a]
     assert history[-1].history_change_reason == "不合格"
 
 

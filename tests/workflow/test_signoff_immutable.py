@@ -45,14 +45,10 @@ def test_the_admin_shows_it_read_only_even_to_a_superuser(signoff, superuser):
     assert b'name="comment"' not in page.content
     assert client.post(change_url, {"comment": "改过", "decision": "reject"}).status_code == 403
     assert client.get(f"/admin/workflow/signoff/{signoff.pk}/delete/").status_code == 403
-    assert (
-        client.post(f"/admin/workflow/signoff/{signoff.pk}/delete/", {"post": "yes"}).status_code
-        == 403
-    )
+    assert client.post(f"/admin/workflow/signoff/{signoff.pk}/delete/", {"post": "yes"}).status_code == 403
     assert client.get("/admin/workflow/signoff/add/").status_code == 403
     bulk = client.post(
-        "/admin/workflow/signoff/",
-        {"action": "delete_selected", "_selected_action": [signoff.pk], "post": "yes"},
+        "/admin/workflow/signoff/", {"action": "delete_selected", "_selected_action": [signoff.pk], "post": "yes"}
     )
     # Without the delete permission the admin offers no action: the list is shown again.
     assert bulk.status_code == 200
@@ -78,10 +74,7 @@ def test_the_api_has_no_way_to_change_or_delete_it(signoff, superuser, method):
     assert client.get(url).status_code == 200
     response = getattr(client, method)(url, {"comment": "改过"}, format="json")
     assert response.status_code == 405
-    assert (
-        client.post("/api/v1/signoffs/", {"task": signoff.task_id}, format="json").status_code
-        == 405
-    )
+    assert client.post("/api/v1/signoffs/", {"task": signoff.task_id}, format="json").status_code == 405
     assert SignOff.objects.get(pk=signoff.pk).comment == "好"
 
 
@@ -110,10 +103,7 @@ def test_a_reused_primary_key_cannot_overwrite_a_decision(signoff):
 
     forged = SignOff(pk=signoff.pk, task=signoff.task, signer=signoff.signer, decision="reject")
     # The primary key's uniqueness, in SQLite's words or PostgreSQL's.
-    with (
-        pytest.raises(IntegrityError, match="UNIQUE constraint failed|duplicate key value"),
-        transaction.atomic(),
-    ):
+    with pytest.raises(IntegrityError, match="UNIQUE constraint failed|duplicate key value"), transaction.atomic():
         forged.save()
     with pytest.raises(TypeError, match="never changed"):
         SignOff._base_manager.filter(pk=signoff.pk).update(decision="reject")

@@ -71,9 +71,7 @@ def test_an_english_user_reads_in_english_what_a_chinese_user_did(world, client_
     assert "待您签核：检查灭火器" in page
 
 
-def test_the_email_is_in_the_recipient_language_not_the_actor(
-    world, django_capture_on_commit_callbacks
-):
+def test_the_email_is_in_the_recipient_language_not_the_actor(world, django_capture_on_commit_callbacks):
     world.employee_a.email = "zhao@example.com"
     world.employee_a.save()
     with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
@@ -95,9 +93,7 @@ def test_a_task_title_made_by_code_reads_in_the_reader_language(world, client_fo
 
 def test_a_generated_task_title_is_searched_in_both_languages(world, client_for):
     task = make_task(
-        department=world.dept_a,
-        user=world.head_a,
-        title=stored(gettext_noop("Task reopened: %(title)s"), title="巡检"),
+        department=world.dept_a, user=world.head_a, title=stored(gettext_noop("Task reopened: %(title)s"), title="巡检")
     )
     with translation.override("en"):
         page = client_for("head_a").get(f"/tasks/{task.pk}/").content.decode()
@@ -106,18 +102,13 @@ def test_a_generated_task_title_is_searched_in_both_languages(world, client_for)
     for words in ("reopened", "重新打开", "巡检"):
         found = client_for("head_a").get("/tasks/", {"q": words}).content.decode()
         assert f"/tasks/{task.pk}/" in found, words
-    assert (
-        f"/tasks/{task.pk}/"
-        not in client_for("head_a").get("/tasks/", {"q": "签核"}).content.decode()
-    )
+    assert f"/tasks/{task.pk}/" not in client_for("head_a").get("/tasks/", {"q": "签核"}).content.decode()
 
 
 def test_a_history_entry_reads_in_the_reader_language(world):
     task = make_task(department=world.dept_a, user=world.head_a, assignee=world.employee_a)
     services.tasks_hand_over(
-        employee=Employee.objects.get(user=world.employee_a),
-        handover_to=None,
-        user=world.safety_manager,
+        employee=Employee.objects.get(user=world.employee_a), handover_to=None, user=world.safety_manager
     )
     with translation.override("en"):
         assert history_entries(task)[0]["reason"] == "Handed over: 赵磊 left"
@@ -134,21 +125,16 @@ def test_a_cached_dashboard_figure_reads_in_both_languages():
     with translation.override("zh-hans"):
         assert str(live.indicators(today).indicators["hazards.overdue_count"].label) == "逾期隐患"
     with translation.override("en"):
-        assert str(live.indicators(today).indicators["hazards.overdue_count"].label) == (
-            "Overdue hazards"
-        )
+        assert str(live.indicators(today).indicators["hazards.overdue_count"].label) == ("Overdue hazards")
 
 
 def test_editing_a_task_keeps_an_unchanged_generated_title_in_both_languages(world, client_for):
     task = make_task(
-        department=world.dept_a,
-        user=world.head_a,
-        title=stored(gettext_noop("Task reopened: %(title)s"), title="巡检"),
+        department=world.dept_a, user=world.head_a, title=stored(gettext_noop("Task reopened: %(title)s"), title="巡检")
     )
     with translation.override("en"):
         response = client_for("head_a").post(
-            f"/tasks/{task.pk}/edit/",
-            {"title": "Task reopened: 巡检", "due_date": _due(), "priority": 3},
+            f"/tasks/{task.pk}/edit/", {"title": "Task reopened: 巡检", "due_date": _due(), "priority": 3}
         )
         assert response.status_code == 302
     task.refresh_from_db()
@@ -165,10 +151,7 @@ def _name_people(world, first: int, count: int) -> None:
     for number in range(first, first + count):
         holder = UserFactory(username=f"holder{number}")
         EmployeeFactory(name=f"持证人{number}", department=world.dept_a, user=holder)
-        services.notify(
-            users=[world.head_a],
-            message=stored(gettext_noop("%(person)s left."), person=Person(holder)),
-        )
+        services.notify(users=[world.head_a], message=stored(gettext_noop("%(person)s left."), person=Person(holder)))
 
 
 @pytest.mark.parametrize("url", ["/notifications/", "/api/v1/notifications/", "/"])

@@ -89,9 +89,9 @@ def _wait_for(predicate, timeout: float = 60.0):
 def test_an_export_is_generated_by_the_worker(world, worker):
     assert settings.CELERY_BROKER_URL.startswith("redis://")
     generated = core_services.export_start(user=world.safety_manager, kind="org.employees")
-    assert _wait_for(
-        lambda: GeneratedFile.objects.get(pk=generated.pk).status == GeneratedFileStatus.DONE
-    ), GeneratedFile.objects.get(pk=generated.pk).error
+    assert _wait_for(lambda: GeneratedFile.objects.get(pk=generated.pk).status == GeneratedFileStatus.DONE), (
+        GeneratedFile.objects.get(pk=generated.pk).error
+    )
     generated.refresh_from_db()
     assert generated.file.name.endswith(".xlsx")
     assert generated.file.size > 0
@@ -102,7 +102,5 @@ def test_the_daily_reminder_job_runs_on_the_worker(world, worker):
     Notification.objects.all().delete()
     send_task_reminders.delay()
     assert _wait_for(
-        lambda: Notification.objects.filter(
-            recipient=world.head_a, message__contains="工人跑的提醒"
-        ).exists()
+        lambda: Notification.objects.filter(recipient=world.head_a, message__contains="工人跑的提醒").exists()
     )

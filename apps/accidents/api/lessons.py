@@ -12,9 +12,7 @@ from apps.org.models import Department, Employee
 
 class LessonSerializer(serializers.ModelSerializer):
     departments = serializers.PrimaryKeyRelatedField(many=True, queryset=Department.objects.all())
-    attendees = serializers.PrimaryKeyRelatedField(
-        many=True, queryset=Employee.objects.all(), required=False
-    )
+    attendees = serializers.PrimaryKeyRelatedField(many=True, queryset=Employee.objects.all(), required=False)
 
     class Meta:
         model = Lesson
@@ -26,10 +24,7 @@ class LessonViewSet(ListCreateViewSet):
 
     queryset = Lesson.objects.none()
     serializer_class = LessonSerializer
-    policies = {
-        "read": policies.can_read_accidents,
-        "create": policies.can_edit_lesson,
-    }
+    policies = {"read": policies.can_read_accidents, "create": policies.can_edit_lesson}
 
     def get_queryset(self):
         return selectors.lesson_list(user=self.request.user).prefetch_related("attendees")

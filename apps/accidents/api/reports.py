@@ -10,11 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.accidents import policies, selectors, services
-from apps.accidents.api.casualties import (
-    CasualtyActions,
-    CasualtyUpdateSerializer,
-    PersonSerializer,
-)
+from apps.accidents.api.casualties import CasualtyActions, CasualtyUpdateSerializer, PersonSerializer
 from apps.accidents.api.investigation import AccidentMeasureSerializer, InvestigationActions
 from apps.accidents.exporters import basis_text
 from apps.accidents.models import Accident, AccidentType
@@ -125,12 +121,7 @@ class AccidentDetailSerializer(AccidentSerializer):
     grade_basis_text = serializers.SerializerMethodField()
 
     class Meta(AccidentSerializer.Meta):
-        fields = AccidentSerializer.Meta.fields + [
-            "people",
-            "updates",
-            "measures",
-            "grade_basis_text",
-        ]
+        fields = AccidentSerializer.Meta.fields + ["people", "updates", "measures", "grade_basis_text"]
 
     def get_grade_basis_text(self, obj) -> str:
         return basis_text(obj.grade_basis)
@@ -182,9 +173,7 @@ class AccidentViewSet(
 
     def get_queryset(self):
         if self.action == "list":
-            return selectors.accident_list(
-                user=self.request.user, filters=self.request.query_params.dict()
-            )
+            return selectors.accident_list(user=self.request.user, filters=self.request.query_params.dict())
         return selectors.accident_detail_list(user=self.request.user)
 
     create_service = services.accident_save

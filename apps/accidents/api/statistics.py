@@ -22,16 +22,11 @@ class ManHoursViewSet(ListCreateViewSet):
 
     queryset = ManHours.objects.none()
     serializer_class = ManHoursSerializer
-    policies = {
-        "read": policies.can_read_accidents,
-        "create": policies.can_record_man_hours,
-    }
+    policies = {"read": policies.can_read_accidents, "create": policies.can_record_man_hours}
     filterset_fields = ["department"]
 
     def get_queryset(self):
-        return selectors.man_hours_list(
-            user=self.request.user, filters=self.request.query_params.dict()
-        )
+        return selectors.man_hours_list(user=self.request.user, filters=self.request.query_params.dict())
 
     def get_serializer(self, *args, **kwargs):
         serializer = super().get_serializer(*args, **kwargs)

@@ -6,18 +6,10 @@ from apps.accidents.policies import may_report
 from apps.accidents.services.casualties import casualty_update, late_update_message, person_add
 from apps.accidents.services.clock import accident_report_times, check_report_times
 from apps.accidents.services.closure import accident_close, missing_checklist_labels
-from apps.accidents.services.investigation import (
-    INVESTIGATION_FIELDS,
-    investigation_save,
-    measure_add,
-)
+from apps.accidents.services.investigation import INVESTIGATION_FIELDS, investigation_save, measure_add
 from apps.accidents.services.lessons import lesson_save
 from apps.accidents.services.man_hours import first_of_month, man_hours_save
-from apps.accidents.services.reminders import (
-    REMIND_DAYS,
-    REPORT_REMIND_DAYS,
-    accident_reminders_send,
-)
+from apps.accidents.services.reminders import REMIND_DAYS, REPORT_REMIND_DAYS, accident_reminders_send
 from apps.accidents.services.reports import (
     CASUALTY_FIELDS,
     NUMBER_ATTEMPTS,

@@ -16,8 +16,5 @@ def _save(obj, *, user) -> None:
 
 
 def _refuse_if_closed(accident: Accident) -> None:
-    if (
-        accident.pk
-        and Accident.objects.filter(pk=accident.pk, status=AccidentStatus.CLOSED).exists()
-    ):
+    if accident.pk and Accident.objects.filter(pk=accident.pk, status=AccidentStatus.CLOSED).exists():
         raise ApplicationError(_("This accident is closed and is kept as it was."))

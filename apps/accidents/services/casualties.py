@@ -18,14 +18,7 @@ from apps.org.policy import require
 
 @transaction.atomic
 def person_add(
-    *,
-    accident: Accident,
-    user,
-    name: str,
-    severity: str,
-    employee=None,
-    lost_workdays: int = 0,
-    note: str = "",
+    *, accident: Accident, user, name: str, severity: str, employee=None, lost_workdays: int = 0, note: str = ""
 ) -> Person:
     require(policies.can_report_accident(user, accident))
     _refuse_if_closed(accident)
@@ -73,9 +66,7 @@ def casualty_update(
     regrades it; a later change is recorded without touching the figures or the grade."""
     require(policies.can_report_accident(user, accident))
     _refuse_if_closed(accident)
-    accident = (
-        Accident.objects.select_for_update().select_related("accident_type").get(pk=accident.pk)
-    )
+    accident = Accident.objects.select_for_update().select_related("accident_type").get(pk=accident.pk)
     if accident.is_near_miss:
         raise ApplicationError(_("Near miss: a near miss has no casualties to update."))
     if reported_on < accident.occurred_on:

@@ -25,17 +25,13 @@ def check_report_times(accident: Accident) -> None:
             continue
         label = capfirst(Accident._meta.get_field(name).verbose_name)
         if accident.occurred_at and value < accident.occurred_at:
-            raise ApplicationError(
-                _("%(field)s: it cannot be before the accident.") % {"field": label}
-            )
+            raise ApplicationError(_("%(field)s: it cannot be before the accident.") % {"field": label})
         if value > now:
             raise ApplicationError(_("%(field)s: it cannot be in the future.") % {"field": label})
 
 
 @transaction.atomic
-def accident_report_times(
-    *, accident: Accident, user, head_told_at=None, authority_told_at=None
-) -> Accident:
+def accident_report_times(*, accident: Accident, user, head_told_at=None, authority_told_at=None) -> Accident:
     """The reporting clock: when the company head and the authority were told."""
     require(policies.can_report_accident(user, accident))
     _refuse_if_closed(accident)

@@ -25,16 +25,11 @@ def accident_close(*, accident: Accident, user, closed_on: dt.date | None = None
     missing = accident.four_no_let_go_missing
     if missing:
         raise ApplicationError(
-            _(
-                "The accident cannot be closed until the four-no-let-go checklist is complete; "
-                "missing: %(missing)s."
-            )
+            _("The accident cannot be closed until the four-no-let-go checklist is complete; missing: %(missing)s.")
             % {"missing": ", ".join(missing)}
         )
     if not accident.is_near_miss and accident.report_submitted_on is None:
-        raise ApplicationError(
-            _("The accident cannot be closed before its investigation report is submitted.")
-        )
+        raise ApplicationError(_("The accident cannot be closed before its investigation report is submitted."))
     unfinished = [
         str(m.task.title)
         for m in accident.measures.select_related("task").order_by("pk")

@@ -38,10 +38,7 @@ INVESTIGATION_FIELDS = (
 def investigation_save(*, accident: Accident, data: dict, user) -> Accident:
     require(policies.can_investigate(user, accident))
     _refuse_if_closed(accident)
-    stored_extension = (
-        Accident.objects.filter(pk=accident.pk).values_list("extension_days", flat=True).first()
-        or 0
-    )
+    stored_extension = Accident.objects.filter(pk=accident.pk).values_list("extension_days", flat=True).first() or 0
     for field in INVESTIGATION_FIELDS:
         if field in data:
             setattr(accident, field, data[field])
@@ -57,9 +54,7 @@ def investigation_save(*, accident: Accident, data: dict, user) -> Accident:
         )
     submitted = accident.report_submitted_on
     if submitted and submitted < accident.occurred_on:
-        raise ApplicationError(
-            _("Investigation report submitted on: it cannot be before the accident.")
-        )
+        raise ApplicationError(_("Investigation report submitted on: it cannot be before the accident."))
     if submitted and submitted > timezone.localdate():
         raise ApplicationError(_("Investigation report submitted on: it cannot be in the future."))
     if accident.extension_days > rules.MAX_EXTENSION_DAYS:
@@ -77,14 +72,7 @@ def investigation_save(*, accident: Accident, data: dict, user) -> Accident:
 
 @transaction.atomic
 def measure_add(
-    *,
-    accident: Accident,
-    user,
-    kind: str,
-    title: str,
-    department,
-    due_date: dt.date,
-    description: str = "",
+    *, accident: Accident, user, kind: str, title: str, department, due_date: dt.date, description: str = ""
 ) -> Measure:
     """A corrective or preventive measure as a task of the responsible department."""
     require(policies.can_add_measure(user, accident))

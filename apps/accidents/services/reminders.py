@@ -62,9 +62,7 @@ def accident_reminders_send(*, today: dt.date | None = None) -> int:
             "accident_window",
             window,
             lambda a: a.casualty_window_end,
-            gettext_noop(
-                "%(code)s: changes in casualties regrade the accident only until %(end)s."
-            ),
+            gettext_noop("%(code)s: changes in casualties regrade the accident only until %(end)s."),
         ),
         (
             "accident_report",

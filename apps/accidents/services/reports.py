@@ -19,9 +19,7 @@ from apps.org.policy import require
 
 
 def regrade(accident: Accident) -> None:
-    accident.grade = grading.classify(
-        accident.deaths, accident.serious_injuries, accident.direct_loss
-    )
+    accident.grade = grading.classify(accident.deaths, accident.serious_injuries, accident.direct_loss)
 
 
 def next_code(occurred_at: dt.datetime) -> str:
@@ -35,9 +33,7 @@ def next_code(occurred_at: dt.datetime) -> str:
 
 def _check_type_edition(accident: Accident) -> None:
     """GB 6441-2025 types for accidents from 2026-07-01, the 1986 classes before."""
-    expected = (
-        Edition.GB6441_2025 if accident.occurred_on >= GB6441_2025_FROM else Edition.GB6441_1986
-    )
+    expected = Edition.GB6441_2025 if accident.occurred_on >= GB6441_2025_FROM else Edition.GB6441_1986
     if accident.accident_type.edition != expected:
         raise ApplicationError(
             _(
@@ -102,22 +98,11 @@ def accident_save(*, accident: Accident | None = None, data: dict, user, files=(
         if field in data and not (field in CASUALTY_FIELDS and not creating):
             setattr(accident, field, data[field])
     require(policies.may_report(user, accident.department_id))
-    if accident.is_near_miss and (
-        accident.deaths or accident.serious_injuries or accident.minor_injuries
-    ):
+    if accident.is_near_miss and (accident.deaths or accident.serious_injuries or accident.minor_injuries):
+        raise ApplicationError(_("Near miss: a near miss has no casualties; record it as an accident."))
+    if accident.is_near_miss and not creating and accident.people.exclude(severity=Severity.NONE).exists():
         raise ApplicationError(
-            _("Near miss: a near miss has no casualties; record it as an accident.")
-        )
-    if (
-        accident.is_near_miss
-        and not creating
-        and accident.people.exclude(severity=Severity.NONE).exists()
-    ):
-        raise ApplicationError(
-            _(
-                "Near miss: people injured or killed are recorded on this accident; a near miss "
-                "has no casualties."
-            )
+            _("Near miss: people injured or killed are recorded on this accident; a near miss has no casualties.")
         )
     if accident.occurred_at and accident.occurred_at > timezone.now():
         raise ApplicationError(_("Time of the accident: it cannot be in the future."))

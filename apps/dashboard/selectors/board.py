@@ -24,9 +24,7 @@ def dashboard(*, user, department_id: int | None = None, as_of: dt.date) -> Dash
     company, departments, chosen, units = department_scope(user, department_id)
     computed: list[dt.datetime] = []
     memo = department_memo(units, as_of, computed)
-    hazards = memo(
-        "hazards", "hazards", lambda: hazard_figures(units, as_of), {"per_path": {}, "months": []}
-    )
+    hazards = memo("hazards", "hazards", lambda: hazard_figures(units, as_of), {"per_path": {}, "months": []})
     tasks = memo("tasks", "workflow", lambda: task_figures(units, as_of), {})
     certificates = memo("certificates", "training", lambda: certificate_figures(units, as_of), {})
     rows_add_up(units, hazards["per_path"], tasks, as_of, computed)
@@ -38,8 +36,7 @@ def dashboard(*, user, department_id: int | None = None, as_of: dt.date) -> Dash
         departments=departments,
         units=units,
         rectification=[
-            MonthRate(m, found, closed, chosen.pk if chosen else None)
-            for m, found, closed in hazards["months"]
+            MonthRate(m, found, closed, chosen.pk if chosen else None) for m, found, closed in hazards["months"]
         ],
         certificates=certificate_rows(certificates, chosen),
     )

@@ -48,11 +48,7 @@ def department_scope(user, department_id: int | None):
         if children and (chosen is not None or anchor.kind == DepartmentKind.COMPANY):
             units.append(Unit(anchor.pk, anchor.name, anchor.path, direct_only=True))
             units += [
-                Unit(
-                    d.pk,
-                    d.name if d.is_active else _("%(name)s (closed)") % {"name": d.name},
-                    d.path,
-                )
+                Unit(d.pk, d.name if d.is_active else _("%(name)s (closed)") % {"name": d.name}, d.path)
                 for d in children
             ]
         else:
@@ -68,9 +64,7 @@ def _assign(units: list[Unit]):
 
     def unit_of(path: str) -> Unit | None:
         if path not in seen:
-            seen[path] = exact.get(path) or next(
-                (u for u in prefixes if path.startswith(u.path)), None
-            )
+            seen[path] = exact.get(path) or next((u for u in prefixes if path.startswith(u.path)), None)
         return seen[path]
 
     return unit_of
@@ -139,9 +133,7 @@ def certificate_figures(units: list[Unit], as_of: dt.date) -> dict:
 def department_memo(units: list[Unit], as_of: dt.date, computed: list):
     """A department figure, cached until a record of `app` changes (the time it was computed
     goes into `computed`); nothing without rows."""
-    scope = (
-        f"{as_of.isoformat()}:{','.join(u.path + ('=' if u.direct_only else '*') for u in units)}"
-    )
+    scope = f"{as_of.isoformat()}:{','.join(u.path + ('=' if u.direct_only else '*') for u in units)}"
 
     def memo(name: str, app: str, compute, empty):
         if not units:
@@ -153,9 +145,7 @@ def department_memo(units: list[Unit], as_of: dt.date, computed: list):
     return memo
 
 
-def rows_add_up(
-    units: list[Unit], hazards: dict, tasks: dict, as_of: dt.date, computed: list
-) -> None:
+def rows_add_up(units: list[Unit], hazards: dict, tasks: dict, as_of: dt.date, computed: list) -> None:
     """Each department path's hazards, tasks and training compliance added to its row."""
     unit_of = _assign(units)
     for path, (open_count, overdue) in hazards.items():

@@ -118,13 +118,6 @@ class Dashboard:
     def totals(self) -> Unit:
         total = Unit(0, _("Total"), "")
         for unit in self.units:
-            for name in (
-                "hazards_open",
-                "hazards_overdue",
-                "tasks_open",
-                "tasks_overdue",
-                "people",
-                "hours_ok",
-            ):
+            for name in ("hazards_open", "hazards_overdue", "tasks_open", "tasks_overdue", "people", "hours_ok"):
                 setattr(total, name, getattr(total, name) + getattr(unit, name))
         return total

@@ -1,11 +1,7 @@
 """The emergency API (serializers and viewsets), one module per subject; config/api.py registers
 the viewsets from here."""
 
-from apps.emergency.api.drill_plans import (
-    DrillPlanItemSerializer,
-    DrillPlanSerializer,
-    DrillPlanViewSet,
-)
+from apps.emergency.api.drill_plans import DrillPlanItemSerializer, DrillPlanSerializer, DrillPlanViewSet
 from apps.emergency.api.drills import (
     DrillEvaluationSerializer,
     DrillSerializer,

@@ -25,17 +25,7 @@ class DrillPlanSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = DrillPlan
-        fields = [
-            "id",
-            "department",
-            "year",
-            "title",
-            "note",
-            "status",
-            "approval_task",
-            "approved_at",
-            "items",
-        ]
+        fields = ["id", "department", "year", "title", "note", "status", "approval_task", "approved_at", "items"]
         read_only_fields = ["status", "approval_task", "approved_at"]
         extra_kwargs = {"title": {"required": False}}
         validators = []  # one plan per department and year: the service says so in words

@@ -87,9 +87,7 @@ class DrillViewSet(ListCreateViewSet):
 
     def get_queryset(self):
         params = self.request.query_params.dict() if self.action == "list" else None
-        return selectors.drill_list(user=self.request.user, filters=params).prefetch_related(
-            "improvements__task"
-        )
+        return selectors.drill_list(user=self.request.user, filters=params).prefetch_related("improvements__task")
 
     create_service = services.drill_record
 

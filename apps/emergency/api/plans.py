@@ -11,12 +11,7 @@ from apps.core.viewsets import ServiceMixin, validated
 from apps.emergency import selectors, services
 from apps.emergency.api._common import _WRITABLE, READS
 from apps.emergency.models import Evaluation, EvaluationResult, Plan
-from apps.emergency.policies import (
-    can_edit_plan,
-    can_evaluate_plan,
-    can_file_plan,
-    can_read_emergency,
-)
+from apps.emergency.policies import can_edit_plan, can_evaluate_plan, can_file_plan, can_read_emergency
 
 
 class EmergencyPlanSerializer(serializers.ModelSerializer):
@@ -56,14 +51,7 @@ class EmergencyPlanSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         # The filing is recorded through the `filing` action, with its checks.
-        read_only_fields = [
-            "filed_on",
-            "filing_number",
-            "last_drill_on",
-            "next_drill_due",
-            "created_at",
-            "updated_at",
-        ]
+        read_only_fields = ["filed_on", "filing_number", "last_drill_on", "next_drill_due", "created_at", "updated_at"]
 
 
 class FilingSerializer(serializers.Serializer):

@@ -30,16 +30,7 @@ class SupplyCheckSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SupplyCheck
-        fields = [
-            "id",
-            "supply",
-            "checked_on",
-            "quantity_found",
-            "in_good_order",
-            "note",
-            "checked_by",
-            "expires_on",
-        ]
+        fields = ["id", "supply", "checked_on", "quantity_found", "in_good_order", "note", "checked_by", "expires_on"]
         read_only_fields = ["supply", "checked_by"]
 
 

@@ -3,12 +3,7 @@ from here."""
 
 from apps.emergency.models.drill_plans import DrillPlan, DrillPlanItem, DrillPlanStatus
 from apps.emergency.models.drills import Drill, DrillKind, Improvement
-from apps.emergency.models.plans import (
-    Evaluation,
-    EvaluationResult,
-    Plan,
-    PlanKind,
-)
+from apps.emergency.models.plans import Evaluation, EvaluationResult, Plan, PlanKind
 from apps.emergency.models.supplies import Supply, SupplyCheck, SupplyKind
 from apps.emergency.models.teams import Team, TeamKind, TeamMember
 

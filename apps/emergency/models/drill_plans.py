@@ -32,11 +32,7 @@ class DrillPlan(ApprovablePlan, BaseModel):
         verbose_name = _("yearly drill plan")
         verbose_name_plural = _("yearly drill plans")
         ordering = ["-year", "department__path"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["department", "year"], name="emergency_drill_plan_unique"
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["department", "year"], name="emergency_drill_plan_unique")]
 
     def __str__(self) -> str:
         return self.title
@@ -48,9 +44,7 @@ class DrillPlan(ApprovablePlan, BaseModel):
 class DrillPlanItem(BaseModel):
     drill_plan = link(DrillPlan, _("drill plan"), on_delete=models.CASCADE, related_name="items")
     plan = link(Plan, _("emergency plan"), related_name="+")
-    month = models.PositiveSmallIntegerField(
-        _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
-    )
+    month = models.PositiveSmallIntegerField(_("month"), validators=[MinValueValidator(1), MaxValueValidator(12)])
     kind = models.CharField(_("drill kind"), max_length=20, choices=DrillKind.choices)
     scenario = models.CharField(_("scenario"), max_length=200, blank=True)
 

@@ -35,9 +35,7 @@ class Plan(BaseModel):
     filed_on = models.DateField(_("filed with the authority on"), null=True, blank=True)
     filing_number = models.CharField(_("filing number"), max_length=100, blank=True)
     evaluation_interval_years = models.PositiveSmallIntegerField(
-        _("evaluated every (years)"),
-        default=rules.DEFAULT_EVALUATION_YEARS,
-        validators=[MinValueValidator(1)],
+        _("evaluated every (years)"), default=rules.DEFAULT_EVALUATION_YEARS, validators=[MinValueValidator(1)]
     )
     last_evaluated_on = models.DateField(_("last evaluated on"), null=True, blank=True)
     last_drill_on = models.DateField(_("last drilled on"), null=True, blank=True, editable=False)
@@ -69,9 +67,7 @@ class Plan(BaseModel):
 
     @property
     def evaluation_due(self):
-        return rules.evaluation_due(
-            self.last_evaluated_on or self.published_on, self.evaluation_interval_years
-        )
+        return rules.evaluation_due(self.last_evaluated_on or self.published_on, self.evaluation_interval_years)
 
     @property
     def is_evaluation_overdue(self) -> bool:
@@ -79,11 +75,7 @@ class Plan(BaseModel):
 
     @property
     def is_drill_overdue(self) -> bool:
-        return (
-            self.is_active
-            and self.next_drill_due is not None
-            and self.next_drill_due < timezone.localdate()
-        )
+        return self.is_active and self.next_drill_due is not None and self.next_drill_due < timezone.localdate()
 
 
 class EvaluationResult(models.TextChoices):

@@ -26,9 +26,7 @@ def drill_plan_create(*, data: dict, user) -> DrillPlan:
             "year": drill_plan.year,
             "department": drill_plan.department.name,
         }
-    if DrillPlan.objects.filter(
-        department_id=drill_plan.department_id, year=drill_plan.year
-    ).exists():
+    if DrillPlan.objects.filter(department_id=drill_plan.department_id, year=drill_plan.year).exists():
         raise ApplicationError(_("Year: this department already has a drill plan for that year."))
     _save(drill_plan, user=user)
     return drill_plan
@@ -64,22 +62,16 @@ def drill_plan_item_delete(*, item: DrillPlanItem, user) -> None:
 @transaction.atomic
 def drill_plan_submit(*, drill_plan: DrillPlan, user) -> DrillPlan:
     """Ask leadership to approve: a task they sign off, as for training plans."""
-    drill_plan = (
-        DrillPlan.objects.select_for_update().select_related("department").get(pk=drill_plan.pk)
-    )
+    drill_plan = DrillPlan.objects.select_for_update().select_related("department").get(pk=drill_plan.pk)
     require(policies.can_act_for_department(user, drill_plan.department_id))
     workflow.plan_require_editable(drill_plan)
     if not drill_plan.items.exists():
-        raise ApplicationError(
-            _("Planned drills: add at least one planned drill before submitting the plan.")
-        )
+        raise ApplicationError(_("Planned drills: add at least one planned drill before submitting the plan."))
     return workflow.plan_submit(
         plan=drill_plan,
         user=user,
         title=stored(gettext_noop("Approve the %(plan)s"), **{"plan": drill_plan.title}),
-        description=stored(
-            gettext_noop("Review the planned drills, months and kinds, then approve or reject.")
-        ),
+        description=stored(gettext_noop("Review the planned drills, months and kinds, then approve or reject.")),
         note=_("Drill plan submitted for approval."),
         approver_role=Role.LEADERSHIP,
     )

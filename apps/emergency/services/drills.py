@@ -13,12 +13,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.text import stored
 from apps.emergency import policies, rules
 from apps.emergency.models import Drill, Improvement, Plan
-from apps.emergency.services._common import (
-    _apply,
-    _attach_all,
-    _not_future,
-    _save,
-)
+from apps.emergency.services._common import _apply, _attach_all, _not_future, _save
 from apps.emergency.services.plans import _redate_drills, _save_plan
 from apps.org.policy import require
 from apps.workflow import services as workflow
@@ -62,9 +57,7 @@ def drill_record(*, data: dict, user, files=()) -> Drill:
     _attach_all(drill, files, user)
     _redate_drills(plan, user=user)
     _save_plan(
-        plan,
-        user=user,
-        reason=stored(gettext_noop("Drilled on %(date)s"), date=drill.held_on.isoformat()).dumps(),
+        plan, user=user, reason=stored(gettext_noop("Drilled on %(date)s"), date=drill.held_on.isoformat()).dumps()
     )
     return drill
 
@@ -99,9 +92,7 @@ def drill_evaluate(
 
 
 @transaction.atomic
-def improvement_raise(
-    *, drill: Drill, user, description: str, department, due_date: dt.date
-) -> Improvement:
+def improvement_raise(*, drill: Drill, user, description: str, department, due_date: dt.date) -> Improvement:
     """A problem found in the drill becomes a task of the department that owns it."""
     require(policies.can_act_for_department(user, drill.department_id))
     if not policies.can_act_for_department(user, department.pk):
@@ -114,21 +105,13 @@ def improvement_raise(
         )
     if due_date < drill.held_on:
         raise ApplicationError(_("Due date: an improvement is due after the drill."))
-    improvement = Improvement(
-        drill=drill, description=description, department=department, due_date=due_date
-    )
+    improvement = Improvement(drill=drill, description=description, department=department, due_date=due_date)
     _save(improvement, user=user)
     improvement.task = workflow.task_create(
-        title=stored(
-            gettext_noop("Drill improvement: %(problem)s"), **{"problem": description[:80]}
-        ),
+        title=stored(gettext_noop("Drill improvement: %(problem)s"), **{"problem": description[:80]}),
         description=stored(
             gettext_noop("Found in the drill “%(drill)s” of %(date)s: %(problem)s"),
-            **{
-                "drill": drill.scenario,
-                "date": drill.held_on.isoformat(),
-                "problem": description,
-            },
+            **{"drill": drill.scenario, "date": drill.held_on.isoformat(), "problem": description},
         ),
         department=department,
         due_date=due_date,

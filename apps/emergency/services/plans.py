@@ -13,12 +13,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.text import stored
 from apps.emergency import policies, rules
 from apps.emergency.models import Evaluation, EvaluationResult, Plan
-from apps.emergency.services._common import (
-    _apply,
-    _attach_all,
-    _not_future,
-    _save,
-)
+from apps.emergency.services._common import _apply, _attach_all, _not_future, _save
 from apps.emergency.services.reminders import FILING_REMINDER
 from apps.org.policy import require
 from apps.workflow import services as workflow
@@ -139,9 +134,7 @@ def plan_evaluate(
     require(policies.can_edit_plan(user))
     _not_future(evaluated_on, _("Evaluation date"))
     if result == EvaluationResult.REVISE and not (revision.strip() and new_version.strip()):
-        raise ApplicationError(
-            _("Revision: a plan to be revised needs the revision made and its new version.")
-        )
+        raise ApplicationError(_("Revision: a plan to be revised needs the revision made and its new version."))
     evaluation = Evaluation(
         plan=plan,
         evaluated_on=evaluated_on,
@@ -159,8 +152,6 @@ def plan_evaluate(
         if result == EvaluationResult.REVISE and plan.filed_on:
             _clear_filing(plan)
     _save_plan(
-        plan,
-        user=user,
-        reason=stored(gettext_noop("Evaluated on %(date)s"), date=evaluated_on.isoformat()).dumps(),
+        plan, user=user, reason=stored(gettext_noop("Evaluated on %(date)s"), date=evaluated_on.isoformat()).dumps()
     )
     return evaluation

@@ -36,17 +36,11 @@ def _drill_reminder(plan: Plan, today: dt.date) -> tuple | None:
     if due and due < today:
         message = stored(
             gettext_noop("Drill overdue for %(plan)s: it was due on %(date)s."),
-            **{
-                "plan": plan,
-                "date": due.isoformat(),
-            },
+            **{"plan": plan, "date": due.isoformat()},
         )
         return DRILL_OVERDUE_REMINDER, due, message
     if due and today <= due <= today + dt.timedelta(days=DRILL_LEAD_DAYS):
-        message = stored(
-            gettext_noop("Drill due for %(plan)s by %(date)s."),
-            **{"plan": plan, "date": due.isoformat()},
-        )
+        message = stored(gettext_noop("Drill due for %(plan)s by %(date)s."), **{"plan": plan, "date": due.isoformat()})
         return DRILL_REMINDER, due, message
     return None
 
@@ -57,10 +51,7 @@ def _filing_reminder(plan: Plan, today: dt.date) -> tuple | None:
         return None
     message = stored(
         gettext_noop("%(plan)s is not filed with the authority: it was due by %(date)s."),
-        **{
-            "plan": plan,
-            "date": plan.filing_due.isoformat(),
-        },
+        **{"plan": plan, "date": plan.filing_due.isoformat()},
     )
     return FILING_REMINDER, plan.filing_due, message
 
@@ -71,19 +62,12 @@ def _evaluation_reminder(plan: Plan, today: dt.date) -> tuple | None:
     if due < today:
         message = stored(
             gettext_noop("Evaluation of %(plan)s overdue: it was due by %(date)s."),
-            **{
-                "plan": plan,
-                "date": due.isoformat(),
-            },
+            **{"plan": plan, "date": due.isoformat()},
         )
         return EVALUATION_OVERDUE_REMINDER, due, message
     if today <= due <= today + dt.timedelta(days=EVALUATION_LEAD_DAYS):
         message = stored(
-            gettext_noop("Evaluation of %(plan)s due by %(date)s."),
-            **{
-                "plan": plan,
-                "date": due.isoformat(),
-            },
+            gettext_noop("Evaluation of %(plan)s due by %(date)s."), **{"plan": plan, "date": due.isoformat()}
         )
         return EVALUATION_REMINDER, due, message
     return None
@@ -98,11 +82,7 @@ def _expiry_reminder(supply: Supply, today: dt.date) -> tuple | None:
         if expires_on < today
         else gettext_noop("%(supply)s expires on %(date)s.")
     )
-    return (
-        SUPPLY_EXPIRY_REMINDER,
-        expires_on,
-        stored(message, **{"supply": supply, "date": expires_on.isoformat()}),
-    )
+    return (SUPPLY_EXPIRY_REMINDER, expires_on, stored(message, **{"supply": supply, "date": expires_on.isoformat()}))
 
 
 def _check_reminder(supply: Supply, today: dt.date) -> tuple | None:
@@ -110,21 +90,13 @@ def _check_reminder(supply: Supply, today: dt.date) -> tuple | None:
     if not due or due > today + dt.timedelta(days=SUPPLY_LEAD_DAYS):
         return None
     message = stored(
-        gettext_noop("%(supply)s is due for a check by %(date)s."),
-        **{
-            "supply": supply,
-            "date": due.isoformat(),
-        },
+        gettext_noop("%(supply)s is due for a check by %(date)s."), **{"supply": supply, "date": due.isoformat()}
     )
     return SUPPLY_CHECK_REMINDER, due, message
 
 
 # The reminders of a plan, in the order they are sent, with the count each adds to.
-PLAN_REMINDERS = (
-    ("drills", _drill_reminder),
-    ("filings", _filing_reminder),
-    ("evaluations", _evaluation_reminder),
-)
+PLAN_REMINDERS = (("drills", _drill_reminder), ("filings", _filing_reminder), ("evaluations", _evaluation_reminder))
 # The expiry and the check of a supply are reminded each on its own, once per date.
 SUPPLY_REMINDERS = (_expiry_reminder, _check_reminder)
 
@@ -144,20 +116,14 @@ def _remind(subject, reminder, *, users, url: str, today: dt.date) -> bool:
 def emergency_reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
     today = today or timezone.localdate()
     managers = list(users_with_role(Role.SAFETY_MANAGER))
-    plans = list(
-        Plan.objects.select_for_update(of=("self",))
-        .filter(is_active=True)
-        .select_related("department")
-    )
+    plans = list(Plan.objects.select_for_update(of=("self",)).filter(is_active=True).select_related("department"))
     supplies = list(
         Supply.objects.select_for_update(of=("self",))
         .filter(is_active=True)
         .exclude(expires_on__isnull=True, next_check_due__isnull=True)
         .select_related("department")
     )
-    recipients = _recipients(
-        {p.department_id for p in plans} | {s.department_id for s in supplies}, managers
-    )
+    recipients = _recipients({p.department_id for p in plans} | {s.department_id for s in supplies}, managers)
     counts = {"drills": 0, "filings": 0, "evaluations": 0, "supplies": 0}
     for plan in plans:
         users, url = recipients[plan.department_id], plan.get_absolute_url()
@@ -165,9 +131,6 @@ def emergency_reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
             counts[kind] += _remind(plan, reminder, users=users, url=url, today=today)
     for supply in supplies:
         users, url = recipients[supply.department_id], supply.get_absolute_url()
-        sent = [
-            _remind(supply, reminder, users=users, url=url, today=today)
-            for reminder in SUPPLY_REMINDERS
-        ]
+        sent = [_remind(supply, reminder, users=users, url=url, today=today) for reminder in SUPPLY_REMINDERS]
         counts["supplies"] += any(sent)
     return counts

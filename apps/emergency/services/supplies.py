@@ -13,12 +13,7 @@ from apps.core.exceptions import ApplicationError
 from apps.core.text import stored
 from apps.emergency import policies
 from apps.emergency.models import Supply, SupplyCheck
-from apps.emergency.services._common import (
-    _apply,
-    _not_future,
-    _recipients,
-    _save,
-)
+from apps.emergency.services._common import _apply, _not_future, _recipients, _save
 from apps.org.models import Role
 from apps.org.policy import require
 from apps.org.selectors import users_with_role
@@ -100,9 +95,7 @@ def supply_check(
     _save(
         supply,
         user=user,
-        reason=stored(
-            gettext_noop("Checked on %(date)s"), **{"date": checked_on.isoformat()}
-        ).dumps(),
+        reason=stored(gettext_noop("Checked on %(date)s"), **{"date": checked_on.isoformat()}).dumps(),
     )
     if supply.is_missing or not in_good_order:
         # A shortfall or damage found in a check is announced once, when it is found.
@@ -111,9 +104,7 @@ def supply_check(
             users=recipients[supply.department_id],
             url=supply.get_absolute_url(),
             message=stored(
-                gettext_noop(
-                    "Check of %(supply)s: %(found)s found of %(required)s required%(damaged)s."
-                ),
+                gettext_noop("Check of %(supply)s: %(found)s found of %(required)s required%(damaged)s."),
                 **{
                     "supply": supply,
                     "found": quantity_found,

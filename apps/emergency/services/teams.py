@@ -20,31 +20,17 @@ def team_save(*, team: Team | None = None, data: dict, user) -> Team:
     _apply(
         team,
         data,
-        (
-            "name",
-            "kind",
-            "department",
-            "leader",
-            "phone",
-            "agreement_party",
-            "agreement_until",
-            "duties",
-            "is_active",
-        ),
+        ("name", "kind", "department", "leader", "phone", "agreement_party", "agreement_until", "duties", "is_active"),
     )
     require(policies.can_act_for_department(user, team.department_id))
     if team.kind == TeamKind.AGREEMENT and not team.agreement_party:
-        raise ApplicationError(
-            _("Agreement with: name the party a rescue agreement is signed with.")
-        )
+        raise ApplicationError(_("Agreement with: name the party a rescue agreement is signed with."))
     _save(team, user=user)
     return team
 
 
 @transaction.atomic
-def team_member_save(
-    *, team: Team, member: TeamMember | None = None, data: dict, user
-) -> TeamMember:
+def team_member_save(*, team: Team, member: TeamMember | None = None, data: dict, user) -> TeamMember:
     require(policies.can_act_for_department(user, team.department_id))
     member = member or TeamMember(team=team)
     _apply(member, data, ("name", "role", "phone", "user"))

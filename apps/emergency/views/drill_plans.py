@@ -52,9 +52,7 @@ def drillplan_detail(request, pk: int, item_form=None, status=200):
 
 @policy_required(policies.can_change_record)
 def drillplan_create(request):
-    form = DrillPlanForm(
-        request.POST or None, user=request.user, initial={"year": timezone.localdate().year}
-    )
+    form = DrillPlanForm(request.POST or None, user=request.user, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             request,
@@ -64,27 +62,18 @@ def drillplan_create(request):
         )
         if saved is not None:
             return redirect(saved)
-    return form_page(
-        request,
-        form,
-        title=_("New yearly drill plan"),
-        cancel_url=reverse("emergency:drillplan_list"),
-    )
+    return form_page(request, form, title=_("New yearly drill plan"), cancel_url=reverse("emergency:drillplan_list"))
 
 
 @require_POST
 @policy_required(policies.can_change_record)
 def drillplan_item_add(request, pk: int):
     drill_plan = _drillplan(request, pk)
-    form = DrillPlanItemForm(
-        request.POST, plans=selectors.drillable_plans(department=drill_plan.department)
-    )
+    form = DrillPlanItemForm(request.POST, plans=selectors.drillable_plans(department=drill_plan.department))
     return post_from_page(
         request,
         form,
-        lambda data: services.drill_plan_item_add(
-            drill_plan=drill_plan, data=data, user=request.user
-        ),
+        lambda data: services.drill_plan_item_add(drill_plan=drill_plan, data=data, user=request.user),
         _("Planned drill added."),
         done=drill_plan,
         page=lambda f: drillplan_detail(request, pk, item_form=f, status=400),
@@ -97,10 +86,7 @@ def drillplan_item_delete(request, pk: int, item_pk: int):
     drill_plan = _drillplan(request, pk)
     item = get_object_or_404(drill_plan.items, pk=item_pk)
     return run_action(
-        request,
-        lambda: services.drill_plan_item_delete(item=item, user=request.user),
-        "",
-        redirect_to=drill_plan,
+        request, lambda: services.drill_plan_item_delete(item=item, user=request.user), "", redirect_to=drill_plan
     )
 
 

@@ -40,10 +40,7 @@ def overdue(request):
     return render(
         request,
         "emergency/overdue.html",
-        {
-            "page": _page(request, selectors.overdue_plans(user=request.user)),
-            "today": timezone.localdate(),
-        },
+        {"page": _page(request, selectors.overdue_plans(user=request.user)), "today": timezone.localdate()},
     )
 
 
@@ -98,11 +95,7 @@ def drill_create(request):
         if saved is not None:
             return redirect(saved)
     return form_page(
-        request,
-        form,
-        title=_("Record a drill"),
-        cancel_url=reverse("emergency:drill_list"),
-        multipart=True,
+        request, form, title=_("Record a drill"), cancel_url=reverse("emergency:drill_list"), multipart=True
     )
 
 

@@ -71,9 +71,7 @@ def plan_edit(request, pk: int | None = None):
         saved = run_service(
             request,
             form,
-            lambda: services.emergency_plan_save(
-                plan=plan, data=data, user=request.user, files=files
-            ),
+            lambda: services.emergency_plan_save(plan=plan, data=data, user=request.user, files=files),
             _("Emergency plan saved."),
         )
         if saved is not None:
@@ -130,7 +128,5 @@ def attachment_download(request, model: str, pk: int, attachment_pk: int):
         raise Http404
     attachment = get_object_or_404(attachment_list(owner=owner), pk=attachment_pk)
     return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=not attachment.is_image,
-        filename=attachment.original_name,
+        attachment.file.open("rb"), as_attachment=not attachment.is_image, filename=attachment.original_name
     )

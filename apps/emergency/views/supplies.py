@@ -41,9 +41,7 @@ def supply_list(request):
 
 @policy_required(policies.can_read_emergency)
 def supply_detail(request, pk: int, check_form=None, status=200):
-    supply = get_object_or_404(
-        selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk
-    )
+    supply = get_object_or_404(selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk)
     return render(
         request,
         "emergency/supply_detail.html",
@@ -53,9 +51,7 @@ def supply_detail(request, pk: int, check_form=None, status=200):
             "history": history_entries(supply),
             "actions": policies.record_actions(request.user, supply),
             "check_form": check_form
-            or SupplyCheckForm(
-                initial={"checked_on": timezone.localdate(), "quantity_found": supply.quantity}
-            ),
+            or SupplyCheckForm(initial={"checked_on": timezone.localdate(), "quantity_found": supply.quantity}),
         },
         status=status,
     )
@@ -63,11 +59,7 @@ def supply_detail(request, pk: int, check_form=None, status=200):
 
 @policy_required(policies.can_change_record)
 def supply_edit(request, pk: int | None = None):
-    supply = (
-        get_object_or_404(selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk)
-        if pk
-        else None
-    )
+    supply = get_object_or_404(selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk) if pk else None
     form = SupplyForm(request.POST or None, instance=supply, user=request.user)
     if request.method == "POST" and form.is_valid():
         saved = run_service(
@@ -78,17 +70,13 @@ def supply_edit(request, pk: int | None = None):
         )
         if saved is not None:
             return redirect(saved)
-    return form_page(
-        request, form, title=_("Emergency supply"), cancel_url=reverse("emergency:supply_list")
-    )
+    return form_page(request, form, title=_("Emergency supply"), cancel_url=reverse("emergency:supply_list"))
 
 
 @require_POST
 @policy_required(policies.can_change_record)
 def supply_check(request, pk: int):
-    supply = get_object_or_404(
-        selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk
-    )
+    supply = get_object_or_404(selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk)
     form = SupplyCheckForm(request.POST)
 
     def done(check):

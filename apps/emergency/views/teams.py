@@ -94,8 +94,5 @@ def member_remove(request, pk: int, member_pk: int):
     team = _team(request, pk)
     member = get_object_or_404(team.members, pk=member_pk)
     return run_action(
-        request,
-        lambda: services.team_member_remove(member=member, user=request.user),
-        "",
-        redirect_to=team,
+        request, lambda: services.team_member_remove(member=member, user=request.user), "", redirect_to=team
     )

@@ -11,18 +11,10 @@ from apps.equipment.services.ledger import (
     equipment_save,
     refuse_if_scrapped,
 )
-from apps.equipment.services.plans import (
-    due_tasks_raise,
-    maintenance_plan_save,
-    on_inspection_task_decided,
-)
+from apps.equipment.services.plans import due_tasks_raise, maintenance_plan_save, on_inspection_task_decided
 from apps.equipment.services.projects import project_save
 from apps.equipment.services.records import record_create
-from apps.equipment.services.scrapping import (
-    SCRAP_DECISION_DAYS,
-    equipment_scrap_request,
-    on_task_decided,
-)
+from apps.equipment.services.scrapping import SCRAP_DECISION_DAYS, equipment_scrap_request, on_task_decided
 
 __all__ = [
     "EQUIPMENT_FIELDS",

@@ -42,10 +42,7 @@ def _submit_open_task(source, user, day: dt.date) -> None:
     )
     if task is not None and workflow_policies.can_work_on_task(user, task):
         workflow.task_submit(
-            task=task,
-            user=user,
-            via_source=True,
-            note=_("Recorded on %(date)s.") % {"date": day.isoformat()},
+            task=task, user=user, via_source=True, note=_("Recorded on %(date)s.") % {"date": day.isoformat()}
         )
 
 

@@ -70,13 +70,9 @@ def equipment_save(*, equipment: Equipment | None = None, data: dict, user) -> E
     require(policies.can_act_for_department(user, equipment.department_id))
     if equipment.status == EquipmentStatus.SCRAPPED and (
         equipment.pk is None
-        or Equipment.objects.filter(pk=equipment.pk)
-        .exclude(status=EquipmentStatus.SCRAPPED)
-        .exists()
+        or Equipment.objects.filter(pk=equipment.pk).exclude(status=EquipmentStatus.SCRAPPED).exists()
     ):
-        raise ApplicationError(
-            _("Equipment is scrapped only through an approved scrapping request.")
-        )
+        raise ApplicationError(_("Equipment is scrapped only through an approved scrapping request."))
     _save(equipment, user=user)
     return equipment
 

@@ -13,13 +13,7 @@ from django.utils.translation import gettext_noop
 from apps.core import recurrence
 from apps.core.text import Label, stored
 from apps.equipment import policies, rules
-from apps.equipment.models import (
-    Equipment,
-    EquipmentStatus,
-    MaintenancePlan,
-    PlanKind,
-    SafetyDevice,
-)
+from apps.equipment.models import Equipment, EquipmentStatus, MaintenancePlan, PlanKind, SafetyDevice
 from apps.equipment.services._common import _cancel_open_tasks, _save
 from apps.equipment.services.ledger import refuse_if_scrapped
 from apps.org.models import Role
@@ -29,9 +23,7 @@ from apps.workflow import services as workflow
 
 
 @transaction.atomic
-def maintenance_plan_save(
-    *, plan: MaintenancePlan | None = None, data: dict, user
-) -> MaintenancePlan:
+def maintenance_plan_save(*, plan: MaintenancePlan | None = None, data: dict, user) -> MaintenancePlan:
     plan = plan or MaintenancePlan()
     if plan.pk:
         require(policies.can_act_for_department(user, plan.equipment.department_id))
@@ -74,9 +66,7 @@ def _raise_plan_tasks(today: dt.date, creator) -> int:
         created += 1
         anchor = plan.anchor_day or plan.next_due.day
         # A plan that fell behind moves to its next date after today, not through every missed one.
-        plan.next_due = recurrence.next_due_after(
-            plan.next_due, plan.recurrence, today, anchor_day=anchor
-        )
+        plan.next_due = recurrence.next_due_after(plan.next_due, plan.recurrence, today, anchor_day=anchor)
         plan.anchor_day = anchor
         plan.save(update_fields=["next_due", "anchor_day", "updated_at"])
     return created
@@ -95,24 +85,16 @@ def _raise_statutory_tasks(horizon: dt.date, creator) -> int:
         if equipment.task_raised_for == equipment.next_inspection_due:
             continue
         # A due date moved by hand supersedes the task raised for the old one.
-        _cancel_open_tasks(
-            equipment, user=creator, reason=stored(gettext_noop("Due date changed")).dumps()
-        )
+        _cancel_open_tasks(equipment, user=creator, reason=stored(gettext_noop("Due date changed")).dumps())
         workflow.task_create(
-            title=stored(
-                gettext_noop("Statutory inspection due: %(equipment)s"), **{"equipment": equipment}
-            ),
-            description=stored(
-                gettext_noop("Ask the inspection body at least one month before the due date.")
-            ),
+            title=stored(gettext_noop("Statutory inspection due: %(equipment)s"), **{"equipment": equipment}),
+            description=stored(gettext_noop("Ask the inspection body at least one month before the due date.")),
             department=equipment.department,
             due_date=equipment.next_inspection_due,
             user=creator,
             source=equipment,
         )
-        Equipment.objects.filter(pk=equipment.pk).update(
-            task_raised_for=equipment.next_inspection_due
-        )
+        Equipment.objects.filter(pk=equipment.pk).update(task_raised_for=equipment.next_inspection_due)
         created += 1
     return created
 
@@ -129,9 +111,7 @@ def _raise_calibration_tasks(horizon: dt.date, creator) -> int:
     for device in devices:
         if device.task_raised_for == device.next_due:
             continue
-        _cancel_open_tasks(
-            device, user=creator, reason=stored(gettext_noop("Due date changed")).dumps()
-        )
+        _cancel_open_tasks(device, user=creator, reason=stored(gettext_noop("Due date changed")).dumps())
         workflow.task_create(
             title=stored(gettext_noop("Calibration or test due: %(device)s"), **{"device": device}),
             department=device.department,

@@ -11,14 +11,7 @@ from django.utils.translation import gettext as _
 
 from apps.core.exceptions import ApplicationError
 from apps.equipment import policies, rules
-from apps.equipment.models import (
-    Equipment,
-    EquipmentStatus,
-    MaintenancePlan,
-    Record,
-    RecordKind,
-    RecordResult,
-)
+from apps.equipment.models import Equipment, EquipmentStatus, MaintenancePlan, Record, RecordKind, RecordResult
 from apps.equipment.services._common import _attach_all, _save, _submit_open_task
 from apps.org.policy import require
 
@@ -35,9 +28,7 @@ def _move_statutory_due(equipment: Equipment, performed_on: dt.date, user) -> No
     """The latest statutory inspection starts the item's interval again."""
     if equipment.last_inspected_on is None or performed_on >= equipment.last_inspected_on:
         equipment.last_inspected_on = performed_on
-        equipment.next_inspection_due = rules.next_due(
-            performed_on, equipment.inspection_interval_months
-        )
+        equipment.next_inspection_due = rules.next_due(performed_on, equipment.inspection_interval_months)
         _save(equipment, user=user)
 
 
@@ -48,11 +39,7 @@ def _raise_hazard(record: Record, equipment: Equipment, user) -> None:
     hazard = hazards.hazard_report(
         user=user,
         description=_("%(equipment)s failed the %(kind)s: %(findings)s")
-        % {
-            "equipment": equipment,
-            "kind": record.get_kind_display(),
-            "findings": record.findings,
-        },
+        % {"equipment": equipment, "kind": record.get_kind_display(), "findings": record.findings},
         location=equipment.location or equipment.name,
         department=equipment.department,
         category="condition",

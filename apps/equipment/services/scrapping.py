@@ -64,8 +64,4 @@ def on_task_decided(*, task, signoff) -> None:
         SafetyDevice.objects.filter(equipment=equipment).update(is_active=False)
         # The work that was waiting on the item stops with it.
         for source in (equipment, *plans, *devices):
-            _cancel_open_tasks(
-                source,
-                user=signoff.signer,
-                reason=stored(gettext_noop("Equipment scrapped")).dumps(),
-            )
+            _cancel_open_tasks(source, user=signoff.signer, reason=stored(gettext_noop("Equipment scrapped")).dumps())

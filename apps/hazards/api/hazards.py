@@ -32,12 +32,7 @@ class HazardSerializer(serializers.ModelSerializer):
         if hazard.task_id:
             owners.append(("after", attachment_list(owner=hazard.task)))
         return [
-            {
-                "id": a.pk,
-                "when": when,
-                "name": a.original_name,
-                "url": reverse("hazards:photo", args=[hazard.pk, a.pk]),
-            }
+            {"id": a.pk, "when": when, "name": a.original_name, "url": reverse("hazards:photo", args=[hazard.pk, a.pk])}
             for when, qs in owners
             for a in qs
         ]
@@ -84,29 +79,19 @@ class HazardSerializer(serializers.ModelSerializer):
 class ReportSerializer(serializers.Serializer):
     description = serializers.CharField()
     location = serializers.CharField(max_length=200)
-    department = serializers.PrimaryKeyRelatedField(
-        queryset=Department.objects.filter(is_active=True)
-    )
+    department = serializers.PrimaryKeyRelatedField(queryset=Department.objects.filter(is_active=True))
     category = serializers.ChoiceField(choices=HazardCause.choices)
     found_on = serializers.DateField(required=False)
     photos = serializers.ListField(child=serializers.FileField(), required=False, default=list)
 
 
 class AssignSerializer(serializers.Serializer):
-    department = serializers.PrimaryKeyRelatedField(
-        queryset=Department.objects.filter(is_active=True)
-    )
+    department = serializers.PrimaryKeyRelatedField(queryset=Department.objects.filter(is_active=True))
     deadline = serializers.DateField()
     grade = serializers.ChoiceField(choices=HazardGrade.choices)
-    risk_l = serializers.DecimalField(
-        max_digits=4, decimal_places=1, required=False, allow_null=True
-    )
-    risk_e = serializers.DecimalField(
-        max_digits=4, decimal_places=1, required=False, allow_null=True
-    )
-    risk_c = serializers.DecimalField(
-        max_digits=4, decimal_places=1, required=False, allow_null=True
-    )
+    risk_l = serializers.DecimalField(max_digits=4, decimal_places=1, required=False, allow_null=True)
+    risk_e = serializers.DecimalField(max_digits=4, decimal_places=1, required=False, allow_null=True)
+    risk_c = serializers.DecimalField(max_digits=4, decimal_places=1, required=False, allow_null=True)
     plan_goals = serializers.CharField(allow_blank=True, default="")
     plan_methods = serializers.CharField(allow_blank=True, default="")
     plan_resources = serializers.CharField(allow_blank=True, default="")
@@ -117,9 +102,7 @@ class AssignSerializer(serializers.Serializer):
 
 
 class RectifySerializer(serializers.Serializer):
-    measure_kinds = serializers.ListField(
-        child=serializers.ChoiceField(choices=RectificationMeasureKind.choices)
-    )
+    measure_kinds = serializers.ListField(child=serializers.ChoiceField(choices=RectificationMeasureKind.choices))
     measures = serializers.CharField()
     cost = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
     rectified_on = serializers.DateField()
@@ -172,9 +155,7 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         valid = validated(AssignSerializer, request)
         data = dict(valid)
         plan = {k: data.pop(k) for k in list(data) if k.startswith("plan_")}
-        return self._detail(
-            services.hazard_assign(hazard=hazard, user=request.user, plan=plan, **data)
-        )
+        return self._detail(services.hazard_assign(hazard=hazard, user=request.user, plan=plan, **data))
 
     @extend_schema(request=RectifySerializer, responses=HazardSerializer)
     @action(detail=True, methods=["post"])
@@ -190,10 +171,7 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         valid = validated(VerifySerializer, request)
         return self._detail(services.hazard_verify(hazard=hazard, user=request.user, **valid))
 
-    @extend_schema(
-        parameters=[OpenApiParameter("year", int), OpenApiParameter("quarter", int)],
-        responses={200: dict},
-    )
+    @extend_schema(parameters=[OpenApiParameter("year", int), OpenApiParameter("quarter", int)], responses={200: dict})
     @action(detail=False, methods=["get"])
     def statistics(self, request):
         return Response(statistics_payload(user=request.user, params=request.query_params))

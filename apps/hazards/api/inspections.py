@@ -52,16 +52,10 @@ class ResultInputSerializer(serializers.Serializer):
 
 
 class RecordSerializer(serializers.Serializer):
-    plan = serializers.PrimaryKeyRelatedField(
-        queryset=InspectionPlan.objects.all(), required=False, allow_null=True
-    )
-    checklist = serializers.PrimaryKeyRelatedField(
-        queryset=Checklist.objects.all(), required=False, allow_null=True
-    )
+    plan = serializers.PrimaryKeyRelatedField(queryset=InspectionPlan.objects.all(), required=False, allow_null=True)
+    checklist = serializers.PrimaryKeyRelatedField(queryset=Checklist.objects.all(), required=False, allow_null=True)
     kind = serializers.ChoiceField(choices=InspectionKind.choices)
-    department = serializers.PrimaryKeyRelatedField(
-        queryset=Department.objects.filter(is_active=True)
-    )
+    department = serializers.PrimaryKeyRelatedField(queryset=Department.objects.filter(is_active=True))
     location = serializers.CharField(max_length=200)
     inspected_on = serializers.DateField()
     notes = serializers.CharField(required=False, allow_blank=True, default="")
@@ -94,10 +88,7 @@ class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
         data = dict(valid)
         results = {r["item"]: (r["result"], r["note"]) for r in data.pop("results")}
         plan = data.get("plan")
-        if (
-            plan is not None
-            and not selectors.plan_list(user=request.user).filter(pk=plan.pk).exists()
-        ):
+        if plan is not None and not selectors.plan_list(user=request.user).filter(pk=plan.pk).exists():
             return Response(status=status.HTTP_404_NOT_FOUND)
         if plan is not None and data.get("checklist") is None:
             data["checklist"] = plan.checklist
@@ -117,7 +108,5 @@ class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
         )
         if result is None:
             return Response(status=status.HTTP_404_NOT_FOUND)
-        hazard = services.hazard_from_check(
-            result=result, user=request.user, category=valid["category"]
-        )
+        hazard = services.hazard_from_check(result=result, user=request.user, category=valid["category"])
         return Response(HazardSerializer(hazard).data, status=status.HTTP_201_CREATED)

@@ -14,26 +14,13 @@ from apps.hazards.models import Checklist, InspectionKind, InspectionPlan
 class PlanSerializer(serializers.ModelSerializer):
     class Meta:
         model = InspectionPlan
-        fields = [
-            "id",
-            "name",
-            "kind",
-            "department",
-            "checklist",
-            "recurrence",
-            "next_due",
-            "is_active",
-        ]
+        fields = ["id", "name", "kind", "department", "checklist", "recurrence", "next_due", "is_active"]
 
 
 class PlanViewSet(ListCreateUpdateViewSet):
     queryset = InspectionPlan.objects.none()
     serializer_class = PlanSerializer
-    policies = {
-        "read": policies.can_read_plans,
-        "create": policies.can_edit_plan,
-        "update": policies.can_edit_plan,
-    }
+    policies = {"read": policies.can_read_plans, "create": policies.can_edit_plan, "update": policies.can_edit_plan}
 
     def get_queryset(self):
         return selectors.plan_list(user=self.request.user)
@@ -52,10 +39,7 @@ class ChecklistSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "kind", "is_active", "items"]
 
     def get_items(self, checklist) -> list[dict]:
-        return [
-            {"id": i.pk, "area": i.area, "content": i.content, "basis": i.basis}
-            for i in checklist.items.all()
-        ]
+        return [{"id": i.pk, "area": i.area, "content": i.content, "basis": i.basis} for i in checklist.items.all()]
 
 
 class ChecklistCreateSerializer(serializers.Serializer):
@@ -69,10 +53,7 @@ class ChecklistViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = Checklist.objects.none()
     serializer_class = ChecklistSerializer
-    policies = {
-        "read": policies.can_read_plans,
-        "create": policies.can_create_checklist,
-    }
+    policies = {"read": policies.can_read_plans, "create": policies.can_create_checklist}
 
     def get_queryset(self):
         return selectors.checklist_list().prefetch_related("items")

@@ -29,10 +29,7 @@ def _require_images(files) -> None:
         extension = (upload.name or "").rsplit(".", 1)[-1].lower()
         if extension not in IMAGE_EXTENSIONS:
             raise ValidationError(
-                {
-                    "photos": _("“%(name)s” is not a photo: use a JPG, PNG, WEBP or GIF picture.")
-                    % {"name": upload.name}
-                }
+                {"photos": _("“%(name)s” is not a photo: use a JPG, PNG, WEBP or GIF picture.") % {"name": upload.name}}
             )
 
 
@@ -54,8 +51,6 @@ def _set_risk(hazard: Hazard, l_value, e_value, c_value) -> None:
         result = risk.assess(l_value, e_value, c_value)
     except (ValueError, ArithmeticError):
         raise ValidationError({"risk_l": _("Choose L, E and C from the LEC scales.")}) from None
-    hazard.risk_l, hazard.risk_e, hazard.risk_c = (
-        Decimal(str(v)) for v in (l_value, e_value, c_value)
-    )
+    hazard.risk_l, hazard.risk_e, hazard.risk_c = (Decimal(str(v)) for v in (l_value, e_value, c_value))
     hazard.risk_d = result.d
     hazard.risk_band = result.band

@@ -16,20 +16,8 @@ from apps.core.exceptions import ApplicationError
 from apps.core.selectors import attachment_list
 from apps.core.text import stored
 from apps.hazards import policies
-from apps.hazards.models import (
-    Hazard,
-    HazardGrade,
-    HazardSource,
-    HazardStatus,
-    Inspection,
-    RectificationMeasureKind,
-)
-from apps.hazards.services._common import (
-    _attach_all,
-    _require_images,
-    _save,
-    _set_risk,
-)
+from apps.hazards.models import Hazard, HazardGrade, HazardSource, HazardStatus, Inspection, RectificationMeasureKind
+from apps.hazards.services._common import _attach_all, _require_images, _save, _set_risk
 from apps.org.models import Department, Role
 from apps.org.policy import require
 from apps.org.selectors import users_with_role
@@ -89,13 +77,7 @@ def hazard_report(
     return hazard
 
 
-PLAN_FIELDS = (
-    "plan_goals",
-    "plan_methods",
-    "plan_resources",
-    "plan_organisation",
-    "plan_requirements",
-)
+PLAN_FIELDS = ("plan_goals", "plan_methods", "plan_resources", "plan_organisation", "plan_requirements")
 MAJOR_PLAN_FIELDS = ("plan_safety_measures", "plan_emergency")
 
 
@@ -105,9 +87,7 @@ def _set_plan(hazard: Hazard, plan: dict) -> dict[str, str]:
     for field in (*PLAN_FIELDS, *MAJOR_PLAN_FIELDS):
         setattr(hazard, field, (plan.get(field) or "").strip())
     required = PLAN_FIELDS + (MAJOR_PLAN_FIELDS if hazard.grade == HazardGrade.MAJOR else ())
-    return {
-        f: _("The rectification plan needs this part.") for f in required if not getattr(hazard, f)
-    }
+    return {f: _("The rectification plan needs this part.") for f in required if not getattr(hazard, f)}
 
 
 @transaction.atomic
@@ -142,16 +122,11 @@ def hazard_assign(
     major = grade == HazardGrade.MAJOR
     hazard.task = workflow.task_create(
         title=stored(
-            gettext_noop("Rectify hazard %(code)s: %(text)s"),
-            **{"code": hazard.code, "text": hazard.description[:60]},
+            gettext_noop("Rectify hazard %(code)s: %(text)s"), **{"code": hazard.code, "text": hazard.description[:60]}
         ),
         description=stored(
             gettext_noop("Place: %(place)s\nGoals: %(goals)s\nMeasures: %(methods)s"),
-            **{
-                "place": hazard.location,
-                "goals": hazard.plan_goals,
-                "methods": hazard.plan_methods,
-            },
+            **{"place": hazard.location, "goals": hazard.plan_goals, "methods": hazard.plan_methods},
         ),
         department=department,
         due_date=deadline,
@@ -171,14 +146,7 @@ def hazard_assign(
 
 @transaction.atomic
 def hazard_rectify(
-    *,
-    hazard: Hazard,
-    user,
-    measure_kinds: list[str],
-    measures: str,
-    cost: Decimal,
-    rectified_on: dt.date,
-    photos=(),
+    *, hazard: Hazard, user, measure_kinds: list[str], measures: str, cost: Decimal, rectified_on: dt.date, photos=()
 ) -> Hazard:
     """The department records what it did, with after-photos, and submits for sign-off."""
     hazard = Hazard.objects.select_for_update(of=("self",)).select_related("task").get(pk=hazard.pk)
@@ -208,9 +176,7 @@ def hazard_rectify(
     hazard.cost = cost
     hazard.rectified_on = rectified_on
     try:
-        workflow.task_submit(
-            task=hazard.task, user=user, note=hazard.measures, files=photos, via_source=True
-        )
+        workflow.task_submit(task=hazard.task, user=user, note=hazard.measures, files=photos, via_source=True)
     except ApplicationError as exc:
         raise ValidationError({"photos": exc.message}) from None
     hazard.status = HazardStatus.SUBMITTED
@@ -229,11 +195,7 @@ def on_rectification_decided(*, task, signoff) -> None:
 
 
 def after_photos(hazard: Hazard):
-    return (
-        attachment_list(owner=hazard.task)
-        if hazard.task_id
-        else attachment_list(owner=hazard).none()
-    )
+    return attachment_list(owner=hazard.task) if hazard.task_id else attachment_list(owner=hazard).none()
 
 
 def _missing_for_closure(hazard: Hazard) -> list[str]:
@@ -241,11 +203,7 @@ def _missing_for_closure(hazard: Hazard) -> list[str]:
     missing = []
     if not hazard.measures or hazard.rectified_on is None:
         missing.append(_("the rectification record"))
-    if (
-        hazard.status != HazardStatus.SIGNED_OFF
-        or hazard.task is None
-        or hazard.task.status != TaskStatus.SIGNED_OFF
-    ):
+    if hazard.status != HazardStatus.SIGNED_OFF or hazard.task is None or hazard.task.status != TaskStatus.SIGNED_OFF:
         missing.append(_("the department head's sign-off"))
     if not after_photos(hazard).exists():
         missing.append(_("after-rectification photos"))
@@ -263,8 +221,7 @@ def hazard_verify(*, hazard: Hazard, user, close: bool, reason: str = "") -> Haz
         missing = _missing_for_closure(hazard)
         if missing:
             raise ApplicationError(
-                _("The hazard cannot be closed yet: missing %(missing)s.")
-                % {"missing": "、".join(missing)}
+                _("The hazard cannot be closed yet: missing %(missing)s.") % {"missing": "、".join(missing)}
             )
         hazard.status = HazardStatus.CLOSED
         hazard.verified_by = user

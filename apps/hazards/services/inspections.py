@@ -30,18 +30,14 @@ from apps.workflow import services as workflow
 from apps.workflow.models import Task, TaskStatus
 
 
-def _save_results(
-    inspection: Inspection, checklist: Checklist, results: dict[int, tuple[str, str]]
-) -> None:
+def _save_results(inspection: Inspection, checklist: Checklist, results: dict[int, tuple[str, str]]) -> None:
     items = {i.pk: i for i in checklist.items.all()}
     unknown = set(results) - set(items)
     if unknown:
         raise ValidationError({"results": _("A result belongs to another checklist.")})
     InspectionResult.objects.bulk_create(
         [
-            InspectionResult(
-                inspection=inspection, item=items[item_id], result=result, note=note[:300]
-            )
+            InspectionResult(inspection=inspection, item=items[item_id], result=result, note=note[:300])
             for item_id, (result, note) in results.items()
             if result in CheckResult.values
         ]
@@ -64,9 +60,7 @@ def _submit_plan_task(plan: InspectionPlan, user, inspected_on: dt.date) -> None
             task=open_task,
             user=user,
             via_source=True,
-            note=stored(
-                gettext_noop("Inspection recorded on %(date)s."), date=inspected_on.isoformat()
-            ),
+            note=stored(gettext_noop("Inspection recorded on %(date)s."), date=inspected_on.isoformat()),
         )
 
 
@@ -117,8 +111,7 @@ def hazard_from_check(*, result: InspectionResult, user, category: str) -> Hazar
     inspection = result.inspection
     hazard = hazard_report(
         user=user,
-        description=f"{result.item.area}：{result.item.content}"
-        + (f"（{result.note}）" if result.note else ""),
+        description=f"{result.item.area}：{result.item.content}" + (f"（{result.note}）" if result.note else ""),
         location=inspection.location,
         department=inspection.department,
         category=category,

@@ -28,16 +28,9 @@ def _checklist_items(items_text: str) -> list[ChecklistItem]:
             continue
         parts = [p.strip() for p in line.replace("|", "｜").split("｜")]
         if len(parts) < 2 or not parts[0] or not parts[1]:
-            raise ValidationError(
-                {"items_text": _("Line %(line)d: write 区域｜检查内容｜依据.") % {"line": number}}
-            )
+            raise ValidationError({"items_text": _("Line %(line)d: write 区域｜检查内容｜依据.") % {"line": number}})
         rows.append(
-            ChecklistItem(
-                area=parts[0],
-                content=parts[1],
-                basis=(parts[2] if len(parts) > 2 else ""),
-                order=number,
-            )
+            ChecklistItem(area=parts[0], content=parts[1], basis=(parts[2] if len(parts) > 2 else ""), order=number)
         )
     if not rows:
         raise ValidationError({"items_text": _("A checklist needs at least one check item.")})
@@ -88,9 +81,7 @@ def inspection_tasks_raise(*, today: dt.date | None = None, user=None) -> int:
     if creator is None:
         return 0
     created = 0
-    for plan in InspectionPlan.objects.select_for_update().filter(
-        is_active=True, next_due__lte=today
-    ):
+    for plan in InspectionPlan.objects.select_for_update().filter(is_active=True, next_due__lte=today):
         due = plan.next_due
         workflow.task_create(
             title=stored(
@@ -98,9 +89,7 @@ def inspection_tasks_raise(*, today: dt.date | None = None, user=None) -> int:
                 **{"kind": Label(InspectionKind, plan.kind), "name": plan.name},
             ),
             description=stored(
-                gettext_noop(
-                    "Record the inspection in the hazards module; failed items raise hazards."
-                )
+                gettext_noop("Record the inspection in the hazards module; failed items raise hazards.")
             ),
             department=plan.department,
             due_date=due,

@@ -33,10 +33,7 @@ def statistics_reminders_send(*, today: dt.date | None = None) -> int:
     sent = 0
     for period in periods:
         label = (
-            stored(
-                gettext_noop("%(year)s Q%(quarter)s"),
-                **{"year": period.year, "quarter": period.quarter},
-            )
+            stored(gettext_noop("%(year)s Q%(quarter)s"), **{"year": period.year, "quarter": period.quarter})
             if period.quarter
             else stored(gettext_noop("%(year)s (whole year)"), **{"year": period.year})
         )
@@ -46,9 +43,7 @@ def statistics_reminders_send(*, today: dt.date | None = None) -> int:
             due=period.due,
             users=recipients,
             message=stored(
-                gettext_noop(
-                    "Hazard statistics for %(period)s are due by %(due)s, signed by the principal head."
-                ),
+                gettext_noop("Hazard statistics for %(period)s are due by %(due)s, signed by the principal head."),
                 **{"period": label, "due": period.due.isoformat()},
             ),
             url=f"/hazards/statistics/?year={period.year}&quarter={period.quarter or ''}",

@@ -53,15 +53,10 @@ def hazard_report(request):
     form = ReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         hazard = run_service(
-            request,
-            form,
-            lambda: services.hazard_report(user=request.user, **form.cleaned_data),
-            None,
+            request, form, lambda: services.hazard_report(user=request.user, **form.cleaned_data), None
         )
         if hazard is not None:
-            messages.success(
-                request, _("Hazard %(code)s reported. Thank you.") % {"code": hazard.code}
-            )
+            messages.success(request, _("Hazard %(code)s reported. Thank you.") % {"code": hazard.code})
             return redirect("hazards:detail", pk=hazard.pk)
     if request.method == "GET":
         employee_department = employee_department_id(request.user)
@@ -70,12 +65,7 @@ def hazard_report(request):
     return render(
         request,
         "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Report a hazard"),
-            "multipart": True,
-            "cancel_url": reverse("hazards:list"),
-        },
+        {"form": form, "title": _("Report a hazard"), "multipart": True, "cancel_url": reverse("hazards:list")},
     )
 
 
@@ -148,12 +138,7 @@ def hazard_assign(request, pk: int):
         )
 
     return _submit(
-        request,
-        hazard,
-        form,
-        action,
-        _("Assigned: the department has a rectification task."),
-        "assign_form",
+        request, hazard, form, action, _("Assigned: the department has a rectification task."), "assign_form"
     )
 
 
@@ -199,8 +184,6 @@ def hazard_photo(request, pk: int, attachment_pk: int):
         attachment = qs.filter(pk=attachment_pk).first()
         if attachment is not None:
             return FileResponse(
-                attachment.file.open("rb"),
-                as_attachment=not attachment.is_image,
-                filename=attachment.original_name,
+                attachment.file.open("rb"), as_attachment=not attachment.is_image, filename=attachment.original_name
             )
     raise Http404

@@ -14,13 +14,7 @@ from apps.core.selectors import as_int, attachment_list
 from apps.core.views import run_action, run_service
 from apps.hazards import policies, selectors, services
 from apps.hazards.forms import InspectionForm
-from apps.hazards.models import (
-    Checklist,
-    CheckResult,
-    HazardCause,
-    InspectionKind,
-    InspectionResult,
-)
+from apps.hazards.models import Checklist, CheckResult, HazardCause, InspectionKind, InspectionResult
 from apps.hazards.views.hazards import PAGE_SIZE
 from apps.org.permissions import policy_required
 
@@ -28,9 +22,9 @@ from apps.org.permissions import policy_required
 @policy_required(policies.can_read_inspections)
 def inspection_list(request):
     filters = request.GET.dict()
-    page = Paginator(
-        selectors.inspection_list(user=request.user, filters=filters), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    page = Paginator(selectors.inspection_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "hazards/inspection_list.html",
@@ -57,14 +51,9 @@ def inspection_record(request):
     initial = {"kind": plan.kind, "department": plan.department_id} if plan else {}
     if checklist and not plan:
         initial["kind"] = checklist.kind
-    form = InspectionForm(
-        request.POST or None, request.FILES or None, initial=initial, user=request.user
-    )
+    form = InspectionForm(request.POST or None, request.FILES or None, initial=initial, user=request.user)
     results = {
-        item.pk: (
-            request.POST.get(f"result_{item.pk}", CheckResult.PASS),
-            request.POST.get(f"note_{item.pk}", ""),
-        )
+        item.pk: (request.POST.get(f"result_{item.pk}", CheckResult.PASS), request.POST.get(f"note_{item.pk}", ""))
         for item in items
     }
     if request.method == "POST" and form.is_valid():
@@ -72,11 +61,7 @@ def inspection_record(request):
             request,
             form,
             lambda: services.inspection_record(
-                user=request.user,
-                plan=plan,
-                checklist=checklist,
-                results=results,
-                **form.cleaned_data,
+                user=request.user, plan=plan, checklist=checklist, results=results, **form.cleaned_data
             ),
             _("Inspection recorded."),
         )
@@ -98,9 +83,7 @@ def inspection_record(request):
 @policy_required(policies.can_read_inspections)
 def inspection_detail(request, pk: int):
     inspection = get_object_or_404(selectors.inspection_list(user=request.user), pk=pk)
-    results = InspectionResult.objects.filter(inspection=inspection).select_related(
-        "item", "hazard"
-    )
+    results = InspectionResult.objects.filter(inspection=inspection).select_related("item", "hazard")
     return render(
         request,
         "hazards/inspection_detail.html",
@@ -118,21 +101,15 @@ def inspection_detail(request, pk: int):
 def inspection_raise(request, pk: int, result_pk: int):
     inspection = get_object_or_404(selectors.inspection_list(user=request.user), pk=pk)
     result = get_object_or_404(
-        InspectionResult.objects.select_related("item", "inspection__department"),
-        inspection=inspection,
-        pk=result_pk,
+        InspectionResult.objects.select_related("item", "inspection__department"), inspection=inspection, pk=result_pk
     )
     category = request.POST.get("category") or HazardCause.CONDITION
     hazard = run_action(
-        request,
-        lambda: services.hazard_from_check(result=result, user=request.user, category=category),
-        "",
+        request, lambda: services.hazard_from_check(result=result, user=request.user, category=category), ""
     )
     if hazard is None:
         return redirect("hazards:inspection_detail", pk=inspection.pk)
-    messages.success(
-        request, _("Hazard %(code)s raised from the failed check.") % {"code": hazard.code}
-    )
+    messages.success(request, _("Hazard %(code)s raised from the failed check.") % {"code": hazard.code})
     return redirect("hazards:detail", pk=hazard.pk)
 
 

@@ -33,9 +33,7 @@ def plan_edit(request, pk: int | None = None):
         run_service(
             request,
             form,
-            lambda: services.inspection_plan_save(
-                plan=plan, data=form.cleaned_data, user=request.user
-            ),
+            lambda: services.inspection_plan_save(plan=plan, data=form.cleaned_data, user=request.user),
             _("Inspection plan saved."),
         )
         if not form.errors:

@@ -33,15 +33,7 @@ class MonitoringMeasureSerializer(serializers.ModelSerializer):
 class MeasureCheckSerializer(serializers.ModelSerializer):
     class Meta:
         model = MeasureCheck
-        fields = [
-            "id",
-            "measure",
-            "checked_on",
-            "check_result",
-            "findings",
-            "checked_by",
-            "created_at",
-        ]
+        fields = ["id", "measure", "checked_on", "check_result", "findings", "checked_by", "created_at"]
         read_only_fields = fields
 
 

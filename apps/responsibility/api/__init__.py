@@ -1,10 +1,6 @@
 """The responsibility REST API, by subject; config/api.py registers the viewsets from here."""
 
-from apps.responsibility.api.duties import (
-    DutyDocumentSerializer,
-    DutyReviewInputSerializer,
-    DutyViewSet,
-)
+from apps.responsibility.api.duties import DutyDocumentSerializer, DutyReviewInputSerializer, DutyViewSet
 from apps.responsibility.api.letters import (
     LetterIssueSerializer,
     LetterSerializer,

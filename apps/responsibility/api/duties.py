@@ -15,17 +15,7 @@ from apps.responsibility.models import DutyDocument, ReviewResult
 class DutyDocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = DutyDocument
-        fields = [
-            "id",
-            "scope",
-            "department",
-            "position",
-            "title",
-            "version",
-            "content",
-            "effective_on",
-            "is_current",
-        ]
+        fields = ["id", "scope", "department", "position", "title", "version", "content", "effective_on", "is_current"]
         read_only_fields = ["version", "is_current"]
 
 
@@ -66,7 +56,4 @@ class DutyViewSet(ListCreateViewSet):
         document = self.get_object()
         valid = validated(DutyReviewInputSerializer, request)
         review = services.duty_review(document=document, user=request.user, **valid)
-        return Response(
-            {"id": review.pk, "year": review.year, "result": review.result},
-            status=status.HTTP_201_CREATED,
-        )
+        return Response({"id": review.pk, "year": review.year, "result": review.result}, status=status.HTTP_201_CREATED)

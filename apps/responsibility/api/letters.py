@@ -65,9 +65,7 @@ class LetterSerializer(serializers.ModelSerializer):
 
 
 class LetterIssueSerializer(serializers.Serializer):
-    template = serializers.PrimaryKeyRelatedField(
-        queryset=LetterTemplate.objects.filter(is_active=True)
-    )
+    template = serializers.PrimaryKeyRelatedField(queryset=LetterTemplate.objects.filter(is_active=True))
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     sign_by = serializers.DateField()
 
@@ -99,8 +97,7 @@ class LetterViewSet(viewsets.ReadOnlyModelViewSet):
         body = LetterIssueSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         return Response(
-            services.letters_issue(user=request.user, **body.validated_data),
-            status=status.HTTP_201_CREATED,
+            services.letters_issue(user=request.user, **body.validated_data), status=status.HTTP_201_CREATED
         )
 
     @extend_schema(request=LetterSignSerializer, responses=LetterSerializer)
@@ -110,9 +107,7 @@ class LetterViewSet(viewsets.ReadOnlyModelViewSet):
         body = LetterSignSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         services.letter_sign(letter=letter, user=request.user, scan=body.validated_data["scan"])
-        return Response(
-            LetterSerializer(selectors.letter_list(user=request.user).get(pk=letter.pk)).data
-        )
+        return Response(LetterSerializer(selectors.letter_list(user=request.user).get(pk=letter.pk)).data)
 
     @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: dict})
     @action(detail=False, methods=["get"])

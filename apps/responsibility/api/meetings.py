@@ -34,9 +34,7 @@ class MeetingSerializer(serializers.ModelSerializer):
 
 class MeetingDecisionSerializer(serializers.Serializer):
     text = serializers.CharField(max_length=300)
-    department = serializers.PrimaryKeyRelatedField(
-        queryset=Department.objects.filter(is_active=True)
-    )
+    department = serializers.PrimaryKeyRelatedField(queryset=Department.objects.filter(is_active=True))
     due_date = serializers.DateField()
 
 
@@ -80,18 +78,14 @@ class MeetingViewSet(ListCreateUpdateViewSet):
         meeting = self.get_object()
         valid = validated(MeetingDecisionSerializer, request)
         decision = services.decision_add(meeting=meeting, user=request.user, **valid)
-        return Response(
-            {"id": decision.pk, "task": decision.task_id}, status=status.HTTP_201_CREATED
-        )
+        return Response({"id": decision.pk, "task": decision.task_id}, status=status.HTTP_201_CREATED)
 
     @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: dict})
     @action(detail=False, methods=["get"])
     def compliance(self, request):
         year, today = _year(request), timezone.localdate()
         as_of = dt.date(year + 1, 1, 1) if year < today.year else today
-        rows = selectors.meeting_compliance(
-            year=year, as_of=as_of, department_ids=visible_department_ids(request.user)
-        )
+        rows = selectors.meeting_compliance(year=year, as_of=as_of, department_ids=visible_department_ids(request.user))
         return Response(
             [
                 {
@@ -114,8 +108,6 @@ class MeetingViewSet(ListCreateUpdateViewSet):
         if request.method == "PUT":
             valid = validated(MeetingSettingsSerializer, request)
             return Response(
-                MeetingSettingsSerializer(
-                    services.meeting_settings_save(data=valid, user=request.user)
-                ).data
+                MeetingSettingsSerializer(services.meeting_settings_save(data=valid, user=request.user)).data
             )
         return Response(MeetingSettingsSerializer(services.meeting_settings()).data)

@@ -73,13 +73,9 @@ class ObjectiveViewSet(ListCreateUpdateViewSet):
 
 class DepartmentTargetInputSerializer(serializers.Serializer):
     objective = serializers.PrimaryKeyRelatedField(queryset=Objective.objects.all())
-    department = serializers.PrimaryKeyRelatedField(
-        queryset=Department.objects.filter(is_active=True)
-    )
+    department = serializers.PrimaryKeyRelatedField(queryset=Department.objects.filter(is_active=True))
     target = serializers.DecimalField(max_digits=14, decimal_places=2)
-    actual = serializers.DecimalField(
-        max_digits=14, decimal_places=2, required=False, allow_null=True
-    )
+    actual = serializers.DecimalField(max_digits=14, decimal_places=2, required=False, allow_null=True)
 
 
 class TargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -87,10 +83,7 @@ class TargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     queryset = DepartmentTarget.objects.none()
     serializer_class = DepartmentTargetSerializer
-    policies = {
-        "read": policies.can_read_objectives,
-        "create": policies.can_work_on_targets,
-    }
+    policies = {"read": policies.can_read_objectives, "create": policies.can_work_on_targets}
 
     def get_queryset(self):
         return selectors.target_list(user=self.request.user, year=_year(self.request))
@@ -125,30 +118,21 @@ class DepartmentAssessmentSerializer(serializers.ModelSerializer):
 
 class DepartmentAssessmentInputSerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
-    department = serializers.PrimaryKeyRelatedField(
-        queryset=Department.objects.filter(is_active=True)
-    )
+    department = serializers.PrimaryKeyRelatedField(queryset=Department.objects.filter(is_active=True))
     comment = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class DepartmentAssessmentViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
+class DepartmentAssessmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Year-end department assessments; POST submits one for leadership's sign-off."""
 
     queryset = DepartmentAssessment.objects.none()
     serializer_class = DepartmentAssessmentSerializer
-    policies = {
-        "read": policies.can_read_objectives,
-        "create": policies.can_assess_objectives,
-    }
+    policies = {"read": policies.can_read_objectives, "create": policies.can_assess_objectives}
 
     def get_queryset(self):
         return selectors.assessment_list(user=self.request.user, year=_year(self.request))
 
-    @extend_schema(
-        request=DepartmentAssessmentInputSerializer, responses=DepartmentAssessmentSerializer
-    )
+    @extend_schema(request=DepartmentAssessmentInputSerializer, responses=DepartmentAssessmentSerializer)
     def create(self, request):
         valid = validated(DepartmentAssessmentInputSerializer, request)
         item = services.assessment_submit(user=request.user, **valid)

@@ -53,8 +53,7 @@ class SafetyBodySerializer(serializers.ModelSerializer):
 
     def get_members(self, body) -> list[dict]:
         return [
-            {"id": m.pk, "employee": m.employee_id, "name": m.employee.name, "role": m.role}
-            for m in body.members.all()
+            {"id": m.pk, "employee": m.employee_id, "name": m.employee.name, "role": m.role} for m in body.members.all()
         ]
 
 
@@ -89,8 +88,7 @@ class BodyViewSet(ListCreateUpdateViewSet):
         data.is_valid(raise_exception=True)
         services.member_add(body=body, user=request.user, **data.validated_data)
         return Response(
-            SafetyBodySerializer(selectors.body_list().get(pk=body.pk)).data,
-            status=status.HTTP_201_CREATED,
+            SafetyBodySerializer(selectors.body_list().get(pk=body.pk)).data, status=status.HTTP_201_CREATED
         )
 
     @extend_schema(responses={200: dict})

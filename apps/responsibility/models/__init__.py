@@ -12,13 +12,7 @@ from apps.responsibility.models.letters import (
     ResponsibilityLetter,
     SignatureQuerySet,
 )
-from apps.responsibility.models.meetings import (
-    Frequency,
-    Meeting,
-    MeetingDecision,
-    MeetingLevel,
-    MeetingSettings,
-)
+from apps.responsibility.models.meetings import Frequency, Meeting, MeetingDecision, MeetingLevel, MeetingSettings
 from apps.responsibility.models.objectives import (
     AssessmentStatus,
     DepartmentAssessment,

@@ -58,9 +58,7 @@ class DutyReview(BaseModel):
         verbose_name = _("duty review")
         verbose_name_plural = _("duty reviews")
         ordering = ["-year", "document"]
-        constraints = [
-            models.UniqueConstraint(fields=["document", "year"], name="resp_review_document_year")
-        ]
+        constraints = [models.UniqueConstraint(fields=["document", "year"], name="resp_review_document_year")]
 
     def __str__(self) -> str:
         return f"{self.document} {self.year}"

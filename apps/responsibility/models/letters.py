@@ -55,9 +55,7 @@ class ResponsibilityLetter(BaseModel):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
     sign_by = models.DateField(_("sign by"))
-    status = models.CharField(
-        _("status"), max_length=20, choices=LetterStatus.choices, default=LetterStatus.ISSUED
-    )
+    status = models.CharField(_("status"), max_length=20, choices=LetterStatus.choices, default=LetterStatus.ISSUED)
     history = HistoricalRecords()
 
     class Meta:
@@ -65,9 +63,7 @@ class ResponsibilityLetter(BaseModel):
         verbose_name_plural = _("responsibility letters")
         ordering = ["year", "department__path", "holder__employee_no"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["year", "level", "holder"], name="resp_letter_year_level_holder"
-            )
+            models.UniqueConstraint(fields=["year", "level", "holder"], name="resp_letter_year_level_holder")
         ]
         indexes = [models.Index(fields=["year", "status"])]
 
@@ -84,17 +80,7 @@ class ResponsibilityLetter(BaseModel):
         super().save(*args, **kwargs)
 
 
-SIGNED_FIELDS = (
-    "year",
-    "level",
-    "template_id",
-    "department_id",
-    "issuer_id",
-    "holder_id",
-    "title",
-    "body",
-    "sign_by",
-)
+SIGNED_FIELDS = ("year", "level", "template_id", "department_id", "issuer_id", "holder_id", "title", "body", "sign_by")
 
 
 class LetterSide(models.TextChoices):
@@ -125,9 +111,7 @@ class LetterSignature(models.Model):
         verbose_name_plural = _("letter signatures")
         ordering = ["signed_at", "pk"]
         base_manager_name = "objects"
-        constraints = [
-            models.UniqueConstraint(fields=["letter", "side"], name="resp_signature_letter_side")
-        ]
+        constraints = [models.UniqueConstraint(fields=["letter", "side"], name="resp_signature_letter_side")]
 
     def __str__(self) -> str:
         return f"{self.get_side_display()} · {self.letter_id}"

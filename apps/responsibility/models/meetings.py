@@ -28,16 +28,10 @@ class MeetingSettings(BaseModel):
     """How often each level must meet (element 2: company quarterly, department monthly)."""
 
     company_frequency = models.CharField(
-        _("company meetings"),
-        max_length=20,
-        choices=Frequency.choices,
-        default=Frequency.QUARTERLY,
+        _("company meetings"), max_length=20, choices=Frequency.choices, default=Frequency.QUARTERLY
     )
     department_frequency = models.CharField(
-        _("department meetings"),
-        max_length=20,
-        choices=Frequency.choices,
-        default=Frequency.MONTHLY,
+        _("department meetings"), max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY
     )
     history = HistoricalRecords()
 
@@ -49,9 +43,7 @@ class MeetingSettings(BaseModel):
         return str(_("meeting settings"))
 
     def frequency(self, level: str) -> str:
-        return (
-            self.company_frequency if level == MeetingLevel.COMPANY else self.department_frequency
-        )
+        return self.company_frequency if level == MeetingLevel.COMPANY else self.department_frequency
 
 
 class Meeting(BaseModel):
@@ -62,9 +54,7 @@ class Meeting(BaseModel):
     held_on = models.DateField(_("held on"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     chair = link(Employee, _("chaired by"), optional=True, related_name="+")
-    attendees = models.ManyToManyField(
-        Employee, blank=True, related_name="+", verbose_name=_("attendees")
-    )
+    attendees = models.ManyToManyField(Employee, blank=True, related_name="+", verbose_name=_("attendees"))
     minutes = models.TextField(_("minutes"), blank=True)
     history = HistoricalRecords()
 

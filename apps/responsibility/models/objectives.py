@@ -28,18 +28,12 @@ class Objective(BaseModel):
         _("live indicator"),
         max_length=100,
         blank=True,
-        help_text=_(
-            "Key of an evidence indicator giving the actual value; empty: entered by hand."
-        ),
+        help_text=_("Key of an evidence indicator giving the actual value; empty: entered by hand."),
     )
-    direction = models.CharField(
-        _("direction"), max_length=10, choices=Direction.choices, default=Direction.AT_MOST
-    )
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices, default=Direction.AT_MOST)
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=20, blank=True)
-    manual_actual = models.DecimalField(
-        _("actual (entered)"), max_digits=14, decimal_places=2, null=True, blank=True
-    )
+    manual_actual = models.DecimalField(_("actual (entered)"), max_digits=14, decimal_places=2, null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
 
@@ -47,9 +41,7 @@ class Objective(BaseModel):
         verbose_name = _("safety objective")
         verbose_name_plural = _("safety objectives")
         ordering = ["year", "order", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["year", "name"], name="resp_objective_year_name")
-        ]
+        constraints = [models.UniqueConstraint(fields=["year", "name"], name="resp_objective_year_name")]
 
     def __str__(self) -> str:
         return f"{self.year} {self.name}"
@@ -68,9 +60,7 @@ class DepartmentTarget(BaseModel):
     objective = link(Objective, _("objective"), on_delete=models.CASCADE, related_name="targets")
     department = link(Department, _("department"), related_name="+")
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
-    actual = models.DecimalField(
-        _("actual"), max_digits=14, decimal_places=2, null=True, blank=True
-    )
+    actual = models.DecimalField(_("actual"), max_digits=14, decimal_places=2, null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -78,9 +68,7 @@ class DepartmentTarget(BaseModel):
         verbose_name_plural = _("department targets")
         ordering = ["objective", "department__path"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["objective", "department"], name="resp_target_objective_department"
-            )
+            models.UniqueConstraint(fields=["objective", "department"], name="resp_target_objective_department")
         ]
 
     def __str__(self) -> str:
@@ -109,11 +97,7 @@ class DepartmentAssessment(ApprovablePlan, BaseModel):
         verbose_name = _("department assessment")
         verbose_name_plural = _("department assessments")
         ordering = ["year", "department__path"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["year", "department"], name="resp_assessment_year_department"
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["year", "department"], name="resp_assessment_year_department")]
 
     def __str__(self) -> str:
         return f"{self.year} {self.department}"

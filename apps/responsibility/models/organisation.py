@@ -37,9 +37,7 @@ class BodyKind(models.TextChoices):
 class SafetyBody(BaseModel):
     kind = models.CharField(_("kind"), max_length=20, choices=BodyKind.choices)
     name = models.CharField(_("name"), max_length=100)
-    document = link(
-        AppointmentDocument, _("appointing document"), optional=True, related_name="bodies"
-    )
+    document = link(AppointmentDocument, _("appointing document"), optional=True, related_name="bodies")
     duties = models.TextField(_("duties"), blank=True)
     history = HistoricalRecords()
 
@@ -62,18 +60,14 @@ class MemberRole(models.TextChoices):
 class SafetyBodyMember(BaseModel):
     body = link(SafetyBody, _("body"), on_delete=models.CASCADE, related_name="members")
     employee = link(Employee, _("employee"), related_name="+")
-    role = models.CharField(
-        _("role"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER
-    )
+    role = models.CharField(_("role"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("body member")
         verbose_name_plural = _("body members")
         ordering = ["body", "role", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["body", "employee"], name="resp_member_body_employee")
-        ]
+        constraints = [models.UniqueConstraint(fields=["body", "employee"], name="resp_member_body_employee")]
 
     def __str__(self) -> str:
         return f"{self.body} · {self.employee}"

@@ -10,9 +10,7 @@ from apps.responsibility.models import DutyDocument, DutyReview
 from apps.responsibility.policies import published_duties_q
 
 
-def duty_list(
-    *, user, filters: dict | None = None, year: int | None = None
-) -> QuerySet[DutyDocument]:
+def duty_list(*, user, filters: dict | None = None, year: int | None = None) -> QuerySet[DutyDocument]:
     """Duty documents with their number of reviews and the result of `year`'s review.
 
     Published duties (the current version, in force) are everyone's to read; drafts not yet in
@@ -21,9 +19,9 @@ def duty_list(
     qs = DutyDocument.objects.select_related("department", "position").annotate(
         review_count=Count("reviews"),
         year_result=Subquery(
-            DutyReview.objects.filter(
-                document=OuterRef("pk"), year=year or timezone.localdate().year
-            ).values("result")[:1]
+            DutyReview.objects.filter(document=OuterRef("pk"), year=year or timezone.localdate().year).values("result")[
+                :1
+            ]
         ),
     )
     qs = in_scope(qs, user, also=published_duties_q())

@@ -40,9 +40,7 @@ def letter_pairs(level: str) -> tuple[list[Pair], int]:
     and the number of units skipped for lack of a head. A fixed number of queries."""
     heads = _direct_heads()
     employees = list(
-        Employee.objects.filter(is_active=True).values_list(
-            "id", "department_id", "user_id", "is_principal_head"
-        )
+        Employee.objects.filter(is_active=True).values_list("id", "department_id", "user_id", "is_principal_head")
     )
     units = list(Department.objects.filter(is_active=True).values_list("id", "kind", "path"))
     head_of = _head_finder(heads, employees)
@@ -82,9 +80,9 @@ def _company_pairs(units: list, employees: list, head_of) -> tuple[list[Pair], i
                 skipped += 1
             elif head != principal:
                 holders.setdefault(head, unit_id)
-    leaders = Employee.objects.filter(
-        is_active=True, user__groups__name=Role.LEADERSHIP
-    ).values_list("id", "department_id")
+    leaders = Employee.objects.filter(is_active=True, user__groups__name=Role.LEADERSHIP).values_list(
+        "id", "department_id"
+    )
     for pk, dept in leaders:
         if pk != principal:
             holders.setdefault(pk, dept)
@@ -168,7 +166,4 @@ def signing_progress(*, user, year: int) -> list[dict]:
         .annotate(total=Count("pk"), signed=Count("pk", filter=Q(status=LetterStatus.SIGNED)))
         .order_by("department__path")
     )
-    return [
-        {**row, "rate": (Decimal(row["signed"]) * 100 / row["total"]).quantize(Decimal("0.1"))}
-        for row in rows
-    ]
+    return [{**row, "rate": (Decimal(row["signed"]) * 100 / row["total"]).quantize(Decimal("0.1"))} for row in rows]

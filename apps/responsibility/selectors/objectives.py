@@ -26,9 +26,7 @@ class ObjectiveRow:
     targets: list
 
 
-def objective_rows(
-    *, year: int, user, as_of: dt.date | None = None, live: dict | None = None
-) -> list[ObjectiveRow]:
+def objective_rows(*, year: int, user, as_of: dt.date | None = None, live: dict | None = None) -> list[ObjectiveRow]:
     """Each objective with its actual value: live from the evidence providers when it names an
     indicator that exists, the entered figure otherwise. Department targets are those the
     user may see (their departments for heads)."""
@@ -36,9 +34,7 @@ def objective_rows(
 
     # Safety managers and leadership see every department's target; heads their departments'.
     targets = in_scope(DepartmentTarget.objects.select_related("department"), user, heads_only=True)
-    objectives = list(
-        Objective.objects.filter(year=year).prefetch_related(Prefetch("targets", queryset=targets))
-    )
+    objectives = list(Objective.objects.filter(year=year).prefetch_related(Prefetch("targets", queryset=targets)))
     live_values = live if live is not None else {}
     if live is None and any(o.indicator_key for o in objectives):
         as_of = as_of or min(timezone.localdate(), dt.date(year, 12, 31))
@@ -54,26 +50,16 @@ def objective_rows(
             actual, live = objective.manual_actual, False
         targets = list(objective.targets.all())
         rows.append(
-            ObjectiveRow(
-                objective,
-                actual,
-                live,
-                is_met(objective.direction, objective.target, actual),
-                targets,
-            )
+            ObjectiveRow(objective, actual, live, is_met(objective.direction, objective.target, actual), targets)
         )
     return rows
 
 
 def target_list(*, user, year: int) -> QuerySet[DepartmentTarget]:
-    qs = DepartmentTarget.objects.filter(objective__year=year).select_related(
-        "objective", "department"
-    )
+    qs = DepartmentTarget.objects.filter(objective__year=year).select_related("objective", "department")
     return in_scope(qs, user, heads_only=True)
 
 
 def assessment_list(*, user, year: int):
-    qs = DepartmentAssessment.objects.filter(year=year).select_related(
-        "department", "approval_task"
-    )
+    qs = DepartmentAssessment.objects.filter(year=year).select_related("department", "approval_task")
     return in_scope(qs, user, heads_only=True)

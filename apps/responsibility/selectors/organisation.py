@@ -10,15 +10,11 @@ from apps.responsibility.models import SafetyBody
 
 
 def body_list() -> QuerySet[SafetyBody]:
-    return SafetyBody.objects.select_related("document").prefetch_related(
-        "members__employee__department"
-    )
+    return SafetyBody.objects.select_related("document").prefetch_related("members__employee__department")
 
 
 def officer_list(*, user) -> QuerySet[Employee]:
-    return employee_list(user=user, filters={"flag": "safety_officer"}).order_by(
-        "department__path", "employee_no"
-    )
+    return employee_list(user=user, filters={"flag": "safety_officer"}).order_by("department__path", "employee_no")
 
 
 def units_without_officer(*, department_ids=None) -> list[Department]:

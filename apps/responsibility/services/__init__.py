@@ -30,12 +30,7 @@ from apps.responsibility.services.objectives import (
     objective_save,
     target_set,
 )
-from apps.responsibility.services.organisation import (
-    body_save,
-    document_save,
-    member_add,
-    member_remove,
-)
+from apps.responsibility.services.organisation import body_save, document_save, member_add, member_remove
 
 __all__ = [
     "APPROVAL_DAYS",

@@ -35,17 +35,13 @@ def duty_save(*, data: dict, user, previous: DutyDocument | None = None) -> Duty
     if document.scope == "position" and document.position is None:
         raise ValidationError({"position": _("Choose the position.")})
     if previous is not None:
-        previous = (
-            DutyDocument.objects.select_for_update().filter(pk=previous.pk, is_current=True).first()
-        )
+        previous = DutyDocument.objects.select_for_update().filter(pk=previous.pk, is_current=True).first()
         if previous is None:
             raise ApplicationError(_("Only the current version of a duty document is revised."))
         document.version = previous.version + 1
         previous.is_current = False
         _save(
-            previous,
-            user=user,
-            reason=stored(gettext_noop("Superseded by version %(v)s"), v=document.version).dumps(),
+            previous, user=user, reason=stored(gettext_noop("Superseded by version %(v)s"), v=document.version).dumps()
         )
     _save(document, user=user)
     return document
@@ -53,19 +49,11 @@ def duty_save(*, data: dict, user, previous: DutyDocument | None = None) -> Duty
 
 @transaction.atomic
 def duty_review(
-    *,
-    document: DutyDocument,
-    year: int,
-    result: str,
-    user,
-    notes: str = "",
-    reviewed_on: dt.date | None = None,
+    *, document: DutyDocument, year: int, result: str, user, notes: str = "", reviewed_on: dt.date | None = None
 ) -> DutyReview:
     require(policies.can_write_duties(user, document))
     if DutyReview.objects.filter(document=document, year=year).exists():
-        raise ApplicationError(
-            _("These duties are already reviewed for %(year)s.") % {"year": year}
-        )
+        raise ApplicationError(_("These duties are already reviewed for %(year)s.") % {"year": year})
     review = DutyReview(
         document=document,
         year=year,

@@ -17,13 +17,7 @@ from apps.core.services import attachment_add
 from apps.core.text import Person, stored
 from apps.org.policy import require
 from apps.responsibility import policies, selectors
-from apps.responsibility.models import (
-    LetterSide,
-    LetterSignature,
-    LetterStatus,
-    LetterTemplate,
-    ResponsibilityLetter,
-)
+from apps.responsibility.models import LetterSide, LetterSignature, LetterStatus, LetterTemplate, ResponsibilityLetter
 from apps.responsibility.services._common import _apply, _save
 from apps.scoring import live
 from apps.workflow import services as workflow
@@ -48,9 +42,7 @@ def letters_issue(*, year: int, template: LetterTemplate, sign_by: dt.date, user
     require(policies.can_issue_letters(user))
     pairs, skipped = selectors.letter_pairs(template.level)
     existing = set(
-        ResponsibilityLetter.objects.filter(year=year, level=template.level).values_list(
-            "holder_id", flat=True
-        )
+        ResponsibilityLetter.objects.filter(year=year, level=template.level).values_list("holder_id", flat=True)
     )
     new = [
         ResponsibilityLetter(
@@ -142,14 +134,8 @@ def letter_reminders_send(*, today: dt.date | None = None) -> int:
         if LetterSide.HOLDER not in signed:
             users.append(letter.holder.user)
         message = stored(
-            gettext_noop(
-                "Please sign the responsibility letter “%(title)s” (%(holder)s) by %(date)s"
-            ),
-            **{
-                "title": letter.title,
-                "holder": Person(letter.holder),
-                "date": letter.sign_by.isoformat(),
-            },
+            gettext_noop("Please sign the responsibility letter “%(title)s” (%(holder)s) by %(date)s"),
+            **{"title": letter.title, "holder": Person(letter.holder), "date": letter.sign_by.isoformat()},
         )
         sent += workflow.remind_every(
             subject=letter,

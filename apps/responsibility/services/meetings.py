@@ -39,16 +39,7 @@ def meeting_settings_save(*, data: dict, user) -> MeetingSettings:
 can_run_meeting = policies.can_run_meeting
 
 
-MEETING_FIELDS = (
-    "level",
-    "department",
-    "title",
-    "scheduled_on",
-    "held_on",
-    "place",
-    "chair",
-    "minutes",
-)
+MEETING_FIELDS = ("level", "department", "title", "scheduled_on", "held_on", "place", "chair", "minutes")
 
 
 @transaction.atomic
@@ -68,9 +59,7 @@ def meeting_save(*, meeting: Meeting | None = None, data: dict, user, attendees=
 
 
 @transaction.atomic
-def decision_add(
-    *, meeting: Meeting, text: str, department: Department, due_date: dt.date, user
-) -> MeetingDecision:
+def decision_add(*, meeting: Meeting, text: str, department: Department, due_date: dt.date, user) -> MeetingDecision:
     """A decision of a held meeting becomes a Task for its department."""
     require(policies.can_add_decision(user, meeting))
     if meeting.held_on is None:
@@ -106,14 +95,11 @@ def meeting_reminders_send(*, today: dt.date | None = None) -> int:
         row
         for row in selectors.meeting_compliance(year=today.year, as_of=today)
         if row.result.current_held is False
-        and (recurrence.period_of(row.frequency, today).end - today).days
-        == MEETING_REMINDER_DAYS_BEFORE
+        and (recurrence.period_of(row.frequency, today).end - today).days == MEETING_REMINDER_DAYS_BEFORE
     ]
     if not rows:
         return 0
-    heads = department_head_users(
-        department_ids=[r.department.pk for r in rows if r.level != "company"]
-    )
+    heads = department_head_users(department_ids=[r.department.pk for r in rows if r.level != "company"])
     managers = list(users_with_role(Role.SAFETY_MANAGER))
     sent = 0
     for row in rows:

@@ -12,28 +12,14 @@ from apps.core.text import stored
 from apps.org.models import Department, Role
 from apps.org.policy import require
 from apps.responsibility import policies
-from apps.responsibility.models import (
-    AssessmentStatus,
-    DepartmentAssessment,
-    DepartmentTarget,
-    Objective,
-)
+from apps.responsibility.models import AssessmentStatus, DepartmentAssessment, DepartmentTarget, Objective
 from apps.responsibility.services._common import _apply, _save
 from apps.workflow import services as workflow
 
 APPROVAL_DAYS = 14  # leadership's approval task is due this many days after submission
 
 
-OBJECTIVE_FIELDS = (
-    "year",
-    "name",
-    "indicator_key",
-    "direction",
-    "target",
-    "unit",
-    "manual_actual",
-    "order",
-)
+OBJECTIVE_FIELDS = ("year", "name", "indicator_key", "direction", "target", "unit", "manual_actual", "order")
 
 
 @transaction.atomic
@@ -45,9 +31,7 @@ def objective_save(*, objective: Objective | None = None, data: dict, user) -> O
             year=stored.year, status__in=(AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED)
         ).exists()
         changed = {
-            f
-            for f in ("year", "direction", "target", "manual_actual")
-            if f in data and data[f] != getattr(stored, f)
+            f for f in ("year", "direction", "target", "manual_actual") if f in data and data[f] != getattr(stored, f)
         }
         if locked and changed:
             raise ApplicationError(
@@ -57,9 +41,7 @@ def objective_save(*, objective: Objective | None = None, data: dict, user) -> O
                 )
             )
         if "year" in changed and stored.targets.exists():
-            raise ApplicationError(
-                _("The objective is split to departments: its year cannot change.")
-            )
+            raise ApplicationError(_("The objective is split to departments: its year cannot change."))
     objective = objective or Objective()
     _apply(objective, data, OBJECTIVE_FIELDS)
     _save(objective, user=user)
@@ -70,9 +52,7 @@ _KEEP = object()  # "not given": the stored actual stays as it is
 
 
 @transaction.atomic
-def target_set(
-    *, objective: Objective, department: Department, target, user, actual=_KEEP
-) -> DepartmentTarget:
+def target_set(*, objective: Objective, department: Department, target, user, actual=_KEEP) -> DepartmentTarget:
     """Split an objective to a department (managers), or record its actual (heads too)."""
     item = DepartmentTarget.objects.filter(objective=objective, department=department).first()
     if item is None or item.target != target:
@@ -80,9 +60,7 @@ def target_set(
     else:
         require(policies.can_record_target_result(user, department.pk))
     if _assessment_locked(objective.year, department):
-        raise ApplicationError(
-            _("The year-end assessment of this department is already submitted.")
-        )
+        raise ApplicationError(_("The year-end assessment of this department is already submitted."))
     item = item or DepartmentTarget(objective=objective, department=department)
     item.target = target
     if actual is not _KEEP:
@@ -93,16 +71,12 @@ def target_set(
 
 def _assessment_locked(year: int, department: Department) -> bool:
     return DepartmentAssessment.objects.filter(
-        year=year,
-        department=department,
-        status__in=(AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED),
+        year=year, department=department, status__in=(AssessmentStatus.SUBMITTED, AssessmentStatus.APPROVED)
     ).exists()
 
 
 @transaction.atomic
-def assessment_submit(
-    *, year: int, department: Department, user, comment: str = ""
-) -> DepartmentAssessment:
+def assessment_submit(*, year: int, department: Department, user, comment: str = "") -> DepartmentAssessment:
     """Score the department against its targets and ask leadership to approve by sign-off."""
     require(policies.can_assess_objectives(user))
     assessment, _created = DepartmentAssessment.objects.select_for_update().get_or_create(
@@ -110,9 +84,7 @@ def assessment_submit(
     )
     workflow.plan_require_editable(assessment)
     targets = list(
-        DepartmentTarget.objects.filter(objective__year=year, department=department).select_related(
-            "objective"
-        )
+        DepartmentTarget.objects.filter(objective__year=year, department=department).select_related("objective")
     )
     if not targets:
         raise ApplicationError(_("This department has no targets for %(year)s.") % {"year": year})

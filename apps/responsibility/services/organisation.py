@@ -13,9 +13,7 @@ from apps.responsibility.services._common import _apply, _save
 
 
 @transaction.atomic
-def document_save(
-    *, document: AppointmentDocument | None = None, data: dict, user
-) -> AppointmentDocument:
+def document_save(*, document: AppointmentDocument | None = None, data: dict, user) -> AppointmentDocument:
     require(policies.can_edit_organisation(user))
     document = document or AppointmentDocument()
     _apply(document, data, ("number", "title", "issued_on", "content"))

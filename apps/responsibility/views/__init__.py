@@ -17,18 +17,8 @@ from apps.responsibility.views.meetings import (
     meetings,
     settings_edit,
 )
-from apps.responsibility.views.objectives import (
-    assessment_submit,
-    objective_edit,
-    objectives,
-    target_edit,
-)
-from apps.responsibility.views.organisation import (
-    body_edit,
-    document_edit,
-    member_add,
-    organisation,
-)
+from apps.responsibility.views.objectives import assessment_submit, objective_edit, objectives, target_edit
+from apps.responsibility.views.organisation import body_edit, document_edit, member_add, organisation
 
 __all__ = [
     "assessment_submit",

@@ -31,9 +31,7 @@ def duties(request):
 
 @policy_required(policies.can_read_duties)
 def duty_detail(request, pk: int):
-    document = get_object_or_404(
-        selectors.duty_list(user=request.user, filters={"current": "0"}), pk=pk
-    )
+    document = get_object_or_404(selectors.duty_list(user=request.user, filters={"current": "0"}), pk=pk)
     return render(
         request,
         "responsibility/duty_detail.html",
@@ -49,18 +47,13 @@ def duty_detail(request, pk: int):
 @policy_required(policies.can_write_duties)
 def duty_edit(request, pk: int | None = None):
     previous = (
-        get_object_or_404(selectors.duty_list(user=request.user), pk=pk, is_current=True)
-        if pk is not None
-        else None
+        get_object_or_404(selectors.duty_list(user=request.user), pk=pk, is_current=True) if pk is not None else None
     )
     form = DutyForm(
         request.POST or None,
         instance=None,
         initial=(
-            {
-                k: getattr(previous, k)
-                for k in ("scope", "department", "position", "title", "content")
-            }
+            {k: getattr(previous, k) for k in ("scope", "department", "position", "title", "content")}
             if previous
             else None
         ),
@@ -69,23 +62,17 @@ def duty_edit(request, pk: int | None = None):
         run_service(
             request,
             form,
-            lambda: services.duty_save(
-                data=form.cleaned_data, user=request.user, previous=previous
-            ),
+            lambda: services.duty_save(data=form.cleaned_data, user=request.user, previous=previous),
             _("Saved."),
         )
         if not form.errors:
             return redirect(reverse("responsibility:duties"))
-    return form_page(
-        request, form, title=_("Safety duties"), cancel_url=reverse("responsibility:duties")
-    )
+    return form_page(request, form, title=_("Safety duties"), cancel_url=reverse("responsibility:duties"))
 
 
 @policy_required(policies.can_write_duties)
 def duty_review(request, pk: int):
-    document = get_object_or_404(
-        selectors.duty_list(user=request.user, filters={"current": "0"}), pk=pk
-    )
+    document = get_object_or_404(selectors.duty_list(user=request.user, filters={"current": "0"}), pk=pk)
     form = ReviewForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
         run_service(
@@ -97,8 +84,5 @@ def duty_review(request, pk: int):
         if not form.errors:
             return redirect(reverse("responsibility:duties"))
     return form_page(
-        request,
-        form,
-        title=_("Review: %(d)s") % {"d": document},
-        cancel_url=reverse("responsibility:duties"),
+        request, form, title=_("Review: %(d)s") % {"d": document}, cancel_url=reverse("responsibility:duties")
     )

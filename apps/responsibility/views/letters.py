@@ -64,11 +64,7 @@ def letters_issue(request):
     return render(
         request,
         "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Issue responsibility letters"),
-            "cancel_url": reverse("responsibility:letters"),
-        },
+        {"form": form, "title": _("Issue responsibility letters"), "cancel_url": reverse("responsibility:letters")},
     )
 
 
@@ -77,16 +73,11 @@ def template_edit(request):
     form = TemplateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         run_service(
-            request,
-            form,
-            lambda: services.template_save(data=form.cleaned_data, user=request.user),
-            _("Saved."),
+            request, form, lambda: services.template_save(data=form.cleaned_data, user=request.user), _("Saved.")
         )
         if not form.errors:
             return redirect(reverse("responsibility:letters_issue"))
-    return form_page(
-        request, form, title=_("Letter template"), cancel_url=reverse("responsibility:letters")
-    )
+    return form_page(request, form, title=_("Letter template"), cancel_url=reverse("responsibility:letters"))
 
 
 @policy_required(policies.can_read_letters)
@@ -122,9 +113,7 @@ def letter_sign(request, pk: int):
     form.is_valid()
     return run_action(
         request,
-        lambda: services.letter_sign(
-            letter=letter, user=request.user, scan=form.cleaned_data.get("scan")
-        ),
+        lambda: services.letter_sign(letter=letter, user=request.user, scan=form.cleaned_data.get("scan")),
         _("Letter signed."),
         redirect_to="responsibility:letter_detail",
         args=(pk,),

@@ -25,9 +25,9 @@ from apps.responsibility.views._common import PAGE_SIZE, _year
 @policy_required(policies.can_read_meetings)
 def meetings(request):
     filters = request.GET.dict()
-    page = Paginator(
-        selectors.meeting_list(user=request.user, filters=filters), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
+    page = Paginator(selectors.meeting_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "responsibility/meetings.html",
@@ -60,34 +60,22 @@ def meeting_detail(request, pk: int):
 
 @policy_required(policies.can_schedule_meetings)
 def meeting_edit(request, pk: int | None = None):
-    meeting = (
-        get_object_or_404(selectors.meeting_list(user=request.user), pk=pk)
-        if pk is not None
-        else None
-    )
+    meeting = get_object_or_404(selectors.meeting_list(user=request.user), pk=pk) if pk is not None else None
     if meeting is not None:
         # Not a form the save would refuse: the reason instead (403).
         require(policies.can_edit_meeting(request.user, meeting))
-    initial = (
-        {"attendees": list(meeting.attendees.all())}
-        if meeting
-        else {"level": MeetingLevel.DEPARTMENT}
-    )
+    initial = {"attendees": list(meeting.attendees.all())} if meeting else {"level": MeetingLevel.DEPARTMENT}
     form = MeetingForm(request.POST or None, instance=meeting, initial=initial)
 
     def save(data):
         attendees = data.pop("attendees")
-        return services.meeting_save(
-            meeting=meeting, data=data, user=request.user, attendees=attendees
-        )
+        return services.meeting_save(meeting=meeting, data=data, user=request.user, attendees=attendees)
 
     if request.method == "POST" and form.is_valid():
         saved = run_service(request, form, lambda: save(form.cleaned_data), _("Saved."))
         if saved is not None:
             return redirect(reverse("responsibility:meeting_detail", args=[saved.pk]))
-    return form_page(
-        request, form, title=_("Safety meeting"), cancel_url=reverse("responsibility:meetings")
-    )
+    return form_page(request, form, title=_("Safety meeting"), cancel_url=reverse("responsibility:meetings"))
 
 
 @policy_required(policies.can_add_decision)
@@ -114,9 +102,7 @@ def compliance(request):
     as_of = dt.date(year + 1, 1, 1) if year < today.year else today
     visible = visible_department_ids(request.user)
     rows = selectors.meeting_compliance(year=year, as_of=as_of, department_ids=visible)
-    return render(
-        request, "responsibility/compliance.html", {"rows": rows, "year": year, "as_of": as_of}
-    )
+    return render(request, "responsibility/compliance.html", {"rows": rows, "year": year, "as_of": as_of})
 
 
 @policy_required(policies.can_edit_meeting_settings)

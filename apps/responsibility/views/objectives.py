@@ -34,17 +34,13 @@ def objectives(request):
 @policy_required(policies.can_edit_objective)
 def objective_edit(request, pk: int | None = None):
     objective = get_object_or_404(Objective, pk=pk) if pk is not None else None
-    form = ObjectiveForm(
-        request.POST or None, instance=objective, initial={"year": timezone.localdate().year}
-    )
+    form = ObjectiveForm(request.POST or None, instance=objective, initial={"year": timezone.localdate().year})
     back = reverse("responsibility:objectives")
     if request.method == "POST" and form.is_valid():
         saved = run_service(
             request,
             form,
-            lambda: services.objective_save(
-                objective=objective, data=form.cleaned_data, user=request.user
-            ),
+            lambda: services.objective_save(objective=objective, data=form.cleaned_data, user=request.user),
             _("Saved."),
         )
         if saved is not None:
@@ -61,16 +57,12 @@ def target_edit(request, pk: int):
         run_service(
             request,
             form,
-            lambda: services.target_set(
-                objective=objective, user=request.user, **form.cleaned_data
-            ),
+            lambda: services.target_set(objective=objective, user=request.user, **form.cleaned_data),
             _("Saved."),
         )
         if not form.errors:
             return redirect(back)
-    return form_page(
-        request, form, title=_("Department target: %(o)s") % {"o": objective}, cancel_url=back
-    )
+    return form_page(request, form, title=_("Department target: %(o)s") % {"o": objective}, cancel_url=back)
 
 
 @policy_required(policies.can_assess_objectives)
@@ -87,6 +79,4 @@ def assessment_submit(request):
         )
         if not form.errors:
             return redirect(back)
-    return form_page(
-        request, form, title=_("Year-end assessment %(year)s") % {"year": year}, cancel_url=back
-    )
+    return form_page(request, form, title=_("Year-end assessment %(year)s") % {"year": year}, cancel_url=back)

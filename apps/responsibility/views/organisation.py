@@ -36,10 +36,7 @@ def document_edit(request):
     back = reverse("responsibility:organisation")
     if request.method == "POST" and form.is_valid():
         run_service(
-            request,
-            form,
-            lambda: services.document_save(data=form.cleaned_data, user=request.user),
-            _("Saved."),
+            request, form, lambda: services.document_save(data=form.cleaned_data, user=request.user), _("Saved.")
         )
         if not form.errors:
             return redirect(back)
@@ -51,12 +48,7 @@ def body_edit(request):
     form = BodyForm(request.POST or None)
     back = reverse("responsibility:organisation")
     if request.method == "POST" and form.is_valid():
-        run_service(
-            request,
-            form,
-            lambda: services.body_save(data=form.cleaned_data, user=request.user),
-            _("Saved."),
-        )
+        run_service(request, form, lambda: services.body_save(data=form.cleaned_data, user=request.user), _("Saved."))
         if not form.errors:
             return redirect(back)
     return form_page(request, form, title=_("Safety body"), cancel_url=back)
@@ -69,10 +61,7 @@ def member_add(request, pk: int):
     back = reverse("responsibility:organisation")
     if request.method == "POST" and form.is_valid():
         run_service(
-            request,
-            form,
-            lambda: services.member_add(body=body, user=request.user, **form.cleaned_data),
-            _("Saved."),
+            request, form, lambda: services.member_add(body=body, user=request.user, **form.cleaned_data), _("Saved.")
         )
         if not form.errors:
             return redirect(back)

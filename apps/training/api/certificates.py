@@ -85,8 +85,6 @@ class CertificateViewSet(ListCreateUpdateViewSet):
         body = ReviewSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         certificate = services.certificate_review(
-            certificate=certificate,
-            reviewed_on=body.validated_data["reviewed_on"],
-            user=request.user,
+            certificate=certificate, reviewed_on=body.validated_data["reviewed_on"], user=request.user
         )
         return Response(CertificateSerializer(certificate).data)

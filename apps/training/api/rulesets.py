@@ -45,9 +45,7 @@ class RuleSetViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.ruleset_list()
 
 
-class RuleSetRowViewSet(
-    ServiceMixin, mixins.ListModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
-):
+class RuleSetRowViewSet(ServiceMixin, mixins.ListModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet):
     """The hours of one role in one rule set; safety managers change them."""
 
     serializer_class = RuleSetRowSerializer

@@ -48,9 +48,7 @@ class AttendanceSerializer(serializers.ModelSerializer):
     employee_no = serializers.CharField(source="employee.employee_no", read_only=True)
     employee_name = serializers.CharField(source="employee.name", read_only=True)
     holder_expired = serializers.BooleanField(read_only=True)
-    hours_credited = serializers.DecimalField(
-        max_digits=5, decimal_places=1, required=False, allow_null=True
-    )
+    hours_credited = serializers.DecimalField(max_digits=5, decimal_places=1, required=False, allow_null=True)
     date = serializers.DateField(required=False, allow_null=True)
 
     class Meta:
@@ -129,22 +127,13 @@ class TrainingSessionViewSet(ListCreateUpdateViewSet):
     instance_name = "session"
     update_service = services.session_update
 
-    @extend_schema(
-        request={"multipart/form-data": UploadSerializer}, responses=ImportResultSerializer
-    )
-    @action(
-        detail=True,
-        methods=["post"],
-        url_path="import-sign-in",
-        parser_classes=[MultiPartParser, FormParser],
-    )
+    @extend_schema(request={"multipart/form-data": UploadSerializer}, responses=ImportResultSerializer)
+    @action(detail=True, methods=["post"], url_path="import-sign-in", parser_classes=[MultiPartParser, FormParser])
     def import_sign_in(self, request, pk=None):
         """Import the session's sign-in sheet (xlsx): all or nothing, every bad row named."""
         session = self.get_object()  # found and allowed before the upload is read
         valid = validated(UploadSerializer, request)
-        result = importers.attendance_import(
-            session=session, upload=valid["file"], user=request.user
-        )
+        result = importers.attendance_import(session=session, upload=valid["file"], user=request.user)
         return Response(ImportResultSerializer(result).data)
 
 
@@ -178,10 +167,7 @@ class AttendanceViewSet(ListCreateViewSet):
 class ReinductionViewSet(ListCreateViewSet):
     serializer_class = ReinductionSerializer
     queryset = Reinduction.objects.none()
-    policies = {
-        "read": policies.can_read_training,
-        "create": policies.can_create_reinduction,
-    }
+    policies = {"read": policies.can_read_training, "create": policies.can_create_reinduction}
     filterset_fields = ["employee", "reason"]
 
     def get_queryset(self):

@@ -38,9 +38,7 @@ class CertificateType(BaseModel):
         verbose_name = _("certificate type")
         verbose_name_plural = _("certificate types")
         ordering = ["kind", "code"]
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "code"], name="training_cert_type_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["kind", "code"], name="training_cert_type_unique")]
 
     def __str__(self) -> str:
         return f"{self.code} {self.category_name} · {self.name}"
@@ -62,9 +60,7 @@ class Certificate(BaseModel):
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         ordering = ["valid_until", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["kind", "number"], name="training_certificate_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["kind", "number"], name="training_certificate_unique")]
         indexes = [
             # "Expired" flags and the daily reminders look certificates up by date.
             models.Index(fields=["holder", "valid_until"]),

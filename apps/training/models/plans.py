@@ -28,9 +28,7 @@ class TrainingPlan(ApprovablePlan, BaseModel):
         verbose_name = _("training plan")
         verbose_name_plural = _("training plans")
         ordering = ["-year", "department__path"]
-        constraints = [
-            models.UniqueConstraint(fields=["department", "year"], name="training_plan_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["department", "year"], name="training_plan_unique")]
 
     def __str__(self) -> str:
         return self.title
@@ -39,9 +37,7 @@ class TrainingPlan(ApprovablePlan, BaseModel):
 class TrainingPlanItem(BaseModel):
     plan = link(TrainingPlan, _("training plan"), on_delete=models.CASCADE, related_name="items")
     course = link(Course, _("course"), related_name="plan_items")
-    month = models.PositiveSmallIntegerField(
-        _("month"), validators=[MinValueValidator(1), MaxValueValidator(12)]
-    )
+    month = models.PositiveSmallIntegerField(_("month"), validators=[MinValueValidator(1), MaxValueValidator(12)])
     hours = models.DecimalField(_("planned hours"), **HOURS)
     participants = models.CharField(_("who attends"), max_length=200, blank=True)
     history = HistoricalRecords()

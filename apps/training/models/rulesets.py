@@ -52,9 +52,7 @@ class RuleSetRow(BaseModel):
         verbose_name_plural = _("rule set rows")
         ordering = ["ruleset", "role", "high_risk"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["ruleset", "role", "high_risk"], name="training_ruleset_row_unique"
-            )
+            models.UniqueConstraint(fields=["ruleset", "role", "high_risk"], name="training_ruleset_row_unique")
         ]
 
     def __str__(self) -> str:

@@ -30,9 +30,7 @@ class SessionLevel(models.TextChoices):
 class Course(BaseModel):
     code = models.CharField(_("code"), max_length=30, unique=True)
     name = models.CharField(_("name"), max_length=200)
-    level = models.CharField(
-        _("level"), max_length=20, choices=SessionLevel.choices, default=SessionLevel.REFRESHER
-    )
+    level = models.CharField(_("level"), max_length=20, choices=SessionLevel.choices, default=SessionLevel.REFRESHER)
     hours = models.DecimalField(_("hours"), default=Decimal(4), **HOURS)
     content = models.TextField(_("content"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
@@ -57,11 +55,7 @@ class TrainingSession(BaseModel):
     trainer = models.CharField(_("trainer"), max_length=100, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
     plan_item = link(
-        "TrainingPlanItem",
-        _("plan item"),
-        on_delete=models.SET_NULL,
-        optional=True,
-        related_name="sessions",
+        "TrainingPlanItem", _("plan item"), on_delete=models.SET_NULL, optional=True, related_name="sessions"
     )
     history = HistoricalRecords()
 
@@ -71,8 +65,7 @@ class TrainingSession(BaseModel):
         ordering = ["-start_date", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__gte=models.F("start_date")),
-                name="training_session_dates_in_order",
+                condition=Q(end_date__gte=models.F("start_date")), name="training_session_dates_in_order"
             )
         ]
         # Session lists are filtered by department and date.
@@ -86,9 +79,7 @@ class TrainingSession(BaseModel):
 
 
 class Attendance(BaseModel):
-    session = link(
-        TrainingSession, _("session"), on_delete=models.CASCADE, related_name="attendances"
-    )
+    session = link(TrainingSession, _("session"), on_delete=models.CASCADE, related_name="attendances")
     employee = link(Employee, _("employee"), related_name="training_attendances")
     # Kept from the session (date and level) so that compliance sums one table, not a join.
     date = models.DateField(_("date"))
@@ -96,11 +87,7 @@ class Attendance(BaseModel):
     present = models.BooleanField(_("present"), default=True)
     hours_credited = models.DecimalField(_("hours credited"), default=Decimal(0), **HOURS)
     exam_score = models.DecimalField(
-        _("exam score"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
-        **HOURS,
+        _("exam score"), null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(100)], **HOURS
     )
     passed = models.BooleanField(_("passed"), null=True, blank=True)
     history = HistoricalRecords()
@@ -109,11 +96,7 @@ class Attendance(BaseModel):
         verbose_name = _("attendance")
         verbose_name_plural = _("attendances")
         ordering = ["session", "employee__employee_no"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["session", "employee"], name="training_attendance_unique"
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["session", "employee"], name="training_attendance_unique")]
         # Compliance sums each person's hours by level and year.
         indexes = [models.Index(fields=["employee", "level", "date"])]
 

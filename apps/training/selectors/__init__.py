@@ -13,29 +13,12 @@ from apps.training.selectors.certificates import (
     expiries_due,
     reviews_due,
 )
-from apps.training.selectors.department_compliance import (
-    DepartmentCompliance,
-    by_department,
-    compliance_by_path,
-)
+from apps.training.selectors.department_compliance import DepartmentCompliance, by_department, compliance_by_path
 from apps.training.selectors.person_compliance import PersonCompliance, compliance, compliance_rows
 from apps.training.selectors.plans import plan_completion, plan_items, plan_list
-from apps.training.selectors.rulesets import (
-    Requirements,
-    requirements,
-    ruleset_list,
-    training_settings,
-)
-from apps.training.selectors.sessions import (
-    attendance_list,
-    course_list,
-    reinduction_list,
-    session_list,
-)
-from apps.training.selectors.visibility import (
-    creditable_employees,
-    visible_employees,
-)
+from apps.training.selectors.rulesets import Requirements, requirements, ruleset_list, training_settings
+from apps.training.selectors.sessions import attendance_list, course_list, reinduction_list, session_list
+from apps.training.selectors.visibility import creditable_employees, visible_employees
 
 __all__ = [
     "EXPIRED_REMINDER",

@@ -41,15 +41,11 @@ def certificate_type_list(*, kind: str | None = None) -> QuerySet[CertificateTyp
     return qs.order_by("kind", "code")
 
 
-def certificate_list(
-    *, user, filters: dict | None = None, as_of: dt.date | None = None
-) -> QuerySet[Certificate]:
+def certificate_list(*, user, filters: dict | None = None, as_of: dt.date | None = None) -> QuerySet[Certificate]:
     filters = filters or {}
     as_of = as_of or timezone.localdate()
     people = visible_employees(user=user, filters={"active": "", **_only(filters, "department")})
-    qs = Certificate.objects.filter(holder_id__in=people.values("id")).select_related(
-        "type", "holder__department"
-    )
+    qs = Certificate.objects.filter(holder_id__in=people.values("id")).select_related("type", "holder__department")
     if kind := filters.get("kind"):
         qs = qs.filter(kind=kind)
     if holder := as_int(filters.get("holder")):
@@ -60,22 +56,17 @@ def certificate_list(
         qs = qs.filter(valid_until__lt=as_of)
     elif state == "due":
         qs = qs.filter(
-            Q(next_review_on__lte=as_of + window) | Q(valid_until__lte=as_of + window),
-            valid_until__gte=as_of,
+            Q(next_review_on__lte=as_of + window) | Q(valid_until__lte=as_of + window), valid_until__gte=as_of
         )
     elif state == "valid":
         qs = qs.filter(valid_until__gte=as_of)
     if (within := as_int(filters.get("within"))) is not None:
         # Expiring within so many days (the dashboard's 30/60/90-day figures): people in service.
         qs = qs.filter(
-            holder__is_active=True,
-            valid_until__gte=as_of,
-            valid_until__lte=as_of + dt.timedelta(days=within),
+            holder__is_active=True, valid_until__gte=as_of, valid_until__lte=as_of + dt.timedelta(days=within)
         )
     if q := filters.get("q"):
-        qs = qs.filter(
-            Q(number__icontains=q) | Q(holder__name__icontains=q) | Q(type__name__icontains=q)
-        )
+        qs = qs.filter(Q(number__icontains=q) | Q(holder__name__icontains=q) | Q(type__name__icontains=q))
     return qs.order_by("valid_until", "pk")
 
 
@@ -99,9 +90,7 @@ def expiries_due(*, today: dt.date) -> QuerySet[Certificate]:
     """Certificates within 60 days of expiry, not yet reminded of this expiry date."""
     window = dt.timedelta(days=CERTIFICATE_WINDOW_DAYS)
     return (
-        Certificate.objects.filter(
-            valid_until__gte=today, valid_until__lte=today + window, holder__is_active=True
-        )
+        Certificate.objects.filter(valid_until__gte=today, valid_until__lte=today + window, holder__is_active=True)
         .exclude(reminder_sent(Certificate, EXPIRY_REMINDER, OuterRef("valid_until")))
         .select_related("type", "holder")
     )

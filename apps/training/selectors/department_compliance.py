@@ -26,9 +26,7 @@ def compliance_by_path(*, as_of: dt.date):
             entry[2] += row.induction_complete
         return {path: tuple(entry) for path, entry in counts.items()}
 
-    return live.memo(
-        f"training.compliance:{as_of.isoformat()}", apps=("training",), compute=compute
-    )
+    return live.memo(f"training.compliance:{as_of.isoformat()}", apps=("training",), compute=compute)
 
 
 @dataclass
@@ -59,8 +57,7 @@ def by_department(rows: list[PersonCompliance]) -> list[DepartmentCompliance]:
     result: dict[int, DepartmentCompliance] = {}
     for row in rows:
         entry = result.setdefault(
-            row.department_id,
-            DepartmentCompliance(row.department_id, row.department_name, row.department_path),
+            row.department_id, DepartmentCompliance(row.department_id, row.department_name, row.department_path)
         )
         entry.people += 1
         entry.hours_ok += row.hours_ok

@@ -109,13 +109,8 @@ def _attendance_sums(attendance: QuerySet[Attendance], year_start: dt.date) -> Q
         .annotate(
             induction=Sum("hours_credited", filter=Q(level__in=INDUCTION_LEVELS)),
             manager_initial=Sum("hours_credited", filter=Q(level__in=MANAGER_INITIAL_LEVELS)),
-            annual=Sum(
-                "hours_credited", filter=Q(date__gte=year_start) & ~Q(level__in=INDUCTION_LEVELS)
-            ),
-            **{
-                f"last_{level}": Max("date", filter=passed & Q(level=level))
-                for level in INDUCTION_LEVELS
-            },
+            annual=Sum("hours_credited", filter=Q(date__gte=year_start) & ~Q(level__in=INDUCTION_LEVELS)),
+            **{f"last_{level}": Max("date", filter=passed & Q(level=level)) for level in INDUCTION_LEVELS},
         )
     )
 
@@ -127,9 +122,7 @@ def _sums_since_reinduction(
     latest one (one grouped query; none when nobody had one)."""
     if not reinduced_on:
         return {}
-    latest = Reinduction.objects.filter(
-        employee_id=OuterRef("employee_id"), since__lte=as_of
-    ).order_by("-since")
+    latest = Reinduction.objects.filter(employee_id=OuterRef("employee_id"), since__lte=as_of).order_by("-since")
     return {
         row["employee_id"]: row
         for row in present.filter(employee_id__in=list(reinduced_on))
@@ -178,9 +171,7 @@ def _person_compliance(
 ) -> PersonCompliance:
     """One person's row from their sums: `totals` over all their attendance, and
     `since_reinduction` over what followed their latest repeated induction (if any)."""
-    role = rules.role_of(
-        is_principal_head=p["is_principal_head"], is_safety_manager=p["is_safety_manager"]
-    )
+    role = rules.role_of(is_principal_head=p["is_principal_head"], is_safety_manager=p["is_safety_manager"])
     initial_need, annual_need = need.table[(role, need.high_risk)]
     hire = p["hire_date"]
     # People hired this year are held to the initial hours; the yearly refresher starts
@@ -230,9 +221,7 @@ def compliance(employees: QuerySet[Employee], *, as_of: dt.date) -> list[PersonC
     # also external and special-topic courses (their 32/48-hour qualification course is
     # usually external). After a repeated induction only what followed it counts: the person
     # is new staff again.
-    present = Attendance.objects.filter(
-        employee_id__in=active.values("id"), present=True, date__lte=as_of
-    )
+    present = Attendance.objects.filter(employee_id__in=active.values("id"), present=True, date__lte=as_of)
     sums = {row["employee_id"]: row for row in _attendance_sums(present, year_start)}
     reinduced_on = _latest_reinductions(active, as_of)
     since = _sums_since_reinduction(present, reinduced_on, as_of)
@@ -252,13 +241,9 @@ def compliance(employees: QuerySet[Employee], *, as_of: dt.date) -> list[PersonC
     ]
 
 
-def compliance_rows(
-    *, user, filters: dict | None = None, as_of: dt.date | None = None
-) -> list[PersonCompliance]:
+def compliance_rows(*, user, filters: dict | None = None, as_of: dt.date | None = None) -> list[PersonCompliance]:
     filters = filters or {}
-    rows = compliance(
-        visible_employees(user=user, filters=filters), as_of=as_of or timezone.localdate()
-    )
+    rows = compliance(visible_employees(user=user, filters=filters), as_of=as_of or timezone.localdate())
     if filters.get("short") == "1":
         rows = [r for r in rows if not r.is_compliant]
     return rows

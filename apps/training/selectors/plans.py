@@ -13,20 +13,14 @@ from apps.training.models import TrainingPlan, TrainingPlanItem, TrainingSession
 from apps.workflow.models import PlanStatus
 
 
-def plan_list(
-    *, user, filters: dict | None = None, as_of: dt.date | None = None
-) -> QuerySet[TrainingPlan]:
+def plan_list(*, user, filters: dict | None = None, as_of: dt.date | None = None) -> QuerySet[TrainingPlan]:
     """Plans with their planned items, those due by now and those held (a session linked to
     the item took place), counted in the same query."""
     filters = filters or {}
     as_of = as_of or timezone.localdate()
     qs = TrainingPlan.objects.select_related("department", "approval_task").annotate(
         planned=Count("items", distinct=True),
-        held=Count(
-            "items",
-            filter=Q(items__sessions__start_date__lte=as_of),
-            distinct=True,
-        ),
+        held=Count("items", filter=Q(items__sessions__start_date__lte=as_of), distinct=True),
     )
     qs = in_scope(qs, user, heads_only=True)
     if year := as_int(filters.get("year")):
@@ -55,10 +49,6 @@ def plan_completion(*, as_of: dt.date) -> tuple[int, int]:
     """Company-wide (held, due) plan items of approved plans of the year, due by this month."""
     items = TrainingPlanItem.objects.filter(
         plan__year=as_of.year, plan__status=PlanStatus.APPROVED, month__lte=as_of.month
-    ).annotate(
-        is_held=Exists(
-            TrainingSession.objects.filter(plan_item=OuterRef("pk"), start_date__lte=as_of)
-        )
-    )
+    ).annotate(is_held=Exists(TrainingSession.objects.filter(plan_item=OuterRef("pk"), start_date__lte=as_of)))
     counts = items.aggregate(due=Count("pk"), held=Count("pk", filter=Q(is_held=True)))
     return counts["held"] or 0, counts["due"] or 0

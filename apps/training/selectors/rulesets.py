@@ -42,11 +42,8 @@ def requirements() -> Requirements:
     if settings_row is not None:
         ruleset = settings_row.ruleset
         rows = {
-            (r.role, r.high_risk): (r.initial_hours, r.annual_hours)
-            for r in RuleSetRow.objects.filter(ruleset=ruleset)
+            (r.role, r.high_risk): (r.initial_hours, r.annual_hours) for r in RuleSetRow.objects.filter(ruleset=ruleset)
         }
         table = {**rules.TABLES.get(ruleset.code, rules.TABLES["default"]), **rows}
         return Requirements(ruleset.code, ruleset.name, high_risk, table)
-    return Requirements(
-        "default", rules.RULESET_NAMES["default"], high_risk, rules.TABLES["default"]
-    )
+    return Requirements("default", rules.RULESET_NAMES["default"], high_risk, rules.TABLES["default"])

@@ -32,10 +32,7 @@ def session_list(*, user, filters: dict | None = None) -> QuerySet[TrainingSessi
     )
     # Heads see sessions their departments ran or their people attended.
     attended = in_scope(
-        Attendance.objects.filter(session=OuterRef("pk")),
-        user,
-        "employee__department_id",
-        heads_only=True,
+        Attendance.objects.filter(session=OuterRef("pk")), user, "employee__department_id", heads_only=True
     )
     qs = in_scope(qs, user, heads_only=True, also=Q(Exists(attended)))
     qs = in_department(qs, filters.get("department"))
@@ -48,9 +45,7 @@ def session_list(*, user, filters: dict | None = None) -> QuerySet[TrainingSessi
     return qs.order_by("-start_date", "-pk")
 
 
-def attendance_list(
-    *, user, filters: dict | None = None, as_of: dt.date | None = None
-) -> QuerySet[Attendance]:
+def attendance_list(*, user, filters: dict | None = None, as_of: dt.date | None = None) -> QuerySet[Attendance]:
     """Attendance rows the user may read, each with `holder_expired` for the red flag."""
     filters = filters or {}
     as_of = as_of or timezone.localdate()
@@ -73,6 +68,4 @@ def attendance_list(
 
 def reinduction_list(*, user) -> QuerySet[Reinduction]:
     people = visible_employees(user=user, filters={"active": ""})
-    return Reinduction.objects.filter(employee_id__in=people.values("id")).select_related(
-        "employee__department"
-    )
+    return Reinduction.objects.filter(employee_id__in=people.values("id")).select_related("employee__department")

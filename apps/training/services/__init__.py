@@ -9,13 +9,7 @@ from apps.training.services.certificates import (
     certificate_review,
     certificate_update,
 )
-from apps.training.services.plans import (
-    plan_create,
-    plan_item_delete,
-    plan_item_save,
-    plan_submit,
-    plan_update,
-)
+from apps.training.services.plans import plan_create, plan_item_delete, plan_item_save, plan_submit, plan_update
 from apps.training.services.rulesets import ruleset_row_update, ruleset_save, settings_update
 from apps.training.services.sessions import (
     COURSE_FIELDS,

@@ -22,24 +22,14 @@ from apps.training.models import CERTIFICATE_REVIEW_YEARS, Certificate
 from apps.training.services._common import _apply, _check, _save
 from apps.workflow import services as workflow
 
-CERTIFICATE_FIELDS = (
-    "type",
-    "number",
-    "holder",
-    "authority",
-    "issued_on",
-    "valid_until",
-    "next_review_on",
-)
+CERTIFICATE_FIELDS = ("type", "number", "holder", "authority", "issued_on", "valid_until", "next_review_on")
 
 
 def _prepare_certificate(certificate: Certificate, data: dict) -> None:
     """Apply the data. The validity and review dates default from the issue date on creation
     and when the issue date changes (a renewal); otherwise an empty or missing date keeps the
     stored one, so that an edit after a review (or a PATCH without them) changes neither."""
-    renewal = certificate._state.adding or (
-        "issued_on" in data and data["issued_on"] != certificate.issued_on
-    )
+    renewal = certificate._state.adding or ("issued_on" in data and data["issued_on"] != certificate.issued_on)
     stored = {"valid_until": certificate.valid_until, "next_review_on": certificate.next_review_on}
     _apply(certificate, data, CERTIFICATE_FIELDS)
     if certificate.type_id:
@@ -54,11 +44,7 @@ def _prepare_certificate(certificate: Certificate, data: dict) -> None:
             setattr(certificate, name, stored[name])
         elif certificate.issued_on:
             setattr(certificate, name, default(certificate.issued_on))
-    if (
-        certificate.valid_until
-        and certificate.issued_on
-        and certificate.valid_until <= certificate.issued_on
-    ):
+    if certificate.valid_until and certificate.issued_on and certificate.valid_until <= certificate.issued_on:
         raise ValidationError({"valid_until": _("A certificate expires after it is issued.")})
 
 
@@ -136,11 +122,7 @@ def _expired_message(certificate: Certificate) -> str:
 def _claim(certificates, kind: str, due: str, today: dt.date) -> list:
     """The certificates whose reminder of this date is recorded now, so each window is told
     once even by two runs at once (apps/workflow/services/remind.py)."""
-    return [
-        c
-        for c in certificates
-        if workflow.reminder_claim(subject=c, kind=kind, due=getattr(c, due), today=today)
-    ]
+    return [c for c in certificates if workflow.reminder_claim(subject=c, kind=kind, due=getattr(c, due), today=today)]
 
 
 @transaction.atomic
@@ -149,18 +131,9 @@ def certificate_reminders_send(*, today: dt.date | None = None) -> dict[str, int
     expiry window (60 days before), and of certificates that expired. Each once per window:
     safe to run more than once a day."""
     today = today or timezone.localdate()
-    reviews = _claim(
-        selectors.reviews_due(today=today), selectors.REVIEW_REMINDER, "next_review_on", today
-    )
-    expiries = _claim(
-        selectors.expiries_due(today=today), selectors.EXPIRY_REMINDER, "valid_until", today
-    )
-    expired = _claim(
-        selectors.expired_unnotified(today=today),
-        selectors.EXPIRED_REMINDER,
-        "valid_until",
-        today,
-    )
+    reviews = _claim(selectors.reviews_due(today=today), selectors.REVIEW_REMINDER, "next_review_on", today)
+    expiries = _claim(selectors.expiries_due(today=today), selectors.EXPIRY_REMINDER, "valid_until", today)
+    expired = _claim(selectors.expired_unnotified(today=today), selectors.EXPIRED_REMINDER, "valid_until", today)
     heads, safety_managers = _heads_by_department([*reviews, *expiries, *expired])
     url = reverse("training:certificate_list")
     batch = [

@@ -39,9 +39,7 @@ def plan_update(*, plan: TrainingPlan, data: dict, user) -> TrainingPlan:
 
 
 @transaction.atomic
-def plan_item_save(
-    *, plan: TrainingPlan, item: TrainingPlanItem | None = None, data: dict, user
-) -> TrainingPlanItem:
+def plan_item_save(*, plan: TrainingPlan, item: TrainingPlanItem | None = None, data: dict, user) -> TrainingPlanItem:
     _check(policies.can_draft_plan, user, plan)
     workflow.plan_require_editable(plan)
     item = item or TrainingPlanItem(plan=plan)
@@ -74,9 +72,7 @@ def plan_submit(*, plan: TrainingPlan, user) -> TrainingPlan:
         plan=plan,
         user=user,
         title=stored(gettext_noop("Approve the %(plan)s"), **{"plan": plan.title}),
-        description=stored(
-            gettext_noop("Review the planned courses, months and hours, then approve or reject.")
-        ),
+        description=stored(gettext_noop("Review the planned courses, months and hours, then approve or reject.")),
         note=_("Training plan submitted for approval."),
         approver_role=current.plan_approver_role if current else Role.LEADERSHIP,
     )

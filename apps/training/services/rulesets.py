@@ -20,15 +20,9 @@ def ruleset_save(*, ruleset: RuleSet | None = None, data: dict, user) -> RuleSet
     _apply(ruleset, data, ("code", "name", "source"))
     _save(ruleset, user=user)
     if is_new:
-        for (role, high_risk), (initial, annual) in rules.TABLES.get(
-            ruleset.code, rules.TABLES["default"]
-        ).items():
+        for (role, high_risk), (initial, annual) in rules.TABLES.get(ruleset.code, rules.TABLES["default"]).items():
             row = RuleSetRow(
-                ruleset=ruleset,
-                role=role,
-                high_risk=high_risk,
-                initial_hours=initial,
-                annual_hours=annual,
+                ruleset=ruleset, role=role, high_risk=high_risk, initial_hours=initial, annual_hours=annual
             )
             _save(row, user=user)
     return ruleset

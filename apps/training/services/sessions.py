@@ -18,17 +18,7 @@ from apps.training.models import Attendance, Course, Reinduction, TrainingSessio
 from apps.training.services._common import _apply, _check, _save
 
 COURSE_FIELDS = ("code", "name", "level", "hours", "content", "is_active")
-SESSION_FIELDS = (
-    "course",
-    "department",
-    "level",
-    "start_date",
-    "end_date",
-    "hours",
-    "trainer",
-    "place",
-    "plan_item",
-)
+SESSION_FIELDS = ("course", "department", "level", "start_date", "end_date", "hours", "trainer", "place", "plan_item")
 
 
 @transaction.atomic
@@ -49,9 +39,7 @@ def _check_session(session: TrainingSession) -> None:
         raise ValidationError({"end_date": _("The last day cannot be before the first.")})
     item = session.plan_item
     if item is not None and item.plan.department_id != session.department_id:
-        raise ValidationError(
-            {"plan_item": _("Choose an item of the organising department's plan.")}
-        )
+        raise ValidationError({"plan_item": _("Choose an item of the organising department's plan.")})
 
 
 @transaction.atomic
@@ -74,9 +62,7 @@ def session_update(*, session: TrainingSession, data: dict, user) -> TrainingSes
     # Attendance keeps the session's level and a date within the session.
     attendances = Attendance.objects.filter(session=session)
     attendances.exclude(level=session.level).update(level=session.level)
-    attendances.exclude(date__range=(session.start_date, session.end_date)).update(
-        date=session.start_date
-    )
+    attendances.exclude(date__range=(session.start_date, session.end_date)).update(date=session.start_date)
     # Nobody is credited more hours than the session now has: in bulk, with one audit-history
     # row per corrected attendance (credited hours are compliance evidence).
     over = list(attendances.filter(hours_credited__gt=session.hours))
@@ -84,9 +70,7 @@ def session_update(*, session: TrainingSession, data: dict, user) -> TrainingSes
     for attendance in over:
         attendance.hours_credited = session.hours
         attendance.updated_at = now
-    bulk_update_with_history(
-        over, Attendance, ["hours_credited", "updated_at"], batch_size=500, default_user=user
-    )
+    bulk_update_with_history(over, Attendance, ["hours_credited", "updated_at"], batch_size=500, default_user=user)
     return session
 
 
@@ -108,19 +92,15 @@ def credited_hours(session: TrainingSession, present: bool, hours: Decimal | Non
 
 
 def attendance_problems(
-    session: TrainingSession,
-    *,
-    hours: Decimal | None,
-    date: dt.date | None,
-    exam_score: Decimal | None = None,
+    session: TrainingSession, *, hours: Decimal | None, date: dt.date | None, exam_score: Decimal | None = None
 ) -> dict[str, str]:
     """What is wrong with one attendance of this session, by field (shared by the form, the
     API and the sign-in sheet import)."""
     problems = {}
     if hours is not None and (hours < 0 or hours > session.hours):
-        problems["hours_credited"] = _(
-            "Hours credited must be between 0 and the session's %(hours)s hours."
-        ) % {"hours": session.hours.normalize()}
+        problems["hours_credited"] = _("Hours credited must be between 0 and the session's %(hours)s hours.") % {
+            "hours": session.hours.normalize()
+        }
     if date is not None and not (session.start_date <= date <= session.end_date):
         problems["date"] = _("%(date)s is outside the session (%(start)s to %(end)s).") % {
             "date": date.isoformat(),

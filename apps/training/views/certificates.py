@@ -41,9 +41,7 @@ def certificate_list(request):
 
 @policy_required(policies.can_edit_certificate)
 def certificate_edit(request, pk: int | None = None):
-    certificate = (
-        get_object_or_404(selectors.certificate_list(user=request.user), pk=pk) if pk else None
-    )
+    certificate = get_object_or_404(selectors.certificate_list(user=request.user), pk=pk) if pk else None
     form = CertificateForm(request.POST or None, instance=certificate)
     if request.method == "POST" and form.is_valid():
         if certificate:
@@ -51,10 +49,7 @@ def certificate_edit(request, pk: int | None = None):
         else:
             save = services.certificate_create
         saved = run_service(
-            request,
-            form,
-            lambda: save(data=form.cleaned_data, user=request.user),
-            _("Certificate saved."),
+            request, form, lambda: save(data=form.cleaned_data, user=request.user), _("Certificate saved.")
         )
         if saved:
             return redirect("training:certificate_list")
@@ -71,9 +66,7 @@ def certificate_review(request, pk: int):
         run_action(
             request,
             lambda: services.certificate_review(
-                certificate=certificate,
-                reviewed_on=form.cleaned_data["reviewed_on"],
-                user=request.user,
+                certificate=certificate, reviewed_on=form.cleaned_data["reviewed_on"], user=request.user
             ),
             _("Review recorded."),
         )

@@ -50,9 +50,7 @@ def plan_create(request):
         )
         if saved:
             return redirect("training:plan_detail", pk=saved.pk)
-    return form_page(
-        request, form, title=_("New training plan"), cancel_url=reverse("training:plan_list")
-    )
+    return form_page(request, form, title=_("New training plan"), cancel_url=reverse("training:plan_list"))
 
 
 @reads

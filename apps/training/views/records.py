@@ -20,10 +20,7 @@ from apps.training.views._common import PAGE_SIZE, _departments, reads
 def _record(request, employee, *, mine: bool):
     today = timezone.localdate()
     rows = selectors.compliance(
-        selectors.visible_employees(user=request.user, filters={"active": ""}).filter(
-            pk=employee.pk
-        ),
-        as_of=today,
+        selectors.visible_employees(user=request.user, filters={"active": ""}).filter(pk=employee.pk), as_of=today
     )
     return render(
         request,
@@ -31,12 +28,8 @@ def _record(request, employee, *, mine: bool):
         {
             "employee": employee,
             "row": rows[0] if rows else None,
-            "attendances": selectors.attendance_list(
-                user=request.user, filters={"employee": employee.pk}
-            ),
-            "certificates": selectors.certificate_list(
-                user=request.user, filters={"holder": employee.pk}
-            ),
+            "attendances": selectors.attendance_list(user=request.user, filters={"employee": employee.pk}),
+            "certificates": selectors.certificate_list(user=request.user, filters={"holder": employee.pk}),
             "requirements": selectors.requirements(),
             "mine": mine,
             "today": today,
@@ -49,18 +42,16 @@ def my_record(request):
     own_id = employee_id(request.user)
     if own_id is None:
         return render(request, "training/record.html", {"employee": None, "mine": True})
-    employee = selectors.visible_employees(
-        user=request.user, filters={"active": ""}
-    ).select_related("department", "position")
+    employee = selectors.visible_employees(user=request.user, filters={"active": ""}).select_related(
+        "department", "position"
+    )
     return _record(request, get_object_or_404(employee, pk=own_id), mine=True)
 
 
 @reads
 def employee_record(request, pk: int):
     employee = get_object_or_404(
-        selectors.visible_employees(user=request.user, filters={"active": ""}).select_related(
-            "department", "position"
-        ),
+        selectors.visible_employees(user=request.user, filters={"active": ""}).select_related("department", "position"),
         pk=pk,
     )
     return _record(request, employee, mine=False)
@@ -103,6 +94,4 @@ def reinduction_create(request):
         )
         if saved:
             return redirect("training:employee_record", pk=saved.employee_id)
-    return form_page(
-        request, form, title=_("Repeat induction"), cancel_url=reverse("training:compliance")
-    )
+    return form_page(request, form, title=_("Repeat induction"), cancel_url=reverse("training:compliance"))

@@ -36,10 +36,7 @@ def ruleset_row_edit(request, pk: int):
         if saved:
             return redirect("training:ruleset_list")
     return form_page(
-        request,
-        form,
-        title=f"{row.ruleset} · {row.get_role_display()}",
-        cancel_url=reverse("training:ruleset_list"),
+        request, form, title=f"{row.ruleset} · {row.get_role_display()}", cancel_url=reverse("training:ruleset_list")
     )
 
 
@@ -55,6 +52,4 @@ def settings_edit(request):
         )
         if saved:
             return redirect("training:ruleset_list")
-    return form_page(
-        request, form, title=_("Training settings"), cancel_url=reverse("training:ruleset_list")
-    )
+    return form_page(request, form, title=_("Training settings"), cancel_url=reverse("training:ruleset_list"))

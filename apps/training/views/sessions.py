@@ -12,13 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import (
-    form_page,
-    import_view,
-    run_action,
-    run_service,
-    sheet_template_response,
-)
+from apps.core.views import form_page, import_view, run_action, run_service, sheet_template_response
 from apps.org.permissions import policy_required
 from apps.org.policy import require
 from apps.training import importers, policies, selectors, services
@@ -31,9 +25,7 @@ from apps.training.views._common import PAGE_SIZE, _departments, reads
 @reads
 def course_list(request):
     filters = request.GET.dict()
-    page = Paginator(selectors.course_list(filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(selectors.course_list(filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "training/course_list.html",
@@ -89,9 +81,7 @@ def session_detail(request, pk: int):
         "training/session_detail.html",
         {
             "session": session,
-            "attendances": selectors.attendance_list(
-                user=request.user, filters={"session": session.pk}
-            ),
+            "attendances": selectors.attendance_list(user=request.user, filters={"session": session.pk}),
             "actions": actions,
             "attendance_form": AttendanceForm(employees=employees) if actions["attend"] else None,
             "history": history_entries(session),
@@ -109,16 +99,8 @@ def session_edit(request, pk: int | None = None):
         initial = {"plan_item": request.GET["plan_item"]}
     form = SessionForm(request.POST or None, instance=session, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if session:
-            save = functools.partial(services.session_update, session=session)
-        else:
-            save = services.session_create
-        saved = run_service(
-            request,
-            form,
-            lambda: save(data=form.cleaned_data, user=request.user),
-            _("Session saved."),
-        )
+        save = functools.partial(services.session_update, session=session) if session else services.session_create
+        saved = run_service(request, form, lambda: save(data=form.cleaned_data, user=request.user), _("Session saved."))
         if saved:
             return redirect("training:session_detail", pk=saved.pk)
     title = _("Edit session") if session else _("New training session")

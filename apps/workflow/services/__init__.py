@@ -1,18 +1,8 @@
 """Workflow writes: tasks and their sign-offs, notifications, daily reminders."""
 
 from apps.workflow.services.handover import tasks_hand_over
-from apps.workflow.services.notifications import (
-    department_recipients,
-    notification_mark_read,
-    notify,
-    notify_many,
-)
-from apps.workflow.services.plans import (
-    approvable,
-    plan_decide,
-    plan_require_editable,
-    plan_submit,
-)
+from apps.workflow.services.notifications import department_recipients, notification_mark_read, notify, notify_many
+from apps.workflow.services.plans import approvable, plan_decide, plan_require_editable, plan_submit
 from apps.workflow.services.remind import (
     NO_DUE_DATE,
     ReminderBatch,

@@ -38,9 +38,7 @@ def tasks_hand_over(*, employee, handover_to, user) -> int:
         ["assignee"],
         default_user=user,
         # A history reason holds 100 characters: the name as it was, not a reference.
-        default_change_reason=stored(
-            gettext_noop("Handed over: %(name)s left"), name=employee.name
-        ).dumps(),
+        default_change_reason=stored(gettext_noop("Handed over: %(name)s left"), name=employee.name).dumps(),
     )
     if new_assignee is not None:
         recipients = {task.pk: [new_assignee] for task in tasks}
@@ -52,21 +50,11 @@ def tasks_hand_over(*, employee, handover_to, user) -> int:
         for task in tasks:
             users = heads.get(task.department_id)
             if not users:
-                managers = (
-                    managers if managers is not None else list(users_with_role(Role.SAFETY_MANAGER))
-                )
+                managers = managers if managers is not None else list(users_with_role(Role.SAFETY_MANAGER))
                 users = managers
             recipients[task.pk] = users
         message = gettext_noop("Task without an assignee, as %(name)s left: %(title)s")
     notify_many(
-        [
-            (
-                recipients[task.pk],
-                stored(message, name=Person(employee), title=task.title),
-                task,
-                "",
-            )
-            for task in tasks
-        ]
+        [(recipients[task.pk], stored(message, name=Person(employee), title=task.title), task, "") for task in tasks]
     )
     return len(tasks)

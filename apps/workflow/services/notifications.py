@@ -42,9 +42,7 @@ def _collect(batch: list[tuple], notifications: list, mails: list) -> None:
             if user.email:
                 with translation.override(recipient_language(user)):
                     text = render(message)
-                mails.append(
-                    (text[:120], f"{text}\n\n{url}", settings.DEFAULT_FROM_EMAIL, [user.email])
-                )
+                mails.append((text[:120], f"{text}\n\n{url}", settings.DEFAULT_FROM_EMAIL, [user.email]))
 
 
 def recipient_language(user) -> str:

@@ -66,10 +66,7 @@ def plan_submit(
         sign_off_role=approver_role,
     )
     task = task_submit(
-        task=task,
-        user=user,
-        note=note or stored(gettext_noop("Submitted for approval.")),
-        via_source=True,
+        task=task, user=user, note=note or stored(gettext_noop("Submitted for approval.")), via_source=True
     )
     plan.status = PlanStatus.SUBMITTED
     plan.approval_task = task

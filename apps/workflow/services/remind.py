@@ -53,9 +53,7 @@ def remind_once(
 
 
 @transaction.atomic
-def reminder_claim_every(
-    *, subject, kind: str, due: dt.date, every_days: int, today: dt.date | None = None
-) -> bool:
+def reminder_claim_every(*, subject, kind: str, due: dt.date, every_days: int, today: dt.date | None = None) -> bool:
     """As reminder_claim, but due again `every_days` days after the last sending (the row
     keeps the last day sent, locked while it is read and moved on)."""
     if every_days < 1:
@@ -87,9 +85,7 @@ def remind_every(
 ) -> bool:
     """Notify these users about the subject now and then every `every_days` days, until the
     caller stops asking (the work is done). Returns whether it sent."""
-    if not reminder_claim_every(
-        subject=subject, kind=kind, due=due, every_days=every_days, today=today
-    ):
+    if not reminder_claim_every(subject=subject, kind=kind, due=due, every_days=every_days, today=today):
         return False
     notify(users=users, message=message, task=task, url=url)
     return True
@@ -100,8 +96,7 @@ def reminders_forget(*, subject, kind: str | None = None) -> int:
     so that they are sent again. Returns how many were forgotten."""
     if isinstance(subject, models.QuerySet):
         rows = Reminder.objects.filter(
-            subject_type=ContentType.objects.get_for_model(subject.model),
-            subject_id__in=subject.values("pk"),
+            subject_type=ContentType.objects.get_for_model(subject.model), subject_id__in=subject.values("pk")
         )
     else:
         rows = Reminder.objects.filter(**_subject_key(subject))
@@ -123,22 +118,14 @@ class ReminderBatch:
         self.rows = {
             (r.subject_id, r.kind, r.due): r
             for r in Reminder.objects.select_for_update().filter(
-                subject_type=self.subject_type,
-                subject_id__in=[s.pk for s in subjects],
-                kind__in=list(kinds),
+                subject_type=self.subject_type, subject_id__in=[s.pk for s in subjects], kind__in=list(kinds)
             )
         }
         self.new: list[Reminder] = []
         self.moved: list[Reminder] = []
 
     def _record(self, subject, kind: str, due: dt.date) -> None:
-        row = Reminder(
-            subject_type=self.subject_type,
-            subject_id=subject.pk,
-            kind=kind,
-            due=due,
-            sent_on=self.today,
-        )
+        row = Reminder(subject_type=self.subject_type, subject_id=subject.pk, kind=kind, due=due, sent_on=self.today)
         self.rows[(subject.pk, kind, due)] = row
         self.new.append(row)
 

@@ -35,13 +35,7 @@ def _tasks_to_remind(today: dt.date) -> list[Task]:
 
 
 def _notices(
-    task: Task,
-    *,
-    today: dt.date,
-    sent: ReminderBatch,
-    recipients: list,
-    escalate_to: list,
-    escalate_after: int,
+    task: Task, *, today: dt.date, sent: ReminderBatch, recipients: list, escalate_to: list, escalate_after: int
 ) -> list[tuple[str, tuple]]:
     """What the task gets today, each notice with its kind: "due_soon" (once per due date,
     before it), "overdue" (on the first late day, then every few days) and "escalated" (once).
@@ -59,18 +53,11 @@ def _notices(
             return [("due_soon", (recipients, message, task, ""))]
         return []
     notices = []
-    if sent.every(
-        task, OVERDUE, task.due_date, task.remind_every_days or OVERDUE_REMINDER_EVERY_DAYS
-    ):
-        message = stored(
-            gettext_noop("Overdue by %(days)d day(s): %(title)s (%(department)s)"), **values
-        )
+    if sent.every(task, OVERDUE, task.due_date, task.remind_every_days or OVERDUE_REMINDER_EVERY_DAYS):
+        message = stored(gettext_noop("Overdue by %(days)d day(s): %(title)s (%(department)s)"), **values)
         notices.append(("overdue", (recipients, message, task, "")))
     if days_late >= (task.escalate_after_days or escalate_after) and task.escalated_at is None:
-        message = stored(
-            gettext_noop("Escalated: %(department)s is %(days)d day(s) late with “%(title)s”"),
-            **values,
-        )
+        message = stored(gettext_noop("Escalated: %(department)s is %(days)d day(s) late with “%(title)s”"), **values)
         notices.append(("escalated", (escalate_to, message, task, "")))
     return notices
 

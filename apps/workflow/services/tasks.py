@@ -19,14 +19,7 @@ from apps.org.models import Department
 from apps.org.policy import require
 from apps.org.selectors import users_with_role
 from apps.workflow import hooks, policies
-from apps.workflow.models import (
-    WORKING_STATUSES,
-    SignOff,
-    SignOffDecision,
-    Task,
-    TaskPriority,
-    TaskStatus,
-)
+from apps.workflow.models import WORKING_STATUSES, SignOff, SignOffDecision, Task, TaskPriority, TaskStatus
 from apps.workflow.services.notifications import department_recipients, notify
 from apps.workflow.services.remind import reminders_forget
 
@@ -100,8 +93,7 @@ TASK_EDITABLE_FIELDS = ("title", "description", "due_date", "priority", "assigne
 def _refuse_if_owned(task: Task, via_source: bool) -> None:
     if hooks.is_owned(task) and not via_source:
         raise ApplicationError(
-            _("This task is worked from the record that raised it (%(source)s).")
-            % {"source": task.source_type.name}
+            _("This task is worked from the record that raised it (%(source)s).") % {"source": task.source_type.name}
         )
 
 
@@ -148,9 +140,7 @@ def task_submit(*, task: Task, user, note: str = "", files=(), via_source: bool 
         except ValidationError as exc:
             raise ApplicationError(" ".join(exc.messages)) from exc
     if task.requires_evidence and not attachment_list(owner=task).exists():
-        raise ApplicationError(
-            _("This task needs evidence: attach at least one photo or document before submitting.")
-        )
+        raise ApplicationError(_("This task needs evidence: attach at least one photo or document before submitting."))
     task.status = TaskStatus.SUBMITTED
     task.submitted_by = user
     task.submitted_at = timezone.now()
@@ -190,11 +180,7 @@ def task_sign_off(*, task: Task, user, decision: str, comment: str = "") -> Sign
         message = gettext_noop("Rejected, please rework: %(title)s")
     _save(task, user=user, reason=comment)
     hooks.run(task, signoff)
-    notify(
-        users=[task.assignee, task.submitted_by],
-        message=stored(message, title=task.title),
-        task=task,
-    )
+    notify(users=[task.assignee, task.submitted_by], message=stored(message, title=task.title), task=task)
     return signoff
 
 

@@ -32,11 +32,7 @@ def lesson(world):
 
 def man_hours(world):
     return services.man_hours_save(
-        department=world.dept_a,
-        month=dt.date(2026, 8, 1),
-        hours=16000,
-        headcount=100,
-        user=world.safety_manager,
+        department=world.dept_a, month=dt.date(2026, 8, 1), hours=16000, headcount=100, user=world.safety_manager
     )
 
 
@@ -59,27 +55,17 @@ CASES = {
         create=accident_body,
         update=accident_body,
     ),
-    "v1_accidents_times_create": Case(
-        an_accident, payload=lambda w, r: {"head_told_at": "2026-09-01T09:30:00+08:00"}
-    ),
-    "v1_accidents_photos_create": Case(
-        an_accident, payload=lambda w, r: {"files": [photo()]}, multipart=True
-    ),
+    "v1_accidents_times_create": Case(an_accident, payload=lambda w, r: {"head_told_at": "2026-09-01T09:30:00+08:00"}),
+    "v1_accidents_photos_create": Case(an_accident, payload=lambda w, r: {"files": [photo()]}, multipart=True),
     "v1_accidents_people_create": Case(
         an_accident, payload=lambda w, r: {"name": "刘洋", "severity": "minor", "lost_workdays": 3}
     ),
     "v1_accidents_casualty_updates_create": Case(
         an_accident,
-        payload=lambda w, r: {
-            "reported_on": "2026-09-05",
-            "deaths": 0,
-            "serious_injuries": 0,
-            "minor_injuries": 1,
-        },
+        payload=lambda w, r: {"reported_on": "2026-09-05", "deaths": 0, "serious_injuries": 0, "minor_injuries": 1},
     ),
     "v1_accidents_investigation_create": Case(
-        an_accident,
-        payload=lambda w, r: {"direct_causes": "违章操作", "cause_found": True},
+        an_accident, payload=lambda w, r: {"direct_causes": "违章操作", "cause_found": True}
     ),
     "v1_accidents_measures_create": Case(
         an_accident,
@@ -107,12 +93,7 @@ CASES = {
         "v1_accidents_man_hours",
         man_hours,
         "list retrieve create",
-        create=lambda w, r: {
-            "department": w.dept_a.pk,
-            "month": "2026-07-01",
-            "hours": "15000",
-            "headcount": 90,
-        },
+        create=lambda w, r: {"department": w.dept_a.pk, "month": "2026-07-01", "hours": "15000", "headcount": 90},
     ),
     "v1_accidents_statistics_retrieve": Case(an_accident),
     **crud("v1_accidents_types", lambda w: accident_type(), "list retrieve"),

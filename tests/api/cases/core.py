@@ -18,7 +18,5 @@ CASES = {
         create_refused={"employee_a": 403},
     ),
     "v1_dashboard_retrieve": Case(),
-    "v1_auth_token_create": Case(
-        payload=lambda w, r: {"username": "employee_a", "password": "pass-1234"}, public=True
-    ),
+    "v1_auth_token_create": Case(payload=lambda w, r: {"username": "employee_a", "password": "pass-1234"}, public=True),
 }

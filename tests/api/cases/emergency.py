@@ -18,10 +18,7 @@ def a_drill(world):
 
 def evaluation(world):
     return services.plan_evaluate(
-        plan=plan(world),
-        user=world.safety_manager,
-        evaluated_on=dt.date(2026, 6, 1),
-        result="adequate",
+        plan=plan(world), user=world.safety_manager, evaluated_on=dt.date(2026, 6, 1), result="adequate"
     )
 
 
@@ -32,21 +29,13 @@ def improvement(world):
         user=world.safety_manager,
         evaluated_on=dt.date(2026, 6, 2),
         worked_well="疏散有序",
-        improvements=[
-            {
-                "description": "增设指示牌",
-                "department": world.dept_a,
-                "due_date": dt.date(2026, 12, 31),
-            }
-        ],
+        improvements=[{"description": "增设指示牌", "department": world.dept_a, "due_date": dt.date(2026, 12, 31)}],
     )
     return item.improvements.get()
 
 
 def drill_plan(world):
-    return services.drill_plan_create(
-        data={"department": world.dept_a, "year": 2027}, user=world.safety_manager
-    )
+    return services.drill_plan_create(data={"department": world.dept_a, "year": 2027}, user=world.safety_manager)
 
 
 def drill_plan_with_item(world):
@@ -61,21 +50,14 @@ def drill_plan_with_item(world):
 
 def team(world):
     return services.team_save(
-        data={
-            "name": "义务消防队",
-            "kind": "part_time",
-            "department": world.dept_a,
-            "leader": "李强",
-        },
+        data={"name": "义务消防队", "kind": "part_time", "department": world.dept_a, "leader": "李强"},
         user=world.safety_manager,
     )
 
 
 def team_with_member(world):
     item = team(world)
-    services.team_member_save(
-        team=item, data={"name": "赵磊", "role": "队员"}, user=world.safety_manager
-    )
+    services.team_member_save(team=item, data={"name": "赵磊", "role": "队员"}, user=world.safety_manager)
     return item
 
 
@@ -94,12 +76,7 @@ def plan_body(world, record=None):
 
 
 def team_body(world, record=None):
-    return {
-        "name": "应急抢修队",
-        "kind": "part_time",
-        "department": world.dept_a.pk,
-        "leader": "李强",
-    }
+    return {"name": "应急抢修队", "kind": "part_time", "department": world.dept_a.pk, "leader": "李强"}
 
 
 def supply_body(world, record=None):
@@ -115,11 +92,7 @@ def supply_body(world, record=None):
 
 CASES = {
     **crud(
-        "v1_emergency_plans",
-        a_plan,
-        "list retrieve create update partial_update",
-        create=plan_body,
-        update=plan_body,
+        "v1_emergency_plans", a_plan, "list retrieve create update partial_update", create=plan_body, update=plan_body
     ),
     "v1_emergency_plans_filing_create": Case(
         a_plan, payload=lambda w, r: {"filed_on": "2025-02-01", "filing_number": "宁应急备 2025-01"}
@@ -151,9 +124,7 @@ CASES = {
         payload=lambda w, r: {
             "evaluated_on": today(),
             "worked_well": "疏散有序",
-            "improvements": [
-                {"description": "增设指示牌", "department": w.dept_a.pk, "due_date": today(30)}
-            ],
+            "improvements": [{"description": "增设指示牌", "department": w.dept_a.pk, "due_date": today(30)}],
         },
     ),
     **crud("v1_emergency_improvements", improvement, "list retrieve"),
@@ -164,21 +135,11 @@ CASES = {
         create=lambda w, r: {"department": w.dept_a.pk, "year": 2028},
     ),
     "v1_emergency_drill_plans_items_create": Case(
-        drill_plan,
-        payload=lambda w, r: {
-            "plan": plan(w).pk,
-            "month": 6,
-            "kind": "tabletop",
-            "scenario": "泄漏处置",
-        },
+        drill_plan, payload=lambda w, r: {"plan": plan(w).pk, "month": 6, "kind": "tabletop", "scenario": "泄漏处置"}
     ),
     "v1_emergency_drill_plans_submit_create": Case(drill_plan_with_item),
     **crud(
-        "v1_emergency_teams",
-        team,
-        "list retrieve create update partial_update",
-        create=team_body,
-        update=team_body,
+        "v1_emergency_teams", team, "list retrieve create update partial_update", create=team_body, update=team_body
     ),
     "v1_emergency_teams_members_create": Case(
         team, payload=lambda w, r: {"name": "钱伟", "role": "队员", "phone": "13800000000"}

@@ -48,8 +48,7 @@ def maintenance_plan(world):
 
 def project(world):
     return services.project_save(
-        data={"name": "二期厂房", "kind": "new", "department": world.dept_a},
-        user=world.safety_manager,
+        data={"name": "二期厂房", "kind": "new", "department": world.dept_a}, user=world.safety_manager
     )
 
 

@@ -109,10 +109,7 @@ def inspection_body(world, record):
         "department": world.dept_a.pk,
         "location": "一号厂房",
         "inspected_on": today(),
-        "results": [
-            {"item": first.pk, "result": CheckResult.PASS},
-            {"item": second.pk, "result": CheckResult.PASS},
-        ],
+        "results": [{"item": first.pk, "result": CheckResult.PASS}, {"item": second.pk, "result": CheckResult.PASS}],
     }
 
 
@@ -124,13 +121,7 @@ def failed_result(world, record):
 CASES = {
     **crud("v1_hazards", hazard, "list retrieve create", create=report_body, multipart=True),
     "v1_hazards_assign_create": Case(
-        hazard,
-        payload=lambda w, r: {
-            "department": w.dept_a.pk,
-            "deadline": today(7),
-            "grade": "general",
-            **PLAN,
-        },
+        hazard, payload=lambda w, r: {"department": w.dept_a.pk, "deadline": today(7), "grade": "general", **PLAN}
     ),
     "v1_hazards_rectify_create": Case(assigned, payload=rectify_body, multipart=True),
     "v1_hazards_verify_create": Case(rectified, payload=lambda w, r: {"close": True}),
@@ -138,20 +129,12 @@ CASES = {
     **crud("v1_inspections", inspection, "list retrieve create", create=inspection_body),
     "v1_inspections_raise_hazard_create": Case(inspection, payload=failed_result),
     **crud(
-        "v1_inspection_plans",
-        plan,
-        "list retrieve create update partial_update",
-        create=plan_body,
-        update=plan_body,
+        "v1_inspection_plans", plan, "list retrieve create update partial_update", create=plan_body, update=plan_body
     ),
     **crud(
         "v1_checklists",
         checklist,
         "list retrieve create",
-        create=lambda w, r: {
-            "name": "节假日检查表",
-            "kind": InspectionKind.HOLIDAY,
-            "items_text": "仓库｜门窗关闭",
-        },
+        create=lambda w, r: {"name": "节假日检查表", "kind": InspectionKind.HOLIDAY, "items_text": "仓库｜门窗关闭"},
     ),
 }

@@ -24,12 +24,7 @@ def identification(world):
 def register_entry(world):
     return services.register_entry_save(
         unit=major_unit(world),
-        data={
-            "number": "RH-1",
-            "level": 3,
-            "filing_authority": "市应急管理局",
-            "filed_on": dt.date(2026, 2, 1),
-        },
+        data={"number": "RH-1", "level": 3, "filing_authority": "市应急管理局", "filed_on": dt.date(2026, 2, 1)},
         user=world.safety_manager,
     )
 
@@ -134,12 +129,8 @@ CASES = {
         create=measure_body,
         update=measure_body,
     ),
-    "v1_major_hazards_measures_check_create": Case(
-        measure, payload=lambda w, r: {"check_result": "working"}
-    ),
+    "v1_major_hazards_measures_check_create": Case(measure, payload=lambda w, r: {"check_result": "working"}),
     **crud("v1_major_hazards_checks", measure_check, "list retrieve"),
     **crud("v1_major_hazards_substances", lambda w: substance("氨"), "list retrieve"),
-    **crud(
-        "v1_major_hazards_categories", lambda w: HazardCategory.objects.first(), "list retrieve"
-    ),
+    **crud("v1_major_hazards_categories", lambda w: HazardCategory.objects.first(), "list retrieve"),
 }

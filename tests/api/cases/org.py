@@ -7,9 +7,7 @@ from tests.org.factories import DepartmentFactory, EmployeeFactory, PositionFact
 
 
 def department(world):
-    return DepartmentFactory(
-        name="车削二班", code="A-2", kind=DepartmentKind.TEAM, parent=world.dept_a
-    )
+    return DepartmentFactory(name="车削二班", code="A-2", kind=DepartmentKind.TEAM, parent=world.dept_a)
 
 
 def department_body(world, record=None):
@@ -58,9 +56,7 @@ def company(world):
 CASES = {
     "v1_company_list": Case(company),
     "v1_company_update_update": Case(payload=lambda w, r: COMPANY),
-    "v1_company_update_partial_update": Case(
-        company, payload=lambda w, r: {"address": "南京市江宁区"}
-    ),
+    "v1_company_update_partial_update": Case(company, payload=lambda w, r: {"address": "南京市江宁区"}),
     **crud(
         "v1_departments",
         department,

@@ -18,11 +18,7 @@ def objective(world):
 
 def target(world):
     return services.target_set(
-        objective=objective(world),
-        department=world.dept_a,
-        target=1,
-        actual=0,
-        user=world.safety_manager,
+        objective=objective(world), department=world.dept_a, target=1, actual=0, user=world.safety_manager
     )
 
 
@@ -48,26 +44,19 @@ def letter(world):
     """A department letter of department A: its head (head_a) issues it to a team leader."""
     team_with_staff(world, 1)
     issue(world, template(world, LetterLevel.DEPARTMENT))
-    return ResponsibilityLetter.objects.get(
-        level=LetterLevel.DEPARTMENT, issuer=employee_of(world.head_a)
-    )
+    return ResponsibilityLetter.objects.get(level=LetterLevel.DEPARTMENT, issuer=employee_of(world.head_a))
 
 
 def document(world):
     return services.document_save(
-        data={
-            "number": "安委〔2026〕1号",
-            "title": "关于成立安全生产委员会的通知",
-            "issued_on": dt.date(2026, 1, 5),
-        },
+        data={"number": "安委〔2026〕1号", "title": "关于成立安全生产委员会的通知", "issued_on": dt.date(2026, 1, 5)},
         user=world.safety_manager,
     )
 
 
 def body(world):
     return services.body_save(
-        data={"kind": "committee", "name": "安全生产委员会", "duties": "统筹安全生产工作"},
-        user=world.safety_manager,
+        data={"kind": "committee", "name": "安全生产委员会", "duties": "统筹安全生产工作"}, user=world.safety_manager
     )
 
 
@@ -130,39 +119,18 @@ CASES = {
         # Splitting an objective to a department (a new target) is the safety office's;
         # heads record the results of targets already split.
         create_refused={"head_a": 403, "outsider": 403},
-        create=lambda w, r: {
-            "objective": objective(w).pk,
-            "department": w.dept_a.pk,
-            "target": "1",
-        },
+        create=lambda w, r: {"objective": objective(w).pk, "department": w.dept_a.pk, "target": "1"},
     ),
-    **crud(
-        "v1_responsibility_assessments",
-        department_assessment,
-        "list retrieve create",
-        create=assessment_body,
-    ),
+    **crud("v1_responsibility_assessments", department_assessment, "list retrieve create", create=assessment_body),
     **crud("v1_responsibility_duties", duty, "list retrieve create", create=duty_body),
     "v1_responsibility_duties_revise_create": Case(duty, payload=duty_body),
-    "v1_responsibility_duties_review_create": Case(
-        duty, payload=lambda w, r: {"year": 2026, "result": "adequate"}
-    ),
+    "v1_responsibility_duties_review_create": Case(duty, payload=lambda w, r: {"year": 2026, "result": "adequate"}),
     **crud(
         "v1_responsibility_templates",
         lambda w: template(w),
         "list retrieve create update partial_update",
-        create=lambda w, r: {
-            "level": "company",
-            "title": "公司级责任书",
-            "body": "……",
-            "is_active": True,
-        },
-        update=lambda w, r: {
-            "level": r.level,
-            "title": "班组级责任书（修订）",
-            "body": "……",
-            "is_active": True,
-        },
+        create=lambda w, r: {"level": "company", "title": "公司级责任书", "body": "……", "is_active": True},
+        update=lambda w, r: {"level": r.level, "title": "班组级责任书（修订）", "body": "……", "is_active": True},
     ),
     **crud("v1_responsibility_letters", letter, "list retrieve"),
     "v1_responsibility_letters_sign_create": Case(letter),
@@ -174,11 +142,7 @@ CASES = {
         "v1_responsibility_documents",
         document,
         "list retrieve create update partial_update",
-        create=lambda w, r: {
-            "number": "安委〔2026〕2号",
-            "title": "任命通知",
-            "issued_on": today(),
-        },
+        create=lambda w, r: {"number": "安委〔2026〕2号", "title": "任命通知", "issued_on": today()},
         update=lambda w, r: {"number": r.number, "title": "任命通知（修订）", "issued_on": today()},
     ),
     **crud(
@@ -203,12 +167,7 @@ CASES = {
         update=meeting_body,
     ),
     "v1_responsibility_meetings_decisions_create": Case(
-        meeting,
-        payload=lambda w, r: {
-            "text": "清理消防通道",
-            "department": w.dept_a.pk,
-            "due_date": today(7),
-        },
+        meeting, payload=lambda w, r: {"text": "清理消防通道", "department": w.dept_a.pk, "due_date": today(7)}
     ),
     "v1_responsibility_meetings_compliance_retrieve": Case(meeting),
     "v1_responsibility_meetings_settings_retrieve": Case(),

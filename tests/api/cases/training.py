@@ -6,14 +6,7 @@ from apps.training import services
 from apps.training.models import RuleSet, RuleSetRow
 from tests.api.case import Case, crud
 from tests.api.cases._common import employee_of, today
-from tests.training.factories import (
-    attend,
-    certificate_type,
-    make_certificate,
-    make_course,
-    make_session,
-    sheet,
-)
+from tests.training.factories import attend, certificate_type, make_certificate, make_course, make_session, sheet
 
 
 def course(world):
@@ -32,20 +25,14 @@ def attendance(world):
 
 def reinduction(world):
     return services.reinduction_create(
-        data={
-            "employee": employee_of(world.employee_a),
-            "reason": "post_change",
-            "since": dt.date(2026, 3, 1),
-        },
+        data={"employee": employee_of(world.employee_a), "reason": "post_change", "since": dt.date(2026, 3, 1)},
         user=world.safety_manager,
     )
 
 
 def certificate(world):
     return make_certificate(
-        holder=employee_of(world.employee_a),
-        issued_on=dt.date(2025, 6, 1),
-        user=world.safety_manager,
+        holder=employee_of(world.employee_a), issued_on=dt.date(2025, 6, 1), user=world.safety_manager
     )
 
 
@@ -60,16 +47,12 @@ def certificate_body(world, record=None):
 
 
 def plan(world):
-    return services.plan_create(
-        data={"department": world.dept_a, "year": 2027}, user=world.safety_manager
-    )
+    return services.plan_create(data={"department": world.dept_a, "year": 2027}, user=world.safety_manager)
 
 
 def plan_with_item(world):
     item = plan(world)
-    services.plan_item_save(
-        plan=item, data={"course": course(world), "month": 3}, user=world.safety_manager
-    )
+    services.plan_item_save(plan=item, data={"course": course(world), "month": 3}, user=world.safety_manager)
     return item
 
 
@@ -104,18 +87,8 @@ CASES = {
         "v1_training_courses",
         course,
         "list retrieve create update partial_update",
-        create=lambda w, r: {
-            "code": "C-10",
-            "name": "消防知识",
-            "level": "refresher",
-            "hours": "4",
-        },
-        update=lambda w, r: {
-            "code": r.code,
-            "name": "消防知识",
-            "level": "refresher",
-            "hours": "4",
-        },
+        create=lambda w, r: {"code": "C-10", "name": "消防知识", "level": "refresher", "hours": "4"},
+        update=lambda w, r: {"code": r.code, "name": "消防知识", "level": "refresher", "hours": "4"},
     ),
     **crud(
         "v1_training_sessions",
@@ -124,28 +97,18 @@ CASES = {
         create=session_body,
         update=session_body,
     ),
-    "v1_training_sessions_import_sign_in_create": Case(
-        session, payload=sign_in_sheet, multipart=True
-    ),
+    "v1_training_sessions_import_sign_in_create": Case(session, payload=sign_in_sheet, multipart=True),
     **crud(
         "v1_training_attendances",
         attendance,
         "list retrieve create",
-        create=lambda w, r: {
-            "session": session(w).pk,
-            "employee": employee_of(w.employee_a).pk,
-            "present": True,
-        },
+        create=lambda w, r: {"session": session(w).pk, "employee": employee_of(w.employee_a).pk, "present": True},
     ),
     **crud(
         "v1_training_reinductions",
         reinduction,
         "list retrieve create",
-        create=lambda w, r: {
-            "employee": employee_of(w.employee_a).pk,
-            "reason": "return",
-            "since": "2026-05-01",
-        },
+        create=lambda w, r: {"employee": employee_of(w.employee_a).pk, "reason": "return", "since": "2026-05-01"},
     ),
     **crud("v1_training_certificate_types", lambda w: certificate_type(), "list retrieve"),
     **crud(
@@ -155,9 +118,7 @@ CASES = {
         create=certificate_body,
         update=certificate_body,
     ),
-    "v1_training_certificates_review_create": Case(
-        certificate, payload=lambda w, r: {"reviewed_on": today()}
-    ),
+    "v1_training_certificates_review_create": Case(certificate, payload=lambda w, r: {"reviewed_on": today()}),
     "v1_training_compliance_list": Case(session),
     **crud(
         "v1_training_plans",
@@ -166,9 +127,7 @@ CASES = {
         create=lambda w, r: {"department": w.dept_a.pk, "year": 2028, "title": "2028 年培训计划"},
         update=lambda w, r: {"title": "2027 年培训计划（修订）", "note": "增加消防"},
     ),
-    "v1_training_plans_items_create": Case(
-        plan, payload=lambda w, r: {"course": course(w).pk, "month": 5}
-    ),
+    "v1_training_plans_items_create": Case(plan, payload=lambda w, r: {"course": course(w).pk, "month": 5}),
     "v1_training_plans_submit_create": Case(plan_with_item),
     **crud("v1_training_rulesets", lambda w: RuleSet.objects.get(code="default"), "list retrieve"),
     **crud(

@@ -38,13 +38,7 @@ def task_body(world, record=None):
 
 
 CASES = {
-    **crud(
-        "v1_tasks",
-        task,
-        "list retrieve create update partial_update",
-        create=task_body,
-        update=task_body,
-    ),
+    **crud("v1_tasks", task, "list retrieve create update partial_update", create=task_body, update=task_body),
     "v1_tasks_inbox_list": Case(task),
     "v1_tasks_submit_create": Case(task, payload=lambda w, r: {"note": "已完成"}),
     "v1_tasks_sign_off_create": Case(submitted, payload=lambda w, r: {"decision": "approve"}),

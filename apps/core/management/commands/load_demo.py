@@ -43,9 +43,6 @@ class Command(BaseCommand):
                 role = (
                     "superuser"
                     if user.get("superuser")
-                    else ", ".join(
-                        user["roles"] + (["department_head"] if user["heads"] else [])
-                        or ["employee"]
-                    )
+                    else ", ".join(user["roles"] + (["department_head"] if user["heads"] else []) or ["employee"])
                 )
                 self.stdout.write(f"  {user['username']:<10} {role}")

@@ -53,9 +53,7 @@ class Command(BaseCommand):
                         raise
                     continue
                 step = time.perf_counter()
-                count = module.seed(
-                    departments=units, employees=employees, factor=factor, rng=rng, today=today
-                )
+                count = module.seed(departments=units, employees=employees, factor=factor, rng=rng, today=today)
                 self.stdout.write(f"{config.label}: {count} ({time.perf_counter() - step:.1f} s)")
         live.invalidate()
         self.stdout.write(self.style.SUCCESS(f"Done in {time.perf_counter() - started:.1f} s"))
