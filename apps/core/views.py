@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -125,6 +126,75 @@ def post_from_page(request, form, action, success: str, *, done, page, denied_on
         if not form.errors:
             return redirect(done(result) if callable(done) else done)
     return page(form)
+
+
+def edit_page(
+    request, form, save, success: str, *, title, cancel_url, done=None, multipart=False, denied_on_form=False
+):
+    """The page of one form that saves a record, new or edited: a valid POST goes to
+    `save(cleaned_data)` through `run_service`; saved, a redirect to `done` (a URL, URL name or
+    record, or a function of the saved record giving one; the saved record itself when not
+    given); refused or invalid, the page again with what was typed and why."""
+    return post_from_page(
+        request,
+        form,
+        save,
+        success,
+        done=done or (lambda saved: saved),
+        page=lambda form: form_page(request, form, title=title, cancel_url=cancel_url, multipart=multipart),
+        denied_on_form=denied_on_form,
+    )
+
+
+def split_files(data) -> tuple[dict, list]:
+    """A form's cleaned data without its `files` field, and the files uploaded in it."""
+    data = dict(data)
+    return data, data.pop("files", None) or []
+
+
+class RecordForms:
+    """The forms posted from one record's page (a filing, a check, an evaluation), each view
+    declared in a line:
+
+        plan_forms = RecordForms(get=_plan, page=plan_detail, record="plan")
+        plan_file = plan_forms.view(guard, FilingForm, "filing_form", services.plan_file, _lazy("Filing recorded."))
+
+    A view answers POST only, behind `guard` (the app's `policy_required(…)`; with
+    `guard_first`, the guard is asked before the method): it finds the record with
+    `get(request, pk)` (404 out of the person's scope), binds the form and calls
+    `service(<record>=record, user=request.user, **cleaned_data)` through `post_from_page`.
+    Accepted, a redirect to the record (or to `done(request, record, result)`); refused,
+    `page(request, pk, status=400, <form_name>=form)`: the page again with what was typed and why."""
+
+    def __init__(self, *, get, page, record: str, guard_first: bool = False, denied_on_form: bool = False):
+        self.get, self.page, self.record = get, page, record
+        self.guard_first, self.denied_on_form = guard_first, denied_on_form
+
+    def view(self, guard, form_class, form_name: str, service, success, *, form_kwargs=None, done=None):
+        """`form_kwargs(request, record)`: what the form is built with besides the POST."""
+
+        def view(request, pk: int):
+            record = self.get(request, pk)
+            form = form_class(request.POST, request.FILES, **(form_kwargs(request, record) if form_kwargs else {}))
+            return post_from_page(
+                request,
+                form,
+                lambda data: service(**{self.record: record}, user=request.user, **data),
+                str(success),
+                done=(lambda result: done(request, record, result)) if done else record,
+                page=lambda form: self.page(request, pk, status=400, **{form_name: form}),
+                denied_on_form=self.denied_on_form,
+            )
+
+        return guard(require_POST(view)) if self.guard_first else require_POST(guard(view))
+
+
+def list_page(request, template, select, *, per_page: int = 25, **context):
+    """A list page: what `select(user=…, filters=…)` finds for the filters asked for (the query
+    string), a page of it, and whatever else the template shows (choices, what the person may do)."""
+    filters = request.GET.dict()
+    page = Paginator(select(user=request.user, filters=filters), per_page).get_page(request.GET.get("page"))
+    return render(request, template, {"page": page, "filters": filters, **context})
 
 
 def run_action(request, action, success: str, *, redirect_to=None, args=()):

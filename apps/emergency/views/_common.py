@@ -9,8 +9,3 @@ PAGE_SIZE = 25
 
 def _page(request, qs):
     return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
-def _split_files(form) -> tuple[dict, list]:
-    data = dict(form.cleaned_data)
-    return data, data.pop("files", None) or []

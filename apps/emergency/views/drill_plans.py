@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, post_from_page, run_action, run_service
+from apps.core.views import RecordForms, edit_page, run_action
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import DrillPlanForm, DrillPlanItemForm
 from apps.emergency.views._common import _page
@@ -52,32 +53,24 @@ def drillplan_detail(request, pk: int, item_form=None, status=200):
 
 @policy_required(policies.can_change_record)
 def drillplan_create(request):
-    form = DrillPlanForm(request.POST or None, user=request.user, initial={"year": timezone.localdate().year})
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.drill_plan_create(data=form.cleaned_data, user=request.user),
-            _("Drill plan created: add the planned drills."),
-        )
-        if saved is not None:
-            return redirect(saved)
-    return form_page(request, form, title=_("New yearly drill plan"), cancel_url=reverse("emergency:drillplan_list"))
-
-
-@require_POST
-@policy_required(policies.can_change_record)
-def drillplan_item_add(request, pk: int):
-    drill_plan = _drillplan(request, pk)
-    form = DrillPlanItemForm(request.POST, plans=selectors.drillable_plans(department=drill_plan.department))
-    return post_from_page(
+    return edit_page(
         request,
-        form,
-        lambda data: services.drill_plan_item_add(drill_plan=drill_plan, data=data, user=request.user),
-        _("Planned drill added."),
-        done=drill_plan,
-        page=lambda f: drillplan_detail(request, pk, item_form=f, status=400),
+        DrillPlanForm(request.POST or None, user=request.user, initial={"year": timezone.localdate().year}),
+        lambda data: services.drill_plan_create(data=data, user=request.user),
+        _("Drill plan created: add the planned drills."),
+        title=_("New yearly drill plan"),
+        cancel_url=reverse("emergency:drillplan_list"),
     )
+
+
+drillplan_item_add = RecordForms(get=_drillplan, page=drillplan_detail, record="drill_plan").view(
+    policy_required(policies.can_change_record),
+    DrillPlanItemForm,
+    "item_form",
+    lambda drill_plan, user, **data: services.drill_plan_item_add(drill_plan=drill_plan, data=data, user=user),
+    gettext_lazy("Planned drill added."),
+    form_kwargs=lambda request, drill_plan: {"plans": selectors.drillable_plans(department=drill_plan.department)},
+)
 
 
 @require_POST

@@ -2,36 +2,32 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import form_page, post_from_page, run_service
+from apps.core.views import RecordForms, edit_page, list_page, split_files
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import DrillEvaluationForm, DrillForm, ImprovementForm
 from apps.emergency.models import Drill, DrillKind
-from apps.emergency.views._common import _page, _split_files
+from apps.emergency.views._common import _page
 from apps.org.permissions import policy_required
 from apps.org.selectors import department_list
 
 
 @policy_required(policies.can_read_emergency)
 def drill_list(request):
-    filters = request.GET.dict()
-    return render(
+    return list_page(
         request,
         "emergency/drill_list.html",
-        {
-            "page": _page(request, selectors.drill_list(user=request.user, filters=filters)),
-            "filters": filters,
-            "kinds": DrillKind.choices,
-            "departments": department_list(user=request.user),
-            "overdue_count": selectors.overdue_plans(user=request.user).count(),
-            "can_edit": policies.can_record_drill(request.user),
-        },
+        selectors.drill_list,
+        kinds=DrillKind.choices,
+        departments=department_list(user=request.user),
+        overdue_count=selectors.overdue_plans(user=request.user).count(),
+        can_edit=policies.can_record_drill(request.user),
     )
 
 
@@ -84,46 +80,32 @@ def drill_create(request):
         plans=selectors.drillable_plans(user=request.user),
         initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
-        data, files = _split_files(form)
-        saved = run_service(
-            request,
-            form,
-            lambda: services.drill_record(data=data, user=request.user, files=files),
-            _("Drill recorded."),
-        )
-        if saved is not None:
-            return redirect(saved)
-    return form_page(
-        request, form, title=_("Record a drill"), cancel_url=reverse("emergency:drill_list"), multipart=True
-    )
 
+    def save(data):
+        data, files = split_files(data)
+        return services.drill_record(data=data, user=request.user, files=files)
 
-@require_POST
-@policy_required(policies.can_change_record)
-def drill_evaluate(request, pk: int):
-    drill = _drill(request, pk)
-    form = DrillEvaluationForm(request.POST)
-    return post_from_page(
+    return edit_page(
         request,
         form,
-        lambda data: services.drill_evaluate(drill=drill, user=request.user, **data),
-        _("Evaluation saved."),
-        done=drill,
-        page=lambda f: drill_detail(request, pk, evaluation_form=f, status=400),
+        save,
+        _("Drill recorded."),
+        title=_("Record a drill"),
+        cancel_url=reverse("emergency:drill_list"),
+        multipart=True,
     )
 
 
-@require_POST
-@policy_required(policies.can_change_record)
-def improvement_add(request, pk: int):
-    drill = _drill(request, pk)
-    form = ImprovementForm(request.POST, user=request.user)
-    return post_from_page(
-        request,
-        form,
-        lambda data: services.improvement_raise(drill=drill, user=request.user, **data),
-        _("Improvement raised as a task."),
-        done=drill,
-        page=lambda f: drill_detail(request, pk, improvement_form=f, status=400),
-    )
+drill_forms = RecordForms(get=_drill, page=drill_detail, record="drill")
+changes = policy_required(policies.can_change_record)
+drill_evaluate = drill_forms.view(
+    changes, DrillEvaluationForm, "evaluation_form", services.drill_evaluate, gettext_lazy("Evaluation saved.")
+)
+improvement_add = drill_forms.view(
+    changes,
+    ImprovementForm,
+    "improvement_form",
+    services.improvement_raise,
+    gettext_lazy("Improvement raised as a task."),
+    form_kwargs=lambda request, drill: {"user": request.user},
+)

@@ -4,36 +4,31 @@ plan or a drill."""
 from __future__ import annotations
 
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import form_page, post_from_page, run_service
+from apps.core.views import RecordForms, edit_page, list_page, split_files
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import EvaluationForm, FilingForm, PlanForm
 from apps.emergency.models import Plan, PlanKind
-from apps.emergency.views._common import _page, _split_files
 from apps.org.permissions import policy_required
 from apps.org.selectors import department_list
 
 
 @policy_required(policies.can_read_emergency)
 def plan_list(request):
-    filters = request.GET.dict()
-    return render(
+    return list_page(
         request,
         "emergency/plan_list.html",
-        {
-            "page": _page(request, selectors.plan_list(user=request.user, filters=filters)),
-            "filters": filters,
-            "kinds": PlanKind.choices,
-            "departments": department_list(user=request.user),
-            "can_edit": policies.can_edit_plan(request.user),
-            "today": timezone.localdate(),
-        },
+        selectors.plan_list,
+        kinds=PlanKind.choices,
+        departments=department_list(user=request.user),
+        can_edit=policies.can_edit_plan(request.user),
+        today=timezone.localdate(),
     )
 
 
@@ -66,55 +61,28 @@ def plan_detail(request, pk: int, filing_form=None, evaluation_form=None, status
 def plan_edit(request, pk: int | None = None):
     plan = _plan(request, pk) if pk else None
     form = PlanForm(request.POST or None, request.FILES or None, instance=plan, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data, files = _split_files(form)
-        saved = run_service(
-            request,
-            form,
-            lambda: services.emergency_plan_save(plan=plan, data=data, user=request.user, files=files),
-            _("Emergency plan saved."),
-        )
-        if saved is not None:
-            return redirect(saved)
-    if plan is not None:
-        plan.refresh_from_db()
-    return form_page(
+
+    def save(data):
+        data, files = split_files(data)
+        return services.emergency_plan_save(plan=plan, data=data, user=request.user, files=files)
+
+    return edit_page(
         request,
         form,
+        save,
+        _("Emergency plan saved."),
         title=_("Edit emergency plan") if pk else _("New emergency plan"),
         cancel_url=plan.get_absolute_url() if plan else reverse("emergency:plan_list"),
         multipart=True,
     )
 
 
-@require_POST
-@policy_required(policies.can_edit_plan)
-def plan_file(request, pk: int):
-    plan = _plan(request, pk)
-    form = FilingForm(request.POST)
-    return post_from_page(
-        request,
-        form,
-        lambda data: services.plan_file(plan=plan, user=request.user, **data),
-        _("Filing recorded."),
-        done=plan,
-        page=lambda f: plan_detail(request, pk, filing_form=f, status=400),
-    )
-
-
-@require_POST
-@policy_required(policies.can_edit_plan)
-def plan_evaluate(request, pk: int):
-    plan = _plan(request, pk)
-    form = EvaluationForm(request.POST)
-    return post_from_page(
-        request,
-        form,
-        lambda data: services.plan_evaluate(plan=plan, user=request.user, **data),
-        _("Evaluation recorded."),
-        done=plan,
-        page=lambda f: plan_detail(request, pk, evaluation_form=f, status=400),
-    )
+plan_forms = RecordForms(get=_plan, page=plan_detail, record="plan")
+edits = policy_required(policies.can_edit_plan)
+plan_file = plan_forms.view(edits, FilingForm, "filing_form", services.plan_file, gettext_lazy("Filing recorded."))
+plan_evaluate = plan_forms.view(
+    edits, EvaluationForm, "evaluation_form", services.plan_evaluate, gettext_lazy("Evaluation recorded.")
+)
 
 
 @policy_required(policies.can_read_emergency)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, post_from_page, run_service
+from apps.core.views import RecordForms, edit_page
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import SupplyCheckForm, SupplyForm
 from apps.emergency.models import SupplyKind
@@ -39,9 +39,13 @@ def supply_list(request):
     )
 
 
+def _supply(request, pk: int):
+    return get_object_or_404(selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk)
+
+
 @policy_required(policies.can_read_emergency)
 def supply_detail(request, pk: int, check_form=None, status=200):
-    supply = get_object_or_404(selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk)
+    supply = _supply(request, pk)
     return render(
         request,
         "emergency/supply_detail.html",
@@ -59,43 +63,35 @@ def supply_detail(request, pk: int, check_form=None, status=200):
 
 @policy_required(policies.can_change_record)
 def supply_edit(request, pk: int | None = None):
-    supply = get_object_or_404(selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk) if pk else None
-    form = SupplyForm(request.POST or None, instance=supply, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.supply_save(supply=supply, data=form.cleaned_data, user=request.user),
-            _("Supply saved."),
-        )
-        if saved is not None:
-            return redirect(saved)
-    return form_page(request, form, title=_("Emergency supply"), cancel_url=reverse("emergency:supply_list"))
-
-
-@require_POST
-@policy_required(policies.can_change_record)
-def supply_check(request, pk: int):
-    supply = get_object_or_404(selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk)
-    form = SupplyCheckForm(request.POST)
-
-    def done(check):
-        if check.is_backdated:
-            messages.info(
-                request,
-                _(
-                    "The check is dated before the last one: it is kept in "
-                    "the checks; the stock and the dates are unchanged."
-                ),
-            )
-        return reverse("emergency:supply_list")
-
-    return post_from_page(
+    supply = _supply(request, pk) if pk else None
+    return edit_page(
         request,
-        form,
-        lambda data: services.supply_check(supply=supply, user=request.user, **data),
-        _("Check recorded."),
-        done=done,
-        # Refused: the item's page with what was entered and why.
-        page=lambda form: supply_detail(request, pk, check_form=form, status=400),
+        SupplyForm(request.POST or None, instance=supply, user=request.user),
+        lambda data: services.supply_save(supply=supply, data=data, user=request.user),
+        _("Supply saved."),
+        title=_("Emergency supply"),
+        cancel_url=reverse("emergency:supply_list"),
     )
+
+
+def _checked(request, supply, check):
+    """Back to the list; a check dated before the last one is kept, and the person told so."""
+    if check.is_backdated:
+        messages.info(
+            request,
+            _(
+                "The check is dated before the last one: it is kept in "
+                "the checks; the stock and the dates are unchanged."
+            ),
+        )
+    return reverse("emergency:supply_list")
+
+
+supply_check = RecordForms(get=_supply, page=supply_detail, record="supply").view(
+    policy_required(policies.can_change_record),
+    SupplyCheckForm,
+    "check_form",
+    services.supply_check,
+    gettext_lazy("Check recorded."),
+    done=_checked,
+)

@@ -2,32 +2,28 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, post_from_page, run_action, run_service
+from apps.core.views import RecordForms, edit_page, list_page, run_action
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import MemberForm, TeamForm
 from apps.emergency.models import TeamKind
-from apps.emergency.views._common import _page
 from apps.org.permissions import policy_required
 
 
 @policy_required(policies.can_read_emergency)
 def team_list(request):
-    filters = request.GET.dict()
-    return render(
+    return list_page(
         request,
         "emergency/team_list.html",
-        {
-            "page": _page(request, selectors.team_list(user=request.user, filters=filters)),
-            "filters": filters,
-            "kinds": TeamKind.choices,
-            "can_edit": policies.can_change_record(request.user),
-        },
+        selectors.team_list,
+        kinds=TeamKind.choices,
+        can_edit=policies.can_change_record(request.user),
     )
 
 
@@ -55,37 +51,23 @@ def team_detail(request, pk: int, member_form=None, status=200):
 @policy_required(policies.can_change_record)
 def team_edit(request, pk: int | None = None):
     team = _team(request, pk) if pk else None
-    form = TeamForm(request.POST or None, instance=team, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.team_save(team=team, data=form.cleaned_data, user=request.user),
-            _("Rescue team saved."),
-        )
-        if saved is not None:
-            return redirect(saved)
-    return form_page(
+    return edit_page(
         request,
-        form,
+        TeamForm(request.POST or None, instance=team, user=request.user),
+        lambda data: services.team_save(team=team, data=data, user=request.user),
+        _("Rescue team saved."),
         title=_("Rescue team"),
         cancel_url=team.get_absolute_url() if team else reverse("emergency:team_list"),
     )
 
 
-@require_POST
-@policy_required(policies.can_change_record)
-def member_add(request, pk: int):
-    team = _team(request, pk)
-    form = MemberForm(request.POST)
-    return post_from_page(
-        request,
-        form,
-        lambda data: services.team_member_save(team=team, data=data, user=request.user),
-        _("Member added."),
-        done=team,
-        page=lambda f: team_detail(request, pk, member_form=f, status=400),
-    )
+member_add = RecordForms(get=_team, page=team_detail, record="team").view(
+    policy_required(policies.can_change_record),
+    MemberForm,
+    "member_form",
+    lambda team, user, **data: services.team_member_save(team=team, data=data, user=user),
+    gettext_lazy("Member added."),
+)
 
 
 @require_POST
