@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.accidents import importers, policies, selectors, services
@@ -22,7 +23,16 @@ from apps.accidents.forms import (
 )
 from apps.accidents.models import AccidentStatus, AccidentType, Grade
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import import_pages, post_from_page, run_action, run_service
+from apps.core.views import (
+    RecordForms,
+    edit_page,
+    import_pages,
+    list_page,
+    post_from_page,
+    run_action,
+    run_service,
+    split_files,
+)
 from apps.org.permissions import policy_required
 from apps.org.policy import require
 from apps.org.selectors import department_list
@@ -36,30 +46,24 @@ def _get(request, pk: int):
 
 @policy_required(policies.can_read_accidents)
 def accident_list(request):
-    filters = request.GET.dict()
-    page = Paginator(selectors.accident_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(
+    return list_page(
         request,
         "accidents/accident_list.html",
-        {
-            "page": page,
-            "filters": filters,
-            "grades": Grade.choices,
-            "statuses": AccidentStatus.choices,
-            "types": AccidentType.objects.all(),
-            "departments": department_list(user=request.user),
-            "can_report": policies.can_report_accident(request.user),
-        },
+        selectors.accident_list,
+        per_page=PAGE_SIZE,
+        grades=Grade.choices,
+        statuses=AccidentStatus.choices,
+        types=AccidentType.objects.all(),
+        departments=department_list(user=request.user),
+        can_report=policies.can_report_accident(request.user),
     )
 
 
 @policy_required(policies.can_read_accidents)
-def accident_detail(request, pk: int, forms: dict | None = None, status: int = 200):
+def accident_detail(request, pk: int, status: int = 200, **forms):
+    """The accident's page; after a refused form, with that form as typed and its errors."""
     accident = _get(request, pk)
     actions = policies.accident_actions(request.user, accident)
-    forms = forms or {}
     now = timezone.now()
     context = {
         "accident": accident,
@@ -75,15 +79,15 @@ def accident_detail(request, pk: int, forms: dict | None = None, status: int = 2
         "today": timezone.localdate(),
     }
     if actions["report"]:
-        context["times_form"] = forms.get("times") or ReportTimesForm(
+        context["times_form"] = forms.get("times_form") or ReportTimesForm(
             initial={
                 "head_told_at": accident.head_told_at and timezone.localtime(accident.head_told_at),
                 "authority_told_at": accident.authority_told_at and timezone.localtime(accident.authority_told_at),
             }
         )
-        context["person_form"] = forms.get("person") or PersonForm()
+        context["person_form"] = forms.get("person_form") or PersonForm()
         if not accident.is_near_miss:
-            context["update_form"] = forms.get("update") or CasualtyUpdateForm(
+            context["update_form"] = forms.get("update_form") or CasualtyUpdateForm(
                 initial={
                     "reported_on": timezone.localdate(),
                     "deaths": accident.deaths,
@@ -92,7 +96,9 @@ def accident_detail(request, pk: int, forms: dict | None = None, status: int = 2
                 }
             )
     if actions["investigate"]:
-        context["measure_form"] = forms.get("measure") or MeasureForm(initial={"department": accident.department_id})
+        context["measure_form"] = forms.get("measure_form") or MeasureForm(
+            initial={"department": accident.department_id}
+        )
     return render(request, "accidents/accident_detail.html", context, status=status)
 
 
@@ -103,78 +109,46 @@ def accident_edit(request, pk: int | None = None):
         # Seen (a department's employees see its accidents) but not theirs to report.
         require(policies.can_report_accident(request.user, accident))
     form = AccidentForm(request.POST or None, request.FILES or None, instance=accident, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        files = data.pop("files") or []
-        saved = run_service(
-            request,
-            form,
-            lambda: services.accident_save(accident=accident, data=data, user=request.user, files=files),
-            _("Accident saved."),
-            denied_on_form=True,
-        )
-        if saved is not None:
-            return redirect(saved)
-    if accident is not None:
-        accident.refresh_from_db()
-    return render(
-        request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "multipart": True,
-            "title": _("Edit accident report") if pk else _("Report an accident or near miss"),
-            "cancel_url": accident.get_absolute_url() if accident else reverse("accidents:list"),
-        },
-    )
 
+    def save(data):
+        data, files = split_files(data)
+        return services.accident_save(accident=accident, data=data, user=request.user, files=files)
 
-def _detail_form(request, pk, form_class, key, action, success):
-    """A form posted from the detail page: run_service, then back to the page, or the page again
-    with the form's errors."""
-    accident = _get(request, pk)
-    form = form_class(request.POST)
-    return post_from_page(
+    return edit_page(
         request,
         form,
-        lambda data: action(accident, data),
-        success,
-        done=accident,
-        page=lambda form: accident_detail(request, pk, forms={key: form}, status=400),
+        save,
+        _("Accident saved."),
+        title=_("Edit accident report") if pk else _("Report an accident or near miss"),
+        cancel_url=accident.get_absolute_url() if accident else reverse("accidents:list"),
+        multipart=True,
         denied_on_form=True,
     )
 
 
-@require_POST
-@policy_required(policies.can_report_accident)
-def report_times(request, pk: int):
-    return _detail_form(
-        request,
-        pk,
-        ReportTimesForm,
-        "times",
-        lambda a, d: services.accident_report_times(accident=a, user=request.user, **d),
-        _("Reporting times saved."),
-    )
-
-
-@require_POST
-@policy_required(policies.can_report_accident)
-def person_add(request, pk: int):
-    return _detail_form(
-        request,
-        pk,
-        PersonForm,
-        "person",
-        lambda a, d: services.person_add(accident=a, user=request.user, **d),
-        _("Person added."),
-    )
+# The forms of the accident's page; a rule about who may act on this accident (the
+# investigation leader, say) is told on the form.
+accident_forms = RecordForms(get=_get, page=accident_detail, record="accident", denied_on_form=True)
+reports = policy_required(policies.can_report_accident)
+report_times = accident_forms.view(
+    reports, ReportTimesForm, "times_form", services.accident_report_times, gettext_lazy("Reporting times saved.")
+)
+person_add = accident_forms.view(reports, PersonForm, "person_form", services.person_add, gettext_lazy("Person added."))
+measure_add = accident_forms.view(
+    policy_required(policies.can_add_measure),
+    MeasureForm,
+    "measure_form",
+    services.measure_add,
+    gettext_lazy("Measure assigned as a task."),
+)
 
 
 @require_POST
 @policy_required(policies.can_report_accident)
 def casualty_update(request, pk: int):
-    def action(accident, data):
+    accident = _get(request, pk)
+
+    def action(data):
         update = services.casualty_update(accident=accident, user=request.user, **data)
         if not update.applied:
             messages.warning(request, services.late_update_message(accident))
@@ -184,45 +158,28 @@ def casualty_update(request, pk: int):
             )
         return update
 
-    return _detail_form(request, pk, CasualtyUpdateForm, "update", action, _("Casualty update recorded."))
+    return post_from_page(
+        request,
+        CasualtyUpdateForm(request.POST),
+        action,
+        _("Casualty update recorded."),
+        done=accident,
+        page=lambda form: accident_detail(request, pk, status=400, update_form=form),
+        denied_on_form=True,
+    )
 
 
 @policy_required(policies.can_investigate)
 def investigation(request, pk: int):
     accident = _get(request, pk)
-    form = InvestigationForm(request.POST or None, instance=accident)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.investigation_save(accident=accident, data=form.cleaned_data, user=request.user),
-            _("Investigation saved."),
-            denied_on_form=True,
-        )
-        if saved is not None:
-            return redirect(saved)
-    accident.refresh_from_db()
-    return render(
+    return edit_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Investigation of %(code)s") % {"code": accident.code},
-            "cancel_url": accident.get_absolute_url(),
-        },
-    )
-
-
-@require_POST
-@policy_required(policies.can_add_measure)
-def measure_add(request, pk: int):
-    return _detail_form(
-        request,
-        pk,
-        MeasureForm,
-        "measure",
-        lambda a, d: services.measure_add(accident=a, user=request.user, **d),
-        _("Measure assigned as a task."),
+        InvestigationForm(request.POST or None, instance=accident),
+        lambda data: services.investigation_save(accident=accident, data=data, user=request.user),
+        _("Investigation saved."),
+        title=_("Investigation of %(code)s") % {"code": accident.code},
+        cancel_url=accident.get_absolute_url(),
+        denied_on_form=True,
     )
 
 
@@ -315,18 +272,13 @@ def lesson_edit(request, pk: int | None = None):
     form = LessonForm(
         request.POST or None, instance=lesson, initial=initial, accidents=selectors.accident_list(user=request.user)
     )
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.lesson_save(lesson=lesson, data=form.cleaned_data, user=request.user),
-            _("Case education saved."),
-            denied_on_form=True,
-        )
-        if saved is not None:
-            return redirect("accidents:lessons")
-    return render(
+    return edit_page(
         request,
-        "core/form_page.html",
-        {"form": form, "title": _("Case education"), "cancel_url": reverse("accidents:lessons")},
+        form,
+        lambda data: services.lesson_save(lesson=lesson, data=data, user=request.user),
+        _("Case education saved."),
+        title=_("Case education"),
+        cancel_url=reverse("accidents:lessons"),
+        done="accidents:lessons",
+        denied_on_form=True,
     )
