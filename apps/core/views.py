@@ -166,12 +166,13 @@ class RecordForms:
     Accepted, a redirect to the record (or to `done(request, record, result)`); refused,
     `page(request, pk, status=400, <form_name>=form)`: the page again with what was typed and why."""
 
-    def __init__(self, *, get, page, record: str, guard_first: bool = False, denied_on_form: bool = False):
-        self.get, self.page, self.record = get, page, record
+    def __init__(self, *, get, page, record: str, done=None, guard_first: bool = False, denied_on_form: bool = False):
+        self.get, self.page, self.record, self.done = get, page, record, done
         self.guard_first, self.denied_on_form = guard_first, denied_on_form
 
     def view(self, guard, form_class, form_name: str, service, success, *, form_kwargs=None, done=None):
         """`form_kwargs(request, record)`: what the form is built with besides the POST."""
+        done = done or self.done
 
         def view(request, pk: int):
             record = self.get(request, pk)

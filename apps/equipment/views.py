@@ -3,16 +3,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import import_pages, post_from_page, run_action, run_service
+from apps.core.views import RecordForms, edit_page, import_pages, list_page, run_action, split_files
 from apps.equipment import importers, policies, selectors, services
 from apps.equipment.exporters import labels_pdf
 from apps.equipment.forms import (
@@ -38,22 +38,16 @@ LABELS_MAX = 500  # one sheet request; filter the ledger for more
 # ------------------------------------------------------------------------------
 @login_required
 def equipment_list(request):
-    filters = request.GET.dict()
-    page = Paginator(selectors.equipment_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(
+    return list_page(
         request,
         "equipment/equipment_list.html",
-        {
-            "page": page,
-            "filters": filters,
-            "statuses": EquipmentStatus.choices,
-            "departments": department_list(user=request.user),
-            "can_export": policies.can_export_ledger(request.user),
-            "can_edit": policies.can_edit_equipment(request.user),
-            "today": timezone.localdate(),
-        },
+        selectors.equipment_list,
+        per_page=PAGE_SIZE,
+        statuses=EquipmentStatus.choices,
+        departments=department_list(user=request.user),
+        can_export=policies.can_export_ledger(request.user),
+        can_edit=policies.can_edit_equipment(request.user),
+        today=timezone.localdate(),
     )
 
 
@@ -92,68 +86,44 @@ def equipment_detail(request, pk: int, record_form=None, scrap_form=None, status
 @policy_required(policies.can_edit_equipment)
 def equipment_edit(request, pk: int | None = None):
     equipment = _get(request, pk) if pk else None
-    form = EquipmentForm(request.POST or None, instance=equipment, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.equipment_save(equipment=equipment, data=form.cleaned_data, user=request.user),
-            _("Equipment saved."),
-        )
-        if saved is not None:
-            return redirect(saved)
-    if equipment is not None:
-        equipment.refresh_from_db()
-    return render(
+    return edit_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Edit equipment") if pk else _("New equipment"),
-            "cancel_url": equipment.get_absolute_url() if equipment else reverse("equipment:list"),
-        },
+        EquipmentForm(request.POST or None, instance=equipment, user=request.user),
+        lambda data: services.equipment_save(equipment=equipment, data=data, user=request.user),
+        _("Equipment saved."),
+        title=_("Edit equipment") if pk else _("New equipment"),
+        cancel_url=equipment.get_absolute_url() if equipment else reverse("equipment:list"),
     )
 
 
-@require_POST
-@login_required
-def record_create(request, pk: int):
-    equipment = _get(request, pk)
-    form = RecordForm(request.POST, request.FILES, equipment=equipment)
-
-    def record(data):
-        data = dict(data)
-        files = data.pop("files") or []
-        return services.record_create(user=request.user, equipment=equipment, files=files, **data)
-
-    def done(record):
-        if record.hazard_code:
-            messages.warning(request, _("Hazard %(code)s raised.") % {"code": record.hazard_code})
-        return equipment
-
-    return post_from_page(
-        request,
-        form,
-        record,
-        _("Record saved."),
-        done=done,
-        page=lambda form: equipment_detail(request, pk, record_form=form, status=400),
-    )
+def _record(*, equipment, user, **data):
+    data, files = split_files(data)
+    return services.record_create(user=user, equipment=equipment, files=files, **data)
 
 
-@require_POST
-@policy_required(policies.can_scrap_equipment)
-def scrap_request(request, pk: int):
-    equipment = _get(request, pk)
-    form = ScrapForm(request.POST)
-    return post_from_page(
-        request,
-        form,
-        lambda data: services.equipment_scrap_request(equipment=equipment, user=request.user, reason=data["reason"]),
-        _("Scrapping request sent to leadership for approval."),
-        done=equipment,
-        page=lambda form: equipment_detail(request, pk, scrap_form=form, status=400),
-    )
+def _recorded(request, equipment, record):
+    if record.hazard_code:
+        messages.warning(request, _("Hazard %(code)s raised.") % {"code": record.hazard_code})
+    return equipment
+
+
+equipment_forms = RecordForms(get=_get, page=equipment_detail, record="equipment")
+record_create = equipment_forms.view(
+    login_required,
+    RecordForm,
+    "record_form",
+    _record,
+    gettext_lazy("Record saved."),
+    form_kwargs=lambda request, equipment: {"equipment": equipment},
+    done=_recorded,
+)
+scrap_request = equipment_forms.view(
+    policy_required(policies.can_scrap_equipment),
+    ScrapForm,
+    "scrap_form",
+    services.equipment_scrap_request,
+    gettext_lazy("Scrapping request sent to leadership for approval."),
+)
 
 
 @policy_required(policies.can_print_labels)
@@ -204,19 +174,14 @@ def device_edit(request, pk: int | None = None):
     device = get_object_or_404(selectors.device_list(user=request.user), pk=pk) if pk else None
     form = DeviceForm(request.POST or None, instance=device, user=request.user)
     form.fields["equipment"].queryset = selectors.equipment_list(user=request.user)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.device_save(device=device, data=form.cleaned_data, user=request.user),
-            _("Safety device saved."),
-        )
-        if saved is not None:
-            return redirect("equipment:device_list")
-    return render(
+    return edit_page(
         request,
-        "core/form_page.html",
-        {"form": form, "title": _("Safety device"), "cancel_url": reverse("equipment:device_list")},
+        form,
+        lambda data: services.device_save(device=device, data=data, user=request.user),
+        _("Safety device saved."),
+        title=_("Safety device"),
+        cancel_url=reverse("equipment:device_list"),
+        done="equipment:device_list",
     )
 
 
@@ -248,20 +213,14 @@ def plan_edit(request, pk: int | None = None):
     plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk) if pk else None
     equipment_qs = selectors.equipment_list(user=request.user).exclude(status=EquipmentStatus.SCRAPPED)
     initial = {"equipment": request.GET.get("equipment")} if not pk else None
-    form = PlanForm(request.POST or None, instance=plan, equipment_qs=equipment_qs, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.maintenance_plan_save(plan=plan, data=form.cleaned_data, user=request.user),
-            _("Plan saved."),
-        )
-        if saved is not None:
-            return redirect("equipment:plan_list")
-    return render(
+    return edit_page(
         request,
-        "core/form_page.html",
-        {"form": form, "title": _("Inspection or maintenance plan"), "cancel_url": reverse("equipment:plan_list")},
+        PlanForm(request.POST or None, instance=plan, equipment_qs=equipment_qs, initial=initial),
+        lambda data: services.maintenance_plan_save(plan=plan, data=data, user=request.user),
+        _("Plan saved."),
+        title=_("Inspection or maintenance plan"),
+        cancel_url=reverse("equipment:plan_list"),
+        done="equipment:plan_list",
     )
 
 
@@ -278,26 +237,20 @@ def project_list(request):
 def project_edit(request, pk: int | None = None):
     project = get_object_or_404(selectors.project_list(user=request.user), pk=pk) if pk else None
     form = ProjectForm(request.POST or None, request.FILES or None, instance=project, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        files = data.pop("files") or []
-        saved = run_service(
-            request,
-            form,
-            lambda: services.project_save(project=project, data=data, user=request.user, files=files),
-            _("Three-simultaneity record saved."),
-        )
-        if saved is not None:
-            return redirect("equipment:project_list")
-    return render(
+
+    def save(data):
+        data, files = split_files(data)
+        return services.project_save(project=project, data=data, user=request.user, files=files)
+
+    return edit_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Three-simultaneity record"),
-            "multipart": True,
-            "cancel_url": reverse("equipment:project_list"),
-        },
+        form,
+        save,
+        _("Three-simultaneity record saved."),
+        title=_("Three-simultaneity record"),
+        cancel_url=reverse("equipment:project_list"),
+        done="equipment:project_list",
+        multipart=True,
     )
 
 
