@@ -24,20 +24,18 @@ from apps.accidents.forms import (
 from apps.accidents.models import AccidentStatus, AccidentType, Grade
 from apps.core.selectors import attachment_list, history_entries
 from apps.core.views import (
-    RecordForms,
+    PAGE_SIZE,
+    RecordPage,
     edit_page,
     import_pages,
     list_page,
     post_from_page,
     run_action,
     run_service,
-    split_files,
 )
 from apps.org.permissions import policy_required
 from apps.org.policy import require
 from apps.org.selectors import department_list
-
-PAGE_SIZE = 25
 
 
 def _get(request, pk: int):
@@ -50,7 +48,6 @@ def accident_list(request):
         request,
         "accidents/accident_list.html",
         selectors.accident_list,
-        per_page=PAGE_SIZE,
         grades=Grade.choices,
         statuses=AccidentStatus.choices,
         types=AccidentType.objects.all(),
@@ -109,32 +106,27 @@ def accident_edit(request, pk: int | None = None):
         # Seen (a department's employees see its accidents) but not theirs to report.
         require(policies.can_report_accident(request.user, accident))
     form = AccidentForm(request.POST or None, request.FILES or None, instance=accident, user=request.user)
-
-    def save(data):
-        data, files = split_files(data)
-        return services.accident_save(accident=accident, data=data, user=request.user, files=files)
-
     return edit_page(
         request,
         form,
-        save,
+        lambda data, files: services.accident_save(accident=accident, data=data, user=request.user, files=files),
         _("Accident saved."),
         title=_("Edit accident report") if pk else _("Report an accident or near miss"),
         cancel_url=accident.get_absolute_url() if accident else reverse("accidents:list"),
-        multipart=True,
+        uploads=True,
         denied_on_form=True,
     )
 
 
 # The forms of the accident's page; a rule about who may act on this accident (the
 # investigation leader, say) is told on the form.
-accident_forms = RecordForms(get=_get, page=accident_detail, record="accident", denied_on_form=True)
+accident_page = RecordPage(get=_get, page=accident_detail, record="accident", denied_on_form=True)
 reports = policy_required(policies.can_report_accident)
-report_times = accident_forms.view(
+report_times = accident_page.form(
     reports, ReportTimesForm, "times_form", services.accident_report_times, gettext_lazy("Reporting times saved.")
 )
-person_add = accident_forms.view(reports, PersonForm, "person_form", services.person_add, gettext_lazy("Person added."))
-measure_add = accident_forms.view(
+person_add = accident_page.form(reports, PersonForm, "person_form", services.person_add, gettext_lazy("Person added."))
+measure_add = accident_page.form(
     policy_required(policies.can_add_measure),
     MeasureForm,
     "measure_form",
@@ -278,7 +270,6 @@ def lesson_edit(request, pk: int | None = None):
         lambda data: services.lesson_save(lesson=lesson, data=data, user=request.user),
         _("Case education saved."),
         title=_("Case education"),
-        cancel_url=reverse("accidents:lessons"),
-        done="accidents:lessons",
+        back="accidents:lessons",
         denied_on_form=True,
     )

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -18,6 +18,8 @@ from apps.core.exceptions import ApplicationError
 from apps.core.forms import add_errors
 from apps.core.models import GeneratedFileStatus
 from apps.core.xlsx import render_xlsx
+
+PAGE_SIZE = 25  # rows on a page of a list, unless the list says otherwise
 
 
 class ImportForm(forms.Form):
@@ -129,19 +131,39 @@ def post_from_page(request, form, action, success: str, *, done, page, denied_on
 
 
 def edit_page(
-    request, form, save, success: str, *, title, cancel_url, done=None, multipart=False, denied_on_form=False
+    request,
+    form,
+    save,
+    success: str,
+    *,
+    title,
+    back=None,
+    cancel_url=None,
+    done=None,
+    multipart=False,
+    uploads=False,
+    denied_on_form=False,
 ):
     """The page of one form that saves a record, new or edited: a valid POST goes to
     `save(cleaned_data)` through `run_service`; saved, a redirect to `done` (a URL, URL name or
     record, or a function of the saved record giving one; the saved record itself when not
-    given); refused or invalid, the page again with what was typed and why."""
+    given); refused or invalid, the page again with what was typed and why. `back` is where both
+    saving and cancelling lead, when they lead to the same place. With `uploads`, the form's
+    `files` field is handed over apart, `save(data, files)`, and the page is multipart."""
+    cancel_url = cancel_url or back
     return post_from_page(
         request,
         form,
-        save,
+        (lambda data: save(*split_files(data))) if uploads else save,
         success,
-        done=done or (lambda saved: saved),
-        page=lambda form: form_page(request, form, title=title, cancel_url=cancel_url, multipart=multipart),
+        done=done or back or (lambda saved: saved),
+        page=lambda form: form_page(
+            request,
+            form,
+            title=title,
+            cancel_url=cancel_url and resolve_url(cancel_url),
+            multipart=multipart or uploads,
+        ),
         denied_on_form=denied_on_form,
     )
 
@@ -152,27 +174,29 @@ def split_files(data) -> tuple[dict, list]:
     return data, data.pop("files", None) or []
 
 
-class RecordForms:
-    """The forms posted from one record's page (a filing, a check, an evaluation), each view
-    declared in a line:
+class RecordPage:
+    """What is posted from one record's page, forms and buttons, each view declared in a line:
 
-        plan_forms = RecordForms(get=_plan, page=plan_detail, record="plan")
-        plan_file = plan_forms.view(guard, FilingForm, "filing_form", services.plan_file, _lazy("Filing recorded."))
+        plan_page = RecordPage(get=_plan, page=plan_detail, record="plan")
+        plan_file = plan_page.form(guard, FilingForm, "filing_form", services.plan_file, _lazy("Filing recorded."))
+        plan_submit = plan_page.button(guard, services.plan_submit, _lazy("Plan submitted."))
 
     A view answers POST only, behind `guard` (the app's `policy_required(…)`; with
-    `guard_first`, the guard is asked before the method): it finds the record with
-    `get(request, pk)` (404 out of the person's scope), binds the form and calls
-    `service(<record>=record, user=request.user, **cleaned_data)` through `post_from_page`.
-    Accepted, a redirect to the record (or to `done(request, record, result)`); refused,
-    `page(request, pk, status=400, <form_name>=form)`: the page again with what was typed and why."""
+    `guard_first`, the guard is asked before the method), and finds the record with
+    `get(request, pk)` (404 out of the person's scope). Done, it leads back to the record, or to
+    `done`: a URL name taking the record's pk, or `done(request, record, result)` giving a URL."""
 
-    def __init__(self, *, get, page, record: str, done=None, guard_first: bool = False, denied_on_form: bool = False):
+    def __init__(
+        self, *, get, record: str, page=None, done=None, guard_first: bool = False, denied_on_form: bool = False
+    ):
         self.get, self.page, self.record, self.done = get, page, record, done
         self.guard_first, self.denied_on_form = guard_first, denied_on_form
 
-    def view(self, guard, form_class, form_name: str, service, success, *, form_kwargs=None, done=None):
-        """`form_kwargs(request, record)`: what the form is built with besides the POST."""
-        done = done or self.done
+    def form(self, guard, form_class, form_name: str, service, success, *, form_kwargs=None, done=None):
+        """A form: bound to the POST (and `form_kwargs(request, record)`), valid, it calls
+        `service(<record>=record, user=request.user, **cleaned_data)` through `post_from_page`;
+        refused, `page(request, pk, status=400, <form_name>=form)`: the page again with what was
+        typed and why."""
 
         def view(request, pk: int):
             record = self.get(request, pk)
@@ -182,20 +206,52 @@ class RecordForms:
                 form,
                 lambda data: service(**{self.record: record}, user=request.user, **data),
                 str(success),
-                done=(lambda result: done(request, record, result)) if done else record,
+                done=lambda result: self._done(done, request, record, result),
                 page=lambda form: self.page(request, pk, status=400, **{form_name: form}),
                 denied_on_form=self.denied_on_form,
             )
 
+        return self._guarded(guard, view)
+
+    def button(self, guard, service, success, *, done=None):
+        """A button (a POST without a form): `service(<record>=record, user=request.user)`
+        through `run_action`, a refusal told as an error message."""
+
+        def view(request, pk: int):
+            record = self.get(request, pk)
+            result = run_action(request, lambda: service(**{self.record: record}, user=request.user), str(success))
+            return redirect(self._done(done, request, record, result))
+
+        return self._guarded(guard, view)
+
+    def _done(self, done, request, record, result):
+        done = done or self.done
+        if done is None:
+            return record
+        if isinstance(done, str):
+            return reverse(done, args=[record.pk])
+        return done(request, record, result)
+
+    def _guarded(self, guard, view):
         return guard(require_POST(view)) if self.guard_first else require_POST(guard(view))
 
 
-def list_page(request, template, select, *, per_page: int = 25, **context):
+def list_page(request, template, select, *, per_page: int = PAGE_SIZE, **context):
     """A list page: what `select(user=…, filters=…)` finds for the filters asked for (the query
     string), a page of it, and whatever else the template shows (choices, what the person may do)."""
     filters = request.GET.dict()
     page = Paginator(select(user=request.user, filters=filters), per_page).get_page(request.GET.get("page"))
     return render(request, template, {"page": page, "filters": filters, **context})
+
+
+def run_form_action(request, form, action, success: str, *, invalid: str | None = None):
+    """A small form posted like a button (from a list or a record's page, answered with a
+    redirect by the caller): valid, `action(cleaned_data)` through `run_action`; invalid, an
+    error message, `invalid` or else the form's own errors. Returns the result, or None."""
+    if form.is_valid():
+        return run_action(request, lambda: action(form.cleaned_data), success)
+    messages.error(request, invalid or " ".join(str(e) for errs in form.errors.values() for e in errs))
+    return None
 
 
 def run_action(request, action, success: str, *, redirect_to=None, args=()):

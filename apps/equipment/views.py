@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import RecordForms, edit_page, import_pages, list_page, run_action, split_files
+from apps.core.views import RecordPage, edit_page, import_pages, list_page, run_action, split_files
 from apps.equipment import importers, policies, selectors, services
 from apps.equipment.exporters import labels_pdf
 from apps.equipment.forms import (
@@ -29,7 +29,6 @@ from apps.equipment.sheets import EQUIPMENT_COLUMNS
 from apps.org.permissions import policy_required
 from apps.org.selectors import department_list
 
-PAGE_SIZE = 25
 LABELS_MAX = 500  # one sheet request; filter the ledger for more
 
 
@@ -42,7 +41,6 @@ def equipment_list(request):
         request,
         "equipment/equipment_list.html",
         selectors.equipment_list,
-        per_page=PAGE_SIZE,
         statuses=EquipmentStatus.choices,
         departments=department_list(user=request.user),
         can_export=policies.can_export_ledger(request.user),
@@ -107,8 +105,8 @@ def _recorded(request, equipment, record):
     return equipment
 
 
-equipment_forms = RecordForms(get=_get, page=equipment_detail, record="equipment")
-record_create = equipment_forms.view(
+equipment_page = RecordPage(get=_get, page=equipment_detail, record="equipment")
+record_create = equipment_page.form(
     login_required,
     RecordForm,
     "record_form",
@@ -117,7 +115,7 @@ record_create = equipment_forms.view(
     form_kwargs=lambda request, equipment: {"equipment": equipment},
     done=_recorded,
 )
-scrap_request = equipment_forms.view(
+scrap_request = equipment_page.form(
     policy_required(policies.can_scrap_equipment),
     ScrapForm,
     "scrap_form",
@@ -180,8 +178,7 @@ def device_edit(request, pk: int | None = None):
         lambda data: services.device_save(device=device, data=data, user=request.user),
         _("Safety device saved."),
         title=_("Safety device"),
-        cancel_url=reverse("equipment:device_list"),
-        done="equipment:device_list",
+        back="equipment:device_list",
     )
 
 
@@ -219,8 +216,7 @@ def plan_edit(request, pk: int | None = None):
         lambda data: services.maintenance_plan_save(plan=plan, data=data, user=request.user),
         _("Plan saved."),
         title=_("Inspection or maintenance plan"),
-        cancel_url=reverse("equipment:plan_list"),
-        done="equipment:plan_list",
+        back="equipment:plan_list",
     )
 
 
@@ -237,20 +233,14 @@ def project_list(request):
 def project_edit(request, pk: int | None = None):
     project = get_object_or_404(selectors.project_list(user=request.user), pk=pk) if pk else None
     form = ProjectForm(request.POST or None, request.FILES or None, instance=project, user=request.user)
-
-    def save(data):
-        data, files = split_files(data)
-        return services.project_save(project=project, data=data, user=request.user, files=files)
-
     return edit_page(
         request,
         form,
-        save,
+        lambda data, files: services.project_save(project=project, data=data, user=request.user, files=files),
         _("Three-simultaneity record saved."),
         title=_("Three-simultaneity record"),
-        cancel_url=reverse("equipment:project_list"),
-        done="equipment:project_list",
-        multipart=True,
+        back="equipment:project_list",
+        uploads=True,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 
-PAGE_SIZE = 25
+from apps.core.views import PAGE_SIZE
 
 
 def _page(request, qs):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import RecordForms, edit_page, run_action
+from apps.core.views import RecordPage, edit_page, run_action
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import DrillPlanForm, DrillPlanItemForm
 from apps.emergency.views._common import _page
@@ -63,8 +63,10 @@ def drillplan_create(request):
     )
 
 
-drillplan_item_add = RecordForms(get=_drillplan, page=drillplan_detail, record="drill_plan").view(
-    policy_required(policies.can_change_record),
+drill_plan_page = RecordPage(get=_drillplan, page=drillplan_detail, record="drill_plan")
+changes = policy_required(policies.can_change_record)
+drillplan_item_add = drill_plan_page.form(
+    changes,
     DrillPlanItemForm,
     "item_form",
     lambda drill_plan, user, **data: services.drill_plan_item_add(drill_plan=drill_plan, data=data, user=user),
@@ -83,13 +85,6 @@ def drillplan_item_delete(request, pk: int, item_pk: int):
     )
 
 
-@require_POST
-@policy_required(policies.can_change_record)
-def drillplan_submit(request, pk: int):
-    drill_plan = _drillplan(request, pk)
-    return run_action(
-        request,
-        lambda: services.drill_plan_submit(drill_plan=drill_plan, user=request.user),
-        _("Drill plan sent to leadership for approval."),
-        redirect_to=drill_plan,
-    )
+drillplan_submit = drill_plan_page.button(
+    changes, services.drill_plan_submit, gettext_lazy("Drill plan sent to leadership for approval.")
+)

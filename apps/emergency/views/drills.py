@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import RecordForms, edit_page, list_page, split_files
+from apps.core.views import RecordPage, edit_page, list_page
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import DrillEvaluationForm, DrillForm, ImprovementForm
 from apps.emergency.models import Drill, DrillKind
@@ -81,27 +81,23 @@ def drill_create(request):
         initial=initial,
     )
 
-    def save(data):
-        data, files = split_files(data)
-        return services.drill_record(data=data, user=request.user, files=files)
-
     return edit_page(
         request,
         form,
-        save,
+        lambda data, files: services.drill_record(data=data, user=request.user, files=files),
         _("Drill recorded."),
         title=_("Record a drill"),
         cancel_url=reverse("emergency:drill_list"),
-        multipart=True,
+        uploads=True,
     )
 
 
-drill_forms = RecordForms(get=_drill, page=drill_detail, record="drill")
+drill_page = RecordPage(get=_drill, page=drill_detail, record="drill")
 changes = policy_required(policies.can_change_record)
-drill_evaluate = drill_forms.view(
+drill_evaluate = drill_page.form(
     changes, DrillEvaluationForm, "evaluation_form", services.drill_evaluate, gettext_lazy("Evaluation saved.")
 )
-improvement_add = drill_forms.view(
+improvement_add = drill_page.form(
     changes,
     ImprovementForm,
     "improvement_form",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import RecordForms, edit_page, list_page, split_files
+from apps.core.views import RecordPage, edit_page, list_page
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import EvaluationForm, FilingForm, PlanForm
 from apps.emergency.models import Plan, PlanKind
@@ -61,26 +61,21 @@ def plan_detail(request, pk: int, filing_form=None, evaluation_form=None, status
 def plan_edit(request, pk: int | None = None):
     plan = _plan(request, pk) if pk else None
     form = PlanForm(request.POST or None, request.FILES or None, instance=plan, user=request.user)
-
-    def save(data):
-        data, files = split_files(data)
-        return services.emergency_plan_save(plan=plan, data=data, user=request.user, files=files)
-
     return edit_page(
         request,
         form,
-        save,
+        lambda data, files: services.emergency_plan_save(plan=plan, data=data, user=request.user, files=files),
         _("Emergency plan saved."),
         title=_("Edit emergency plan") if pk else _("New emergency plan"),
         cancel_url=plan.get_absolute_url() if plan else reverse("emergency:plan_list"),
-        multipart=True,
+        uploads=True,
     )
 
 
-plan_forms = RecordForms(get=_plan, page=plan_detail, record="plan")
+plan_page = RecordPage(get=_plan, page=plan_detail, record="plan")
 edits = policy_required(policies.can_edit_plan)
-plan_file = plan_forms.view(edits, FilingForm, "filing_form", services.plan_file, gettext_lazy("Filing recorded."))
-plan_evaluate = plan_forms.view(
+plan_file = plan_page.form(edits, FilingForm, "filing_form", services.plan_file, gettext_lazy("Filing recorded."))
+plan_evaluate = plan_page.form(
     edits, EvaluationForm, "evaluation_form", services.plan_evaluate, gettext_lazy("Evaluation recorded.")
 )
 

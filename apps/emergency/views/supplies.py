@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import history_entries
-from apps.core.views import RecordForms, edit_page
+from apps.core.views import RecordPage, edit_page
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import SupplyCheckForm, SupplyForm
 from apps.emergency.models import SupplyKind
@@ -87,7 +87,7 @@ def _checked(request, supply, check):
     return reverse("emergency:supply_list")
 
 
-supply_check = RecordForms(get=_supply, page=supply_detail, record="supply").view(
+supply_check = RecordPage(get=_supply, page=supply_detail, record="supply").form(
     policy_required(policies.can_change_record),
     SupplyCheckForm,
     "check_form",

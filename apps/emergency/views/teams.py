@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import RecordForms, edit_page, list_page, run_action
+from apps.core.views import RecordPage, edit_page, list_page, run_action
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import MemberForm, TeamForm
 from apps.emergency.models import TeamKind
@@ -61,7 +61,7 @@ def team_edit(request, pk: int | None = None):
     )
 
 
-member_add = RecordForms(get=_team, page=team_detail, record="team").view(
+member_add = RecordPage(get=_team, page=team_detail, record="team").form(
     policy_required(policies.can_change_record),
     MemberForm,
     "member_form",
