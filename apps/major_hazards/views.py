@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.models import Attachment
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, post_from_page, run_action, run_service
+from apps.core.views import PAGE_SIZE, RecordPage, edit_page, list_page, post_from_page, run_action
 from apps.major_hazards import policies, selectors, services
 from apps.major_hazards.exporters import report_pdf
 from apps.major_hazards.forms import (
@@ -28,7 +28,6 @@ from apps.major_hazards.models import MonitoringMeasureKind, RegisterEntry, Safe
 from apps.org.permissions import policy_required
 from apps.org.selectors import department_list
 
-PAGE_SIZE = 25
 LEVELS = [(n, gettext_lazy("Level %(n)s") % {"n": n}) for n in (1, 2, 3, 4)]
 
 
@@ -41,21 +40,14 @@ def _unit(request, pk: int):
 # ------------------------------------------------------------------------------
 @policy_required(policies.can_read_major_hazards)
 def unit_list(request):
-    filters = request.GET.dict()
-    page = Paginator(selectors.unit_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(
+    return list_page(
         request,
         "major_hazards/unit_list.html",
-        {
-            "page": page,
-            "filters": filters,
-            "kinds": UnitKind.choices,
-            "levels": LEVELS,
-            "departments": department_list(user=request.user),
-            "can_edit": policies.can_manage_major_hazards(request.user),
-        },
+        selectors.unit_list,
+        kinds=UnitKind.choices,
+        levels=LEVELS,
+        departments=department_list(user=request.user),
+        can_edit=policies.can_manage_major_hazards(request.user),
     )
 
 
@@ -126,34 +118,21 @@ def reference(request):
 @policy_required(policies.can_manage_major_hazards)
 def unit_edit(request, pk: int | None = None):
     unit = _unit(request, pk) if pk else None
-    form = UnitForm(request.POST or None, instance=unit)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.unit_save(unit=unit, data=form.cleaned_data, user=request.user),
-            _("Unit saved."),
-        )
-        if saved is not None:
-            return redirect(saved)
-    return form_page(
+    return edit_page(
         request,
-        form,
+        UnitForm(request.POST or None, instance=unit),
+        lambda data: services.unit_save(unit=unit, data=data, user=request.user),
+        _("Unit saved."),
         title=_("Edit unit") if pk else _("New unit"),
         cancel_url=unit.get_absolute_url() if unit else reverse("major_hazards:list"),
     )
 
 
-@require_POST
-@policy_required(policies.can_manage_major_hazards)
-def identify_again(request, pk: int):
-    unit = _unit(request, pk)
-    return run_action(
-        request,
-        lambda: services.identification_record(unit=unit, user=request.user),
-        _("Identification recorded."),
-        redirect_to=unit,
-    )
+identify_again = RecordPage(get=_unit, record="unit").button(
+    policy_required(policies.can_manage_major_hazards),
+    services.identification_record,
+    gettext_lazy("Identification recorded."),
+)
 
 
 @policy_required(policies.can_read_major_hazards)
@@ -172,18 +151,13 @@ def identification_report(request, pk: int):
 def item_edit(request, pk: int, item_pk: int | None = None):
     unit = _unit(request, pk)
     item = get_object_or_404(unit.inventory, pk=item_pk) if item_pk else None
-    form = InventoryItemForm(request.POST or None, instance=item)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.inventory_item_save(unit=unit, item=item, data=form.cleaned_data, user=request.user),
-            _("Inventory saved and the unit identified again."),
-        )
-        if saved is not None:
-            return redirect(unit)
-    return form_page(
-        request, form, title=_("Chemical in %(unit)s") % {"unit": unit}, cancel_url=unit.get_absolute_url()
+    return edit_page(
+        request,
+        InventoryItemForm(request.POST or None, instance=item),
+        lambda data: services.inventory_item_save(unit=unit, item=item, data=data, user=request.user),
+        _("Inventory saved and the unit identified again."),
+        title=_("Chemical in %(unit)s") % {"unit": unit},
+        back=unit,
     )
 
 
@@ -205,11 +179,7 @@ def item_delete(request, pk: int, item_pk: int):
 # ------------------------------------------------------------------------------
 @policy_required(policies.can_read_major_hazards)
 def register_list(request):
-    filters = request.GET.dict()
-    page = Paginator(selectors.register_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "major_hazards/register_list.html", {"page": page, "filters": filters, "levels": LEVELS})
+    return list_page(request, "major_hazards/register_list.html", selectors.register_list, levels=LEVELS)
 
 
 @policy_required(policies.can_manage_major_hazards)
@@ -218,19 +188,16 @@ def entry_edit(request, pk: int, entry_pk: int | None = None):
     entry = get_object_or_404(unit.register_entries, pk=entry_pk) if entry_pk else None
     initial = {"level": unit.current_level} if entry is None else None
     form = RegisterEntryForm(request.POST or None, request.FILES or None, instance=entry, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        files = data.pop("files") or []
-        saved = run_service(
-            request,
-            form,
-            lambda: services.register_entry_save(unit=unit, entry=entry, data=data, user=request.user, files=files),
-            _("Register entry saved."),
-        )
-        if saved is not None:
-            return redirect(unit)
-    return form_page(
-        request, form, title=_("Registration and filing"), cancel_url=unit.get_absolute_url(), multipart=True
+    return edit_page(
+        request,
+        form,
+        lambda data, files: services.register_entry_save(
+            unit=unit, entry=entry, data=data, user=request.user, files=files
+        ),
+        _("Register entry saved."),
+        title=_("Registration and filing"),
+        back=unit,
+        uploads=True,
     )
 
 
@@ -238,18 +205,15 @@ def entry_edit(request, pk: int, entry_pk: int | None = None):
 def assessment_edit(request, pk: int):
     unit = _unit(request, pk)
     form = AssessmentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        files = data.pop("files") or []
-        saved = run_service(
-            request,
-            form,
-            lambda: services.assessment_save(unit=unit, data=data, user=request.user, files=files),
-            _("Safety assessment saved."),
-        )
-        if saved is not None:
-            return redirect(unit)
-    return form_page(request, form, title=_("Safety assessment"), cancel_url=unit.get_absolute_url(), multipart=True)
+    return edit_page(
+        request,
+        form,
+        lambda data, files: services.assessment_save(unit=unit, data=data, user=request.user, files=files),
+        _("Safety assessment saved."),
+        title=_("Safety assessment"),
+        back=unit,
+        uploads=True,
+    )
 
 
 @policy_required(policies.can_read_major_hazards)
@@ -276,17 +240,14 @@ def measure_list(request):
 def measure_edit(request, pk: int, measure_pk: int | None = None):
     unit = _unit(request, pk)
     measure = get_object_or_404(unit.measures, pk=measure_pk) if measure_pk else None
-    form = MeasureForm(request.POST or None, instance=measure)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.measure_save(unit=unit, measure=measure, data=form.cleaned_data, user=request.user),
-            _("Measure saved."),
-        )
-        if saved is not None:
-            return redirect(unit)
-    return form_page(request, form, title=_("Monitoring or control measure"), cancel_url=unit.get_absolute_url())
+    return edit_page(
+        request,
+        MeasureForm(request.POST or None, instance=measure),
+        lambda data: services.measure_save(unit=unit, measure=measure, data=data, user=request.user),
+        _("Measure saved."),
+        title=_("Monitoring or control measure"),
+        back=unit,
+    )
 
 
 @require_POST
