@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import post_from_page, run_service
+from apps.core.views import RecordPage, edit_page, list_page
 from apps.hazards import policies, selectors, services
 from apps.hazards.forms import AssignForm, RectifyForm, ReportForm, VerifyForm
 from apps.hazards.models import HazardCause, HazardGrade, HazardSource, HazardStatus
@@ -22,50 +21,44 @@ from apps.org.permissions import policy_required
 from apps.org.policy import employee_department_id
 from apps.org.selectors import department_list
 
-PAGE_SIZE = 25
-
 
 @policy_required(policies.can_read_hazards)
 def hazard_list(request):
-    filters = request.GET.dict()
-    page = Paginator(selectors.hazard_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(
+    return list_page(
         request,
         "hazards/hazard_list.html",
-        {
-            "page": page,
-            "filters": filters,
-            "statuses": HazardStatus.choices,
-            "grades": HazardGrade.choices,
-            "categories": HazardCause.choices,
-            "sources": HazardSource.choices,
-            "departments": department_list(user=request.user),
-            "can_export": policies.can_export_hazards(request.user),
-            "today": timezone.localdate(),
-        },
+        selectors.hazard_list,
+        statuses=HazardStatus.choices,
+        grades=HazardGrade.choices,
+        categories=HazardCause.choices,
+        sources=HazardSource.choices,
+        departments=department_list(user=request.user),
+        can_export=policies.can_export_hazards(request.user),
+        today=timezone.localdate(),
     )
 
 
 @policy_required(policies.can_report_hazard)
 def hazard_report(request):
     form = ReportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        hazard = run_service(
-            request, form, lambda: services.hazard_report(user=request.user, **form.cleaned_data), None
-        )
-        if hazard is not None:
-            messages.success(request, _("Hazard %(code)s reported. Thank you.") % {"code": hazard.code})
-            return redirect("hazards:detail", pk=hazard.pk)
     if request.method == "GET":
         employee_department = employee_department_id(request.user)
         if employee_department:
             form.initial.setdefault("department", employee_department)
-    return render(
+
+    def reported(hazard):
+        messages.success(request, _("Hazard %(code)s reported. Thank you.") % {"code": hazard.code})
+        return reverse("hazards:detail", kwargs={"pk": hazard.pk})
+
+    return edit_page(
         request,
-        "core/form_page.html",
-        {"form": form, "title": _("Report a hazard"), "multipart": True, "cancel_url": reverse("hazards:list")},
+        form,
+        lambda data: services.hazard_report(user=request.user, **data),
+        "",
+        title=_("Report a hazard"),
+        cancel_url=reverse("hazards:list"),
+        done=reported,
+        multipart=True,
     )
 
 
@@ -104,74 +97,54 @@ def hazard_detail(request, pk: int):
     return _detail(request, _get(request, pk))
 
 
-def _submit(request, hazard, form, action, success: str, form_name: str):
-    """A closed-loop form: saved, back to the hazard; refused by a rule, the detail page again
-    with the form and its errors (a person the policy refuses gets its reason, 403)."""
-
-    def page(form):
-        messages.error(request, _("Not saved: see the form below."))
-        hazard.refresh_from_db()
-        return _detail(request, hazard, status=400, **{form_name: form})
-
-    return post_from_page(request, form, action, success, done=hazard, page=page)
+def _refused(request, pk: int, status: int, **forms):
+    messages.error(request, _("Not saved: see the form below."))
+    return _detail(request, _get(request, pk), status=status, **forms)
 
 
-@policy_required(policies.can_assign_hazard)
-@require_POST
-def hazard_assign(request, pk: int):
-    hazard = _get(request, pk)
-    form = AssignForm(request.POST)
-
-    def action(d):
-        plan = {k: v for k, v in d.items() if k.startswith("plan_")}
-        services.hazard_assign(
-            hazard=hazard,
-            user=request.user,
-            department=d["department"],
-            deadline=d["deadline"],
-            grade=d["grade"],
-            plan=plan,
-            risk_l=d["risk_l"],
-            risk_e=d["risk_e"],
-            risk_c=d["risk_c"],
-            assignee=d["assignee"],
-        )
-
-    return _submit(
-        request, hazard, form, action, _("Assigned: the department has a rectification task."), "assign_form"
+def _assign(*, hazard, user, **d):
+    services.hazard_assign(
+        hazard=hazard,
+        user=user,
+        department=d["department"],
+        deadline=d["deadline"],
+        grade=d["grade"],
+        plan={k: v for k, v in d.items() if k.startswith("plan_")},
+        risk_l=d["risk_l"],
+        risk_e=d["risk_e"],
+        risk_c=d["risk_c"],
+        assignee=d["assignee"],
     )
 
 
-@policy_required(policies.can_rectify_hazard)
-@require_POST
-def hazard_rectify(request, pk: int):
-    hazard = _get(request, pk)
-    form = RectifyForm(request.POST, request.FILES)
-    return _submit(
-        request,
-        hazard,
-        form,
-        lambda d: services.hazard_rectify(hazard=hazard, user=request.user, **d),
-        _("Rectification submitted for the head's sign-off."),
-        "rectify_form",
-    )
+def _verify(*, hazard, user, decision, reason):
+    return services.hazard_verify(hazard=hazard, user=user, close=decision == "close", reason=reason)
 
 
-@policy_required(policies.can_verify_hazard)
-@require_POST
-def hazard_verify(request, pk: int):
-    hazard = _get(request, pk)
-    form = VerifyForm(request.POST)
-    return _submit(
-        request,
-        hazard,
-        form,
-        lambda d: services.hazard_verify(
-            hazard=hazard, user=request.user, close=d["decision"] == "close", reason=d["reason"]
-        ),
-        _("Verification recorded."),
-        "verify_form",
-    )
+# The closed loop's forms: saved, back to the hazard; refused by a rule, the detail page again
+# with the form and its errors (a person the policy refuses gets its reason, 403).
+closed_loop = RecordPage(get=_get, page=_refused, record="hazard", guard_first=True)
+hazard_assign = closed_loop.form(
+    policy_required(policies.can_assign_hazard),
+    AssignForm,
+    "assign_form",
+    _assign,
+    gettext_lazy("Assigned: the department has a rectification task."),
+)
+hazard_rectify = closed_loop.form(
+    policy_required(policies.can_rectify_hazard),
+    RectifyForm,
+    "rectify_form",
+    services.hazard_rectify,
+    gettext_lazy("Rectification submitted for the head's sign-off."),
+)
+hazard_verify = closed_loop.form(
+    policy_required(policies.can_verify_hazard),
+    VerifyForm,
+    "verify_form",
+    _verify,
+    gettext_lazy("Verification recorded."),
+)
 
 
 @policy_required(policies.can_read_hazards)

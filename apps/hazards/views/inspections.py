@@ -4,37 +4,28 @@ failed check item, photos."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import as_int, attachment_list
-from apps.core.views import run_action, run_service
+from apps.core.views import list_page, run_action, run_service
 from apps.hazards import policies, selectors, services
 from apps.hazards.forms import InspectionForm
 from apps.hazards.models import Checklist, CheckResult, HazardCause, InspectionKind, InspectionResult
-from apps.hazards.views.hazards import PAGE_SIZE
 from apps.org.permissions import policy_required
 
 
 @policy_required(policies.can_read_inspections)
 def inspection_list(request):
-    filters = request.GET.dict()
-    page = Paginator(selectors.inspection_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(
+    return list_page(
         request,
         "hazards/inspection_list.html",
-        {
-            "page": page,
-            "filters": filters,
-            "kinds": InspectionKind.choices,
-            "plans": selectors.plan_list(user=request.user).filter(is_active=True),
-            "checklists": selectors.checklist_list().filter(is_active=True),
-        },
+        selectors.inspection_list,
+        kinds=InspectionKind.choices,
+        plans=selectors.plan_list(user=request.user).filter(is_active=True),
+        checklists=selectors.checklist_list().filter(is_active=True),
     )
 
 
