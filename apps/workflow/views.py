@@ -8,19 +8,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
 from apps.core.text import names_prefetch
-from apps.core.views import post_from_page, run_service
+from apps.core.views import PAGE_SIZE, RecordPage, edit_page, list_page
 from apps.org.permissions import policy_required
 from apps.org.policy import department_choices
 from apps.org.selectors import department_list
 from apps.workflow import hooks, policies, selectors, services
 from apps.workflow.forms import ReopenForm, SignOffForm, SubmitForm, TaskForm
 from apps.workflow.models import SignOffDecision, Task, TaskPriority, TaskStatus
-
-PAGE_SIZE = 25
 
 
 def _task_or_404(request, pk: int) -> Task:
@@ -42,20 +41,14 @@ def inbox(request):
 
 @login_required
 def task_list(request):
-    filters = request.GET.dict()
-    tasks = selectors.task_list(user=request.user, filters=filters)
-    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return list_page(
         request,
         "workflow/task_list.html",
-        {
-            "page": page,
-            "filters": filters,
-            "statuses": TaskStatus.choices,
-            "priorities": TaskPriority.choices,
-            "departments": department_list(user=request.user),
-            "can_create": policies.can_create_task(request.user),
-        },
+        selectors.task_list,
+        statuses=TaskStatus.choices,
+        priorities=TaskPriority.choices,
+        departments=department_list(user=request.user),
+        can_create=policies.can_create_task(request.user),
     )
 
 
@@ -84,17 +77,14 @@ def _detail_context(request, task: Task, **forms) -> dict:
 
 @policy_required(policies.can_create_task)
 def task_create(request):
-    form = TaskForm(request.POST or None, departments=department_choices(request.user))
-    if request.method == "POST" and form.is_valid():
-        task = run_service(
-            request, form, lambda: services.task_create(user=request.user, **form.cleaned_data), _("Task created.")
-        )
-        if task is not None:
-            return redirect("workflow:task_detail", pk=task.pk)
-    return render(
+    return edit_page(
         request,
-        "core/form_page.html",
-        {"form": form, "title": _("New task"), "cancel_url": reverse("workflow:task_list")},
+        TaskForm(request.POST or None, departments=department_choices(request.user)),
+        lambda data: services.task_create(user=request.user, **data),
+        _("Task created."),
+        title=_("New task"),
+        cancel_url=reverse("workflow:task_list"),
+        done=_task_url,
     )
 
 
@@ -105,79 +95,38 @@ def task_edit(request, pk: int):
     if not allowed:  # a person who sees the task but may not edit it: why, on the task's page
         messages.error(request, allowed.reason)
         return redirect("workflow:task_detail", pk=task.pk)
-    form = TaskForm(request.POST or None, instance=task)
-    if request.method == "POST" and form.is_valid():
-        run_service(
-            request,
-            form,
-            lambda: services.task_update(task=task, data=form.cleaned_data, user=request.user),
-            _("Task saved."),
-        )
-        if not form.errors:
-            return redirect("workflow:task_detail", pk=task.pk)
-    return render(
+    return edit_page(
         request,
-        "core/form_page.html",
-        {"form": form, "title": _("Edit task"), "cancel_url": reverse("workflow:task_detail", args=[task.pk])},
+        TaskForm(request.POST or None, instance=task),
+        lambda data: services.task_update(task=task, data=data, user=request.user),
+        _("Task saved."),
+        title=_("Edit task"),
+        back=_task_url(task),
     )
 
 
-def _transition(request, task: Task, form, action, success: str, form_name: str):
-    """Run one state change; on a refusal re-show the page with what was typed."""
-
-    def page(form):
-        messages.error(request, _("The action could not be done; see the form below."))
-        task.refresh_from_db()
-        context = _detail_context(request, task, **{form_name: form})
-        return render(request, "workflow/task_detail.html", context, status=400)
-
-    done = reverse("workflow:task_detail", args=[task.pk])
-    return post_from_page(request, form, action, success, done=done, page=page)
+def _task_url(task: Task) -> str:
+    return reverse("workflow:task_detail", args=[task.pk])
 
 
-@login_required
-@require_POST
-def task_submit(request, pk: int):
-    task = _task_or_404(request, pk)
-    form = SubmitForm(request.POST, request.FILES)
-    return _transition(
-        request,
-        task,
-        form,
-        lambda d: services.task_submit(task=task, user=request.user, note=d["note"], files=d["files"]),
-        _("Submitted for sign-off."),
-        "submit_form",
-    )
+def _refused(request, pk: int, status: int, **forms):
+    """The task's page again after a refused state change, with what was typed."""
+    messages.error(request, _("The action could not be done; see the form below."))
+    context = _detail_context(request, _task_or_404(request, pk), **forms)
+    return render(request, "workflow/task_detail.html", context, status=status)
 
 
-@login_required
-@require_POST
-def task_sign_off(request, pk: int):
-    task = _task_or_404(request, pk)
-    form = SignOffForm(request.POST)
-    return _transition(
-        request,
-        task,
-        form,
-        lambda d: services.task_sign_off(task=task, user=request.user, decision=d["decision"], comment=d["comment"]),
-        _("Decision recorded."),
-        "signoff_form",
-    )
-
-
-@login_required
-@require_POST
-def task_reopen(request, pk: int):
-    task = _task_or_404(request, pk)
-    form = ReopenForm(request.POST)
-    return _transition(
-        request,
-        task,
-        form,
-        lambda d: services.task_reopen(task=task, user=request.user, reason=d["reason"]),
-        _("Task reopened."),
-        "reopen_form",
-    )
+# The state changes of the task's page, one form each.
+transitions = RecordPage(get=_task_or_404, page=_refused, record="task", done="workflow:task_detail", guard_first=True)
+task_submit = transitions.form(
+    login_required, SubmitForm, "submit_form", services.task_submit, gettext_lazy("Submitted for sign-off.")
+)
+task_sign_off = transitions.form(
+    login_required, SignOffForm, "signoff_form", services.task_sign_off, gettext_lazy("Decision recorded.")
+)
+task_reopen = transitions.form(
+    login_required, ReopenForm, "reopen_form", services.task_reopen, gettext_lazy("Task reopened.")
+)
 
 
 @login_required
