@@ -3,12 +3,11 @@ review. Published duties are everyone's to read."""
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.core.views import form_page, run_service
+from apps.core.views import edit_page
 from apps.org.permissions import policy_required
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.forms import DutyForm, ReviewForm
@@ -58,31 +57,24 @@ def duty_edit(request, pk: int | None = None):
             else None
         ),
     )
-    if request.method == "POST" and form.is_valid():
-        run_service(
-            request,
-            form,
-            lambda: services.duty_save(data=form.cleaned_data, user=request.user, previous=previous),
-            _("Saved."),
-        )
-        if not form.errors:
-            return redirect(reverse("responsibility:duties"))
-    return form_page(request, form, title=_("Safety duties"), cancel_url=reverse("responsibility:duties"))
+    return edit_page(
+        request,
+        form,
+        lambda data: services.duty_save(data=data, user=request.user, previous=previous),
+        _("Saved."),
+        title=_("Safety duties"),
+        back="responsibility:duties",
+    )
 
 
 @policy_required(policies.can_write_duties)
 def duty_review(request, pk: int):
     document = get_object_or_404(selectors.duty_list(user=request.user, filters={"current": "0"}), pk=pk)
-    form = ReviewForm(request.POST or None, initial={"year": timezone.localdate().year})
-    if request.method == "POST" and form.is_valid():
-        run_service(
-            request,
-            form,
-            lambda: services.duty_review(document=document, user=request.user, **form.cleaned_data),
-            _("Saved."),
-        )
-        if not form.errors:
-            return redirect(reverse("responsibility:duties"))
-    return form_page(
-        request, form, title=_("Review: %(d)s") % {"d": document}, cancel_url=reverse("responsibility:duties")
+    return edit_page(
+        request,
+        ReviewForm(request.POST or None, initial={"year": timezone.localdate().year}),
+        lambda data: services.duty_review(document=document, user=request.user, **data),
+        _("Saved."),
+        title=_("Review: %(d)s") % {"d": document},
+        back="responsibility:duties",
     )

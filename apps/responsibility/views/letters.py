@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import as_int, attachment_list
-from apps.core.views import form_page, run_action, run_service
+from apps.core.views import edit_page, run_action
 from apps.org.permissions import policy_required
 from apps.org.policy import employee_id
 from apps.responsibility import policies, selectors, services
@@ -70,14 +70,15 @@ def letters_issue(request):
 
 @policy_required(policies.can_edit_letter_template)
 def template_edit(request):
-    form = TemplateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        run_service(
-            request, form, lambda: services.template_save(data=form.cleaned_data, user=request.user), _("Saved.")
-        )
-        if not form.errors:
-            return redirect(reverse("responsibility:letters_issue"))
-    return form_page(request, form, title=_("Letter template"), cancel_url=reverse("responsibility:letters"))
+    return edit_page(
+        request,
+        TemplateForm(request.POST or None),
+        lambda data: services.template_save(data=data, user=request.user),
+        _("Saved."),
+        title=_("Letter template"),
+        cancel_url=reverse("responsibility:letters"),
+        done="responsibility:letters_issue",
+    )
 
 
 @policy_required(policies.can_read_letters)

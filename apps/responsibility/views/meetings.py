@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from apps.core.views import form_page, run_action, run_service
+from apps.core.views import edit_page, list_page, run_form_action
 from apps.org.permissions import policy_required
 from apps.org.policy import require, visible_department_ids
 from apps.responsibility import policies, selectors, services
@@ -24,20 +22,14 @@ from apps.responsibility.views._common import PAGE_SIZE, _year
 
 @policy_required(policies.can_read_meetings)
 def meetings(request):
-    filters = request.GET.dict()
-    page = Paginator(selectors.meeting_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(
+    return list_page(
         request,
         "responsibility/meetings.html",
-        {
-            "page": page,
-            "filters": filters,
-            "levels": MeetingLevel.choices,
-            "can_edit": policies.can_schedule_meetings(request.user),
-            "can_export": policies.can_export_responsibility(request.user),
-        },
+        selectors.meeting_list,
+        per_page=PAGE_SIZE,
+        levels=MeetingLevel.choices,
+        can_edit=policies.can_schedule_meetings(request.user),
+        can_export=policies.can_export_responsibility(request.user),
     )
 
 
@@ -71,26 +63,28 @@ def meeting_edit(request, pk: int | None = None):
         attendees = data.pop("attendees")
         return services.meeting_save(meeting=meeting, data=data, user=request.user, attendees=attendees)
 
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(request, form, lambda: save(form.cleaned_data), _("Saved."))
-        if saved is not None:
-            return redirect(reverse("responsibility:meeting_detail", args=[saved.pk]))
-    return form_page(request, form, title=_("Safety meeting"), cancel_url=reverse("responsibility:meetings"))
+    return edit_page(
+        request,
+        form,
+        save,
+        _("Saved."),
+        title=_("Safety meeting"),
+        cancel_url=reverse("responsibility:meetings"),
+        done=lambda saved: reverse("responsibility:meeting_detail", args=[saved.pk]),
+    )
 
 
 @policy_required(policies.can_add_decision)
 @require_POST
 def decision_add(request, pk: int):
     meeting = get_object_or_404(selectors.meeting_list(user=request.user), pk=pk)
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        run_action(
-            request,
-            lambda: services.decision_add(meeting=meeting, user=request.user, **form.cleaned_data),
-            _("Decision recorded and a task raised."),
-        )
-    else:
-        messages.error(request, _("Fill in the decision, department and due date."))
+    run_form_action(
+        request,
+        DecisionForm(request.POST),
+        lambda data: services.decision_add(meeting=meeting, user=request.user, **data),
+        _("Decision recorded and a task raised."),
+        invalid=_("Fill in the decision, department and due date."),
+    )
     return redirect("responsibility:meeting_detail", pk=pk)
 
 
@@ -107,15 +101,11 @@ def compliance(request):
 
 @policy_required(policies.can_edit_meeting_settings)
 def settings_edit(request):
-    form = SettingsForm(request.POST or None, instance=services.meeting_settings())
-    back = reverse("responsibility:compliance")
-    if request.method == "POST" and form.is_valid():
-        run_service(
-            request,
-            form,
-            lambda: services.meeting_settings_save(data=form.cleaned_data, user=request.user),
-            _("Saved."),
-        )
-        if not form.errors:
-            return redirect(back)
-    return form_page(request, form, title=_("Meeting frequencies"), cancel_url=back)
+    return edit_page(
+        request,
+        SettingsForm(request.POST or None, instance=services.meeting_settings()),
+        lambda data: services.meeting_settings_save(data=data, user=request.user),
+        _("Saved."),
+        title=_("Meeting frequencies"),
+        back="responsibility:compliance",
+    )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, redirect, render
+import functools
+
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.core.views import form_page, run_service
+from apps.core.views import edit_page
 from apps.org.permissions import policy_required
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.forms import AssessmentForm, ObjectiveForm, TargetForm
@@ -36,47 +38,42 @@ def objective_edit(request, pk: int | None = None):
     objective = get_object_or_404(Objective, pk=pk) if pk is not None else None
     form = ObjectiveForm(request.POST or None, instance=objective, initial={"year": timezone.localdate().year})
     back = reverse("responsibility:objectives")
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.objective_save(objective=objective, data=form.cleaned_data, user=request.user),
-            _("Saved."),
-        )
-        if saved is not None:
-            return redirect(f"{back}?year={saved.year}")
-    return form_page(request, form, title=_("Safety objective"), cancel_url=back)
+    return edit_page(
+        request,
+        form,
+        lambda data: services.objective_save(objective=objective, data=data, user=request.user),
+        _("Saved."),
+        title=_("Safety objective"),
+        cancel_url=back,
+        done=lambda saved: f"{back}?year={saved.year}",
+    )
 
 
 @policy_required(policies.can_read_objectives)
 def target_edit(request, pk: int):
     objective = get_object_or_404(Objective, pk=pk)
-    form = TargetForm(request.POST or None)
-    back = reverse("responsibility:objectives") + f"?year={objective.year}"
-    if request.method == "POST" and form.is_valid():
-        run_service(
-            request,
-            form,
-            lambda: services.target_set(objective=objective, user=request.user, **form.cleaned_data),
-            _("Saved."),
-        )
-        if not form.errors:
-            return redirect(back)
-    return form_page(request, form, title=_("Department target: %(o)s") % {"o": objective}, cancel_url=back)
+    return _year_form(
+        request,
+        TargetForm(request.POST or None),
+        functools.partial(services.target_set, objective=objective),
+        year=objective.year,
+        title=_("Department target: %(o)s") % {"o": objective},
+    )
 
 
 @policy_required(policies.can_assess_objectives)
 def assessment_submit(request):
     year = _year(request)
-    form = AssessmentForm(request.POST or None)
+    return _year_form(
+        request,
+        AssessmentForm(request.POST or None),
+        functools.partial(services.assessment_submit, year=year),
+        year=year,
+        title=_("Year-end assessment %(year)s") % {"year": year},
+    )
+
+
+def _year_form(request, form, save, *, year: int, title):
+    """A form of the objectives of `year`: `save(user=…, **cleaned_data)`; saved, back to them."""
     back = reverse("responsibility:objectives") + f"?year={year}"
-    if request.method == "POST" and form.is_valid():
-        run_service(
-            request,
-            form,
-            lambda: services.assessment_submit(year=year, user=request.user, **form.cleaned_data),
-            _("Saved."),
-        )
-        if not form.errors:
-            return redirect(back)
-    return form_page(request, form, title=_("Year-end assessment %(year)s") % {"year": year}, cancel_url=back)
+    return edit_page(request, form, lambda data: save(user=request.user, **data), _("Saved."), title=title, back=back)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from apps.core.views import form_page, run_service
+from apps.core.views import edit_page
 from apps.org.permissions import policy_required
 from apps.org.policy import visible_department_ids
 from apps.responsibility import policies, selectors, services
@@ -32,37 +31,34 @@ def organisation(request):
 
 @policy_required(policies.can_edit_organisation)
 def document_edit(request):
-    form = DocumentForm(request.POST or None)
-    back = reverse("responsibility:organisation")
-    if request.method == "POST" and form.is_valid():
-        run_service(
-            request, form, lambda: services.document_save(data=form.cleaned_data, user=request.user), _("Saved.")
-        )
-        if not form.errors:
-            return redirect(back)
-    return form_page(request, form, title=_("Appointing document"), cancel_url=back)
+    return _organisation_form(
+        request, DocumentForm(request.POST or None), services.document_save, title=_("Appointing document")
+    )
 
 
 @policy_required(policies.can_edit_organisation)
 def body_edit(request):
-    form = BodyForm(request.POST or None)
-    back = reverse("responsibility:organisation")
-    if request.method == "POST" and form.is_valid():
-        run_service(request, form, lambda: services.body_save(data=form.cleaned_data, user=request.user), _("Saved."))
-        if not form.errors:
-            return redirect(back)
-    return form_page(request, form, title=_("Safety body"), cancel_url=back)
+    return _organisation_form(request, BodyForm(request.POST or None), services.body_save, title=_("Safety body"))
 
 
 @policy_required(policies.can_edit_organisation)
 def member_add(request, pk: int):
     body = get_object_or_404(SafetyBody, pk=pk)
-    form = MemberForm(request.POST or None)
-    back = reverse("responsibility:organisation")
-    if request.method == "POST" and form.is_valid():
-        run_service(
-            request, form, lambda: services.member_add(body=body, user=request.user, **form.cleaned_data), _("Saved.")
-        )
-        if not form.errors:
-            return redirect(back)
-    return form_page(request, form, title=_("Add a member to %(b)s") % {"b": body}, cancel_url=back)
+    return _organisation_form(
+        request,
+        MemberForm(request.POST or None),
+        lambda data, user: services.member_add(body=body, user=user, **data),
+        title=_("Add a member to %(b)s") % {"b": body},
+    )
+
+
+def _organisation_form(request, form, save, *, title):
+    """A form of the organisation page: saved, back to that page."""
+    return edit_page(
+        request,
+        form,
+        lambda data: save(data=data, user=request.user),
+        _("Saved."),
+        title=title,
+        back="responsibility:organisation",
+    )
