@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, run_action, run_service
+from apps.core.views import RecordPage, edit_page, run_action, run_form_action
 from apps.org.permissions import policy_required
 from apps.training import policies, selectors, services
 from apps.training.forms import PlanForm, PlanItemForm
@@ -40,17 +40,15 @@ def plan_list(request):
 
 @drafts
 def plan_create(request):
-    form = PlanForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.plan_create(data=form.cleaned_data, user=request.user),
-            _("Plan created: add the planned courses."),
-        )
-        if saved:
-            return redirect("training:plan_detail", pk=saved.pk)
-    return form_page(request, form, title=_("New training plan"), cancel_url=reverse("training:plan_list"))
+    return edit_page(
+        request,
+        PlanForm(request.POST or None, user=request.user),
+        lambda data: services.plan_create(data=data, user=request.user),
+        _("Plan created: add the planned courses."),
+        title=_("New training plan"),
+        cancel_url=reverse("training:plan_list"),
+        done=lambda saved: reverse("training:plan_detail", kwargs={"pk": saved.pk}),
+    )
 
 
 @reads
@@ -74,15 +72,12 @@ def plan_detail(request, pk: int):
 @require_POST
 def plan_item_add(request, pk: int):
     plan = _plan(request, pk)
-    form = PlanItemForm(request.POST)
-    if form.is_valid():
-        run_action(
-            request,
-            lambda: services.plan_item_save(plan=plan, data=form.cleaned_data, user=request.user),
-            _("Item added."),
-        )
-    else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    run_form_action(
+        request,
+        PlanItemForm(request.POST),
+        lambda data: services.plan_item_save(plan=plan, data=data, user=request.user),
+        _("Item added."),
+    )
     return redirect("training:plan_detail", pk=plan.pk)
 
 
@@ -100,14 +95,6 @@ def plan_item_delete(request, pk: int, item_pk: int):
     )
 
 
-@drafts
-@require_POST
-def plan_submit(request, pk: int):
-    plan = _plan(request, pk)
-    return run_action(
-        request,
-        lambda: services.plan_submit(plan=plan, user=request.user),
-        _("Submitted for approval."),
-        redirect_to="training:plan_detail",
-        args=(plan.pk,),
-    )
+plan_submit = RecordPage(get=_plan, record="plan", done="training:plan_detail", guard_first=True).button(
+    drafts, services.plan_submit, gettext_lazy("Submitted for approval.")
+)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from apps.core.views import form_page, run_service
+from apps.core.views import edit_page
 from apps.org.permissions import policy_required
 from apps.org.policy import employee_id
 from apps.training import policies, selectors, services
@@ -84,14 +84,12 @@ def compliance(request):
 @policy_required(policies.can_create_reinduction)
 def reinduction_create(request):
     employees = selectors.creditable_employees(user=request.user).select_related("department")
-    form = ReinductionForm(request.POST or None, employees=employees)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.reinduction_create(data=form.cleaned_data, user=request.user),
-            _("Recorded: workshop- and team-level induction must be repeated."),
-        )
-        if saved:
-            return redirect("training:employee_record", pk=saved.employee_id)
-    return form_page(request, form, title=_("Repeat induction"), cancel_url=reverse("training:compliance"))
+    return edit_page(
+        request,
+        ReinductionForm(request.POST or None, employees=employees),
+        lambda data: services.reinduction_create(data=data, user=request.user),
+        _("Recorded: workshop- and team-level induction must be repeated."),
+        title=_("Repeat induction"),
+        cancel_url=reverse("training:compliance"),
+        done=lambda saved: reverse("training:employee_record", kwargs={"pk": saved.employee_id}),
+    )

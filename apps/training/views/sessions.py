@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import functools
 
-from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import form_page, import_view, run_action, run_service, sheet_template_response
+from apps.core.views import edit_page, import_view, list_page, run_form_action, sheet_template_response
 from apps.org.permissions import policy_required
 from apps.org.policy import require
 from apps.training import importers, policies, selectors, services
@@ -24,30 +22,26 @@ from apps.training.views._common import PAGE_SIZE, _departments, reads
 
 @reads
 def course_list(request):
-    filters = request.GET.dict()
-    page = Paginator(selectors.course_list(filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return list_page(
         request,
         "training/course_list.html",
-        {"page": page, "filters": filters, "can_edit": policies.can_edit_course(request.user)},
+        lambda user, filters: selectors.course_list(filters=filters),
+        per_page=PAGE_SIZE,
+        can_edit=policies.can_edit_course(request.user),
     )
 
 
 @policy_required(policies.can_edit_course)
 def course_edit(request, pk: int | None = None):
     course = get_object_or_404(selectors.course_list(), pk=pk) if pk else None
-    form = CourseForm(request.POST or None, instance=course)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.course_save(course=course, data=form.cleaned_data, user=request.user),
-            _("Course saved."),
-        )
-        if saved:
-            return redirect("training:course_list")
-    title = _("Edit course") if course else _("New course")
-    return form_page(request, form, title=title, cancel_url=reverse("training:course_list"))
+    return edit_page(
+        request,
+        CourseForm(request.POST or None, instance=course),
+        lambda data: services.course_save(course=course, data=data, user=request.user),
+        _("Course saved."),
+        title=_("Edit course") if course else _("New course"),
+        back="training:course_list",
+    )
 
 
 def _session(request, pk: int):
@@ -56,18 +50,14 @@ def _session(request, pk: int):
 
 @reads
 def session_list(request):
-    filters = request.GET.dict()
-    page = Paginator(selectors.session_list(user=request.user, filters=filters), PAGE_SIZE)
-    return render(
+    return list_page(
         request,
         "training/session_list.html",
-        {
-            "page": page.get_page(request.GET.get("page")),
-            "filters": filters,
-            "levels": SessionLevel.choices,
-            "departments": _departments(request.user),
-            "can_create": policies.can_edit_session(request.user),
-        },
+        selectors.session_list,
+        per_page=PAGE_SIZE,
+        levels=SessionLevel.choices,
+        departments=_departments(request.user),
+        can_create=policies.can_edit_session(request.user),
     )
 
 
@@ -97,14 +87,16 @@ def session_edit(request, pk: int | None = None):
     initial = None
     if session is None and request.GET.get("plan_item"):
         initial = {"plan_item": request.GET["plan_item"]}
-    form = SessionForm(request.POST or None, instance=session, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        save = functools.partial(services.session_update, session=session) if session else services.session_create
-        saved = run_service(request, form, lambda: save(data=form.cleaned_data, user=request.user), _("Session saved."))
-        if saved:
-            return redirect("training:session_detail", pk=saved.pk)
-    title = _("Edit session") if session else _("New training session")
-    return form_page(request, form, title=title, cancel_url=reverse("training:session_list"))
+    save = functools.partial(services.session_update, session=session) if session else services.session_create
+    return edit_page(
+        request,
+        SessionForm(request.POST or None, instance=session, user=request.user, initial=initial),
+        lambda data: save(data=data, user=request.user),
+        _("Session saved."),
+        title=_("Edit session") if session else _("New training session"),
+        cancel_url=reverse("training:session_list"),
+        done=lambda saved: reverse("training:session_detail", kwargs={"pk": saved.pk}),
+    )
 
 
 @policy_required(policies.can_record_attendance)
@@ -112,24 +104,20 @@ def session_edit(request, pk: int | None = None):
 def attendance_add(request, pk: int):
     session = _session(request, pk)
     employees = selectors.creditable_employees(user=request.user)
-    form = AttendanceForm(request.POST, employees=employees)
-    if form.is_valid():
-        data = form.cleaned_data
-        run_action(
-            request,
-            lambda: services.attendance_record(
-                session=session,
-                employee=data["employee"],
-                user=request.user,
-                present=data["present"],
-                hours_credited=data["hours_credited"],
-                exam_score=data["exam_score"],
-                passed=data["passed"],
-            ),
-            _("Attendance recorded."),
-        )
-    else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    run_form_action(
+        request,
+        AttendanceForm(request.POST, employees=employees),
+        lambda data: services.attendance_record(
+            session=session,
+            employee=data["employee"],
+            user=request.user,
+            present=data["present"],
+            hours_credited=data["hours_credited"],
+            exam_score=data["exam_score"],
+            passed=data["passed"],
+        ),
+        _("Attendance recorded."),
+    )
     return redirect("training:session_detail", pk=session.pk)
 
 
