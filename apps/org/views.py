@@ -1,21 +1,20 @@
 from __future__ import annotations
 
-from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+import functools
+
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import import_pages, post_from_page, run_service
+from apps.core.views import edit_page, import_pages, list_page, post_from_page
 from apps.org import importers, policies, selectors, services
 from apps.org.forms import AccountForm, CompanyForm, DepartmentForm, EmployeeForm, LeaveForm, PositionForm
 from apps.org.models import DepartmentKind, EmploymentType
 from apps.org.permissions import policy_required
 from apps.org.sheets import DEPARTMENT_COLUMNS, EMPLOYEE_COLUMNS
-
-PAGE_SIZE = 25
 
 
 # ------------------------------------------------------------------------------
@@ -37,20 +36,13 @@ def company_detail(request):
 
 @policy_required(policies.can_edit_company)
 def company_edit(request):
-    form = CompanyForm(request.POST or None, instance=selectors.company_get())
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.company_update(data=form.cleaned_data, user=request.user),
-            _("Company profile saved."),
-        )
-        if saved:
-            return redirect("org:company")
-    return render(
+    return edit_page(
         request,
-        "core/form_page.html",
-        {"form": form, "title": _("Edit company profile"), "cancel_url": reverse("org:company")},
+        CompanyForm(request.POST or None, instance=selectors.company_get()),
+        lambda data: services.company_update(data=data, user=request.user),
+        _("Company profile saved."),
+        title=_("Edit company profile"),
+        back="org:company",
     )
 
 
@@ -95,45 +87,32 @@ def department_detail(request, pk: int):
 @policy_required(policies.can_edit_department)
 def department_create(request):
     initial = {"parent": request.GET.get("parent")} if request.GET.get("parent") else None
-    form = DepartmentForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        department = run_service(
-            request,
-            form,
-            lambda: services.department_create(data=form.cleaned_data, user=request.user),
-            _("Department created."),
-        )
-        if department:
-            return redirect("org:department_detail", pk=department.pk)
-    return render(
+    return edit_page(
         request,
-        "core/form_page.html",
-        {"form": form, "title": _("New department"), "cancel_url": reverse("org:department_list")},
+        DepartmentForm(request.POST or None, initial=initial),
+        lambda data: services.department_create(data=data, user=request.user),
+        _("Department created."),
+        title=_("New department"),
+        cancel_url=reverse("org:department_list"),
+        done=_department_url,
     )
 
 
 @policy_required(policies.can_edit_department)
 def department_edit(request, pk: int):
     department = get_object_or_404(selectors.department_list(user=request.user), pk=pk)
-    form = DepartmentForm(request.POST or None, instance=department)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.department_update(department=department, data=form.cleaned_data, user=request.user),
-            _("Department saved."),
-        )
-        if saved:
-            return redirect("org:department_detail", pk=department.pk)
-    return render(
+    return edit_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": _("Edit department"),
-            "cancel_url": reverse("org:department_detail", args=[department.pk]),
-        },
+        DepartmentForm(request.POST or None, instance=department),
+        lambda data: services.department_update(department=department, data=data, user=request.user),
+        _("Department saved."),
+        title=_("Edit department"),
+        back=_department_url(department),
     )
+
+
+def _department_url(department) -> str:
+    return reverse("org:department_detail", args=[department.pk])
 
 
 department_import, department_import_template = import_pages(
@@ -152,31 +131,24 @@ department_import, department_import_template = import_pages(
 # ------------------------------------------------------------------------------
 @policy_required(policies.can_read_positions)
 def position_list(request):
-    filters = request.GET.dict()
-    page = Paginator(selectors.position_list(filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return list_page(
         request,
         "org/position_list.html",
-        {"page": page, "filters": filters, "can_edit": policies.can_edit_position(request.user)},
+        lambda user, filters: selectors.position_list(filters=filters),
+        can_edit=policies.can_edit_position(request.user),
     )
 
 
 @policy_required(policies.can_edit_position)
 def position_edit(request, pk: int | None = None):
     position = get_object_or_404(selectors.position_list(), pk=pk) if pk else None
-    form = PositionForm(request.POST or None, instance=position)
-    if request.method == "POST" and form.is_valid():
-        saved = run_service(
-            request,
-            form,
-            lambda: services.position_save(position=position, data=form.cleaned_data, user=request.user),
-            _("Position saved."),
-        )
-        if saved:
-            return redirect("org:position_list")
-    title = _("Edit position") if position else _("New position")
-    return render(
-        request, "core/form_page.html", {"form": form, "title": title, "cancel_url": reverse("org:position_list")}
+    return edit_page(
+        request,
+        PositionForm(request.POST or None, instance=position),
+        lambda data: services.position_save(position=position, data=data, user=request.user),
+        _("Position saved."),
+        title=_("Edit position") if position else _("New position"),
+        back="org:position_list",
     )
 
 
@@ -185,27 +157,21 @@ def position_edit(request, pk: int | None = None):
 # ------------------------------------------------------------------------------
 @policy_required(policies.can_read_employees)
 def employee_list(request):
-    filters = request.GET.dict()
-    employees = selectors.employee_list(user=request.user, filters=filters)
-    page = Paginator(employees, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return list_page(
         request,
         "org/employee_list.html",
-        {
-            "page": page,
-            "filters": filters,
-            "departments": selectors.department_list(user=request.user),
-            "positions": selectors.position_list(),
-            "employment_types": EmploymentType.choices,
-            "flags": [
-                ("principal_head", _("Principal head")),
-                ("safety_manager", _("Safety management staff")),
-                ("safety_officer", _("Safety officer")),
-                ("special_operation", _("Special-operation worker")),
-                ("high_risk_post", _("High-risk post")),
-            ],
-            "can_edit": policies.can_edit_employee(request.user),
-        },
+        selectors.employee_list,
+        departments=selectors.department_list(user=request.user),
+        positions=selectors.position_list(),
+        employment_types=EmploymentType.choices,
+        flags=[
+            ("principal_head", _("Principal head")),
+            ("safety_manager", _("Safety management staff")),
+            ("safety_officer", _("Safety officer")),
+            ("special_operation", _("Special-operation worker")),
+            ("high_risk_post", _("High-risk post")),
+        ],
+        can_edit=policies.can_edit_employee(request.user),
     )
 
 
@@ -264,7 +230,7 @@ def employee_account(request, pk: int):
             user=request.user,
         ),
         _("Login account and roles saved."),
-        done=reverse("org:employee_detail", args=[employee.pk]),
+        done=_employee_url(employee),
         page=lambda form: _employee_page(request, employee, account_form=form, status=400),
     )
 
@@ -286,7 +252,7 @@ def employee_leave(request, pk: int):
             employee=employee, left_on=data["left_on"], handover_to=data["handover_to"], user=request.user
         ),
         _("%(name)s has left; their open work was handed over.") % {"name": employee.name},
-        done=reverse("org:employee_detail", kwargs={"pk": employee.pk}),
+        done=_employee_url(employee),
         page=page,
     )
 
@@ -296,29 +262,20 @@ def employee_edit(request, pk: int | None = None):
     employee = (
         get_object_or_404(selectors.employee_list(user=request.user, filters={"active": ""}), pk=pk) if pk else None
     )
-    form = EmployeeForm(request.POST or None, instance=employee)
-    if request.method == "POST" and form.is_valid():
-        if employee:
-            save = lambda data: services.employee_update(  # noqa: E731
-                employee=employee, data=data, user=request.user
-            )
-        else:
-            save = lambda data: services.employee_create(data=data, user=request.user)  # noqa: E731
-        saved = run_service(request, form, lambda: save(form.cleaned_data), _("Employee saved."))
-        if saved:
-            return redirect("org:employee_detail", pk=saved.pk)
-    title = _("Edit employee") if employee else _("New employee")
-    return render(
+    save = functools.partial(services.employee_update, employee=employee) if employee else services.employee_create
+    return edit_page(
         request,
-        "core/form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "cancel_url": reverse("org:employee_detail", args=[employee.pk])
-            if employee
-            else reverse("org:employee_list"),
-        },
+        EmployeeForm(request.POST or None, instance=employee),
+        lambda data: save(data=data, user=request.user),
+        _("Employee saved."),
+        title=_("Edit employee") if employee else _("New employee"),
+        cancel_url=_employee_url(employee) if employee else reverse("org:employee_list"),
+        done=_employee_url,
     )
+
+
+def _employee_url(employee) -> str:
+    return reverse("org:employee_detail", args=[employee.pk])
 
 
 employee_import, employee_import_template = import_pages(
