@@ -5,12 +5,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.assessment import charts, policies, selectors, services
 from apps.assessment.forms import AssessmentForm, AwardForm, FindingForm, GateForm
 from apps.assessment.models import Finding
-from apps.core.views import run_action, run_service
+from apps.core.views import RecordPage, edit_page, run_action, run_form_action, run_service
 from apps.org.permissions import policy_required
 from apps.scoring.models import Element
 
@@ -37,20 +38,14 @@ def assessment_list(request):
 
 @policy_required(policies.can_create_assessment)
 def assessment_create(request):
-    form = AssessmentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        assessment = run_service(
-            request,
-            form,
-            lambda: services.assessment_create(user=request.user, **form.cleaned_data),
-            _("Assessment created: score it element by element."),
-        )
-        if assessment is not None:
-            return redirect("assessment:detail", pk=assessment.pk)
-    return render(
+    return edit_page(
         request,
-        "core/form_page.html",
-        {"form": form, "title": _("New assessment"), "cancel_url": reverse("assessment:list")},
+        AssessmentForm(request.POST or None),
+        lambda data: services.assessment_create(user=request.user, **data),
+        _("Assessment created: score it element by element."),
+        title=_("New assessment"),
+        cancel_url=reverse("assessment:list"),
+        done=lambda assessment: reverse("assessment:detail", kwargs={"pk": assessment.pk}),
     )
 
 
@@ -170,45 +165,28 @@ def finding_score(request, pk: int, finding_pk: int):
     )
 
 
-@runs
-@require_POST
-def assessment_suggest(request, pk: int):
-    assessment = _get(request, pk)
-    return run_action(
-        request,
-        lambda: services.findings_suggest(assessment=assessment, user=request.user),
-        _("Suggested deductions filled in from the live indicators."),
-        redirect_to="assessment:detail",
-        args=(assessment.pk,),
-    )
-
-
-@runs
-@require_POST
-def assessment_submit(request, pk: int):
-    assessment = _get(request, pk)
-    return run_action(
-        request,
-        lambda: services.assessment_submit(assessment=assessment, user=request.user),
-        _("Submitted: leadership has been asked to approve."),
-        redirect_to="assessment:summary",
-        args=(assessment.pk,),
-    )
+assessment_page = RecordPage(get=_get, record="assessment", done="assessment:detail", guard_first=True)
+assessment_suggest = assessment_page.button(
+    runs, services.findings_suggest, gettext_lazy("Suggested deductions filled in from the live indicators.")
+)
+assessment_submit = assessment_page.button(
+    runs,
+    services.assessment_submit,
+    gettext_lazy("Submitted: leadership has been asked to approve."),
+    done="assessment:summary",
+)
 
 
 @runs
 @require_POST
 def assessment_gate(request, pk: int):
     assessment = _get(request, pk)
-    form = GateForm(request.POST, instance=assessment)
-    if form.is_valid():
-        run_action(
-            request,
-            lambda: services.assessment_update(assessment=assessment, data=form.cleaned_data, user=request.user),
-            _("Saved."),
-        )
-    else:
-        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+    run_form_action(
+        request,
+        GateForm(request.POST, instance=assessment),
+        lambda data: services.assessment_update(assessment=assessment, data=data, user=request.user),
+        _("Saved."),
+    )
     return redirect("assessment:detail", pk=assessment.pk)
 
 
