@@ -20,7 +20,7 @@ from apps.accidents.models import (
     Person,
     Severity,
 )
-from apps.core.selectors import as_int
+from apps.core.selectors import as_int, by_flag
 from apps.org.policy import in_scope, visible_department_ids
 from apps.org.selectors import in_department
 from apps.workflow.models import Task
@@ -44,11 +44,7 @@ def accident_list(*, user, filters: dict | None = None) -> QuerySet[Accident]:
         qs = qs.filter(accident_type_id=accident_type)
     if year := as_int(filters.get("year")):
         qs = qs.filter(occurred_at__year=year)
-    near_miss = filters.get("near_miss")
-    if near_miss == "1":
-        qs = qs.filter(is_near_miss=True)
-    elif near_miss == "0":
-        qs = qs.filter(is_near_miss=False)
+    qs = by_flag(qs, filters.get("near_miss"), Q(is_near_miss=True))
     qs = in_department(qs, filters.get("department"))
     return qs.order_by("-occurred_at", "-pk")
 

@@ -21,9 +21,7 @@ from apps.scoring.models import ReviewGroup
 
 
 class AssessmentExporter(exports.Exporter):
-    @classmethod
-    def allowed(cls, user) -> bool:
-        return bool(policies.can_read_assessment(user))
+    policy = policies.can_read_assessment
 
     def assessment(self) -> Assessment:
         return Assessment.objects.select_related("standard", "leader").get(pk=self.params["assessment"])
@@ -62,11 +60,9 @@ def report_context(assessment: Assessment) -> dict:
 
 
 @exports.register
-class ReportExporter(AssessmentExporter):
+class ReportExporter(AssessmentExporter, exports.PdfExporter):
     kind = "assessment.report"
     title = _("Self-evaluation report")
-    extension = "pdf"
-    content_type = "application/pdf"
 
     def render(self, progress=None) -> bytes:
         context = report_context(self.assessment())

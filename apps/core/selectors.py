@@ -4,7 +4,7 @@ import datetime
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
@@ -94,3 +94,13 @@ def as_date(value):
         return datetime.date.fromisoformat(str(value)) if value else None
     except ValueError:
         return None
+
+
+def by_flag(qs: QuerySet, value, condition: Q) -> QuerySet:
+    """A yes/no filter from a query string: "1" keeps the records that meet `condition`, "0" the
+    others; anything else keeps them all."""
+    if value == "1":
+        return qs.filter(condition)
+    if value == "0":
+        return qs.exclude(condition)
+    return qs

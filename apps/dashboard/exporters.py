@@ -15,15 +15,10 @@ from apps.org.selectors import company_get
 
 
 @exports.register
-class MonthlyReportExporter(exports.Exporter):
+class MonthlyReportExporter(exports.PdfExporter):
     kind = "dashboard.monthly_report"
     title = _("Monthly safety report")
-    extension = "pdf"
-    content_type = "application/pdf"
-
-    @classmethod
-    def allowed(cls, user) -> bool:
-        return bool(policies.can_export_report(user))
+    policy = policies.can_export_report
 
     @staticmethod
     def default_month(today: dt.date) -> str:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from apps.core.numbers import percent
 from apps.emergency import rules
 from apps.emergency.models import Drill, Improvement, Plan, PlanKind, Supply
+from apps.scoring import registry
 from apps.scoring.registry import Indicator
 from apps.workflow.models import TaskStatus
 
@@ -33,11 +34,6 @@ def provider(as_of: dt.date) -> list[Indicator]:
         _supply_indicator(_supply_figures(as_of)),
         _improvement_indicator(_improvement_figures(as_of)),
     ]
-
-
-def _rate(key: str, label: str, value, url: str) -> Indicator:
-    """A percentage, met at 100 %."""
-    return Indicator(key, label, value, ELEMENT, 100, "%", None if value is None else value >= 100, url)
 
 
 # ------------------------------------------------------------------------------
@@ -83,36 +79,32 @@ def _plan_indicators(figures: dict[str, int]) -> list[Indicator]:
     current, drills_due = figures["evaluations_current"], figures["drills_due"]
     plans_url = reverse("emergency:plan_list")
     return [
-        _rate(
+        registry.rate(
             "emergency.plans_filed_rate",
             _("Emergency plans filed with the authority"),
             percent(figures["filed"], total),
+            ELEMENT,
             plans_url + "?unfiled=1",
         ),
-        _rate(
+        registry.rate(
             "emergency.evaluations_current_rate",
             _("Emergency plans evaluated in time"),
             percent(current, total),
+            ELEMENT,
             plans_url,
         ),
-        Indicator(
+        registry.nought(
             "emergency.evaluations_overdue",
             _("Emergency plans overdue for evaluation"),
             total - current if total else None,
             ELEMENT,
-            0,
-            "",
-            None if not total else current == total,
             plans_url + "?evaluation_overdue=1",
         ),
-        Indicator(
+        registry.nought(
             "emergency.drills_due",
             _("Emergency plans overdue for a drill"),
             drills_due if total else None,
             ELEMENT,
-            0,
-            "",
-            None if not total else drills_due == 0,
             reverse("emergency:overdue"),
         ),
     ]
@@ -137,17 +129,19 @@ def _drill_figures(as_of: dt.date) -> dict[str, int]:
 def _drill_indicators(drills: dict[str, int]) -> list[Indicator]:
     url = reverse("emergency:drill_list")
     return [
-        _rate(
+        registry.rate(
             "emergency.drills_on_time_rate",
             _("Drills held on time (12 months)"),
             percent(drills["on_time"], drills["total"]),
+            ELEMENT,
             url,
         ),
         *(
-            _rate(
+            registry.rate(
                 f"emergency.drills_on_time_rate.{kind}",
                 _("Drills held on time (12 months): %(kind)s") % {"kind": label},
                 percent(drills[f"{kind}_on_time"], drills[f"{kind}_total"]),
+                ELEMENT,
                 url,
             )
             for kind, label in PlanKind.choices
@@ -165,10 +159,11 @@ def _supply_figures(as_of: dt.date) -> dict[str, int]:
 
 
 def _supply_indicator(supplies: dict[str, int]) -> Indicator:
-    return _rate(
+    return registry.rate(
         "emergency.supplies_in_date_rate",
         _("Emergency supplies within their expiry date"),
         percent(supplies["in_date"], supplies["total"]),
+        ELEMENT,
         reverse("emergency:supply_list"),
     )
 
@@ -185,9 +180,10 @@ def _improvement_figures(as_of: dt.date) -> dict[str, int]:
 
 
 def _improvement_indicator(improvements: dict[str, int]) -> Indicator:
-    return _rate(
+    return registry.rate(
         "emergency.improvements_closed_rate",
         _("Drill improvements closed"),
         percent(improvements["closed"], improvements["total"]),
+        ELEMENT,
         reverse("emergency:drill_list"),
     )

@@ -9,16 +9,13 @@ from django.utils.translation import gettext as _
 
 from apps.core.numbers import percent
 from apps.equipment.models import Equipment, EquipmentStatus, SafetyDevice
+from apps.scoring import registry
 from apps.scoring.registry import Indicator
 from apps.workflow.models import Task, TaskStatus
 
+ELEMENT = 6
 WINDOW_DAYS = 365
 URL = "/equipment/"
-
-
-def _rate(key: str, label: str, value, url: str) -> Indicator:
-    """A percentage with a target of 100: met only at 100 (no data, no verdict)."""
-    return Indicator(key, label, value, 6, 100, "%", None if value is None else value >= 100, url)
 
 
 def _equipment_indicators(as_of: dt.date) -> list[Indicator]:
@@ -32,20 +29,18 @@ def _equipment_indicators(as_of: dt.date) -> list[Indicator]:
         overdue=Count("pk", filter=live & Q(next_inspection_due__lt=as_of)),
     )
     return [
-        _rate(
+        registry.rate(
             "equipment.special_equipment_inspected_rate",
             _("Special equipment within its inspection date"),
             percent(figures["special_in_date"], figures["special"]),
+            ELEMENT,
             URL + "?special=1",
         ),
-        Indicator(
+        registry.nought(
             "equipment.overdue_count",
             _("Equipment overdue for inspection"),
             figures["overdue"],
-            6,
-            0,
-            "",
-            figures["overdue"] == 0,
+            ELEMENT,
             URL + "?overdue=1",
         ),
     ]
@@ -67,10 +62,11 @@ def _statutory_on_time(as_of: dt.date, since: dt.date) -> Indicator:
             filter=Q(status__in=(TaskStatus.SUBMITTED, TaskStatus.SIGNED_OFF), submitted_at__date__lte=F("due_date")),
         ),
     )
-    return _rate(
+    return registry.rate(
         "equipment.inspections_on_time_rate",
         _("Statutory inspections done on time (12 months)"),
         percent(statutory["on_time"], statutory["total"]),
+        ELEMENT,
         URL,
     )
 
@@ -82,10 +78,11 @@ def _plans_done(as_of: dt.date, since: dt.date) -> Indicator:
         due_date__gt=since,
         due_date__lte=as_of,
     ).aggregate(total=Count("pk"), done=Count("pk", filter=Q(status__in=(TaskStatus.SUBMITTED, TaskStatus.SIGNED_OFF))))
-    return _rate(
+    return registry.rate(
         "equipment.plan_completion_rate",
         _("Inspection and maintenance plans done (12 months)"),
         percent(plans["done"], plans["total"]),
+        ELEMENT,
         URL + "plans/",
     )
 
@@ -94,10 +91,11 @@ def _devices_calibrated(as_of: dt.date) -> Indicator:
     devices = SafetyDevice.objects.filter(is_active=True).aggregate(
         total=Count("pk"), in_date=Count("pk", filter=Q(next_due__gte=as_of))
     )
-    return _rate(
+    return registry.rate(
         "equipment.devices_calibrated_rate",
         _("Safety devices within their calibration date"),
         percent(devices["in_date"], devices["total"]),
+        ELEMENT,
         URL + "devices/",
     )
 

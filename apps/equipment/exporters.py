@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import exports
@@ -12,49 +10,36 @@ from apps.equipment.sheets import EQUIPMENT_COLUMNS
 
 
 @exports.register
-class LedgerExporter(exports.Exporter):
+class LedgerExporter(exports.TableExporter):
     """设备设施台账: the same columns as the import, so a sheet goes out and comes back."""
 
     kind = "equipment.ledger"
     title = _("Equipment ledger")
-
-    @classmethod
-    def allowed(cls, user) -> bool:
-        return bool(policies.can_export_ledger(user))
+    policy = policies.can_export_ledger
+    read_values = True
+    chunk_size = 5000
+    columns = exports.sheet_columns(
+        EQUIPMENT_COLUMNS,
+        code="code",
+        name="name",
+        category="category",
+        special_type_code="special_type__code",
+        model_number="model_number",
+        maker="maker",
+        serial_number="serial_number",
+        location="location",
+        department_code="department__code",
+        owner="owner__username",
+        commissioned_on="commissioned_on",
+        registration_number="registration_number",
+        status=exports.cell("status", choices=EquipmentStatus),
+        inspection_interval_months="inspection_interval_months",
+        last_inspected_on="last_inspected_on",
+        next_inspection_due="next_inspection_due",
+    )
 
     def queryset(self):
         return selectors.equipment_list(user=self.user, filters=self.params)
-
-    def count(self) -> int:
-        return self.queryset().count()
-
-    def header(self):
-        return [c.label for c in EQUIPMENT_COLUMNS]
-
-    def rows(self) -> Iterator[list]:
-        statuses = {k: str(v) for k, v in EquipmentStatus.choices}
-        rows = self.queryset().values_list(
-            "code",
-            "name",
-            "category",
-            "special_type__code",
-            "model_number",
-            "maker",
-            "serial_number",
-            "location",
-            "department__code",
-            "owner__username",
-            "commissioned_on",
-            "registration_number",
-            "status",
-            "inspection_interval_months",
-            "last_inspected_on",
-            "next_inspection_due",
-        )
-        for row in rows.iterator(chunk_size=5000):
-            row = list(row)
-            row[12] = statuses[row[12]]
-            yield row
 
 
 def qr_svg(url: str) -> str:

@@ -5,6 +5,7 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from apps.core.selectors import by_flag
 from apps.equipment.models import (
     Equipment,
     EquipmentStatus,
@@ -31,11 +32,7 @@ def equipment_list(*, user, filters: dict | None = None) -> QuerySet[Equipment]:
     if status := filters.get("status"):
         qs = qs.filter(status=status)
     qs = in_department(qs, filters.get("department"))
-    special = filters.get("special")
-    if special == "1":
-        qs = qs.filter(special_type__isnull=False)
-    elif special == "0":
-        qs = qs.filter(special_type__isnull=True)
+    qs = by_flag(qs, filters.get("special"), Q(special_type__isnull=False))
     if filters.get("overdue") == "1":
         qs = qs.filter(overdue_q(timezone.localdate()))
     return qs.order_by("code")

@@ -10,22 +10,14 @@ from django.utils.translation import gettext as _
 from apps.core.numbers import percent
 from apps.hazards.models import OPEN_STATUSES, Hazard, HazardGrade, HazardStatus, InspectionKind, InspectionPlan
 from apps.hazards.selectors import overdue_q
+from apps.scoring import registry
 from apps.scoring.registry import EvidenceRecord, Indicator
 from apps.workflow.models import WORKING_STATUSES, Task, TaskStatus
 
+ELEMENT = 8
 WINDOW_DAYS = 365
 URL = "/hazards/"
 PLANS_URL = "/hazards/plans/"
-
-
-def _rate(key: str, label: str, value, url: str) -> Indicator:
-    """A percentage with a target of 100: met only at 100 (no data, no verdict)."""
-    return Indicator(key, label, value, 8, 100, "%", None if value is None else value >= 100, url)
-
-
-def _count(key: str, label: str, value: int, url: str) -> Indicator:
-    """A count that should be nought."""
-    return Indicator(key, label, value, 8, 0, "", value == 0, url)
 
 
 def _hazard_indicators(as_of: dt.date, since: dt.date) -> list[Indicator]:
@@ -42,26 +34,35 @@ def _hazard_indicators(as_of: dt.date, since: dt.date) -> list[Indicator]:
         open_major=Count("pk", filter=Q(status__in=OPEN_STATUSES, grade=HazardGrade.MAJOR)),
     )
     return [
-        _rate(
+        registry.rate(
             "hazards.rectification_rate",
             _("Hazards rectified (12 months)"),
             percent(figures["rectified"], figures["found"]),
+            ELEMENT,
             URL,
         ),
-        _rate(
+        registry.rate(
             "hazards.rectified_on_time_rate",
             _("Hazards rectified on time (12 months)"),
             percent(figures["on_time"], figures["closed_with_deadline"]),
+            ELEMENT,
             URL + "?status=closed",
         ),
-        _count("hazards.overdue_count", _("Overdue hazards"), figures["overdue"], URL + "?overdue=1"),
-        _count(
+        registry.nought("hazards.overdue_count", _("Overdue hazards"), figures["overdue"], ELEMENT, URL + "?overdue=1"),
+        registry.nought(
             "hazards.overdue_major",
             _("Overdue major hazards"),
             figures["overdue_major"],
+            ELEMENT,
             URL + "?overdue=1&grade=major",
         ),
-        _count("hazards.open_major", _("Open major hazards"), figures["open_major"], URL + "?status=open&grade=major"),
+        registry.nought(
+            "hazards.open_major",
+            _("Open major hazards"),
+            figures["open_major"],
+            ELEMENT,
+            URL + "?status=open&grade=major",
+        ),
     ]
 
 
@@ -104,23 +105,26 @@ def _inspection_indicators(as_of: dt.date, since: dt.date) -> list[Indicator]:
     all_done = sum(done for _total, done in by_kind.values())
     kinds = dict(InspectionKind.choices)
     return [
-        _rate(
+        registry.rate(
             "hazards.inspections_done_rate",
             _("Planned inspections done (12 months)"),
             percent(all_done, all_total),
+            ELEMENT,
             PLANS_URL,
         ),
-        _count(
+        registry.nought(
             "hazards.inspections_overdue",
             _("Planned inspections overdue"),
             overdue_inspections,
+            ELEMENT,
             "/tasks/?overdue=1&status=working&source=hazards.inspectionplan",
         ),
         *(
-            _rate(
+            registry.rate(
                 f"hazards.inspections_done_rate.{kind}",
                 _("Planned inspections done: %(kind)s") % {"kind": kinds.get(kind, kind)},
                 percent(done, total),
+                ELEMENT,
                 PLANS_URL,
             )
             for kind, (total, done) in sorted(by_kind.items())

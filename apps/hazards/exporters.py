@@ -1,88 +1,45 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.core import exports
 from apps.core.pdf import render_pdf
-from apps.core.xlsx import render_xlsx
 from apps.hazards import policies, rules, selectors
 from apps.hazards.models import HazardGrade, HazardStatus
 from apps.org.selectors import company_get
 
 
-class HazardExporter(exports.Exporter):
-    @classmethod
-    def allowed(cls, user) -> bool:
-        return bool(policies.can_export_hazards(user))
+def _person(first_name, username) -> str:
+    return first_name or username or ""
 
 
 @exports.register
-class LedgerExporter(HazardExporter):
+class LedgerExporter(exports.TableExporter):
     """隐患排查治理台账."""
 
     kind = "hazards.ledger"
     title = _("Hazard investigation and rectification ledger")
+    policy = policies.can_export_hazards
+    read_values = True
+    chunk_size = 5000
+    columns = [
+        exports.Column(_("Number"), "code"),
+        exports.Column(_("Found on"), "found_on"),
+        exports.Column(_("Place"), "location"),
+        exports.Column(_("Description"), "description"),
+        exports.Column(_("Grade"), "grade", choices=HazardGrade),
+        exports.Column(_("Department"), "department__name"),
+        exports.Column(_("Measures taken"), "measures"),
+        exports.Column(_("Funds (yuan)"), "cost"),
+        exports.Column(_("Deadline"), "deadline"),
+        exports.Column(_("Rectified on"), "rectified_on"),
+        exports.Column(_("Verified by"), "verified_by__first_name", "verified_by__username", show=_person),
+        exports.Column(_("Status"), "status", choices=HazardStatus),
+    ]
 
     def queryset(self):
         return selectors.hazard_list(user=self.user, filters=self.params)
-
-    def count(self) -> int:
-        return self.queryset().count()
-
-    def header(self):
-        return [
-            _("Number"),
-            _("Found on"),
-            _("Place"),
-            _("Description"),
-            _("Grade"),
-            _("Department"),
-            _("Measures taken"),
-            _("Funds (yuan)"),
-            _("Deadline"),
-            _("Rectified on"),
-            _("Verified by"),
-            _("Status"),
-        ]
-
-    def rows(self) -> Iterator[list]:
-        grades = {k: str(v) for k, v in HazardGrade.choices}
-        statuses = {k: str(v) for k, v in HazardStatus.choices}
-        rows = self.queryset().values_list(
-            "code",
-            "found_on",
-            "location",
-            "description",
-            "grade",
-            "department__name",
-            "measures",
-            "cost",
-            "deadline",
-            "rectified_on",
-            "verified_by__first_name",
-            "verified_by__username",
-            "status",
-        )
-        for code, found, place, text, grade, dept, measures, cost, deadline, done, vf, vu, status in rows.iterator(
-            chunk_size=5000
-        ):
-            yield [
-                code,
-                found,
-                place,
-                text,
-                grades[grade],
-                dept,
-                measures,
-                cost,
-                deadline,
-                done,
-                vf or vu or "",
-                statuses[status],
-            ]
 
 
 def _period(params: dict) -> rules.Period:
@@ -123,27 +80,24 @@ def statistics_rows(stats) -> list[list]:
 
 
 @exports.register
-class StatisticsExporter(HazardExporter):
+class StatisticsExporter(exports.Exporter):
     kind = "hazards.statistics"
     title = _("Hazard statistics")
+    policy = policies.can_export_hazards
 
-    def render(self, progress=None) -> bytes:
+    def header(self):
+        return statistics_header()
+
+    def rows(self):
         period = _period(self.params)
-        stats = selectors.statistics(user=self.user, start=period.start, end=period.end)
-        return render_xlsx(
-            [str(h) for h in statistics_header()],
-            statistics_rows(stats),
-            sheet_title=str(self.title),
-            progress=progress,
-        )
+        return statistics_rows(selectors.statistics(user=self.user, start=period.start, end=period.end))
 
 
 @exports.register
-class StatisticsPdfExporter(HazardExporter):
+class StatisticsPdfExporter(exports.PdfExporter):
     kind = "hazards.statistics_pdf"
     title = _("Hazard statistics report")
-    extension = "pdf"
-    content_type = "application/pdf"
+    policy = policies.can_export_hazards
 
     def render(self, progress=None) -> bytes:
         period = _period(self.params)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from apps.core.admin import ViewOnly
 from apps.major_hazards.models import (
     HazardCategory,
     Identification,
@@ -14,18 +15,9 @@ from apps.major_hazards.models import (
 )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(ViewOnly, admin.ModelAdmin):
     """The GB 18218 tables are the standard's: the identification reads the same CSV files, so
     they are not edited here."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Substance)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from apps.core.numbers import percent
 from apps.major_hazards.models import InventoryItem, MonitoringMeasure, Unit
 from apps.major_hazards.selectors import latest_identification, with_current
+from apps.scoring import registry
 from apps.scoring.registry import Indicator
 
 ELEMENT = 9
@@ -58,12 +59,6 @@ def _measure_figures(as_of: dt.date) -> dict:
     return measures
 
 
-def _rate(key: str, label: str, value, url: str) -> Indicator:
-    """A percentage that is met at 100 %; no verdict without a value."""
-    ok = None if value is None else value >= 100
-    return Indicator(key, label, value, ELEMENT, 100, "%", ok, url)
-
-
 def provider(as_of: dt.date) -> list[Indicator]:
     """Two queries: the units with their latest identification, and the measures."""
     figures = _unit_figures(as_of)
@@ -71,42 +66,43 @@ def provider(as_of: dt.date) -> list[Indicator]:
     none = figures["total"] == 0
     overdue = None if none else figures["major"] - figures["assessed"]
 
-    def rate(part: int, whole: int):
+    def share(part: int, whole: int):
         return None if none else percent(part, whole)
 
     return [
-        _rate(
+        registry.rate(
             "major_hazards.registered_rate",
             _("Major hazard sources registered and filed"),
-            rate(figures["registered"], figures["major"]),
+            share(figures["registered"], figures["major"]),
+            ELEMENT,
             URL + "?major=1&filed=0",
         ),
-        _rate(
+        registry.rate(
             "major_hazards.units_identified_rate",
             _("Units with a current GB 18218 identification"),
-            rate(figures["identified"], figures["total"]),
+            share(figures["identified"], figures["total"]),
+            ELEMENT,
             URL,
         ),
-        _rate(
+        registry.rate(
             "major_hazards.assessments_current_rate",
             _("Major hazard sources with a current safety assessment"),
-            rate(figures["assessed"], figures["major"]),
+            share(figures["assessed"], figures["major"]),
+            ELEMENT,
             URL + "?major=1&assessment=not_current",
         ),
-        _rate(
+        registry.rate(
             "major_hazards.measures_checked_rate",
             _("Monitoring and control measures checked within their cycle"),
-            rate(measures["checked"], measures["total"]),
+            share(measures["checked"], measures["total"]),
+            ELEMENT,
             URL + "measures/",
         ),
-        Indicator(
+        registry.nought(
             "major_hazards.assessments_overdue",
             _("Major hazard sources without a current safety assessment"),
             overdue,
             ELEMENT,
-            0,
-            "",
-            None if overdue is None else overdue == 0,
             URL + "?major=1&assessment=not_current",
         ),
     ]

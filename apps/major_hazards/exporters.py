@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from django.template.loader import render_to_string
@@ -82,22 +81,13 @@ def report_pdf(identification: Identification) -> bytes:
     return render_pdf(REPORT_TEMPLATE, report_context(identification))
 
 
-def _reads(user) -> bool:
-    return bool(policies.can_export_major_hazards(user))
-
-
 @exports.register
-class IdentificationReportExporter(exports.Exporter):
+class IdentificationReportExporter(exports.PdfExporter):
     """辨识分级报告 of one unit: its latest identification (or the one asked for)."""
 
     kind = "major_hazards.identification_pdf"
     title = _("Major hazard source identification report")
-    extension = "pdf"
-    content_type = "application/pdf"
-
-    @classmethod
-    def allowed(cls, user) -> bool:
-        return _reads(user)
+    policy = policies.can_export_major_hazards
 
     def render(self, progress=None) -> bytes:
         records = selectors.identification_list(user=self.user)
@@ -110,64 +100,44 @@ class IdentificationReportExporter(exports.Exporter):
         return report_pdf(record)
 
 
+def _or_blank(value):
+    return value or ""
+
+
 @exports.register
-class RegisterExporter(exports.Exporter):
+class RegisterExporter(exports.TableExporter):
     """重大危险源登记台账: each unit with its current identification, filing and assessment."""
 
     kind = "major_hazards.register"
     title = _("Major hazard register")
-
-    @classmethod
-    def allowed(cls, user) -> bool:
-        return _reads(user)
+    policy = policies.can_export_major_hazards
+    columns = [
+        exports.Column(_("Unit code"), "code"),
+        exports.Column(_("Name"), "name"),
+        exports.Column(_("Kind of unit"), "unit_kind", choices=UnitKind),
+        exports.Column(_("Department"), "department__name"),
+        exports.Column(_("Location"), "location"),
+        exports.Column(_("People possibly exposed"), "exposed_people"),
+        exports.Column("S", "current_s", show=excel_number),
+        exports.Column("R", "current_r", show=excel_number),
+        exports.Column(_("Major hazard level"), "current_level", show=lambda level: str(LEVEL_NAMES.get(level, ""))),
+        exports.Column(_("Major hazard source"), "current_is_major", show=exports.yes_no),
+        exports.Column(_("Identified on"), "current_on"),
+        exports.Column(_("Register number"), "filing__number", show=_or_blank),
+        exports.Column(_("Filing authority"), "filing__filing_authority", show=_or_blank),
+        exports.Column(_("Filed on"), "filing__filed_on"),
+        exports.Column(_("Next assessment due"), "assessment_due"),
+    ]
 
     def queryset(self):
         return selectors.unit_list(user=self.user, filters=self.params)
 
-    def count(self) -> int:
-        return self.queryset().count()
-
-    def header(self):
-        return [
-            _("Unit code"),
-            _("Name"),
-            _("Kind of unit"),
-            _("Department"),
-            _("Location"),
-            _("People possibly exposed"),
-            "S",
-            "R",
-            _("Major hazard level"),
-            _("Major hazard source"),
-            _("Identified on"),
-            _("Register number"),
-            _("Filing authority"),
-            _("Filed on"),
-            _("Next assessment due"),
-        ]
-
-    def rows(self) -> Iterator[list]:
-        kinds = {k: str(v) for k, v in UnitKind.choices}
+    def records(self):
+        """The units, each with its latest filing (`filing`, None when never filed): two queries."""
         units = list(self.queryset())
-        entries = {}
+        filings = {}
         for entry in selectors.register_list(user=self.user).filter(unit__in=[u.pk for u in units]):
-            entries.setdefault(entry.unit_id, entry)  # the latest filing first
+            filings.setdefault(entry.unit_id, entry)  # the latest filing first
         for unit in units:
-            entry = entries.get(unit.pk)
-            yield [
-                unit.code,
-                unit.name,
-                kinds[unit.unit_kind],
-                unit.department.name,
-                unit.location,
-                unit.exposed_people,
-                excel_number(unit.current_s),
-                excel_number(unit.current_r),
-                str(LEVEL_NAMES.get(unit.current_level, "")),
-                "" if unit.current_is_major is None else (_t("Yes") if unit.current_is_major else _t("No")),
-                unit.current_on,
-                entry.number if entry else "",
-                entry.filing_authority if entry else "",
-                entry.filed_on if entry else None,
-                unit.assessment_due,
-            ]
+            unit.filing = filings.get(unit.pk)
+        return units

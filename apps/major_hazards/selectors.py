@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from apps.core.selectors import as_int
+from apps.core.selectors import as_int, by_flag
 from apps.major_hazards.models import (
     HazardCategory,
     Identification,
@@ -69,18 +69,10 @@ def unit_list(*, user, filters: dict | None = None) -> QuerySet[Unit]:
     if kind := filters.get("unit_kind"):
         qs = qs.filter(unit_kind=kind)
     qs = in_department(qs, filters.get("department"))
-    major = filters.get("major")
-    if major == "1":
-        qs = qs.filter(current_is_major=True)
-    elif major == "0":
-        qs = qs.exclude(current_is_major=True)
+    qs = by_flag(qs, filters.get("major"), Q(current_is_major=True))
     if level := as_int(filters.get("level")):
         qs = qs.filter(current_level=level)
-    filed = filters.get("filed")
-    if filed == "1":
-        qs = qs.filter(is_registered=True)
-    elif filed == "0":
-        qs = qs.filter(is_registered=False)
+    qs = by_flag(qs, filters.get("filed"), Q(is_registered=True))
     if filters.get("assessment") == "not_current":
         qs = qs.filter(Q(assessment_due__isnull=True) | Q(assessment_due__lt=timezone.localdate()))
     if filters.get("active") != "all":

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,86 +7,72 @@ from django.utils.translation import gettext_lazy as _
 from apps.core import exports
 from apps.core.pdf import render_pdf
 from apps.org import policies, selectors
-from apps.org.models import EmploymentType, SafetyOfficer
-from apps.org.sheets import DEPARTMENT_COLUMNS, EMPLOYEE_COLUMNS, yes_no
+from apps.org.models import DepartmentKind, EmploymentType, SafetyOfficer
+from apps.org.sheets import DEPARTMENT_COLUMNS, EMPLOYEE_COLUMNS
 
 
-class OrgExporter(exports.Exporter):
-    @classmethod
-    def allowed(cls, user) -> bool:
-        return bool(policies.can_export_org(user))
+def _or_blank(value):
+    return value or ""
+
+
+def _officer(kind: str) -> str:
+    """Blank for someone who is not a safety officer: the sheet reads a blank cell as that."""
+    return exports.choice_label(SafetyOfficer, kind) if kind else ""
 
 
 @exports.register
-class DepartmentExporter(OrgExporter):
+class DepartmentExporter(exports.TableExporter):
     kind = "org.departments"
     title = _("Departments")
+    policy = policies.can_export_org
+    columns = exports.sheet_columns(
+        DEPARTMENT_COLUMNS,
+        code="code",
+        name="name",
+        kind=exports.cell("kind", choices=DepartmentKind),
+        parent_code=exports.cell("parent__code", show=_or_blank),
+        sort_order="sort_order",
+        is_active=exports.cell("is_active", show=exports.yes_no),
+    )
 
     def queryset(self):
         return selectors.department_list(user=self.user)
 
-    def count(self) -> int:
-        return self.queryset().count()
-
-    def header(self):
-        return [c.label for c in DEPARTMENT_COLUMNS]
-
-    def rows(self) -> Iterator[list]:
-        for d in self.queryset().iterator(chunk_size=2000):
-            yield [
-                d.code,
-                d.name,
-                d.get_kind_display(),
-                d.parent.code if d.parent else "",
-                d.sort_order,
-                yes_no(d.is_active),
-            ]
-
 
 @exports.register
-class EmployeeExporter(OrgExporter):
+class EmployeeExporter(exports.TableExporter):
     kind = "org.employees"
     title = _("Employees")
+    policy = policies.can_export_org
+    columns = exports.sheet_columns(
+        EMPLOYEE_COLUMNS,
+        employee_no="employee_no",
+        name="name",
+        department_code="department__code",
+        position=exports.cell("position__name", show=_or_blank),
+        hire_date="hire_date",
+        phone="phone",
+        email="email",
+        is_principal_head=exports.cell("is_principal_head", show=exports.yes_no),
+        is_safety_manager=exports.cell("is_safety_manager", show=exports.yes_no),
+        safety_officer=exports.cell("safety_officer", show=_officer),
+        is_special_operation_worker=exports.cell("is_special_operation_worker", show=exports.yes_no),
+        employment_type=exports.cell("employment_type", choices=EmploymentType),
+        is_high_risk_post=exports.cell("is_high_risk_post", show=exports.yes_no),
+        is_active=exports.cell("is_active", show=exports.yes_no),
+    )
 
     def queryset(self):
         return selectors.employee_list(user=self.user, filters=self.params)
 
-    def count(self) -> int:
-        return self.queryset().count()
-
-    def header(self):
-        return [c.label for c in EMPLOYEE_COLUMNS]
-
-    def rows(self) -> Iterator[list]:
-        officer = dict(SafetyOfficer.choices)
-        employment = dict(EmploymentType.choices)
-        for e in self.queryset().iterator(chunk_size=2000):
-            yield [
-                e.employee_no,
-                e.name,
-                e.department.code,
-                e.position.name if e.position else "",
-                e.hire_date,
-                e.phone,
-                e.email,
-                yes_no(e.is_principal_head),
-                yes_no(e.is_safety_manager),
-                officer.get(e.safety_officer, "") if e.safety_officer else "",
-                yes_no(e.is_special_operation_worker),
-                employment.get(e.employment_type, ""),
-                yes_no(e.is_high_risk_post),
-                yes_no(e.is_active),
-            ]
-
 
 @exports.register
-class SafetyRosterExporter(OrgExporter):
+class SafetyRosterExporter(exports.PdfExporter):
     """组织机构及安全管理人员名册: the tree with its heads, safety staff and officers, as PDF."""
 
     kind = "org.safety_roster"
     title = _("Organisation and safety staff roster")
-    extension = "pdf"
-    content_type = "application/pdf"
+    policy = policies.can_export_org
 
     def render(self, progress=None) -> bytes:
         departments = list(selectors.department_list(user=self.user, filters={"active": "1"}))

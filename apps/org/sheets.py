@@ -32,7 +32,3 @@ EMPLOYEE_COLUMNS = [
     Column("is_high_risk_post", _("High-risk post"), boolean),
     Column("is_active", _("In service"), boolean),
 ]
-
-
-def yes_no(value: bool) -> str:
-    return str(_("Yes") if value else _("No"))

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from apps.core.admin import ViewOnly
 from apps.responsibility.models import (
     AppointmentDocument,
     DutyDocument,
@@ -17,30 +18,12 @@ for model in (Objective, DutyDocument, LetterTemplate, AppointmentDocument, Safe
 
 
 @admin.register(ResponsibilityLetter)
-class ResponsibilityLetterAdmin(SimpleHistoryAdmin):
+class ResponsibilityLetterAdmin(ViewOnly, SimpleHistoryAdmin):
     """Letters are issued and signed in the app; their status follows the signatures."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(LetterSignature)
-class LetterSignatureAdmin(admin.ModelAdmin):
+class LetterSignatureAdmin(ViewOnly, admin.ModelAdmin):
     """Signatures are read-only: never added, changed or deleted here."""
 
     list_display = ["letter", "side", "signer", "signed_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -20,6 +20,7 @@ from apps.responsibility.models import (
     ResponsibilityLetter,
     SafetyBody,
 )
+from apps.scoring import registry
 from apps.scoring.registry import Indicator
 
 
@@ -61,14 +62,13 @@ def _departments_assessed(assessed_year: int) -> Indicator:
         DepartmentTarget.objects.filter(objective__year=assessed_year).values("department_id").distinct().count()
     )
     assessed = DepartmentAssessment.objects.filter(year=assessed_year, status=AssessmentStatus.APPROVED).count()
-    return Indicator(
+    return registry.rate(
         "responsibility.departments_assessed_rate",
         _("Departments assessed against last year's targets"),
-        value=percent(assessed, to_assess),
-        element=1,
-        target=100,
-        unit="%",
-        url="/responsibility/objectives/",
+        percent(assessed, to_assess),
+        1,
+        "/responsibility/objectives/",
+        verdict=False,
     )
 
 
@@ -76,27 +76,24 @@ def _letters_signed(year: int) -> Indicator:
     letters = ResponsibilityLetter.objects.filter(year=year).aggregate(
         total=Count("pk"), signed=Count("pk", filter=Q(status=LetterStatus.SIGNED))
     )
-    return Indicator(
+    return registry.rate(
         "responsibility.letters_signed_rate",
         _("Responsibility letters signed by both sides"),
-        value=percent(letters["signed"], letters["total"]),
-        element=2,
-        target=100,
-        unit="%",
-        url="/responsibility/letters/",
+        percent(letters["signed"], letters["total"]),
+        2,
+        "/responsibility/letters/",
+        verdict=False,
     )
 
 
 def _units_without_officer() -> Indicator:
     without_officer = len(selectors.units_without_officer())
-    return Indicator(
+    return registry.nought(
         "responsibility.units_without_officer",
         _("Units without a safety officer"),
-        value=without_officer,
-        element=2,
-        target=0,
-        ok=without_officer == 0,
-        url="/responsibility/organisation/",
+        without_officer,
+        2,
+        "/responsibility/organisation/",
     )
 
 
@@ -104,28 +101,26 @@ def _meetings_held(year: int, as_of: dt.date) -> Indicator:
     rows = selectors.meeting_compliance(year=year, as_of=as_of)
     required = sum(r.result.required for r in rows)
     held = sum(r.result.held for r in rows)
-    return Indicator(
+    return registry.rate(
         "responsibility.meetings_held_rate",
         _("Safety meetings held against required"),
-        value=percent(held, required),
-        element=2,
-        target=100,
-        unit="%",
-        url="/responsibility/meetings/compliance/",
+        percent(held, required),
+        2,
+        "/responsibility/meetings/compliance/",
+        verdict=False,
     )
 
 
 def _duties_reviewed(year: int) -> Indicator:
     current_duties = DutyDocument.objects.filter(is_current=True).count()
     reviewed = DutyReview.objects.filter(year=year, document__is_current=True).count()
-    return Indicator(
+    return registry.rate(
         "responsibility.duties_reviewed_rate",
         _("Duty documents reviewed this year"),
-        value=percent(reviewed, current_duties),
-        element=2,
-        target=100,
-        unit="%",
-        url="/responsibility/duties/",
+        percent(reviewed, current_duties),
+        2,
+        "/responsibility/duties/",
+        verdict=False,
     )
 
 

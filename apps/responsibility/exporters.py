@@ -9,15 +9,14 @@ from django.utils.translation import pgettext_lazy
 from apps.core import exports
 from apps.core.pdf import render_pdf
 from apps.core.selectors import as_int
+from apps.org.models import SafetyOfficer
 from apps.org.selectors import company_get
 from apps.responsibility import policies, selectors
 from apps.responsibility.models import LetterLevel, LetterStatus, MeetingLevel
 
 
 class ResponsibilityExporter(exports.Exporter):
-    @classmethod
-    def allowed(cls, user) -> bool:
-        return bool(policies.can_export_responsibility(user))
+    policy = policies.can_export_responsibility
 
     @property
     def year(self) -> int:
@@ -81,13 +80,11 @@ class ObjectivesExporter(ResponsibilityExporter):
 
 
 @exports.register
-class ObjectivesPdfExporter(ResponsibilityExporter):
+class ObjectivesPdfExporter(ResponsibilityExporter, exports.PdfExporter):
     """The year's objectives document."""
 
     kind = "responsibility.objectives_pdf"
     title = _("Safety objectives document")
-    extension = "pdf"
-    content_type = "application/pdf"
 
     def render(self, progress=None) -> bytes:
         year = self.year
@@ -106,85 +103,60 @@ class ObjectivesPdfExporter(ResponsibilityExporter):
 
 
 @exports.register
-class LettersExporter(ResponsibilityExporter):
+class LettersExporter(ResponsibilityExporter, exports.TableExporter):
     """Letter-signing register (责任书签订台账)."""
 
     kind = "responsibility.letters"
     title = _("Responsibility letter register")
+    read_values = True
+    chunk_size = 5000
+    columns = [
+        exports.Column(_("Year"), "year"),
+        exports.Column(_("Level"), "level", choices=LetterLevel),
+        exports.Column(_("Department"), "department__name"),
+        exports.Column(_("Issued by"), "issuer__name"),
+        exports.Column(pgettext_lazy("letter", "Holder"), "holder__name"),
+        exports.Column(_("Employee number"), "holder__employee_no"),
+        exports.Column(_("Sign by"), "sign_by"),
+        exports.Column(_("Status"), "status", choices=LetterStatus),
+    ]
 
-    def header(self):
-        return [
-            _("Year"),
-            _("Level"),
-            _("Department"),
-            _("Issued by"),
-            pgettext_lazy("letter", "Holder"),
-            _("Employee number"),
-            _("Sign by"),
-            _("Status"),
-        ]
-
-    def rows(self) -> Iterator[list]:
-        levels = {k: str(v) for k, v in LetterLevel.choices}
-        statuses = {k: str(v) for k, v in LetterStatus.choices}
-        qs = selectors.letter_list(user=self.user, filters={**self.params, "year": self.year})
-        for year, level, dept, issuer, holder, no, sign_by, status in qs.values_list(
-            "year",
-            "level",
-            "department__name",
-            "issuer__name",
-            "holder__name",
-            "holder__employee_no",
-            "sign_by",
-            "status",
-        ).iterator(chunk_size=5000):
-            yield [year, levels[level], dept, issuer, holder, no, sign_by, statuses[status]]
+    def queryset(self):
+        return selectors.letter_list(user=self.user, filters={**self.params, "year": self.year})
 
 
 @exports.register
-class OfficersExporter(ResponsibilityExporter):
+class OfficersExporter(ResponsibilityExporter, exports.TableExporter):
     kind = "responsibility.officers"
     title = _("Safety officer list")
+    columns = [
+        exports.Column(_("Employee number"), "employee_no"),
+        exports.Column(_("Name"), "name"),
+        exports.Column(_("Department"), "department__name"),
+        exports.Column(_("Kind"), "safety_officer", choices=SafetyOfficer),
+        exports.Column(_("Phone"), "phone"),
+    ]
 
-    def header(self):
-        return [_("Employee number"), _("Name"), _("Department"), _("Kind"), _("Phone")]
-
-    def rows(self) -> Iterator[list]:
-        for e in selectors.officer_list(user=self.user):
-            yield [e.employee_no, e.name, e.department.name, str(e.get_safety_officer_display()), e.phone]
+    def queryset(self):
+        return selectors.officer_list(user=self.user)
 
 
 @exports.register
-class MeetingsExporter(ResponsibilityExporter):
+class MeetingsExporter(ResponsibilityExporter, exports.TableExporter):
     kind = "responsibility.meetings"
     title = _("Safety meeting register")
+    columns = [
+        exports.Column(_("Level"), "level", choices=MeetingLevel),
+        exports.Column(_("Unit"), "department__name"),
+        exports.Column(_("Title"), "title"),
+        exports.Column(_("Scheduled for"), "scheduled_on"),
+        exports.Column(_("Held on"), "held_on"),
+        exports.Column(_("Place"), "place"),
+        exports.Column(_("Chaired by"), "chair__name", show=lambda name: name or ""),
+        exports.Column(_("Attendees"), "attendee_count"),
+        exports.Column(_("Decisions"), "decision_count"),
+        exports.Column(_("Minutes"), "minutes"),
+    ]
 
-    def header(self):
-        return [
-            _("Level"),
-            _("Unit"),
-            _("Title"),
-            _("Scheduled for"),
-            _("Held on"),
-            _("Place"),
-            _("Chaired by"),
-            _("Attendees"),
-            _("Decisions"),
-            _("Minutes"),
-        ]
-
-    def rows(self) -> Iterator[list]:
-        levels = {k: str(v) for k, v in MeetingLevel.choices}
-        for m in selectors.meeting_list(user=self.user, filters=self.params):
-            yield [
-                levels[m.level],
-                m.department.name,
-                m.title,
-                m.scheduled_on,
-                m.held_on,
-                m.place,
-                m.chair.name if m.chair else "",
-                m.attendee_count,
-                m.decision_count,
-                m.minutes,
-            ]
+    def queryset(self):
+        return selectors.meeting_list(user=self.user, filters=self.params)

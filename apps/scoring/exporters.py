@@ -24,10 +24,7 @@ class StandardExporter(exports.Exporter):
 
     kind = "scoring.standard"
     title = _("Scoring standard")
-
-    @classmethod
-    def allowed(cls, user) -> bool:
-        return bool(policies.can_export_standard(user))
+    policy = policies.can_export_standard
 
     def render(self, progress=None) -> bytes:
         standard = Standard.objects.get(pk=self.params["standard"])

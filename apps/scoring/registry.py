@@ -28,6 +28,18 @@ class Indicator:
     url: str = ""  # the records behind the figure
 
 
+def rate(key: str, label: str, value, element: int, url: str = "", *, verdict: bool = True) -> Indicator:
+    """A percentage with a target of 100: met only at 100, no verdict without a value (nothing to
+    measure), nor where `verdict` is False (a figure shown for what it is)."""
+    ok = None if value is None or not verdict else value >= 100
+    return Indicator(key, label, value, element, 100, "%", ok, url)
+
+
+def nought(key: str, label: str, value, element: int, url: str = "") -> Indicator:
+    """A count that should be nought; no verdict without a value."""
+    return Indicator(key, label, value, element, 0, "", None if value is None else value == 0, url)
+
+
 @dataclass(frozen=True)
 class EvidenceRecord:
     """One record behind an indicator: what it is, where to see it, and its date (a deadline,

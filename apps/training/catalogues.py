@@ -19,30 +19,25 @@ OPERATIONS_FILE = FIXTURES / "special_operation_types.csv"
 EQUIPMENT_FILE = FIXTURES / "special_equipment_types.csv"
 
 
+# Each catalogue: its kind, its file, and the prefix of the columns that give its entries' code
+# and name (the file's own naming: sub-types of operations, sub-categories of equipment).
+CATALOGUES = [("special_operation", OPERATIONS_FILE, "subtype"), ("special_equipment", EQUIPMENT_FILE, "subcategory")]
+
+
 def catalogue_rows() -> list[dict]:
     """Every catalogue entry as kind, category_code, category_name, code, name."""
     rows = []
-    with OPERATIONS_FILE.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            rows.append(
+    for kind, path, entry in CATALOGUES:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows.extend(
                 {
-                    "kind": "special_operation",
+                    "kind": kind,
                     "category_code": row["category_code"],
                     "category_name": row["category_zh"],
-                    "code": row["subtype_code"],
-                    "name": row["subtype_zh"],
+                    "code": row[f"{entry}_code"],
+                    "name": row[f"{entry}_zh"],
                 }
-            )
-    with EQUIPMENT_FILE.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            rows.append(
-                {
-                    "kind": "special_equipment",
-                    "category_code": row["category_code"],
-                    "category_name": row["category_zh"],
-                    "code": row["subcategory_code"],
-                    "name": row["subcategory_zh"],
-                }
+                for row in csv.DictReader(handle)
             )
     return rows
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,149 +18,84 @@ from apps.training import policies, selectors
 from apps.training.models import INDUCTION_LEVELS, SessionLevel
 
 
-def _yes_no(value) -> str:
-    if value is None:
-        return ""
-    return _("Yes") if value else _("No")
-
-
-class TrainingExporter(exports.Exporter):
-    @classmethod
-    def allowed(cls, user) -> bool:
-        return bool(policies.can_read_training(user))
-
-
 @exports.register
-class LedgerExporter(TrainingExporter):
+class LedgerExporter(exports.TableExporter):
     """培训台账: one row per person per session, in the user's scope."""
 
     kind = "training.ledger"
     title = gettext_lazy("Training ledger")
+    policy = policies.can_read_training
+    columns = [
+        exports.Column(gettext_lazy("Date"), "date"),
+        exports.Column(gettext_lazy("Course"), "session__course__name"),
+        exports.Column(gettext_lazy("Level"), "level", choices=SessionLevel),
+        exports.Column(gettext_lazy("Session hours"), "session__hours", show=excel_number),
+        exports.Column(gettext_lazy("Trainer"), "session__trainer"),
+        exports.Column(gettext_lazy("Place"), "session__place"),
+        exports.Column(gettext_lazy("Organising department"), "session__department__name"),
+        exports.Column(gettext_lazy("Employee number"), "employee__employee_no"),
+        exports.Column(gettext_lazy("Full name"), "employee__name"),
+        exports.Column(gettext_lazy("Department"), "employee__department__name"),
+        exports.Column(gettext_lazy("Present"), "present", show=exports.yes_no),
+        exports.Column(gettext_lazy("Hours credited"), "hours_credited", show=excel_number),
+        exports.Column(gettext_lazy("Exam score"), "exam_score", show=excel_number),
+        exports.Column(gettext_lazy("Passed"), "passed", show=exports.yes_no),
+        exports.Column(gettext_lazy("Expired certificate"), "holder_expired", show=exports.yes_or_blank),
+    ]
 
     def queryset(self):
         return selectors.attendance_list(user=self.user, filters=self.params)
 
-    def count(self) -> int:
-        return self.queryset().count()
 
-    def header(self):
-        return [
-            _("Date"),
-            _("Course"),
-            _("Level"),
-            _("Session hours"),
-            _("Trainer"),
-            _("Place"),
-            _("Organising department"),
-            _("Employee number"),
-            _("Full name"),
-            _("Department"),
-            _("Present"),
-            _("Hours credited"),
-            _("Exam score"),
-            _("Passed"),
-            _("Expired certificate"),
-        ]
-
-    def rows(self) -> Iterator[list]:
-        levels = dict(SessionLevel.choices)
-        for a in self.queryset().iterator(chunk_size=2000):
-            session = a.session
-            yield [
-                a.date,
-                session.course.name,
-                str(levels.get(a.level, a.level)),
-                excel_number(session.hours),
-                session.trainer,
-                session.place,
-                session.department.name,
-                a.employee.employee_no,
-                a.employee.name,
-                a.employee.department.name,
-                _yes_no(a.present),
-                excel_number(a.hours_credited),
-                excel_number(a.exam_score),
-                _yes_no(a.passed),
-                _("Yes") if a.holder_expired else "",
-            ]
+def _missing_levels(levels) -> str:
+    return "、".join(exports.choice_label(SessionLevel, level) for level in levels)
 
 
-def _people_header() -> list:
-    return [
-        _("Employee number"),
-        _("Full name"),
-        _("Department"),
-        _("Training role"),
-        _("Initial hours"),
-        _("Initial required"),
-        _("Initial short"),
-        _("Hours this year"),
-        _("Yearly required"),
-        _("Yearly short"),
-        _("Induction complete"),
-        _("Induction missing"),
-        _("Expired certificate"),
-        _("Compliant"),
-    ]
+PEOPLE_COLUMNS = [
+    exports.Column(gettext_lazy("Employee number"), "employee_no"),
+    exports.Column(gettext_lazy("Full name"), "name"),
+    exports.Column(gettext_lazy("Department"), "department_name"),
+    exports.Column(gettext_lazy("Training role"), "role_label"),
+    exports.Column(gettext_lazy("Initial hours"), "initial_hours", show=excel_number),
+    exports.Column(gettext_lazy("Initial required"), "initial_required"),
+    exports.Column(gettext_lazy("Initial short"), "initial_short", show=excel_number),
+    exports.Column(gettext_lazy("Hours this year"), "annual_hours", show=excel_number),
+    exports.Column(gettext_lazy("Yearly required"), "annual_required"),
+    exports.Column(gettext_lazy("Yearly short"), "annual_short", show=excel_number),
+    exports.Column(gettext_lazy("Induction complete"), "induction_complete", show=exports.yes_no),
+    exports.Column(gettext_lazy("Induction missing"), "induction_missing", show=_missing_levels),
+    exports.Column(gettext_lazy("Expired certificate"), "has_expired_certificate", show=exports.yes_or_blank),
+    exports.Column(gettext_lazy("Compliant"), "is_compliant", show=exports.yes_no),
+]
 
-
-def _person_row(r: selectors.PersonCompliance, levels: dict) -> list:
-    return [
-        r.employee_no,
-        r.name,
-        r.department_name,
-        r.role_label,
-        excel_number(r.initial_hours),
-        r.initial_required,
-        excel_number(r.initial_short),
-        excel_number(r.annual_hours),
-        r.annual_required,
-        excel_number(r.annual_short),
-        _("Yes") if r.induction_complete else _("No"),
-        "、".join(str(levels[level]) for level in r.induction_missing),
-        _("Yes") if r.has_expired_certificate else "",
-        _("Yes") if r.is_compliant else _("No"),
-    ]
-
-
-def _department_header() -> list:
-    return [
-        _("Department"),
-        _("People"),
-        _("Meeting hours"),
-        _("Meeting hours (%)"),
-        _("Induction complete"),
-        _("Induction complete (%)"),
-        _("Hours short"),
-    ]
-
-
-def _department_row(d: selectors.DepartmentCompliance) -> list:
-    return [
-        d.name,
-        d.people,
-        d.hours_ok,
-        excel_number(d.hours_rate),
-        d.induction_ok,
-        excel_number(d.induction_rate),
-        excel_number(d.short_hours),
-    ]
+DEPARTMENT_COLUMNS = [
+    exports.Column(gettext_lazy("Department"), "name"),
+    exports.Column(gettext_lazy("People"), "people"),
+    exports.Column(gettext_lazy("Meeting hours"), "hours_ok"),
+    exports.Column(gettext_lazy("Meeting hours (%)"), "hours_rate", show=excel_number),
+    exports.Column(gettext_lazy("Induction complete"), "induction_ok"),
+    exports.Column(gettext_lazy("Induction complete (%)"), "induction_rate", show=excel_number),
+    exports.Column(gettext_lazy("Hours short"), "short_hours", show=excel_number),
+]
 
 
 @exports.register
-class ComplianceExporter(TrainingExporter):
+class ComplianceExporter(exports.Exporter):
     """The compliance report: every person's hours and induction, then per department."""
 
     kind = "training.compliance"
     title = gettext_lazy("Training compliance report")
+    policy = policies.can_read_training
 
     def render(self, progress=None) -> bytes:
         rows = selectors.compliance_rows(user=self.user, filters=self.params)
-        levels = dict(SessionLevel.choices)
-        people = [_person_row(r, levels) for r in rows]
-        departments = [_department_row(d) for d in selectors.by_department(rows)]
+        people = [exports.row(PEOPLE_COLUMNS, r) for r in rows]
+        departments = [exports.row(DEPARTMENT_COLUMNS, d) for d in selectors.by_department(rows)]
         return render_xlsx_sheets(
-            [(_("People"), _people_header(), people), (_("Departments"), _department_header(), departments)],
+            [
+                (_("People"), exports.header(PEOPLE_COLUMNS), people),
+                (_("Departments"), exports.header(DEPARTMENT_COLUMNS), departments),
+            ],
             total=len(people) + len(departments),
             progress=progress,
         )
@@ -190,13 +123,11 @@ def record_context(*, employee: Employee, user) -> dict:
 
 
 @exports.register
-class RecordExporter(exports.Exporter):
+class RecordExporter(exports.PdfExporter):
     """个人安全培训档案 of one person: heads for their people, everyone for themselves."""
 
     kind = "training.record"
     title = gettext_lazy("Personal safety training record")
-    extension = "pdf"
-    content_type = "application/pdf"
 
     def render(self, progress=None) -> bytes:
         employee = (

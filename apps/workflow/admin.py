@@ -1,24 +1,22 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from apps.core.admin import ViewOnly
 from apps.workflow.models import Notification, SignOff, Task
 
 
-class SignOffInline(admin.TabularInline):
+class SignOffInline(ViewOnly, admin.TabularInline):
     model = SignOff
     extra = 0
     can_delete = False
     readonly_fields = ["signer", "decision", "comment", "signed_at"]
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
 
 @admin.register(Task)
-class TaskAdmin(SimpleHistoryAdmin):
+class TaskAdmin(ViewOnly, SimpleHistoryAdmin):
+    """Tasks change only through the workflow's services (status, scope, reminders); they carry
+    sign-offs and audit history and are never deleted."""
+
     list_display = ["title", "department", "assignee", "due_date", "status", "priority"]
     list_filter = ["status", "priority"]
     list_select_related = ["department", "assignee"]
@@ -27,34 +25,14 @@ class TaskAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["assignee", "created_by"]
     inlines = [SignOffInline]
 
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        # Tasks change only through the workflow's services (status, scope, reminders).
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        # Tasks carry sign-offs and audit history; they are never deleted.
-        return False
-
 
 @admin.register(SignOff)
-class SignOffAdmin(admin.ModelAdmin):
+class SignOffAdmin(ViewOnly, admin.ModelAdmin):
     """View only: no one, superusers included, adds, changes or deletes a sign-off here."""
 
     list_display = ["task", "signer", "decision", "signed_at"]
     list_filter = ["decision"]
     list_select_related = ["task", "signer"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Notification)
