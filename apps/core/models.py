@@ -7,11 +7,23 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class BaseModel(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class AuditedModel(BaseModel):
+    """A ledger record whose every change is kept (django-simple-history): each concrete subclass
+    gets its own historical table and a `history` manager. A model that keeps some field out of its
+    history declares its own `HistoricalRecords(excluded_fields=...)` on `BaseModel` instead."""
+
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True

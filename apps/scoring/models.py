@@ -5,9 +5,8 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, link
 
 POINTS = {"max_digits": 7, "decimal_places": 1}
 
@@ -22,7 +21,7 @@ class ReviewGroup(models.TextChoices):
     ENVIRONMENT = "environment", _("Work environment and occupational health")
 
 
-class Standard(BaseModel):
+class Standard(AuditedModel):
     name = models.CharField(_("name"), max_length=200)
     version = models.CharField(_("version"), max_length=50)
     industry = models.CharField(_("industry"), max_length=100, blank=True)
@@ -40,7 +39,6 @@ class Standard(BaseModel):
         help_text=_("For example 0.6: every element must keep six tenths of its points, or no grade."),
     )
     is_active = models.BooleanField(_("active"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("scoring standard")

@@ -8,9 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, link
 from apps.org.models import Department, Employee
 
 
@@ -20,12 +19,11 @@ class LetterLevel(models.TextChoices):
     TEAM = "team", _("Team leader ↔ staff")
 
 
-class LetterTemplate(BaseModel):
+class LetterTemplate(AuditedModel):
     level = models.CharField(_("level"), max_length=20, choices=LetterLevel.choices)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
     is_active = models.BooleanField(_("active"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("letter template")
@@ -42,7 +40,7 @@ class LetterStatus(models.TextChoices):
     SIGNED = "signed", _("Signed by both sides")
 
 
-class ResponsibilityLetter(BaseModel):
+class ResponsibilityLetter(AuditedModel):
     """One letter for one year between a superior (issuer) and the holder. Its text is a copy
     of the template at issue time; once anyone has signed, it never changes."""
 
@@ -56,7 +54,6 @@ class ResponsibilityLetter(BaseModel):
     body = models.TextField(_("text"))
     sign_by = models.DateField(_("sign by"))
     status = models.CharField(_("status"), max_length=20, choices=LetterStatus.choices, default=LetterStatus.ISSUED)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("responsibility letter")
