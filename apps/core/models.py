@@ -29,6 +29,40 @@ class AuditedModel(BaseModel):
         abstract = True
 
 
+class WrittenOnceQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError(f"{self.model.record_name} is never changed.")
+
+    def delete(self):
+        raise TypeError(f"{self.model.record_name} is never deleted.")
+
+
+class WrittenOnce(models.Model):
+    """A record on file (a decision, a signature): written once, never changed or deleted.
+    Immutability is a property of the record, so it is guarded here and not only in the services:
+    no service, admin or shell may rewrite it. `record_name` names it in the refusals."""
+
+    record_name = "A record"
+
+    objects = WrittenOnceQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        # Django's internal lookups use the guarded queryset too.
+        base_manager_name = "objects"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError(f"{self.record_name} is never changed.")
+        # force_insert: a reused primary key fails instead of overwriting what is on file.
+        kwargs["force_insert"] = True
+        kwargs.pop("force_update", None)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError(f"{self.record_name} is never deleted.")
+
+
 class Frequency(models.TextChoices):
     """How often a plan recurs; `apps/core/recurrence.py` steps each of them forward."""
 
