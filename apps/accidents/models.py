@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.accidents import grading, rules
-from apps.core.models import AuditedModel, BaseModel, link
+from apps.core.models import AuditedModel, BaseModel, CodeNamed, link
 from apps.org.models import Department, Employee
 from apps.workflow.models import Task
 
@@ -25,7 +25,7 @@ class Edition(models.TextChoices):
 GB6441_2025_FROM = dt.date(2026, 7, 1)
 
 
-class AccidentType(models.Model):
+class AccidentType(CodeNamed):
     """An accident type of GB 6441, loaded from fixtures/accidents/*.csv. The 2025 list comes
     from one conversion of the standard (docs/sources.md: trust medium)."""
 
@@ -40,9 +40,6 @@ class AccidentType(models.Model):
         verbose_name_plural = _("accident types")
         ordering = ["-edition", "order"]
         constraints = [models.UniqueConstraint(fields=["edition", "code"], name="accidents_type_edition_code")]
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
 
 
 class Grade(models.TextChoices):

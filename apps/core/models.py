@@ -63,6 +63,16 @@ class WrittenOnce(models.Model):
         raise TypeError(f"{self.record_name} is never deleted.")
 
 
+class CodeNamed(models.Model):
+    """An entry of a catalogue or a ledger known by its `code` and `name`, and shown by both."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
 class Frequency(models.TextChoices):
     """How often a plan recurs; `apps/core/recurrence.py` steps each of them forward."""
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from apps.core.models import RECURRING, AuditedModel, link
+from apps.core.models import RECURRING, AuditedModel, CodeNamed, link
 from apps.equipment import rules
 from apps.org.models import Department
 from apps.workflow.models import Task
@@ -43,7 +43,7 @@ class EquipmentStatus(models.TextChoices):
     SCRAPPED = "scrapped", _("Scrapped")
 
 
-class Equipment(AuditedModel):
+class Equipment(CodeNamed, AuditedModel):
     code = models.CharField(_("equipment code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=100)
     category = models.CharField(_("category"), max_length=100, blank=True)
@@ -80,9 +80,6 @@ class Equipment(AuditedModel):
         # The daily job and the evidence provider look for special equipment due by a date.
         indexes = [models.Index(fields=["next_inspection_due"])]
 
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
-
     def get_absolute_url(self) -> str:
         return reverse("equipment:detail", args=[self.pk])
 
@@ -106,7 +103,7 @@ class DeviceKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class SafetyDevice(AuditedModel):
+class SafetyDevice(CodeNamed, AuditedModel):
     """Safety devices and facilities calibrated or tested on a cycle."""
 
     code = models.CharField(_("code"), max_length=50, unique=True)
@@ -125,9 +122,6 @@ class SafetyDevice(AuditedModel):
         verbose_name = _("safety device")
         verbose_name_plural = _("safety devices")
         ordering = ["next_due", "code"]
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
 
     def get_absolute_url(self) -> str:
         return reverse("equipment:device_list") + f"#device-{self.pk}"

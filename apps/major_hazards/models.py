@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import AuditedModel, link
+from apps.core.models import AuditedModel, CodeNamed, link
 from apps.core.text import StoredTextField
 from apps.org.models import Department
 
@@ -36,7 +36,7 @@ class Substance(models.Model):
         return self.name
 
 
-class HazardCategory(models.Model):
+class HazardCategory(CodeNamed):
     """A hazard category of GB 18218-2018 表2 with its β of 表4."""
 
     code = models.CharField(_("code"), max_length=10, unique=True)
@@ -50,16 +50,13 @@ class HazardCategory(models.Model):
         verbose_name_plural = _("GB 18218 hazard categories")
         ordering = ["pk"]
 
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
-
 
 class UnitKind(models.TextChoices):
     PRODUCTION = "production", _("Production unit")
     STORAGE = "storage", _("Storage unit")
 
 
-class Unit(AuditedModel):
+class Unit(CodeNamed, AuditedModel):
     """A production or storage unit (生产单元/储存单元) identified under GB 18218."""
 
     code = models.CharField(_("unit code"), max_length=50, unique=True)
@@ -100,9 +97,6 @@ class Unit(AuditedModel):
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         ordering = ["code"]
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
 
     def get_absolute_url(self) -> str:
         return reverse("major_hazards:detail", args=[self.pk])

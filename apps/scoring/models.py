@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import AuditedModel, link
+from apps.core.models import AuditedModel, CodeNamed, link
 
 POINTS = {"max_digits": 7, "decimal_places": 1}
 
@@ -54,7 +54,7 @@ class Standard(AuditedModel):
         return (self.threshold_1, self.threshold_2, self.threshold_3)
 
 
-class Element(models.Model):
+class Element(CodeNamed):
     """An A-level element (one of the 13)."""
 
     standard = link(Standard, _("standard"), on_delete=models.CASCADE, related_name="elements")
@@ -69,11 +69,8 @@ class Element(models.Model):
         ordering = ["standard", "order"]
         constraints = [models.UniqueConstraint(fields=["standard", "code"], name="element_code_unique")]
 
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
 
-
-class BItem(models.Model):
+class BItem(CodeNamed):
     """A B-level item grouping scoring items inside an element."""
 
     element = link(Element, _("element"), on_delete=models.CASCADE, related_name="b_items")
@@ -85,9 +82,6 @@ class BItem(models.Model):
         verbose_name = _("B-item")
         verbose_name_plural = _("B-items")
         ordering = ["element", "order"]
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
 
 
 class ScoringItem(models.Model):
