@@ -48,28 +48,39 @@ def _guard_fitted(accident, manager, head, departments, when: dt.datetime) -> No
     workflow.task_sign_off(task=guard.task, user=manager, decision="approve", comment="现场确认")
 
 
+def _reported(
+    user, departments, when: dt.datetime, *, kind: str, department: str, person: dict | None = None, **data
+) -> Accident:
+    """An accident as `user` reports it, of the GB 6441 type of `kind` in force on the day, with
+    the person hurt in it."""
+    accident = services.accident_save(
+        data={"occurred_at": when, "department": departments[department], "accident_type": _type(kind, when), **data},
+        user=user,
+    )
+    if person:
+        services.person_add(accident=accident, user=user, **person)
+    return accident
+
+
 def _closed(manager, head, departments) -> None:
     """A finger caught in a lathe chuck: investigated, its measure signed off, its lesson held
     and the accident closed with the whole 四不放过."""
     when = _at(95, 10)
-    closed = services.accident_save(
-        data={
-            "title": "车床卡盘夹伤手指",
-            "occurred_at": when,
-            "place": "机加工车间 3 号车床",
-            "department": departments["JJG"],
-            "accident_type": _type("machinery", when),
-            "minor_injuries": 1,
-            "direct_loss": Decimal("8600"),
-            "account": "操作工在车床未停稳时清理铁屑，右手食指被卡盘夹伤。",
-            "immediate_measures": "停机断电，送医包扎，保护现场。",
-            "head_told_at": when + dt.timedelta(minutes=15),
-            "authority_told_at": when + dt.timedelta(minutes=50),
-        },
-        user=head,
-    )
-    services.person_add(
-        accident=closed, user=head, name="陈工", severity="minor", lost_workdays=12, note="右手食指挫伤"
+    closed = _reported(
+        head,
+        departments,
+        when,
+        kind="machinery",
+        department="JJG",
+        title="车床卡盘夹伤手指",
+        place="机加工车间 3 号车床",
+        minor_injuries=1,
+        direct_loss=Decimal("8600"),
+        account="操作工在车床未停稳时清理铁屑，右手食指被卡盘夹伤。",
+        immediate_measures="停机断电，送医包扎，保护现场。",
+        head_told_at=when + dt.timedelta(minutes=15),
+        authority_told_at=when + dt.timedelta(minutes=50),
+        person={"name": "陈工", "severity": "minor", "lost_workdays": 12, "note": "右手食指挫伤"},
     )
     services.investigation_save(
         accident=closed,
@@ -104,24 +115,21 @@ def _closed(manager, head, departments) -> None:
 def _open(manager, departments) -> None:
     """A foot struck by a falling workpiece, under investigation, told to the authority late."""
     when = _at(10, 14)
-    open_ = services.accident_save(
-        data={
-            "title": "吊装工件坠落砸伤脚部",
-            "occurred_at": when,
-            "place": "装配车间总装线",
-            "department": departments["ZP"],
-            "accident_type": _type("struck", when),
-            "serious_injuries": 1,
-            "direct_loss": Decimal("32000"),
-            "account": "吊装变速箱壳体时吊带断裂，工件坠落砸伤装配工左脚。",
-            "immediate_measures": "停止吊装作业，送医救治，封存吊具。",
-            "head_told_at": when + dt.timedelta(minutes=30),
-            "authority_told_at": when + dt.timedelta(minutes=95),
-        },
-        user=manager,
-    )
-    services.person_add(
-        accident=open_, user=manager, name="刘师傅", severity="serious", lost_workdays=120, note="左足骨折"
+    open_ = _reported(
+        manager,
+        departments,
+        when,
+        kind="struck",
+        department="ZP",
+        title="吊装工件坠落砸伤脚部",
+        place="装配车间总装线",
+        serious_injuries=1,
+        direct_loss=Decimal("32000"),
+        account="吊装变速箱壳体时吊带断裂，工件坠落砸伤装配工左脚。",
+        immediate_measures="停止吊装作业，送医救治，封存吊具。",
+        head_told_at=when + dt.timedelta(minutes=30),
+        authority_told_at=when + dt.timedelta(minutes=95),
+        person={"name": "刘师傅", "severity": "serious", "lost_workdays": 120, "note": "左足骨折"},
     )
     services.investigation_save(
         accident=open_,
@@ -137,18 +145,17 @@ def _open(manager, departments) -> None:
 def _near_miss(head, departments) -> None:
     """A crane hook's safety latch failing, stopped before anyone was hurt."""
     when = _at(20, 9)
-    services.accident_save(
-        data={
-            "title": "行车吊钩防脱装置失效（未遂）",
-            "occurred_at": when,
-            "place": "机加工车间 1 跨",
-            "department": departments["JJG"],
-            "accident_type": _type("lifting", when),
-            "is_near_miss": True,
-            "account": "起吊时发现吊钩防脱舌卡滞，及时停止作业，未造成伤害。",
-            "immediate_measures": "停用行车，更换防脱装置。",
-        },
-        user=head,
+    _reported(
+        head,
+        departments,
+        when,
+        kind="lifting",
+        department="JJG",
+        title="行车吊钩防脱装置失效（未遂）",
+        place="机加工车间 1 跨",
+        is_near_miss=True,
+        account="起吊时发现吊钩防脱舌卡滞，及时停止作业，未造成伤害。",
+        immediate_measures="停用行车，更换防脱装置。",
     )
 
 

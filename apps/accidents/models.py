@@ -8,10 +8,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from apps.accidents import grading, rules
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, BaseModel, CodeNamed, link
 from apps.org.models import Department, Employee
 from apps.workflow.models import Task
 
@@ -26,7 +25,7 @@ class Edition(models.TextChoices):
 GB6441_2025_FROM = dt.date(2026, 7, 1)
 
 
-class AccidentType(models.Model):
+class AccidentType(CodeNamed):
     """An accident type of GB 6441, loaded from fixtures/accidents/*.csv. The 2025 list comes
     from one conversion of the standard (docs/sources.md: trust medium)."""
 
@@ -41,9 +40,6 @@ class AccidentType(models.Model):
         verbose_name_plural = _("accident types")
         ordering = ["-edition", "order"]
         constraints = [models.UniqueConstraint(fields=["edition", "code"], name="accidents_type_edition_code")]
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
 
 
 class Grade(models.TextChoices):
@@ -68,7 +64,7 @@ FOUR_NO_LET_GO = (
 )
 
 
-class Accident(BaseModel):
+class Accident(AuditedModel):
     code = models.CharField(_("accident number"), max_length=30, unique=True)
     title = models.CharField(_("title"), max_length=200)
     occurred_at = models.DateTimeField(_("time of the accident"))
@@ -115,7 +111,6 @@ class Accident(BaseModel):
     staff_educated = models.BooleanField(_("staff educated"), default=False)
     measures_taken = models.BooleanField(_("measures taken"), default=False)
     closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("accident")
@@ -179,7 +174,7 @@ class Severity(models.TextChoices):
     NONE = "none", _("Not injured")
 
 
-class Person(BaseModel):
+class Person(AuditedModel):
     """Someone involved in an accident, with the injury and the workdays lost (GB 6441: a
     serious injury is one with 105 or more lost workdays)."""
 
@@ -189,7 +184,6 @@ class Person(BaseModel):
     severity = models.CharField(_("injury"), max_length=10, choices=Severity.choices)
     lost_workdays = models.PositiveIntegerField(_("lost workdays"), default=0)
     note = models.CharField(_("note"), max_length=200, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("person involved")
@@ -241,7 +235,7 @@ class Measure(BaseModel):
         ordering = ["pk"]
 
 
-class Lesson(BaseModel):
+class Lesson(AuditedModel):
     """Case education (事故案例教育): an accident's lessons shared with departments."""
 
     accident = link(Accident, _("accident"), related_name="lessons")
@@ -250,7 +244,6 @@ class Lesson(BaseModel):
     content = models.TextField(_("lessons"), blank=True)
     departments = models.ManyToManyField(Department, related_name="+", verbose_name=_("departments"))
     attendees = models.ManyToManyField(Employee, blank=True, related_name="+", verbose_name=_("attendance"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("case education")
@@ -261,14 +254,13 @@ class Lesson(BaseModel):
         return self.title
 
 
-class ManHours(BaseModel):
+class ManHours(AuditedModel):
     """Hours worked and staff in one department in one month: the base of the rates."""
 
     department = link(Department, _("department"), related_name="+")
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
     hours = models.DecimalField(_("hours worked"), max_digits=12, decimal_places=1, validators=[MinValueValidator(0)])
     headcount = models.PositiveIntegerField(_("staff"), default=0)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("man-hours")

@@ -5,9 +5,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, BaseModel, link
 from apps.org.models import Department, Employee
 from apps.scoring.models import POINTS, ReviewGroup, ScoringItem, Standard
 from apps.workflow.models import Task
@@ -26,7 +25,7 @@ class AssessmentStatus(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
-class Assessment(BaseModel):
+class Assessment(AuditedModel):
     standard = link(Standard, _("standard"), related_name="assessments")
     year = models.PositiveSmallIntegerField(_("year"))
     kind = models.CharField(_("kind"), max_length=20, choices=AssessmentKind.choices, default=AssessmentKind.SELF)
@@ -65,7 +64,6 @@ class Assessment(BaseModel):
     awarded_level = models.PositiveSmallIntegerField(_("grade awarded"), null=True, blank=True)
     awarded_on = models.DateField(_("awarded on"), null=True, blank=True)
     created_by = link(settings.AUTH_USER_MODEL, _("created by"), related_name="+")
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("assessment")
@@ -80,7 +78,7 @@ class Assessment(BaseModel):
         return self.status in (AssessmentStatus.DRAFT, AssessmentStatus.IN_PROGRESS)
 
 
-class Finding(BaseModel):
+class Finding(AuditedModel):
     """The assessor's result for one scoring item."""
 
     assessment = link(Assessment, _("assessment"), on_delete=models.CASCADE, related_name="findings")
@@ -94,7 +92,6 @@ class Finding(BaseModel):
     suggested_deduction = models.DecimalField(_("suggested deduction"), null=True, blank=True, **POINTS)
     indicator_value = models.CharField(_("indicator value"), max_length=100, blank=True)
     assessor = link(settings.AUTH_USER_MODEL, _("assessor"), optional=True, related_name="+")
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("finding")

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class BaseModel(models.Model):
@@ -15,6 +16,61 @@ class BaseModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class AuditedModel(BaseModel):
+    """A ledger record whose every change is kept (django-simple-history): each concrete subclass
+    gets its own historical table and a `history` manager. A model that keeps some field out of its
+    history declares its own `HistoricalRecords(excluded_fields=...)` on `BaseModel` instead."""
+
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+
+class WrittenOnceQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError(f"{self.model.record_name} is never changed.")
+
+    def delete(self):
+        raise TypeError(f"{self.model.record_name} is never deleted.")
+
+
+class WrittenOnce(models.Model):
+    """A record on file (a decision, a signature): written once, never changed or deleted.
+    Immutability is a property of the record, so it is guarded here and not only in the services:
+    no service, admin or shell may rewrite it. `record_name` names it in the refusals."""
+
+    record_name = "A record"
+
+    objects = WrittenOnceQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        # Django's internal lookups use the guarded queryset too.
+        base_manager_name = "objects"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError(f"{self.record_name} is never changed.")
+        # force_insert: a reused primary key fails instead of overwriting what is on file.
+        kwargs["force_insert"] = True
+        kwargs.pop("force_update", None)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError(f"{self.record_name} is never deleted.")
+
+
+class CodeNamed(models.Model):
+    """An entry of a catalogue or a ledger known by its `code` and `name`, and shown by both."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
 
 
 class Frequency(models.TextChoices):

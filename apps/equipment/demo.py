@@ -68,32 +68,25 @@ def _ledger(manager, head, departments, today) -> dict[str, Equipment]:
     return {"crane": crane, "tank": tank, "lathe": lathe}
 
 
+# The tank's safety valve (its calibration overdue) and pressure gauge: code, name, kind, cycle
+# (months), last checked (days ago).
+DEVICES = (("AQF-001", "储气罐安全阀", "safety_valve", 12, 370), ("YLB-001", "储气罐压力表", "pressure_gauge", 6, 60))
+
+
 def _devices(manager, departments, tank, today) -> None:
-    """The tank's safety valve (its calibration overdue) and pressure gauge."""
-    services.device_save(
-        data={
-            "code": "AQF-001",
-            "name": "储气罐安全阀",
-            "kind": "safety_valve",
-            "equipment": tank,
-            "department": departments["SBB"],
-            "cycle_months": 12,
-            "last_checked_on": today - dt.timedelta(days=370),
-        },
-        user=manager,
-    )
-    services.device_save(
-        data={
-            "code": "YLB-001",
-            "name": "储气罐压力表",
-            "kind": "pressure_gauge",
-            "equipment": tank,
-            "department": departments["SBB"],
-            "cycle_months": 6,
-            "last_checked_on": today - dt.timedelta(days=60),
-        },
-        user=manager,
-    )
+    for code, name, kind, cycle_months, days_ago in DEVICES:
+        services.device_save(
+            data={
+                "code": code,
+                "name": name,
+                "kind": kind,
+                "equipment": tank,
+                "department": departments["SBB"],
+                "cycle_months": cycle_months,
+                "last_checked_on": today - dt.timedelta(days=days_ago),
+            },
+            user=manager,
+        )
 
 
 def _plans(manager, crane, lathe, today) -> None:

@@ -6,9 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import RECURRING, BaseModel, link
+from apps.core.models import RECURRING, AuditedModel, CodeNamed, link
 from apps.equipment import rules
 from apps.org.models import Department
 from apps.workflow.models import Task
@@ -44,7 +43,7 @@ class EquipmentStatus(models.TextChoices):
     SCRAPPED = "scrapped", _("Scrapped")
 
 
-class Equipment(BaseModel):
+class Equipment(CodeNamed, AuditedModel):
     code = models.CharField(_("equipment code"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=100)
     category = models.CharField(_("category"), max_length=100, blank=True)
@@ -73,7 +72,6 @@ class Equipment(BaseModel):
         Task, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
     )
     scrap_reason = models.TextField(_("reason for scrapping"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("equipment")
@@ -81,9 +79,6 @@ class Equipment(BaseModel):
         ordering = ["code"]
         # The daily job and the evidence provider look for special equipment due by a date.
         indexes = [models.Index(fields=["next_inspection_due"])]
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
 
     def get_absolute_url(self) -> str:
         return reverse("equipment:detail", args=[self.pk])
@@ -108,7 +103,7 @@ class DeviceKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class SafetyDevice(BaseModel):
+class SafetyDevice(CodeNamed, AuditedModel):
     """Safety devices and facilities calibrated or tested on a cycle."""
 
     code = models.CharField(_("code"), max_length=50, unique=True)
@@ -122,15 +117,11 @@ class SafetyDevice(BaseModel):
     next_due = models.DateField(_("next due"), null=True, blank=True)
     task_raised_for = models.DateField(null=True, blank=True, editable=False)
     is_active = models.BooleanField(_("in service"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("safety device")
         verbose_name_plural = _("safety devices")
         ordering = ["next_due", "code"]
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
 
     def get_absolute_url(self) -> str:
         return reverse("equipment:device_list") + f"#device-{self.pk}"
@@ -146,7 +137,7 @@ class PlanKind(models.TextChoices):
     STATUTORY = "statutory", _("Statutory inspection")
 
 
-class MaintenancePlan(BaseModel):
+class MaintenancePlan(AuditedModel):
     equipment = link(Equipment, _("equipment"), on_delete=models.CASCADE, related_name="plans")
     kind = models.CharField(_("kind"), max_length=20, choices=PlanKind.choices)
     title = models.CharField(_("title"), max_length=100)
@@ -155,7 +146,6 @@ class MaintenancePlan(BaseModel):
     # The day of the month the plan keeps to (set from its first date), so month ends do not drift.
     anchor_day = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("inspection or maintenance plan")
@@ -189,7 +179,7 @@ class RecordResult(models.TextChoices):
     FAIL = "fail", _("Failed")
 
 
-class Record(BaseModel):
+class Record(AuditedModel):
     """An inspection, maintenance, repair or calibration done on a piece of equipment."""
 
     equipment = link(Equipment, _("equipment"), on_delete=models.CASCADE, related_name="records")
@@ -202,7 +192,6 @@ class Record(BaseModel):
     work_plan = models.TextField(_("written work plan"), blank=True)
     hazard_controls = models.TextField(_("hazard controls"), blank=True)
     hazard_code = models.CharField(_("hazard raised"), max_length=30, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("inspection or maintenance record")
@@ -234,7 +223,7 @@ class ProjectKind(models.TextChoices):
     EXTENDED = "extended", _("Extended")
 
 
-class Project(BaseModel):
+class Project(AuditedModel):
     """三同时: safety facilities designed, built and put into use with the main project."""
 
     name = models.CharField(_("project"), max_length=200)
@@ -246,7 +235,6 @@ class Project(BaseModel):
     commissioned_on = models.DateField(_("put into use"), null=True, blank=True)
     accepted_on = models.DateField(_("accepted"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("three-simultaneity record")

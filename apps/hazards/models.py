@@ -6,9 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, Frequency, link
+from apps.core.models import AuditedModel, BaseModel, Frequency, link
 from apps.org.models import Department
 from apps.workflow.models import Task
 
@@ -53,7 +52,7 @@ class ChecklistItem(models.Model):
         return self.content
 
 
-class InspectionPlan(BaseModel):
+class InspectionPlan(AuditedModel):
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=InspectionKind.choices)
     department = link(Department, _("responsible department"), related_name="+")
@@ -64,7 +63,6 @@ class InspectionPlan(BaseModel):
     # do not drift: 31 Jan → 28 Feb → 31 Mar (apps/core/recurrence.py).
     anchor_day = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     is_active = models.BooleanField(_("active"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("inspection plan")
@@ -80,7 +78,7 @@ class InspectionPlan(BaseModel):
         return reverse("hazards:inspection_record") + f"?plan={self.pk}"
 
 
-class Inspection(BaseModel):
+class Inspection(AuditedModel):
     plan = link(
         InspectionPlan, _("inspection plan"), on_delete=models.SET_NULL, optional=True, related_name="inspections"
     )
@@ -91,7 +89,6 @@ class Inspection(BaseModel):
     inspector = link(settings.AUTH_USER_MODEL, _("inspector"), related_name="+")
     checklist = link(Checklist, _("checklist"), optional=True, related_name="+")
     notes = models.TextField(_("notes"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("inspection")
@@ -166,7 +163,7 @@ class RectificationMeasureKind(models.TextChoices):
     EMERGENCY = "emergency", _("Emergency")
 
 
-class Hazard(BaseModel):
+class Hazard(AuditedModel):
     code = models.CharField(_("number"), max_length=30, unique=True, editable=False)
     description = models.TextField(_("description"))
     location = models.CharField(_("place"), max_length=200)
@@ -210,7 +207,6 @@ class Hazard(BaseModel):
     rectified_on = models.DateField(_("rectified on"), null=True, blank=True)
     verified_by = link(settings.AUTH_USER_MODEL, _("verified by"), optional=True, related_name="+")
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("hazard")

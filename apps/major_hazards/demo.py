@@ -12,27 +12,27 @@ from apps.major_hazards import services
 from apps.major_hazards.models import Substance, Unit
 
 
-def _ammonia_store(users, departments, substances, today: dt.date) -> None:
+def _store(manager, *, inventory: list[dict], **data) -> Unit:
+    """A storage unit (储存单元) with the chemicals in it, as the safety manager enters them."""
+    unit = services.unit_save(data={"unit_kind": "storage", **data}, user=manager)
+    for item in inventory:
+        services.inventory_item_save(unit=unit, data=item, user=manager)
+    return unit
+
+
+def _ammonia_store(manager, users, departments, substances, today: dt.date) -> None:
     """12 t of 液氨: a level-4 major hazard source, filed and assessed, its measures checked."""
-    manager = users["anquan"]
-    ammonia = services.unit_save(
-        data={
-            "code": "MH-01",
-            "name": "制冷站液氨储罐区",
-            "unit_kind": "storage",
-            "location": "厂区东北角制冷站",
-            "department": departments["SBB"],
-            "responsible": users["lingdao"],
-            "technical_responsible": manager,
-            "operational_responsible": manager,
-            "exposed_people": 60,
-        },
-        user=manager,
-    )
-    services.inventory_item_save(
-        unit=ammonia,
-        data={"substance": substances["氨"], "chemical_name": "液氨", "max_quantity": Decimal("12")},
-        user=manager,
+    ammonia = _store(
+        manager,
+        code="MH-01",
+        name="制冷站液氨储罐区",
+        location="厂区东北角制冷站",
+        department=departments["SBB"],
+        responsible=users["lingdao"],
+        technical_responsible=manager,
+        operational_responsible=manager,
+        exposed_people=60,
+        inventory=[{"substance": substances["氨"], "chemical_name": "液氨", "max_quantity": Decimal("12")}],
     )
     services.register_entry_save(
         unit=ammonia,
@@ -68,35 +68,25 @@ def _ammonia_store(users, departments, substances, today: dt.date) -> None:
         )
 
 
-def _lpg_store(users, departments, substances) -> None:
+def _lpg_store(manager, users, departments, substances) -> None:
     """LPG and oxygen cylinders below the critical quantities: not a major hazard source."""
-    manager = users["anquan"]
-    lpg = services.unit_save(
-        data={
-            "code": "MH-02",
-            "name": "焊接班液化石油气瓶库",
-            "unit_kind": "storage",
-            "location": "机加工车间北侧气瓶库",
-            "department": departments["JJG-HJ"],
-            "responsible": users["jjg_head"],
-            "exposed_people": 20,
-        },
-        user=manager,
-    )
-    services.inventory_item_save(
-        unit=lpg,
-        data={
-            "substance": substances["液化石油气(含丙烷、丁烷及其混合物)"],
-            "chemical_name": "液化石油气（50 kg 钢瓶）",
-            "categories": "W2",
-            "max_quantity": Decimal("1.5"),
-        },
-        user=manager,
-    )
-    services.inventory_item_save(
-        unit=lpg,
-        data={"chemical_name": "氧气（钢瓶）", "categories": "W4", "max_quantity": Decimal("0.8")},
-        user=manager,
+    lpg = _store(
+        manager,
+        code="MH-02",
+        name="焊接班液化石油气瓶库",
+        location="机加工车间北侧气瓶库",
+        department=departments["JJG-HJ"],
+        responsible=users["jjg_head"],
+        exposed_people=20,
+        inventory=[
+            {
+                "substance": substances["液化石油气(含丙烷、丁烷及其混合物)"],
+                "chemical_name": "液化石油气（50 kg 钢瓶）",
+                "categories": "W2",
+                "max_quantity": Decimal("1.5"),
+            },
+            {"chemical_name": "氧气（钢瓶）", "categories": "W4", "max_quantity": Decimal("0.8")},
+        ],
     )
     services.measure_save(
         unit=lpg, data={"measure_kind": "alarm", "name": "可燃气体检测报警仪", "check_cycle_days": 30}, user=manager
@@ -110,6 +100,7 @@ def load(context: dict) -> int:
     departments = context["departments"]
     today = timezone.localdate()
     substances = {s.name: s for s in Substance.objects.all()}
-    _ammonia_store(users, departments, substances, today)
-    _lpg_store(users, departments, substances)
+    manager = users["anquan"]
+    _ammonia_store(manager, users, departments, substances, today)
+    _lpg_store(manager, users, departments, substances)
     return Unit.objects.count()

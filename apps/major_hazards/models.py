@@ -6,9 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, CodeNamed, link
 from apps.core.text import StoredTextField
 from apps.org.models import Department
 
@@ -37,7 +36,7 @@ class Substance(models.Model):
         return self.name
 
 
-class HazardCategory(models.Model):
+class HazardCategory(CodeNamed):
     """A hazard category of GB 18218-2018 表2 with its β of 表4."""
 
     code = models.CharField(_("code"), max_length=10, unique=True)
@@ -51,16 +50,13 @@ class HazardCategory(models.Model):
         verbose_name_plural = _("GB 18218 hazard categories")
         ordering = ["pk"]
 
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
-
 
 class UnitKind(models.TextChoices):
     PRODUCTION = "production", _("Production unit")
     STORAGE = "storage", _("Storage unit")
 
 
-class Unit(BaseModel):
+class Unit(CodeNamed, AuditedModel):
     """A production or storage unit (生产单元/储存单元) identified under GB 18218."""
 
     code = models.CharField(_("unit code"), max_length=50, unique=True)
@@ -96,21 +92,17 @@ class Unit(BaseModel):
     )
     is_active = models.BooleanField(_("in use"), default=True)
     notes = models.TextField(_("notes"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         ordering = ["code"]
 
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
-
     def get_absolute_url(self) -> str:
         return reverse("major_hazards:detail", args=[self.pk])
 
 
-class InventoryItem(BaseModel):
+class InventoryItem(AuditedModel):
     """A chemical present in a unit with the largest quantity that can be present: a substance
     named in GB 18218 表1, or a chemical named freely with its hazard categories of 表2."""
 
@@ -124,7 +116,6 @@ class InventoryItem(BaseModel):
         help_text=_("Codes of GB 18218-2018 table 2, separated by commas, e.g. W2,J3."),
     )
     max_quantity = models.DecimalField(_("maximum quantity (t)"), max_digits=12, decimal_places=3)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("chemical in inventory")
@@ -184,7 +175,7 @@ class Identification(models.Model):
         return f"{self.unit} {self.identified_on}"
 
 
-class RegisterEntry(BaseModel):
+class RegisterEntry(AuditedModel):
     """Registration and filing (登记建档、备案) of a major hazard source with the authority."""
 
     unit = link(Unit, _("unit"), related_name="register_entries")
@@ -195,7 +186,6 @@ class RegisterEntry(BaseModel):
     filing_authority = models.CharField(_("filing authority"), max_length=200)
     filed_on = models.DateField(_("filed on"))
     notes = models.TextField(_("notes"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("register entry")
@@ -210,7 +200,7 @@ class RegisterEntry(BaseModel):
         return self.unit.department_id
 
 
-class SafetyAssessment(BaseModel):
+class SafetyAssessment(AuditedModel):
     """A safety assessment (安全评估) of a major hazard source, due again after 3 years."""
 
     unit = link(Unit, _("unit"), related_name="assessments")
@@ -218,7 +208,6 @@ class SafetyAssessment(BaseModel):
     assessor = models.CharField(_("assessing body"), max_length=200)
     conclusion = models.TextField(_("conclusion"), blank=True)
     next_due = models.DateField(_("next assessment due"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("safety assessment")
@@ -245,7 +234,7 @@ class MonitoringMeasureKind(models.TextChoices):
     OTHER = "other", _("Other control measure")
 
 
-class MonitoringMeasure(BaseModel):
+class MonitoringMeasure(AuditedModel):
     """A monitoring or control measure of a unit (online monitoring, alarms, interlocks, video),
     checked on a cycle."""
 
@@ -255,7 +244,6 @@ class MonitoringMeasure(BaseModel):
     check_cycle_days = models.PositiveSmallIntegerField(_("check cycle (days)"), default=30)
     last_checked_on = models.DateField(_("last checked on"), null=True, blank=True)
     is_active = models.BooleanField(_("in service"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("monitoring and control measure")

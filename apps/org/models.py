@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, BaseModel, link
 
 
 class Role(models.TextChoices):
@@ -40,7 +40,7 @@ def validate_credit_code(value: str) -> None:
         )
 
 
-class Company(BaseModel):
+class Company(AuditedModel):
     """The one company this installation serves."""
 
     name = models.CharField(_("company name"), max_length=200)
@@ -63,7 +63,6 @@ class Company(BaseModel):
         validators=[MinValueValidator(1)],
         help_text=_("Leadership is told of a task this many days after its due date."),
     )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("company profile")
@@ -127,11 +126,10 @@ class Department(BaseModel):
         return range(self.depth)
 
 
-class Position(BaseModel):
+class Position(AuditedModel):
     name = models.CharField(_("name"), max_length=100, unique=True)
     description = models.TextField(_("duties"), blank=True)
     is_high_risk = models.BooleanField(_("high-risk post"), default=False)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("position")
@@ -154,7 +152,7 @@ class EmploymentType(models.TextChoices):
     DISPATCHED = "dispatched", _("Dispatched worker")
 
 
-class Employee(BaseModel):
+class Employee(AuditedModel):
     employee_no = models.CharField(_("employee number"), max_length=30, unique=True)
     name = models.CharField(_("full name"), max_length=50)
     department = link(Department, _("department"), related_name="employees")
@@ -183,7 +181,6 @@ class Employee(BaseModel):
     is_active = models.BooleanField(_("in service"), default=True)
     # Set by the org services when someone leaves (employee_leave); empty while in service.
     left_on = models.DateField(_("left on"), null=True, blank=True, editable=False)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("employee")

@@ -5,9 +5,8 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, CodeNamed, link
 
 POINTS = {"max_digits": 7, "decimal_places": 1}
 
@@ -22,7 +21,7 @@ class ReviewGroup(models.TextChoices):
     ENVIRONMENT = "environment", _("Work environment and occupational health")
 
 
-class Standard(BaseModel):
+class Standard(AuditedModel):
     name = models.CharField(_("name"), max_length=200)
     version = models.CharField(_("version"), max_length=50)
     industry = models.CharField(_("industry"), max_length=100, blank=True)
@@ -40,7 +39,6 @@ class Standard(BaseModel):
         help_text=_("For example 0.6: every element must keep six tenths of its points, or no grade."),
     )
     is_active = models.BooleanField(_("active"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("scoring standard")
@@ -56,7 +54,7 @@ class Standard(BaseModel):
         return (self.threshold_1, self.threshold_2, self.threshold_3)
 
 
-class Element(models.Model):
+class Element(CodeNamed):
     """An A-level element (one of the 13)."""
 
     standard = link(Standard, _("standard"), on_delete=models.CASCADE, related_name="elements")
@@ -71,11 +69,8 @@ class Element(models.Model):
         ordering = ["standard", "order"]
         constraints = [models.UniqueConstraint(fields=["standard", "code"], name="element_code_unique")]
 
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
 
-
-class BItem(models.Model):
+class BItem(CodeNamed):
     """A B-level item grouping scoring items inside an element."""
 
     element = link(Element, _("element"), on_delete=models.CASCADE, related_name="b_items")
@@ -87,9 +82,6 @@ class BItem(models.Model):
         verbose_name = _("B-item")
         verbose_name_plural = _("B-items")
         ordering = ["element", "order"]
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.name}"
 
 
 class ScoringItem(models.Model):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel
+from apps.core.models import BaseModel, WrittenOnce
 from apps.core.text import StoredTextField, render
 from apps.org.models import Department
 
@@ -150,16 +150,10 @@ class SignOffDecision(models.TextChoices):
     REJECT = "reject", _("Reject")
 
 
-class SignOffQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise TypeError("A SignOff is never changed.")
-
-    def delete(self):
-        raise TypeError("A SignOff is never deleted.")
-
-
-class SignOff(models.Model):
+class SignOff(WrittenOnce):
     """A person's decision on a task. Immutable: written once, never changed or deleted."""
+
+    record_name = "A SignOff"
 
     task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="signoffs", verbose_name=_("task"))
     signer = models.ForeignKey(
@@ -169,30 +163,13 @@ class SignOff(models.Model):
     comment = models.TextField(_("comment"), blank=True)
     signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
 
-    objects = SignOffQuerySet.as_manager()
-
-    class Meta:
+    class Meta(WrittenOnce.Meta):
         verbose_name = _("sign-off")
         verbose_name_plural = _("sign-offs")
         ordering = ["signed_at", "pk"]
-        # Django's internal lookups use the guarded queryset too.
-        base_manager_name = "objects"
 
     def __str__(self) -> str:
         return f"{self.get_decision_display()} · {self.task}"
-
-    def save(self, *args, **kwargs):
-        # Immutability is a property of the record, so it is guarded here and not only in
-        # the service: nothing may rewrite a decision once it is on file.
-        if not self._state.adding:
-            raise TypeError("A SignOff is never changed.")
-        # force_insert: a reused primary key fails instead of overwriting a decision.
-        kwargs["force_insert"] = True
-        kwargs.pop("force_update", None)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("A SignOff is never deleted.")
 
 
 class Notification(BaseModel):

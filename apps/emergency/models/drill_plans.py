@@ -6,9 +6,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, BaseModel, link
 from apps.emergency.models._common import _user_fk
 from apps.emergency.models.drills import DrillKind
 from apps.emergency.models.plans import Plan
@@ -18,7 +17,7 @@ from apps.workflow.models import ApprovablePlan, PlanStatus
 DrillPlanStatus = PlanStatus  # the name this app's callers use
 
 
-class DrillPlan(ApprovablePlan, BaseModel):
+class DrillPlan(ApprovablePlan, AuditedModel):
     """A department's yearly drill plan (年度应急演练计划), approved by sign-off."""
 
     department = link(Department, _("department"), related_name="+")
@@ -26,7 +25,6 @@ class DrillPlan(ApprovablePlan, BaseModel):
     title = models.CharField(_("title"), max_length=200)
     note = models.TextField(_("note"), blank=True)
     created_by = _user_fk(_("created by"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("yearly drill plan")

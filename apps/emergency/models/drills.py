@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, BaseModel, link
 from apps.emergency.models._common import _user_fk
 from apps.emergency.models.plans import Plan
 from apps.org.models import Department
@@ -20,7 +19,7 @@ class DrillKind(models.TextChoices):
     FULL_SCALE = "full_scale", _("Full-scale")
 
 
-class Drill(BaseModel):
+class Drill(AuditedModel):
     """A drill held (应急演练记录), with its evaluation (演练评估)."""
 
     plan = link(Plan, _("plan drilled"), related_name="drills")
@@ -38,7 +37,6 @@ class Drill(BaseModel):
     worked_well = models.TextField(_("what worked"), blank=True)
     problems_found = models.TextField(_("problems found"), blank=True)
     conclusion = models.TextField(_("conclusion"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("drill")

@@ -7,9 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, link
 from apps.emergency import rules
 from apps.emergency.models._common import _user_fk
 from apps.org.models import Department
@@ -21,7 +20,7 @@ class PlanKind(models.TextChoices):
     ONSITE = "onsite", _("On-site disposal plan")
 
 
-class Plan(BaseModel):
+class Plan(AuditedModel):
     """An emergency plan (应急预案): comprehensive, specialist or on-site disposal."""
 
     code = models.CharField(_("plan number"), max_length=50, unique=True)
@@ -41,7 +40,6 @@ class Plan(BaseModel):
     last_drill_on = models.DateField(_("last drilled on"), null=True, blank=True, editable=False)
     next_drill_due = models.DateField(_("next drill due"), null=True, blank=True, editable=False)
     is_active = models.BooleanField(_("in force"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("emergency plan")
@@ -83,7 +81,7 @@ class EvaluationResult(models.TextChoices):
     REVISE = "revise", _("To be revised")
 
 
-class Evaluation(BaseModel):
+class Evaluation(AuditedModel):
     """A periodic evaluation of a plan (应急预案评估) and the revision it led to."""
 
     plan = link(Plan, _("plan"), on_delete=models.CASCADE, related_name="evaluations")
@@ -93,7 +91,6 @@ class Evaluation(BaseModel):
     revision = models.TextField(_("revision made"), blank=True)
     new_version = models.CharField(_("new version"), max_length=20, blank=True)
     evaluated_by = _user_fk(_("recorded by"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("plan evaluation")

@@ -7,9 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, BaseModel, link
 from apps.emergency.models._common import _user_fk
 from apps.org.models import Department
 
@@ -23,7 +22,7 @@ class SupplyKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Supply(BaseModel):
+class Supply(AuditedModel):
     """Emergency supplies and equipment kept at a location (应急物资装备)."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -42,7 +41,6 @@ class Supply(BaseModel):
     next_check_due = models.DateField(_("next check due"), null=True, blank=True)
     keeper = _user_fk(_("keeper"))
     is_active = models.BooleanField(_("in service"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("emergency supply")

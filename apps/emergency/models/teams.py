@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, link
 from apps.emergency.models._common import _user_fk
 from apps.org.models import Department
 
@@ -18,7 +17,7 @@ class TeamKind(models.TextChoices):
     AGREEMENT = "agreement", _("By agreement")
 
 
-class Team(BaseModel):
+class Team(AuditedModel):
     """A rescue team: full-time, part-time, or an outside team under an agreement."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -30,7 +29,6 @@ class Team(BaseModel):
     agreement_until = models.DateField(_("agreement valid until"), null=True, blank=True)
     duties = models.TextField(_("duties"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("rescue team")
@@ -44,13 +42,12 @@ class Team(BaseModel):
         return reverse("emergency:team_detail", args=[self.pk])
 
 
-class TeamMember(BaseModel):
+class TeamMember(AuditedModel):
     team = link(Team, _("team"), on_delete=models.CASCADE, related_name="members")
     name = models.CharField(_("name"), max_length=50)
     role = models.CharField(_("role in the team"), max_length=50, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     user = _user_fk(_("user account"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("team member")

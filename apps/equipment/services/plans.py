@@ -74,52 +74,58 @@ def _raise_plan_tasks(today: dt.date, creator) -> int:
 
 def _raise_statutory_tasks(horizon: dt.date, creator) -> int:
     """A statutory inspection due by the horizon raises one task for its due date."""
-    created = 0
     equipment_due = (
         Equipment.objects.select_for_update()
         .filter(next_inspection_due__lte=horizon)
         .exclude(status=EquipmentStatus.SCRAPPED)
         .select_related("department")
     )
-    for equipment in equipment_due:
-        if equipment.task_raised_for == equipment.next_inspection_due:
-            continue
-        # A due date moved by hand supersedes the task raised for the old one.
-        _cancel_open_tasks(equipment, user=creator, reason=stored(gettext_noop("Due date changed")).dumps())
-        workflow.task_create(
-            title=stored(gettext_noop("Statutory inspection due: %(equipment)s"), **{"equipment": equipment}),
-            description=stored(gettext_noop("Ask the inspection body at least one month before the due date.")),
-            department=equipment.department,
-            due_date=equipment.next_inspection_due,
-            user=creator,
-            source=equipment,
-        )
-        Equipment.objects.filter(pk=equipment.pk).update(task_raised_for=equipment.next_inspection_due)
-        created += 1
-    return created
+    return _raise_once_per_due_date(
+        equipment_due,
+        due="next_inspection_due",
+        creator=creator,
+        title=gettext_noop("Statutory inspection due: %(equipment)s"),
+        name="equipment",
+        description=stored(gettext_noop("Ask the inspection body at least one month before the due date.")),
+    )
 
 
 def _raise_calibration_tasks(horizon: dt.date, creator) -> int:
     """A safety device's calibration or test due by the horizon raises one task for its date."""
-    created = 0
     devices = (
         SafetyDevice.objects.select_for_update(of=("self",))
         .filter(is_active=True, next_due__lte=horizon)
         .exclude(equipment__status=EquipmentStatus.SCRAPPED)
         .select_related("department")
     )
-    for device in devices:
-        if device.task_raised_for == device.next_due:
+    return _raise_once_per_due_date(
+        devices,
+        due="next_due",
+        creator=creator,
+        title=gettext_noop("Calibration or test due: %(device)s"),
+        name="device",
+    )
+
+
+def _raise_once_per_due_date(records, *, due: str, creator, title: str, name: str, description: str = "") -> int:
+    """One task for each record's due date (the field `due`), remembered in `task_raised_for`.
+    The title names the record as its parameter `name`."""
+    created = 0
+    for record in records:
+        due_date = getattr(record, due)
+        if record.task_raised_for == due_date:
             continue
-        _cancel_open_tasks(device, user=creator, reason=stored(gettext_noop("Due date changed")).dumps())
+        # A due date moved by hand supersedes the task raised for the old one.
+        _cancel_open_tasks(record, user=creator, reason=stored(gettext_noop("Due date changed")).dumps())
         workflow.task_create(
-            title=stored(gettext_noop("Calibration or test due: %(device)s"), **{"device": device}),
-            department=device.department,
-            due_date=device.next_due,
+            title=stored(title, **{name: record}),
+            description=description,
+            department=record.department,
+            due_date=due_date,
             user=creator,
-            source=device,
+            source=record,
         )
-        SafetyDevice.objects.filter(pk=device.pk).update(task_raised_for=device.next_due)
+        type(record).objects.filter(pk=record.pk).update(task_raised_for=due_date)
         created += 1
     return created
 

@@ -10,7 +10,6 @@ from apps.responsibility.models.letters import (
     LetterStatus,
     LetterTemplate,
     ResponsibilityLetter,
-    SignatureQuerySet,
 )
 from apps.responsibility.models.meetings import Frequency, Meeting, MeetingDecision, MeetingLevel, MeetingSettings
 from apps.responsibility.models.objectives import (
@@ -56,6 +55,5 @@ __all__ = [
     "ReviewResult",
     "SafetyBody",
     "SafetyBodyMember",
-    "SignatureQuerySet",
     "is_met",
 ]

@@ -7,9 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, link
 from apps.org.models import Department, Position
 
 
@@ -18,7 +17,7 @@ class DutyScope(models.TextChoices):
     POSITION = "position", _("Position")
 
 
-class DutyDocument(BaseModel):
+class DutyDocument(AuditedModel):
     """The safety duties of a department or a position; a revision is a new version."""
 
     scope = models.CharField(_("for"), max_length=20, choices=DutyScope.choices)
@@ -29,7 +28,6 @@ class DutyDocument(BaseModel):
     content = models.TextField(_("duties"))
     effective_on = models.DateField(_("effective from"), default=timezone.localdate)
     is_current = models.BooleanField(_("current"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("duty document")
@@ -45,14 +43,13 @@ class ReviewResult(models.TextChoices):
     REVISE = "revise", _("Needs revision")
 
 
-class DutyReview(BaseModel):
+class DutyReview(AuditedModel):
     document = link(DutyDocument, _("duties"), related_name="reviews")
     year = models.PositiveSmallIntegerField(_("year"))
     reviewed_on = models.DateField(_("reviewed on"), default=timezone.localdate)
     result = models.CharField(_("result"), max_length=20, choices=ReviewResult.choices)
     notes = models.TextField(_("notes"), blank=True)
     reviewer = link(settings.AUTH_USER_MODEL, _("reviewed by"), related_name="+")
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("duty review")

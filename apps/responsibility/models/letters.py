@@ -8,9 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, WrittenOnce, link
 from apps.org.models import Department, Employee
 
 
@@ -20,12 +19,11 @@ class LetterLevel(models.TextChoices):
     TEAM = "team", _("Team leader ↔ staff")
 
 
-class LetterTemplate(BaseModel):
+class LetterTemplate(AuditedModel):
     level = models.CharField(_("level"), max_length=20, choices=LetterLevel.choices)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
     is_active = models.BooleanField(_("active"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("letter template")
@@ -42,7 +40,7 @@ class LetterStatus(models.TextChoices):
     SIGNED = "signed", _("Signed by both sides")
 
 
-class ResponsibilityLetter(BaseModel):
+class ResponsibilityLetter(AuditedModel):
     """One letter for one year between a superior (issuer) and the holder. Its text is a copy
     of the template at issue time; once anyone has signed, it never changes."""
 
@@ -56,7 +54,6 @@ class ResponsibilityLetter(BaseModel):
     body = models.TextField(_("text"))
     sign_by = models.DateField(_("sign by"))
     status = models.CharField(_("status"), max_length=20, choices=LetterStatus.choices, default=LetterStatus.ISSUED)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("responsibility letter")
@@ -88,40 +85,21 @@ class LetterSide(models.TextChoices):
     HOLDER = "holder", pgettext_lazy("letter", "Holder")
 
 
-class SignatureQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise TypeError("A letter signature is never changed.")
-
-    def delete(self):
-        raise TypeError("A letter signature is never deleted.")
-
-
-class LetterSignature(models.Model):
+class LetterSignature(WrittenOnce):
     """One side's signature on a letter. Immutable, like a workflow SignOff."""
+
+    record_name = "A letter signature"
 
     letter = link(ResponsibilityLetter, _("letter"), related_name="signatures")
     side = models.CharField(_("side"), max_length=10, choices=LetterSide.choices)
     signer = link(settings.AUTH_USER_MODEL, _("signed by"), related_name="+")
     signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
 
-    objects = SignatureQuerySet.as_manager()
-
-    class Meta:
+    class Meta(WrittenOnce.Meta):
         verbose_name = _("letter signature")
         verbose_name_plural = _("letter signatures")
         ordering = ["signed_at", "pk"]
-        base_manager_name = "objects"
         constraints = [models.UniqueConstraint(fields=["letter", "side"], name="resp_signature_letter_side")]
 
     def __str__(self) -> str:
         return f"{self.get_side_display()} · {self.letter_id}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise TypeError("A letter signature is never changed.")
-        kwargs["force_insert"] = True
-        kwargs.pop("force_update", None)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise TypeError("A letter signature is never deleted.")

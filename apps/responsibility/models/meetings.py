@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, BaseModel, link
 from apps.org.models import Department, Employee
 from apps.workflow.models import Task
 
@@ -24,7 +23,7 @@ class MeetingLevel(models.TextChoices):
     DEPARTMENT = "department", _("Department safety meeting")
 
 
-class MeetingSettings(BaseModel):
+class MeetingSettings(AuditedModel):
     """How often each level must meet (element 2: company quarterly, department monthly)."""
 
     company_frequency = models.CharField(
@@ -33,7 +32,6 @@ class MeetingSettings(BaseModel):
     department_frequency = models.CharField(
         _("department meetings"), max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY
     )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("meeting settings")
@@ -46,7 +44,7 @@ class MeetingSettings(BaseModel):
         return self.company_frequency if level == MeetingLevel.COMPANY else self.department_frequency
 
 
-class Meeting(BaseModel):
+class Meeting(AuditedModel):
     level = models.CharField(_("level"), max_length=20, choices=MeetingLevel.choices)
     department = link(Department, _("unit"), related_name="+")
     title = models.CharField(_("title"), max_length=200)
@@ -56,7 +54,6 @@ class Meeting(BaseModel):
     chair = link(Employee, _("chaired by"), optional=True, related_name="+")
     attendees = models.ManyToManyField(Employee, blank=True, related_name="+", verbose_name=_("attendees"))
     minutes = models.TextField(_("minutes"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("safety meeting")

@@ -7,9 +7,8 @@ from decimal import Decimal
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, link
 from apps.org.models import Department
 from apps.workflow.models import ApprovablePlan, PlanStatus
 
@@ -19,7 +18,7 @@ class Direction(models.TextChoices):
     AT_LEAST = "at_least", _("At least the target")
 
 
-class Objective(BaseModel):
+class Objective(AuditedModel):
     """One yearly safety objective of the company (deaths ≤ 0, rectification rate ≥ 100 %…)."""
 
     year = models.PositiveSmallIntegerField(_("year"))
@@ -35,7 +34,6 @@ class Objective(BaseModel):
     unit = models.CharField(_("unit"), max_length=20, blank=True)
     manual_actual = models.DecimalField(_("actual (entered)"), max_digits=14, decimal_places=2, null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("safety objective")
@@ -54,14 +52,13 @@ def is_met(direction: str, target, actual) -> bool | None:
     return actual <= target if direction == Direction.AT_MOST else actual >= target
 
 
-class DepartmentTarget(BaseModel):
+class DepartmentTarget(AuditedModel):
     """An objective split to a department, workshop or team."""
 
     objective = link(Objective, _("objective"), on_delete=models.CASCADE, related_name="targets")
     department = link(Department, _("department"), related_name="+")
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
     actual = models.DecimalField(_("actual"), max_digits=14, decimal_places=2, null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("department target")
@@ -82,7 +79,7 @@ class DepartmentTarget(BaseModel):
 AssessmentStatus = PlanStatus  # the name this app's callers use
 
 
-class DepartmentAssessment(ApprovablePlan, BaseModel):
+class DepartmentAssessment(ApprovablePlan, AuditedModel):
     """The year-end assessment of one department against its targets, approved by sign-off."""
 
     year = models.PositiveSmallIntegerField(_("year"))
@@ -91,7 +88,6 @@ class DepartmentAssessment(ApprovablePlan, BaseModel):
     targets_total = models.PositiveSmallIntegerField(_("targets"), default=0)
     passed = models.BooleanField(_("passed"), default=False)
     comment = models.TextField(_("assessment"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("department assessment")

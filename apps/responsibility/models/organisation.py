@@ -5,20 +5,18 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, link
 from apps.org.models import Employee
 
 
-class AppointmentDocument(BaseModel):
+class AppointmentDocument(AuditedModel):
     """The company document (文件) that sets up the safety bodies and appoints the officers."""
 
     number = models.CharField(_("document number"), max_length=50, unique=True)
     title = models.CharField(_("title"), max_length=200)
     issued_on = models.DateField(_("issued on"))
     content = models.TextField(_("content"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("appointing document")
@@ -34,12 +32,11 @@ class BodyKind(models.TextChoices):
     OFFICE = "office", _("Safety office")
 
 
-class SafetyBody(BaseModel):
+class SafetyBody(AuditedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=BodyKind.choices)
     name = models.CharField(_("name"), max_length=100)
     document = link(AppointmentDocument, _("appointing document"), optional=True, related_name="bodies")
     duties = models.TextField(_("duties"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("safety body")
@@ -57,11 +54,10 @@ class MemberRole(models.TextChoices):
     SECRETARY = "secretary", _("Secretary")
 
 
-class SafetyBodyMember(BaseModel):
+class SafetyBodyMember(AuditedModel):
     body = link(SafetyBody, _("body"), on_delete=models.CASCADE, related_name="members")
     employee = link(Employee, _("employee"), related_name="+")
     role = models.CharField(_("role"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("body member")

@@ -7,10 +7,9 @@ import datetime as dt
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from apps.core import recurrence
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, BaseModel, link
 from apps.org.models import Employee
 
 # Special-operation certificates (安监总局令第30号): valid 6 years, reviewed every 3 years,
@@ -44,7 +43,7 @@ class CertificateType(BaseModel):
         return f"{self.code} {self.category_name} · {self.name}"
 
 
-class Certificate(BaseModel):
+class Certificate(AuditedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=CertificateKind.choices)
     type = link(CertificateType, _("certificate type"), related_name="certificates")
     number = models.CharField(_("certificate number"), max_length=50)
@@ -54,7 +53,6 @@ class Certificate(BaseModel):
     valid_until = models.DateField(_("valid until"))
     next_review_on = models.DateField(_("next review"), null=True, blank=True)
     reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("certificate")

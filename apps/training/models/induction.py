@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, link
 from apps.org.models import Employee
 from apps.training.models.sessions import SessionLevel
 
@@ -25,14 +24,13 @@ class ReinductionReason(models.TextChoices):
     NEW_PROCESS = "new_process", _("New process, technology, material or equipment")
 
 
-class Reinduction(BaseModel):
+class Reinduction(AuditedModel):
     """Someone who must repeat workshop- and team-level induction before (re)starting work."""
 
     employee = link(Employee, _("employee"), related_name="reinductions")
     reason = models.CharField(_("reason"), max_length=20, choices=ReinductionReason.choices)
     since = models.DateField(_("since"), help_text=_("Only training on or after this day counts."))
     note = models.CharField(_("note"), max_length=200, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("repeated induction")

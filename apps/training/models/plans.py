@@ -6,9 +6,8 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, link
 from apps.org.models import Department
 from apps.training.models.sessions import HOURS, Course
 from apps.workflow.models import ApprovablePlan, PlanStatus
@@ -16,13 +15,12 @@ from apps.workflow.models import ApprovablePlan, PlanStatus
 __all__ = ["PlanStatus", "TrainingPlan", "TrainingPlanItem"]
 
 
-class TrainingPlan(ApprovablePlan, BaseModel):
+class TrainingPlan(ApprovablePlan, AuditedModel):
     department = link(Department, _("department"), related_name="training_plans")
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=200)
     note = models.TextField(_("note"), blank=True)
     created_by = link(settings.AUTH_USER_MODEL, _("created by"), related_name="+")
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("training plan")
@@ -34,13 +32,12 @@ class TrainingPlan(ApprovablePlan, BaseModel):
         return self.title
 
 
-class TrainingPlanItem(BaseModel):
+class TrainingPlanItem(AuditedModel):
     plan = link(TrainingPlan, _("training plan"), on_delete=models.CASCADE, related_name="items")
     course = link(Course, _("course"), related_name="plan_items")
     month = models.PositiveSmallIntegerField(_("month"), validators=[MinValueValidator(1), MaxValueValidator(12)])
     hours = models.DecimalField(_("planned hours"), **HOURS)
     participants = models.CharField(_("who attends"), max_length=200, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("plan item")

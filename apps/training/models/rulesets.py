@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, link
 from apps.org.models import Role
 
 
@@ -17,7 +16,7 @@ class TrainingRole(models.TextChoices):
     WORKER = "worker", _("Other staff")
 
 
-class RuleSet(BaseModel):
+class RuleSet(AuditedModel):
     """A table of required hours; the brief's ("default") and the national one are seeded."""
 
     code = models.CharField(
@@ -28,7 +27,6 @@ class RuleSet(BaseModel):
     )
     name = models.CharField(_("name"), max_length=200)
     source = models.TextField(_("legal source"), blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("rule set of training hours")
@@ -39,13 +37,12 @@ class RuleSet(BaseModel):
         return self.name
 
 
-class RuleSetRow(BaseModel):
+class RuleSetRow(AuditedModel):
     ruleset = link(RuleSet, _("rule set"), on_delete=models.CASCADE, related_name="rows")
     role = models.CharField(_("role"), max_length=20, choices=TrainingRole.choices)
     high_risk = models.BooleanField(_("high-risk industry"), default=False)
     initial_hours = models.PositiveSmallIntegerField(_("initial training (hours)"))
     annual_hours = models.PositiveSmallIntegerField(_("yearly refresher (hours)"))
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("rule set row")
@@ -59,7 +56,7 @@ class RuleSetRow(BaseModel):
         return f"{self.ruleset} · {self.get_role_display()}"
 
 
-class TrainingSettings(BaseModel):
+class TrainingSettings(AuditedModel):
     """The company's training settings: one row (pk 1)."""
 
     ruleset = link(RuleSet, _("rule set in force"), related_name="+")
@@ -69,7 +66,6 @@ class TrainingSettings(BaseModel):
         choices=[(Role.LEADERSHIP, _("Leadership")), (Role.SAFETY_MANAGER, _("Safety manager"))],
         default=Role.LEADERSHIP,
     )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("training settings")

@@ -10,9 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
-from apps.core.models import BaseModel, link
+from apps.core.models import AuditedModel, link
 from apps.org.models import Department, Employee
 
 HOURS = {"max_digits": 5, "decimal_places": 1}
@@ -27,14 +26,13 @@ class SessionLevel(models.TextChoices):
     EXTERNAL = "external", _("External training")
 
 
-class Course(BaseModel):
+class Course(AuditedModel):
     code = models.CharField(_("code"), max_length=30, unique=True)
     name = models.CharField(_("name"), max_length=200)
     level = models.CharField(_("level"), max_length=20, choices=SessionLevel.choices, default=SessionLevel.REFRESHER)
     hours = models.DecimalField(_("hours"), default=Decimal(4), **HOURS)
     content = models.TextField(_("content"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("course")
@@ -45,7 +43,7 @@ class Course(BaseModel):
         return self.name
 
 
-class TrainingSession(BaseModel):
+class TrainingSession(AuditedModel):
     course = link(Course, _("course"), related_name="sessions")
     department = link(Department, _("organising department"), related_name="training_sessions")
     level = models.CharField(_("level"), max_length=20, choices=SessionLevel.choices)
@@ -57,7 +55,6 @@ class TrainingSession(BaseModel):
     plan_item = link(
         "TrainingPlanItem", _("plan item"), on_delete=models.SET_NULL, optional=True, related_name="sessions"
     )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("training session")
@@ -78,7 +75,7 @@ class TrainingSession(BaseModel):
         return self.start_date <= (as_of or timezone.localdate())
 
 
-class Attendance(BaseModel):
+class Attendance(AuditedModel):
     session = link(TrainingSession, _("session"), on_delete=models.CASCADE, related_name="attendances")
     employee = link(Employee, _("employee"), related_name="training_attendances")
     # Kept from the session (date and level) so that compliance sums one table, not a join.
@@ -90,7 +87,6 @@ class Attendance(BaseModel):
         _("exam score"), null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(100)], **HOURS
     )
     passed = models.BooleanField(_("passed"), null=True, blank=True)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("attendance")
