@@ -59,22 +59,34 @@ class SelectorMixin:
         return selector(**kwargs)
 
 
-class RecordAction:
-    """A detail action that hands the record to a service: declared in one line of the viewset,
-    built into the `@action` method under the attribute's name.
+class ServiceAction:
+    """An endpoint that hands a request's body to a service, declared in one line of the
+    viewset and built into the method under the attribute's name:
 
-        check = RecordAction(services.device_check, "device", body=DeviceCheckSerializer,
-                             reply=DeviceSerializer, doc="A calibration or test was done.")
+        check = ServiceAction(services.device_check, "device", body=DeviceCheckSerializer,
+                              reply=DeviceSerializer, doc="A calibration or test was done.")
 
-    The record is found (404 out of scope, then the policy of the action's name), the body
-    validated by `body` (none: `request=None`), and the service called as
-    `service(<instance>=record, user=..., **fields)`, or `data=fields` with `as_data`. The
-    response is `reply` of what the service returns, or with `answer="record"` of the record
-    itself, with `answer="fresh"` of the record read again through `get_queryset` (with the
-    selector's annotations); `created` answers 201. Other keywords go to `@action`."""
+    With an instance keyword it is a detail action: the record is found (404 out of scope, then
+    the policy of the action's name) and passed under that keyword; without, a list action, or
+    the viewset's own POST when named `create`. The body is validated by `body` (none:
+    `request=None`) and the service called as `service(user=..., **fields)`, or with
+    `data=fields` under `as_data`. The response is `reply` of what the service returns, or with
+    `answer="record"` of the record itself, with `answer="fresh"` of the record read again
+    through `get_queryset` (with the selector's annotations); `created` answers 201. Other
+    keywords go to `@action` (`url_path`)."""
 
     def __init__(
-        self, service, instance, *, reply, body=None, as_data=False, answer="result", created=False, doc="", **options
+        self,
+        service,
+        instance="",
+        *,
+        reply,
+        body=None,
+        as_data=False,
+        answer="result",
+        created=False,
+        doc="",
+        **options,
     ):
         self.service, self.instance, self.body, self.reply = service, instance, body, reply
         self.as_data, self.answer, self.created, self.doc = as_data, answer, created, doc
@@ -88,8 +100,9 @@ class RecordAction:
         answer_status = status.HTTP_201_CREATED if spec.created else status.HTTP_200_OK
 
         def method(self, request, pk=None):
-            record = self.get_object()
-            kwargs = {spec.instance: record, "user": request.user}
+            kwargs = {"user": request.user}
+            if spec.instance:
+                record = kwargs[spec.instance] = self.get_object()
             if spec.body is not None:
                 fields = validated(spec.body, request)
                 kwargs.update({"data": fields} if spec.as_data else fields)
@@ -102,8 +115,9 @@ class RecordAction:
 
         method.__name__ = method.__qualname__ = name
         method.__doc__ = spec.doc or None
-        decorated = action(detail=True, **spec.options)(method)
-        return extend_schema(request=spec.body, responses=spec.reply)(decorated)
+        if name != "create":
+            method = action(detail=bool(spec.instance), **spec.options)(method)
+        return extend_schema(request=spec.body, responses=spec.reply)(method)
 
 
 # Create, update and destroy through the app's services, never `serializer.save()`.
@@ -194,6 +208,11 @@ class ListCreateUpdateViewSet(
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,
 ):
+    pass
+
+
+# Records listed and read only, from the selector.
+class ReadOnlyViewSet(SelectorMixin, viewsets.ReadOnlyModelViewSet):
     pass
 
 

@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from drf_spectacular.utils import extend_schema
-from rest_framework import parsers, serializers, viewsets
+from rest_framework import parsers, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet, RecordAction
+from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction
 from apps.equipment import policies as equipment_policies
 from apps.equipment import selectors, services
 from apps.equipment.models import (
@@ -118,7 +118,7 @@ class EquipmentViewSet(ListCreateUpdateViewSet):
     create_service = update_service = services.equipment_save
     instance_name = "equipment"
 
-    record = RecordAction(
+    record = ServiceAction(
         services.record_create,
         "equipment",
         body=EquipmentRecordCreateSerializer,
@@ -126,7 +126,7 @@ class EquipmentViewSet(ListCreateUpdateViewSet):
         created=True,
         doc="Record an inspection or maintenance; `raise_hazard` reports a failed one as a hazard.",
     )
-    scrap = RecordAction(
+    scrap = ServiceAction(
         services.equipment_scrap_request,
         "equipment",
         body=EquipmentScrapSerializer,
@@ -144,13 +144,11 @@ class EquipmentViewSet(ListCreateUpdateViewSet):
         return Response({"url": base.rstrip("/") + equipment.get_absolute_url()})
 
 
-class RecordViewSet(viewsets.ReadOnlyModelViewSet):
+class RecordViewSet(ReadOnlyViewSet):
     queryset = Record.objects.none()
     serializer_class = EquipmentRecordSerializer
     filterset_fields = ["equipment", "kind", "result"]
-
-    def get_queryset(self):
-        return selectors.record_list(user=self.request.user)
+    selector = selectors.record_list
 
 
 class DeviceSerializer(serializers.ModelSerializer):
@@ -178,7 +176,7 @@ class DeviceViewSet(ListCreateUpdateViewSet):
     create_service = update_service = services.device_save
     instance_name = "device"
 
-    check = RecordAction(
+    check = ServiceAction(
         services.device_check,
         "device",
         body=DeviceCheckSerializer,
@@ -220,12 +218,10 @@ class ProjectViewSet(ListCreateUpdateViewSet):
     instance_name = "project"
 
 
-class SpecialTypeViewSet(viewsets.ReadOnlyModelViewSet):
+class SpecialTypeViewSet(ReadOnlyViewSet):
     """The 特种设备目录 sub-categories with their default statutory intervals."""
 
     queryset = SpecialEquipmentType.objects.none()
     serializer_class = SpecialEquipmentTypeSerializer
     pagination_class = None
-
-    def get_queryset(self):
-        return selectors.special_type_list()
+    selector = selectors.special_type_list
