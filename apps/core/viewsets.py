@@ -71,8 +71,9 @@ class ServiceAction:
     the viewset's own POST when named `create`. The body is validated by `body` (none:
     `request=None`) and the service called as `service(user=..., **fields)`, or with
     `data=fields` under `as_data`. The response is `reply` of what the service returns, or with
-    `answer="record"` of the record itself, with `answer="fresh"` of the record read again
-    through `get_queryset` (with the selector's annotations); `created` answers 201. Other
+    `answer="record"` of the record itself, with `answer="fresh"` of the record (or the one
+    created) read again through `get_queryset` (with the selector's annotations); `created`
+    answers 201. Other
     keywords go to `@action` (`url_path`)."""
 
     def __init__(
@@ -108,7 +109,7 @@ class ServiceAction:
                 kwargs.update({"data": fields} if spec.as_data else fields)
             result = spec.service(**kwargs)
             if spec.answer == "fresh":
-                result = self.get_queryset().get(pk=record.pk)
+                result = self.get_queryset().get(pk=(record if spec.instance else result).pk)
             elif spec.answer == "record":
                 result = record
             return Response(spec.reply(result).data, status=answer_status)
