@@ -123,12 +123,8 @@ class AssessmentViewSet(ListCreateUpdateViewSet):
     queryset = Assessment.objects.none()
     policies = {
         "read": policies.can_read_assessment,
-        "summary": policies.can_read_assessment,
-        "nonconformities": policies.can_read_assessment,
         "create": policies.can_create_assessment,
-        "update": policies.can_run_assessment,
-        "submit": policies.can_run_assessment,
-        "suggest": policies.can_run_assessment,
+        **dict.fromkeys(["update", "submit", "suggest"], policies.can_run_assessment),
     }
     filterset_fields = ["year", "status", "kind", "standard"]
     selector = selectors.assessment_list

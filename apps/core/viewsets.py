@@ -22,6 +22,17 @@ def validated(serializer_class, request) -> dict:
     return body.validated_data
 
 
+def fields_with(fields, **beside) -> list[str]:
+    """A service's `*_FIELDS` as a serializer lists them, each shown field right after the one it
+    is about: `fields_with(SESSION_FIELDS, course="course_name")` puts `course_name` after
+    `course`; a tuple puts several."""
+    listed = []
+    for name in fields:
+        extra = beside.get(name, ())
+        listed += [name, *((extra,) if isinstance(extra, str) else extra)]
+    return listed
+
+
 def fields_as_keywords(service):
     """A service that takes the validated fields as keywords, for `ServiceMixin`."""
 

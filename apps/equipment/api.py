@@ -6,7 +6,7 @@ from rest_framework import parsers, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction
+from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction, fields_with
 from apps.equipment import policies as equipment_policies
 from apps.equipment import selectors, services
 from apps.equipment.models import (
@@ -19,7 +19,7 @@ from apps.equipment.models import (
     SafetyDevice,
     SpecialEquipmentType,
 )
-from apps.equipment.services import DEVICE_FIELDS, PROJECT_FIELDS
+from apps.equipment.services import DEVICE_FIELDS, EQUIPMENT_FIELDS, PROJECT_FIELDS
 
 
 class SpecialEquipmentTypeSerializer(serializers.ModelSerializer):
@@ -37,23 +37,7 @@ class EquipmentSerializer(serializers.ModelSerializer):
         model = Equipment
         fields = [
             "id",
-            "code",
-            "name",
-            "category",
-            "special_type",
-            "model_number",
-            "maker",
-            "serial_number",
-            "location",
-            "department",
-            "department_name",
-            "owner",
-            "commissioned_on",
-            "registration_number",
-            "status",
-            "inspection_interval_months",
-            "last_inspected_on",
-            "next_inspection_due",
+            *fields_with(EQUIPMENT_FIELDS, department="department_name"),
             "is_overdue",
             "is_special",
             "scrap_task",

@@ -14,8 +14,8 @@ from apps.accidents.api.casualties import CasualtyActions, CasualtyUpdateSeriali
 from apps.accidents.api.investigation import AccidentMeasureSerializer, InvestigationActions
 from apps.accidents.exporters import basis_text
 from apps.accidents.models import Accident, AccidentType
-from apps.accidents.services import INVESTIGATION_FIELDS
-from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction, validated
+from apps.accidents.services import INVESTIGATION_FIELDS, REPORT_FIELDS
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction, fields_with, validated
 
 
 class AccidentTypeSerializer(serializers.ModelSerializer):
@@ -48,42 +48,13 @@ class AccidentSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "code",
-            "title",
-            "occurred_at",
-            "place",
-            "department",
-            "department_name",
-            "accident_type",
-            "is_near_miss",
-            "road_traffic",
-            "deaths",
-            "serious_injuries",
-            "minor_injuries",
-            "direct_loss",
-            "grade",
-            "grade_basis",
-            "account",
-            "immediate_measures",
-            "head_told_at",
-            "authority_told_at",
+            *fields_with(REPORT_FIELDS, department="department_name", direct_loss=("grade", "grade_basis")),
             "report_deadline",
             "report_overdue",
             "reported_on_time",
             "casualty_window_end",
             "status",
-            "investigation_team",
-            "direct_causes",
-            "indirect_causes",
-            "responsibility_findings",
-            "handling_opinions",
-            "extension_days",
-            "extension_reason",
-            "report_submitted_on",
-            "investigation_due",
-            "cause_found",
-            "responsible_handled",
-            "staff_educated",
-            "measures_taken",
+            *fields_with(INVESTIGATION_FIELDS, report_submitted_on="investigation_due"),
             "four_no_let_go_missing",
             "closed_on",
             "created_at",
@@ -134,11 +105,7 @@ class AccidentViewSet(CasualtyActions, InvestigationActions, ListCreateUpdateVie
     queryset = Accident.objects.none()
     policies = {
         "read": policies.can_read_accidents,
-        "save": policies.can_report_accident,
-        "times": policies.can_report_accident,
-        "photos": policies.can_report_accident,
-        "people": policies.can_report_accident,
-        "casualty_updates": policies.can_report_accident,
+        **dict.fromkeys(["save", "times", "photos", "people", "casualty_updates"], policies.can_report_accident),
         "investigation": policies.can_investigate,
         "measures": policies.can_add_measure,
         "close": policies.can_close_accident,

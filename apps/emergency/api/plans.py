@@ -5,11 +5,12 @@ from __future__ import annotations
 from rest_framework import parsers, serializers
 from rest_framework.decorators import action
 
-from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction
+from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction, fields_with
 from apps.emergency import selectors, services
 from apps.emergency.api._common import READS
 from apps.emergency.models import Evaluation, EvaluationResult, Plan
-from apps.emergency.policies import can_edit_plan, can_evaluate_plan, can_file_plan, can_read_emergency
+from apps.emergency.policies import can_edit_plan, can_evaluate_plan, can_file_plan
+from apps.emergency.services import PLAN_FIELDS
 
 
 class EmergencyPlanSerializer(serializers.ModelSerializer):
@@ -24,27 +25,18 @@ class EmergencyPlanSerializer(serializers.ModelSerializer):
         model = Plan
         fields = [
             "id",
-            "code",
-            "title",
-            "kind",
-            "version",
-            "published_on",
-            "department",
-            "department_name",
-            "owner",
-            "scope",
-            "filed_on",
-            "filing_number",
-            "filing_due",
-            "is_filing_overdue",
-            "evaluation_interval_years",
-            "last_evaluated_on",
-            "evaluation_due",
-            "is_evaluation_overdue",
-            "last_drill_on",
-            "next_drill_due",
-            "is_drill_overdue",
-            "is_active",
+            *fields_with(
+                PLAN_FIELDS,
+                department="department_name",
+                scope=("filed_on", "filing_number", "filing_due", "is_filing_overdue"),
+                last_evaluated_on=(
+                    "evaluation_due",
+                    "is_evaluation_overdue",
+                    "last_drill_on",
+                    "next_drill_due",
+                    "is_drill_overdue",
+                ),
+            ),
             "created_at",
             "updated_at",
         ]
@@ -87,13 +79,7 @@ class EmergencyPlanViewSet(ListCreateUpdateViewSet):
 
     queryset = Plan.objects.none()
     serializer_class = EmergencyPlanSerializer
-    policies = {
-        **READS,
-        "overdue": can_read_emergency,
-        "save": can_edit_plan,
-        "filing": can_file_plan,
-        "evaluate": can_evaluate_plan,
-    }
+    policies = {**READS, "save": can_edit_plan, "filing": can_file_plan, "evaluate": can_evaluate_plan}
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
     search_fields = ["code", "title"]
     ordering_fields = ["code", "next_drill_due", "published_on"]

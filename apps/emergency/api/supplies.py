@@ -11,7 +11,7 @@ from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction
 from apps.emergency import selectors, services
 from apps.emergency.api._common import READS, RECORD_WRITES
 from apps.emergency.models import Supply, SupplyCheck
-from apps.emergency.policies import can_check_supply, can_read_emergency
+from apps.emergency.policies import can_check_supply
 from apps.emergency.services.supplies import SUPPLY_FIELDS
 
 
@@ -39,7 +39,7 @@ class SupplyViewSet(ListCreateUpdateViewSet):
 
     queryset = Supply.objects.none()
     serializer_class = SupplySerializer
-    policies = {**READS, **RECORD_WRITES, "check": can_check_supply, "checks": can_read_emergency}
+    policies = {**READS, **RECORD_WRITES, "check": can_check_supply}
     selector = selectors.supply_list
     list_filters = True
     detail_filters = {"active": "0"}

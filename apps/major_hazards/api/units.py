@@ -6,10 +6,11 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction, ServiceModelViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction, ServiceModelViewSet, fields_with
 from apps.major_hazards import selectors, services
 from apps.major_hazards.api._common import POLICIES
 from apps.major_hazards.models import Identification, InventoryItem, Unit
+from apps.major_hazards.services import UNIT_FIELDS
 
 
 class UnitSerializer(serializers.ModelSerializer):
@@ -20,18 +21,7 @@ class UnitSerializer(serializers.ModelSerializer):
         model = Unit
         fields = [
             "id",
-            "code",
-            "name",
-            "unit_kind",
-            "location",
-            "department",
-            "department_name",
-            "responsible",
-            "technical_responsible",
-            "operational_responsible",
-            "exposed_people",
-            "is_active",
-            "notes",
+            *fields_with(UNIT_FIELDS, department="department_name"),
             "current_identification",
             "created_at",
             "updated_at",

@@ -71,7 +71,6 @@ class LetterViewSet(ReadOnlyViewSet):
     serializer_class = LetterSerializer
     policies = {
         "read": policies.can_read_letters,
-        "progress": policies.can_read_letters,
         "issue": policies.can_issue_letters,
         "sign": policies.can_sign_letter,
     }

@@ -37,11 +37,7 @@ class ObjectiveViewSet(ListCreateUpdateViewSet):
 
     queryset = Objective.objects.all()
     serializer_class = ObjectiveSerializer
-    policies = {
-        "read": policies.can_read_objectives,
-        "status": policies.can_read_objectives,
-        "save": policies.can_edit_objective,
-    }
+    policies = {"read": policies.can_read_objectives, "save": policies.can_edit_objective}
     filterset_fields = ["year"]
     create_service = update_service = services.objective_save
     instance_name = "objective"

@@ -55,8 +55,6 @@ class BodyViewSet(ListCreateUpdateViewSet):
     serializer_class = SafetyBodySerializer
     policies = {
         "read": policies.can_read_organisation,
-        "officers": policies.can_read_organisation,
-        "units_without_officer": policies.can_read_organisation,
         "save": policies.can_edit_organisation,
         "members": policies.can_edit_organisation,
     }

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction
+from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction, fields_with
 from apps.training import policies, selectors, services
 from apps.training.models import Certificate, CertificateType
+from apps.training.services import CERTIFICATE_FIELDS
 
 
 class CertificateTypeSerializer(serializers.ModelSerializer):
@@ -21,20 +22,7 @@ class CertificateSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Certificate
-        fields = [
-            "id",
-            "kind",
-            "type",
-            "number",
-            "holder",
-            "holder_name",
-            "authority",
-            "issued_on",
-            "valid_until",
-            "next_review_on",
-            "reviewed_on",
-            "status",
-        ]
+        fields = ["id", "kind", *fields_with(CERTIFICATE_FIELDS, holder="holder_name"), "reviewed_on", "status"]
         read_only_fields = ["id", "kind", "reviewed_on"]
         extra_kwargs = {"valid_until": {"required": False}, "next_review_on": {"required": False}}
         validators = []  # uniqueness is checked by the service's full_clean

@@ -50,9 +50,7 @@ class TrainingPlanViewSet(ListCreateUpdateViewSet):
     queryset = TrainingPlan.objects.none()
     policies = {
         "read": policies.can_read_training,
-        "save": policies.can_draft_plan,
-        "items": policies.can_draft_plan,
-        "submit": policies.can_draft_plan,
+        **dict.fromkeys(["save", "items", "submit"], policies.can_draft_plan),
     }
     filterset_fields = ["year", "department", "status"]
 

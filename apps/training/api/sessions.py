@@ -8,10 +8,10 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet, ListCreateViewSet, validated
+from apps.core.viewsets import ListCreateUpdateViewSet, ListCreateViewSet, fields_with, validated
 from apps.training import importers, policies, selectors, services
 from apps.training.models import Attendance, Course, Reinduction, TrainingSession
-from apps.training.services.sessions import COURSE_FIELDS
+from apps.training.services.sessions import COURSE_FIELDS, SESSION_FIELDS
 
 
 class CourseSerializer(serializers.ModelSerializer):
@@ -27,20 +27,7 @@ class TrainingSessionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = TrainingSession
-        fields = [
-            "id",
-            "course",
-            "course_name",
-            "department",
-            "department_name",
-            "level",
-            "start_date",
-            "end_date",
-            "hours",
-            "trainer",
-            "place",
-            "plan_item",
-        ]
+        fields = ["id", *fields_with(SESSION_FIELDS, course="course_name", department="department_name")]
         extra_kwargs = {"level": {"required": False}, "end_date": {"required": False}}
 
 
