@@ -84,8 +84,7 @@ class ServiceAction:
     `data=fields` under `as_data`. The response is `reply` of what the service returns, or with
     `answer="record"` of the record itself, with `answer="fresh"` of the record (or the one
     created) read again through `get_queryset` (with the selector's annotations); `created`
-    answers 201. Other
-    keywords go to `@action` (`url_path`)."""
+    answers 201. Other keywords go to `@action` (`url_path`)."""
 
     def __init__(
         self,
