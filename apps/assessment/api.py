@@ -7,7 +7,7 @@ from rest_framework.response import Response
 
 from apps.assessment import policies, selectors, services
 from apps.assessment.models import Assessment, Finding, NonConformity
-from apps.core.viewsets import ListCreateUpdateViewSet, ServiceMixin, fields_as_keywords
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction, ServiceMixin, fields_as_keywords
 
 
 class AssessmentSerializer(serializers.ModelSerializer):
@@ -123,17 +123,11 @@ class AssessmentViewSet(ListCreateUpdateViewSet):
     queryset = Assessment.objects.none()
     policies = {
         "read": policies.can_read_assessment,
-        "summary": policies.can_read_assessment,
-        "nonconformities": policies.can_read_assessment,
         "create": policies.can_create_assessment,
-        "update": policies.can_run_assessment,
-        "submit": policies.can_run_assessment,
-        "suggest": policies.can_run_assessment,
+        **dict.fromkeys(["update", "submit", "suggest"], policies.can_run_assessment),
     }
     filterset_fields = ["year", "status", "kind", "standard"]
-
-    def get_queryset(self):
-        return selectors.assessment_list(user=self.request.user)
+    selector = selectors.assessment_list
 
     def get_serializer_class(self):
         if self.action in ("update", "partial_update"):
@@ -141,8 +135,8 @@ class AssessmentViewSet(ListCreateUpdateViewSet):
         return AssessmentSerializer
 
     create_service = fields_as_keywords(services.assessment_create)
-    instance_name = "assessment"
     update_service = services.assessment_update
+    instance_name = "assessment"
 
     def service_arguments(self, data, instance=None):
         if instance is None:  # the gate fields are set on the assessment later, not on opening
@@ -154,18 +148,8 @@ class AssessmentViewSet(ListCreateUpdateViewSet):
     def summary(self, request, pk=None):
         return Response(SummarySerializer(selectors.summary(self.get_object(), with_previous=False)).data)
 
-    @extend_schema(request=None, responses=AssessmentSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
-        assessment = services.assessment_submit(assessment=self.get_object(), user=request.user)
-        return Response(AssessmentSerializer(assessment).data)
-
-    @extend_schema(request=None, responses=AssessmentSerializer)
-    @action(detail=True, methods=["post"])
-    def suggest(self, request, pk=None):
-        assessment = self.get_object()
-        services.findings_suggest(assessment=assessment, user=request.user)
-        return Response(AssessmentSerializer(assessment).data)
+    submit = ServiceAction(services.assessment_submit, "assessment", reply=AssessmentSerializer)
+    suggest = ServiceAction(services.findings_suggest, "assessment", reply=AssessmentSerializer, answer="record")
 
     @extend_schema(responses=NonConformitySerializer(many=True))
     @action(detail=True, methods=["get"])

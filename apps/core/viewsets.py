@@ -1,11 +1,13 @@
 """Shared viewset shapes. Kept apart from apps.core.api, which DRF imports while loading."""
 
 import functools
+import inspect
 
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core import selectors, services
@@ -20,6 +22,17 @@ def validated(serializer_class, request) -> dict:
     return body.validated_data
 
 
+def fields_with(fields, **beside) -> list[str]:
+    """A service's `*_FIELDS` as a serializer lists them, each shown field right after the one it
+    is about: `fields_with(SESSION_FIELDS, course="course_name")` puts `course_name` after
+    `course`; a tuple puts several."""
+    listed = []
+    for name in fields:
+        extra = beside.get(name, ())
+        listed += [name, *((extra,) if isinstance(extra, str) else extra)]
+    return listed
+
+
 def fields_as_keywords(service):
     """A service that takes the validated fields as keywords, for `ServiceMixin`."""
 
@@ -30,14 +43,105 @@ def fields_as_keywords(service):
     return call
 
 
+# Rows come from the app's selector, never from a queryset of the viewset's own:
+#
+#     queryset = Plan.objects.none()  # the model, for the router and the schema
+#     selector = selectors.plan_list  # called with `user=` (the person asking) when it takes one
+#     list_filters = True             # the list passes the query string as `filters=` ...
+#     detail_filters = {"active": "all"}  # ... and a record's own URL these (default None)
+#
+# A viewset whose rows need more than that overrides `get_queryset`. (Comments, not a
+# docstring, as below.)
+class SelectorMixin:
+    selector = None
+    list_filters = False
+    detail_filters = None
+
+    def get_queryset(self):
+        # Read from the class, so the function is not bound to the viewset as a method.
+        selector = type(self).selector
+        if selector is None:
+            return super().get_queryset()
+        kwargs = {}
+        if "user" in inspect.signature(selector).parameters:
+            kwargs["user"] = self.request.user
+        if self.list_filters:
+            kwargs["filters"] = self.request.query_params.dict() if self.action == "list" else self.detail_filters
+        return selector(**kwargs)
+
+
+class ServiceAction:
+    """An endpoint that hands a request's body to a service, declared in one line of the
+    viewset and built into the method under the attribute's name:
+
+        check = ServiceAction(services.device_check, "device", body=DeviceCheckSerializer,
+                              reply=DeviceSerializer, doc="A calibration or test was done.")
+
+    With an instance keyword it is a detail action: the record is found (404 out of scope, then
+    the policy of the action's name) and passed under that keyword; without, a list action, or
+    the viewset's own POST when named `create`. The body is validated by `body` (none:
+    `request=None`) and the service called as `service(user=..., **fields)`, or with
+    `data=fields` under `as_data`. The response is `reply` of what the service returns, or with
+    `answer="record"` of the record itself, with `answer="fresh"` of the record (or the one
+    created) read again through `get_queryset` (with the selector's annotations); `created`
+    answers 201. Other keywords go to `@action` (`url_path`)."""
+
+    def __init__(
+        self,
+        service,
+        instance="",
+        *,
+        reply,
+        body=None,
+        as_data=False,
+        answer="result",
+        created=False,
+        doc="",
+        **options,
+    ):
+        self.service, self.instance, self.body, self.reply = service, instance, body, reply
+        self.as_data, self.answer, self.created, self.doc = as_data, answer, created, doc
+        self.options = {"methods": ["post"], **options}
+
+    def __set_name__(self, owner, name):
+        setattr(owner, name, self.build(name))
+
+    def build(self, name):
+        spec = self
+        answer_status = status.HTTP_201_CREATED if spec.created else status.HTTP_200_OK
+
+        def method(self, request, pk=None):
+            kwargs = {"user": request.user}
+            if spec.instance:
+                record = kwargs[spec.instance] = self.get_object()
+            if spec.body is not None:
+                fields = validated(spec.body, request)
+                kwargs.update({"data": fields} if spec.as_data else fields)
+            result = spec.service(**kwargs)
+            if spec.answer == "fresh":
+                result = self.get_queryset().get(pk=(record if spec.instance else result).pk)
+            elif spec.answer == "record":
+                result = record
+            return Response(spec.reply(result).data, status=answer_status)
+
+        method.__name__ = method.__qualname__ = name
+        method.__doc__ = spec.doc or None
+        if name != "create":
+            method = action(detail=bool(spec.instance), **spec.options)(method)
+        return extend_schema(request=spec.body, responses=spec.reply)(method)
+
+
 # Create, update and destroy through the app's services, never `serializer.save()`.
 #
 # A viewset declares the services it writes through (plain functions; class attributes):
 #
-#     create_service = services.plan_save     # (data=validated_data, user=user)
-#     update_service = services.plan_save     # (plan=instance, data=validated_data, user=user)
+#     create_service = services.plan_create   # (data=validated_data, user=user)
+#     update_service = services.plan_update   # (plan=instance, data=validated_data, user=user)
 #     destroy_service = services.plan_delete  # (plan=instance, user=user)
 #     instance_name = "plan"                  # the keyword the instance is passed under
+#
+# One service that creates and changes is named once: `create_service = update_service =
+# services.plan_save` (with the policy `"save"`, apps.org.permissions).
 #
 # `parent_name = "unit"` takes that field out of the data and passes it as its own keyword (on
 # update the record's own parent, so a record never moves). A service taking the fields as
@@ -94,7 +198,12 @@ class ServiceMixin:
 # Records that are listed, read and created, never changed or deleted through the API (a
 # comment, as below).
 class ListCreateViewSet(
-    ServiceMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+    SelectorMixin,
+    ServiceMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    viewsets.GenericViewSet,
 ):
     pass
 
@@ -102,6 +211,7 @@ class ListCreateViewSet(
 # Records that are listed, read, created and changed, never deleted through the API. (A comment:
 # DRF would show a docstring as every subclass's description.)
 class ListCreateUpdateViewSet(
+    SelectorMixin,
     ServiceMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -112,8 +222,13 @@ class ListCreateUpdateViewSet(
     pass
 
 
+# Records listed and read only, from the selector.
+class ReadOnlyViewSet(SelectorMixin, viewsets.ReadOnlyModelViewSet):
+    pass
+
+
 # Records listed, read, created, changed and deleted, every write through a service.
-class ServiceModelViewSet(ServiceMixin, viewsets.ModelViewSet):
+class ServiceModelViewSet(SelectorMixin, ServiceMixin, viewsets.ModelViewSet):
     pass
 
 

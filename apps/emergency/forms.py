@@ -18,6 +18,7 @@ from apps.emergency.models import (
 from apps.emergency.services.drills import DRILL_FIELDS
 from apps.emergency.services.plans import PLAN_FIELDS
 from apps.emergency.services.supplies import SUPPLY_FIELDS
+from apps.emergency.services.teams import TEAM_FIELDS
 from apps.org.forms import DepartmentScopedForm, offer_departments
 from apps.org.models import Department
 from apps.org.policy import department_choices
@@ -53,17 +54,7 @@ class EvaluationForm(forms.Form):
 class TeamForm(DepartmentScopedForm):
     class Meta:
         model = Team
-        fields = [
-            "name",
-            "kind",
-            "department",
-            "leader",
-            "phone",
-            "agreement_party",
-            "agreement_until",
-            "duties",
-            "is_active",
-        ]
+        fields = [*TEAM_FIELDS]
         widgets = {"agreement_until": date_input(), "duties": _text()}
 
 

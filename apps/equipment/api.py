@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from drf_spectacular.utils import extend_schema
-from rest_framework import parsers, serializers, status, viewsets
+from rest_framework import parsers, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet, validated
+from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction, fields_with
 from apps.equipment import policies as equipment_policies
 from apps.equipment import selectors, services
 from apps.equipment.models import (
@@ -19,6 +19,7 @@ from apps.equipment.models import (
     SafetyDevice,
     SpecialEquipmentType,
 )
+from apps.equipment.services import DEVICE_FIELDS, EQUIPMENT_FIELDS, PROJECT_FIELDS
 
 
 class SpecialEquipmentTypeSerializer(serializers.ModelSerializer):
@@ -36,23 +37,7 @@ class EquipmentSerializer(serializers.ModelSerializer):
         model = Equipment
         fields = [
             "id",
-            "code",
-            "name",
-            "category",
-            "special_type",
-            "model_number",
-            "maker",
-            "serial_number",
-            "location",
-            "department",
-            "department_name",
-            "owner",
-            "commissioned_on",
-            "registration_number",
-            "status",
-            "inspection_interval_months",
-            "last_inspected_on",
-            "next_inspection_due",
+            *fields_with(EQUIPMENT_FIELDS, department="department_name"),
             "is_overdue",
             "is_special",
             "scrap_task",
@@ -105,42 +90,34 @@ class EquipmentViewSet(ListCreateUpdateViewSet):
     queryset = Equipment.objects.none()
     serializer_class = EquipmentSerializer
     policies = {
-        "create": equipment_policies.can_edit_equipment,
-        "update": equipment_policies.can_edit_equipment,
+        "save": equipment_policies.can_edit_equipment,
         "record": equipment_policies.may_record,
         "scrap": equipment_policies.can_change_equipment,
     }
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
     search_fields = ["code", "name", "location", "serial_number"]
     ordering_fields = ["code", "next_inspection_due"]
-
-    def get_queryset(self):
-        params = self.request.query_params.dict() if self.action == "list" else None
-        return selectors.equipment_list(user=self.request.user, filters=params)
-
-    create_service = services.equipment_save
-
+    selector = selectors.equipment_list
+    list_filters = True
+    create_service = update_service = services.equipment_save
     instance_name = "equipment"
-    update_service = services.equipment_save
 
-    @extend_schema(request=EquipmentRecordCreateSerializer, responses=EquipmentRecordSerializer)
-    @action(detail=True, methods=["post"])
-    def record(self, request, pk=None):
-        """Record an inspection or maintenance; `raise_hazard` reports a failed one as a hazard."""
-        equipment = self.get_object()
-        valid = validated(EquipmentRecordCreateSerializer, request)
-        record = services.record_create(user=request.user, equipment=equipment, **valid)
-        return Response(EquipmentRecordSerializer(record).data, status=status.HTTP_201_CREATED)
-
-    @extend_schema(request=EquipmentScrapSerializer, responses=EquipmentSerializer)
-    @action(detail=True, methods=["post"])
-    def scrap(self, request, pk=None):
-        """Ask leadership to approve scrapping; their sign-off on the task decides it."""
-        equipment = self.get_object()
-        valid = validated(EquipmentScrapSerializer, request)
-        services.equipment_scrap_request(equipment=equipment, user=request.user, reason=valid["reason"])
-        equipment = selectors.equipment_get(user=request.user, pk=equipment.pk)
-        return Response(EquipmentSerializer(equipment).data)
+    record = ServiceAction(
+        services.record_create,
+        "equipment",
+        body=EquipmentRecordCreateSerializer,
+        reply=EquipmentRecordSerializer,
+        created=True,
+        doc="Record an inspection or maintenance; `raise_hazard` reports a failed one as a hazard.",
+    )
+    scrap = ServiceAction(
+        services.equipment_scrap_request,
+        "equipment",
+        body=EquipmentScrapSerializer,
+        reply=EquipmentSerializer,
+        answer="fresh",
+        doc="Ask leadership to approve scrapping; their sign-off on the task decides it.",
+    )
 
     @extend_schema(responses={200: dict})
     @action(detail=True, methods=["get"])
@@ -151,13 +128,11 @@ class EquipmentViewSet(ListCreateUpdateViewSet):
         return Response({"url": base.rstrip("/") + equipment.get_absolute_url()})
 
 
-class RecordViewSet(viewsets.ReadOnlyModelViewSet):
+class RecordViewSet(ReadOnlyViewSet):
     queryset = Record.objects.none()
     serializer_class = EquipmentRecordSerializer
     filterset_fields = ["equipment", "kind", "result"]
-
-    def get_queryset(self):
-        return selectors.record_list(user=self.request.user)
+    selector = selectors.record_list
 
 
 class DeviceSerializer(serializers.ModelSerializer):
@@ -165,20 +140,7 @@ class DeviceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SafetyDevice
-        fields = [
-            "id",
-            "code",
-            "name",
-            "kind",
-            "equipment",
-            "department",
-            "location",
-            "cycle_months",
-            "last_checked_on",
-            "next_due",
-            "is_active",
-            "is_overdue",
-        ]
+        fields = ["id", *DEVICE_FIELDS, "is_overdue"]
 
 
 class DeviceCheckSerializer(serializers.Serializer):
@@ -190,28 +152,21 @@ class DeviceViewSet(ListCreateUpdateViewSet):
     serializer_class = DeviceSerializer
     policies = {
         "read": equipment_policies.can_read_registers,
-        "create": equipment_policies.can_edit_device,
-        "update": equipment_policies.can_edit_device,
+        "save": equipment_policies.can_edit_device,
         "check": equipment_policies.can_check_device,
     }
     filterset_fields = ["kind", "equipment", "department"]
-
-    def get_queryset(self):
-        return selectors.device_list(user=self.request.user)
-
-    create_service = services.device_save
-
+    selector = selectors.device_list
+    create_service = update_service = services.device_save
     instance_name = "device"
-    update_service = services.device_save
 
-    @extend_schema(request=DeviceCheckSerializer, responses=DeviceSerializer)
-    @action(detail=True, methods=["post"])
-    def check(self, request, pk=None):
-        """A calibration or test was done on this date."""
-        device = self.get_object()
-        valid = validated(DeviceCheckSerializer, request)
-        device = services.device_check(device=device, user=request.user, **valid)
-        return Response(DeviceSerializer(device).data)
+    check = ServiceAction(
+        services.device_check,
+        "device",
+        body=DeviceCheckSerializer,
+        reply=DeviceSerializer,
+        doc="A calibration or test was done on this date.",
+    )
 
 
 class MaintenancePlanSerializer(serializers.ModelSerializer):
@@ -223,37 +178,17 @@ class MaintenancePlanSerializer(serializers.ModelSerializer):
 class MaintenancePlanViewSet(ListCreateUpdateViewSet):
     queryset = MaintenancePlan.objects.none()
     serializer_class = MaintenancePlanSerializer
-    policies = {
-        "read": equipment_policies.can_read_registers,
-        "create": equipment_policies.can_edit_maintenance_plan,
-        "update": equipment_policies.can_edit_maintenance_plan,
-    }
+    policies = {"read": equipment_policies.can_read_registers, "save": equipment_policies.can_edit_maintenance_plan}
     filterset_fields = ["equipment", "kind"]
-
-    def get_queryset(self):
-        return selectors.plan_list(user=self.request.user)
-
-    create_service = services.maintenance_plan_save
-
+    selector = selectors.plan_list
+    create_service = update_service = services.maintenance_plan_save
     instance_name = "plan"
-    update_service = services.maintenance_plan_save
 
 
 class SafetyProjectSerializer(serializers.ModelSerializer):
     class Meta:
         model = Project
-        fields = [
-            "id",
-            "name",
-            "kind",
-            "department",
-            "safety_facilities",
-            "designed_on",
-            "built_on",
-            "commissioned_on",
-            "accepted_on",
-            "notes",
-        ]
+        fields = ["id", *PROJECT_FIELDS]
 
 
 class ProjectViewSet(ListCreateUpdateViewSet):
@@ -261,27 +196,16 @@ class ProjectViewSet(ListCreateUpdateViewSet):
 
     queryset = Project.objects.none()
     serializer_class = SafetyProjectSerializer
-    policies = {
-        "read": equipment_policies.can_read_registers,
-        "create": equipment_policies.can_edit_project,
-        "update": equipment_policies.can_edit_project,
-    }
-
-    def get_queryset(self):
-        return selectors.project_list(user=self.request.user)
-
-    create_service = services.project_save
-
+    policies = {"read": equipment_policies.can_read_registers, "save": equipment_policies.can_edit_project}
+    selector = selectors.project_list
+    create_service = update_service = services.project_save
     instance_name = "project"
-    update_service = services.project_save
 
 
-class SpecialTypeViewSet(viewsets.ReadOnlyModelViewSet):
+class SpecialTypeViewSet(ReadOnlyViewSet):
     """The 特种设备目录 sub-categories with their default statutory intervals."""
 
     queryset = SpecialEquipmentType.objects.none()
     serializer_class = SpecialEquipmentTypeSerializer
     pagination_class = None
-
-    def get_queryset(self):
-        return selectors.special_type_list()
+    selector = selectors.special_type_list

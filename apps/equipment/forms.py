@@ -13,7 +13,8 @@ from apps.equipment.models import (
     RecordResult,
     SafetyDevice,
 )
-from apps.equipment.services.ledger import EQUIPMENT_FIELDS
+from apps.equipment.services.ledger import DEVICE_FIELDS, EQUIPMENT_FIELDS
+from apps.equipment.services.projects import PROJECT_FIELDS
 from apps.org.forms import DepartmentScopedForm
 from apps.workflow.forms import MultipleFileField
 
@@ -41,18 +42,7 @@ class EquipmentForm(DepartmentScopedForm):
 class DeviceForm(DepartmentScopedForm):
     class Meta:
         model = SafetyDevice
-        fields = [
-            "code",
-            "name",
-            "kind",
-            "equipment",
-            "department",
-            "location",
-            "cycle_months",
-            "last_checked_on",
-            "next_due",
-            "is_active",
-        ]
+        fields = [*DEVICE_FIELDS]
         widgets = {"last_checked_on": date_input(), "next_due": date_input()}
 
 
@@ -76,17 +66,7 @@ class ProjectForm(DepartmentScopedForm):
 
     class Meta:
         model = Project
-        fields = [
-            "name",
-            "kind",
-            "department",
-            "safety_facilities",
-            "designed_on",
-            "built_on",
-            "commissioned_on",
-            "accepted_on",
-            "notes",
-        ]
+        fields = [*PROJECT_FIELDS]
         widgets = {f: date_input() for f in ("designed_on", "built_on", "commissioned_on", "accepted_on")}
 
 

@@ -5,7 +5,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction
 from apps.org import policies, selectors, services
 from apps.org.models import Company, Department, Employee, Position
 from apps.org.services import COMPANY_FIELDS
@@ -99,38 +99,25 @@ class CompanyViewSet(viewsets.GenericViewSet):
 class DepartmentViewSet(ListCreateUpdateViewSet):
     serializer_class = DepartmentSerializer
     queryset = Department.objects.none()
-    policies = {"create": policies.can_edit_department, "update": policies.can_edit_department}
+    policies = {"save": policies.can_edit_department}
     filterset_fields = ["kind", "parent", "is_active"]
     search_fields = ["name", "code"]
     ordering_fields = ["path", "name", "code"]
-
-    def get_queryset(self):
-        return selectors.department_list(user=self.request.user)
-
+    selector = selectors.department_list
     create_service = services.department_create
-
-    instance_name = "department"
     update_service = services.department_update
+    instance_name = "department"
 
 
 class PositionViewSet(ListCreateUpdateViewSet):
     serializer_class = PositionSerializer
     queryset = Position.objects.none()
-    policies = {
-        "read": policies.can_read_positions,
-        "create": policies.can_edit_position,
-        "update": policies.can_edit_position,
-    }
+    policies = {"read": policies.can_read_positions, "save": policies.can_edit_position}
     search_fields = ["name"]
     filterset_fields = ["is_high_risk"]
-
-    def get_queryset(self):
-        return selectors.position_list()
-
-    create_service = services.position_save
-
+    selector = selectors.position_list
+    create_service = update_service = services.position_save
     instance_name = "position"
-    update_service = services.position_save
 
 
 class EmployeeViewSet(ListCreateUpdateViewSet):
@@ -138,8 +125,7 @@ class EmployeeViewSet(ListCreateUpdateViewSet):
     queryset = Employee.objects.none()
     policies = {
         "read": policies.can_read_employees,
-        "create": policies.can_edit_employee,
-        "update": policies.can_edit_employee,
+        "save": policies.can_edit_employee,
         "leave": policies.can_record_leaver,
     }
     filterset_fields = [
@@ -160,16 +146,14 @@ class EmployeeViewSet(ListCreateUpdateViewSet):
         return selectors.employee_list(user=self.request.user, filters={"active": ""})
 
     create_service = services.employee_create
-
-    instance_name = "employee"
     update_service = services.employee_update
+    instance_name = "employee"
 
-    @extend_schema(request=LeaveSerializer, responses=EmployeeSerializer)
-    @action(detail=True, methods=["post"])
-    def leave(self, request, pk=None):
-        """Record that the employee left; each app hands over their open work."""
-        employee = self.get_object()
-        serializer = LeaveSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.employee_leave(employee=employee, user=request.user, **serializer.validated_data)
-        return Response(EmployeeSerializer(employee).data)
+    leave = ServiceAction(
+        services.employee_leave,
+        "employee",
+        body=LeaveSerializer,
+        reply=EmployeeSerializer,
+        answer="record",
+        doc="Record that the employee left; each app hands over their open work.",
+    )

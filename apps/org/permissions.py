@@ -40,12 +40,13 @@ def policy_required(check: Check):
 #                 "update": policies.can_edit_plan, "approve": policies.can_approve_plan}
 #
 # `read` covers every reading action without an entry of its own (list, retrieve, and GET
-# actions); `update` covers `partial_update` too. Each check is called as `check(user, obj)`: with
-# `obj=None` before the record is read (list, create, and detail actions' first pass, which
-# only needs the person to be signed in), then with the record for detail actions. An action
-# without an entry may be read by anyone signed in (the selector's scope decides what is
-# found; out of scope is 404) and written only by a safety manager: a new action is closed
-# until its policy is named.
+# actions); `update` covers `partial_update` too; `save` covers both `create` and `update`
+# where they are one check, as `{"read": policies.can_read_plans, "save": policies.can_edit_plan}`.
+# Each check is called as `check(user, obj)`: with `obj=None` before the record is read (list,
+# create, and detail actions' first pass, which only needs the person to be signed in), then
+# with the record for detail actions. An action without an entry may be read by anyone signed
+# in (the selector's scope decides what is found; out of scope is 404) and written only by a
+# safety manager: a new action is closed until its policy is named.
 class PolicyPermission(permissions.BasePermission):
     message = None
 
@@ -57,6 +58,8 @@ class PolicyPermission(permissions.BasePermission):
             action = "update"
         if action in table:
             return table[action]
+        if action in ("create", "update") and "save" in table:
+            return table["save"]
         if method in permissions.SAFE_METHODS:
             return table.get("read")
         return is_safety_manager

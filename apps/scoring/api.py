@@ -1,11 +1,11 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import parsers, serializers, status, viewsets
+from rest_framework import parsers, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import validated
+from apps.core.viewsets import ReadOnlyViewSet, validated
 from apps.scoring import importers, policies, selectors
 from apps.scoring.models import BItem, Element, ScoringItem, Standard
 
@@ -67,16 +67,14 @@ class ImportSerializer(serializers.Serializer):
     file = serializers.FileField()
 
 
-class StandardViewSet(viewsets.ReadOnlyModelViewSet):
+class StandardViewSet(ReadOnlyViewSet):
     """Scoring standards; a new one is imported from the three-sheet workbook."""
 
     queryset = Standard.objects.none()
     policies = {"read": policies.can_read_standards, "import_file": policies.can_import_standard}
     search_fields = ["name", "industry"]
     filterset_fields = ["is_active"]
-
-    def get_queryset(self):
-        return selectors.standard_list()
+    selector = selectors.standard_list
 
     def get_serializer_class(self):
         return StandardDetailSerializer if self.action == "retrieve" else StandardSerializer

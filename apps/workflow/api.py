@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status, viewsets
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.text import names_prefetch
-from apps.core.viewsets import ListCreateUpdateViewSet, fields_as_keywords, validated
+from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction, fields_as_keywords
 from apps.workflow import policies, selectors, services
 from apps.workflow.models import Notification, SignOff, SignOffDecision, Task
 
@@ -48,18 +48,9 @@ class TaskSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
+        # All but what a person writes: the rest changes through the actions.
         read_only_fields = [
-            "id",
-            "status",
-            "source_type",
-            "source_id",
-            "created_by",
-            "submitted_by",
-            "submitted_at",
-            "submission_note",
-            "closed_at",
-            "created_at",
-            "updated_at",
+            f for f in fields if f not in ("title", "description", "department", "assignee", "due_date", "priority")
         ]
 
 
@@ -97,10 +88,8 @@ class TaskViewSet(ListCreateUpdateViewSet):
         "reopen": policies.can_reopen_task,
     }
 
-    def get_queryset(self):
-        return selectors.task_list(
-            user=self.request.user, filters=self.request.query_params.dict() if self.action == "list" else None
-        )
+    selector = selectors.task_list
+    list_filters = True
 
     def get_serializer_class(self):
         if self.action in ("update", "partial_update"):
@@ -108,35 +97,19 @@ class TaskViewSet(ListCreateUpdateViewSet):
         return TaskSerializer
 
     create_service = fields_as_keywords(services.task_create)
-
-    instance_name = "task"
     update_service = services.task_update
+    instance_name = "task"
 
-    def _respond(self, task) -> Response:
-        task = selectors.task_get(user=self.request.user, pk=task.pk)
-        return Response(TaskSerializer(task).data)
-
-    @extend_schema(request=SubmitSerializer, responses=TaskSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
-        task = self.get_object()
-        valid = validated(SubmitSerializer, request)
-        return self._respond(services.task_submit(task=task, user=request.user, note=valid["note"]))
-
-    @extend_schema(request=SignOffRequestSerializer, responses=SignOffSerializer)
-    @action(detail=True, methods=["post"], url_path="sign-off")
-    def sign_off(self, request, pk=None):
-        task = self.get_object()
-        valid = validated(SignOffRequestSerializer, request)
-        signoff = services.task_sign_off(task=task, user=request.user, **valid)
-        return Response(SignOffSerializer(signoff).data, status=status.HTTP_201_CREATED)
-
-    @extend_schema(request=ReopenSerializer, responses=TaskSerializer)
-    @action(detail=True, methods=["post"])
-    def reopen(self, request, pk=None):
-        task = self.get_object()
-        valid = validated(ReopenSerializer, request)
-        return self._respond(services.task_reopen(task=task, user=request.user, **valid))
+    submit = ServiceAction(services.task_submit, "task", body=SubmitSerializer, reply=TaskSerializer, answer="fresh")
+    sign_off = ServiceAction(
+        services.task_sign_off,
+        "task",
+        body=SignOffRequestSerializer,
+        reply=SignOffSerializer,
+        created=True,
+        url_path="sign-off",
+    )
+    reopen = ServiceAction(services.task_reopen, "task", body=ReopenSerializer, reply=TaskSerializer, answer="fresh")
 
     @extend_schema(responses=TaskSerializer(many=True))
     @action(detail=False, methods=["get"])
@@ -150,15 +123,13 @@ class TaskViewSet(ListCreateUpdateViewSet):
         )
 
 
-class SignOffViewSet(viewsets.ReadOnlyModelViewSet):
+class SignOffViewSet(ReadOnlyViewSet):
     """Sign-offs are read-only here as everywhere: they are made through a task's sign-off."""
 
     serializer_class = SignOffSerializer
     queryset = SignOff.objects.none()
     filterset_fields = ["task", "decision", "signer"]
-
-    def get_queryset(self):
-        return selectors.signoff_list(user=self.request.user)
+    selector = selectors.signoff_list
 
 
 class _NotificationList(serializers.ListSerializer):
@@ -176,14 +147,12 @@ class NotificationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class NotificationViewSet(viewsets.ReadOnlyModelViewSet):
+class NotificationViewSet(ReadOnlyViewSet):
     serializer_class = NotificationSerializer
     queryset = Notification.objects.none()
     filterset_fields = {"read_at": ["isnull"]}
     policies = {"mark_read": policies.can_mark_notification_read}
-
-    def get_queryset(self):
-        return selectors.notification_list(user=self.request.user)
+    selector = selectors.notification_list
 
     @extend_schema(request=None, responses=NotificationSerializer)
     @action(detail=True, methods=["post"], url_path="read")

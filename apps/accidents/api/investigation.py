@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from drf_spectacular.helpers import lazy_serializer
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.decorators import action
-from rest_framework.response import Response
 
 from apps.accidents import services
 from apps.accidents.models import Accident, AccidentMeasureKind, Measure
+from apps.core.viewsets import ServiceAction
 from apps.org.models import Department
 
 
@@ -57,15 +57,14 @@ class InvestigationActions:
         services.investigation_save(accident=accident, data=body.validated_data, user=request.user)
         return self._detail(accident)
 
-    @extend_schema(request=AccidentMeasureCreateSerializer, responses=AccidentMeasureSerializer)
-    @action(detail=True, methods=["post"])
-    def measures(self, request, pk=None):
-        """A corrective or preventive measure as a task of the responsible department."""
-        accident = self.get_object()
-        body = AccidentMeasureCreateSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        measure = services.measure_add(accident=accident, user=request.user, **body.validated_data)
-        return Response(AccidentMeasureSerializer(measure).data, status=status.HTTP_201_CREATED)
+    measures = ServiceAction(
+        services.measure_add,
+        "accident",
+        body=AccidentMeasureCreateSerializer,
+        reply=AccidentMeasureSerializer,
+        created=True,
+        doc="A corrective or preventive measure as a task of the responsible department.",
+    )
 
     @extend_schema(request=None, responses=AccidentDetail)
     @action(detail=True, methods=["post"])

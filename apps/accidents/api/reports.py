@@ -5,7 +5,7 @@ modules."""
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, parsers, serializers, status, viewsets
+from rest_framework import parsers, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -14,7 +14,8 @@ from apps.accidents.api.casualties import CasualtyActions, CasualtyUpdateSeriali
 from apps.accidents.api.investigation import AccidentMeasureSerializer, InvestigationActions
 from apps.accidents.exporters import basis_text
 from apps.accidents.models import Accident, AccidentType
-from apps.core.viewsets import ServiceMixin, validated
+from apps.accidents.services import INVESTIGATION_FIELDS, REPORT_FIELDS
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction, fields_with, validated
 
 
 class AccidentTypeSerializer(serializers.ModelSerializer):
@@ -47,42 +48,13 @@ class AccidentSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "code",
-            "title",
-            "occurred_at",
-            "place",
-            "department",
-            "department_name",
-            "accident_type",
-            "is_near_miss",
-            "road_traffic",
-            "deaths",
-            "serious_injuries",
-            "minor_injuries",
-            "direct_loss",
-            "grade",
-            "grade_basis",
-            "account",
-            "immediate_measures",
-            "head_told_at",
-            "authority_told_at",
+            *fields_with(REPORT_FIELDS, department="department_name", direct_loss=("grade", "grade_basis")),
             "report_deadline",
             "report_overdue",
             "reported_on_time",
             "casualty_window_end",
             "status",
-            "investigation_team",
-            "direct_causes",
-            "indirect_causes",
-            "responsibility_findings",
-            "handling_opinions",
-            "extension_days",
-            "extension_reason",
-            "report_submitted_on",
-            "investigation_due",
-            "cause_found",
-            "responsible_handled",
-            "staff_educated",
-            "measures_taken",
+            *fields_with(INVESTIGATION_FIELDS, report_submitted_on="investigation_due"),
             "four_no_let_go_missing",
             "closed_on",
             "created_at",
@@ -95,19 +67,7 @@ class AccidentSerializer(serializers.ModelSerializer):
             "closed_on",
             "created_at",
             "updated_at",
-            # The investigation goes through its own action.
-            "investigation_team",
-            "direct_causes",
-            "indirect_causes",
-            "responsibility_findings",
-            "handling_opinions",
-            "extension_days",
-            "extension_reason",
-            "report_submitted_on",
-            "cause_found",
-            "responsible_handled",
-            "staff_educated",
-            "measures_taken",
+            *INVESTIGATION_FIELDS,  # through its own action
         ]
 
     def get_grade_basis(self, obj) -> list[str]:
@@ -138,28 +98,14 @@ class PhotosSerializer(serializers.Serializer):
 
 # people and casualty-updates come from CasualtyActions; investigation, measures and close
 # from InvestigationActions.
-class AccidentViewSet(
-    ServiceMixin,
-    CasualtyActions,
-    InvestigationActions,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class AccidentViewSet(CasualtyActions, InvestigationActions, ListCreateUpdateViewSet):
     """Accident reports and near misses; the reporting clock, casualty updates, people,
     investigation, measures and closing as actions."""
 
     queryset = Accident.objects.none()
     policies = {
         "read": policies.can_read_accidents,
-        "create": policies.can_report_accident,
-        "update": policies.can_report_accident,
-        "times": policies.can_report_accident,
-        "photos": policies.can_report_accident,
-        "people": policies.can_report_accident,
-        "casualty_updates": policies.can_report_accident,
+        **dict.fromkeys(["save", "times", "photos", "people", "casualty_updates"], policies.can_report_accident),
         "investigation": policies.can_investigate,
         "measures": policies.can_add_measure,
         "close": policies.can_close_accident,
@@ -176,23 +122,21 @@ class AccidentViewSet(
             return selectors.accident_list(user=self.request.user, filters=self.request.query_params.dict())
         return selectors.accident_detail_list(user=self.request.user)
 
-    create_service = services.accident_save
-
+    create_service = update_service = services.accident_save
     instance_name = "accident"
-    update_service = services.accident_save
 
     def _detail(self, accident):
         accident = selectors.accident_detail_list(user=self.request.user).get(pk=accident.pk)
         return Response(AccidentDetailSerializer(accident).data)
 
-    @extend_schema(request=ReportTimesSerializer, responses=AccidentDetailSerializer)
-    @action(detail=True, methods=["post"])
-    def times(self, request, pk=None):
-        """When the company head and the authority were told (the 1-hour limit)."""
-        accident = self.get_object()
-        valid = validated(ReportTimesSerializer, request)
-        services.accident_report_times(accident=accident, user=request.user, **valid)
-        return self._detail(accident)
+    times = ServiceAction(
+        services.accident_report_times,
+        "accident",
+        body=ReportTimesSerializer,
+        reply=AccidentDetailSerializer,
+        answer="fresh",
+        doc="When the company head and the authority were told (the 1-hour limit).",
+    )
 
     @extend_schema(request={"multipart/form-data": PhotosSerializer}, responses={201: dict})
     @action(detail=True, methods=["post"])

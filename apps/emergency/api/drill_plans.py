@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
-from rest_framework.decorators import action
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from apps.core.viewsets import ListCreateViewSet, validated
+from apps.core.viewsets import ListCreateViewSet, ServiceAction
 from apps.emergency import selectors, services
 from apps.emergency.api._common import READS, RECORD_WRITES
 from apps.emergency.models import DrillPlan, DrillPlanItem
@@ -44,16 +41,12 @@ class DrillPlanViewSet(ListCreateViewSet):
 
     create_service = services.drill_plan_create
 
-    @extend_schema(request=DrillPlanItemSerializer, responses=DrillPlanItemSerializer)
-    @action(detail=True, methods=["post"])
-    def items(self, request, pk=None):
-        drill_plan = self.get_object()
-        valid = validated(DrillPlanItemSerializer, request)
-        item = services.drill_plan_item_add(drill_plan=drill_plan, data=valid, user=request.user)
-        return Response(DrillPlanItemSerializer(item).data, status=status.HTTP_201_CREATED)
-
-    @extend_schema(request=None, responses=DrillPlanSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
-        drill_plan = services.drill_plan_submit(drill_plan=self.get_object(), user=request.user)
-        return Response(DrillPlanSerializer(drill_plan).data)
+    items = ServiceAction(
+        services.drill_plan_item_add,
+        "drill_plan",
+        body=DrillPlanItemSerializer,
+        reply=DrillPlanItemSerializer,
+        as_data=True,
+        created=True,
+    )
+    submit = ServiceAction(services.drill_plan_submit, "drill_plan", reply=DrillPlanSerializer)

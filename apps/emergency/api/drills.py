@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import parsers, serializers, viewsets
-from rest_framework.decorators import action
-from rest_framework.response import Response
+from rest_framework import parsers, serializers
 
-from apps.core.viewsets import ListCreateViewSet, validated
+from apps.core.viewsets import ListCreateViewSet, ReadOnlyViewSet, ServiceAction
 from apps.emergency import selectors, services
 from apps.emergency.api._common import READS, RECORD_WRITES
 from apps.emergency.models import Drill, Improvement
@@ -94,20 +91,14 @@ class DrillViewSet(ListCreateViewSet):
     def service_arguments(self, data, instance=None):
         return {**super().service_arguments(data), "files": self.request.FILES.getlist("files")}
 
-    @extend_schema(request=DrillEvaluationSerializer, responses=DrillSerializer)
-    @action(detail=True, methods=["post"])
-    def evaluate(self, request, pk=None):
-        drill = self.get_object()
-        valid = validated(DrillEvaluationSerializer, request)
-        services.drill_evaluate(drill=drill, user=request.user, **valid)
-        return Response(DrillSerializer(self.get_queryset().get(pk=drill.pk)).data)
+    evaluate = ServiceAction(
+        services.drill_evaluate, "drill", body=DrillEvaluationSerializer, reply=DrillSerializer, answer="fresh"
+    )
 
 
-class ImprovementViewSet(viewsets.ReadOnlyModelViewSet):
+class ImprovementViewSet(ReadOnlyViewSet):
     queryset = Improvement.objects.none()
     serializer_class = ImprovementSerializer
     policies = READS
     filterset_fields = ["drill", "department"]
-
-    def get_queryset(self):
-        return selectors.improvement_list(user=self.request.user)
+    selector = selectors.improvement_list

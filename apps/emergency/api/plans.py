@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import parsers, serializers, status, viewsets
+from rest_framework import parsers, serializers
 from rest_framework.decorators import action
-from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin, validated
+from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction, fields_with
 from apps.emergency import selectors, services
-from apps.emergency.api._common import _WRITABLE, READS
+from apps.emergency.api._common import READS
 from apps.emergency.models import Evaluation, EvaluationResult, Plan
-from apps.emergency.policies import can_edit_plan, can_evaluate_plan, can_file_plan, can_read_emergency
+from apps.emergency.policies import can_edit_plan, can_evaluate_plan, can_file_plan
+from apps.emergency.services import PLAN_FIELDS
 
 
 class EmergencyPlanSerializer(serializers.ModelSerializer):
@@ -26,27 +25,18 @@ class EmergencyPlanSerializer(serializers.ModelSerializer):
         model = Plan
         fields = [
             "id",
-            "code",
-            "title",
-            "kind",
-            "version",
-            "published_on",
-            "department",
-            "department_name",
-            "owner",
-            "scope",
-            "filed_on",
-            "filing_number",
-            "filing_due",
-            "is_filing_overdue",
-            "evaluation_interval_years",
-            "last_evaluated_on",
-            "evaluation_due",
-            "is_evaluation_overdue",
-            "last_drill_on",
-            "next_drill_due",
-            "is_drill_overdue",
-            "is_active",
+            *fields_with(
+                PLAN_FIELDS,
+                department="department_name",
+                scope=("filed_on", "filing_number", "filing_due", "is_filing_overdue"),
+                last_evaluated_on=(
+                    "evaluation_due",
+                    "is_evaluation_overdue",
+                    "last_drill_on",
+                    "next_drill_due",
+                    "is_drill_overdue",
+                ),
+            ),
             "created_at",
             "updated_at",
         ]
@@ -84,27 +74,17 @@ class EvaluationCreateSerializer(serializers.Serializer):
     new_version = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class EmergencyPlanViewSet(ServiceMixin, *_WRITABLE):
+class EmergencyPlanViewSet(ListCreateUpdateViewSet):
     """Emergency plans; filing and evaluation as actions. Safety managers write."""
 
     queryset = Plan.objects.none()
     serializer_class = EmergencyPlanSerializer
-    policies = {
-        **READS,
-        "overdue": can_read_emergency,
-        "create": can_edit_plan,
-        "update": can_edit_plan,
-        "filing": can_file_plan,
-        "evaluate": can_evaluate_plan,
-    }
+    policies = {**READS, "save": can_edit_plan, "filing": can_file_plan, "evaluate": can_evaluate_plan}
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
     search_fields = ["code", "title"]
     ordering_fields = ["code", "next_drill_due", "published_on"]
-
-    def get_queryset(self):
-        params = self.request.query_params.dict() if self.action == "list" else None
-        return selectors.plan_list(user=self.request.user, filters=params)
-
+    selector = selectors.plan_list
+    list_filters = True
     create_service = update_service = services.emergency_plan_save
     instance_name = "plan"
 
@@ -115,23 +95,21 @@ class EmergencyPlanViewSet(ServiceMixin, *_WRITABLE):
             arguments["files"] = self.request.FILES.getlist("files")
         return arguments
 
-    @extend_schema(request=FilingSerializer, responses=EmergencyPlanSerializer)
-    @action(detail=True, methods=["post"])
-    def filing(self, request, pk=None):
-        """Filed with the authority: date and number."""
-        plan = self.get_object()
-        valid = validated(FilingSerializer, request)
-        plan = services.plan_file(plan=plan, user=request.user, **valid)
-        return Response(EmergencyPlanSerializer(plan).data)
-
-    @extend_schema(request=EvaluationCreateSerializer, responses=EvaluationSerializer)
-    @action(detail=True, methods=["post"])
-    def evaluate(self, request, pk=None):
-        """A periodic evaluation; a revision gives the plan its new version."""
-        plan = self.get_object()
-        valid = validated(EvaluationCreateSerializer, request)
-        evaluation = services.plan_evaluate(plan=plan, user=request.user, **valid)
-        return Response(EvaluationSerializer(evaluation).data, status=status.HTTP_201_CREATED)
+    filing = ServiceAction(
+        services.plan_file,
+        "plan",
+        body=FilingSerializer,
+        reply=EmergencyPlanSerializer,
+        doc="Filed with the authority: date and number.",
+    )
+    evaluate = ServiceAction(
+        services.plan_evaluate,
+        "plan",
+        body=EvaluationCreateSerializer,
+        reply=EvaluationSerializer,
+        created=True,
+        doc="A periodic evaluation; a revision gives the plan its new version.",
+    )
 
     @action(detail=False, methods=["get"])
     def overdue(self, request):
@@ -140,11 +118,9 @@ class EmergencyPlanViewSet(ServiceMixin, *_WRITABLE):
         return self.get_paginated_response(EmergencyPlanSerializer(page, many=True).data)
 
 
-class EvaluationViewSet(viewsets.ReadOnlyModelViewSet):
+class EvaluationViewSet(ReadOnlyViewSet):
     queryset = Evaluation.objects.none()
     serializer_class = EvaluationSerializer
     policies = READS
     filterset_fields = ["plan", "result"]
-
-    def get_queryset(self):
-        return selectors.evaluation_list(user=self.request.user)
+    selector = selectors.evaluation_list

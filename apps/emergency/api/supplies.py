@@ -7,11 +7,11 @@ from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin, validated
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction
 from apps.emergency import selectors, services
-from apps.emergency.api._common import _WRITABLE, READS, RECORD_WRITES
+from apps.emergency.api._common import READS, RECORD_WRITES
 from apps.emergency.models import Supply, SupplyCheck
-from apps.emergency.policies import can_check_supply, can_read_emergency
+from apps.emergency.policies import can_check_supply
 from apps.emergency.services.supplies import SUPPLY_FIELDS
 
 
@@ -34,31 +34,26 @@ class SupplyCheckSerializer(serializers.ModelSerializer):
         read_only_fields = ["supply", "checked_by"]
 
 
-class SupplyViewSet(ServiceMixin, *_WRITABLE):
+class SupplyViewSet(ListCreateUpdateViewSet):
     """Emergency supplies; `flag=expired|missing|check_due` filters the flagged ones."""
 
     queryset = Supply.objects.none()
     serializer_class = SupplySerializer
-    policies = {**READS, **RECORD_WRITES, "check": can_check_supply, "checks": can_read_emergency}
-
-    def get_queryset(self):
-        params = self.request.query_params.dict() if self.action == "list" else {"active": "0"}
-        return selectors.supply_list(user=self.request.user, filters=params)
-
-    create_service = services.supply_save
-
+    policies = {**READS, **RECORD_WRITES, "check": can_check_supply}
+    selector = selectors.supply_list
+    list_filters = True
+    detail_filters = {"active": "0"}
+    create_service = update_service = services.supply_save
     instance_name = "supply"
-    update_service = services.supply_save
 
-    @extend_schema(request=SupplyCheckSerializer, responses=SupplySerializer)
-    @action(detail=True, methods=["post"])
-    def check(self, request, pk=None):
-        """A check done: the quantity found becomes the stock."""
-        supply = self.get_object()
-        valid = validated(SupplyCheckSerializer, request)
-        services.supply_check(supply=supply, user=request.user, **valid)
-        supply.refresh_from_db()
-        return Response(SupplySerializer(supply).data)
+    check = ServiceAction(
+        services.supply_check,
+        "supply",
+        body=SupplyCheckSerializer,
+        reply=SupplySerializer,
+        answer="fresh",
+        doc="A check done: the quantity found becomes the stock.",
+    )
 
     @extend_schema(responses=SupplyCheckSerializer(many=True))
     @action(detail=True, methods=["get"])

@@ -8,11 +8,12 @@ from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin, validated
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction
 from apps.emergency import selectors, services
-from apps.emergency.api._common import _WRITABLE, READS, RECORD_WRITES
+from apps.emergency.api._common import READS, RECORD_WRITES
 from apps.emergency.models import Team, TeamMember
 from apps.emergency.policies import can_edit_team
+from apps.emergency.services.teams import TEAM_FIELDS
 
 
 class MemberSerializer(serializers.ModelSerializer):
@@ -27,22 +28,10 @@ class TeamSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Team
-        fields = [
-            "id",
-            "name",
-            "kind",
-            "department",
-            "leader",
-            "phone",
-            "agreement_party",
-            "agreement_until",
-            "duties",
-            "is_active",
-            "members",
-        ]
+        fields = ["id", *TEAM_FIELDS, "members"]
 
 
-class TeamViewSet(ServiceMixin, *_WRITABLE):
+class TeamViewSet(ListCreateUpdateViewSet):
     """Rescue teams with their members; members are added as an action."""
 
     queryset = Team.objects.none()
@@ -53,18 +42,12 @@ class TeamViewSet(ServiceMixin, *_WRITABLE):
     def get_queryset(self):
         return selectors.team_list(user=self.request.user).prefetch_related("members")
 
-    create_service = services.team_save
-
+    create_service = update_service = services.team_save
     instance_name = "team"
-    update_service = services.team_save
 
-    @extend_schema(request=MemberSerializer, responses=MemberSerializer)
-    @action(detail=True, methods=["post"])
-    def members(self, request, pk=None):
-        team = self.get_object()
-        valid = validated(MemberSerializer, request)
-        member = services.team_member_save(team=team, data=valid, user=request.user)
-        return Response(MemberSerializer(member).data, status=status.HTTP_201_CREATED)
+    members = ServiceAction(
+        services.team_member_save, "team", body=MemberSerializer, reply=MemberSerializer, as_data=True, created=True
+    )
 
     @extend_schema(request=None, responses={204: None})
     @action(detail=True, methods=["delete"], url_path=r"members/(?P<member_id>\d+)")

@@ -11,17 +11,25 @@ from apps.emergency.models import Team, TeamKind, TeamMember
 from apps.emergency.services._common import _apply, _save
 from apps.org.policy import require
 
+TEAM_FIELDS = (
+    "name",
+    "kind",
+    "department",
+    "leader",
+    "phone",
+    "agreement_party",
+    "agreement_until",
+    "duties",
+    "is_active",
+)
+
 
 @transaction.atomic
 def team_save(*, team: Team | None = None, data: dict, user) -> Team:
     if team is not None:
         require(policies.can_act_for_department(user, team.department_id))
     team = team or Team()
-    _apply(
-        team,
-        data,
-        ("name", "kind", "department", "leader", "phone", "agreement_party", "agreement_until", "duties", "is_active"),
-    )
+    _apply(team, data, TEAM_FIELDS)
     require(policies.can_act_for_department(user, team.department_id))
     if team.kind == TeamKind.AGREEMENT and not team.agreement_party:
         raise ApplicationError(_("Agreement with: name the party a rescue agreement is signed with."))

@@ -4,6 +4,7 @@ projects (projects) and scrapping (scrapping). Callers keep using
 `from apps.equipment import services; services.equipment_save(...)`."""
 
 from apps.equipment.services.ledger import (
+    DEVICE_FIELDS,
     EQUIPMENT_FIELDS,
     apply_equipment_data,
     device_check,
@@ -12,12 +13,14 @@ from apps.equipment.services.ledger import (
     refuse_if_scrapped,
 )
 from apps.equipment.services.plans import due_tasks_raise, maintenance_plan_save, on_inspection_task_decided
-from apps.equipment.services.projects import project_save
+from apps.equipment.services.projects import PROJECT_FIELDS, project_save
 from apps.equipment.services.records import record_create
 from apps.equipment.services.scrapping import SCRAP_DECISION_DAYS, equipment_scrap_request, on_task_decided
 
 __all__ = [
+    "DEVICE_FIELDS",
     "EQUIPMENT_FIELDS",
+    "PROJECT_FIELDS",
     "SCRAP_DECISION_DAYS",
     "apply_equipment_data",
     "device_check",

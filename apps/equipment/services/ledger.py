@@ -33,6 +33,18 @@ EQUIPMENT_FIELDS = (
     "last_inspected_on",
     "next_inspection_due",
 )
+DEVICE_FIELDS = (
+    "code",
+    "name",
+    "kind",
+    "equipment",
+    "department",
+    "location",
+    "cycle_months",
+    "last_checked_on",
+    "next_due",
+    "is_active",
+)
 
 
 def apply_equipment_data(equipment: Equipment, data: dict) -> Equipment:
@@ -82,18 +94,7 @@ def device_save(*, device: SafetyDevice | None = None, data: dict, user) -> Safe
     if device is not None:
         require(policies.can_act_for_department(user, device.department_id))
     device = device or SafetyDevice()
-    for field in (
-        "code",
-        "name",
-        "kind",
-        "equipment",
-        "department",
-        "location",
-        "cycle_months",
-        "last_checked_on",
-        "next_due",
-        "is_active",
-    ):
+    for field in DEVICE_FIELDS:
         if field in data:
             setattr(device, field, data[field])
     if not data.get("next_due"):

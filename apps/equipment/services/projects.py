@@ -10,23 +10,25 @@ from apps.equipment.models import Project
 from apps.equipment.services._common import _attach_all, _save
 from apps.org.policy import require
 
+PROJECT_FIELDS = (
+    "name",
+    "kind",
+    "department",
+    "safety_facilities",
+    "designed_on",
+    "built_on",
+    "commissioned_on",
+    "accepted_on",
+    "notes",
+)
+
 
 @transaction.atomic
 def project_save(*, project: Project | None = None, data: dict, user, files=()) -> Project:
     project = project or Project()
     if project.pk:
         require(policies.can_act_for_department(user, project.department_id))
-    for field in (
-        "name",
-        "kind",
-        "department",
-        "safety_facilities",
-        "designed_on",
-        "built_on",
-        "commissioned_on",
-        "accepted_on",
-        "notes",
-    ):
+    for field in PROJECT_FIELDS:
         if field in data:
             setattr(project, field, data[field])
     require(policies.can_act_for_department(user, project.department_id))

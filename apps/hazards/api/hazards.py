@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
-from rest_framework import mixins, parsers, serializers, status, viewsets
+from rest_framework import mixins, parsers, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from apps.core.selectors import attachment_list
-from apps.core.viewsets import validated
+from apps.core.viewsets import SelectorMixin, ServiceAction, validated
 from apps.hazards import policies, selectors, services
 from apps.hazards.api.statistics import statistics_payload
 from apps.hazards.models import Hazard, HazardCause, HazardGrade, RectificationMeasureKind
@@ -114,7 +114,7 @@ class VerifySerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class HazardViewSet(SelectorMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Hazards, with the same visibility as the pages; the closed loop as actions."""
 
     queryset = Hazard.objects.none()
@@ -131,9 +131,8 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     search_fields = ["code", "description", "location"]
     ordering_fields = ["found_on", "deadline", "risk_d"]
 
-    def get_queryset(self):
-        params = self.request.query_params.dict() if self.action == "list" else None
-        return selectors.hazard_list(user=self.request.user, filters=params)
+    selector = selectors.hazard_list
+    list_filters = True
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "with_photos": self.action == "retrieve"}
@@ -142,11 +141,7 @@ class HazardViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         hazard = selectors.hazard_list(user=self.request.user).get(pk=hazard.pk)
         return Response(HazardSerializer(hazard, context={"with_photos": True}).data)
 
-    @extend_schema(request=ReportSerializer, responses=HazardSerializer)
-    def create(self, request):
-        valid = validated(ReportSerializer, request)
-        hazard = services.hazard_report(user=request.user, **valid)
-        return Response(HazardSerializer(hazard).data, status=status.HTTP_201_CREATED)
+    create = ServiceAction(services.hazard_report, body=ReportSerializer, reply=HazardSerializer, created=True)
 
     @extend_schema(request=AssignSerializer, responses=HazardSerializer)
     @action(detail=True, methods=["post"])

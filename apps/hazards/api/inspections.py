@@ -4,11 +4,11 @@ from a failed item."""
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status, viewsets
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import validated
+from apps.core.viewsets import ReadOnlyViewSet, validated
 from apps.hazards import policies, selectors, services
 from apps.hazards.api.hazards import HazardSerializer
 from apps.hazards.models import (
@@ -67,7 +67,7 @@ class RaiseSerializer(serializers.Serializer):
     category = serializers.ChoiceField(choices=HazardCause.choices, default=HazardCause.CONDITION)
 
 
-class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
+class InspectionViewSet(ReadOnlyViewSet):
     """Inspections: POST records one (results per check item); a failed item raises a hazard."""
 
     queryset = Inspection.objects.none()
@@ -78,9 +78,7 @@ class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
         "raise_hazard": policies.can_raise_hazard,
     }
     filterset_fields = ["kind", "department", "plan"]
-
-    def get_queryset(self):
-        return selectors.inspection_list(user=self.request.user)
+    selector = selectors.inspection_list
 
     @extend_schema(request=RecordSerializer, responses=InspectionSerializer)
     def create(self, request):

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status, viewsets
-from rest_framework.response import Response
+from rest_framework import serializers, viewsets
 
-from apps.core.viewsets import ListCreateUpdateViewSet, validated
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction
 from apps.hazards import policies, selectors, services
 from apps.hazards.models import Checklist, InspectionKind, InspectionPlan
 
@@ -20,15 +18,10 @@ class PlanSerializer(serializers.ModelSerializer):
 class PlanViewSet(ListCreateUpdateViewSet):
     queryset = InspectionPlan.objects.none()
     serializer_class = PlanSerializer
-    policies = {"read": policies.can_read_plans, "create": policies.can_edit_plan, "update": policies.can_edit_plan}
-
-    def get_queryset(self):
-        return selectors.plan_list(user=self.request.user)
-
-    create_service = services.inspection_plan_save
-
+    policies = {"read": policies.can_read_plans, "save": policies.can_edit_plan}
+    selector = selectors.plan_list
+    create_service = update_service = services.inspection_plan_save
     instance_name = "plan"
-    update_service = services.inspection_plan_save
 
 
 class ChecklistSerializer(serializers.ModelSerializer):
@@ -58,8 +51,6 @@ class ChecklistViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.checklist_list().prefetch_related("items")
 
-    @extend_schema(request=ChecklistCreateSerializer, responses=ChecklistSerializer)
-    def create(self, request):
-        valid = validated(ChecklistCreateSerializer, request)
-        checklist = services.checklist_create(user=request.user, **valid)
-        return Response(ChecklistSerializer(checklist).data, status=status.HTTP_201_CREATED)
+    create = ServiceAction(
+        services.checklist_create, body=ChecklistCreateSerializer, reply=ChecklistSerializer, created=True
+    )

@@ -7,19 +7,22 @@ from django.utils import timezone
 from apps.core.selectors import as_int
 from apps.hazards import rules, selectors
 
+# The figures of a row (a department or the total), under their own names.
+ROW_FIGURES = (
+    "department",
+    "found",
+    "rectified",
+    "rectification_rate",
+    "on_time",
+    "on_time_rate",
+    "major_found",
+    "major_rectified",
+    "funds",
+)
+
 
 def _row(r) -> dict:
-    return {
-        "department": r.department,
-        "found": r.found,
-        "rectified": r.rectified,
-        "rectification_rate": r.rectification_rate,
-        "on_time": r.on_time,
-        "on_time_rate": r.on_time_rate,
-        "major_found": r.major_found,
-        "major_rectified": r.major_rectified,
-        "funds": r.funds,
-    }
+    return {name: getattr(r, name) for name in ROW_FIGURES}
 
 
 def statistics_payload(*, user, params) -> dict:

@@ -8,8 +8,5 @@ from apps.major_hazards import policies
 # writes for safety managers.
 POLICIES = {
     "read": policies.can_read_major_hazards,
-    "create": policies.can_manage_major_hazards,
-    "update": policies.can_manage_major_hazards,
-    "destroy": policies.can_manage_major_hazards,
-    "identify": policies.can_manage_major_hazards,
+    **dict.fromkeys(["save", "destroy", "identify"], policies.can_manage_major_hazards),
 }

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status, viewsets
-from rest_framework.decorators import action
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from apps.core.viewsets import ListCreateUpdateViewSet, validated
+from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction
 from apps.major_hazards import policies, selectors, services
 from apps.major_hazards.api._common import POLICIES
 from apps.major_hazards.models import CheckResult, MeasureCheck, MonitoringMeasure
@@ -51,29 +48,24 @@ class MeasureViewSet(ListCreateUpdateViewSet):
     policies = {**POLICIES, "check": policies.can_check_measure}
     filterset_fields = ["unit", "measure_kind", "is_active"]
     search_fields = ["name"]
-
-    def get_queryset(self):
-        return selectors.measure_list(user=self.request.user)
-
+    selector = selectors.measure_list
     create_service = update_service = services.measure_save
     instance_name = "measure"
     parent_name = "unit"
 
-    @extend_schema(request=MeasureCheckCreateSerializer, responses=MeasureCheckSerializer)
-    @action(detail=True, methods=["post"])
-    def check(self, request, pk=None):
-        """Record a check; the heads of the unit's department and safety managers may."""
-        measure = self.get_object()
-        valid = validated(MeasureCheckCreateSerializer, request)
-        check = services.measure_check(measure=measure, user=request.user, **valid)
-        return Response(MeasureCheckSerializer(check).data, status=status.HTTP_201_CREATED)
+    check = ServiceAction(
+        services.measure_check,
+        "measure",
+        body=MeasureCheckCreateSerializer,
+        reply=MeasureCheckSerializer,
+        created=True,
+        doc="Record a check; the heads of the unit's department and safety managers may.",
+    )
 
 
-class MeasureCheckViewSet(viewsets.ReadOnlyModelViewSet):
+class MeasureCheckViewSet(ReadOnlyViewSet):
     queryset = MeasureCheck.objects.none()
     serializer_class = MeasureCheckSerializer
     policies = POLICIES
     filterset_fields = ["measure"]
-
-    def get_queryset(self):
-        return selectors.check_list(user=self.request.user)
+    selector = selectors.check_list

@@ -65,9 +65,7 @@ class RegisterEntryViewSet(ListCreateUpdateViewSet):
     policies = POLICIES
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
     filterset_fields = ["unit", "level"]
-
-    def get_queryset(self):
-        return selectors.register_list(user=self.request.user)
+    selector = selectors.register_list
 
     create_service = update_service = services.register_entry_save
     instance_name = "entry"
@@ -83,9 +81,7 @@ class SafetyAssessmentViewSet(ListCreateViewSet):
     policies = POLICIES
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
     filterset_fields = ["unit"]
-
-    def get_queryset(self):
-        return selectors.assessment_list(user=self.request.user)
+    selector = selectors.assessment_list
 
     create_service = services.assessment_save
     parent_name = "unit"

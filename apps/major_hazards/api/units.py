@@ -4,15 +4,13 @@ kept for them."""
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status, viewsets
-from rest_framework.decorators import action
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from apps.core.viewsets import ListCreateUpdateViewSet, ServiceModelViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction, ServiceModelViewSet, fields_with
 from apps.major_hazards import selectors, services
 from apps.major_hazards.api._common import POLICIES
 from apps.major_hazards.models import Identification, InventoryItem, Unit
+from apps.major_hazards.services import UNIT_FIELDS
 
 
 class UnitSerializer(serializers.ModelSerializer):
@@ -23,18 +21,7 @@ class UnitSerializer(serializers.ModelSerializer):
         model = Unit
         fields = [
             "id",
-            "code",
-            "name",
-            "unit_kind",
-            "location",
-            "department",
-            "department_name",
-            "responsible",
-            "technical_responsible",
-            "operational_responsible",
-            "exposed_people",
-            "is_active",
-            "notes",
+            *fields_with(UNIT_FIELDS, department="department_name"),
             "current_identification",
             "created_at",
             "updated_at",
@@ -111,10 +98,9 @@ class UnitViewSet(ListCreateUpdateViewSet):
     policies = POLICIES
     search_fields = ["code", "name", "location"]
     ordering_fields = ["code"]
-
-    def get_queryset(self):
-        params = self.request.query_params.dict() if self.action == "list" else {"active": "all"}
-        return selectors.unit_list(user=self.request.user, filters=params)
+    selector = selectors.unit_list
+    list_filters = True
+    detail_filters = {"active": "all"}
 
     create_service = update_service = services.unit_save
     instance_name = "unit"
@@ -122,12 +108,13 @@ class UnitViewSet(ListCreateUpdateViewSet):
     def service_result(self, unit):
         return selectors.unit_get(user=self.request.user, pk=unit.pk)
 
-    @extend_schema(request=None, responses=IdentificationSerializer)
-    @action(detail=True, methods=["post"])
-    def identify(self, request, pk=None):
-        """Identify the unit again from its inventory; a new record is kept."""
-        record = services.identification_record(unit=self.get_object(), user=request.user)
-        return Response(IdentificationSerializer(record).data, status=status.HTTP_201_CREATED)
+    identify = ServiceAction(
+        services.identification_record,
+        "unit",
+        reply=IdentificationSerializer,
+        created=True,
+        doc="Identify the unit again from its inventory; a new record is kept.",
+    )
 
 
 class InventoryItemViewSet(ServiceModelViewSet):
@@ -137,9 +124,7 @@ class InventoryItemViewSet(ServiceModelViewSet):
     serializer_class = InventoryItemSerializer
     policies = POLICIES
     filterset_fields = ["unit"]
-
-    def get_queryset(self):
-        return selectors.inventory_list(user=self.request.user)
+    selector = selectors.inventory_list
 
     create_service = update_service = services.inventory_item_save
     destroy_service = services.inventory_item_delete
@@ -147,13 +132,11 @@ class InventoryItemViewSet(ServiceModelViewSet):
     parent_name = "unit"
 
 
-class IdentificationViewSet(viewsets.ReadOnlyModelViewSet):
+class IdentificationViewSet(ReadOnlyViewSet):
     """Every identification kept: inputs, calculation lines and result."""
 
     queryset = Identification.objects.none()
     serializer_class = IdentificationSerializer
     policies = POLICIES
     filterset_fields = ["unit", "is_major", "level"]
-
-    def get_queryset(self):
-        return selectors.identification_list(user=self.request.user)
+    selector = selectors.identification_list

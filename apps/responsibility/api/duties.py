@@ -7,7 +7,7 @@ from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateViewSet, validated
+from apps.core.viewsets import ListCreateViewSet, ServiceAction, validated
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.models import DutyDocument, ReviewResult
 
@@ -42,13 +42,14 @@ class DutyViewSet(ListCreateViewSet):
 
     create_service = services.duty_save
 
-    @extend_schema(request=DutyDocumentSerializer, responses=DutyDocumentSerializer)
-    @action(detail=True, methods=["post"])
-    def revise(self, request, pk=None):
-        previous = self.get_object()
-        valid = validated(DutyDocumentSerializer, request)
-        document = services.duty_save(data=valid, user=request.user, previous=previous)
-        return Response(DutyDocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+    revise = ServiceAction(
+        services.duty_save,
+        "previous",
+        body=DutyDocumentSerializer,
+        reply=DutyDocumentSerializer,
+        as_data=True,
+        created=True,
+    )
 
     @extend_schema(request=DutyReviewInputSerializer, responses={201: dict})
     @action(detail=True, methods=["post"])

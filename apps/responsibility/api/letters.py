@@ -4,11 +4,11 @@ progress."""
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import parsers, serializers, status, viewsets
+from rest_framework import parsers, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.api._common import _year
 from apps.responsibility.models import LetterTemplate, ResponsibilityLetter
@@ -21,21 +21,11 @@ class LetterTemplateSerializer(serializers.ModelSerializer):
 
 
 class TemplateViewSet(ListCreateUpdateViewSet):
-    queryset = LetterTemplate.objects.none()
+    queryset = LetterTemplate.objects.all()
     serializer_class = LetterTemplateSerializer
-    policies = {
-        "read": policies.can_read_letter_templates,
-        "create": policies.can_edit_letter_template,
-        "update": policies.can_edit_letter_template,
-    }
-
-    def get_queryset(self):
-        return LetterTemplate.objects.all()
-
-    create_service = services.template_save
-
+    policies = {"read": policies.can_read_letter_templates, "save": policies.can_edit_letter_template}
+    create_service = update_service = services.template_save
     instance_name = "template"
-    update_service = services.template_save
 
 
 class LetterSerializer(serializers.ModelSerializer):
@@ -74,22 +64,20 @@ class LetterSignSerializer(serializers.Serializer):
     scan = serializers.FileField(required=False, allow_null=True, default=None)
 
 
-class LetterViewSet(viewsets.ReadOnlyModelViewSet):
+class LetterViewSet(ReadOnlyViewSet):
     """Letters everyone may see of their own; `issue` (bulk, idempotent), `sign` by a party."""
 
     queryset = ResponsibilityLetter.objects.none()
     serializer_class = LetterSerializer
     policies = {
         "read": policies.can_read_letters,
-        "progress": policies.can_read_letters,
         "issue": policies.can_issue_letters,
         "sign": policies.can_sign_letter,
     }
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
 
-    def get_queryset(self):
-        params = self.request.query_params.dict() if self.action == "list" else None
-        return selectors.letter_list(user=self.request.user, filters=params)
+    selector = selectors.letter_list
+    list_filters = True
 
     @extend_schema(request=LetterIssueSerializer, responses={201: dict})
     @action(detail=False, methods=["post"])
@@ -100,14 +88,9 @@ class LetterViewSet(viewsets.ReadOnlyModelViewSet):
             services.letters_issue(user=request.user, **body.validated_data), status=status.HTTP_201_CREATED
         )
 
-    @extend_schema(request=LetterSignSerializer, responses=LetterSerializer)
-    @action(detail=True, methods=["post"])
-    def sign(self, request, pk=None):
-        letter = self.get_object()
-        body = LetterSignSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        services.letter_sign(letter=letter, user=request.user, scan=body.validated_data["scan"])
-        return Response(LetterSerializer(selectors.letter_list(user=request.user).get(pk=letter.pk)).data)
+    sign = ServiceAction(
+        services.letter_sign, "letter", body=LetterSignSerializer, reply=LetterSerializer, answer="fresh"
+    )
 
     @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: dict})
     @action(detail=False, methods=["get"])

@@ -4,11 +4,11 @@ assessments."""
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet, validated
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction
 from apps.org.models import Department
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.api._common import _year
@@ -35,23 +35,12 @@ class ObjectiveViewSet(ListCreateUpdateViewSet):
     """Yearly objectives; `GET .../status/?year=` gives actual values (live where an indicator
     key names an evidence indicator) and the split."""
 
-    queryset = Objective.objects.none()
+    queryset = Objective.objects.all()
     serializer_class = ObjectiveSerializer
-    policies = {
-        "read": policies.can_read_objectives,
-        "status": policies.can_read_objectives,
-        "create": policies.can_edit_objective,
-        "update": policies.can_edit_objective,
-    }
+    policies = {"read": policies.can_read_objectives, "save": policies.can_edit_objective}
     filterset_fields = ["year"]
-
-    def get_queryset(self):
-        return Objective.objects.all()
-
-    create_service = services.objective_save
-
+    create_service = update_service = services.objective_save
     instance_name = "objective"
-    update_service = services.objective_save
 
     @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: dict})
     @action(detail=False, methods=["get"])
@@ -88,11 +77,9 @@ class TargetViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def get_queryset(self):
         return selectors.target_list(user=self.request.user, year=_year(self.request))
 
-    @extend_schema(request=DepartmentTargetInputSerializer, responses=DepartmentTargetSerializer)
-    def create(self, request):
-        valid = validated(DepartmentTargetInputSerializer, request)
-        item = services.target_set(user=request.user, **valid)
-        return Response(DepartmentTargetSerializer(item).data, status=status.HTTP_201_CREATED)
+    create = ServiceAction(
+        services.target_set, body=DepartmentTargetInputSerializer, reply=DepartmentTargetSerializer, created=True
+    )
 
 
 class DepartmentAssessmentSerializer(serializers.ModelSerializer):
@@ -132,8 +119,9 @@ class DepartmentAssessmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMix
     def get_queryset(self):
         return selectors.assessment_list(user=self.request.user, year=_year(self.request))
 
-    @extend_schema(request=DepartmentAssessmentInputSerializer, responses=DepartmentAssessmentSerializer)
-    def create(self, request):
-        valid = validated(DepartmentAssessmentInputSerializer, request)
-        item = services.assessment_submit(user=request.user, **valid)
-        return Response(DepartmentAssessmentSerializer(item).data, status=status.HTTP_201_CREATED)
+    create = ServiceAction(
+        services.assessment_submit,
+        body=DepartmentAssessmentInputSerializer,
+        reply=DepartmentAssessmentSerializer,
+        created=True,
+    )

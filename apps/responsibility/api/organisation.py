@@ -4,11 +4,11 @@ the safety officers and the units without one."""
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction
 from apps.org.models import Employee
 from apps.org.policy import visible_department_ids
 from apps.responsibility import policies, selectors, services
@@ -22,21 +22,11 @@ class AppointmentDocumentSerializer(serializers.ModelSerializer):
 
 
 class DocumentViewSet(ListCreateUpdateViewSet):
-    queryset = AppointmentDocument.objects.none()
+    queryset = AppointmentDocument.objects.all()
     serializer_class = AppointmentDocumentSerializer
-    policies = {
-        "read": policies.can_read_organisation,
-        "create": policies.can_edit_organisation,
-        "update": policies.can_edit_organisation,
-    }
-
-    def get_queryset(self):
-        return AppointmentDocument.objects.all()
-
-    create_service = services.document_save
-
+    policies = {"read": policies.can_read_organisation, "save": policies.can_edit_organisation}
+    create_service = update_service = services.document_save
     instance_name = "document"
-    update_service = services.document_save
 
 
 class BodyMemberSerializer(serializers.Serializer):
@@ -65,31 +55,16 @@ class BodyViewSet(ListCreateUpdateViewSet):
     serializer_class = SafetyBodySerializer
     policies = {
         "read": policies.can_read_organisation,
-        "officers": policies.can_read_organisation,
-        "units_without_officer": policies.can_read_organisation,
-        "create": policies.can_edit_organisation,
-        "update": policies.can_edit_organisation,
+        "save": policies.can_edit_organisation,
         "members": policies.can_edit_organisation,
     }
-
-    def get_queryset(self):
-        return selectors.body_list()
-
-    create_service = services.body_save
-
+    selector = selectors.body_list
+    create_service = update_service = services.body_save
     instance_name = "body"
-    update_service = services.body_save
 
-    @extend_schema(request=BodyMemberSerializer, responses=SafetyBodySerializer)
-    @action(detail=True, methods=["post"])
-    def members(self, request, pk=None):
-        body = self.get_object()
-        data = BodyMemberSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        services.member_add(body=body, user=request.user, **data.validated_data)
-        return Response(
-            SafetyBodySerializer(selectors.body_list().get(pk=body.pk)).data, status=status.HTTP_201_CREATED
-        )
+    members = ServiceAction(
+        services.member_add, "body", body=BodyMemberSerializer, reply=SafetyBodySerializer, answer="fresh", created=True
+    )
 
     @extend_schema(responses={200: dict})
     @action(detail=False, methods=["get"])

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, viewsets
-from rest_framework.decorators import action
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from apps.core.viewsets import ListCreateUpdateViewSet
+from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction, fields_with
 from apps.training import policies, selectors, services
 from apps.training.models import Certificate, CertificateType
+from apps.training.services import CERTIFICATE_FIELDS
 
 
 class CertificateTypeSerializer(serializers.ModelSerializer):
@@ -24,20 +22,7 @@ class CertificateSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Certificate
-        fields = [
-            "id",
-            "kind",
-            "type",
-            "number",
-            "holder",
-            "holder_name",
-            "authority",
-            "issued_on",
-            "valid_until",
-            "next_review_on",
-            "reviewed_on",
-            "status",
-        ]
+        fields = ["id", "kind", *fields_with(CERTIFICATE_FIELDS, holder="holder_name"), "reviewed_on", "status"]
         read_only_fields = ["id", "kind", "reviewed_on"]
         extra_kwargs = {"valid_until": {"required": False}, "next_review_on": {"required": False}}
         validators = []  # uniqueness is checked by the service's full_clean
@@ -47,44 +32,27 @@ class ReviewSerializer(serializers.Serializer):
     reviewed_on = serializers.DateField()
 
 
-class CertificateTypeViewSet(viewsets.ReadOnlyModelViewSet):
+class CertificateTypeViewSet(ReadOnlyViewSet):
     """特种作业目录 and 特种设备目录."""
 
     serializer_class = CertificateTypeSerializer
     queryset = CertificateType.objects.none()
     filterset_fields = ["kind", "category_code"]
     search_fields = ["code", "name", "category_name"]
-
-    def get_queryset(self):
-        return selectors.certificate_type_list()
+    selector = selectors.certificate_type_list
 
 
 class CertificateViewSet(ListCreateUpdateViewSet):
     serializer_class = CertificateSerializer
     queryset = Certificate.objects.none()
-    policies = {
-        "create": policies.can_edit_certificate,
-        "update": policies.can_edit_certificate,
-        "review": policies.can_review_certificate,
-    }
+    policies = {"save": policies.can_edit_certificate, "review": policies.can_review_certificate}
     filterset_fields = ["kind", "type", "holder"]
     search_fields = ["number", "holder__name"]
-
-    def get_queryset(self):
-        return selectors.certificate_list(user=self.request.user)
-
+    selector = selectors.certificate_list
     create_service = services.certificate_create
-
-    instance_name = "certificate"
     update_service = services.certificate_update
+    instance_name = "certificate"
 
-    @extend_schema(request=ReviewSerializer, responses=CertificateSerializer)
-    @action(detail=True, methods=["post"])
-    def review(self, request, pk=None):
-        certificate = self.get_object()  # found and allowed before the body is read
-        body = ReviewSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        certificate = services.certificate_review(
-            certificate=certificate, reviewed_on=body.validated_data["reviewed_on"], user=request.user
-        )
-        return Response(CertificateSerializer(certificate).data)
+    review = ServiceAction(
+        services.certificate_review, "certificate", body=ReviewSerializer, reply=CertificateSerializer
+    )

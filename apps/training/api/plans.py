@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
-from rest_framework.decorators import action
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from apps.core.viewsets import ListCreateUpdateViewSet, validated
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction
 from apps.training import policies, selectors, services
 from apps.training.models import TrainingPlan, TrainingPlanItem
 
@@ -53,10 +50,7 @@ class TrainingPlanViewSet(ListCreateUpdateViewSet):
     queryset = TrainingPlan.objects.none()
     policies = {
         "read": policies.can_read_training,
-        "create": policies.can_draft_plan,
-        "update": policies.can_draft_plan,
-        "items": policies.can_draft_plan,
-        "submit": policies.can_draft_plan,
+        **dict.fromkeys(["save", "items", "submit"], policies.can_draft_plan),
     }
     filterset_fields = ["year", "department", "status"]
 
@@ -68,28 +62,26 @@ class TrainingPlanViewSet(ListCreateUpdateViewSet):
             return TrainingPlanUpdateSerializer
         return TrainingPlanSerializer
 
-    def _fresh(self, plan) -> dict:
-        return TrainingPlanSerializer(self.get_queryset().get(pk=plan.pk)).data
-
-    def create(self, request, *args, **kwargs):
-        valid = validated(TrainingPlanSerializer, request)
-        plan = services.plan_create(data=valid, user=request.user)
-        return Response(self._fresh(plan), status=status.HTTP_201_CREATED)
-
-    instance_name = "plan"
+    # Every answer is the plan read again, with its counts and items.
+    create = ServiceAction(
+        services.plan_create,
+        body=TrainingPlanSerializer,
+        reply=TrainingPlanSerializer,
+        as_data=True,
+        answer="fresh",
+        created=True,
+    )
     update_service = services.plan_update
+    instance_name = "plan"
 
-    @extend_schema(request=PlanItemSerializer, responses=TrainingPlanSerializer)
-    @action(detail=True, methods=["post"])
-    def items(self, request, pk=None):
-        """Add a planned course to a draft (or rejected) plan."""
-        plan = self.get_object()
-        valid = validated(PlanItemSerializer, request)
-        services.plan_item_save(plan=plan, data=valid, user=request.user)
-        return Response(self._fresh(plan), status=status.HTTP_201_CREATED)
-
-    @extend_schema(request=None, responses=TrainingPlanSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
-        plan = services.plan_submit(plan=self.get_object(), user=request.user)
-        return Response(self._fresh(plan))
+    items = ServiceAction(
+        services.plan_item_save,
+        "plan",
+        body=PlanItemSerializer,
+        reply=TrainingPlanSerializer,
+        as_data=True,
+        answer="fresh",
+        created=True,
+        doc="Add a planned course to a draft (or rejected) plan.",
+    )
+    submit = ServiceAction(services.plan_submit, "plan", reply=TrainingPlanSerializer, answer="fresh")

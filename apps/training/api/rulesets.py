@@ -8,7 +8,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ServiceMixin
+from apps.core.viewsets import ReadOnlyViewSet, ServiceMixin
 from apps.training import policies, selectors, services
 from apps.training.models import RuleSet, RuleSetRow, TrainingSettings
 
@@ -36,13 +36,11 @@ class TrainingSettingsSerializer(serializers.ModelSerializer):
         read_only_fields = ["updated_at"]
 
 
-class RuleSetViewSet(viewsets.ReadOnlyModelViewSet):
+class RuleSetViewSet(ReadOnlyViewSet):
     serializer_class = RuleSetSerializer
     queryset = RuleSet.objects.none()
     policies = {"list": policies.can_read_training, "retrieve": policies.can_read_training}
-
-    def get_queryset(self):
-        return selectors.ruleset_list()
+    selector = selectors.ruleset_list
 
 
 class RuleSetRowViewSet(ServiceMixin, mixins.ListModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet):

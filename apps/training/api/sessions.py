@@ -8,10 +8,10 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet, ListCreateViewSet, validated
+from apps.core.viewsets import ListCreateUpdateViewSet, ListCreateViewSet, fields_with, validated
 from apps.training import importers, policies, selectors, services
 from apps.training.models import Attendance, Course, Reinduction, TrainingSession
-from apps.training.services.sessions import COURSE_FIELDS
+from apps.training.services.sessions import COURSE_FIELDS, SESSION_FIELDS
 
 
 class CourseSerializer(serializers.ModelSerializer):
@@ -27,20 +27,7 @@ class TrainingSessionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = TrainingSession
-        fields = [
-            "id",
-            "course",
-            "course_name",
-            "department",
-            "department_name",
-            "level",
-            "start_date",
-            "end_date",
-            "hours",
-            "trainer",
-            "place",
-            "plan_item",
-        ]
+        fields = ["id", *fields_with(SESSION_FIELDS, course="course_name", department="department_name")]
         extra_kwargs = {"level": {"required": False}, "end_date": {"required": False}}
 
 
@@ -89,21 +76,12 @@ class UploadSerializer(serializers.Serializer):
 class CourseViewSet(ListCreateUpdateViewSet):
     serializer_class = CourseSerializer
     queryset = Course.objects.none()
-    policies = {
-        "read": policies.can_read_training,
-        "create": policies.can_edit_course,
-        "update": policies.can_edit_course,
-    }
+    policies = {"read": policies.can_read_training, "save": policies.can_edit_course}
     filterset_fields = ["level", "is_active"]
     search_fields = ["code", "name"]
-
-    def get_queryset(self):
-        return selectors.course_list()
-
-    create_service = services.course_save
-
+    selector = selectors.course_list
+    create_service = update_service = services.course_save
     instance_name = "course"
-    update_service = services.course_save
 
 
 class TrainingSessionViewSet(ListCreateUpdateViewSet):
@@ -111,21 +89,16 @@ class TrainingSessionViewSet(ListCreateUpdateViewSet):
     queryset = TrainingSession.objects.none()
     policies = {
         "read": policies.can_read_training,
-        "create": policies.can_edit_session,
-        "update": policies.can_edit_session,
+        "save": policies.can_edit_session,
         "import_sign_in": policies.can_edit_session,
     }
     filterset_fields = ["course", "department", "level", "plan_item"]
     search_fields = ["course__name", "trainer", "place"]
     ordering_fields = ["start_date"]
-
-    def get_queryset(self):
-        return selectors.session_list(user=self.request.user)
-
+    selector = selectors.session_list
     create_service = services.session_create
-
-    instance_name = "session"
     update_service = services.session_update
+    instance_name = "session"
 
     @extend_schema(request={"multipart/form-data": UploadSerializer}, responses=ImportResultSerializer)
     @action(detail=True, methods=["post"], url_path="import-sign-in", parser_classes=[MultiPartParser, FormParser])
@@ -145,10 +118,7 @@ class AttendanceViewSet(ListCreateViewSet):
     queryset = Attendance.objects.none()
     policies = {"create": policies.can_record_attendance}
     filterset_fields = ["session", "employee", "level", "present"]
-
-    def get_queryset(self):
-        return selectors.attendance_list(user=self.request.user)
-
+    selector = selectors.attendance_list
     create_service = services.attendance_record
 
     def service_arguments(self, data, instance=None):
@@ -169,8 +139,5 @@ class ReinductionViewSet(ListCreateViewSet):
     queryset = Reinduction.objects.none()
     policies = {"read": policies.can_read_training, "create": policies.can_create_reinduction}
     filterset_fields = ["employee", "reason"]
-
-    def get_queryset(self):
-        return selectors.reinduction_list(user=self.request.user)
-
+    selector = selectors.reinduction_list
     create_service = services.reinduction_create
