@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from apps.assessment.models import AssessmentStatus
-from apps.org.policy import NOT_APPLICABLE, Decision, access, allow_if
+from apps.org.policy import Decision, access, allow_if, only_while
 
 RUNS = _("Only a safety manager runs assessments.")
 READS = _("Only safety managers and leadership may see self-assessments.")
@@ -30,18 +30,16 @@ def can_run_assessment(user, assessment=None) -> Decision:
 can_create_assessment = can_run_assessment
 
 
+@only_while(lambda assessment: assessment.is_editable)
 def can_score_assessment(user, assessment=None) -> Decision:
     """Score items, attach evidence, fill suggestions, change the gate figures, submit: while
     the assessment can still be changed."""
-    if assessment is not None and not assessment.is_editable:
-        return NOT_APPLICABLE
     return can_run_assessment(user, assessment)
 
 
+@only_while(lambda assessment: assessment.status == AssessmentStatus.APPROVED)
 def can_award_grade(user, assessment=None) -> Decision:
     """Record the grade the review body awarded: on an approved assessment."""
-    if assessment is not None and assessment.status != AssessmentStatus.APPROVED:
-        return NOT_APPLICABLE
     return can_run_assessment(user, assessment)
 
 

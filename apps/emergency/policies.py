@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from apps.org.policy import (
-    NOT_APPLICABLE,
-    Decision,
-    access,
-    allow_if,
-    heads_some_department,
-    is_safety_manager,
-    reads_org,
-)
+from apps.org.policy import Decision, access, allow_if, heads_some_department, is_safety_manager, only_while, reads_org
 
 PLAN_MESSAGE = _("Only a safety manager may change emergency plans.")
 RECORD_MESSAGE = _("Only a safety manager or the department's head may change its emergency records.")
@@ -47,10 +39,9 @@ can_edit_team = can_edit_supply = can_check_supply = can_change_record
 can_record_drill = can_evaluate_drill = can_raise_improvement = can_change_record
 
 
+@only_while(lambda drill_plan: drill_plan.is_editable)
 def can_edit_drill_plan(user, drill_plan=None) -> Decision:
     """Items are added and the plan submitted while it is still a draft (or sent back)."""
-    if drill_plan is not None and not drill_plan.is_editable:
-        return NOT_APPLICABLE
     return can_change_record(user, drill_plan)
 
 

@@ -15,6 +15,7 @@ from apps.org.policy import (
     allow_if,
     heads_some_department,
     is_signed_in,
+    only_while,
     reads_org,
 )
 
@@ -69,9 +70,8 @@ def can_record_inspection(user, equipment=None) -> Decision:
     return may_record(user, equipment)
 
 
+@only_while(lambda equipment: equipment.status != EquipmentStatus.SCRAPPED)
 def can_scrap_equipment(user, equipment=None) -> Decision:
-    if equipment is not None and equipment.status == EquipmentStatus.SCRAPPED:
-        return NOT_APPLICABLE
     return can_change_equipment(user, equipment)
 
 

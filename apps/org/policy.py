@@ -12,6 +12,8 @@ departments is simply not found (404), never "forbidden".
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
@@ -55,6 +57,23 @@ def require(decision: Decision | bool) -> None:
     reason, which `run_service` shows on the form and the API returns as 403."""
     if not decision:
         raise PermissionDenied(getattr(decision, "reason", "") or _("You may not do this."))
+
+
+def only_while(fits: Callable[[object], bool]):
+    """For a policy of one record: it applies only while the record is in a state `fits(record)`
+    accepts; for a record in any other state it is not applicable (the button is not offered and no
+    reason is shown). Asked of the kind (no record), the policy answers alone."""
+
+    def decorate(policy):
+        @functools.wraps(policy)
+        def checked(user, record=None) -> Decision:
+            if record is not None and not fits(record):
+                return NOT_APPLICABLE
+            return policy(user, record)
+
+        return checked
+
+    return decorate
 
 
 # The questions the apps' policies are built from.

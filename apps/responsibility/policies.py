@@ -20,6 +20,7 @@ from apps.org.policy import (
     heads_some_department,
     is_safety_manager,
     is_signed_in,
+    only_while,
     reads_org,
 )
 from apps.responsibility.models import LetterSide, MeetingLevel
@@ -57,9 +58,8 @@ def published_duties_q() -> Q:
 can_write_duties = is_safety_manager
 
 
+@only_while(lambda document: document.is_current)
 def can_revise_duty(user, document=None) -> Decision:
-    if document is not None and not document.is_current:
-        return NOT_APPLICABLE
     return can_write_duties(user, document)
 
 

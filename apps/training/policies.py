@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from apps.org.policy import NOT_APPLICABLE, Decision, access, allow_if, heads_some_department
+from apps.org.policy import Decision, access, allow_if, heads_some_department, only_while
 from apps.training.models import PlanStatus
 
 CATALOGUE = _("Only a safety manager may change this.")
@@ -71,17 +71,15 @@ def can_draft_plan(user, plan=None) -> Decision:
     return _heads_record(user, plan)
 
 
+@only_while(lambda plan: plan.is_editable)
 def can_edit_plan(user, plan=None) -> Decision:
     """As `can_draft_plan`, and the plan is still editable (for the page's buttons)."""
-    if plan is not None and not plan.is_editable:
-        return NOT_APPLICABLE
     return can_draft_plan(user, plan)
 
 
+@only_while(lambda plan: plan.status == PlanStatus.APPROVED)
 def can_hold_plan_item(user, plan=None) -> Decision:
     """Record a session for an item of an approved plan."""
-    if plan is not None and plan.status != PlanStatus.APPROVED:
-        return NOT_APPLICABLE
     return _heads_record(user, plan)
 
 

@@ -58,3 +58,30 @@ def test_the_employee_page_says_why_a_head_may_not_edit(world, client_for, engli
 def test_another_departments_employee_is_not_found(world, client_for):
     employee = Employee.objects.get(user=world.employee_a)
     assert client_for("outsider").get(f"/org/employees/{employee.pk}/").status_code == 404
+
+
+# only_while: a policy of one record applies in the states it names, and alone when asked of the kind.
+@pytest.mark.parametrize(
+    ("record", "expected", "reason", "asked"),
+    [
+        (None, True, "", True),  # asked of the kind: the policy alone
+        ({"open": True}, False, "only a manager", True),  # in the state: the policy alone, its reason kept
+        ({"open": False}, False, "", False),  # out of the state: not applicable, the policy not asked
+    ],
+)
+def test_only_while_applies_the_policy_in_the_state_it_names(record, expected, reason, asked):
+    from apps.org.policy import ALLOWED, Decision, only_while
+
+    calls = []
+
+    @only_while(lambda record: record["open"])
+    def can_touch(user, record=None) -> Decision:
+        """Touch the record."""
+        calls.append(record)
+        return ALLOWED if record is None else Decision(False, "only a manager")
+
+    decision = can_touch("someone", record)
+    assert bool(decision) is expected
+    assert decision.reason == reason
+    assert calls == ([record] if asked else [])
+    assert can_touch.__doc__ == "Touch the record."

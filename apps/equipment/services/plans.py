@@ -72,42 +72,41 @@ def _raise_plan_tasks(today: dt.date, creator) -> int:
     return created
 
 
-def _raise_statutory_tasks(horizon: dt.date, creator) -> int:
-    """A statutory inspection due by the horizon raises one task for its due date."""
-    equipment_due = (
+def _equipment_due(horizon: dt.date):
+    """Equipment not scrapped whose statutory inspection is due by the horizon."""
+    return (
         Equipment.objects.select_for_update()
         .filter(next_inspection_due__lte=horizon)
         .exclude(status=EquipmentStatus.SCRAPPED)
         .select_related("department")
     )
-    return _raise_once_per_due_date(
-        equipment_due,
-        due="next_inspection_due",
-        creator=creator,
-        title=gettext_noop("Statutory inspection due: %(equipment)s"),
-        name="equipment",
-        description=stored(gettext_noop("Ask the inspection body at least one month before the due date.")),
-    )
 
 
-def _raise_calibration_tasks(horizon: dt.date, creator) -> int:
-    """A safety device's calibration or test due by the horizon raises one task for its date."""
-    devices = (
+def _devices_due(horizon: dt.date):
+    """Safety devices in use whose calibration or test is due by the horizon."""
+    return (
         SafetyDevice.objects.select_for_update(of=("self",))
         .filter(is_active=True, next_due__lte=horizon)
         .exclude(equipment__status=EquipmentStatus.SCRAPPED)
         .select_related("department")
     )
-    return _raise_once_per_due_date(
-        devices,
-        due="next_due",
-        creator=creator,
-        title=gettext_noop("Calibration or test due: %(device)s"),
-        name="device",
-    )
 
 
-def _raise_once_per_due_date(records, *, due: str, creator, title: str, name: str, description: str = "") -> int:
+# What raises one task for each due date: the records due, their due-date field, the task's
+# title (naming the record as its parameter) and what the task says.
+_ONCE_PER_DUE_DATE = (
+    (
+        _equipment_due,
+        "next_inspection_due",
+        "equipment",
+        gettext_noop("Statutory inspection due: %(equipment)s"),
+        gettext_noop("Ask the inspection body at least one month before the due date."),
+    ),
+    (_devices_due, "next_due", "device", gettext_noop("Calibration or test due: %(device)s"), ""),
+)
+
+
+def _raise_once_per_due_date(records, *, due: str, creator, title: str, name: str, description: str) -> int:
     """One task for each record's due date (the field `due`), remembered in `task_raised_for`.
     The title names the record as its parameter `name`."""
     created = 0
@@ -119,7 +118,7 @@ def _raise_once_per_due_date(records, *, due: str, creator, title: str, name: st
         _cancel_open_tasks(record, user=creator, reason=stored(gettext_noop("Due date changed")).dumps())
         workflow.task_create(
             title=stored(title, **{name: record}),
-            description=description,
+            description=stored(description) if description else "",
             department=record.department,
             due_date=due_date,
             user=creator,
@@ -139,8 +138,7 @@ def due_tasks_raise(*, today: dt.date | None = None, user=None) -> int:
     if creator is None:
         return 0
     horizon = today + dt.timedelta(days=rules.REQUEST_LEAD_DAYS)
-    return (
-        _raise_plan_tasks(today, creator)
-        + _raise_statutory_tasks(horizon, creator)
-        + _raise_calibration_tasks(horizon, creator)
+    return _raise_plan_tasks(today, creator) + sum(
+        _raise_once_per_due_date(due_by(horizon), due=due, creator=creator, title=title, name=name, description=text)
+        for due_by, due, name, title, text in _ONCE_PER_DUE_DATE
     )
