@@ -6,7 +6,15 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from apps.accidents.models import AccidentStatus
-from apps.org.policy import NOT_APPLICABLE, Decision, access, allow_if, heads, is_safety_manager, reads_org
+from apps.org.policy import (
+    NOT_APPLICABLE,
+    Decision,
+    allow_if,
+    heads,
+    heads_some_department,
+    is_safety_manager,
+    reads_org,
+)
 
 REPORTERS_ONLY = _("Only a safety manager or the department's head may report its accidents.")
 INVESTIGATORS_ONLY = _("Only a safety manager may investigate and close accidents.")
@@ -19,15 +27,14 @@ can_export_accidents = reads_org
 
 def may_report(user, department_id: int | None) -> Decision:
     """Safety managers for every department; heads for the departments they head."""
-    return allow_if(heads(user, department_id), REPORTERS_ONLY)
+    return heads(user, department_id, reason=REPORTERS_ONLY)
 
 
 def can_report_accident(user, accident=None) -> Decision:
     """Report an accident, correct its report, record its reporting times, people and
     casualties. Without an accident: whether the person reports for some department."""
     if accident is None:
-        a = access(user)
-        return allow_if(a.manages_everything or a.is_department_head, REPORTERS_ONLY)
+        return heads_some_department(user, reason=REPORTERS_ONLY)
     return may_report(user, accident.department_id)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from apps.org.policy import Decision, access, allow_if, heads_some_department, is_safety_manager, only_while, reads_org
+from apps.org.policy import Decision, access, allow_if, heads, heads_record, is_safety_manager, only_while, reads_org
 
 PLAN_MESSAGE = _("Only a safety manager may change emergency plans.")
 RECORD_MESSAGE = _("Only a safety manager or the department's head may change its emergency records.")
@@ -24,15 +24,13 @@ can_file_plan = can_evaluate_plan = can_edit_plan
 
 def can_act_for_department(user, department_id: int | None) -> Decision:
     """Head rights over this department (or a safety manager)."""
-    return allow_if(access(user).heads(department_id), RECORD_MESSAGE)
+    return heads(user, department_id, reason=RECORD_MESSAGE)
 
 
 def can_change_record(user, record=None) -> Decision:
     """A team, supply, drill or drill plan of a department: its head or a safety manager;
     without a record (the create buttons), any department head or a safety manager."""
-    if record is None:
-        return allow_if(bool(heads_some_department(user)), RECORD_MESSAGE)
-    return can_act_for_department(user, record.department_id)
+    return heads_record(user, record, reason=RECORD_MESSAGE)
 
 
 can_edit_team = can_edit_supply = can_check_supply = can_change_record

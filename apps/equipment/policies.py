@@ -7,17 +7,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from apps.equipment.models import EquipmentStatus
-from apps.org.policy import (
-    ALLOWED,
-    NOT_APPLICABLE,
-    Decision,
-    access,
-    allow_if,
-    heads_some_department,
-    is_signed_in,
-    only_while,
-    reads_org,
-)
+from apps.org.policy import ALLOWED, NOT_APPLICABLE, Decision, heads, heads_record, is_signed_in, only_while, reads_org
 
 EQUIPMENT_MESSAGE = _("Only a safety manager or the department's head may change its equipment.")
 RECORD_MESSAGE = _("Only the person responsible, the department's head or a safety manager records it.")
@@ -31,15 +21,13 @@ can_read_registers = can_export_ledger = can_print_labels = reads_org
 
 def can_act_for_department(user, department_id: int | None) -> Decision:
     """Head rights over this department (or a safety manager)."""
-    return allow_if(access(user).heads(department_id), EQUIPMENT_MESSAGE)
+    return heads(user, department_id, reason=EQUIPMENT_MESSAGE)
 
 
 def can_change_equipment(user, obj=None) -> Decision:
     """An item, a safety device or a project of a department: its head or a safety manager;
     without one (the create buttons, the import), any department head or a safety manager."""
-    if obj is None:
-        return allow_if(bool(heads_some_department(user)), EQUIPMENT_MESSAGE)
-    return can_act_for_department(user, obj.department_id)
+    return heads_record(user, obj, reason=EQUIPMENT_MESSAGE)
 
 
 can_edit_equipment = can_edit_device = can_check_device = can_edit_project = can_change_equipment
@@ -58,7 +46,7 @@ def may_record(user, equipment) -> Decision:
     scans its label on a phone) record its inspections."""
     if equipment.owner_id is not None and equipment.owner_id == getattr(user, "pk", None):
         return ALLOWED
-    return allow_if(access(user).heads(equipment.department_id), RECORD_MESSAGE)
+    return heads(user, equipment.department_id, reason=RECORD_MESSAGE)
 
 
 def can_record_inspection(user, equipment=None) -> Decision:

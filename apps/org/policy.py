@@ -110,23 +110,24 @@ def reads_org(user, obj=None) -> Decision:
     )
 
 
-def heads(user, department_id: int | None) -> Decision:
-    """A safety manager, or the head of this department (or of one above it)."""
-    return allow_if(access_for(user).heads(department_id), HEAD_OR_MANAGER)
+def heads(user, department_id: int | None, *, reason=HEAD_OR_MANAGER) -> Decision:
+    """A safety manager, or the head of this department (or of one above it). An app names its
+    own refusal (`reason`): what the person may not change there."""
+    return allow_if(access_for(user).heads(department_id), reason)
 
 
-def heads_some_department(user, obj=None) -> Decision:
+def heads_some_department(user, obj=None, *, reason=HEAD_OR_MANAGER) -> Decision:
     """A safety manager or any department head: the object-level check decides which."""
     a = access_for(user)
-    return allow_if(a.manages_everything or a.is_department_head, HEAD_OR_MANAGER)
+    return allow_if(a.manages_everything or a.is_department_head, reason)
 
 
-def heads_record(user, obj=None) -> Decision:
+def heads_record(user, obj=None, *, reason=HEAD_OR_MANAGER) -> Decision:
     """Head rights over the record's department (`obj.department_id`), or over some department
     when asked without a record (to show the create button)."""
     if obj is None:
-        return heads_some_department(user)
-    return heads(user, getattr(obj, "department_id", None))
+        return heads_some_department(user, reason=reason)
+    return heads(user, getattr(obj, "department_id", None), reason=reason)
 
 
 def employee_id(user) -> int | None:

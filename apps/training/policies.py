@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from apps.org.policy import Decision, access, allow_if, heads_some_department, only_while
+from apps.org.policy import Decision, access, allow_if, heads, heads_record, only_while
 from apps.training.models import PlanStatus
 
 CATALOGUE = _("Only a safety manager may change this.")
@@ -39,14 +39,12 @@ can_review_certificate = can_keep_catalogue
 
 def heads_department(user, department_id: int | None) -> Decision:
     """Head rights over this department (or one above it); any for a safety manager."""
-    return allow_if(access(user).heads(department_id), HEAD_ONLY)
+    return heads(user, department_id, reason=HEAD_ONLY)
 
 
 def _heads_record(user, obj) -> Decision:
     """Over the record's department; without a record, over some department (the button)."""
-    if obj is None:
-        return allow_if(bool(heads_some_department(user)), HEAD_ONLY)
-    return heads_department(user, getattr(obj, "department_id", None))
+    return heads_record(user, obj, reason=HEAD_ONLY)
 
 
 def can_edit_session(user, session=None) -> Decision:

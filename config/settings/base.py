@@ -197,7 +197,7 @@ SPECTACULAR_SETTINGS = {
         "LetterLevelEnum": "apps.responsibility.models.LetterLevel",
         "LetterStatusEnum": "apps.responsibility.models.LetterStatus",
         "MeetingLevelEnum": "apps.responsibility.models.MeetingLevel",
-        "MeetingFrequencyEnum": "apps.responsibility.models.Frequency",
+        "MeetingFrequencyEnum": "apps.responsibility.models.MEETING_FREQUENCIES",
         "DutyScopeEnum": "apps.responsibility.models.DutyScope",
         "ReviewResultEnum": "apps.responsibility.models.ReviewResult",  # also plan evaluations
         "SafetyBodyKindEnum": "apps.responsibility.models.BodyKind",

@@ -11,7 +11,13 @@ from apps.responsibility.models.letters import (
     LetterTemplate,
     ResponsibilityLetter,
 )
-from apps.responsibility.models.meetings import Frequency, Meeting, MeetingDecision, MeetingLevel, MeetingSettings
+from apps.responsibility.models.meetings import (
+    MEETING_FREQUENCIES,
+    Meeting,
+    MeetingDecision,
+    MeetingLevel,
+    MeetingSettings,
+)
 from apps.responsibility.models.objectives import (
     AssessmentStatus,
     DepartmentAssessment,
@@ -39,7 +45,7 @@ __all__ = [
     "DutyDocument",
     "DutyReview",
     "DutyScope",
-    "Frequency",
+    "MEETING_FREQUENCIES",
     "LetterLevel",
     "LetterSide",
     "LetterSignature",

@@ -6,16 +6,16 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import AuditedModel, BaseModel, link
+from apps.core.models import AuditedModel, BaseModel, Frequency, link
 from apps.org.models import Department, Employee
 from apps.workflow.models import Task
 
-
-class Frequency(models.TextChoices):
-    MONTHLY = "monthly", _("Every month")
-    QUARTERLY = "quarterly", _("Every quarter")
-    HALF_YEARLY = "half_yearly", _("Every half year")
-    YEARLY = "yearly", _("Every year")
+# How often meetings are held: the longer of the shared frequencies.
+MEETING_FREQUENCIES = [
+    (value, label)
+    for value, label in Frequency.choices
+    if value in (Frequency.MONTHLY, Frequency.QUARTERLY, Frequency.HALF_YEARLY, Frequency.YEARLY)
+]
 
 
 class MeetingLevel(models.TextChoices):
@@ -27,10 +27,10 @@ class MeetingSettings(AuditedModel):
     """How often each level must meet (element 2: company quarterly, department monthly)."""
 
     company_frequency = models.CharField(
-        _("company meetings"), max_length=20, choices=Frequency.choices, default=Frequency.QUARTERLY
+        _("company meetings"), max_length=20, choices=MEETING_FREQUENCIES, default=Frequency.QUARTERLY
     )
     department_frequency = models.CharField(
-        _("department meetings"), max_length=20, choices=Frequency.choices, default=Frequency.MONTHLY
+        _("department meetings"), max_length=20, choices=MEETING_FREQUENCIES, default=Frequency.MONTHLY
     )
 
     class Meta:
