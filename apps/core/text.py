@@ -23,9 +23,10 @@ from decimal import Decimal
 
 from django import forms
 from django.apps import apps as django_apps
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import formats, timezone
-from django.utils.functional import Promise
+from django.utils.functional import Promise, cached_property
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext, pgettext
 
@@ -343,6 +344,15 @@ class StoredText(Promise):
         return (StoredText, (self.raw,))
 
 
+class ReadLengthValidator(MaxLengthValidator):
+    """At most this many characters in a text a person typed. A text the code composed (a message
+    id and its parameters) is not held to it: its length is the code's, not the person's."""
+
+    def clean(self, x) -> int:
+        raw = x.raw if isinstance(x, StoredText) else x
+        return len(raw) if isinstance(raw, str) else 0
+
+
 class StoredTextField(models.TextField):
     """A text column holding a stored text or a plain string; read back as a `StoredText`.
     With `max_length`, forms edit it on one line (the column itself is unbounded: the JSON of
@@ -363,6 +373,13 @@ class StoredTextField(models.TextField):
 
     def value_to_string(self, obj) -> str:
         return dumps(self.value_from_object(obj))
+
+    @cached_property
+    def validators(self):
+        """`max_length` bounds a typed text as a CharField's would; the column itself stays
+        unbounded."""
+        bound = [ReadLengthValidator(self.max_length)] if self.max_length else []
+        return [*super().validators, *bound]
 
     def formfield(self, **kwargs):
         if self.max_length and not self.choices:

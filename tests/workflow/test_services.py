@@ -152,3 +152,30 @@ def test_a_bad_evidence_file_submits_nothing(world):
         services.task_submit(task=task, user=world.employee_a, note="x", files=[bad])
     task.refresh_from_db()
     assert task.status == TaskStatus.OPEN
+
+
+@pytest.mark.parametrize(("length", "accepted"), [(200, True), (201, False)])
+def test_a_typed_title_is_held_to_its_200_characters(world, length, accepted):
+    """The title is stored as text for every language, in an unbounded column; what it reads is
+    still bounded as the form and the API bound it."""
+    from django.core.exceptions import ValidationError
+
+    title = "检" * length
+    if accepted:
+        assert make_task(department=world.team_a, user=world.safety_manager, title=title).title == title
+    else:
+        with pytest.raises(ValidationError, match="at most 200 characters") as refused:
+            make_task(department=world.team_a, user=world.safety_manager, title=title)
+        assert list(refused.value.message_dict) == ["title"]
+
+
+def test_a_title_the_code_composes_is_not_cut_to_the_typed_bound(world):
+    """A reminder's title names its record, however long the record's name: the daily job must
+    not fail on it."""
+    from django.utils.translation import gettext_noop
+
+    from apps.core.text import stored
+
+    title = stored(gettext_noop("Statutory inspection due: %(equipment)s"), equipment="设" * 250)
+    task = make_task(department=world.team_a, user=world.safety_manager, title=title)
+    assert str(task.title).endswith("设" * 250)
