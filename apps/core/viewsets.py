@@ -14,10 +14,10 @@ from apps.core import selectors, services
 from apps.core.models import GeneratedFile, GeneratedFileStatus
 
 
-def validated(serializer_class, request) -> dict:
-    """The request's body checked by a serializer: its validated data, or a 400 naming each
-    field."""
-    body = serializer_class(data=request.data)
+def validated(serializer_class, request, instance=None, *, partial: bool = False) -> dict:
+    """The request's body checked by a serializer (against `instance` when it changes one, with
+    `partial` for a PATCH): its validated data, or a 400 naming each field."""
+    body = serializer_class(instance, data=request.data, partial=partial)
     body.is_valid(raise_exception=True)
     return body.validated_data
 

@@ -5,7 +5,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction
+from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction, validated
 from apps.org import policies, selectors, services
 from apps.org.models import Company, Department, Employee, Position
 from apps.org.services import COMPANY_FIELDS
@@ -90,9 +90,8 @@ class CompanyViewSet(viewsets.GenericViewSet):
     @extend_schema(request=CompanySerializer, responses=CompanySerializer)
     @action(detail=False, methods=["put", "patch"], url_path="update")
     def update_profile(self, request):
-        serializer = CompanySerializer(selectors.company_get(), data=request.data, partial=request.method == "PATCH")
-        serializer.is_valid(raise_exception=True)
-        company = services.company_update(data=serializer.validated_data, user=request.user)
+        data = validated(CompanySerializer, request, selectors.company_get(), partial=request.method == "PATCH")
+        company = services.company_update(data=data, user=request.user)
         return Response(CompanySerializer(company).data)
 
 

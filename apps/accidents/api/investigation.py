@@ -9,7 +9,7 @@ from rest_framework.decorators import action
 
 from apps.accidents import services
 from apps.accidents.models import Accident, AccidentMeasureKind, Measure
-from apps.core.viewsets import ServiceAction
+from apps.core.viewsets import ServiceAction, validated
 from apps.org.models import Department
 
 
@@ -52,9 +52,8 @@ class InvestigationActions:
     @action(detail=True, methods=["post"])
     def investigation(self, request, pk=None):
         accident = self.get_object()
-        body = InvestigationSerializer(accident, data=request.data, partial=True)
-        body.is_valid(raise_exception=True)
-        services.investigation_save(accident=accident, data=body.validated_data, user=request.user)
+        data = validated(InvestigationSerializer, request, accident, partial=True)
+        services.investigation_save(accident=accident, data=data, user=request.user)
         return self._detail(accident)
 
     measures = ServiceAction(

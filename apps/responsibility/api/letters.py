@@ -8,7 +8,7 @@ from rest_framework import parsers, serializers, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction
+from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction, validated
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.api._common import _year
 from apps.responsibility.models import LetterTemplate, ResponsibilityLetter
@@ -82,11 +82,8 @@ class LetterViewSet(ReadOnlyViewSet):
     @extend_schema(request=LetterIssueSerializer, responses={201: dict})
     @action(detail=False, methods=["post"])
     def issue(self, request):
-        body = LetterIssueSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        return Response(
-            services.letters_issue(user=request.user, **body.validated_data), status=status.HTTP_201_CREATED
-        )
+        issued = services.letters_issue(user=request.user, **validated(LetterIssueSerializer, request))
+        return Response(issued, status=status.HTTP_201_CREATED)
 
     sign = ServiceAction(
         services.letter_sign, "letter", body=LetterSignSerializer, reply=LetterSerializer, answer="fresh"

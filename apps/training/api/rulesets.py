@@ -8,7 +8,7 @@ from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from apps.core.viewsets import ReadOnlyViewSet, ServiceMixin
+from apps.core.viewsets import ReadOnlyViewSet, ServiceMixin, validated
 from apps.training import policies, selectors, services
 from apps.training.models import RuleSet, RuleSetRow, TrainingSettings
 
@@ -73,9 +73,8 @@ class TrainingSettingsViewSet(viewsets.GenericViewSet):
     @extend_schema(request=TrainingSettingsSerializer, responses=TrainingSettingsSerializer)
     @action(detail=False, methods=["put", "patch"], url_path="update")
     def update_settings(self, request):
-        serializer = TrainingSettingsSerializer(
-            selectors.training_settings(), data=request.data, partial=request.method == "PATCH"
+        data = validated(
+            TrainingSettingsSerializer, request, selectors.training_settings(), partial=request.method == "PATCH"
         )
-        serializer.is_valid(raise_exception=True)
-        current = services.settings_update(data=serializer.validated_data, user=request.user)
+        current = services.settings_update(data=data, user=request.user)
         return Response(TrainingSettingsSerializer(current).data)
