@@ -42,7 +42,7 @@ class RegisterExporter(exports.TableExporter):
     policy = policies.can_export_accidents
     columns = [
         exports.Column(_("Accident number"), "code"),
-        exports.Column(_("Time"), "occurred_at"),
+        exports.Column(_("Time"), "occurred_at", show=exports.local_time),
         exports.Column(_("Place"), "place"),
         exports.Column(_("Department"), "department__name"),
         exports.Column(_("Accident type"), "accident_type", show=lambda kind: f"{kind.code} {kind.name}"),
@@ -54,7 +54,7 @@ class RegisterExporter(exports.TableExporter):
         exports.Column(_("Direct economic loss (yuan)"), "direct_loss", show=excel_number),
         exports.Column(_("Grade"), "grade", choices=Grade),
         exports.Column(_("Decided by"), "grade_basis", show=basis_text),
-        exports.Column(_("Authority told at"), "authority_told_at"),
+        exports.Column(_("Authority told at"), "authority_told_at", show=exports.local_time),
         exports.Column(_("Reported within 1 hour"), "is_near_miss", "reported_on_time", show=_reported_on_time),
         exports.Column(_("Status"), "status", choices=AccidentStatus),
         exports.Column(_("Investigation report due"), "investigation_due"),

@@ -180,6 +180,11 @@ def choice_label(choices: type[models.Choices], value) -> str:
         return value
 
 
+def local_time(value):
+    """A moment as the company's wall clock reads it, without a zone (as a spreadsheet keeps it)."""
+    return timezone.localtime(value).replace(tzinfo=None) if value else None
+
+
 def yes_no(value) -> str:
     """Yes or No; an unknown (None) as an empty cell."""
     if value is None:

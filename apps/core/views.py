@@ -211,7 +211,7 @@ class RecordPage:
                 denied_on_form=self.denied_on_form,
             )
 
-        return self._guarded(guard, view)
+        return self._guarded(guard, view, service)
 
     def button(self, guard, service, success, *, done=None):
         """A button (a POST without a form): `service(<record>=record, user=request.user)`
@@ -222,7 +222,7 @@ class RecordPage:
             result = run_action(request, lambda: service(**{self.record: record}, user=request.user), str(success))
             return redirect(self._done(done, request, record, result))
 
-        return self._guarded(guard, view)
+        return self._guarded(guard, view, service)
 
     def _done(self, done, request, record, result):
         done = done or self.done
@@ -232,7 +232,10 @@ class RecordPage:
             return reverse(done, args=[record.pk])
         return done(request, record, result)
 
-    def _guarded(self, guard, view):
+    def _guarded(self, guard, view, service):
+        # Named after its service, in the module of the record's page, for tracebacks and logs.
+        view.__name__ = view.__qualname__ = service.__name__
+        view.__module__ = getattr(self.page or self.get, "__module__", view.__module__)
         return guard(require_POST(view)) if self.guard_first else require_POST(guard(view))
 
 

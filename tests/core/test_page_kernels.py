@@ -1,0 +1,35 @@
+"""The page kernels' own promises, apart from the apps that use them."""
+
+import datetime as dt
+import zoneinfo
+
+import pytest
+
+from apps.core import exports
+from apps.core.views import RecordPage
+
+
+def test_a_record_page_view_is_named_after_its_service_in_the_page_module():
+    def plan_detail(request, pk, status=200, **forms):
+        raise AssertionError("not called here")
+
+    def plan_file(*, plan, user, **data):
+        raise AssertionError("not called here")
+
+    page = RecordPage(get=lambda request, pk: None, page=plan_detail, record="plan")
+    view = page.form(lambda view: view, object, "filing_form", plan_file, "Filed.")
+    assert (view.__name__, view.__module__) == ("plan_file", __name__)
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (None, None),
+        # 16:30 UTC is half past midnight the next day in Shanghai: the wall clock, the date too.
+        (dt.datetime(2026, 3, 1, 16, 30, tzinfo=dt.UTC), dt.datetime(2026, 3, 2, 0, 30)),
+        (dt.datetime(2026, 3, 2, 8, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Shanghai")), dt.datetime(2026, 3, 2, 8, 0)),
+    ],
+)
+def test_an_exported_moment_reads_as_the_company_clock(settings, moment, expected):
+    settings.TIME_ZONE = "Asia/Shanghai"
+    assert exports.local_time(moment) == expected
