@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from apps.core.selectors import searched
 from apps.scoring.models import BItem, Element, ScoringItem, Standard
 
 
 def standard_list(*, filters: dict | None = None) -> QuerySet[Standard]:
     filters = filters or {}
     qs = Standard.objects.annotate(item_count=Count("items"))
-    if q := filters.get("q"):
-        qs = qs.filter(name__icontains=q)
+    qs = searched(qs, filters.get("q"), "name")
     if filters.get("active") in ("1", "0"):
         qs = qs.filter(is_active=filters["active"] == "1")
     # The model's order, said again: an aggregate would otherwise leave pages unordered.
