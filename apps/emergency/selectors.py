@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
-from apps.core.selectors import as_int, matching, searched
+from apps.core.selectors import as_int, by_flag, matching, searched
 from apps.emergency import rules
 from apps.emergency.models import Drill, DrillPlan, Evaluation, Improvement, Plan, Supply, Team, TeamMember
 from apps.org.models import Department
@@ -20,8 +20,7 @@ def plan_list(*, user, filters: dict | None = None) -> QuerySet[Plan]:
     qs = searched(qs, filters.get("q"), "code", "title", "scope")
     qs = matching(qs, filters, "kind")
     qs = in_department(qs, filters.get("department"))
-    if filters.get("active") in ("1", "0"):
-        qs = qs.filter(is_active=filters["active"] == "1")
+    qs = by_flag(qs, filters.get("active"), Q(is_active=True))
     if filters.get("unfiled") == "1":
         qs = qs.filter(filed_on__isnull=True)
     if filters.get("drill_overdue") == "1":
@@ -105,8 +104,7 @@ def drill_list(*, user, filters: dict | None = None) -> QuerySet[Drill]:
         qs = qs.filter(plan_id=plan)
     if year := as_int(filters.get("year")):
         qs = qs.filter(held_on__year=year)
-    if filters.get("evaluated") in ("1", "0"):
-        qs = qs.filter(evaluated_on__isnull=filters["evaluated"] == "0")
+    qs = by_flag(qs, filters.get("evaluated"), Q(evaluated_on__isnull=False))
     qs = in_department(qs, filters.get("department"))
     return qs.annotate(improvement_count=Count("improvements")).order_by("-held_on", "-pk")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 
-from apps.core.selectors import as_int, matching, searched
+from apps.core.selectors import as_int, by_flag, matching, searched
 from apps.org.models import Company, Department, Employee, Position, Role
 from apps.org.policy import in_scope
 
@@ -20,8 +20,7 @@ def department_list(*, user, filters: dict | None = None) -> QuerySet[Department
     qs = in_scope(qs, user, "id")
     qs = searched(qs, filters.get("q"), "name", "code")
     qs = matching(qs, filters, "kind")
-    if filters.get("active") in ("1", "0"):
-        qs = qs.filter(is_active=filters["active"] == "1")
+    qs = by_flag(qs, filters.get("active"), Q(is_active=True))
     return qs.order_by("path")
 
 
@@ -48,8 +47,7 @@ def employee_list(*, user, filters: dict | None = None) -> QuerySet[Employee]:
     qs = matching(qs, filters, "employment_type")
     if flag := filters.get("flag"):
         qs = _flag_filter(qs, flag)
-    if filters.get("active", "1") in ("1", "0"):
-        qs = qs.filter(is_active=filters.get("active", "1") == "1")
+    qs = by_flag(qs, filters.get("active", "1"), Q(is_active=True))  # people in service unless asked
     return qs.order_by("employee_no")
 
 

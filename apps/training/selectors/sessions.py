@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from apps.core.selectors import as_int, matching, searched
+from apps.core.selectors import as_int, by_flag, matching, searched
 from apps.org.policy import in_scope
 from apps.org.selectors import in_department
 from apps.training.models import Attendance, Course, Reinduction, TrainingSession
@@ -19,8 +19,7 @@ def course_list(*, filters: dict | None = None) -> QuerySet[Course]:
     filters = filters or {}
     qs = Course.objects.annotate(session_count=Count("sessions"))
     qs = searched(qs, filters.get("q"), "name", "code")
-    if filters.get("active") in ("1", "0"):
-        qs = qs.filter(is_active=filters["active"] == "1")
+    qs = by_flag(qs, filters.get("active"), Q(is_active=True))
     return qs.order_by("code")
 
 

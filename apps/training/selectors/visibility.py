@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from apps.core.selectors import searched
+from apps.core.selectors import by_flag, searched
 from apps.org.models import Employee
 from apps.org.policy import employee_id, in_scope
 from apps.org.selectors import in_department
@@ -18,8 +18,7 @@ def visible_employees(*, user, filters: dict | None = None) -> QuerySet[Employee
     # the chosen department with its sub-units, or alone with direct=1
     qs = in_department(qs, filters.get("department"), direct=filters.get("direct") == "1")
     qs = searched(qs, filters.get("q"), "name", "employee_no")
-    if filters.get("active", "1") in ("1", "0"):
-        qs = qs.filter(is_active=filters.get("active", "1") == "1")
+    qs = by_flag(qs, filters.get("active", "1"), Q(is_active=True))  # people in service unless asked
     return qs
 
 
