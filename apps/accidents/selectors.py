@@ -20,7 +20,7 @@ from apps.accidents.models import (
     Person,
     Severity,
 )
-from apps.core.selectors import as_int, by_flag
+from apps.core.selectors import as_int, by_flag, matching, searched
 from apps.org.policy import in_scope, visible_department_ids
 from apps.org.selectors import in_department
 from apps.workflow.models import Task
@@ -34,12 +34,8 @@ def accident_detail_list(*, user) -> QuerySet[Accident]:
 def accident_list(*, user, filters: dict | None = None) -> QuerySet[Accident]:
     filters = filters or {}
     qs = in_scope(Accident.objects.select_related("department", "accident_type"), user)
-    if q := filters.get("q"):
-        qs = qs.filter(Q(code__icontains=q) | Q(title__icontains=q) | Q(place__icontains=q) | Q(account__icontains=q))
-    if grade := filters.get("grade"):
-        qs = qs.filter(grade=grade)
-    if status := filters.get("status"):
-        qs = qs.filter(status=status)
+    qs = searched(qs, filters.get("q"), "code", "title", "place", "account")
+    qs = matching(qs, filters, "grade", "status")
     if accident_type := as_int(filters.get("type")):
         qs = qs.filter(accident_type_id=accident_type)
     if year := as_int(filters.get("year")):
@@ -76,8 +72,7 @@ def man_hours_list(*, user, filters: dict | None = None) -> QuerySet[ManHours]:
     qs = in_scope(ManHours.objects.select_related("department"), user)
     if year := as_int(filters.get("year")):
         qs = qs.filter(month__year=year)
-    if department := as_int(filters.get("department")):
-        qs = qs.filter(department_id=department)
+    qs = in_department(qs, filters.get("department"), direct=True)
     return qs.order_by("-month", "department__code")
 
 

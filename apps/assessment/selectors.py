@@ -13,6 +13,7 @@ from django.utils import timezone
 from apps.assessment import policies
 from apps.assessment.models import Assessment, AssessmentStatus, Finding, NonConformity
 from apps.core import recurrence
+from apps.core.selectors import matching
 from apps.scoring import engine, registry
 from apps.scoring.models import Element, ReviewGroup
 
@@ -28,10 +29,7 @@ def assessment_list(*, user, filters: dict | None = None) -> QuerySet[Assessment
     qs = Assessment.objects.select_related("standard", "leader").annotate(
         item_count=Count("findings"), scored_count=Count("findings", filter=Q(findings__scored=True))
     )
-    if year := filters.get("year"):
-        qs = qs.filter(year=year)
-    if status := filters.get("status"):
-        qs = qs.filter(status=status)
+    qs = matching(qs, filters, "year", "status")
     return qs.order_by("-year", "-created_at")
 
 

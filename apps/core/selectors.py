@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import datetime
+import operator
 from collections import defaultdict
+from functools import reduce
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q, QuerySet
@@ -103,4 +105,21 @@ def by_flag(qs: QuerySet, value, condition: Q) -> QuerySet:
         return qs.filter(condition)
     if value == "0":
         return qs.exclude(condition)
+    return qs
+
+
+def searched(qs: QuerySet, text, *fields: str) -> QuerySet:
+    """A list's search box: the records where any of `fields` contains `text`, whatever the case;
+    blank text keeps them all."""
+    if not text:
+        return qs
+    return qs.filter(reduce(operator.or_, (Q(**{f"{field}__icontains": text}) for field in fields)))
+
+
+def matching(qs: QuerySet, filters: dict, *names: str) -> QuerySet:
+    """Exact filters from a query string: for each of `names` given a value in `filters`, the
+    records whose field of that name equals it; a blank or missing value keeps them all."""
+    for name in names:
+        if value := filters.get(name):
+            qs = qs.filter(**{name: value})
     return qs

@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
-from apps.core.selectors import as_int
+from apps.core.selectors import as_int, by_flag, matching, searched
 from apps.emergency import rules
 from apps.emergency.models import Drill, DrillPlan, Evaluation, Improvement, Plan, Supply, Team, TeamMember
 from apps.org.models import Department
@@ -17,13 +17,10 @@ def plan_list(*, user, filters: dict | None = None) -> QuerySet[Plan]:
     filters = filters or {}
     today = timezone.localdate()
     qs = in_scope(Plan.objects.select_related("department", "owner"), user)
-    if q := filters.get("q"):
-        qs = qs.filter(Q(code__icontains=q) | Q(title__icontains=q) | Q(scope__icontains=q))
-    if kind := filters.get("kind"):
-        qs = qs.filter(kind=kind)
+    qs = searched(qs, filters.get("q"), "code", "title", "scope")
+    qs = matching(qs, filters, "kind")
     qs = in_department(qs, filters.get("department"))
-    if filters.get("active") in ("1", "0"):
-        qs = qs.filter(is_active=filters["active"] == "1")
+    qs = by_flag(qs, filters.get("active"), Q(is_active=True))
     if filters.get("unfiled") == "1":
         qs = qs.filter(filed_on__isnull=True)
     if filters.get("drill_overdue") == "1":
@@ -67,10 +64,8 @@ def evaluation_list(*, user) -> QuerySet[Evaluation]:
 def team_list(*, user, filters: dict | None = None) -> QuerySet[Team]:
     filters = filters or {}
     qs = in_scope(Team.objects.select_related("department"), user).annotate(member_count=Count("members"))
-    if q := filters.get("q"):
-        qs = qs.filter(Q(name__icontains=q) | Q(leader__icontains=q) | Q(agreement_party__icontains=q))
-    if kind := filters.get("kind"):
-        qs = qs.filter(kind=kind)
+    qs = searched(qs, filters.get("q"), "name", "leader", "agreement_party")
+    qs = matching(qs, filters, "kind")
     return in_department(qs, filters.get("department")).order_by("kind", "name")
 
 
@@ -82,12 +77,9 @@ def supply_list(*, user, filters: dict | None = None) -> QuerySet[Supply]:
     filters = filters or {}
     today = timezone.localdate()
     qs = in_scope(Supply.objects.select_related("department", "keeper"), user)
-    if q := filters.get("q"):
-        qs = qs.filter(Q(name__icontains=q) | Q(location__icontains=q) | Q(specification__icontains=q))
-    if kind := filters.get("kind"):
-        qs = qs.filter(kind=kind)
-    if location := filters.get("location"):
-        qs = qs.filter(location__icontains=location)
+    qs = searched(qs, filters.get("q"), "name", "location", "specification")
+    qs = matching(qs, filters, "kind")
+    qs = searched(qs, filters.get("location"), "location")
     qs = in_department(qs, filters.get("department"))
     flag = filters.get("flag")
     if flag == "expired":
@@ -106,16 +98,13 @@ def drill_list(*, user, filters: dict | None = None) -> QuerySet[Drill]:
     # A department with an improvement to make sees the drill that found it.
     owned = in_scope(Improvement.objects.all(), user).values("drill_id")
     qs = in_scope(Drill.objects.select_related("plan", "department"), user, also=Q(pk__in=owned))
-    if q := filters.get("q"):
-        qs = qs.filter(Q(scenario__icontains=q) | Q(plan__title__icontains=q) | Q(plan__code__icontains=q))
-    if kind := filters.get("kind"):
-        qs = qs.filter(kind=kind)
+    qs = searched(qs, filters.get("q"), "scenario", "plan__title", "plan__code")
+    qs = matching(qs, filters, "kind")
     if plan := as_int(filters.get("plan")):
         qs = qs.filter(plan_id=plan)
     if year := as_int(filters.get("year")):
         qs = qs.filter(held_on__year=year)
-    if filters.get("evaluated") in ("1", "0"):
-        qs = qs.filter(evaluated_on__isnull=filters["evaluated"] == "0")
+    qs = by_flag(qs, filters.get("evaluated"), Q(evaluated_on__isnull=False))
     qs = in_department(qs, filters.get("department"))
     return qs.annotate(improvement_count=Count("improvements")).order_by("-held_on", "-pk")
 

@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from apps.core.selectors import by_flag
+from apps.core.selectors import by_flag, matching, searched
 from apps.equipment.models import (
     Equipment,
     EquipmentStatus,
@@ -25,12 +25,8 @@ def equipment_list(*, user, filters: dict | None = None) -> QuerySet[Equipment]:
     qs = in_scope(
         Equipment.objects.select_related("department", "special_type", "owner"), user, also=Q(owner_id=user.pk)
     )
-    if q := filters.get("q"):
-        qs = qs.filter(
-            Q(code__icontains=q) | Q(name__icontains=q) | Q(location__icontains=q) | Q(serial_number__icontains=q)
-        )
-    if status := filters.get("status"):
-        qs = qs.filter(status=status)
+    qs = searched(qs, filters.get("q"), "code", "name", "location", "serial_number")
+    qs = matching(qs, filters, "status")
     qs = in_department(qs, filters.get("department"))
     qs = by_flag(qs, filters.get("special"), Q(special_type__isnull=False))
     if filters.get("overdue") == "1":

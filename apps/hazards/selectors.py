@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from apps.core.numbers import percent
-from apps.core.selectors import as_date, as_int
+from apps.core.selectors import as_date, matching, searched
 from apps.hazards.models import OPEN_STATUSES, Checklist, Hazard, HazardGrade, HazardStatus, Inspection, InspectionPlan
 from apps.org.policy import in_scope
 from apps.org.selectors import in_department
@@ -25,15 +25,12 @@ def hazard_list(*, user, filters: dict | None = None) -> QuerySet[Hazard]:
         heads_only=True,
         also=Q(reporter_id=user.pk) | Q(task__assignee_id=user.pk),
     )
-    if q := filters.get("q"):
-        qs = qs.filter(Q(description__icontains=q) | Q(location__icontains=q) | Q(code__icontains=q))
+    qs = searched(qs, filters.get("q"), "description", "location", "code")
     if status := filters.get("status"):
         qs = qs.filter(status__in=OPEN_STATUSES) if status == "open" else qs.filter(status=status)
     # the chosen department with its sub-units, or alone with direct=1
     qs = in_department(qs, filters.get("department"), direct=filters.get("direct") == "1")
-    for name in ("grade", "category", "source"):
-        if value := filters.get(name):
-            qs = qs.filter(**{name: value})
+    qs = matching(qs, filters, "grade", "category", "source")
     if filters.get("overdue") == "1":
         qs = qs.filter(overdue_q(timezone.localdate()))
     if start := as_date(filters.get("from")):
@@ -53,10 +50,8 @@ def overdue_q(today: dt.date) -> Q:
 def inspection_list(*, user, filters: dict | None = None) -> QuerySet[Inspection]:
     filters = filters or {}
     qs = in_scope(Inspection.objects.select_related("department", "inspector", "plan"), user, heads_only=True)
-    if kind := filters.get("kind"):
-        qs = qs.filter(kind=kind)
-    if department := as_int(filters.get("department")):
-        qs = qs.filter(department_id=department)
+    qs = matching(qs, filters, "kind")
+    qs = in_department(qs, filters.get("department"), direct=True)
     return qs.annotate(failed=Count("results", filter=Q(results__result="fail")), checked=Count("results")).order_by(
         "-inspected_on", "-pk"
     )

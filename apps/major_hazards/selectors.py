@@ -5,7 +5,7 @@ import datetime as dt
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from apps.core.selectors import as_int, by_flag
+from apps.core.selectors import as_int, by_flag, matching, searched
 from apps.major_hazards.models import (
     HazardCategory,
     Identification,
@@ -58,16 +58,10 @@ def unit_list(*, user, filters: dict | None = None) -> QuerySet[Unit]:
             user,
         )
     )
-    if q := filters.get("q"):
-        qs = qs.filter(
-            Q(code__icontains=q)
-            | Q(name__icontains=q)
-            | Q(location__icontains=q)
-            | Q(inventory__chemical_name__icontains=q)
-            | Q(inventory__substance__name__icontains=q)
-        ).distinct()
-    if kind := filters.get("unit_kind"):
-        qs = qs.filter(unit_kind=kind)
+    if q := filters.get("q"):  # a unit matches once however many of its substances do
+        fields = ("code", "name", "location", "inventory__chemical_name", "inventory__substance__name")
+        qs = searched(qs, q, *fields).distinct()
+    qs = matching(qs, filters, "unit_kind")
     qs = in_department(qs, filters.get("department"))
     qs = by_flag(qs, filters.get("major"), Q(current_is_major=True))
     if level := as_int(filters.get("level")):
@@ -97,8 +91,7 @@ def identification_list(*, user, unit: Unit | None = None) -> QuerySet[Identific
 def register_list(*, user, filters: dict | None = None) -> QuerySet[RegisterEntry]:
     filters = filters or {}
     qs = in_scope(RegisterEntry.objects.select_related("unit__department"), user, "unit__department_id")
-    if q := filters.get("q"):
-        qs = qs.filter(Q(number__icontains=q) | Q(unit__name__icontains=q) | Q(filing_authority__icontains=q))
+    qs = searched(qs, filters.get("q"), "number", "unit__name", "filing_authority")
     if level := as_int(filters.get("level")):
         qs = qs.filter(level=level)
     return qs

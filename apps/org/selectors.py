@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q, QuerySet
 
-from apps.core.selectors import as_int
+from apps.core.selectors import as_int, by_flag, matching, searched
 from apps.org.models import Company, Department, Employee, Position, Role
 from apps.org.policy import in_scope
 
@@ -18,12 +18,9 @@ def department_list(*, user, filters: dict | None = None) -> QuerySet[Department
         employee_count=Count("employees", filter=Q(employees__is_active=True))
     )
     qs = in_scope(qs, user, "id")
-    if q := filters.get("q"):
-        qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q))
-    if kind := filters.get("kind"):
-        qs = qs.filter(kind=kind)
-    if filters.get("active") in ("1", "0"):
-        qs = qs.filter(is_active=filters["active"] == "1")
+    qs = searched(qs, filters.get("q"), "name", "code")
+    qs = matching(qs, filters, "kind")
+    qs = by_flag(qs, filters.get("active"), Q(is_active=True))
     return qs.order_by("path")
 
 
@@ -43,17 +40,14 @@ def employee_list(*, user, filters: dict | None = None) -> QuerySet[Employee]:
     filters = filters or {}
     qs = Employee.objects.select_related("department", "position", "user")
     qs = in_scope(qs, user)
-    if q := filters.get("q"):
-        qs = qs.filter(Q(name__icontains=q) | Q(employee_no__icontains=q) | Q(phone__icontains=q))
+    qs = searched(qs, filters.get("q"), "name", "employee_no", "phone")
     qs = in_department(qs, filters.get("department"))
     if position := as_int(filters.get("position")):
         qs = qs.filter(position_id=position)
-    if employment := filters.get("employment_type"):
-        qs = qs.filter(employment_type=employment)
+    qs = matching(qs, filters, "employment_type")
     if flag := filters.get("flag"):
         qs = _flag_filter(qs, flag)
-    if filters.get("active", "1") in ("1", "0"):
-        qs = qs.filter(is_active=filters.get("active", "1") == "1")
+    qs = by_flag(qs, filters.get("active", "1"), Q(is_active=True))  # people in service unless asked
     return qs.order_by("employee_no")
 
 
@@ -74,9 +68,7 @@ def _flag_filter(qs, flag: str):
 def position_list(*, filters: dict | None = None) -> QuerySet[Position]:
     filters = filters or {}
     qs = Position.objects.annotate(employee_count=Count("employees", filter=Q(employees__is_active=True)))
-    if q := filters.get("q"):
-        qs = qs.filter(name__icontains=q)
-    return qs.order_by("name")
+    return searched(qs, filters.get("q"), "name").order_by("name")
 
 
 def department_heads(department: Department) -> QuerySet:

@@ -1,17 +1,16 @@
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
+from apps.core.selectors import by_flag, searched
 from apps.scoring.models import BItem, Element, ScoringItem, Standard
 
 
 def standard_list(*, filters: dict | None = None) -> QuerySet[Standard]:
     filters = filters or {}
     qs = Standard.objects.annotate(item_count=Count("items"))
-    if q := filters.get("q"):
-        qs = qs.filter(name__icontains=q)
-    if filters.get("active") in ("1", "0"):
-        qs = qs.filter(is_active=filters["active"] == "1")
+    qs = searched(qs, filters.get("q"), "name")
+    qs = by_flag(qs, filters.get("active"), Q(is_active=True))
     # The model's order, said again: an aggregate would otherwise leave pages unordered.
     return qs.order_by("-is_active", "name", "-version", "pk")
 

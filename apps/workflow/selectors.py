@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from apps.core.selectors import as_date, as_int
+from apps.core.selectors import as_date, as_int, searched
 from apps.org.policy import in_scope
 from apps.org.selectors import in_department
 from apps.workflow import policies
@@ -31,8 +31,7 @@ def _visible(qs: QuerySet[Task], user) -> QuerySet[Task]:
 def task_list(*, user, filters: dict | None = None) -> QuerySet[Task]:
     filters = filters or {}
     qs = _visible(Task.objects.all(), user).select_related("department", "assignee", "source_type")
-    if q := filters.get("q"):
-        qs = qs.filter(search_text__icontains=q)  # title and description in every language
+    qs = searched(qs, filters.get("q"), "search_text")  # title and description in every language
     if status := filters.get("status"):
         if status == "unfinished":
             qs = qs.filter(status__in=UNFINISHED_STATUSES)

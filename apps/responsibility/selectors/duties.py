@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
+from apps.core.selectors import matching
 from apps.org.policy import in_scope
 from apps.responsibility.models import DutyDocument, DutyReview
 from apps.responsibility.policies import published_duties_q
@@ -27,6 +28,5 @@ def duty_list(*, user, filters: dict | None = None, year: int | None = None) -> 
     qs = in_scope(qs, user, also=published_duties_q())
     if filters.get("current", "1") == "1":
         qs = qs.filter(is_current=True)
-    if scope := filters.get("scope"):
-        qs = qs.filter(scope=scope)
+    qs = matching(qs, filters, "scope")
     return qs.order_by("scope", "title", "-version", "pk")

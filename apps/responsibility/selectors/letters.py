@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 from guardian.models import UserObjectPermission
 
-from apps.core.selectors import as_int
+from apps.core.selectors import as_int, matching
 from apps.org.models import Department, Employee, Role
 from apps.org.policy import employee_id, in_scope
 from apps.org.selectors import in_department
@@ -149,10 +149,7 @@ def letter_list(*, user, filters: dict | None = None) -> QuerySet[Responsibility
     qs = in_scope(qs, user, heads_only=True, also=party)
     if year := as_int(filters.get("year")):
         qs = qs.filter(year=year)
-    if level := filters.get("level"):
-        qs = qs.filter(level=level)
-    if status := filters.get("status"):
-        qs = qs.filter(status=status)
+    qs = matching(qs, filters, "level", "status")
     qs = in_department(qs, filters.get("department"))
     return qs.order_by("department__path", "level", "holder__employee_no")
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
-from apps.core.selectors import as_int
+from apps.core.selectors import as_int, matching
 from apps.org.models import Department, DepartmentKind
 from apps.org.policy import employee_id, in_scope
 from apps.responsibility import schedule
@@ -26,8 +26,7 @@ def meeting_list(*, user, filters: dict | None = None) -> QuerySet[Meeting]:
     if user and user.is_authenticated and (person := employee_id(user)):
         also |= Q(attendees__id=person)
     qs = in_scope(qs, user, heads_only=True, also=also).distinct()
-    if level := filters.get("level"):
-        qs = qs.filter(level=level)
+    qs = matching(qs, filters, "level")
     if year := as_int(filters.get("year")):
         qs = qs.filter(scheduled_on__year=year)
     return qs.order_by("-scheduled_on", "-pk")

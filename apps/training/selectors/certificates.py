@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from apps.core.selectors import as_int
+from apps.core.selectors import as_int, matching, searched
 from apps.training.models import CERTIFICATE_WINDOW_DAYS, Certificate, CertificateType
 from apps.training.selectors.visibility import _only, visible_employees
 from apps.workflow.selectors import reminder_sent
@@ -46,8 +46,7 @@ def certificate_list(*, user, filters: dict | None = None, as_of: dt.date | None
     as_of = as_of or timezone.localdate()
     people = visible_employees(user=user, filters={"active": "", **_only(filters, "department")})
     qs = Certificate.objects.filter(holder_id__in=people.values("id")).select_related("type", "holder__department")
-    if kind := filters.get("kind"):
-        qs = qs.filter(kind=kind)
+    qs = matching(qs, filters, "kind")
     if holder := as_int(filters.get("holder")):
         qs = qs.filter(holder_id=holder)
     window = dt.timedelta(days=CERTIFICATE_WINDOW_DAYS)
@@ -65,8 +64,7 @@ def certificate_list(*, user, filters: dict | None = None, as_of: dt.date | None
         qs = qs.filter(
             holder__is_active=True, valid_until__gte=as_of, valid_until__lte=as_of + dt.timedelta(days=within)
         )
-    if q := filters.get("q"):
-        qs = qs.filter(Q(number__icontains=q) | Q(holder__name__icontains=q) | Q(type__name__icontains=q))
+    qs = searched(qs, filters.get("q"), "number", "holder__name", "type__name")
     return qs.order_by("valid_until", "pk")
 
 

@@ -7,8 +7,9 @@ import datetime as dt
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from apps.core.selectors import as_int
+from apps.core.selectors import as_int, matching
 from apps.org.policy import in_scope
+from apps.org.selectors import in_department
 from apps.training.models import TrainingPlan, TrainingPlanItem, TrainingSession
 from apps.workflow.models import PlanStatus
 
@@ -25,10 +26,8 @@ def plan_list(*, user, filters: dict | None = None, as_of: dt.date | None = None
     qs = in_scope(qs, user, heads_only=True)
     if year := as_int(filters.get("year")):
         qs = qs.filter(year=year)
-    if department := as_int(filters.get("department")):
-        qs = qs.filter(department_id=department)
-    if status := filters.get("status"):
-        qs = qs.filter(status=status)
+    qs = in_department(qs, filters.get("department"), direct=True)
+    qs = matching(qs, filters, "status")
     return qs.order_by("-year", "department__path")
 
 

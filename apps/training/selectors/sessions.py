@@ -7,7 +7,7 @@ import datetime as dt
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from apps.core.selectors import as_int
+from apps.core.selectors import as_int, by_flag, matching, searched
 from apps.org.policy import in_scope
 from apps.org.selectors import in_department
 from apps.training.models import Attendance, Course, Reinduction, TrainingSession
@@ -18,10 +18,8 @@ from apps.training.selectors.visibility import _only, visible_employees
 def course_list(*, filters: dict | None = None) -> QuerySet[Course]:
     filters = filters or {}
     qs = Course.objects.annotate(session_count=Count("sessions"))
-    if q := filters.get("q"):
-        qs = qs.filter(Q(name__icontains=q) | Q(code__icontains=q))
-    if filters.get("active") in ("1", "0"):
-        qs = qs.filter(is_active=filters["active"] == "1")
+    qs = searched(qs, filters.get("q"), "name", "code")
+    qs = by_flag(qs, filters.get("active"), Q(is_active=True))
     return qs.order_by("code")
 
 
@@ -36,12 +34,10 @@ def session_list(*, user, filters: dict | None = None) -> QuerySet[TrainingSessi
     )
     qs = in_scope(qs, user, heads_only=True, also=Q(Exists(attended)))
     qs = in_department(qs, filters.get("department"))
-    if level := filters.get("level"):
-        qs = qs.filter(level=level)
+    qs = matching(qs, filters, "level")
     if year := as_int(filters.get("year")):
         qs = qs.filter(start_date__year=year)
-    if q := filters.get("q"):
-        qs = qs.filter(Q(course__name__icontains=q) | Q(trainer__icontains=q))
+    qs = searched(qs, filters.get("q"), "course__name", "trainer")
     return qs.order_by("-start_date", "-pk")
 
 
@@ -61,8 +57,7 @@ def attendance_list(*, user, filters: dict | None = None, as_of: dt.date | None 
         qs = qs.filter(employee_id=employee)
     if year := as_int(filters.get("year")):
         qs = qs.filter(date__year=year)
-    if level := filters.get("level"):
-        qs = qs.filter(level=level)
+    qs = matching(qs, filters, "level")
     return qs.order_by("-date", "session_id", "employee__employee_no")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from apps.core.selectors import by_flag, searched
 from apps.org.models import Employee
 from apps.org.policy import employee_id, in_scope
 from apps.org.selectors import in_department
@@ -16,10 +17,8 @@ def visible_employees(*, user, filters: dict | None = None) -> QuerySet[Employee
     qs = in_scope(Employee.objects.all(), user, heads_only=True, also=Q(pk=employee_id(user) or 0))
     # the chosen department with its sub-units, or alone with direct=1
     qs = in_department(qs, filters.get("department"), direct=filters.get("direct") == "1")
-    if q := filters.get("q"):
-        qs = qs.filter(Q(name__icontains=q) | Q(employee_no__icontains=q))
-    if filters.get("active", "1") in ("1", "0"):
-        qs = qs.filter(is_active=filters.get("active", "1") == "1")
+    qs = searched(qs, filters.get("q"), "name", "employee_no")
+    qs = by_flag(qs, filters.get("active", "1"), Q(is_active=True))  # people in service unless asked
     return qs
 
 
