@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from apps.assessment import charts, policies, selectors, services
 from apps.assessment.forms import AssessmentForm, AwardForm, FindingForm, GateForm
 from apps.assessment.models import Finding
-from apps.core.views import RecordPage, edit_page, run_action, run_form_action, run_service
+from apps.core.views import RecordPage, edit_page, list_page, run_action, run_form_action, run_service
 from apps.org.permissions import policy_required
 from apps.scoring.models import Element
 
@@ -25,14 +25,11 @@ def _get(request, pk: int):
 
 @reads
 def assessment_list(request):
-    filters = request.GET.dict()
-    return render(
+    return list_page(
         request,
         "assessment/list.html",
-        {
-            "assessments": selectors.assessment_list(user=request.user, filters=filters),
-            "can_create": policies.can_create_assessment(request.user),
-        },
+        selectors.assessment_list,
+        can_create=policies.can_create_assessment(request.user),
     )
 
 

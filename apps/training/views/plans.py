@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import RecordPage, edit_page, run_action, run_form_action
+from apps.core.views import RecordPage, edit_page, list_page, run_action, run_form_action
 from apps.org.permissions import policy_required
 from apps.training import policies, selectors, services
 from apps.training.forms import PlanForm, PlanItemForm
@@ -25,16 +25,12 @@ def _plan(request, pk: int):
 
 @reads
 def plan_list(request):
-    filters = request.GET.dict()
-    return render(
+    return list_page(
         request,
         "training/plan_list.html",
-        {
-            "plans": selectors.plan_list(user=request.user, filters=filters)[:200],
-            "filters": filters,
-            "statuses": PlanStatus.choices,
-            "can_create": policies.can_draft_plan(request.user),
-        },
+        selectors.plan_list,
+        statuses=PlanStatus.choices,
+        can_create=policies.can_draft_plan(request.user),
     )
 
 
