@@ -27,7 +27,7 @@ class LedgerExporter(exports.TableExporter):
         exports.Column(_("Number"), "code"),
         exports.Column(_("Found on"), "found_on"),
         exports.Column(_("Place"), "location"),
-        exports.Column(_("Description"), "description"),
+        exports.Column(_("Hazard description"), "description"),
         exports.Column(_("Grade"), "grade", choices=HazardGrade),
         exports.Column(_("Department"), "department__name"),
         exports.Column(_("Measures taken"), "measures"),

@@ -147,7 +147,7 @@ def test_ledger_xlsx_and_statistics_run_the_same_queries_for_10_and_1000_hazards
 def test_the_ledger_workbook_has_the_ledger_columns(world, hazard):
     assign(world, hazard)
     rows = xlsx_rows(LedgerExporter(user=world.safety_manager, params={}).render())
-    assert list(rows[0][:4]) == ["编号", "发现日期", "地点", "描述"]
+    assert list(rows[0][:4]) == ["编号", "发现日期", "地点", "隐患描述"]
     assert rows[1][0] == hazard.code and len(rows) == 2
 
 
