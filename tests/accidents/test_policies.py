@@ -46,6 +46,15 @@ def test_without_a_record_a_head_of_any_department_may_report(world):
     assert answers == [True, True, True, False, False]
 
 
+@pytest.mark.parametrize("with_record", [True, False])
+def test_those_who_may_not_report_are_told_who_may(world, item, with_record):
+    """The refusal is accidents' own, with a record (head of another department) or without
+    (a plain employee heads nothing)."""
+    persona = "outsider" if with_record else "employee_a"
+    refused = policies.can_report_accident(world.persona(persona), item if with_record else None)
+    assert not refused and refused.reason == policies.REPORTERS_ONLY
+
+
 def test_a_closed_accident_offers_nothing_and_says_nothing(world, item):
     item.status = AccidentStatus.CLOSED
     actions = policies.accident_actions(world.safety_manager, item)

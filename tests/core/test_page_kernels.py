@@ -33,3 +33,18 @@ def test_a_record_page_view_is_named_after_its_service_in_the_page_module():
 def test_an_exported_moment_reads_as_the_company_clock(settings, moment, expected):
     settings.TIME_ZONE = "Asia/Shanghai"
     assert exports.local_time(moment) == expected
+
+
+def test_an_import_sheet_and_its_export_share_labels_and_order():
+    from apps.core.importing import Column as SheetColumn
+
+    sheet = [SheetColumn("code", "Code"), SheetColumn("name", "Name")]
+    columns = exports.sheet_columns(sheet, name="title", code=exports.cell("number", show=str.upper))
+    assert exports.header(columns) == ["Code", "Name"]
+
+    class Record:
+        number, title = "ab-1", "Pump"
+
+    assert exports.row(columns, Record()) == ["AB-1", "Pump"]
+    with pytest.raises(ValueError, match="Not columns of the sheet: colour"):
+        exports.sheet_columns(sheet, code="number", name="title", colour="colour")
