@@ -35,7 +35,6 @@ from apps.core.views import (
 )
 from apps.org.permissions import policy_required
 from apps.org.policy import require
-from apps.org.selectors import department_list
 
 
 def _get(request, pk: int):
@@ -51,7 +50,6 @@ def accident_list(request):
         grades=Grade.choices,
         statuses=AccidentStatus.choices,
         types=AccidentType.objects.all(),
-        departments=department_list(user=request.user),
         can_report=policies.can_report_accident(request.user),
     )
 
@@ -228,11 +226,7 @@ def man_hours_list(request):
             )
             if saved is not None:
                 return redirect("accidents:man_hours")
-    return render(
-        request,
-        "accidents/man_hours.html",
-        {"page": page, "filters": filters, "form": form, "departments": department_list(user=request.user)},
-    )
+    return render(request, "accidents/man_hours.html", {"page": page, "filters": filters, "form": form})
 
 
 man_hours_import, man_hours_template = import_pages(

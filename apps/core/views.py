@@ -224,6 +224,39 @@ class RecordPage:
 
         return self._guarded(guard, view, service)
 
+    def edit(self, guard, form_class, service, success, *, title, back):
+        """The page that creates a record (no `pk`) or edits it: `form_class(POST, instance=record)`
+        (and `user=` for a form that `takes_user`), valid, `service(<record>=record or None,
+        data=cleaned_data, user=…)` through `edit_page` (a form with a `files` field hands them
+        over apart, `files=`). `title` is a text, or the texts (new, edit). Saved or cancelled, it
+        leads back to `back` (a URL name); a record with a `page` of its own is shown there once
+        saved, and cancelling its edit leads back to it."""
+        uploads = "files" in form_class.base_fields
+        to_record = self.page is not None
+
+        def view(request, pk: int | None = None):
+            record = self.get(request, pk) if pk else None
+            kwargs = {"user": request.user} if getattr(form_class, "takes_user", False) else {}
+            form = form_class(request.POST or None, request.FILES or None, instance=record, **kwargs)
+            keywords = {self.record: record, "user": request.user}
+            return edit_page(
+                request,
+                form,
+                (lambda data, files: service(**keywords, data=data, files=files))
+                if uploads
+                else (lambda data: service(**keywords, data=data)),
+                str(success),
+                title=title[record is not None] if isinstance(title, tuple) else title,
+                back=None if to_record else back,
+                cancel_url=record.get_absolute_url() if to_record and record else reverse(back),
+                uploads=uploads,
+                denied_on_form=self.denied_on_form,
+            )
+
+        view.__name__ = view.__qualname__ = service.__name__
+        view.__module__ = getattr(self.get, "__module__", view.__module__)
+        return guard(view)
+
     def _done(self, done, request, record, result):
         done = done or self.done
         if done is None:

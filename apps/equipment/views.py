@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -27,7 +26,6 @@ from apps.equipment.forms import (
 from apps.equipment.models import DeviceKind, EquipmentStatus
 from apps.equipment.sheets import EQUIPMENT_COLUMNS
 from apps.org.permissions import policy_required
-from apps.org.selectors import department_list
 
 LABELS_MAX = 500  # one sheet request; filter the ledger for more
 
@@ -42,7 +40,6 @@ def equipment_list(request):
         "equipment/equipment_list.html",
         selectors.equipment_list,
         statuses=EquipmentStatus.choices,
-        departments=department_list(user=request.user),
         can_export=policies.can_export_ledger(request.user),
         can_edit=policies.can_edit_equipment(request.user),
         today=timezone.localdate(),
@@ -81,19 +78,6 @@ def equipment_detail(request, pk: int, record_form=None, scrap_form=None, status
     )
 
 
-@policy_required(policies.can_edit_equipment)
-def equipment_edit(request, pk: int | None = None):
-    equipment = _get(request, pk) if pk else None
-    return edit_page(
-        request,
-        EquipmentForm(request.POST or None, instance=equipment, user=request.user),
-        lambda data: services.equipment_save(equipment=equipment, data=data, user=request.user),
-        _("Equipment saved."),
-        title=_("Edit equipment") if pk else _("New equipment"),
-        cancel_url=equipment.get_absolute_url() if equipment else reverse("equipment:list"),
-    )
-
-
 def _record(*, equipment, user, **data):
     data, files = split_files(data)
     return services.record_create(user=user, equipment=equipment, files=files, **data)
@@ -106,6 +90,14 @@ def _recorded(request, equipment, record):
 
 
 equipment_page = RecordPage(get=_get, page=equipment_detail, record="equipment")
+equipment_edit = equipment_page.edit(
+    policy_required(policies.can_edit_equipment),
+    EquipmentForm,
+    services.equipment_save,
+    gettext_lazy("Equipment saved."),
+    title=(gettext_lazy("New equipment"), gettext_lazy("Edit equipment")),
+    back="equipment:list",
+)
 record_create = equipment_page.form(
     login_required,
     RecordForm,
@@ -229,19 +221,16 @@ def project_list(request):
     )
 
 
-@policy_required(policies.can_edit_project)
-def project_edit(request, pk: int | None = None):
-    project = get_object_or_404(selectors.project_list(user=request.user), pk=pk) if pk else None
-    form = ProjectForm(request.POST or None, request.FILES or None, instance=project, user=request.user)
-    return edit_page(
-        request,
-        form,
-        lambda data, files: services.project_save(project=project, data=data, user=request.user, files=files),
-        _("Three-simultaneity record saved."),
-        title=_("Three-simultaneity record"),
-        back="equipment:project_list",
-        uploads=True,
-    )
+project_edit = RecordPage(
+    get=lambda request, pk: get_object_or_404(selectors.project_list(user=request.user), pk=pk), record="project"
+).edit(
+    policy_required(policies.can_edit_project),
+    ProjectForm,
+    services.project_save,
+    gettext_lazy("Three-simultaneity record saved."),
+    title=gettext_lazy("Three-simultaneity record"),
+    back="equipment:project_list",
+)
 
 
 @login_required

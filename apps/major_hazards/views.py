@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,7 +25,6 @@ from apps.major_hazards.forms import (
 )
 from apps.major_hazards.models import MonitoringMeasureKind, RegisterEntry, SafetyAssessment, UnitKind
 from apps.org.permissions import policy_required
-from apps.org.selectors import department_list
 
 LEVELS = [(n, gettext_lazy("Level %(n)s") % {"n": n}) for n in (1, 2, 3, 4)]
 
@@ -46,7 +44,6 @@ def unit_list(request):
         selectors.unit_list,
         kinds=UnitKind.choices,
         levels=LEVELS,
-        departments=department_list(user=request.user),
         can_edit=policies.can_manage_major_hazards(request.user),
     )
 
@@ -115,20 +112,16 @@ def reference(request):
     )
 
 
-@policy_required(policies.can_manage_major_hazards)
-def unit_edit(request, pk: int | None = None):
-    unit = _unit(request, pk) if pk else None
-    return edit_page(
-        request,
-        UnitForm(request.POST or None, instance=unit),
-        lambda data: services.unit_save(unit=unit, data=data, user=request.user),
-        _("Unit saved."),
-        title=_("Edit unit") if pk else _("New unit"),
-        cancel_url=unit.get_absolute_url() if unit else reverse("major_hazards:list"),
-    )
-
-
-identify_again = RecordPage(get=_unit, record="unit").button(
+unit_page = RecordPage(get=_unit, page=unit_detail, record="unit")
+unit_edit = unit_page.edit(
+    policy_required(policies.can_manage_major_hazards),
+    UnitForm,
+    services.unit_save,
+    gettext_lazy("Unit saved."),
+    title=(gettext_lazy("New unit"), gettext_lazy("Edit unit")),
+    back="major_hazards:list",
+)
+identify_again = unit_page.button(
     policy_required(policies.can_manage_major_hazards),
     services.identification_record,
     gettext_lazy("Identification recorded."),

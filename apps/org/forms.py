@@ -25,6 +25,8 @@ class DepartmentScopedForm(forms.ModelForm):
     """A record's form offering, in its `department` field, the departments this person acts
     on (`org.policy.department_choices`)."""
 
+    takes_user = True  # `core.views.RecordPage.edit` hands it the person
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         if "department" in self.fields:

@@ -6,10 +6,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import edit_page, import_pages, list_page, post_from_page
+from apps.core.views import RecordPage, edit_page, import_pages, list_page, post_from_page
 from apps.org import importers, policies, selectors, services
 from apps.org.forms import AccountForm, CompanyForm, DepartmentForm, EmployeeForm, LeaveForm, PositionForm
 from apps.org.models import DepartmentKind, EmploymentType
@@ -139,17 +140,16 @@ def position_list(request):
     )
 
 
-@policy_required(policies.can_edit_position)
-def position_edit(request, pk: int | None = None):
-    position = get_object_or_404(selectors.position_list(), pk=pk) if pk else None
-    return edit_page(
-        request,
-        PositionForm(request.POST or None, instance=position),
-        lambda data: services.position_save(position=position, data=data, user=request.user),
-        _("Position saved."),
-        title=_("Edit position") if position else _("New position"),
-        back="org:position_list",
-    )
+position_edit = RecordPage(
+    get=lambda request, pk: get_object_or_404(selectors.position_list(), pk=pk), record="position"
+).edit(
+    policy_required(policies.can_edit_position),
+    PositionForm,
+    services.position_save,
+    gettext_lazy("Position saved."),
+    title=(gettext_lazy("New position"), gettext_lazy("Edit position")),
+    back="org:position_list",
+)
 
 
 # ------------------------------------------------------------------------------
@@ -161,7 +161,6 @@ def employee_list(request):
         request,
         "org/employee_list.html",
         selectors.employee_list,
-        departments=selectors.department_list(user=request.user),
         positions=selectors.position_list(),
         employment_types=EmploymentType.choices,
         flags=[

@@ -16,7 +16,6 @@ from apps.core.text import names_prefetch
 from apps.core.views import PAGE_SIZE, RecordPage, edit_page, list_page
 from apps.org.permissions import policy_required
 from apps.org.policy import department_choices
-from apps.org.selectors import department_list
 from apps.workflow import hooks, policies, selectors, services
 from apps.workflow.forms import ReopenForm, SignOffForm, SubmitForm, TaskForm
 from apps.workflow.models import SignOffDecision, Task, TaskPriority, TaskStatus
@@ -47,7 +46,6 @@ def task_list(request):
         selectors.task_list,
         statuses=TaskStatus.choices,
         priorities=TaskPriority.choices,
-        departments=department_list(user=request.user),
         can_create=policies.can_create_task(request.user),
     )
 

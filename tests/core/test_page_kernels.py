@@ -48,3 +48,75 @@ def test_an_import_sheet_and_its_export_share_labels_and_order():
     assert exports.row(columns, Record()) == ["AB-1", "Pump"]
     with pytest.raises(ValueError, match="Not columns of the sheet: colour"):
         exports.sheet_columns(sheet, code="number", name="title", colour="colour")
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("english")
+class TestRecordEditPage:
+    """`RecordPage.edit`, through a page built on it: emergency supplies (a department-scoped
+    form with a page of its own)."""
+
+    def test_new_page_then_saved_record_then_edit_page_cancelling_to_the_record(self, world, client_for):
+        from django.urls import reverse
+
+        from apps.emergency.models import Supply
+
+        client = client_for("safety_manager")
+        new = client.get(reverse("emergency:supply_create"))
+        assert new.status_code == 200
+        assert new.context["title"] == "Emergency supply"
+        assert new.context["cancel_url"] == reverse("emergency:supply_list")
+        data = {
+            "name": "消防水带",
+            "kind": "fire",
+            "department": world.dept_a.pk,
+            "location": "二号仓库",
+            "quantity": 4,
+            "required_quantity": 4,
+            "unit": "条",
+            "check_interval_months": 1,
+        }
+        saved = client.post(reverse("emergency:supply_create"), data)
+        assert saved.status_code == 302, saved.context["form"].errors
+        supply = Supply.objects.get(name="消防水带")
+        assert saved.status_code == 302 and saved.url == supply.get_absolute_url()
+        edit = client.get(reverse("emergency:supply_edit", args=[supply.pk]))
+        assert edit.context["cancel_url"] == supply.get_absolute_url()
+        assert edit.context["form"].instance == supply
+
+    def test_the_form_offers_only_the_departments_the_person_acts_on(self, world, client_for):
+        from django.urls import reverse
+
+        form = client_for("head_a").get(reverse("emergency:supply_create")).context["form"]
+        offered = {pk for pk, _label in form.fields["department"].choices if pk}
+        assert world.dept_a.pk in {getattr(pk, "value", pk) for pk in offered}
+        assert world.dept_b.pk not in {getattr(pk, "value", pk) for pk in offered}
+
+    def test_a_refused_save_keeps_what_was_typed(self, world, client_for):
+        from django.urls import reverse
+
+        data = {"name": "消防水带", "kind": "fire", "department": world.dept_b.pk, "quantity": 4}
+        page = client_for("head_a").post(reverse("emergency:supply_create"), data)
+        form = page.context["form"]
+        assert "department" in form.errors  # department B is not one head A acts on
+        assert form["name"].value() == "消防水带"
+
+
+@pytest.mark.django_db
+class TestDepartmentFilter:
+    """The one department select of the list pages offers what the person sees."""
+
+    def test_a_head_is_offered_their_departments_only(self, world, client_for):
+        from django.urls import reverse
+
+        page = client_for("head_a").get(reverse("hazards:list"))
+        html = page.content.decode()
+        assert f'<option value="{world.dept_a.pk}"' in html
+        assert f'<option value="{world.team_a.pk}"' in html
+        assert f'<option value="{world.dept_b.pk}"' not in html
+
+    def test_the_filtered_department_stays_selected(self, world, client_for):
+        from django.urls import reverse
+
+        page = client_for("safety_manager").get(reverse("hazards:list"), {"department": world.dept_b.pk})
+        assert f'<option value="{world.dept_b.pk}" selected>' in page.content.decode()

@@ -15,7 +15,6 @@ from apps.emergency.forms import DrillEvaluationForm, DrillForm, ImprovementForm
 from apps.emergency.models import Drill, DrillKind
 from apps.emergency.views._common import _page
 from apps.org.permissions import policy_required
-from apps.org.selectors import department_list
 
 
 @policy_required(policies.can_read_emergency)
@@ -25,7 +24,6 @@ def drill_list(request):
         "emergency/drill_list.html",
         selectors.drill_list,
         kinds=DrillKind.choices,
-        departments=department_list(user=request.user),
         overdue_count=selectors.overdue_plans(user=request.user).count(),
         can_edit=policies.can_record_drill(request.user),
     )

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import RecordPage, edit_page, list_page
+from apps.core.views import RecordPage, list_page
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import EvaluationForm, FilingForm, PlanForm
 from apps.emergency.models import Plan, PlanKind
 from apps.org.permissions import policy_required
-from apps.org.selectors import department_list
 
 
 @policy_required(policies.can_read_emergency)
@@ -26,7 +23,6 @@ def plan_list(request):
         "emergency/plan_list.html",
         selectors.plan_list,
         kinds=PlanKind.choices,
-        departments=department_list(user=request.user),
         can_edit=policies.can_edit_plan(request.user),
         today=timezone.localdate(),
     )
@@ -57,23 +53,16 @@ def plan_detail(request, pk: int, filing_form=None, evaluation_form=None, status
     )
 
 
-@policy_required(policies.can_edit_plan)
-def plan_edit(request, pk: int | None = None):
-    plan = _plan(request, pk) if pk else None
-    form = PlanForm(request.POST or None, request.FILES or None, instance=plan, user=request.user)
-    return edit_page(
-        request,
-        form,
-        lambda data, files: services.emergency_plan_save(plan=plan, data=data, user=request.user, files=files),
-        _("Emergency plan saved."),
-        title=_("Edit emergency plan") if pk else _("New emergency plan"),
-        cancel_url=plan.get_absolute_url() if plan else reverse("emergency:plan_list"),
-        uploads=True,
-    )
-
-
 plan_page = RecordPage(get=_plan, page=plan_detail, record="plan")
 edits = policy_required(policies.can_edit_plan)
+plan_edit = plan_page.edit(
+    edits,
+    PlanForm,
+    services.emergency_plan_save,
+    gettext_lazy("Emergency plan saved."),
+    title=(gettext_lazy("New emergency plan"), gettext_lazy("Edit emergency plan")),
+    back="emergency:plan_list",
+)
 plan_file = plan_page.form(edits, FilingForm, "filing_form", services.plan_file, gettext_lazy("Filing recorded."))
 plan_evaluate = plan_page.form(
     edits, EvaluationForm, "evaluation_form", services.plan_evaluate, gettext_lazy("Evaluation recorded.")

@@ -10,13 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import history_entries
-from apps.core.views import RecordPage, edit_page
+from apps.core.views import RecordPage
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import SupplyCheckForm, SupplyForm
 from apps.emergency.models import SupplyKind
 from apps.emergency.views._common import _page
 from apps.org.permissions import policy_required
-from apps.org.selectors import department_list
 
 
 @policy_required(policies.can_read_emergency)
@@ -32,7 +31,6 @@ def supply_list(request):
             "page": page,
             "filters": filters,
             "kinds": SupplyKind.choices,
-            "departments": department_list(user=request.user),
             "can_edit": policies.can_edit_supply(request.user),
             "check_form": SupplyCheckForm(initial={"checked_on": timezone.localdate()}),
         },
@@ -61,17 +59,15 @@ def supply_detail(request, pk: int, check_form=None, status=200):
     )
 
 
-@policy_required(policies.can_change_record)
-def supply_edit(request, pk: int | None = None):
-    supply = _supply(request, pk) if pk else None
-    return edit_page(
-        request,
-        SupplyForm(request.POST or None, instance=supply, user=request.user),
-        lambda data: services.supply_save(supply=supply, data=data, user=request.user),
-        _("Supply saved."),
-        title=_("Emergency supply"),
-        cancel_url=reverse("emergency:supply_list"),
-    )
+supply_page = RecordPage(get=_supply, page=supply_detail, record="supply")
+supply_edit = supply_page.edit(
+    policy_required(policies.can_change_record),
+    SupplyForm,
+    services.supply_save,
+    gettext_lazy("Supply saved."),
+    title=gettext_lazy("Emergency supply"),
+    back="emergency:supply_list",
+)
 
 
 def _checked(request, supply, check):
@@ -87,7 +83,7 @@ def _checked(request, supply, check):
     return reverse("emergency:supply_list")
 
 
-supply_check = RecordPage(get=_supply, page=supply_detail, record="supply").form(
+supply_check = supply_page.form(
     policy_required(policies.can_change_record),
     SupplyCheckForm,
     "check_form",

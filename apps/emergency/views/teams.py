@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import RecordPage, edit_page, list_page, run_action
+from apps.core.views import RecordPage, list_page, run_action
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import MemberForm, TeamForm
 from apps.emergency.models import TeamKind
@@ -48,20 +46,16 @@ def team_detail(request, pk: int, member_form=None, status=200):
     )
 
 
-@policy_required(policies.can_change_record)
-def team_edit(request, pk: int | None = None):
-    team = _team(request, pk) if pk else None
-    return edit_page(
-        request,
-        TeamForm(request.POST or None, instance=team, user=request.user),
-        lambda data: services.team_save(team=team, data=data, user=request.user),
-        _("Rescue team saved."),
-        title=_("Rescue team"),
-        cancel_url=team.get_absolute_url() if team else reverse("emergency:team_list"),
-    )
-
-
-member_add = RecordPage(get=_team, page=team_detail, record="team").form(
+team_page = RecordPage(get=_team, page=team_detail, record="team")
+team_edit = team_page.edit(
+    policy_required(policies.can_change_record),
+    TeamForm,
+    services.team_save,
+    gettext_lazy("Rescue team saved."),
+    title=gettext_lazy("Rescue team"),
+    back="emergency:team_list",
+)
+member_add = team_page.form(
     policy_required(policies.can_change_record),
     MemberForm,
     "member_form",

@@ -19,7 +19,6 @@ from apps.hazards.forms import AssignForm, RectifyForm, ReportForm, VerifyForm
 from apps.hazards.models import HazardCause, HazardGrade, HazardSource, HazardStatus
 from apps.org.permissions import policy_required
 from apps.org.policy import employee_department_id
-from apps.org.selectors import department_list
 
 
 @policy_required(policies.can_read_hazards)
@@ -32,7 +31,6 @@ def hazard_list(request):
         grades=HazardGrade.choices,
         categories=HazardCause.choices,
         sources=HazardSource.choices,
-        departments=department_list(user=request.user),
         can_export=policies.can_export_hazards(request.user),
         today=timezone.localdate(),
     )

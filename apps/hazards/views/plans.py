@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from apps.core.views import edit_page
+from apps.core.views import RecordPage, edit_page
 from apps.hazards import policies, selectors, services
 from apps.hazards.forms import ChecklistForm, PlanForm
 from apps.org.permissions import policy_required
@@ -24,17 +25,16 @@ def plan_list(request):
     )
 
 
-@policy_required(policies.can_edit_plan)
-def plan_edit(request, pk: int | None = None):
-    plan = get_object_or_404(selectors.plan_list(user=request.user), pk=pk) if pk else None
-    return edit_page(
-        request,
-        PlanForm(request.POST or None, instance=plan),
-        lambda data: services.inspection_plan_save(plan=plan, data=data, user=request.user),
-        _("Inspection plan saved."),
-        title=_("Edit inspection plan") if plan else _("New inspection plan"),
-        back="hazards:plan_list",
-    )
+plan_edit = RecordPage(
+    get=lambda request, pk: get_object_or_404(selectors.plan_list(user=request.user), pk=pk), record="plan"
+).edit(
+    policy_required(policies.can_edit_plan),
+    PlanForm,
+    services.inspection_plan_save,
+    gettext_lazy("Inspection plan saved."),
+    title=(gettext_lazy("New inspection plan"), gettext_lazy("Edit inspection plan")),
+    back="hazards:plan_list",
+)
 
 
 @policy_required(policies.can_create_checklist)

@@ -7,10 +7,11 @@ import functools
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import edit_page, import_view, list_page, run_form_action, sheet_template_response
+from apps.core.views import RecordPage, edit_page, import_view, list_page, run_form_action, sheet_template_response
 from apps.org.permissions import policy_required
 from apps.org.policy import require
 from apps.training import importers, policies, selectors, services
@@ -31,17 +32,16 @@ def course_list(request):
     )
 
 
-@policy_required(policies.can_edit_course)
-def course_edit(request, pk: int | None = None):
-    course = get_object_or_404(selectors.course_list(), pk=pk) if pk else None
-    return edit_page(
-        request,
-        CourseForm(request.POST or None, instance=course),
-        lambda data: services.course_save(course=course, data=data, user=request.user),
-        _("Course saved."),
-        title=_("Edit course") if course else _("New course"),
-        back="training:course_list",
-    )
+course_edit = RecordPage(
+    get=lambda request, pk: get_object_or_404(selectors.course_list(), pk=pk), record="course"
+).edit(
+    policy_required(policies.can_edit_course),
+    CourseForm,
+    services.course_save,
+    gettext_lazy("Course saved."),
+    title=(gettext_lazy("New course"), gettext_lazy("Edit course")),
+    back="training:course_list",
+)
 
 
 def _session(request, pk: int):
