@@ -27,6 +27,7 @@ from apps.core.views import (
     PAGE_SIZE,
     RecordPage,
     edit_page,
+    finder,
     import_pages,
     list_page,
     post_from_page,
@@ -36,16 +37,13 @@ from apps.core.views import (
 from apps.org.permissions import policy_required
 from apps.org.policy import require
 
-
-def _get(request, pk: int):
-    return get_object_or_404(selectors.accident_list(user=request.user), pk=pk)
+_get = finder(selectors.accident_list)
 
 
 @policy_required(policies.can_read_accidents)
 def accident_list(request):
     return list_page(
         request,
-        "accidents/accident_list.html",
         selectors.accident_list,
         grades=Grade.choices,
         statuses=AccidentStatus.choices,
@@ -71,7 +69,6 @@ def accident_detail(request, pk: int, status: int = 200, **forms):
         "history": history_entries(accident),
         "actions": actions,
         "seconds_left": int((accident.report_deadline - now).total_seconds()),
-        "today": timezone.localdate(),
     }
     if actions["report"]:
         context["times_form"] = forms.get("times_form") or ReportTimesForm(

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from apps.assessment import charts, policies, selectors, services
 from apps.assessment.forms import AssessmentForm, AwardForm, FindingForm, GateForm
 from apps.assessment.models import Finding
-from apps.core.views import RecordPage, edit_page, list_page, run_action, run_form_action, run_service
+from apps.core.views import RecordPage, edit_page, finder, list_page, run_action, run_form_action, run_service
 from apps.org.permissions import policy_required
 from apps.scoring.models import Element
 
@@ -19,18 +19,12 @@ reads = policy_required(policies.can_read_assessment)
 runs = policy_required(policies.can_run_assessment)
 
 
-def _get(request, pk: int):
-    return get_object_or_404(selectors.assessment_list(user=request.user), pk=pk)
+_get = finder(selectors.assessment_list)
 
 
 @reads
 def assessment_list(request):
-    return list_page(
-        request,
-        "assessment/list.html",
-        selectors.assessment_list,
-        can_create=policies.can_create_assessment(request.user),
-    )
+    return list_page(request, selectors.assessment_list, can_create=policies.can_create_assessment(request.user))
 
 
 @policy_required(policies.can_create_assessment)

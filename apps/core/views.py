@@ -272,12 +272,30 @@ class RecordPage:
         return guard(require_POST(view)) if self.guard_first else require_POST(guard(view))
 
 
-def list_page(request, template, select, *, per_page: int = PAGE_SIZE, **context):
+def list_page(request, select, *, template: str | None = None, per_page: int = PAGE_SIZE, **context):
     """A list page: what `select(user=…, filters=…)` finds for the filters asked for (the query
-    string), a page of it, and whatever else the template shows (choices, what the person may do)."""
+    string), a page of it, and whatever else the template shows (choices, what the person may do).
+    The template is named after the selector, as Django's list views name theirs:
+    `apps.training.selectors.session_list` shows `training/session_list.html`."""
     filters = request.GET.dict()
     page = Paginator(select(user=request.user, filters=filters), per_page).get_page(request.GET.get("page"))
-    return render(request, template, {"page": page, "filters": filters, **context})
+    return render(request, template or _template_of(select), {"page": page, "filters": filters, **context})
+
+
+def _template_of(select) -> str:
+    app = select.__module__.split(".")[1]
+    return f"{app}/{select.__name__}.html"
+
+
+def finder(select, **filters):
+    """`find(request, pk)`: record `pk` among those `select(user=…)` gives the person (with
+    `filters=` when given), or 404: a record outside the person's scope is not found."""
+
+    def find(request, pk: int):
+        return get_object_or_404(select(user=request.user, **({"filters": filters} if filters else {})), pk=pk)
+
+    find.__module__ = select.__module__
+    return find
 
 
 def run_form_action(request, form, action, success: str, *, invalid: str | None = None):

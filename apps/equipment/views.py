@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import RecordPage, edit_page, import_pages, list_page, run_action, split_files
+from apps.core.views import RecordPage, edit_page, finder, import_pages, list_page, run_action, split_files
 from apps.equipment import importers, policies, selectors, services
 from apps.equipment.exporters import labels_pdf
 from apps.equipment.forms import (
@@ -37,17 +37,14 @@ LABELS_MAX = 500  # one sheet request; filter the ledger for more
 def equipment_list(request):
     return list_page(
         request,
-        "equipment/equipment_list.html",
         selectors.equipment_list,
         statuses=EquipmentStatus.choices,
         can_export=policies.can_export_ledger(request.user),
         can_edit=policies.can_edit_equipment(request.user),
-        today=timezone.localdate(),
     )
 
 
-def _get(request, pk: int):
-    return get_object_or_404(selectors.equipment_list(user=request.user), pk=pk)
+_get = finder(selectors.equipment_list)
 
 
 @login_required

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.models import Attachment
 from apps.core.selectors import history_entries
-from apps.core.views import PAGE_SIZE, RecordPage, edit_page, list_page, post_from_page, run_action
+from apps.core.views import PAGE_SIZE, RecordPage, edit_page, finder, list_page, post_from_page, run_action
 from apps.major_hazards import policies, selectors, services
 from apps.major_hazards.exporters import report_pdf
 from apps.major_hazards.forms import (
@@ -29,8 +29,7 @@ from apps.org.permissions import policy_required
 LEVELS = [(n, gettext_lazy("Level %(n)s") % {"n": n}) for n in (1, 2, 3, 4)]
 
 
-def _unit(request, pk: int):
-    return get_object_or_404(selectors.unit_list(user=request.user, filters={"active": "all"}), pk=pk)
+_unit = finder(selectors.unit_list, active="all")
 
 
 # ------------------------------------------------------------------------------
@@ -40,7 +39,6 @@ def _unit(request, pk: int):
 def unit_list(request):
     return list_page(
         request,
-        "major_hazards/unit_list.html",
         selectors.unit_list,
         kinds=UnitKind.choices,
         levels=LEVELS,
@@ -93,7 +91,6 @@ def _detail_page(request, unit, check_form=None, check_measure_id=None, status=2
             "actions": policies.unit_actions(request.user, unit),
             "check_form": check_form or MeasureCheckForm(initial={"checked_on": timezone.localdate()}),
             "check_measure_id": check_measure_id,
-            "today": timezone.localdate(),
         },
         status=status,
     )
@@ -172,7 +169,7 @@ def item_delete(request, pk: int, item_pk: int):
 # ------------------------------------------------------------------------------
 @policy_required(policies.can_read_major_hazards)
 def register_list(request):
-    return list_page(request, "major_hazards/register_list.html", selectors.register_list, levels=LEVELS)
+    return list_page(request, selectors.register_list, levels=LEVELS)
 
 
 @policy_required(policies.can_manage_major_hazards)
@@ -220,12 +217,7 @@ def measure_list(request):
     return render(
         request,
         "major_hazards/measure_list.html",
-        {
-            "page": page,
-            "filters": request.GET.dict(),
-            "kinds": MonitoringMeasureKind.choices,
-            "today": timezone.localdate(),
-        },
+        {"page": page, "filters": request.GET.dict(), "kinds": MonitoringMeasureKind.choices},
     )
 
 

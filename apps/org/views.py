@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import RecordPage, edit_page, import_pages, list_page, post_from_page
+from apps.core.views import RecordPage, edit_page, finder, import_pages, list_page, post_from_page
 from apps.org import importers, policies, selectors, services
 from apps.org.forms import AccountForm, CompanyForm, DepartmentForm, EmployeeForm, LeaveForm, PositionForm
 from apps.org.models import DepartmentKind, EmploymentType
@@ -134,8 +134,8 @@ department_import, department_import_template = import_pages(
 def position_list(request):
     return list_page(
         request,
-        "org/position_list.html",
         lambda user, filters: selectors.position_list(filters=filters),
+        template="org/position_list.html",
         can_edit=policies.can_edit_position(request.user),
     )
 
@@ -159,7 +159,6 @@ position_edit = RecordPage(
 def employee_list(request):
     return list_page(
         request,
-        "org/employee_list.html",
         selectors.employee_list,
         positions=selectors.position_list(),
         employment_types=EmploymentType.choices,
@@ -203,8 +202,7 @@ def _employee_page(request, employee, *, account_form=None, leave_form=None, sta
     )
 
 
-def _employee(request, pk: int):
-    return get_object_or_404(selectors.employee_list(user=request.user, filters={"active": ""}), pk=pk)
+_employee = finder(selectors.employee_list, active="")
 
 
 @policy_required(policies.can_read_employees)

@@ -42,7 +42,6 @@ def inbox(request):
 def task_list(request):
     return list_page(
         request,
-        "workflow/task_list.html",
         selectors.task_list,
         statuses=TaskStatus.choices,
         priorities=TaskPriority.choices,

@@ -121,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "apps.core.context_processors.navigation_menu",
+                "apps.core.context_processors.today",
                 "apps.workflow.context_processors.notifications",
             ]
         },

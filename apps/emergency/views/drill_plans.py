@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import RecordPage, edit_page, run_action
+from apps.core.views import RecordPage, edit_page, finder, run_action
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import DrillPlanForm, DrillPlanItemForm
 from apps.emergency.views._common import _page
@@ -29,8 +29,7 @@ def drillplan_list(request):
     )
 
 
-def _drillplan(request, pk: int):
-    return get_object_or_404(selectors.drill_plan_list(user=request.user), pk=pk)
+_drillplan = finder(selectors.drill_plan_list)
 
 
 @policy_required(policies.can_read_emergency)

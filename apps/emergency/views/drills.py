@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import RecordPage, edit_page, list_page
+from apps.core.views import RecordPage, edit_page, finder, list_page
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import DrillEvaluationForm, DrillForm, ImprovementForm
-from apps.emergency.models import Drill, DrillKind
+from apps.emergency.models import DrillKind
 from apps.emergency.views._common import _page
 from apps.org.permissions import policy_required
 
@@ -21,7 +21,6 @@ from apps.org.permissions import policy_required
 def drill_list(request):
     return list_page(
         request,
-        "emergency/drill_list.html",
         selectors.drill_list,
         kinds=DrillKind.choices,
         overdue_count=selectors.overdue_plans(user=request.user).count(),
@@ -32,14 +31,11 @@ def drill_list(request):
 @policy_required(policies.can_read_emergency)
 def overdue(request):
     return render(
-        request,
-        "emergency/overdue.html",
-        {"page": _page(request, selectors.overdue_plans(user=request.user)), "today": timezone.localdate()},
+        request, "emergency/overdue.html", {"page": _page(request, selectors.overdue_plans(user=request.user))}
     )
 
 
-def _drill(request, pk: int) -> Drill:
-    return get_object_or_404(selectors.drill_list(user=request.user), pk=pk)
+_drill = finder(selectors.drill_list)
 
 
 @policy_required(policies.can_read_emergency)

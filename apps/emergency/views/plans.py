@@ -9,27 +9,21 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import RecordPage, list_page
+from apps.core.views import RecordPage, finder, list_page
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import EvaluationForm, FilingForm, PlanForm
-from apps.emergency.models import Plan, PlanKind
+from apps.emergency.models import PlanKind
 from apps.org.permissions import policy_required
 
 
 @policy_required(policies.can_read_emergency)
 def plan_list(request):
     return list_page(
-        request,
-        "emergency/plan_list.html",
-        selectors.plan_list,
-        kinds=PlanKind.choices,
-        can_edit=policies.can_edit_plan(request.user),
-        today=timezone.localdate(),
+        request, selectors.plan_list, kinds=PlanKind.choices, can_edit=policies.can_edit_plan(request.user)
     )
 
 
-def _plan(request, pk: int) -> Plan:
-    return get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
+_plan = finder(selectors.plan_list)
 
 
 @policy_required(policies.can_read_emergency)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import history_entries
-from apps.core.views import RecordPage
+from apps.core.views import RecordPage, finder
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import SupplyCheckForm, SupplyForm
 from apps.emergency.models import SupplyKind
@@ -37,8 +37,7 @@ def supply_list(request):
     )
 
 
-def _supply(request, pk: int):
-    return get_object_or_404(selectors.supply_list(user=request.user, filters={"active": "0"}), pk=pk)
+_supply = finder(selectors.supply_list, active="0")
 
 
 @policy_required(policies.can_read_emergency)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import RecordPage, list_page, run_action
+from apps.core.views import RecordPage, finder, list_page, run_action
 from apps.emergency import policies, selectors, services
 from apps.emergency.forms import MemberForm, TeamForm
 from apps.emergency.models import TeamKind
@@ -17,16 +17,11 @@ from apps.org.permissions import policy_required
 @policy_required(policies.can_read_emergency)
 def team_list(request):
     return list_page(
-        request,
-        "emergency/team_list.html",
-        selectors.team_list,
-        kinds=TeamKind.choices,
-        can_edit=policies.can_change_record(request.user),
+        request, selectors.team_list, kinds=TeamKind.choices, can_edit=policies.can_change_record(request.user)
     )
 
 
-def _team(request, pk: int):
-    return get_object_or_404(selectors.team_list(user=request.user), pk=pk)
+_team = finder(selectors.team_list)
 
 
 @policy_required(policies.can_read_emergency)

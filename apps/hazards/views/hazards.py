@@ -6,14 +6,14 @@ import datetime as dt
 
 from django.contrib import messages
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import RecordPage, edit_page, list_page
+from apps.core.views import RecordPage, edit_page, finder, list_page
 from apps.hazards import policies, selectors, services
 from apps.hazards.forms import AssignForm, RectifyForm, ReportForm, VerifyForm
 from apps.hazards.models import HazardCause, HazardGrade, HazardSource, HazardStatus
@@ -25,14 +25,12 @@ from apps.org.policy import employee_department_id
 def hazard_list(request):
     return list_page(
         request,
-        "hazards/hazard_list.html",
         selectors.hazard_list,
         statuses=HazardStatus.choices,
         grades=HazardGrade.choices,
         categories=HazardCause.choices,
         sources=HazardSource.choices,
         can_export=policies.can_export_hazards(request.user),
-        today=timezone.localdate(),
     )
 
 
@@ -60,8 +58,7 @@ def hazard_report(request):
     )
 
 
-def _get(request, pk: int):
-    return get_object_or_404(selectors.hazard_list(user=request.user), pk=pk)
+_get = finder(selectors.hazard_list)
 
 
 def _detail(request, hazard, status=200, **forms):

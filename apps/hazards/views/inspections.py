@@ -21,7 +21,6 @@ from apps.org.permissions import policy_required
 def inspection_list(request):
     return list_page(
         request,
-        "hazards/inspection_list.html",
         selectors.inspection_list,
         kinds=InspectionKind.choices,
         plans=selectors.plan_list(user=request.user).filter(is_active=True),

@@ -24,7 +24,6 @@ from apps.responsibility.views._common import PAGE_SIZE, _year
 def meetings(request):
     return list_page(
         request,
-        "responsibility/meetings.html",
         selectors.meeting_list,
         per_page=PAGE_SIZE,
         levels=MeetingLevel.choices,

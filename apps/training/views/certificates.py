@@ -21,14 +21,12 @@ from apps.training.views._common import PAGE_SIZE, _departments, reads
 def certificate_list(request):
     return list_page(
         request,
-        "training/certificate_list.html",
         selectors.certificate_list,
         per_page=PAGE_SIZE,
         kinds=CertificateKind.choices,
         departments=_departments(request.user),
         can_edit=policies.can_edit_certificate(request.user),
         review_form=ReviewForm(initial={"reviewed_on": timezone.localdate()}),
-        today=timezone.localdate(),
     )
 
 

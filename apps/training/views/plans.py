@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import RecordPage, edit_page, list_page, run_action, run_form_action
+from apps.core.views import RecordPage, edit_page, finder, list_page, run_action, run_form_action
 from apps.org.permissions import policy_required
 from apps.training import policies, selectors, services
 from apps.training.forms import PlanForm, PlanItemForm
@@ -19,18 +19,13 @@ from apps.training.views._common import reads
 drafts = policy_required(policies.can_draft_plan)
 
 
-def _plan(request, pk: int):
-    return get_object_or_404(selectors.plan_list(user=request.user), pk=pk)
+_plan = finder(selectors.plan_list)
 
 
 @reads
 def plan_list(request):
     return list_page(
-        request,
-        "training/plan_list.html",
-        selectors.plan_list,
-        statuses=PlanStatus.choices,
-        can_create=policies.can_draft_plan(request.user),
+        request, selectors.plan_list, statuses=PlanStatus.choices, can_create=policies.can_draft_plan(request.user)
     )
 
 

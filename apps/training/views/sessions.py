@@ -11,7 +11,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import history_entries
-from apps.core.views import RecordPage, edit_page, import_view, list_page, run_form_action, sheet_template_response
+from apps.core.views import (
+    RecordPage,
+    edit_page,
+    finder,
+    import_view,
+    list_page,
+    run_form_action,
+    sheet_template_response,
+)
 from apps.org.permissions import policy_required
 from apps.org.policy import require
 from apps.training import importers, policies, selectors, services
@@ -25,8 +33,8 @@ from apps.training.views._common import PAGE_SIZE, _departments, reads
 def course_list(request):
     return list_page(
         request,
-        "training/course_list.html",
         lambda user, filters: selectors.course_list(filters=filters),
+        template="training/course_list.html",
         per_page=PAGE_SIZE,
         can_edit=policies.can_edit_course(request.user),
     )
@@ -44,15 +52,13 @@ course_edit = RecordPage(
 )
 
 
-def _session(request, pk: int):
-    return get_object_or_404(selectors.session_list(user=request.user), pk=pk)
+_session = finder(selectors.session_list)
 
 
 @reads
 def session_list(request):
     return list_page(
         request,
-        "training/session_list.html",
         selectors.session_list,
         per_page=PAGE_SIZE,
         levels=SessionLevel.choices,
