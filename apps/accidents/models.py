@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from apps.accidents import grading, rules
-from apps.core.models import AuditedModel, BaseModel, CodeNamed, link
+from apps.core.models import AuditedModel, BaseModel, CodeNamed, Named, Titled, link
 from apps.org.models import Department, Employee
 from apps.workflow.models import Task
 
@@ -174,7 +174,7 @@ class Severity(models.TextChoices):
     NONE = "none", _("Not injured")
 
 
-class Person(AuditedModel):
+class Person(Named, AuditedModel):
     """Someone involved in an accident, with the injury and the workdays lost (GB 6441: a
     serious injury is one with 105 or more lost workdays)."""
 
@@ -189,9 +189,6 @@ class Person(AuditedModel):
         verbose_name = _("person involved")
         verbose_name_plural = _("people involved")
         ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class CasualtyUpdate(BaseModel):
@@ -235,7 +232,7 @@ class Measure(BaseModel):
         ordering = ["pk"]
 
 
-class Lesson(AuditedModel):
+class Lesson(Titled, AuditedModel):
     """Case education (事故案例教育): an accident's lessons shared with departments."""
 
     accident = link(Accident, _("accident"), related_name="lessons")
@@ -249,9 +246,6 @@ class Lesson(AuditedModel):
         verbose_name = _("case education")
         verbose_name_plural = _("case education")
         ordering = ["-held_on", "-pk"]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class ManHours(AuditedModel):

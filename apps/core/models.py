@@ -73,6 +73,26 @@ class CodeNamed(models.Model):
         return f"{self.code} {self.name}"
 
 
+class Named(models.Model):
+    """A record shown by its `name`."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Titled(models.Model):
+    """A record shown by its `title`."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class Frequency(models.TextChoices):
     """How often a plan recurs; `apps/core/recurrence.py` steps each of them forward."""
 
@@ -128,7 +148,7 @@ class GeneratedFileStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-class GeneratedFile(BaseModel):
+class GeneratedFile(Titled, BaseModel):
     """An export produced in the background and kept for download."""
 
     kind = models.CharField(_("kind"), max_length=100)
@@ -151,9 +171,6 @@ class GeneratedFile(BaseModel):
         verbose_name = _("generated file")
         verbose_name_plural = _("generated files")
         ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return self.title
 
     @property
     def is_finished(self) -> bool:

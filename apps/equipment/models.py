@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from apps.core.models import RECURRING, AuditedModel, CodeNamed, link
+from apps.core.models import RECURRING, AuditedModel, CodeNamed, Named, Titled, link
 from apps.equipment import rules
 from apps.org.models import Department
 from apps.workflow.models import Task
@@ -137,7 +137,7 @@ class PlanKind(models.TextChoices):
     STATUTORY = "statutory", _("Statutory inspection")
 
 
-class MaintenancePlan(AuditedModel):
+class MaintenancePlan(Titled, AuditedModel):
     equipment = link(Equipment, _("equipment"), on_delete=models.CASCADE, related_name="plans")
     kind = models.CharField(_("kind"), max_length=20, choices=PlanKind.choices)
     title = models.CharField(_("title"), max_length=100)
@@ -153,9 +153,6 @@ class MaintenancePlan(AuditedModel):
         ordering = ["next_due", "pk"]
         # The daily job looks for active plans due by today.
         indexes = [models.Index(fields=["is_active", "next_due"])]
-
-    def __str__(self) -> str:
-        return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("equipment:detail", args=[self.equipment_id])
@@ -223,7 +220,7 @@ class ProjectKind(models.TextChoices):
     EXTENDED = "extended", _("Extended")
 
 
-class Project(AuditedModel):
+class Project(Named, AuditedModel):
     """三同时: safety facilities designed, built and put into use with the main project."""
 
     name = models.CharField(_("project"), max_length=200)
@@ -240,9 +237,6 @@ class Project(AuditedModel):
         verbose_name = _("three-simultaneity record")
         verbose_name_plural = _("three-simultaneity records")
         ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return self.name
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import AuditedModel, BaseModel, Frequency, link
+from apps.core.models import AuditedModel, BaseModel, Frequency, Named, link
 from apps.org.models import Department
 from apps.workflow.models import Task
 
@@ -22,7 +22,7 @@ class InspectionKind(models.TextChoices):
     DAILY = "daily", _("Daily")
 
 
-class Checklist(BaseModel):
+class Checklist(Named, BaseModel):
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=InspectionKind.choices)
     is_active = models.BooleanField(_("active"), default=True)
@@ -31,9 +31,6 @@ class Checklist(BaseModel):
         verbose_name = _("checklist")
         verbose_name_plural = _("checklists")
         ordering = ["kind", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ChecklistItem(models.Model):
@@ -52,7 +49,7 @@ class ChecklistItem(models.Model):
         return self.content
 
 
-class InspectionPlan(AuditedModel):
+class InspectionPlan(Named, AuditedModel):
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=20, choices=InspectionKind.choices)
     department = link(Department, _("responsible department"), related_name="+")
@@ -68,9 +65,6 @@ class InspectionPlan(AuditedModel):
         verbose_name = _("inspection plan")
         verbose_name_plural = _("inspection plans")
         ordering = ["next_due", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
     def get_absolute_url(self) -> str:
         from django.urls import reverse

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from apps.core.models import AuditedModel, BaseModel, link
+from apps.core.models import AuditedModel, BaseModel, Named, link
 
 
 class Role(models.TextChoices):
@@ -40,7 +40,7 @@ def validate_credit_code(value: str) -> None:
         )
 
 
-class Company(AuditedModel):
+class Company(Named, AuditedModel):
     """The one company this installation serves."""
 
     name = models.CharField(_("company name"), max_length=200)
@@ -68,9 +68,6 @@ class Company(AuditedModel):
         verbose_name = _("company profile")
         verbose_name_plural = _("company profile")
 
-    def __str__(self) -> str:
-        return self.name
-
 
 class DepartmentKind(models.TextChoices):
     COMPANY = "company", _("Company")
@@ -92,7 +89,7 @@ KIND_LEVEL = {
 PATH_WIDTH = 7
 
 
-class Department(BaseModel):
+class Department(Named, BaseModel):
     name = models.CharField(_("name"), max_length=100)
     code = models.CharField(
         _("code"),
@@ -114,9 +111,6 @@ class Department(BaseModel):
         ordering = ["path"]
         permissions = [("head_department", _("Can act as head of this department"))]
 
-    def __str__(self) -> str:
-        return self.name
-
     @property
     def depth(self) -> int:
         return max(0, self.path.count("/") - 2)
@@ -126,7 +120,7 @@ class Department(BaseModel):
         return range(self.depth)
 
 
-class Position(AuditedModel):
+class Position(Named, AuditedModel):
     name = models.CharField(_("name"), max_length=100, unique=True)
     description = models.TextField(_("duties"), blank=True)
     is_high_risk = models.BooleanField(_("high-risk post"), default=False)
@@ -135,9 +129,6 @@ class Position(AuditedModel):
         verbose_name = _("position")
         verbose_name_plural = _("positions")
         ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class SafetyOfficer(models.TextChoices):

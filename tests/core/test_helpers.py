@@ -31,3 +31,11 @@ def test_as_date(value, expected):
 @pytest.mark.parametrize("value, expected", [("12", 12), ("", None), (None, None), ("abc", None), ("1.5", None)])
 def test_as_int(value, expected):
     assert as_int(value) == expected
+
+
+def test_a_named_or_titled_record_reads_as_its_name_or_title():
+    from apps.core.models import GeneratedFile
+    from apps.hazards.models import Checklist
+
+    assert str(Checklist(name="消防专项检查表")) == "消防专项检查表"
+    assert str(GeneratedFile(title="隐患台账 2026")) == "隐患台账 2026"

@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import AuditedModel, BaseModel, link
+from apps.core.models import AuditedModel, BaseModel, Titled, link
 from apps.emergency.models._common import _user_fk
 from apps.emergency.models.drills import DrillKind
 from apps.emergency.models.plans import Plan
@@ -17,7 +17,7 @@ from apps.workflow.models import ApprovablePlan, PlanStatus
 DrillPlanStatus = PlanStatus  # the name this app's callers use
 
 
-class DrillPlan(ApprovablePlan, AuditedModel):
+class DrillPlan(Titled, ApprovablePlan, AuditedModel):
     """A department's yearly drill plan (年度应急演练计划), approved by sign-off."""
 
     department = link(Department, _("department"), related_name="+")
@@ -31,9 +31,6 @@ class DrillPlan(ApprovablePlan, AuditedModel):
         verbose_name_plural = _("yearly drill plans")
         ordering = ["-year", "department__path"]
         constraints = [models.UniqueConstraint(fields=["department", "year"], name="emergency_drill_plan_unique")]
-
-    def __str__(self) -> str:
-        return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("emergency:drillplan_detail", args=[self.pk])

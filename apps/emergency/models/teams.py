@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import AuditedModel, link
+from apps.core.models import AuditedModel, Named, link
 from apps.emergency.models._common import _user_fk
 from apps.org.models import Department
 
@@ -17,7 +17,7 @@ class TeamKind(models.TextChoices):
     AGREEMENT = "agreement", _("By agreement")
 
 
-class Team(AuditedModel):
+class Team(Named, AuditedModel):
     """A rescue team: full-time, part-time, or an outside team under an agreement."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -35,14 +35,11 @@ class Team(AuditedModel):
         verbose_name_plural = _("rescue teams")
         ordering = ["kind", "name"]
 
-    def __str__(self) -> str:
-        return self.name
-
     def get_absolute_url(self) -> str:
         return reverse("emergency:team_detail", args=[self.pk])
 
 
-class TeamMember(AuditedModel):
+class TeamMember(Named, AuditedModel):
     team = link(Team, _("team"), on_delete=models.CASCADE, related_name="members")
     name = models.CharField(_("name"), max_length=50)
     role = models.CharField(_("role in the team"), max_length=50, blank=True)
@@ -53,6 +50,3 @@ class TeamMember(AuditedModel):
         verbose_name = _("team member")
         verbose_name_plural = _("team members")
         ordering = ["team", "pk"]
-
-    def __str__(self) -> str:
-        return self.name

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from apps.core.models import AuditedModel, WrittenOnce, link
+from apps.core.models import AuditedModel, Titled, WrittenOnce, link
 from apps.org.models import Department, Employee
 
 
@@ -19,7 +19,7 @@ class LetterLevel(models.TextChoices):
     TEAM = "team", _("Team leader ↔ staff")
 
 
-class LetterTemplate(AuditedModel):
+class LetterTemplate(Titled, AuditedModel):
     level = models.CharField(_("level"), max_length=20, choices=LetterLevel.choices)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"))
@@ -29,9 +29,6 @@ class LetterTemplate(AuditedModel):
         verbose_name = _("letter template")
         verbose_name_plural = _("letter templates")
         ordering = ["level", "title"]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class LetterStatus(models.TextChoices):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import AuditedModel, BaseModel, Frequency, link
+from apps.core.models import AuditedModel, BaseModel, Frequency, Titled, link
 from apps.org.models import Department, Employee
 from apps.workflow.models import Task
 
@@ -44,7 +44,7 @@ class MeetingSettings(AuditedModel):
         return self.company_frequency if level == MeetingLevel.COMPANY else self.department_frequency
 
 
-class Meeting(AuditedModel):
+class Meeting(Titled, AuditedModel):
     level = models.CharField(_("level"), max_length=20, choices=MeetingLevel.choices)
     department = link(Department, _("unit"), related_name="+")
     title = models.CharField(_("title"), max_length=200)
@@ -60,9 +60,6 @@ class Meeting(AuditedModel):
         verbose_name_plural = _("safety meetings")
         ordering = ["-scheduled_on", "-pk"]
         indexes = [models.Index(fields=["level", "held_on"])]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class MeetingDecision(BaseModel):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import AuditedModel, link
+from apps.core.models import AuditedModel, Named, link
 from apps.org.models import Employee
 
 
@@ -32,7 +32,7 @@ class BodyKind(models.TextChoices):
     OFFICE = "office", _("Safety office")
 
 
-class SafetyBody(AuditedModel):
+class SafetyBody(Named, AuditedModel):
     kind = models.CharField(_("kind"), max_length=20, choices=BodyKind.choices)
     name = models.CharField(_("name"), max_length=100)
     document = link(AppointmentDocument, _("appointing document"), optional=True, related_name="bodies")
@@ -42,9 +42,6 @@ class SafetyBody(AuditedModel):
         verbose_name = _("safety body")
         verbose_name_plural = _("safety bodies")
         ordering = ["kind", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class MemberRole(models.TextChoices):

@@ -7,7 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import AuditedModel, link
+from apps.core.models import AuditedModel, Titled, link
 from apps.org.models import Department
 from apps.training.models.sessions import HOURS, Course
 from apps.workflow.models import ApprovablePlan, PlanStatus
@@ -15,7 +15,7 @@ from apps.workflow.models import ApprovablePlan, PlanStatus
 __all__ = ["PlanStatus", "TrainingPlan", "TrainingPlanItem"]
 
 
-class TrainingPlan(ApprovablePlan, AuditedModel):
+class TrainingPlan(Titled, ApprovablePlan, AuditedModel):
     department = link(Department, _("department"), related_name="training_plans")
     year = models.PositiveSmallIntegerField(_("year"))
     title = models.CharField(_("title"), max_length=200)
@@ -27,9 +27,6 @@ class TrainingPlan(ApprovablePlan, AuditedModel):
         verbose_name_plural = _("training plans")
         ordering = ["-year", "department__path"]
         constraints = [models.UniqueConstraint(fields=["department", "year"], name="training_plan_unique")]
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class TrainingPlanItem(AuditedModel):

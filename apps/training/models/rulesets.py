@@ -6,7 +6,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import AuditedModel, link
+from apps.core.models import AuditedModel, Named, link
 from apps.org.models import Role
 
 
@@ -16,7 +16,7 @@ class TrainingRole(models.TextChoices):
     WORKER = "worker", _("Other staff")
 
 
-class RuleSet(AuditedModel):
+class RuleSet(Named, AuditedModel):
     """A table of required hours; the brief's ("default") and the national one are seeded."""
 
     code = models.CharField(
@@ -32,9 +32,6 @@ class RuleSet(AuditedModel):
         verbose_name = _("rule set of training hours")
         verbose_name_plural = _("rule sets of training hours")
         ordering = ["code"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class RuleSetRow(AuditedModel):

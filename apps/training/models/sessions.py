@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.models import AuditedModel, link
+from apps.core.models import AuditedModel, Named, link
 from apps.org.models import Department, Employee
 
 HOURS = {"max_digits": 5, "decimal_places": 1}
@@ -26,7 +26,7 @@ class SessionLevel(models.TextChoices):
     EXTERNAL = "external", _("External training")
 
 
-class Course(AuditedModel):
+class Course(Named, AuditedModel):
     code = models.CharField(_("code"), max_length=30, unique=True)
     name = models.CharField(_("name"), max_length=200)
     level = models.CharField(_("level"), max_length=20, choices=SessionLevel.choices, default=SessionLevel.REFRESHER)
@@ -38,9 +38,6 @@ class Course(AuditedModel):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
         ordering = ["code"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class TrainingSession(AuditedModel):
