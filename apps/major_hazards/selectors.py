@@ -102,9 +102,16 @@ def assessment_list(*, user, unit: Unit | None = None) -> QuerySet[SafetyAssessm
     return qs.filter(unit=unit) if unit is not None else qs
 
 
-def measure_list(*, user, unit: Unit | None = None) -> QuerySet[MonitoringMeasure]:
+def measure_list(*, user, unit: Unit | None = None, filters: dict | None = None) -> QuerySet[MonitoringMeasure]:
+    """The measures the person sees, of one unit or of all; `filters` as the measures page asks:
+    `q` (the measure's or the unit's name) and `measure_kind`."""
     qs = in_scope(MonitoringMeasure.objects.select_related("unit"), user, "unit__department_id")
-    return qs.filter(unit=unit) if unit is not None else qs
+    if unit is not None:
+        qs = qs.filter(unit=unit)
+    if filters is None:
+        return qs
+    qs = searched(qs.select_related("unit__department"), filters.get("q"), "name", "unit__name")
+    return matching(qs, filters, "measure_kind").order_by("unit__code", "pk")
 
 
 def check_list(*, user, measure: MonitoringMeasure | None = None) -> QuerySet[MeasureCheck]:

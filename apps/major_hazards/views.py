@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,8 +10,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.models import Attachment
-from apps.core.selectors import history_entries
-from apps.core.views import PAGE_SIZE, RecordPage, edit_page, finder, list_page, post_from_page, run_action
+from apps.core.selectors import history_entries, searched
+from apps.core.views import RecordPage, edit_page, finder, list_page, post_from_page, run_action
 from apps.major_hazards import policies, selectors, services
 from apps.major_hazards.exporters import report_pdf
 from apps.major_hazards.forms import (
@@ -99,9 +98,8 @@ def _detail_page(request, unit, check_form=None, check_measure_id=None, status=2
 @policy_required(policies.can_read_major_hazards)
 def reference(request):
     """The GB 18218-2018 tables the identification uses: 表1 with 表3 β, 表2 with 表4 β."""
-    substances = selectors.substance_list()
-    if q := request.GET.get("q", "").strip():
-        substances = substances.filter(Q(name__icontains=q) | Q(aliases__icontains=q) | Q(cas__icontains=q))
+    q = request.GET.get("q", "").strip()
+    substances = searched(selectors.substance_list(), q, "name", "aliases", "cas")
     return render(
         request,
         "major_hazards/reference.html",
@@ -208,17 +206,7 @@ def assessment_edit(request, pk: int):
 
 @policy_required(policies.can_read_major_hazards)
 def measure_list(request):
-    measures = selectors.measure_list(user=request.user).select_related("unit__department")
-    if q := request.GET.get("q"):
-        measures = measures.filter(Q(name__icontains=q) | Q(unit__name__icontains=q))
-    if kind := request.GET.get("measure_kind"):
-        measures = measures.filter(measure_kind=kind)
-    page = Paginator(measures.order_by("unit__code", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "major_hazards/measure_list.html",
-        {"page": page, "filters": request.GET.dict(), "kinds": MonitoringMeasureKind.choices},
-    )
+    return list_page(request, selectors.measure_list, kinds=MonitoringMeasureKind.choices)
 
 
 @policy_required(policies.can_manage_major_hazards)
