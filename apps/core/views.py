@@ -253,9 +253,7 @@ class RecordPage:
                 denied_on_form=self.denied_on_form,
             )
 
-        view.__name__ = view.__qualname__ = service.__name__
-        view.__module__ = getattr(self.get, "__module__", view.__module__)
-        return guard(view)
+        return guard(self._named(view, service))
 
     def _done(self, done, request, record, result):
         done = done or self.done
@@ -266,10 +264,14 @@ class RecordPage:
         return done(request, record, result)
 
     def _guarded(self, guard, view, service):
+        view = self._named(view, service)
+        return guard(require_POST(view)) if self.guard_first else require_POST(guard(view))
+
+    def _named(self, view, service):
         # Named after its service, in the module of the record's page, for tracebacks and logs.
         view.__name__ = view.__qualname__ = service.__name__
         view.__module__ = getattr(self.page or self.get, "__module__", view.__module__)
-        return guard(require_POST(view)) if self.guard_first else require_POST(guard(view))
+        return view
 
 
 def list_page(request, select, *, template: str | None = None, per_page: int = PAGE_SIZE, **context):
@@ -294,7 +296,6 @@ def finder(select, **filters):
     def find(request, pk: int):
         return get_object_or_404(select(user=request.user, **({"filters": filters} if filters else {})), pk=pk)
 
-    find.__module__ = select.__module__
     return find
 
 
