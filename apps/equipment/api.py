@@ -19,7 +19,7 @@ from apps.equipment.models import (
     SafetyDevice,
     SpecialEquipmentType,
 )
-from apps.equipment.services import DEVICE_FIELDS, EQUIPMENT_FIELDS, PROJECT_FIELDS
+from apps.equipment.services import DEVICE_FIELDS, EQUIPMENT_FIELDS, MAINTENANCE_PLAN_FIELDS, PROJECT_FIELDS
 
 
 class SpecialEquipmentTypeSerializer(serializers.ModelSerializer):
@@ -172,7 +172,7 @@ class DeviceViewSet(ListCreateUpdateViewSet):
 class MaintenancePlanSerializer(serializers.ModelSerializer):
     class Meta:
         model = MaintenancePlan
-        fields = ["id", "equipment", "kind", "title", "recurrence", "next_due", "is_active"]
+        fields = ["id", *MAINTENANCE_PLAN_FIELDS]
 
 
 class MaintenancePlanViewSet(ListCreateUpdateViewSet):

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction, validated
 from apps.org import policies, selectors, services
 from apps.org.models import Company, Department, Employee, Position
-from apps.org.services import COMPANY_FIELDS
+from apps.org.services import COMPANY_FIELDS, POSITION_FIELDS
 
 
 class CompanySerializer(serializers.ModelSerializer):
@@ -33,7 +33,7 @@ class DepartmentSerializer(serializers.ModelSerializer):
 class PositionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Position
-        fields = ["id", "name", "description", "is_high_risk"]
+        fields = ["id", *POSITION_FIELDS]
         extra_kwargs = {"name": {"validators": []}}
 
 
