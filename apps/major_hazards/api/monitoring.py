@@ -40,7 +40,6 @@ class MeasureCheckCreateSerializer(serializers.Serializer):
 class MeasureViewSet(ListCreateUpdateViewSet):
     """Monitoring and control measures; checks are recorded with the `check` action."""
 
-    queryset = MonitoringMeasure.objects.none()
     serializer_class = MonitoringMeasureSerializer
     policies = {**POLICIES, "check": policies.can_check_measure}
     filterset_fields = ["unit", "measure_kind", "is_active"]
@@ -61,7 +60,6 @@ class MeasureViewSet(ListCreateUpdateViewSet):
 
 
 class MeasureCheckViewSet(ReadOnlyViewSet):
-    queryset = MeasureCheck.objects.none()
     serializer_class = MeasureCheckSerializer
     policies = POLICIES
     filterset_fields = ["measure"]

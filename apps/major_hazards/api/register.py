@@ -42,7 +42,6 @@ def _with_files(viewset, data, instance=None):
 class RegisterEntryViewSet(ListCreateUpdateViewSet):
     """Registration and filing of major hazard sources; `files` are the filing certificates."""
 
-    queryset = RegisterEntry.objects.none()
     serializer_class = RegisterEntrySerializer
     policies = POLICIES
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
@@ -58,7 +57,6 @@ class RegisterEntryViewSet(ListCreateUpdateViewSet):
 class SafetyAssessmentViewSet(ListCreateViewSet):
     """Safety assessments, due every 3 years."""
 
-    queryset = SafetyAssessment.objects.none()
     serializer_class = SafetyAssessmentSerializer
     policies = POLICIES
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]

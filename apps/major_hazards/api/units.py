@@ -83,7 +83,6 @@ class IdentificationSerializer(serializers.ModelSerializer):
 class UnitViewSet(ListCreateUpdateViewSet):
     """Production and storage units with their current identification."""
 
-    queryset = Unit.objects.none()
     serializer_class = UnitSerializer
     policies = POLICIES
     search_fields = ["code", "name", "location"]
@@ -110,7 +109,6 @@ class UnitViewSet(ListCreateUpdateViewSet):
 class InventoryItemViewSet(ServiceModelViewSet):
     """The chemicals of a unit; every change records a new identification of the unit."""
 
-    queryset = InventoryItem.objects.none()
     serializer_class = InventoryItemSerializer
     policies = POLICIES
     filterset_fields = ["unit"]
@@ -125,7 +123,6 @@ class InventoryItemViewSet(ServiceModelViewSet):
 class IdentificationViewSet(ReadOnlyViewSet):
     """Every identification kept: inputs, calculation lines and result."""
 
-    queryset = Identification.objects.none()
     serializer_class = IdentificationSerializer
     policies = POLICIES
     filterset_fields = ["unit", "is_major", "level"]

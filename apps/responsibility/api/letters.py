@@ -67,7 +67,6 @@ class LetterSignSerializer(serializers.Serializer):
 class LetterViewSet(ReadOnlyViewSet):
     """Letters everyone may see of their own; `issue` (bulk, idempotent), `sign` by a party."""
 
-    queryset = ResponsibilityLetter.objects.none()
     serializer_class = LetterSerializer
     policies = {
         "read": policies.can_read_letters,

@@ -51,7 +51,6 @@ class BodyViewSet(ListCreateUpdateViewSet):
     """Safety committee and office; `members` adds one; `officers` and `units-without-officer`
     read the officer data of the organisation."""
 
-    queryset = SafetyBody.objects.none()
     serializer_class = SafetyBodySerializer
     policies = {
         "read": policies.can_read_organisation,
