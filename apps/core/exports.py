@@ -113,10 +113,11 @@ def cell(*fields: str, show: Callable | None = None, choices: type[models.Choice
 def sheet_columns(sheet: Sequence, **cells: str | Column) -> list[Column]:
     """An import sheet's columns (`core.importing.Column`) as the columns of its export: in the
     sheet's order and under its labels, so that a file goes out and comes back. `cells` says, by
-    the sheet column's key, what each is read from: a field path, or a `cell(...)`."""
+    the sheet column's key, what each is read from: a field path, or a `cell(...)`; a column it
+    does not name is read from the field of the column's key."""
     columns = []
     for column in sheet:
-        how = cells.pop(column.key)
+        how = cells.pop(column.key, column.key)
         how = cell(how) if isinstance(how, str) else how
         columns.append(Column(column.label, *how.fields, show=how.show, choices=how.choices))
     if cells:

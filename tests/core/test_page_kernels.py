@@ -48,3 +48,14 @@ def test_an_import_sheet_and_its_export_share_labels_and_order():
     assert exports.row(columns, Record()) == ["AB-1", "Pump"]
     with pytest.raises(ValueError, match="Not columns of the sheet: colour"):
         exports.sheet_columns(sheet, code="number", name="title", colour="colour")
+
+
+def test_an_export_reads_a_sheet_column_it_does_not_name_from_the_field_of_its_key():
+    from apps.core.importing import Column as SheetColumn
+
+    columns = exports.sheet_columns([SheetColumn("code", "Code"), SheetColumn("name", "Name")], code="number")
+
+    class Record:
+        number, name = "AB-1", "Pump"
+
+    assert exports.row(columns, Record()) == ["AB-1", "Pump"]
