@@ -3,9 +3,9 @@
 An app declares an exporter class and registers it with `@register`; `export_start` (services)
 queues it as a Celery task that stores the result as a GeneratedFile.
 
-Most exporters are a table over a selector's queryset: a `TableExporter` declares its `queryset()`
-and its `columns`, each a header label standing next to the value of its cell, and inherits the
-header, the rows and the count.
+Most exporters are a table over a selector's queryset: a `TableExporter` declares its `selector`
+(or its own `queryset()`) and its `columns`, each a header label standing next to the value of its
+cell, and inherits the header, the rows and the count.
 """
 
 from __future__ import annotations
@@ -128,17 +128,24 @@ def sheet_columns(sheet: Sequence, **cells: str | Column) -> list[Column]:
 class TableExporter(Exporter):
     """One row per record of `queryset()`, one cell per column.
 
-    Records are model instances, their fields followed attribute by attribute; with
+    The records are those of the app's `selector`, called with `user=` (the person exporting) and
+    the export's parameters as `filters=`; an exporter whose records need more overrides
+    `queryset()`. Records are model instances, their fields followed attribute by attribute; with
     `read_values`, the rows are read with `values_list()` of the columns' fields instead (one query,
     no instances).
     """
 
+    selector: ClassVar[Callable[..., models.QuerySet] | None] = None
     columns: ClassVar[Sequence[Column]]
     read_values: ClassVar[bool] = False
     chunk_size: ClassVar[int] = 2000
 
     def queryset(self) -> models.QuerySet:
-        raise NotImplementedError
+        # Read from the class, so the function is not bound to the exporter as a method.
+        selector = type(self).selector
+        if selector is None:
+            raise NotImplementedError
+        return selector(user=self.user, filters=self.params)
 
     def count(self) -> int:
         return self.queryset().count()

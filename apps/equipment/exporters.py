@@ -25,9 +25,7 @@ class LedgerExporter(exports.TableExporter):
         owner="owner__username",
         status=exports.cell("status", choices=EquipmentStatus),
     )
-
-    def queryset(self):
-        return selectors.equipment_list(user=self.user, filters=self.params)
+    selector = selectors.equipment_list
 
 
 def qr_svg(url: str) -> str:

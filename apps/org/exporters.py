@@ -53,9 +53,7 @@ class EmployeeExporter(exports.TableExporter):
         is_high_risk_post=exports.cell("is_high_risk_post", show=exports.yes_no),
         is_active=exports.cell("is_active", show=exports.yes_no),
     )
-
-    def queryset(self):
-        return selectors.employee_list(user=self.user, filters=self.params)
+    selector = selectors.employee_list
 
 
 @exports.register
