@@ -3,9 +3,9 @@
 An app declares an exporter class and registers it with `@register`; `export_start` (services)
 queues it as a Celery task that stores the result as a GeneratedFile.
 
-Most exporters are a table over a selector's queryset: a `TableExporter` declares its `queryset()`
-and its `columns`, each a header label standing next to the value of its cell, and inherits the
-header, the rows and the count.
+Most exporters are a table over a selector's queryset: a `TableExporter` declares its `selector`
+(or its own `queryset()`) and its `columns`, each a header label standing next to the value of its
+cell, and inherits the header, the rows and the count.
 """
 
 from __future__ import annotations
@@ -113,10 +113,11 @@ def cell(*fields: str, show: Callable | None = None, choices: type[models.Choice
 def sheet_columns(sheet: Sequence, **cells: str | Column) -> list[Column]:
     """An import sheet's columns (`core.importing.Column`) as the columns of its export: in the
     sheet's order and under its labels, so that a file goes out and comes back. `cells` says, by
-    the sheet column's key, what each is read from: a field path, or a `cell(...)`."""
+    the sheet column's key, what each is read from: a field path, or a `cell(...)`; a column it
+    does not name is read from the field of the column's key."""
     columns = []
     for column in sheet:
-        how = cells.pop(column.key)
+        how = cells.pop(column.key, column.key)
         how = cell(how) if isinstance(how, str) else how
         columns.append(Column(column.label, *how.fields, show=how.show, choices=how.choices))
     if cells:
@@ -127,17 +128,24 @@ def sheet_columns(sheet: Sequence, **cells: str | Column) -> list[Column]:
 class TableExporter(Exporter):
     """One row per record of `queryset()`, one cell per column.
 
-    Records are model instances, their fields followed attribute by attribute; with
+    The records are those of the app's `selector`, called with `user=` (the person exporting) and
+    the export's parameters as `filters=`; an exporter whose records need more overrides
+    `queryset()`. Records are model instances, their fields followed attribute by attribute; with
     `read_values`, the rows are read with `values_list()` of the columns' fields instead (one query,
     no instances).
     """
 
+    selector: ClassVar[Callable[..., models.QuerySet] | None] = None
     columns: ClassVar[Sequence[Column]]
     read_values: ClassVar[bool] = False
     chunk_size: ClassVar[int] = 2000
 
     def queryset(self) -> models.QuerySet:
-        raise NotImplementedError
+        # Read from the class, so the function is not bound to the exporter as a method.
+        selector = type(self).selector
+        if selector is None:
+            raise NotImplementedError
+        return selector(user=self.user, filters=self.params)
 
     def count(self) -> int:
         return self.queryset().count()

@@ -58,28 +58,28 @@ def text(value: Any) -> str:
     return str(value).strip()
 
 
+def _number(value: Any, read: Callable[[str], Any], fits: Callable[[Any], bool], message: str):
+    """The cell's text as `read` reads it (`Decimal`, `float`), or ValueError with `message` when it
+    does not read or the number does not fit (finite, whole)."""
+    try:
+        number = read(str(value).strip())
+    except (InvalidOperation, ValueError):
+        number = None
+    if number is None or not fits(number):
+        raise ValueError(message % {"value": value})
+    return number
+
+
 def decimal(value: Any) -> Decimal | None:
     if value in (None, ""):
         return None
-    try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ValueError(_("“%(value)s” is not a number.") % {"value": value}) from None
-    if not number.is_finite():
-        raise ValueError(_("“%(value)s” is not a number.") % {"value": value})
-    return number
+    return _number(value, Decimal, Decimal.is_finite, _("“%(value)s” is not a number."))
 
 
 def integer(value: Any) -> int | None:
     if value in (None, ""):
         return None
-    try:
-        number = float(str(value).strip())
-    except ValueError:
-        raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value}) from None
-    if not number.is_integer():
-        raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value})
-    return int(number)
+    return int(_number(value, float, float.is_integer, _("“%(value)s” is not a whole number.")))
 
 
 def a_date(value: Any) -> date | None:

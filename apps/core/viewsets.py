@@ -45,17 +45,24 @@ def fields_as_keywords(service):
 
 # Rows come from the app's selector, never from a queryset of the viewset's own:
 #
-#     queryset = Plan.objects.none()  # the model, for the router and the schema
 #     selector = selectors.plan_list  # called with `user=` (the person asking) when it takes one
 #     list_filters = True             # the list passes the query string as `filters=` ...
 #     detail_filters = {"active": "all"}  # ... and a record's own URL these (default None)
 #
-# A viewset whose rows need more than that overrides `get_queryset`. (Comments, not a
-# docstring, as below.)
+# A viewset whose rows need more than that overrides `get_queryset`. The router and the schema
+# still want the model: a viewset that states no `queryset` gets `Model.objects.none()` of its
+# `serializer_class`'s model; one without a serializer_class, or whose rows are a queryset of
+# its own, states it. (Comments, not a docstring, as below.)
 class SelectorMixin:
     selector = None
     list_filters = False
     detail_filters = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        model = getattr(getattr(cls.__dict__.get("serializer_class"), "Meta", None), "model", None)
+        if "queryset" not in cls.__dict__ and model is not None:
+            cls.queryset = model.objects.none()
 
     def get_queryset(self):
         # Read from the class, so the function is not bound to the viewset as a method.

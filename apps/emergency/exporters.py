@@ -50,9 +50,7 @@ class DrillRegisterExporter(exports.TableExporter):
         exports.Column(_("Problems found"), "problems_found"),
         exports.Column(_("Improvements"), "improvement_count"),
     ]
-
-    def queryset(self):
-        return selectors.drill_list(user=self.user, filters=self.params)
+    selector = selectors.drill_list
 
 
 @exports.register
@@ -77,9 +75,7 @@ class SupplyRegisterExporter(exports.TableExporter):
         exports.Column(_("Next check due"), "next_check_due"),
         exports.Column(_("Flags"), "expires_on", "quantity", "required_quantity", "next_check_due", show=_supply_flags),
     ]
-
-    def queryset(self):
-        return selectors.supply_list(user=self.user, filters=self.params)
+    selector = selectors.supply_list
 
 
 @exports.register

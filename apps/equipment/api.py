@@ -19,7 +19,7 @@ from apps.equipment.models import (
     SafetyDevice,
     SpecialEquipmentType,
 )
-from apps.equipment.services import DEVICE_FIELDS, EQUIPMENT_FIELDS, PROJECT_FIELDS
+from apps.equipment.services import DEVICE_FIELDS, EQUIPMENT_FIELDS, MAINTENANCE_PLAN_FIELDS, PROJECT_FIELDS
 
 
 class SpecialEquipmentTypeSerializer(serializers.ModelSerializer):
@@ -87,7 +87,6 @@ class EquipmentScrapSerializer(serializers.Serializer):
 class EquipmentViewSet(ListCreateUpdateViewSet):
     """The equipment ledger; records and scrapping requests as actions."""
 
-    queryset = Equipment.objects.none()
     serializer_class = EquipmentSerializer
     policies = {
         "save": equipment_policies.can_edit_equipment,
@@ -129,7 +128,6 @@ class EquipmentViewSet(ListCreateUpdateViewSet):
 
 
 class RecordViewSet(ReadOnlyViewSet):
-    queryset = Record.objects.none()
     serializer_class = EquipmentRecordSerializer
     filterset_fields = ["equipment", "kind", "result"]
     selector = selectors.record_list
@@ -148,7 +146,6 @@ class DeviceCheckSerializer(serializers.Serializer):
 
 
 class DeviceViewSet(ListCreateUpdateViewSet):
-    queryset = SafetyDevice.objects.none()
     serializer_class = DeviceSerializer
     policies = {
         "read": equipment_policies.can_read_registers,
@@ -172,11 +169,10 @@ class DeviceViewSet(ListCreateUpdateViewSet):
 class MaintenancePlanSerializer(serializers.ModelSerializer):
     class Meta:
         model = MaintenancePlan
-        fields = ["id", "equipment", "kind", "title", "recurrence", "next_due", "is_active"]
+        fields = ["id", *MAINTENANCE_PLAN_FIELDS]
 
 
 class MaintenancePlanViewSet(ListCreateUpdateViewSet):
-    queryset = MaintenancePlan.objects.none()
     serializer_class = MaintenancePlanSerializer
     policies = {"read": equipment_policies.can_read_registers, "save": equipment_policies.can_edit_maintenance_plan}
     filterset_fields = ["equipment", "kind"]
@@ -194,7 +190,6 @@ class SafetyProjectSerializer(serializers.ModelSerializer):
 class ProjectViewSet(ListCreateUpdateViewSet):
     """三同时 records of new, rebuilt and extended projects."""
 
-    queryset = Project.objects.none()
     serializer_class = SafetyProjectSerializer
     policies = {"read": equipment_policies.can_read_registers, "save": equipment_policies.can_edit_project}
     selector = selectors.project_list
@@ -205,7 +200,6 @@ class ProjectViewSet(ListCreateUpdateViewSet):
 class SpecialTypeViewSet(ReadOnlyViewSet):
     """The 特种设备目录 sub-categories with their default statutory intervals."""
 
-    queryset = SpecialEquipmentType.objects.none()
     serializer_class = SpecialEquipmentTypeSerializer
     pagination_class = None
     selector = selectors.special_type_list

@@ -20,26 +20,12 @@ class LedgerExporter(exports.TableExporter):
     chunk_size = 5000
     columns = exports.sheet_columns(
         EQUIPMENT_COLUMNS,
-        code="code",
-        name="name",
-        category="category",
         special_type_code="special_type__code",
-        model_number="model_number",
-        maker="maker",
-        serial_number="serial_number",
-        location="location",
         department_code="department__code",
         owner="owner__username",
-        commissioned_on="commissioned_on",
-        registration_number="registration_number",
         status=exports.cell("status", choices=EquipmentStatus),
-        inspection_interval_months="inspection_interval_months",
-        last_inspected_on="last_inspected_on",
-        next_inspection_due="next_inspection_due",
     )
-
-    def queryset(self):
-        return selectors.equipment_list(user=self.user, filters=self.params)
+    selector = selectors.equipment_list
 
 
 def qr_svg(url: str) -> str:

@@ -14,6 +14,7 @@ from apps.equipment.models import (
     SafetyDevice,
 )
 from apps.equipment.services.ledger import DEVICE_FIELDS, EQUIPMENT_FIELDS
+from apps.equipment.services.plans import MAINTENANCE_PLAN_FIELDS
 from apps.equipment.services.projects import PROJECT_FIELDS
 from apps.org.forms import DepartmentScopedForm
 from apps.workflow.forms import MultipleFileField
@@ -53,7 +54,7 @@ class DeviceCheckForm(forms.Form):
 class PlanForm(forms.ModelForm):
     class Meta:
         model = MaintenancePlan
-        fields = ["equipment", "kind", "title", "recurrence", "next_due", "is_active"]
+        fields = [*MAINTENANCE_PLAN_FIELDS]
         widgets = {"next_due": date_input()}
 
     def __init__(self, *args, equipment_qs, **kwargs):

@@ -37,9 +37,7 @@ class LedgerExporter(exports.TableExporter):
         exports.Column(_("Verified by"), "verified_by__first_name", "verified_by__username", show=_person),
         exports.Column(_("Status"), "status", choices=HazardStatus),
     ]
-
-    def queryset(self):
-        return selectors.hazard_list(user=self.user, filters=self.params)
+    selector = selectors.hazard_list
 
 
 def _period(params: dict) -> rules.Period:

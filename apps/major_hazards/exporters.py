@@ -128,9 +128,7 @@ class RegisterExporter(exports.TableExporter):
         exports.Column(_("Filed on"), "filing__filed_on"),
         exports.Column(_("Next assessment due"), "assessment_due"),
     ]
-
-    def queryset(self):
-        return selectors.unit_list(user=self.user, filters=self.params)
+    selector = selectors.unit_list
 
     def records(self):
         """The units, each with its latest filing (`filing`, None when never filed): two queries."""

@@ -13,7 +13,13 @@ from apps.major_hazards.models import (
     SafetyAssessment,
     Unit,
 )
-from apps.major_hazards.services import UNIT_FIELDS
+from apps.major_hazards.services import (
+    ASSESSMENT_FIELDS,
+    INVENTORY_FIELDS,
+    MEASURE_FIELDS,
+    REGISTER_FIELDS,
+    UNIT_FIELDS,
+)
 from apps.org.forms import department_label
 from apps.org.models import Department
 from apps.workflow.forms import MultipleFileField
@@ -41,7 +47,7 @@ class UnitForm(forms.ModelForm):
 class InventoryItemForm(forms.ModelForm):
     class Meta:
         model = InventoryItem
-        fields = ["substance", "chemical_name", "categories", "max_quantity"]
+        fields = [*INVENTORY_FIELDS]
         help_texts = {
             "categories": _(
                 "Codes of GB 18218-2018 table 2, e.g. W2,J3. A chemical not in table 1 takes the "
@@ -65,7 +71,7 @@ class RegisterEntryForm(forms.ModelForm):
 
     class Meta:
         model = RegisterEntry
-        fields = ["number", "level", "filing_authority", "filed_on", "notes"]
+        fields = [*REGISTER_FIELDS]
         widgets = {"filed_on": date_input()}
 
 
@@ -74,7 +80,7 @@ class AssessmentForm(forms.ModelForm):
 
     class Meta:
         model = SafetyAssessment
-        fields = ["assessed_on", "assessor", "conclusion", "next_due"]
+        fields = [*ASSESSMENT_FIELDS]
         widgets = {"assessed_on": date_input(), "next_due": date_input()}
         help_texts = {"next_due": _("Blank: 3 years after the assessment.")}
 
@@ -86,7 +92,7 @@ class AssessmentForm(forms.ModelForm):
 class MeasureForm(forms.ModelForm):
     class Meta:
         model = MonitoringMeasure
-        fields = ["measure_kind", "name", "check_cycle_days", "is_active"]
+        fields = [*MEASURE_FIELDS]
 
 
 class MeasureCheckForm(forms.Form):

@@ -127,6 +127,10 @@ UNIT_FIELDS = (
     "is_active",
     "notes",
 )
+INVENTORY_FIELDS = ("substance", "chemical_name", "categories", "max_quantity")
+REGISTER_FIELDS = ("number", "level", "filing_authority", "filed_on", "notes")
+ASSESSMENT_FIELDS = ("assessed_on", "assessor", "conclusion", "next_due")
+MEASURE_FIELDS = ("measure_kind", "name", "check_cycle_days", "is_active")
 
 
 @transaction.atomic
@@ -186,7 +190,7 @@ def inventory_item_save(*, unit: Unit, item: InventoryItem | None = None, data: 
     item = item or InventoryItem(unit=unit)
     if item.unit_id != unit.pk:
         raise ApplicationError(_("This chemical belongs to another unit."))
-    for field in ("substance", "chemical_name", "categories", "max_quantity"):
+    for field in INVENTORY_FIELDS:
         if field in data:
             value = data[field]
             setattr(item, field, "" if value is None and field != "substance" else value)
@@ -217,7 +221,7 @@ def inventory_item_delete(*, item: InventoryItem, user) -> Identification:
 def register_entry_save(*, unit: Unit, entry: RegisterEntry | None = None, data: dict, user, files=()) -> RegisterEntry:
     require(policies.can_manage_major_hazards(user))
     entry = entry or RegisterEntry(unit=unit)
-    for field in ("number", "level", "filing_authority", "filed_on", "notes"):
+    for field in REGISTER_FIELDS:
         if field in data:
             setattr(entry, field, data[field])
     if entry.filed_on and entry.filed_on > timezone.localdate():
@@ -235,7 +239,7 @@ def assessment_save(
     """Record a safety assessment; the next is due 3 years later unless a date is given."""
     require(policies.can_manage_major_hazards(user))
     assessment = assessment or SafetyAssessment(unit=unit)
-    for field in ("assessed_on", "assessor", "conclusion", "next_due"):
+    for field in ASSESSMENT_FIELDS:
         if field in data and data[field] is not None:
             setattr(assessment, field, data[field])
     if assessment.assessed_on is None:
@@ -254,7 +258,7 @@ def assessment_save(
 def measure_save(*, unit: Unit, measure: MonitoringMeasure | None = None, data: dict, user) -> MonitoringMeasure:
     require(policies.can_manage_major_hazards(user))
     measure = measure or MonitoringMeasure(unit=unit)
-    for field in ("measure_kind", "name", "check_cycle_days", "is_active"):
+    for field in MEASURE_FIELDS:
         if field in data:
             setattr(measure, field, data[field])
     _save(measure, user=user)

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from apps.core.viewsets import ListCreateUpdateViewSet, ServiceAction, validated
 from apps.org import policies, selectors, services
 from apps.org.models import Company, Department, Employee, Position
-from apps.org.services import COMPANY_FIELDS
+from apps.org.services import COMPANY_FIELDS, POSITION_FIELDS
 
 
 class CompanySerializer(serializers.ModelSerializer):
@@ -33,7 +33,7 @@ class DepartmentSerializer(serializers.ModelSerializer):
 class PositionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Position
-        fields = ["id", "name", "description", "is_high_risk"]
+        fields = ["id", *POSITION_FIELDS]
         extra_kwargs = {"name": {"validators": []}}
 
 
@@ -97,7 +97,6 @@ class CompanyViewSet(viewsets.GenericViewSet):
 
 class DepartmentViewSet(ListCreateUpdateViewSet):
     serializer_class = DepartmentSerializer
-    queryset = Department.objects.none()
     policies = {"save": policies.can_edit_department}
     filterset_fields = ["kind", "parent", "is_active"]
     search_fields = ["name", "code"]
@@ -110,7 +109,6 @@ class DepartmentViewSet(ListCreateUpdateViewSet):
 
 class PositionViewSet(ListCreateUpdateViewSet):
     serializer_class = PositionSerializer
-    queryset = Position.objects.none()
     policies = {"read": policies.can_read_positions, "save": policies.can_edit_position}
     search_fields = ["name"]
     filterset_fields = ["is_high_risk"]
@@ -121,7 +119,6 @@ class PositionViewSet(ListCreateUpdateViewSet):
 
 class EmployeeViewSet(ListCreateUpdateViewSet):
     serializer_class = EmployeeSerializer
-    queryset = Employee.objects.none()
     policies = {
         "read": policies.can_read_employees,
         "save": policies.can_edit_employee,

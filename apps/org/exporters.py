@@ -27,11 +27,8 @@ class DepartmentExporter(exports.TableExporter):
     policy = policies.can_export_org
     columns = exports.sheet_columns(
         DEPARTMENT_COLUMNS,
-        code="code",
-        name="name",
         kind=exports.cell("kind", choices=DepartmentKind),
         parent_code=exports.cell("parent__code", show=_or_blank),
-        sort_order="sort_order",
         is_active=exports.cell("is_active", show=exports.yes_no),
     )
 
@@ -46,13 +43,8 @@ class EmployeeExporter(exports.TableExporter):
     policy = policies.can_export_org
     columns = exports.sheet_columns(
         EMPLOYEE_COLUMNS,
-        employee_no="employee_no",
-        name="name",
         department_code="department__code",
         position=exports.cell("position__name", show=_or_blank),
-        hire_date="hire_date",
-        phone="phone",
-        email="email",
         is_principal_head=exports.cell("is_principal_head", show=exports.yes_no),
         is_safety_manager=exports.cell("is_safety_manager", show=exports.yes_no),
         safety_officer=exports.cell("safety_officer", show=_officer),
@@ -61,9 +53,7 @@ class EmployeeExporter(exports.TableExporter):
         is_high_risk_post=exports.cell("is_high_risk_post", show=exports.yes_no),
         is_active=exports.cell("is_active", show=exports.yes_no),
     )
-
-    def queryset(self):
-        return selectors.employee_list(user=self.user, filters=self.params)
+    selector = selectors.employee_list
 
 
 @exports.register

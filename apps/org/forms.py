@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.forms import date_input
 from apps.org.models import Company, Department, Employee, Position, Role
 from apps.org.policy import department_choices
-from apps.org.services import COMPANY_FIELDS, DEPARTMENT_FIELDS
+from apps.org.services import COMPANY_FIELDS, DEPARTMENT_FIELDS, POSITION_FIELDS
 
 
 def department_label(department) -> str:
@@ -52,7 +52,7 @@ class DepartmentForm(forms.ModelForm):
 class PositionForm(forms.ModelForm):
     class Meta:
         model = Position
-        fields = ["name", "description", "is_high_risk"]
+        fields = [*POSITION_FIELDS]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
 

@@ -35,6 +35,7 @@ EMPLOYEE_FIELDS = (
     "is_high_risk_post",
     "is_active",
 )
+POSITION_FIELDS = ("name", "description", "is_high_risk")
 COMPANY_FIELDS = ("name", "credit_code", "industry", "is_high_risk", "address", "head_count", "task_escalation_days")
 
 
@@ -173,7 +174,7 @@ def department_head_revoke(*, department: Department, head, user) -> None:
 @transaction.atomic
 def position_save(*, position: Position | None = None, data: dict, user) -> Position:
     position = position or Position()
-    for field in ("name", "description", "is_high_risk"):
+    for field in POSITION_FIELDS:
         if field in data:
             setattr(position, field, data[field])
     _save(position, user=user)

@@ -157,6 +157,4 @@ class MeetingsExporter(ResponsibilityExporter, exports.TableExporter):
         exports.Column(_("Decisions"), "decision_count"),
         exports.Column(_("Minutes"), "minutes"),
     ]
-
-    def queryset(self):
-        return selectors.meeting_list(user=self.user, filters=self.params)
+    selector = selectors.meeting_list

@@ -16,8 +16,10 @@ from apps.responsibility.models import (
     ReviewResult,
     SafetyBody,
 )
+from apps.responsibility.services.letters import TEMPLATE_FIELDS
 from apps.responsibility.services.meetings import MEETING_FIELDS
 from apps.responsibility.services.objectives import OBJECTIVE_FIELDS
+from apps.responsibility.services.organisation import BODY_FIELDS, DOCUMENT_FIELDS
 
 
 class ObjectiveForm(forms.ModelForm):
@@ -75,7 +77,7 @@ class ReviewForm(forms.Form):
 class TemplateForm(forms.ModelForm):
     class Meta:
         model = LetterTemplate
-        fields = ["level", "title", "body", "is_active"]
+        fields = [*TEMPLATE_FIELDS]
 
 
 class IssueForm(forms.Form):
@@ -91,14 +93,14 @@ class SignForm(forms.Form):
 class DocumentForm(forms.ModelForm):
     class Meta:
         model = AppointmentDocument
-        fields = ["number", "title", "issued_on", "content"]
+        fields = [*DOCUMENT_FIELDS]
         widgets = {"issued_on": date_input()}
 
 
 class BodyForm(forms.ModelForm):
     class Meta:
         model = SafetyBody
-        fields = ["kind", "name", "document", "duties"]
+        fields = [*BODY_FIELDS]
 
 
 class MemberForm(forms.Form):

@@ -42,9 +42,7 @@ class LedgerExporter(exports.TableExporter):
         exports.Column(gettext_lazy("Passed"), "passed", show=exports.yes_no),
         exports.Column(gettext_lazy("Expired certificate"), "holder_expired", show=exports.yes_or_blank),
     ]
-
-    def queryset(self):
-        return selectors.attendance_list(user=self.user, filters=self.params)
+    selector = selectors.attendance_list
 
 
 def _missing_levels(levels) -> str:

@@ -127,7 +127,6 @@ class SignOffViewSet(ReadOnlyViewSet):
     """Sign-offs are read-only here as everywhere: they are made through a task's sign-off."""
 
     serializer_class = SignOffSerializer
-    queryset = SignOff.objects.none()
     filterset_fields = ["task", "decision", "signer"]
     selector = selectors.signoff_list
 
@@ -149,7 +148,6 @@ class NotificationSerializer(serializers.ModelSerializer):
 
 class NotificationViewSet(ReadOnlyViewSet):
     serializer_class = NotificationSerializer
-    queryset = Notification.objects.none()
     filterset_fields = {"read_at": ["isnull"]}
     policies = {"mark_read": policies.can_mark_notification_read}
     selector = selectors.notification_list

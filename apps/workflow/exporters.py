@@ -25,6 +25,4 @@ class TaskExporter(exports.TableExporter):
         exports.Column(_("Created at"), "created_at"),
         exports.Column(_("Signed off at"), "closed_at"),
     ]
-
-    def queryset(self):
-        return selectors.task_list(user=self.user, filters=self.params)
+    selector = selectors.task_list

@@ -120,3 +120,29 @@ class TestDepartmentFilter:
 
         page = client_for("safety_manager").get(reverse("hazards:list"), {"department": world.dept_b.pk})
         assert f'<option value="{world.dept_b.pk}" selected>' in page.content.decode()
+
+
+def test_an_export_reads_a_sheet_column_it_does_not_name_from_the_field_of_its_key():
+    from apps.core.importing import Column as SheetColumn
+
+    columns = exports.sheet_columns([SheetColumn("code", "Code"), SheetColumn("name", "Name")], code="number")
+
+    class Record:
+        number, name = "AB-1", "Pump"
+
+    assert exports.row(columns, Record()) == ["AB-1", "Pump"]
+
+
+def test_a_table_export_reads_its_records_from_its_selector_with_the_person_and_the_parameters():
+    asked = []
+
+    def plan_list(*, user, filters):
+        asked.append((user, filters))
+        return "the plans"
+
+    class PlanExporter(exports.TableExporter):
+        kind, title, columns = "test.plans", "Plans", []
+        selector = plan_list
+
+    assert PlanExporter(user="someone", params={"year": "2026"}).queryset() == "the plans"
+    assert asked == [("someone", {"year": "2026"})]

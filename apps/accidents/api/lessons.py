@@ -22,7 +22,6 @@ class LessonSerializer(serializers.ModelSerializer):
 class LessonViewSet(ListCreateViewSet):
     """Case education: an accident's lessons shared with departments, with attendance."""
 
-    queryset = Lesson.objects.none()
     serializer_class = LessonSerializer
     policies = {"read": policies.can_read_accidents, "create": policies.can_edit_lesson}
 

@@ -20,7 +20,6 @@ class ManHoursSerializer(serializers.ModelSerializer):
 class ManHoursViewSet(ListCreateViewSet):
     """Monthly hours worked per department; posting a month again replaces it."""
 
-    queryset = ManHours.objects.none()
     serializer_class = ManHoursSerializer
     policies = {"read": policies.can_read_accidents, "create": policies.can_record_man_hours}
     filterset_fields = ["department"]

@@ -31,7 +31,6 @@ class DrillPlanSerializer(serializers.ModelSerializer):
 class DrillPlanViewSet(ListCreateViewSet):
     """Yearly drill plans: items added, then submitted for leadership's sign-off."""
 
-    queryset = DrillPlan.objects.none()
     serializer_class = DrillPlanSerializer
     policies = {**READS, **RECORD_WRITES, "items": can_change_record, "submit": can_change_record}
     filterset_fields = ["year", "department", "status"]

@@ -77,7 +77,6 @@ class DrillEvaluationSerializer(serializers.Serializer):
 class DrillViewSet(ListCreateViewSet):
     """Drills held; the evaluation (with improvements raised as tasks) as an action."""
 
-    queryset = Drill.objects.none()
     serializer_class = DrillSerializer
     policies = {**READS, **RECORD_WRITES, "evaluate": can_evaluate_drill}
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
@@ -97,7 +96,6 @@ class DrillViewSet(ListCreateViewSet):
 
 
 class ImprovementViewSet(ReadOnlyViewSet):
-    queryset = Improvement.objects.none()
     serializer_class = ImprovementSerializer
     policies = READS
     filterset_fields = ["drill", "department"]

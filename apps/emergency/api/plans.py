@@ -77,7 +77,6 @@ class EvaluationCreateSerializer(serializers.Serializer):
 class EmergencyPlanViewSet(ListCreateUpdateViewSet):
     """Emergency plans; filing and evaluation as actions. Safety managers write."""
 
-    queryset = Plan.objects.none()
     serializer_class = EmergencyPlanSerializer
     policies = {**READS, "save": can_edit_plan, "filing": can_file_plan, "evaluate": can_evaluate_plan}
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
@@ -119,7 +118,6 @@ class EmergencyPlanViewSet(ListCreateUpdateViewSet):
 
 
 class EvaluationViewSet(ReadOnlyViewSet):
-    queryset = Evaluation.objects.none()
     serializer_class = EvaluationSerializer
     policies = READS
     filterset_fields = ["plan", "result"]

@@ -37,7 +37,6 @@ class SupplyCheckSerializer(serializers.ModelSerializer):
 class SupplyViewSet(ListCreateUpdateViewSet):
     """Emergency supplies; `flag=expired|missing|check_due` filters the flagged ones."""
 
-    queryset = Supply.objects.none()
     serializer_class = SupplySerializer
     policies = {**READS, **RECORD_WRITES, "check": can_check_supply}
     selector = selectors.supply_list

@@ -34,7 +34,6 @@ class TeamSerializer(serializers.ModelSerializer):
 class TeamViewSet(ListCreateUpdateViewSet):
     """Rescue teams with their members; members are added as an action."""
 
-    queryset = Team.objects.none()
     serializer_class = TeamSerializer
     policies = {**READS, **RECORD_WRITES, "members": can_edit_team, "remove_member": can_edit_team}
     filterset_fields = ["kind", "department"]

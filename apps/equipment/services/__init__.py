@@ -12,7 +12,12 @@ from apps.equipment.services.ledger import (
     equipment_save,
     refuse_if_scrapped,
 )
-from apps.equipment.services.plans import due_tasks_raise, maintenance_plan_save, on_inspection_task_decided
+from apps.equipment.services.plans import (
+    MAINTENANCE_PLAN_FIELDS,
+    due_tasks_raise,
+    maintenance_plan_save,
+    on_inspection_task_decided,
+)
 from apps.equipment.services.projects import PROJECT_FIELDS, project_save
 from apps.equipment.services.records import record_create
 from apps.equipment.services.scrapping import SCRAP_DECISION_DAYS, equipment_scrap_request, on_task_decided
@@ -20,6 +25,7 @@ from apps.equipment.services.scrapping import SCRAP_DECISION_DAYS, equipment_scr
 __all__ = [
     "DEVICE_FIELDS",
     "EQUIPMENT_FIELDS",
+    "MAINTENANCE_PLAN_FIELDS",
     "PROJECT_FIELDS",
     "SCRAP_DECISION_DAYS",
     "apply_equipment_data",

@@ -21,13 +21,15 @@ from apps.org.policy import require
 from apps.org.selectors import users_with_role
 from apps.workflow import services as workflow
 
+MAINTENANCE_PLAN_FIELDS = ("equipment", "kind", "title", "recurrence", "next_due", "is_active")
+
 
 @transaction.atomic
 def maintenance_plan_save(*, plan: MaintenancePlan | None = None, data: dict, user) -> MaintenancePlan:
     plan = plan or MaintenancePlan()
     if plan.pk:
         require(policies.can_act_for_department(user, plan.equipment.department_id))
-    for field in ("equipment", "kind", "title", "recurrence", "next_due", "is_active"):
+    for field in MAINTENANCE_PLAN_FIELDS:
         if field in data:
             setattr(plan, field, data[field])
     if data.get("next_due"):

@@ -117,7 +117,6 @@ class VerifySerializer(serializers.Serializer):
 class HazardViewSet(SelectorMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Hazards, with the same visibility as the pages; the closed loop as actions."""
 
-    queryset = Hazard.objects.none()
     serializer_class = HazardSerializer
     policies = {
         "read": policies.can_read_hazards,

@@ -16,7 +16,6 @@ class PlanSerializer(serializers.ModelSerializer):
 
 
 class PlanViewSet(ListCreateUpdateViewSet):
-    queryset = InspectionPlan.objects.none()
     serializer_class = PlanSerializer
     policies = {"read": policies.can_read_plans, "save": policies.can_edit_plan}
     selector = selectors.plan_list

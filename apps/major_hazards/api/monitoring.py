@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction
+from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction, fields_with
 from apps.major_hazards import policies, selectors, services
 from apps.major_hazards.api._common import POLICIES
 from apps.major_hazards.models import CheckResult, MeasureCheck, MonitoringMeasure
+from apps.major_hazards.services import MEASURE_FIELDS
 
 
 class MonitoringMeasureSerializer(serializers.ModelSerializer):
@@ -16,11 +17,7 @@ class MonitoringMeasureSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "unit",
-            "measure_kind",
-            "name",
-            "check_cycle_days",
-            "last_checked_on",
-            "is_active",
+            *fields_with(MEASURE_FIELDS, check_cycle_days="last_checked_on"),
             "created_at",
             "updated_at",
         ]
@@ -43,7 +40,6 @@ class MeasureCheckCreateSerializer(serializers.Serializer):
 class MeasureViewSet(ListCreateUpdateViewSet):
     """Monitoring and control measures; checks are recorded with the `check` action."""
 
-    queryset = MonitoringMeasure.objects.none()
     serializer_class = MonitoringMeasureSerializer
     policies = {**POLICIES, "check": policies.can_check_measure}
     filterset_fields = ["unit", "measure_kind", "is_active"]
@@ -64,7 +60,6 @@ class MeasureViewSet(ListCreateUpdateViewSet):
 
 
 class MeasureCheckViewSet(ReadOnlyViewSet):
-    queryset = MeasureCheck.objects.none()
     serializer_class = MeasureCheckSerializer
     policies = POLICIES
     filterset_fields = ["measure"]

@@ -8,44 +8,26 @@ from apps.core.viewsets import ListCreateUpdateViewSet, ListCreateViewSet, Servi
 from apps.major_hazards import selectors, services
 from apps.major_hazards.api._common import POLICIES
 from apps.major_hazards.models import RegisterEntry, SafetyAssessment
+from apps.major_hazards.services import ASSESSMENT_FIELDS, REGISTER_FIELDS
 
 
-class RegisterEntrySerializer(serializers.ModelSerializer):
+# A record filed with its documents: `files` are uploaded with it, never read back. (A comment:
+# DRF would show a docstring as each subclass's description.)
+class _FilesSerializer(serializers.ModelSerializer):
     files = serializers.ListField(child=serializers.FileField(), required=False, write_only=True)
 
+
+class RegisterEntrySerializer(_FilesSerializer):
     class Meta:
         model = RegisterEntry
-        fields = [
-            "id",
-            "unit",
-            "number",
-            "level",
-            "filing_authority",
-            "filed_on",
-            "notes",
-            "files",
-            "created_at",
-            "updated_at",
-        ]
+        fields = ["id", "unit", *REGISTER_FIELDS, "files", "created_at", "updated_at"]
         read_only_fields = ["created_at", "updated_at"]
 
 
-class SafetyAssessmentSerializer(serializers.ModelSerializer):
-    files = serializers.ListField(child=serializers.FileField(), required=False, write_only=True)
-
+class SafetyAssessmentSerializer(_FilesSerializer):
     class Meta:
         model = SafetyAssessment
-        fields = [
-            "id",
-            "unit",
-            "assessed_on",
-            "assessor",
-            "conclusion",
-            "next_due",
-            "files",
-            "created_at",
-            "updated_at",
-        ]
+        fields = ["id", "unit", *ASSESSMENT_FIELDS, "files", "created_at", "updated_at"]
         read_only_fields = ["created_at", "updated_at"]
         extra_kwargs = {"next_due": {"required": False}}
 
@@ -60,7 +42,6 @@ def _with_files(viewset, data, instance=None):
 class RegisterEntryViewSet(ListCreateUpdateViewSet):
     """Registration and filing of major hazard sources; `files` are the filing certificates."""
 
-    queryset = RegisterEntry.objects.none()
     serializer_class = RegisterEntrySerializer
     policies = POLICIES
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
@@ -76,7 +57,6 @@ class RegisterEntryViewSet(ListCreateUpdateViewSet):
 class SafetyAssessmentViewSet(ListCreateViewSet):
     """Safety assessments, due every 3 years."""
 
-    queryset = SafetyAssessment.objects.none()
     serializer_class = SafetyAssessmentSerializer
     policies = POLICIES
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]

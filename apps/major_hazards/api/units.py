@@ -10,7 +10,7 @@ from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, Service
 from apps.major_hazards import selectors, services
 from apps.major_hazards.api._common import POLICIES
 from apps.major_hazards.models import Identification, InventoryItem, Unit
-from apps.major_hazards.services import UNIT_FIELDS
+from apps.major_hazards.services import INVENTORY_FIELDS, UNIT_FIELDS
 
 
 class UnitSerializer(serializers.ModelSerializer):
@@ -49,17 +49,7 @@ class InventoryItemSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = InventoryItem
-        fields = [
-            "id",
-            "unit",
-            "substance",
-            "chemical_name",
-            "categories",
-            "max_quantity",
-            "display_name",
-            "created_at",
-            "updated_at",
-        ]
+        fields = ["id", "unit", *INVENTORY_FIELDS, "display_name", "created_at", "updated_at"]
         read_only_fields = ["created_at", "updated_at"]
 
     def validate_unit(self, unit):
@@ -93,7 +83,6 @@ class IdentificationSerializer(serializers.ModelSerializer):
 class UnitViewSet(ListCreateUpdateViewSet):
     """Production and storage units with their current identification."""
 
-    queryset = Unit.objects.none()
     serializer_class = UnitSerializer
     policies = POLICIES
     search_fields = ["code", "name", "location"]
@@ -120,7 +109,6 @@ class UnitViewSet(ListCreateUpdateViewSet):
 class InventoryItemViewSet(ServiceModelViewSet):
     """The chemicals of a unit; every change records a new identification of the unit."""
 
-    queryset = InventoryItem.objects.none()
     serializer_class = InventoryItemSerializer
     policies = POLICIES
     filterset_fields = ["unit"]
@@ -135,7 +123,6 @@ class InventoryItemViewSet(ServiceModelViewSet):
 class IdentificationViewSet(ReadOnlyViewSet):
     """Every identification kept: inputs, calculation lines and result."""
 
-    queryset = Identification.objects.none()
     serializer_class = IdentificationSerializer
     policies = POLICIES
     filterset_fields = ["unit", "is_major", "level"]

@@ -28,7 +28,6 @@ class DutyReviewInputSerializer(serializers.Serializer):
 class DutyViewSet(ListCreateViewSet):
     """Duty documents; `revise` makes a new version, `review` records the yearly review."""
 
-    queryset = DutyDocument.objects.none()
     serializer_class = DutyDocumentSerializer
     policies = {
         "read": policies.can_read_duties,

@@ -12,12 +12,13 @@ from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, Service
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.api._common import _year
 from apps.responsibility.models import LetterTemplate, ResponsibilityLetter
+from apps.responsibility.services.letters import TEMPLATE_FIELDS
 
 
 class LetterTemplateSerializer(serializers.ModelSerializer):
     class Meta:
         model = LetterTemplate
-        fields = ["id", "level", "title", "body", "is_active"]
+        fields = ["id", *TEMPLATE_FIELDS]
 
 
 class TemplateViewSet(ListCreateUpdateViewSet):
@@ -67,7 +68,6 @@ class LetterSignSerializer(serializers.Serializer):
 class LetterViewSet(ReadOnlyViewSet):
     """Letters everyone may see of their own; `issue` (bulk, idempotent), `sign` by a party."""
 
-    queryset = ResponsibilityLetter.objects.none()
     serializer_class = LetterSerializer
     policies = {
         "read": policies.can_read_letters,

@@ -48,7 +48,6 @@ class MeetingViewSet(ListCreateUpdateViewSet):
     """Safety meetings: schedule, record (held on, attendees, minutes), `decisions` become
     Tasks; `compliance` gives meetings held against required per unit."""
 
-    queryset = Meeting.objects.none()
     serializer_class = MeetingSerializer
     policies = {
         "create": policies.can_schedule_meetings,

@@ -13,12 +13,13 @@ from apps.org.models import Employee
 from apps.org.policy import visible_department_ids
 from apps.responsibility import policies, selectors, services
 from apps.responsibility.models import AppointmentDocument, MemberRole, SafetyBody
+from apps.responsibility.services.organisation import BODY_FIELDS, DOCUMENT_FIELDS
 
 
 class AppointmentDocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = AppointmentDocument
-        fields = ["id", "number", "title", "issued_on", "content"]
+        fields = ["id", *DOCUMENT_FIELDS]
 
 
 class DocumentViewSet(ListCreateUpdateViewSet):
@@ -39,7 +40,7 @@ class SafetyBodySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SafetyBody
-        fields = ["id", "kind", "name", "document", "duties", "members"]
+        fields = ["id", *BODY_FIELDS, "members"]
 
     def get_members(self, body) -> list[dict]:
         return [
@@ -51,7 +52,6 @@ class BodyViewSet(ListCreateUpdateViewSet):
     """Safety committee and office; `members` adds one; `officers` and `units-without-officer`
     read the officer data of the organisation."""
 
-    queryset = SafetyBody.objects.none()
     serializer_class = SafetyBodySerializer
     policies = {
         "read": policies.can_read_organisation,

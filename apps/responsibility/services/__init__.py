@@ -5,6 +5,7 @@ signing, the safety organisation, and safety meetings."""
 from apps.responsibility.services.duties import duty_review, duty_save
 from apps.responsibility.services.letters import (
     LETTER_REMINDER_EVERY_DAYS,
+    TEMPLATE_FIELDS,
     letter_attach_scan,
     letter_reminders_send,
     letter_side,
@@ -30,14 +31,24 @@ from apps.responsibility.services.objectives import (
     objective_save,
     target_set,
 )
-from apps.responsibility.services.organisation import body_save, document_save, member_add, member_remove
+from apps.responsibility.services.organisation import (
+    BODY_FIELDS,
+    DOCUMENT_FIELDS,
+    body_save,
+    document_save,
+    member_add,
+    member_remove,
+)
 
 __all__ = [
     "APPROVAL_DAYS",
+    "BODY_FIELDS",
+    "DOCUMENT_FIELDS",
     "LETTER_REMINDER_EVERY_DAYS",
     "MEETING_FIELDS",
     "MEETING_REMINDER_DAYS_BEFORE",
     "OBJECTIVE_FIELDS",
+    "TEMPLATE_FIELDS",
     "assessment_submit",
     "body_save",
     "can_run_meeting",

@@ -24,13 +24,14 @@ from apps.workflow import services as workflow
 
 # Unsigned letters are reminded once a week.
 LETTER_REMINDER_EVERY_DAYS = 7
+TEMPLATE_FIELDS = ("level", "title", "body", "is_active")
 
 
 @transaction.atomic
 def template_save(*, template: LetterTemplate | None = None, data: dict, user) -> LetterTemplate:
     require(policies.can_edit_letter_template(user, template))
     template = template or LetterTemplate()
-    _apply(template, data, ("level", "title", "body", "is_active"))
+    _apply(template, data, TEMPLATE_FIELDS)
     _save(template, user=user)
     return template
 

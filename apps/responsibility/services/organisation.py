@@ -11,12 +11,15 @@ from apps.responsibility import policies
 from apps.responsibility.models import AppointmentDocument, SafetyBody, SafetyBodyMember
 from apps.responsibility.services._common import _apply, _save
 
+DOCUMENT_FIELDS = ("number", "title", "issued_on", "content")
+BODY_FIELDS = ("kind", "name", "document", "duties")
+
 
 @transaction.atomic
 def document_save(*, document: AppointmentDocument | None = None, data: dict, user) -> AppointmentDocument:
     require(policies.can_edit_organisation(user))
     document = document or AppointmentDocument()
-    _apply(document, data, ("number", "title", "issued_on", "content"))
+    _apply(document, data, DOCUMENT_FIELDS)
     _save(document, user=user)
     return document
 
@@ -25,7 +28,7 @@ def document_save(*, document: AppointmentDocument | None = None, data: dict, us
 def body_save(*, body: SafetyBody | None = None, data: dict, user) -> SafetyBody:
     require(policies.can_edit_organisation(user))
     body = body or SafetyBody()
-    _apply(body, data, ("kind", "name", "document", "duties"))
+    _apply(body, data, BODY_FIELDS)
     _save(body, user=user)
     return body
 

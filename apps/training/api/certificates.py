@@ -36,7 +36,6 @@ class CertificateTypeViewSet(ReadOnlyViewSet):
     """特种作业目录 and 特种设备目录."""
 
     serializer_class = CertificateTypeSerializer
-    queryset = CertificateType.objects.none()
     filterset_fields = ["kind", "category_code"]
     search_fields = ["code", "name", "category_name"]
     selector = selectors.certificate_type_list
@@ -44,7 +43,6 @@ class CertificateTypeViewSet(ReadOnlyViewSet):
 
 class CertificateViewSet(ListCreateUpdateViewSet):
     serializer_class = CertificateSerializer
-    queryset = Certificate.objects.none()
     policies = {"save": policies.can_edit_certificate, "review": policies.can_review_certificate}
     filterset_fields = ["kind", "type", "holder"]
     search_fields = ["number", "holder__name"]

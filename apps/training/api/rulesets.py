@@ -38,7 +38,6 @@ class TrainingSettingsSerializer(serializers.ModelSerializer):
 
 class RuleSetViewSet(ReadOnlyViewSet):
     serializer_class = RuleSetSerializer
-    queryset = RuleSet.objects.none()
     policies = {"list": policies.can_read_training, "retrieve": policies.can_read_training}
     selector = selectors.ruleset_list
 

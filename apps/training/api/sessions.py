@@ -75,7 +75,6 @@ class UploadSerializer(serializers.Serializer):
 
 class CourseViewSet(ListCreateUpdateViewSet):
     serializer_class = CourseSerializer
-    queryset = Course.objects.none()
     policies = {"read": policies.can_read_training, "save": policies.can_edit_course}
     filterset_fields = ["level", "is_active"]
     search_fields = ["code", "name"]
@@ -86,7 +85,6 @@ class CourseViewSet(ListCreateUpdateViewSet):
 
 class TrainingSessionViewSet(ListCreateUpdateViewSet):
     serializer_class = TrainingSessionSerializer
-    queryset = TrainingSession.objects.none()
     policies = {
         "read": policies.can_read_training,
         "save": policies.can_edit_session,
@@ -115,7 +113,6 @@ class AttendanceViewSet(ListCreateViewSet):
     corrects one person's attendance of a session."""
 
     serializer_class = AttendanceSerializer
-    queryset = Attendance.objects.none()
     policies = {"create": policies.can_record_attendance}
     filterset_fields = ["session", "employee", "level", "present"]
     selector = selectors.attendance_list
@@ -136,7 +133,6 @@ class AttendanceViewSet(ListCreateViewSet):
 
 class ReinductionViewSet(ListCreateViewSet):
     serializer_class = ReinductionSerializer
-    queryset = Reinduction.objects.none()
     policies = {"read": policies.can_read_training, "create": policies.can_create_reinduction}
     filterset_fields = ["employee", "reason"]
     selector = selectors.reinduction_list
