@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse
@@ -22,18 +24,9 @@ from apps.accidents.forms import (
     ReportTimesForm,
 )
 from apps.accidents.models import AccidentStatus, AccidentType, Grade
+from apps.core.import_pages import import_pages
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import (
-    PAGE_SIZE,
-    RecordPage,
-    edit_page,
-    finder,
-    import_pages,
-    list_page,
-    post_from_page,
-    run_action,
-    run_service,
-)
+from apps.core.views import PAGE_SIZE, RecordPage, edit_page, finder, list_page, post_from_page, run_action, run_service
 from apps.org.permissions import policy_required
 from apps.org.policy import require
 
@@ -104,7 +97,7 @@ def accident_edit(request, pk: int | None = None):
     return edit_page(
         request,
         form,
-        lambda data, files: services.accident_save(accident=accident, data=data, user=request.user, files=files),
+        functools.partial(services.accident_save, accident=accident),
         _("Accident saved."),
         title=_("Edit accident report") if pk else _("Report an accident or near miss"),
         cancel_url=accident.get_absolute_url() if accident else reverse("accidents:list"),
@@ -162,7 +155,7 @@ def investigation(request, pk: int):
     return edit_page(
         request,
         InvestigationForm(request.POST or None, instance=accident),
-        lambda data: services.investigation_save(accident=accident, data=data, user=request.user),
+        functools.partial(services.investigation_save, accident=accident),
         _("Investigation saved."),
         title=_("Investigation of %(code)s") % {"code": accident.code},
         cancel_url=accident.get_absolute_url(),
@@ -258,9 +251,7 @@ def lesson_edit(request, pk: int | None = None):
     return edit_page(
         request,
         form,
-        lambda data: services.lesson_save(lesson=lesson, data=data, user=request.user),
-        _("Case education saved."),
-        title=_("Case education"),
+        functools.partial(services.lesson_save, lesson=lesson),
         back="accidents:lessons",
         denied_on_form=True,
     )

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from apps.assessment import charts, policies, selectors, services
 from apps.assessment.forms import AssessmentForm, AwardForm, FindingForm, GateForm
 from apps.assessment.models import Finding
+from apps.core.services import fields_as_keywords
 from apps.core.views import RecordPage, edit_page, finder, list_page, run_action, run_form_action, run_service
 from apps.org.permissions import policy_required
 from apps.scoring.models import Element
@@ -32,7 +33,7 @@ def assessment_create(request):
     return edit_page(
         request,
         AssessmentForm(request.POST or None),
-        lambda data: services.assessment_create(user=request.user, **data),
+        fields_as_keywords(services.assessment_create),
         _("Assessment created: score it element by element."),
         title=_("New assessment"),
         cancel_url=reverse("assessment:list"),

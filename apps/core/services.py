@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import logging
 
 from django.conf import settings
@@ -88,3 +89,14 @@ def export_run(*, generated_file_id: int) -> GeneratedFile:
     generated.finished_at = timezone.now()
     generated.save(update_fields=["status", "progress", "file", "error", "finished_at"])
     return generated
+
+
+def fields_as_keywords(service):
+    """A service that takes a record's fields as keywords, called as a save is, with `data=`: for
+    `ServiceMixin` and `core.views.edit_page`."""
+
+    @functools.wraps(service)
+    def call(*, data, **kwargs):
+        return service(**kwargs, **data)
+
+    return call

@@ -1,31 +1,25 @@
 from __future__ import annotations
 
-from django import forms
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from apps.core import navigation, selectors, services
 from apps.core.exceptions import ApplicationError
 from apps.core.forms import add_errors
 from apps.core.models import GeneratedFileStatus
-from apps.core.xlsx import render_xlsx
 
 PAGE_SIZE = 25  # rows on a page of a list, unless the list says otherwise
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("Excel file (.xlsx)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"})
-    )
 
 
 @login_required
@@ -134,9 +128,9 @@ def edit_page(
     request,
     form,
     save,
-    success: str,
+    success: str | None = None,
     *,
-    title,
+    title=None,
     back=None,
     cancel_url=None,
     done=None,
@@ -144,17 +138,32 @@ def edit_page(
     uploads=False,
     denied_on_form=False,
 ):
-    """The page of one form that saves a record, new or edited: a valid POST goes to
-    `save(cleaned_data)` through `run_service`; saved, a redirect to `done` (a URL, URL name or
-    record, or a function of the saved record giving one; the saved record itself when not
-    given); refused or invalid, the page again with what was typed and why. `back` is where both
-    saving and cancelling lead, when they lead to the same place. With `uploads`, the form's
-    `files` field is handed over apart, `save(data, files)`, and the page is multipart."""
+    """The page of one form that saves a record, new or edited: a valid POST calls the service
+    `save(data=cleaned_data, user=…)` through `run_service`, as the API calls it
+    (`functools.partial` binds the record, `core.services.fields_as_keywords` adapts a service
+    taking the fields as keywords); saved, a redirect to `done` (a URL, URL name or record, or a
+    function of the saved record giving one; the saved record itself when not given); refused or
+    invalid, the page again with what was typed and why. `back` is where both saving and
+    cancelling lead, when they lead to the same place. With `uploads`, the form's `files` field
+    is handed over apart, `files=`, and the page is multipart. A model form's page is titled
+    "New …" or "Edit …", and says "… saved.", after the model's verbose name unless `title` and
+    `success` say otherwise."""
     cancel_url = cancel_url or back
+    if title is None or success is None:
+        name = form._meta.model._meta.verbose_name
+        title = title or (_("Edit %(name)s") if form.instance.pk else _("New %(name)s")) % {"name": name}
+        success = success or _("%(name)s saved.") % {"name": capfirst(name)}
+
+    def call(data):
+        if uploads:
+            data, files = split_files(data)
+            return save(data=data, files=files, user=request.user)
+        return save(data=data, user=request.user)
+
     return post_from_page(
         request,
         form,
-        (lambda data: save(*split_files(data))) if uploads else save,
+        call,
         success,
         done=done or back or (lambda saved: saved),
         page=lambda form: form_page(
@@ -224,13 +233,13 @@ class RecordPage:
 
         return self._guarded(guard, view, service)
 
-    def edit(self, guard, form_class, service, success, *, title, back):
+    def edit(self, guard, form_class, service, *, back):
         """The page that creates a record (no `pk`) or edits it: `form_class(POST, instance=record)`
         (and `user=` for a form that `takes_user`), valid, `service(<record>=record or None,
         data=cleaned_data, user=…)` through `edit_page` (a form with a `files` field hands them
-        over apart, `files=`). `title` is a text, or the texts (new, edit). Saved or cancelled, it
-        leads back to `back` (a URL name); a record with a `page` of its own is shown there once
-        saved, and cancelling its edit leads back to it."""
+        over apart, `files=`), titled after the model as `edit_page` titles it. Saved or
+        cancelled, it leads back to `back` (a URL name); a record with a `page` of its own is
+        shown there once saved, and cancelling its edit leads back to it."""
         uploads = "files" in form_class.base_fields
         to_record = self.page is not None
 
@@ -238,15 +247,10 @@ class RecordPage:
             record = self.get(request, pk) if pk else None
             kwargs = {"user": request.user} if getattr(form_class, "takes_user", False) else {}
             form = form_class(request.POST or None, request.FILES or None, instance=record, **kwargs)
-            keywords = {self.record: record, "user": request.user}
             return edit_page(
                 request,
                 form,
-                (lambda data, files: service(**keywords, data=data, files=files))
-                if uploads
-                else (lambda data: service(**keywords, data=data)),
-                str(success),
-                title=title[record is not None] if isinstance(title, tuple) else title,
+                functools.partial(service, **{self.record: record}),
                 back=None if to_record else back,
                 cancel_url=record.get_absolute_url() if to_record and record else reverse(back),
                 uploads=uploads,
@@ -335,63 +339,3 @@ def form_page(request, form, *, title, cancel_url, multipart=False, status=200):
         {"form": form, "title": title, "cancel_url": cancel_url, "multipart": multipart},
         status=status,
     )
-
-
-def import_view(request, *, importer, title, template_url_name, success_url, back_url):
-    """The one upload page of every xlsx import: all or nothing, every bad row listed."""
-    errors = []
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = importer(upload=form.cleaned_data["file"], user=request.user)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-            errors = exc.errors
-        else:
-            messages.success(
-                request,
-                _("Import finished: %(created)d created, %(updated)d updated.")
-                % {"created": result.created, "updated": result.updated},
-            )
-            return redirect(success_url)
-    return render(
-        request,
-        "core/import.html",
-        {
-            "form": form,
-            "errors": errors,
-            "title": title,
-            "template_url": reverse(template_url_name),
-            "back_url": back_url,
-        },
-    )
-
-
-def import_pages(*, importer, columns, title, sheet_title, template_url_name, list_url_name, guard):
-    """The upload page of one xlsx import and its empty sheet, both behind `guard` (the app's
-    `policy_required(policies.can_import_…)`): `x_import, x_import_template = import_pages(…)`."""
-
-    @guard
-    def upload(request):
-        return import_view(
-            request,
-            importer=importer,
-            title=title,
-            template_url_name=template_url_name,
-            success_url=list_url_name,
-            back_url=reverse(list_url_name),
-        )
-
-    @guard
-    def template(request):
-        return sheet_template_response(columns=columns, title=sheet_title)
-
-    return upload, template
-
-
-def sheet_template_response(*, columns, title) -> HttpResponse:
-    """An empty sheet with the import's header row, for people to fill in."""
-    content = render_xlsx([str(c.label) for c in columns], [], sheet_title=str(title))
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = content_disposition_header(True, f"{title}.xlsx")
-    return response

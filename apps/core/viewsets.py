@@ -1,6 +1,5 @@
 """Shared viewset shapes. Kept apart from apps.core.api, which DRF imports while loading."""
 
-import functools
 import inspect
 
 from django.core.exceptions import ImproperlyConfigured
@@ -12,6 +11,7 @@ from rest_framework.response import Response
 
 from apps.core import selectors, services
 from apps.core.models import GeneratedFile, GeneratedFileStatus
+from apps.core.services import fields_as_keywords  # noqa: F401  (the viewsets' name for it)
 
 
 def validated(serializer_class, request, instance=None, *, partial: bool = False) -> dict:
@@ -31,16 +31,6 @@ def fields_with(fields, **beside) -> list[str]:
         extra = beside.get(name, ())
         listed += [name, *((extra,) if isinstance(extra, str) else extra)]
     return listed
-
-
-def fields_as_keywords(service):
-    """A service that takes the validated fields as keywords, for `ServiceMixin`."""
-
-    @functools.wraps(service)
-    def call(*, data, **kwargs):
-        return service(**kwargs, **data)
-
-    return call
 
 
 # Rows come from the app's selector, never from a queryset of the viewset's own:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from apps.core.import_pages import import_pages
 from apps.core.selectors import attachment_list, history_entries
-from apps.core.views import RecordPage, edit_page, finder, import_pages, list_page, run_action, split_files
+from apps.core.views import RecordPage, edit_page, finder, list_page, run_action, split_files
 from apps.equipment import importers, policies, selectors, services
 from apps.equipment.exporters import labels_pdf
 from apps.equipment.forms import (
@@ -88,12 +91,7 @@ def _recorded(request, equipment, record):
 
 equipment_page = RecordPage(get=_get, page=equipment_detail, record="equipment")
 equipment_edit = equipment_page.edit(
-    policy_required(policies.can_edit_equipment),
-    EquipmentForm,
-    services.equipment_save,
-    gettext_lazy("Equipment saved."),
-    title=(gettext_lazy("New equipment"), gettext_lazy("Edit equipment")),
-    back="equipment:list",
+    policy_required(policies.can_edit_equipment), EquipmentForm, services.equipment_save, back="equipment:list"
 )
 record_create = equipment_page.form(
     login_required,
@@ -162,12 +160,7 @@ def device_edit(request, pk: int | None = None):
     form = DeviceForm(request.POST or None, instance=device, user=request.user)
     form.fields["equipment"].queryset = selectors.equipment_list(user=request.user)
     return edit_page(
-        request,
-        form,
-        lambda data: services.device_save(device=device, data=data, user=request.user),
-        _("Safety device saved."),
-        title=_("Safety device"),
-        back="equipment:device_list",
+        request, form, functools.partial(services.device_save, device=device), back="equipment:device_list"
     )
 
 
@@ -202,9 +195,7 @@ def plan_edit(request, pk: int | None = None):
     return edit_page(
         request,
         PlanForm(request.POST or None, instance=plan, equipment_qs=equipment_qs, initial=initial),
-        lambda data: services.maintenance_plan_save(plan=plan, data=data, user=request.user),
-        _("Plan saved."),
-        title=_("Inspection or maintenance plan"),
+        functools.partial(services.maintenance_plan_save, plan=plan),
         back="equipment:plan_list",
     )
 
@@ -218,15 +209,8 @@ def project_list(request):
     )
 
 
-project_edit = RecordPage(
-    get=lambda request, pk: get_object_or_404(selectors.project_list(user=request.user), pk=pk), record="project"
-).edit(
-    policy_required(policies.can_edit_project),
-    ProjectForm,
-    services.project_save,
-    gettext_lazy("Three-simultaneity record saved."),
-    title=gettext_lazy("Three-simultaneity record"),
-    back="equipment:project_list",
+project_edit = RecordPage(get=finder(selectors.project_list), record="project").edit(
+    policy_required(policies.can_edit_project), ProjectForm, services.project_save, back="equipment:project_list"
 )
 
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from apps.core.models import AuditedModel, CodeNamed, link
 from apps.core.text import StoredTextField
@@ -94,7 +95,7 @@ class Unit(CodeNamed, AuditedModel):
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
-        verbose_name = _("unit")
+        verbose_name = pgettext_lazy("major hazard", "unit")
         verbose_name_plural = _("units")
         ordering = ["code"]
 
@@ -106,7 +107,7 @@ class InventoryItem(AuditedModel):
     """A chemical present in a unit with the largest quantity that can be present: a substance
     named in GB 18218 表1, or a chemical named freely with its hazard categories of 表2."""
 
-    unit = link(Unit, _("unit"), on_delete=models.CASCADE, related_name="inventory")
+    unit = link(Unit, pgettext_lazy("major hazard", "unit"), on_delete=models.CASCADE, related_name="inventory")
     substance = link(Substance, _("substance of GB 18218"), optional=True, related_name="+")
     chemical_name = models.CharField(_("chemical name"), max_length=100, blank=True)
     categories = models.CharField(
@@ -148,7 +149,7 @@ class Identification(models.Model):
     """One identification of a unit: inputs and result as they were. Never changed: a change of
     inventory or of the people exposed records a new one."""
 
-    unit = link(Unit, _("unit"), related_name="identifications")
+    unit = link(Unit, pgettext_lazy("major hazard", "unit"), related_name="identifications")
     identified_on = models.DateField(_("identified on"))
     identified_by = link(
         settings.AUTH_USER_MODEL, _("identified by"), on_delete=models.SET_NULL, optional=True, related_name="+"
@@ -178,7 +179,7 @@ class Identification(models.Model):
 class RegisterEntry(AuditedModel):
     """Registration and filing (登记建档、备案) of a major hazard source with the authority."""
 
-    unit = link(Unit, _("unit"), related_name="register_entries")
+    unit = link(Unit, pgettext_lazy("major hazard", "unit"), related_name="register_entries")
     number = models.CharField(_("register number"), max_length=100, unique=True)
     level = models.PositiveSmallIntegerField(
         _("major hazard level"), choices=[(1, _("Level 1")), (2, _("Level 2")), (3, _("Level 3")), (4, _("Level 4"))]
@@ -203,7 +204,7 @@ class RegisterEntry(AuditedModel):
 class SafetyAssessment(AuditedModel):
     """A safety assessment (安全评估) of a major hazard source, due again after 3 years."""
 
-    unit = link(Unit, _("unit"), related_name="assessments")
+    unit = link(Unit, pgettext_lazy("major hazard", "unit"), related_name="assessments")
     assessed_on = models.DateField(_("assessed on"))
     assessor = models.CharField(_("assessing body"), max_length=200)
     conclusion = models.TextField(_("conclusion"), blank=True)
@@ -238,7 +239,7 @@ class MonitoringMeasure(AuditedModel):
     """A monitoring or control measure of a unit (online monitoring, alarms, interlocks, video),
     checked on a cycle."""
 
-    unit = link(Unit, _("unit"), on_delete=models.CASCADE, related_name="measures")
+    unit = link(Unit, pgettext_lazy("major hazard", "unit"), on_delete=models.CASCADE, related_name="measures")
     measure_kind = models.CharField(_("kind of measure"), max_length=30, choices=MonitoringMeasureKind.choices)
     name = models.CharField(_("name"), max_length=200)
     check_cycle_days = models.PositiveSmallIntegerField(_("check cycle (days)"), default=30)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import FileResponse, HttpResponse
@@ -109,12 +111,7 @@ def reference(request):
 
 unit_page = RecordPage(get=_unit, page=unit_detail, record="unit")
 unit_edit = unit_page.edit(
-    policy_required(policies.can_manage_major_hazards),
-    UnitForm,
-    services.unit_save,
-    gettext_lazy("Unit saved."),
-    title=(gettext_lazy("New unit"), gettext_lazy("Edit unit")),
-    back="major_hazards:list",
+    policy_required(policies.can_manage_major_hazards), UnitForm, services.unit_save, back="major_hazards:list"
 )
 identify_again = unit_page.button(
     policy_required(policies.can_manage_major_hazards),
@@ -142,7 +139,7 @@ def item_edit(request, pk: int, item_pk: int | None = None):
     return edit_page(
         request,
         InventoryItemForm(request.POST or None, instance=item),
-        lambda data: services.inventory_item_save(unit=unit, item=item, data=data, user=request.user),
+        functools.partial(services.inventory_item_save, unit=unit, item=item),
         _("Inventory saved and the unit identified again."),
         title=_("Chemical in %(unit)s") % {"unit": unit},
         back=unit,
@@ -177,15 +174,7 @@ def entry_edit(request, pk: int, entry_pk: int | None = None):
     initial = {"level": unit.current_level} if entry is None else None
     form = RegisterEntryForm(request.POST or None, request.FILES or None, instance=entry, initial=initial)
     return edit_page(
-        request,
-        form,
-        lambda data, files: services.register_entry_save(
-            unit=unit, entry=entry, data=data, user=request.user, files=files
-        ),
-        _("Register entry saved."),
-        title=_("Registration and filing"),
-        back=unit,
-        uploads=True,
+        request, form, functools.partial(services.register_entry_save, unit=unit, entry=entry), back=unit, uploads=True
     )
 
 
@@ -193,15 +182,7 @@ def entry_edit(request, pk: int, entry_pk: int | None = None):
 def assessment_edit(request, pk: int):
     unit = _unit(request, pk)
     form = AssessmentForm(request.POST or None, request.FILES or None)
-    return edit_page(
-        request,
-        form,
-        lambda data, files: services.assessment_save(unit=unit, data=data, user=request.user, files=files),
-        _("Safety assessment saved."),
-        title=_("Safety assessment"),
-        back=unit,
-        uploads=True,
-    )
+    return edit_page(request, form, functools.partial(services.assessment_save, unit=unit), back=unit, uploads=True)
 
 
 @policy_required(policies.can_read_major_hazards)
@@ -216,9 +197,7 @@ def measure_edit(request, pk: int, measure_pk: int | None = None):
     return edit_page(
         request,
         MeasureForm(request.POST or None, instance=measure),
-        lambda data: services.measure_save(unit=unit, measure=measure, data=data, user=request.user),
-        _("Measure saved."),
-        title=_("Monitoring or control measure"),
+        functools.partial(services.measure_save, unit=unit, measure=measure),
         back=unit,
     )
 

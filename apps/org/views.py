@@ -6,11 +6,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from apps.core.import_pages import import_pages
 from apps.core.selectors import history_entries
-from apps.core.views import RecordPage, edit_page, finder, import_pages, list_page, post_from_page
+from apps.core.views import RecordPage, edit_page, finder, list_page, post_from_page
 from apps.org import importers, policies, selectors, services
 from apps.org.forms import AccountForm, CompanyForm, DepartmentForm, EmployeeForm, LeaveForm, PositionForm
 from apps.org.models import DepartmentKind, EmploymentType
@@ -40,9 +40,7 @@ def company_edit(request):
     return edit_page(
         request,
         CompanyForm(request.POST or None, instance=selectors.company_get()),
-        lambda data: services.company_update(data=data, user=request.user),
-        _("Company profile saved."),
-        title=_("Edit company profile"),
+        services.company_update,
         back="org:company",
     )
 
@@ -91,7 +89,7 @@ def department_create(request):
     return edit_page(
         request,
         DepartmentForm(request.POST or None, initial=initial),
-        lambda data: services.department_create(data=data, user=request.user),
+        services.department_create,
         _("Department created."),
         title=_("New department"),
         cancel_url=reverse("org:department_list"),
@@ -105,9 +103,7 @@ def department_edit(request, pk: int):
     return edit_page(
         request,
         DepartmentForm(request.POST or None, instance=department),
-        lambda data: services.department_update(department=department, data=data, user=request.user),
-        _("Department saved."),
-        title=_("Edit department"),
+        functools.partial(services.department_update, department=department),
         back=_department_url(department),
     )
 
@@ -142,14 +138,7 @@ def position_list(request):
 
 position_edit = RecordPage(
     get=lambda request, pk: get_object_or_404(selectors.position_list(), pk=pk), record="position"
-).edit(
-    policy_required(policies.can_edit_position),
-    PositionForm,
-    services.position_save,
-    gettext_lazy("Position saved."),
-    title=(gettext_lazy("New position"), gettext_lazy("Edit position")),
-    back="org:position_list",
-)
+).edit(policy_required(policies.can_edit_position), PositionForm, services.position_save, back="org:position_list")
 
 
 # ------------------------------------------------------------------------------
@@ -263,9 +252,7 @@ def employee_edit(request, pk: int | None = None):
     return edit_page(
         request,
         EmployeeForm(request.POST or None, instance=employee),
-        lambda data: save(data=data, user=request.user),
-        _("Employee saved."),
-        title=_("Edit employee") if employee else _("New employee"),
+        save,
         cancel_url=_employee_url(employee) if employee else reverse("org:employee_list"),
         done=_employee_url,
     )

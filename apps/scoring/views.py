@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from apps.core.exceptions import ApplicationError
-from apps.core.views import ImportForm, run_action
+from apps.core.import_pages import ImportForm
+from apps.core.views import run_action
 from apps.org.permissions import policy_required
 from apps.scoring import importers, policies, selectors, services
 

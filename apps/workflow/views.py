@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -12,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from apps.core.selectors import attachment_list, history_entries
+from apps.core.services import fields_as_keywords
 from apps.core.text import names_prefetch
 from apps.core.views import PAGE_SIZE, RecordPage, edit_page, list_page
 from apps.org.permissions import policy_required
@@ -77,7 +80,7 @@ def task_create(request):
     return edit_page(
         request,
         TaskForm(request.POST or None, departments=department_choices(request.user)),
-        lambda data: services.task_create(user=request.user, **data),
+        fields_as_keywords(services.task_create),
         _("Task created."),
         title=_("New task"),
         cancel_url=reverse("workflow:task_list"),
@@ -95,9 +98,7 @@ def task_edit(request, pk: int):
     return edit_page(
         request,
         TaskForm(request.POST or None, instance=task),
-        lambda data: services.task_update(task=task, data=data, user=request.user),
-        _("Task saved."),
-        title=_("Edit task"),
+        functools.partial(services.task_update, task=task),
         back=_task_url(task),
     )
 

@@ -59,12 +59,14 @@ class TestRecordEditPage:
     def test_new_page_then_saved_record_then_edit_page_cancelling_to_the_record(self, world, client_for):
         from django.urls import reverse
 
+        from django.contrib.messages import get_messages
+
         from apps.emergency.models import Supply
 
         client = client_for("safety_manager")
         new = client.get(reverse("emergency:supply_create"))
         assert new.status_code == 200
-        assert new.context["title"] == "Emergency supply"
+        assert new.context["title"] == "New emergency supply"
         assert new.context["cancel_url"] == reverse("emergency:supply_list")
         data = {
             "name": "消防水带",
@@ -80,9 +82,19 @@ class TestRecordEditPage:
         assert saved.status_code == 302, saved.context["form"].errors
         supply = Supply.objects.get(name="消防水带")
         assert saved.status_code == 302 and saved.url == supply.get_absolute_url()
+        assert [str(m) for m in get_messages(saved.wsgi_request)] == ["Emergency supply saved."]
         edit = client.get(reverse("emergency:supply_edit", args=[supply.pk]))
+        assert edit.context["title"] == "Edit emergency supply"
         assert edit.context["cancel_url"] == supply.get_absolute_url()
         assert edit.context["form"].instance == supply
+
+    def test_the_titles_read_in_chinese_after_the_model(self, world, client_for):
+        from django.urls import reverse
+        from django.utils import translation
+
+        with translation.override("zh-hans"):
+            page = client_for("safety_manager").get(reverse("major_hazards:create"))
+            assert str(page.context["title"]) == "新建单元"  # 单元 (GB 18218), not 单位
 
     def test_the_form_offers_only_the_departments_the_person_acts_on(self, world, client_for):
         from django.urls import reverse

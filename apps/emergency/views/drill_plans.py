@@ -55,7 +55,7 @@ def drillplan_create(request):
     return edit_page(
         request,
         DrillPlanForm(request.POST or None, user=request.user, initial={"year": timezone.localdate().year}),
-        lambda data: services.drill_plan_create(data=data, user=request.user),
+        services.drill_plan_create,
         _("Drill plan created: add the planned drills."),
         title=_("New yearly drill plan"),
         cancel_url=reverse("emergency:drillplan_list"),

@@ -78,7 +78,7 @@ def drill_create(request):
     return edit_page(
         request,
         form,
-        lambda data, files: services.drill_record(data=data, user=request.user, files=files),
+        services.drill_record,
         _("Drill recorded."),
         title=_("Record a drill"),
         cancel_url=reverse("emergency:drill_list"),

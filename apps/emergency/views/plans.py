@@ -49,14 +49,7 @@ def plan_detail(request, pk: int, filing_form=None, evaluation_form=None, status
 
 plan_page = RecordPage(get=_plan, page=plan_detail, record="plan")
 edits = policy_required(policies.can_edit_plan)
-plan_edit = plan_page.edit(
-    edits,
-    PlanForm,
-    services.emergency_plan_save,
-    gettext_lazy("Emergency plan saved."),
-    title=(gettext_lazy("New emergency plan"), gettext_lazy("Edit emergency plan")),
-    back="emergency:plan_list",
-)
+plan_edit = plan_page.edit(edits, PlanForm, services.emergency_plan_save, back="emergency:plan_list")
 plan_file = plan_page.form(edits, FilingForm, "filing_form", services.plan_file, gettext_lazy("Filing recorded."))
 plan_evaluate = plan_page.form(
     edits, EvaluationForm, "evaluation_form", services.plan_evaluate, gettext_lazy("Evaluation recorded.")

@@ -60,12 +60,7 @@ def supply_detail(request, pk: int, check_form=None, status=200):
 
 supply_page = RecordPage(get=_supply, page=supply_detail, record="supply")
 supply_edit = supply_page.edit(
-    policy_required(policies.can_change_record),
-    SupplyForm,
-    services.supply_save,
-    gettext_lazy("Supply saved."),
-    title=gettext_lazy("Emergency supply"),
-    back="emergency:supply_list",
+    policy_required(policies.can_change_record), SupplyForm, services.supply_save, back="emergency:supply_list"
 )
 
 

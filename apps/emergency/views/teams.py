@@ -43,12 +43,7 @@ def team_detail(request, pk: int, member_form=None, status=200):
 
 team_page = RecordPage(get=_team, page=team_detail, record="team")
 team_edit = team_page.edit(
-    policy_required(policies.can_change_record),
-    TeamForm,
-    services.team_save,
-    gettext_lazy("Rescue team saved."),
-    title=gettext_lazy("Rescue team"),
-    back="emergency:team_list",
+    policy_required(policies.can_change_record), TeamForm, services.team_save, back="emergency:team_list"
 )
 member_add = team_page.form(
     policy_required(policies.can_change_record),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import attachment_list, history_entries
+from apps.core.services import fields_as_keywords
 from apps.core.views import RecordPage, edit_page, finder, list_page
 from apps.hazards import policies, selectors, services
 from apps.hazards.forms import AssignForm, RectifyForm, ReportForm, VerifyForm
@@ -49,7 +50,7 @@ def hazard_report(request):
     return edit_page(
         request,
         form,
-        lambda data: services.hazard_report(user=request.user, **data),
+        fields_as_keywords(services.hazard_report),
         "",
         title=_("Report a hazard"),
         cancel_url=reverse("hazards:list"),

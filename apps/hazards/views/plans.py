@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from apps.core.views import RecordPage, edit_page
+from apps.core.services import fields_as_keywords
+from apps.core.views import RecordPage, edit_page, finder
 from apps.hazards import policies, selectors, services
 from apps.hazards.forms import ChecklistForm, PlanForm
 from apps.org.permissions import policy_required
@@ -25,15 +25,8 @@ def plan_list(request):
     )
 
 
-plan_edit = RecordPage(
-    get=lambda request, pk: get_object_or_404(selectors.plan_list(user=request.user), pk=pk), record="plan"
-).edit(
-    policy_required(policies.can_edit_plan),
-    PlanForm,
-    services.inspection_plan_save,
-    gettext_lazy("Inspection plan saved."),
-    title=(gettext_lazy("New inspection plan"), gettext_lazy("Edit inspection plan")),
-    back="hazards:plan_list",
+plan_edit = RecordPage(get=finder(selectors.plan_list), record="plan").edit(
+    policy_required(policies.can_edit_plan), PlanForm, services.inspection_plan_save, back="hazards:plan_list"
 )
 
 
@@ -42,7 +35,7 @@ def checklist_create(request):
     return edit_page(
         request,
         ChecklistForm(request.POST or None),
-        lambda data: services.checklist_create(user=request.user, **data),
+        fields_as_keywords(services.checklist_create),
         _("Checklist saved."),
         title=_("New checklist"),
         back="hazards:plan_list",

@@ -3,10 +3,13 @@ review. Published duties are everyone's to read."""
 
 from __future__ import annotations
 
+import functools
+
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.services import fields_as_keywords
 from apps.core.views import edit_page
 from apps.org.permissions import policy_required
 from apps.responsibility import policies, selectors, services
@@ -60,7 +63,7 @@ def duty_edit(request, pk: int | None = None):
     return edit_page(
         request,
         form,
-        lambda data: services.duty_save(data=data, user=request.user, previous=previous),
+        functools.partial(services.duty_save, previous=previous),
         _("Saved."),
         title=_("Safety duties"),
         back="responsibility:duties",
@@ -73,7 +76,7 @@ def duty_review(request, pk: int):
     return edit_page(
         request,
         ReviewForm(request.POST or None, initial={"year": timezone.localdate().year}),
-        lambda data: services.duty_review(document=document, user=request.user, **data),
+        fields_as_keywords(functools.partial(services.duty_review, document=document)),
         _("Saved."),
         title=_("Review: %(d)s") % {"d": document},
         back="responsibility:duties",

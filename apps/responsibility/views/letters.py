@@ -73,7 +73,7 @@ def template_edit(request):
     return edit_page(
         request,
         TemplateForm(request.POST or None),
-        lambda data: services.template_save(data=data, user=request.user),
+        services.template_save,
         _("Saved."),
         title=_("Letter template"),
         cancel_url=reverse("responsibility:letters"),

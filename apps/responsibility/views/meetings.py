@@ -58,9 +58,9 @@ def meeting_edit(request, pk: int | None = None):
     initial = {"attendees": list(meeting.attendees.all())} if meeting else {"level": MeetingLevel.DEPARTMENT}
     form = MeetingForm(request.POST or None, instance=meeting, initial=initial)
 
-    def save(data):
+    def save(*, data, user):
         attendees = data.pop("attendees")
-        return services.meeting_save(meeting=meeting, data=data, user=request.user, attendees=attendees)
+        return services.meeting_save(meeting=meeting, data=data, user=user, attendees=attendees)
 
     return edit_page(
         request,
@@ -103,8 +103,6 @@ def settings_edit(request):
     return edit_page(
         request,
         SettingsForm(request.POST or None, instance=services.meeting_settings()),
-        lambda data: services.meeting_settings_save(data=data, user=request.user),
-        _("Saved."),
-        title=_("Meeting frequencies"),
+        services.meeting_settings_save,
         back="responsibility:compliance",
     )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from apps.core.services import fields_as_keywords
 from apps.core.views import edit_page
 from apps.org.permissions import policy_required
 from apps.responsibility import policies, selectors, services
@@ -41,9 +42,7 @@ def objective_edit(request, pk: int | None = None):
     return edit_page(
         request,
         form,
-        lambda data: services.objective_save(objective=objective, data=data, user=request.user),
-        _("Saved."),
-        title=_("Safety objective"),
+        functools.partial(services.objective_save, objective=objective),
         cancel_url=back,
         done=lambda saved: f"{back}?year={saved.year}",
     )
@@ -76,4 +75,4 @@ def assessment_submit(request):
 def _year_form(request, form, save, *, year: int, title):
     """A form of the objectives of `year`: `save(user=…, **cleaned_data)`; saved, back to them."""
     back = reverse("responsibility:objectives") + f"?year={year}"
-    return edit_page(request, form, lambda data: save(user=request.user, **data), _("Saved."), title=title, back=back)
+    return edit_page(request, form, fields_as_keywords(save), _("Saved."), title=title, back=back)

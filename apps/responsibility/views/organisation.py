@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from apps.core.services import fields_as_keywords
 from apps.core.views import edit_page
 from apps.org.permissions import policy_required
 from apps.org.policy import visible_department_ids
@@ -47,18 +50,11 @@ def member_add(request, pk: int):
     return _organisation_form(
         request,
         MemberForm(request.POST or None),
-        lambda data, user: services.member_add(body=body, user=user, **data),
+        fields_as_keywords(functools.partial(services.member_add, body=body)),
         title=_("Add a member to %(b)s") % {"b": body},
     )
 
 
 def _organisation_form(request, form, save, *, title):
     """A form of the organisation page: saved, back to that page."""
-    return edit_page(
-        request,
-        form,
-        lambda data: save(data=data, user=request.user),
-        _("Saved."),
-        title=title,
-        back="responsibility:organisation",
-    )
+    return edit_page(request, form, save, _("Saved."), title=title, back="responsibility:organisation")

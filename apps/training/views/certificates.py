@@ -38,12 +38,7 @@ def certificate_edit(request, pk: int | None = None):
     else:
         save = services.certificate_create
     return edit_page(
-        request,
-        CertificateForm(request.POST or None, instance=certificate),
-        lambda data: save(data=data, user=request.user),
-        _("Certificate saved."),
-        title=_("Edit certificate") if certificate else _("New certificate"),
-        back="training:certificate_list",
+        request, CertificateForm(request.POST or None, instance=certificate), save, back="training:certificate_list"
     )
 
 

@@ -34,7 +34,7 @@ def plan_create(request):
     return edit_page(
         request,
         PlanForm(request.POST or None, user=request.user),
-        lambda data: services.plan_create(data=data, user=request.user),
+        services.plan_create,
         _("Plan created: add the planned courses."),
         title=_("New training plan"),
         cancel_url=reverse("training:plan_list"),

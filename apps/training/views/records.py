@@ -87,7 +87,7 @@ def reinduction_create(request):
     return edit_page(
         request,
         ReinductionForm(request.POST or None, employees=employees),
-        lambda data: services.reinduction_create(data=data, user=request.user),
+        services.reinduction_create,
         _("Recorded: workshop- and team-level induction must be repeated."),
         title=_("Repeat induction"),
         cancel_url=reverse("training:compliance"),

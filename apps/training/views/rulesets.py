@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
@@ -27,7 +29,7 @@ def ruleset_row_edit(request, pk: int):
     return edit_page(
         request,
         RuleSetRowForm(request.POST or None, instance=row),
-        lambda data: services.ruleset_row_update(row=row, data=data, user=request.user),
+        functools.partial(services.ruleset_row_update, row=row),
         _("Hours saved."),
         title=f"{row.ruleset} · {row.get_role_display()}",
         back="training:ruleset_list",
@@ -39,8 +41,6 @@ def settings_edit(request):
     return edit_page(
         request,
         SettingsForm(request.POST or None, instance=selectors.training_settings()),
-        lambda data: services.settings_update(data=data, user=request.user),
-        _("Training settings saved."),
-        title=_("Training settings"),
+        services.settings_update,
         back="training:ruleset_list",
     )

@@ -7,19 +7,11 @@ import functools
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from apps.core.import_pages import import_view, sheet_template_response
 from apps.core.selectors import history_entries
-from apps.core.views import (
-    RecordPage,
-    edit_page,
-    finder,
-    import_view,
-    list_page,
-    run_form_action,
-    sheet_template_response,
-)
+from apps.core.views import RecordPage, edit_page, finder, list_page, run_form_action
 from apps.org.permissions import policy_required
 from apps.org.policy import require
 from apps.training import importers, policies, selectors, services
@@ -42,14 +34,7 @@ def course_list(request):
 
 course_edit = RecordPage(
     get=lambda request, pk: get_object_or_404(selectors.course_list(), pk=pk), record="course"
-).edit(
-    policy_required(policies.can_edit_course),
-    CourseForm,
-    services.course_save,
-    gettext_lazy("Course saved."),
-    title=(gettext_lazy("New course"), gettext_lazy("Edit course")),
-    back="training:course_list",
-)
+).edit(policy_required(policies.can_edit_course), CourseForm, services.course_save, back="training:course_list")
 
 
 _session = finder(selectors.session_list)
@@ -97,9 +82,7 @@ def session_edit(request, pk: int | None = None):
     return edit_page(
         request,
         SessionForm(request.POST or None, instance=session, user=request.user, initial=initial),
-        lambda data: save(data=data, user=request.user),
-        _("Session saved."),
-        title=_("Edit session") if session else _("New training session"),
+        save,
         cancel_url=reverse("training:session_list"),
         done=lambda saved: reverse("training:session_detail", kwargs={"pk": saved.pk}),
     )
