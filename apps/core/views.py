@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import functools
+import sys
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -150,6 +152,8 @@ def edit_page(
     `success` say otherwise."""
     cancel_url = cancel_url or back
     if title is None or success is None:
+        if not isinstance(form, forms.ModelForm):
+            raise TypeError("edit_page: a form without a model needs its title= and success text")
         name = form._meta.model._meta.verbose_name
         title = title or (_("Edit %(name)s") if form.instance.pk else _("New %(name)s")) % {"name": name}
         success = success or _("%(name)s saved.") % {"name": capfirst(name)}
@@ -184,13 +188,15 @@ def split_files(data) -> tuple[dict, list]:
 
 
 class RecordPage:
-    """What is posted from one record's page, forms and buttons, each view declared in a line:
+    """A record's new/edit page, and what is posted from its page, forms and buttons, each view
+    declared in a line:
 
         plan_page = RecordPage(get=_plan, page=plan_detail, record="plan")
+        plan_edit = plan_page.edit(guard, PlanForm, services.plan_save, back="app:plan_list")
         plan_file = plan_page.form(guard, FilingForm, "filing_form", services.plan_file, _lazy("Filing recorded."))
         plan_submit = plan_page.button(guard, services.plan_submit, _lazy("Plan submitted."))
 
-    A view answers POST only, behind `guard` (the app's `policy_required(…)`; with
+    `edit` is described with it. A form or button view answers POST only, behind `guard` (the app's `policy_required(…)`; with
     `guard_first`, the guard is asked before the method), and finds the record with
     `get(request, pk)` (404 out of the person's scope). Done, it leads back to the record, or to
     `done`: a URL name taking the record's pk, or `done(request, record, result)` giving a URL."""
@@ -283,14 +289,17 @@ def list_page(request, select, *, template: str | None = None, per_page: int = P
     string), a page of it, and whatever else the template shows (choices, what the person may do).
     The template is named after the selector, as Django's list views name theirs:
     `apps.training.selectors.session_list` shows `training/session_list.html`."""
+    template = template or _template_of(select)
     filters = request.GET.dict()
     page = Paginator(select(user=request.user, filters=filters), per_page).get_page(request.GET.get("page"))
-    return render(request, template or _template_of(select), {"page": page, "filters": filters, **context})
+    return render(request, template, {"page": page, "filters": filters, **context})
 
 
 def _template_of(select) -> str:
-    app = select.__module__.split(".")[1]
-    return f"{app}/{select.__name__}.html"
+    name = getattr(select, "__name__", "<lambda>")
+    if name == "<lambda>":
+        raise TypeError("list_page: a selector without a name of its own needs template=")
+    return f"{select.__module__.split('.')[1]}/{name}.html"
 
 
 def finder(select, **filters):
@@ -300,6 +309,8 @@ def finder(select, **filters):
     def find(request, pk: int):
         return get_object_or_404(select(user=request.user, **({"filters": filters} if filters else {})), pk=pk)
 
+    # In the module that asks for it: RecordPage names its views after the module of `get`.
+    find.__module__ = sys._getframe(1).f_globals["__name__"]
     return find
 
 

@@ -157,3 +157,25 @@ def test_a_table_export_reads_its_records_from_its_selector_with_the_person_and_
 
     assert PlanExporter(user="someone", params={"year": "2026"}).queryset() == "the plans"
     assert asked == [("someone", {"year": "2026"})]
+
+
+def test_a_page_without_a_model_or_a_named_selector_says_what_it_needs(rf):
+    from django import forms
+
+    from apps.core.views import edit_page, list_page
+
+    class Plain(forms.Form):
+        note = forms.CharField()
+
+    request = rf.get("/")
+    with pytest.raises(TypeError, match="title="):
+        edit_page(request, Plain(), lambda **kw: None, back="/")
+    with pytest.raises(TypeError, match="template="):
+        list_page(request, lambda user, filters: [])
+
+
+def test_a_finder_belongs_to_the_module_that_asks_for_it():
+    from apps.core.views import finder
+    from apps.emergency import selectors
+
+    assert finder(selectors.team_list).__module__ == __name__

@@ -12,9 +12,6 @@ def department_filter(context, width: str, departments=None):
     """The `department` select of a list's filters, in a column of `width` (Bootstrap classes):
     the departments the person sees (`org.selectors.department_list`), or those given, with the
     one filtered by selected."""
-    request = context["request"]
-    return {
-        "width": width,
-        "departments": department_list(user=request.user) if departments is None else departments,
-        "chosen": context.get("filters", {}).get("department", ""),
-    }
+    if departments is None:
+        departments = department_list(user=context["request"].user)
+    return {"width": width, "departments": departments, "chosen": context.get("filters", {}).get("department", "")}

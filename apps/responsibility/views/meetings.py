@@ -104,5 +104,6 @@ def settings_edit(request):
         request,
         SettingsForm(request.POST or None, instance=services.meeting_settings()),
         services.meeting_settings_save,
+        title=_("Meeting frequencies"),
         back="responsibility:compliance",
     )

@@ -42,5 +42,6 @@ def settings_edit(request):
         request,
         SettingsForm(request.POST or None, instance=selectors.training_settings()),
         services.settings_update,
+        title=_("Training settings"),
         back="training:ruleset_list",
     )
