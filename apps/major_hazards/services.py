@@ -80,8 +80,8 @@ def unit_identify(*, unit: Unit, user, reason: str = "", day: dt.date | None = N
     entries = inventory_entries(items)
     try:
         result = gb18218.identify(entries, exposed_people=unit.exposed_people)
-    except ValueError as exc:
-        raise ApplicationError(str(exc)) from exc
+    except gb18218.Refused as exc:
+        raise ApplicationError(_(exc.message) % exc.params) from exc
     record = Identification(
         unit=unit,
         identified_on=day or timezone.localdate(),
