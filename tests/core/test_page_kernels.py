@@ -57,9 +57,8 @@ class TestRecordEditPage:
     form with a page of its own)."""
 
     def test_new_page_then_saved_record_then_edit_page_cancelling_to_the_record(self, world, client_for):
-        from django.urls import reverse
-
         from django.contrib.messages import get_messages
+        from django.urls import reverse
 
         from apps.emergency.models import Supply
 
