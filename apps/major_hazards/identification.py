@@ -1,6 +1,8 @@
 """Identification and grading of major hazard sources, GB 18218-2018 (危险化学品重大危险源辨识).
 
-Pure: no ORM and no settings (only gettext for the messages people read). The tables are read
+Pure: importing it loads no Django (no ORM, no settings, no translation machinery). An input the
+standard cannot grade raises `Refused`, a ValueError whose English text is its str() and whose
+msgid and parameters the caller translates (`services.unit_identify`). The tables are read
 once from the CSV files in fixtures/major_hazards/ (the checked conversions of the standard, see
 docs/sources.md).
 
@@ -31,8 +33,6 @@ from fractions import Fraction
 from functools import cache
 from pathlib import Path
 
-from django.utils.translation import gettext as _
-
 DATA_DIR = Path(__file__).resolve().parents[2] / "fixtures" / "major_hazards"
 
 
@@ -62,6 +62,19 @@ class Tables:
     lookup: dict[str, Substance]  # normalised name, alias or CAS number → substance
     alpha: tuple[tuple[int, int | None, Decimal], ...]  # (min, max or None, α)
     levels: tuple[tuple[int, Fraction | None, Fraction | None], ...]  # (level, min incl., max excl.)
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a msgid for the catalogue, as Django's gettext_noop does, without importing Django."""
+    return message
+
+
+class Refused(ValueError):
+    """An input the standard cannot grade: `message` is the msgid, `params` its placeholders."""
+
+    def __init__(self, message: str, **params):
+        self.message, self.params = message, params
+        super().__init__(message % params)
 
 
 def normalise(text: str) -> str:
@@ -189,7 +202,7 @@ def find_category(code: str) -> Category | None:
 def alpha_for(exposed_people: int) -> Decimal:
     """表5: α by the people possibly exposed (residents within 500 m of the boundary)."""
     if isinstance(exposed_people, bool) or not isinstance(exposed_people, int) or exposed_people < 0:
-        raise ValueError(_("The number of people exposed is a whole number, 0 or more."))
+        raise Refused(gettext_noop("The number of people exposed is a whole number, 0 or more."))
     for low, high, alpha in tables().alpha:
         if exposed_people >= low and (high is None or exposed_people <= high):
             return alpha
@@ -252,9 +265,9 @@ def _tonnes(value, name: str) -> Fraction:
     try:
         tonnes = Fraction(Decimal(str(value)))
     except (ArithmeticError, ValueError, TypeError) as exc:
-        raise ValueError(_("%(name)s: not a quantity in tonnes: %(value)s") % {"name": name, "value": value}) from exc
+        raise Refused(gettext_noop("%(name)s: not a quantity in tonnes: %(value)s"), name=name, value=value) from exc
     if tonnes < 0:
-        raise ValueError(_("%(name)s: a quantity cannot be negative: %(value)s") % {"name": name, "value": value})
+        raise Refused(gettext_noop("%(name)s: a quantity cannot be negative: %(value)s"), name=name, value=value)
     return tonnes
 
 
@@ -279,12 +292,14 @@ def _entries(quantities) -> list[Entry]:
 def _line(entry: Entry) -> tuple[Line, Fraction, Fraction]:
     substance = find_substance(entry.substance) if entry.substance else None
     if entry.substance and substance is None:
-        raise ValueError(_("Not a substance of GB 18218-2018 table 1 or table 3: %(name)s") % {"name": entry.substance})
+        raise Refused(
+            gettext_noop("Not a substance of GB 18218-2018 table 1 or table 3: %(name)s"), name=entry.substance
+        )
     categories = []
     for code in entry.categories:
         category = find_category(code)
         if category is None:
-            raise ValueError(_("Not a hazard category of GB 18218-2018 table 2: %(code)s") % {"code": code})
+            raise Refused(gettext_noop("Not a hazard category of GB 18218-2018 table 2: %(code)s"), code=code)
         categories.append(category)
     # With several categories the smallest Q decides (§4.1.2); β is the largest of them.
     chosen = min(categories, key=lambda c: (c.critical_quantity, -c.beta), default=None)
@@ -294,14 +309,17 @@ def _line(entry: Entry) -> tuple[Line, Fraction, Fraction]:
     elif chosen is not None:
         critical, q_source = chosen.critical_quantity, "table2"
     else:
-        raise ValueError(_("%(name)s is not named in table 1: give its hazard categories (table 2).") % {"name": name})
+        raise Refused(
+            gettext_noop("%(name)s is not named in table 1: give its hazard categories (table 2)."), name=name
+        )
     if substance is not None and substance.beta is not None:
         beta, beta_source = substance.beta, "table3"
     elif categories:
         beta, beta_source = max(c.beta for c in categories), "table4"
     else:  # a 表1 substance that is not a 表3 gas: its β is its category's, never guessed
-        raise ValueError(
-            _("%(name)s is not a toxic gas of table 3: give its hazard categories (table 2) for β.") % {"name": name}
+        raise Refused(
+            gettext_noop("%(name)s is not a toxic gas of table 3: give its hazard categories (table 2) for β."),
+            name=name,
         )
     q = _tonnes(entry.tonnes, name)
     ratio = q / Fraction(critical)
@@ -330,7 +348,7 @@ def identify(quantities, *, exposed_people: int) -> Result:
     iterable of (key, tonnes) pairs or of `Entry` objects (a free-named chemical with its
     categories, or a named substance with categories for its β). Unknown names, a 表1 substance
     that is not a 表3 gas given without categories, and people exposed that are not a whole
-    number ≥ 0 raise ValueError.
+    number ≥ 0 raise `Refused` (a ValueError).
     """
     alpha = alpha_for(exposed_people)
     lines: list[Line] = []

@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from apps.core.selectors import as_int, by_flag, matching, searched
+from apps.major_hazards import rules
 from apps.major_hazards.models import (
     HazardCategory,
     Identification,
@@ -44,8 +45,18 @@ def with_current(qs: QuerySet[Unit], as_of: dt.date | None = None) -> QuerySet[U
         current_r=Subquery(latest.values("r")[:1]),
         current_on=Subquery(latest.values("identified_on")[:1]),
         is_registered=Exists(entries),
+        last_filed_on=Subquery(entries.order_by("-filed_on", "-pk").values("filed_on")[:1]),
+        last_assessed_on=Subquery(assessments.order_by("-assessed_on", "-pk").values("assessed_on")[:1]),
         assessment_due=Subquery(assessments.order_by("-assessed_on", "-pk").values("next_due")[:1]),
     )
+
+
+def filing_due(unit: Unit) -> dt.date | None:
+    """The day a unit of `with_current` is to be filed by after its latest safety assessment
+    (rules.filing_due); None when it is not a major hazard source or nothing is to be filed."""
+    if not getattr(unit, "current_is_major", False):  # a unit read without `with_current`
+        return None
+    return rules.filing_due(unit.last_assessed_on, unit.last_filed_on)
 
 
 def unit_list(*, user, filters: dict | None = None) -> QuerySet[Unit]:
@@ -142,3 +153,9 @@ def assessments_due(*, before: dt.date) -> list[tuple[Unit, dt.date | None]]:
         .filter(Q(assessment_due__lte=before) | Q(assessment_due__isnull=True))
     )
     return [(unit, unit.assessment_due) for unit in units]
+
+
+def filings_due(*, before: dt.date) -> list[tuple[Unit, dt.date]]:
+    """Major units to be filed after their latest safety assessment by a day on or before a date."""
+    units = major_units().select_related("department").filter(last_assessed_on__isnull=False)
+    return [(unit, due) for unit in units if (due := filing_due(unit)) is not None and due <= before]

@@ -30,13 +30,16 @@ from apps.major_hazards.models import (
 )
 from apps.org.models import Role
 from apps.org.policy import require
-from apps.org.selectors import users_with_role
+from apps.org.selectors import department_head_users, users_with_role
 from apps.workflow import services as workflow
 
 logger = logging.getLogger(__name__)
 
 REMINDER_LEAD_DAYS = 90  # the assessment task is raised this long before the due date
 ASSESSMENT_REMINDER = "major_hazard_assessment"
+FILING_LEAD_DAYS = 7  # the filing reminder goes out this long before its due date (our choice)
+# Once per unit and due date each (apps/workflow/services/remind.py): found overdue, only the second.
+FILING_REMINDER, FILING_OVERDUE_REMINDER = "major_hazard_filing_due", "major_hazard_filing_overdue"
 
 
 def _save(obj, *, user) -> None:
@@ -80,8 +83,8 @@ def unit_identify(*, unit: Unit, user, reason: str = "", day: dt.date | None = N
     entries = inventory_entries(items)
     try:
         result = gb18218.identify(entries, exposed_people=unit.exposed_people)
-    except ValueError as exc:
-        raise ApplicationError(str(exc)) from exc
+    except gb18218.Refused as exc:
+        raise ApplicationError(_(exc.message) % exc.params) from exc
     record = Identification(
         unit=unit,
         identified_on=day or timezone.localdate(),
@@ -339,3 +342,34 @@ def assessment_reminders_send(*, today: dt.date | None = None) -> int:
             continue
         created += 1
     return created
+
+
+def filing_reminders_send(*, today: dt.date | None = None) -> int:
+    """Tell the unit's department heads and the safety managers that a major hazard source is to
+    be filed after its safety assessment (rules.filing_due): once FILING_LEAD_DAYS before the due
+    date and once when it is overdue."""
+    from apps.major_hazards import selectors
+
+    today = today or timezone.localdate()
+    due_units = selectors.filings_due(before=today + dt.timedelta(days=FILING_LEAD_DAYS))
+    heads = department_head_users(department_ids={unit.department_id for unit, _due in due_units})
+    managers = list(users_with_role(Role.SAFETY_MANAGER))
+    sent = 0
+    for unit, due in due_units:
+        if due < today:
+            kind, text = (
+                FILING_OVERDUE_REMINDER,
+                gettext_noop("%(unit)s was to be filed with the authority by %(date)s."),
+            )
+        else:
+            kind, text = FILING_REMINDER, gettext_noop("%(unit)s is to be filed with the authority by %(date)s.")
+        sent += workflow.remind_once(
+            subject=unit,
+            kind=kind,
+            due=due,
+            users=[*heads.get(unit.department_id, []), *managers],
+            message=stored(text, **{"unit": unit, "date": due.isoformat()}),
+            url=unit.get_absolute_url(),
+            today=today,
+        )
+    return sent

@@ -82,6 +82,7 @@ def _detail_page(request, unit, check_form=None, check_measure_id=None, status=2
             "unit": unit,
             "current": current,
             "refile": refile,
+            "filing_due": selectors.filing_due(unit),
             "checks": selectors.check_list(user=request.user).filter(measure__unit=unit)[:20],
             "identifications": identifications,
             "inventory": selectors.inventory_list(user=request.user, unit=unit),

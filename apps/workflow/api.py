@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import parsers, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
@@ -61,6 +61,8 @@ class TaskUpdateSerializer(TaskSerializer):
 
 class SubmitSerializer(serializers.Serializer):
     note = serializers.CharField(allow_blank=False)
+    # The evidence, as the task's page takes it (multipart); the service checks each file.
+    files = serializers.ListField(child=serializers.FileField(), required=False, default=list, write_only=True)
 
 
 class SignOffRequestSerializer(serializers.Serializer):
@@ -100,7 +102,15 @@ class TaskViewSet(ListCreateUpdateViewSet):
     update_service = services.task_update
     instance_name = "task"
 
-    submit = ServiceAction(services.task_submit, "task", body=SubmitSerializer, reply=TaskSerializer, answer="fresh")
+    submit = ServiceAction(
+        services.task_submit,
+        "task",
+        body=SubmitSerializer,
+        reply=TaskSerializer,
+        answer="fresh",
+        parser_classes=[parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser],
+        doc="Submit the work done for sign-off, with evidence files (multipart `files`) as on the task's page.",
+    )
     sign_off = ServiceAction(
         services.task_sign_off,
         "task",

@@ -280,6 +280,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.major_hazards.tasks.send_assessment_reminders",
         "schedule": crontab(hour=6, minute=50),
     },
+    "major-hazard-filing-reminders": {
+        "task": "apps.major_hazards.tasks.send_filing_reminders",
+        "schedule": crontab(hour=6, minute=55),
+    },
     "emergency-reminders": {
         "task": "apps.emergency.tasks.send_emergency_reminders",
         "schedule": crontab(hour=8, minute=10),

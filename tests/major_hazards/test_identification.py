@@ -6,7 +6,11 @@ Sources: §4.1.2 (S = Σ q/Q ≥ 1), §4.3 (R = α·Σ β·q/Q), 表1–表6 as 
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -14,12 +18,15 @@ from django.utils import translation
 from apps.major_hazards.identification import (
     DATA_DIR,
     Entry,
+    Refused,
     alpha_for,
     find_category,
     find_substance,
     identify,
     level_for,
 )
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # §4.1.2: 氨 (表1 Q = 10 t): a major hazard source from S = 1 on, not below.
@@ -275,13 +282,32 @@ def test_the_people_exposed_are_a_whole_number_not_below_zero(english, people):
         identify({"氨": 10}, exposed_people=people)
 
 
-def test_the_messages_are_translated():
-    with translation.override("en"), pytest.raises(ValueError) as exc:
-        identify({"不存在的物质": 1}, exposed_people=0)
-    assert str(exc.value) == "Not a substance of GB 18218-2018 table 1 or table 3: 不存在的物质"
-    with translation.override("zh-hans"), pytest.raises(ValueError) as exc:
+def test_the_messages_are_english_with_their_msgid_for_the_caller():
+    with pytest.raises(Refused) as exc:
         identify({"氨": "abc"}, exposed_people=0)
-    assert str(exc.value) == "氨：不是以吨计的数量：abc"
+    assert str(exc.value) == "氨: not a quantity in tonnes: abc"
+    assert exc.value.message == "%(name)s: not a quantity in tonnes: %(value)s"
+    with translation.override("zh-hans"):
+        assert translation.gettext(exc.value.message) % exc.value.params == "氨：不是以吨计的数量：abc"
+
+
+PURE = """
+import sys
+import apps.major_hazards.identification as i
+print([m for m in sys.modules if m == "django" or m.startswith("django.")])
+try:
+    i.identify({"xyz": 5}, exposed_people=0)
+except ValueError as exc:
+    print(exc)
+"""
+
+
+def test_the_module_loads_no_django_and_refuses_without_settings():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    done = subprocess.run(
+        [sys.executable, "-c", PURE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.stdout.splitlines() == ["[]", "Not a substance of GB 18218-2018 table 1 or table 3: xyz"], done.stderr
 
 
 # 表3: β of every named toxic gas; 表4: β of every category, as in the CSV.

@@ -8,10 +8,11 @@ import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
+from apps.core.exceptions import ApplicationError
 from apps.major_hazards import services
 from apps.major_hazards.evidence import provider
 from apps.major_hazards.identification import Entry, identify
-from apps.major_hazards.models import Identification
+from apps.major_hazards.models import Identification, InventoryItem
 from apps.workflow.models import Task
 from tests.helpers import reminded
 from tests.major_hazards.factories import item, major_unit, substance, unit
@@ -354,3 +355,11 @@ def test_evidence_as_of_a_day_ignores_what_came_later(world):
     assert after["major_hazards.assessments_current_rate"] == Decimal("100.0")
     assert after["major_hazards.units_identified_rate"] == Decimal("100.0")
     assert _values(D(2026, 9, 1))["major_hazards.units_identified_rate"] == Decimal("0.0")
+
+
+def test_a_refusal_of_the_standard_reaches_people_in_their_language(world):
+    u = unit(world)
+    InventoryItem.objects.create(unit=u, substance=substance("一氧化碳"), max_quantity=1)  # bypasses the service check
+    with translation.override("zh-hans"), pytest.raises(ApplicationError) as exc:
+        services.unit_identify(unit=u, user=world.safety_manager)
+    assert str(exc.value) == "一氧化碳 未列入表1：请填写其危险性类别（表2）。"

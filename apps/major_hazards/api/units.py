@@ -3,6 +3,8 @@ kept for them."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
@@ -16,6 +18,7 @@ from apps.major_hazards.services import INVENTORY_FIELDS, UNIT_FIELDS
 class UnitSerializer(serializers.ModelSerializer):
     department_name = serializers.CharField(source="department.name", read_only=True)
     current_identification = serializers.SerializerMethodField()
+    filing_due = serializers.SerializerMethodField(help_text="The day to file the source by; null when nothing is due.")
 
     class Meta:
         model = Unit
@@ -23,10 +26,14 @@ class UnitSerializer(serializers.ModelSerializer):
             "id",
             *fields_with(UNIT_FIELDS, department="department_name"),
             "current_identification",
+            "filing_due",
             "created_at",
             "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
+
+    def get_filing_due(self, unit) -> dt.date | None:
+        return selectors.filing_due(unit)
 
     def get_current_identification(self, unit) -> dict | None:
         if getattr(unit, "current_id", None) is None:

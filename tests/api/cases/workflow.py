@@ -3,6 +3,7 @@ from __future__ import annotations
 from apps.workflow import services
 from tests.api.case import Case, crud
 from tests.api.cases._common import today
+from tests.hazards.factories import photo
 from tests.workflow.factories import make_task
 
 
@@ -40,7 +41,7 @@ def task_body(world, record=None):
 CASES = {
     **crud("v1_tasks", task, "list retrieve create update partial_update", create=task_body, update=task_body),
     "v1_tasks_inbox_list": Case(task),
-    "v1_tasks_submit_create": Case(task, payload=lambda w, r: {"note": "已完成"}),
+    "v1_tasks_submit_create": Case(task, payload=lambda w, r: {"note": "已完成", "files": [photo()]}, multipart=True),
     "v1_tasks_sign_off_create": Case(submitted, payload=lambda w, r: {"decision": "approve"}),
     "v1_tasks_reopen_create": Case(signed_off, payload=lambda w, r: {"reason": "复查不合格"}),
     **crud("v1_signoffs", signoff, "list retrieve"),
