@@ -154,7 +154,7 @@ def _certificates(demo: _Demo, today: dt.date) -> None:
             "E0022",
             ("special_equipment", "5100"),
             "TS3205-N1-2021-0078",
-            recurrence.add_years(today, -6) + dt.timedelta(days=45),
+            recurrence.add_years(today, -4) + dt.timedelta(days=45),  # a 4-year permit expiring soon
         ),
     ]:
         services.certificate_create(

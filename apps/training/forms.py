@@ -87,8 +87,10 @@ class CertificateForm(forms.ModelForm):
         fields = [*CERTIFICATE_FIELDS]
         widgets = {"issued_on": DATE, "valid_until": DATE, "next_review_on": DATE}
         help_texts = {
-            "valid_until": _("Leave empty: 6 years after issue."),
-            "next_review_on": _("Leave empty: 3 years after issue."),
+            "valid_until": _("Leave empty: 6 years after issue, 4 years for a special-equipment operator permit."),
+            "next_review_on": _(
+                "Leave empty: 3 years after issue. Special-equipment operator permits have no review: leave it empty."
+            ),
         }
 
     def __init__(self, *args, **kwargs):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from apps.core.viewsets import ListCreateUpdateViewSet, ReadOnlyViewSet, ServiceAction, fields_with
@@ -19,10 +20,24 @@ class CertificateTypeSerializer(serializers.ModelSerializer):
 class CertificateSerializer(serializers.ModelSerializer):
     holder_name = serializers.CharField(source="holder.name", read_only=True)
     status = serializers.CharField(read_only=True)
+    review_applies = serializers.BooleanField(
+        read_only=True,
+        help_text=_(
+            "Whether the 3-yearly review applies: special-operation certificates (6 years' validity) yes, "
+            "special-equipment operator permits (4 years, renewed before expiry) no."
+        ),
+    )
 
     class Meta:
         model = Certificate
-        fields = ["id", "kind", *fields_with(CERTIFICATE_FIELDS, holder="holder_name"), "reviewed_on", "status"]
+        fields = [
+            "id",
+            "kind",
+            *fields_with(CERTIFICATE_FIELDS, holder="holder_name"),
+            "reviewed_on",
+            "review_applies",
+            "status",
+        ]
         read_only_fields = ["id", "kind", "reviewed_on"]
         extra_kwargs = {"valid_until": {"required": False}, "next_review_on": {"required": False}}
         validators = []  # uniqueness is checked by the service's full_clean

@@ -8,15 +8,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from apps.core import recurrence
 from apps.core.models import AuditedModel, BaseModel, link
 from apps.org.models import Employee
+from apps.training import validity
 
-# Special-operation certificates (安监总局令第30号): valid 6 years, reviewed every 3 years,
-# review requested within 60 days before it is due. Special-equipment permits likewise.
-CERTIFICATE_VALID_YEARS = 6
-CERTIFICATE_REVIEW_YEARS = 3
-CERTIFICATE_WINDOW_DAYS = 60
+# The validity of each kind and its reminders: apps/training/validity.py.
+CERTIFICATE_VALID_YEARS = validity.CERTIFICATE_VALID_YEARS
+CERTIFICATE_REVIEW_YEARS = validity.CERTIFICATE_REVIEW_YEARS
+CERTIFICATE_WINDOW_DAYS = validity.CERTIFICATE_WINDOW_DAYS
 
 
 class CertificateKind(models.TextChoices):
@@ -51,7 +50,12 @@ class Certificate(AuditedModel):
     authority = models.CharField(_("issued by"), max_length=200, blank=True)
     issued_on = models.DateField(_("issued on"))
     valid_until = models.DateField(_("valid until"))
-    next_review_on = models.DateField(_("next review"), null=True, blank=True)
+    next_review_on = models.DateField(
+        _("next review"),
+        null=True,
+        blank=True,
+        help_text=_("Special-operation certificates only: special-equipment operator permits have no review."),
+    )
     reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
 
     class Meta:
@@ -68,13 +72,10 @@ class Certificate(AuditedModel):
     def __str__(self) -> str:
         return f"{self.type.name} {self.number}"
 
-    @staticmethod
-    def default_valid_until(issued_on: dt.date) -> dt.date:
-        return recurrence.add_years(issued_on, CERTIFICATE_VALID_YEARS)
-
-    @staticmethod
-    def default_next_review(issued_on: dt.date) -> dt.date:
-        return recurrence.add_years(issued_on, CERTIFICATE_REVIEW_YEARS)
+    @property
+    def review_applies(self) -> bool:
+        """Special-operation certificates are reviewed every 3 years; operator permits are not."""
+        return validity.has_review(self.kind)
 
     def is_expired(self, today: dt.date | None = None) -> bool:
         return self.valid_until < (today or timezone.localdate())
@@ -93,6 +94,9 @@ class Certificate(AuditedModel):
             return "expired"
         if self.review_due():
             return "review_due"
-        if self.valid_until - dt.timedelta(days=CERTIFICATE_WINDOW_DAYS) <= timezone.localdate():
+        today = timezone.localdate()
+        if not self.review_applies:
+            return "expiring" if validity.permit_reminder(self.valid_until, today) else "valid"
+        if self.valid_until - dt.timedelta(days=CERTIFICATE_WINDOW_DAYS) <= today:
             return "expiring"
         return "valid"

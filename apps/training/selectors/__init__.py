@@ -5,12 +5,14 @@ importable from here (`from apps.training import selectors; selectors.compliance
 from apps.training.selectors.certificates import (
     EXPIRED_REMINDER,
     EXPIRY_REMINDER,
+    PERMIT_REMINDERS,
     REVIEW_REMINDER,
     certificate_list,
     certificate_type_list,
     certificate_validity,
     expired_unnotified,
     expiries_due,
+    permit_expiries_due,
     reviews_due,
 )
 from apps.training.selectors.department_compliance import DepartmentCompliance, by_department, compliance_by_path
@@ -23,6 +25,7 @@ from apps.training.selectors.visibility import creditable_employees, visible_emp
 __all__ = [
     "EXPIRED_REMINDER",
     "EXPIRY_REMINDER",
+    "PERMIT_REMINDERS",
     "REVIEW_REMINDER",
     "DepartmentCompliance",
     "PersonCompliance",
@@ -39,6 +42,7 @@ __all__ = [
     "creditable_employees",
     "expired_unnotified",
     "expiries_due",
+    "permit_expiries_due",
     "plan_completion",
     "plan_items",
     "plan_list",

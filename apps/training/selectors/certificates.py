@@ -8,7 +8,8 @@ from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from apps.core.selectors import as_int, matching, searched
-from apps.training.models import CERTIFICATE_WINDOW_DAYS, Certificate, CertificateType
+from apps.training import validity
+from apps.training.models import CERTIFICATE_WINDOW_DAYS, Certificate, CertificateKind, CertificateType
 from apps.training.selectors.visibility import _only, visible_employees
 from apps.workflow.selectors import reminder_sent
 
@@ -17,6 +18,9 @@ from apps.workflow.selectors import reminder_sent
 REVIEW_REMINDER = "certificate_review"
 EXPIRY_REMINDER = "certificate_expiry"
 EXPIRED_REMINDER = "certificate_expired"
+# An operator permit's, each once per expiry date: 3 months before and, urgent, 1 month before.
+PERMIT_REMINDERS = {validity.NOTICE: "permit_expiry_notice", validity.URGENT: "permit_expiry_urgent"}
+PERMIT = Q(kind=CertificateKind.SPECIAL_EQUIPMENT)
 
 
 def _newer_certificate(as_of: dt.date) -> QuerySet[Certificate]:
@@ -54,9 +58,9 @@ def certificate_list(*, user, filters: dict | None = None, as_of: dt.date | None
     if state == "expired":
         qs = qs.filter(valid_until__lt=as_of)
     elif state == "due":
-        qs = qs.filter(
-            Q(next_review_on__lte=as_of + window) | Q(valid_until__lte=as_of + window), valid_until__gte=as_of
-        )
+        certificate_due = Q(next_review_on__lte=as_of + window) | Q(valid_until__lte=as_of + window)
+        permit_due = Q(valid_until__lte=validity.reminded_through(as_of, validity.PERMIT_NOTICE_MONTHS))
+        qs = qs.filter((~PERMIT & certificate_due) | (PERMIT & permit_due), valid_until__gte=as_of)
     elif state == "valid":
         qs = qs.filter(valid_until__gte=as_of)
     if (within := as_int(filters.get("within"))) is not None:
@@ -85,11 +89,29 @@ def reviews_due(*, today: dt.date) -> QuerySet[Certificate]:
 
 
 def expiries_due(*, today: dt.date) -> QuerySet[Certificate]:
-    """Certificates within 60 days of expiry, not yet reminded of this expiry date."""
+    """Certificates within 60 days of expiry, not yet reminded of this expiry date (operator
+    permits have reminders of their own)."""
     window = dt.timedelta(days=CERTIFICATE_WINDOW_DAYS)
     return (
         Certificate.objects.filter(valid_until__gte=today, valid_until__lte=today + window, holder__is_active=True)
+        .exclude(PERMIT)
         .exclude(reminder_sent(Certificate, EXPIRY_REMINDER, OuterRef("valid_until")))
+        .select_related("type", "holder")
+    )
+
+
+def permit_expiries_due(*, today: dt.date, reminder: str) -> QuerySet[Certificate]:
+    """Operator permits in date for which `reminder` (validity.NOTICE or URGENT) is the one due
+    today (validity.permit_reminder), not yet sent for this expiry date."""
+    urgent_through = validity.reminded_through(today, validity.PERMIT_URGENT_MONTHS)
+    if reminder == validity.URGENT:
+        window = Q(valid_until__gte=today, valid_until__lte=urgent_through)
+    else:
+        notice_through = validity.reminded_through(today, validity.PERMIT_NOTICE_MONTHS)
+        window = Q(valid_until__gt=urgent_through, valid_until__lte=notice_through)
+    return (
+        Certificate.objects.filter(PERMIT, window, holder__is_active=True)
+        .exclude(reminder_sent(Certificate, PERMIT_REMINDERS[reminder], OuterRef("valid_until")))
         .select_related("type", "holder")
     )
 
