@@ -10,10 +10,9 @@ from django.utils.translation import gettext_lazy
 
 from apps.core.selectors import attachment_list, history_entries
 from apps.core.views import RecordPage, edit_page, finder, list_page
-from apps.emergency import policies, selectors, services
+from apps.emergency import policies, rules, selectors, services
 from apps.emergency.forms import DrillEvaluationForm, DrillForm, ImprovementForm
 from apps.emergency.models import DrillKind
-from apps.emergency.views._common import _page
 from apps.org.permissions import policy_required
 
 
@@ -23,15 +22,43 @@ def drill_list(request):
         request,
         selectors.drill_list,
         kinds=DrillKind.choices,
-        overdue_count=selectors.overdue_plans(user=request.user).count(),
+        overdue_count=len(_obligations_overdue(timezone.localdate())),
         can_edit=policies.can_record_drill(request.user),
     )
 
 
+# The company's drill obligations (rules.DRILL_GROUPS), as the overdue page names them.
+OBLIGATION_LABELS = {
+    "comprehensive_or_specialist": gettext_lazy("A comprehensive or specialist plan drill"),
+    "onsite": gettext_lazy("An on-site disposal plan drill"),
+}
+
+
+def _obligations_overdue(today):
+    return selectors.obligations_overdue(selectors.drill_obligations(today), today)
+
+
 @policy_required(policies.can_read_emergency)
 def overdue(request):
+    """The company's drill obligations: those missed in the last 12 months and the current periods
+    (第三十三条; every half-year for a unit of 708号 第八条)."""
+    today = timezone.localdate()
+    obligations = selectors.drill_obligations(today)
+    missed = selectors.obligations_overdue(obligations, today)
+    rows = [
+        {"label": OBLIGATION_LABELS[o.group], "obligation": o, "missed": o in missed}
+        for o in [*missed, *(o for o in obligations if o.end >= today)]
+    ]
     return render(
-        request, "emergency/overdue.html", {"page": _page(request, selectors.overdue_plans(user=request.user))}
+        request,
+        "emergency/overdue.html",
+        {
+            "rows": rows,
+            "missed_count": len(missed),
+            "next_due": rules.next_obligation_due(obligations, today),
+            "half_yearly": selectors.drills_half_yearly(),
+            "can_record": policies.can_record_drill(request.user),
+        },
     )
 
 
