@@ -508,3 +508,41 @@ def test_an_unfiled_plan_republished_is_reminded_of_its_new_filing_deadline(worl
     services.emergency_reminders_send()
     services.emergency_plan_save(plan=the_plan, data={"published_on": D(2025, 4, 1)}, user=world.safety_manager)
     assert _filing(the_plan) == (None, "", False)
+
+
+@pytest.mark.parametrize(
+    ("reported_on", "error"),
+    [
+        (D(2026, 3, 1), None),  # the day of the drill
+        (D(2026, 3, 31), None),
+        (D(2026, 2, 28), "a drill is reported after it is held"),
+        (D(2026, 4, 2), "in the future"),
+    ],
+)
+@_at(D(2026, 4, 1))
+def test_a_drill_is_reported_to_the_authority_after_it_is_held(world, reported_on, error):
+    drill = factories.drill(world, factories.plan(world, published_on=D(2026, 1, 5)), held_on=D(2026, 3, 1))
+    if error is None:
+        services.drill_report(drill=drill, user=world.head_a, reported_on=reported_on)
+        drill.refresh_from_db()
+        assert drill.reported_on == reported_on
+    else:
+        with pytest.raises(ApplicationError, match=error):
+            services.drill_report(drill=drill, user=world.head_a, reported_on=reported_on)
+
+
+@_at(D(2026, 4, 1))
+def test_a_unit_of_article_8_sees_and_records_whether_a_drill_was_reported(world, client_for):
+    drill = factories.drill(world, factories.plan(world, published_on=D(2026, 1, 5)), held_on=D(2026, 3, 1))
+    client = client_for("head_a")
+    url = f"/emergency/drills/{drill.pk}/"
+    assert 'data-testid="drill-reported"' not in client.get(url).content.decode()
+    org_services.company_update(data={"name": "测试公司", "emergency_unit_kind": "mine"}, user=world.safety_manager)
+    page = client.get(url).content.decode()
+    assert 'data-testid="drill-reported"' in page and "Not reported" in page
+    assert client.post(f"{url}report/", {"reported_on": "2026-03-05"}).status_code == 302
+    page = client.get(url).content.decode()
+    assert "2026-03-05" in page and "Not reported" not in page
+    assert client_for("outsider").post(f"{url}report/", {"reported_on": "2026-03-06"}).status_code in (403, 404)
+    drill.refresh_from_db()
+    assert drill.reported_on == D(2026, 3, 5)

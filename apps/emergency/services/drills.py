@@ -94,6 +94,18 @@ def drill_evaluate(
 
 
 @transaction.atomic
+def drill_report(*, drill: Drill, user, reported_on: dt.date) -> Drill:
+    """The drill reported to the authority (生产安全事故应急条例 第八条, for the units it names)."""
+    require(policies.can_act_for_department(user, drill.department_id))
+    _not_future(reported_on, _("Reported on"))
+    if reported_on < drill.held_on:
+        raise ApplicationError(_("Reported on: a drill is reported after it is held."))
+    drill.reported_on = reported_on
+    _save(drill, user=user)
+    return drill
+
+
+@transaction.atomic
 def improvement_raise(*, drill: Drill, user, description: str, department, due_date: dt.date) -> Improvement:
     """A problem found in the drill becomes a task of the department that owns it."""
     require(policies.can_act_for_department(user, drill.department_id))

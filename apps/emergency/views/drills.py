@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from apps.core.selectors import attachment_list, history_entries
 from apps.core.views import RecordPage, edit_page, finder, list_page
 from apps.emergency import policies, rules, selectors, services
-from apps.emergency.forms import DrillEvaluationForm, DrillForm, ImprovementForm
+from apps.emergency.forms import DrillEvaluationForm, DrillForm, DrillReportForm, ImprovementForm
 from apps.emergency.models import DrillKind
 from apps.org.permissions import policy_required
 
@@ -66,7 +66,7 @@ _drill = finder(selectors.drill_list)
 
 
 @policy_required(policies.can_read_emergency)
-def drill_detail(request, pk: int, evaluation_form=None, improvement_form=None, status=200):
+def drill_detail(request, pk: int, evaluation_form=None, improvement_form=None, report_form=None, status=200):
     drill = _drill(request, pk)
     initial = {
         "evaluated_on": drill.evaluated_on or timezone.localdate(),
@@ -84,6 +84,10 @@ def drill_detail(request, pk: int, evaluation_form=None, improvement_form=None, 
             "attachments": attachment_list(owner=drill),
             "history": history_entries(drill),
             "evaluation_form": evaluation_form or DrillEvaluationForm(initial=initial),
+            # A unit of 708号 第八条 reports each drill to the authority.
+            "reports_drills": selectors.drills_half_yearly(),
+            "report_form": report_form
+            or DrillReportForm(initial={"reported_on": drill.reported_on or timezone.localdate()}),
             "improvement_form": improvement_form
             or ImprovementForm(user=request.user, initial={"department": drill.department_id}),
         },
@@ -117,6 +121,9 @@ drill_page = RecordPage(get=_drill, page=drill_detail, record="drill")
 changes = policy_required(policies.can_change_record)
 drill_evaluate = drill_page.form(
     changes, DrillEvaluationForm, "evaluation_form", services.drill_evaluate, gettext_lazy("Evaluation saved.")
+)
+drill_report = drill_page.form(
+    changes, DrillReportForm, "report_form", services.drill_report, gettext_lazy("Report to the authority saved.")
 )
 improvement_add = drill_page.form(
     changes,
