@@ -546,3 +546,27 @@ def test_a_unit_of_article_8_sees_and_records_whether_a_drill_was_reported(world
     assert client_for("outsider").post(f"{url}report/", {"reported_on": "2026-03-06"}).status_code in (403, 404)
     drill.refresh_from_db()
     assert drill.reported_on == D(2026, 3, 5)
+
+
+@pytest.mark.parametrize(("unit_kind", "reminded_drills"), [("", set()), ("crowded_place", {"未报送演练"})])
+def test_a_drill_not_reported_is_reminded_once_for_a_unit_of_article_8(world, unit_kind, reminded_drills):
+    plan = factories.plan(world, published_on=D(2024, 1, 5))
+    with _at(D(2026, 4, 1)):
+        old = factories.drill(world, plan, held_on=D(2025, 3, 31), scenario="一年前演练")  # 366 days before
+        unreported = factories.drill(world, plan, held_on=D(2026, 3, 1), scenario="未报送演练")
+        reported = factories.drill(world, plan, held_on=D(2026, 3, 2), scenario="已报送演练")
+        services.drill_report(drill=reported, user=world.head_a, reported_on=D(2026, 3, 3))
+        factories.drill(world, plan, held_on=D(2026, 4, 1), scenario="今日演练")  # reminded from tomorrow
+        org_services.company_update(
+            data={"name": "测试公司", "emergency_unit_kind": unit_kind}, user=world.safety_manager
+        )
+        counts = [services.emergency_reminders_send()["reports"] for _ in range(2)]
+    assert counts == [len(reminded_drills), 0]
+    texts = [str(m.message) for m in Notification.objects.filter(recipient=world.head_a, message__contains="演练")]
+    assert {
+        d for d in ("一年前演练", "未报送演练", "已报送演练", "今日演练") if any(d in t for t in texts)
+    } == reminded_drills
+    assert all("not reported to the authority" in t for t in texts)
+    if reminded_drills:
+        assert reminded(unreported, "drill_unreported") == D(2026, 3, 1)
+        assert reminded(old, "drill_unreported") is None
