@@ -20,7 +20,7 @@ WINDOW_DAYS = 365
 
 
 def provider(as_of: dt.date) -> list[Indicator]:
-    """Six queries: plans (with their drills and evaluations up to the date), drills of the
+    """Seven queries: plans (with their evaluations up to the date), drills of the
     last 12 months, supplies and improvements; the drill obligations read the plans and drills
     again, and the company profile. Figures are as of the date: a drill or an
     evaluation recorded later does not count, and an improvement counts as closed only when its
