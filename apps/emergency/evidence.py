@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from apps.core.numbers import percent
-from apps.emergency import rules
+from apps.emergency import rules, selectors
 from apps.emergency.models import Drill, Improvement, Plan, PlanKind, Supply
 from apps.scoring import registry
 from apps.scoring.registry import Indicator
@@ -20,8 +20,9 @@ WINDOW_DAYS = 365
 
 
 def provider(as_of: dt.date) -> list[Indicator]:
-    """Four queries: plans (with their drills and evaluations up to the date), drills of the
-    last 12 months, supplies and improvements. Figures are as of the date: a drill or an
+    """Seven queries: plans (with their evaluations up to the date), drills of the
+    last 12 months, supplies and improvements; the drill obligations read the plans and drills
+    again, and the company profile. Figures are as of the date: a drill or an
     evaluation recorded later does not count, and an improvement counts as closed only when its
     task was signed off by then (a task cancelled by then is left out).
 
@@ -40,30 +41,17 @@ def provider(as_of: dt.date) -> list[Indicator]:
 # Plans: filing, evaluation and drills due
 # ------------------------------------------------------------------------------
 def _plan_figures(as_of: dt.date) -> dict[str, int]:
-    """Plans in force by the date: how many, filed, overdue for a drill, evaluated in time."""
+    """Plans in force by the date: how many, filed, evaluated in time; and the company's drill
+    obligations missed in the 12 months to the date (selectors.drill_obligations)."""
     plans = list(
         Plan.objects.filter(is_active=True, published_on__lte=as_of)
-        .annotate(
-            last_drill=Max("drills__held_on", filter=Q(drills__held_on__lte=as_of)),
-            last_evaluation=Max("evaluations__evaluated_on", filter=Q(evaluations__evaluated_on__lte=as_of)),
-        )
-        .values(
-            "kind",
-            "published_on",
-            "filed_on",
-            "evaluation_interval_years",
-            "last_evaluated_on",
-            "last_drill",
-            "last_evaluation",
-        )
+        .annotate(last_evaluation=Max("evaluations__evaluated_on", filter=Q(evaluations__evaluated_on__lte=as_of)))
+        .values("kind", "published_on", "filed_on", "evaluation_interval_years", "last_evaluated_on", "last_evaluation")
     )
-    filed = drills_due = evaluations_current = 0
+    filed = evaluations_current = 0
     for plan in plans:
         if plan["filed_on"] and plan["filed_on"] <= as_of:
             filed += 1
-        base = plan["last_drill"] or plan["published_on"]
-        if rules.next_drill_due(plan["kind"], base) < as_of:
-            drills_due += 1
         # An evaluation entered only as a date on the plan counts as well as a recorded one.
         entered = (
             plan["last_evaluated_on"] if plan["last_evaluated_on"] and plan["last_evaluated_on"] <= as_of else None
@@ -71,6 +59,7 @@ def _plan_figures(as_of: dt.date) -> dict[str, int]:
         last = max(d for d in (plan["last_evaluation"], entered, plan["published_on"]) if d)
         if rules.evaluation_due(last, plan["evaluation_interval_years"]) >= as_of:
             evaluations_current += 1
+    drills_due = len(selectors.obligations_overdue(selectors.drill_obligations(as_of), as_of))
     return {"total": len(plans), "filed": filed, "drills_due": drills_due, "evaluations_current": evaluations_current}
 
 
@@ -102,7 +91,7 @@ def _plan_indicators(figures: dict[str, int]) -> list[Indicator]:
         ),
         registry.nought(
             "emergency.drills_due",
-            _("Emergency plans overdue for a drill"),
+            _("Drill obligations missed (12 months)"),
             drills_due if total else None,
             ELEMENT,
             reverse("emergency:overdue"),

@@ -117,6 +117,10 @@ class DrillForm(DepartmentScopedForm):
         self.fields["kind"].choices = DrillKind.choices
 
 
+class DrillReportForm(forms.Form):
+    reported_on = forms.DateField(label=_("Reported to the authority on"), widget=date_input())
+
+
 class DrillEvaluationForm(forms.Form):
     evaluated_on = forms.DateField(label=_("Evaluated on"), widget=date_input())
     worked_well = forms.CharField(label=_("What worked"), widget=_text())

@@ -34,7 +34,7 @@ def can_change_record(user, record=None) -> Decision:
 
 
 can_edit_team = can_edit_supply = can_check_supply = can_change_record
-can_record_drill = can_evaluate_drill = can_raise_improvement = can_change_record
+can_record_drill = can_evaluate_drill = can_report_drill = can_raise_improvement = can_change_record
 
 
 @only_while(lambda drill_plan: drill_plan.is_editable)

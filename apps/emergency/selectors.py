@@ -10,7 +10,11 @@ from apps.emergency import rules
 from apps.emergency.models import Drill, DrillPlan, Evaluation, Improvement, Plan, Supply, Team, TeamMember
 from apps.org.models import Department
 from apps.org.policy import headed_department_ids, in_scope, scope_q
-from apps.org.selectors import in_department
+from apps.org.selectors import company_get, in_department
+
+# The drill obligations missed in this many days before a date are overdue (the evidence and the
+# overdue page): a period missed stays on the list for a year after it ended.
+OBLIGATION_WINDOW_DAYS = 365
 
 
 def plan_list(*, user, filters: dict | None = None) -> QuerySet[Plan]:
@@ -51,6 +55,30 @@ def overdue_plans(*, user, today: dt.date | None = None) -> QuerySet[Plan]:
         .filter(drill_overdue_q(today))
         .order_by("next_drill_due", "code")
     )
+
+
+def drills_half_yearly() -> bool:
+    """Whether the company is a unit of 708号 第八条 (its profile says so)."""
+    company = company_get()
+    return bool(company and company.drills_half_yearly)
+
+
+def drill_obligations(as_of: dt.date) -> list[rules.Obligation]:
+    """The company's drill obligations (rules.drill_obligations) up to the date: from the first
+    publication of a plan in force of each group, with every drill held by the date (of any plan,
+    withdrawn since or not)."""
+    since: dict[str, dt.date] = {}
+    for kind, published in Plan.objects.filter(is_active=True, published_on__lte=as_of).values_list(
+        "kind", "published_on"
+    ):
+        group = rules.drill_group(kind)
+        since[group] = min(published, since.get(group, published))
+    drills = Drill.objects.filter(held_on__lte=as_of).values_list("plan__kind", "held_on")
+    return rules.drill_obligations(drills, as_of, since=since, high_risk=drills_half_yearly())
+
+
+def obligations_overdue(obligations: list[rules.Obligation], as_of: dt.date) -> list[rules.Obligation]:
+    return rules.missed(obligations, as_of, window_days=OBLIGATION_WINDOW_DAYS)
 
 
 def plan_get(*, user, pk: int) -> Plan:

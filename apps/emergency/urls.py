@@ -29,6 +29,7 @@ urlpatterns = [
     path("drills/<int:pk>/", views.drill_detail, name="drill_detail"),
     path("drills/<int:pk>/evaluation/", views.drill_evaluate, name="drill_evaluate"),
     path("drills/<int:pk>/improvements/", views.improvement_add, name="improvement_add"),
+    path("drills/<int:pk>/report/", views.drill_report, name="drill_report"),
     path("drill-plans/", views.drillplan_list, name="drillplan_list"),
     path("drill-plans/new/", views.drillplan_create, name="drillplan_create"),
     path("drill-plans/<int:pk>/", views.drillplan_detail, name="drillplan_detail"),

@@ -12,6 +12,8 @@ apps above it.
 - `on_employee_leave(hook)`: `hook(employee=..., handover_to=..., user=...)` runs in the same
   transaction once an employee has left, so each app can hand over the leaver's open work to
   `handover_to` (an employee, or None).
+- `on_company_change(hook)`: `hook(company=..., before=..., user=...)` runs in the same transaction
+  once the company profile is saved; `before` is the profile as it was (None when first filled in).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ Hook = Callable[..., None]
 
 _position_checks: list[Hook] = []
 _leave_hooks: list[Hook] = []
+_company_hooks: list[Hook] = []
 
 
 def before_position_change(hook: Hook) -> None:
@@ -38,8 +41,13 @@ def on_employee_leave(hook: Hook) -> None:
         _leave_hooks.append(hook)
 
 
+def on_company_change(hook: Hook) -> None:
+    if hook not in _company_hooks:
+        _company_hooks.append(hook)
+
+
 def unregister(hook: Hook) -> None:
-    for hooks in (_position_checks, _leave_hooks):
+    for hooks in (_position_checks, _leave_hooks, _company_hooks):
         if hook in hooks:
             hooks.remove(hook)
 
@@ -60,3 +68,8 @@ def check_position_change(*, employee, position, user) -> None:
 def run_leave(*, employee, handover_to, user) -> None:
     for hook in list(_leave_hooks):
         hook(employee=employee, handover_to=handover_to, user=user)
+
+
+def run_company_change(*, company, before, user) -> None:
+    for hook in list(_company_hooks):
+        hook(company=company, before=before, user=user)

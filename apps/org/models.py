@@ -40,6 +40,19 @@ def validate_credit_code(value: str) -> None:
         )
 
 
+class EmergencyUnitKind(models.TextChoices):
+    """The units of 生产安全事故应急条例 (国务院令第708号) 第八条第二款: they drill their emergency
+    plans at least every half-year and report each drill to the authority."""
+
+    NONE = "", _("None of these")
+    DANGEROUS_GOODS = "dangerous_goods", _("Producer, dealer, store or carrier of dangerous goods")
+    MINE = "mine", _("Mine")
+    METAL_SMELTING = "metal_smelting", _("Metal smelting")
+    URBAN_RAIL = "urban_rail", _("Urban rail transit operator")
+    CONSTRUCTION = "construction", _("Construction")
+    CROWDED_PLACE = "crowded_place", _("Operator of a crowded place (hotel, mall, entertainment venue, scenic area)")
+
+
 class Company(Named, AuditedModel):
     """The one company this installation serves."""
 
@@ -55,6 +68,17 @@ class Company(Named, AuditedModel):
             "Coal mines, non-coal mines, hazardous chemicals, fireworks, metal smelting: higher training hours apply."
         ),
     )
+    emergency_unit_kind = models.CharField(
+        _("unit of 708号 第八条"),
+        max_length=20,
+        choices=EmergencyUnitKind.choices,
+        default=EmergencyUnitKind.NONE,
+        blank=True,
+        help_text=_(
+            "Units of these kinds drill their emergency plans at least every half-year and report each drill "
+            "to the authority (生产安全事故应急条例 第八条)."
+        ),
+    )
     address = models.CharField(_("address"), max_length=300, blank=True)
     head_count = models.PositiveIntegerField(_("head count"), default=0)
     task_escalation_days = models.PositiveSmallIntegerField(
@@ -67,6 +91,11 @@ class Company(Named, AuditedModel):
     class Meta:
         verbose_name = _("company profile")
         verbose_name_plural = _("company profile")
+
+    @property
+    def drills_half_yearly(self) -> bool:
+        """A unit of 708号 第八条: every plan kind drilled each half-year, each drill reported."""
+        return bool(self.emergency_unit_kind)
 
 
 class DepartmentKind(models.TextChoices):

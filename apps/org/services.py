@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass
 
@@ -36,7 +37,16 @@ EMPLOYEE_FIELDS = (
     "is_active",
 )
 POSITION_FIELDS = ("name", "description", "is_high_risk")
-COMPANY_FIELDS = ("name", "credit_code", "industry", "is_high_risk", "address", "head_count", "task_escalation_days")
+COMPANY_FIELDS = (
+    "name",
+    "credit_code",
+    "industry",
+    "is_high_risk",
+    "emergency_unit_kind",
+    "address",
+    "head_count",
+    "task_escalation_days",
+)
 
 
 def role_groups(names) -> list[Group]:
@@ -60,12 +70,14 @@ def _save(obj, *, user, reason: str = "") -> None:
 @transaction.atomic
 def company_update(*, data: dict, user) -> Company:
     company = Company.objects.select_for_update().order_by("pk").first() or Company()
+    before = copy.copy(company) if company.pk else None
     for field in COMPANY_FIELDS:
         if field in data:
             setattr(company, field, data[field])
     if company.credit_code:
         company.credit_code = company.credit_code.upper()
     _save(company, user=user)
+    hooks.run_company_change(company=company, before=before, user=user)
     return company
 
 

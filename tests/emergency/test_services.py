@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from apps.core.exceptions import ApplicationError
 from apps.emergency import evidence, services, tasks
 from apps.emergency.models import DrillPlanStatus, Plan
+from apps.org import services as org_services
 from apps.workflow import selectors as workflow_selectors
 from apps.workflow import services as workflow
 from apps.workflow.models import Notification, Task, TaskStatus
@@ -38,21 +39,66 @@ def test_a_drill_moves_the_next_due_date_by_the_plan_frequency(world):
     assert onsite.next_drill_due == D(2026, 8, 20)
 
 
-def test_a_plan_not_drilled_within_its_frequency_is_overdue_on_the_page_and_in_the_evidence(world, client_for):
+def _company_drill_history(world):
+    """A comprehensive plan never drilled, a specialist plan drilled once in 2024 and once in 2025,
+    an on-site plan drilled each half of 2025: the company meets 第三十三条 for 2025."""
+    factories.plan(world, code="YA-ZH", kind="comprehensive", published_on=D(2024, 1, 10))
     specialist = factories.plan(world, code="YA-ZX", kind="specialist", published_on=D(2024, 1, 10))
-    factories.drill(world, specialist, held_on=D(2025, 2, 1))  # due again by 2026-02-01
-    with _at(D(2026, 2, 1)):
-        assert _indicators(D(2026, 2, 1))["emergency.drills_due"].value == 0
-        assert "YA-ZX" not in client_for("head_a").get("/emergency/drills/overdue/").content.decode()
-    with _at(D(2026, 2, 2)):
-        indicator = _indicators(D(2026, 2, 2))["emergency.drills_due"]
-        assert indicator.value == 1 and indicator.ok is False
-        assert indicator.url == "/emergency/drills/overdue/"
+    onsite = factories.plan(world, code="YA-XC", kind="onsite", published_on=D(2025, 1, 5))
+    with _at(D(2025, 12, 31)):
+        factories.drill(world, specialist, held_on=D(2024, 6, 1))
+        factories.drill(world, specialist, held_on=D(2025, 2, 1))
+        factories.drill(world, onsite, held_on=D(2025, 6, 30))
+        factories.drill(world, onsite, held_on=D(2025, 7, 1))
+    return specialist
+
+
+@pytest.mark.parametrize(
+    ("as_of", "unit_kind", "missed"),
+    [
+        (D(2025, 12, 31), "", 0),
+        # The comprehensive plan was never drilled, yet the year is met: one specialist drill.
+        (D(2026, 1, 1), "", 0),
+        (D(2026, 6, 30), "", 0),
+        # No on-site drill in the first half of 2026.
+        (D(2026, 7, 1), "", 1),
+        # A unit of 708号 第八条: each half-year wants a comprehensive or specialist drill too; the
+        # second half of 2024 had none (and leaves the 12 months on 1 January 2026), nor had 2025's.
+        (D(2025, 12, 31), "mine", 1),
+        (D(2026, 1, 1), "mine", 1),
+        (D(2026, 7, 1), "mine", 3),
+    ],
+)
+def test_the_drill_obligation_is_the_companys_in_the_evidence(world, as_of, unit_kind, missed):
+    _company_drill_history(world)
+    org_services.company_update(data={"name": "测试公司", "emergency_unit_kind": unit_kind}, user=world.safety_manager)
+    indicator = _indicators(as_of)["emergency.drills_due"]
+    assert indicator.value == missed and indicator.ok is (missed == 0)
+    assert indicator.url == "/emergency/drills/overdue/"
+
+
+def test_the_overdue_page_lists_the_obligations_missed_not_the_plans(world, client_for):
+    _company_drill_history(world)
+    with _at(D(2026, 1, 1)):
         page = client_for("head_a").get("/emergency/drills/overdue/").content.decode()
-        assert "YA-ZX" in page
+        assert 'data-testid="obligation-missed"' not in page and "YA-ZH" not in page
+        assert "overdue-alert" not in client_for("head_a").get("/emergency/drills/").content.decode()
+    with _at(D(2026, 7, 1)):
+        page = client_for("head_a").get("/emergency/drills/overdue/").content.decode()
+        assert page.count('data-testid="obligation-missed"') == 1 and "2026-01-01 – 2026-06-30" in page
         assert 'data-testid="overdue-alert"' in client_for("head_a").get("/emergency/drills/").content.decode()
-    # As of a date before the drill, the plan (published 2024-01-10) was already overdue.
-    assert _indicators(D(2025, 1, 20))["emergency.drills_due"].value == 1
+
+
+def test_becoming_a_unit_of_article_8_redates_the_plans_drills(world):
+    specialist = _company_drill_history(world)
+    assert Plan.objects.get(pk=specialist.pk).next_drill_due == D(2026, 2, 1)
+    org_services.company_update(
+        data={"name": "测试公司", "emergency_unit_kind": "construction"}, user=world.safety_manager
+    )
+    assert Plan.objects.get(pk=specialist.pk).next_drill_due == D(2025, 8, 1)
+    assert specialist.drills.get(held_on=D(2025, 2, 1)).due_on == D(2024, 12, 1)
+    org_services.company_update(data={"emergency_unit_kind": ""}, user=world.safety_manager)
+    assert Plan.objects.get(pk=specialist.pk).next_drill_due == D(2026, 2, 1)
 
 
 def test_the_drill_reminder_is_raised_once_ahead_and_once_when_overdue(world):
@@ -462,3 +508,65 @@ def test_an_unfiled_plan_republished_is_reminded_of_its_new_filing_deadline(worl
     services.emergency_reminders_send()
     services.emergency_plan_save(plan=the_plan, data={"published_on": D(2025, 4, 1)}, user=world.safety_manager)
     assert _filing(the_plan) == (None, "", False)
+
+
+@pytest.mark.parametrize(
+    ("reported_on", "error"),
+    [
+        (D(2026, 3, 1), None),  # the day of the drill
+        (D(2026, 3, 31), None),
+        (D(2026, 2, 28), "a drill is reported after it is held"),
+        (D(2026, 4, 2), "in the future"),
+    ],
+)
+@_at(D(2026, 4, 1))
+def test_a_drill_is_reported_to_the_authority_after_it_is_held(world, reported_on, error):
+    drill = factories.drill(world, factories.plan(world, published_on=D(2026, 1, 5)), held_on=D(2026, 3, 1))
+    if error is None:
+        services.drill_report(drill=drill, user=world.head_a, reported_on=reported_on)
+        drill.refresh_from_db()
+        assert drill.reported_on == reported_on
+    else:
+        with pytest.raises(ApplicationError, match=error):
+            services.drill_report(drill=drill, user=world.head_a, reported_on=reported_on)
+
+
+@_at(D(2026, 4, 1))
+def test_a_unit_of_article_8_sees_and_records_whether_a_drill_was_reported(world, client_for):
+    drill = factories.drill(world, factories.plan(world, published_on=D(2026, 1, 5)), held_on=D(2026, 3, 1))
+    client = client_for("head_a")
+    url = f"/emergency/drills/{drill.pk}/"
+    assert 'data-testid="drill-reported"' not in client.get(url).content.decode()
+    org_services.company_update(data={"name": "测试公司", "emergency_unit_kind": "mine"}, user=world.safety_manager)
+    page = client.get(url).content.decode()
+    assert 'data-testid="drill-reported"' in page and "Not reported" in page
+    assert client.post(f"{url}report/", {"reported_on": "2026-03-05"}).status_code == 302
+    page = client.get(url).content.decode()
+    assert "2026-03-05" in page and "Not reported" not in page
+    assert client_for("outsider").post(f"{url}report/", {"reported_on": "2026-03-06"}).status_code in (403, 404)
+    drill.refresh_from_db()
+    assert drill.reported_on == D(2026, 3, 5)
+
+
+@pytest.mark.parametrize(("unit_kind", "reminded_drills"), [("", set()), ("crowded_place", {"未报送演练"})])
+def test_a_drill_not_reported_is_reminded_once_for_a_unit_of_article_8(world, unit_kind, reminded_drills):
+    plan = factories.plan(world, published_on=D(2024, 1, 5))
+    with _at(D(2026, 4, 1)):
+        old = factories.drill(world, plan, held_on=D(2025, 3, 31), scenario="一年前演练")  # 366 days before
+        unreported = factories.drill(world, plan, held_on=D(2026, 3, 1), scenario="未报送演练")
+        reported = factories.drill(world, plan, held_on=D(2026, 3, 2), scenario="已报送演练")
+        services.drill_report(drill=reported, user=world.head_a, reported_on=D(2026, 3, 3))
+        factories.drill(world, plan, held_on=D(2026, 4, 1), scenario="今日演练")  # reminded from tomorrow
+        org_services.company_update(
+            data={"name": "测试公司", "emergency_unit_kind": unit_kind}, user=world.safety_manager
+        )
+        counts = [services.emergency_reminders_send()["reports"] for _ in range(2)]
+    assert counts == [len(reminded_drills), 0]
+    texts = [str(m.message) for m in Notification.objects.filter(recipient=world.head_a, message__contains="演练")]
+    assert {
+        d for d in ("一年前演练", "未报送演练", "已报送演练", "今日演练") if any(d in t for t in texts)
+    } == reminded_drills
+    assert all("not reported to the authority" in t for t in texts)
+    if reminded_drills:
+        assert reminded(unreported, "drill_unreported") == D(2026, 3, 1)
+        assert reminded(old, "drill_unreported") is None

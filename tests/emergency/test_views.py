@@ -76,7 +76,7 @@ def test_page_permissions(client_for, records, page, persona, status):
 
 
 def test_lists_show_only_the_departments_in_scope_and_flag_overdue_and_expired(client_for, records):
-    page = client_for("outsider").get("/emergency/drills/overdue/").content.decode()
+    page = client_for("outsider").get("/emergency/?drill_overdue=1").content.decode()
     assert "YA-B" in page and "YA-A" not in page
     page = client_for("head_a").get("/emergency/supplies/?flag=expired").content.decode()
     assert "干粉灭火器" in page and "badge text-bg-danger" in page

@@ -8,7 +8,7 @@ from apps.core.viewsets import ListCreateViewSet, ReadOnlyViewSet, ServiceAction
 from apps.emergency import selectors, services
 from apps.emergency.api._common import READS, RECORD_WRITES
 from apps.emergency.models import Drill, Improvement
-from apps.emergency.policies import can_evaluate_drill
+from apps.emergency.policies import can_evaluate_drill, can_report_drill
 from apps.emergency.services.drills import DRILL_FIELDS
 from apps.org.models import Department
 
@@ -34,6 +34,7 @@ class DrillSerializer(serializers.ModelSerializer):
             "due_on",
             "on_time",
             "recorded_by",
+            "reported_on",
             "evaluated_on",
             "worked_well",
             "problems_found",
@@ -44,6 +45,7 @@ class DrillSerializer(serializers.ModelSerializer):
         read_only_fields = [
             "due_on",
             "recorded_by",
+            "reported_on",
             "evaluated_on",
             "worked_well",
             "problems_found",
@@ -74,11 +76,16 @@ class DrillEvaluationSerializer(serializers.Serializer):
     improvements = ImprovementInputSerializer(many=True, required=False, default=list)
 
 
+class DrillReportSerializer(serializers.Serializer):
+    reported_on = serializers.DateField()
+
+
 class DrillViewSet(ListCreateViewSet):
-    """Drills held; the evaluation (with improvements raised as tasks) as an action."""
+    """Drills held; the evaluation (with improvements raised as tasks) and the report to the
+    authority as actions."""
 
     serializer_class = DrillSerializer
-    policies = {**READS, **RECORD_WRITES, "evaluate": can_evaluate_drill}
+    policies = {**READS, **RECORD_WRITES, "evaluate": can_evaluate_drill, "report": can_report_drill}
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser, parsers.FormParser]
 
     def get_queryset(self):
@@ -92,6 +99,10 @@ class DrillViewSet(ListCreateViewSet):
 
     evaluate = ServiceAction(
         services.drill_evaluate, "drill", body=DrillEvaluationSerializer, reply=DrillSerializer, answer="fresh"
+    )
+    # 生产安全事故应急条例 第八条: the drill reported to the authority.
+    report = ServiceAction(
+        services.drill_report, "drill", body=DrillReportSerializer, reply=DrillSerializer, answer="fresh"
     )
 
 

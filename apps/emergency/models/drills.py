@@ -33,6 +33,8 @@ class Drill(AuditedModel):
     # The plan's drill due date when this drill was held: on time when held by then.
     due_on = models.DateField(_("due by"), null=True, blank=True, editable=False)
     recorded_by = _user_fk(_("recorded by"))
+    # 生产安全事故应急条例 第八条: a unit it names reports each drill to the authority.
+    reported_on = models.DateField(_("reported to the authority on"), null=True, blank=True)
     evaluated_on = models.DateField(_("evaluated on"), null=True, blank=True)
     worked_well = models.TextField(_("what worked"), blank=True)
     problems_found = models.TextField(_("problems found"), blank=True)

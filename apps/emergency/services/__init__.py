@@ -7,7 +7,7 @@ from apps.emergency.services.drill_plans import (
     drill_plan_item_delete,
     drill_plan_submit,
 )
-from apps.emergency.services.drills import DRILL_FIELDS, drill_evaluate, drill_record, improvement_raise
+from apps.emergency.services.drills import DRILL_FIELDS, drill_evaluate, drill_record, drill_report, improvement_raise
 from apps.emergency.services.plans import PLAN_FIELDS, emergency_plan_save, plan_evaluate, plan_file
 from apps.emergency.services.reminders import (
     DRILL_LEAD_DAYS,
@@ -31,6 +31,7 @@ __all__ = [
     "drill_plan_item_delete",
     "drill_plan_submit",
     "drill_record",
+    "drill_report",
     "emergency_plan_save",
     "emergency_reminders_send",
     "improvement_raise",

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
 from apps.core.text import stored
-from apps.emergency import policies, rules
+from apps.emergency import policies, rules, selectors
 from apps.emergency.models import Drill, Improvement, Plan
 from apps.emergency.services._common import _apply, _attach_all, _not_future, _save
 from apps.emergency.services.plans import _redate_drills, _save_plan
@@ -52,7 +52,9 @@ def drill_record(*, data: dict, user, files=()) -> Drill:
     # Due a frequency after the plan's latest drill before this one, or after publication.
     before = plan.drills.filter(held_on__lt=drill.held_on).aggregate(last=Max("held_on"))["last"]
     if drill.held_on:
-        drill.due_on = rules.next_drill_due(plan.kind, before or plan.published_on)
+        drill.due_on = rules.next_drill_due(
+            plan.kind, before or plan.published_on, high_risk=selectors.drills_half_yearly()
+        )
     _save(drill, user=user)
     _attach_all(drill, files, user)
     _redate_drills(plan, user=user)
@@ -88,6 +90,18 @@ def drill_evaluate(
     _save(drill, user=user)
     for item in improvements or ():
         improvement_raise(drill=drill, user=user, **item)
+    return drill
+
+
+@transaction.atomic
+def drill_report(*, drill: Drill, user, reported_on: dt.date) -> Drill:
+    """The drill reported to the authority (生产安全事故应急条例 第八条, for the units it names)."""
+    require(policies.can_act_for_department(user, drill.department_id))
+    _not_future(reported_on, _("Reported on"))
+    if reported_on < drill.held_on:
+        raise ApplicationError(_("Reported on: a drill is reported after it is held."))
+    drill.reported_on = reported_on
+    _save(drill, user=user)
     return drill
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_noop
 
 from apps.core.exceptions import ApplicationError
 from apps.core.text import stored
-from apps.emergency import policies, rules
+from apps.emergency import policies, rules, selectors
 from apps.emergency.models import Evaluation, EvaluationResult, Plan
 from apps.emergency.services._common import _apply, _attach_all, _not_future, _save
 from apps.emergency.services.reminders import FILING_REMINDER
@@ -52,21 +52,22 @@ def _clear_filing(plan: Plan) -> None:
     workflow.reminders_forget(subject=plan, kind=FILING_REMINDER)
 
 
-def _refresh_drill_due(plan: Plan) -> None:
+def _refresh_drill_due(plan: Plan, *, high_risk: bool) -> None:
     """The next drill is due a frequency after the last drill, or after publication for a plan
     never drilled."""
     base = plan.last_drill_on or plan.published_on
     known = plan.kind in rules.DRILL_FREQUENCIES  # an unknown kind is refused by full_clean()
-    plan.next_drill_due = rules.next_drill_due(plan.kind, base) if base and known else None
+    plan.next_drill_due = rules.next_drill_due(plan.kind, base, high_risk=high_risk) if base and known else None
 
 
 def _redate_drills(plan: Plan, *, user) -> None:
     """Each drill of the plan is due a frequency after the drill before it (by date), the first
     after publication; the plan's last drill is the latest by date. A drill entered late, dated
     before others, moves the due dates of the drills after it. The plan is left to be saved."""
+    high_risk = selectors.drills_half_yearly()
     previous = None
     for drill in plan.drills.order_by("held_on", "pk"):
-        due = rules.next_drill_due(plan.kind, previous or plan.published_on)
+        due = rules.next_drill_due(plan.kind, previous or plan.published_on, high_risk=high_risk)
         if drill.due_on != due:
             drill.due_on = due
             drill._history_user = user
@@ -77,7 +78,7 @@ def _redate_drills(plan: Plan, *, user) -> None:
         if previous is None or drill.held_on > previous:
             previous = drill.held_on
     plan.last_drill_on = previous
-    _refresh_drill_due(plan)
+    _refresh_drill_due(plan, high_risk=high_risk)
 
 
 @transaction.atomic
@@ -98,10 +99,20 @@ def emergency_plan_save(*, plan: Plan | None = None, data: dict, user, files=())
         # The first drill is due after publication and each the plan's frequency apart.
         _redate_drills(plan, user=user)
     else:
-        _refresh_drill_due(plan)
+        _refresh_drill_due(plan, high_risk=selectors.drills_half_yearly())
     _save_plan(plan, user=user)
     _attach_all(plan, files, user)
     return plan
+
+
+def plans_redate_on_company_change(*, company, before, user) -> None:
+    """The company became, or stopped being, a unit of 708号 第八条: the drill due dates of every
+    plan in force follow the new frequency (registered with org's hooks)."""
+    if before is not None and bool(before.emergency_unit_kind) == company.drills_half_yearly:
+        return
+    for plan in Plan.objects.select_for_update().filter(is_active=True):
+        _redate_drills(plan, user=user)
+        _save_plan(plan, user=user, reason=stored(gettext_noop("Drill frequency of the company changed")).dumps())
 
 
 @transaction.atomic

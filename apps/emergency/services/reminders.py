@@ -1,4 +1,5 @@
-"""The daily reminders of drills, filings, evaluations and supplies coming due."""
+"""The daily reminders of drills, filings, evaluations and supplies coming due, and of drills not
+reported to the authority."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 
 from apps.core.text import stored
-from apps.emergency.models import Plan, Supply
+from apps.emergency import selectors
+from apps.emergency.models import Drill, Plan, Supply
 from apps.emergency.services._common import _recipients
 from apps.org.models import Role
 from apps.org.selectors import users_with_role
@@ -27,6 +29,9 @@ DRILL_REMINDER, DRILL_OVERDUE_REMINDER = "drill_due", "drill_overdue"
 FILING_REMINDER = "filing_overdue"
 EVALUATION_REMINDER, EVALUATION_OVERDUE_REMINDER = "evaluation_due", "evaluation_overdue"
 SUPPLY_EXPIRY_REMINDER, SUPPLY_CHECK_REMINDER = "supply_expiry", "supply_check"
+# A drill of a unit of 708号 第八条 not reported to the authority: reminded once, the day after it
+# is recorded, for the drills of the last 12 months (the article gives no deadline for the report).
+DRILL_REPORT_REMINDER = "drill_unreported"
 
 
 # Each reminder below says what is due as (kind, due date, message), or None.
@@ -95,6 +100,29 @@ def _check_reminder(supply: Supply, today: dt.date) -> tuple | None:
     return SUPPLY_CHECK_REMINDER, due, message
 
 
+def _report_reminder(drill: Drill, today: dt.date) -> tuple | None:
+    if drill.reported_on:
+        return None
+    message = stored(
+        gettext_noop(
+            "The drill “%(drill)s” of %(date)s is not reported to the authority (生产安全事故应急条例 第八条)."
+        ),
+        **{"drill": drill.scenario, "date": drill.held_on.isoformat()},
+    )
+    return DRILL_REPORT_REMINDER, drill.held_on, message
+
+
+def _unreported_drills(today: dt.date) -> list[Drill]:
+    """The drills of the last 12 months not reported, when the company reports its drills."""
+    if not selectors.drills_half_yearly():
+        return []
+    since = today - dt.timedelta(days=selectors.OBLIGATION_WINDOW_DAYS)
+    drills = Drill.objects.select_for_update(of=("self",)).filter(
+        reported_on__isnull=True, held_on__gt=since, held_on__lt=today
+    )
+    return list(drills.select_related("department"))
+
+
 # The reminders of a plan, in the order they are sent, with the count each adds to.
 PLAN_REMINDERS = (("drills", _drill_reminder), ("filings", _filing_reminder), ("evaluations", _evaluation_reminder))
 # The expiry and the check of a supply are reminded each on its own, once per date.
@@ -123,8 +151,10 @@ def emergency_reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
         .exclude(expires_on__isnull=True, next_check_due__isnull=True)
         .select_related("department")
     )
-    recipients = _recipients({p.department_id for p in plans} | {s.department_id for s in supplies}, managers)
-    counts = {"drills": 0, "filings": 0, "evaluations": 0, "supplies": 0}
+    drills = _unreported_drills(today)
+    departments = {r.department_id for r in (*plans, *supplies, *drills)}
+    recipients = _recipients(departments, managers)
+    counts = {"drills": 0, "filings": 0, "evaluations": 0, "supplies": 0, "reports": 0}
     for plan in plans:
         users, url = recipients[plan.department_id], plan.get_absolute_url()
         for kind, reminder in PLAN_REMINDERS:
@@ -133,4 +163,7 @@ def emergency_reminders_send(*, today: dt.date | None = None) -> dict[str, int]:
         users, url = recipients[supply.department_id], supply.get_absolute_url()
         sent = [_remind(supply, reminder, users=users, url=url, today=today) for reminder in SUPPLY_REMINDERS]
         counts["supplies"] += any(sent)
+    for drill in drills:
+        users, url = recipients[drill.department_id], drill.get_absolute_url()
+        counts["reports"] += _remind(drill, _report_reminder, users=users, url=url, today=today)
     return counts

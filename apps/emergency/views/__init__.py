@@ -8,7 +8,15 @@ from apps.emergency.views.drill_plans import (
     drillplan_list,
     drillplan_submit,
 )
-from apps.emergency.views.drills import drill_create, drill_detail, drill_evaluate, drill_list, improvement_add, overdue
+from apps.emergency.views.drills import (
+    drill_create,
+    drill_detail,
+    drill_evaluate,
+    drill_list,
+    drill_report,
+    improvement_add,
+    overdue,
+)
 from apps.emergency.views.plans import attachment_download, plan_detail, plan_edit, plan_evaluate, plan_file, plan_list
 from apps.emergency.views.supplies import supply_check, supply_detail, supply_edit, supply_list
 from apps.emergency.views.teams import member_add, member_remove, team_detail, team_edit, team_list
@@ -18,6 +26,7 @@ __all__ = [
     "drill_create",
     "drill_detail",
     "drill_evaluate",
+    "drill_report",
     "drill_list",
     "drillplan_create",
     "drillplan_detail",

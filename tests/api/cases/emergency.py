@@ -127,6 +127,7 @@ CASES = {
             "improvements": [{"description": "增设指示牌", "department": w.dept_a.pk, "due_date": today(30)}],
         },
     ),
+    "v1_emergency_drills_report_create": Case(a_drill, payload=lambda w, r: {"reported_on": today()}),
     **crud("v1_emergency_improvements", improvement, "list retrieve"),
     **crud(
         "v1_emergency_drill_plans",

@@ -41,6 +41,7 @@ COMPANY = {
     "credit_code": "913200007654321X0E",
     "industry": "机械制造",
     "is_high_risk": False,
+    "emergency_unit_kind": "metal_smelting",
     "address": "江苏省南京市",
     "head_count": 120,
     "task_escalation_days": 3,
