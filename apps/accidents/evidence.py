@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,11 +34,14 @@ ELEMENT = 12
 
 
 def _last_12_months(as_of: dt.date) -> list[Accident]:
-    """The accidents (not near misses) of the last 12 months: after the same day a calendar
-    year before, up to as_of (a leap day in between makes it 366 days)."""
+    """The accidents of the last 12 months: after the same day a calendar year before, up to
+    as_of (a leap day in between makes it 366 days). Near misses come only when their figures
+    grade them above 一般 (a ¥20M loss is 较大 whatever it was called): they count for the gate."""
     start, end = _bounds(recurrence.add_years(as_of, -1) + dt.timedelta(days=1), as_of)
+    graded = Q(is_near_miss=False) | ~Q(grade=grading.GENERAL)
     return list(
-        Accident.objects.filter(occurred_at__gte=start, occurred_at__lt=end, is_near_miss=False).only(
+        Accident.objects.filter(graded, occurred_at__gte=start, occurred_at__lt=end).only(
+            "is_near_miss",
             "occurred_at",
             "head_told_at",
             "authority_told_at",
@@ -48,6 +51,7 @@ def _last_12_months(as_of: dt.date) -> list[Accident]:
             "closed_on",
             "report_submitted_on",
             "extension_days",
+            "appraisal_days",
             "cause_found",
             "responsible_handled",
             "staff_educated",
@@ -88,7 +92,9 @@ def _figure(key: str, label: str, value, *, target=None, unit="", ok=None, url=U
     return Indicator(key, label, value, ELEMENT, target, unit, ok, url)
 
 
-def _twelve_month_indicators(recent: list[Accident], as_of: dt.date, data) -> list[Indicator]:
+def _twelve_month_indicators(graded: list[Accident], as_of: dt.date, data) -> list[Indicator]:
+    # The grade reads every event its figures place above 一般; the rest reads accidents only.
+    recent = [a for a in graded if not a.is_near_miss]
     on_time = sum(1 for a in recent if a.reported_on_time)
     # An investigation is measured once its report is due or the accident is closed.
     measured = [a for a in recent if a.status == AccidentStatus.CLOSED or a.investigation_due < as_of]
@@ -96,7 +102,7 @@ def _twelve_month_indicators(recent: list[Accident], as_of: dt.date, data) -> li
     closed_on_time = sum(1 for a in measured if a.report_submitted_on and a.report_submitted_on <= a.investigation_due)
     complete = sum(1 for a in measured if not a.four_no_let_go_missing)
     deaths = sum(a.deaths for a in recent)
-    larger = any(grading.is_larger_or_worse(a.grade) for a in recent)
+    larger = any(grading.is_larger_or_worse(a.grade) for a in graded)
     return [
         _rate(
             "accidents.reported_on_time_rate",

@@ -105,6 +105,17 @@ class Accident(AuditedModel):
         _("report deadline extended by (days)"), default=0, validators=[MaxValueValidator(rules.MAX_EXTENSION_DAYS)]
     )
     extension_reason = models.TextField(_("reason for the extension"), blank=True)
+    extension_approved_by = models.CharField(
+        _("extension approved by"),
+        max_length=100,
+        blank=True,
+        help_text=_("The people's government responsible for the investigation that approved the extension."),
+    )
+    appraisal_days = models.PositiveSmallIntegerField(
+        _("technical appraisal (days)"),
+        default=0,
+        help_text=_("Days spent on technical appraisal; they do not count towards the report deadline."),
+    )
     report_submitted_on = models.DateField(_("investigation report submitted on"), null=True, blank=True)
     cause_found = models.BooleanField(_("cause found"), default=False)
     responsible_handled = models.BooleanField(_("those responsible handled"), default=False)
@@ -160,7 +171,7 @@ class Accident(AuditedModel):
 
     @property
     def investigation_due(self) -> dt.date:
-        return rules.investigation_due(self.occurred_on, self.extension_days)
+        return rules.investigation_due(self.occurred_on, self.extension_days, self.appraisal_days)
 
     @property
     def four_no_let_go_missing(self) -> list[str]:

@@ -12,7 +12,9 @@ REPORT_LIMIT = dt.timedelta(hours=1)
 # 第十三条: casualty changes within 30 days are reported; 7 days for road-traffic and fire accidents.
 CASUALTY_WINDOW_DAYS = 30
 CASUALTY_WINDOW_DAYS_ROAD_OR_FIRE = 7
-# 第二十九条: the investigation report within 60 days, extendable once by at most 60.
+# 第二十九条: the investigation report within 60 days; the government responsible for the
+# investigation may approve an extension of at most 60. Time for technical appraisal is not counted
+# (the sentence is confirmed; its article, 第二十七条 in the issue, is not: docs/domain.md).
 INVESTIGATION_DAYS = 60
 MAX_EXTENSION_DAYS = 60
 
@@ -48,8 +50,10 @@ def casualty_window_end(occurred_on: dt.date, *, road_or_fire: bool) -> dt.date:
     return occurred_on + dt.timedelta(days=casualty_window_days(road_or_fire=road_or_fire))
 
 
-def investigation_due(occurred_on: dt.date, extension_days: int = 0) -> dt.date:
-    return occurred_on + dt.timedelta(days=INVESTIGATION_DAYS + (extension_days or 0))
+def investigation_due(occurred_on: dt.date, extension_days: int = 0, appraisal_days: int = 0) -> dt.date:
+    """The day the investigation report is due: 60 days from the accident (its day not counted),
+    plus the approved extension, plus the days of technical appraisal, which do not count."""
+    return occurred_on + dt.timedelta(days=INVESTIGATION_DAYS + (extension_days or 0) + (appraisal_days or 0))
 
 
 def rate(cases: int, hours, base: int) -> float | None:

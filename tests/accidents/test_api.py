@@ -4,12 +4,13 @@ import io
 import pytest
 from PIL import Image
 
+from apps.accidents import services
 from tests.accidents.factories import accident, accident_type, at
 
 pytestmark = pytest.mark.usefixtures("english", "frozen")
 
 
-def _report(api, world, department=None):
+def _report(api, world, department=None, **extra):
     return api.post(
         "/api/v1/accidents/",
         {
@@ -20,6 +21,7 @@ def _report(api, world, department=None):
             "accident_type": accident_type("WSA10006").pk,
             "serious_injuries": 1,
             "direct_loss": "20000",
+            **extra,
         },
         format="json",
     )
@@ -142,3 +144,69 @@ def test_photos_are_added_by_those_who_report(world, api_for):
         .status_code
         == 404
     )
+
+
+@pytest.mark.parametrize(
+    "days_ago, fire, applied, grade",
+    [
+        (30, False, True, "larger"),
+        (31, False, False, "general"),
+        (7, True, True, "larger"),
+        (8, True, False, "general"),
+    ],
+)
+def test_a_person_marked_dead_through_the_api_regrades_within_the_window(
+    world, api_for, days_ago, fire, applied, grade
+):
+    item = accident(
+        world,
+        when=at(dt.date(2026, 11, 20) - dt.timedelta(days=days_ago)),
+        type_code="WSA10009" if fire else "WSA10004",
+        deaths=2,
+        serious_injuries=1,
+    )
+    api = api_for("head_a")
+    pk = api.post(f"/api/v1/accidents/{item.pk}/people/", {"name": "丙", "severity": "serious"}, format="json").json()[
+        "id"
+    ]
+    response = api.post(
+        f"/api/v1/accidents/{item.pk}/person-status/",
+        {"person": pk, "severity": "death", "reported_on": "2026-11-20"},
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["applied"] is applied and ("message" in response.json()) is not applied
+    detail = api.get(f"/api/v1/accidents/{item.pk}/").json()
+    assert detail["grade"] == grade and detail["deaths"] == (3 if applied else 2)
+
+
+def test_a_person_of_another_accident_is_not_found(world, api_for):
+    first, second = accident(world, minor_injuries=1), accident(world, minor_injuries=1)
+    person = services.person_add(accident=first, user=world.safety_manager, name="丁", severity="minor")
+    response = api_for("head_a").post(
+        f"/api/v1/accidents/{second.pk}/person-status/",
+        {"person": person.pk, "severity": "death", "reported_on": "2026-11-20"},
+        format="json",
+    )
+    assert response.status_code == 404
+
+
+def test_a_near_miss_with_a_20_million_loss_is_graded_larger_through_the_api(world, api_for):
+    response = _report(api_for("head_a"), world, is_near_miss=True, serious_injuries=0, direct_loss="20000000")
+    assert response.status_code == 201, response.json()
+    assert response.json()["grade"] == "larger" and response.json()["grade_basis"] == ["direct_loss"]
+
+
+def test_an_extension_through_the_api_needs_the_approving_government(world, api_for):
+    item = accident(world, when=at(dt.date(2026, 9, 1)))
+    api = api_for("safety_manager")
+    url = f"/api/v1/accidents/{item.pk}/investigation/"
+    body = {"extension_days": 60, "extension_reason": "技术鉴定", "appraisal_days": 10}
+    response = api.post(url, body, format="json")
+    assert response.status_code == 400 and "Extension approved by" in str(response.json())
+    response = api.post(url, {**body, "extension_approved_by": "某县人民政府"}, format="json")
+    assert response.status_code in (200, 201), response.json()
+    detail = api.get(f"/api/v1/accidents/{item.pk}/").json()
+    assert detail["investigation_due"] == "2027-01-09"  # 60 + 60 + 10 days of appraisal
+    response = api.post(url, {**body, "extension_days": 61, "extension_approved_by": "某县人民政府"}, format="json")
+    assert response.status_code == 400

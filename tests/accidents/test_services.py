@@ -21,6 +21,8 @@ from tests.scoring.factories import make_standard
 
 pytestmark = pytest.mark.usefixtures("english", "frozen")
 
+GOVERNMENT = "某县人民政府"  # the government responsible for the investigation (第二十九条)
+
 
 def test_a_report_is_numbered_and_graded_with_its_basis(world):
     item = accident(world, deaths=3, serious_injuries=1, direct_loss=Decimal("20000"))
@@ -181,11 +183,15 @@ def test_the_report_deadline_extends_once_by_at_most_60_days_with_a_reason(world
     item.refresh_from_db()
     with pytest.raises(ApplicationError, match="at most 60"):
         services.investigation_save(
-            accident=item, data={"extension_days": 61, "extension_reason": "x"}, user=world.safety_manager
+            accident=item,
+            data={"extension_days": 61, "extension_reason": "x", "extension_approved_by": GOVERNMENT},
+            user=world.safety_manager,
         )
     item.refresh_from_db()
     services.investigation_save(
-        accident=item, data={"extension_days": 60, "extension_reason": "鉴定"}, user=world.safety_manager
+        accident=item,
+        data={"extension_days": 60, "extension_reason": "鉴定", "extension_approved_by": GOVERNMENT},
+        user=world.safety_manager,
     )
     assert item.investigation_due == dt.date(2026, 12, 30)
 
@@ -346,7 +352,9 @@ def test_reminders_are_sent_once(world):
     assert not Notification.objects.filter(recipient=world.outsider).exists()
     assert services.accident_reminders_send(today=dt.date(2026, 11, 20)) == 0
     services.investigation_save(
-        accident=second, data={"extension_days": 30, "extension_reason": "鉴定"}, user=world.safety_manager
+        accident=second,
+        data={"extension_days": 30, "extension_reason": "鉴定", "extension_approved_by": GOVERNMENT},
+        user=world.safety_manager,
     )
     # The first one's report (12-21) and the second one's new due date (12-24).
     assert services.accident_reminders_send(today=dt.date(2026, 12, 20)) == 2
@@ -539,7 +547,12 @@ def test_investigations_on_time_compare_the_report_date_with_the_due_date(world)
     # Extended by 30 days (due 2026-11-30): report on 11-20 is on time, not yet closed.
     extended = accident(world, when=at(dt.date(2026, 9, 1)))
     complete_investigation(
-        world, extended, report_submitted_on=dt.date(2026, 11, 20), extension_days=30, extension_reason="技术鉴定"
+        world,
+        extended,
+        report_submitted_on=dt.date(2026, 11, 20),
+        extension_days=30,
+        extension_reason="技术鉴定",
+        extension_approved_by=GOVERNMENT,
     )
     values = _values()
     assert values["accidents.investigations_closed_on_time_rate"] == Decimal("50.0")  # 1 of 2
@@ -661,7 +674,9 @@ def test_a_number_taken_concurrently_is_retried(world, monkeypatch):
 def test_the_deadline_is_extended_only_once(world):
     item = accident(world, when=at(dt.date(2026, 9, 1)))
     services.investigation_save(
-        accident=item, data={"extension_days": 30, "extension_reason": "鉴定"}, user=world.safety_manager
+        accident=item,
+        data={"extension_days": 30, "extension_reason": "鉴定", "extension_approved_by": GOVERNMENT},
+        user=world.safety_manager,
     )
     for days in (60, 0):  # a second extension, or taking it back to extend again
         item.refresh_from_db()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
@@ -37,6 +38,13 @@ class CasualtyUpdateSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "applied", "grade_before", "grade_after"]
 
 
+class PersonStatusSerializer(serializers.Serializer):
+    person = serializers.IntegerField()
+    severity = serializers.ChoiceField(choices=Severity.choices)
+    reported_on = serializers.DateField()
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
 class CasualtyActions:
     """The `people` and `casualty-updates` actions of AccidentViewSet."""
 
@@ -65,6 +73,20 @@ class CasualtyActions:
         accident = self.get_object()
         valid = validated(CasualtyUpdateSerializer, request)
         update = services.casualty_update(accident=accident, user=request.user, **valid)
+        data = CasualtyUpdateSerializer(update).data
+        if not update.applied:
+            data["message"] = services.late_update_message(accident)
+        return Response(data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=PersonStatusSerializer, responses=CasualtyUpdateSerializer)
+    @action(detail=True, methods=["post"], url_path="person-status")
+    def person_status(self, request, pk=None):
+        """A person's injury changes (a serious injury dies): moves them between the counts,
+        which regrades within 30 days (7 for road traffic and fire); later it is only recorded."""
+        accident = self.get_object()
+        valid = validated(PersonStatusSerializer, request)
+        person = get_object_or_404(Person, pk=valid.pop("person"), accident=accident)
+        update = services.person_status_change(person=person, user=request.user, **valid)
         data = CasualtyUpdateSerializer(update).data
         if not update.applied:
             data["message"] = services.late_update_message(accident)

@@ -105,7 +105,9 @@ class AccidentViewSet(CasualtyActions, InvestigationActions, ListCreateUpdateVie
     queryset = Accident.objects.none()
     policies = {
         "read": policies.can_read_accidents,
-        **dict.fromkeys(["save", "times", "photos", "people", "casualty_updates"], policies.can_report_accident),
+        **dict.fromkeys(
+            ["save", "times", "photos", "people", "casualty_updates", "person_status"], policies.can_report_accident
+        ),
         "investigation": policies.can_investigate,
         "measures": policies.can_add_measure,
         "close": policies.can_close_accident,

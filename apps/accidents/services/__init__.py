@@ -3,7 +3,7 @@ casualties, investigation and measures, closure (四不放过), case education, 
 reminders."""
 
 from apps.accidents.policies import may_report
-from apps.accidents.services.casualties import casualty_update, late_update_message, person_add
+from apps.accidents.services.casualties import casualty_update, late_update_message, person_add, person_status_change
 from apps.accidents.services.clock import accident_report_times, check_report_times
 from apps.accidents.services.closure import accident_close, missing_checklist_labels
 from apps.accidents.services.investigation import INVESTIGATION_FIELDS, investigation_save, measure_add
@@ -44,5 +44,6 @@ __all__ = [
     "missing_checklist_labels",
     "next_code",
     "person_add",
+    "person_status_change",
     "regrade",
 ]

@@ -16,12 +16,7 @@ from apps.core.exceptions import ApplicationError
 from apps.org.policy import require
 
 
-@transaction.atomic
-def person_add(
-    *, accident: Accident, user, name: str, severity: str, employee=None, lost_workdays: int = 0, note: str = ""
-) -> Person:
-    require(policies.can_report_accident(user, accident))
-    _refuse_if_closed(accident)
+def _check_injury(severity: str, lost_workdays: int) -> None:
     # GB 6441: an injury with 105 or more lost workdays is a serious one.
     if severity == Severity.MINOR and (lost_workdays or 0) >= rules.SERIOUS_INJURY_WORKDAYS:
         raise ApplicationError(
@@ -37,6 +32,15 @@ def person_add(
             )
             % {"days": rules.SERIOUS_INJURY_WORKDAYS}
         )
+
+
+@transaction.atomic
+def person_add(
+    *, accident: Accident, user, name: str, severity: str, employee=None, lost_workdays: int = 0, note: str = ""
+) -> Person:
+    require(policies.can_report_accident(user, accident))
+    _refuse_if_closed(accident)
+    _check_injury(severity, lost_workdays)
     if accident.is_near_miss and severity != Severity.NONE:
         raise ApplicationError(_("Injury: nobody is injured in a near miss."))
     person = Person(
@@ -96,6 +100,47 @@ def casualty_update(
         _save(accident, user=user)
         update.grade_after = accident.grade
     _save(update, user=user)
+    return update
+
+
+# The accident's count each severity adds to (Not injured adds to none).
+_COUNT_OF = {Severity.DEATH: "deaths", Severity.SERIOUS: "serious_injuries", Severity.MINOR: "minor_injuries"}
+
+
+@transaction.atomic
+def person_status_change(
+    *, person: Person, user, severity: str, reported_on: dt.date, note: str = ""
+) -> CasualtyUpdate:
+    """A person's injury changes (say, a serious injury dies): the person's record takes the new
+    status and a casualty update moves them from one count to the other, which regrades the
+    accident within its window (第十三条) and is only recorded after it."""
+    require(policies.can_report_accident(user, person.accident))
+    if severity not in Severity.values:
+        raise ApplicationError(_("Injury: choose one of the listed injuries."))
+    _check_injury(severity, person.lost_workdays)
+    accident = Accident.objects.select_for_update().get(pk=person.accident_id)
+    if severity == person.severity:
+        raise ApplicationError(_("Injury: the person already has this injury."))
+    counts = {field: getattr(accident, field) for field in _COUNT_OF.values()}
+    if person.severity in _COUNT_OF:
+        field = _COUNT_OF[person.severity]
+        counts[field] = max(counts[field] - 1, 0)
+    if severity in _COUNT_OF:
+        counts[_COUNT_OF[severity]] += 1
+    label = _("%(name)s: %(before)s → %(after)s") % {
+        "name": person.name,
+        "before": Severity(person.severity).label,
+        "after": Severity(severity).label,
+    }
+    update = casualty_update(
+        accident=accident,
+        user=user,
+        reported_on=reported_on,
+        note=f"{label}. {note}".strip() if note else label,
+        **counts,
+    )
+    person.severity = severity
+    _save(person, user=user)
     return update
 
 

@@ -26,6 +26,8 @@ INVESTIGATION_FIELDS = (
     "handling_opinions",
     "extension_days",
     "extension_reason",
+    "extension_approved_by",
+    "appraisal_days",
     "report_submitted_on",
     "cause_found",
     "responsible_handled",
@@ -64,6 +66,12 @@ def investigation_save(*, accident: Accident, data: dict, user) -> Accident:
         )
     if accident.extension_days and not accident.extension_reason.strip():
         raise ApplicationError(_("Reason for the extension: give the reason for extending."))
+    # 第二十九条: 经负责事故调查的人民政府批准.
+    if accident.extension_days and not accident.extension_approved_by.strip():
+        raise ApplicationError(
+            _("Extension approved by: name the people's government responsible for the investigation that approved it.")
+        )
+    accident.appraisal_days = accident.appraisal_days or 0
     if accident.status == AccidentStatus.REPORTED:
         accident.status = AccidentStatus.INVESTIGATING
     _save(accident, user=user)

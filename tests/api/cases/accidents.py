@@ -17,6 +17,12 @@ def investigated(world):
     return complete_investigation(world, accident(world))
 
 
+def with_a_person(world):
+    item = accident(world, minor_injuries=1)
+    services.person_add(accident=item, user=world.safety_manager, name="刘洋", severity="minor")
+    return item
+
+
 def lesson(world):
     return services.lesson_save(
         data={
@@ -63,6 +69,10 @@ CASES = {
     "v1_accidents_casualty_updates_create": Case(
         an_accident,
         payload=lambda w, r: {"reported_on": "2026-09-05", "deaths": 0, "serious_injuries": 0, "minor_injuries": 1},
+    ),
+    "v1_accidents_person_status_create": Case(
+        with_a_person,
+        payload=lambda w, r: {"person": r.people.get().pk, "severity": "serious", "reported_on": "2026-09-05"},
     ),
     "v1_accidents_investigation_create": Case(
         an_accident, payload=lambda w, r: {"direct_causes": "违章操作", "cause_found": True}
