@@ -1,7 +1,10 @@
 """What the training app tells the scoring engine (element 5), as of a date.
 
-A fixed number of queries: the company-wide compliance (six), certificate validity (one) and
-plan completion (one).
+A fixed number of queries: the company-wide compliance (seven), the training year (one),
+certificate validity (one) and plan completion (one).
+
+Staff short of their yearly hours count against the hours indicator only once the training year
+is over (its last day); before that the indicator says so and how much of the year has gone.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from apps.core.numbers import percent
 from apps.scoring.registry import EvidenceRecord, Indicator
-from apps.training import selectors
+from apps.training import rules, selectors
 from apps.training.models import Certificate
 
 TARGET = Decimal(100)
@@ -35,6 +38,18 @@ def _indicator(key: str, label: str, part: int, whole: int, url: str) -> Indicat
     )
 
 
+def _hours_label(as_of: dt.date) -> str:
+    """The hours indicator's label: the final judgement on the last day of the training year,
+    progress before it (the yearly hours not yet held against anyone)."""
+    start, end = selectors.training_year(as_of)
+    if as_of >= end:
+        return _("Staff meeting their initial and yearly training hours")
+    return _(
+        "Staff meeting their initial training hours (yearly hours in progress: training year %(start)s to "
+        "%(end)s, %(elapsed)s%% of it gone)"
+    ) % {"start": start.isoformat(), "end": end.isoformat(), "elapsed": rules.year_elapsed(as_of, start, end)}
+
+
 def provider(as_of: dt.date) -> list[Indicator]:
     counts, _computed_at = selectors.compliance_by_path(as_of=as_of)
     people = sum(c[0] for c in counts.values())
@@ -44,7 +59,7 @@ def provider(as_of: dt.date) -> list[Indicator]:
     return [
         _indicator(
             "training.annual_hours_compliance",
-            _("Staff meeting their initial and yearly training hours"),
+            _hours_label(as_of),
             sum(c[1] for c in counts.values()),
             people,
             compliance_url,

@@ -141,4 +141,4 @@ class RuleSetRowForm(forms.ModelForm):
 class SettingsForm(forms.ModelForm):
     class Meta:
         model = TrainingSettings
-        fields = ["ruleset", "plan_approver_role"]
+        fields = ["ruleset", "plan_approver_role", "year_start_month", "year_start_day"]

@@ -13,9 +13,15 @@ industries (coal and non-coal mines, hazardous chemicals, fireworks, metal smelt
 
 The database keeps editable copies of these tables (RuleSet rows, seeded from TABLES); this
 module is the reference the seed and the tests read.
+
+The yearly hours are judged per training year: the calendar year by default, or the year the
+company chooses to start on another day (`training_year`).
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
 
 ROLES = ("principal", "safety_manager", "worker")
 STAGES = ("initial", "annual")
@@ -65,3 +71,34 @@ def role_of(*, is_principal_head: bool, is_safety_manager: bool) -> str:
     if is_safety_manager:
         return "safety_manager"
     return "worker"
+
+
+def check_year_start(month: int, day: int) -> None:
+    """Raise ValueError unless (month, day) is a day every year has (so not 29 February)."""
+    try:
+        dt.date(2001, month, day)  # 2001 is not a leap year: 29 February fails here
+    except (TypeError, ValueError):
+        raise ValueError(f"A training year cannot start on {month}-{day}: the day must exist every year") from None
+
+
+def training_year(on: dt.date, *, start_month: int = 1, start_day: int = 1) -> tuple[dt.date, dt.date]:
+    """The training year containing `on`: (its first day, its last day).
+
+    Each training year starts on the same month and day (1 January, the calendar year, by
+    default) and ends the day before the next start, so a year that holds 29 February has 366
+    days. Raises ValueError for a start that some years lack (29 February) or that never exists.
+    """
+    check_year_start(start_month, start_day)
+    start = dt.date(on.year, start_month, start_day)
+    if on < start:
+        start = dt.date(on.year - 1, start_month, start_day)
+    end = dt.date(start.year + 1, start_month, start_day) - dt.timedelta(days=1)
+    return start, end
+
+
+def year_elapsed(on: dt.date, start: dt.date, end: dt.date) -> Decimal:
+    """The share of the training year [start, end] gone by the end of `on`, in percent (one
+    decimal): the first day is 1/365 of a common year, the last day 100."""
+    if not start <= on <= end:
+        raise ValueError(f"{on} is outside the training year {start}–{end}")
+    return (Decimal((on - start).days + 1) * 100 / ((end - start).days + 1)).quantize(Decimal("0.1"))

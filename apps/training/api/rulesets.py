@@ -32,7 +32,7 @@ class RuleSetSerializer(serializers.ModelSerializer):
 class TrainingSettingsSerializer(serializers.ModelSerializer):
     class Meta:
         model = TrainingSettings
-        fields = ["ruleset", "plan_approver_role", "updated_at"]
+        fields = ["ruleset", "plan_approver_role", "year_start_month", "year_start_day", "updated_at"]
         read_only_fields = ["updated_at"]
 
 
@@ -58,7 +58,8 @@ class RuleSetRowViewSet(ServiceMixin, mixins.ListModelMixin, mixins.UpdateModelM
 
 
 class TrainingSettingsViewSet(viewsets.GenericViewSet):
-    """Which rule set is in force and who approves plans: one record."""
+    """Which rule set is in force, who approves plans and when the training year starts: one
+    record."""
 
     serializer_class = TrainingSettingsSerializer
     queryset = TrainingSettings.objects.none()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.core.validators import RegexValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,13 @@ class TrainingSettings(AuditedModel):
         choices=[(Role.LEADERSHIP, _("Leadership")), (Role.SAFETY_MANAGER, _("Safety manager"))],
         default=Role.LEADERSHIP,
     )
+    # The training year the yearly hours are judged over: the calendar year by default.
+    year_start_month = models.PositiveSmallIntegerField(
+        _("training year starts in month"), choices=[(m, m) for m in range(1, 13)], default=1
+    )
+    year_start_day = models.PositiveSmallIntegerField(
+        _("training year starts on day"), validators=[MinValueValidator(1), MaxValueValidator(31)], default=1
+    )
 
     class Meta:
         verbose_name = _("training settings")
@@ -70,3 +78,19 @@ class TrainingSettings(AuditedModel):
 
     def __str__(self) -> str:
         return str(_("Training settings"))
+
+    def clean(self) -> None:
+        super().clean()
+        check_year_start(self.year_start_month, self.year_start_day)
+
+
+def check_year_start(month, day) -> None:
+    """A ValidationError unless the training year can start on this day every year."""
+    from apps.training import rules
+
+    try:
+        rules.check_year_start(month, day)
+    except ValueError:
+        raise ValidationError(
+            {"year_start_day": _("The training year must start on a day every year has (not 29 February).")}
+        ) from None

@@ -18,7 +18,7 @@ from apps.training.selectors.certificates import (
 from apps.training.selectors.department_compliance import DepartmentCompliance, by_department, compliance_by_path
 from apps.training.selectors.person_compliance import PersonCompliance, compliance, compliance_rows
 from apps.training.selectors.plans import plan_completion, plan_items, plan_list
-from apps.training.selectors.rulesets import Requirements, requirements, ruleset_list, training_settings
+from apps.training.selectors.rulesets import Requirements, requirements, ruleset_list, training_settings, training_year
 from apps.training.selectors.sessions import attendance_list, course_list, reinduction_list, session_list
 from apps.training.selectors.visibility import creditable_employees, visible_employees
 
@@ -52,5 +52,6 @@ __all__ = [
     "ruleset_list",
     "session_list",
     "training_settings",
+    "training_year",
     "visible_employees",
 ]

@@ -51,6 +51,15 @@ class PersonCompliance:
     induction_levels: set = field(default_factory=set)
     reinduction_since: dt.date | None = None
     has_expired_certificate: bool = False
+    # The training year the yearly hours are counted over, and how much of it has gone: the
+    # yearly hours are judged when it is over; before that they are progress.
+    year_start: dt.date | None = None
+    year_end: dt.date | None = None
+    year_elapsed: Decimal = Decimal(100)
+
+    @property
+    def year_over(self) -> bool:
+        return self.year_elapsed >= 100
 
     @property
     def initial_short(self) -> Decimal:
@@ -61,8 +70,20 @@ class PersonCompliance:
         return max(ZERO, self.annual_required - self.annual_hours)
 
     @property
+    def annual_in_progress(self) -> bool:
+        """Short of the yearly hours with the training year still running: not yet a failure."""
+        return bool(self.annual_short) and not self.year_over
+
+    @property
+    def annual_behind(self) -> bool:
+        """In progress and behind the share of the year gone (a warning, not a judgement)."""
+        return self.annual_in_progress and self.annual_hours * 100 < self.annual_required * self.year_elapsed
+
+    @property
     def hours_ok(self) -> bool:
-        return self.initial_short == 0 and self.annual_short == 0
+        """The initial hours are judged at any time, the yearly ones once the training year is
+        over."""
+        return self.initial_short == 0 and (self.annual_short == 0 or not self.year_over)
 
     @property
     def induction_missing(self) -> list[str]:
@@ -77,6 +98,11 @@ class PersonCompliance:
     @property
     def is_compliant(self) -> bool:
         return self.hours_ok and self.induction_complete
+
+    @property
+    def needs_attention(self) -> bool:
+        """Failing something, or behind with the yearly hours."""
+        return not self.is_compliant or self.annual_behind
 
     @property
     def role_label(self) -> str:
@@ -100,7 +126,7 @@ def _latest_reinductions(employees: QuerySet[Employee], as_of: dt.date) -> dict[
 
 def _attendance_sums(attendance: QuerySet[Attendance], year_start: dt.date) -> QuerySet:
     """Per person: induction hours, hours of the levels that count as initial for managers,
-    this year's other hours, and the last passed induction per level."""
+    this training year's other hours, and the last passed induction per level."""
     passed = ~Q(passed=False)
     # order_by(): the model's ordering would join sessions and people into the grouped query.
     return (
@@ -163,7 +189,7 @@ def _person_compliance(
     p: dict,
     *,
     need: Requirements,
-    year_start: dt.date,
+    year: tuple[dt.date, dt.date, Decimal],
     totals: dict,
     reinduced: dt.date | None,
     since_reinduction: dict,
@@ -174,8 +200,9 @@ def _person_compliance(
     role = rules.role_of(is_principal_head=p["is_principal_head"], is_safety_manager=p["is_safety_manager"])
     initial_need, annual_need = need.table[(role, need.high_risk)]
     hire = p["hire_date"]
-    # People hired this year are held to the initial hours; the yearly refresher starts
-    # the year after.
+    year_start, year_end, elapsed = year
+    # People hired this training year are held to the initial hours; the yearly refresher
+    # starts the training year after.
     if hire is not None and hire >= year_start:
         annual_need = 0
     initial_from = since_reinduction if reinduced is not None else totals
@@ -203,19 +230,26 @@ def _person_compliance(
         induction_levels=levels,
         reinduction_since=reinduced,
         has_expired_certificate=has_expired_certificate,
+        year_start=year_start,
+        year_end=year_end,
+        year_elapsed=elapsed,
     )
 
 
-def compliance(employees: QuerySet[Employee], *, as_of: dt.date) -> list[PersonCompliance]:
-    """Each active employee's hours and induction against the rule set in force.
+def compliance(
+    employees: QuerySet[Employee], *, as_of: dt.date, need: Requirements | None = None
+) -> list[PersonCompliance]:
+    """Each active employee's hours and induction against the rule set in force, the yearly
+    hours counted over the company's training year containing `as_of`.
 
     A fixed number of queries whatever the number of people: settings, rule rows, company, the
     people, their latest repeated inductions, attendance summed per person over the attendance
     table alone (one grouped query), the same since the repeated induction for the people who
-    had one, and expired certificates.
+    had one, and expired certificates (less the first three when `need` is given).
     """
-    need = requirements()
-    year_start = dt.date(as_of.year, 1, 1)
+    need = need or requirements()
+    year_start, year_end = need.training_year(as_of)
+    year = (year_start, year_end, rules.year_elapsed(as_of, year_start, year_end))
     active = employees.filter(is_active=True)
     # Initial training: the induction levels; for principal heads and safety management staff
     # also external and special-topic courses (their 32/48-hour qualification course is
@@ -231,7 +265,7 @@ def compliance(employees: QuerySet[Employee], *, as_of: dt.date) -> list[PersonC
         _person_compliance(
             p,
             need=need,
-            year_start=year_start,
+            year=year,
             totals=sums.get(p["id"], empty),
             reinduced=reinduced_on.get(p["id"]),
             since_reinduction=since.get(p["id"], empty),
@@ -241,9 +275,11 @@ def compliance(employees: QuerySet[Employee], *, as_of: dt.date) -> list[PersonC
     ]
 
 
-def compliance_rows(*, user, filters: dict | None = None, as_of: dt.date | None = None) -> list[PersonCompliance]:
+def compliance_rows(
+    *, user, filters: dict | None = None, as_of: dt.date | None = None, need: Requirements | None = None
+) -> list[PersonCompliance]:
     filters = filters or {}
-    rows = compliance(visible_employees(user=user, filters=filters), as_of=as_of or timezone.localdate())
+    rows = compliance(visible_employees(user=user, filters=filters), as_of=as_of or timezone.localdate(), need=need)
     if filters.get("short") == "1":
-        rows = [r for r in rows if not r.is_compliant]
+        rows = [r for r in rows if r.needs_attention]
     return rows

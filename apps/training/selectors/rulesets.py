@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -13,6 +14,14 @@ from apps.training.models import RuleSet, RuleSetRow, TrainingSettings
 
 def training_settings() -> TrainingSettings | None:
     return TrainingSettings.objects.select_related("ruleset").filter(pk=1).first()
+
+
+def training_year(on: dt.date) -> tuple[dt.date, dt.date]:
+    """The company's training year containing `on` (one query; the calendar year when nothing
+    is set up)."""
+    row = TrainingSettings.objects.filter(pk=1).values_list("year_start_month", "year_start_day").first()
+    month, day = row or (1, 1)
+    return rules.training_year(on, start_month=month, start_day=day)
 
 
 def ruleset_list() -> QuerySet[RuleSet]:
@@ -27,10 +36,16 @@ class Requirements:
     ruleset_name: str
     high_risk: bool
     table: dict
+    year_start_month: int = 1
+    year_start_day: int = 1
 
     def hours(self, role: str, stage: str) -> int:
         initial, annual = self.table[(role, self.high_risk)]
         return initial if stage == "initial" else annual
+
+    def training_year(self, on: dt.date) -> tuple[dt.date, dt.date]:
+        """The company's training year containing `on` (the calendar year by default)."""
+        return rules.training_year(on, start_month=self.year_start_month, start_day=self.year_start_day)
 
 
 def requirements() -> Requirements:
@@ -45,5 +60,7 @@ def requirements() -> Requirements:
             (r.role, r.high_risk): (r.initial_hours, r.annual_hours) for r in RuleSetRow.objects.filter(ruleset=ruleset)
         }
         table = {**rules.TABLES.get(ruleset.code, rules.TABLES["default"]), **rows}
-        return Requirements(ruleset.code, ruleset.name, high_risk, table)
+        return Requirements(
+            ruleset.code, ruleset.name, high_risk, table, settings_row.year_start_month, settings_row.year_start_day
+        )
     return Requirements("default", rules.RULESET_NAMES["default"], high_risk, rules.TABLES["default"])

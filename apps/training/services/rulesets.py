@@ -41,6 +41,6 @@ def settings_update(*, data: dict, user) -> TrainingSettings:
     _check(policies.can_edit_rules, user)
     current = TrainingSettings.objects.select_for_update().filter(pk=1).first()
     current = current or TrainingSettings(pk=1)
-    _apply(current, data, ("ruleset", "plan_approver_role"))
+    _apply(current, data, ("ruleset", "plan_approver_role", "year_start_month", "year_start_day"))
     _save(current, user=user)
     return current

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
@@ -61,9 +63,12 @@ def employee_record(request, pk: int):
 def compliance(request):
     filters = request.GET.dict()
     filters.setdefault("short", "1")
-    rows = selectors.compliance_rows(user=request.user, filters={**filters, "short": ""})
+    today = timezone.localdate()
+    need = selectors.requirements()
+    everyone = {**filters, "short": ""}
+    rows = selectors.compliance_rows(user=request.user, filters=everyone, as_of=today, need=need)
     departments = selectors.by_department(rows)
-    shown = [r for r in rows if not r.is_compliant] if filters["short"] == "1" else rows
+    shown = [r for r in rows if r.needs_attention] if filters["short"] == "1" else rows
     page = Paginator(shown, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -75,10 +80,39 @@ def compliance(request):
             "total": len(rows),
             "compliant": sum(r.is_compliant for r in rows),
             "departments": _departments(request.user),
-            "requirements": selectors.requirements(),
+            "requirements": need,
             "can_reinduct": policies.can_create_reinduction(request.user),
+            "year": _year_progress(rows),
+            "last_year": _last_year(request.user, everyone, rows, need),
         },
     )
+
+
+def _year_progress(rows) -> dict | None:
+    """The training year running: its dates, the share gone, and the yearly hours done against
+    those required (people still to do their yearly hours only)."""
+    if not rows:
+        return None
+    due = [r for r in rows if r.annual_required]
+    return {
+        "start": rows[0].year_start,
+        "end": rows[0].year_end,
+        "elapsed": rows[0].year_elapsed,
+        "over": rows[0].year_over,
+        "done": sum(min(r.annual_hours, r.annual_required) for r in due),
+        "required": sum(r.annual_required for r in due),
+        "met": sum(not r.annual_short for r in due),
+        "people": len(due),
+        "behind": sum(r.annual_behind for r in rows),
+    }
+
+
+def _last_year(user, filters: dict, rows, need) -> dict | None:
+    """The final judgement of the yearly hours in the training year before the one running."""
+    if not rows or rows[0].year_over:
+        return None
+    end = rows[0].year_start - dt.timedelta(days=1)
+    return _year_progress(selectors.compliance_rows(user=user, filters=filters, as_of=end, need=need))
 
 
 @policy_required(policies.can_create_reinduction)

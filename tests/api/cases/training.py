@@ -79,7 +79,12 @@ def sign_in_sheet(world, record):
 
 
 def settings_body(world, record):
-    return {"ruleset": RuleSet.objects.get(code="default").pk, "plan_approver_role": "leadership"}
+    return {
+        "ruleset": RuleSet.objects.get(code="default").pk,
+        "plan_approver_role": "leadership",
+        "year_start_month": 4,
+        "year_start_day": 1,
+    }
 
 
 CASES = {
